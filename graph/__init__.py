@@ -1,0 +1,1 @@
+"""Facts → Neo4j: connection, local server, schema, loading."""

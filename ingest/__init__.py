@@ -1,0 +1,1 @@
+"""Article → facts: reading, furniture removal, gazetteer, entity and relation extraction."""

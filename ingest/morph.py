@@ -1,0 +1,171 @@
+"""Russian morphology through pymorphy3: lemmas, nominative forms of names and noun phrases."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_KAZAKH = str.maketrans("іІәӘғҒқҚңҢөӨұҰүҮһҺ", "иИаАгГкКнНоОуУуУхХ")
+
+
+@lru_cache(maxsize=1)
+def analyzer():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def parses(word: str):
+    return tuple(analyzer().parse(word))
+
+
+def lemma(word: str) -> str:
+    p = parses(word.lower())
+    return p[0].normal_form if p else word.lower()
+
+
+def lemmas(word: str) -> set[str]:
+    return {p.normal_form for p in parses(word.lower())}
+
+
+def transliterate_kazakh(text: str) -> str:
+    return text.translate(_KAZAKH)
+
+
+def match_case(word: str, model: str) -> str:
+    """Give `word` the letter case of `model` (Title, UPPER or lower), hyphen parts alike."""
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return "-".join(p[:1].upper() + p[1:] for p in word.split("-"))
+    return word
+
+
+def _case_of(feats: dict) -> str | None:
+    return {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
+            "Loc": "loct"}.get(feats.get("Case", ""))
+
+
+def nominative_name_part(word: str, feats: dict | None = None, gender: str | None = None) -> str:
+    """One token of a person's name in the nominative, fixing natasha's surname guesses.
+
+    Prefer parses tagged Name/Surn/Patr whose case agrees with the tagger's; a surname keeps its
+    gender ("Шумковым" → "Шумков", "Кузьминой" → "Кузьмина").
+    """
+    if "-" in word:
+        return "-".join(nominative_name_part(p, feats, gender) for p in word.split("-"))
+    feats = feats or {}
+    case = _case_of(feats)
+    by_ending = _surname_nominative(word, case, gender)
+    if by_ending:
+        return by_ending
+    cands = [p for p in parses(word.lower()) if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)]
+    if case:
+        cands = [p for p in cands if p.tag.case == case] or cands
+    if gender:
+        cands = [p for p in cands if p.tag.gender in (gender, None)] or cands
+    for p in cands:
+        if p.tag.case == "nomn":
+            return match_case(word, word)
+        inflected = p.inflect({"nomn", "sing"})
+        if inflected:
+            return match_case(inflected.word, word)
+    if case in (None, "nomn"):
+        return word
+    return match_case(_guess_nominative(word.lower()), word)
+
+
+_SURNAME = re.compile(r"^(.{2,}?(?:ов|ев|ёв|ин|ын))(а|у|ым|е|ой|ою|ой)$")
+
+
+def _surname_nominative(word: str, case: str | None, gender: str | None) -> str | None:
+    """Russian-type surnames (-ов/-ев/-ин/-ын) decline regularly; pymorphy's dictionary often
+    does not know them and guesses a feminine adjective ("Шумковым" → "шумковой")."""
+    if case in (None, "nomn") or not word[:1].isupper():
+        return None
+    m = _SURNAME.match(word)
+    if not m:
+        return None
+    stem, ending = m.groups()
+    if gender == "femn" or ending in ("ой", "ою"):
+        return stem + "а"
+    return stem
+
+
+def _guess_nominative(word: str) -> str:
+    """Nominative of an unknown (often Kazakh) surname or name from its ending."""
+    for end, repl in (("овым", "ов"), ("евым", "ев"), ("ёвым", "ёв"), ("иным", "ин"), ("ыным", "ын"),
+                      ("ова", "ов"), ("ева", "ев"), ("ину", "ин"), ("ову", "ов"), ("еву", "ев"),
+                      ("овой", "ова"), ("евой", "ева"), ("иной", "ина"),
+                      ("ом", ""), ("ем", ""), ("ым", ""), ("у", ""), ("а", ""), ("е", "")):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            return word[: len(word) - len(end)] + repl
+    return word
+
+
+def gender_of(word: str, feats: dict | None = None) -> str | None:
+    g = (feats or {}).get("Gender")
+    if g:
+        return {"Masc": "masc", "Fem": "femn"}.get(g)
+    for p in parses(word.lower()):
+        if "Name" in p.tag.grammemes and p.tag.gender in ("masc", "femn"):
+            return p.tag.gender
+    return None
+
+
+def inflect_word(word: str, grammemes: set[str], pos: tuple[str, ...] = ()) -> str:
+    """Inflect `word` into `grammemes`, picking the parse of the wanted part of speech."""
+    cands = parses(word.lower())
+    if pos:
+        cands = tuple(p for p in cands if p.tag.POS in pos) or cands
+    for p in cands:
+        inflected = p.inflect(grammemes)
+        if inflected:
+            return match_case(inflected.word, word)
+    return word
+
+
+_WORD = re.compile(r"[\w\-]+", re.UNICODE)
+
+
+def nominative_phrase(words: list[tuple[str, dict, str]], head: int) -> str:
+    """Put a noun phrase into the nominative: the head and its agreeing modifiers change, the
+    rest (genitive or prepositional complements) stays as written.
+
+    `words` are (text, feats, pos) triples, `head` is the index of the head noun.
+    """
+    head_text, head_feats, _ = words[head]
+    number = "plur" if head_feats.get("Number") == "Plur" else "sing"
+    head_parse = _noun_parse(head_text, head_feats)
+    if head_parse is not None and head_parse.tag.number == "plur" and "Pltm" in head_parse.tag.grammemes:
+        number = "plur"
+    head_nom = _inflect_parse(head_parse, {"nomn", number}) if head_parse else head_text
+    gender = head_parse.tag.gender if head_parse is not None else None
+    out = []
+    for k, (text, feats, pos) in enumerate(words):
+        if k == head:
+            out.append(match_case(head_nom, text))
+        elif k < head and pos in ("ADJ", "DET", "NUM") and text[:1].isalpha():
+            want = {"nomn", number} if number == "plur" else {"nomn", "sing", gender or "masc"}
+            out.append(inflect_word(text, want, ("ADJF", "PRTF", "NUMR")))
+        else:
+            out.append(text)
+    return " ".join(out)
+
+
+def _noun_parse(word: str, feats: dict):
+    case = _case_of(feats)
+    nouns = [p for p in parses(word.lower()) if p.tag.POS == "NOUN"]
+    if case:
+        nouns = [p for p in nouns if p.tag.case == case or (case == "accs" and p.tag.case == "nomn")] or nouns
+    number = "plur" if feats.get("Number") == "Plur" else "sing" if feats.get("Number") else None
+    if number:
+        nouns = [p for p in nouns if p.tag.number == number] or nouns
+    return nouns[0] if nouns else None
+
+
+def _inflect_parse(parse, grammemes: set[str]) -> str:
+    inflected = parse.inflect(grammemes)
+    if inflected is None and "plur" in grammemes:
+        inflected = parse.inflect({"nomn"})
+    return inflected.word if inflected else parse.word

@@ -1,0 +1,109 @@
+"""The one module that talks to natasha: text in, our own sentence/token/span records out."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+
+@dataclass(slots=True)
+class Token:
+    i: int  # index within the sentence
+    text: str
+    start: int  # character offsets in the parsed text
+    end: int
+    lemma: str
+    pos: str
+    feats: dict
+    head: int  # index of the syntactic head within the sentence, -1 for the root
+    rel: str
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    tokens: list[Token]
+
+    def children(self, i: int) -> list[Token]:
+        return [t for t in self.tokens if t.head == i]
+
+
+@dataclass(slots=True)
+class NamedSpan:
+    type: str  # PER, LOC, ORG
+    start: int
+    end: int
+    text: str
+    normal: str
+
+
+@dataclass(slots=True)
+class Parsed:
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+    spans: list[NamedSpan] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def load_models():
+    """Load natasha's models once per process (about a second)."""
+    from natasha import (MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger,
+                         NewsSyntaxParser, Segmenter)
+
+    emb = NewsEmbedding()
+    return {
+        "segmenter": Segmenter(),
+        "vocab": MorphVocab(),
+        "morph": NewsMorphTagger(emb),
+        "syntax": NewsSyntaxParser(emb),
+        "ner": NewsNERTagger(emb),
+    }
+
+
+def _index(token_id: str) -> int:
+    return int(token_id.split("_")[1]) - 1
+
+
+def adapt_sentence(sent, vocab) -> Sentence:
+    tokens = []
+    for tok in sent.tokens:
+        tok.lemmatize(vocab)
+        head = _index(tok.head_id) if tok.head_id and not tok.head_id.endswith("_0") else -1
+        tokens.append(
+            Token(
+                i=len(tokens),
+                text=tok.text,
+                start=tok.start,
+                end=tok.stop,
+                lemma=(tok.lemma or tok.text).lower(),
+                pos=tok.pos or "X",
+                feats=dict(tok.feats or {}),
+                head=head,
+                rel=tok.rel or "",
+            )
+        )
+    return Sentence(start=sent.start, end=sent.stop, text=sent.text, tokens=tokens)
+
+
+def parse_text(text: str, syntax: bool = True) -> Parsed:
+    """Segment, tag morphology and syntax, and find named spans in `text`."""
+    from natasha import Doc
+
+    models = load_models()
+    doc = Doc(text)
+    doc.segment(models["segmenter"])
+    doc.tag_morph(models["morph"])
+    if syntax:
+        doc.parse_syntax(models["syntax"])
+    doc.tag_ner(models["ner"])
+    vocab = models["vocab"]
+    spans = []
+    for span in doc.spans:
+        try:
+            span.normalize(vocab)
+            normal = span.normal or span.text
+        except Exception:  # natasha's normaliser fails on odd token mixes; the raw text is still useful
+            normal = span.text
+        spans.append(NamedSpan(span.type, span.start, span.stop, span.text, normal))
+    return Parsed(text=text, sentences=[adapt_sentence(s, vocab) for s in doc.sents], spans=spans)
