@@ -1,8 +1,32 @@
-"""The extraction pipeline: Article in, ArticleFacts out (stub until the rules land)."""
+"""The extraction pipeline: Article in, ArticleFacts out, stage by stage over one shared Context."""
 from __future__ import annotations
 
+from ingest.context import Context
+from ingest.documents import extract_documents
+from ingest.events import extract_events
+from ingest.nlp import parse_text
+from ingest.organizations import extract_organizations
+from ingest.persons import extract_persons
+from ingest.places import choose_focus, extract_places
+from ingest.positions import extract_positions
 from ingest.records import Article, ArticleFacts
+from ingest.signing import extract_signing
+from ingest.trade import extract_trade
+from ingest.visits import extract_visits
+
+ENTITY_STAGES = (extract_places, extract_persons, extract_organizations, extract_events,
+                 extract_documents, choose_focus)
+RELATION_STAGES = (extract_positions, extract_signing, extract_visits, extract_trade)
 
 
 def extract_article(article: Article) -> ArticleFacts:
-    return ArticleFacts(source=article.source, article=article)
+    ctx = Context(parse_text(article.text), published=article.published)
+    for stage in ENTITY_STAGES + RELATION_STAGES:
+        stage(ctx)
+    return ArticleFacts(
+        source=article.source,
+        article=article,
+        entities=list(ctx.table.entities.values()),
+        relations=list(ctx.relations.values()),
+        warnings=ctx.notes,
+    )

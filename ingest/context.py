@@ -1,0 +1,121 @@
+"""What every extraction rule sees: the parsed article, its entity table and located mentions."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.nlp import Parsed, Sentence
+from ingest.records import Entity, Evidence, Mention, Relation
+
+
+@dataclass(slots=True)
+class Ref:
+    """One located mention of an entity in a sentence."""
+
+    key: str  # entity key in the article's table
+    type: str
+    sent: int  # sentence index
+    start: int  # character offsets in the article text
+    end: int
+    via: str = "name"  # how it was found: name, alias, abbr, demonym, title, ...
+
+
+def normalise_key(name: str) -> str:
+    s = name.lower().replace("ё", "е")
+    s = re.sub(r"[«»“”„\"'’`]", "", s)
+    s = re.sub(r"[‐‑–—−]", "-", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+@dataclass
+class EntityTable:
+    entities: dict[str, Entity] = field(default_factory=dict)
+
+    def add(self, type: str, name: str, key: str | None = None, alias: str | None = None,
+            start: int | None = None, end: int | None = None, **extra) -> Entity:
+        key = key or f"{type}:{normalise_key(name)}"
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = Entity(type=type, name=name, key=key, **extra)
+            self.entities[key] = ent
+        else:
+            for k, v in extra.items():
+                if v is not None and getattr(ent, k) is None:
+                    setattr(ent, k, v)
+        if alias and alias != ent.name and alias not in ent.aliases:
+            ent.aliases.append(alias)
+        if start is not None and end is not None and alias is not None:
+            if not any(m.start == start for m in ent.mentions):
+                ent.mentions.append(Mention(start=start, end=end, text=alias))
+        return ent
+
+    def get(self, key: str) -> Entity | None:
+        return self.entities.get(key)
+
+    def of_type(self, *types: str) -> list[Entity]:
+        return [e for e in self.entities.values() if e.type in types]
+
+
+@dataclass
+class Context:
+    """The article being extracted: text, parse, entity table, mentions and relations so far."""
+
+    parsed: Parsed
+    table: EntityTable = field(default_factory=EntityTable)
+    refs: list[Ref] = field(default_factory=list)
+    relations: dict[tuple, Relation] = field(default_factory=dict)
+    published: str | None = None  # article date (ISO prefix) for resolving relative dates
+    home: str | None = None  # key of the region the article is about ("наш регион")
+    partner: str | None = None  # key of the main counterpart region or country
+    demonyms: list = field(default_factory=list)  # gazetteer matches of place adjectives
+    documents: list = field(default_factory=list)  # DocMention records, in text order
+    events: list = field(default_factory=list)  # gazetteer matches of place adjectives
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.parsed.text
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return self.parsed.sentences
+
+    def sentence_of(self, offset: int) -> int:
+        for k, s in enumerate(self.sentences):
+            if s.start <= offset < s.end:
+                return k
+        return max(0, len(self.sentences) - 1)
+
+    def refs_in(self, sent: int, *types: str) -> list[Ref]:
+        return [r for r in self.refs if r.sent == sent and (not types or r.type in types)]
+
+    def add_ref(self, ent: Entity, start: int, end: int, via: str = "name") -> Ref:
+        ref = Ref(ent.key, ent.type, self.sentence_of(start), start, end, via)
+        for r in self.refs:
+            if r.start == start and r.end == end and r.key == ent.key:
+                return r
+        self.refs.append(ref)
+        return ref
+
+    def evidence(self, sent: int) -> Evidence:
+        s = self.sentences[sent]
+        return Evidence(sentence=s.text, start=s.start, end=s.end)
+
+    def relate(self, type: str, source: str, target: str, sent: int, **quals) -> Relation | None:
+        """Record one relation between two entity keys; the first evidence wins."""
+        src, tgt = self.table.get(source), self.table.get(target)
+        if src is None or tgt is None or source == target:
+            return None
+        quals = {k: v for k, v in quals.items() if v is not None}
+        ident = (type, source, target) + tuple(sorted((k, str(v)) for k, v in quals.items()
+                                                       if k not in ("date", "year")))
+        if ident in self.relations:
+            rel = self.relations[ident]
+            for k, v in quals.items():
+                if getattr(rel, k) is None:
+                    setattr(rel, k, v)
+            return rel
+        rel = Relation(type=type, source=src.name, target=tgt.name, source_key=source,
+                       target_key=target, evidence=self.evidence(sent), **quals)
+        self.relations[ident] = rel
+        return rel

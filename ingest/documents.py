@@ -1,0 +1,196 @@
+"""Documents: agreements, roadmaps, memoranda, plans, contracts — their kind, period, date, status."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.context import Context, normalise_key
+from ingest.dates import find_date, find_period
+from ingest.morph import inflect_word, match_case
+from ingest.nlp import Sentence, Token
+
+# (kind, lemma sequence that starts a mention)
+KINDS = [
+    ("дорожная карта", ("дорожный", "карта")),
+    ("план мероприятий", ("план", "мероприятие")),
+    ("план мероприятий", ("план", "действие")),
+    ("план мероприятий", ("план", "совместный", "мероприятие")),
+    ("соглашение", ("соглашение",)),
+    ("меморандум", ("меморандум",)),
+    ("договор", ("договор",)),
+    ("контракт", ("контракт",)),
+    ("протокол", ("протокол",)),
+    ("программа", ("программа", "сотрудничество")),
+    ("план мероприятий", ("план", "сотрудничество")),
+    ("план мероприятий", ("план", "взаимодействие")),
+    ("план мероприятий", ("план",)),
+]
+# Lemmas saying the document exists: signed, concluded, in force, extended, drafted and ready.
+_FACT = {"подписать", "подписывать", "подписание", "заключить", "заключать", "заключение", "действовать",
+         "продлить", "пролонгировать", "ратифицировать", "утвердить", "принять", "разработать",
+         "подготовить", "подписанный", "заключённый", "заключенный", "реализация", "реализовываться",
+         "реализоваться", "исполнение", "выполнение", "рамка", "основа", "согласно", "соответствие"}
+# Lemmas saying it does not exist yet.
+_PLAN = {"предлагать", "предложить", "планировать", "намереваться", "намерен", "предстоять",
+         "собираться", "готовый", "обсудить", "обсуждать", "проработать", "прорабатывать",
+         "рассмотреть", "рассматривать", "создать", "проект", "разрабатываться", "договориться",
+         "предполагать", "ожидаться", "возможный", "мочь", "хотеть", "следует", "необходимо"}
+_STOP_LEMMAS = {"между", "на", "до", "с", "который", "что", "чтобы", "и", "а", "но", "в", "от", "для",
+                "при", "со"}
+_REFERENCE = {"документ", "соглашение", "меморандум", "договор", "контракт", "протокол"}
+
+
+@dataclass
+class DocMention:
+    key: str
+    sent: int
+    start: int
+    end: int
+    between: list[tuple[int, int]] = field(default_factory=list)  # "между X и Y" span
+
+
+def _match_kind(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    for kind, seq in KINDS:
+        if i + len(seq) <= len(tokens) and all(tokens[i + k].lemma == seq[k] for k in range(len(seq))):
+            return kind, len(seq) if seq[-1] not in ("сотрудничество", "взаимодействие") else len(seq) - 1
+    return None
+
+
+def _descriptor(tokens: list[Token], i: int) -> list[Token]:
+    """Complements after the kind: "о сотрудничестве в ... сферах", "по реализации соглашения"."""
+    out: list[Token] = []
+    k = i
+    while k < len(tokens):
+        t = tokens[k]
+        if t.lemma in _STOP_LEMMAS and not (t.lemma in ("в", "с") and out and _sphere_follows(tokens, k)):
+            if not (t.lemma == "и" and out and k + 1 < len(tokens) and tokens[k + 1].pos in ("ADJ", "NOUN")
+                    and tokens[k + 1].feats.get("Case") == out[-1].feats.get("Case")):
+                break
+        if t.pos in ("VERB", "AUX") or t.text in (".", ";", ":", "(", ")", "«", "»", "\"", "–", "—"):
+            break
+        if t.text == ",":
+            if k + 1 < len(tokens) and tokens[k + 1].pos == "ADJ" and out and out[-1].pos == "ADJ":
+                out.append(t)
+                k += 1
+                continue
+            break
+        if t.pos == "NUM" or t.text.isdigit():
+            break
+        if t.pos == "PROPN" and not out:
+            break
+        out.append(t)
+        k += 1
+        if len(out) > 14:
+            break
+    while out and (out[-1].pos in ("ADP", "CCONJ") or out[-1].text == ","):
+        out.pop()
+    return out
+
+
+def _sphere_follows(tokens: list[Token], k: int) -> bool:
+    window = [t.lemma for t in tokens[k + 1:k + 8]]
+    return "сфера" in window or "область" in window and "сфера" in window
+
+
+def _join(tokens: list[Token]) -> str:
+    s = ""
+    for t in tokens:
+        s += ("" if t.text == "," or not s else " ") + t.text
+    return s
+
+
+def _status(sent: Sentence) -> str:
+    lemmas = {t.lemma for t in sent.tokens}
+    if lemmas & _FACT and not (lemmas & _PLAN and not lemmas & {"подписать", "подписание", "действовать",
+                                                                 "заключить"}):
+        return "fact"
+    if "будет" in sent.text.lower() and "подписан" in sent.text.lower():
+        return "plan"
+    return "fact" if lemmas & _FACT else "unknown"
+
+
+def extract_documents(ctx: Context) -> None:
+    ctx.documents = []
+    for k, sent in enumerate(ctx.sentences):
+        toks = sent.tokens
+        i = 0
+        while i < len(toks):
+            found = _match_kind(toks, i)
+            if not found:
+                i += 1
+                continue
+            kind, n = found
+            desc = _descriptor(toks, i + n)
+            start, end = toks[i].start, (desc[-1].end if desc else toks[i + n - 1].end)
+            _record(ctx, k, kind, toks[i:i + n], desc, start, end)
+            i += n + len(desc)
+
+
+def _kind_nominative(kind_tokens: list[Token], kind: str) -> str:
+    if kind == "дорожная карта":
+        words = ["дорожная", "карта"]
+    else:
+        head = kind_tokens[0]
+        words = [inflect_word(head.text, {"nomn", "sing"}, ("NOUN",)).lower()] + [t.text for t in kind_tokens[1:]]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def _record(ctx: Context, k: int, kind: str, kind_tokens: list[Token], desc: list[Token], start: int,
+            end: int) -> None:
+    sent = ctx.sentences[k]
+    tail = ctx.text[end: min(sent.end, end + 80)]
+    period = find_period(tail) if re.match(r"\s*(?:\(.*?\)\s*)?(?:на|до|в)?\s*\d{4}", tail) else None
+    status = _status(sent)
+    has_desc = bool(desc) or period is not None
+    if not has_desc:
+        # A bare "соглашение" / "Новая дорожная карта" refers back to the latest document of that kind.
+        prev = [d for d in ctx.documents if ctx.table.get(d.key).kind == kind]
+        if prev:
+            ent = ctx.table.get(prev[-1].key)
+            ctx.documents.append(DocMention(ent.key, k, start, end))
+            ctx.add_ref(ent, start, end, via="reference")
+        return
+    if status != "fact":
+        return
+    name = _kind_nominative(kind_tokens, kind)
+    if desc:
+        name += " " + _join(desc)
+    if period:
+        name += f" {period[0]}–{period[1]}"
+    signed = find_date(ctx.text[sent.start:sent.end], ctx.published) if _signing(sent) else None
+    key = f"Document:{kind}:{period[0]}-{period[1]}" if period else f"Document:{normalise_key(name)}"
+    existing = _same_document(ctx, kind, period, name)
+    if existing:
+        key = existing
+    ent = ctx.table.add("Document", name, key=key, alias=ctx.text[start:end], start=start, end=end,
+                        kind=kind, period=period, signed=signed)
+    mention = DocMention(ent.key, k, start, end)
+    between = re.match(r"\s*между\s+(.{3,200}?)(?:\s+на\s+\d{4}|[.;]|$)", ctx.text[end:sent.end])
+    if between:
+        mention.between.append((end + between.start(1), end + between.end(1)))
+    ctx.documents.append(mention)
+    ctx.add_ref(ent, start, end)
+
+
+def _same_document(ctx: Context, kind: str, period, name: str) -> str | None:
+    for d in ctx.documents:
+        ent = ctx.table.get(d.key)
+        if ent.kind != kind:
+            continue
+        if period and ent.period == period:
+            return ent.key
+        if period and ent.period is None and _stem(ent.name) in _stem(name):
+            return ent.key
+    return None
+
+
+def _stem(name: str) -> str:
+    return re.sub(r"\s*\d{4}.*$", "", normalise_key(name))
+
+
+def _signing(sent: Sentence) -> bool:
+    return any(t.lemma in ("подписать", "подписание", "заключить", "подписанный") for t in sent.tokens)
+
+
+__all__ = ["extract_documents", "DocMention", "match_case"]

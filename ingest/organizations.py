@@ -1,0 +1,154 @@
+"""Organizations: quoted names behind a legal form or descriptor, natasha ORG spans, embassies."""
+from __future__ import annotations
+
+import re
+
+from ingest.context import Context, normalise_key
+from ingest.morph import inflect_word, lemma, match_case, transliterate_kazakh
+
+LEGAL_FORMS = ("ТОО", "АО", "ООО", "ПАО", "ОАО", "ЗАО", "ИП", "КГП", "РГП", "ГКП", "НАО", "ГУ", "СПК",
+               "КХ", "ФХ", "АНО", "ФГБОУ", "ЧП", "ОДО", "УП", "СП", "ТДО", "АОЗТ", "ЖШС", "АҚ", "НАО")
+_LEGAL_RE = "|".join(sorted(set(LEGAL_FORMS), key=len, reverse=True))
+_QUOTE = r"[«\"“„](?P<name>[^«»\"“”„\n]{2,80}?)[»\"”“]"
+_LEGAL_QUOTED = re.compile(rf"\b(?P<legal>{_LEGAL_RE})\s*{_QUOTE}")
+# A lower-case descriptor phrase right before a quoted name: "креативный центр «Кызылжар»".
+_DESCRIBED = re.compile(rf"(?P<desc>(?:[А-Яа-яЁё\-]+\s+){{0,3}}?[А-Яа-яЁё\-]+)\s*(?:\([А-ЯЁA-Z]{{2,8}}\)\s*)?{_QUOTE}")
+
+_ORG_HEADS = {"компания", "предприятие", "завод", "фабрика", "комбинат", "центр", "корпорация",
+              "университет", "институт", "академия", "колледж", "агентство", "банк", "холдинг",
+              "фонд", "ассоциация", "палата", "союз", "общество", "кооператив", "хозяйство",
+              "агрофирма", "фирма", "группа", "концерн", "зона", "технопарк", "министерство",
+              "управление", "департамент", "комитет", "больница", "клиника", "театр", "музей",
+              "школа", "лицей", "фермерский", "птицефабрика", "разрез", "рудник", "порт",
+              "аэропорт", "терминал", "кластер", "партия", "парламент", "маслихат", "производитель"}
+_GENERIC_HEADS = {"компания", "предприятие", "фирма", "производитель", "группа"}
+_NOT_ORG_HEADS = {"форум", "выставка", "ярмарка", "фестиваль", "конференция", "мотопробег",
+                  "акция", "проект", "программа", "газета", "телеканал", "журнал", "пункт", "пропуск",
+                  "сайт", "портал", "издание", "агентство", "канал", "радио", "премия", "конкурс",
+                  "операция", "марка", "бренд", "сорт", "сквер", "парк", "улица", "проспект",
+                  "памятник", "слёт", "слет", "саммит", "турнир", "чемпионат", "кубок", "игры",
+                  "дни", "неделя", "марафон", "фильм", "книга", "песня", "спектакль"}
+OUTLETS = {"sputnik", "спутник", "regnum", "ия regnum", "белта", "belta", "тасс", "риа новости",
+           "интерфакс", "казинформ", "kazinform", "lada.kz", "tengrinews", "tengrinews.kz", "nur.kz",
+           "informburo", "zakon.kz", "baq.kz", "kazpravda", "казправда", "курсив", "forbes",
+           "диапазон", "социал медиа", "social media", "рбк", "известия", "коммерсант", "ведомости",
+           "российская газета", "пресс-служба", "пресс-центр", "хабар", "khabar", "24.kz", "ktk",
+           "ктк", "мир", "ng", "orda.kz", "vlast.kz", "inbusiness.kz", "kapital.kz", "azattyq",
+           "азаттык", "бнews", "bnews", "bnews.kz", "kt.kz", "strategy2050", "primeminister.kz",
+           "телеграм", "telegram", "instagram", "инстаграм", "facebook", "вконтакте"}
+# A region's or city's own government acting is the place itself (spec), never an Organization.
+_GOVERNMENT = re.compile(r"^(акимат|облакимат|правительств|администраци|облисполком|миноблисполком|"
+                         r"хокимият|мэри|горисполком|губернатор|аппарат акима|делегаци|пресс-служб|"
+                         r"пресс-центр|министерств[оа]? иностранных|мид\b)", re.I)
+_EMBASSY = re.compile(r"\b(посольств|генеральн\w+ консульств|генконсульств|консульств)\w*\s+"
+                      r"(?:(?:республики|Республики)\s+)?([А-ЯЁ][а-яё]+)", re.U)
+
+
+def is_outlet(name: str) -> bool:
+    n = normalise_key(name).strip(" .")
+    return n in OUTLETS or any(n.startswith(o + " ") for o in ("ия", "иа")) or n.endswith((".kz", ".ru", ".by"))
+
+
+def _head_lemma(desc: str) -> str | None:
+    words = desc.split()
+    return lemma(words[-1]) if words else None
+
+
+def _descriptor_name(desc: str) -> str:
+    """"социально-предпринимательской корпорацией" → "Социально-предпринимательская корпорация"."""
+    words = desc.split()
+    head = lemma(words[-1])
+    head_parse_gender = None
+    from ingest.morph import parses
+    for p in parses(words[-1].lower()):
+        if p.tag.POS == "NOUN":
+            head_parse_gender = p.tag.gender
+            break
+    out = [inflect_word(w, {"nomn", "sing", head_parse_gender or "masc"}, ("ADJF", "PRTF")) for w in words[:-1]]
+    out.append(head)
+    text = " ".join(out)
+    return text[:1].upper() + text[1:]
+
+
+def extract_organizations(ctx: Context) -> None:
+    taken: list[tuple[int, int]] = []
+    for m in _LEGAL_QUOTED.finditer(ctx.text):
+        name = _clean(m.group("name"))
+        _add(ctx, name, m.group(0), m.start(), m.end(), legal_form=m.group("legal"))
+        taken.append(m.span())
+    for m in _DESCRIBED.finditer(ctx.text):
+        if any(s <= m.start("name") < e for s, e in taken):
+            continue
+        desc = m.group("desc").strip()
+        words = desc.split()
+        head = _head_lemma(desc)
+        if head in _NOT_ORG_HEADS or any(lemma(w) in _NOT_ORG_HEADS for w in words):
+            continue
+        k = next((i for i in range(len(words) - 1, -1, -1) if lemma(words[i]) in _ORG_HEADS), None)
+        if k is None:
+            continue
+        name = _clean(m.group("name"))
+        desc_words = words[: k + 1]
+        # Adjectives right before the head belong to the descriptor; earlier words do not.
+        first = k
+        while first > 0 and re.search(r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ой|ую|ым|им|ом|ем|ых|их|ыми|ими)$",
+                                      words[first - 1].lower()):
+            first -= 1
+        desc_words = words[first: k + 1]
+        if lemma(desc_words[-1]) in _GENERIC_HEADS and len(desc_words) == 1:
+            full = name
+        else:
+            full = f"{_descriptor_name(' '.join(desc_words))} {name}"
+        start = m.start() + len(" ".join(words[:first])) + (1 if first else 0)
+        _add(ctx, full, ctx.text[start:m.end()], start, m.end())
+        taken.append((start, m.end()))
+    _add_embassies(ctx, taken)
+    _add_ner_orgs(ctx, taken)
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip(" .,")
+
+
+def _add(ctx: Context, name: str, alias: str, start: int, end: int, legal_form: str | None = None):
+    name = transliterate_kazakh(name)
+    if is_outlet(name) or _GOVERNMENT.match(name):
+        return None
+    key = f"Organization:{normalise_key(name)}"
+    ent = ctx.table.add("Organization", name, key=key, alias=alias, start=start, end=end,
+                        legal_form=legal_form)
+    ctx.add_ref(ent, start, end)
+    return ent
+
+
+def _add_embassies(ctx: Context, taken: list[tuple[int, int]]) -> None:
+    from ingest.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    for m in _EMBASSY.finditer(ctx.text):
+        place = gaz.lookup(m.group(2))
+        if place is None or place.type != "Country":
+            continue
+        kind = "Посольство" if m.group(1).lower().startswith("посольств") else "Генеральное консульство"
+        name = f"{kind} {inflect_word(place.name, {'gent'}, ('NOUN',))}"
+        _add(ctx, name, m.group(0), m.start(), m.end())
+        taken.append(m.span())
+
+
+def _add_ner_orgs(ctx: Context, taken: list[tuple[int, int]]) -> None:
+    for span in ctx.parsed.spans:
+        if span.type != "ORG" or any(s <= span.start < e or span.start <= s < span.end for s, e in taken):
+            continue
+        text = span.text.split("\n")[0].strip()
+        if len(text) < 3 or _GOVERNMENT.match(text) or is_outlet(text):
+            continue
+        words = text.split()
+        if len(words) == 1 and (text.isupper() or not any(lemma(text) == h for h in _ORG_HEADS)):
+            continue  # bare abbreviations and single words are too often outlets or places
+        if lemma(words[0]) not in _ORG_HEADS and not any(lemma(w) in _ORG_HEADS for w in words):
+            continue
+        normal = span.normal.split("\n")[0].strip() if span.normal else text
+        normal = match_case(normal[:1], text[:1]) + normal[1:]
+        if _GOVERNMENT.match(normal) or lemma(words[0]) in _NOT_ORG_HEADS:
+            continue
+        _add(ctx, normal[:1].upper() + normal[1:], text, span.start, span.start + len(text))

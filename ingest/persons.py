@@ -1,0 +1,124 @@
+"""Persons: named-entity spans turned into canonical `Имя Фамилия` names, surnames resolved."""
+from __future__ import annotations
+
+import re
+
+from ingest.context import Context
+from ingest.morph import gender_of, nominative_name_part, parses, transliterate_kazakh
+from ingest.nlp import Token
+
+# Words after which a name is a dedication or a historical figure, not an actor of the news.
+_HISTORICAL_CUES = {"памятник", "имени", "имя", "им.", "улица", "проспект", "музей", "мемориал",
+                    "бюст", "стела", "названный", "назван", "честь"}
+_CREDIT_CUES = {"фото", "фотография", "автор", "корреспондент", "текст", "видео", "телеграм-канал",
+                "источник", "редактор"}
+_PATRONYMIC = re.compile(r"(ович|евич|ьевич|овна|евна|ична|инична|ьич|улы|ұлы|кызы|қызы)$", re.I)
+
+
+def _tokens_of(ctx: Context, start: int, end: int) -> tuple[int, list[Token]]:
+    for k, s in enumerate(ctx.sentences):
+        if s.start <= start < s.end:
+            return k, [t for t in s.tokens if t.start >= start and t.end <= end]
+    return -1, []
+
+
+def _is_patronymic(tok: Token, index: int, count: int) -> bool:
+    # "Бердыбек Сапарбаев" has no patronymic; a middle token ending like one is one.
+    if count < 3 or index != 1:
+        return False
+    if _PATRONYMIC.search(tok.text) and not tok.text.lower().endswith(("улы", "ұлы")):
+        return True
+    return any("Patr" in p.tag.grammemes for p in parses(tok.text.lower())[:2])
+
+
+def _is_initial(tok: Token) -> bool:
+    return len(tok.text.rstrip(".")) == 1 and tok.text[:1].isupper()
+
+
+def name_of(tokens: list[Token]) -> tuple[str, bool] | None:
+    """Canonical name of a person span and whether it is a surname alone."""
+    words = [t for t in tokens if t.text[:1].isalpha()]
+    words = [t for t in words if not _is_initial(t)]
+    if not words or not all(t.text[:1].isupper() for t in words):
+        return None
+    words = [t for k, t in enumerate(words) if not _is_patronymic(t, k, len(words))]
+    if len(words) > 3:
+        return None
+    gender = None
+    if len(words) >= 2:
+        gender = gender_of(words[0].text, None) or gender_of(words[0].text, words[0].feats)
+    parts = []
+    for k, t in enumerate(words):
+        # Kazakh patronymic-surnames (-улы, -кызы) do not decline.
+        if t.text.lower().endswith(("улы", "ұлы", "кызы", "қызы")):
+            parts.append(t.text)
+        else:
+            parts.append(nominative_name_part(t.text, t.feats, gender if k or len(words) == 1 else gender))
+    name = transliterate_kazakh(" ".join(parts))
+    return name, len(words) == 1
+
+
+def _cue_before(ctx: Context, start: int, cues: set[str], window: int = 3) -> bool:
+    before = re.findall(r"[\w.\-]+", ctx.text[max(0, start - 60):start].lower())[-window:]
+    return any(w in cues or w.rstrip(".") in cues for w in before) or any(
+        w.startswith(("памятник", "имени")) for w in before)
+
+
+def _alone_on_line(ctx: Context, start: int, end: int) -> bool:
+    line_start = ctx.text.rfind("\n", 0, start) + 1
+    line_end = ctx.text.find("\n", end)
+    line_end = len(ctx.text) if line_end < 0 else line_end
+    return ctx.text[line_start:line_end].strip(" .,") == ctx.text[start:end].strip(" .,")
+
+
+def extract_persons(ctx: Context) -> None:
+    """Add Person entities and refs; surname-only mentions join the full name they abbreviate."""
+    singles = []
+    for span in ctx.parsed.spans:
+        if span.type != "PER":
+            continue
+        end = span.start + len(span.text.split("\n")[0].rstrip())
+        sent, toks = _tokens_of(ctx, span.start, end)
+        if sent < 0 or not toks:
+            continue
+        if _cue_before(ctx, span.start, _HISTORICAL_CUES) or _cue_before(ctx, span.start, _CREDIT_CUES, 2):
+            continue
+        if _alone_on_line(ctx, span.start, end):
+            continue  # a by-line: the author, not a party
+        named = name_of(toks)
+        if named is None:
+            continue
+        name, single = named
+        if single:
+            singles.append((name, toks, span.start, end))
+            continue
+        ent = ctx.table.add("Person", name, alias=ctx.text[span.start:end], start=span.start, end=end)
+        ctx.add_ref(ent, span.start, end)
+    _resolve_surnames(ctx, singles)
+
+
+def _surname_matches(full: str, surname: str) -> bool:
+    last = full.split()[-1].lower()
+    s = surname.lower()
+    return last == s or (len(s) > 4 and last[:-2] == s[:-2] and abs(len(last) - len(s)) <= 2)
+
+
+def _resolve_surnames(ctx: Context, singles) -> None:
+    for name, toks, start, end in singles:
+        fulls = [e for e in ctx.table.of_type("Person") if len(e.name.split()) > 1
+                 and _surname_matches(e.name, name)]
+        if len(fulls) == 1:
+            ctx.add_ref(fulls[0], start, end, via="surname")
+            continue
+        if fulls:
+            continue
+        if not _looks_like_surname(toks[-1]):
+            continue
+        ent = ctx.table.add("Person", name, alias=ctx.text[start:end], start=start, end=end)
+        ctx.add_ref(ent, start, end, via="surname")
+
+
+def _looks_like_surname(tok: Token) -> bool:
+    if any("Surn" in p.tag.grammemes for p in parses(tok.text.lower())[:3]):
+        return True
+    return bool(re.search(r"(ов|ев|ин|ын|ко|ук|юк|ич|бек|баев|улы|енко|ский|цкий)[а-я]{0,3}$", tok.text.lower()))

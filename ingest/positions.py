@@ -1,0 +1,182 @@
+"""HOLDS_POSITION: "губернатор Курганской области Вадим Шумков", "Турчин, председатель облисполкома"."""
+from __future__ import annotations
+
+import re
+
+from ingest.context import Context, Ref
+from ingest.morph import inflect_word
+
+# The office words, as the start of a title phrase; order matters (longest first).
+_TITLE = re.compile(
+    r"(?P<title>(?:(?:первого|первый|первым|первому|перв\w+)\s+)?"
+    r"(?:(?:вице-губернатор|губернатор|аким(?!ат)|глав[аеуыо]й?|чрезвычайн\w+\s+и\s+полномочн\w+\s+посл|посл|"
+    r"генеральн\w+\s+консул|генконсул|консул|председател|президент|премьер-министр|вице-премьер|"
+    r"исполняющ\w+\s+обязанности\s+\w+|врио\s+\w+|заместител\w*\s+\w+|министр|мэр|"
+    r"руководител|директор|ректор|раис|хоким|спикер|депутат|сенатор|уполномоченн\w+)\w*))"
+    r"(?![\w-])", re.I)
+_NOT_TITLE_AFTER = re.compile(r"^\s*(?:ат|ата|атом|ате|ства|ство)", re.I)
+# A title phrase ends at a verb-like word or strong punctuation; this bounds the gap to the person.
+_GAP_STOP = re.compile(r"[.!?;:«»\"“”()]|\s(?:и|а|но|что|который|которая|встретил\w*|провел\w*|"
+                       r"отметил\w*|подписал\w*|сообщил\w*|заявил\w*|посетил\w*|принял\w*)\s", re.I)
+
+
+def _office(title: str) -> str:
+    t = title.lower()
+    if "посл" in t and "полномочн" in t or re.match(r"посл", t):
+        return "посол"
+    if re.match(r"(генеральн\w+\s+консул|генконсул)", t):
+        return "генеральный консул"
+    if re.match(r"консул", t):
+        return "консул"
+    if re.match(r"вице-губернатор", t):
+        return "вице-губернатор"
+    if re.match(r"губернатор", t):
+        return "губернатор"
+    if re.match(r"аким", t):
+        return "аким"
+    if re.match(r"глав", t):
+        return "глава"
+    if re.match(r"президент", t):
+        return "президент"
+    if re.match(r"председател", t):
+        return "председатель"
+    return ""
+
+
+def _nominative_title(title: str) -> str:
+    words = title.split()
+    first = inflect_word(words[0], {"nomn", "sing"}, ("NOUN", "ADJF", "PRTF")).lower()
+    if len(words) > 1 and words[0].lower().startswith(("перв", "исполняющ")):
+        second = words[1]
+        if words[0].lower().startswith("перв"):
+            second = inflect_word(second, {"nomn", "sing"}, ("NOUN",)).lower()
+            return f"{first} {second} " + " ".join(words[2:]) if len(words) > 2 else f"{first} {second}"
+    return " ".join([first] + [w.lower() for w in words[1:]])
+
+
+def _places_between(ctx: Context, sent: int, start: int, end: int) -> list[Ref]:
+    return sorted((r for r in ctx.refs if r.sent == sent and start <= r.start and r.end <= end
+                   and r.type in ("Country", "Region", "City", "Organization")), key=lambda r: r.start)
+
+
+def _target_and_title(ctx: Context, office: str, title_text: str, places: list[Ref],
+                      complement: str) -> tuple[str | None, str]:
+    """Which place the office belongs to, and the normalised title."""
+    country = [r for r in places if r.type == "Country"]
+    regions = [r for r in places if r.type in ("Region", "City")]
+    orgs = [r for r in places if r.type == "Organization"]
+    if office in ("посол", "генеральный консул", "консул"):
+        target = country[0].key if country else None
+        return target, office
+    if office == "президент":
+        return (country[0].key if country else None), "президент"
+    if re.search(r"облисполком", complement + title_text, re.I):
+        region = regions[0].key if regions else _belarus_oblispolkom(ctx, complement + " " + title_text)
+        return region, "председатель облисполкома"
+    if office == "председатель" and re.search(r"облисполком", title_text, re.I):
+        return _belarus_oblispolkom(ctx, title_text), "председатель облисполкома"
+    if re.search(r"\bрегион|\bобласт\w*\b(?!\s+[А-ЯЁ])", complement, re.I) and not regions:
+        target = ctx.home
+        return target, _head_title(ctx, office, target) if office in ("глава", "губернатор", "аким") else _nominative_title(title_text)
+    if regions:
+        target = regions[0]
+        if office in ("глава", "губернатор", "аким"):
+            return target.key, _head_title(ctx, office, target.key)
+        # "министр внешних связей Астраханской области": the title is the words before the place
+        return target.key, _nominative_title(title_text + complement[: max(0, target.start - 0)].strip())
+    if orgs and office not in ("губернатор", "аким"):
+        return orgs[0].key, _nominative_title(title_text)
+    if office in ("губернатор", "аким"):
+        return _guess_home_for(ctx, office), office
+    return None, _nominative_title(title_text)
+
+
+def _head_title(ctx: Context, office: str, key: str | None) -> str:
+    ent = ctx.table.get(key) if key else None
+    if ent is None:
+        return office
+    if ent.type == "City":
+        return office if office in ("аким", "глава", "мэр") else office
+    if office == "глава" or office in ("губернатор", "аким"):
+        if ent.country == "KZ":
+            return "аким"
+        if ent.country == "RU":
+            return "губернатор"
+        if ent.country == "BY":
+            return "председатель облисполкома"
+    return office
+
+
+def _guess_home_for(ctx: Context, office: str) -> str | None:
+    """"губернатор Игорь Бабушкин" with no region: the article's Russian region (аким: Kazakh)."""
+    want = "RU" if office == "губернатор" else "KZ"
+    for key in (ctx.home, ctx.partner):
+        ent = ctx.table.get(key) if key else None
+        if ent is not None and ent.country == want:
+            return key
+    return None
+
+
+def _belarus_oblispolkom(ctx: Context, text: str) -> str | None:
+    from ingest.gazetteer import load_gazetteer
+
+    m = re.search(r"([А-ЯЁ][а-яё]+?)облисполком|([А-ЯЁ][а-яё]+)\s+облисполком", text)
+    if not m:
+        return None
+    stem = (m.group(1) or m.group(2))[:4].lower()
+    for place in load_gazetteer().places("Region"):
+        if place.country == "BY" and place.name.lower().startswith(stem):
+            from ingest.places import add_place
+
+            return add_place(ctx, place).key
+    return None
+
+
+def extract_positions(ctx: Context) -> None:
+    """One HOLDS_POSITION per person and office, from a title phrase right before or after a name."""
+    for ref in [r for r in ctx.refs if r.type == "Person"]:
+        sent = ctx.sentences[ref.sent]
+        found = _title_before(ctx, ref, sent) or _title_after(ctx, ref, sent)
+        if not found:
+            continue
+        office, title_text, complement, comp_start, comp_end = found
+        places = _places_between(ctx, ref.sent, comp_start, comp_end)
+        target, title = _target_and_title(ctx, office, title_text, places, complement)
+        if target is None or not title:
+            continue
+        if title in ("глава",) and ctx.table.get(target).type != "City":
+            continue
+        ctx.relate("HOLDS_POSITION", ref.key, target, ref.sent, title=title)
+
+
+def _title_before(ctx: Context, ref: Ref, sent):
+    window_start = max(sent.start, ref.start - 160)
+    left = ctx.text[window_start:ref.start]
+    matches = [m for m in _TITLE.finditer(left) if not _NOT_TITLE_AFTER.match(left[m.end():])]
+    if not matches:
+        return None
+    m = matches[-1]
+    gap = left[m.end():]
+    if _GAP_STOP.search(gap) or len(gap) > 130:
+        return None
+    if any(r.type == "Person" and r.sent == ref.sent and window_start + m.end() <= r.start < ref.start
+           for r in ctx.refs):
+        return None
+    office = _office(m.group("title"))
+    title_text = m.group("title")
+    return (office or "other", title_text, gap, window_start + m.end(), ref.start)
+
+
+def _title_after(ctx: Context, ref: Ref, sent):
+    right = ctx.text[ref.end:min(sent.end, ref.end + 160)]
+    m = re.match(r"\s*[,–—-]\s*", right)
+    if not m:
+        return None
+    t = _TITLE.match(right, m.end())
+    if not t:
+        return None
+    rest = right[t.end():]
+    stop = re.search(r"[,.;:!?()]|\s(?:и|а|отметил\w*|сказал\w*|подчеркнул\w*|заявил\w*)\s", rest)
+    comp = rest[: stop.start()] if stop else rest
+    base = ref.end + t.end()
+    return (_office(t.group("title")) or "other", t.group("title"), comp, base, base + len(comp))
