@@ -71,6 +71,9 @@ class Context:
     documents: list = field(default_factory=list)  # DocMention records, in text order
     events: list = field(default_factory=list)  # gazetteer matches of place adjectives
     notes: list[str] = field(default_factory=list)
+    focus: list[str] = field(default_factory=list)  # main parties: regions, then countries, by salience
+    trade_pair: tuple | None = None  # (exporter, importer) of the last explicit trade statement
+    comp_start: int = 0  # scratch: where the title complement under study starts
 
     @property
     def text(self) -> str:

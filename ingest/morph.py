@@ -56,6 +56,8 @@ def nominative_name_part(word: str, feats: dict | None = None, gender: str | Non
         return "-".join(nominative_name_part(p, feats, gender) for p in word.split("-"))
     feats = feats or {}
     case = _case_of(feats)
+    if re.search(r"(ов|ев|ёв|ин|ын)$", word) and len(word) > 4:
+        return word  # a masculine surname in -ов/-ин is already nominative in any singular context
     by_ending = _surname_nominative(word, case, gender)
     if by_ending:
         return by_ending

@@ -35,8 +35,12 @@ def _is_initial(tok: Token) -> bool:
     return len(tok.text.rstrip(".")) == 1 and tok.text[:1].isupper()
 
 
-def name_of(tokens: list[Token]) -> tuple[str, bool] | None:
-    """Canonical name of a person span and whether it is a surname alone."""
+def name_of(tokens: list[Token], case_hint: str | None = None) -> tuple[str, bool] | None:
+    """Canonical name of a person span and whether it is a surname alone.
+
+    `case_hint` is the case of the title the name stands in apposition to ("консула ... Жараса
+    Мамутбекова" is genitive whatever the tagger says about the unknown Kazakh name).
+    """
     words = [t for t in tokens if t.text[:1].isalpha()]
     words = [t for t in words if not _is_initial(t)]
     if not words or not all(t.text[:1].isupper() for t in words):
@@ -53,7 +57,8 @@ def name_of(tokens: list[Token]) -> tuple[str, bool] | None:
         if t.text.lower().endswith(("улы", "ұлы", "кызы", "қызы")):
             parts.append(t.text)
         else:
-            parts.append(nominative_name_part(t.text, t.feats, gender if k or len(words) == 1 else gender))
+            feats = dict(t.feats, Case=case_hint) if case_hint else t.feats
+            parts.append(nominative_name_part(t.text, feats, gender))
     name = transliterate_kazakh(" ".join(parts))
     return name, len(words) == 1
 
@@ -85,16 +90,44 @@ def extract_persons(ctx: Context) -> None:
             continue
         if _alone_on_line(ctx, span.start, end):
             continue  # a by-line: the author, not a party
-        named = name_of(toks)
+        toks = _strip_places(ctx, toks)
+        if not toks:
+            continue
+        span_start = toks[0].start
+        named = name_of(toks, _apposition_case(ctx, sent, toks[0]))
         if named is None:
             continue
         name, single = named
         if single:
-            singles.append((name, toks, span.start, end))
+            singles.append((name, toks, span_start, end))
             continue
-        ent = ctx.table.add("Person", name, alias=ctx.text[span.start:end], start=span.start, end=end)
-        ctx.add_ref(ent, span.start, end)
+        ent = ctx.table.add("Person", name, alias=ctx.text[span_start:end], start=span_start, end=end)
+        ctx.add_ref(ent, span_start, end)
     _resolve_surnames(ctx, singles)
+
+
+def _strip_places(ctx: Context, toks: list[Token]) -> list[Token]:
+    """natasha glues a preceding place to a name ("области Улытау Бериком"): cut it off."""
+    places = [(r.start, r.end) for r in ctx.refs if r.type in ("Region", "City", "Country")]
+    while toks and any(s <= toks[0].start < e for s, e in places):
+        toks = toks[1:]
+    return toks
+
+
+_TITLE_NOUNS = {"губернатор", "аким", "глава", "посол", "консул", "председатель", "министр", "президент",
+                "мэр", "заместитель", "директор", "руководитель", "премьер-министр", "вице-губернатор",
+                "генконсул", "ректор", "депутат", "сенатор", "спикер", "советник", "посланник"}
+
+
+def _apposition_case(ctx: Context, sent: int, first: Token) -> str | None:
+    """The case of a title noun shortly before the name, with only its complements between."""
+    toks = ctx.sentences[sent].tokens
+    for t in reversed(toks[max(0, first.i - 7):first.i]):
+        if t.pos == "PUNCT" or t.pos in ("VERB", "AUX"):
+            return None
+        if t.lemma in _TITLE_NOUNS:
+            return t.feats.get("Case")
+    return None
 
 
 def _surname_matches(full: str, surname: str) -> bool:

@@ -54,12 +54,24 @@ def choose_focus(ctx: Context) -> None:
     counts: Counter = Counter()
     first: dict[str, int] = {}
     for r in ctx.refs:
-        if r.type == "Region":
-            counts[r.key] += 1
-            first.setdefault(r.key, r.start)
-    if not counts:
-        return
-    ranked = sorted(counts, key=lambda k: (-counts[k], first[k]))
-    ctx.home = ranked[0]
-    if len(ranked) > 1:
-        ctx.partner = ranked[1]
+        if r.type in ("Region", "Country", "City"):
+            key = _region_key_of(ctx, r.key) if r.type == "City" else r.key
+            if key:
+                counts[key] += 1
+                first.setdefault(key, r.start)
+    ranked = sorted(counts, key=lambda k: (not k.startswith("Region:"), -counts[k], first[k]))
+    ctx.focus = ranked
+    regions = [k for k in ranked if k.startswith("Region:")]
+    if regions:
+        ctx.home = regions[0]
+        ctx.partner = regions[1] if len(regions) > 1 else None
+
+
+def _region_key_of(ctx: Context, city_key: str) -> str | None:
+    ent = ctx.table.get(city_key)
+    if ent is None or not ent.region:
+        return None
+    key = f"Region:{ent.region}"
+    if ctx.table.get(key) is None:
+        return None  # the city's region is not named: the city is no evidence of focus
+    return key

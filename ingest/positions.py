@@ -9,20 +9,20 @@ from ingest.morph import inflect_word
 # The office words, as the start of a title phrase; order matters (longest first).
 _TITLE = re.compile(
     r"(?P<title>(?:(?:первого|первый|первым|первому|перв\w+)\s+)?"
-    r"(?:(?:вице-губернатор|губернатор|аким(?!ат)|глав[аеуыо]й?|чрезвычайн\w+\s+и\s+полномочн\w+\s+посл|посл|"
+    r"(?:(?:вице-губернатор|губернатор|аким(?!ат)|глав[аеуыо]й?|чрезвычайн\w+\s+и\s+полномочн\w+\s+посо?л|посо?л|"
     r"генеральн\w+\s+консул|генконсул|консул|председател|президент|премьер-министр|вице-премьер|"
     r"исполняющ\w+\s+обязанности\s+\w+|врио\s+\w+|заместител\w*\s+\w+|министр|мэр|"
     r"руководител|директор|ректор|раис|хоким|спикер|депутат|сенатор|уполномоченн\w+)\w*))"
     r"(?![\w-])", re.I)
 _NOT_TITLE_AFTER = re.compile(r"^\s*(?:ат|ата|атом|ате|ства|ство)", re.I)
 # A title phrase ends at a verb-like word or strong punctuation; this bounds the gap to the person.
-_GAP_STOP = re.compile(r"[.!?;:«»\"“”()]|\s(?:и|а|но|что|который|которая|встретил\w*|провел\w*|"
+_GAP_STOP = re.compile(r"[.!?;:«»\"“”()\n]|\s(?:и|а|но|что|который|которая|встретил\w*|провел\w*|"
                        r"отметил\w*|подписал\w*|сообщил\w*|заявил\w*|посетил\w*|принял\w*)\s", re.I)
 
 
 def _office(title: str) -> str:
     t = title.lower()
-    if "посл" in t and "полномочн" in t or re.match(r"посл", t):
+    if re.search(r"посо?л", t):
         return "посол"
     if re.match(r"(генеральн\w+\s+консул|генконсул)", t):
         return "генеральный консул"
@@ -83,7 +83,8 @@ def _target_and_title(ctx: Context, office: str, title_text: str, places: list[R
         if office in ("глава", "губернатор", "аким"):
             return target.key, _head_title(ctx, office, target.key)
         # "министр внешних связей Астраханской области": the title is the words before the place
-        return target.key, _nominative_title(title_text + complement[: max(0, target.start - 0)].strip())
+        words_before = ctx.text[ctx.comp_start:target.start].strip()
+        return target.key, _nominative_title(f"{title_text} {words_before}".strip())
     if orgs and office not in ("губернатор", "аким"):
         return orgs[0].key, _nominative_title(title_text)
     if office in ("губернатор", "аким"):
@@ -141,6 +142,7 @@ def extract_positions(ctx: Context) -> None:
             continue
         office, title_text, complement, comp_start, comp_end = found
         places = _places_between(ctx, ref.sent, comp_start, comp_end)
+        ctx.comp_start = comp_start
         target, title = _target_and_title(ctx, office, title_text, places, complement)
         if target is None or not title:
             continue

@@ -22,81 +22,121 @@ _HOME_WORDS = re.compile(r"\b(регион|область|област\w+|наш
 _PLACE_TYPES = ("Region", "City", "Country", "Organization")
 
 
-def _prep_before(ctx: Context, ref: Ref) -> str:
-    left = ctx.text[max(0, ref.start - 12):ref.start].lower()
+def _prep_before(ctx: Context, start: int) -> str:
+    left = ctx.text[max(0, start - 12):start].lower()
     m = re.search(r"(?:^|\s)(из|в|во|на|с|со|от|для|между|по)\s+$", left)
     return m.group(1) if m else ""
 
 
-def _trade_places(ctx: Context, k: int) -> list[Ref]:
-    return [r for r in ctx.refs_in(k, *_PLACE_TYPES)
-            if r.type != "Organization" or _is_trader(ctx, r)]
-
-
-def _is_trader(ctx: Context, r: Ref) -> bool:
-    ent = ctx.table.get(r.key)
+def _is_trader(ctx: Context, key: str) -> bool:
+    ent = ctx.table.get(key)
     return ent is not None and not re.search(r"(университет|министерств|управлени|посольств)", ent.name, re.I)
 
 
-def _home_word(ctx: Context, k: int, start: int, end: int) -> bool:
-    return bool(_HOME_WORDS.search(ctx.text[start:end]))
+def _sentence_places(ctx: Context, k: int) -> list[tuple[int, str]]:
+    """(offset, entity key) of every trading party named in the sentence, demonyms included."""
+    sent = ctx.sentences[k]
+    out = [(r.start, r.key) for r in ctx.refs_in(k, "Region", "City", "Country", "Organization")
+           if r.type != "Organization" or _is_trader(ctx, r.key)]
+    for dm in ctx.demonyms:
+        if sent.start <= dm.start < sent.end:
+            key = demonym_key(ctx, dm, allow_country=True)
+            if key:
+                out.append((dm.start, key))
+    return sorted(out)
+
+
+def demonym_key(ctx: Context, dm, allow_country: bool = False) -> str | None:
+    """The entity a place adjective stands for ("на российский рынок" → Россия)."""
+    from ingest.places import add_place, place_key
+
+    key = place_key(dm.place)
+    if ctx.table.get(key) is None:
+        if dm.place.type == "Country" and not allow_country:
+            return None
+        add_place(ctx, dm.place)
+    return key
+
+
+def _country_of(ctx: Context, key: str | None) -> str | None:
+    ent = ctx.table.get(key) if key else None
+    if ent is None:
+        return None
+    return ent.country or ent.key.split(":")[-1]
+
+
+def partner_of(ctx: Context, key: str | None) -> str | None:
+    """The article's main party on the other side of the border from `key`."""
+    country = _country_of(ctx, key)
+    for cand in ctx.focus:
+        if cand != key and _country_of(ctx, cand) != country:
+            return cand
+    return None
 
 
 def _resolve_pair(ctx: Context, k: int, pred: re.Match, kind: str) -> tuple[str | None, str | None]:
-    """Exporter and importer of a trade predicate, from prepositions, subject and article focus."""
+    """Exporter and importer of a trade predicate, from prepositions, subject, earlier trade
+    sentences and, last, the article's focus parties on the two sides of the border."""
     sent = ctx.sentences[k]
     pstart = sent.start + pred.start()
     origin = dest = subject = None
-    for r in _trade_places(ctx, k):
-        prep = _prep_before(ctx, r)
+    between: list[str] = []
+    for start, key in _sentence_places(ctx, k):
+        prep = _prep_before(ctx, start)
         if prep in ("из", "от"):
-            origin = origin or r.key
+            origin = origin or key
         elif prep in ("в", "во", "на"):
-            dest = dest or r.key
-        elif not prep and r.start < pstart and subject is None:
-            subject = r.key
+            dest = dest or key
+        elif prep == "между" or between and not prep:
+            between.append(key)
+        elif not prep and start < pstart and subject is None:
+            subject = key
+    after = sent.text[pred.start():]
+    if subject is None and re.search(r"^(регион|област)", sent.text.strip(), re.I) or \
+            re.search(r"(нашего|нашим|наш) регион", sent.text, re.I) or \
+            re.search(r"(экспорт\w*|импорт\w*)\s+(региона|области)\b", sent.text, re.I):
+        subject = subject or ctx.home
+    into_region = bool(re.search(r"\bв\s+(регион|область)\b", after, re.I)) and dest is None
     word = pred.group(0).lower()
-    home = _home_of_sentence(ctx, k)
-    partner = _partner_for(ctx, home)
     if kind == "export":
-        exporter = origin or subject or (home if not (dest and dest == home) else partner)
-        importer = dest or partner
-        if re.search(r"в\s+(регион|область)", sent.text[pred.start():], re.I) and not dest:
-            importer = home
+        exporter, importer = origin or subject, dest
+        if into_region:
+            importer = partner_of(ctx, exporter) or ctx.home
+        if not exporter and not importer and len(between) >= 2:
+            exporter, importer = between[0], between[1]
+    elif word.startswith(("закуп", "покупа", "приобрета")) and dest:
+        # "Атырау закупает в Астрахани рыбу", "в Казахстане закупаются удобрения"
+        exporter, importer = dest, subject
     else:
-        passive = word.endswith(("ются", "ется", "ится", "ятся", "тся"))
-        if word.startswith(("закуп", "покупа", "приобрета")) and dest:
-            # "Атырау закупает в Астрахани рыбу", "в Казахстане закупаются удобрения"
-            exporter, importer = dest, subject or (home if dest != home else partner)
-        else:
-            exporter = origin or (partner if not passive or not dest else partner)
-            importer = subject or dest or home
-            if re.search(r"в\s+(регион|область)", sent.text, re.I) and not dest:
-                importer = home
-    if exporter == importer:
+        exporter, importer = origin, subject or dest
+        if into_region:
+            importer = partner_of(ctx, exporter) or ctx.home
+    exporter, importer = _complete(ctx, exporter, importer, kind)
+    if not exporter or not importer or exporter == importer:
         return None, None
+    ctx.trade_pair = (exporter, importer)
     return exporter, importer
 
 
-def _home_of_sentence(ctx: Context, k: int) -> str | None:
-    return ctx.home
+def _complete(ctx: Context, exporter: str | None, importer: str | None, kind: str):
+    last = getattr(ctx, "trade_pair", None)
+    if exporter and not importer:
+        importer = _counterpart(last, exporter) or partner_of(ctx, exporter)
+    elif importer and not exporter:
+        exporter = _counterpart(last, importer) or partner_of(ctx, importer)
+    elif not exporter and not importer:
+        if last:
+            exporter, importer = last if kind == "export" else (last[1], last[0])
+        elif ctx.home:
+            home, other = ctx.home, partner_of(ctx, ctx.home)
+            exporter, importer = (home, other) if kind == "export" else (other, home)
+    return exporter, importer
 
 
-def _partner_for(ctx: Context, home: str | None) -> str | None:
-    if ctx.partner and ctx.partner != home:
-        p = ctx.table.get(ctx.partner)
-        h = ctx.table.get(home) if home else None
-        if p is not None and h is not None and p.country == h.country:
-            # both focus regions in one country: the foreign country is the partner
-            for e in ctx.table.of_type("Country"):
-                if e.key.split(":")[-1] != h.country:
-                    return e.key
-        return ctx.partner
-    for e in ctx.table.of_type("Country"):
-        h = ctx.table.get(home) if home else None
-        if h is None or e.key.split(":")[-1] != h.country:
-            return e.key
-    return None
+def _counterpart(pair, key: str) -> str | None:
+    if not pair or key not in pair:
+        return None
+    return pair[1] if pair[0] == key else pair[0]
 
 
 def extract_trade(ctx: Context) -> None:
@@ -160,7 +200,7 @@ def _trade_volume(ctx: Context, k: int, amounts) -> None:
 
 
 def _volume_pair(ctx: Context, k: int, refs: list[Ref], kind: str, left: str):
-    home, partner = ctx.home, _partner_for(ctx, ctx.home)
+    home, partner = ctx.home, partner_of(ctx, ctx.home)
     keys = []
     for r in refs:
         if r.key not in keys:
@@ -171,9 +211,10 @@ def _volume_pair(ctx: Context, k: int, refs: list[Ref], kind: str, left: str):
         return keys[0], keys[1]
     if len(keys) == 1:
         only = keys[0]
-        prep = _prep_before(ctx, next(r for r in refs if r.key == only))
+        prep = _prep_before(ctx, next(r for r in refs if r.key == only).start)
         if prep in ("с", "со", "в", "из") or only != home:
-            return (home if only != home else partner), only
+            other = home if _country_of(ctx, home) != _country_of(ctx, only) else partner_of(ctx, only)
+            return other, only
         return only, partner
     if k > 0:
         prev = [r.key for r in ctx.refs_in(k - 1, "Region", "Country")]
