@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ingest.context import Context
-from ingest.morph import inflect_word, nominative_phrase
+from ingest.morph import inflect_word, nominative_phrase, parses
 from ingest.nlp import Token
 
 # A bare generic head is no good: "продукцию на сумму", "товаров", "и другое".
@@ -14,7 +14,7 @@ _GENERIC = {"товар", "продукция", "другой", "прочее", 
             "компания", "производитель", "партнёр", "партнер", "год", "время", "тонна", "очередь",
             "качество", "спрос", "рамка", "помощь", "счёт", "счет", "число", "том", "ряд", "часть",
             "половина", "треть", "итог", "период", "раз", "уровень", "структура", "экспорт", "импорт",
-            "поставка", "закупка", "вагон", "машина" if False else "_"}
+            "поставка", "закупка", "рынок", "оборот", "товарооборот", "объем", "сотрудничество"}
 _DROP_DET = {"другой", "прочий", "иной", "весь", "этот", "такой", "свой", "наш", "ваш", "их"}
 _STOP_WORDS = {"на", "в", "во", "из", "от", "с", "со", "по", "для", "которые", "который", "что", "где",
                "а", "но", "также", "а также"}
@@ -38,6 +38,8 @@ def _strip_places(ctx: Context, k: int, toks: list[Token]) -> list[Token]:
     out = []
     skip_next_prep = False
     for idx, t in enumerate(toks):
+        if out and out[-1].text == "|" and t.lemma == "рынок":
+            continue  # "на российский рынок": part of the destination
         if any(s <= t.start < e for s, e in spans):
             if out and out[-1].lemma in ("в", "во", "из", "от", "на", "с", "со") and out[-1].pos == "ADP":
                 out.pop()
@@ -72,9 +74,17 @@ def _items(toks: list[Token]) -> list[list[Token]]:
     return items
 
 
+def _is_noun(t: Token) -> bool:
+    if t.pos == "NOUN":
+        return True
+    # the tagger now and then calls a plural genitive noun an adjective ("концентратов")
+    ps = parses(t.text.lower())
+    return t.pos == "ADJ" and bool(ps) and ps[0].tag.POS == "NOUN" and not any(p.tag.POS == "ADJF" for p in ps)
+
+
 def _head_index(item: list[Token]) -> int | None:
     for i, t in enumerate(item):
-        if t.pos == "NOUN":
+        if _is_noun(t):
             return i
         if t.pos not in ("ADJ", "DET", "NUM", "ADV", "PART"):
             return None
@@ -111,8 +121,8 @@ def commodity_items(ctx: Context, k: int, pred: re.Match) -> list[tuple[str, int
     sent = ctx.sentences[k]
     before, after = _segment(sent, sent.start + pred.start())
     found = _collect(ctx, k, after)
-    if not found:
-        found = _collect(ctx, k, before[-8:])
+    if not found and pred.group(0).lower().endswith(("ся", "сь")):
+        found = _collect(ctx, k, before[-8:])  # "около 30% семян завозится": goods as the subject
     return found
 
 
@@ -123,9 +133,10 @@ def _collect(ctx: Context, k: int, toks: list[Token]) -> list[tuple[str, int, in
     pending_adjs: list[list[Token]] = []
     for item in items:
         item = [t for t in item if t.pos != "PUNCT" and t.text not in ("«", "»", "\"")]
-        while item and item[0].pos in ("ADP", "PART", "ADV", "CCONJ", "NUM") or item and item[0].text.endswith("%"):
+        while item and (item[0].pos in ("ADP", "PART", "ADV", "CCONJ", "NUM", "SYM")
+                        or item[0].text[:1].isdigit() or item[0].text in ("%", "около", "порядка")):
             item = item[1:]
-        if not item:
+        if not item or any(t.text[:1].isdigit() for t in item):
             continue
         head = _head_index(item)
         if head is None:

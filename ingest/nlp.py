@@ -86,8 +86,36 @@ def adapt_sentence(sent, vocab) -> Sentence:
     return Sentence(start=sent.start, end=sent.stop, text=sent.text, tokens=tokens)
 
 
+def _blocks(text: str):
+    """Lines of text with their offsets: a headline without a final stop is its own sentence."""
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            yield pos, line
+        pos += len(line) + 1
+
+
 def parse_text(text: str, syntax: bool = True) -> Parsed:
-    """Segment, tag morphology and syntax, and find named spans in `text`."""
+    """Parse `text` line by line (natasha would glue a headline to the next sentence)."""
+    parsed = Parsed(text=text)
+    for offset, line in _blocks(text):
+        part = _parse_block(line, syntax)
+        for s in part.sentences:
+            for t in s.tokens:
+                t.start += offset
+                t.end += offset
+            s.start += offset
+            s.end += offset
+            parsed.sentences.append(s)
+        for sp in part.spans:
+            sp.start += offset
+            sp.end += offset
+            parsed.spans.append(sp)
+    return parsed
+
+
+def _parse_block(text: str, syntax: bool) -> Parsed:
+    """Segment, tag morphology and syntax, and find named spans in one block of text."""
     from natasha import Doc
 
     models = load_models()

@@ -8,7 +8,7 @@ from ingest.context import Context, Ref
 from ingest.dates import find_year, parse_amount
 
 # predicate stem → direction of the flow relative to the grammatical subject
-_EXPORT = re.compile(r"\b(экспорт\w*|поставл\w*|постав\w*|отправл\w*|вывоз\w*|вывез\w*|отгруж\w*|"
+_EXPORT = re.compile(r"\b(пользу\w+\s+спросом|экспорт\w*|поставл\w*|постав\w*|отправл\w*|вывоз\w*|вывез\w*|отгруж\w*|"
                      r"продаж\w*|прода\w*|реализу\w*|экспортир\w*)", re.I)
 _IMPORT = re.compile(r"\b(импорт\w*|закупа\w*|закуп\w*|ввоз\w*|ввез\w*|завоз\w*|завез\w*|покупа\w*|"
                      r"приобрета\w*|поступа\w*|получа\w*)", re.I)
@@ -83,6 +83,8 @@ def _resolve_pair(ctx: Context, k: int, pred: re.Match, kind: str) -> tuple[str 
     between: list[str] = []
     for start, key in _sentence_places(ctx, k):
         prep = _prep_before(ctx, start)
+        if re.match(r"\w+\s+(производител|предприяти|компани|фермер|завод)", ctx.text[start:start + 40]):
+            prep = "из"  # "обувь астраханских производителей": made there
         if prep in ("из", "от"):
             origin = origin or key
         elif prep in ("в", "во", "на"):
@@ -96,6 +98,14 @@ def _resolve_pair(ctx: Context, k: int, pred: re.Match, kind: str) -> tuple[str 
             re.search(r"(нашего|нашим|наш) регион", sent.text, re.I) or \
             re.search(r"(экспорт\w*|импорт\w*)\s+(региона|области)\b", sent.text, re.I):
         subject = subject or ctx.home
+    rank = re.search(r"мест\w*\s+по\s+(?:объ[её]му\s+)?(экспорт|импорт|поставк)", sent.text, re.I)
+    if rank and subject:
+        # "Казахстан занимает первое место по экспорту региона": the subject is the destination
+        exporter = origin or partner_of(ctx, subject)
+        if rank.group(1).lower() == "импорт":
+            exporter, subject = subject, exporter
+        ctx.trade_pair = (exporter, subject) if exporter else ctx.trade_pair
+        return (exporter, subject) if exporter and exporter != subject else (None, None)
     into_region = bool(re.search(r"\bв\s+(регион|область)\b", after, re.I)) and dest is None
     word = pred.group(0).lower()
     if kind == "export":
