@@ -56,6 +56,8 @@ def nominative_name_part(word: str, feats: dict | None = None, gender: str | Non
         return "-".join(nominative_name_part(p, feats, gender) for p in word.split("-"))
     feats = feats or {}
     case = _case_of(feats)
+    if re.search(r"[бвгджзклмнпрстфхцчшщй]$", word.lower()) and not re.search(r"(ом|ем|ым|им|ой|ей|ам|ям|ах|ях)$", word.lower()):
+        return word  # oblique cases of a name end in a vowel or -ом/-ем/-ым...: a bare consonant is nominative
     if re.search(r"(ов|ев|ёв|ин|ын)$", word) and len(word) > 4:
         return word  # a masculine surname in -ов/-ин is already nominative in any singular context
     by_ending = _surname_nominative(word, case, gender)

@@ -14,7 +14,7 @@ _TITLE = re.compile(
     r"исполняющ\w+\s+обязанности\s+\w+|врио\s+\w+|заместител\w*\s+\w+|министр|мэр|"
     r"руководител|директор|ректор|раис|хоким|спикер|депутат|сенатор|уполномоченн\w+)\w*))"
     r"(?![\w-])", re.I)
-_NOT_TITLE_AFTER = re.compile(r"^\s*(?:ат|ата|атом|ате|ства|ство)", re.I)
+_NOT_TITLE_AFTER = re.compile(r"^(?:ат|ства|ство)", re.I)
 # A title phrase ends at a verb-like word or strong punctuation; this bounds the gap to the person.
 _GAP_STOP = re.compile(r"[.!?;:«»\"“”()\n]|\s(?:и|а|но|что|который|которая|встретил\w*|провел\w*|"
                        r"отметил\w*|подписал\w*|сообщил\w*|заявил\w*|посетил\w*|принял\w*)\s", re.I)
