@@ -1,0 +1,333 @@
+"""Reading articles: encodings, broken and binary files, JSON/JSONL, HTML, languages, metadata, sources."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import ingest.read as read_mod
+from ingest.read import (
+    ArticleError,
+    article_id,
+    detect_language,
+    iter_sources,
+    parse_date,
+    read_file,
+    read_path,
+    read_text,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+DEV = ROOT.parent / "shared" / "eval" / "dev"
+
+BODY = (
+    "Губернатор Курганской области посетил Петропавловск\n\n"
+    "Делегация Курганской области во главе с губернатором Вадимом Шумковым посетила "
+    "Северо-Казахстанскую область. Стороны обсудили поставки семян и сотрудничество.\n\n"
+    "Товарооборот между регионами вырос, сообщили в акимате области.\n"
+)
+TITLE = "Губернатор Курганской области посетил Петропавловск"
+
+
+def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def expected_id() -> str:
+    return read_text(BODY, "x.txt").id
+
+
+@pytest.mark.parametrize(
+    "name,data",
+    [
+        ("utf8.txt", BODY.encode("utf-8")),
+        ("bom.txt", BODY.encode("utf-8-sig")),
+        ("cp1251.txt", BODY.encode("cp1251")),
+        ("koi8.txt", BODY.encode("koi8_r")),
+        ("utf16.txt", BODY.encode("utf-16")),
+        ("utf16le.txt", BODY.encode("utf-16-le")),  # no BOM
+        ("utf16be.txt", BODY.encode("utf-16-be")),  # no BOM
+        ("crlf.txt", BODY.replace("\n", "\r\n").encode("utf-8")),
+        ("nul.txt", BODY.replace("Делегация", "Деле\x00гация").encode("utf-8")),
+        ("rtl.txt", BODY.replace("Стороны", "\u200fСторо\u200bны\u202c").replace("семян", "семя\u2060н").encode()),
+        ("nfd.txt", BODY.replace("й", "и\u0306").encode("utf-8")),  # decomposed й
+        ("nbsp.txt", BODY.replace("Вадимом Шумковым", "Вадимом\u00a0Шумковым").encode("utf-8")),
+    ],
+)
+def test_decodes_and_normalises_to_the_same_article(tmp_path, name, data):
+    [article] = read_path(write(tmp_path, name, data))
+    assert article.title == TITLE
+    assert "Вадимом Шумковым посетила Северо-Казахстанскую область. Стороны обсудили поставки семян" in article.text
+    assert "\r" not in article.text and "\x00" not in article.text
+    assert article.id == expected_id()
+    assert article.lang == "ru" and article.source == str(tmp_path / name)
+    assert article.raw_chars >= len(article.text) - 10
+
+
+@pytest.mark.parametrize(
+    "name,data,problem",
+    [
+        ("png.txt", b"\x89PNG\r\n\x1a\n" + bytes(300), "binary file, not text (PNG image)"),
+        ("zip.txt", b"PK\x03\x04\x14\x00" + bytes(300), "binary file, not text (zip archive)"),
+        ("pdf.txt", b"%PDF-1.7\n" + bytes(300), "binary file, not text (PDF document)"),
+        ("nuls.txt", b"abc\x00\x00\x00def\x00ghi\x00" * 50, "binary file, not text (many NUL bytes)"),
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\t\r\n   \n", "only whitespace"),
+        ("invisible.txt", "\u200b\u200f\ufeff\n".encode("utf-8"), "only whitespace"),
+        ("garbage.txt", bytes(range(128, 256)) * 20, "cannot decode"),
+        ("bad.json", b'{"text": "abc",\n "title": }', "line 2: bad JSON"),
+        ("scalar.json", b"42", "JSON must be an object or a list"),
+    ],
+)
+def test_whole_file_problems_raise_one_line_errors(tmp_path, name, data, problem):
+    path = write(tmp_path, name, data)
+    with pytest.raises(ArticleError) as info:
+        read_path(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: ") and problem in message
+    assert "\n" not in message
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(ArticleError, match="file not found"):
+        read_path(tmp_path / "nope.txt")
+
+
+def test_size_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(read_mod, "MAX_BYTES", 100)
+    with pytest.raises(ArticleError, match=r"file too large: \d+ bytes, the limit is 100"):
+        read_path(write(tmp_path, "big.txt", BODY))
+    assert read_mod.MAX_BYTES == 100 and 1_000_000 < 5 * 1024 * 1024
+
+
+def jsonl_line(**record) -> str:
+    return json.dumps(record, ensure_ascii=False)
+
+
+def test_jsonl_bad_lines_reported_good_lines_read(tmp_path):
+    lines = [
+        jsonl_line(text=BODY, url="https://tengrinews.kz/news/1"),
+        "{bad json",
+        "",
+        jsonl_line(title="no text here"),
+        jsonl_line(text=BODY, published="14.04.2025", source="feed-4"),
+        jsonl_line(text="Қазақстан мен Ресей өңірлері арасындағы ынтымақтастық туралы келісімге қол қойылды."),
+    ]
+    path = write(tmp_path, "feed.jsonl", "\n".join(lines))
+    errors: list[ArticleError] = []
+    articles = read_path(path, errors=errors)
+    assert [a.source for a in articles] == [f"{path}:1", "feed-4"]
+    assert articles[0].outlet == "Tengrinews" and articles[0].url == "https://tengrinews.kz/news/1"
+    assert articles[1].published == "2025-04-14"
+    assert [e.line for e in errors] == [2, 4, 6]
+    assert str(errors[0]).startswith(f"{path}: line 2: bad JSON")
+    assert "no 'text'" in str(errors[1])
+    assert errors[2].lang == "kk" and "not Russian: Kazakh" in str(errors[2])
+    with pytest.raises(ArticleError, match="line 2: bad JSON"):  # strict without an errors list
+        read_path(path)
+
+
+def test_json_object_and_list(tmp_path):
+    one = write(tmp_path, "one.json", json.dumps({"text": BODY, "title": "Свой заголовок", "published": "2025-10-11T09:00:00+05:00"}))
+    [article] = read_path(one)
+    assert article.title == "Свой заголовок" and article.published == "2025-10-11"
+    many = write(tmp_path, "many.json", json.dumps([{"text": BODY}, {"text": ""}, "not an object"]))
+    result = read_file(many)
+    assert len(result.articles) == 1
+    assert [str(e) for e in result.errors] == [f"{many}#2: record 'text' is empty", f"{many}#3: record is not a JSON object"]
+
+
+def test_same_text_same_id_from_txt_and_json(tmp_path):
+    [from_txt] = read_path(write(tmp_path, "a.txt", BODY))
+    [from_json] = read_path(write(tmp_path, "a.json", json.dumps({"text": BODY.replace("\n\n", "\n")})))
+    assert from_txt.id == from_json.id == article_id(from_txt.text)
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        (BODY, "ru"),
+        ("Қазақстан мен Ресей арасындағы ынтымақтастық туралы келісімге қол қойылды. Өңірлер тауар айналымы өсті.", "kk"),
+        ("Kazakhstan and Russia signed a cooperation agreement between the two border regions.", "en"),
+        ("Україна та Польща підписали угоду про співпрацю між регіонами. Це єдиний шлях розвитку.", "uk"),
+        ("Беларусь і Казахстан падпісалі пагадненне аб супрацоўніцтве паміж рэгіёнамі і гарадамі.", "be"),
+        ("12345 67890 !!!", "und"),
+        # a Russian article with a Kazakh header line and names stays Russian
+        ("Ақтөбе, Қазақстан және әлемдегі басты жаңалықтар\n\n" + BODY * 3, "ru"),
+    ],
+)
+def test_detect_language(text, lang):
+    assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize(
+    "name,data,lang,reason",
+    [
+        ("kk.txt", "Қазақстан мен Ресей арасындағы ынтымақтастық туралы келісімге қол қойылды. Өңірлер арасындағы тауар айналымы өсті.", "kk", "not Russian: Kazakh text"),
+        ("en.txt", "Kazakhstan and Russia signed a cooperation agreement between the regions of Kurgan and Petropavlovsk.", "en", "not Russian: Latin-script"),
+    ],
+)
+def test_non_russian_file_is_reported_with_lang(tmp_path, name, data, lang, reason):
+    path = write(tmp_path, name, data)
+    result = read_file(path)
+    assert result.articles == []
+    [error] = result.errors
+    assert error.lang == lang and reason in str(error)
+    with pytest.raises(ArticleError):
+        read_path(path)
+
+
+HTML_PAGE = """<!DOCTYPE html>
+<html lang="ru"><head><meta charset="utf-8">
+<title>Акимы подписали соглашение | Новости Костаная</title>
+<meta property="og:site_name" content="Наш Костанай">
+<meta property="article:published_time" content="2025-04-14T11:40:00+05:00">
+<link rel="canonical" href="https://www.kostanay-news.kz/news/123">
+<script>var related = "Читайте также: скрипт";</script><style>.nav{color:red}</style>
+</head><body class="page has-sidebar">
+<header><div class="logo">Логотип сайта</div><nav><ul><li>Главная</li><li>Политика</li></ul></nav></header>
+<div class="wrapper"><main>
+<div class="breadcrumbs">Главная / Новости / Политика</div>
+<h1>Костанайская и Челябинская области подписали соглашение</h1>
+<figure><img src="a.jpg"><figcaption>Фото: пресс-служба акимата</figcaption></figure>
+<p>Аким Костанайской области и губернатор Челябинской области подписали соглашение о сотрудничестве на 2025&ndash;2027 годы.</p>
+<p>Товарооборот между регионами превысил 1,2&nbsp;млрд долларов, сообщили в акимате.<br>
+Стороны договорились расширить поставки зерна.
+<p>Челябинская область поставляет в Костанайскую область металлопрокат и технику.</p>
+<div class="share">Поделиться: Telegram WhatsApp</div>
+<div class="related-news"><h3>Читайте также</h3><p>В Костанае открылся новый парк, где будут проходить концерты для жителей.</p></div>
+</main>
+<aside class="sidebar"><h3>Популярное</h3><p>Цены на бензин выросли в Казахстане за последний месяц на несколько процентов.</p></aside>
+</div>
+<footer><p>© 2025 Наш Костанай. Все права защищены.</p></footer>
+<div id="cookie-banner">Мы используем cookie.</div>
+</body></html>"""
+
+
+@pytest.mark.parametrize("name", ["page.html", "page.htm", "page.txt"])
+def test_html_page(tmp_path, name):
+    [article] = read_path(write(tmp_path, name, HTML_PAGE))
+    assert article.title == "Костанайская и Челябинская области подписали соглашение"
+    assert article.published == "2025-04-14"
+    assert article.outlet == "Наш Костанай"
+    assert article.url == "https://www.kostanay-news.kz/news/123"
+    assert article.text.startswith(article.title + "\n\n")
+    for kept in ["на 2025–2027 годы.", "превысил 1,2 млрд долларов", "Стороны договорились расширить поставки зерна.",
+                 "металлопрокат и технику."]:
+        assert kept in article.text
+    for gone in ["Логотип", "Главная", "Политика", "Фото:", "Поделиться", "Читайте также", "новый парк",
+                 "Популярное", "бензин", "©", "cookie", "скрипт", "color:red"]:
+        assert gone not in article.text
+
+
+@pytest.mark.parametrize(
+    "s,iso",
+    [
+        ("2025-10-11", "2025-10-11"),
+        ("2025-04-14T11:40:00+05:00", "2025-04-14"),
+        ("14.04.2025", "2025-04-14"),
+        ("13-11-2025 09:10", "2025-11-13"),
+        ("11:40, 14 апреля 2025", "2025-04-14"),
+        ("11 окт 2025", "2025-10-11"),
+        ("1 декабря 2023 года", "2023-12-01"),
+        ("Понедельник, 2 марта, 2026", "2026-03-02"),
+        ("October 5, 2024", "2024-10-05"),
+        ("2025-10", "2025-10"),
+        ("11 окт", None),
+        ("в 2025 году", None),
+        ("32.13.2025", None),
+        ("", None),
+    ],
+)
+def test_parse_date(s, iso):
+    assert parse_date(s) == iso
+
+
+@pytest.mark.parametrize(
+    "text,published,outlet",
+    [
+        ("Заголовок новости о визите\n11:40, 14 апреля 2025\n" + BODY, "2025-04-14", None),
+        ("Пятница, 28 июня 2024\n14.04.2025\n" + BODY, "2025-04-14", None),  # the weekday line is the page's date
+        ("Пятница, 28 июня 2024\n" + BODY, None, None),
+        ("АСТАНА, 11 окт 2025 – Sputnik. " + BODY, "2025-10-11", "Sputnik"),
+        ("АСТАНА, 11 окт – Sputnik. " + BODY, None, "Sputnik"),
+        ("22 февраля, Минск /Корр. БЕЛТА/. " + BODY, None, "БЕЛТА"),
+        ("МОСКВА, 14 апреля. /ТАСС/. " + BODY, None, "ТАСС"),
+        ("АСТАНА. KAZINFORM – " + BODY.split("\n\n", 1)[1], None, "KAZINFORM"),
+        (BODY.replace("сообщили в акимате области", "сообщает Lada.kz"), None, "Lada.kz"),
+        (BODY.replace("сообщили в акимате области", 'передает "Диапазон"'), None, "Диапазон"),
+        (BODY.replace("сообщили в акимате области", "сообщает Social Media"), None, None),
+    ],
+)
+def test_published_and_outlet_from_text(text, published, outlet):
+    article = read_text(text, "x.txt")
+    assert article.published == published
+    assert article.outlet == outlet
+
+
+def test_outlet_from_url_host():
+    assert read_text(BODY, "x", url="https://www.regnum.ru/news/1.html").outlet == "REGNUM"
+    assert read_text(BODY, "x", url="http://m.some-news.kz/a/b").outlet == "some-news.kz"
+
+
+SEED_META = [
+    ("000", "Казахстан занял первое место по объему экспортируемых товаров из Курганской области", None, "Sputnik"),
+    ("001", "Заинтересованы в новых контактах", None, None),
+    ("002", "В Уральске главы Оренбуржья и Западно-Казахстанской области подписали дорожную карту сотрудничества до 2028 года", "2025-11-13", None),
+    ("003", "Сотрудничество Новгородской области и Казахстана будет расширяться", "2023-12-01", None),
+    ("004", "Уголь в обмен на сыр", None, None),  # "Понедельник, 2 марта, 2026" is the render date
+]
+
+
+@pytest.mark.parametrize("seed,title,published,outlet", SEED_META, ids=[s[0] for s in SEED_META])
+def test_seed_metadata(seed, title, published, outlet):
+    path = next(SEEDS.glob(f"{seed}_*.txt"))
+    [article] = read_path(path)
+    assert (article.title, article.published, article.outlet) == (title, published, outlet)
+    assert article.text.startswith(title) and article.raw_chars == len(path.read_text(encoding="utf-8"))
+    assert len(article.text) < article.raw_chars
+
+
+@pytest.mark.parametrize("path", sorted(DEV.glob("*.json")), ids=lambda p: p.stem)
+def test_dev_gold_files_read_like_their_text(path):
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    [from_json] = read_path(path)
+    from_text = read_text(gold["text"], f"{gold['id']}.txt")
+    assert from_json.id == from_text.id and from_json.lang == "ru"
+    assert from_json.source == gold["source"]
+
+
+def test_dev_gold_metadata():
+    def article(gold_id):
+        return read_path(DEV / f"{gold_id}.json")[0]
+
+    assert article("dev-107").published == "2022-02-22" and article("dev-107").outlet == "БЕЛТА"
+    assert article("dev-105").outlet == "REGNUM"
+    assert article("dev-104").outlet == "Диапазон"
+    assert article("dev-101").url.startswith("https://sm1.kz/") and article("dev-101").outlet == "sm1.kz"
+
+
+def test_iter_sources(tmp_path):
+    for name in ["b.txt", "a.json", "sub/c.html", "sub/deeper/d.jsonl", "sub/e.htm", "notes.md", ".hidden/f.txt", ".g.txt"]:
+        write_nested(tmp_path / name)
+    single = write_nested(tmp_path / "other" / "x.txt")
+    found = list(iter_sources([str(tmp_path / "*.txt"), str(tmp_path), str(single)]))
+    rel = [p.relative_to(tmp_path).as_posix() for p in found]
+    assert rel == ["b.txt", "a.json", "other/x.txt", "sub/c.html", "sub/deeper/d.jsonl", "sub/e.htm"]
+    # missing sources come through and fail when read, like any other unreadable file
+    missing, pattern = str(tmp_path / "missing.txt"), str(tmp_path / "*.xml")
+    assert [str(p) for p in iter_sources([missing, pattern])] == [missing, pattern]
+    with pytest.raises(ArticleError, match="missing.txt: file not found"):
+        read_path(Path(missing))
+    with pytest.raises(ArticleError, match=r"\*\.xml: no files match this pattern"):
+        read_path(Path(pattern))
+
+
+def write_nested(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(BODY, encoding="utf-8")
+    return path
