@@ -62,6 +62,10 @@ def _descriptor(tokens: list[Token], i: int) -> list[Token]:
     k = i
     while k < len(tokens):
         t = tokens[k]
+        if t.lemma == "на" and not out and k + 1 < len(tokens) and tokens[k + 1].pos == "NOUN":
+            out.append(t)  # "договор на производство и поставку"
+            k += 1
+            continue
         if t.lemma in _STOP_LEMMAS and not (t.lemma in ("в", "с") and out and _sphere_follows(tokens, k)):
             if not (t.lemma == "и" and out and k + 1 < len(tokens) and tokens[k + 1].pos in ("ADJ", "NOUN")
                     and tokens[k + 1].feats.get("Case") == out[-1].feats.get("Case")):
@@ -69,7 +73,7 @@ def _descriptor(tokens: list[Token], i: int) -> list[Token]:
         if t.pos in ("VERB", "AUX") or t.text in (".", ";", ":", "(", ")", "«", "»", "\"", "–", "—"):
             break
         if t.text == ",":
-            if k + 1 < len(tokens) and tokens[k + 1].pos == "ADJ" and out and out[-1].pos == "ADJ":
+            if k + 1 < len(tokens) and _adjective_like(tokens[k + 1]) and out and _adjective_like(out[-1]):
                 out.append(t)
                 k += 1
                 continue
@@ -85,6 +89,13 @@ def _descriptor(tokens: list[Token], i: int) -> list[Token]:
     while out and (out[-1].pos in ("ADP", "CCONJ") or out[-1].text == ","):
         out.pop()
     return out
+
+
+_ADJ_END = re.compile(r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ых|их|ую|юю|ыми|ими)$")
+
+
+def _adjective_like(t: Token) -> bool:
+    return t.pos == "ADJ" or bool(_ADJ_END.search(t.text.lower())) and t.pos != "NOUN"
 
 
 def _sphere_follows(tokens: list[Token], k: int) -> bool:
@@ -120,10 +131,17 @@ def extract_documents(ctx: Context) -> None:
                 i += 1
                 continue
             kind, n = found
-            desc = _descriptor(toks, i + n)
-            start, end = toks[i].start, (desc[-1].end if desc else toks[i + n - 1].end)
+            j = i + n
+            # "плана мероприятий (дорожной карты)": the bracket names the same document's kind
+            if j + 1 < len(toks) and toks[j].text == "(":
+                inner = _match_kind(toks, j + 1)
+                if inner and j + 1 + inner[1] < len(toks) and toks[j + 1 + inner[1]].text == ")":
+                    kind = inner[0]
+                    j = j + 2 + inner[1]
+            desc = _descriptor(toks, j)
+            start, end = toks[i].start, (desc[-1].end if desc else toks[j - 1].end)
             _record(ctx, k, kind, toks[i:i + n], desc, start, end)
-            i += n + len(desc)
+            i = j + len(desc)
 
 
 def _kind_nominative(kind_tokens: list[Token], kind: str) -> str:
@@ -142,20 +160,33 @@ def _record(ctx: Context, k: int, kind: str, kind_tokens: list[Token], desc: lis
     tail = ctx.text[end: min(sent.end, end + 80)]
     period = find_period(tail) if re.match(r"\s*(?:\(.*?\)\s*)?(?:на|до|в)?\s*\d{4}", tail) else None
     status = _status(sent)
+    rest = ctx.text[end:sent.end]
+    between = re.search(r"\bмежду\s+(.{3,200}?)(?=\s+на\s+\d{4}|\s+в\s+сфер|,\s*(?:а|который)|[.;]|$)", rest)
+    if between and _match_kind_in(rest[:between.start()]):
+        between = None  # the clause belongs to a later document of the sentence
+    sphere = re.search(r"\bв\s+сфер\w+\s+([^,.;:]{3,80})", rest)
     has_desc = bool(desc) or period is not None
-    if not has_desc:
+    if not has_desc and not between:
         # A bare "соглашение" / "Новая дорожная карта" refers back to the latest document of that kind.
         prev = [d for d in ctx.documents if ctx.table.get(d.key).kind == kind]
         if prev:
             ent = ctx.table.get(prev[-1].key)
             ctx.documents.append(DocMention(ent.key, k, start, end))
             ctx.add_ref(ent, start, end, via="reference")
-        return
+            return
+        if not _signing(sent):
+            return
     if status != "fact":
         return
     name = _kind_nominative(kind_tokens, kind)
     if desc:
         name += " " + _join(desc)
+    elif sphere:
+        name += " в сфере " + sphere.group(1).strip()
+    if period is None and kind in ("план мероприятий", "дорожная карта", "программа"):
+        late = re.search(r"\bна\s+(\d{4})\s*[–—\-−]\s*(\d{4})\s+год", rest)
+        if late and not any(d.sent == k and ctx.table.get(d.key).period for d in ctx.documents):
+            period = (int(late.group(1)), int(late.group(2)))
     if period:
         name += f" {period[0]}–{period[1]}"
     signed = find_date(ctx.text[sent.start:sent.end], ctx.published) if _signing(sent) else None
@@ -166,11 +197,17 @@ def _record(ctx: Context, k: int, kind: str, kind_tokens: list[Token], desc: lis
     ent = ctx.table.add("Document", name, key=key, alias=ctx.text[start:end], start=start, end=end,
                         kind=kind, period=period, signed=signed)
     mention = DocMention(ent.key, k, start, end)
-    between = re.match(r"\s*между\s+(.{3,200}?)(?:\s+на\s+\d{4}|[.;]|$)", ctx.text[end:sent.end])
     if between:
         mention.between.append((end + between.start(1), end + between.end(1)))
     ctx.documents.append(mention)
     ctx.add_ref(ent, start, end)
+
+
+_KIND_WORDS = re.compile(r"\b(соглашени|меморандум|договор|контракт|протокол|дорожн\w+ карт|план\w* мероприят)", re.I)
+
+
+def _match_kind_in(text: str) -> bool:
+    return bool(_KIND_WORDS.search(text))
 
 
 def _same_document(ctx: Context, kind: str, period, name: str) -> str | None:
