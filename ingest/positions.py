@@ -149,6 +149,35 @@ def extract_positions(ctx: Context) -> None:
         if title in ("глава",) and ctx.table.get(target).type != "City":
             continue
         ctx.relate("HOLDS_POSITION", ref.key, target, ref.sent, title=title)
+    add_title_refs(ctx)
+
+
+def add_title_refs(ctx: Context) -> None:
+    """"Губернатор Астраханской области прибыл ...": a title with its place and no name stands for
+    the person the article names in that office elsewhere."""
+    holders: dict[tuple[str, str], str] = {}
+    for rel in ctx.relations.values():
+        if rel.type == "HOLDS_POSITION":
+            holders.setdefault((rel.title or "", rel.target_key), rel.source_key)
+    if not holders:
+        return
+    for k, sent in enumerate(ctx.sentences):
+        for m in _TITLE.finditer(sent.text):
+            start = sent.start + m.start()
+            office = _office(m.group("title"))
+            if office not in ("губернатор", "аким", "посол", "генеральный консул", "председатель"):
+                continue
+            places = [r for r in ctx.refs_in(k, "Region", "City", "Country")
+                      if 0 < r.start - (sent.start + m.end()) <= 3]
+            if not places:
+                continue
+            after = ctx.text[places[0].end:places[0].end + 40]
+            if any(r.type == "Person" and 0 <= r.start - places[0].end <= 3 for r in ctx.refs_in(k)):
+                continue
+            key = next((v for (t, place), v in holders.items()
+                        if place == places[0].key and (t == office or office == "председатель")), None)
+            if key and not re.match(r"\s*[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+", after):
+                ctx.add_ref(ctx.table.get(key), start, places[0].end, via="title")
 
 
 def _title_before(ctx: Context, ref: Ref, sent):

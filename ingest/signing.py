@@ -8,7 +8,7 @@ from ingest.dates import find_date
 
 _SIGN_LEMMAS = {"подписать", "подписание", "подписывать", "заключить", "подписанный", "заключение"}
 _IN_FORCE = {"действовать", "реализовываться", "реализоваться"}
-_EVENT_CUE = re.compile(r"\b(в рамках|на полях|во время|в ходе|на)\s*$", re.I)
+_EVENT_CUE = re.compile(r"\b((?:в\s+)?рамках|на полях|во время|в ходе|на)\s*$", re.I)
 _NOT_SIGNER_CUE = re.compile(r"(при участии|в присутствии|при поддержке|с участием)\s*[\w\s]{0,60}$", re.I)
 _WE = re.compile(r"\b(мы|нами)\b", re.I)
 
@@ -45,7 +45,14 @@ def _subject_places(ctx: Context, k: int, verb_start: int) -> list[Ref]:
     start = sent.start + (m.start(1) if m else 0)
     return [r for r in _refs_in_span(ctx, start, verb_start, "Region", "City", "Organization", "Country")
             if not re.search(r"\b(по данным|данным|сообщ\w+|пресс-служб\w*|портала)\b",
-                             ctx.text[start:r.start], re.I)]
+                             ctx.text[start:r.start], re.I)
+            and not re.search(r"\b(в|во|на|из|с|со|от|для|по|к|при)\s+$", ctx.text[max(start, r.start - 5):r.start])
+            and not _inside_org(ctx, r)]
+
+
+def _inside_org(ctx: Context, ref: Ref) -> bool:
+    return ref.type != "Organization" and any(
+        o.start <= ref.start and ref.end <= o.end for o in ctx.refs if o.type == "Organization")
 
 
 def _events_near(ctx: Context, k: int) -> list[str]:
@@ -57,8 +64,18 @@ def _events_near(ctx: Context, k: int) -> list[str]:
     return out
 
 
+def _previous_docs(ctx: Context, k: int):
+    """"Документ подписали ...": the main (first) document of the nearest earlier sentence with one."""
+    prior = [d for d in ctx.documents if d.sent < k]
+    if not prior:
+        return []
+    last_sent = prior[-1].sent
+    return [next(d for d in prior if d.sent == last_sent)]
+
+
 def extract_signing(ctx: Context) -> None:
     doc_events: dict[str, set[str]] = {}
+    actors: dict[str, set[str]] = {}  # document key → signers and parties, for its event
     for k, sent in enumerate(ctx.sentences):
         lemmas = {t.lemma for t in sent.tokens}
         signing = bool(lemmas & _SIGN_LEMMAS)
@@ -66,43 +83,55 @@ def extract_signing(ctx: Context) -> None:
         if not (signing or in_force):
             continue
         docs = [d for d in ctx.documents if d.sent == k]
-        if not docs and re.search(r"\bдокумент\w*\b", sent.text, re.I) and ctx.documents:
-            prior = [d for d in ctx.documents if d.sent < k]
-            docs = prior[-1:] if prior else []
+        events = _events_near(ctx, k)
+        if not docs and (re.search(r"\bдокумент\w*\b", sent.text, re.I) or events):
+            docs = _previous_docs(ctx, k)
         if not docs:
             continue
         verb = next((t for t in sent.tokens if t.lemma in _SIGN_LEMMAS | _IN_FORCE), sent.tokens[0])
         signers = _signers(ctx, k) if signing else []
-        if signing and not signers and k > 0 and not _subject_places(ctx, k, verb.start):
-            signers = [r for r in _signers(ctx, k - 1)]  # "В ходе встречи с X ... Для этого подписали ..."
+        borrowed = False
+        if signing and not signers and k > 0 and verb.pos == "VERB" and not _subject_places(ctx, k, verb.start):
+            signers = _signers(ctx, k - 1)  # "В ходе встречи с X ... Для этого подписали ..."
+            borrowed = bool(signers)
         date = find_date(sent.text, ctx.published) if signing else None
-        events = _events_near(ctx, k)
         for d in docs:
             doc = ctx.table.get(d.key)
             if doc is None:
                 continue
             parties = _parties(ctx, k, d, signers, verb.start)
+            if borrowed and len(parties) == 1:
+                from ingest.trade import partner_of
+
+                other = partner_of(ctx, parties[0])
+                if other and other.startswith("Region:"):
+                    parties.append(other)
             for s in signers:
                 ctx.relate("SIGNED", s.key, d.key, k, date=doc.signed or date)
             for p in parties:
                 ctx.relate("PARTY_TO", p, d.key, k)
             doc_events.setdefault(d.key, set()).update(events)
-            for e in events:
-                for s in signers:
-                    ctx.relate("PARTICIPATED_IN", s.key, e, k)
-                for p in parties:
-                    ctx.relate("PARTICIPATED_IN", p, e, k)
+            actors.setdefault(d.key, set()).update([s.key for s in signers] + parties)
+    for doc, events in doc_events.items():
+        for e in events:
+            for a in sorted(actors.get(doc, ())):
+                ctx.relate("PARTICIPATED_IN", a, e, _event_sentence(ctx, e))
     _opened_events(ctx)
+
+
+def _event_sentence(ctx: Context, event_key: str) -> int:
+    return next((r.sent for r in ctx.refs if r.key == event_key), 0)
 
 
 def _parties(ctx: Context, k: int, d, signers: list[Ref], verb_start: int) -> list[str]:
     parties: list[str] = []
     for start, end in d.between:
-        parties += [r.key for r in _refs_in_span(ctx, start, end, "Region", "City", "Country", "Organization")]
-    if not parties:
-        parties += [r.key for r in _subject_places(ctx, k, verb_start) if r.start < verb_start]
+        parties += [r.key for r in _refs_in_span(ctx, start, end, "Region", "City", "Country", "Organization")
+                    if not _inside_org(ctx, r)]
     if not parties:
         parties += [p for s in signers if (p := _region_of_person(ctx, s.key))]
+    if not parties:
+        parties += [r.key for r in _subject_places(ctx, k, verb_start) if r.start < verb_start]
     if not parties and _WE.search(ctx.sentences[k].text) and ctx.home:
         parties.append(ctx.home)
     seen = []

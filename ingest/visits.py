@@ -6,101 +6,206 @@ import re
 from ingest.context import Context, Ref
 from ingest.dates import find_date
 
-_VISIT_LEMMAS = {"посетить", "побывать", "прибыть", "приехать", "посещать", "прилететь", "приезжать",
-                 "визит", "поездка", "находиться", "пребывать", "прибывать"}
-_PLAN = re.compile(r"\b(планиру\w+|запланир\w+|планир\w+|предстоит|намерен\w*|собира\w+|пригласил\w*|"
-                   r"приглаша\w+|приглашени\w+|будет|будут|буду|посетит|посетят|приедет|приедут|"
-                   r"могли бы|готов\w*|хотел\w*|предложил\w*|ожида\w+)\b", re.I)
-_DELEGATION = re.compile(r"\b(делегаци\w+|гост\w+|представител\w+)\b", re.I)
-_LEAD = re.compile(r"во главе с\s*$|возглавил\w*\s*$|возглавляем\w+\s*$", re.I)
-_HOST_CUE = re.compile(r"\b(принял\w*|встретил\w*|встреча\w*|приветствовал\w*)\b", re.I)
+_VISIT_VERBS = {"посетить", "побывать", "прибыть", "приехать", "посещать", "прилететь", "приезжать",
+                "прибывать", "пребывать"}
+_VISIT_NOUNS = {"визит", "поездка", "посещение", "пребывание"}
+_PLAN = re.compile(r"\b(планиру\w+|запланир\w+|планир\w+|предстоит|намерен\w*|собира\w+|"
+                   r"пригласил\w*\s+(?:посетить|приехать|принять)|приглаша\w+|будет|будут|буду|посетит|"
+                   r"посетят|приедет|приедут|могли бы|готов\w*|хотел\w*|предложил\w*|ожида\w+|"
+                   r"договорились|обещал\w*|следующ\w+ год\w*)\b", re.I)
+_DELEGATION = re.compile(r"\b(бизнес-)?(делегаци\w+|гост\w+|делегат\w+)\b", re.I)
+_LEADS = re.compile(r"(во главе с|возглавил\w*|возглавляем\w+|сопровождал\w*|в составе|в сопровождении)", re.I)
+_HOSTS = re.compile(r"\b(встретил\w*|принял\w*|приветствовал\w*|встреча\w*)\b", re.I)
+_THANKS = re.compile(r"поблагодарил\w*\s+(.{0,80}?)\s+за\s+(?:т[её]плый|радушный|гостеприимный|"
+                     r"хороший|дружеский)?\s*при[её]м", re.I)
 _AWAY = re.compile(r"\b(из|от)\s*$", re.I)
 _TO = re.compile(r"\b(в|во|на)\s*$", re.I)
 
 
-def _is_visit(sent) -> bool:
-    lemmas = {t.lemma for t in sent.tokens}
-    if not lemmas & _VISIT_LEMMAS:
-        return False
-    if "находиться" in lemmas and not re.search(r"(визит|поездк)", sent.text, re.I):
-        return False
-    return True
+def _trigger(sent):
+    """The visit word of a sentence: a finite travel verb, or a visit noun."""
+    for t in sent.tokens:
+        if t.lemma in _VISIT_VERBS:
+            return t, "verb"
+    for t in sent.tokens:
+        if t.lemma in _VISIT_NOUNS:
+            return t, "noun"
+    if re.search(r"находит\w*\s+с\s+(рабоч\w+|официальн\w+|деловым)?\s*(визитом|поездкой)", sent.text, re.I):
+        t = next(t for t in sent.tokens if t.lemma == "находиться")
+        return t, "verb"
+    return None, None
 
 
-def _visitors(ctx: Context, k: int, verb_pos: int) -> list[str]:
-    """Who travels: the delegation's region, persons leading it, or the personal subject."""
+def _person_region(ctx: Context, person_key: str) -> str | None:
+    for rel in ctx.relations.values():
+        if rel.type == "HOLDS_POSITION" and rel.source_key == person_key:
+            return rel.target_key
+    return None
+
+
+def _region_of(ctx: Context, key: str | None) -> str | None:
+    ent = ctx.table.get(key) if key else None
+    if ent is None:
+        return None
+    if ent.type == "City" and ent.region:
+        return f"Region:{ent.region}"
+    return ent.key
+
+
+def _country(ctx: Context, key: str | None) -> str | None:
+    ent = ctx.table.get(key) if key else None
+    if ent is None:
+        return None
+    return ent.country or (ent.key.split(":")[-1] if ent.type == "Country" else None)
+
+
+def _delegation_origin(ctx: Context, k: int, dstart: int, dend: int) -> str | None:
+    """Whose delegation: "делегация Курганской области", "делегация из X", "астраханская делегация",
+    "делегация посольства Казахстана", or the region of the person leading it."""
     sent = ctx.sentences[k]
-    out: list[str] = []
-    deleg = _DELEGATION.search(sent.text)
-    places = [r for r in ctx.refs_in(k, "Region", "Country", "City", "Organization")]
-    if deleg:
-        dstart = sent.start + deleg.start()
-        # "Делегация Курганской области", "делегация из Курганской области"
-        after = [r for r in places if 0 <= r.start - (sent.start + deleg.end()) <= 8]
-        if after:
-            out.append(after[0].key)
-        else:
-            for dm in ctx.demonyms:
-                if dm.end <= dstart and dstart - dm.end <= 2:
-                    key = _demonym_key(ctx, dm)
-                    if key:
-                        out.append(key)
-        for p in ctx.refs_in(k, "Person"):
-            if _LEAD.search(ctx.text[max(sent.start, p.start - 60):p.start].split(",")[-1] + " ") or \
-                    re.search(r"во главе с\s+[\w\s]{0,80}$", ctx.text[dstart:p.start]):
-                out.append(p.key)
-    if not out:
-        for p in ctx.refs_in(k, "Person"):
-            if p.start < verb_pos and not re.search(r"\b(с|со)\s+[\w\s]{0,40}$", ctx.text[sent.start:p.start]):
-                out.append(p.key)
-                break
+    after = [r for r in ctx.refs_in(k, "Region", "Country", "City", "Organization")
+             if 0 <= r.start - dend <= 12]
+    if after:
+        orgs = [r for r in after if r.type == "Organization"]
+        return (orgs or after)[0].key
+    for dm in ctx.demonyms:
+        if dm.end <= dstart and dstart - dm.end <= 2:
+            from ingest.trade import demonym_key
+
+            return demonym_key(ctx, dm, allow_country=True)
+    for p in ctx.refs_in(k, "Person"):
+        if p.start > dend and _LEADS.search(ctx.text[dend:p.start]):
+            region = _person_region(ctx, p.key)
+            if region:
+                return region
+    return None
+
+
+def _leaders(ctx: Context, k: int, dend: int) -> list[str]:
+    sent = ctx.sentences[k]
+    out = []
+    for p in ctx.refs_in(k, "Person"):
+        left = ctx.text[max(sent.start, dend - 40):p.start]
+        if p.start > dend - 40 and _LEADS.search(left):
+            out.append(p.key)
     return out
 
 
-def _demonym_key(ctx: Context, dm) -> str | None:
-    from ingest.places import place_key
-
-    key = place_key(dm.place)
-    if ctx.table.get(key) is None:
-        if dm.place.type == "Country":
-            return None  # an adjective makes no Country entity (spec)
-        from ingest.places import add_place
-
-        add_place(ctx, dm.place)
-    return key
-
-
-def _destinations(ctx: Context, k: int, verb_pos: int, visitors: list[str]) -> list[Ref]:
+def _destinations(ctx: Context, k: int, trig, kind: str, exclude: set[str]) -> list[Ref]:
     sent = ctx.sentences[k]
     out = []
     for r in ctx.refs_in(k, "Region", "City", "Country", "Organization"):
-        if r.key in visitors or r.start < verb_pos - 40 and not _TO.search(ctx.text[sent.start:r.start]):
+        if r.key in exclude:
             continue
         left = ctx.text[max(sent.start, r.start - 25):r.start]
-        if _AWAY.search(left) or re.search(r"\b(с|со|между|и)\s*$", left):
+        if _AWAY.search(left) or re.search(r"\b(с|со|между|и|для)\s*$", left):
             continue
-        if r.start > verb_pos or _TO.search(left):
+        fronted = r.start < trig.start and re.match(r"\s*(в|во)\s+\S*$", ctx.text[sent.start:r.start], re.I)
+        if r.start > trig.start or fronted and kind == "verb":
+            if r.type == "Organization" and r.start < trig.start:
+                continue
             out.append(r)
-    # The most specific place of each kind: a city inside a named region stands with it.
     return out
 
 
 def extract_visits(ctx: Context) -> None:
+    ctx.delegation = None
     for k, sent in enumerate(ctx.sentences):
-        if not _is_visit(sent) or _PLAN.search(sent.text):
+        if _PLAN.search(sent.text):
             continue
-        verb = next(t for t in sent.tokens if t.lemma in _VISIT_LEMMAS)
-        visitors = _visitors(ctx, k, verb.start)
-        if not visitors:
-            continue
-        dests = _destinations(ctx, k, verb.start, visitors)
-        date = find_date(sent.text, ctx.published)
+        trig, kind = _trigger(sent)
+        if trig is not None:
+            _visit_sentence(ctx, k, trig, kind)
+        _hosted_delegation(ctx, k)
+        _thanks_for_welcome(ctx, k)
+    _event_places(ctx)
+
+
+def _visit_sentence(ctx: Context, k: int, trig, kind: str) -> None:
+    sent = ctx.sentences[k]
+    visitors: list[str] = []
+    deleg = _DELEGATION.search(sent.text)
+    if deleg:
+        dstart, dend = sent.start + deleg.start(), sent.start + deleg.end()
+        origin = _delegation_origin(ctx, k, dstart, dend) or ctx.delegation
+        if origin:
+            visitors.append(origin)
+            ctx.delegation = origin
+        visitors += _leaders(ctx, k, dend)
+    else:
+        for p in ctx.refs_in(k, "Person"):
+            if p.start < trig.start and not re.search(r"\b(с|со)\s+[\w\s]{0,40}$", ctx.text[sent.start:p.start]):
+                if kind == "verb" or re.search(r"(соверш|находит|прибыл|начал)\w*", sent.text, re.I):
+                    visitors.append(p.key)
+                break
+    if not visitors:
+        return
+    dests = _destinations(ctx, k, trig, kind, set(visitors))
+    if not dests:
+        return
+    date = find_date(sent.text, ctx.published)
+    for d in dests:
         for v in visitors:
-            for d in dests:
-                if _same_place(ctx, v, d.key):
-                    continue
+            if not _same_place(ctx, v, d.key):
                 ctx.relate("VISITED", v, d.key, k, date=date)
-    _forum_hosts(ctx)
+        # officials from the visitors' side named in the sentence went too ("в ходе визита ... X и Y подписали")
+        for p in ctx.refs_in(k, "Person"):
+            region = _person_region(ctx, p.key)
+            if p.key in visitors or region is None or d.type == "Organization":
+                continue
+            if _region_of(ctx, region) != _region_of(ctx, d.key) and \
+                    _country(ctx, region) != _country(ctx, d.key) and \
+                    any(_country(ctx, v) == _country(ctx, region) for v in visitors):
+                ctx.relate("VISITED", p.key, d.key, k, date=date)
+
+
+def _hosted_delegation(ctx: Context, k: int) -> None:
+    """"С бизнес-делегацией, которую возглавил X, встретился глава региона": guests visited the host."""
+    sent = ctx.sentences[k]
+    deleg = _DELEGATION.search(sent.text)
+    if not deleg or not _HOSTS.search(sent.text):
+        return
+    dstart, dend = sent.start + deleg.start(), sent.start + deleg.end()
+    origin = _delegation_origin(ctx, k, dstart, dend)
+    host = _host_region(ctx, k, exclude=origin)
+    if not origin or not host or _country(ctx, origin) == _country(ctx, host):
+        return
+    ctx.delegation = origin
+    ctx.relate("VISITED", origin, host, k)
+    for p in _leaders(ctx, k, dend):
+        ctx.relate("VISITED", p, host, k)
+
+
+def _host_region(ctx: Context, k: int, exclude: str | None) -> str | None:
+    """The receiving side: the region of the official who met the guests, else the article's home."""
+    sent = ctx.sentences[k]
+    m = _HOSTS.search(sent.text)
+    for p in ctx.refs_in(k, "Person"):
+        region = _person_region(ctx, p.key)
+        if region and region != exclude and m and abs(p.start - (sent.start + m.start())) < 80 \
+                and not _LEADS.search(ctx.text[max(sent.start, p.start - 120):p.start]):
+            return region
+    if re.search(r"\b(глав\w+ региона|аким\w* области|губернатор\w* области)\b", sent.text, re.I):
+        return ctx.home if ctx.home != exclude else None
+    return None
+
+
+def _thanks_for_welcome(ctx: Context, k: int) -> None:
+    """"X поблагодарил губернатора Y за теплый прием": X visited Y's region."""
+    sent = ctx.sentences[k]
+    m = _THANKS.search(sent.text)
+    if not m:
+        return
+    host_start = sent.start + m.start(1)
+    host_end = sent.start + m.end(1)
+    guests = [p for p in ctx.refs_in(k, "Person") if p.start < sent.start + m.start()]
+    hosts = [p for p in ctx.refs_in(k, "Person") if host_start <= p.start < host_end]
+    host_region = _person_region(ctx, hosts[0].key) if hosts else None
+    if host_region is None and re.search(r"губернатор|аким|глав", m.group(1), re.I):
+        host_region = ctx.home
+    for g in guests:
+        if host_region and _person_region(ctx, g.key) != host_region:
+            ctx.relate("VISITED", g.key, host_region, k)
 
 
 def _same_place(ctx: Context, a: str, b: str) -> bool:
@@ -110,8 +215,8 @@ def _same_place(ctx: Context, a: str, b: str) -> bool:
     return ea.key == eb.key or (eb.type == "City" and eb.region and ea.key.endswith(":" + eb.region))
 
 
-def _forum_hosts(ctx: Context) -> None:
-    """"В Уральске ... подписали / открыли форум": a person from another region visited that city."""
+def _event_places(ctx: Context) -> None:
+    """A forum held in a city: its participants from another country visited that city."""
     for k, sent in enumerate(ctx.sentences):
         m = re.match(r"\s*В\s+([А-ЯЁ][\w\-]+)", sent.text)
         if not m:
@@ -120,21 +225,23 @@ def _forum_hosts(ctx: Context) -> None:
         if not cities:
             continue
         lemmas = {t.lemma for t in sent.tokens}
-        if not lemmas & {"подписать", "открыть", "форум", "подписание"}:
+        if not lemmas & {"подписать", "открыть", "форум", "подписание", "выставка", "форум-выставка"}:
             continue
         city = ctx.table.get(cities[0].key)
+        events = [r.key for r in ctx.refs_in(k, "Event")]
+        people = {r.key for r in ctx.refs_in(k, "Person")}
+        for rel in list(ctx.relations.values()):
+            if rel.type == "PARTICIPATED_IN" and rel.target_key in events and rel.source_key.startswith("Person:"):
+                people.add(rel.source_key)
+        heads_named = re.search(r"\b(глав\w*|губернатор\w*|аким\w*)\b", sent.text, re.I)
         for rel in list(ctx.relations.values()):
             if rel.type != "HOLDS_POSITION":
                 continue
-            person_in_sentence = any(r.key == rel.source_key for r in ctx.refs_in(k, "Person")) or \
-                re.search(r"\b(глав\w+|губернатор\w*|аким\w*)\b", sent.text, re.I)
+            if rel.source_key not in people and not heads_named:
+                continue
+            if rel.source_key not in people and not any(r.key == rel.target_key for r in ctx.refs_in(k)):
+                continue
             target = ctx.table.get(rel.target_key)
-            if not person_in_sentence or target is None or target.type != "Region":
+            if target is None or target.type != "Region" or target.country == city.country:
                 continue
-            if city.region and target.key.endswith(":" + city.region):
-                continue
-            if target.country == city.country:
-                continue
-            if any(r.key == target.key for r in ctx.refs_in(k)) or any(
-                    r.key == rel.source_key for r in ctx.refs_in(k, "Person")):
-                ctx.relate("VISITED", rel.source_key, city.key, k)
+            ctx.relate("VISITED", rel.source_key, city.key, k)
