@@ -8,7 +8,7 @@ import click
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 # Each module registers its commands on `cli`; listed here so that one failing import names itself.
-COMMAND_MODULES = ["server", "db", "extract", "evaluate", "ingest"]
+COMMAND_MODULES = ["server", "db", "extract", "evaluate", "ingest", "query", "report", "browser"]
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)

@@ -73,6 +73,7 @@ class Context:
     notes: list[str] = field(default_factory=list)
     focus: list[str] = field(default_factory=list)  # main parties: regions, then countries, by salience
     trade_pair: tuple | None = None  # (exporter, importer) of the last explicit trade statement
+    delegation: str | None = None  # whose delegation the article last spoke of
     comp_start: int = 0  # scratch: where the title complement under study starts
 
     @property

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ingest.context import Context, normalise_key
 from ingest.dates import find_date, find_period
-from ingest.morph import inflect_word, match_case
+from ingest.morph import inflect_word, lemma, match_case, parses
 from ingest.nlp import Sentence, Token
 
 # (kind, lemma sequence that starts a mention)
@@ -95,7 +95,9 @@ _ADJ_END = re.compile(r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|е�
 
 
 def _adjective_like(t: Token) -> bool:
-    return t.pos == "ADJ" or bool(_ADJ_END.search(t.text.lower())) and t.pos != "NOUN"
+    if t.pos == "ADJ":
+        return True
+    return bool(_ADJ_END.search(t.text.lower())) and any(p.tag.POS == "ADJF" for p in parses(t.text.lower()))
 
 
 def _sphere_follows(tokens: list[Token], k: int) -> bool:
@@ -196,6 +198,9 @@ def _record(ctx: Context, k: int, kind: str, kind_tokens: list[Token], desc: lis
         key = existing
     ent = ctx.table.add("Document", name, key=key, alias=ctx.text[start:end], start=start, end=end,
                         kind=kind, period=period, signed=signed)
+    if existing and len(name) > len(ent.name):
+        ent.aliases.append(ent.name)  # the fuller description becomes the name
+        ent.name = name
     mention = DocMention(ent.key, k, start, end)
     if between:
         mention.between.append((end + between.start(1), end + between.end(1)))
@@ -217,9 +222,20 @@ def _same_document(ctx: Context, kind: str, period, name: str) -> str | None:
             continue
         if period and ent.period == period:
             return ent.key
-        if period and ent.period is None and _stem(ent.name) in _stem(name):
+        if (period is None) != (ent.period is None) and _generic_subset(ent.name, name):
             return ent.key
     return None
+
+
+_GENERIC_WORDS = {"сотрудничество", "взаимодействие", "о", "по", "в", "и", "на", "новый", "обновлённый",
+                  "обновленный", "региональный", "двусторонний"}
+
+
+def _generic_subset(a: str, b: str) -> bool:
+    """One name says nothing the other does not: "Дорожная карта сотрудничества" ⊂ any roadmap."""
+    la = {lemma(w) for w in re.findall(r"[\w\-]+", a)} - _GENERIC_WORDS
+    lb = {lemma(w) for w in re.findall(r"[\w\-]+", b)} - _GENERIC_WORDS
+    return la <= lb or lb <= la
 
 
 def _stem(name: str) -> str:

@@ -24,7 +24,7 @@ _ORG_HEADS = {"компания", "предприятие", "завод", "фа�
 _GENERIC_HEADS = {"компания", "предприятие", "фирма", "производитель", "группа"}
 _NOT_ORG_HEADS = {"форум", "выставка", "ярмарка", "фестиваль", "конференция", "мотопробег",
                   "акция", "проект", "программа", "газета", "телеканал", "журнал", "пункт", "пропуск",
-                  "сайт", "портал", "издание", "агентство", "канал", "радио", "премия", "конкурс",
+                  "сайт", "портал", "издание", "канал", "радио", "премия", "конкурс",
                   "операция", "марка", "бренд", "сорт", "сквер", "парк", "улица", "проспект",
                   "памятник", "слёт", "слет", "саммит", "турнир", "чемпионат", "кубок", "игры",
                   "дни", "неделя", "марафон", "фильм", "книга", "песня", "спектакль"}
@@ -37,7 +37,7 @@ OUTLETS = {"sputnik", "спутник", "regnum", "ия regnum", "белта", "
            "азаттык", "бнews", "bnews", "bnews.kz", "kt.kz", "strategy2050", "primeminister.kz",
            "телеграм", "telegram", "instagram", "инстаграм", "facebook", "вконтакте"}
 # A region's or city's own government acting is the place itself (spec), never an Organization.
-_GOVERNMENT = re.compile(r"^(акимат|облакимат|правительств|администраци|облисполком|миноблисполком|"
+_GOVERNMENT = re.compile(r"(исполнительн\w+ комитет|облисполком)|^(акимат|облакимат|правительств|администраци|облисполком|миноблисполком|"
                          r"хокимият|мэри|горисполком|губернатор|аппарат акима|делегаци|пресс-служб|"
                          r"пресс-центр|министерств[оа]? иностранных|мид\b)", re.I)
 _EMBASSY = re.compile(r"\b(посольств|генеральн\w+ консульств|генконсульств|консульств)\w*\s+"
@@ -112,7 +112,7 @@ def _clean(name: str) -> str:
 
 def _add(ctx: Context, name: str, alias: str, start: int, end: int, legal_form: str | None = None):
     name = transliterate_kazakh(name)
-    if is_outlet(name) or _GOVERNMENT.match(name):
+    if is_outlet(name) or _GOVERNMENT.search(name):
         return None
     key = f"Organization:{normalise_key(name)}"
     ent = ctx.table.add("Organization", name, key=key, alias=alias, start=start, end=end,
@@ -140,7 +140,7 @@ def _add_ner_orgs(ctx: Context, taken: list[tuple[int, int]]) -> None:
         if span.type != "ORG" or any(s <= span.start < e or span.start <= s < span.end for s, e in taken):
             continue
         text = span.text.split("\n")[0].strip()
-        if len(text) < 3 or _GOVERNMENT.match(text) or is_outlet(text):
+        if len(text) < 3 or _GOVERNMENT.search(text) or is_outlet(text):
             continue
         words = text.split()
         if len(words) == 1 and (text.isupper() or not any(lemma(text) == h for h in _ORG_HEADS)):
@@ -149,6 +149,6 @@ def _add_ner_orgs(ctx: Context, taken: list[tuple[int, int]]) -> None:
             continue
         normal = span.normal.split("\n")[0].strip() if span.normal else text
         normal = match_case(normal[:1], text[:1]) + normal[1:]
-        if _GOVERNMENT.match(normal) or lemma(words[0]) in _NOT_ORG_HEADS:
+        if _GOVERNMENT.search(normal) or lemma(words[0]) in _NOT_ORG_HEADS:
             continue
         _add(ctx, normal[:1].upper() + normal[1:], text, span.start, span.start + len(text))

@@ -70,8 +70,9 @@ def _target_and_title(ctx: Context, office: str, title_text: str, places: list[R
         return target, office
     if office == "президент":
         return (country[0].key if country else None), "президент"
-    if re.search(r"облисполком", complement + title_text, re.I):
-        region = regions[0].key if regions else _belarus_oblispolkom(ctx, complement + " " + title_text)
+    if re.search(r"облисполком|областн\w+ исполнительн\w+ комитет", complement + title_text, re.I):
+        region = regions[0].key if regions else _demonym_in(ctx, complement) or \
+            _belarus_oblispolkom(ctx, complement + " " + title_text)
         return region, "председатель облисполкома"
     if office == "председатель" and re.search(r"облисполком", title_text, re.I):
         return _belarus_oblispolkom(ctx, title_text), "председатель облисполкома"
@@ -115,6 +116,16 @@ def _guess_home_for(ctx: Context, office: str) -> str | None:
         ent = ctx.table.get(key) if key else None
         if ent is not None and ent.country == want:
             return key
+    return None
+
+
+def _demonym_in(ctx: Context, text: str) -> str | None:
+    """"Минского областного исполнительного комитета" → Минская область."""
+    from ingest.trade import demonym_key
+
+    for dm in ctx.demonyms:
+        if dm.text in text and dm.place.type == "Region":
+            return demonym_key(ctx, dm)
     return None
 
 

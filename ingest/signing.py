@@ -46,7 +46,7 @@ def _subject_places(ctx: Context, k: int, verb_start: int) -> list[Ref]:
     return [r for r in _refs_in_span(ctx, start, verb_start, "Region", "City", "Organization", "Country")
             if not re.search(r"\b(по данным|данным|сообщ\w+|пресс-служб\w*|портала)\b",
                              ctx.text[start:r.start], re.I)
-            and not re.search(r"\b(в|во|на|из|с|со|от|для|по|к|при)\s+$", ctx.text[max(start, r.start - 5):r.start])
+            and not re.search(r"\b(в|во|на|из|с|со|от|для|по|к|при)\s+$", ctx.text[max(start, r.start - 5):r.start], re.I)
             and not _inside_org(ctx, r)]
 
 
@@ -95,10 +95,13 @@ def extract_signing(ctx: Context) -> None:
             signers = _signers(ctx, k - 1)  # "В ходе встречи с X ... Для этого подписали ..."
             borrowed = bool(signers)
         date = find_date(sent.text, ctx.published) if signing else None
+        participle = verb.feats.get("VerbForm") == "Part"
         for d in docs:
             doc = ctx.table.get(d.key)
             if doc is None:
                 continue
+            if participle and _is_reference(ctx, d):
+                continue  # "Новая карта — продолжение документа, подписанного в 2023": another document
             parties = _parties(ctx, k, d, signers, verb.start)
             if borrowed and len(parties) == 1:
                 from ingest.trade import partner_of
@@ -117,6 +120,10 @@ def extract_signing(ctx: Context) -> None:
             for a in sorted(actors.get(doc, ())):
                 ctx.relate("PARTICIPATED_IN", a, e, _event_sentence(ctx, e))
     _opened_events(ctx)
+
+
+def _is_reference(ctx: Context, d) -> bool:
+    return any(r.via == "reference" and r.start == d.start for r in ctx.refs)
 
 
 def _event_sentence(ctx: Context, event_key: str) -> int:

@@ -188,6 +188,7 @@ def _trade_volume(ctx: Context, k: int, amounts) -> None:
     sent = ctx.sentences[k]
     year = find_year(sent.text, ctx.published)
     clause_start = 0
+    last_kind = None
     for value, currency, a_start, a_end in amounts:
         left = sent.text[clause_start:a_start]
         right = sent.text[a_end:a_end + 120]
@@ -198,9 +199,12 @@ def _trade_volume(ctx: Context, k: int, amounts) -> None:
             kind = "export"
         elif _IMPORT_VOL.search(scope):
             kind = "import"
+        elif last_kind and re.search(r"(из них|в том числе|на долю)", sent.text[clause_start:a_start], re.I):
+            kind = last_kind  # "оборот ... составил X, из них на долю Y приходится Z"
         else:
             clause_start = a_end
             continue
+        last_kind = kind
         refs = [r for r in ctx.refs_in(k, "Region", "Country", "City")
                 if sent.start + clause_start <= r.start < sent.start + a_end + len(right.split(".")[0])]
         src, tgt = _volume_pair(ctx, k, refs, kind, left)

@@ -11,7 +11,7 @@ _VISIT_VERBS = {"посетить", "побывать", "прибыть", "пр�
 _VISIT_NOUNS = {"визит", "поездка", "посещение", "пребывание"}
 _PLAN = re.compile(r"\b(планиру\w+|запланир\w+|планир\w+|предстоит|намерен\w*|собира\w+|"
                    r"пригласил\w*\s+(?:посетить|приехать|принять)|приглаша\w+|будет|будут|буду|посетит|"
-                   r"посетят|приедет|приедут|могли бы|готов\w*|хотел\w*|предложил\w*|ожида\w+|"
+                   r"посетят|приедет|приедут|могли бы|готов[аы]?|хотел\w*|предложил\w*|ожида\w+|"
                    r"договорились|обещал\w*|следующ\w+ год\w*)\b", re.I)
 _DELEGATION = re.compile(r"\b(бизнес-)?(делегаци\w+|гост\w+|делегат\w+)\b", re.I)
 _LEADS = re.compile(r"(во главе с|возглавил\w*|возглавляем\w+|сопровождал\w*|в составе|в сопровождении)", re.I)
@@ -81,13 +81,24 @@ def _delegation_origin(ctx: Context, k: int, dstart: int, dend: int) -> str | No
     return None
 
 
+_LEAD_WORDS = {"возглавить", "возглавлять", "сопровождать", "глава", "составе", "состав", "сопровождение"}
+
+
 def _leaders(ctx: Context, k: int, dend: int) -> list[str]:
+    """Persons introduced by "во главе с", "возглавил", "сопровождал", "в составе": walking back from
+    the name over its title, nothing but nouns, adjectives and names may stand between."""
     sent = ctx.sentences[k]
     out = []
     for p in ctx.refs_in(k, "Person"):
-        left = ctx.text[max(sent.start, dend - 40):p.start]
-        if p.start > dend - 40 and _LEADS.search(left):
-            out.append(p.key)
+        if p.start < dend - 40:
+            continue
+        toks = [t for t in sent.tokens if t.end <= p.start]
+        for t in reversed(toks[-12:]):
+            if t.lemma in _LEAD_WORDS:
+                out.append(p.key)
+                break
+            if t.pos in ("VERB", "AUX") or t.text in (",", ".", ";", ":"):
+                break
     return out
 
 
@@ -111,10 +122,8 @@ def _destinations(ctx: Context, k: int, trig, kind: str, exclude: set[str]) -> l
 def extract_visits(ctx: Context) -> None:
     ctx.delegation = None
     for k, sent in enumerate(ctx.sentences):
-        if _PLAN.search(sent.text):
-            continue
         trig, kind = _trigger(sent)
-        if trig is not None:
+        if trig is not None and not _PLAN.search(sent.text):
             _visit_sentence(ctx, k, trig, kind)
         _hosted_delegation(ctx, k)
         _thanks_for_welcome(ctx, k)
@@ -140,9 +149,10 @@ def _visit_sentence(ctx: Context, k: int, trig, kind: str) -> None:
                 break
     if not visitors:
         return
-    dests = _destinations(ctx, k, trig, kind, set(visitors))
+    dests = _most_specific(ctx, _destinations(ctx, k, trig, kind, set(visitors)))
     if not dests:
         return
+    _visit_events(ctx, k, visitors)
     date = find_date(sent.text, ctx.published)
     for d in dests:
         for v in visitors:
@@ -157,6 +167,22 @@ def _visit_sentence(ctx: Context, k: int, trig, kind: str) -> None:
                     _country(ctx, region) != _country(ctx, d.key) and \
                     any(_country(ctx, v) == _country(ctx, region) for v in visitors):
                 ctx.relate("VISITED", p.key, d.key, k, date=date)
+
+
+def _most_specific(ctx: Context, dests: list[Ref]) -> list[Ref]:
+    """"в Курганскую область Российской Федерации": the country only locates the region."""
+    countries = {_country(ctx, d.key) for d in dests if d.type in ("Region", "City")}
+    return [d for d in dests if not (d.type == "Country" and d.key.split(":")[-1] in countries)]
+
+
+def _visit_events(ctx: Context, k: int, visitors: list[str]) -> None:
+    """"прибыл в Атырау в рамках мотопробега «...»": the travelling persons took part in it."""
+    sent = ctx.sentences[k]
+    for e in ctx.refs_in(k, "Event"):
+        if re.search(r"(рамках|рамки|в ходе|для участия в|на)\s*$", ctx.text[max(sent.start, e.start - 25):e.start], re.I):
+            for v in visitors:
+                if v.startswith("Person:"):
+                    ctx.relate("PARTICIPATED_IN", v, e.key, k)
 
 
 def _hosted_delegation(ctx: Context, k: int) -> None:
@@ -199,6 +225,8 @@ def _thanks_for_welcome(ctx: Context, k: int) -> None:
     host_start = sent.start + m.start(1)
     host_end = sent.start + m.end(1)
     guests = [p for p in ctx.refs_in(k, "Person") if p.start < sent.start + m.start()]
+    if not guests and k > 0 and re.match(r"\s*(Он|Она)\b", sent.text):
+        guests = ctx.refs_in(k - 1, "Person")[:1]  # "Аким ... подчеркнул ... Он поблагодарил"
     hosts = [p for p in ctx.refs_in(k, "Person") if host_start <= p.start < host_end]
     host_region = _person_region(ctx, hosts[0].key) if hosts else None
     if host_region is None and re.search(r"губернатор|аким|глав", m.group(1), re.I):
