@@ -127,6 +127,7 @@ def extract_documents(ctx: Context) -> None:
     for k, sent in enumerate(ctx.sentences):
         toks = sent.tokens
         i = 0
+        nested_until = -1
         while i < len(toks):
             found = _match_kind(toks, i)
             if not found:
@@ -142,8 +143,9 @@ def extract_documents(ctx: Context) -> None:
                     j = j + 2 + inner[1]
             desc = _descriptor(toks, j)
             start, end = toks[i].start, (desc[-1].end if desc else toks[j - 1].end)
-            _record(ctx, k, kind, toks[i:i + n], desc, start, end)
-            i = j + len(desc)
+            _record(ctx, k, kind, toks[i:i + n], desc, start, end, nested=start < nested_until)
+            nested_until = max(nested_until, end)
+            i = j  # a document named inside this one's description ("по реализации Соглашения ...") counts too
 
 
 def _kind_nominative(kind_tokens: list[Token], kind: str) -> str:
@@ -157,16 +159,26 @@ def _kind_nominative(kind_tokens: list[Token], kind: str) -> str:
 
 
 def _record(ctx: Context, k: int, kind: str, kind_tokens: list[Token], desc: list[Token], start: int,
-            end: int) -> None:
+            end: int, nested: bool = False) -> None:
     sent = ctx.sentences[k]
     tail = ctx.text[end: min(sent.end, end + 80)]
     period = find_period(tail) if re.match(r"\s*(?:\(.*?\)\s*)?(?:на|до|в)?\s*\d{4}", tail) else None
     status = _status(sent)
     rest = ctx.text[end:sent.end]
+    between_base = None
     between = re.search(r"\bмежду\s+(.{3,200}?)(?=\s+на\s+\d{4}|\s+в\s+сфер|,\s*(?:а|который)|[.;]|$)", rest)
     if between and _match_kind_in(rest[:between.start()]):
         between = None  # the clause belongs to a later document of the sentence
+    if between is None:
+        # "между правительством региона и акиматом области Улытау был подписан меморандум"
+        before = re.search(r"\bмежду\s+(.{3,200}?)\s+(?:был\w*\s+|будет\s+)?(?:подписан\w*|заключ\w+)\s*$",
+                           ctx.text[sent.start:start])
+        if before:
+            between = before
+            between_base = sent.start
     sphere = re.search(r"\bв\s+сфер\w+\s+([^,.;:]{3,80})", rest)
+    if nested and not between:
+        return  # a basis document is annotated only when its parties are named (spec)
     has_desc = bool(desc) or period is not None
     if not has_desc and not between:
         # A bare "соглашение" / "Новая дорожная карта" refers back to the latest document of that kind.
@@ -203,7 +215,8 @@ def _record(ctx: Context, k: int, kind: str, kind_tokens: list[Token], desc: lis
         ent.name = name
     mention = DocMention(ent.key, k, start, end)
     if between:
-        mention.between.append((end + between.start(1), end + between.end(1)))
+        base = between_base if between_base is not None else end
+        mention.between.append((base + between.start(1), base + between.end(1)))
     ctx.documents.append(mention)
     ctx.add_ref(ent, start, end)
 

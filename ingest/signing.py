@@ -139,6 +139,9 @@ def _parties(ctx: Context, k: int, d, signers: list[Ref], verb_start: int) -> li
         parties += [p for s in signers if (p := _region_of_person(ctx, s.key))]
     if not parties:
         parties += [r.key for r in _subject_places(ctx, k, verb_start) if r.start < verb_start]
+    if d.between and ctx.home and ctx.home not in parties and any(
+            re.search(r"\bрегион\w*\b", ctx.text[s:e], re.I) for s, e in d.between):
+        parties.append(ctx.home)  # "между правительством региона и ..." in a regional outlet
     if not parties and _WE.search(ctx.sentences[k].text) and ctx.home:
         parties.append(ctx.home)
     seen = []

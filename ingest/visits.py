@@ -81,7 +81,7 @@ def _delegation_origin(ctx: Context, k: int, dstart: int, dend: int) -> str | No
     return None
 
 
-_LEAD_WORDS = {"возглавить", "возглавлять", "сопровождать", "глава", "составе", "состав", "сопровождение"}
+_LEAD_WORDS = {"возглавить", "возглавлять", "сопровождать", "состав", "сопровождение"}
 
 
 def _leaders(ctx: Context, k: int, dend: int) -> list[str]:
@@ -94,7 +94,7 @@ def _leaders(ctx: Context, k: int, dend: int) -> list[str]:
             continue
         toks = [t for t in sent.tokens if t.end <= p.start]
         for t in reversed(toks[-12:]):
-            if t.lemma in _LEAD_WORDS:
+            if t.lemma in _LEAD_WORDS or t.text.lower() == "главе" and t.i > 0 and sent.tokens[t.i - 1].text.lower() == "во":
                 out.append(p.key)
                 break
             if t.pos in ("VERB", "AUX") or t.text in (",", ".", ";", ":"):
