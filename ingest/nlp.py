@@ -1,6 +1,7 @@
 """The one module that talks to natasha: text in, our own sentence/token/span records out."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -95,11 +96,36 @@ def _blocks(text: str):
         pos += len(line) + 1
 
 
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:долл|млн|млрд|тыс|руб|им|г|гг|ул|обл|р-н|ст|см|т\.е|т\.д|т\.п|ок|пр|проф|акад|др|чел|кв|тенге)\.|"
+    r"\b[А-ЯЁ]\.)\s*$")
+
+
+def merge_abbreviations(sentences: list[Sentence], text: str) -> list[Sentence]:
+    """Undo splits after "млн. долл." or "им. С.М." that the segmenter takes for sentence ends."""
+    out: list[Sentence] = []
+    for s in sentences:
+        prev = out[-1] if out else None
+        if prev is not None and _ABBREVIATION_END.search(prev.text) and not s.text[:1].isdigit():
+            shift = len(prev.tokens)
+            for t in s.tokens:
+                t.i += shift
+                if t.head >= 0:
+                    t.head += shift
+            prev.tokens.extend(s.tokens)
+            prev.end = s.end
+            prev.text = text[prev.start:prev.end]
+            continue
+        out.append(s)
+    return out
+
+
 def parse_text(text: str, syntax: bool = True) -> Parsed:
     """Parse `text` line by line (natasha would glue a headline to the next sentence)."""
     parsed = Parsed(text=text)
     for offset, line in _blocks(text):
         part = _parse_block(line, syntax)
+        part.sentences = merge_abbreviations(part.sentences, line)
         for s in part.sentences:
             for t in s.tokens:
                 t.start += offset

@@ -206,7 +206,11 @@ def _trade_volume(ctx: Context, k: int, amounts) -> None:
             continue
         last_kind = kind
         refs = [r for r in ctx.refs_in(k, "Region", "Country", "City")
-                if sent.start + clause_start <= r.start < sent.start + a_end + len(right.split(".")[0])]
+                if sent.start + clause_start <= r.start < sent.start + a_start]
+        if not refs:
+            tail = re.split(r"[,;.]|\sиз них", right)[0]
+            refs = [r for r in ctx.refs_in(k, "Region", "Country", "City")
+                    if sent.start + a_end <= r.start < sent.start + a_end + len(tail)]
         src, tgt = _volume_pair(ctx, k, refs, kind, left)
         if src and tgt:
             ctx.relate("TRADE_VOLUME", src, tgt, k, kind=kind, value=value, currency=currency, year=year)
@@ -220,7 +224,7 @@ def _volume_pair(ctx: Context, k: int, refs: list[Ref], kind: str, left: str):
         if r.key not in keys:
             keys.append(r.key)
     if re.search(r"на долю", left, re.I) and keys:
-        return home, keys[-1]
+        return partner_of(ctx, keys[-1]), keys[-1]
     if len(keys) >= 2:
         return keys[0], keys[1]
     if len(keys) == 1:
