@@ -52,6 +52,24 @@ def extract_events(ctx: Context) -> None:
         _add(ctx, name, ctx.text[m.start():end], m.start(), end)
         taken.append((m.start(), end))
     _adjective_events(ctx, taken)
+    _back_references(ctx, taken)
+
+
+def _back_references(ctx: Context, taken) -> None:
+    """A later bare "форум" / "выставка" is the event of that kind the article already named."""
+    for m in re.finditer(r"\b(форум\w*|выставк\w*|ярмарк\w*|фестивал\w*|конференци\w*|мотопробег\w*)\b",
+                         ctx.text, re.I):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        head = lemma(m.group(1))
+        earlier = [r for r in ctx.refs if r.type == "Event" and r.start < m.start()
+                   and head in ctx.table.get(r.key).name.lower().replace("-", " ").split()[:3]
+                   + [lemma(w) for w in ctx.table.get(r.key).name.split()[:3]]]
+        if not earlier:
+            earlier = [r for r in ctx.refs if r.type == "Event" and r.start < m.start()
+                       and head in ctx.text[r.start:r.end].lower()]
+        if earlier:
+            ctx.add_ref(ctx.table.get(earlier[-1].key), m.start(), m.end(), via="reference")
 
 
 def _line_start(text: str, pos: int) -> int:

@@ -103,6 +103,7 @@ def extract_organizations(ctx: Context) -> None:
         _add(ctx, full, ctx.text[start:m.end()], start, m.end())
         taken.append((start, m.end()))
     _add_embassies(ctx, taken)
+    _add_bodies(ctx, taken)
     _add_ner_orgs(ctx, taken)
 
 
@@ -133,6 +134,64 @@ def _add_embassies(ctx: Context, taken: list[tuple[int, int]]) -> None:
         name = f"{kind} {inflect_word(place.name, {'gent'}, ('NOUN',))}"
         _add(ctx, name, m.group(0), m.start(), m.end())
         taken.append(m.span())
+
+
+_BODY_HEADS = {"управление", "министерство", "департамент", "комитет", "агентство", "палата", "служба",
+               "инспекция", "фонд", "корпорация", "центр", "институт", "университет"}
+
+
+def _add_bodies(ctx: Context, taken: list[tuple[int, int]]) -> None:
+    """"управлением сельского хозяйства ЗКО", "Агентством развития Новгородской области": a body
+    named by its head noun and a genitive chain that ends in its region."""
+    for k, sent in enumerate(ctx.sentences):
+        toks = sent.tokens
+        for i, head in enumerate(toks):
+            if head.lemma not in _BODY_HEADS or any(s <= head.start < e for s, e in taken):
+                continue
+            end_tok = _body_chain_end(ctx, k, toks, i)
+            if end_tok is None:
+                continue
+            start, end = head.start, toks[end_tok].end
+            name = _body_name(ctx, k, toks[i:end_tok + 1])
+            if _add(ctx, name, ctx.text[start:end], start, end):
+                taken.append((start, end))
+
+
+def _body_chain_end(ctx: Context, k: int, toks, i: int) -> int | None:
+    """Index of the last token of the body's name: the end of the first region named in the chain."""
+    places = [r for r in ctx.refs_in(k, "Region", "Country") if r.start > toks[i].start]
+    j = i + 1
+    while j < len(toks) and j - i <= 14:
+        t = toks[j]
+        place = next((r for r in places if r.start == t.start), None)
+        if place is not None:
+            last = j
+            while last + 1 < len(toks) and toks[last + 1].end <= place.end:
+                last += 1
+            return last if j > i + 1 else None  # the body needs words of its own before the place
+        if t.pos in ("VERB", "AUX", "ADP", "PRON", "NUM") or t.text in (".", ";", ":", "(", ")", "«", "»", "\""):
+            return None
+        if t.text == "," and not (j + 1 < len(toks) and toks[j + 1].pos == "ADJ"):
+            return None
+        if t.pos in ("NOUN", "ADJ", "PROPN", "CCONJ", "PUNCT") and (t.pos != "NOUN" or t.feats.get("Case") == "Gen"):
+            j += 1
+            continue
+        return None
+    return None
+
+
+def _body_name(ctx: Context, k: int, toks) -> str:
+    """Head in the nominative, the rest as written, region abbreviations spelt out."""
+    head = inflect_word(toks[0].text, {"nomn", "sing"}, ("NOUN",))
+    words = [head[:1].upper() + head[1:]]
+    for t in toks[1:]:
+        ref = next((r for r in ctx.refs_in(k, "Region") if r.start == t.start and r.via == "abbr"), None)
+        if ref is not None:
+            ent = ctx.table.get(ref.key)
+            words.append(" ".join(inflect_word(w, {"gent", "sing"}, ("ADJF", "NOUN")) for w in ent.name.split()))
+        else:
+            words.append(t.text)
+    return re.sub(r"\s+,", ",", " ".join(words))
 
 
 def _add_ner_orgs(ctx: Context, taken: list[tuple[int, int]]) -> None:
