@@ -101,12 +101,27 @@ _ABBREVIATION_END = re.compile(
     r"\b[А-ЯЁ]\.)\s*$")
 
 
+def _open_quote(text: str) -> bool:
+    """A sentence that ends inside a quoted name ("форума "Казахстан-Россия. Приграничное ...");
+    a quoted speech opening the sentence is no name and is left alone."""
+    for q_open, q_close in (("\"", "\""), ("«", "»"), ("“", "”")):
+        if q_open == q_close:
+            unbalanced = text.count(q_open) % 2 == 1
+        else:
+            unbalanced = text.count(q_open) > text.count(q_close)
+        if unbalanced:
+            pos = text.rfind(q_open)
+            return pos > 0 and len(text) - pos < 60 and text[:pos].strip() != ""
+    return False
+
+
 def merge_abbreviations(sentences: list[Sentence], text: str) -> list[Sentence]:
     """Undo splits after "млн. долл." or "им. С.М." that the segmenter takes for sentence ends."""
     out: list[Sentence] = []
     for s in sentences:
         prev = out[-1] if out else None
-        if prev is not None and _ABBREVIATION_END.search(prev.text) and not s.text[:1].isdigit():
+        if prev is not None and (_ABBREVIATION_END.search(prev.text) and not s.text[:1].isdigit()
+                                 or _open_quote(prev.text)):
             shift = len(prev.tokens)
             for t in s.tokens:
                 t.i += shift

@@ -169,8 +169,13 @@ def _body_chain_end(ctx: Context, k: int, toks, i: int) -> int | None:
             while last + 1 < len(toks) and toks[last + 1].end <= place.end:
                 last += 1
             return last if j > i + 1 else None  # the body needs words of its own before the place
-        if t.pos in ("VERB", "AUX", "ADP", "PRON", "NUM") or t.text in (".", ";", ":", "(", ")", "«", "»", "\""):
+        participle = t.pos == "VERB" and t.feats.get("VerbForm") == "Part"
+        if (t.pos in ("VERB", "AUX", "ADP", "PRON", "NUM") and not participle) or \
+                t.text in (".", ";", ":", "(", ")", "«", "»", "\""):
             return None
+        if participle:
+            j += 1
+            continue
         if t.text == "," and not (j + 1 < len(toks) and toks[j + 1].pos == "ADJ"):
             return None
         if t.pos in ("NOUN", "ADJ", "PROPN", "CCONJ", "PUNCT") and (t.pos != "NOUN" or t.feats.get("Case") == "Gen"):
@@ -194,6 +199,25 @@ def _body_name(ctx: Context, k: int, toks) -> str:
     return re.sub(r"\s+,", ",", " ".join(words))
 
 
+def _ner_name(ctx: Context, start: int, end: int) -> str | None:
+    """Nominative of an ORG span: its head noun and the adjectives before it change, the rest
+    stays as written (natasha's own normal form garbles long names)."""
+    from ingest.morph import nominative_phrase
+
+    for s in ctx.sentences:
+        if s.start <= start < s.end:
+            toks = [t for t in s.tokens if t.start >= start and t.end <= end]
+            head = next((i for i, t in enumerate(toks) if t.pos in ("NOUN", "PROPN")), None)
+            if head is None:
+                return None
+            words = [(t.text, t.feats, t.pos) for t in toks[: head + 1]]
+            name = nominative_phrase(words, head)
+            tail = ctx.text[toks[head].end:toks[-1].end] if head + 1 < len(toks) else ""
+            name = name + tail
+            return name[:1].upper() + name[1:]
+    return None
+
+
 def _add_ner_orgs(ctx: Context, taken: list[tuple[int, int]]) -> None:
     for span in ctx.parsed.spans:
         if span.type != "ORG" or any(s <= span.start < e or span.start <= s < span.end for s, e in taken):
@@ -206,8 +230,7 @@ def _add_ner_orgs(ctx: Context, taken: list[tuple[int, int]]) -> None:
             continue  # bare abbreviations and single words are too often outlets or places
         if lemma(words[0]) not in _ORG_HEADS and not any(lemma(w) in _ORG_HEADS for w in words):
             continue
-        normal = span.normal.split("\n")[0].strip() if span.normal else text
-        normal = match_case(normal[:1], text[:1]) + normal[1:]
+        normal = _ner_name(ctx, span.start, span.start + len(text)) or text
         if _GOVERNMENT.search(normal) or lemma(words[0]) in _NOT_ORG_HEADS:
             continue
         _add(ctx, normal[:1].upper() + normal[1:], text, span.start, span.start + len(text))
