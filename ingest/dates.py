@@ -74,9 +74,20 @@ AMOUNT = re.compile(
     re.I)
 
 
+PREFIX_AMOUNT = re.compile(
+    r"(?P<cur>\$|€|₽|₸)\s*(?P<num>\d+(?:[.,]\d+)?)\s*"
+    r"(?P<scale>трлн|триллион\w*|млрд|миллиард\w*|млн|миллион\w*|тыс|тысяч\w*)?", re.I)
+_PREFIX_CODES = {"$": "USD", "€": "EUR", "₽": "RUB", "₸": "KZT"}
+
+
 def parse_amount(text: str) -> list[tuple[float, str, int, int]]:
     """Every money amount in `text` as (value in units, currency, start, end)."""
     out = []
+    for m in PREFIX_AMOUNT.finditer(text):  # "$150 млн"
+        num = float(m.group("num").replace(",", "."))
+        scale = (m.group("scale") or "").lower()
+        factor = next((v for k, v in _SCALE.items() if scale.startswith(k)), 1.0) if scale else 1.0
+        out.append((round(num * factor, 2), _PREFIX_CODES[m.group("cur")], m.start(), m.end()))
     for m in AMOUNT.finditer(text):
         num = float(re.sub(r"[\s\u00a0]", "", m.group("num")).replace(",", "."))
         scale = m.group("scale") or ""
@@ -84,5 +95,6 @@ def parse_amount(text: str) -> list[tuple[float, str, int, int]]:
         cur = m.group("cur").lower()
         code = next(c for c, pat in _CURRENCY if re.fullmatch(pat, cur.rstrip(".").strip(), re.I)
                     or re.match(pat, cur, re.I))
-        out.append((round(num * factor, 2), code, m.start(), m.end()))
-    return out
+        if not any(s <= m.start() < e for _, _, s, e in out):
+            out.append((round(num * factor, 2), code, m.start(), m.end()))
+    return sorted(out, key=lambda a: a[2])
