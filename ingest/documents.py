@@ -112,7 +112,24 @@ def _join(tokens: list[Token]) -> str:
     return s
 
 
+_SIGN_VERBS = {"подписать", "подписывать", "заключить", "заключать", "продлить", "ратифицировать",
+               "утвердить", "принять", "разработать", "подготовить"}
+
+
+def planned_signing(sent: Sentence) -> bool:
+    """"Предлагаю подписать", "подпишут осенью", "будет подписан": the act has not happened."""
+    verbs = [t for t in sent.tokens if t.lemma in _SIGN_VERBS and t.pos in ("VERB", "AUX")]
+    if not verbs:
+        return False
+    if re.search(r"\bбуд(ет|ут)\s+(подписан|заключ)", sent.text, re.I):
+        return True
+    return all(t.feats.get("VerbForm") == "Inf" or t.feats.get("Tense") == "Fut" or t.feats.get("Mood") == "Imp"
+               for t in verbs)
+
+
 def _status(sent: Sentence) -> str:
+    if planned_signing(sent):
+        return "plan"
     lemmas = {t.lemma for t in sent.tokens}
     if lemmas & _FACT and not (lemmas & _PLAN and not lemmas & {"подписать", "подписание", "действовать",
                                                                  "заключить"}):
@@ -205,7 +222,7 @@ def _record(ctx: Context, k: int, kind: str, kind_tokens: list[Token], desc: lis
         name += f" {period[0]}–{period[1]}"
     signed = find_date(ctx.text[sent.start:sent.end], ctx.published) if _signing(sent) else None
     key = f"Document:{kind}:{period[0]}-{period[1]}" if period else f"Document:{normalise_key(name)}"
-    existing = _same_document(ctx, kind, period, name)
+    existing = _same_document(ctx, kind, period, name) or _same_sentence_kind(ctx, k, kind)
     if existing:
         key = existing
     ent = ctx.table.add("Document", name, key=key, alias=ctx.text[start:end], start=start, end=end,
@@ -226,6 +243,16 @@ _KIND_WORDS = re.compile(r"\b(соглашени|меморандум|догов
 
 def _match_kind_in(text: str) -> bool:
     return bool(_KIND_WORDS.search(text))
+
+
+def _same_sentence_kind(ctx: Context, k: int, kind: str) -> str | None:
+    """"три контракта на поставку техники, а затем еще два контракта на поставку запчастей": one
+    Document per kind and parties (spec), named in the singular."""
+    for d in ctx.documents:
+        ent = ctx.table.get(d.key)
+        if d.sent == k and ent.kind == kind and not ent.period:
+            return ent.key
+    return None
 
 
 def _same_document(ctx: Context, kind: str, period, name: str) -> str | None:

@@ -52,7 +52,28 @@ def extract_events(ctx: Context) -> None:
         _add(ctx, name, ctx.text[m.start():end], m.start(), end)
         taken.append((m.start(), end))
     _adjective_events(ctx, taken)
+    _region_days(ctx, taken)
     _back_references(ctx, taken)
+
+
+_DAYS = re.compile(r"\b(Дни|Днях|Дней|Дням|Днями|Неделя|Недели|Неделе|Неделю)\s+([А-ЯЁ][\w\-]+(?:\s+(?:области|края|"
+                   r"республики|Республики|[А-ЯЁ][\w\-]+))?)(?:\s+(в|во)\s+([А-ЯЁ][\w\-]+))?")
+
+
+def _region_days(ctx: Context, taken) -> None:
+    """Named programmes of events: "Дни Челябинской области в Костанае" (spec)."""
+    from ingest.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    for m in _DAYS.finditer(ctx.text):
+        if any(s <= m.start() < e for s, e in taken) or gaz.lookup(m.group(2)) is None:
+            continue
+        head = "Дни" if m.group(1).lower().startswith("дн") else "Неделя"
+        name = f"{head} {m.group(2)}"
+        if m.group(4) and gaz.lookup(m.group(4)) is not None:
+            name += f" {m.group(3)} {m.group(4)}"
+        _add(ctx, name, m.group(0), m.start(), m.end())
+        taken.append(m.span())
 
 
 def _back_references(ctx: Context, taken) -> None:
@@ -95,6 +116,10 @@ def _tail(tail: str) -> str:
         if w.lower() in _STOP_WORDS:
             break
         if any(p.tag.POS in ("VERB", "INFN", "PRTS") for p in parses(w.lower())[:1]):
+            break
+        # every word of the name's tail is a genitive complement ("межрегионального сотрудничества
+        # России и Казахстана"); a nominative noun starts the next clause ("губернатор ...")
+        if w.lower() != "и" and not any(p.tag.case == "gent" for p in parses(w.lower())):
             break
         out.append(w)
     while out and out[-1].lower() in ("и",):

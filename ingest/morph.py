@@ -60,6 +60,8 @@ def nominative_name_part(word: str, feats: dict | None = None, gender: str | Non
         return word  # oblique cases of a name end in a vowel or -ом/-ем/-ым...: a bare consonant is nominative
     if re.search(r"(ов|ев|ёв|ин|ын)$", word) and len(word) > 4:
         return word  # a masculine surname in -ов/-ин is already nominative in any singular context
+    if case == "ablt" and re.search(r"[бвгджзклмнпрстфхцчшщ](ом|ем)$", word.lower()) and len(word) > 5:
+        return word[:-2]  # "Паслером" → "Паслер": a consonant stem plus the instrumental ending
     by_ending = _surname_nominative(word, case, gender)
     if by_ending:
         return by_ending

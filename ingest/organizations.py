@@ -40,8 +40,9 @@ OUTLETS = {"sputnik", "спутник", "regnum", "ия regnum", "белта", "
 _GOVERNMENT = re.compile(r"(исполнительн\w+ комитет|облисполком)|^(акимат|облакимат|правительств|администраци|облисполком|миноблисполком|"
                          r"хокимият|мэри|горисполком|губернатор|аппарат акима|делегаци|пресс-служб|"
                          r"пресс-центр|министерств[оа]? иностранных|мид\b)", re.I)
-_EMBASSY = re.compile(r"\b(посольств|генеральн\w+ консульств|генконсульств|консульств)\w*\s+"
-                      r"(?:(?:республики|Республики)\s+)?([А-ЯЁ][а-яё]+)", re.U)
+_EMBASSY = re.compile(r"\b((?i:посольств|генеральн\w+ консульств|генконсульств|консульств))\w*\s+"
+                      r"(?:(?:республики|Республики)\s+)?([А-ЯЁ][а-яё]+)"
+                      r"(?:\s+(в|во)\s+([А-ЯЁ][\w\-]+(?:\s+[А-ЯЁ][\w\-]+)?))?")
 
 
 def is_outlet(name: str) -> bool:
@@ -132,6 +133,9 @@ def _add_embassies(ctx: Context, taken: list[tuple[int, int]]) -> None:
             continue
         kind = "Посольство" if m.group(1).lower().startswith("посольств") else "Генеральное консульство"
         name = f"{kind} {inflect_word(place.name, {'gent'}, ('NOUN',))}"
+        host = gaz.lookup(m.group(4)) if m.group(4) else None
+        if host is not None and host.code != place.code:
+            name += f" {m.group(3).lower()} {m.group(4)}"  # "Посольство Казахстана в Узбекистане"
         _add(ctx, name, m.group(0), m.start(), m.end())
         taken.append(m.span())
 

@@ -64,6 +64,10 @@ def name_of(tokens: list[Token], case_hint: str | None = None) -> tuple[str, boo
 
 
 def _cue_before(ctx: Context, start: int, cues: set[str], window: int = 3) -> bool:
+    wide = re.findall(r"[\w.\-]+", ctx.text[max(0, start - 90):start].lower())[-7:]
+    if cues is _HISTORICAL_CUES and any(w.startswith(("памятник", "мемориал", "бюст", "монумент")) for w in wide) \
+            and not re.search(r"[.;!?]", ctx.text[max(0, start - 90):start].split("амятник")[-1]):
+        return True  # "к памятнику двух великих поэтов Абая и Пушкина"
     before = re.findall(r"[\w.\-]+", ctx.text[max(0, start - 60):start].lower())[-window:]
     return any(w in cues or w.rstrip(".") in cues for w in before) or any(
         w.startswith(("памятник", "имени")) for w in before)

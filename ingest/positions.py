@@ -34,7 +34,7 @@ def _office(title: str) -> str:
         return "губернатор"
     if re.match(r"аким", t):
         return "аким"
-    if re.match(r"глав", t):
+    if re.match(r"(глав|раис)", t):
         return "глава"
     if re.match(r"президент", t):
         return "президент"

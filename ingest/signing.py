@@ -5,9 +5,11 @@ import re
 
 from ingest.context import Context, Ref
 from ingest.dates import find_date
+from ingest.documents import planned_signing
 
 _SIGN_LEMMAS = {"подписать", "подписание", "подписывать", "заключить", "подписанный", "заключение"}
-_IN_FORCE = {"действовать", "реализовываться", "реализоваться"}
+_IN_FORCE = {"действовать", "реализовываться", "реализоваться", "продлить", "пролонгировать",
+             "ратифицировать", "продлевать"}
 _EVENT_CUE = re.compile(r"\b((?:в\s+)?рамках|на полях|во время|в ходе|на)\s*$", re.I)
 _NOT_SIGNER_CUE = re.compile(r"(при участии|в присутствии|при поддержке|с участием)\s*[\w\s]{0,60}$", re.I)
 _WE = re.compile(r"\b(мы|нами)\b", re.I)
@@ -80,7 +82,7 @@ def extract_signing(ctx: Context) -> None:
         lemmas = {t.lemma for t in sent.tokens}
         signing = bool(lemmas & _SIGN_LEMMAS)
         in_force = bool(lemmas & _IN_FORCE)
-        if not (signing or in_force):
+        if not (signing or in_force) or planned_signing(sent):
             continue
         docs = [d for d in ctx.documents if d.sent == k]
         events = _events_near(ctx, k)

@@ -54,8 +54,8 @@ def demonym_key(ctx: Context, dm, allow_country: bool = False) -> str | None:
 
     key = place_key(dm.place)
     if ctx.table.get(key) is None:
-        if dm.place.type == "Country" and not allow_country:
-            return None
+        if dm.place.type == "Country":
+            return None  # an adjective makes no Country (spec); it counts only if the noun occurs too
         add_place(ctx, dm.place)
     return key
 
@@ -169,6 +169,8 @@ def extract_trade(ctx: Context) -> None:
             items = commodity_items(ctx, k, pred)
             if items:
                 for item, start, end in items:
+                    if ctx.table.get(exporter) is None or ctx.table.get(importer) is None:
+                        break
                     com = ctx.table.add("Commodity", item, alias=ctx.text[start:end], start=start, end=end)
                     ctx.add_ref(com, start, end)
                     ctx.relate("EXPORTS_TO", exporter, importer, k, commodity=com.name)

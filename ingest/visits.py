@@ -64,7 +64,7 @@ def _delegation_origin(ctx: Context, k: int, dstart: int, dend: int) -> str | No
     "делегация посольства Казахстана", or the region of the person leading it."""
     sent = ctx.sentences[k]
     after = [r for r in ctx.refs_in(k, "Region", "Country", "City", "Organization")
-             if 0 <= r.start - dend <= 12]
+             if 0 <= r.start - dend <= 12 and re.fullmatch(r"\s*(?:из|от)?\s*", ctx.text[dend:r.start], re.I)]
     if after:
         orgs = [r for r in after if r.type == "Organization"]
         return (orgs or after)[0].key

@@ -1,0 +1,858 @@
+"""Extraction rules as tables: Russian news sentences → the entities and relations EXTRACTION.md requires."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+import pytest
+
+from ingest.gazetteer import load_gazetteer
+from ingest.pipeline import extract_article
+from ingest.records import Article, ArticleFacts
+
+ANY = "*"
+KAZAKH_LETTERS = str.maketrans("іәғқңөұүһ", "иагкноуух")
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def norm(s: Optional[str]) -> Optional[str]:
+    """Compare names as the spec does: letter case, ё/е, quotes, dash style and Kazakh letters aside."""
+    if s is None:
+        return None
+    s = s.lower().replace("ё", "е").translate(KAZAKH_LETTERS)
+    s = re.sub(r"[«»“”„\"']", "", s)
+    s = re.sub(r"\s*[‐‑–—−-]\s*", "-", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def doc(kind: str) -> str:
+    """A Document endpoint, named by its kind (document names are free text; the kind is the contract)."""
+    return f"doc:{kind}"
+
+
+@lru_cache(maxsize=None)
+def extract(text: str, published: Optional[str] = None) -> ArticleFacts:
+    return extract_article(Article(id="t", source="t.txt", text=text, published=published))
+
+
+@lru_cache(maxsize=None)
+def as_place(name: str) -> str:
+    """A City counts as its Region at a relation endpoint, as the scorer's `place_of` does."""
+    place = load_gazetteer().lookup(name)
+    if place is not None and place.type == "City":
+        region = load_gazetteer().region_of(place)
+        if region is not None:
+            return norm(region.name)
+    return norm(name)
+
+
+def endpoint(name: str, types: dict[str, str], kinds: dict[str, str]) -> str:
+    kind = types.get(name)
+    if kind == "Document":
+        return doc(norm(kinds.get(name) or ""))
+    if kind in ("City", "Region", "Country"):
+        return as_place(name)
+    return norm(name)
+
+
+def expected_endpoint(name: str) -> str:
+    return name if name == ANY or name.startswith("doc:") else as_place(name)
+
+
+def relation_keys(facts: ArticleFacts) -> list[tuple]:
+    """(type, source, target, key qualifier) of every extracted relation."""
+    types = {e.name: e.type for e in facts.entities}
+    kinds = {e.name: e.kind for e in facts.entities if e.kind}
+    keys = []
+    for r in facts.relations:
+        src, tgt = endpoint(r.source, types, kinds), endpoint(r.target, types, kinds)
+        if r.type == "HOLDS_POSITION":
+            qual = norm(r.title)
+        elif r.type == "EXPORTS_TO":
+            qual = norm(r.commodity)
+        elif r.type == "TRADE_VOLUME":
+            value = round(r.value) if r.value is not None else None
+            qual = (r.kind, value, r.currency, r.year)
+            if r.kind == "turnover":  # symmetric: the scorer ignores its direction
+                src, tgt = sorted((src, tgt))
+        elif r.type in ("VISITED", "SIGNED"):
+            qual = r.date
+        else:
+            qual = None
+        keys.append((r.type, src, tgt, qual))
+    return keys
+
+
+def normalise_expected(rel: tuple) -> tuple:
+    """Expected (type, source, target[, qualifier]); a 3-tuple leaves the qualifier unchecked."""
+    kind, src, tgt, *rest = rel
+    src, tgt = expected_endpoint(src), expected_endpoint(tgt)
+    if not rest:
+        return (kind, src, tgt, ANY)
+    qual = rest[0]
+    if kind == "TRADE_VOLUME":
+        if qual[0] == "turnover":
+            src, tgt = sorted((src, tgt))
+    elif kind in ("HOLDS_POSITION", "EXPORTS_TO") and qual not in (None, ANY):
+        qual = norm(qual)
+    return (kind, src, tgt, qual)
+
+
+def field_matches(want, got) -> bool:
+    if want == ANY:
+        return True
+    if isinstance(want, tuple) and isinstance(got, tuple) and len(want) == len(got):
+        return all(field_matches(w, g) for w, g in zip(want, got))
+    return want == got
+
+
+def rel_matches(want: tuple, got: tuple) -> bool:
+    return all(field_matches(w, g) for w, g in zip(want, got))
+
+
+def show(keys: list[tuple]) -> str:
+    return "\n  ".join(sorted(map(str, keys))) or "(none)"
+
+
+def entity_view(facts: ArticleFacts) -> list[dict]:
+    return [
+        {
+            "type": e.type,
+            "name": norm(e.name),
+            "legal_form": e.legal_form,
+            "kind": norm(e.kind),
+            "period": tuple(e.period) if e.period else None,
+            "signed": e.signed,
+        }
+        for e in facts.entities
+    ]
+
+
+def entity_matches(want: tuple, got: dict) -> bool:
+    kind, name, *rest = want
+    attrs = rest[0] if rest else {}
+    if got["type"] != kind or (name != ANY and got["name"] != norm(name)):
+        return False
+    for key, value in attrs.items():
+        value = norm(value) if key == "kind" else value
+        if got[key] != value:
+            return False
+    return True
+
+
+def entity_case(case_id, text, has=(), absent=(), counts=None, published=None):
+    return pytest.param(text, list(has), list(absent), dict(counts or {}), published, id=case_id)
+
+
+def relation_case(case_id, text, has=(), absent=(), only=(), published=None):
+    return pytest.param(text, list(has), list(absent), tuple(only), published, id=case_id)
+
+
+# ---------------------------------------------------------------- entities
+
+ENTITY_CASES = [
+    # a region name in each of the six grammatical cases
+    entity_case(
+        "region-nominative",
+        "Павлодарская область в этом году увеличила отгрузку угля потребителям.",
+        has=[("Region", "Павлодарская область")],
+    ),
+    entity_case(
+        "region-genitive",
+        "Делегация Омской области прибыла в Павлодар на два дня.",
+        has=[("Region", "Омская область"), ("City", "Павлодар")],
+    ),
+    entity_case(
+        "region-dative",
+        "Аким вручил благодарственное письмо Алтайскому краю за помощь в тушении лесных пожаров.",
+        has=[("Region", "Алтайский край")],
+    ),
+    entity_case(
+        "region-accusative",
+        "На прошлой неделе группа инвесторов посетила Туркестанскую область.",
+        has=[("Region", "Туркестанская область")],
+    ),
+    entity_case(
+        "region-instrumental",
+        "Бизнесмены обсудили сотрудничество с Республикой Татарстан и Самаркандской областью.",
+        has=[("Region", "Республика Татарстан"), ("Region", "Самаркандская область")],
+    ),
+    entity_case(
+        "region-prepositional",
+        "Журналисты рассказали о Витебской области, а в Чуйской области прошла ярмарка.",
+        has=[("Region", "Витебская область"), ("Region", "Чуйская область")],
+    ),
+    entity_case(
+        "region-one-entity-for-all-case-forms",
+        "Костанайская область готовит выставку. В Костанайской области ждут гостей. "
+        "Гости увидят Костанайскую область с новой стороны.",
+        has=[("Region", "Костанайская область")],
+        counts={"Region": 1},
+    ),
+    entity_case(
+        "region-coordinated-plural",
+        "Соглашение между Курганской и Костанайской областями действует с 2019 года.",
+        has=[("Region", "Курганская область"), ("Region", "Костанайская область")],
+    ),
+    entity_case(
+        "region-new-kazakh-oblasts",
+        "Врачи из области Абай провели приём в области Улытау.",
+        has=[("Region", "область Абай"), ("Region", "область Улытау")],
+    ),
+    # abbreviations
+    entity_case(
+        "abbr-SKO-ZKO",
+        "Фермеры СКО и ЗКО обменялись опытом на семинаре в Уральске.",
+        has=[("Region", "Северо-Казахстанская область"), ("Region", "Западно-Казахстанская область")],
+        absent=[("Region", "СКО"), ("Region", "ЗКО")],
+    ),
+    entity_case(
+        "abbr-VKO",
+        "Туристический потенциал ВКО представили в Барнауле.",
+        has=[("Region", "Восточно-Казахстанская область"), ("City", "Барнаул")],
+    ),
+    entity_case(
+        "abbr-RF-RK",
+        "Пограничные службы РФ и РК упростили пропуск грузовиков.",
+        has=[("Country", "Россия"), ("Country", "Казахстан")],
+        absent=[("Country", "РФ"), ("Country", "РК")],
+    ),
+    entity_case(
+        "country-official-and-old-names",
+        "Министры Республики Беларусь и Республики Узбекистан встретились с коллегами из Белоруссии.",
+        has=[("Country", "Беларусь"), ("Country", "Узбекистан")],
+        counts={"Country": 2},
+    ),
+    # informal and former names
+    entity_case(
+        "informal-Orenburzhye",
+        "Предприниматели Оренбуржья привезли в Актобе образцы продукции.",
+        has=[("Region", "Оренбургская область"), ("City", "Актобе")],
+    ),
+    entity_case(
+        "informal-Kuzbass",
+        "Горняки Кузбасса поделились технологиями с шахтерами Экибастуза.",
+        has=[("Region", "Кемеровская область"), ("City", "Экибастуз")],
+    ),
+    entity_case(
+        "informal-Yuzhny-Ural",
+        "Южный Урал остается ключевым партнером Костанайской области.",
+        has=[("Region", "Челябинская область"), ("Region", "Костанайская область")],
+    ),
+    entity_case(
+        "informal-Prikamye",
+        "Делегация из Прикамья приехала в Уральск.",
+        has=[("Region", "Пермский край"), ("City", "Уральск")],
+    ),
+    entity_case(
+        "informal-Sredny-Ural-Rudny-Altai",
+        "Машиностроители Среднего Урала нашли партнеров на Рудном Алтае.",
+        has=[("Region", "Свердловская область"), ("Region", "Восточно-Казахстанская область")],
+    ),
+    entity_case(
+        "informal-Priaralye-Yugra",
+        "Рыбаки Приаралья провели переговоры с компаниями Югры.",
+        has=[("Region", "Кызылординская область"), ("Region", "Ханты-Мансийский автономный округ — Югра")],
+    ),
+    entity_case(
+        "former-Nur-Sultan",
+        "В 2021 году в Нур-Султане прошла встреча министров.",
+        has=[("City", "Астана")],
+        absent=[("City", "Нур-Султан")],
+    ),
+    entity_case(
+        "former-Tselinograd",
+        "Первые целинники приехали в Целиноград в 1954 году.",
+        has=[("City", "Астана")],
+        absent=[("City", "Целиноград")],
+    ),
+    entity_case(
+        "former-South-Kazakhstan-after-2018",
+        "Делегация Южно-Казахстанской области побывала в Ташкенте.",
+        has=[("Region", "Туркестанская область"), ("City", "Ташкент")],
+        absent=[("Region", "Южно-Казахстанская область")],
+        published="2021-04-10",
+    ),
+    # demonyms and adjectives
+    entity_case(
+        "demonym-delegation-is-region",
+        "Астраханская делегация прибыла в Атырау поездом.",
+        has=[("Region", "Астраханская область"), ("City", "Атырау")],
+    ),
+    entity_case(
+        "country-adjective-makes-no-entity",
+        "Казахстанские производители показали российским покупателям новую технику в Омске.",
+        has=[("City", "Омск")],
+        absent=[("Country", "Казахстан"), ("Country", "Россия")],
+    ),
+    # persons
+    entity_case(
+        "person-instrumental-russian",
+        "Аграрии встретились с губернатором Омской области Виталием Хоценко.",
+        has=[("Person", "Виталий Хоценко")],
+        absent=[("Person", "Виталием Хоценко")],
+    ),
+    entity_case(
+        "person-instrumental-kazakh",
+        "Инвесторы провели переговоры с акимом Павлодарской области Асаином Байхановым.",
+        has=[("Person", "Асаин Байханов")],
+    ),
+    entity_case(
+        "person-feminine-surname-oblique",
+        "Семинар прошел под руководством заместителя акима Костанайской области Айгерим Сапаровой.",
+        has=[("Person", "Айгерим Сапарова")],
+        absent=[("Person", "Айгерим Сапаровой")],
+    ),
+    entity_case(
+        "person-feminine-russian-dative",
+        "Слово предоставили вице-губернатору Челябинской области Ирине Гехт.",
+        has=[("Person", "Ирина Гехт")],
+    ),
+    entity_case(
+        "person-patronymic-dropped",
+        "Губернатор Астраханской области Игорь Юрьевич Бабушкин открыл ярмарку.",
+        has=[("Person", "Игорь Бабушкин")],
+        absent=[("Person", "Игорь Юрьевич Бабушкин")],
+    ),
+    entity_case(
+        "person-surname-back-reference",
+        "Губернатор Тюменской области Александр Моор прибыл в Петропавловск. "
+        "Моор отметил рост поставок зерна.",
+        has=[("Person", "Александр Моор")],
+        absent=[("Person", "Моор")],
+        counts={"Person": 1},
+    ),
+    entity_case(
+        "person-kazakh-letters-transliterated",
+        "Заместитель акима Жамбылской области Ербол Қарашөкеев встретил гостей из Бишкека.",
+        has=[("Person", "Ербол Карашокеев")],
+    ),
+    entity_case(
+        "person-initial-and-surname",
+        "Аким области Н. Ногаев встретился с гостями из Махачкалы.",
+        has=[("Person", "Ногаев")],
+        absent=[("Person", "Н. Ногаев")],
+    ),
+    entity_case(
+        "person-monument-not-annotated",
+        "Гости возложили цветы к памятнику Абаю и Пушкину в Семее.",
+        has=[("City", "Семей")],
+        absent=[("Person", ANY)],
+    ),
+    # organizations
+    entity_case(
+        "org-legal-form-TOO-and-quotes",
+        "ТОО «Казахмыс» отгрузило первую партию катодной меди.",
+        has=[("Organization", "Казахмыс", {"legal_form": "ТОО"})],
+        absent=[("Organization", "ТОО «Казахмыс»")],
+    ),
+    entity_case(
+        "org-legal-form-OOO-AO",
+        "ООО «Уральские локомотивы» и АО «Казахстан темир жолы» обсудили ремонт вагонов.",
+        has=[
+            ("Organization", "Уральские локомотивы", {"legal_form": "ООО"}),
+            ("Organization", "Казахстан темир жолы", {"legal_form": "АО"}),
+        ],
+    ),
+    entity_case(
+        "org-generic-word-dropped",
+        "Компания «Агромаш» открыла сервисный центр в Кокшетау.",
+        has=[("Organization", "Агромаш"), ("City", "Кокшетау")],
+        absent=[("Organization", "Компания Агромаш")],
+    ),
+    entity_case(
+        "org-akimat-and-government-are-regions",
+        "Акимат Павлодарской области и правительство Омской области подписали соглашение о сотрудничестве.",
+        has=[("Region", "Павлодарская область"), ("Region", "Омская область")],
+        absent=[("Organization", ANY)],
+    ),
+    entity_case(
+        "org-embassy",
+        "Посольство Казахстана в Узбекистане организовало бизнес-форум в Ташкенте.",
+        has=[("Organization", "Посольство Казахстана в Узбекистане")],
+    ),
+    entity_case(
+        "org-press-service-not-annotated",
+        "Об этом сообщила пресс-служба акимата Акмолинской области.",
+        has=[("Region", "Акмолинская область")],
+        absent=[("Organization", ANY)],
+    ),
+    # events
+    entity_case(
+        "event-edition-number-kept",
+        "На XX Форуме межрегионального сотрудничества России и Казахстана подписано 60 соглашений.",
+        has=[("Event", "XX Форум межрегионального сотрудничества России и Казахстана")],
+    ),
+    entity_case(
+        "event-quoted-name-without-descriptor",
+        "Предприятия Кузбасса представили свои разработки на выставке «Иннопром».",
+        has=[("Event", "Иннопром")],
+        absent=[("Event", "выставка «Иннопром»")],
+    ),
+    entity_case(
+        "event-days-of-region",
+        "Дни Челябинской области в Костанае продлятся три дня.",
+        has=[("Event", "Дни Челябинской области в Костанае")],
+    ),
+    # documents
+    entity_case(
+        "document-roadmap-period",
+        "Стороны подписали дорожную карту по реализации соглашения о сотрудничестве на 2024–2026 годы.",
+        has=[("Document", ANY, {"kind": "дорожная карта", "period": (2024, 2026)})],
+    ),
+    entity_case(
+        "document-memorandum-signed-date",
+        "15 марта 2024 года в Бишкеке подписан меморандум о сотрудничестве между Чуйской и Алматинской областями.",
+        has=[("Document", ANY, {"kind": "меморандум", "signed": "2024-03-15"})],
+    ),
+    entity_case(
+        "document-plan-of-measures",
+        "Аким и губернатор подписали план мероприятий по развитию сотрудничества на 2025–2027 годы.",
+        has=[("Document", ANY, {"kind": "план мероприятий", "period": (2025, 2027)})],
+    ),
+    entity_case(
+        "document-several-contracts-are-one",
+        "Предприятия Гомельской и Павлодарской областей подписали три контракта на поставку техники, "
+        "а затем еще два контракта на поставку запчастей.",
+        has=[("Document", ANY, {"kind": "контракт"})],
+        counts={"Document": 1},
+    ),
+    entity_case(
+        "document-proposal-not-annotated",
+        "Предлагаю подписать соглашение о сотрудничестве в сфере туризма, заявил аким Мангистауской области.",
+        absent=[("Document", ANY)],
+    ),
+    # commodities
+    entity_case(
+        "commodity-nominative-lemmas",
+        "Костанайская область поставляет в Узбекистан пшеничную муку и подсолнечное масло.",
+        has=[("Commodity", "пшеничная мука"), ("Commodity", "подсолнечное масло")],
+        absent=[("Commodity", "пшеничную муку")],
+    ),
+    entity_case(
+        "commodity-shared-adjective-split",
+        "Актюбинская область увеличила экспорт в Китай хромовых и медно-цинковых концентратов.",
+        has=[("Commodity", "хромовые концентраты"), ("Commodity", "медно-цинковые концентраты")],
+    ),
+    entity_case(
+        "commodity-noun-coordination-split",
+        "Из Карагандинской области в Беларусь поставляются нефть и нефтепродукты.",
+        has=[("Commodity", "нефть"), ("Commodity", "нефтепродукты")],
+        absent=[("Commodity", "нефть и нефтепродукты")],
+    ),
+    entity_case(
+        "commodity-only-when-traded",
+        "В Акмолинской области собрали рекордный урожай пшеницы.",
+        absent=[("Commodity", ANY)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, has, absent, counts, published", ENTITY_CASES)
+def test_entities(text, has, absent, counts, published):
+    facts = extract(text, published)
+    got = entity_view(facts)
+    listing = "\n  ".join(sorted(f"{e['type']}: {e['name']}" + (f" {e['legal_form']}" if e["legal_form"] else "")
+                                 + (f" kind={e['kind']} period={e['period']} signed={e['signed']}" if e["kind"] else "")
+                                 for e in got)) or "(none)"
+    missing = [w for w in has if not any(entity_matches(w, g) for g in got)]
+    unwanted = [w for w in absent if any(entity_matches(w, g) for g in got)]
+    assert not missing, f"missing {missing}; extracted:\n  {listing}"
+    assert not unwanted, f"should not be extracted {unwanted}; extracted:\n  {listing}"
+    for kind, n in counts.items():
+        assert sum(g["type"] == kind for g in got) == n, f"expected {n} {kind}; extracted:\n  {listing}"
+    seen = [(g["type"], g["name"]) for g in got]
+    assert len(seen) == len(set(seen)), f"an entity annotated twice; extracted:\n  {listing}"
+
+
+# ---------------------------------------------------------------- relations
+
+XX_FORUM = "XX Форум межрегионального сотрудничества России и Казахстана"
+
+RELATION_CASES = [
+    # HOLDS_POSITION: titles normalised to the office
+    relation_case(
+        "holds-governor",
+        "Губернатор Омской области Виталий Хоценко провел встречу с экспортерами.",
+        has=[("HOLDS_POSITION", "Виталий Хоценко", "Омская область", "губернатор")],
+    ),
+    relation_case(
+        "holds-akim-oblique",
+        "Инвесторы из Новосибирска встретились с акимом Павлодарской области Асаином Байхановым.",
+        has=[("HOLDS_POSITION", "Асаин Байханов", "Павлодарская область", "аким")],
+    ),
+    relation_case(
+        "holds-ambassador-any-rank-is-posol",
+        "Чрезвычайный и Полномочный Посол Казахстана в Кыргызстане Рапиль Жошыбаев принял участие в совещании.",
+        has=[("HOLDS_POSITION", "Рапиль Жошыбаев", "Казахстан", "посол")],
+        absent=[("HOLDS_POSITION", "Рапиль Жошыбаев", "Кыргызстан", ANY)],
+    ),
+    relation_case(
+        "holds-consul-general",
+        "Генеральный консул Республики Казахстан в Казани Ерлан Искаков выступил на пленарном заседании.",
+        has=[("HOLDS_POSITION", "Ерлан Искаков", "Казахстан", "генеральный консул")],
+    ),
+    relation_case(
+        "holds-chairman-of-oblispolkom",
+        "Председатель Гомельского облисполкома Иван Крупко провел переговоры с бизнесом.",
+        has=[("HOLDS_POSITION", "Иван Крупко", "Гомельская область", "председатель облисполкома")],
+    ),
+    relation_case(
+        "holds-head-of-russian-republic-is-governor",
+        "Глава Республики Башкортостан Радий Хабиров провел телефонный разговор с акимом Актюбинской области.",
+        has=[("HOLDS_POSITION", "Радий Хабиров", "Республика Башкортостан", "губернатор")],
+    ),
+    relation_case(
+        "holds-rais-is-governor",
+        "Раис Татарстана Рустам Минниханов поздравил партнеров с праздником.",
+        has=[("HOLDS_POSITION", "Рустам Минниханов", "Республика Татарстан", "губернатор")],
+    ),
+    relation_case(
+        "holds-glava-regiona-kazakh-is-akim",
+        "Костанайская область наращивает выпуск зерна. Глава региона Кумар Аксакалов провел совещание с аграриями.",
+        has=[("HOLDS_POSITION", "Кумар Аксакалов", "Костанайская область", "аким")],
+    ),
+    relation_case(
+        "holds-glava-regiona-russian-is-governor",
+        "В Челябинской области открылся новый литейный завод. Глава региона Алексей Текслер осмотрел цеха.",
+        has=[("HOLDS_POSITION", "Алексей Текслер", "Челябинская область", "губернатор")],
+    ),
+    relation_case(
+        "holds-deputy-akim",
+        "Заместитель акима Жамбылской области Ербол Қарашөкеев провел совещание по экспорту.",
+        has=[("HOLDS_POSITION", "Ербол Карашокеев", "Жамбылская область", "заместитель акима")],
+    ),
+    relation_case(
+        "holds-city-mayor",
+        "Мэр Новосибирска Максим Кудрявцев обсудил с коллегами развитие общественного транспорта.",
+        has=[("HOLDS_POSITION", "Максим Кудрявцев", "Новосибирск", "мэр")],
+    ),
+    relation_case(
+        "holds-president",
+        "Президент Узбекистана Шавкат Мирзиёев подписал указ о приграничной торговле.",
+        has=[("HOLDS_POSITION", "Шавкат Мирзиёев", "Узбекистан", "президент")],
+    ),
+    relation_case(
+        "holds-no-title-no-relation",
+        "Бердыбек Сапарбаев встретился с губернатором Оренбургской области Денисом Паслером.",
+        has=[("HOLDS_POSITION", "Денис Паслер", "Оренбургская область", "губернатор")],
+        absent=[("HOLDS_POSITION", "Бердыбек Сапарбаев", ANY, ANY)],
+    ),
+    # VISITED
+    relation_case(
+        "visited-delegation-and-its-leader",
+        "Делегация Омской области во главе с губернатором Виталием Хоценко посетила Павлодарскую область.",
+        has=[
+            ("VISITED", "Омская область", "Павлодарская область"),
+            ("VISITED", "Виталий Хоценко", "Павлодарская область"),
+            ("HOLDS_POSITION", "Виталий Хоценко", "Омская область", "губернатор"),
+        ],
+    ),
+    relation_case(
+        "visited-person-alone",
+        "Аким Костанайской области Кумар Аксакалов с рабочим визитом посетил Челябинск.",
+        has=[("VISITED", "Кумар Аксакалов", "Челябинск")],
+        absent=[("VISITED", "Костанайская область", ANY)],
+    ),
+    relation_case(
+        "visited-enterprise",
+        "Делегация Гродненской области посетила ТОО «Агротехмаш» в Костанае.",
+        has=[("VISITED", "Гродненская область", "Агротехмаш")],
+    ),
+    relation_case(
+        "visited-with-date",
+        "12 марта 2024 года делегация Витебской области посетила Петропавловск.",
+        has=[("VISITED", "Витебская область", "Петропавловск", "2024-03-12")],
+    ),
+    relation_case(
+        "visited-demonym-delegation",
+        "Оренбургская делегация посетила Актобе и провела переговоры с бизнесом.",
+        has=[("VISITED", "Оренбургская область", "Актобе")],
+    ),
+    relation_case(
+        "visited-guests-received-by-host-head",
+        "Аким Мангистауской области Нурлан Ногаев принял делегацию из Дагестана.",
+        has=[("VISITED", "Республика Дагестан", "Мангистауская область")],
+    ),
+    relation_case(
+        "visited-meeting-without-place-is-no-visit",
+        "Аким Павлодарской области Асаин Байханов провел встречу с губернатором Омской области Виталием Хоценко.",
+        has=[("HOLDS_POSITION", "Асаин Байханов", "Павлодарская область", "аким")],
+        absent=[("VISITED", ANY, ANY)],
+    ),
+    relation_case(
+        "visited-forum-in-partner-region",
+        f"В Уральске в рамках XX Форума межрегионального сотрудничества России и Казахстана губернатор "
+        f"Самарской области Вячеслав Федорищев и аким Западно-Казахстанской области Нариман Турегалиев "
+        f"подписали соглашение о сотрудничестве.",
+        has=[
+            ("VISITED", "Вячеслав Федорищев", "Уральск"),
+            ("PARTICIPATED_IN", "Самарская область", XX_FORUM),
+            ("PARTICIPATED_IN", "Западно-Казахстанская область", XX_FORUM),
+        ],
+        absent=[("VISITED", "Нариман Турегалиев", ANY)],
+    ),
+    # SIGNED and PARTY_TO
+    relation_case(
+        "signed-named-signers",
+        "Аким Северо-Казахстанской области Гауез Нурмухамбетов и губернатор Тюменской области Александр Моор "
+        "подписали соглашение о сотрудничестве.",
+        has=[
+            ("SIGNED", "Гауез Нурмухамбетов", doc("соглашение")),
+            ("SIGNED", "Александр Моор", doc("соглашение")),
+            ("PARTY_TO", "Северо-Казахстанская область", doc("соглашение")),
+            ("PARTY_TO", "Тюменская область", doc("соглашение")),
+        ],
+    ),
+    relation_case(
+        "party-to-between-x-and-y",
+        "Между Алматинской областью и Чуйской областью подписан меморандум о сотрудничестве в сфере туризма.",
+        has=[
+            ("PARTY_TO", "Алматинская область", doc("меморандум")),
+            ("PARTY_TO", "Чуйская область", doc("меморандум")),
+        ],
+        absent=[("SIGNED", ANY, ANY)],
+    ),
+    relation_case(
+        "party-to-extended-document",
+        "Соглашение о сотрудничестве между Карагандинской и Могилевской областями продлено до 2028 года.",
+        has=[
+            ("PARTY_TO", "Карагандинская область", doc("соглашение")),
+            ("PARTY_TO", "Могилёвская область", doc("соглашение")),
+        ],
+    ),
+    relation_case(
+        "party-to-akimat-and-government-as-regions",
+        "Акимат Павлодарской области и правительство Омской области подписали соглашение о сотрудничестве.",
+        has=[
+            ("PARTY_TO", "Павлодарская область", doc("соглашение")),
+            ("PARTY_TO", "Омская область", doc("соглашение")),
+        ],
+    ),
+    relation_case(
+        "party-to-companies-contract",
+        "ТОО «Агротехмаш» и ООО «Ростсельмаш» заключили контракт на поставку зерноуборочных комбайнов.",
+        has=[
+            ("PARTY_TO", "Агротехмаш", doc("контракт")),
+            ("PARTY_TO", "Ростсельмаш", doc("контракт")),
+        ],
+        absent=[("EXPORTS_TO", ANY, ANY)],
+    ),
+    # EXPORTS_TO
+    relation_case(
+        "exports-one-relation-per-commodity",
+        "Павлодарская область экспортирует в Омскую область уголь и алюминий.",
+        has=[
+            ("EXPORTS_TO", "Павлодарская область", "Омская область", "уголь"),
+            ("EXPORTS_TO", "Павлодарская область", "Омская область", "алюминий"),
+        ],
+        only=["EXPORTS_TO"],
+    ),
+    relation_case(
+        "exports-import-sentence-turned-around",
+        "Жамбылская область экспортирует в Кыргызстан цемент и пшеницу. Импортируются электроэнергия и овощи.",
+        has=[
+            ("EXPORTS_TO", "Жамбылская область", "Кыргызстан", "цемент"),
+            ("EXPORTS_TO", "Жамбылская область", "Кыргызстан", "пшеница"),
+            ("EXPORTS_TO", "Кыргызстан", "Жамбылская область", "электроэнергия"),
+            ("EXPORTS_TO", "Кыргызстан", "Жамбылская область", "овощи"),
+        ],
+        absent=[("EXPORTS_TO", "Жамбылская область", "Кыргызстан", "овощи")],
+    ),
+    relation_case(
+        "exports-import-verb-vvozit",
+        "Туркестанская область ввозит из Ташкентской области овощи и фрукты.",
+        has=[
+            ("EXPORTS_TO", "Ташкентская область", "Туркестанская область", "овощи"),
+            ("EXPORTS_TO", "Ташкентская область", "Туркестанская область", "фрукты"),
+        ],
+        absent=[("EXPORTS_TO", "Туркестанская область", ANY, ANY)],
+    ),
+    relation_case(
+        "exports-city-buys-in-city",
+        "Актюбинская область активно торгует с Оренбуржьем: Актобе закупает в Оренбурге зерно и муку.",
+        has=[
+            ("EXPORTS_TO", "Оренбургская область", "Актюбинская область", "зерно"),
+            ("EXPORTS_TO", "Оренбургская область", "Актюбинская область", "мука"),
+        ],
+        absent=[("EXPORTS_TO", "Актюбинская область", "Оренбургская область", ANY)],
+    ),
+    relation_case(
+        "exports-into-x-from-y-supplied",
+        "В Омскую область из Казахстана поставляются продукция машиностроения и минеральные удобрения.",
+        has=[
+            ("EXPORTS_TO", "Казахстан", "Омская область", "продукция машиностроения"),
+            ("EXPORTS_TO", "Казахстан", "Омская область", "минеральные удобрения"),
+        ],
+        absent=[("EXPORTS_TO", "Омская область", "Казахстан", ANY)],
+    ),
+    relation_case(
+        "exports-without-commodity",
+        "Узбекистан занимает первое место по объему экспортируемых из Туркестанской области товаров.",
+        has=[("EXPORTS_TO", "Туркестанская область", "Узбекистан", None)],
+        only=["EXPORTS_TO"],
+    ),
+    relation_case(
+        "exports-shared-adjective-split",
+        "Актюбинская область увеличила экспорт в Китай хромовых и медно-цинковых концентратов.",
+        has=[
+            ("EXPORTS_TO", "Актюбинская область", "Китай", "хромовые концентраты"),
+            ("EXPORTS_TO", "Актюбинская область", "Китай", "медно-цинковые концентраты"),
+        ],
+        only=["EXPORTS_TO"],
+    ),
+    relation_case(
+        "exports-noun-coordination-split",
+        "Из Карагандинской области в Беларусь поставляются нефть и нефтепродукты.",
+        has=[
+            ("EXPORTS_TO", "Карагандинская область", "Беларусь", "нефть"),
+            ("EXPORTS_TO", "Карагандинская область", "Беларусь", "нефтепродукты"),
+        ],
+        only=["EXPORTS_TO"],
+    ),
+    relation_case(
+        "exports-company-exporter",
+        "Компания «Агромаш» поставляет в Узбекистан сельскохозяйственную технику.",
+        has=[("EXPORTS_TO", "Агромаш", "Узбекистан", "сельскохозяйственная техника")],
+    ),
+    relation_case(
+        "exports-amount-only-flow-has-no-commodity",
+        "Экспорт Костанайской области в Челябинскую область в 2023 году составил 320 млн долларов.",
+        has=[
+            ("EXPORTS_TO", "Костанайская область", "Челябинская область", None),
+            ("TRADE_VOLUME", "Костанайская область", "Челябинская область", ("export", 320_000_000, "USD", 2023)),
+        ],
+    ),
+    # TRADE_VOLUME
+    relation_case(
+        "volume-turnover-millions-in-words",
+        "Товарооборот между ВКО и РФ за девять месяцев достиг 812 миллионов долларов.",
+        has=[("TRADE_VOLUME", "Восточно-Казахстанская область", "Россия", ("turnover", 812_000_000, "USD", None))],
+        only=["TRADE_VOLUME"],
+    ),
+    relation_case(
+        "volume-decimal-comma-and-year",
+        "В 2023 году товарооборот Псковской области с Казахстаном составил 57,1 млн долларов.",
+        has=[("TRADE_VOLUME", "Псковская область", "Казахстан", ("turnover", 57_100_000, "USD", 2023))],
+        only=["TRADE_VOLUME"],
+    ),
+    relation_case(
+        "volume-more-than-dollars-usa-abbrev",
+        "Товарооборот Витебской области с Казахстаном составляет более 100 млн долл. США.",
+        has=[("TRADE_VOLUME", "Витебская область", "Казахстан", ("turnover", 100_000_000, "USD", None))],
+        only=["TRADE_VOLUME"],
+    ),
+    relation_case(
+        "volume-export-billion-tenge",
+        "Экспорт Жамбылской области в Кыргызстан в 2022 году составил 2,5 млрд тенге.",
+        has=[("TRADE_VOLUME", "Жамбылская область", "Кыргызстан", ("export", 2_500_000_000, "KZT", 2022))],
+        only=["TRADE_VOLUME"],
+    ),
+    relation_case(
+        "volume-import-direction",
+        "Импорт Костанайской области из Челябинской области в 2023 году составил 310 млн долларов.",
+        has=[
+            ("TRADE_VOLUME", "Костанайская область", "Челябинская область", ("import", 310_000_000, "USD", 2023)),
+            ("EXPORTS_TO", "Челябинская область", "Костанайская область", None),
+        ],
+        absent=[("EXPORTS_TO", "Костанайская область", "Челябинская область", ANY)],
+    ),
+    relation_case(
+        "volume-roubles",
+        "Объем взаимной торговли Новосибирской области и Казахстана в 2021 году составил 45 млрд рублей.",
+        has=[("TRADE_VOLUME", "Новосибирская область", "Казахстан", ("turnover", 45_000_000_000, "RUB", 2021))],
+        only=["TRADE_VOLUME"],
+    ),
+    relation_case(
+        "volume-thousands",
+        "Экспорт Ошской области в Андижанскую область в 2020 году составил 850,4 тыс. долларов США.",
+        has=[("TRADE_VOLUME", "Ошская область", "Андижанская область", ("export", 850_400, "USD", 2020))],
+        only=["TRADE_VOLUME"],
+    ),
+    relation_case(
+        "volume-percent-and-ratio-give-nothing",
+        "Товарооборот между Тюменской областью и СКО вырос в 1,6 раза, а экспорт увеличился на 30%.",
+        absent=[("TRADE_VOLUME", ANY, ANY)],
+    ),
+    # PARTICIPATED_IN
+    relation_case(
+        "participated-forum-outside-both-regions",
+        f"В рамках XX Форума межрегионального сотрудничества России и Казахстана в Омске губернатор "
+        f"Новосибирской области Андрей Травников и аким Павлодарской области Асаин Байханов подписали "
+        f"соглашение о сотрудничестве.",
+        has=[
+            ("PARTICIPATED_IN", "Новосибирская область", XX_FORUM),
+            ("PARTICIPATED_IN", "Павлодарская область", XX_FORUM),
+            ("PARTICIPATED_IN", "Андрей Травников", XX_FORUM),
+            ("PARTICIPATED_IN", "Асаин Байханов", XX_FORUM),
+            ("SIGNED", "Андрей Травников", doc("соглашение")),
+            ("SIGNED", "Асаин Байханов", doc("соглашение")),
+        ],
+        absent=[("VISITED", ANY, ANY)],
+    ),
+    relation_case(
+        "participated-exhibition-signing",
+        "В рамках выставки «Иннопром» в Екатеринбурге губернатор Курганской области Вадим Шумков и аким "
+        "Костанайской области Кумар Аксакалов подписали меморандум о сотрудничестве.",
+        has=[
+            ("PARTICIPATED_IN", "Курганская область", "Иннопром"),
+            ("PARTICIPATED_IN", "Костанайская область", "Иннопром"),
+            ("PARTICIPATED_IN", "Вадим Шумков", "Иннопром"),
+            ("PARTICIPATED_IN", "Кумар Аксакалов", "Иннопром"),
+            ("PARTY_TO", "Курганская область", doc("меморандум")),
+            ("PARTY_TO", "Костанайская область", doc("меморандум")),
+        ],
+        absent=[("VISITED", ANY, ANY)],
+    ),
+    # plans, intentions and offers are not facts
+    relation_case(
+        "plan-visit-planned",
+        "В следующем году планируется визит делегации Кузбасса в Карагандинскую область.",
+        absent=[("VISITED", ANY, ANY)],
+    ),
+    relation_case(
+        "plan-ready-to-supply",
+        "Костанайские аграрии готовы поставлять в Челябинскую область зерно и масличные культуры.",
+        absent=[("EXPORTS_TO", ANY, ANY)],
+    ),
+    relation_case(
+        "plan-discussed-prospects-of-supplies",
+        "Стороны обсудили перспективы поставок сельхозтехники из Омской области в Павлодарскую область.",
+        absent=[("EXPORTS_TO", ANY, ANY)],
+    ),
+    relation_case(
+        "plan-offer-to-sign",
+        "Предлагаю подписать дорожную карту между Курганской и Костанайской областями, заявил губернатор.",
+        absent=[("PARTY_TO", ANY, ANY), ("SIGNED", ANY, ANY)],
+    ),
+    relation_case(
+        "plan-will-sign-later",
+        "Губернатор Курганской области Вадим Шумков и аким Костанайской области Кумар Аксакалов "
+        "подпишут соглашение о сотрудничестве осенью.",
+        has=[("HOLDS_POSITION", "Вадим Шумков", "Курганская область", "губернатор")],
+        absent=[("PARTY_TO", ANY, ANY), ("SIGNED", ANY, ANY)],
+    ),
+    relation_case(
+        "plan-could-take-part",
+        "Предприятия Кузбасса могли бы принять участие в выставке «Иннопром».",
+        absent=[("PARTICIPATED_IN", ANY, ANY)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, has, absent, only, published", RELATION_CASES)
+def test_relations(text, has, absent, only, published):
+    got = relation_keys(extract(text, published))
+    want = [normalise_expected(r) for r in has]
+    forbidden = [normalise_expected(r) for r in absent]
+    missing = [w for w in want if not any(rel_matches(w, g) for g in got)]
+    unwanted = [g for g in got if any(rel_matches(f, g) for f in forbidden)]
+    extra = [g for g in got if g[0] in only and not any(rel_matches(w, g) for w in want)]
+    assert not missing, f"missing {missing}; extracted:\n  {show(got)}"
+    assert not unwanted, f"forbidden relations extracted {unwanted}"
+    assert not extra, f"unexpected {extra}; extracted:\n  {show(got)}"
+    checked = [g for g in got if g[0] in only]  # e.g. a turnover annotated once, not once per direction
+    assert len(checked) == len(set(checked)), f"a relation annotated twice; extracted:\n  {show(got)}"
