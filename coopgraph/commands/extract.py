@@ -53,12 +53,15 @@ def register(cli: click.Group) -> None:
         failed = 0
         objs = []
         for src in sources:
+            errors: list = []
             try:
-                articles = read_path(src)
+                articles = read_path(src, errors=errors)
             except ArticleError as exc:
+                errors.append(exc)
+                articles = []
+            for exc in errors:  # one bad record never stops the rest of the file or the batch
                 click.echo(f"error: {exc}", err=True)
                 failed += 1
-                continue
             for article in articles:
                 obj = facts_to_json(extract_article(article))
                 if fmt == "jsonl":
