@@ -1,0 +1,30 @@
+// name: documents_between
+// title: Documents signed between two regions
+// description: Documents to which both places are party, directly, through a city or body
+//   of theirs, or through an official who signed: with kind, period, signatories and sources.
+// param: a: place = "Курганская область" -- one region or country
+// param: b: place = "Северо-Казахстанская область" -- the other region or country ("СКО" works)
+// mode: read
+MATCH (pa) WHERE (pa:Region OR pa:Country OR pa:City) AND pa.name = $a
+MATCH (pb) WHERE (pb:Region OR pb:Country OR pb:City) AND pb.name = $b
+WITH pa, pb,
+  COLLECT { MATCH (n)-[:LOCATED_IN|PART_OF*0..2]->(pa) RETURN n
+            UNION MATCH (n:Person)-[:HOLDS_POSITION]->()-[:LOCATED_IN|PART_OF*0..2]->(pa) RETURN n } AS side_a,
+  COLLECT { MATCH (n)-[:LOCATED_IN|PART_OF*0..2]->(pb) RETURN n
+            UNION MATCH (n:Person)-[:HOLDS_POSITION]->()-[:LOCATED_IN|PART_OF*0..2]->(pb) RETURN n } AS side_b
+MATCH (x)-[:PARTY_TO|SIGNED]->(d:Document)<-[:PARTY_TO|SIGNED]-(y)
+WHERE x IN side_a AND y IN side_b
+WITH DISTINCT d
+MATCH (p)-[f:PARTY_TO|SIGNED]->(d)
+WITH d, collect(f) AS links
+WITH d, links,
+     [l IN links WHERE type(l) = 'PARTY_TO' | startNode(l).name] AS parties,
+     [l IN links WHERE type(l) = 'SIGNED' | startNode(l).name] AS signatories
+WITH d, parties, signatories, reduce(ids = [], l IN links | ids + [i IN l.articles WHERE NOT i IN ids]) AS ids,
+     reduce(ev = [], l IN links | ev + [e IN l.evidence WHERE NOT e IN ev]) AS evidence,
+     [l IN links | l.fact_id] AS fact_ids
+RETURN d.name AS document, d.kind AS kind, d.signed AS signed, d.period_from AS period_from,
+       d.period_to AS period_to, parties, signatories,
+       COLLECT { MATCH (a:Article) WHERE a.id IN ids RETURN coalesce(a.title, a.source) } AS sources,
+       evidence, fact_ids
+ORDER BY coalesce(d.signed, toString(d.period_from), ''), document

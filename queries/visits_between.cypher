@@ -1,0 +1,24 @@
+// name: visits_between
+// title: Visits between two places
+// description: Visits from one place to the other in either direction (each side includes its
+//   cities, its officials and, for a country, its regions), in date order with sources.
+// param: a: place = "Курганская область" -- one region or country
+// param: b: place = "Северо-Казахстанская область" -- the other region or country ("СКО" works)
+// mode: read
+MATCH (pa) WHERE (pa:Region OR pa:Country OR pa:City) AND pa.name = $a
+MATCH (pb) WHERE (pb:Region OR pb:Country OR pb:City) AND pb.name = $b
+WITH pa, pb,
+  COLLECT { MATCH (n)-[:LOCATED_IN|PART_OF*0..2]->(pa) RETURN n
+            UNION MATCH (n:Person)-[:HOLDS_POSITION]->()-[:LOCATED_IN|PART_OF*0..2]->(pa) RETURN n } AS side_a,
+  COLLECT { MATCH (n)-[:LOCATED_IN|PART_OF*0..2]->(pb) RETURN n
+            UNION MATCH (n:Person)-[:HOLDS_POSITION]->()-[:LOCATED_IN|PART_OF*0..2]->(pb) RETURN n } AS side_b
+MATCH (v)-[f:VISITED]->(h)
+WHERE (v IN side_a AND h IN side_b) OR (v IN side_b AND h IN side_a)
+WITH pa, pb, f, v, h, v IN side_a AS from_a,
+     COLLECT { MATCH (x:Article) WHERE x.id IN f.articles RETURN x ORDER BY x.published } AS arts
+RETURN coalesce(f.date, head([x IN arts WHERE x.published IS NOT NULL | x.published])) AS date,
+       v.name AS visitor, head([l IN labels(v) WHERE l <> 'Entity']) AS visitor_type,
+       h.name AS host, head([l IN labels(h) WHERE l <> 'Entity']) AS host_type,
+       CASE WHEN from_a THEN pa.name + ' → ' + pb.name ELSE pb.name + ' → ' + pa.name END AS direction,
+       [x IN arts | coalesce(x.title, x.source)] AS sources, f.evidence AS evidence, f.fact_id AS fact_id
+ORDER BY date, visitor, host
