@@ -1,0 +1,189 @@
+"""The graph's schema (constraints and indexes), applied idempotently, and counts of what the graph holds."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import neo4j
+
+ENTITY_LABELS = ("Country", "Region", "City", "Person", "Organization", "Document", "Commodity", "Event")
+PLACE_LABELS = ("Country", "Region", "City")
+FACT_TYPES = ("HOLDS_POSITION", "VISITED", "SIGNED", "PARTY_TO", "EXPORTS_TO", "TRADE_VOLUME", "PARTICIPATED_IN")
+STRUCTURE_TYPES = ("MENTIONS", "PART_OF", "LOCATED_IN")
+FULLTEXT_INDEX = "entity_names"
+# Preferred first: Russian stemming lets "Курганской" find "Курганская область".
+FULLTEXT_ANALYZERS = ("russian", "standard")
+
+
+@dataclass(frozen=True)
+class SchemaObject:
+    name: str
+    kind: str  # "constraint" or "index"
+    cypher: str
+
+
+@dataclass(frozen=True)
+class SchemaReport:
+    created: list[str]
+    total: int
+    analyzer: str
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created)
+
+
+@dataclass(frozen=True)
+class GraphCounts:
+    nodes: dict[str, int] = field(default_factory=dict)
+    relationships: dict[str, int] = field(default_factory=dict)
+    total_nodes: int = 0
+    total_relationships: int = 0
+
+
+def format_name(label: str, suffix: str) -> str:
+    return f"{label.lower()}_{suffix}"
+
+
+def build_schema(analyzer: str = "standard") -> list[SchemaObject]:
+    """Every constraint and index the loader and queries rely on, each `IF NOT EXISTS`."""
+    objects = [
+        SchemaObject(format_name(label, "key"), "constraint",
+                     f"CREATE CONSTRAINT {format_name(label, 'key')} IF NOT EXISTS "
+                     f"FOR (n:{label}) REQUIRE n.key IS UNIQUE")
+        for label in ENTITY_LABELS
+    ]
+    objects.append(SchemaObject("article_id", "constraint",
+                                "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE"))
+    objects += [
+        SchemaObject("article_source", "index",
+                     "CREATE INDEX article_source IF NOT EXISTS FOR (a:Article) ON (a.source)"),
+        SchemaObject("article_published", "index",
+                     "CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)"),
+        SchemaObject("entity_name", "index",
+                     "CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)"),
+    ]
+    # Timelines ask "what was seen since X" per fact type; relationship indexes are per type in Neo4j.
+    objects += [
+        SchemaObject(format_name(rel, "last_seen"), "index",
+                     f"CREATE INDEX {format_name(rel, 'last_seen')} IF NOT EXISTS "
+                     f"FOR ()-[r:{rel}]-() ON (r.last_seen)")
+        for rel in FACT_TYPES
+    ]
+    if analyzer not in FULLTEXT_ANALYZERS:
+        raise ValueError(f"unexpected analyzer {analyzer!r}")
+    objects.append(SchemaObject(
+        FULLTEXT_INDEX, "index",
+        f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases] "
+        f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{analyzer}'}}}}"))
+    return objects
+
+
+def choose_analyzer(driver: neo4j.Driver, database: str) -> str:
+    records, _, _ = driver.execute_query("CALL db.index.fulltext.listAvailableAnalyzers() YIELD analyzer "
+                                         "RETURN collect(analyzer) AS names", database_=database)
+    available = set(records[0]["names"])
+    return next(name for name in FULLTEXT_ANALYZERS if name in available or name == "standard")
+
+
+def apply_schema(driver: neo4j.Driver, database: str = "neo4j") -> SchemaReport:
+    """Create the missing constraints and indexes and wait until they are online; safe to run any time."""
+    before = list_schema_names(driver, database)
+    analyzer = choose_analyzer(driver, database)
+    schema = build_schema(analyzer)
+    if {f"{obj.kind}:{obj.name}" for obj in schema} <= before:
+        return SchemaReport(created=[], total=len(before), analyzer=analyzer)  # tests call this per test: be quick
+    for obj in schema:
+        driver.execute_query(obj.cypher, database_=database)
+    driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
+    after = list_schema_names(driver, database)
+    return SchemaReport(created=sorted(after - before), total=len(after), analyzer=analyzer)
+
+
+def list_schema_names(driver: neo4j.Driver, database: str) -> set[str]:
+    return {f"{kind}:{row['name']}" for kind, row in list_schema(driver, database)}
+
+
+def list_schema(driver: neo4j.Driver, database: str) -> list[tuple[str, dict]]:
+    """Constraints and indexes as comparable rows (token lookup indexes included: they are schema too)."""
+    constraints, _, _ = driver.execute_query(
+        "SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties "
+        "RETURN name, type, entityType, labelsOrTypes, properties ORDER BY name", database_=database)
+    indexes, _, _ = driver.execute_query(
+        "SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, indexProvider, options "
+        "RETURN name, type, entityType, labelsOrTypes, properties, indexProvider, options ORDER BY name",
+        database_=database)
+    return [("constraint", r.data()) for r in constraints] + [("index", r.data()) for r in indexes]
+
+
+def load_reference_data(driver: neo4j.Driver, database: str = "neo4j") -> int:
+    """Hook for `db init`: load reference structure (gazetteer countries, regions, cities with PART_OF /
+    LOCATED_IN) once the schema exists. Filled in by the gazetteer issue; returns how many nodes it wrote."""
+    return 0
+
+
+def graph_counts(driver: neo4j.Driver, database: str = "neo4j") -> GraphCounts:
+    """Node counts per label and relationship counts per type, the model's ones always listed (0 if none)."""
+    labels = read_tokens(driver, database, "db.labels", "label")
+    types = read_tokens(driver, database, "db.relationshipTypes", "relationshipType")
+    # Names come from the database, never from a user; the per-token form reads Neo4j's counts store, so
+    # each count is O(1) however big the graph grows. Model tokens not in the database yet count 0 without
+    # a query, which would only earn an "unknown label" warning.
+    nodes = {label: 0 for label in merge_names(ENTITY_LABELS + ("Entity", "Article"), labels)}
+    nodes.update({label: count_one(driver, database, f"MATCH (n:{quote_name(label)}) RETURN count(n) AS c")
+                  for label in labels})
+    rels = {rel: 0 for rel in merge_names(STRUCTURE_TYPES + FACT_TYPES, types)}
+    rels.update({rel: count_one(driver, database, f"MATCH ()-[r:{quote_name(rel)}]->() RETURN count(r) AS c")
+                 for rel in types})
+    return GraphCounts(
+        nodes=nodes, relationships=rels,
+        total_nodes=count_one(driver, database, "MATCH (n) RETURN count(n) AS c"),
+        total_relationships=count_one(driver, database, "MATCH ()-[r]->() RETURN count(r) AS c"),
+    )
+
+
+def read_tokens(driver: neo4j.Driver, database: str, procedure: str, column: str) -> list[str]:
+    records, _, _ = driver.execute_query(f"CALL {procedure}() YIELD {column} RETURN {column} AS name",
+                                         database_=database)
+    return sorted(r["name"] for r in records)
+
+
+def merge_names(known: tuple[str, ...], found: list[str]) -> list[str]:
+    return list(known) + [name for name in found if name not in known]
+
+
+def count_one(driver: neo4j.Driver, database: str, cypher: str) -> int:
+    records, _, _ = driver.execute_query(cypher, database_=database)
+    return int(records[0]["c"])
+
+
+def quote_name(name: str) -> str:
+    return "`" + name.replace("`", "``") + "`"
+
+
+def wipe_data(driver: neo4j.Driver, database: str = "neo4j", batch: int = 10_000) -> int:
+    """Delete every node and relationship in batches (one huge transaction could exhaust the heap)."""
+    deleted = count_one(driver, database, "MATCH (n) RETURN count(n) AS c")
+    if deleted:
+        # CALL ... IN TRANSACTIONS needs an auto-commit transaction, which execute_query does not give.
+        with driver.session(database=database) as session:
+            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF $batch ROWS",
+                        batch=batch).consume()
+    return deleted
+
+
+def drop_schema(driver: neo4j.Driver, database: str = "neo4j") -> int:
+    """Drop every constraint and index except the built-in token lookups; returns how many were dropped."""
+    owned = constraint_names(driver, database)  # a constraint's backing index goes with the constraint
+    dropped = 0
+    for kind, row in list_schema(driver, database):
+        if kind == "index" and (row["type"] == "LOOKUP" or row["name"] in owned):
+            continue
+        keyword = "CONSTRAINT" if kind == "constraint" else "INDEX"
+        driver.execute_query(f"DROP {keyword} {quote_name(row['name'])} IF EXISTS", database_=database)
+        dropped += 1
+    return dropped
+
+
+def constraint_names(driver: neo4j.Driver, database: str) -> set[str]:
+    records, _, _ = driver.execute_query("SHOW CONSTRAINTS YIELD name RETURN name", database_=database)
+    return {r["name"] for r in records}

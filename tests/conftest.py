@@ -1,0 +1,157 @@
+"""One real Neo4j per test session: $NEO4J_URI, else a Docker container, else a local server from Maven jars."""
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+import neo4j
+import pytest
+
+from coopgraph.settings import Neo4jSettings, load_settings
+from graph.connection import open_driver
+from graph.schema import apply_schema, wipe_data
+from graph.server import LocalServer, default_home, find_free_port, find_versions
+
+TEST_IMAGE = "neo4j:5.26-community"
+# Smaller than a developer's server: tests may run beside one, and their graphs are tiny.
+TEST_HEAP = "1g"
+TEST_PAGECACHE = "512m"
+
+
+@dataclass(frozen=True)
+class GraphHandle:
+    """What a graph test needs: the session's driver and where it points."""
+
+    driver: neo4j.Driver
+    uri: str
+    user: str
+    password: str = field(repr=False)
+    database: str
+
+    @property
+    def settings(self) -> Neo4jSettings:
+        return Neo4jSettings(uri=self.uri, user=self.user, password=self.password, database=self.database)
+
+
+def choose_backend() -> str:
+    if os.environ.get("NEO4J_URI"):
+        return "external"
+    return "docker" if docker_answers() else "local"
+
+
+def docker_answers() -> bool:
+    """A Docker *engine* is reachable, not just the CLI (which is all some machines have)."""
+    if not shutil.which("docker"):
+        return False
+    try:
+        return subprocess.run(["docker", "info"], capture_output=True, timeout=10).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
+def announce(config: pytest.Config, text: str) -> None:
+    """Print past pytest's capture (and -q), so a CI log always says which server the tests used."""
+    capture = config.pluginmanager.getplugin("capturemanager")
+    reporter = config.pluginmanager.getplugin("terminalreporter")
+    with capture.global_and_fixture_disabled():
+        if reporter is not None:
+            reporter.write_line(text)
+        else:
+            print(text, flush=True)
+
+
+def make_test_password() -> str:
+    # Quotes, a backslash, a space and '#' exercise every quoting layer between here and Neo4j.
+    return f'pw "{secrets.token_hex(6)}" \\ #x'
+
+
+@pytest.fixture(scope="session")
+def neo4j_lib(request: pytest.FixtureRequest) -> Path:
+    """The jars in the user's cache (downloaded once if missing), for every LocalServer the tests start."""
+    cache = LocalServer(home=default_home())
+    if not cache.is_installed():
+        announce(request.config, f"neo4j: downloading Neo4j {cache.version} from Maven Central into {cache.home} "
+                                 "(once)")
+        began = time.monotonic()
+        cache.install()
+        announce(request.config, f"neo4j: download done in {time.monotonic() - began:.0f} s")
+    return cache.home / "lib"
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jSettings]:
+    backend = choose_backend()
+    if backend == "external":
+        settings = load_settings()
+        announce(request.config, f"neo4j: external server at {settings.uri} (NEO4J_URI); its database "
+                                 f"{settings.database!r} is wiped by the tests")
+        yield settings
+    elif backend == "docker":
+        yield from start_container(request)
+    else:
+        yield from start_local_server(request, tmp_path_factory)
+
+
+def start_container(request: pytest.FixtureRequest) -> Iterator[Neo4jSettings]:
+    try:
+        from testcontainers.community.neo4j import Neo4jContainer
+    except ImportError:  # testcontainers < 4.9
+        from testcontainers.neo4j import Neo4jContainer
+
+    password = secrets.token_urlsafe(12)
+    container = (Neo4jContainer(TEST_IMAGE, password=password)
+                 .with_env("NEO4J_server_memory_heap_max__size", TEST_HEAP)
+                 .with_env("NEO4J_server_memory_pagecache_size", TEST_PAGECACHE))
+    began = time.monotonic()
+    with container:
+        uri = container.get_connection_url()
+        announce(request.config, f"neo4j: Docker container {TEST_IMAGE} at {uri} "
+                                 f"(started in {time.monotonic() - began:.1f} s)")
+        yield Neo4jSettings(uri=uri, user="neo4j", password=password)
+
+
+def start_local_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+                       ) -> Iterator[Neo4jSettings]:
+    lib = request.getfixturevalue("neo4j_lib")
+    server = LocalServer(home=tmp_path_factory.mktemp("neo4j-session"), bolt_port=find_free_port(),
+                         http_port=find_free_port(), password=make_test_password(), lib_source=lib,
+                         heap=TEST_HEAP, pagecache=TEST_PAGECACHE)
+    result = server.start()
+    version, browser = find_versions(lib)
+    announce(request.config, f"neo4j: local server from Maven artifacts at {lib.resolve()}, version {version} "
+                             f"(Browser {browser}), {server.bolt_uri}, started in {result.seconds:.1f} s")
+    try:
+        yield Neo4jSettings(uri=server.bolt_uri, user="neo4j", password=server.password,
+                            bolt_port=server.bolt_port, http_port=server.http_port)
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def neo4j_driver(neo4j_settings: Neo4jSettings) -> Iterator[neo4j.Driver]:
+    driver = open_driver(neo4j_settings)
+    try:
+        yield driver
+    finally:
+        driver.close()
+
+
+@pytest.fixture
+def clean_db(neo4j_driver: neo4j.Driver, neo4j_settings: Neo4jSettings) -> GraphHandle:
+    """An empty database (schema untouched)."""
+    wipe_data(neo4j_driver, neo4j_settings.database)
+    return GraphHandle(neo4j_driver, neo4j_settings.uri, neo4j_settings.user, neo4j_settings.password or "",
+                       neo4j_settings.database)
+
+
+@pytest.fixture
+def db(clean_db: GraphHandle) -> GraphHandle:
+    """An empty database with the schema applied: what every graph test starts from."""
+    apply_schema(clean_db.driver, clean_db.database)
+    return clean_db

@@ -1,0 +1,107 @@
+"""The graph schema against a real Neo4j: idempotent init, the objects it creates, counts, reset."""
+from __future__ import annotations
+
+import re
+from typing import get_args
+
+import pytest
+from click.testing import CliRunner
+from neo4j.exceptions import ConstraintError
+
+from coopgraph.commands.db import db as db_group
+from graph.schema import (ENTITY_LABELS, FACT_TYPES, FULLTEXT_INDEX, apply_schema, drop_schema, graph_counts,
+                          list_schema)
+from ingest.records import EntityType, RelationType
+
+
+def invoke_db(handle, *args: str):
+    options = ["--uri", handle.uri, "--user", handle.user, "--password", handle.password,
+               "--database", handle.database]
+    return CliRunner().invoke(db_group, [*args, *options], catch_exceptions=False)
+
+
+def test_model_names_match_the_extraction_records():
+    assert ENTITY_LABELS == get_args(EntityType)
+    assert FACT_TYPES == get_args(RelationType)
+
+
+def test_init_twice_gives_identical_constraints_and_indexes(db):
+    drop_schema(db.driver, db.database)
+    first = apply_schema(db.driver, db.database)
+    snapshot = list_schema(db.driver, db.database)
+    second = apply_schema(db.driver, db.database)
+    assert first.changed and len(first.created) == 29
+    assert not second.changed and second.total == first.total
+    assert list_schema(db.driver, db.database) == snapshot
+
+
+def test_schema_has_the_model_constraints_and_indexes(db):
+    rows = {(kind, row["name"]): row for kind, row in list_schema(db.driver, db.database)}
+    for label in ENTITY_LABELS:
+        row = rows["constraint", f"{label.lower()}_key"]
+        assert (row["type"], row["labelsOrTypes"], row["properties"]) == ("UNIQUENESS", [label], ["key"])
+    assert rows["constraint", "article_id"]["properties"] == ["id"]
+    for name, prop in (("article_source", "source"), ("article_published", "published"), ("entity_name", "name")):
+        assert rows["index", name]["properties"] == [prop]
+    for rel in FACT_TYPES:
+        row = rows["index", f"{rel.lower()}_last_seen"]
+        assert (row["entityType"], row["labelsOrTypes"], row["properties"]) == ("RELATIONSHIP", [rel], ["last_seen"])
+    fulltext = rows["index", FULLTEXT_INDEX]
+    assert (fulltext["type"], fulltext["labelsOrTypes"], fulltext["properties"]) == \
+        ("FULLTEXT", ["Entity"], ["name", "aliases"])
+    assert fulltext["options"]["indexConfig"]["fulltext.analyzer"] == "russian"
+
+
+def test_entity_keys_are_unique_per_label(db):
+    db.driver.execute_query("CREATE (:Region:Entity {key: $key, name: $name})", key="RU-KGN", name="Курганская область")
+    with pytest.raises(ConstraintError):
+        db.driver.execute_query("CREATE (:Region:Entity {key: $key, name: $name})", key="RU-KGN", name="дубль")
+    # the same key under another label is a different entity
+    db.driver.execute_query("CREATE (:City:Entity {key: $key, name: $name})", key="RU-KGN", name="Курган")
+
+
+def test_fulltext_finds_inflected_names_and_aliases(db):
+    db.driver.execute_query("CREATE (:Region:Entity {key: 'RU-KGN', name: 'Курганская область', "
+                            "aliases: ['Зауралье', 'Курганщина']})")
+    db.driver.execute_query("CALL db.awaitIndexes(60)")
+    for query in ("Курганской", "Зауралье"):
+        records, _, _ = db.driver.execute_query(
+            "CALL db.index.fulltext.queryNodes($index, $q) YIELD node RETURN node.key AS key",
+            index=FULLTEXT_INDEX, q=query)
+        assert [r["key"] for r in records] == ["RU-KGN"], query
+
+
+def test_counts_per_label_and_type(db):
+    db.driver.execute_query(
+        "CREATE (c:Country:Entity {key: 'RU', name: 'Россия'}), "
+        "(r:Region:Entity {key: 'RU-KGN', name: 'Курганская область'})-[:PART_OF]->(c), "
+        "(p:Person:Entity {key: 'вадим шумков', name: 'Вадим Шумков'})-[:HOLDS_POSITION {title: 'губернатор', "
+        "articles: ['a1'], evidence: ['…'], support: 1, first_seen: date('2025-10-11'), "
+        "last_seen: date('2025-10-11')}]->(r), "
+        "(a:Article {id: 'a1', source: 'seed'})-[:MENTIONS]->(p), (a)-[:MENTIONS]->(r)")
+    counts = graph_counts(db.driver, db.database)
+    assert counts.nodes["Entity"] == 3 and counts.nodes["Region"] == 1 and counts.nodes["Article"] == 1
+    assert counts.nodes["City"] == 0
+    assert counts.relationships["MENTIONS"] == 2 and counts.relationships["HOLDS_POSITION"] == 1
+    assert counts.relationships["VISITED"] == 0
+    assert (counts.total_nodes, counts.total_relationships) == (4, 4)
+
+
+def test_db_cli_init_status_and_reset(db):
+    drop_schema(db.driver, db.database)
+    first = invoke_db(db, "init")
+    assert first.exit_code == 0 and "created 29 of" in first.output, first.output
+    second = invoke_db(db, "init")
+    assert second.exit_code == 0 and "nothing changed" in second.output, second.output
+
+    db.driver.execute_query("CREATE (:Country:Entity {key: 'KZ', name: 'Казахстан'})")
+    status = invoke_db(db, "status")
+    assert status.exit_code == 0, status.output
+    for row in (r"Country\s+1", r"Entity\s+1", r"HOLDS_POSITION\s+0", r"total\s+1"):
+        assert re.search(f"^{row}$", status.output, re.M), (row, status.output)
+
+    refused = invoke_db(db, "reset")
+    assert refused.exit_code == 1 and "--yes" in refused.output
+    wiped = invoke_db(db, "reset", "--yes")
+    assert wiped.exit_code == 0 and "Deleted 1 nodes" in wiped.output
+    assert graph_counts(db.driver, db.database).total_nodes == 0
