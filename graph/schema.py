@@ -117,8 +117,11 @@ def list_schema(driver: neo4j.Driver, database: str) -> list[tuple[str, dict]]:
 
 def load_reference_data(driver: neo4j.Driver, database: str = "neo4j") -> int:
     """Hook for `db init`: load reference structure (gazetteer countries, regions, cities with PART_OF /
-    LOCATED_IN) once the schema exists. Filled in by the gazetteer issue; returns how many nodes it wrote."""
-    return 0
+    LOCATED_IN) once the schema exists; returns how many nodes it wrote (0 on a second run)."""
+    from graph.load import load_gazetteer_structure
+
+    created = load_gazetteer_structure(driver, database)
+    return sum(created[label] for label in ("Country", "Region", "City"))
 
 
 def graph_counts(driver: neo4j.Driver, database: str = "neo4j") -> GraphCounts:
