@@ -60,6 +60,9 @@ def nominative_name_part(word: str, feats: dict | None = None, gender: str | Non
         return word  # oblique cases of a name end in a vowel or -ом/-ем/-ым...: a bare consonant is nominative
     if re.search(r"(ов|ев|ёв|ин|ын)$", word) and len(word) > 4:
         return word  # a masculine surname in -ов/-ин is already nominative in any singular context
+    endings = _CASE_ENDINGS.get(case or "")
+    if endings and not word.lower().endswith(endings):
+        return word  # "с акимом Дарханом Сатыбалды": a Kazakh surname in -ы does not decline
     if case == "ablt" and re.search(r"[бвгджзклмнпрстфхцчшщ](ом|ем)$", word.lower()) and len(word) > 5:
         return word[:-2]  # "Паслером" → "Паслер": a consonant stem plus the instrumental ending
     by_ending = _surname_nominative(word, case, gender)
@@ -82,6 +85,11 @@ def nominative_name_part(word: str, feats: dict | None = None, gender: str | Non
 
 
 _SURNAME = re.compile(r"^(.{2,}?(?:ов|ев|ёв|ин|ын))(а|у|ым|е|ой|ою|ой)$")
+
+
+_CASE_ENDINGS = {"ablt": ("ом", "ем", "ём", "ым", "им", "ой", "ей", "ою", "ею"),
+                 "datv": ("у", "ю", "ой", "ей", "ому", "ему"),
+                 "loct": ("е", "и", "ой", "ей", "ом", "ем")}
 
 
 def _surname_nominative(word: str, case: str | None, gender: str | None) -> str | None:

@@ -39,9 +39,12 @@ def extract_places(ctx: Context) -> None:
     """Add every place named by a noun, abbreviation or informal name; demonyms become refs only."""
     gaz = load_gazetteer()
     datelines = _dateline_spans(ctx.text)
+    persons = [(sp.start, sp.end) for sp in ctx.parsed.spans if sp.type == "PER"]
     for match in gaz.find(ctx.text):
         if any(s <= match.start < e for s, e in datelines):
             continue
+        if match.place.type == "City" and any(s == match.start and e > match.end + 1 for s, e in persons):
+            continue  # "с акимом Дарханом Сатыбалды": a first name that is also a town
         if match.via == "demonym":
             ctx.demonyms.append(match)
             continue

@@ -13,6 +13,7 @@ _IN_FORCE = {"действовать", "реализовываться", "реа
 _EVENT_CUE = re.compile(r"\b((?:в\s+)?рамках|на полях|во время|в ходе|на)\s*$", re.I)
 _NOT_SIGNER_CUE = re.compile(r"(при участии|в присутствии|при поддержке|с участием)\s*[\w\s]{0,60}$", re.I)
 _WE = re.compile(r"\b(мы|нами)\b", re.I)
+_BOTH_SIDES = re.compile(r"\b(стороны|главы (?:двух )?регионов|регионы|обе стороны)\s*(?:\w+\s+){0,2}$", re.I)
 
 
 def _signers(ctx: Context, k: int) -> list[Ref]:
@@ -146,6 +147,11 @@ def _parties(ctx: Context, k: int, d, signers: list[Ref], verb_start: int) -> li
         parties.append(ctx.home)  # "между правительством региона и ..." in a regional outlet
     if not parties and _WE.search(ctx.sentences[k].text) and ctx.home:
         parties.append(ctx.home)
+    if not parties and _BOTH_SIDES.search(ctx.text[ctx.sentences[k].start:verb_start]) and ctx.home:
+        from ingest.trade import partner_of
+
+        # "Стороны подписали", "Главы регионов подписали": the article's two parties
+        parties += [p for p in (ctx.home, partner_of(ctx, ctx.home)) if p]
     seen = []
     for p in parties:
         ent = ctx.table.get(p)

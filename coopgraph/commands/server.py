@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from coopgraph.settings import Neo4jSettings, ensure_password, load_settings, port_options
-from graph.server import LocalServer, ServerStatus, default_home, format_bytes
+from graph.server import LocalServer, ServerStatus, default_home, find_java, format_bytes
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 NOT_RUNNING_EXIT = 3  # LSB `status` convention: program is not running
@@ -51,6 +51,7 @@ def start(home: Path | None, bolt_port: int | None, http_port: int | None) -> No
     """
     settings = load_settings(bolt_port=bolt_port, http_port=http_port)
     local = load_server(home, settings)
+    find_java()  # before generating a password or downloading anything
     if not local.is_running() and not local.is_initialised():
         settings, generated = ensure_password(settings)
         local.password = settings.password
