@@ -475,27 +475,20 @@ class Gazetteer:
                 return "taken"
             return next((table[lem] for lem in t.lemmas if lem in table), None)
 
+        def walk(k, step, table):  # collect the conjuncts one way from token k
+            while (c := step(k)) is not None:
+                e = conjunct(c, table)
+                if e is None:
+                    break
+                if e != "taken":
+                    out.append(self._mk(text, spans[c][0], spans[c][1], e))
+                k = c
+
         for i, (j, entry) in sorted(found.items()):
             if entry.tail is not None and j - i + 1 == 1 + len(entry.tail):
-                table = self._tail_map.get(entry.tail, {})
-                k = i
-                while (c := sep_before(k)) is not None:
-                    e = conjunct(c, table)
-                    if e is None:
-                        break
-                    if e != "taken":
-                        out.append(self._mk(text, spans[c][0], spans[c][1], e))
-                    k = c
+                walk(i, sep_before, self._tail_map.get(entry.tail, {}))
             if entry.head is not None and j - i + 1 == 1 + len(entry.head):
-                table = self._head_map.get(entry.head, {})
-                k = j
-                while (c := sep_after(k)) is not None:
-                    e = conjunct(c, table)
-                    if e is None:
-                        break
-                    if e != "taken":
-                        out.append(self._mk(text, spans[c][0], spans[c][1], e))
-                    k = c
+                walk(j, sep_after, self._head_map.get(entry.head, {}))
         return out
 
 
