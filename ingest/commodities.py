@@ -122,7 +122,9 @@ def commodity_items(ctx: Context, k: int, pred: re.Match) -> list[tuple[str, int
     before, after = _segment(sent, sent.start + pred.start())
     found = _collect(ctx, k, after)
     if not found and pred.group(0).lower().endswith(("ся", "сь")):
-        found = _collect(ctx, k, before[-8:])  # "около 30% семян завозится": goods as the subject
+        breaks = [i for i, t in enumerate(before) if t.text in ("–", "—", ":", ";")]
+        clause = before[breaks[-1] + 1:] if breaks else before
+        found = _collect(ctx, k, clause[-8:])  # "около 30% семян завозится": goods as the subject
     return found
 
 

@@ -14,6 +14,7 @@ _LEGAL_QUOTED = re.compile(rf"\b(?P<legal>{_LEGAL_RE})\s*{_QUOTE}")
 # A lower-case descriptor phrase right before a quoted name: "креативный центр «Кызылжар»".
 _DESCRIBED = re.compile(rf"(?P<desc>(?:[А-Яа-яЁё\-]+\s+){{0,3}}?[А-Яа-яЁё\-]+)\s*(?:\([А-ЯЁA-Z]{{2,8}}\)\s*)?{_QUOTE}")
 
+_MORE_QUOTED = re.compile(rf"\s*(?:,|и)\s*{_QUOTE}")
 _ORG_HEADS = {"компания", "предприятие", "завод", "фабрика", "комбинат", "центр", "корпорация",
               "университет", "институт", "академия", "колледж", "агентство", "банк", "холдинг",
               "фонд", "ассоциация", "палата", "союз", "общество", "кооператив", "хозяйство",
@@ -103,6 +104,14 @@ def extract_organizations(ctx: Context) -> None:
         start = m.start() + len(" ".join(words[:first])) + (1 if first else 0)
         _add(ctx, full, ctx.text[start:m.end()], start, m.end())
         taken.append((start, m.end()))
+        # "Предприятия «Агромет» и «Астрона»": the descriptor covers every quoted name in the list
+        pos = m.end()
+        while (more := _MORE_QUOTED.match(ctx.text, pos)) is not None:
+            extra = _clean(more.group("name"))
+            _add(ctx, extra if full == name else f"{full[: len(full) - len(name)]}{extra}",
+                 more.group("name"), more.start("name"), more.end("name"))
+            taken.append((more.start("name"), more.end()))
+            pos = more.end()
     _add_embassies(ctx, taken)
     _add_bodies(ctx, taken)
     _add_ner_orgs(ctx, taken)

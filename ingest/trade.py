@@ -154,14 +154,14 @@ def _counterpart(pair, key: str) -> str | None:
 def extract_trade(ctx: Context) -> None:
     pending: list[tuple[str, str, int]] = []
     for k, sent in enumerate(ctx.sentences):
-        if _PLAN.search(sent.text):
-            continue
-        amounts = parse_amount(sent.text)
+        # a plan word counts in its own clause only: "одним из перспективных направлений является
+        # семеноводство – уже сегодня 30% семян завозится ..." states a fact after the dash
+        amounts = [a for a in parse_amount(sent.text) if not _PLAN.search(clause_of(sent.text, a[2]))]
         if amounts:
             _trade_volume(ctx, k, amounts)
         for kind, rx in (("export", _EXPORT), ("import", _IMPORT)):
             pred = rx.search(sent.text)
-            if not pred or _is_volume_only(sent.text, pred):
+            if not pred or _is_volume_only(sent.text, pred) or _PLAN.search(clause_of(sent.text, pred.start())):
                 continue
             exporter, importer = _resolve_pair(ctx, k, pred, kind)
             if not exporter or not importer:
@@ -181,6 +181,16 @@ def extract_trade(ctx: Context) -> None:
         if not any(r.type == "EXPORTS_TO" and r.source_key == exporter and r.target_key == importer
                    for r in ctx.relations.values()):
             ctx.relate("EXPORTS_TO", exporter, importer, k)
+
+
+_CLAUSE_BREAKS = "–—;:"
+
+
+def clause_of(text: str, pos: int) -> str:
+    """The stretch of `text` around `pos` between dashes, colons and semicolons."""
+    start = max(text.rfind(c, 0, pos) for c in _CLAUSE_BREAKS) + 1
+    ends = [i for i in (text.find(c, pos) for c in _CLAUSE_BREAKS) if i >= 0]
+    return text[start:min(ends) if ends else len(text)]
 
 
 def _is_volume_only(text: str, pred: re.Match) -> bool:
