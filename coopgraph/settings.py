@@ -136,8 +136,9 @@ def neo4j_options(command: Callable) -> Callable:
 
 def port_options(command: Callable) -> Callable:
     """Add `--bolt-port/--http-port` for the local server (env NEO4J_BOLT_PORT / NEO4J_HTTP_PORT)."""
+    http_help = f"HTTP/Browser port on 127.0.0.1 [env NEO4J_HTTP_PORT; default {DEFAULT_HTTP_PORT}]."
     command = click.option("--http-port", type=click.IntRange(1, 65535), envvar="NEO4J_HTTP_PORT",
-                           help=f"HTTP/Browser port on 127.0.0.1 [env NEO4J_HTTP_PORT; default {DEFAULT_HTTP_PORT}].")(command)
+                           help=http_help)(command)
     return click.option("--bolt-port", type=click.IntRange(1, 65535), envvar="NEO4J_BOLT_PORT",
                         help=f"Bolt port on 127.0.0.1 [env NEO4J_BOLT_PORT; default {DEFAULT_BOLT_PORT}].")(command)
 

@@ -133,7 +133,8 @@ def parse_java_major(text: str) -> int:
     """`openjdk version "17.0.15"` → 17; `java version "1.8.0_362"` → 8."""
     match = re.search(r'version "(\d+)(?:\.(\d+))?', text)
     if not match:
-        raise ServerError(f"cannot tell the Java version from: {text.strip().splitlines()[0] if text.strip() else '(nothing)'}")
+        first = text.strip().splitlines()[0] if text.strip() else "(nothing)"
+        raise ServerError(f"cannot tell the Java version from: {first}")
     major, minor = int(match.group(1)), int(match.group(2) or 0)
     return minor if major == 1 else major
 
@@ -430,7 +431,8 @@ class LocalServer:
             pid = int(self.pid_file.read_text().strip())
         except (OSError, ValueError):
             return None
-        if is_process_alive(pid, marker=f"--home-dir={self.home}"):
+        # The trailing space keeps /tmp/a from matching a server of /tmp/ab.
+        if is_process_alive(pid, marker=f"--home-dir={self.home} "):
             return pid
         self.pid_file.unlink(missing_ok=True)
         return None
@@ -454,7 +456,7 @@ class LocalServer:
         process = self.spawn(java)
         try:
             self.wait_until_ready(process)
-        except ServerError:
+        except BaseException:  # Ctrl-C included: a half-started server must not linger unseen
             if process.poll() is None:
                 self.stop()
             raise

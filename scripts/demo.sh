@@ -10,15 +10,14 @@ docker_engine_answers() {
     command -v docker >/dev/null && timeout 10 docker info >/dev/null 2>&1 && docker compose version >/dev/null 2>&1
 }
 
-# Both paths take the password from .env: make sure there is one before either starts.
-"$PY" -c '
+if docker_engine_answers; then
+    # The container takes its password from .env; `server start` generates one itself on a first start.
+    "$PY" -c '
 from coopgraph.settings import ensure_password
 _, generated = ensure_password()
 if generated:
     print("No NEO4J_PASSWORD was set: generated one into ./.env (readable by you only).")
 '
-
-if docker_engine_answers; then
     echo "Starting Neo4j with Docker (docker compose up -d --wait)..."
     docker compose up -d --wait
 else

@@ -68,7 +68,8 @@ def start(home: Path | None, bolt_port: int | None, http_port: int | None) -> No
     click.echo(f"Neo4j {status.version} started in {result.seconds:.1f} s (pid {result.pid}): {status.bolt_uri}, "
                f"Browser {status.browser_url}")
     if not settings.password:
-        click.echo("Note: NEO4J_PASSWORD is not set here; `coopgraph db` commands will need it.")
+        click.echo(f"Note: NEO4J_PASSWORD is not set here, but {local.home} was initialised earlier: put its "
+                   "password into ./.env for `coopgraph db` commands.")
 
 
 @server.command(context_settings=CONTEXT_SETTINGS)
