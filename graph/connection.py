@@ -1,6 +1,7 @@
 """Open the one Neo4j driver a command uses, turning connection failures into one-line errors."""
 from __future__ import annotations
 
+import logging
 import re
 
 import click
@@ -12,6 +13,11 @@ from coopgraph.settings import Neo4jSettings
 # Seconds; together they keep a failed connect well under 10 s (the driver's defaults are 30 s / 60 s).
 CONNECTION_TIMEOUT = 5.0
 ACQUISITION_TIMEOUT = 8.0
+
+# Without a handler of its own, the driver's log records ("Failed to read from defunct connection …",
+# one per retry) reach stderr through logging's last-resort handler, around the one-line errors that
+# the commands print themselves. An application that configures logging still gets them.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 class GraphUnavailable(click.ClickException):
@@ -61,6 +67,10 @@ def check_driver(driver: neo4j.Driver, settings: Neo4jSettings) -> None:
         if exc.code and "DatabaseNotFound" in exc.code:
             raise GraphUnavailable(f"Neo4j at {settings.uri} has no database {settings.database!r} "
                                    "(check NEO4J_DATABASE)") from None
+        if exc.code and "AuthenticationRateLimit" in exc.code:  # after 3 wrong passwords in a row
+            raise GraphUnavailable(f"Neo4j at {settings.uri} rejected user {settings.user!r}: wrong password too "
+                                   "many times in a row, the user is locked for a few seconds (check "
+                                   "NEO4J_PASSWORD in the environment or .env)") from None
         raise GraphUnavailable(f"Neo4j at {settings.uri} refused the connection: {first_line(exc)}") from None
     except (Neo4jError, DriverError, OSError) as exc:
         raise GraphUnavailable(f"cannot use Neo4j at {settings.uri}: {first_line(exc)}") from None

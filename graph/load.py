@@ -1,6 +1,8 @@
 """Loading extracted ArticleFacts into Neo4j: one write transaction per article, provenance on every fact."""
 from __future__ import annotations
 
+import neo4j
+
 import hashlib
 import json
 from collections import Counter
@@ -345,9 +347,12 @@ READ_ARTICLE = "MATCH (a:Article {id: $id}) RETURN a.sources AS sources, a.inges
 
 SET_SOURCES = "MATCH (a:Article {id: $id}) SET a.sources = $sources, a.source = $sources[0]"
 
+# ON MATCH: another process loaded the same text from another source between our STATE read and
+# this MERGE (which waited for its commit); its source list must still gain ours.
 MERGE_ARTICLE = """
 MERGE (a:Article {id: $article.id})
 ON CREATE SET a += $article, a.sources = [$article.source], a.ingested = $ingested
+ON MATCH SET a.sources = a.sources + [s IN [$article.source] WHERE NOT s IN a.sources]
 """
 
 
@@ -526,8 +531,16 @@ def delete_article(driver, article_id: str, database: str | None = None) -> Load
         delete_article_contribution(tx, article_id, result)
         return result
 
-    with open_session(driver, database) as session:
-        return session.execute_write(work)
+    # Two writers loading the gazetteer at once (two `db init`, or `db init` beside an ingest) can both
+    # try to create the same place; the loser gets ConstraintError, and a second try finds the node.
+    for attempt in range(3):
+        try:
+            with open_session(driver, database) as session:
+                return session.execute_write(work)
+        except neo4j.exceptions.ConstraintError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
 
 
 # ---------------------------------------------------------------- queries over what was loaded

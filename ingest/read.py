@@ -142,7 +142,8 @@ def iter_sources(paths: Iterable[str]) -> Iterator[Path]:
 def expand_source(spec: str) -> list[Path]:
     path = Path(spec)
     if path.is_dir():
-        found = [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES]
+        # Not only regular files: a dangling link or a FIFO named *.txt is reported when read, not skipped.
+        found = [p for p in path.rglob("*") if not p.is_dir() and p.suffix.lower() in KNOWN_SUFFIXES]
         return sorted(p for p in found if not any(part.startswith(".") for part in p.relative_to(path).parts))
     if path.exists():
         return [path]
@@ -189,6 +190,8 @@ def read_file(path: Path) -> ReadResult:
 def read_bytes(path: Path) -> bytes:
     source = str(path)
     if not path.exists():
+        if path.is_symlink():
+            raise ArticleError(source, "broken symbolic link: its target does not exist")
         raise ArticleError(source, "no files match this pattern" if glob.has_magic(source) else "file not found")
     if not path.is_file():
         raise ArticleError(source, "not a regular file")
@@ -316,6 +319,25 @@ def looks_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or bool(re.search(r"<(?:body|head|p|div)[\s>]", head))
 
 
+def drop_repeated_lines(text: str, keep: int = 2) -> str:
+    """Keep at most `keep` copies of a line in a row (blank lines between them do not count).
+
+    A caption or banner printed thousands of times would otherwise outweigh the article in the
+    furniture scorer and cut the body short; two copies still mark a repeated headline.
+    """
+    out: list[str] = []
+    previous, run = None, 0
+    for line in text.split("\n"):
+        key = " ".join(line.split())
+        if key:
+            run = run + 1 if key == previous else 1
+            previous = key
+            if run > keep:
+                continue
+        out.append(line)
+    return "\n".join(out)
+
+
 # ---------------------------------------------------------------- JSON
 
 
@@ -324,6 +346,8 @@ def read_json(text: str, source: str) -> ReadResult:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ArticleError(source, f"bad JSON: {exc.msg} (column {exc.colno})", line=exc.lineno) from None
+    except RecursionError:  # the json module recurses once per nesting level
+        raise ArticleError(source, "bad JSON: nested too deeply") from None
     if isinstance(data, dict):
         records = [(source, data)]
     elif isinstance(data, list):
@@ -345,6 +369,9 @@ def read_jsonl(text: str, source: str) -> ReadResult:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             result.errors.append(ArticleError(source, f"bad JSON: {exc.msg} (column {exc.colno})", line=n))
+            continue
+        except RecursionError:
+            result.errors.append(ArticleError(source, "bad JSON: nested too deeply", line=n))
             continue
         collect(result, lambda r=record, n=n: read_record(r, source, f"{source}:{n}", line=n), source, n)
     return result
@@ -406,7 +433,7 @@ def read_text(
         url = url or page.url
         published = published or page.published
         outlet = outlet or page.outlet
-    body = strip_furniture(text) or text.strip()
+    body = strip_furniture(drop_repeated_lines(text)) or text.strip()
     return Article(
         id=article_id(body),
         source=source,
@@ -593,6 +620,7 @@ class HtmlPage:
     outlet: str | None = None
 
 
+MAX_HTML_DEPTH = 256  # real pages nest a few dozen levels; thousands would exhaust Python's recursion limit
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SKIP_TAGS = {
     "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form",
@@ -624,7 +652,8 @@ class TreeBuilder(HTMLParser):
             self.close_open(tag if tag in ("p", "li") else "p")
         node = Node(tag, {k: v or "" for k, v in attrs}, parent=self.stack[-1])
         self.stack[-1].children.append(node)
-        if tag not in VOID_TAGS:
+        # Deeper elements become siblings at the limit: the text readers recurse once per level.
+        if tag not in VOID_TAGS and len(self.stack) < MAX_HTML_DEPTH:
             self.stack.append(node)
 
     def handle_startendtag(self, tag, attrs):

@@ -24,6 +24,8 @@ class IngestReport:
     planned_nodes: Counter = field(default_factory=Counter)  # --dry-run: rows that would be written
     planned_facts: Counter = field(default_factory=Counter)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    lost: str | None = None  # why Neo4j could not be used any more, mid-run; the rest was not loaded
+    not_loaded: int = 0
     articles: int = 0
     read_seconds: float = 0.0
     extract_seconds: float = 0.0
@@ -34,6 +36,13 @@ class IngestReport:
     def fail(self, source: str, reason: str) -> None:
         self.statuses["failed"] += 1
         self.failures.append((source, " ".join(str(reason).split())))
+
+    def lose(self, source: str, exc: Exception) -> None:
+        """Neo4j went away while loading `source`: that article and the rest are not loaded."""
+        from graph.connection import find_reason
+
+        self.lost = f"{find_reason(exc)} (while loading {source})"
+        self.not_loaded += 1
 
 
 def read_articles(paths: tuple[str, ...], report: IngestReport) -> list:
@@ -69,6 +78,8 @@ def read_articles(paths: tuple[str, ...], report: IngestReport) -> list:
                 articles.extend(read_path(path, errors=errors))
             except ArticleError as exc:
                 report.fail(exc.source, exc.message)
+            except Exception as exc:  # noqa: BLE001 - a reader bug on one file must not stop the batch
+                report.fail(str(path), f"cannot read: {type(exc).__name__}: {exc}")
             for err in errors:
                 report.fail(f"{err.source}:{err.line}" if err.line else err.source, err.message)
     return articles
@@ -94,7 +105,7 @@ def make_progress(total: int):
 def run_ingest(paths: tuple[str, ...], *, driver, database: str | None, dry_run: bool, batch_size: int,
                force: bool) -> IngestReport:
     """Read, extract and load; every article is its own unit of success or failure."""
-    from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+    from neo4j.exceptions import DriverError, Neo4jError
 
     from graph.load import LoadError, adapt_article_only, adapt_facts, load_rows
     from ingest.pipeline import extract_article
@@ -105,14 +116,13 @@ def run_ingest(paths: tuple[str, ...], *, driver, database: str | None, dry_run:
     articles = read_articles(paths, report)
     report.read_seconds = time.perf_counter() - started
     report.articles = len(articles) + len(report.failures)
-    unavailable: str | None = None
     forced: set[str] = set()  # --force reloads a text once per run, however many sources give it
     with make_progress(len(articles)) as progress:
         task = progress.add_task("ingest" if not dry_run else "extract", total=len(articles))
         for article in articles:
             source = article.source
-            if unavailable:
-                report.fail(source, f"not loaded: {unavailable}")
+            if report.lost:
+                report.not_loaded += 1
                 progress.advance(task)
                 continue
             force_this = force and article.id not in forced
@@ -122,9 +132,8 @@ def run_ingest(paths: tuple[str, ...], *, driver, database: str | None, dry_run:
                 t0 = time.perf_counter()
                 try:
                     result = load_rows(driver, adapt_article_only(article), database)
-                except (ServiceUnavailable, SessionExpired) as exc:
-                    unavailable = f"Neo4j became unavailable ({exc})"
-                    report.fail(source, unavailable)
+                except DriverError as exc:  # the driver has already retried with backoff
+                    report.lose(source, exc)
                     progress.advance(task)
                     continue
                 except Neo4jError:
@@ -161,9 +170,8 @@ def run_ingest(paths: tuple[str, ...], *, driver, database: str | None, dry_run:
                 continue
             try:
                 result = load_rows(driver, rows, database, batch_size=batch_size, force=force_this)
-            except (ServiceUnavailable, SessionExpired) as exc:
-                unavailable = f"Neo4j became unavailable ({exc})"
-                report.fail(source, unavailable)
+            except DriverError as exc:
+                report.lose(source, exc)
             except (Neo4jError, LoadError) as exc:
                 report.fail(source, f"load failed: {getattr(exc, 'message', None) or exc}")
             else:
@@ -198,8 +206,9 @@ def format_report(report: IngestReport) -> str:
         lines.append(f"  would merge relationships: {format_counts(report.planned_facts, REL_ORDER)}")
     else:
         s = report.statuses
+        not_loaded = f", not loaded {report.not_loaded}" if report.not_loaded else ""
         lines.append(f"Articles: {report.articles} — new {s['new']}, unchanged {s['unchanged']}, "
-                     f"replaced {s['replaced']}, failed {s['failed']}")
+                     f"replaced {s['replaced']}, failed {s['failed']}{not_loaded}")
         lines.append(f"Nodes created: {nodes} ({format_counts(report.created, NODE_ORDER)})")
         lines.append(f"Relationships created: {rels} ({format_counts(report.created, REL_ORDER)})")
         if report.deleted:
@@ -211,10 +220,17 @@ def format_report(report: IngestReport) -> str:
         load_rate = f", {rels / report.load_seconds:.0f} relationships/s" if report.load_seconds and rels else ""
         timing += f", load {report.load_seconds:.1f} s{load_rate}"
     lines.append(timing + ")")
-    if report.failures:
-        lines.append(f"Failed ({len(report.failures)}):")
-        lines.extend(f"  {source}: {reason}" for source, reason in report.failures)
     return "\n".join(lines)
+
+
+def format_failures(report: IngestReport, uri: str) -> list[str]:
+    """Standard-error lines: one `<source>: <problem>` per failed input, one more if Neo4j went away."""
+    lines = [f"{source}: {reason}" for source, reason in report.failures]
+    if report.lost:
+        lines.append(f"Error: lost the connection to Neo4j at {uri}: {report.lost}; {report.not_loaded} "
+                     "articles were not loaded, none of them partly (one transaction per article); "
+                     "run the same command again once Neo4j is back")
+    return lines
 
 
 def check_initialised(driver, database: str) -> list[str]:
@@ -253,8 +269,9 @@ def register(cli: click.Group) -> None:
         standard input (one object per line with "text" and optional "source", "title",
         "published", "outlet", "url"). Each article is written in one transaction: re-ingesting an
         unchanged article changes nothing, and an article whose text changed at the same source
-        replaces what the old text contributed. Failed articles are listed with the reason and the
-        exit status is 1; the others are still loaded. Run `coopgraph db init` once before.
+        replaces what the old text contributed. Each input that fails gets one line on standard
+        error naming it and the problem, and the exit status is 1; the others are still loaded.
+        Files over 5 MB are refused unread. Run `coopgraph db init` once before.
 
         Example:
 
@@ -276,7 +293,9 @@ def register(cli: click.Group) -> None:
         click.echo(format_report(report))
         if not dry_run:
             click.echo(f"Browser: {settings.browser_url}")
-        if report.failures:
+        for line in format_failures(report, settings.uri):
+            click.echo(line, err=True)
+        if report.failures or report.lost:
             sys.exit(1)
 
 
