@@ -1,14 +1,14 @@
 """Loading extracted ArticleFacts into Neo4j: one write transaction per article, provenance on every fact."""
 from __future__ import annotations
 
-import neo4j
-
 import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable, get_args
+
+import neo4j
 
 from ingest.records import Article, ArticleFacts, Entity, EntityType, Relation, RelationType
 
@@ -531,16 +531,8 @@ def delete_article(driver, article_id: str, database: str | None = None) -> Load
         delete_article_contribution(tx, article_id, result)
         return result
 
-    # Two writers loading the gazetteer at once (two `db init`, or `db init` beside an ingest) can both
-    # try to create the same place; the loser gets ConstraintError, and a second try finds the node.
-    for attempt in range(3):
-        try:
-            with open_session(driver, database) as session:
-                return session.execute_write(work)
-        except neo4j.exceptions.ConstraintError:
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
+    with open_session(driver, database) as session:
+        return session.execute_write(work)
 
 
 # ---------------------------------------------------------------- queries over what was loaded
@@ -666,5 +658,13 @@ def load_gazetteer_structure(driver, database: str | None = None, places=None) -
             created[link[1]] += tx.run(query, rows=rows).consume().counters.relationships_created
         return +created
 
-    with open_session(driver, database) as session:
-        return session.execute_write(work)
+    # Two writers loading the gazetteer at once (two `db init`, or `db init` beside an ingest) can both
+    # try to create the same place; the loser gets ConstraintError, and a second try finds the node.
+    for attempt in range(3):
+        try:
+            with open_session(driver, database) as session:
+                return session.execute_write(work)
+        except neo4j.exceptions.ConstraintError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
