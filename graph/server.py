@@ -62,6 +62,14 @@ class ServerError(click.ClickException):
     """The local server cannot be installed, started or stopped; the message is one line."""
 
 
+
+def bolt_uri_for(port: int) -> str:
+    return f"bolt://127.0.0.1:{port}"
+
+
+def browser_url_for(port: int) -> str:
+    return f"http://127.0.0.1:{port}/browser/"
+
 @dataclass(frozen=True)
 class ServerStatus:
     running: bool
@@ -76,11 +84,11 @@ class ServerStatus:
 
     @property
     def bolt_uri(self) -> str:
-        return f"bolt://127.0.0.1:{self.bolt_port}"
+        return bolt_uri_for(self.bolt_port)
 
     @property
     def browser_url(self) -> str:
-        return f"http://127.0.0.1:{self.http_port}/browser/"
+        return browser_url_for(self.http_port)
 
 
 @dataclass(frozen=True)
@@ -405,11 +413,11 @@ class LocalServer:
 
     @property
     def bolt_uri(self) -> str:
-        return f"bolt://127.0.0.1:{self.bolt_port}"
+        return bolt_uri_for(self.bolt_port)
 
     @property
     def browser_url(self) -> str:
-        return f"http://127.0.0.1:{self.http_port}/browser/"
+        return browser_url_for(self.http_port)
 
     def is_initialised(self) -> bool:
         """Whether the system database exists, after which the initial password can no longer be set."""
