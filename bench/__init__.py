@@ -1,0 +1,1 @@
+"""Benchmarks for coopgraph: synthetic corpus, extraction, loading, parallel ingest, query latency."""

@@ -1,0 +1,265 @@
+"""Load throughput: the real ingest write path vs a one-statement-per-relationship baseline, and re-ingest."""
+from __future__ import annotations
+
+# "Relationships" are the rows a load writes: one MENTIONS per (article, entity) and one per
+# (article, fact). A fact that several articles report is merged, not created again, but each
+# article's row is still work the writer does, so both paths are measured on that same count;
+# `created` is also kept (what `coopgraph ingest` prints).
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from bench.common import INGESTED, Bench, log, median, reset_graph
+from ingest.records import ArticleFacts
+
+REL_TYPES = ("MENTIONS", "HOLDS_POSITION", "VISITED", "SIGNED", "PARTY_TO", "EXPORTS_TO", "TRADE_VOLUME",
+             "PARTICIPATED_IN")
+
+
+def rows_written(facts: ArticleFacts) -> int:
+    from graph.load import adapt_facts
+
+    rows = adapt_facts(facts)
+    return len(rows.mentions) + sum(len(r) for r in rows.facts.values())
+
+
+@dataclass
+class LoadRun:
+    articles: int = 0
+    rows: int = 0  # relationship rows written (MENTIONS + facts per article)
+    created: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+    statuses: Counter = field(default_factory=Counter)
+    per_article_ms: list[float] = field(default_factory=list)
+
+    @property
+    def rel_per_s(self) -> float:
+        return self.rows / self.seconds if self.seconds else 0.0
+
+
+def load_real(bench: Bench, facts_list: Iterable[ArticleFacts], progress_every: int = 0) -> LoadRun:
+    """What `coopgraph ingest` does per article once the facts exist: the unchanged check, then the load."""
+    from graph.load import adapt_article_only, adapt_facts, load_rows
+
+    run = LoadRun()
+    began = time.perf_counter()
+    for facts in facts_list:
+        t0 = time.perf_counter()
+        first = load_rows(bench.driver, adapt_article_only(facts.article), bench.database, ingested=INGESTED)
+        if first.status == "pending":
+            rows = adapt_facts(facts)
+            result = load_rows(bench.driver, rows, bench.database, ingested=INGESTED)
+            run.rows += len(rows.mentions) + sum(len(r) for r in rows.facts.values())
+            run.created.update(result.created)
+            run.statuses[result.status] += 1
+        else:
+            run.statuses[first.status] += 1
+        dt = time.perf_counter() - t0
+        run.seconds += dt
+        run.per_article_ms.append(dt * 1000)
+        run.articles += 1
+        if progress_every and run.articles % progress_every == 0:
+            log(f"real load: {run.articles} articles, {run.rel_per_s:.0f} rel/s, "
+                f"{1000 * run.seconds / run.articles:.0f} ms/article so far "
+                f"(wall {time.perf_counter() - began:.0f} s)")
+    return run
+
+
+# The baseline: what a first loader would write, one auto-commit statement per relationship, each
+# MERGEing its two endpoints by key; same schema and indexes, parameters (no literals), same facts.
+BASE_ARTICLE = """
+MERGE (a:Article {id: $id})
+ON CREATE SET a.source = $source, a.sources = [$source], a.title = $title, a.published = $published,
+              a.text = $text, a.ingested = $ingested
+"""
+
+
+def base_mention(label: str) -> str:
+    return f"""
+MATCH (a:Article {{id: $id}})
+MERGE (n:{label} {{key: $key}}) ON CREATE SET n.name = $name, n:Entity
+MERGE (a)-[m:MENTIONS]->(n) SET m.aliases = $aliases, m.count = $count
+"""
+
+
+def base_fact(rtype: str, slabel: str, tlabel: str) -> str:
+    return f"""
+MERGE (s:{slabel} {{key: $skey}}) ON CREATE SET s.name = $sname, s:Entity
+MERGE (t:{tlabel} {{key: $tkey}}) ON CREATE SET t.name = $tname, t:Entity
+MERGE (s)-[r:{rtype} {{fact_id: $fact_id}}]->(t)
+ON CREATE SET r += $props, r.articles = [], r.evidence = []
+SET r.articles = r.articles + $id, r.evidence = r.evidence + $evidence
+"""
+
+
+def load_baseline(bench: Bench, facts_list: Iterable[ArticleFacts]) -> LoadRun:
+    from graph.load import adapt_facts, open_session, split_key
+
+    run = LoadRun()
+    with open_session(bench.driver, bench.database) as session:
+        for facts in facts_list:
+            t0 = time.perf_counter()
+            rows = adapt_facts(facts)
+            art = rows.article
+            session.run(BASE_ARTICLE, id=art["id"], source=art["source"], title=art["title"],
+                        published=art["published"], text=art["text"], ingested=INGESTED).consume()
+            names = {f"{label}:{r['key']}": r["name"] for label, nrows in rows.nodes.items() for r in nrows}
+            for m in rows.mentions:
+                label, key = split_key(m["uid"])
+                session.run(base_mention(label), id=art["id"], key=key, name=names[m["uid"]],
+                            aliases=m["aliases"], count=m["count"]).consume()
+                run.rows += 1
+            for (rtype, _undirected), frows in rows.facts.items():
+                for f in frows:
+                    slabel, skey = split_key(f["source"])
+                    tlabel, tkey = split_key(f["target"])
+                    session.run(base_fact(rtype, slabel, tlabel), skey=skey, tkey=tkey, sname=names[f["source"]],
+                                tname=names[f["target"]], fact_id=f["fact_id"], props=f["props"], id=art["id"],
+                                evidence=f["evidence"]).consume()
+                    run.rows += 1
+            dt = time.perf_counter() - t0
+            run.seconds += dt
+            run.per_article_ms.append(dt * 1000)
+            run.articles += 1
+    return run
+
+
+@dataclass
+class RatioResult:
+    articles: int
+    rows: int
+    real_rel_per_s: list[float] = field(default_factory=list)
+    base_rel_per_s: list[float] = field(default_factory=list)
+    bulk_rel_per_s: list[float] = field(default_factory=list)  # bench/bulk.py on the same facts
+
+    @property
+    def ratio(self) -> float:
+        return median([a / b for a, b in zip(self.real_rel_per_s, self.base_rel_per_s)])
+
+    @property
+    def bulk_ratio(self) -> float:
+        return median([a / b for a, b in zip(self.bulk_rel_per_s, self.base_rel_per_s)])
+
+
+def load_bulk(bench: Bench, facts_list: list[ArticleFacts]) -> LoadRun:
+    """The batched writer on the same facts, timed from the facts (folding included) to the commit."""
+    from bench.bulk import BulkGraph, write_bulk
+    from graph.load import adapt_facts
+
+    run = LoadRun()
+    t0 = time.perf_counter()
+    graph = BulkGraph(ingested=INGESTED)
+    for facts in facts_list:
+        rows = adapt_facts(facts)
+        graph.add(rows)
+        run.rows += len(rows.mentions) + sum(len(r) for r in rows.facts.values())
+        run.articles += 1
+    write_bulk(bench.driver, bench.database, graph, run.rows)
+    run.seconds = time.perf_counter() - t0
+    return run
+
+
+def run_load_ratio(bench: Bench, facts_list: list[ArticleFacts], rounds: int = 3) -> RatioResult:
+    """Real vs baseline on the same facts from an empty graph, alternating which goes first."""
+    res = RatioResult(articles=len(facts_list), rows=0)
+    # warm-up: the first load after a start pays for planning every statement once
+    reset_graph(bench)
+    load_real(bench, facts_list[:5])
+    load_baseline(bench, facts_list[5:10])
+    reset_graph(bench)
+    load_bulk(bench, facts_list[:10])
+    loaders = {"real": (load_real, res.real_rel_per_s), "base": (load_baseline, res.base_rel_per_s),
+               "bulk": (load_bulk, res.bulk_rel_per_s)}
+    orders = (("real", "base", "bulk"), ("base", "bulk", "real"), ("bulk", "real", "base"))
+    for r in range(rounds):
+        for side in orders[r % 3]:
+            reset_graph(bench)
+            loader, rates = loaders[side]
+            run = loader(bench, facts_list)
+            res.rows = run.rows
+            rates.append(run.rel_per_s)
+        log(f"load round {r + 1}/{rounds}: real {res.real_rel_per_s[-1]:.0f} rel/s, "
+            f"baseline {res.base_rel_per_s[-1]:.0f} rel/s, bulk {res.bulk_rel_per_s[-1]:.0f} rel/s, "
+            f"real/baseline {res.real_rel_per_s[-1] / res.base_rel_per_s[-1]:.2f}")
+    return res
+
+
+@dataclass
+class ReingestResult:
+    articles: int
+    seconds: float
+    read_seconds: float
+    statuses: Counter
+
+
+def run_reingest(bench: Bench, corpus_path: str) -> ReingestResult:
+    """`coopgraph ingest FILE` over a corpus that is already loaded: every article should be unchanged."""
+    from coopgraph.commands.ingest import run_ingest
+
+    t0 = time.perf_counter()
+    report = run_ingest((corpus_path,), driver=bench.driver, database=bench.database, dry_run=False,
+                        batch_size=1000, force=False)
+    seconds = time.perf_counter() - t0
+    return ReingestResult(articles=report.articles, seconds=seconds, read_seconds=report.read_seconds,
+                          statuses=Counter(report.statuses))
+
+
+def profile_load(bench: Bench, facts_list: list[ArticleFacts]) -> str:
+    """Where one article's load transaction spends its time: each statement's server time, by kind."""
+    from graph import load as L
+
+    timings: Counter = Counter()
+    counts: Counter = Counter()
+    original_run = None
+
+    class Timed:
+        def __init__(self, tx):
+            self.tx = tx
+
+        def run(self, query, *args, **kwargs):
+            t0 = time.perf_counter()
+            result = self.tx.run(query, *args, **kwargs)
+            records = list(result)
+            summary = result.consume()
+            key = " ".join(query.split())[:60]
+            timings[key] += time.perf_counter() - t0
+            counts[key] += 1
+
+            class Replay:
+                def __iter__(self):
+                    return iter(records)
+
+                def single(self):
+                    return records[0] if records else None
+
+                def consume(self):
+                    return summary
+
+            return Replay()
+
+    original_run = L.write_article
+
+    def timed_write(tx, rows, **kwargs):
+        return original_run(Timed(tx), rows, **kwargs)
+
+    L.write_article = timed_write
+    try:
+        t0 = time.perf_counter()
+        for facts in facts_list:
+            L.load_rows(bench.driver, L.adapt_article_only(facts.article), bench.database, ingested=INGESTED)
+            L.load_rows(bench.driver, L.adapt_facts(facts), bench.database, ingested=INGESTED)
+        total = time.perf_counter() - t0
+    finally:
+        L.write_article = original_run
+    lines = [f"{len(facts_list)} articles, {total:.2f} s wall, "
+             f"{sum(counts.values()) / len(facts_list):.1f} statements per article "
+             "(two transactions: the unchanged check, then the load)",
+             f"{'ms/article':>10} {'calls/article':>13}  statement"]
+    statement_total = sum(timings.values())
+    for key, secs in timings.most_common():
+        lines.append(f"{1000 * secs / len(facts_list):10.2f} {counts[key] / len(facts_list):13.1f}  {key}")
+    lines.append(f"{1000 * (total - statement_total) / len(facts_list):10.2f} {'':>13}  "
+                 "outside statements: begin/commit round trips, adapt_facts, driver")
+    return "\n".join(lines)

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Benchmarks: `bench/run.sh` (quick: 1k articles, under 5 minutes) or `bench/run.sh full` (10k real load,
+# 100k bulk graph). Progress goes to stderr; stdout is one table and, last, the one-line summary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+profile="${1:-quick}"
+case "$profile" in
+    quick|full) ;;
+    *) echo "usage: bench/run.sh [quick|full]" >&2; exit 2 ;;
+esac
+PY="${PYTHON:-.venv/bin/python}"
+if [[ ! -x "$PY" ]]; then
+    echo "bench: $PY not found; run 'make setup' first (or set PYTHON)" >&2
+    exit 2
+fi
+exec "$PY" -m bench.run "$profile"

@@ -1,0 +1,112 @@
+"""Parallel ingest, 1 vs N workers: extraction in processes (graph/parallel.py), the real writer in the parent."""
+from __future__ import annotations
+
+# Run as its own process (`python -m bench.workers RECORDS.jsonl N`) so that its peak RSS is the
+# ingest's, not the benchmark harness's: RUSAGE_SELF is the parent (reader + writer), and
+# RUSAGE_CHILDREN the largest worker. It prints one JSON line with the timings.
+
+import json
+import os
+import sys
+import time
+
+from bench.common import INGESTED, peak_rss_mb
+
+
+def ingest_parallel(driver, database: str, articles: list, workers: int, load: bool = True) -> dict:
+    """What `coopgraph ingest --workers N` would do: unchanged check, parallel extraction, one writer."""
+    from graph.load import adapt_article_only, adapt_facts, load_rows
+    from graph.parallel import extract_parallel
+
+    t0 = time.perf_counter()
+    pending = []
+    for art in articles:
+        if not load:
+            pending.append(art)
+            continue
+        status = load_rows(driver, adapt_article_only(art), database, ingested=INGESTED).status
+        if status == "pending":
+            pending.append(art)
+    check_s = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    extracted = failed = relations = 0
+    load_s = 0.0
+    for item in extract_parallel(pending, workers):
+        if item.facts is None:
+            failed += 1
+            continue
+        extracted += 1
+        relations += len(item.facts.relations)
+        if load:
+            t2 = time.perf_counter()
+            load_rows(driver, adapt_facts(item.facts), database, ingested=INGESTED)
+            load_s += time.perf_counter() - t2
+    return {"workers": workers, "articles": len(articles), "extracted": extracted, "failed": failed,
+            "relations": relations, "check_s": check_s, "pipeline_s": time.perf_counter() - t1,
+            "load_s": load_s, "total_s": time.perf_counter() - t0}
+
+
+def _burn(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def cpu_probe(tasks: int = 6, size: int = 1_500_000) -> dict:
+    """The speed-up 2 processes get on pure, independent CPU work right now: the ceiling this
+    machine allows at this moment (2.0 on an idle 2-core machine, less when others run)."""
+    import multiprocessing
+
+    t0 = time.perf_counter()
+    for _ in range(tasks):
+        _burn(size)
+    serial = time.perf_counter() - t0
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        t0 = time.perf_counter()
+        pool.map(_burn, [size] * tasks, chunksize=1)
+        parallel = time.perf_counter() - t0
+    return {"mode": "probe", "serial_s": serial, "parallel_s": parallel, "speedup": serial / parallel}
+
+
+def main(argv: list[str] | None = None) -> None:
+    import resource
+
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "probe":
+        print(json.dumps(cpu_probe()), flush=True)
+        return
+    path, workers, mode = argv[0], int(argv[1]), (argv[2] if len(argv) > 2 else "ingest")
+    from bench.corpus import article_of
+
+    with open(path, encoding="utf-8") as fh:
+        articles = [article_of(json.loads(line)) for line in fh if line.strip()]
+    driver = None
+    if mode == "ingest":
+        from coopgraph.settings import Neo4jSettings
+        from graph.connection import open_driver
+
+        driver = open_driver(Neo4jSettings(uri=os.environ["BENCH_NEO4J_URI"], user="neo4j",
+                                           password=os.environ["BENCH_NEO4J_PASSWORD"]))
+    from ingest.nlp import load_models
+
+    t0 = time.perf_counter()
+    load_models()  # loaded before the pool forks, so workers share it; timed apart from the run
+    models_s = time.perf_counter() - t0
+    try:
+        result = ingest_parallel(driver, "neo4j", articles, workers, load=mode == "ingest")
+    finally:
+        if driver is not None:
+            driver.close()
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU seconds of the whole ingest (parent + workers, model loading included): on a shared
+    # machine the wall-clock speed-up depends on free cores, the CPU total shows the overhead.
+    result.update(mode=mode, models_s=models_s, rss_parent_mb=peak_rss_mb(),
+                  rss_child_mb=peak_rss_mb(resource.RUSAGE_CHILDREN),
+                  cpu_s=me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
+                  loadavg=os.getloadavg()[0])
+    print(json.dumps(result), flush=True)
+
+
+if __name__ == "__main__":
+    main()
