@@ -117,9 +117,12 @@ def _phrase(item: list[Token], head: int) -> tuple[str, int, int] | None:
     return name.lower().replace("ё", "е"), start, end
 
 
-def commodity_items(ctx: Context, k: int, pred: re.Match) -> list[tuple[str, int, int]]:
+def commodity_items(ctx: Context, k: int, pred: re.Match, end: int | None = None) -> list[tuple[str, int, int]]:
+    """Goods after the predicate (up to `end`, an article offset closing its clause)."""
     sent = ctx.sentences[k]
     before, after = _segment(sent, sent.start + pred.start())
+    if end is not None:
+        after = [t for t in after if t.start < end]
     found = _collect(ctx, k, after)
     if not found and pred.group(0).lower().endswith(("ся", "сь")):
         breaks = [i for i, t in enumerate(before) if t.text in ("–", "—", ":", ";")]

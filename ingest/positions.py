@@ -72,7 +72,7 @@ def _target_and_title(ctx: Context, office: str, title_text: str, places: list[R
         return (country[0].key if country else None), "президент"
     if re.search(r"облисполком|областн\w+ исполнительн\w+ комитет", complement + title_text, re.I):
         region = regions[0].key if regions else _demonym_in(ctx, complement) or \
-            _belarus_oblispolkom(ctx, complement + " " + title_text)
+            _belarus_oblispolkom(ctx, complement + " " + title_text) or _region_of_country(ctx, "BY")
         return region, "председатель облисполкома"
     if office == "председатель" and re.search(r"облисполком", title_text, re.I):
         return _belarus_oblispolkom(ctx, title_text), "председатель облисполкома"
@@ -116,6 +116,17 @@ def _guess_home_for(ctx: Context, office: str) -> str | None:
         ent = ctx.table.get(key) if key else None
         if ent is not None and ent.country == want:
             return key
+    return None
+
+
+def _region_of_country(ctx: Context, country: str) -> str | None:
+    """"Делегация Гомельской области во главе с председателем облисполкома": the one region of
+    that country in the sentence, else in the article."""
+    k = ctx.sentence_of(ctx.comp_start)
+    for refs in (ctx.refs_in(k, "Region"), [r for r in ctx.refs if r.type == "Region"]):
+        keys = list(dict.fromkeys(r.key for r in refs if ctx.table.get(r.key).country == country))
+        if len(keys) == 1:
+            return keys[0]
     return None
 
 

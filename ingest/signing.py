@@ -162,18 +162,46 @@ def _parties(ctx: Context, k: int, d, signers: list[Ref], verb_start: int) -> li
 
 
 _OPENED = {"открыть", "участвовать", "участие", "выступить", "посетить", "принять"}
+_TAKE_PART = {"участвовать", "участие", "участник", "участница"}
+# "В нем приняли участие ...": the event is the one the previous sentence named
+_EVENT_PRONOUN = re.compile(r"\b(?:в|во)\s+(н[её]м|ней|них)\b|\b(его|е[её]|их)\s+участник\w*", re.I)
+_DELEGATIONS = re.compile(r"\b(делегаци\w+|представител\w+|делегат\w+)\s*$", re.I)
 
 
 def _opened_events(ctx: Context) -> None:
-    """"форум открыли аким X и губернатор Y", "приняли участие в выставке": persons → Event."""
+    """"форум открыли аким X и губернатор Y", "приняли участие в выставке": persons → Event;
+    "в нём приняли участие делегации Актюбинской и Костанайской областей": regions → Event."""
     for k, sent in enumerate(ctx.sentences):
         events = ctx.refs_in(k, "Event")
+        lemmas = {t.lemma for t in sent.tokens}
+        if not events and lemmas & _TAKE_PART and _EVENT_PRONOUN.search(sent.text) and k > 0:
+            events = ctx.refs_in(k - 1, "Event")[-1:]
         if not events:
             continue
-        lemmas = {t.lemma for t in sent.tokens}
-        if not lemmas & {"открыть", "участвовать", "участие", "выступить"}:
+        if not lemmas & {"открыть", "участвовать", "участие", "выступить", "участник"}:
             continue
         if re.search(r"\b(планир\w+|будут|будет|могли бы|приглаш\w+)\b", sent.text, re.I):
             continue
         for p in ctx.refs_in(k, "Person"):
             ctx.relate("PARTICIPATED_IN", p.key, events[0].key, k)
+        if lemmas & _TAKE_PART:
+            for key in _participant_places(ctx, k, events):
+                ctx.relate("PARTICIPATED_IN", key, events[0].key, k)
+
+
+def _participant_places(ctx: Context, k: int, events) -> list[str]:
+    """Regions named as the delegations taking part ("делегации X, Y и Z областей"), not places
+    where something happens ("в Оренбурге") nor the words of the event's own name."""
+    sent = ctx.sentences[k]
+    inside = [(e.start, e.end) for e in ctx.refs if e.type == "Event"]
+    out: list[str] = []
+    for r in ctx.refs_in(k, "Region", "Country"):
+        if any(s <= r.start < e for s, e in inside):
+            continue
+        left = ctx.text[sent.start:r.start]
+        # the region list hangs on "делегации": "делегации Актюбинской, Западно-Казахстанской и ..."
+        head = re.search(r"(делегаци\w+|представител\w+|делегат\w+)((?:\s*,?\s*(?:и\s+)?[А-ЯЁ][\w\-]+(?:\s+"
+                         r"(?:области|областей|края|краев|республики))?)*)\s*,?\s*(?:и\s+)?$", left, re.I)
+        if head and r.key not in out:
+            out.append(r.key)
+    return out

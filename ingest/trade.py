@@ -9,7 +9,7 @@ from ingest.dates import find_year, parse_amount
 
 # predicate stem → direction of the flow relative to the grammatical subject
 _EXPORT = re.compile(r"\b(пользу\w+\s+спросом|экспорт\w*|поставл\w*|постав\w*|отправл\w*|вывоз\w*|вывез\w*|отгруж\w*|"
-                     r"продаж\w*|прода\w*|реализу\w*|экспортир\w*)", re.I)
+                     r"продаж\w*|прода\w*|реализу\w*|экспортир\w*|доставля\w*|вез[уеёл]\w*|везти)", re.I)
 _IMPORT = re.compile(r"\b(импорт\w*|закупа\w*|закуп\w*|ввоз\w*|ввез\w*|завоз\w*|завез\w*|покупа\w*|"
                      r"приобрета\w*|поступа\w*|получа\w*)", re.I)
 _PLAN = re.compile(r"\b(планиру\w+|планир\w+|намерен\w*|готов\w*|могл\w+ бы|может|могут|обсудил\w*|"
@@ -35,17 +35,31 @@ def _is_trader(ctx: Context, key: str) -> bool:
     return ent is not None and not re.search(r"(университет|министерств|управлени|посольств)", ent.name, re.I)
 
 
-def _sentence_places(ctx: Context, k: int) -> list[tuple[int, str]]:
-    """(offset, entity key) of every trading party named in the sentence, demonyms included."""
+def _sentence_places(ctx: Context, k: int, span: tuple[int, int] | None = None) -> list[tuple[int, str]]:
+    """(offset, entity key) of every trading party named in the sentence (or in `span` of it,
+    offsets within the sentence), demonyms included."""
     sent = ctx.sentences[k]
+    lo, hi = (sent.start + span[0], sent.start + span[1]) if span else (sent.start, sent.end)
     out = [(r.start, r.key) for r in ctx.refs_in(k, "Region", "City", "Country", "Organization")
-           if r.type != "Organization" or _is_trader(ctx, r.key)]
+           if (r.type != "Organization" or _is_trader(ctx, r.key)) and lo <= r.start < hi]
     for dm in ctx.demonyms:
-        if sent.start <= dm.start < sent.end:
+        if lo <= dm.start < hi:
             key = demonym_key(ctx, dm, allow_country=True)
             if key:
                 out.append((dm.start, key))
     return sorted(out)
+
+
+# "X поставляет A, а из Y в Z везут B": each contrasted clause states its own flow. ", а также"
+# only continues a list, and "не только X, но и Y" is one statement.
+_CONTRAST = re.compile(r",\s*(?:а(?!\s+также)|но(?!\s+и\b)|тогда как|в то время как)\s+|;\s*", re.I)
+
+
+def trade_clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the contrasted clauses of a sentence; one span for a simple sentence."""
+    cuts = [m.start() for m in _CONTRAST.finditer(text)]
+    bounds = [0] + cuts + [len(text)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
 def demonym_key(ctx: Context, dm, allow_country: bool = False) -> str | None:
@@ -76,14 +90,15 @@ def partner_of(ctx: Context, key: str | None) -> str | None:
     return None
 
 
-def _resolve_pair(ctx: Context, k: int, pred: re.Match, kind: str) -> tuple[str | None, str | None]:
+def _resolve_pair(ctx: Context, k: int, pred: re.Match, kind: str,
+                  span: tuple[int, int] | None = None) -> tuple[str | None, str | None]:
     """Exporter and importer of a trade predicate, from prepositions, subject, earlier trade
     sentences and, last, the article's focus parties on the two sides of the border."""
     sent = ctx.sentences[k]
     pstart = sent.start + pred.start()
     origin = dest = subject = None
     between: list[str] = []
-    for start, key in _sentence_places(ctx, k):
+    for start, key in _sentence_places(ctx, k, span):
         prep = _prep_before(ctx, start)
         if re.match(r"\w+\s+(производител|предприяти|компани|фермер|завод)", ctx.text[start:start + 40]):
             prep = "из"  # "обувь астраханских производителей": made there
@@ -95,8 +110,10 @@ def _resolve_pair(ctx: Context, k: int, pred: re.Match, kind: str) -> tuple[str 
             between.append(key)
         elif not prep and start < pstart and subject is None:
             subject = key
-    after = sent.text[pred.start():]
-    if subject is None and re.search(r"^(регион|област)", sent.text.strip(), re.I) or \
+    after = sent.text[pred.start():span[1] if span else None]
+    clause = sent.text[span[0]:span[1]] if span else sent.text
+    if subject is None and re.search(r"^(?:[,;]?\s*(?:а|но)?\s*)(регион|област)|, что (регион|област)", clause.strip(),
+                                     re.I) or \
             re.search(r"(нашего|нашим|наш) регион", sent.text, re.I) or \
             re.search(r"(экспорт\w*|импорт\w*)\s+(региона|области)\b", sent.text, re.I):
         subject = subject or ctx.home
@@ -159,28 +176,37 @@ def extract_trade(ctx: Context) -> None:
         amounts = [a for a in parse_amount(sent.text) if not _PLAN.search(clause_of(sent.text, a[2]))]
         if amounts:
             _trade_volume(ctx, k, amounts)
-        for kind, rx in (("export", _EXPORT), ("import", _IMPORT)):
-            pred = rx.search(sent.text)
-            if not pred or _is_volume_only(sent.text, pred) or _PLAN.search(clause_of(sent.text, pred.start())):
-                continue
-            exporter, importer = _resolve_pair(ctx, k, pred, kind)
-            if not exporter or not importer:
-                continue
-            items = commodity_items(ctx, k, pred)
-            if items:
-                for item, start, end in items:
-                    if ctx.table.get(exporter) is None or ctx.table.get(importer) is None:
-                        break
-                    com = ctx.table.add("Commodity", item, alias=ctx.text[start:end], start=start, end=end)
-                    ctx.add_ref(com, start, end)
-                    ctx.relate("EXPORTS_TO", exporter, importer, k, commodity=com.name)
-            else:
-                pending.append((exporter, importer, k))
-            break
+        spans = trade_clauses(sent.text)
+        for span in spans:
+            _trade_clause(ctx, k, span if len(spans) > 1 else None, pending)
     for exporter, importer, k in pending:
         if not any(r.type == "EXPORTS_TO" and r.source_key == exporter and r.target_key == importer
                    for r in ctx.relations.values()):
             ctx.relate("EXPORTS_TO", exporter, importer, k)
+
+
+def _trade_clause(ctx: Context, k: int, span: tuple[int, int] | None, pending: list) -> None:
+    """The first export or import predicate of one clause: its pair and its goods."""
+    sent = ctx.sentences[k]
+    lo, hi = span or (0, len(sent.text))
+    for kind, rx in (("export", _EXPORT), ("import", _IMPORT)):
+        pred = rx.search(sent.text, lo, hi)
+        if not pred or _is_volume_only(sent.text, pred) or _PLAN.search(clause_of(sent.text, pred.start())):
+            continue
+        exporter, importer = _resolve_pair(ctx, k, pred, kind, span)
+        if not exporter or not importer:
+            continue
+        items = commodity_items(ctx, k, pred, end=sent.start + hi)
+        if items:
+            for item, start, end in items:
+                if ctx.table.get(exporter) is None or ctx.table.get(importer) is None:
+                    break
+                com = ctx.table.add("Commodity", item, alias=ctx.text[start:end], start=start, end=end)
+                ctx.add_ref(com, start, end)
+                ctx.relate("EXPORTS_TO", exporter, importer, k, commodity=com.name)
+        else:
+            pending.append((exporter, importer, k))
+        return
 
 
 _CLAUSE_BREAKS = "–—;:"

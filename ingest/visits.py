@@ -72,12 +72,24 @@ def _delegation_origin(ctx: Context, k: int, dstart: int, dend: int) -> str | No
         if dm.end <= dstart and dstart - dm.end <= 2:
             from ingest.trade import demonym_key
 
-            return demonym_key(ctx, dm, allow_country=True)
+            key = demonym_key(ctx, dm, allow_country=True)
+            if dm.place.type == "Country":
+                # "белорусская делегация" after "делегация Гомельской области": the same guests
+                return _region_delegation_of(ctx, dm.place.code) or key
+            return key
     for p in ctx.refs_in(k, "Person"):
         if p.start > dend and _LEADS.search(ctx.text[dend:p.start]):
             region = _person_region(ctx, p.key)
             if region:
                 return region
+    return None
+
+
+def _region_delegation_of(ctx: Context, country: str) -> str | None:
+    """The region of `country` whose delegation the article already spoke of (a country's
+    delegation, e.g. its embassy's, stays the country's)."""
+    if ctx.delegation and ctx.delegation.startswith("Region:") and _country(ctx, ctx.delegation) == country:
+        return ctx.delegation
     return None
 
 
@@ -105,11 +117,13 @@ def _leaders(ctx: Context, k: int, dend: int) -> list[str]:
 def _destinations(ctx: Context, k: int, trig, kind: str, exclude: set[str]) -> list[Ref]:
     sent = ctx.sentences[k]
     out = []
-    for r in ctx.refs_in(k, "Region", "City", "Country", "Organization"):
+    for r in sorted(ctx.refs_in(k, "Region", "City", "Country", "Organization"), key=lambda r: r.start):
         if r.key in exclude:
             continue
         left = ctx.text[max(sent.start, r.start - 25):r.start]
-        if _AWAY.search(left) or re.search(r"\b(с|со|между|и|для)\s*$", left):
+        # "посетила комбинат и ТОО «...»": a conjunct of a destination is one too
+        conjunct = bool(out) and re.fullmatch(r"\s*,?\s*и\s+", ctx.text[out[-1].end:r.start])
+        if _AWAY.search(left) or re.search(r"\b(с|со|между|и|для)\s*$", left) and not conjunct:
             continue
         fronted = r.start < trig.start and re.match(r"\s*(в|во)\s+\S*$", ctx.text[sent.start:r.start], re.I)
         if r.start > trig.start or fronted and kind == "verb":
@@ -128,6 +142,25 @@ def extract_visits(ctx: Context) -> None:
         _hosted_delegation(ctx, k)
         _thanks_for_welcome(ctx, k)
     _event_places(ctx)
+    _head_with_delegation(ctx)
+
+
+_HEAD_TITLES = {"губернатор", "аким", "председатель облисполкома"}
+
+
+def _head_with_delegation(ctx: Context) -> None:
+    """"Раис Татарстана с визитом в Караганде" + "татарстанская делегация посетила комбинат": the
+    region's delegation, led by its head, visited the place the head visited."""
+    rels = list(ctx.relations.values())
+    travelled = {r.source_key for r in rels if r.type == "VISITED" and r.source_key.startswith("Region:")}
+    heads = {r.source_key: r.target_key for r in rels
+             if r.type == "HOLDS_POSITION" and r.title in _HEAD_TITLES and r.target_key in travelled}
+    for r in rels:
+        region = heads.get(r.source_key)
+        if r.type != "VISITED" or region is None or ctx.table.get(r.target_key).type not in ("Region", "City"):
+            continue
+        if _country(ctx, region) != _country(ctx, r.target_key):
+            ctx.relate("VISITED", region, r.target_key, ctx.sentence_of(r.evidence.start), date=r.date)
 
 
 def _visit_sentence(ctx: Context, k: int, trig, kind: str) -> None:
@@ -261,6 +294,12 @@ def _event_places(ctx: Context) -> None:
         for rel in list(ctx.relations.values()):
             if rel.type == "PARTICIPATED_IN" and rel.target_key in events and rel.source_key.startswith("Person:"):
                 people.add(rel.source_key)
+        # the delegations of regions across the border that took part came to the host city (spec)
+        for rel in list(ctx.relations.values()):
+            if rel.type == "PARTICIPATED_IN" and rel.target_key in events and rel.source_key.startswith("Region:"):
+                region = ctx.table.get(rel.source_key)
+                if region is not None and region.country and region.country != city.country:
+                    ctx.relate("VISITED", rel.source_key, city.key, k)
         heads_named = re.search(r"\b(глав\w*|губернатор\w*|аким\w*)\b", sent.text, re.I)
         for rel in list(ctx.relations.values()):
             if rel.type != "HOLDS_POSITION":
