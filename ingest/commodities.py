@@ -15,6 +15,8 @@ _GENERIC = {"товар", "продукция", "другой", "прочее", 
             "качество", "спрос", "рамка", "помощь", "счёт", "счет", "число", "том", "ряд", "часть",
             "половина", "треть", "итог", "период", "раз", "уровень", "структура", "экспорт", "импорт",
             "поставка", "закупка", "рынок", "контракт", "договор", "соглашение", "меморандум", "партия", "оборот", "товарооборот", "объем", "сотрудничество"}
+# money: "экспорт ... составил 215 миллионов долларов" names an amount, not a good
+_MONEY = {"миллион", "миллиард", "тысяча", "доллар", "рубль", "тенге", "евро", "юань", "млн", "млрд", "трлн"}
 _DROP_DET = {"другой", "прочий", "иной", "весь", "этот", "такой", "свой", "наш", "ваш", "их"}
 _STOP_WORDS = {"на", "в", "во", "из", "от", "с", "со", "по", "для", "которые", "который", "что", "где",
                "а", "но", "также", "а также"}
@@ -110,7 +112,8 @@ def _phrase(item: list[Token], head: int) -> tuple[str, int, int] | None:
         name += " " + " ".join(t.text for t in tail)
     if item[head].lemma in _GENERIC and not lead and not tail:
         return None
-    if item[head].lemma in _GENERIC and item[head].lemma in ("товар", "сумма", "объём", "объем", "доля"):
+    if item[head].lemma in _GENERIC and item[head].lemma in ("товар", "сумма", "объём", "объем", "доля") \
+            or item[head].lemma in _MONEY:
         return None
     start = (lead or [item[head]])[0].start
     end = (tail or [item[head]])[-1].end
@@ -138,7 +141,9 @@ def _collect(ctx: Context, k: int, toks: list[Token]) -> list[tuple[str, int, in
     pending_adjs: list[list[Token]] = []
     for item in items:
         item = [t for t in item if t.pos != "PUNCT" and t.text not in ("«", "»", "\"")]
-        while item and (item[0].pos in ("ADP", "PART", "ADV", "CCONJ", "NUM", "SYM")
+        # a leading copula goes too: "основными товарами экспорта стали цемент, мука ..."
+        while item and (item[0].pos in ("ADP", "PART", "ADV", "CCONJ", "NUM", "SYM", "AUX")
+                        or item[0].lemma in ("стать", "являться", "быть")
                         or item[0].text[:1].isdigit() or item[0].text in ("%", "около", "порядка")):
             item = item[1:]
         if not item or any(t.text[:1].isdigit() for t in item):

@@ -50,6 +50,42 @@ def extract_places(ctx: Context) -> None:
             continue
         ent = add_place(ctx, match.place, alias=match.text, start=match.start, end=match.end)
         ctx.add_ref(ent, match.start, match.end, via=match.via)
+    _ambiguous_in_context(ctx, datelines)
+
+
+_WORD = re.compile(r"[А-ЯЁа-яё][А-ЯЁа-яё\-]+")
+
+
+def _ambiguous_in_context(ctx: Context, datelines) -> None:
+    """A name the gazetteer cannot place alone ("алтайская делегация": Республика Алтай or Алтайский
+    край) is the one of its candidates that the article names unambiguously elsewhere."""
+    from ingest.gazetteer import PlaceMatch, translit_kazakh
+    from ingest.morph import lemmas
+
+    gaz = load_gazetteer()
+    forms = {translit_kazakh(k).lower(): (k, codes) for k, codes in gaz.ambiguous.items()}
+    present = {key.split(":", 1)[1] for key in ctx.table.entities if key.split(":", 1)[0] in ("Region", "City", "Country")}
+    stems = {f[:4] for f in forms}
+    covered = [(r.start, r.end) for r in ctx.refs] + [(d.start, d.end) for d in ctx.demonyms] + list(datelines)
+    for m in _WORD.finditer(ctx.text):
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        word = translit_kazakh(m.group()).lower()
+        if word[:4] not in stems:
+            continue
+        hit = next((forms[f] for f in {word} | lemmas(word) if f in forms), None)
+        if hit is None:
+            continue
+        surface, codes = hit
+        known = [c for c in codes if c in present]
+        if len(known) != 1:
+            continue
+        place = gaz.get(known[0])
+        if surface[:1].islower():  # an adjective: a demonym, resolved like the unambiguous ones
+            ctx.demonyms.append(PlaceMatch(start=m.start(), end=m.end(), text=m.group(), place=place, via="demonym"))
+        elif m.group()[:1].isupper():
+            ent = add_place(ctx, place, alias=m.group(), start=m.start(), end=m.end())
+            ctx.add_ref(ent, m.start(), m.end(), via="alias")
 
 
 def choose_focus(ctx: Context) -> None:

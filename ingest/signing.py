@@ -16,6 +16,21 @@ _WE = re.compile(r"\b(мы|нами)\b", re.I)
 _BOTH_SIDES = re.compile(r"\b(стороны|главы (?:двух )?регионов|регионы|обе стороны)\s*(?:\w+\s+){0,2}$", re.I)
 
 
+_HEADS_SIGN = re.compile(r"\b(главы|руководители|губернатор\s+и\s+аким|аким\s+и\s+губернатор)\s+"
+                         r"(?:(?:двух|обоих|этих)\s+)?(регионов|областей|сторон|\w+\s+и\s+\w+)?[^,.;:]{0,20}$", re.I)
+_HEAD_TITLES = ("губернатор", "аким", "председатель облисполкома")
+
+
+def _heads_of(ctx: Context, parties: list[str]) -> list[str]:
+    """The persons named as head (губернатор, аким, председатель облисполкома) of the given regions."""
+    out = []
+    for rel in ctx.relations.values():
+        if rel.type == "HOLDS_POSITION" and rel.title in _HEAD_TITLES and rel.target_key in parties \
+                and rel.source_key not in out:
+            out.append(rel.source_key)
+    return out
+
+
 def _signers(ctx: Context, k: int) -> list[Ref]:
     sent = ctx.sentences[k]
     out = []
@@ -114,6 +129,10 @@ def extract_signing(ctx: Context) -> None:
                     parties.append(other)
             for s in signers:
                 ctx.relate("SIGNED", s.key, d.key, k, date=doc.signed or date)
+            if signing and not signers and _HEADS_SIGN.search(ctx.text[sent.start:verb.start]):
+                # "Главы регионов подписали соглашение": the heads the article names for its parties
+                for person in _heads_of(ctx, parties):
+                    ctx.relate("SIGNED", person, d.key, k, date=doc.signed or date)
             for p in parties:
                 ctx.relate("PARTY_TO", p, d.key, k)
             doc_events.setdefault(d.key, set()).update(events)

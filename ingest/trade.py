@@ -229,6 +229,7 @@ def _trade_volume(ctx: Context, k: int, amounts) -> None:
     year = find_year(sent.text, ctx.published)
     clause_start = 0
     last_kind = None
+    pair = None
     for value, currency, a_start, a_end in amounts:
         left = sent.text[clause_start:a_start]
         right = sent.text[a_end:a_end + 120]
@@ -251,7 +252,11 @@ def _trade_volume(ctx: Context, k: int, amounts) -> None:
             tail = re.split(r"[,;.]|\sиз них", right)[0]
             refs = [r for r in ctx.refs_in(k, "Region", "Country", "City")
                     if sent.start + a_end <= r.start < sent.start + a_end + len(tail)]
-        src, tgt = _volume_pair(ctx, k, refs, kind, left)
+        if not refs and pair:  # "экспорт X в Y составил A, импорт – B": the same two parties
+            src, tgt = pair
+        else:
+            src, tgt = _volume_pair(ctx, k, refs, kind, left)
+        pair = (src, tgt) if src and tgt else pair
         if src and tgt:
             ctx.relate("TRADE_VOLUME", src, tgt, k, kind=kind, value=value, currency=currency, year=year)
         clause_start = a_end

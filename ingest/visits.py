@@ -286,7 +286,10 @@ def _event_places(ctx: Context) -> None:
         if not cities:
             continue
         lemmas = {t.lemma for t in sent.tokens}
-        if not lemmas & {"подписать", "открыть", "форум", "подписание", "выставка", "форум-выставка"}:
+        # a forum, a signing, or talks held in the city ("В Усть-Каменогорске состоялась встреча
+        # акима ... и губернатора ..."): the officials from across the border came there
+        if not lemmas & {"подписать", "открыть", "форум", "подписание", "выставка", "форум-выставка",
+                         "встреча", "переговоры"}:
             continue
         city = ctx.table.get(cities[0].key)
         events = [r.key for r in ctx.refs_in(k, "Event")]
