@@ -143,7 +143,7 @@ def _collect(ctx: Context, k: int, toks: list[Token]) -> list[tuple[str, int, in
         item = [t for t in item if t.pos != "PUNCT" and t.text not in ("«", "»", "\"")]
         # a leading copula goes too: "основными товарами экспорта стали цемент, мука ..."
         while item and (item[0].pos in ("ADP", "PART", "ADV", "CCONJ", "NUM", "SYM", "AUX")
-                        or item[0].lemma in ("стать", "являться", "быть")
+                        or item[0].lemma in ("стать", "являться", "быть", "составлять", "составить")
                         or item[0].text[:1].isdigit() or item[0].text in ("%", "около", "порядка")):
             item = item[1:]
         if not item or any(t.text[:1].isdigit() for t in item):

@@ -9,8 +9,9 @@ from ingest.gazetteer import Place, load_gazetteer
 
 # "АСТАНА, 11 окт – Sputnik." / "22 февраля, Минск /Корр. БЕЛТА/.": the bureau, not a party.
 _DATELINE = re.compile(
-    r"^\s*(?:\d{1,2}\s+\w+\.?,\s*)?([A-ZА-ЯЁ][\w\-]+(?:[\s\-][A-ZА-ЯЁ][\w\-]+)?)\s*(?:,\s*\d{1,2}\s+\w+\.?)?\s*"
-    r"(?:[–—\-]|/|\()", re.M)
+    r"^\s*(?:\d{1,2}\s+\w+\.?,\s*)?([A-ZА-ЯЁ][\w\-]+(?:[\s\-][A-ZА-ЯЁ][\w\-]+)?)\s*"
+    r"(?:[,.]\s*\d{1,2}\s+\w+\.?(?:\s+\d{4}(?:\s+г(?:ода|\.)?)?)?)?\.?\s*"
+    r"(?:[–—\-]|/|\(|«)", re.M)
 
 
 def place_key(place: Place) -> str:
@@ -30,7 +31,8 @@ def _dateline_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _DATELINE.finditer(text):
         rest = text[m.end(): m.end() + 60]
-        if re.search(r"(Sputnik|Корр|РИА|ТАСС|Kazinform|Казинформ|БЕЛТА|REGNUM|—|–|/)", m.group(0) + rest):
+        # an agency, a dash or slash, or the outlet in quotes ("Талдыкорган. 14 июня. «Жетысу»")
+        if re.search(r"(Sputnik|Корр|РИА|ТАСС|Kazinform|Казинформ|БЕЛТА|REGNUM|—|–|/|«)", m.group(0) + rest):
             spans.append(m.span(1))
     return spans
 

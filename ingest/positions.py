@@ -78,6 +78,8 @@ def _target_and_title(ctx: Context, office: str, title_text: str, places: list[R
         return _belarus_oblispolkom(ctx, title_text), "председатель облисполкома"
     if re.search(r"\bрегион|\bобласт\w*\b(?!\s+[А-ЯЁ])", complement, re.I) and not regions:
         target = ctx.home
+        if office in ("губернатор", "аким"):  # "аким области": the article's main Kazakh region
+            target = _focus_region_of(ctx, "RU" if office == "губернатор" else "KZ") or target
         return target, _head_title(ctx, office, target) if office in ("глава", "губернатор", "аким") else _nominative_title(title_text)
     if regions:
         target = regions[0]
@@ -117,6 +119,13 @@ def _guess_home_for(ctx: Context, office: str) -> str | None:
         if ent is not None and ent.country == want:
             return key
     return None
+
+
+def _focus_region_of(ctx: Context, country: str) -> str | None:
+    ent = ctx.table.get(ctx.home) if ctx.home else None
+    if ent is not None and ent.country == country:
+        return ctx.home
+    return next((k for k in ctx.focus if k.startswith("Region:") and ctx.table.get(k).country == country), None)
 
 
 def _region_of_country(ctx: Context, country: str) -> str | None:

@@ -257,6 +257,9 @@ def _trade_volume(ctx: Context, k: int, amounts) -> None:
         else:
             src, tgt = _volume_pair(ctx, k, refs, kind, left)
         pair = (src, tgt) if src and tgt else pair
+        if src and tgt and ctx.trade_pair is None:
+            # the first figure names the two sides of the trade that later goods flow between
+            ctx.trade_pair = (tgt, src) if kind == "import" else (src, tgt)
         if src and tgt:
             ctx.relate("TRADE_VOLUME", src, tgt, k, kind=kind, value=value, currency=currency, year=year)
         clause_start = a_end

@@ -90,6 +90,12 @@ def _region_delegation_of(ctx: Context, country: str) -> str | None:
     delegation, e.g. its embassy's, stays the country's)."""
     if ctx.delegation and ctx.delegation.startswith("Region:") and _country(ctx, ctx.delegation) == country:
         return ctx.delegation
+    # "Хоким Самаркандской области прибыл ... Узбекскую делегацию принял аким": the visiting head's region
+    for rel in list(ctx.relations.values()):
+        if rel.type == "VISITED" and rel.source_key.startswith("Person:"):
+            region = _person_region(ctx, rel.source_key)
+            if region and region.startswith("Region:") and _country(ctx, region) == country:
+                return region
     return None
 
 
