@@ -223,4 +223,13 @@ def _participant_places(ctx: Context, k: int, events) -> list[str]:
                          r"(?:области|областей|края|краев|республики))?)*)\s*,?\s*(?:и\s+)?$", left, re.I)
         if head and r.key not in out:
             out.append(r.key)
+    # "североказахстанская делегация приняла участие": the region behind the adjective
+    from ingest.trade import demonym_key
+
+    for dm in ctx.demonyms:
+        if sent.start <= dm.start < sent.end and dm.place.type == "Region" and \
+                re.match(r"\s+(делегаци\w+|представител\w+)", ctx.text[dm.end:dm.end + 20], re.I):
+            key = demonym_key(ctx, dm)
+            if key and key not in out:
+                out.append(key)
     return out

@@ -81,6 +81,10 @@ def _country_of(ctx: Context, key: str | None) -> str | None:
     return ent.country or ent.key.split(":")[-1]
 
 
+def _ref_end(ctx: Context, k: int, start: int) -> int:
+    return max((r.end for r in ctx.refs_in(k) if r.start == start), default=start)
+
+
 def partner_of(ctx: Context, key: str | None) -> str | None:
     """The article's main party on the other side of the border from `key`."""
     country = _country_of(ctx, key)
@@ -96,7 +100,8 @@ def _resolve_pair(ctx: Context, k: int, pred: re.Match, kind: str,
     sentences and, last, the article's focus parties on the two sides of the border."""
     sent = ctx.sentences[k]
     pstart = sent.start + pred.start()
-    origin = dest = subject = None
+    origin = dest = subject = cosubject = None
+    last_end = sent.start
     between: list[str] = []
     for start, key in _sentence_places(ctx, k, span):
         prep = _prep_before(ctx, start)
@@ -110,6 +115,10 @@ def _resolve_pair(ctx: Context, k: int, pred: re.Match, kind: str,
             between.append(key)
         elif not prep and start < pstart and subject is None:
             subject = key
+        elif not prep and start < pstart and subject is not None and cosubject is None \
+                and re.fullmatch(r"[»\"]?\s*и\s+(?:[А-ЯЁA-Z]{2,4}\s+)?[«\"]?", ctx.text[last_end:start]):
+            cosubject = key  # "ОАО «A» и ТОО «B» заключили контракт на поставку"
+        last_end = _ref_end(ctx, k, start)
     after = sent.text[pred.start():span[1] if span else None]
     clause = sent.text[span[0]:span[1]] if span else sent.text
     if subject is None and re.search(r"^(?:[,;]?\s*(?:а|но)?\s*)(регион|област)|, что (регион|област)", clause.strip(),
@@ -129,6 +138,11 @@ def _resolve_pair(ctx: Context, k: int, pred: re.Match, kind: str,
     word = pred.group(0).lower()
     if kind == "export":
         exporter, importer = origin or subject, dest
+        if importer is None and origin is None and cosubject and subject.startswith("Organization:") \
+                and cosubject.startswith("Organization:"):
+            # "ОАО «A» и ООО «B» заключили контракт на поставку ...": which of them supplies is not
+            # stated (either order occurs); the contract is a Document, the flow is left out
+            return None, None
         if into_region:
             importer = partner_of(ctx, exporter) or ctx.home
         if not exporter and not importer and len(between) >= 2:
@@ -189,8 +203,11 @@ def _trade_clause(ctx: Context, k: int, span: tuple[int, int] | None, pending: l
     """The first export or import predicate of one clause: its pair and its goods."""
     sent = ctx.sentences[k]
     lo, hi = span or (0, len(sent.text))
+    named = [(r.start - sent.start, r.end - sent.start) for r in ctx.refs_in(k, "Event", "Organization")]
     for kind, rx in (("export", _EXPORT), ("import", _IMPORT)):
-        pred = rx.search(sent.text, lo, hi)
+        # a word inside a name ("выставка «Брестский экспорт»") is no predicate
+        pred = next((m for m in rx.finditer(sent.text, lo, hi)
+                     if not any(s <= m.start() < e for s, e in named)), None)
         if not pred or _is_volume_only(sent.text, pred) or _PLAN.search(clause_of(sent.text, pred.start())):
             continue
         exporter, importer = _resolve_pair(ctx, k, pred, kind, span)

@@ -27,12 +27,15 @@ def _trigger(sent):
     for t in sent.tokens:
         if t.lemma in _VISIT_VERBS:
             return t, "verb"
+    # "находится в Бресте с рабочим визитом": the verb, so that the place before the noun counts
+    if re.search(r"находит\w*\s+(?:в\s+[\w-]+\s+)?с\s+(рабоч\w+|официальн\w+|деловым)?\s*(визитом|поездкой)",
+                 sent.text, re.I):
+        t = next((t for t in sent.tokens if t.lemma == "находиться"), None)
+        if t is not None:
+            return t, "verb"
     for t in sent.tokens:
         if t.lemma in _VISIT_NOUNS:
             return t, "noun"
-    if re.search(r"находит\w*\s+с\s+(рабоч\w+|официальн\w+|деловым)?\s*(визитом|поездкой)", sent.text, re.I):
-        t = next(t for t in sent.tokens if t.lemma == "находиться")
-        return t, "verb"
     return None, None
 
 
@@ -181,7 +184,12 @@ def _visit_sentence(ctx: Context, k: int, trig, kind: str) -> None:
             ctx.delegation = origin
         visitors += _leaders(ctx, k, dend)
     else:
+        # "... с заместителем акима X, который находится в Бресте с рабочим визитом": the relative's antecedent
         for p in ctx.refs_in(k, "Person"):
+            if p.end < trig.start and re.fullmatch(r"\s*,\s*котор(?:ый|ая|ые)\s+(?:\w+\s+){0,2}",
+                                                  ctx.text[p.end:trig.start]):
+                visitors.append(p.key)
+        for p in ([] if visitors else ctx.refs_in(k, "Person")):
             if p.start < trig.start and not re.search(r"\b(с|со)\s+[\w\s]{0,40}$", ctx.text[sent.start:p.start]):
                 if kind == "verb" or re.search(r"(соверш|находит|прибыл|начал)\w*", sent.text, re.I):
                     visitors.append(p.key)
