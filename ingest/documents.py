@@ -262,7 +262,9 @@ def _same_document(ctx: Context, kind: str, period, name: str) -> str | None:
             continue
         if period and ent.period == period:
             return ent.key
-        if (period is None) != (ent.period is None) and _generic_subset(ent.name, name):
+        # a headline's "соглашение о сотрудничестве" and the body's "соглашение о сотрудничестве в
+        # сфере образования": one of the two names adds nothing to the other
+        if (period is None or ent.period is None) and _generic_subset(ent.name, name):
             return ent.key
     return None
 

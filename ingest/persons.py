@@ -151,6 +151,8 @@ def _resolve_surnames(ctx: Context, singles) -> None:
             continue
         if not _looks_like_surname(toks[-1]):
             continue
+        if any(d.start <= start < d.end for d in ctx.demonyms):
+            continue  # "Костанайская делегация": a place adjective the tagger took for a surname
         ent = ctx.table.add("Person", name, alias=ctx.text[start:end], start=start, end=end)
         ctx.add_ref(ent, start, end, via="surname")
 

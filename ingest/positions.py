@@ -219,13 +219,22 @@ def _title_before(ctx: Context, ref: Ref, sent):
         return None
     m = matches[-1]
     gap = left[m.end():]
-    if _GAP_STOP.search(gap) or len(gap) > 130:
-        return None
-    if any(r.type == "Person" and r.sent == ref.sent and window_start + m.end() <= r.start < ref.start
-           for r in ctx.refs):
+    between = [r for r in ctx.refs if r.type == "Person" and r.sent == ref.sent
+               and window_start + m.end() <= r.start < ref.start]
+    if not between and (_GAP_STOP.search(gap) or len(gap) > 130):
         return None
     office = _office(m.group("title"))
     title_text = m.group("title")
+    if between:
+        # "Губернаторы Новосибирской области A и Томской области B": a plural title shared by both,
+        # each with its own complement
+        last = max(between, key=lambda r: r.end)
+        c = re.match(r"\s*(?:,|и)\s+", ctx.text[last.end:ref.start])
+        if not (c and re.search(r"(?:ы|и|ей|ям|ями|ов)$", title_text, re.I) and office in
+                ("губернатор", "аким", "глава", "председатель", "посол")):
+            return None
+        start = last.end + c.end()
+        return (office, title_text, ctx.text[start:ref.start], start, ref.start)
     return (office or "other", title_text, gap, window_start + m.end(), ref.start)
 
 
