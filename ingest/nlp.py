@@ -142,20 +142,9 @@ def _lemma(vocab, text: str, pos: str | None, feats: dict | None) -> str:
 
 
 def adapt_sentence(sent, vocab, syntax: "_Syntax | None" = None) -> Sentence:
-    tokens = []
-    for tok in sent.tokens:
-        tokens.append(
-            Token(
-                i=len(tokens),
-                text=tok.text,
-                start=tok.start,
-                end=tok.stop,
-                lemma=_lemma(vocab, tok.text, tok.pos, tok.feats),
-                pos=tok.pos or "X",
-                feats=dict(tok.feats or {}),
-                syntax=syntax,
-            )
-        )
+    tokens = [Token(i, tok.text, tok.start, tok.stop, _lemma(vocab, tok.text, tok.pos, tok.feats), tok.pos or "X",
+                    dict(tok.feats or {}), -1, "", syntax)
+              for i, tok in enumerate(sent.tokens)]
     return Sentence(start=sent.start, end=sent.stop, text=sent.text, tokens=tokens)
 
 
@@ -172,7 +161,7 @@ class _Syntax:
         if not pending:
             return
         chunk = [[t.text for t in sent.tokens] for sent, _, _ in pending]
-        for (sent, sent_id, ours), markup in zip(pending, load_models()["syntax"].map(chunk)):
+        for (sent, sent_id, ours), markup in zip(pending, _map_by_length(load_models()["syntax"], chunk)):
             for k, (doc_tok, src, tok) in enumerate(zip(sent.tokens, markup.tokens, ours)):
                 # natasha's own ids ("<sentence>_<token>"), which its normaliser of names walks
                 doc_tok.id = f"{sent_id}_{src.id}"
@@ -183,6 +172,16 @@ class _Syntax:
                 tok._head = head + tok.i - k if head >= 0 else -1
                 tok._rel = src.rel or ""
                 tok._syntax = None
+
+
+def _map_by_length(tagger, items: list) -> list:
+    """`tagger.map(items)`, fed in order of length: a batch is padded to its longest item, so a
+    headline batched with long paragraphs would cost as much as one. Results in `items`' order."""
+    order = sorted(range(len(items)), key=lambda k: len(items[k]))
+    out = [None] * len(items)
+    for k, markup in zip(order, tagger.map([items[k] for k in order])):
+        out[k] = markup
+    return out
 
 
 def _blocks(text: str):
@@ -252,11 +251,11 @@ def parse_text(text: str, syntax: bool = True) -> Parsed:
         blocks.append((offset, doc))
     sents = [sent for _, doc in blocks for sent in doc.sents]
     chunk = [[t.text for t in sent.tokens] for sent in sents]
-    for sent, markup in zip(sents, models["morph"].map(chunk)):
+    for sent, markup in zip(sents, _map_by_length(models["morph"], chunk)):
         for target, source in zip(sent.tokens, markup.tokens):
             target.pos = source.pos
             target.feats = source.feats
-    for (_, doc), markup in zip(blocks, models["ner"].map([doc.text for _, doc in blocks])):
+    for (_, doc), markup in zip(blocks, _map_by_length(models["ner"], [doc.text for _, doc in blocks])):
         doc.spans = [DocSpan(sp.start, sp.stop, sp.type, doc.text[sp.start:sp.stop]) for sp in markup.spans]
         doc.envelop_span_tokens()
         doc.envelop_sent_spans()
