@@ -265,7 +265,7 @@ def parse_text(text: str, syntax: bool = True) -> Parsed:
         for sent_id, sent in enumerate(doc.sents, 1):
             s = adapt_sentence(sent, vocab, owed)
             if owed is not None:
-                owed.pending.append((sent, sent_id, s.tokens))
+                owed.pending.append((sent, sent_id, list(s.tokens)))  # a copy: a merge extends s.tokens
             sentences.append(s)
         for s in merge_abbreviations(sentences, doc.text):
             for t in s.tokens:
