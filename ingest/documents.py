@@ -49,7 +49,12 @@ class DocMention:
     between: list[tuple[int, int]] = field(default_factory=list)  # "между X и Y" span
 
 
+_KIND_STARTS = {seq[0] for _, seq in KINDS}
+
+
 def _match_kind(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    if tokens[i].lemma not in _KIND_STARTS:
+        return None  # most tokens start no kind: one look-up instead of a scan of KINDS
     for kind, seq in KINDS:
         if i + len(seq) <= len(tokens) and all(tokens[i + k].lemma == seq[k] for k in range(len(seq))):
             return kind, len(seq) if seq[-1] not in ("сотрудничество", "взаимодействие") else len(seq) - 1

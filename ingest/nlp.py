@@ -6,17 +6,59 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 
-@dataclass(slots=True)
 class Token:
-    i: int  # index within the sentence
-    text: str
-    start: int  # character offsets in the parsed text
-    end: int
-    lemma: str
-    pos: str
-    feats: dict
-    head: int  # index of the syntactic head within the sentence, -1 for the root
-    rel: str
+    """One token of a sentence. `head`/`rel` come from the syntax parser, which runs only when
+    some code first reads them (the rules read none): then for the whole article in one batch."""
+
+    __slots__ = ("i", "text", "start", "end", "lemma", "pos", "feats", "_head", "_rel", "_syntax")
+
+    def __init__(self, i: int, text: str, start: int, end: int, lemma: str, pos: str, feats: dict,
+                 head: int = -1, rel: str = "", syntax: "_Syntax | None" = None):
+        self.i = i  # index within the sentence
+        self.text = text
+        self.start = start  # character offsets in the parsed text
+        self.end = end
+        self.lemma = lemma
+        self.pos = pos
+        self.feats = feats
+        self._head = head  # index of the syntactic head within the sentence, -1 for the root
+        self._rel = rel
+        self._syntax = syntax  # the article's parse still owed to this token
+
+    @property
+    def head(self) -> int:
+        if self._syntax is not None:
+            self._syntax.resolve()
+        return self._head
+
+    @head.setter
+    def head(self, value: int) -> None:
+        if self._syntax is not None:
+            self._syntax.resolve()
+        self._head = value
+
+    @property
+    def rel(self) -> str:
+        if self._syntax is not None:
+            self._syntax.resolve()
+        return self._rel
+
+    @rel.setter
+    def rel(self, value: str) -> None:
+        if self._syntax is not None:
+            self._syntax.resolve()
+        self._rel = value
+
+    def renumber(self, shift: int) -> None:
+        """Move the token `shift` places on in its sentence (two sentences merged); the head follows."""
+        self.i += shift
+        if self._syntax is None and self._head >= 0:
+            self._head += shift
+        # an owed head is placed on resolve from the token's position then, so needs no shift now
+
+    def __repr__(self) -> str:
+        return (f"Token(i={self.i}, text={self.text!r}, start={self.start}, end={self.end}, "
+                f"lemma={self.lemma!r}, pos={self.pos!r}, feats={self.feats!r})")
 
 
 @dataclass(slots=True)
@@ -30,13 +72,37 @@ class Sentence:
         return [t for t in self.tokens if t.head == i]
 
 
-@dataclass(slots=True)
 class NamedSpan:
-    type: str  # PER, LOC, ORG
-    start: int
-    end: int
-    text: str
-    normal: str
+    """A named entity natasha found. `normal` (natasha's normal form) is computed on first read:
+    the rules normalise names themselves, so usually it never is."""
+
+    __slots__ = ("type", "start", "end", "text", "_normal", "_doc_span", "_syntax")
+
+    def __init__(self, type: str, start: int, end: int, text: str, normal: str | None = None,
+                 doc_span=None, syntax: "_Syntax | None" = None):
+        self.type = type  # PER, LOC, ORG
+        self.start = start
+        self.end = end
+        self.text = text
+        self._normal = normal
+        self._doc_span = doc_span
+        self._syntax = syntax
+
+    @property
+    def normal(self) -> str:
+        if self._normal is None:
+            if self._syntax is not None:
+                self._syntax.resolve()  # natasha normalises organisation names along the syntax tree
+            try:
+                self._doc_span.normalize(load_models()["vocab"])
+                self._normal = self._doc_span.normal or self.text
+            except Exception:  # natasha's normaliser fails on odd token mixes; the raw text is still useful
+                self._normal = self.text
+            self._doc_span = self._syntax = None
+        return self._normal
+
+    def __repr__(self) -> str:
+        return f"NamedSpan(type={self.type!r}, start={self.start}, end={self.end}, text={self.text!r})"
 
 
 @dataclass(slots=True)
@@ -62,29 +128,60 @@ def load_models():
     }
 
 
-def _index(token_id: str) -> int:
-    return int(token_id.split("_")[1]) - 1
+_LEMMAS: dict[tuple, str] = {}  # (word, pos, feats) → lemma: words recur within and across articles
 
 
-def adapt_sentence(sent, vocab) -> Sentence:
-    tokens = []
-    for tok in sent.tokens:
-        tok.lemmatize(vocab)
-        head = _index(tok.head_id) if tok.head_id and not tok.head_id.endswith("_0") else -1
-        tokens.append(
-            Token(
-                i=len(tokens),
-                text=tok.text,
-                start=tok.start,
-                end=tok.stop,
-                lemma=(tok.lemma or tok.text).lower(),
-                pos=tok.pos or "X",
-                feats=dict(tok.feats or {}),
-                head=head,
-                rel=tok.rel or "",
-            )
-        )
+def _lemma(vocab, text: str, pos: str | None, feats: dict | None) -> str:
+    key = (text, pos, tuple(feats.items()) if feats else ())
+    lemma = _LEMMAS.get(key)
+    if lemma is None:
+        if len(_LEMMAS) >= 200_000:
+            _LEMMAS.clear()  # a bound on memory over a long ingest; refilled from the words in use
+        lemma = _LEMMAS[key] = (vocab.lemmatize(text, pos, feats) or text).lower()
+    return lemma
+
+
+def adapt_sentence(sent, vocab, syntax: "_Syntax | None" = None) -> Sentence:
+    tokens = [Token(i, tok.text, tok.start, tok.stop, _lemma(vocab, tok.text, tok.pos, tok.feats), tok.pos or "X",
+                    dict(tok.feats or {}), -1, "", syntax)
+              for i, tok in enumerate(sent.tokens)]
     return Sentence(start=sent.start, end=sent.stop, text=sent.text, tokens=tokens)
+
+
+class _Syntax:
+    """The syntax parse an article still owes: its natasha sentences, parsed in one batch on first use."""
+
+    __slots__ = ("pending",)
+
+    def __init__(self):
+        self.pending: list[tuple] = []  # (natasha DocSent, its number in its line's Doc, our tokens)
+
+    def resolve(self) -> None:
+        pending, self.pending = self.pending, []
+        if not pending:
+            return
+        chunk = [[t.text for t in sent.tokens] for sent, _, _ in pending]
+        for (sent, sent_id, ours), markup in zip(pending, _map_by_length(load_models()["syntax"], chunk)):
+            for k, (doc_tok, src, tok) in enumerate(zip(sent.tokens, markup.tokens, ours)):
+                # natasha's own ids ("<sentence>_<token>"), which its normaliser of names walks
+                doc_tok.id = f"{sent_id}_{src.id}"
+                doc_tok.head_id = f"{sent_id}_{src.head_id}"
+                doc_tok.rel = src.rel
+                head = int(src.head_id) - 1  # natasha numbers from 1, 0 is the root
+                # a sentence merged into the one before moved its tokens on by (tok.i - k)
+                tok._head = head + tok.i - k if head >= 0 else -1
+                tok._rel = src.rel or ""
+                tok._syntax = None
+
+
+def _map_by_length(tagger, items: list) -> list:
+    """`tagger.map(items)`, fed in order of length: a batch is padded to its longest item, so a
+    headline batched with long paragraphs would cost as much as one. Results in `items`' order."""
+    order = sorted(range(len(items)), key=lambda k: len(items[k]))
+    out = [None] * len(items)
+    for k, markup in zip(order, tagger.map([items[k] for k in order])):
+        out[k] = markup
+    return out
 
 
 def _blocks(text: str):
@@ -124,9 +221,7 @@ def merge_abbreviations(sentences: list[Sentence], text: str) -> list[Sentence]:
                                  or _open_quote(prev.text)):
             shift = len(prev.tokens)
             for t in s.tokens:
-                t.i += shift
-                if t.head >= 0:
-                    t.head += shift
+                t.renumber(shift)
             prev.tokens.extend(s.tokens)
             prev.end = s.end
             prev.text = text[prev.start:prev.end]
@@ -136,43 +231,50 @@ def merge_abbreviations(sentences: list[Sentence], text: str) -> list[Sentence]:
 
 
 def parse_text(text: str, syntax: bool = True) -> Parsed:
-    """Parse `text` line by line (natasha would glue a headline to the next sentence)."""
+    """Parse `text` line by line (natasha would glue a headline to the next sentence).
+
+    Each line is segmented on its own; the taggers then run over all lines' sentences (NER over
+    all lines) in one batch each, which gives the same tags as line by line (the networks see
+    each sentence alone, padding is zero) at a fraction of the calls. The syntax parser, when
+    `syntax`, runs only once something reads a token's `head`/`rel` or a span's `normal`.
+    """
+    from natasha import Doc
+    from natasha.doc import DocSpan
+
+    models = load_models()
+    vocab = models["vocab"]
     parsed = Parsed(text=text)
+    blocks = []
     for offset, line in _blocks(text):
-        part = _parse_block(line, syntax)
-        part.sentences = merge_abbreviations(part.sentences, line)
-        for s in part.sentences:
+        doc = Doc(line)
+        doc.segment(models["segmenter"])
+        blocks.append((offset, doc))
+    sents = [sent for _, doc in blocks for sent in doc.sents]
+    chunk = [[t.text for t in sent.tokens] for sent in sents]
+    for sent, markup in zip(sents, _map_by_length(models["morph"], chunk)):
+        for target, source in zip(sent.tokens, markup.tokens):
+            target.pos = source.pos
+            target.feats = source.feats
+    for (_, doc), markup in zip(blocks, _map_by_length(models["ner"], [doc.text for _, doc in blocks])):
+        doc.spans = [DocSpan(sp.start, sp.stop, sp.type, doc.text[sp.start:sp.stop]) for sp in markup.spans]
+        doc.envelop_span_tokens()
+        doc.envelop_sent_spans()
+    owed = _Syntax() if syntax else None
+    for offset, doc in blocks:
+        sentences = []
+        for sent_id, sent in enumerate(doc.sents, 1):
+            s = adapt_sentence(sent, vocab, owed)
+            if owed is not None:
+                owed.pending.append((sent, sent_id, list(s.tokens)))  # a copy: a merge extends s.tokens
+            sentences.append(s)
+        for s in merge_abbreviations(sentences, doc.text):
             for t in s.tokens:
                 t.start += offset
                 t.end += offset
             s.start += offset
             s.end += offset
             parsed.sentences.append(s)
-        for sp in part.spans:
-            sp.start += offset
-            sp.end += offset
-            parsed.spans.append(sp)
+        for span in doc.spans:
+            parsed.spans.append(NamedSpan(span.type, span.start + offset, span.stop + offset, span.text,
+                                          doc_span=span, syntax=owed))
     return parsed
-
-
-def _parse_block(text: str, syntax: bool) -> Parsed:
-    """Segment, tag morphology and syntax, and find named spans in one block of text."""
-    from natasha import Doc
-
-    models = load_models()
-    doc = Doc(text)
-    doc.segment(models["segmenter"])
-    doc.tag_morph(models["morph"])
-    if syntax:
-        doc.parse_syntax(models["syntax"])
-    doc.tag_ner(models["ner"])
-    vocab = models["vocab"]
-    spans = []
-    for span in doc.spans:
-        try:
-            span.normalize(vocab)
-            normal = span.normal or span.text
-        except Exception:  # natasha's normaliser fails on odd token mixes; the raw text is still useful
-            normal = span.text
-        spans.append(NamedSpan(span.type, span.start, span.stop, span.text, normal))
-    return Parsed(text=text, sentences=[adapt_sentence(s, vocab) for s in doc.sents], spans=spans)

@@ -12,7 +12,9 @@ _LEGAL_RE = "|".join(sorted(set(LEGAL_FORMS), key=len, reverse=True))
 _QUOTE = r"[«\"“„](?P<name>[^«»\"“”„\n]{2,80}?)[»\"”“]"
 _LEGAL_QUOTED = re.compile(rf"\b(?P<legal>{_LEGAL_RE})\s*{_QUOTE}")
 # A lower-case descriptor phrase right before a quoted name: "креативный центр «Кызылжар»".
-_DESCRIBED = re.compile(rf"(?P<desc>(?:[А-Яа-яЁё\-]+\s+){{0,3}}?[А-Яа-яЁё\-]+)\s*(?:\([А-ЯЁA-Z]{{2,8}}\)\s*)?{_QUOTE}")
+# It starts where a word starts (the leftmost match always does): trying every letter inside
+# words too only cost time, several milliseconds an article.
+_DESCRIBED = re.compile(rf"(?<![А-Яа-яЁё\-])(?P<desc>(?:[А-Яа-яЁё\-]+\s+){{0,3}}?[А-Яа-яЁё\-]+)\s*(?:\([А-ЯЁA-Z]{{2,8}}\)\s*)?{_QUOTE}")
 
 _MORE_QUOTED = re.compile(rf"\s*(?:,|и)\s*{_QUOTE}")
 _ORG_HEADS = {"компания", "предприятие", "завод", "фабрика", "комбинат", "центр", "корпорация",

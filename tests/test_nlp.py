@@ -1,0 +1,78 @@
+"""ingest.nlp: batched tagging and the on-demand syntax give what natasha gives line by line."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.nlp import load_models, parse_text
+
+# A headline (its own sentence), a split the segmenter makes after "долл." that parse_text undoes,
+# names of every NER type, and an organisation (natasha normalises those along the syntax tree).
+TEXT = ("Визит делегации в Костанай\n"
+        "Товарооборот составил 5 млн. долл. США. Аким области встретился с губернатором Вадимом Шумковым "
+        "в Кургане.\n\n"
+        "Соглашение подписали Министерство сельского хозяйства Курганской области и ТОО «Агромет».")
+
+
+def natasha_by_line(text: str):
+    """natasha run eagerly on each line alone: what parse_text must reproduce."""
+    from natasha import Doc
+
+    m = load_models()
+    heads, spans, pos = {}, [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            doc = Doc(line)
+            doc.segment(m["segmenter"])
+            doc.tag_morph(m["morph"])
+            doc.parse_syntax(m["syntax"])
+            doc.tag_ner(m["ner"])
+            by_id = {t.id: t for t in doc.tokens}
+            for t in doc.tokens:
+                head = by_id.get(t.head_id)
+                heads[pos + t.start] = (t.text, t.pos, t.feats, None if head is None else pos + head.start, t.rel)
+            for sp in doc.spans:
+                sp.normalize(m["vocab"])
+                spans.append((sp.type, pos + sp.start, pos + sp.stop, sp.text, sp.normal))
+        pos += len(line) + 1
+    return heads, spans
+
+
+@pytest.fixture(scope="module")
+def expected():
+    return natasha_by_line(TEXT)
+
+
+def test_tags_heads_and_spans_match_natasha_line_by_line(expected):
+    heads, spans = expected
+    parsed = parse_text(TEXT)
+    assert [s.text for s in parsed.sentences][:2] == ["Визит делегации в Костанай",
+                                                     "Товарооборот составил 5 млн. долл. США."]
+    seen = 0
+    for s in parsed.sentences:
+        for k, t in enumerate(s.tokens):
+            assert t.i == k
+            text, pos, feats, head_start, rel = heads[t.start]
+            assert (t.text, t.pos, t.feats) == (text, pos, feats)
+            # the head is read first here, so the parser runs now, after the merge renumbered tokens
+            got = None if t.head < 0 else s.tokens[t.head].start
+            assert (got, t.rel) == (head_start, rel), t.text
+            seen += 1
+    assert seen == len(heads)
+    assert [(sp.type, sp.start, sp.end, sp.text, sp.normal) for sp in parsed.spans] == spans
+    assert any(sp.type == "ORG" for sp in parsed.spans)
+
+
+def test_span_normal_first_runs_the_parser_for_the_whole_article(expected):
+    heads, spans = expected
+    parsed = parse_text(TEXT)
+    assert [sp.normal for sp in parsed.spans] == [sp[4] for sp in spans]
+    merged = parsed.sentences[1]
+    assert [t.head for t in merged.tokens] == [
+        -1 if heads[t.start][3] is None else next(u.i for u in merged.tokens if u.start == heads[t.start][3])
+        for t in merged.tokens]
+
+
+def test_without_syntax_no_heads():
+    parsed = parse_text(TEXT, syntax=False)
+    assert all(t.head == -1 and t.rel == "" for s in parsed.sentences for t in s.tokens)
+    assert all(t.lemma for s in parsed.sentences for t in s.tokens)
