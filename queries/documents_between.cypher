@@ -12,8 +12,14 @@ WITH pa, pb,
             UNION MATCH (n:Person)-[:HOLDS_POSITION]->()-[:LOCATED_IN|PART_OF*0..2]->(pa) RETURN n } AS side_a,
   COLLECT { MATCH (n)-[:LOCATED_IN|PART_OF*0..2]->(pb) RETURN n
             UNION MATCH (n:Person)-[:HOLDS_POSITION]->()-[:LOCATED_IN|PART_OF*0..2]->(pb) RETURN n } AS side_b
-MATCH (x)-[:PARTY_TO|SIGNED]->(d:Document)<-[:PARTY_TO|SIGNED]-(y)
-WHERE x IN side_a AND y IN side_b
+// expand from the side with fewer PARTY_TO|SIGNED facts (a country's side holds all its regions)
+WITH *, reduce(t = 0, c IN [n IN side_a | COUNT { (n)-[:PARTY_TO|SIGNED]-() }] | t + c) <=
+        reduce(t = 0, c IN [n IN side_b | COUNT { (n)-[:PARTY_TO|SIGNED]-() }] | t + c) AS a_smaller
+WITH *, CASE WHEN a_smaller THEN side_a ELSE side_b END AS near, CASE WHEN a_smaller THEN side_b ELSE side_a END AS far
+UNWIND near AS x
+MATCH (x)-[:PARTY_TO|SIGNED]->(d:Document)
+WITH DISTINCT far, d
+WHERE EXISTS { MATCH (d)<-[:PARTY_TO|SIGNED]-(y) WHERE y IN far }
 WITH DISTINCT d
 MATCH (p)-[f:PARTY_TO|SIGNED]->(d)
 WITH d, collect(f) AS links

@@ -12,6 +12,7 @@ WITH COLLECT {
   } AS side
 UNWIND side AS s
 MATCH (s)-[f:VISITED|SIGNED|PARTY_TO|EXPORTS_TO|TRADE_VOLUME|PARTICIPATED_IN]-()
+WITH DISTINCT f
 UNWIND f.articles AS aid
 MATCH (a:Article {id: aid})
 WITH coalesce(substring(a.published, 0, 7), 'unknown') AS month, f, a

@@ -5,8 +5,8 @@
 // param: region: region = "Карагандинская область" -- the region
 // mode: read
 MATCH (r:Region) WHERE r.name = $region
+MATCH (h)-[:LOCATED_IN*0..1]->(r)
 MATCH (p:Person)-[f:HOLDS_POSITION]->(h)
-WHERE h = r OR (h)-[:LOCATED_IN]->(r)
 RETURN p.name AS person, f.title AS title, h.name AS of, f.support AS support,
        COLLECT { MATCH (a:Article) WHERE a.id IN f.articles RETURN coalesce(a.title, a.source) } AS sources,
        f.evidence AS evidence, f.fact_id AS fact_id

@@ -12,8 +12,14 @@ WITH pa, pb,
             UNION MATCH (n:Person)-[:HOLDS_POSITION]->()-[:LOCATED_IN|PART_OF*0..2]->(pa) RETURN n } AS side_a,
   COLLECT { MATCH (n)-[:LOCATED_IN|PART_OF*0..2]->(pb) RETURN n
             UNION MATCH (n:Person)-[:HOLDS_POSITION]->()-[:LOCATED_IN|PART_OF*0..2]->(pb) RETURN n } AS side_b
-MATCH (v)-[f:VISITED]->(h)
-WHERE (v IN side_a AND h IN side_b) OR (v IN side_b AND h IN side_a)
+// expand from the side with fewer VISITED facts (a country's side holds all its regions)
+WITH *, reduce(t = 0, c IN [n IN side_a | COUNT { (n)-[:VISITED]-() }] | t + c) <=
+        reduce(t = 0, c IN [n IN side_b | COUNT { (n)-[:VISITED]-() }] | t + c) AS a_smaller
+WITH *, CASE WHEN a_smaller THEN side_a ELSE side_b END AS near, CASE WHEN a_smaller THEN side_b ELSE side_a END AS far
+UNWIND near AS s
+MATCH (s)-[f:VISITED]-(o) WHERE o IN far
+WITH DISTINCT pa, pb, side_a, side_b, f
+MATCH (v)-[f]->(h)
 WITH pa, pb, f, v, h, v IN side_a AS from_a,
      COLLECT { MATCH (x:Article) WHERE x.id IN f.articles RETURN x ORDER BY x.published } AS arts
 RETURN coalesce(f.date, head([x IN arts WHERE x.published IS NOT NULL | x.published])) AS date,
