@@ -3,6 +3,7 @@
 // description: Export flows between two places in both directions, one row per commodity
 //   (a flow with no named good has an empty commodity). Each side includes its cities and,
 //   for a country, its regions. Import sentences are stored as exports of the other side.
+//   Each row has the first 5 sources and 3 evidence sentences; fact_evidence gives the rest.
 // param: region: place = "Карагандинская область" -- the region seen from
 // param: partner: place = "Беларусь" -- the partner region or country
 // mode: read
@@ -20,6 +21,6 @@ WITH DISTINCT side_r, side_p, f
 MATCH (x)-[f]->(y)
 RETURN CASE WHEN x IN side_r THEN 'export' ELSE 'import' END AS direction,
        f.commodity AS commodity, x.name AS exporter, y.name AS importer, f.support AS support,
-       COLLECT { MATCH (a:Article) WHERE a.id IN f.articles RETURN coalesce(a.title, a.source) } AS sources,
-       f.evidence AS evidence, f.fact_id AS fact_id
+       COLLECT { MATCH (a:Article) WHERE a.id IN f.articles[..5] RETURN coalesce(a.title, a.source) } AS sources,
+       f.evidence[..3] AS evidence, f.fact_id AS fact_id
 ORDER BY direction, commodity, exporter, importer

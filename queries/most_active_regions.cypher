@@ -20,5 +20,6 @@ WITH r, facts, COUNT { ()-[:MENTIONS]->(r) } AS articles
 ORDER BY facts DESC, articles DESC, r.name
 LIMIT $limit
 RETURN r.name AS region, facts, articles,
-       COUNT { MATCH ()-[:HOLDS_POSITION]->(h) WHERE h = r OR (h)-[:LOCATED_IN]->(r) } AS officials
+       reduce(t = 0, c IN COLLECT { MATCH (h)-[:LOCATED_IN*0..1]->(r) RETURN COUNT { ()-[:HOLDS_POSITION]->(h) } }
+              | t + c) AS officials
 ORDER BY facts DESC, articles DESC, region

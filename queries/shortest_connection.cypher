@@ -6,8 +6,16 @@
 // param: a: entity = "Вадим Шумков" -- an entity name (places may be inflected or abbreviated)
 // param: b: entity = "Атырауская область" -- another entity name
 // mode: read
-MATCH (x:Entity) WHERE x.name = $a OR $a IN coalesce(x.aliases, [])
-MATCH (y:Entity) WHERE (y.name = $b OR $b IN coalesce(y.aliases, [])) AND x <> y
+// by name through the entity_name index; only a name no entity has is looked up among aliases (a scan)
+OPTIONAL MATCH (xn:Entity) WHERE xn.name = $a
+WITH collect(xn) AS xs
+OPTIONAL CALL (xs) { WITH xs WHERE xs = [] MATCH (x:Entity) WHERE $a IN coalesce(x.aliases, []) RETURN collect(x) AS xa }
+OPTIONAL MATCH (yn:Entity) WHERE yn.name = $b
+WITH xs + coalesce(xa, []) AS xs, collect(yn) AS ys
+OPTIONAL CALL (ys) { WITH ys WHERE ys = [] MATCH (y:Entity) WHERE $b IN coalesce(y.aliases, []) RETURN collect(y) AS ya }
+UNWIND xs AS x
+UNWIND ys + coalesce(ya, []) AS y
+WITH x, y WHERE x <> y
 WITH x, y LIMIT 1
 MATCH p = shortestPath((x)-[:HOLDS_POSITION|VISITED|SIGNED|PARTY_TO|EXPORTS_TO|TRADE_VOLUME|PARTICIPATED_IN|LOCATED_IN|PART_OF*..10]-(y))
 UNWIND range(0, length(p) - 1) AS i
