@@ -69,6 +69,17 @@ def build_schema(analyzer: str = "standard") -> list[SchemaObject]:
                      f"FOR ()-[r:{rel}]-() ON (r.last_seen)")
         for rel in FACT_TYPES
     ]
+    # Canned queries look facts up by id prefix (fact_evidence) and list the newest first (new_since,
+    # single_source_facts); without these they scan every fact relationship of the graph.
+    objects += [
+        SchemaObject(format_name(rel, prop), "index",
+                     f"CREATE INDEX {format_name(rel, prop)} IF NOT EXISTS FOR ()-[r:{rel}]-() ON (r.{prop})")
+        for prop in ("first_seen", "fact_id") for rel in FACT_TYPES
+    ]
+    # commodity_exporters finds the commodities by name, then their flows by key.
+    objects.append(SchemaObject("exports_to_commodity_key", "index",
+                                "CREATE INDEX exports_to_commodity_key IF NOT EXISTS "
+                                "FOR ()-[r:EXPORTS_TO]-() ON (r.commodity_key)"))
     if analyzer not in FULLTEXT_ANALYZERS:
         raise ValueError(f"unexpected analyzer {analyzer!r}")
     objects.append(SchemaObject(

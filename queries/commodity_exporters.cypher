@@ -1,14 +1,19 @@
 // name: commodity_exporters
 // title: Who exports a commodity, and to whom
-// description: Export flows whose commodity contains the given words (case and ё/е ignored),
-//   with exporter, importer and sources. "металл" finds "изделия из черных металлов".
+// description: Export flows of the commodities whose name or alias contains the given words
+//   (case and ё/е ignored), with exporter, importer and sources. "металл" finds "изделия из черных металлов".
+//   At most 200 flows (by commodity, exporter, importer), each with its first 5 sources and 3
+//   evidence sentences; fact_evidence gives all of a fact's evidence.
 // param: commodity: string = "изделия из черных металлов" -- a commodity name or part of one
 // mode: read
 WITH replace(toLower($commodity), 'ё', 'е') AS needle
-MATCH (x)-[f:EXPORTS_TO]->(y)
-WHERE f.commodity IS NOT NULL AND replace(toLower(f.commodity), 'ё', 'е') CONTAINS needle
+// the few Commodity nodes are matched by name or alias, then their flows through the commodity_key index
+MATCH (c:Commodity)
+WHERE any(n IN [c.name] + coalesce(c.aliases, []) WHERE replace(toLower(n), 'ё', 'е') CONTAINS needle)
+MATCH (x)-[f:EXPORTS_TO]->(y) WHERE f.commodity_key = c.key
+WITH f, x, y ORDER BY f.commodity, x.name, y.name LIMIT 200
 RETURN f.commodity AS commodity, x.name AS exporter, head([l IN labels(x) WHERE l <> 'Entity']) AS exporter_type,
        y.name AS importer, head([l IN labels(y) WHERE l <> 'Entity']) AS importer_type, f.support AS support,
-       COLLECT { MATCH (a:Article) WHERE a.id IN f.articles RETURN coalesce(a.title, a.source) } AS sources,
-       f.evidence AS evidence, f.fact_id AS fact_id
+       COLLECT { MATCH (a:Article) WHERE a.id IN f.articles[..5] RETURN coalesce(a.title, a.source) } AS sources,
+       f.evidence[..3] AS evidence, f.fact_id AS fact_id
 ORDER BY commodity, exporter, importer

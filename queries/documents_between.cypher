@@ -1,7 +1,8 @@
 // name: documents_between
 // title: Documents signed between two regions
 // description: Documents to which both places are party, directly, through a city or body
-//   of theirs, or through an official who signed: with kind, period, signatories and sources.
+//   of theirs, or through an official who signed: with kind, period, signatories, the first 5
+//   sources and 3 evidence sentences (fact_evidence gives the rest).
 // param: a: place = "Курганская область" -- one region or country
 // param: b: place = "Северо-Казахстанская область" -- the other region or country ("СКО" works)
 // mode: read
@@ -12,19 +13,25 @@ WITH pa, pb,
             UNION MATCH (n:Person)-[:HOLDS_POSITION]->()-[:LOCATED_IN|PART_OF*0..2]->(pa) RETURN n } AS side_a,
   COLLECT { MATCH (n)-[:LOCATED_IN|PART_OF*0..2]->(pb) RETURN n
             UNION MATCH (n:Person)-[:HOLDS_POSITION]->()-[:LOCATED_IN|PART_OF*0..2]->(pb) RETURN n } AS side_b
-MATCH (x)-[:PARTY_TO|SIGNED]->(d:Document)<-[:PARTY_TO|SIGNED]-(y)
-WHERE x IN side_a AND y IN side_b
+// expand from the side with fewer PARTY_TO|SIGNED facts (a country's side holds all its regions)
+WITH *, reduce(t = 0, c IN [n IN side_a | COUNT { (n)-[:PARTY_TO|SIGNED]-() }] | t + c) <=
+        reduce(t = 0, c IN [n IN side_b | COUNT { (n)-[:PARTY_TO|SIGNED]-() }] | t + c) AS a_smaller
+WITH *, CASE WHEN a_smaller THEN side_a ELSE side_b END AS near, CASE WHEN a_smaller THEN side_b ELSE side_a END AS far
+UNWIND near AS x
+MATCH (x)-[:PARTY_TO|SIGNED]->(d:Document)
+WITH DISTINCT far, d
+WHERE EXISTS { MATCH (d)<-[:PARTY_TO|SIGNED]-(y) WHERE y IN far }
 WITH DISTINCT d
 MATCH (p)-[f:PARTY_TO|SIGNED]->(d)
 WITH d, collect(f) AS links
 WITH d, links,
      [l IN links WHERE type(l) = 'PARTY_TO' | startNode(l).name] AS parties,
      [l IN links WHERE type(l) = 'SIGNED' | startNode(l).name] AS signatories
-WITH d, parties, signatories, reduce(ids = [], l IN links | ids + [i IN l.articles WHERE NOT i IN ids]) AS ids,
-     reduce(ev = [], l IN links | ev + [e IN l.evidence WHERE NOT e IN ev]) AS evidence,
+WITH d, parties, signatories, COLLECT { UNWIND links AS l UNWIND l.articles AS i RETURN DISTINCT i } AS ids,
+     COLLECT { UNWIND links AS l UNWIND l.evidence[..3] AS e RETURN DISTINCT e } AS evidence,
      [l IN links | l.fact_id] AS fact_ids
 RETURN d.name AS document, d.kind AS kind, d.signed AS signed, d.period_from AS period_from,
        d.period_to AS period_to, parties, signatories,
-       COLLECT { MATCH (a:Article) WHERE a.id IN ids RETURN coalesce(a.title, a.source) } AS sources,
-       evidence, fact_ids
+       COLLECT { MATCH (a:Article) WHERE a.id IN ids[..5] RETURN coalesce(a.title, a.source) } AS sources,
+       evidence[..3] AS evidence, fact_ids
 ORDER BY coalesce(d.signed, toString(d.period_from), ''), document

@@ -1,7 +1,8 @@
 // name: enterprises_visited
 // title: Enterprises and organisations visited by a region's delegations
 // description: Organisations (plants, farms, universities, centres) that a region, its
-//   cities or its officials visited, with the visitor, the date and the sources.
+//   cities or its officials visited, with the visitor, the date and the sources. At most 200
+//   rows (by organisation, visitor), each with its first 5 sources and 3 evidence sentences.
 // param: region: region = "Курганская область" -- the visiting region
 // mode: read
 MATCH (r:Region) WHERE r.name = $region
@@ -10,9 +11,10 @@ WITH r, COLLECT {
     UNION
     MATCH (n:Person)-[:HOLDS_POSITION]->()-[:LOCATED_IN*0..1]->(r) RETURN n
   } AS side
+UNWIND side AS v
 MATCH (v)-[f:VISITED]->(o:Organization)
-WHERE v IN side
+WITH o, v, f ORDER BY o.name, v.name LIMIT 200
 RETURN o.name AS organization, o.legal_form AS legal_form, v.name AS visitor, f.date AS date,
-       COLLECT { MATCH (a:Article) WHERE a.id IN f.articles RETURN coalesce(a.title, a.source) } AS sources,
-       f.evidence AS evidence, f.fact_id AS fact_id
+       COLLECT { MATCH (a:Article) WHERE a.id IN f.articles[..5] RETURN coalesce(a.title, a.source) } AS sources,
+       f.evidence[..3] AS evidence, f.fact_id AS fact_id
 ORDER BY organization, visitor

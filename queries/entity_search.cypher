@@ -21,6 +21,6 @@ WITH reduce(lq = '', w IN words | lq + CASE WHEN lq = '' THEN '' ELSE ' AND ' EN
 CALL db.index.fulltext.queryNodes('entity_names', lucene) YIELD node, score
 RETURN node.name AS name, head([l IN labels(node) WHERE l <> 'Entity']) AS type, round(score, 3) AS score,
        coalesce(node.aliases, []) AS aliases,
-       COUNT { MATCH (a:Article)-[:MENTIONS]->(node) } AS articles
+       COUNT { ()-[:MENTIONS]->(node) } AS articles  // a degree count: only articles mention
 ORDER BY score DESC, articles DESC, name
 LIMIT 20

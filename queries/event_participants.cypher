@@ -1,12 +1,17 @@
 // name: event_participants
 // title: Events and their participants
 // description: Forums, exhibitions, fairs and festivals whose name contains the given words
-//   (case ignored), with every participant, the place it stands for, and the sources.
+//   (case ignored), with every participant, the place it stands for, and the sources. At most
+//   200 rows (by event, type, participant), each with its first 5 sources and 3 evidence
+//   sentences; fact_evidence gives all of a fact's evidence.
 // param: event: string = "Форум межрегионального сотрудничества" -- words of the event name
 // mode: read
 MATCH (e:Event) WHERE toLower(e.name) CONTAINS toLower($event)
 MATCH (x)-[f:PARTICIPATED_IN]->(e)
-WITH e, x, f, CASE
+WITH e, x, f, head([l IN labels(x) WHERE l <> 'Entity']) AS type
+ORDER BY e.name, type, x.name
+LIMIT 200
+WITH e, x, f, type, CASE
     WHEN x:Region OR x:Country THEN x
     WHEN x:City THEN coalesce(head(COLLECT { MATCH (x)-[:LOCATED_IN]->(g:Region) RETURN g }), x)
     WHEN x:Person THEN head(COLLECT {
@@ -14,8 +19,7 @@ WITH e, x, f, CASE
       OPTIONAL MATCH (h)-[:LOCATED_IN]->(hg:Region)
       RETURN coalesce(hg, h) AS g })
   END AS place
-RETURN e.name AS event, x.name AS participant, head([l IN labels(x) WHERE l <> 'Entity']) AS type,
-       place.name AS place,
-       COLLECT { MATCH (a:Article) WHERE a.id IN f.articles RETURN coalesce(a.title, a.source) } AS sources,
-       f.evidence AS evidence, f.fact_id AS fact_id
+RETURN e.name AS event, x.name AS participant, type, place.name AS place,
+       COLLECT { MATCH (a:Article) WHERE a.id IN f.articles[..5] RETURN coalesce(a.title, a.source) } AS sources,
+       f.evidence[..3] AS evidence, f.fact_id AS fact_id
 ORDER BY event, type, participant

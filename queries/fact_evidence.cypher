@@ -5,8 +5,22 @@
 //   the article it comes from (title, source, outlet, date, url) and its character offsets.
 // param: fact_id: string = "b4c8455e1dec" -- a fact_id or its first characters
 // mode: read
-MATCH (s)-[f:HOLDS_POSITION|VISITED|SIGNED|PARTY_TO|EXPORTS_TO|TRADE_VOLUME|PARTICIPATED_IN]->(t)
-WHERE f.fact_id STARTS WITH $fact_id
+// one seek of the fact_id index per fact type (an index covers one relationship type)
+CALL () {
+  MATCH (s)-[f:HOLDS_POSITION]->(t) WHERE f.fact_id STARTS WITH $fact_id RETURN s, f, t
+  UNION ALL
+  MATCH (s)-[f:VISITED]->(t) WHERE f.fact_id STARTS WITH $fact_id RETURN s, f, t
+  UNION ALL
+  MATCH (s)-[f:SIGNED]->(t) WHERE f.fact_id STARTS WITH $fact_id RETURN s, f, t
+  UNION ALL
+  MATCH (s)-[f:PARTY_TO]->(t) WHERE f.fact_id STARTS WITH $fact_id RETURN s, f, t
+  UNION ALL
+  MATCH (s)-[f:EXPORTS_TO]->(t) WHERE f.fact_id STARTS WITH $fact_id RETURN s, f, t
+  UNION ALL
+  MATCH (s)-[f:TRADE_VOLUME]->(t) WHERE f.fact_id STARTS WITH $fact_id RETURN s, f, t
+  UNION ALL
+  MATCH (s)-[f:PARTICIPATED_IN]->(t) WHERE f.fact_id STARTS WITH $fact_id RETURN s, f, t
+}
 UNWIND range(0, size(f.evidence) - 1) AS i
 OPTIONAL MATCH (a:Article {id: f.evidence_article[i]})
 RETURN f.fact_id AS fact_id, type(f) AS relation, s.name AS source, t.name AS target,

@@ -1,13 +1,14 @@
 // name: region_officials
 // title: Officials of a region and their titles
 // description: People who hold an office in a region or in one of its cities, with the title
-//   as the text gives it (normalised: губернатор, аким, председатель облисполкома...).
+//   as the text gives it (normalised: губернатор, аким, председатель облисполкома...), the
+//   first 5 sources and 3 evidence sentences; fact_evidence gives all of a fact's evidence.
 // param: region: region = "Карагандинская область" -- the region
 // mode: read
 MATCH (r:Region) WHERE r.name = $region
+MATCH (h)-[:LOCATED_IN*0..1]->(r)
 MATCH (p:Person)-[f:HOLDS_POSITION]->(h)
-WHERE h = r OR (h)-[:LOCATED_IN]->(r)
 RETURN p.name AS person, f.title AS title, h.name AS of, f.support AS support,
-       COLLECT { MATCH (a:Article) WHERE a.id IN f.articles RETURN coalesce(a.title, a.source) } AS sources,
-       f.evidence AS evidence, f.fact_id AS fact_id
+       COLLECT { MATCH (a:Article) WHERE a.id IN f.articles[..5] RETURN coalesce(a.title, a.source) } AS sources,
+       f.evidence[..3] AS evidence, f.fact_id AS fact_id
 ORDER BY h = r DESC, person, title

@@ -1,13 +1,59 @@
 // name: single_source_facts
 // title: Facts supported by a single source only (to check)
-// description: Fact relationships backed by at most the given number of articles: the ones
-//   a person should check first. One row per fact with its qualifiers and evidence.
+// description: The 200 newest fact relationships (by first_seen) backed by at most the given
+//   number of articles: the ones a person should check first. One row per fact with its
+//   qualifiers, its first 3 sources and evidence sentences; fact_evidence gives the rest.
 // param: max_support: int = 1 -- list facts supported by this many articles or fewer
 // mode: read
-MATCH (s)-[f:HOLDS_POSITION|VISITED|SIGNED|PARTY_TO|EXPORTS_TO|TRADE_VOLUME|PARTICIPATED_IN]->(t)
-WHERE coalesce(f.support, size(f.articles)) <= $max_support
-RETURN type(f) AS relation, s.name AS source, t.name AS target,
-       coalesce(f.title, f.commodity, f.kind, f.date) AS qualifier, f.support AS support, f.fact_id AS fact_id,
-       COLLECT { MATCH (a:Article) WHERE a.id IN f.articles RETURN coalesce(a.title, a.source) } AS sources,
-       f.evidence AS evidence
-ORDER BY relation, source, target, qualifier
+// Per fact type, walk the first_seen index newest first and stop at 200 matches; ties at the
+// cut-off date are all kept, so the final order (date, then relation, names) is exact.
+CALL () {
+  MATCH ()-[f:HOLDS_POSITION]->() WHERE f.first_seen IS NOT NULL AND f.support <= $max_support
+  WITH f.first_seen AS d ORDER BY d DESC LIMIT 200
+  WITH min(d) AS cut
+  MATCH (s)-[f:HOLDS_POSITION]->(t) WHERE f.first_seen >= cut AND f.support <= $max_support
+  RETURN s, f, t
+  UNION ALL
+  MATCH ()-[f:VISITED]->() WHERE f.first_seen IS NOT NULL AND f.support <= $max_support
+  WITH f.first_seen AS d ORDER BY d DESC LIMIT 200
+  WITH min(d) AS cut
+  MATCH (s)-[f:VISITED]->(t) WHERE f.first_seen >= cut AND f.support <= $max_support
+  RETURN s, f, t
+  UNION ALL
+  MATCH ()-[f:SIGNED]->() WHERE f.first_seen IS NOT NULL AND f.support <= $max_support
+  WITH f.first_seen AS d ORDER BY d DESC LIMIT 200
+  WITH min(d) AS cut
+  MATCH (s)-[f:SIGNED]->(t) WHERE f.first_seen >= cut AND f.support <= $max_support
+  RETURN s, f, t
+  UNION ALL
+  MATCH ()-[f:PARTY_TO]->() WHERE f.first_seen IS NOT NULL AND f.support <= $max_support
+  WITH f.first_seen AS d ORDER BY d DESC LIMIT 200
+  WITH min(d) AS cut
+  MATCH (s)-[f:PARTY_TO]->(t) WHERE f.first_seen >= cut AND f.support <= $max_support
+  RETURN s, f, t
+  UNION ALL
+  MATCH ()-[f:EXPORTS_TO]->() WHERE f.first_seen IS NOT NULL AND f.support <= $max_support
+  WITH f.first_seen AS d ORDER BY d DESC LIMIT 200
+  WITH min(d) AS cut
+  MATCH (s)-[f:EXPORTS_TO]->(t) WHERE f.first_seen >= cut AND f.support <= $max_support
+  RETURN s, f, t
+  UNION ALL
+  MATCH ()-[f:TRADE_VOLUME]->() WHERE f.first_seen IS NOT NULL AND f.support <= $max_support
+  WITH f.first_seen AS d ORDER BY d DESC LIMIT 200
+  WITH min(d) AS cut
+  MATCH (s)-[f:TRADE_VOLUME]->(t) WHERE f.first_seen >= cut AND f.support <= $max_support
+  RETURN s, f, t
+  UNION ALL
+  MATCH ()-[f:PARTICIPATED_IN]->() WHERE f.first_seen IS NOT NULL AND f.support <= $max_support
+  WITH f.first_seen AS d ORDER BY d DESC LIMIT 200
+  WITH min(d) AS cut
+  MATCH (s)-[f:PARTICIPATED_IN]->(t) WHERE f.first_seen >= cut AND f.support <= $max_support
+  RETURN s, f, t
+}
+WITH s, f, t, coalesce(f.title, f.commodity, f.kind, f.date) AS qualifier
+ORDER BY f.first_seen DESC, type(f), s.name, t.name, qualifier
+LIMIT 200
+RETURN f.first_seen AS first_seen, type(f) AS relation, s.name AS source, t.name AS target,
+       qualifier, f.support AS support, f.fact_id AS fact_id,
+       COLLECT { MATCH (a:Article) WHERE a.id IN f.articles[..3] RETURN coalesce(a.title, a.source) } AS sources,
+       f.evidence[..3] AS evidence

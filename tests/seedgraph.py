@@ -26,6 +26,7 @@ def extract_seed_facts() -> tuple:
 
 def build_seed_graph(driver, database: str = "neo4j") -> None:
     """Wipe the database, apply the schema, load the gazetteer structure and every seed article."""
+    from graph.derived import refresh_derived
     from graph.load import load_facts, load_gazetteer_structure
     from graph.schema import apply_schema, wipe_data
 
@@ -34,6 +35,7 @@ def build_seed_graph(driver, database: str = "neo4j") -> None:
     load_gazetteer_structure(driver, database)
     for facts in extract_seed_facts():
         load_facts(driver, facts, database, ingested=INGESTED)
+    refresh_derived(driver, database)  # what an ingest does after its loads: cooperation_network reads it
     driver.execute_query("CALL db.awaitIndexes(120)", database_=database)
 
 

@@ -30,7 +30,7 @@ def test_init_twice_gives_identical_constraints_and_indexes(db):
     first = apply_schema(db.driver, db.database)
     snapshot = list_schema(db.driver, db.database)
     second = apply_schema(db.driver, db.database)
-    assert first.changed and len(first.created) == 29
+    assert first.changed and len(first.created) == 44
     assert not second.changed and second.total == first.total
     assert list_schema(db.driver, db.database) == snapshot
 
@@ -46,6 +46,10 @@ def test_schema_has_the_model_constraints_and_indexes(db):
     for rel in FACT_TYPES:
         row = rows["index", f"{rel.lower()}_last_seen"]
         assert (row["entityType"], row["labelsOrTypes"], row["properties"]) == ("RELATIONSHIP", [rel], ["last_seen"])
+        for prop in ("first_seen", "fact_id"):  # new_since, single_source_facts, fact_evidence seek on these
+            row = rows["index", f"{rel.lower()}_{prop}"]
+            assert (row["entityType"], row["labelsOrTypes"], row["properties"]) == ("RELATIONSHIP", [rel], [prop])
+    assert rows["index", "exports_to_commodity_key"]["properties"] == ["commodity_key"]
     fulltext = rows["index", FULLTEXT_INDEX]
     assert (fulltext["type"], fulltext["labelsOrTypes"], fulltext["properties"]) == \
         ("FULLTEXT", ["Entity"], ["name", "aliases"])
@@ -90,7 +94,7 @@ def test_counts_per_label_and_type(db):
 def test_db_cli_init_status_and_reset(db):
     drop_schema(db.driver, db.database)
     first = invoke_db(db, "init")
-    assert first.exit_code == 0 and "created 29 of" in first.output, first.output
+    assert first.exit_code == 0 and "created 44 of" in first.output, first.output
     second = invoke_db(db, "init")
     assert second.exit_code == 0 and "nothing changed" in second.output, second.output
 
