@@ -1,4 +1,4 @@
-"""Load throughput: the real ingest write path vs a one-statement-per-relationship baseline, and re-ingest."""
+"""Load throughput: the real (batched) ingest path vs the per-article path and a one-statement baseline."""
 from __future__ import annotations
 
 # "Relationships" are the rows a load writes: one MENTIONS per (article, entity) and one per
@@ -39,12 +39,61 @@ class LoadRun:
         return self.rows / self.seconds if self.seconds else 0.0
 
 
-def load_real(bench: Bench, facts_list: Iterable[ArticleFacts], progress_every: int = 0) -> LoadRun:
-    """What `coopgraph ingest` does per article once the facts exist: the unchanged check, then the load."""
-    from graph.load import adapt_article_only, adapt_facts, load_rows
+def load_real(bench: Bench, facts_list: Iterable[ArticleFacts], progress_every: int = 0, *,
+              chunk: int = 2000, batch_articles: int | None = None, batch_size: int = 1000) -> LoadRun:
+    """What `coopgraph ingest` does once the facts exist: the batched state check, then batched writes.
+
+    It runs `coopgraph ingest`'s own pipeline (`ingest_articles`) with the extraction replaced by the
+    known facts, `chunk` articles at a time (as one `coopgraph ingest` run of that many articles).
+    """
+    from coopgraph.commands.ingest import IngestReport, ingest_articles
+    from graph.parallel import Extracted
 
     run = LoadRun()
     began = time.perf_counter()
+    buffer: list[ArticleFacts] = []
+
+    def flush() -> None:
+        if not buffer:
+            return
+        by_id = {}
+        for f in buffer:
+            by_id.setdefault((f.article.id, f.article.source), f)
+        report = IngestReport()
+        articles = [f.article for f in buffer]
+        report.articles = len(articles)
+        t0 = time.perf_counter()
+        ingest_articles(articles, report, driver=bench.driver, database=bench.database, dry_run=False,
+                        batch_size=batch_size, force=False, batch_articles=batch_articles, ingested=INGESTED,
+                        extract=lambda todo: (Extracted(a, facts=by_id[(a.id, a.source)]) for a in todo))
+        dt = time.perf_counter() - t0
+        if report.failures or report.lost:
+            raise RuntimeError(f"load_real: {report.failures[:3]} {report.lost}")
+        run.seconds += dt
+        run.per_article_ms += [1000 * dt / len(buffer)] * len(buffer)
+        run.created.update(report.created)
+        run.statuses.update(report.statuses)
+        # rows of the articles written (an unchanged one writes nothing; the corpus has none)
+        run.rows += round(sum(rows_written(f) for f in buffer) * report.statuses["new"] / len(buffer))
+        run.articles += len(buffer)
+        buffer.clear()
+        if progress_every:
+            log(f"real load: {run.articles} articles, {run.rel_per_s:.0f} rel/s, "
+                f"{1000 * run.seconds / run.articles:.1f} ms/article so far (wall {time.perf_counter() - began:.0f} s)")
+
+    for facts in facts_list:
+        buffer.append(facts)
+        if len(buffer) >= chunk:
+            flush()
+    flush()
+    return run
+
+
+def load_per_article(bench: Bench, facts_list: Iterable[ArticleFacts]) -> LoadRun:
+    """The write path before batching: a state check and a write transaction per article."""
+    from graph.load import adapt_article_only, adapt_facts, load_rows
+
+    run = LoadRun()
     for facts in facts_list:
         t0 = time.perf_counter()
         first = load_rows(bench.driver, adapt_article_only(facts.article), bench.database, ingested=INGESTED)
@@ -60,10 +109,6 @@ def load_real(bench: Bench, facts_list: Iterable[ArticleFacts], progress_every: 
         run.seconds += dt
         run.per_article_ms.append(dt * 1000)
         run.articles += 1
-        if progress_every and run.articles % progress_every == 0:
-            log(f"real load: {run.articles} articles, {run.rel_per_s:.0f} rel/s, "
-                f"{1000 * run.seconds / run.articles:.0f} ms/article so far "
-                f"(wall {time.perf_counter() - began:.0f} s)")
     return run
 
 
@@ -132,33 +177,15 @@ class RatioResult:
     rows: int
     real_rel_per_s: list[float] = field(default_factory=list)
     base_rel_per_s: list[float] = field(default_factory=list)
-    bulk_rel_per_s: list[float] = field(default_factory=list)  # bench/bulk.py on the same facts
+    old_rel_per_s: list[float] = field(default_factory=list)  # the per-article path on the same facts
 
     @property
     def ratio(self) -> float:
         return median([a / b for a, b in zip(self.real_rel_per_s, self.base_rel_per_s)])
 
     @property
-    def bulk_ratio(self) -> float:
-        return median([a / b for a, b in zip(self.bulk_rel_per_s, self.base_rel_per_s)])
-
-
-def load_bulk(bench: Bench, facts_list: list[ArticleFacts]) -> LoadRun:
-    """The batched writer on the same facts, timed from the facts (folding included) to the commit."""
-    from bench.bulk import BulkGraph, write_bulk
-    from graph.load import adapt_facts
-
-    run = LoadRun()
-    t0 = time.perf_counter()
-    graph = BulkGraph(ingested=INGESTED)
-    for facts in facts_list:
-        rows = adapt_facts(facts)
-        graph.add(rows)
-        run.rows += len(rows.mentions) + sum(len(r) for r in rows.facts.values())
-        run.articles += 1
-    write_bulk(bench.driver, bench.database, graph, run.rows)
-    run.seconds = time.perf_counter() - t0
-    return run
+    def old_ratio(self) -> float:
+        return median([a / b for a, b in zip(self.old_rel_per_s, self.base_rel_per_s)])
 
 
 def run_load_ratio(bench: Bench, facts_list: list[ArticleFacts], rounds: int = 3) -> RatioResult:
@@ -167,12 +194,11 @@ def run_load_ratio(bench: Bench, facts_list: list[ArticleFacts], rounds: int = 3
     # warm-up: the first load after a start pays for planning every statement once
     reset_graph(bench)
     load_real(bench, facts_list[:5])
-    load_baseline(bench, facts_list[5:10])
-    reset_graph(bench)
-    load_bulk(bench, facts_list[:10])
+    load_per_article(bench, facts_list[5:8])
+    load_baseline(bench, facts_list[8:10])
     loaders = {"real": (load_real, res.real_rel_per_s), "base": (load_baseline, res.base_rel_per_s),
-               "bulk": (load_bulk, res.bulk_rel_per_s)}
-    orders = (("real", "base", "bulk"), ("base", "bulk", "real"), ("bulk", "real", "base"))
+               "old": (load_per_article, res.old_rel_per_s)}
+    orders = (("real", "base", "old"), ("base", "old", "real"), ("old", "real", "base"))
     for r in range(rounds):
         for side in orders[r % 3]:
             reset_graph(bench)
@@ -180,8 +206,8 @@ def run_load_ratio(bench: Bench, facts_list: list[ArticleFacts], rounds: int = 3
             run = loader(bench, facts_list)
             res.rows = run.rows
             rates.append(run.rel_per_s)
-        log(f"load round {r + 1}/{rounds}: real {res.real_rel_per_s[-1]:.0f} rel/s, "
-            f"baseline {res.base_rel_per_s[-1]:.0f} rel/s, bulk {res.bulk_rel_per_s[-1]:.0f} rel/s, "
+        log(f"load round {r + 1}/{rounds}: real (batched) {res.real_rel_per_s[-1]:.0f} rel/s, "
+            f"baseline {res.base_rel_per_s[-1]:.0f} rel/s, per-article {res.old_rel_per_s[-1]:.0f} rel/s, "
             f"real/baseline {res.real_rel_per_s[-1] / res.base_rel_per_s[-1]:.2f}")
     return res
 
@@ -263,3 +289,27 @@ def profile_load(bench: Bench, facts_list: list[ArticleFacts]) -> str:
     lines.append(f"{1000 * (total - statement_total) / len(facts_list):10.2f} {'':>13}  "
                  "outside statements: begin/commit round trips, adapt_facts, driver")
     return "\n".join(lines)
+
+
+def check_equivalent(bench: Bench, facts_list: list[ArticleFacts]) -> tuple[bool, str]:
+    """Load the facts article by article, then through the real batched path, and compare full dumps."""
+    from graph.load import dump_graph, load_facts
+
+    reset_graph(bench)
+    for facts in facts_list:
+        load_facts(bench.driver, facts, bench.database, ingested=INGESTED)
+    one = dump_graph(bench.driver, bench.database)
+    reset_graph(bench)
+    load_real(bench, facts_list, chunk=max(1, len(facts_list) // 3), batch_articles=max(1, len(facts_list) // 7))
+    many = dump_graph(bench.driver, bench.database)
+    diffs = Counter()
+    examples = []
+    for kind, a, b in (("node", one[0], many[0]), ("relationship", one[1], many[1])):
+        only_one, only_many = sorted(set(a) - set(b)), sorted(set(b) - set(a))
+        diffs[kind] = len(only_one) + len(only_many)
+        examples += [f"only per-article: {x[:300]}" for x in only_one[:2]]
+        examples += [f"only batched: {x[:300]}" for x in only_many[:2]]
+    same = not any(diffs.values()) and len(one[0]) == len(many[0]) and len(one[1]) == len(many[1])
+    summary = (f"{len(one[0])} nodes, {len(one[1])} relationships; differing lines: "
+               f"{diffs['node']} nodes, {diffs['relationship']} relationships")
+    return same, summary + ("" if same else "\n" + "\n".join(examples))

@@ -1,4 +1,4 @@
-"""Parallel ingest, 1 vs N workers: extraction in processes (graph/parallel.py), the real writer in the parent."""
+"""Parallel ingest, 1 vs N workers: `coopgraph ingest`'s pipeline with extraction in processes, one writer."""
 from __future__ import annotations
 
 # Run as its own process (`python -m bench.workers RECORDS.jsonl N`) so that its peak RSS is the
@@ -14,36 +14,32 @@ from bench.common import INGESTED, peak_rss_mb
 
 
 def ingest_parallel(driver, database: str, articles: list, workers: int, load: bool = True) -> dict:
-    """What `coopgraph ingest --workers N` would do: unchanged check, parallel extraction, one writer."""
-    from graph.load import adapt_article_only, adapt_facts, load_rows
+    """`coopgraph ingest --workers N`'s own pipeline (`ingest_articles`) over read articles; with
+    load=False, extraction alone (`extract_parallel`, no Neo4j)."""
+    from coopgraph.commands.ingest import IngestReport, ingest_articles
     from graph.parallel import extract_parallel
 
     t0 = time.perf_counter()
-    pending = []
-    for art in articles:
-        if not load:
-            pending.append(art)
-            continue
-        status = load_rows(driver, adapt_article_only(art), database, ingested=INGESTED).status
-        if status == "pending":
-            pending.append(art)
-    check_s = time.perf_counter() - t0
-    t1 = time.perf_counter()
-    extracted = failed = relations = 0
-    load_s = 0.0
-    for item in extract_parallel(pending, workers):
-        if item.facts is None:
-            failed += 1
-            continue
-        extracted += 1
-        relations += len(item.facts.relations)
-        if load:
-            t2 = time.perf_counter()
-            load_rows(driver, adapt_facts(item.facts), database, ingested=INGESTED)
-            load_s += time.perf_counter() - t2
-    return {"workers": workers, "articles": len(articles), "extracted": extracted, "failed": failed,
-            "relations": relations, "check_s": check_s, "pipeline_s": time.perf_counter() - t1,
-            "load_s": load_s, "total_s": time.perf_counter() - t0}
+    if not load:
+        extracted = failed = relations = 0
+        for item in extract_parallel(articles, workers):
+            if item.facts is None:
+                failed += 1
+                continue
+            extracted += 1
+            relations += len(item.facts.relations)
+        total = time.perf_counter() - t0
+        return {"workers": workers, "articles": len(articles), "extracted": extracted, "failed": failed,
+                "relations": relations, "check_s": 0.0, "pipeline_s": total, "load_s": 0.0, "total_s": total}
+    report = IngestReport()
+    report.articles = len(articles)
+    ingest_articles(articles, report, driver=driver, database=database, dry_run=False, batch_size=1000,
+                    force=False, workers=workers, ingested=INGESTED)
+    total = time.perf_counter() - t0
+    return {"workers": workers, "articles": len(articles), "extracted": report.statuses["new"],
+            "failed": report.statuses["failed"], "relations": sum(report.created.values()), "check_s": 0.0,
+            "pipeline_s": total, "load_s": report.load_seconds, "extract_wait_s": report.extract_seconds,
+            "total_s": total}
 
 
 def _burn(n: int) -> int:

@@ -1,4 +1,4 @@
-"""Loading extracted ArticleFacts into Neo4j: one write transaction per article, provenance on every fact."""
+"""Loading extracted ArticleFacts into Neo4j: per article or many new ones per transaction, provenance on every fact."""
 from __future__ import annotations
 
 import hashlib
@@ -250,16 +250,30 @@ def _rtype(rtype: str) -> str:
     return rtype
 
 
+# Which Article each source gave last is kept in (:Source {key: <source>, article: <id>}) nodes under
+# a uniqueness constraint: an index seek per source, where scanning every Article's `sources` list
+# grew with the graph. Every statement that changes `sources` re-links them (LINK_SOURCES).
 STATE = """
 OPTIONAL MATCH (same:Article {id: $id})
-CALL () {
-  // `sources` lists every source that gave this text. A list element cannot be indexed, so this
-  // scans the Article nodes: a few ms at thousands of articles.
-  MATCH (other:Article)
-  WHERE other.id <> $id AND $source IN other.sources
-  RETURN collect(other.id) AS stale
-}
-RETURN same IS NOT NULL AS known, $source IN coalesce(same.sources, []) AS here, stale
+OPTIONAL MATCH (src:Source {key: $source})
+RETURN same IS NOT NULL AS known, $source IN coalesce(same.sources, []) AS here,
+       [x IN [src.article] WHERE x IS NOT NULL AND x <> $id] AS stale
+"""
+
+# The same question for many (article, source) pairs at once: one index seek per pair.
+STATE_MANY = """
+UNWIND $rows AS row
+OPTIONAL MATCH (same:Article {id: row.id})
+OPTIONAL MATCH (src:Source {key: row.source})
+RETURN row.i AS i, same IS NOT NULL AS known, row.source IN coalesce(same.sources, []) AS here,
+       src.article AS at
+"""
+
+LINK_SOURCES = """
+MATCH (a:Article {id: $id})
+UNWIND a.sources AS path
+MERGE (s:Source {key: path})
+SET s.article = a.id
 """
 
 UNLINK_SOURCE = """
@@ -313,6 +327,11 @@ RETURN count(r) AS n
 
 DELETE_ARTICLE = """
 MATCH (a:Article {id: $id})
+CALL (a) {
+  UNWIND a.sources AS path
+  MATCH (s:Source {key: path}) WHERE s.article = a.id
+  DELETE s
+}
 OPTIONAL MATCH (a)-[:MENTIONS]->(e)
 WITH a, collect(elementId(e)) AS entities
 DETACH DELETE a
@@ -466,6 +485,7 @@ def write_article(tx, rows: LoadRows, *, batch_size: int, ingested: str, force: 
     if state["known"] and not force:
         if not state["here"]:  # the same text from another source: remember the source, nothing else
             tx.run(ADD_SOURCE, id=art["id"], source=art["source"]).consume()
+            tx.run(LINK_SOURCES, id=art["id"]).consume()
         result.status = "replaced" if result.replaced else "unchanged"
         return result
     sources: list[str] = []
@@ -478,6 +498,7 @@ def write_article(tx, rows: LoadRows, *, batch_size: int, ingested: str, force: 
     if sources:
         merged = sources + [s for s in [art["source"]] if s not in sources]
         tx.run(SET_SOURCES, id=art["id"], sources=merged).consume()
+    tx.run(LINK_SOURCES, id=art["id"]).consume()
     eids: dict[str, str] = {}  # uid -> elementId, valid within this transaction
     for label, node_rows in rows.nodes.items():
         for batch in chunks(node_rows, batch_size):
@@ -522,6 +543,311 @@ def load_facts(driver, facts: ArticleFacts, database: str | None = None, *,
     """
     return load_rows(driver, adapt_facts(facts), database, batch_size=batch_size, ingested=ingested,
                      force=force)
+
+
+# ---------------------------------------------------------------- many articles, one transaction
+#
+# The per-article transaction above runs ~14 statements for ~20 relationship rows; the round trips
+# and per-statement planning bound it to a few hundred rows/s. For articles that are new (no Article
+# with their id, no earlier text at their source) the rows of many articles are folded in Python
+# first (one row per node, MENTIONS and fact; evidence of the same fact from several articles in one
+# row) and written with a few large UNWIND statements in ONE transaction. The statements keep the
+# per-article path's rules, so the graph is the same whichever path wrote it: nodes MERGEd by key
+# (name from the first article, other properties filled when missing), MENTIONS MERGEd, aliases the
+# sorted union, a fact MERGEd by fact_id and given an article's id and evidence only if that id is
+# not in `articles` yet (so a concurrent writer that committed the same article first changes
+# nothing), articles and evidence re-sorted, support, first/last_seen and dates recomputed.
+
+DEFAULT_BATCH_ARTICLES = 200  # articles per batch transaction (see graph/LOADING.md, "Speed")
+DEFAULT_BATCH_ROWS = 5000  # ... or fewer, once their relationship rows reach this
+
+
+@dataclass
+class ArticleState:
+    """What the graph knows about one (article id, source) pair before it is written."""
+
+    known: bool  # an Article with this id exists
+    here: bool  # ... and lists this source
+    stale: list[str]  # the other article this source gave before (a changed text), or []
+
+    @property
+    def kind(self) -> str:
+        if self.known and self.here:
+            return "unchanged"
+        if self.stale:
+            return "replaced"  # a changed text at a known source
+        return "other_source" if self.known else "new"
+
+
+def check_states(driver, pairs: list[tuple[str, str]], database: str | None = None, *,
+                 chunk: int = 2000) -> list[ArticleState]:
+    """The state of many (article id, source) pairs, in order: index seeks, one query per chunk."""
+    states: list[ArticleState] = []
+    with open_session(driver, database) as session:
+        for start in range(0, len(pairs), chunk):
+            rows = [{"i": i, "id": aid, "source": src}
+                    for i, (aid, src) in enumerate(pairs[start:start + chunk])]
+            records = session.execute_read(lambda tx, r=rows: list(tx.run(STATE_MANY, rows=r)))
+            by_i = {rec["i"]: rec for rec in records}
+            for row in rows:
+                rec = by_i[row["i"]]
+                at = rec["at"]
+                states.append(ArticleState(known=rec["known"], here=rec["here"],
+                                           stale=[at] if at is not None and at != row["id"] else []))
+    return states
+
+
+@dataclass
+class BatchResult:
+    """What one batch transaction did: per-article results of those it wrote, and the rest."""
+
+    results: list[LoadResult] = field(default_factory=list)  # status "new", in input order
+    created: Counter = field(default_factory=Counter)  # the whole batch's (not attributable per article)
+    # Articles the batch did not write because they are not new (any more): a concurrent writer
+    # loaded them, their source gave another text, or the same id/source came twice in the batch.
+    # The caller writes them with load_rows, one by one, after this batch.
+    deferred: list[LoadRows] = field(default_factory=list)
+    rows: int = 0  # relationship rows written (MENTIONS + facts per article)
+
+
+@dataclass
+class _FoldedFact:
+    group: tuple[str, bool]
+    source: str  # uids of the first report: its direction is the relationship's
+    target: str
+    props: dict
+    ids: list = field(default_factory=list)
+    seen: list = field(default_factory=list)
+    ev: list = field(default_factory=list)
+    ea: list = field(default_factory=list)
+    es: list = field(default_factory=list)
+    ee: list = field(default_factory=list)
+    ed: list = field(default_factory=list)
+
+
+@dataclass
+class _Fold:
+    articles: list[dict] = field(default_factory=list)
+    nodes: dict[str, dict] = field(default_factory=dict)  # uid -> node row (first article's name)
+    mentions: list[tuple[str, str, list, int]] = field(default_factory=list)  # (article id, uid, aliases, count)
+    aliases: dict[str, set] = field(default_factory=dict)
+    facts: dict[str, _FoldedFact] = field(default_factory=dict)
+    rows: int = 0
+
+
+def fold_rows(rows_list: list[LoadRows], ingested: str) -> _Fold:
+    """Many new articles' rows as one row per article, node, MENTIONS and fact (in input order)."""
+    fold = _Fold()
+    for rows in rows_list:
+        art = rows.article
+        aid = art["id"]
+        fold.articles.append(art)
+        fold.rows += len(rows.mentions) + sum(len(r) for r in rows.facts.values())
+        seen = art["published"] or ingested
+        for label, node_rows in rows.nodes.items():
+            for row in node_rows:
+                uid = f"{label}:{row['key']}"
+                old = fold.nodes.get(uid)
+                if old is None:
+                    fold.nodes[uid] = dict(row)
+                else:  # as MERGE ... SET n.p = coalesce(n.p, row.p) does for a later article
+                    for p in NODE_PROPS:
+                        if old.get(p) is None:
+                            old[p] = row.get(p)
+        for m in rows.mentions:
+            fold.mentions.append((aid, m["uid"], m["aliases"], m["count"]))
+            fold.aliases.setdefault(m["uid"], set()).update(m["aliases"])
+        for group, fact_rows in rows.facts.items():
+            for row in fact_rows:
+                fact = fold.facts.get(row["fact_id"])
+                if fact is None:
+                    fact = fold.facts[row["fact_id"]] = _FoldedFact(group, row["source"], row["target"],
+                                                                    dict(row["props"]))
+                fact.ids.append(aid)
+                fact.seen.append(seen)
+                fact.ev += row["evidence"]
+                fact.ea += [aid] * len(row["evidence"])
+                fact.es += row["evidence_start"]
+                fact.ee += row["evidence_end"]
+                fact.ed += row.get("evidence_date") or []
+    return fold
+
+
+MERGE_ARTICLES = """
+UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+ON CREATE SET a += row, a.sources = [row.source], a.ingested = $ingested
+ON MATCH SET a.sources = a.sources + [s IN [row.source] WHERE NOT s IN a.sources]
+RETURN row.id AS id, elementId(a) AS eid
+"""
+
+LINK_SOURCES_MANY = """
+UNWIND $eids AS eid
+MATCH (a) WHERE elementId(a) = eid
+UNWIND a.sources AS path
+MERGE (s:Source {key: path})
+SET s.article = a.id
+"""
+
+MERGE_MENTIONS_MANY = """
+UNWIND $rows AS row
+MATCH (a) WHERE elementId(a) = row.a
+MATCH (n) WHERE elementId(n) = row.n
+MERGE (a)-[m:MENTIONS]->(n)
+SET m.aliases = row.aliases, m.count = row.count
+"""
+
+# The union of the names old and new MENTIONS give: what SET_ALIASES_OF_ARTICLE recomputes from all
+# of a node's MENTIONS, without reading them all (a region has thousands).
+ADD_ALIASES = """
+UNWIND $rows AS row
+MATCH (n) WHERE elementId(n) = row.n
+SET n.aliases = COLLECT { UNWIND coalesce(n.aliases, []) + row.aliases AS alias
+                          RETURN DISTINCT alias ORDER BY alias }
+"""
+
+
+def merge_facts_many_query(rtype: str, undirected: bool) -> str:
+    """MERGE facts by fact_id; add each batch article's id and evidence unless `articles` has it."""
+    arrow = "-" if undirected else "->"
+    dated = rtype in DATED_TYPES
+    init_date = ", r.evidence_date = []" if dated else ""
+    with_date = ", r.evidence_date + [i IN keep | row.ed[i]] AS ed" if dated else ""
+    keep_date = ", ed" if dated else ""
+    set_date = ",\n    r.evidence_date = [i IN o | ed[i]]" if dated else ""
+    set_dates = ("\nWITH r\nSET r.dates = COLLECT { UNWIND r.evidence_date AS d WITH d WHERE d <> '' "
+                 "RETURN DISTINCT d ORDER BY d }\nWITH r\nSET r.date = head(r.dates)") if dated else ""
+    return f"""
+UNWIND $rows AS row
+MATCH (s) WHERE elementId(s) = row.s
+MATCH (t) WHERE elementId(t) = row.t
+MERGE (s)-[r:{_rtype(rtype)} {{fact_id: row.fact_id}}]{arrow}(t)
+ON CREATE SET r += row.props, r.articles = [], r.evidence = [], r.evidence_article = [],
+    r.evidence_start = [], r.evidence_end = []{init_date}
+WITH r, row, [i IN range(0, size(row.ids) - 1) WHERE NOT row.ids[i] IN r.articles] AS fresh
+WHERE size(fresh) > 0
+WITH r, row, [i IN fresh | row.ids[i]] AS ids, [i IN fresh | row.seen[i]] AS seen,
+     [i IN range(0, size(row.ea) - 1) WHERE NOT row.ea[i] IN r.articles] AS keep
+WITH r, ids, seen, r.evidence + [i IN keep | row.ev[i]] AS ev, r.evidence_article + [i IN keep | row.ea[i]] AS ea,
+     r.evidence_start + [i IN keep | row.es[i]] AS es, r.evidence_end + [i IN keep | row.ee[i]] AS ee{with_date}
+WITH r, ids, seen, ev, ea, es, ee{keep_date},
+     COLLECT {{ UNWIND range(0, size(ev) - 1) AS i RETURN i ORDER BY ea[i], es[i], ee[i] }} AS o
+SET r.articles = COLLECT {{ UNWIND r.articles + ids AS x RETURN x ORDER BY x }},
+    r.evidence = [i IN o | ev[i]],
+    r.evidence_article = [i IN o | ea[i]],
+    r.evidence_start = [i IN o | es[i]],
+    r.evidence_end = [i IN o | ee[i]]{set_date}
+WITH r, seen
+SET r.support = size(r.articles),
+    r.first_seen = reduce(m = r.first_seen, x IN seen | CASE WHEN m IS NULL OR x < m THEN x ELSE m END),
+    r.last_seen = reduce(m = r.last_seen, x IN seen | CASE WHEN m IS NULL OR x > m THEN x ELSE m END){set_dates}
+"""
+
+
+def write_batch(tx, rows_list: list[LoadRows], *, batch_size: int, ingested: str) -> BatchResult:
+    """The work of one batch transaction; safe to retry (everything counted is local to the call)."""
+    result = BatchResult()
+    if any(not rows.complete for rows in rows_list):
+        raise ValueError("write_batch needs extracted articles (LoadRows.complete)")
+    # Checked again inside the transaction: between the caller's check and now another process may
+    # have loaded one of these texts, or another text at one of these sources.
+    pairs = [{"i": i, "id": r.article["id"], "source": r.article["source"]} for i, r in enumerate(rows_list)]
+    states = {rec["i"]: rec for rec in tx.run(STATE_MANY, rows=pairs)}
+    batch: list[LoadRows] = []
+    ids: set[str] = set()
+    sources: set[str] = set()
+    for i, rows in enumerate(rows_list):
+        st, art = states[i], rows.article
+        if st["known"] or st["at"] is not None or art["id"] in ids or art["source"] in sources:
+            result.deferred.append(rows)
+        else:
+            batch.append(rows)
+        ids.add(art["id"])
+        sources.add(art["source"])
+    if not batch:
+        return result
+    fold = fold_rows(batch, ingested)
+    result.rows = fold.rows
+    # Locks are taken in a fixed order (articles by id, nodes by label and key) so that two writers
+    # sharing nodes wait for each other instead of deadlocking (a deadlock would still be retried).
+    eids: dict[str, str] = {}
+    for chunk in chunks(sorted(fold.articles, key=lambda a: a["id"]), min(batch_size, 500)):  # texts: smaller
+        res = tx.run(MERGE_ARTICLES, rows=chunk, ingested=ingested)
+        eids.update((f"Article:{rec['id']}", rec["eid"]) for rec in res)
+        result.created["Article"] += res.consume().counters.nodes_created
+    for chunk in chunks(sorted(eids.values()), batch_size):
+        tx.run(LINK_SOURCES_MANY, eids=chunk).consume()
+    by_label: dict[str, list] = {}
+    for uid in sorted(fold.nodes):
+        by_label.setdefault(split_key(uid)[0], []).append(fold.nodes[uid])
+    for label in ENTITY_LABELS:
+        for chunk in chunks(by_label.get(label, []), batch_size):
+            res = tx.run(merge_nodes_query(label), rows=chunk)
+            eids.update((f"{label}:{rec['key']}", rec["eid"]) for rec in res)
+            result.created[label] += res.consume().counters.nodes_created
+    mention_rows = [{"a": eids[f"Article:{aid}"], "n": eids[uid], "aliases": aliases, "count": count}
+                    for aid, uid, aliases, count in fold.mentions]
+    for chunk in chunks(mention_rows, batch_size):
+        result.created["MENTIONS"] += tx.run(MERGE_MENTIONS_MANY, rows=chunk).consume().counters.relationships_created
+    alias_rows = [{"n": eids[uid], "aliases": sorted(names)} for uid, names in sorted(fold.aliases.items())]
+    for chunk in chunks(alias_rows, batch_size):
+        tx.run(ADD_ALIASES, rows=chunk).consume()
+    groups: dict[tuple[str, bool], list] = {}
+    for fact_id in sorted(fold.facts):
+        f = fold.facts[fact_id]
+        row = {"fact_id": fact_id, "s": eids[f.source], "t": eids[f.target], "props": f.props, "ids": f.ids,
+               "seen": f.seen, "ev": f.ev, "ea": f.ea, "es": f.es, "ee": f.ee}
+        if f.group[0] in DATED_TYPES:
+            row["ed"] = f.ed
+        groups.setdefault(f.group, []).append(row)
+    for (rtype, undirected), fact_rows in sorted(groups.items()):
+        query = merge_facts_many_query(rtype, undirected)
+        for chunk in chunks(fact_rows, batch_size):
+            result.created[rtype] += tx.run(query, rows=chunk).consume().counters.relationships_created
+    result.results = [LoadResult(article_id=r.article["id"], source=r.article["source"], status="new")
+                      for r in batch]
+    return result
+
+
+def load_batch(driver, rows_list: list[LoadRows], database: str | None = None, *,
+               batch_size: int = DEFAULT_BATCH_SIZE, ingested: str | None = None) -> BatchResult:
+    """Write many new articles in ONE write transaction (retried by the driver on transient errors).
+
+    Articles that turn out not to be new come back in `deferred`, unwritten: load each with
+    `load_rows` (the per-article path handles known texts, other sources and replacements).
+    """
+    ingested = ingested or date.today().isoformat()
+    with open_session(driver, database) as session:
+        result = session.execute_write(write_batch, rows_list, batch_size=batch_size, ingested=ingested)
+    result.created = +result.created
+    return result
+
+
+# Graphs loaded before (:Source) nodes existed have none: link every Article's sources once.
+LINK_ALL_SOURCES = """
+MATCH (a:Article)
+CALL (a) {
+  UNWIND a.sources AS path
+  MERGE (s:Source {key: path})
+  SET s.article = a.id
+} IN TRANSACTIONS OF 1000 ROWS
+"""
+
+
+def ensure_source_index(driver, database: str | None = None) -> bool:
+    """Create the (:Source) nodes of a graph that has Articles but none (loaded by an older version).
+
+    Both counts come from Neo4j's counts store, so the check costs nothing on a graph that has them.
+    """
+    records, _, _ = driver.execute_query(
+        "CALL () { MATCH (a:Article) RETURN count(a) AS articles } "
+        "CALL () { MATCH (s:Source) RETURN count(s) AS sources } RETURN articles, sources",
+        database_=database)
+    if not records[0]["articles"] or records[0]["sources"]:
+        return False
+    with open_session(driver, database) as session:
+        session.run(LINK_ALL_SOURCES).consume()  # IN TRANSACTIONS needs an auto-commit transaction
+    return True
 
 
 def delete_article(driver, article_id: str, database: str | None = None) -> LoadResult:

@@ -54,6 +54,10 @@ def build_schema(analyzer: str = "standard") -> list[SchemaObject]:
     ]
     objects.append(SchemaObject("article_id", "constraint",
                                 "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE"))
+    # (:Source {key, article}): which Article a source gave last, so that ingest finds a changed
+    # text at a known source by an index seek (graph/load.py STATE).
+    objects.append(SchemaObject("source_key", "constraint",
+                                "CREATE CONSTRAINT source_key IF NOT EXISTS FOR (s:Source) REQUIRE s.key IS UNIQUE"))
     objects += [
         SchemaObject("article_source", "index",
                      "CREATE INDEX article_source IF NOT EXISTS FOR (a:Article) ON (a.source)"),
@@ -129,9 +133,10 @@ def list_schema(driver: neo4j.Driver, database: str) -> list[tuple[str, dict]]:
 def load_reference_data(driver: neo4j.Driver, database: str = "neo4j") -> int:
     """Hook for `db init`: load reference structure (gazetteer countries, regions, cities with PART_OF /
     LOCATED_IN) once the schema exists; returns how many nodes it wrote (0 on a second run)."""
-    from graph.load import load_gazetteer_structure
+    from graph.load import ensure_source_index, load_gazetteer_structure
 
     created = load_gazetteer_structure(driver, database)
+    ensure_source_index(driver, database)
     return sum(created[label] for label in ("Country", "Region", "City"))
 
 

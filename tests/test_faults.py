@@ -205,7 +205,9 @@ def test_kill_9_mid_ingest_fails_cleanly_and_a_rerun_gives_the_clean_graph(neo4j
         assert invoke(settings, "db", "init").exit_code == 0
         outputs = []
         with open_driver(settings) as driver:
-            ingest = start_cli(settings, "ingest", *map(str, corpus), cwd=tmp_path)
+            # One article per commit, as the test expects: when the second article is visible, the first
+            # one's commit was acknowledged, so the killed run must report it (new >= 1).
+            ingest = start_cli(settings, "ingest", "--batch-articles", "1", *map(str, corpus), cwd=tmp_path)
             deadline = time.monotonic() + 300
             while count_articles(driver, settings.database) < 2 and ingest.poll() is None:
                 assert time.monotonic() < deadline, "the ingest loaded nothing in 5 minutes"

@@ -15,12 +15,12 @@ DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "graph" / "browser
 LABEL_STYLES = {
     "Region": "#4e79a7", "Country": "#e15759", "City": "#76b7b2", "Person": "#f28e2b",
     "Organization": "#59a14f", "Document": "#edc948", "Event": "#b07aa1", "Commodity": "#9c755f",
-    "Article": "#bab0ac",
+    "Article": "#bab0ac", "Source": "#d4d4d4",
 }
-LABEL_SIZES = {"Country": "80px", "Region": "65px", "Article": "30px"}
+LABEL_SIZES = {"Country": "80px", "Region": "65px", "Article": "30px", "Source": "20px"}
 # Browser crashes on a caption property that a node or relationship lacks, so captions use properties
 # every one of them has (an EXPORTS_TO without a named good has no commodity: it keeps its type).
-CAPTIONS = {"Article": "{source}"}
+CAPTIONS = {"Article": "{source}", "Source": "{key}"}
 REL_CAPTIONS = {"HOLDS_POSITION": "{title}", "TRADE_VOLUME": "{kind}"}
 
 

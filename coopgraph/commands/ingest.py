@@ -1,4 +1,4 @@
-"""`coopgraph ingest`: read articles, extract their facts and load them into Neo4j, one transaction each."""
+"""`coopgraph ingest`: read articles, check them in one query, extract the new ones, load them in batches."""
 from __future__ import annotations
 
 import sys
@@ -103,85 +103,238 @@ def make_progress(total: int):
 
 
 def run_ingest(paths: tuple[str, ...], *, driver, database: str | None, dry_run: bool, batch_size: int,
-               force: bool) -> IngestReport:
+               force: bool, workers: int = 1, batch_articles: int | None = None) -> IngestReport:
     """Read, extract and load; every article is its own unit of success or failure."""
-    from neo4j.exceptions import DriverError, Neo4jError
-
-    from graph.load import LoadError, adapt_article_only, adapt_facts, load_rows
-    from ingest.pipeline import extract_article
-    from ingest.read import check_language
-
     report = IngestReport(dry_run=dry_run)
     started = time.perf_counter()
     articles = read_articles(paths, report)
     report.read_seconds = time.perf_counter() - started
     report.articles = len(articles) + len(report.failures)
-    forced: set[str] = set()  # --force reloads a text once per run, however many sources give it
     with make_progress(len(articles)) as progress:
         task = progress.add_task("ingest" if not dry_run else "extract", total=len(articles))
-        for article in articles:
-            source = article.source
+        ingest_articles(articles, report, driver=driver, database=database, dry_run=dry_run,
+                        batch_size=batch_size, force=force, workers=workers, batch_articles=batch_articles,
+                        advance=lambda: progress.advance(task))
+    report.total_seconds = time.perf_counter() - started
+    return report
+
+
+def plan_articles(articles: list, states: list, force: bool) -> list[str]:
+    """How each article is written: "unchanged" (nothing to do), "batch" (new: extracted, then written
+    with other new ones in one transaction), "single" (extracted, then written alone by the per-article
+    path: a replacement, --force, a second text at a source seen earlier in this run) or "check" (not
+    extracted unless the per-article check asks for it: the same text again, or from another source)."""
+    plans = []
+    ids: set[str] = set()
+    sources: set[str] = set()
+    for article, state in zip(articles, states):
+        if article.id in ids:
+            plan = "check"  # --force reloads a text once per run, however many sources give it
+        elif article.source in sources or force or state.kind == "replaced":
+            plan = "single"
+        elif state.kind == "unchanged":
+            plan = "unchanged"
+        elif state.kind == "other_source":
+            plan = "check"
+        else:
+            plan = "batch"
+        ids.add(article.id)
+        sources.add(article.source)
+        plans.append(plan)
+    return plans
+
+
+def ingest_articles(articles: list, report: IngestReport, *, driver, database: str | None, dry_run: bool,
+                    batch_size: int, force: bool, workers: int = 1, batch_articles: int | None = None,
+                    batch_rows: int | None = None, extract=None, ingested: str | None = None,
+                    advance=lambda: None) -> None:
+    """The pipeline behind `coopgraph ingest`, once the articles are read.
+
+    One batched state check settles unchanged articles before any extraction; the others are
+    extracted (`workers` processes, results in input order) and written in input order: new ones
+    `batch_articles` at a time in one transaction each, the rare cases one by one. `extract` maps a
+    list of articles to an iterator of `graph.parallel.Extracted` (the benchmarks pass known facts).
+    """
+    from datetime import date
+
+    from neo4j.exceptions import DriverError, Neo4jError
+
+    from graph.load import (DEFAULT_BATCH_ARTICLES, DEFAULT_BATCH_ROWS, LoadError, adapt_article_only,
+                            adapt_facts, check_states, load_batch, load_rows)
+    from graph.parallel import extract_parallel
+    from ingest.pipeline import extract_article
+    from ingest.read import check_language
+
+    batch_articles = batch_articles or DEFAULT_BATCH_ARTICLES
+    batch_rows = batch_rows or DEFAULT_BATCH_ROWS
+    ingested = ingested or date.today().isoformat()
+    if extract is None:
+        def extract(todo):
+            return extract_parallel(todo, workers)
+
+    if dry_run:
+        plans = ["single"] * len(articles)
+    else:
+        t0 = time.perf_counter()
+        try:
+            from graph.load import ensure_source_index
+
+            ensure_source_index(driver, database)
+            states = check_states(driver, [(a.id, a.source) for a in articles], database)
+        except DriverError as exc:  # the driver has already retried with backoff
+            if articles:
+                report.lose(articles[0].source, exc)
+                report.not_loaded += len(articles) - 1
+            return
+        report.load_seconds += time.perf_counter() - t0
+        plans = plan_articles(articles, states, force)
+
+    def record(result) -> None:
+        report.statuses[result.status] += 1
+        report.created.update(result.created)
+        report.deleted.update(result.deleted)
+
+    def write_one(rows, source: str, force_this: bool = False) -> None:
+        t1 = time.perf_counter()
+        try:
+            record(load_rows(driver, rows, database, batch_size=batch_size, ingested=ingested, force=force_this))
+        except DriverError as exc:
+            report.lose(source, exc)
+        except (Neo4jError, LoadError) as exc:
+            report.fail(source, f"load failed: {getattr(exc, 'message', None) or exc}")
+        report.load_seconds += time.perf_counter() - t1
+
+    pending: list = []  # LoadRows of new articles waiting for their batch transaction
+    pending_rows = 0
+
+    def flush() -> None:
+        nonlocal pending_rows
+        batch, pending[:] = list(pending), []
+        pending_rows = 0
+        if not batch:
+            return
+        if report.lost:
+            report.not_loaded += len(batch)
+            return
+        t1 = time.perf_counter()
+        try:
+            result = load_batch(driver, batch, database, batch_size=batch_size, ingested=ingested)
+        except DriverError as exc:
+            report.load_seconds += time.perf_counter() - t1
+            report.lose(batch[0].article["source"], exc)
+            report.not_loaded += len(batch) - 1
+            return
+        except (Neo4jError, LoadError):
+            # Nothing of the batch was committed: write its articles one by one, so that only the
+            # article that cannot be written fails.
+            report.load_seconds += time.perf_counter() - t1
+            for rows in batch:
+                if report.lost:
+                    report.not_loaded += 1
+                else:
+                    write_one(rows, rows.article["source"])
+            return
+        report.load_seconds += time.perf_counter() - t1
+        for res in result.results:
+            record(res)
+        report.created.update(result.created)
+        for rows in result.deferred:  # not new any more (a concurrent writer, a duplicate): one by one
             if report.lost:
                 report.not_loaded += 1
-                progress.advance(task)
+            else:
+                write_one(rows, rows.article["source"])
+
+    def extract_inline(article):
+        try:
+            reason = check_language(article)
+            if reason is None:
+                return adapt_facts(extract_article(article)), None
+            return None, reason
+        except LoadError as exc:
+            return None, f"bad extraction output: {exc}"
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+            return None, f"extraction failed: {type(exc).__name__}: {exc}"
+
+    todo = [a for a, plan in zip(articles, plans) if plan in ("batch", "single")]
+    extracted = iter(extract(todo)) if todo else iter(())
+    forced: set[str] = set()
+    try:
+        for article, plan in zip(articles, plans):
+            source = article.source
+            if report.lost:
+                break  # the rest is counted below, without waiting for its extraction
+            if plan == "unchanged":
+                report.statuses["unchanged"] += 1
+                advance()
                 continue
             force_this = force and article.id not in forced
             forced.add(article.id)
-            if not dry_run and not force_this:
-                # Settle unchanged articles before paying for extraction: one short transaction.
+            rows = None
+            if plan in ("batch", "single"):
                 t0 = time.perf_counter()
-                try:
-                    result = load_rows(driver, adapt_article_only(article), database)
-                except DriverError as exc:  # the driver has already retried with backoff
-                    report.lose(source, exc)
-                    progress.advance(task)
-                    continue
-                except Neo4jError:
-                    result = None  # let the full load below report it
-                report.load_seconds += time.perf_counter() - t0
-                if result is not None and result.status != "pending":
-                    report.statuses[result.status] += 1
-                    report.deleted.update(result.deleted)
-                    progress.advance(task)
-                    continue
-            t0 = time.perf_counter()
-            reason = None
-            try:
-                reason = check_language(article)
-                if reason is None:
-                    rows = adapt_facts(extract_article(article))
-            except LoadError as exc:
-                reason = f"bad extraction output: {exc}"
-            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-                reason = f"extraction failed: {type(exc).__name__}: {exc}"
-            if reason:
-                report.fail(source, reason)
+                item = next(extracted)
                 report.extract_seconds += time.perf_counter() - t0
-                progress.advance(task)
-                continue
-            t1 = time.perf_counter()
-            report.extract_seconds += t1 - t0
+                reason = item.error
+                if reason is None:
+                    try:
+                        rows = adapt_facts(item.facts)
+                    except LoadError as exc:
+                        reason = f"bad extraction output: {exc}"
+                if reason:
+                    report.fail(source, reason)
+                    advance()
+                    continue
             if dry_run:
                 report.statuses["extracted"] += 1
                 report.planned_nodes.update(rows.node_counts())
                 report.planned_facts.update(rows.fact_counts())
                 report.planned_facts["MENTIONS"] += len(rows.mentions)
-                progress.advance(task)
+                advance()
                 continue
-            try:
-                result = load_rows(driver, rows, database, batch_size=batch_size, force=force_this)
-            except DriverError as exc:
-                report.lose(source, exc)
-            except (Neo4jError, LoadError) as exc:
-                report.fail(source, f"load failed: {getattr(exc, 'message', None) or exc}")
-            else:
-                report.statuses[result.status] += 1
-                report.created.update(result.created)
-                report.deleted.update(result.deleted)
-            report.load_seconds += time.perf_counter() - t1
-            progress.advance(task)
-    report.total_seconds = time.perf_counter() - started
-    return report
+            if plan == "batch":
+                pending.append(rows)
+                pending_rows += len(rows.mentions) + sum(len(r) for r in rows.facts.values())
+                if len(pending) >= batch_articles or pending_rows >= batch_rows:
+                    flush()
+                advance()
+                continue
+            flush()  # what comes next may depend on the articles before it: keep the input order
+            if report.lost:
+                break
+            if not force_this:
+                # The per-article check, now that the articles before this one are written.
+                t1 = time.perf_counter()
+                try:
+                    result = load_rows(driver, adapt_article_only(article), database, ingested=ingested)
+                except DriverError as exc:
+                    report.lose(source, exc)
+                    advance()
+                    continue
+                except Neo4jError:
+                    result = None  # let the full load below report it
+                report.load_seconds += time.perf_counter() - t1
+                if result is not None and result.status != "pending":
+                    record(result)
+                    advance()
+                    continue
+            if rows is None:
+                t0 = time.perf_counter()
+                rows, reason = extract_inline(article)
+                report.extract_seconds += time.perf_counter() - t0
+                if reason:
+                    report.fail(source, reason)
+                    advance()
+                    continue
+            write_one(rows, source, force_this)
+            advance()
+        else:
+            flush()
+        if report.lost:  # every article not settled yet was not loaded
+            report.not_loaded += max(0, report.articles - sum(report.statuses.values()) - report.not_loaded)
+    finally:
+        close = getattr(extracted, "close", None)
+        if close:
+            close()
 
 
 NODE_ORDER = ("Article", "Country", "Region", "City", "Person", "Organization", "Document", "Commodity", "Event")
@@ -228,7 +381,7 @@ def format_failures(report: IngestReport, uri: str) -> list[str]:
     lines = [f"{source}: {reason}" for source, reason in report.failures]
     if report.lost:
         lines.append(f"Error: lost the connection to Neo4j at {uri}: {report.lost}; {report.not_loaded} "
-                     "articles were not loaded, none of them partly (one transaction per article); "
+                     "articles were not loaded, none of them partly (each batch is one transaction); "
                      "run the same command again once Neo4j is back")
     return lines
 
@@ -258,24 +411,35 @@ def register(cli: click.Group) -> None:
     @click.argument("paths", nargs=-1, required=True)
     @click.option("--dry-run", is_flag=True, help="Read and extract, report what would be loaded, write nothing.")
     @click.option("--batch-size", type=click.IntRange(1, 100_000), default=1000, show_default=True,
-                  help="Rows per UNWIND statement inside an article's transaction.")
+                  help="Rows per UNWIND statement inside a write transaction.")
+    @click.option("--batch-articles", type=click.IntRange(1, 100_000), default=200, show_default=True,
+                  envvar="COOPGRAPH_BATCH_ARTICLES",
+                  help="New articles written per transaction (fewer once their rows reach 5,000) "
+                       "[env COOPGRAPH_BATCH_ARTICLES].")
+    @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+                  envvar="COOPGRAPH_WORKERS",
+                  help="Processes that extract facts in parallel; one writer loads them in input order "
+                       "[env COOPGRAPH_WORKERS].")
     @click.option("--force", is_flag=True,
                   help="Reload articles even when their text is unchanged (after an extractor change).")
     @neo4j_options
-    def ingest(paths: tuple[str, ...], dry_run: bool, batch_size: int, force: bool, settings) -> None:
+    def ingest(paths: tuple[str, ...], dry_run: bool, batch_size: int, batch_articles: int, workers: int,
+               force: bool, settings) -> None:
         """Extract facts from articles and load them into Neo4j.
 
         PATHS are files (.txt, .html, .json, .jsonl), folders, globs, or `-` for JSON Lines on
         standard input (one object per line with "text" and optional "source", "title",
-        "published", "outlet", "url"). Each article is written in one transaction: re-ingesting an
-        unchanged article changes nothing, and an article whose text changed at the same source
+        "published", "outlet", "url"). New articles are written up to --batch-articles per
+        transaction, any other change one article per transaction: re-ingesting an unchanged article
+        changes nothing, and an article whose text changed at the same source
         replaces what the old text contributed. Each input that fails gets one line on standard
         error naming it and the problem, and the exit status is 1; the others are still loaded.
-        Files over 5 MB are refused unread. Run `coopgraph db init` once before.
+        Files over 5 MB are refused unread. --workers N extracts in N processes. Run `coopgraph db
+        init` once before.
 
         Example:
 
-            coopgraph ingest seeds/ ../shared/eval/dev/
+            coopgraph ingest --workers 2 seeds/ ../shared/eval/dev/
         """
         driver = None
         if not dry_run:
@@ -286,7 +450,8 @@ def register(cli: click.Group) -> None:
                 click.echo(f"warning: {warning}", err=True)
         try:
             report = run_ingest(paths, driver=driver, database=settings.database, dry_run=dry_run,
-                                batch_size=batch_size, force=force)
+                                batch_size=batch_size, force=force, workers=workers,
+                                batch_articles=batch_articles)
         finally:
             if driver is not None:
                 driver.close()
