@@ -250,11 +250,16 @@ def query_stage(bench, profile: Profile, size: int, out_dir: Path) -> dict:
     from bench.common import count_relationships
     from bench.queries import run_queries, save_slowest_plans
 
+    from graph.derived import refresh_derived
+
+    # what `coopgraph ingest` does after a run: the cooperation edges the network queries read
+    derived = refresh_derived(bench.driver, bench.database)
+    log(f"cooperation edges: {derived.pairs} pairs from {derived.facts} facts in {derived.seconds:.1f} s")
     rels = count_relationships(bench)
     log(f"queries on the {size}-article graph ({rels} relationships)")
     lat = run_queries(bench, runs=profile.query_runs)
     plans = save_slowest_plans(bench, lat, out_dir / "plans" / str(size))
-    return {"relationships": rels, "plans": plans,
+    return {"relationships": rels, "plans": plans, "derived_s": derived.seconds, "derived_pairs": derived.pairs,
             "latency": {q.name: {"p50": q.p50, "p95": q.p95, "runs": len(q.runs_ms), "rows_median": median(q.rows),
                                  "timeouts": q.timeouts} for q in lat}}
 

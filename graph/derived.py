@@ -56,7 +56,7 @@ RETURN elementId(hub) AS hub, elementId(x) AS x, type(f) AS kind, f.articles AS 
 ORDER BY hub
 """
 PUBLISHED = "MATCH (a:Article) RETURN a.id AS id, a.published AS published"
-DELETE = f"MATCH ()-[c:{EDGE}]->() CALL (c) {{ DELETE c }} IN TRANSACTIONS OF 10000 ROWS"
+DELETE = f"MATCH ()-[c:{EDGE}]->() DELETE c"
 WRITE = f"""
 UNWIND $rows AS row
 MATCH (a) WHERE elementId(a) = row.a
@@ -79,58 +79,65 @@ def refresh_derived(driver: neo4j.Driver, database: str | None = None) -> Derive
 
     t0 = time.perf_counter()
     db = database or "neo4j"
-    with driver.session(database=db) as session:
-        place = {r["node"]: r["place"] for r in session.run(PLACES)}
-        same_side = {frozenset((r["a"], r["b"])) for r in session.run(SAME_SIDE)}
-        weight: dict[tuple[str, str], set[str]] = defaultdict(set)
-        kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
-        articles: dict[tuple[str, str], set[str]] = defaultdict(set)
-        fact_ids: dict[tuple[str, str], set[str]] = defaultdict(set)
+    with driver.session(database=db, notifications_min_severity="OFF") as session:
+        pairs, facts = session.execute_write(_refresh)
+    return DerivedReport(pairs=pairs, facts=facts, seconds=time.perf_counter() - t0)
 
-        def add(x: str, y: str, fact: str, kind: str, arts, fids) -> None:
-            px, py = place.get(x), place.get(y)
-            if px is None or py is None or px == py or frozenset((px, py)) in same_side:
-                return
-            pair = (px, py) if px < py else (py, px)
-            weight[pair].add(fact)
-            kinds[pair].add(kind)
-            articles[pair].update(arts or ())
-            fact_ids[pair].update(i for i in fids if i)
 
-        facts = 0
-        for r in session.run(DIRECT):
-            facts += 1
-            add(r["x"], r["y"], r["fact"], r["kind"], r["articles"], [r["fact_id"]])
+def _refresh(tx) -> tuple[int, int]:
+    """One transaction: the old edges are deleted first, which locks them, so two ingests finishing
+    together refresh one after the other and the later one reads the earlier one's facts."""
+    tx.run(DELETE).consume()
+    place = {r["node"]: r["place"] for r in tx.run(PLACES)}
+    same_side = {frozenset((r["a"], r["b"])) for r in tx.run(SAME_SIDE)}
+    weight: dict[tuple[str, str], set[str]] = defaultdict(set)
+    kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
+    articles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    fact_ids: dict[tuple[str, str], set[str]] = defaultdict(set)
 
-        def fold(hub: str, links: list) -> None:
-            # one fact per hub and pair of its parties; the kind is the first party's link, as in the query
-            for (x, kx, ax, fx), (y, _ky, ay, fy) in combinations(sorted(links, key=lambda l: l[:2]), 2):
-                add(x, y, hub, kx, list(ax or ()) + list(ay or ()), [fx, fy])
+    def add(x: str, y: str, fact: str, kind: str, arts, fids) -> None:
+        px, py = place.get(x), place.get(y)
+        if px is None or py is None or px == py or frozenset((px, py)) in same_side:
+            return
+        pair = (px, py) if px < py else (py, px)
+        weight[pair].add(fact)
+        kinds[pair].add(kind)
+        articles[pair].update(arts or ())
+        fact_ids[pair].update(i for i in fids if i)
 
-        hub, links = None, []
-        for r in session.run(HUBS):
-            if r["hub"] != hub:
-                if hub is not None:
-                    facts += 1
-                    fold(hub, links)
-                hub, links = r["hub"], []
-            links.append((r["x"], r["kind"], r["articles"], r["fact_id"]))
-        if hub is not None:
-            facts += 1
-            fold(hub, links)
+    facts = 0
+    for r in tx.run(DIRECT):
+        facts += 1
+        add(r["x"], r["y"], r["fact"], r["kind"], r["articles"], [r["fact_id"]])
 
-        ids = sorted({p for pair in weight for p in pair})
-        names = {r["id"]: r["name"] or "" for r in session.run(NAMES, ids=ids)}
-        published = {r["id"]: r["published"] or "" for r in session.run(PUBLISHED)}
-        rows = []
-        for (p1, p2), fs in weight.items():
-            a, b = (p1, p2) if (names.get(p1, ""), p1) <= (names.get(p2, ""), p2) else (p2, p1)
-            rows.append({"a": a, "b": b, "weight": len(fs), "kinds": sorted(kinds[(p1, p2)]),
-                         "articles": len(articles[(p1, p2)]),
-                         "fact_ids": sorted(fact_ids[(p1, p2)])[:MAX_FACT_IDS],
-                         "sample_articles": sorted(articles[(p1, p2)], key=lambda i: (published.get(i, ""), i),
-                                                   reverse=True)[:MAX_SAMPLES]})
-        session.run(DELETE).consume()
-        for i in range(0, len(rows), BATCH):
-            session.execute_write(lambda tx, chunk=rows[i:i + BATCH]: tx.run(WRITE, rows=chunk).consume())
-    return DerivedReport(pairs=len(rows), facts=facts, seconds=time.perf_counter() - t0)
+    def fold(hub: str, links: list) -> None:
+        # one fact per hub and pair of its parties; the kind is the first party's link, as in the query
+        for (x, kx, ax, fx), (y, _ky, ay, fy) in combinations(sorted(links, key=lambda l: l[:2]), 2):
+            add(x, y, hub, kx, list(ax or ()) + list(ay or ()), [fx, fy])
+
+    hub, links = None, []
+    for r in tx.run(HUBS):
+        if r["hub"] != hub:
+            if hub is not None:
+                facts += 1
+                fold(hub, links)
+            hub, links = r["hub"], []
+        links.append((r["x"], r["kind"], r["articles"], r["fact_id"]))
+    if hub is not None:
+        facts += 1
+        fold(hub, links)
+
+    ids = sorted({p for pair in weight for p in pair})
+    names = {r["id"]: r["name"] or "" for r in tx.run(NAMES, ids=ids)}
+    published = {r["id"]: r["published"] or "" for r in tx.run(PUBLISHED)}
+    rows = []
+    for (p1, p2), fs in weight.items():
+        a, b = (p1, p2) if (names.get(p1, ""), p1) <= (names.get(p2, ""), p2) else (p2, p1)
+        rows.append({"a": a, "b": b, "weight": len(fs), "kinds": sorted(kinds[(p1, p2)]),
+                     "articles": len(articles[(p1, p2)]),
+                     "fact_ids": sorted(fact_ids[(p1, p2)])[:MAX_FACT_IDS],
+                     "sample_articles": sorted(articles[(p1, p2)], key=lambda i: (published.get(i, ""), i),
+                                               reverse=True)[:MAX_SAMPLES]})
+    for i in range(0, len(rows), BATCH):
+        tx.run(WRITE, rows=rows[i:i + BATCH]).consume()
+    return len(rows), facts

@@ -878,12 +878,17 @@ ORDER BY source, target, kind, period, value, other_value
 """
 
 # Provenance check: fact relationships lacking an article id or an evidence sentence.
-PROVENANCE_VIOLATIONS = """
-MATCH ()-[r]->()
-WHERE NOT type(r) IN ['MENTIONS', 'PART_OF', 'LOCATED_IN']
-  AND (r.articles IS NULL OR size(r.articles) = 0 OR r.evidence IS NULL OR size(r.evidence) = 0
+# Facts carry their articles and evidence; a derived cooperation edge (graph/derived.py) carries the
+# ids of the facts it folds and sample articles instead.
+PROVENANCE_VIOLATIONS = f"""
+MATCH ()-[r:{'|'.join(FACT_TYPES)}]->()
+WHERE (r.articles IS NULL OR size(r.articles) = 0 OR r.evidence IS NULL OR size(r.evidence) = 0
        OR r.support IS NULL OR r.support <> size(r.articles) OR r.first_seen IS NULL)
 RETURN type(r) AS type, r.fact_id AS fact_id
+UNION ALL
+MATCH ()-[r:COOPERATES_WITH]->()
+WHERE coalesce(size(r.fact_ids), 0) = 0 OR coalesce(size(r.sample_articles), 0) = 0
+RETURN type(r) AS type, null AS fact_id
 """
 
 

@@ -1,4 +1,4 @@
-"""`coopgraph db init|status|reset`: the graph's schema and a look at what it holds."""
+"""`coopgraph db init|refresh|status|reset`: the graph's schema, its derived edges and a look at what it holds."""
 from __future__ import annotations
 
 import click
@@ -44,6 +44,26 @@ def init(settings: Neo4jSettings) -> None:
                    "and indexes, nothing changed.")
     if loaded:
         click.echo(f"Reference data: {loaded} nodes written.")
+
+
+@db.command(context_settings=CONTEXT_SETTINGS)
+@neo4j_options
+def refresh(settings: Neo4jSettings) -> None:
+    """Recompute the derived cooperation edges (COOPERATES_WITH) from the facts in the graph.
+
+    `coopgraph ingest` does this after every run that changed the graph, unless --no-derived;
+    `cooperation_network` and `region_profile` read these edges.
+
+    Example:
+
+        coopgraph db refresh
+    """
+    from graph.derived import refresh_derived
+
+    with open_driver(settings) as driver:
+        res = refresh_derived(driver, settings.database)
+    click.echo(f"Cooperation edges refreshed on {settings.uri} ({settings.database}): {res.pairs} place pairs "
+               f"from {res.facts} facts in {res.seconds:.1f} s.")
 
 
 @db.command(context_settings=CONTEXT_SETTINGS)

@@ -386,6 +386,26 @@ def format_failures(report: IngestReport, uri: str) -> list[str]:
     return lines
 
 
+def graph_changed(report: IngestReport) -> bool:
+    return bool(report.statuses.get("new") or report.statuses.get("replaced") or +report.created or +report.deleted)
+
+
+def refresh_after_ingest(driver, database: str | None, report: IngestReport) -> str | None:
+    """Refresh the cooperation edges the network queries read (graph/derived.py); one line for the summary.
+
+    A failure here leaves the loaded articles in place, so it is reported, not raised.
+    """
+    from graph.derived import refresh_derived
+
+    try:
+        res = refresh_derived(driver, database)
+    except Exception as exc:  # noqa: BLE001 - the articles are loaded; only the derived edges are stale
+        report.fail("<cooperation edges>", f"not refreshed ({type(exc).__name__}: {exc}); "
+                                           "run `coopgraph db refresh`")
+        return None
+    return f"Cooperation edges refreshed: {res.pairs} place pairs from {res.facts} facts in {res.seconds:.1f} s."
+
+
 def check_initialised(driver, database: str) -> list[str]:
     """What `coopgraph db init` would have set up and is missing (ingest works without, but worse)."""
     try:
@@ -422,9 +442,11 @@ def register(cli: click.Group) -> None:
                        "[env COOPGRAPH_WORKERS].")
     @click.option("--force", is_flag=True,
                   help="Reload articles even when their text is unchanged (after an extractor change).")
+    @click.option("--no-derived", is_flag=True,
+                  help="Do not refresh the cooperation edges after loading (run `coopgraph db refresh` later).")
     @neo4j_options
     def ingest(paths: tuple[str, ...], dry_run: bool, batch_size: int, batch_articles: int, workers: int,
-               force: bool, settings) -> None:
+               force: bool, no_derived: bool, settings) -> None:
         """Extract facts from articles and load them into Neo4j.
 
         PATHS are files (.txt, .html, .json, .jsonl), folders, globs, or `-` for JSON Lines on
@@ -452,10 +474,15 @@ def register(cli: click.Group) -> None:
             report = run_ingest(paths, driver=driver, database=settings.database, dry_run=dry_run,
                                 batch_size=batch_size, force=force, workers=workers,
                                 batch_articles=batch_articles)
+            derived = None
+            if not dry_run and not no_derived and not report.lost and graph_changed(report):
+                derived = refresh_after_ingest(driver, settings.database, report)
         finally:
             if driver is not None:
                 driver.close()
         click.echo(format_report(report))
+        if derived is not None:
+            click.echo(derived)
         if not dry_run:
             click.echo(f"Browser: {settings.browser_url}")
         for line in format_failures(report, settings.uri):
