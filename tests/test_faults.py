@@ -18,6 +18,7 @@ import graph.load as load_mod
 from coopgraph.cli import cli
 from coopgraph.settings import Neo4jSettings
 from graph.connection import open_driver
+from graph.derived import refresh_derived
 from graph.load import adapt_facts, dump_graph, load_facts, load_rows, write_article
 from graph.schema import wipe_data
 from graph.server import LocalServer, find_free_port, wait_for_exit
@@ -171,6 +172,7 @@ def reference(neo4j_driver, neo4j_settings) -> tuple[list[str], list[str]]:
     today = date.today().isoformat()  # what a `coopgraph ingest` run today stamps on undated articles
     for facts in extract_seed_facts():
         assert load_facts(neo4j_driver, facts, neo4j_settings.database, ingested=today).status == "new"
+    refresh_derived(neo4j_driver, neo4j_settings.database)  # as ingest does at the end of its run
     return dump_graph(neo4j_driver, neo4j_settings.database)
 
 
