@@ -228,9 +228,18 @@ def main(argv: list[str] | None = None) -> None:
         log(f"re-ingest: {results['reingest']}")
 
         save()
-        # ---- the graph grown further through the same real path
+        # ---- the big graph: folded whole and written once by bench/bulk.py (the real path rewrites popular
+        # facts' evidence lists per batch and needs hours for 100k here), checked equal to load.py's graph
         if profile.bulk_articles:
-            results["big"] = big_stage(bench, loaded, profile.bulk_articles, total_rows, total_s)
+            from bench.bulk import check_equivalent as bulk_equivalent
+
+            same, summary = bulk_equivalent(bench, [f for f in (corpus.article_facts(SEED, i)
+                                                                for i in range(profile.equivalence_sample)) if f])
+            log(f"bulk writer vs graph/load.py on {profile.equivalence_sample} articles: "
+                f"{'identical' if same else 'DIFFERENT'} ({summary.splitlines()[0]})")
+            results["bulk_equivalent"] = {"same": same, "summary": summary}
+            reset_graph(bench)
+            results["bulk"] = bulk_stage(bench, profile.bulk_articles)
             results["queries"][profile.bulk_articles] = query_stage(bench, profile, profile.bulk_articles, out_dir)
 
     results["seconds"] = time.perf_counter() - began
@@ -262,6 +271,42 @@ def query_stage(bench, profile: Profile, size: int, out_dir: Path) -> dict:
     return {"relationships": rels, "plans": plans, "derived_s": derived.seconds, "derived_pairs": derived.pairs,
             "latency": {q.name: {"p50": q.p50, "p95": q.p95, "runs": len(q.runs_ms), "rows_median": median(q.rows),
                                  "timeouts": q.timeouts} for q in lat}}
+
+
+def gen_rows(i: int):
+    """Worker: gold facts of article i, adapted to loader rows (pickles lighter than pydantic)."""
+    from bench.corpus import article_facts
+    from graph.load import adapt_facts
+
+    facts = article_facts(SEED, i)
+    return None if facts is None else adapt_facts(facts)
+
+
+def bulk_stage(bench, n: int) -> dict:
+    """Gold rows for n articles in 2 processes, folded and written by bench/bulk.py."""
+    import multiprocessing
+
+    from bench.bulk import BulkGraph, write_bulk
+    from bench.common import INGESTED
+
+    t0 = time.perf_counter()
+    graph = BulkGraph(ingested=INGESTED)
+    rows_in = 0
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        for k, rows in enumerate(pool.imap(gen_rows, range(n), chunksize=200), 1):
+            if rows is None:
+                continue
+            graph.add(rows)
+            rows_in += len(rows.mentions) + sum(len(r) for r in rows.facts.values())
+            if k % 10_000 == 0:
+                log(f"bulk: generated and folded {k} articles")
+    gen_s = time.perf_counter() - t0
+    res = write_bulk(bench.driver, bench.database, graph, rows_in)
+    log(f"bulk: {res.articles} articles, {res.relationships} relationships from {rows_in} rows written in "
+        f"{res.seconds:.0f} s ({rows_in / res.seconds:.0f} rows/s); generation {gen_s:.0f} s")
+    return {"articles": res.articles, "nodes": res.nodes, "relationships": res.relationships, "rows": rows_in,
+            "write_s": res.seconds, "rows_per_s": rows_in / res.seconds, "created_per_s": res.relationships / res.seconds,
+            "generate_s": gen_s, "steps": res.steps}
 
 
 def big_stage(bench, start: int, n: int, rows_before: float, seconds_before: float) -> dict:
@@ -345,6 +390,12 @@ def format_table(r: dict, profile: Profile) -> str:
         rows.append((f"load, real path to {b['articles']:,} articles", f"{b['rel_s']:.0f} rel/s over all "
                      f"{b['articles']} ({b['rows']:.0f} rows, {b['seconds']:.0f} s); the last {b['added']} at "
                      f"{b['added_rel_s']:.0f} rel/s", ""))
+    if "bulk" in r:
+        b = r["bulk"]
+        rows.append((f"bulk writer (bench/bulk.py), the {b['articles']:,}-article graph for the queries",
+                     f"{b['rows_per_s']:.0f} rel rows/s, {b['created_per_s']:.0f} created/s: {b['relationships']} "
+                     f"relationships in {b['write_s']:.0f} s; identical to load.py: "
+                     f"{r.get('bulk_equivalent', {}).get('same')}", ""))
     out = ["| measure | result | target |", "|---|---|---|"]
     out += [f"| {a} | {b} | {c} |" for a, b, c in rows]
     sizes = sorted(r["queries"], key=int)
