@@ -111,9 +111,11 @@ def _refresh(tx) -> tuple[int, int]:
         add(r["x"], r["y"], r["fact"], r["kind"], r["articles"], [r["fact_id"]])
 
     def fold(hub: str, links: list) -> None:
-        # one fact per hub and pair of its parties; the kind is the first party's link, as in the query
-        for (x, kx, ax, fx), (y, _ky, ay, fy) in combinations(sorted(links, key=lambda l: l[:2]), 2):
-            add(x, y, hub, kx, list(ax or ()) + list(ay or ()), [fx, fy])
+        # one fact per hub and pair of its parties; both parties' links count as kinds (the old per-call
+        # query took the link of the party with the smaller elementId, which depends on load order)
+        for (x, kx, ax, fx), (y, ky, ay, fy) in combinations(sorted(links, key=lambda l: l[:2]), 2):
+            for kind in {kx, ky}:
+                add(x, y, hub, kind, list(ax or ()) + list(ay or ()), [fx, fy])
 
     hub, links = None, []
     for r in tx.run(HUBS):
