@@ -399,45 +399,6 @@ SET m.aliases = row.aliases, m.count = row.count
 """
 
 
-def merge_facts_query(rtype: str, undirected: bool) -> str:
-    """MERGE facts by fact_id; add this article's id and evidence only if not there yet.
-
-    `articles` is kept sorted, and the evidence entries by (article, start, end), so the graph
-    depends on which articles support a fact, not on the order they were loaded in.
-    """
-    arrow = "-" if undirected else "->"  # turnover is symmetric: match it in either direction
-    dated = rtype in DATED_TYPES
-    init_date = ", r.evidence_date = []" if dated else ""
-    with_date = ", r.evidence_date + row.evidence_date AS ed" if dated else ""
-    keep_date = ", ed" if dated else ""
-    set_date = ",\n    r.evidence_date = [i IN o | ed[i]]" if dated else ""
-    # dates: every date the texts give, sorted; date: the earliest of them
-    set_dates = ("\nWITH r\nSET r.dates = COLLECT { UNWIND r.evidence_date AS d WITH d WHERE d <> '' "
-                 "RETURN DISTINCT d ORDER BY d }\nWITH r\nSET r.date = head(r.dates)") if dated else ""
-    return f"""
-UNWIND $rows AS row
-MATCH (s) WHERE elementId(s) = row.s
-MATCH (t) WHERE elementId(t) = row.t
-MERGE (s)-[r:{_rtype(rtype)} {{fact_id: row.fact_id}}]{arrow}(t)
-ON CREATE SET r += row.props, r.articles = [], r.evidence = [], r.evidence_article = [],
-    r.evidence_start = [], r.evidence_end = []{init_date}
-WITH r, row WHERE NOT $id IN r.articles
-WITH r, r.evidence + row.evidence AS ev, r.evidence_article + [x IN row.evidence | $id] AS ea,
-     r.evidence_start + row.evidence_start AS es, r.evidence_end + row.evidence_end AS ee{with_date}
-WITH r, ev, ea, es, ee{keep_date},
-     COLLECT {{ UNWIND range(0, size(ev) - 1) AS i RETURN i ORDER BY ea[i], es[i], ee[i] }} AS o
-SET r.articles = COLLECT {{ UNWIND r.articles + [$id] AS x RETURN x ORDER BY x }},
-    r.evidence = [i IN o | ev[i]],
-    r.evidence_article = [i IN o | ea[i]],
-    r.evidence_start = [i IN o | es[i]],
-    r.evidence_end = [i IN o | ee[i]]{set_date}
-WITH r
-SET r.support = size(r.articles),
-    r.first_seen = CASE WHEN r.first_seen IS NULL OR $seen < r.first_seen THEN $seen ELSE r.first_seen END,
-    r.last_seen = CASE WHEN r.last_seen IS NULL OR $seen > r.last_seen THEN $seen ELSE r.last_seen END{set_dates}
-"""
-
-
 # ---------------------------------------------------------------- transaction work
 
 
@@ -467,6 +428,16 @@ def delete_article_contribution(tx, article_id: str, result: LoadResult) -> None
     for rec in tx.run(DELETE_ORPHANS, entities=entities):
         result.deleted[rec["label"]] += rec["n"]
     tx.run(SET_ALIASES_OF, entities=entities).consume()
+
+
+def single_article_fact_row(row: dict, eids: dict[str, str], article_id: str, seen: str) -> dict:
+    """One article's fact row in the shape merge_facts_many_query reads (parallel evidence lists)."""
+    out = {"fact_id": row["fact_id"], "s": eids[row["source"]], "t": eids[row["target"]], "props": row["props"],
+           "ids": [article_id], "seen": [seen], "ev": row["evidence"], "ea": [article_id] * len(row["evidence"]),
+           "es": row["evidence_start"], "ee": row["evidence_end"]}
+    if "evidence_date" in row:
+        out["ed"] = row["evidence_date"]
+    return out
 
 
 def write_article(tx, rows: LoadRows, *, batch_size: int, ingested: str, force: bool) -> LoadResult:
@@ -512,11 +483,11 @@ def write_article(tx, rows: LoadRows, *, batch_size: int, ingested: str, force: 
     tx.run(SET_ALIASES_OF_ARTICLE, id=art["id"]).consume()
     seen = art["published"] or ingested
     for (rtype, undirected), fact_rows in rows.facts.items():
-        query = merge_facts_query(rtype, undirected)
-        fact_rows = [dict(r, s=eids[r["source"]], t=eids[r["target"]]) for r in fact_rows]
+        # the batched statement with a batch of one article: one statement shape for both paths
+        query = merge_facts_many_query(rtype, undirected)
+        fact_rows = [single_article_fact_row(r, eids, art["id"], seen) for r in fact_rows]
         for batch in chunks(fact_rows, batch_size):
-            c = tx.run(query, rows=batch, id=art["id"], seen=seen).consume().counters
-            result.created[rtype] += c.relationships_created
+            result.created[rtype] += tx.run(query, rows=batch).consume().counters.relationships_created
     result.status = "replaced" if (result.replaced or state["known"]) else "new"
     return result
 
@@ -708,7 +679,11 @@ SET n.aliases = COLLECT { UNWIND coalesce(n.aliases, []) + row.aliases AS alias
 
 
 def merge_facts_many_query(rtype: str, undirected: bool) -> str:
-    """MERGE facts by fact_id; add each batch article's id and evidence unless `articles` has it."""
+    """MERGE facts by fact_id; add each batch article's id and evidence unless `articles` has it.
+
+    `articles` is kept sorted, and the evidence entries by (article, start, end), so the graph
+    depends on which articles support a fact, not on the order they were loaded in.
+    """
     arrow = "-" if undirected else "->"
     dated = rtype in DATED_TYPES
     init_date = ", r.evidence_date = []" if dated else ""

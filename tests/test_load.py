@@ -8,7 +8,7 @@ from neo4j.exceptions import ConstraintError
 
 from graph.load import (ENTITY_LABELS, LoadError, adapt_fact_id, adapt_facts, delete_article, dump_graph,
                         find_provenance_violations, find_trade_conflicts, load_facts,
-                        load_gazetteer_structure, merge_facts_query, merge_nodes_query, split_key)
+                        load_gazetteer_structure, merge_facts_many_query, merge_nodes_query, split_key)
 from ingest.records import Article, ArticleFacts, Entity, Evidence, Mention, Relation
 
 INGESTED = "2025-01-01"  # fixed ingest date: dumps of two runs must be comparable
@@ -160,7 +160,7 @@ def test_malformed_keys_are_refused_and_labels_come_from_the_whitelist():
     with pytest.raises(LoadError):
         merge_nodes_query("Person {key: 'x'}) DETACH DELETE n //")
     with pytest.raises(LoadError):
-        merge_facts_query("KNOWS", False)
+        merge_facts_many_query("KNOWS", False)
     assert all(f":{label} " in merge_nodes_query(label) for label in ENTITY_LABELS)
 
 
