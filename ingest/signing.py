@@ -208,6 +208,25 @@ def _opened_events(ctx: Context) -> None:
                 ctx.relate("PARTICIPATED_IN", key, events[0].key, k)
 
 
+_LIST_HEADS = {"делегация", "представитель", "делегат"}
+_LIST_NOUNS = {"область", "край", "республика"}
+
+
+def _hangs_on_delegation(sent, start: int) -> bool:
+    """Whether the place at `start` closes a list that hangs on "делегации" ("делегации Актюбинской,
+    Западно-Казахстанской и Костанайской областей"): walk the tokens left of it, one step per token,
+    over capitalised words, commas, "и" and region nouns. Token by token, so linear in the sentence
+    (a regular expression over the raw left context backtracked exponentially on long ones)."""
+    before = [t for t in sent.tokens if t.end <= start]
+    for tok in reversed(before):
+        if tok.lemma in _LIST_HEADS or tok.text.lower().startswith(("делегаци", "представител", "делегат")):
+            return True
+        if tok.text in {",", "и"} or tok.lemma in _LIST_NOUNS or tok.text[:1].isupper():
+            continue
+        return False
+    return False
+
+
 def _participant_places(ctx: Context, k: int, events) -> list[str]:
     """Regions named as the delegations taking part ("делегации X, Y и Z областей"), not places
     where something happens ("в Оренбурге") nor the words of the event's own name."""
@@ -217,11 +236,7 @@ def _participant_places(ctx: Context, k: int, events) -> list[str]:
     for r in ctx.refs_in(k, "Region", "Country"):
         if any(s <= r.start < e for s, e in inside):
             continue
-        left = ctx.text[sent.start:r.start]
-        # the region list hangs on "делегации": "делегации Актюбинской, Западно-Казахстанской и ..."
-        head = re.search(r"(делегаци\w+|представител\w+|делегат\w+)((?:\s*,?\s*(?:и\s+)?[А-ЯЁ][\w\-]+(?:\s+"
-                         r"(?:области|областей|края|краев|республики))?)*)\s*,?\s*(?:и\s+)?$", left, re.I)
-        if head and r.key not in out:
+        if _hangs_on_delegation(sent, r.start) and r.key not in out:
             out.append(r.key)
     # "североказахстанская делегация приняла участие": the region behind the adjective
     from ingest.trade import demonym_key
