@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from graph.load import DATED_TYPES, NODE_PROPS, LoadRows, open_session, split_key
+from coopgraph.graph.load import DATED_TYPES, NODE_PROPS, LoadRows, open_session, split_key
 
 BATCH = 5000
 
@@ -180,7 +180,7 @@ def write_bulk(driver, database: str, graph: BulkGraph, rows_in: int = 0) -> Bul
         run("facts", CREATE_FACTS.format(rtype=rtype, slabel=slabel, tlabel=tlabel), rows)
         result.relationships += len(rows)
     t0 = time.perf_counter()
-    from graph.load import ensure_source_index
+    from coopgraph.graph.load import ensure_source_index
 
     ensure_source_index(driver, database)  # the (:Source) lookup nodes load.py keeps in step
     result.steps["sources"] = time.perf_counter() - t0
@@ -191,7 +191,7 @@ def write_bulk(driver, database: str, graph: BulkGraph, rows_in: int = 0) -> Bul
 def check_equivalent(bench, facts_list) -> tuple[bool, str]:
     """Load the facts with graph/load.py (one article at a time), then with this writer, and compare full dumps."""
     from bench.common import INGESTED, reset_graph
-    from graph.load import adapt_facts, dump_graph, load_facts
+    from coopgraph.graph.load import adapt_facts, dump_graph, load_facts
 
     reset_graph(bench)
     for facts in facts_list:

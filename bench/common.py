@@ -33,8 +33,8 @@ class Bench:
 @contextlib.contextmanager
 def bench_server() -> Iterator[Bench]:
     """A fresh Neo4j in BENCH_HOME on the bench ports; always stopped (and its data removed) on exit."""
-    from graph.connection import open_driver
-    from graph.server import LocalServer, default_home
+    from coopgraph.graph.connection import open_driver
+    from coopgraph.graph.server import LocalServer, default_home
     from coopgraph.settings import Neo4jSettings
 
     cache = LocalServer(home=default_home())
@@ -68,8 +68,8 @@ def bench_server() -> Iterator[Bench]:
 
 def reset_graph(bench: Bench) -> None:
     """What `coopgraph db init` gives on an empty database: schema plus gazetteer structure."""
-    from graph.load import load_gazetteer_structure
-    from graph.schema import apply_schema, wipe_data
+    from coopgraph.graph.load import load_gazetteer_structure
+    from coopgraph.graph.schema import apply_schema, wipe_data
 
     wipe_data(bench.driver, bench.database)
     apply_schema(bench.driver, bench.database)

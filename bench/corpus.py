@@ -24,8 +24,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # `python bench/corpus.py` as well as `python -m bench.corpus`
     sys.path.insert(0, str(REPO))
 
-from ingest.context import normalise_key  # noqa: E402
-from ingest.records import Article, ArticleFacts, Entity, Evidence, Mention, Relation  # noqa: E402
+from coopgraph.ingest.context import normalise_key  # noqa: E402
+from coopgraph.ingest.records import Article, ArticleFacts, Entity, Evidence, Mention, Relation  # noqa: E402
 
 REAL_EVERY = 37  # real text k sits at position REAL_OFFSET + REAL_EVERY * k (prefix-stable)
 REAL_OFFSET = 3
@@ -330,7 +330,7 @@ BORDER = {"RU-KGN", "RU-OMS", "RU-ORE", "RU-CHE", "RU-NVS", "RU-ALT", "RU-AST", 
 
 @functools.lru_cache(maxsize=4)
 def build_world(seed: int) -> World:
-    from ingest.gazetteer import load_gazetteer
+    from coopgraph.ingest.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
     rng = random.Random(seed)
@@ -693,7 +693,7 @@ def records(n: int, seed: int) -> Iterator[dict]:
 
 def article_of(rec: dict) -> Article:
     """The Article that `coopgraph ingest` reads from this record (same id, text and source)."""
-    from ingest.read import read_record
+    from coopgraph.ingest.read import read_record
 
     return read_record(rec, rec["source"], rec["source"])
 
@@ -708,7 +708,7 @@ def article_facts(seed: int, i: int, extract_real: bool = True) -> Optional[Arti
     if k is not None:
         if not extract_real:
             return None
-        from ingest.pipeline import extract_article
+        from coopgraph.ingest.pipeline import extract_article
 
         return extract_article(article_of(real_records()[k]))
     rec, b = compose(build_world(seed), i)

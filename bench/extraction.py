@@ -73,8 +73,8 @@ class ExtractionResult:
 
 def run_extraction(records: list[dict], rounds: int = 3) -> ExtractionResult:
     from bench.corpus import article_of
-    from ingest.nlp import load_models
-    from ingest.pipeline import extract_article
+    from coopgraph.ingest.nlp import load_models
+    from coopgraph.ingest.pipeline import extract_article
 
     t0 = time.perf_counter()
     models = load_models()
@@ -128,7 +128,7 @@ def profile_extraction(records: list[dict], top: int = 25) -> str:
     import pstats
 
     from bench.corpus import article_of
-    from ingest.pipeline import extract_article
+    from coopgraph.ingest.pipeline import extract_article
 
     articles = [article_of(r) for r in records]
     prof = cProfile.Profile()

@@ -6,7 +6,7 @@ import re
 import statistics
 import time
 
-from ingest.gazetteer import DEFAULT_PATH, Gazetteer, load_gazetteer
+from coopgraph.ingest.gazetteer import DEFAULT_PATH, Gazetteer, load_gazetteer
 
 
 def _median(fn, runs: int = 7) -> float:

@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from bench.common import INGESTED, Bench, log, median, reset_graph
-from ingest.records import ArticleFacts
+from coopgraph.ingest.records import ArticleFacts
 
 REL_TYPES = ("MENTIONS", "HOLDS_POSITION", "VISITED", "SIGNED", "PARTY_TO", "EXPORTS_TO", "TRADE_VOLUME",
              "PARTICIPATED_IN")
 
 
 def rows_written(facts: ArticleFacts) -> int:
-    from graph.load import adapt_facts
+    from coopgraph.graph.load import adapt_facts
 
     rows = adapt_facts(facts)
     return len(rows.mentions) + sum(len(r) for r in rows.facts.values())
@@ -47,7 +47,7 @@ def load_real(bench: Bench, facts_list: Iterable[ArticleFacts], progress_every: 
     known facts, `chunk` articles at a time (as one `coopgraph ingest` run of that many articles).
     """
     from coopgraph.commands.ingest import IngestReport, ingest_articles
-    from graph.parallel import Extracted
+    from coopgraph.graph.parallel import Extracted
 
     run = LoadRun()
     began = time.perf_counter()
@@ -91,7 +91,7 @@ def load_real(bench: Bench, facts_list: Iterable[ArticleFacts], progress_every: 
 
 def load_per_article(bench: Bench, facts_list: Iterable[ArticleFacts]) -> LoadRun:
     """The write path before batching: a state check and a write transaction per article."""
-    from graph.load import adapt_article_only, adapt_facts, load_rows
+    from coopgraph.graph.load import adapt_article_only, adapt_facts, load_rows
 
     run = LoadRun()
     for facts in facts_list:
@@ -140,7 +140,7 @@ SET r.articles = r.articles + $id, r.evidence = r.evidence + $evidence
 
 
 def load_baseline(bench: Bench, facts_list: Iterable[ArticleFacts]) -> LoadRun:
-    from graph.load import adapt_facts, open_session, split_key
+    from coopgraph.graph.load import adapt_facts, open_session, split_key
 
     run = LoadRun()
     with open_session(bench.driver, bench.database) as session:
@@ -235,7 +235,7 @@ def run_reingest(bench: Bench, corpus_path: str) -> ReingestResult:
 
 def profile_load(bench: Bench, facts_list: list[ArticleFacts]) -> str:
     """Where one article's load transaction spends its time: each statement's server time, by kind."""
-    from graph import load as L
+    from coopgraph.graph import load as L
 
     timings: Counter = Counter()
     counts: Counter = Counter()
@@ -294,7 +294,7 @@ def profile_load(bench: Bench, facts_list: list[ArticleFacts]) -> str:
 
 def check_equivalent(bench: Bench, facts_list: list[ArticleFacts]) -> tuple[bool, str]:
     """Load the facts article by article, then through the real batched path, and compare full dumps."""
-    from graph.load import dump_graph, load_facts
+    from coopgraph.graph.load import dump_graph, load_facts
 
     reset_graph(bench)
     for facts in facts_list:

@@ -115,7 +115,7 @@ def time_query(bench: Bench, query, params: dict) -> tuple[float, int, bool]:
     memory (dbms.memory.transaction.total.max), counts as TIMEOUT_S: the user gets no answer either way."""
     from neo4j.exceptions import Neo4jError
 
-    from coopgraph.queries import run_query
+    from coopgraph.library import run_query
 
     t0 = time.perf_counter()
     try:
@@ -130,7 +130,7 @@ def time_query(bench: Bench, query, params: dict) -> tuple[float, int, bool]:
 
 
 def run_queries(bench: Bench, runs: int = 20, warmup: int = 2, seed: int = 1) -> list[QueryLatency]:
-    from coopgraph.queries import bind_params, load_library
+    from coopgraph.library import bind_params, load_library
 
     library = load_library()
     pools = draw_pools(bench)
@@ -210,7 +210,7 @@ def _total_hits(plan: dict) -> int:
 
 
 def save_slowest_plans(bench: Bench, results: list[QueryLatency], directory: Path, top: int = 3) -> list[str]:
-    from coopgraph.queries import load_library
+    from coopgraph.library import load_library
 
     library = load_library()
     directory.mkdir(parents=True, exist_ok=True)

@@ -59,7 +59,7 @@ def machine() -> dict:
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
     mem_kb = next(int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal"))
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
-    from graph.server import NEO4J_VERSION
+    from coopgraph.graph.server import NEO4J_VERSION
 
     return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(mem_kb / 1024 / 1024, 1),
             "python": platform.python_version(), "java": java, "neo4j": NEO4J_VERSION,
@@ -259,7 +259,7 @@ def query_stage(bench, profile: Profile, size: int, out_dir: Path) -> dict:
     from bench.common import count_relationships
     from bench.queries import run_queries, save_slowest_plans
 
-    from graph.derived import refresh_derived
+    from coopgraph.graph.derived import refresh_derived
 
     # what `coopgraph ingest` does after a run: the cooperation edges the network queries read
     derived = refresh_derived(bench.driver, bench.database)
@@ -276,7 +276,7 @@ def query_stage(bench, profile: Profile, size: int, out_dir: Path) -> dict:
 def gen_rows(i: int):
     """Worker: gold facts of article i, adapted to loader rows (pickles lighter than pydantic)."""
     from bench.corpus import article_facts
-    from graph.load import adapt_facts
+    from coopgraph.graph.load import adapt_facts
 
     facts = article_facts(SEED, i)
     return None if facts is None else adapt_facts(facts)

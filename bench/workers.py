@@ -17,7 +17,7 @@ def ingest_parallel(driver, database: str, articles: list, workers: int, load: b
     """`coopgraph ingest --workers N`'s own pipeline (`ingest_articles`) over read articles; with
     load=False, extraction alone (`extract_parallel`, no Neo4j)."""
     from coopgraph.commands.ingest import IngestReport, ingest_articles
-    from graph.parallel import extract_parallel
+    from coopgraph.graph.parallel import extract_parallel
 
     t0 = time.perf_counter()
     if not load:
@@ -80,11 +80,11 @@ def main(argv: list[str] | None = None) -> None:
     driver = None
     if mode == "ingest":
         from coopgraph.settings import Neo4jSettings
-        from graph.connection import open_driver
+        from coopgraph.graph.connection import open_driver
 
         driver = open_driver(Neo4jSettings(uri=os.environ["BENCH_NEO4J_URI"], user="neo4j",
                                            password=os.environ["BENCH_NEO4J_PASSWORD"]))
-    from ingest.nlp import load_models
+    from coopgraph.ingest.nlp import load_models
 
     t0 = time.perf_counter()
     load_models()  # loaded before the pool forks, so workers share it; timed apart from the run

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable
 
-from coopgraph.queries import Library, bind_params, load_library, run_cypher, run_query
+from coopgraph.library import Library, bind_params, load_library, run_cypher, run_query
 
 FACT_TYPES = "HOLDS_POSITION|VISITED|SIGNED|PARTY_TO|EXPORTS_TO|TRADE_VOLUME|PARTICIPATED_IN"
 # One row per (fact, supporting sentence): the sentence and the article it was taken from.
@@ -267,7 +267,7 @@ def build_pair_report(driver, a: str, b_name: str, database: str | None = None,
 
 def is_region(value: str) -> bool:
     """Whether `value` names a region in the gazetteer (a country has no region activity)."""
-    from coopgraph.queries import ParamError, resolve_name
+    from coopgraph.library import ParamError, resolve_name
 
     try:
         return resolve_name("region", value) == value

@@ -10,7 +10,7 @@ from typing import Iterable, get_args
 
 import neo4j
 
-from ingest.records import Article, ArticleFacts, Entity, EntityType, Relation, RelationType
+from coopgraph.ingest.records import Article, ArticleFacts, Entity, EntityType, Relation, RelationType
 
 # Labels and relationship types come only from these whitelists, never from input: Cypher cannot
 # take a label as a parameter, so statements are generated per label from fixed names.
@@ -950,7 +950,7 @@ def load_gazetteer_structure(driver, database: str | None = None, places=None) -
     Returns the nodes and relationships created per label/type (all zero on a second run).
     """
     if places is None:
-        from ingest.gazetteer import load_gazetteer
+        from coopgraph.ingest.gazetteer import load_gazetteer
 
         places = load_gazetteer().places()
     nodes, links = adapt_gazetteer_rows(list(places))

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
 
-from ingest.records import Article, ArticleFacts
+from coopgraph.ingest.records import Article, ArticleFacts
 
 DEFAULT_CHUNKSIZE = 4  # articles per task: amortises pickling without starving a worker at the end
 
@@ -26,14 +26,14 @@ class Extracted:
 
 
 def _init_worker() -> None:
-    from ingest.nlp import load_models
+    from coopgraph.ingest.nlp import load_models
 
     load_models()
 
 
 def _extract_one(article: Article) -> Extracted:
-    from ingest.pipeline import extract_article
-    from ingest.read import check_language
+    from coopgraph.ingest.pipeline import extract_article
+    from coopgraph.ingest.read import check_language
 
     try:
         reason = check_language(article)
@@ -72,7 +72,7 @@ def extract_paths_parallel(paths: Iterable[str], workers: int, *,
 
     Unreadable files raise `ingest.read.ArticleError`, as `read_path` does; the caller reports them.
     """
-    from ingest.read import iter_sources, read_path
+    from coopgraph.ingest.read import iter_sources, read_path
 
     def articles() -> Iterator[Article]:
         for path in iter_sources(list(paths)):

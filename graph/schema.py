@@ -133,7 +133,7 @@ def list_schema(driver: neo4j.Driver, database: str) -> list[tuple[str, dict]]:
 def load_reference_data(driver: neo4j.Driver, database: str = "neo4j") -> int:
     """Hook for `db init`: load reference structure (gazetteer countries, regions, cities with PART_OF /
     LOCATED_IN) once the schema exists; returns how many nodes it wrote (0 on a second run)."""
-    from graph.load import ensure_source_index, load_gazetteer_structure
+    from coopgraph.graph.load import ensure_source_index, load_gazetteer_structure
 
     created = load_gazetteer_structure(driver, database)
     ensure_source_index(driver, database)

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from ingest.context import Context
-from ingest.morph import inflect_word, nominative_phrase, parses
-from ingest.nlp import Token
+from coopgraph.ingest.context import Context
+from coopgraph.ingest.morph import inflect_word, nominative_phrase, parses
+from coopgraph.ingest.nlp import Token
 
 # A bare generic head is no good: "продукцию на сумму", "товаров", "и другое".
 _GENERIC = {"товар", "продукция", "другой", "прочее", "прочий", "иной", "другое", "всё", "все", "это",

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.nlp import Parsed, Sentence
-from ingest.records import Entity, Evidence, Mention, Relation
+from coopgraph.ingest.nlp import Parsed, Sentence
+from coopgraph.ingest.records import Entity, Evidence, Mention, Relation
 
 
 @dataclass(slots=True)

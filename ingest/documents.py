@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.context import Context, normalise_key
-from ingest.dates import find_date, find_period
-from ingest.morph import inflect_word, lemma, match_case, parses
-from ingest.nlp import Sentence, Token
+from coopgraph.ingest.context import Context, normalise_key
+from coopgraph.ingest.dates import find_date, find_period
+from coopgraph.ingest.morph import inflect_word, lemma, match_case, parses
+from coopgraph.ingest.nlp import Sentence, Token
 
 # (kind, lemma sequence that starts a mention)
 KINDS = [

@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Optional
 
 from rapidfuzz.fuzz import token_set_ratio
 
-from ingest.records import Article
+from coopgraph.ingest.records import Article
 
 LEGAL_FORMS = {
     "тоо", "ао", "ооо", "пао", "оао", "зао", "ип", "кгп", "ргп", "гкп", "нао", "ао нк", "гу", "тос",
@@ -359,7 +359,7 @@ def read_gold(gold_dir: Path | str) -> list[dict]:
 
 def article_of(gold: dict) -> Article:
     """The gold text read as an article file `<gold id>.txt`: reader and furniture removal applied."""
-    from ingest.read import read_text
+    from coopgraph.ingest.read import read_text
 
     return read_text(gold["text"], f"{gold['id']}.txt")
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.context import Context
-from ingest.morph import inflect_word, lemma, match_case, parses
+from coopgraph.ingest.context import Context
+from coopgraph.ingest.morph import inflect_word, lemma, match_case, parses
 
 EVENT_HEADS = {"форум", "выставка", "ярмарка", "фестиваль", "конференция", "саммит", "мотопробег",
                "автопробег", "форум-выставка", "выставка-ярмарка", "биеннале", "конгресс", "слёт",
@@ -63,7 +63,7 @@ _DAYS = re.compile(r"\b(Дни|Днях|Дней|Дням|Днями|Недел�
 
 def _region_days(ctx: Context, taken) -> None:
     """Named programmes of events: "Дни Челябинской области в Костанае" (spec)."""
-    from ingest.gazetteer import load_gazetteer
+    from coopgraph.ingest.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
     for m in _DAYS.finditer(ctx.text):

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.context import Context, normalise_key
-from ingest.morph import inflect_word, lemma, match_case, transliterate_kazakh
+from coopgraph.ingest.context import Context, normalise_key
+from coopgraph.ingest.morph import inflect_word, lemma, match_case, transliterate_kazakh
 
 LEGAL_FORMS = ("ТОО", "АО", "ООО", "ПАО", "ОАО", "ЗАО", "ИП", "КГП", "РГП", "ГКП", "НАО", "ГУ", "СПК",
                "КХ", "ФХ", "АНО", "ФГБОУ", "ЧП", "ОДО", "УП", "СП", "ТДО", "АОЗТ", "ЖШС", "АҚ", "НАО")
@@ -63,7 +63,7 @@ def _descriptor_name(desc: str) -> str:
     words = desc.split()
     head = lemma(words[-1])
     head_parse_gender = None
-    from ingest.morph import parses
+    from coopgraph.ingest.morph import parses
     for p in parses(words[-1].lower()):
         if p.tag.POS == "NOUN":
             head_parse_gender = p.tag.gender
@@ -135,7 +135,7 @@ def _add(ctx: Context, name: str, alias: str, start: int, end: int, legal_form: 
 
 
 def _add_embassies(ctx: Context, taken: list[tuple[int, int]]) -> None:
-    from ingest.gazetteer import load_gazetteer
+    from coopgraph.ingest.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
     for m in _EMBASSY.finditer(ctx.text):
@@ -217,7 +217,7 @@ def _body_name(ctx: Context, k: int, toks) -> str:
 def _ner_name(ctx: Context, start: int, end: int) -> str | None:
     """Nominative of an ORG span: its head noun and the adjectives before it change, the rest
     stays as written (natasha's own normal form garbles long names)."""
-    from ingest.morph import nominative_phrase
+    from coopgraph.ingest.morph import nominative_phrase
 
     for s in ctx.sentences:
         if s.start <= start < s.end:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from ingest.context import Context
-from ingest.morph import gender_of, nominative_name_part, parses, transliterate_kazakh
-from ingest.nlp import Token
+from coopgraph.ingest.context import Context
+from coopgraph.ingest.morph import gender_of, nominative_name_part, parses, transliterate_kazakh
+from coopgraph.ingest.nlp import Token
 
 # Words after which a name is a dedication or a historical figure, not an actor of the news.
 _HISTORICAL_CUES = {"памятник", "имени", "имя", "им.", "улица", "проспект", "музей", "мемориал",

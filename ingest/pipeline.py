@@ -4,18 +4,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ingest.context import Context
-from ingest.documents import extract_documents
-from ingest.events import extract_events
-from ingest.nlp import parse_text
-from ingest.organizations import extract_organizations
-from ingest.persons import extract_persons
-from ingest.places import choose_focus, extract_places
-from ingest.positions import extract_positions
-from ingest.records import Article, ArticleFacts
-from ingest.signing import extract_signing
-from ingest.trade import extract_trade
-from ingest.visits import extract_visits
+from coopgraph.ingest.context import Context
+from coopgraph.ingest.documents import extract_documents
+from coopgraph.ingest.events import extract_events
+from coopgraph.ingest.nlp import parse_text
+from coopgraph.ingest.organizations import extract_organizations
+from coopgraph.ingest.persons import extract_persons
+from coopgraph.ingest.places import choose_focus, extract_places
+from coopgraph.ingest.positions import extract_positions
+from coopgraph.ingest.records import Article, ArticleFacts
+from coopgraph.ingest.signing import extract_signing
+from coopgraph.ingest.trade import extract_trade
+from coopgraph.ingest.visits import extract_visits
 
 ENTITY_STAGES = (extract_places, extract_persons, extract_organizations, extract_events,
                  extract_documents, choose_focus)

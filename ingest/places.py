@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ingest.context import Context
-from ingest.gazetteer import Place, load_gazetteer
+from coopgraph.ingest.context import Context
+from coopgraph.ingest.gazetteer import Place, load_gazetteer
 
 # "АСТАНА, 11 окт – Sputnik." / "22 февраля, Минск /Корр. БЕЛТА/.": the bureau, not a party.
 _DATELINE = re.compile(
@@ -61,8 +61,8 @@ _WORD = re.compile(r"[А-ЯЁа-яё][А-ЯЁа-яё\-]+")
 def _ambiguous_in_context(ctx: Context, datelines) -> None:
     """A name the gazetteer cannot place alone ("алтайская делегация": Республика Алтай or Алтайский
     край) is the one of its candidates that the article names unambiguously elsewhere."""
-    from ingest.gazetteer import PlaceMatch, translit_kazakh
-    from ingest.morph import lemmas
+    from coopgraph.ingest.gazetteer import PlaceMatch, translit_kazakh
+    from coopgraph.ingest.morph import lemmas
 
     gaz = load_gazetteer()
     forms = {translit_kazakh(k).lower(): (k, codes) for k, codes in gaz.ambiguous.items()}

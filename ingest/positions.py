@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.context import Context, Ref
-from ingest.morph import inflect_word
+from coopgraph.ingest.context import Context, Ref
+from coopgraph.ingest.morph import inflect_word
 
 # The office words, as the start of a title phrase; order matters (longest first).
 _TITLE = re.compile(
@@ -141,7 +141,7 @@ def _region_of_country(ctx: Context, country: str) -> str | None:
 
 def _demonym_in(ctx: Context, text: str) -> str | None:
     """"Минского областного исполнительного комитета" → Минская область."""
-    from ingest.trade import demonym_key
+    from coopgraph.ingest.trade import demonym_key
 
     for dm in ctx.demonyms:
         if dm.text in text and dm.place.type == "Region":
@@ -150,7 +150,7 @@ def _demonym_in(ctx: Context, text: str) -> str | None:
 
 
 def _belarus_oblispolkom(ctx: Context, text: str) -> str | None:
-    from ingest.gazetteer import load_gazetteer
+    from coopgraph.ingest.gazetteer import load_gazetteer
 
     m = re.search(r"([А-ЯЁ][а-яё]+?)облисполком|([А-ЯЁ][а-яё]+)\s+облисполком", text)
     if not m:
@@ -158,7 +158,7 @@ def _belarus_oblispolkom(ctx: Context, text: str) -> str | None:
     stem = (m.group(1) or m.group(2))[:4].lower()
     for place in load_gazetteer().places("Region"):
         if place.country == "BY" and place.name.lower().startswith(stem):
-            from ingest.places import add_place
+            from coopgraph.ingest.places import add_place
 
             return add_place(ctx, place).key
     return None

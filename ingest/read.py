@@ -21,8 +21,8 @@ from urllib.parse import urlparse
 
 import charset_normalizer
 
-from ingest.furniture import DATE_PATTERNS, MONTHS, WEEKDAY_RE, classify_line, is_date_line, is_headline, strip_furniture
-from ingest.records import Article
+from coopgraph.ingest.furniture import DATE_PATTERNS, MONTHS, WEEKDAY_RE, classify_line, is_date_line, is_headline, strip_furniture
+from coopgraph.ingest.records import Article
 
 MAX_BYTES = 5 * 1024 * 1024  # one article page is far below this; bigger inputs are dumps, not articles
 KNOWN_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")

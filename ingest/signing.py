@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from ingest.context import Context, Ref
-from ingest.dates import find_date
-from ingest.documents import planned_signing
+from coopgraph.ingest.context import Context, Ref
+from coopgraph.ingest.dates import find_date
+from coopgraph.ingest.documents import planned_signing
 
 _SIGN_LEMMAS = {"подписать", "подписание", "подписывать", "заключить", "подписанный", "заключение"}
 _IN_FORCE = {"действовать", "реализовываться", "реализоваться", "продлить", "пролонгировать",
@@ -122,7 +122,7 @@ def extract_signing(ctx: Context) -> None:
                 continue  # "Новая карта — продолжение документа, подписанного в 2023": another document
             parties = _parties(ctx, k, d, signers, verb.start)
             if borrowed and len(parties) == 1:
-                from ingest.trade import partner_of
+                from coopgraph.ingest.trade import partner_of
 
                 other = partner_of(ctx, parties[0])
                 if other and other.startswith("Region:"):
@@ -167,7 +167,7 @@ def _parties(ctx: Context, k: int, d, signers: list[Ref], verb_start: int) -> li
     if not parties and _WE.search(ctx.sentences[k].text) and ctx.home:
         parties.append(ctx.home)
     if not parties and _BOTH_SIDES.search(ctx.text[ctx.sentences[k].start:verb_start]) and ctx.home:
-        from ingest.trade import partner_of
+        from coopgraph.ingest.trade import partner_of
 
         # "Стороны подписали", "Главы регионов подписали": the article's two parties
         parties += [p for p in (ctx.home, partner_of(ctx, ctx.home)) if p]
@@ -239,7 +239,7 @@ def _participant_places(ctx: Context, k: int, events) -> list[str]:
         if _hangs_on_delegation(sent, r.start) and r.key not in out:
             out.append(r.key)
     # "североказахстанская делегация приняла участие": the region behind the adjective
-    from ingest.trade import demonym_key
+    from coopgraph.ingest.trade import demonym_key
 
     for dm in ctx.demonyms:
         if sent.start <= dm.start < sent.end and dm.place.type == "Region" and \

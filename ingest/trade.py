@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from ingest.commodities import commodity_items
-from ingest.context import Context, Ref
-from ingest.dates import find_year, parse_amount
+from coopgraph.ingest.commodities import commodity_items
+from coopgraph.ingest.context import Context, Ref
+from coopgraph.ingest.dates import find_year, parse_amount
 
 # predicate stem → direction of the flow relative to the grammatical subject
 _EXPORT = re.compile(r"\b(пользу\w+\s+спросом|экспорт\w*|поставл\w*|постав\w*|отправл\w*|вывоз\w*|вывез\w*|отгруж\w*|"
@@ -64,7 +64,7 @@ def trade_clauses(text: str) -> list[tuple[int, int]]:
 
 def demonym_key(ctx: Context, dm, allow_country: bool = False) -> str | None:
     """The entity a place adjective stands for ("на российский рынок" → Россия)."""
-    from ingest.places import add_place, place_key
+    from coopgraph.ingest.places import add_place, place_key
 
     key = place_key(dm.place)
     if ctx.table.get(key) is None:

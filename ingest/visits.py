@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.context import Context, Ref
-from ingest.dates import find_date
+from coopgraph.ingest.context import Context, Ref
+from coopgraph.ingest.dates import find_date
 
 _VISIT_VERBS = {"посетить", "побывать", "прибыть", "приехать", "посещать", "прилететь", "приезжать",
                 "прибывать", "пребывать"}
@@ -73,7 +73,7 @@ def _delegation_origin(ctx: Context, k: int, dstart: int, dend: int) -> str | No
         return (orgs or after)[0].key
     for dm in ctx.demonyms:
         if dm.end <= dstart and dstart - dm.end <= 2:
-            from ingest.trade import demonym_key
+            from coopgraph.ingest.trade import demonym_key
 
             key = demonym_key(ctx, dm, allow_country=True)
             if dm.place.type == "Country":

@@ -14,9 +14,9 @@ import neo4j
 import pytest
 
 from coopgraph.settings import Neo4jSettings, load_settings
-from graph.connection import open_driver
-from graph.schema import apply_schema, wipe_data
-from graph.server import LocalServer, default_home, find_free_port, find_versions
+from coopgraph.graph.connection import open_driver
+from coopgraph.graph.schema import apply_schema, wipe_data
+from coopgraph.graph.server import LocalServer, default_home, find_free_port, find_versions
 
 TEST_IMAGE = "neo4j:5.26-community"
 # Smaller than a developer's server: tests may run beside one, and their graphs are tiny.

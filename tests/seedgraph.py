@@ -18,17 +18,17 @@ def seed_paths() -> list[Path]:
 @functools.lru_cache(maxsize=1)
 def extract_seed_facts() -> tuple:
     """Extraction is the slow part (~30 s): done once per test session, loaded per test module."""
-    from ingest.pipeline import extract_article
-    from ingest.read import read_path
+    from coopgraph.ingest.pipeline import extract_article
+    from coopgraph.ingest.read import read_path
 
     return tuple(extract_article(article) for path in seed_paths() for article in read_path(path))
 
 
 def build_seed_graph(driver, database: str = "neo4j") -> None:
     """Wipe the database, apply the schema, load the gazetteer structure and every seed article."""
-    from graph.derived import refresh_derived
-    from graph.load import load_facts, load_gazetteer_structure
-    from graph.schema import apply_schema, wipe_data
+    from coopgraph.graph.derived import refresh_derived
+    from coopgraph.graph.load import load_facts, load_gazetteer_structure
+    from coopgraph.graph.schema import apply_schema, wipe_data
 
     wipe_data(driver, database)
     apply_schema(driver, database)

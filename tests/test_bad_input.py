@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-import ingest.read as read_mod
+import coopgraph.ingest.read as read_mod
 from coopgraph.commands.ingest import IngestReport, read_articles
-from graph.load import dump_graph
-from graph.schema import wipe_data
-from ingest.read import ArticleError, read_file, read_text
+from coopgraph.graph.load import dump_graph
+from coopgraph.graph.schema import wipe_data
+from coopgraph.ingest.read import ArticleError, read_file, read_text
 from test_ingest_cli import DEV_DIR, invoke, summary_counts
 
 INJECTION = '"}) MATCH (n) DETACH DELETE n //'

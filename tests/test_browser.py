@@ -4,12 +4,16 @@ from __future__ import annotations
 import html
 import re
 import zipfile
+from importlib import resources
+from pathlib import Path
 
 from click.testing import CliRunner
 
 from coopgraph.cli import cli
-from coopgraph.commands.browser import DEFAULT_DIR, LABEL_STYLES, render_grass, render_guide
-from coopgraph.queries import load_library
+from coopgraph.commands.browser import LABEL_STYLES, render_grass, render_guide
+from coopgraph.library import load_library
+
+SHIPPED = Path(str(resources.files("coopgraph.graph.browser")))
 
 
 def test_export_writes_style_guide_and_favorites(tmp_path):
@@ -38,5 +42,5 @@ def test_export_writes_style_guide_and_favorites(tmp_path):
 
 def test_the_committed_browser_files_are_up_to_date():
     # regenerate with `coopgraph browser export` after editing a query
-    assert (DEFAULT_DIR / "style.grass").read_text(encoding="utf-8") == render_grass()
-    assert (DEFAULT_DIR / "guide.html").read_text(encoding="utf-8") == render_guide(load_library())
+    assert (SHIPPED / "style.grass").read_text(encoding="utf-8") == render_grass()
+    assert (SHIPPED / "guide.html").read_text(encoding="utf-8") == render_guide(load_library())

@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from coopgraph.cli import cli
-from coopgraph.queries import QUERIES_DIR, load_library
+from coopgraph.library import load_library, queries_dir
 
 
 def walk_commands(group: click.Group, path: tuple[str, ...] = ()):
@@ -40,7 +40,7 @@ QUERIES = list(load_library())
 
 def test_library_has_at_least_15_queries_one_per_file():
     assert len(QUERIES) >= 15
-    files = sorted(QUERIES_DIR.glob("*.cypher"))
+    files = sorted(queries_dir().glob("*.cypher"))
     assert len(files) == len(QUERIES)
     for q in QUERIES:
         assert q.path.stem == q.name, "a query file is named after its query"

@@ -1,7 +1,7 @@
 """refresh_derived against a real Neo4j: cooperation edges folded by the query's rules, idempotent, following changes."""
 from __future__ import annotations
 
-from graph.derived import refresh_derived
+from coopgraph.graph.derived import refresh_derived
 
 # Two Russian regions and a Kazakh one, a city, an official, a forum and a document.
 GRAPH = """

@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from coopgraph.commands.evaluate import register
-from ingest.evaluate import format_summary, read_gold, score_article, score_dir
-from ingest.records import ArticleFacts, Entity, Evidence, Relation
+from coopgraph.ingest.evaluate import format_summary, read_gold, score_article, score_dir
+from coopgraph.ingest.records import ArticleFacts, Entity, Evidence, Relation
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "dev"
@@ -296,7 +296,7 @@ def test_eval_runs_the_pipeline_on_reader_output(cli, monkeypatch):
         calls.append(article)
         return facts_from_gold(golds[Path(article.source).stem], article)
 
-    monkeypatch.setitem(sys.modules, "ingest.pipeline", types.SimpleNamespace(extract_article=extract_article))
+    monkeypatch.setitem(sys.modules, "coopgraph.ingest.pipeline", types.SimpleNamespace(extract_article=extract_article))
     result = CliRunner().invoke(cli, ["eval", str(DEV)])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1] == f"relation F1 1.000  entity F1 1.000  articles {len(golds)}"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.evaluate import (
+from coopgraph.ingest.evaluate import (
     ArticleScore,
     Counts,
     facts_to_pred,
@@ -16,8 +16,8 @@ from ingest.evaluate import (
     score_article,
     score_entity_match,
 )
-from ingest.pipeline import extract_article
-from ingest.read import read_path
+from coopgraph.ingest.pipeline import extract_article
+from coopgraph.ingest.read import read_path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -7,9 +7,9 @@ from typing import Optional
 
 import pytest
 
-from ingest.gazetteer import load_gazetteer
-from ingest.pipeline import extract_article
-from ingest.records import Article, ArticleFacts
+from coopgraph.ingest.gazetteer import load_gazetteer
+from coopgraph.ingest.pipeline import extract_article
+from coopgraph.ingest.records import Article, ArticleFacts
 
 ANY = "*"
 KAZAKH_LETTERS = str.maketrans("іәғқңөұүһ", "иагкноуух")

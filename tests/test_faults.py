@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import graph.load as load_mod
+import coopgraph.graph.load as load_mod
 from coopgraph.cli import cli
 from coopgraph.settings import Neo4jSettings
-from graph.connection import open_driver
-from graph.derived import refresh_derived
-from graph.load import adapt_facts, dump_graph, load_facts, load_rows, write_article
-from graph.schema import wipe_data
-from graph.server import LocalServer, find_free_port, wait_for_exit
+from coopgraph.graph.connection import open_driver
+from coopgraph.graph.derived import refresh_derived
+from coopgraph.graph.load import adapt_facts, dump_graph, load_facts, load_rows, write_article
+from coopgraph.graph.schema import wipe_data
+from coopgraph.graph.server import LocalServer, find_free_port, wait_for_exit
 from seedgraph import extract_seed_facts, seed_paths
 from test_ingest_cli import SEEDS, summary_counts
 from test_load import INGESTED, article_a

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.furniture import classify_line, split_body, strip_caption_runs, strip_furniture
+from coopgraph.ingest.furniture import classify_line, split_body, strip_caption_runs, strip_furniture
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

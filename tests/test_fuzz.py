@@ -4,10 +4,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from graph.load import adapt_facts
-from ingest.pipeline import extract_article
-from ingest.read import ArticleError, article_id, read_text
-from ingest.records import Article
+from coopgraph.graph.load import adapt_facts
+from coopgraph.ingest.pipeline import extract_article
+from coopgraph.ingest.read import ArticleError, article_id, read_text
+from coopgraph.ingest.records import Article
 
 # Words that wake the extractor's rules (places, officials, dates, money, documents), mixed with
 # arbitrary Unicode: random characters alone rarely get past the tokenizer.

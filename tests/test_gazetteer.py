@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.gazetteer import DEFAULT_PATH, Gazetteer, Place, PlaceMatch, load_gazetteer, translit_kazakh
+from coopgraph.ingest.gazetteer import DEFAULT_PATH, Gazetteer, Place, PlaceMatch, load_gazetteer, translit_kazakh
 
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO.parent / "shared" / "eval" / "dev"
@@ -459,7 +459,7 @@ def test_no_name_points_to_two_places(raw, gz):
 
 
 def test_json_is_built_from_the_script(raw):
-    from ingest.data import build_gazetteer
+    from coopgraph.ingest.data import build_gazetteer
 
     assert build_gazetteer.dump(build_gazetteer.build()) == DEFAULT_PATH.read_text(encoding="utf-8")
 

@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from coopgraph.cli import cli
-from graph.load import adapt_facts, dump_graph, find_provenance_violations, load_gazetteer_structure
-from graph.schema import drop_schema
-from ingest.pipeline import extract_article
-from ingest.read import read_path
+from coopgraph.graph.load import adapt_facts, dump_graph, find_provenance_violations, load_gazetteer_structure
+from coopgraph.graph.schema import drop_schema
+from coopgraph.ingest.pipeline import extract_article
+from coopgraph.ingest.read import read_path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -6,10 +6,10 @@ import hashlib
 import pytest
 from neo4j.exceptions import ConstraintError
 
-from graph.load import (ENTITY_LABELS, LoadError, adapt_fact_id, adapt_facts, delete_article, dump_graph,
+from coopgraph.graph.load import (ENTITY_LABELS, LoadError, adapt_fact_id, adapt_facts, delete_article, dump_graph,
                         find_provenance_violations, find_trade_conflicts, load_facts,
                         load_gazetteer_structure, merge_facts_many_query, merge_nodes_query, split_key)
-from ingest.records import Article, ArticleFacts, Entity, Evidence, Mention, Relation
+from coopgraph.ingest.records import Article, ArticleFacts, Entity, Evidence, Mention, Relation
 
 INGESTED = "2025-01-01"  # fixed ingest date: dumps of two runs must be comparable
 

@@ -10,10 +10,10 @@ from click.testing import CliRunner
 from bench.corpus import article_facts
 from coopgraph.cli import cli
 from coopgraph.commands.ingest import IngestReport, ingest_articles
-from graph.load import (STATE_MANY, adapt_facts, check_states, dump_graph, ensure_source_index, load_batch,
+from coopgraph.graph.load import (STATE_MANY, adapt_facts, check_states, dump_graph, ensure_source_index, load_batch,
                         load_facts, load_gazetteer_structure, load_rows)
-from graph.parallel import Extracted
-from ingest.records import Entity, Mention
+from coopgraph.graph.parallel import Extracted
+from coopgraph.ingest.records import Entity, Mention
 from seedgraph import extract_seed_facts
 from test_load import INGESTED, article_a, article_a2, article_b
 

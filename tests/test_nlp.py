@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.nlp import load_models, parse_text
+from coopgraph.ingest.nlp import load_models, parse_text
 
 # A headline (its own sentence), a split the segmenter makes after "долл." that parse_text undoes,
 # names of every NER type, and an organisation (natasha normalises those along the syntax tree).

@@ -7,7 +7,7 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from coopgraph.queries import (ParamError, QueryFileError, bind_params, coerce_value, find_parameters,
+from coopgraph.library import (ParamError, QueryFileError, bind_params, coerce_value, find_parameters,
                                load_library, parse_query, resolve_name, run_cypher, run_query)
 from seedgraph import build_seed_graph, seed_texts
 
@@ -350,7 +350,7 @@ def test_every_query_has_a_specific_test():
 
 
 def test_a_read_transaction_refuses_writes(seeds):
-    from coopgraph.queries import WriteRefused
+    from coopgraph.library import WriteRefused
 
     driver, database = seeds
     with pytest.raises(WriteRefused):

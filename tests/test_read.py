@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-import ingest.read as read_mod
-from ingest.read import (
+import coopgraph.ingest.read as read_mod
+from coopgraph.ingest.read import (
     ArticleError,
     article_id,
     detect_language,

@@ -9,9 +9,9 @@ from click.testing import CliRunner
 from neo4j.exceptions import ConstraintError
 
 from coopgraph.commands.db import db as db_group
-from graph.schema import (ENTITY_LABELS, FACT_TYPES, FULLTEXT_INDEX, apply_schema, drop_schema, graph_counts,
+from coopgraph.graph.schema import (ENTITY_LABELS, FACT_TYPES, FULLTEXT_INDEX, apply_schema, drop_schema, graph_counts,
                           list_schema)
-from ingest.records import EntityType, RelationType
+from coopgraph.ingest.records import EntityType, RelationType
 
 
 def invoke_db(handle, *args: str):

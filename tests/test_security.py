@@ -7,10 +7,10 @@ import pytest
 from click.testing import CliRunner
 from neo4j.exceptions import Neo4jError
 
-import coopgraph.queries as queries_mod
+import coopgraph.library as queries_mod
 from coopgraph.cli import cli
-from coopgraph.queries import load_library, run_query
-from graph.load import dump_graph
+from coopgraph.library import load_library, run_query
+from coopgraph.graph.load import dump_graph
 from seedgraph import build_seed_graph
 
 LIBRARY = load_library()

@@ -16,8 +16,8 @@ from dotenv import dotenv_values
 from coopgraph.commands.db import db as db_group
 from coopgraph.commands.server import server as server_group
 from coopgraph.settings import Neo4jSettings
-from graph.connection import GraphUnavailable, open_driver
-from graph.server import (NEO4J_VERSION, LocalServer, ServerError, find_free_port, find_java,
+from coopgraph.graph.connection import GraphUnavailable, open_driver
+from coopgraph.graph.server import (NEO4J_VERSION, LocalServer, ServerError, find_free_port, find_java,
                           find_listen_addresses, install_lib, link_lib, parse_java_major)
 
 LOOPBACK = {"127.0.0.1", "::ffff:127.0.0.1"}

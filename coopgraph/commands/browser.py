@@ -8,9 +8,10 @@ from pathlib import Path
 
 import click
 
-from coopgraph.queries import Library, Query
+from coopgraph.library import Library, Query
 
-DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "graph" / "browser"
+# The generated files ship with the package (coopgraph.graph.browser); an export writes new ones where asked.
+DEFAULT_DIR = Path("coopgraph-browser")
 # One colour per label, the same as the reports' pictures; captions by name everywhere.
 LABEL_STYLES = {
     "Region": "#4e79a7", "Country": "#e15759", "City": "#76b7b2", "Person": "#f28e2b",

@@ -4,8 +4,8 @@ from __future__ import annotations
 import click
 
 from coopgraph.settings import Neo4jSettings, neo4j_options
-from graph.connection import open_driver
-from graph.schema import (GraphCounts, apply_schema, drop_schema, graph_counts, load_reference_data,
+from coopgraph.graph.connection import open_driver
+from coopgraph.graph.schema import (GraphCounts, apply_schema, drop_schema, graph_counts, load_reference_data,
                           wipe_data)
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -58,7 +58,7 @@ def refresh(settings: Neo4jSettings) -> None:
 
         coopgraph db refresh
     """
-    from graph.derived import refresh_derived
+    from coopgraph.graph.derived import refresh_derived
 
     with open_driver(settings) as driver:
         res = refresh_derived(driver, settings.database)

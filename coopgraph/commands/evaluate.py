@@ -33,7 +33,7 @@ def eval_command(gold_dir: Path, details: bool, as_json: bool, min_f1: float | N
 
         coopgraph eval ../shared/eval/dev --details --min-f1 0.5
     """
-    from ingest.evaluate import format_summary, read_gold, score_dir
+    from coopgraph.ingest.evaluate import format_summary, read_gold, score_dir
 
     try:
         golds = read_gold(gold_dir)
@@ -54,8 +54,8 @@ def eval_command(gold_dir: Path, details: bool, as_json: bool, min_f1: float | N
 
 
 def predict_with_pipeline(article) -> dict:
-    from ingest.evaluate import facts_to_pred
-    from ingest.pipeline import extract_article
+    from coopgraph.ingest.evaluate import facts_to_pred
+    from coopgraph.ingest.pipeline import extract_article
 
     return facts_to_pred(extract_article(article))
 

@@ -44,8 +44,8 @@ def register(cli: click.Group) -> None:
 
             coopgraph extract seeds/000_d8b8e7c70f541481.txt --format table
         """
-        from ingest.pipeline import extract_article
-        from ingest.read import ArticleError, iter_sources, read_path
+        from coopgraph.ingest.pipeline import extract_article
+        from coopgraph.ingest.read import ArticleError, iter_sources, read_path
 
         sources = list(iter_sources(list(paths)))
         single = len(paths) == 1 and Path(paths[0]).is_file()

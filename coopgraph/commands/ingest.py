@@ -39,7 +39,7 @@ class IngestReport:
 
     def lose(self, source: str, exc: Exception) -> None:
         """Neo4j went away while loading `source`: that article and the rest are not loaded."""
-        from graph.connection import find_reason
+        from coopgraph.graph.connection import find_reason
 
         self.lost = f"{find_reason(exc)} (while loading {source})"
         self.not_loaded += 1
@@ -47,7 +47,7 @@ class IngestReport:
 
 def read_articles(paths: tuple[str, ...], report: IngestReport) -> list:
     """Articles of every file, folder, glob or `-` (JSON Lines on stdin); unreadable ones go to failures."""
-    from ingest.read import ArticleError, iter_sources, normalize_text, read_jsonl, read_path
+    from coopgraph.ingest.read import ArticleError, iter_sources, normalize_text, read_jsonl, read_path
 
     articles = []
     seen: set[Path] = set()
@@ -159,11 +159,11 @@ def ingest_articles(articles: list, report: IngestReport, *, driver, database: s
 
     from neo4j.exceptions import DriverError, Neo4jError
 
-    from graph.load import (DEFAULT_BATCH_ARTICLES, DEFAULT_BATCH_ROWS, LoadError, adapt_article_only,
+    from coopgraph.graph.load import (DEFAULT_BATCH_ARTICLES, DEFAULT_BATCH_ROWS, LoadError, adapt_article_only,
                             adapt_facts, check_states, load_batch, load_rows)
-    from graph.parallel import extract_parallel
-    from ingest.pipeline import extract_article
-    from ingest.read import check_language
+    from coopgraph.graph.parallel import extract_parallel
+    from coopgraph.ingest.pipeline import extract_article
+    from coopgraph.ingest.read import check_language
 
     batch_articles = batch_articles or DEFAULT_BATCH_ARTICLES
     batch_rows = batch_rows or DEFAULT_BATCH_ROWS
@@ -177,7 +177,7 @@ def ingest_articles(articles: list, report: IngestReport, *, driver, database: s
     else:
         t0 = time.perf_counter()
         try:
-            from graph.load import ensure_source_index
+            from coopgraph.graph.load import ensure_source_index
 
             ensure_source_index(driver, database)
             states = check_states(driver, [(a.id, a.source) for a in articles], database)
@@ -395,7 +395,7 @@ def refresh_after_ingest(driver, database: str | None, report: IngestReport) -> 
 
     A failure here leaves the loaded articles in place, so it is reported, not raised.
     """
-    from graph.derived import refresh_derived
+    from coopgraph.graph.derived import refresh_derived
 
     try:
         res = refresh_derived(driver, database)
@@ -465,7 +465,7 @@ def register(cli: click.Group) -> None:
         """
         driver = None
         if not dry_run:
-            from graph.connection import open_driver
+            from coopgraph.graph.connection import open_driver
 
             driver = open_driver(settings)
             for warning in check_initialised(driver, settings.database):

@@ -15,7 +15,7 @@ TIMEOUT_HELP = "Server-side transaction timeout in seconds."
 
 
 def load_library_or_fail():
-    from coopgraph.queries import QueryFileError, load_library
+    from coopgraph.library import QueryFileError, load_library
 
     try:
         return load_library()
@@ -41,7 +41,7 @@ def parse_cli_params(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
 
 
 def connect(settings):
-    from graph.connection import open_driver
+    from coopgraph.graph.connection import open_driver
 
     return open_driver(settings)
 
@@ -50,7 +50,7 @@ def execute(settings, text: str, params: dict[str, Any], **kwargs: Any) -> tuple
     """Run against the configured server; driver and server errors become one-line user errors."""
     from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
 
-    from coopgraph.queries import WriteRefused, run_cypher
+    from coopgraph.library import WriteRefused, run_cypher
 
     driver = connect(settings)  # raises a one-line ClickException when Neo4j cannot be used
     try:
@@ -151,7 +151,7 @@ def register(cli: click.Group) -> None:
 
             coopgraph query run trade_figures --example --format json -o figures.json
         """
-        from coopgraph.queries import ParamError, bind_params, resolve_name
+        from coopgraph.library import ParamError, bind_params, resolve_name
 
         query = find_query(name)
         given: dict[str, Any] = query.example_params() if example else {}

@@ -9,7 +9,7 @@ from coopgraph.settings import neo4j_options
 
 
 def resolve_or_fail(ptype: str, value: str) -> str:
-    from coopgraph.queries import ParamError, resolve_name
+    from coopgraph.library import ParamError, resolve_name
 
     try:
         canonical = resolve_name(ptype, value)
@@ -41,7 +41,7 @@ def report_options(command):
 def build(settings, builder, *args):
     from neo4j.exceptions import Neo4jError
 
-    from graph.connection import open_driver
+    from coopgraph.graph.connection import open_driver
 
     driver = open_driver(settings)
     try:

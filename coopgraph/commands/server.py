@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from coopgraph.settings import Neo4jSettings, ensure_password, load_settings, port_options
-from graph.server import LocalServer, ServerStatus, default_home, find_java, format_bytes
+from coopgraph.graph.server import LocalServer, ServerStatus, default_home, find_java, format_bytes
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 NOT_RUNNING_EXIT = 3  # LSB `status` convention: program is not running

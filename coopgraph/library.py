@@ -1,4 +1,4 @@
-"""The curated Cypher library: parse `queries/*.cypher` headers, check them, and coerce parameters."""
+"""The curated Cypher library: parse the `.cypher` files' headers, check them, and coerce parameters."""
 from __future__ import annotations
 
 import difflib
@@ -6,10 +6,13 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+# The queries ship as package data of `coopgraph.queries` (the repository's queries/ folder), so an
+# installed wheel has the same library as a checkout.
+QUERIES_PACKAGE = "coopgraph.queries"
 HEADER_KEYS = ("name", "title", "description", "param", "mode")
 REQUIRED_KEYS = ("name", "title", "description", "mode")
 MODES = ("read", "write")
@@ -94,7 +97,9 @@ def suggest(word: str, choices) -> str:
 
 
 def queries_dir() -> Path:
-    return Path(os.environ.get("COOPGRAPH_QUERIES") or QUERIES_DIR)
+    """`$COOPGRAPH_QUERIES`, else the installed package's query files."""
+    override = os.environ.get("COOPGRAPH_QUERIES")
+    return Path(override) if override else Path(str(resources.files(QUERIES_PACKAGE)))
 
 
 def load_library(directory: Path | str | None = None) -> Library:
@@ -351,7 +356,7 @@ def resolve_name(ptype: str, value: str) -> str:
     `place` and `region` must resolve (a city given for a region stands for its region);
     `entity` falls back to the value as typed, since persons and documents are not in the gazetteer.
     """
-    from ingest.gazetteer import load_gazetteer
+    from coopgraph.ingest.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
     place = gaz.lookup(value)
