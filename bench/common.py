@@ -35,7 +35,7 @@ def bench_server() -> Iterator[Bench]:
     """A fresh Neo4j in BENCH_HOME on the bench ports; always stopped (and its data removed) on exit."""
     from coopgraph.graph.connection import open_driver
     from coopgraph.graph.server import LocalServer, default_home
-    from coopgraph.settings import Neo4jSettings
+    from coopgraph.graph.settings import Neo4jSettings
 
     cache = LocalServer(home=default_home())
     if not cache.is_installed():

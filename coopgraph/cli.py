@@ -1,17 +1,29 @@
-"""The `coopgraph` command line: a thin click group; each command family lives in coopgraph/commands/."""
+"""The `coopgraph` command line: a thin click group over the library; each command family in coopgraph/commands/."""
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 import click
 
-CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+from coopgraph.commands.options import CONTEXT_SETTINGS
+from coopgraph.exceptions import CoopgraphError
 
-# Each module registers its commands on `cli`; listed here so that one failing import names itself.
-COMMAND_MODULES = ["server", "db", "extract", "evaluate", "ingest", "query", "report", "browser"]
+# Each module lists its commands in COMMANDS; imported by name so that one failing import names itself.
+COMMAND_MODULES = ("server", "db", "extract", "evaluate", "ingest", "query", "report", "browser")
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+class CoopgraphGroup(click.Group):
+    """A group that prints the library's errors as click does its own: `Error: <one line>`, exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CoopgraphError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=CoopgraphGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(package_name="coopgraph")
 def cli() -> None:
     """Build and explore a knowledge graph of interregional cooperation.
@@ -23,7 +35,8 @@ def cli() -> None:
 
 
 for _name in COMMAND_MODULES:
-    importlib.import_module(f"coopgraph.commands.{_name}").register(cli)
+    for _command in importlib.import_module(f"coopgraph.commands.{_name}").COMMANDS:
+        cli.add_command(_command)
 
 
 def main() -> None:

@@ -10,6 +10,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Optional
 
+from coopgraph.exceptions import ParamError, QueryFileError, WriteRefused
+
 # The queries ship as package data of `coopgraph.queries` (the repository's queries/ folder), so an
 # installed wheel has the same library as a checkout.
 QUERIES_PACKAGE = "coopgraph.queries"
@@ -26,18 +28,6 @@ KEY_RE = re.compile(r"//\s*([a-z_]+)\s*:\s?(.*)\Z")
 PARAM_RE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*:\s*([a-z]+)\s*=\s*(.*)\Z")
 DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
 BOOL_WORDS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
-
-
-class QueryFileError(ValueError):
-    """A problem in a query file, located as `<file>:<line>: <problem>`."""
-
-    def __init__(self, path: Path | str, line: int, problem: str):
-        self.path, self.line, self.problem = str(path), line, problem
-        super().__init__(f"{path}:{line}: {problem}")
-
-
-class ParamError(ValueError):
-    """A parameter given on the command line is unknown, missing or of the wrong type."""
 
 
 @dataclass(frozen=True)
@@ -377,10 +367,6 @@ def resolve_name(ptype: str, value: str) -> str:
 # ---------------------------------------------------------------- running
 
 DEFAULT_TIMEOUT = 30.0  # seconds; the server aborts a transaction that runs longer
-
-
-class WriteRefused(RuntimeError):
-    """The server refused a write inside a read transaction."""
 
 
 def to_plain(value: Any) -> Any:

@@ -4,11 +4,11 @@ from __future__ import annotations
 import logging
 import re
 
-import click
 import neo4j
 from neo4j.exceptions import AuthError, ClientError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
 
-from coopgraph.settings import Neo4jSettings
+from coopgraph.exceptions import GraphUnavailable
+from coopgraph.graph.settings import Neo4jSettings
 
 # Seconds; together they keep a failed connect well under 10 s (the driver's defaults are 30 s / 60 s).
 CONNECTION_TIMEOUT = 5.0
@@ -18,10 +18,6 @@ ACQUISITION_TIMEOUT = 8.0
 # one per retry) reach stderr through logging's last-resort handler, around the one-line errors that
 # the commands print themselves. An application that configures logging still gets them.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
-
-
-class GraphUnavailable(click.ClickException):
-    """Neo4j cannot be used: not reachable, wrong credentials, unknown database. The message is one line."""
 
 
 def open_driver(settings: Neo4jSettings, verify: bool = True) -> neo4j.Driver:

@@ -10,6 +10,7 @@ from typing import Iterable, get_args
 
 import neo4j
 
+from coopgraph.exceptions import LoadError
 from coopgraph.ingest.records import Article, ArticleFacts, Entity, EntityType, Relation, RelationType
 
 # Labels and relationship types come only from these whitelists, never from input: Cypher cannot
@@ -21,10 +22,6 @@ DATED_TYPES = ("VISITED", "SIGNED")  # their dates are kept per evidence entry, 
 FACT_QUALIFIERS = ("title", "commodity", "commodity_key", "kind", "value", "currency", "year", "period")
 
 DEFAULT_BATCH_SIZE = 1000
-
-
-class LoadError(ValueError):
-    """ArticleFacts that cannot be turned into graph rows (a malformed key or type)."""
 
 
 @dataclass

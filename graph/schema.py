@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import neo4j
 
@@ -206,3 +207,23 @@ def drop_schema(driver: neo4j.Driver, database: str = "neo4j") -> int:
 def constraint_names(driver: neo4j.Driver, database: str) -> set[str]:
     records, _, _ = driver.execute_query("SHOW CONSTRAINTS YIELD name RETURN name", database_=database)
     return {r["name"] for r in records}
+
+
+def missing_setup(driver: Any, database: str | None) -> list[str]:
+    """What `coopgraph db init` would have set up and is missing (ingest works without, but worse)."""
+    try:
+        records, _, _ = driver.execute_query(
+            "SHOW CONSTRAINTS YIELD labelsOrTypes, properties "
+            "WHERE labelsOrTypes = ['Article'] AND properties = ['id'] RETURN count(*) AS n", database_=database)
+        schema = records[0]["n"] > 0
+        records, _, _ = driver.execute_query(
+            "RETURN EXISTS { MATCH (:Region)-[:PART_OF]->(:Country) } AS found", database_=database)
+        gazetteer = records[0]["found"]
+    except Exception:  # noqa: BLE001 - a check that cannot run is no reason to refuse the ingest
+        return []
+    missing = []
+    if not schema:
+        missing.append("the graph has no schema (constraints, indexes): run `coopgraph db init` first")
+    if not gazetteer:
+        missing.append("the gazetteer structure (PART_OF, LOCATED_IN) is not loaded: run `coopgraph db init`")
+    return missing

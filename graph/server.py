@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-import click
+from coopgraph.exceptions import ServerError
+
 
 NEO4J_VERSION = "5.26.30"  # newest 5.26 LTS patch on Maven Central when this was written
 BROWSER_VERSION = "5.24.0"  # the last neo4j-browser published to Maven Central
@@ -56,10 +57,6 @@ JVM_FLAGS = (
 START_TIMEOUT = 180.0  # a cold JVM on 2 busy cores needs 15-40 s; leave room for a loaded CI machine
 STOP_TIMEOUT = 60.0
 DOWNLOAD_TIMEOUT = 1800.0
-
-
-class ServerError(click.ClickException):
-    """The local server cannot be installed, started or stopped; the message is one line."""
 
 
 

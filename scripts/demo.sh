@@ -13,7 +13,7 @@ docker_engine_answers() {
 if docker_engine_answers; then
     # The container takes its password from .env; `server start` generates one itself on a first start.
     "$PY" -c '
-from coopgraph.settings import ensure_password
+from coopgraph.graph.settings import ensure_password
 _, generated = ensure_password()
 if generated:
     print("No NEO4J_PASSWORD was set: generated one into ./.env (readable by you only).")
@@ -30,7 +30,7 @@ fi
 # `make demo` reports them unchanged.
 "$COOPGRAPH" ingest seeds/
 
-browser_url=$("$PY" -c 'from coopgraph.settings import load_settings; print(load_settings().browser_url)')
+browser_url=$("$PY" -c 'from coopgraph.graph.settings import load_settings; print(load_settings().browser_url)')
 echo
 echo "Neo4j Browser: $browser_url  (user neo4j, password: NEO4J_PASSWORD in ./.env)"
 echo

@@ -13,7 +13,7 @@ from typing import Iterator
 import neo4j
 import pytest
 
-from coopgraph.settings import Neo4jSettings, load_settings
+from coopgraph.graph.settings import Neo4jSettings, load_settings
 from coopgraph.graph.connection import open_driver
 from coopgraph.graph.schema import apply_schema, wipe_data
 from coopgraph.graph.server import LocalServer, default_home, find_free_port, find_versions

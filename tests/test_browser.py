@@ -10,7 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from coopgraph.cli import cli
-from coopgraph.commands.browser import LABEL_STYLES, render_grass, render_guide
+from coopgraph.browser import LABEL_STYLES, render_grass, render_guide
 from coopgraph.library import load_library
 
 SHIPPED = Path(str(resources.files("coopgraph.graph.browser")))

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 import coopgraph.graph.load as load_mod
 from coopgraph.cli import cli
-from coopgraph.settings import Neo4jSettings
+from coopgraph.graph.settings import Neo4jSettings
 from coopgraph.graph.connection import open_driver
 from coopgraph.graph.derived import refresh_derived
 from coopgraph.graph.load import adapt_facts, dump_graph, load_facts, load_rows, write_article

@@ -15,7 +15,7 @@ from dotenv import dotenv_values
 
 from coopgraph.commands.db import db as db_group
 from coopgraph.commands.server import server as server_group
-from coopgraph.settings import Neo4jSettings
+from coopgraph.graph.settings import Neo4jSettings
 from coopgraph.graph.connection import GraphUnavailable, open_driver
 from coopgraph.graph.server import (NEO4J_VERSION, LocalServer, ServerError, find_free_port, find_java,
                           find_listen_addresses, install_lib, link_lib, parse_java_major)
@@ -120,7 +120,7 @@ def test_wrong_password_is_a_fast_one_line_error(cli_server):
     with pytest.raises(GraphUnavailable) as caught:
         open_driver(wrong)
     assert time.monotonic() - began < 10
-    message = caught.value.format_message()
+    message = str(caught.value)
     assert "wrong password" in message and "\n" not in message and "not-the-password" not in message
 
     result = cli_server.invoke(db_group, "status", "--password", "not-the-password-either")
@@ -160,7 +160,7 @@ def test_exit_during_start_reports_the_log(neo4j_lib, tmp_path):
     (broken.home / "data" / "databases" / "system").mkdir(parents=True)  # skip the initial-password step
     with pytest.raises(ServerError) as caught:
         broken.start()
-    message = caught.value.format_message()
+    message = str(caught.value)
     assert message.startswith("Neo4j exited during start (exit code 1)")
     assert "Invalid initial heap size" in message and "\n" not in message
     assert not broken.is_running()
@@ -215,6 +215,6 @@ def test_maven_missing_and_download_failure_are_one_line_errors(tmp_path, monkey
     mvn.chmod(0o755)
     with pytest.raises(ServerError) as caught:
         install_lib(tmp_path / "home")
-    message = caught.value.format_message()
+    message = str(caught.value)
     assert message.startswith("Maven could not download Neo4j") and "Could not resolve dependencies" in message
     assert not (tmp_path / "home" / "lib").exists()

@@ -7,7 +7,9 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from coopgraph.settings import Neo4jSettings, ensure_password, load_settings, neo4j_options
+from coopgraph.commands.options import neo4j_options
+from coopgraph.exceptions import SettingsError
+from coopgraph.graph.settings import Neo4jSettings, ensure_password, load_settings
 
 KEYS = ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE", "NEO4J_BOLT_PORT", "NEO4J_HTTP_PORT")
 
@@ -43,7 +45,7 @@ def test_uri_follows_the_local_server_port_unless_given(monkeypatch):
 
 def test_bad_port_is_a_clear_error(monkeypatch):
     monkeypatch.setenv("NEO4J_HTTP_PORT", "seventy")
-    with pytest.raises(click.ClickException, match="NEO4J_HTTP_PORT must be a port number"):
+    with pytest.raises(SettingsError, match="NEO4J_HTTP_PORT must be a port number"):
         load_settings()
 
 
@@ -60,7 +62,7 @@ def test_generated_password_goes_to_a_private_dotenv(tmp_path):
 
 def test_short_password_is_refused(monkeypatch):
     monkeypatch.setenv("NEO4J_PASSWORD", "short")
-    with pytest.raises(click.ClickException, match="at least 8 characters"):
+    with pytest.raises(SettingsError, match="at least 8 characters"):
         ensure_password()
 
 

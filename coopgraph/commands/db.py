@@ -3,15 +3,14 @@ from __future__ import annotations
 
 import click
 
-from coopgraph.settings import Neo4jSettings, neo4j_options
+from coopgraph.commands.options import neo4j_options
 from coopgraph.graph.connection import open_driver
 from coopgraph.graph.schema import (GraphCounts, apply_schema, drop_schema, graph_counts, load_reference_data,
                           wipe_data)
+from coopgraph.graph.settings import Neo4jSettings
 
-CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
-
-@click.group(context_settings=CONTEXT_SETTINGS)
+@click.group()
 def db() -> None:
     """Manage the graph database: schema, counts, reset.
 
@@ -24,7 +23,7 @@ def db() -> None:
     """
 
 
-@db.command(context_settings=CONTEXT_SETTINGS)
+@db.command()
 @neo4j_options
 def init(settings: Neo4jSettings) -> None:
     """Create the constraints and indexes of the graph model (idempotent).
@@ -46,7 +45,7 @@ def init(settings: Neo4jSettings) -> None:
         click.echo(f"Reference data: {loaded} nodes written.")
 
 
-@db.command(context_settings=CONTEXT_SETTINGS)
+@db.command()
 @neo4j_options
 def refresh(settings: Neo4jSettings) -> None:
     """Recompute the derived cooperation edges (COOPERATES_WITH) from the facts in the graph.
@@ -66,7 +65,7 @@ def refresh(settings: Neo4jSettings) -> None:
                f"from {res.facts} facts in {res.seconds:.1f} s.")
 
 
-@db.command(context_settings=CONTEXT_SETTINGS)
+@db.command()
 @neo4j_options
 def status(settings: Neo4jSettings) -> None:
     """Print node counts per label and relationship counts per type.
@@ -96,7 +95,7 @@ def format_table(rows: list[tuple[str, str]]) -> str:
     return "\n".join([lines[0], rule, *lines[1:-1], rule, lines[-1]])
 
 
-@db.command(context_settings=CONTEXT_SETTINGS)
+@db.command()
 @neo4j_options
 @click.option("--yes", is_flag=True, help="Confirm: every node and relationship is deleted.")
 @click.option("--schema", "with_schema", is_flag=True, help="Also drop the constraints and indexes.")
@@ -116,5 +115,4 @@ def reset(settings: Neo4jSettings, yes: bool, with_schema: bool) -> None:
                + (f" and dropped {dropped} constraints and indexes." if with_schema else "."))
 
 
-def register(cli: click.Group) -> None:
-    cli.add_command(db)
+COMMANDS = (db,)

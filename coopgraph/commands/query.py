@@ -8,10 +8,8 @@ from typing import Any
 
 import click
 
-from coopgraph.output import FORMATS, format_rows
-from coopgraph.settings import neo4j_options
-
-TIMEOUT_HELP = "Server-side transaction timeout in seconds."
+from coopgraph.commands.options import format_option, neo4j_options, output_options
+from coopgraph.output import format_rows
 
 
 def load_library_or_fail():
@@ -80,115 +78,99 @@ def emit(rows: list[dict], fmt: str, output: str | None) -> None:
         click.echo(text)
 
 
-def format_option(command):
-    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-                        help="Output format.")(command)
+@click.group("query")
+def query_group() -> None:
+    """The curated Cypher library in queries/*.cypher: list, show and run its queries.
 
+    Example:
 
-def output_options(command):
-    command = click.option("--limit", type=click.IntRange(min=0), default=None,
-                           help="Return at most N rows.")(command)
-    command = click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-                           help="Write the rows to FILE instead of the terminal.")(command)
-    command = click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
-                           help=TIMEOUT_HELP)(command)
-    return format_option(command)
+        coopgraph query run region_profile -p region СКО
+    """
 
+@query_group.command("list")
+@format_option
+def list_queries(fmt: str) -> None:
+    """List the queries with their titles and typed parameters.
 
-def register(cli: click.Group) -> None:
-    @cli.group("query")
-    def query_group() -> None:
-        """The curated Cypher library in queries/*.cypher: list, show and run its queries.
+    Example:
 
-        Example:
+        coopgraph query list --format markdown
+    """
+    rows = [{"name": q.name, "title": q.title, "params": q.signature()} for q in load_library_or_fail()]
+    click.echo(format_rows(rows, fmt))
 
-            coopgraph query run region_profile -p region СКО
-        """
+@query_group.command("show")
+@click.argument("name")
+def show_query(name: str) -> None:
+    """Print a query's header (title, description, parameters with examples) and its Cypher.
 
-    @query_group.command("list")
-    @format_option
-    def list_queries(fmt: str) -> None:
-        """List the queries with their titles and typed parameters.
+    Example:
 
-        Example:
+        coopgraph query show trade_figures
+    """
+    query = find_query(name)
+    click.echo(f"// file: {query.path}")
+    click.echo(query.text.rstrip("\n"))
 
-            coopgraph query list --format markdown
-        """
-        rows = [{"name": q.name, "title": q.title, "params": q.signature()} for q in load_library_or_fail()]
-        click.echo(format_rows(rows, fmt))
+@query_group.command("run")
+@click.argument("name")
+@click.option("-p", "--param", "params", type=(str, str), multiple=True, metavar="NAME VALUE",
+              help="A parameter value; repeat for each. Place names may be inflected or abbreviated.")
+@click.option("--example", is_flag=True, help="Use the header's example values (-p still overrides).")
+@output_options
+@neo4j_options
+def run_command(name: str, params, example: bool, fmt: str, output: str | None, limit: int | None,
+                timeout: float, settings) -> None:
+    """Run a library query in a read transaction and print its rows.
 
-    @query_group.command("show")
-    @click.argument("name")
-    def show_query(name: str) -> None:
-        """Print a query's header (title, description, parameters with examples) and its Cypher.
+    Parameter values are typed by the query header (string, int, float, bool, date, list,
+    place, region, entity); place names go through the gazetteer, so "СКО" and
+    "Курганской области" both work. Values always reach Neo4j as $parameters.
 
-        Example:
+    Example:
 
-            coopgraph query show trade_figures
-        """
-        query = find_query(name)
-        click.echo(f"// file: {query.path}")
-        click.echo(query.text.rstrip("\n"))
+        coopgraph query run region_profile -p region "Курганская область" --format table
 
-    @query_group.command("run")
-    @click.argument("name")
-    @click.option("-p", "--param", "params", type=(str, str), multiple=True, metavar="NAME VALUE",
-                  help="A parameter value; repeat for each. Place names may be inflected or abbreviated.")
-    @click.option("--example", is_flag=True, help="Use the header's example values (-p still overrides).")
-    @output_options
-    @neo4j_options
-    def run_command(name: str, params, example: bool, fmt: str, output: str | None, limit: int | None,
-                    timeout: float, settings) -> None:
-        """Run a library query in a read transaction and print its rows.
+        coopgraph query run trade_figures --example --format json -o figures.json
+    """
+    from coopgraph.library import ParamError, bind_params, resolve_name
 
-        Parameter values are typed by the query header (string, int, float, bool, date, list,
-        place, region, entity); place names go through the gazetteer, so "СКО" and
-        "Курганской области" both work. Values always reach Neo4j as $parameters.
+    query = find_query(name)
+    given: dict[str, Any] = query.example_params() if example else {}
+    given.update(parse_cli_params(params))
+    notes: list[str] = []
+    try:
+        bound = bind_params(query, given, resolve_name, notes)
+    except ParamError as exc:
+        raise click.ClickException(str(exc)) from None
+    for note in notes:
+        click.echo(f"resolved {note}", err=True)
+    _keys, rows = execute(settings, query.body, bound, write=query.mode == "write", timeout=timeout,
+                          limit=limit, quiet=True)
+    emit(rows, fmt, output)
 
-        Example:
+@click.command("cypher")
+@click.argument("statement")
+@click.option("-p", "--param", "params", type=(str, str), multiple=True, metavar="NAME VALUE",
+              help="A $parameter; the value is read as JSON when it parses (5, true, [1,2]), else as text.")
+@click.option("--write", is_flag=True, help="Run in a write transaction (without it the server refuses writes).")
+@output_options
+@neo4j_options
+def cypher_command(statement: str, params, write: bool, fmt: str, output: str | None, limit: int | None,
+                   timeout: float, settings) -> None:
+    """Run ad-hoc Cypher, read-only unless --write is given. Use "-" to read it from stdin.
 
-            coopgraph query run region_profile -p region "Курганская область" --format table
+    Example:
 
-            coopgraph query run trade_figures --example --format json -o figures.json
-        """
-        from coopgraph.library import ParamError, bind_params, resolve_name
+        coopgraph cypher "MATCH (r:Region)<-[:HOLDS_POSITION]-(p) RETURN r.name, p.name" --limit 5
 
-        query = find_query(name)
-        given: dict[str, Any] = query.example_params() if example else {}
-        given.update(parse_cli_params(params))
-        notes: list[str] = []
-        try:
-            bound = bind_params(query, given, resolve_name, notes)
-        except ParamError as exc:
-            raise click.ClickException(str(exc)) from None
-        for note in notes:
-            click.echo(f"resolved {note}", err=True)
-        _keys, rows = execute(settings, query.body, bound, write=query.mode == "write", timeout=timeout,
-                              limit=limit, quiet=True)
-        emit(rows, fmt, output)
-
-    @cli.command("cypher")
-    @click.argument("statement")
-    @click.option("-p", "--param", "params", type=(str, str), multiple=True, metavar="NAME VALUE",
-                  help="A $parameter; the value is read as JSON when it parses (5, true, [1,2]), else as text.")
-    @click.option("--write", is_flag=True, help="Run in a write transaction (without it the server refuses writes).")
-    @output_options
-    @neo4j_options
-    def cypher_command(statement: str, params, write: bool, fmt: str, output: str | None, limit: int | None,
-                       timeout: float, settings) -> None:
-        """Run ad-hoc Cypher, read-only unless --write is given. Use "-" to read it from stdin.
-
-        Example:
-
-            coopgraph cypher "MATCH (r:Region)<-[:HOLDS_POSITION]-(p) RETURN r.name, p.name" --limit 5
-
-            coopgraph cypher "MATCH (r:Region {name: \\$name}) RETURN r" -p name "Курганская область"
-        """
-        if statement == "-":
-            statement = sys.stdin.read()
-        values = {name: parse_json_or_text(value) for name, value in parse_cli_params(params).items()}
-        _keys, rows = execute(settings, statement, values, write=write, timeout=timeout, limit=limit)
-        emit(rows, fmt, output)
+        coopgraph cypher "MATCH (r:Region {name: \\$name}) RETURN r" -p name "Курганская область"
+    """
+    if statement == "-":
+        statement = sys.stdin.read()
+    values = {name: parse_json_or_text(value) for name, value in parse_cli_params(params).items()}
+    _keys, rows = execute(settings, statement, values, write=write, timeout=timeout, limit=limit)
+    emit(rows, fmt, output)
 
 
 def parse_json_or_text(value: str) -> Any:
@@ -196,3 +178,6 @@ def parse_json_or_text(value: str) -> Any:
         return json.loads(value)
     except json.JSONDecodeError:
         return value
+
+
+COMMANDS = (query_group, cypher_command)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from coopgraph.settings import neo4j_options
+from coopgraph.commands.options import neo4j_options
 
 
 def resolve_or_fail(ptype: str, value: str) -> str:
@@ -51,50 +51,52 @@ def build(settings, builder, *args):
         raise click.ClickException(f"Neo4j: {exc.message} [{exc.code}]") from None
 
 
-def register(cli: click.Group) -> None:
-    @cli.group("report")
-    def report_group() -> None:
-        """Canned reports: a region dossier or a pair report, every row citing its sources.
+@click.group("report")
+def report_group() -> None:
+    """Canned reports: a region dossier or a pair report, every row citing its sources.
 
-        Example:
+    Example:
 
-            coopgraph report region СКО --format html -o sko.html
-        """
+        coopgraph report region СКО --format html -o sko.html
+    """
 
-    @report_group.command("region")
-    @click.argument("name")
-    @report_options
-    @neo4j_options
-    def region_command(name: str, fmt: str, output: str | None, settings) -> None:
-        """A region dossier: partners, visits, documents, trade, officials, graph and activity.
+@report_group.command("region")
+@click.argument("name")
+@report_options
+@neo4j_options
+def region_command(name: str, fmt: str, output: str | None, settings) -> None:
+    """A region dossier: partners, visits, documents, trade, officials, graph and activity.
 
-        NAME may be inflected or abbreviated ("СКО", "Курганской области"); a city stands for
-        its region. Each row cites the articles and quotes the sentences it comes from.
+    NAME may be inflected or abbreviated ("СКО", "Курганской области"); a city stands for
+    its region. Each row cites the articles and quotes the sentences it comes from.
 
-        Example:
+    Example:
 
-            coopgraph report region "Северо-Казахстанская область" --format html -o sko.html
-        """
-        from coopgraph.report import build_region_report
+        coopgraph report region "Северо-Казахстанская область" --format html -o sko.html
+    """
+    from coopgraph.report import build_region_report
 
-        region = resolve_or_fail("region", name)
-        write_report(build(settings, build_region_report, region), fmt, output)
+    region = resolve_or_fail("region", name)
+    write_report(build(settings, build_region_report, region), fmt, output)
 
-    @report_group.command("pair")
-    @click.argument("a")
-    @click.argument("b")
-    @report_options
-    @neo4j_options
-    def pair_command(a: str, b: str, fmt: str, output: str | None, settings) -> None:
-        """What two places did together: documents, visits, exports and imports, trade figures.
+@report_group.command("pair")
+@click.argument("a")
+@click.argument("b")
+@report_options
+@neo4j_options
+def pair_command(a: str, b: str, fmt: str, output: str | None, settings) -> None:
+    """What two places did together: documents, visits, exports and imports, trade figures.
 
-        Example:
+    Example:
 
-            coopgraph report pair "Курганская область" СКО --format md -o pair.md
-        """
-        from coopgraph.report import build_pair_report
+        coopgraph report pair "Курганская область" СКО --format md -o pair.md
+    """
+    from coopgraph.report import build_pair_report
 
-        first, second = resolve_or_fail("place", a), resolve_or_fail("place", b)
-        if first == second:
-            raise click.ClickException(f"a pair needs two different places, got {first!r} twice")
-        write_report(build(settings, build_pair_report, first, second), fmt, output)
+    first, second = resolve_or_fail("place", a), resolve_or_fail("place", b)
+    if first == second:
+        raise click.ClickException(f"a pair needs two different places, got {first!r} twice")
+    write_report(build(settings, build_pair_report, first, second), fmt, output)
+
+
+COMMANDS = (report_group,)

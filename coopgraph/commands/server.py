@@ -5,18 +5,10 @@ from pathlib import Path
 
 import click
 
-from coopgraph.settings import Neo4jSettings, ensure_password, load_settings, port_options
+from coopgraph.commands.options import home_option, port_options
 from coopgraph.graph.server import LocalServer, ServerStatus, default_home, find_java, format_bytes
-
-CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+from coopgraph.graph.settings import Neo4jSettings, ensure_password, load_settings
 NOT_RUNNING_EXIT = 3  # LSB `status` convention: program is not running
-
-
-def home_option(command):
-    return click.option(
-        "--home", type=click.Path(file_okay=False, path_type=Path), default=None,
-        help="Neo4j home (jars, config, data, logs) [default $COOPGRAPH_HOME/neo4j-<version>, "
-             "COOPGRAPH_HOME defaulting to ~/.cache/coopgraph].")(command)
 
 
 def load_server(home: Path | None, settings: Neo4jSettings) -> LocalServer:
@@ -24,7 +16,7 @@ def load_server(home: Path | None, settings: Neo4jSettings) -> LocalServer:
                        password=settings.password)
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+@click.group()
 def server() -> None:
     """Run a local Neo4j 5 community server (Bolt and HTTP on 127.0.0.1 only).
 
@@ -37,7 +29,7 @@ def server() -> None:
     """
 
 
-@server.command(context_settings=CONTEXT_SETTINGS)
+@server.command()
 @home_option
 @port_options
 def start(home: Path | None, bolt_port: int | None, http_port: int | None) -> None:
@@ -72,7 +64,7 @@ def start(home: Path | None, bolt_port: int | None, http_port: int | None) -> No
                    "password into ./.env for `coopgraph db` commands.")
 
 
-@server.command(context_settings=CONTEXT_SETTINGS)
+@server.command()
 @home_option
 def stop(home: Path | None) -> None:
     """Stop the local Neo4j (SIGTERM, then SIGKILL if it has not exited within a minute).
@@ -85,7 +77,7 @@ def stop(home: Path | None) -> None:
     click.echo("Neo4j stopped." if local.stop() else "Neo4j is not running.")
 
 
-@server.command(context_settings=CONTEXT_SETTINGS)
+@server.command()
 @home_option
 @port_options
 def status(home: Path | None, bolt_port: int | None, http_port: int | None) -> None:
@@ -116,7 +108,7 @@ def format_status(state: ServerStatus) -> str:
     return "\n".join(f"{name:<14}{value}" for name, value in rows)
 
 
-@server.command(context_settings=CONTEXT_SETTINGS)
+@server.command()
 @home_option
 @click.option("-n", "--lines", type=click.IntRange(1), default=50, show_default=True, help="How many lines.")
 def logs(home: Path | None, lines: int) -> None:
@@ -133,5 +125,4 @@ def logs(home: Path | None, lines: int) -> None:
     click.echo("\n".join(tail))
 
 
-def register(cli: click.Group) -> None:
-    cli.add_command(server)
+COMMANDS = (server,)

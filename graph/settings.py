@@ -1,15 +1,15 @@
 """Connection settings for Neo4j: environment first, then `.env`, then defaults; CLI options override all."""
 from __future__ import annotations
 
-import functools
 import os
 import secrets
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Mapping
 
-import click
 from dotenv import dotenv_values
+
+from coopgraph.exceptions import SettingsError
 
 DEFAULT_BOLT_PORT = 7687
 DEFAULT_HTTP_PORT = 7474
@@ -71,9 +71,9 @@ def parse_port(value: object, default: int, name: str) -> int:
     try:
         port = int(str(value))
     except ValueError:
-        raise click.ClickException(f"{name} must be a port number, got {value!r}") from None
+        raise SettingsError(f"{name} must be a port number, got {value!r}") from None
     if not 1 <= port <= 65535:
-        raise click.ClickException(f"{name} must be between 1 and 65535, got {port}")
+        raise SettingsError(f"{name} must be between 1 and 65535, got {port}")
     return port
 
 
@@ -83,9 +83,9 @@ def _none_if_empty(value: object) -> str | None:
 
 def check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise click.ClickException(f"NEO4J_PASSWORD must have at least {MIN_PASSWORD_LENGTH} characters (Neo4j 5 rule)")
+        raise SettingsError(f"NEO4J_PASSWORD must have at least {MIN_PASSWORD_LENGTH} characters (Neo4j 5 rule)")
     if "\n" in password or "\r" in password:
-        raise click.ClickException("NEO4J_PASSWORD must be a single line")
+        raise SettingsError("NEO4J_PASSWORD must be a single line")
 
 
 def generate_password() -> str:
@@ -114,33 +114,6 @@ def append_env_line(path: Path, key: str, value: str) -> None:
         out.write(("\n" if needs_newline else "") + f"{key}={value}\n")
     # An existing .env may have been created world-readable; a password must not stay that way.
     os.chmod(path, 0o600)
-
-
-def neo4j_options(command: Callable) -> Callable:
-    """Add `--uri/--user/--password/--database` and pass the merged `settings: Neo4jSettings` instead."""
-
-    @click.option("--database", envvar="NEO4J_DATABASE", help="Database name [env NEO4J_DATABASE; default neo4j].")
-    @click.option("--password", envvar="NEO4J_PASSWORD", help="Password [env NEO4J_PASSWORD or .env].")
-    @click.option("--user", envvar="NEO4J_USER", help="User [env NEO4J_USER; default neo4j].")
-    @click.option("--uri", envvar="NEO4J_URI", help="Bolt URI [env NEO4J_URI; default bolt://127.0.0.1:$NEO4J_BOLT_PORT].")
-    @functools.wraps(command)
-    def wrapper(*args: object, uri: str | None, user: str | None, password: str | None,
-                database: str | None, **kwargs: object) -> object:
-        # Keep the port overrides of `server_options`, if the command has them, in the one settings object.
-        ports = {k: kwargs.get(k) for k in ("bolt_port", "http_port")}
-        kwargs["settings"] = load_settings(uri=uri, user=user, password=password, database=database, **ports)
-        return command(*args, **kwargs)
-
-    return wrapper
-
-
-def port_options(command: Callable) -> Callable:
-    """Add `--bolt-port/--http-port` for the local server (env NEO4J_BOLT_PORT / NEO4J_HTTP_PORT)."""
-    http_help = f"HTTP/Browser port on 127.0.0.1 [env NEO4J_HTTP_PORT; default {DEFAULT_HTTP_PORT}]."
-    command = click.option("--http-port", type=click.IntRange(1, 65535), envvar="NEO4J_HTTP_PORT",
-                           help=http_help)(command)
-    return click.option("--bolt-port", type=click.IntRange(1, 65535), envvar="NEO4J_BOLT_PORT",
-                        help=f"Bolt port on 127.0.0.1 [env NEO4J_BOLT_PORT; default {DEFAULT_BOLT_PORT}].")(command)
 
 
 def describe_settings(settings: Neo4jSettings) -> Mapping[str, str]:
