@@ -43,11 +43,11 @@ def load_real(bench: Bench, facts_list: Iterable[ArticleFacts], progress_every: 
               chunk: int = 2000, batch_articles: int | None = None, batch_size: int = 1000) -> LoadRun:
     """What `coopgraph ingest` does once the facts exist: the batched state check, then batched writes.
 
-    It runs `coopgraph ingest`'s own pipeline (`ingest_articles`) with the extraction replaced by the
-    known facts, `chunk` articles at a time (as one `coopgraph ingest` run of that many articles).
+    It runs `coopgraph ingest`'s own pipeline (`IngestPipeline.ingest`) with the extraction replaced by
+    the known facts, `chunk` articles at a time (as one `coopgraph ingest` run of that many articles).
     """
-    from coopgraph.commands.ingest import IngestReport, ingest_articles
-    from coopgraph.graph.parallel import Extracted
+    from coopgraph.extraction import Extracted
+    from coopgraph.pipeline import IngestOptions, IngestPipeline
 
     run = LoadRun()
     began = time.perf_counter()
@@ -59,13 +59,14 @@ def load_real(bench: Bench, facts_list: Iterable[ArticleFacts], progress_every: 
         by_id = {}
         for f in buffer:
             by_id.setdefault((f.article.id, f.article.source), f)
-        report = IngestReport()
         articles = [f.article for f in buffer]
-        report.articles = len(articles)
+        options = IngestOptions(batch_size=batch_size, batch_articles=batch_articles, ingested=INGESTED,
+                                derived=False)
+        pipeline = IngestPipeline(bench.driver, bench.database, options,
+                                  extract=lambda todo: (Extracted(a, facts=by_id[(a.id, a.source)]) for a in todo))
+        pipeline.report.articles = len(articles)
         t0 = time.perf_counter()
-        ingest_articles(articles, report, driver=bench.driver, database=bench.database, dry_run=False,
-                        batch_size=batch_size, force=False, batch_articles=batch_articles, ingested=INGESTED,
-                        extract=lambda todo: (Extracted(a, facts=by_id[(a.id, a.source)]) for a in todo))
+        report = pipeline.ingest(articles)
         dt = time.perf_counter() - t0
         if report.failures or report.lost:
             raise RuntimeError(f"load_real: {report.failures[:3]} {report.lost}")
@@ -223,11 +224,10 @@ class ReingestResult:
 
 def run_reingest(bench: Bench, corpus_path: str) -> ReingestResult:
     """`coopgraph ingest FILE` over a corpus that is already loaded: every article should be unchanged."""
-    from coopgraph.commands.ingest import run_ingest
+    from coopgraph.pipeline import IngestOptions, IngestPipeline
 
     t0 = time.perf_counter()
-    report = run_ingest((corpus_path,), driver=bench.driver, database=bench.database, dry_run=False,
-                        batch_size=1000, force=False)
+    report = IngestPipeline(bench.driver, bench.database, IngestOptions()).run((corpus_path,))
     seconds = time.perf_counter() - t0
     return ReingestResult(articles=report.articles, seconds=seconds, read_seconds=report.read_seconds,
                           statuses=Counter(report.statuses))

@@ -14,15 +14,15 @@ from bench.common import INGESTED, peak_rss_mb
 
 
 def ingest_parallel(driver, database: str, articles: list, workers: int, load: bool = True) -> dict:
-    """`coopgraph ingest --workers N`'s own pipeline (`ingest_articles`) over read articles; with
-    load=False, extraction alone (`extract_parallel`, no Neo4j)."""
-    from coopgraph.commands.ingest import IngestReport, ingest_articles
-    from coopgraph.graph.parallel import extract_parallel
+    """`coopgraph ingest --workers N`'s own pipeline (`IngestPipeline.ingest`) over read articles; with
+    load=False, extraction alone (`extract_articles`, no Neo4j)."""
+    from coopgraph.extraction import extract_articles
+    from coopgraph.pipeline import IngestOptions, IngestPipeline
 
     t0 = time.perf_counter()
     if not load:
         extracted = failed = relations = 0
-        for item in extract_parallel(articles, workers):
+        for item in extract_articles(articles, workers):
             if item.facts is None:
                 failed += 1
                 continue
@@ -31,10 +31,9 @@ def ingest_parallel(driver, database: str, articles: list, workers: int, load: b
         total = time.perf_counter() - t0
         return {"workers": workers, "articles": len(articles), "extracted": extracted, "failed": failed,
                 "relations": relations, "check_s": 0.0, "pipeline_s": total, "load_s": 0.0, "total_s": total}
-    report = IngestReport()
-    report.articles = len(articles)
-    ingest_articles(articles, report, driver=driver, database=database, dry_run=False, batch_size=1000,
-                    force=False, workers=workers, ingested=INGESTED)
+    pipeline = IngestPipeline(driver, database, IngestOptions(workers=workers, ingested=INGESTED, derived=False))
+    pipeline.report.articles = len(articles)
+    report = pipeline.ingest(articles)
     total = time.perf_counter() - t0
     return {"workers": workers, "articles": len(articles), "extracted": report.statuses["new"],
             "failed": report.statuses["failed"], "relations": sum(report.created.values()), "check_s": 0.0,
@@ -79,7 +78,7 @@ def main(argv: list[str] | None = None) -> None:
         articles = [article_of(json.loads(line)) for line in fh if line.strip()]
     driver = None
     if mode == "ingest":
-        from coopgraph.settings import Neo4jSettings
+        from coopgraph.graph.settings import Neo4jSettings
         from coopgraph.graph.connection import open_driver
 
         driver = open_driver(Neo4jSettings(uri=os.environ["BENCH_NEO4J_URI"], user="neo4j",

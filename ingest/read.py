@@ -21,6 +21,7 @@ from urllib.parse import urlparse
 
 import charset_normalizer
 
+from coopgraph.exceptions import ArticleError
 from coopgraph.ingest.furniture import DATE_PATTERNS, MONTHS, WEEKDAY_RE, classify_line, is_date_line, is_headline, strip_furniture
 from coopgraph.ingest.records import Article
 
@@ -98,21 +99,6 @@ CREDIT_OUTLET_RE = re.compile(
 )
 
 
-class ArticleError(Exception):
-    """A file or record that cannot be read as an article; `str()` is one line "<file>: <problem>"."""
-
-    def __init__(self, source: object, message: str, *, line: int | None = None, lang: str | None = None):
-        self.source = str(source)
-        self.message = " ".join(str(message).split())
-        self.line = line
-        self.lang = lang
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = f"{self.source}: line {self.line}" if self.line else self.source
-        return f"{where}: {self.message}"
-
-
 @dataclass
 class ReadResult:
     """The articles of one file and the records of it that could not be read."""
@@ -124,27 +110,31 @@ class ReadResult:
 # ---------------------------------------------------------------- files and sources
 
 
-def iter_sources(paths: Iterable[str]) -> Iterator[Path]:
+def iter_sources(paths: Iterable[str], skipped: Optional[list[str]] = None) -> Iterator[Path]:
     """Expand files, folders (recursive, sorted, known suffixes, no hidden entries) and globs; each file once.
 
     A missing path or a glob that matches nothing is yielded as it is, so that `read_path`
-    reports it ("file not found", "no files match") like any other unreadable source.
+    reports it ("file not found", "no files match") like any other unreadable source. Files in a
+    folder that no reader takes (by suffix) are appended to `skipped`, so the caller can name them.
     """
     seen: set[Path] = set()
     for spec in paths:
-        for path in expand_source(str(spec)):
+        for path in expand_source(str(spec), skipped):
             key = path.resolve()
             if key not in seen:
                 seen.add(key)
                 yield path
 
 
-def expand_source(spec: str) -> list[Path]:
+def expand_source(spec: str, skipped: Optional[list[str]] = None) -> list[Path]:
     path = Path(spec)
     if path.is_dir():
         # Not only regular files: a dangling link or a FIFO named *.txt is reported when read, not skipped.
-        found = [p for p in path.rglob("*") if not p.is_dir() and p.suffix.lower() in KNOWN_SUFFIXES]
-        return sorted(p for p in found if not any(part.startswith(".") for part in p.relative_to(path).parts))
+        found = sorted(p for p in path.rglob("*") if not p.is_dir()
+                       and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        if skipped is not None:
+            skipped.extend(str(p) for p in found if p.suffix.lower() not in KNOWN_SUFFIXES)
+        return [p for p in found if p.suffix.lower() in KNOWN_SUFFIXES]
     if path.exists():
         return [path]
     if glob.has_magic(spec):

@@ -93,3 +93,11 @@ class ArticleFacts(Record):
     entities: list[Entity] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+
+    def to_output(self) -> dict:
+        """The spec's gold shape (entities, relations) plus our own fields (article, evidence, warnings)."""
+        data = self.model_dump(mode="json", exclude_none=True)
+        article = data.pop("article")
+        article.pop("text", None)
+        return {"source": self.source, "article": article, "entities": data["entities"],
+                "relations": data["relations"], "warnings": data.get("warnings", [])}

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import coopgraph.ingest.read as read_mod
-from coopgraph.commands.ingest import IngestReport, read_articles
+from coopgraph.pipeline import IngestReport, read_articles
 from coopgraph.graph.load import dump_graph
 from coopgraph.graph.schema import wipe_data
 from coopgraph.ingest.read import ArticleError, read_file, read_text

@@ -9,10 +9,10 @@ from click.testing import CliRunner
 
 from bench.corpus import article_facts
 from coopgraph.cli import cli
-from coopgraph.commands.ingest import IngestReport, ingest_articles
+from coopgraph.pipeline import IngestOptions, IngestPipeline
 from coopgraph.graph.load import (STATE_MANY, adapt_facts, check_states, dump_graph, ensure_source_index, load_batch,
                         load_facts, load_gazetteer_structure, load_rows)
-from coopgraph.graph.parallel import Extracted
+from coopgraph.extraction import Extracted
 from coopgraph.ingest.records import Entity, Mention
 from seedgraph import extract_seed_facts
 from test_load import INGESTED, article_a, article_a2, article_b
@@ -152,12 +152,11 @@ def test_a_bad_article_inside_a_batch_fails_alone(db, corpus_facts):
     fresh(db)
     facts = {f.article.id: f for f in corpus_facts[:12]}
     facts[corpus_facts[6].article.id] = huge_key(corpus_facts[6])
-    report = IngestReport()
     articles = [f.article for f in corpus_facts[:12]]
-    report.articles = len(articles)
-    ingest_articles(articles, report, driver=db.driver, database=db.database, dry_run=False, batch_size=1000,
-                    force=False, batch_articles=50, ingested=INGESTED,
-                    extract=lambda todo: (Extracted(a, facts=facts[a.id]) for a in todo))
+    pipeline = IngestPipeline(db.driver, db.database, IngestOptions(batch_articles=50, ingested=INGESTED),
+                              extract=lambda todo: (Extracted(a, facts=facts[a.id]) for a in todo))
+    pipeline.report.articles = len(articles)
+    report = pipeline.ingest(articles)
     assert report.statuses == Counter(new=11, failed=1)
     assert [source for source, _ in report.failures] == [corpus_facts[6].article.source]
     assert report.failures[0][1].startswith("load failed:")

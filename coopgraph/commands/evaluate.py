@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
 
 import click
 
+from coopgraph.commands.options import budget_options
 
-def register(cli: click.Group) -> None:
-    cli.add_command(eval_command)
+if TYPE_CHECKING:
+    from coopgraph.ingest.records import Article
 
 
 @click.command("eval")
@@ -22,12 +24,15 @@ def register(cli: click.Group) -> None:
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Score saved predictions (<gold id>.json) instead of running the pipeline.",
 )
-def eval_command(gold_dir: Path, details: bool, as_json: bool, min_f1: float | None, pred_dir: Path | None) -> None:
+@budget_options
+def eval_command(gold_dir: Path, details: bool, as_json: bool, min_f1: float | None, pred_dir: Path | None,
+                 workers: int, article_timeout: float) -> None:
     """Score extraction against gold files (the matching rules of shared/eval/kgeval.py).
 
     Each gold file's `text` is read as the article `<gold id>.txt` (reader and furniture
     removal), passed through the extraction pipeline, and compared with the gold entities and
-    relations: per-type tp/fp/fn, precision, recall and F1, and the micro total ALL.
+    relations: per-type tp/fp/fn, precision, recall and F1, and the micro total ALL. An article
+    over --article-timeout scores as empty output and is named under FAILED.
 
     Example:
 
@@ -41,7 +46,7 @@ def eval_command(gold_dir: Path, details: bool, as_json: bool, min_f1: float | N
         raise click.ClickException(f"cannot read gold files in {gold_dir}: {exc}") from None
     if not golds:
         raise click.ClickException(f"no gold *.json files in {gold_dir}")
-    predict = predict_from_dir(pred_dir) if pred_dir else predict_with_pipeline
+    predict = predict_from_dir(pred_dir) if pred_dir else predict_with_pipeline(golds, workers, article_timeout)
     summary = score_dir(gold_dir, predict, golds=golds)
     if as_json:
         click.echo(json.dumps(summary.to_dict(details=details), ensure_ascii=False, indent=1))
@@ -53,20 +58,34 @@ def eval_command(gold_dir: Path, details: bool, as_json: bool, min_f1: float | N
         raise SystemExit(1)
 
 
-def predict_with_pipeline(article) -> dict:
-    from coopgraph.ingest.evaluate import facts_to_pred
-    from coopgraph.ingest.pipeline import extract_article
+def predict_with_pipeline(golds: list[dict[str, Any]], workers: int,
+                          timeout: float | None) -> Callable[[Article], dict[str, Any]]:
+    """Extract every gold article first (in the budgeted pool), then answer the scorer from the results."""
+    from coopgraph.extraction import extract_articles
+    from coopgraph.ingest.evaluate import article_of, facts_to_pred
 
-    return facts_to_pred(extract_article(article))
+    outcomes = {item.article.source: item for item in
+                extract_articles([article_of(g) for g in golds], workers, timeout)}
+
+    def predict(article: Article) -> dict[str, Any]:
+        item = outcomes[article.source]
+        if item.facts is None:
+            raise RuntimeError(item.error)
+        return facts_to_pred(item.facts)
+
+    return predict
 
 
-def predict_from_dir(pred_dir: Path):
+def predict_from_dir(pred_dir: Path) -> Callable[[Article], dict[str, Any]]:
     """A predictor that loads `<gold id>.json` for the article `<gold id>.txt`."""
 
-    def predict(article) -> dict:
+    def predict(article: Article) -> dict[str, Any]:
         path = pred_dir / f"{Path(article.source).stem}.json"
         if not path.exists():
             raise FileNotFoundError(f"no prediction file {path}")
-        return json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
     return predict
+
+
+COMMANDS = (eval_command,)

@@ -4,78 +4,70 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
-from coopgraph.output import FORMATS, format_rows
+from coopgraph.commands.options import budget_options
+from coopgraph.output import format_rows
+
+QUALIFIERS = ("title", "date", "commodity", "kind", "value", "currency", "year", "rule", "confidence")
 
 
-def facts_to_json(facts) -> dict:
-    """The spec's gold shape (entities, relations) plus our extra fields (article, evidence)."""
-    data = facts.model_dump(mode="json", exclude_none=True)
-    article = data.pop("article")
-    article.pop("text", None)
-    return {"source": facts.source, "article": article, "entities": data["entities"],
-            "relations": data["relations"], "warnings": data.get("warnings", [])}
-
-
-def _summary_rows(obj: dict) -> list[dict]:
+def summary_rows(obj: dict[str, Any]) -> list[dict[str, Any]]:
+    """One table row per relation of an extraction output."""
     rows = []
     for r in obj["relations"]:
-        quals = {k: r[k] for k in ("title", "date", "commodity", "kind", "value", "currency", "year") if k in r}
+        quals = {k: r[k] for k in QUALIFIERS if k in r}
         rows.append({"source": obj["source"], "type": r["type"], "from": r["source"], "to": r["target"],
                      "qualifiers": ", ".join(f"{k}={v}" for k, v in quals.items())})
     return rows
 
 
-def register(cli: click.Group) -> None:
-    @cli.command("extract")
-    @click.argument("paths", nargs=-1, required=True)
-    @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default=None,
-                  help="json for one file, jsonl for several (the default follows the input).")
-    def extract(paths: tuple[str, ...], fmt: str | None) -> None:
-        """Extract entities and relations from articles (.txt, .html, .json, .jsonl, folders).
+@click.command("extract")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default=None,
+              help="json for one file, jsonl for several (the default follows the input).")
+@budget_options
+def extract(paths: tuple[str, ...], fmt: str | None, workers: int, article_timeout: float) -> None:
+    """Extract entities and relations from articles (.txt, .html, .json, .jsonl, folders).
 
-        One file prints one JSON object; several files or a folder print JSON Lines, one
-        object per article with "source" = the input path. Unreadable articles are reported
-        on stderr and the exit status is 1; the rest are still extracted.
+    One file prints one JSON object; several files or a folder print JSON Lines, one
+    object per article with "source" = the input path. Unreadable articles, and articles that
+    take longer than --article-timeout, are reported on stderr and the exit status is 1; the
+    rest are still extracted.
 
-        Example:
+    Example:
 
-            coopgraph extract seeds/000_d8b8e7c70f541481.txt --format table
-        """
-        from coopgraph.ingest.pipeline import extract_article
-        from coopgraph.ingest.read import ArticleError, iter_sources, read_path
+        coopgraph extract seeds/000_d8b8e7c70f541481.txt --format table
+    """
+    from coopgraph.extraction import extract_articles
+    from coopgraph.pipeline import IngestReport, read_articles
 
-        sources = list(iter_sources(list(paths)))
-        single = len(paths) == 1 and Path(paths[0]).is_file()
-        fmt = fmt or ("json" if single else "jsonl")
-        failed = 0
-        objs = []
-        for src in sources:
-            errors: list = []
-            try:
-                articles = read_path(src, errors=errors)
-            except ArticleError as exc:
-                errors.append(exc)
-                articles = []
-            for exc in errors:  # one bad record never stops the rest of the file or the batch
-                click.echo(f"error: {exc}", err=True)
-                failed += 1
-            for article in articles:
-                obj = facts_to_json(extract_article(article))
-                if fmt == "jsonl":
-                    click.echo(json.dumps(obj, ensure_ascii=False))
-                else:
-                    objs.append(obj)
-        if fmt == "json":
-            out = objs[0] if len(objs) == 1 else objs
-            click.echo(json.dumps(out, ensure_ascii=False, indent=1))
-        elif fmt == "table":
-            rows = [row for o in objs for row in _summary_rows(o)]
-            click.echo(format_rows(rows, "table"))
-        if failed:
-            sys.exit(1)
+    report = IngestReport()
+    articles = read_articles(paths, report)
+    single = len(paths) == 1 and Path(paths[0]).is_file()
+    fmt = fmt or ("json" if single else "jsonl")
+    for source, reason in report.failures:  # one bad record never stops the rest of the file or the batch
+        click.echo(f"error: {source}: {reason}", err=True)
+    failed = len(report.failures)
+    objs = []
+    for item in extract_articles(articles, workers, article_timeout):
+        if item.facts is None:
+            click.echo(f"error: {item.article.source}: {item.error}", err=True)
+            failed += 1
+            continue
+        obj = item.facts.to_output()
+        if fmt == "jsonl":
+            click.echo(json.dumps(obj, ensure_ascii=False))
+        else:
+            objs.append(obj)
+    if fmt == "json":
+        click.echo(json.dumps(objs[0] if len(objs) == 1 else objs, ensure_ascii=False, indent=1))
+    elif fmt == "table":
+        click.echo(format_rows([row for o in objs for row in summary_rows(o)], "table"))
+    if failed:
+        sys.exit(1)
 
 
-__all__ = ["register", "facts_to_json", "FORMATS"]
+COMMANDS = (extract,)
