@@ -1,4 +1,4 @@
-"""One real Neo4j per test session: $NEO4J_URI, else a Docker container, else a local server from Maven jars."""
+"""One real Neo4j per test session ($NEO4J_URI, else Docker, else a local server from Maven jars); test markers."""
 from __future__ import annotations
 
 import os
@@ -13,10 +13,13 @@ from typing import Iterator
 import neo4j
 import pytest
 
-from coopgraph.graph.settings import Neo4jSettings, load_settings
 from coopgraph.graph.connection import open_driver
 from coopgraph.graph.schema import apply_schema, wipe_data
 from coopgraph.graph.server import LocalServer, default_home, find_free_port, find_versions
+from coopgraph.graph.settings import Neo4jSettings, load_settings
+
+# Fixtures that start or reach a Neo4j server: a test that needs any of them is a live test.
+LIVE_FIXTURES = {"neo4j_lib", "neo4j_settings", "neo4j_driver"}
 
 TEST_IMAGE = "neo4j:5.26-community"
 # Smaller than a developer's server: tests may run beside one, and their graphs are tiny.
@@ -155,3 +158,41 @@ def db(clean_db: GraphHandle) -> GraphHandle:
     """An empty database with the schema applied: what every graph test starts from."""
     apply_schema(clean_db.driver, clean_db.database)
     return clean_db
+
+
+@pytest.fixture(scope="session")
+def _seed_graph_state() -> dict:
+    return {}
+
+
+@pytest.fixture
+def seed_graph(neo4j_driver: neo4j.Driver, neo4j_settings: Neo4jSettings, _seed_graph_state: dict) -> tuple:
+    """The graph of the project's own articles (seeds/ and tests/data/articles), built once per session:
+    rebuilt only when a test in between changed the database (its node and relationship counts differ).
+    The live tests are ordered so that the ones on this graph run first, one after the other."""
+    from support import build_seed_graph
+
+    database = neo4j_settings.database
+    if _seed_graph_state.get("counts") != graph_size(neo4j_driver, database):
+        build_seed_graph(neo4j_driver, database)
+        _seed_graph_state["counts"] = graph_size(neo4j_driver, database)
+    return neo4j_driver, database
+
+
+def graph_size(driver: neo4j.Driver, database: str) -> tuple[int, int]:
+    records, _, _ = driver.execute_query(
+        "CALL { MATCH (n) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS rels } "
+        "RETURN nodes, rels", database_=database)
+    return records[0]["nodes"], records[0]["rels"]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that needs Neo4j `live` (`make test-fast` runs the others); refuse a live test under
+    tests/unit; run the tests on the seed graph first, so that it is built once."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & LIVE_FIXTURES:
+            item.add_marker(pytest.mark.live)
+            if "/tests/unit/" in str(item.path).replace("\\", "/"):
+                raise pytest.UsageError(f"{item.nodeid} needs Neo4j: move it to tests/e2e")
+    items.sort(key=lambda item: 0 if "seed_graph" in getattr(item, "fixturenames", ()) else 1)

@@ -14,7 +14,7 @@ from coopgraph.graph.load import (STATE_MANY, adapt_facts, check_states, dump_gr
                         load_facts, load_gazetteer_structure, load_rows)
 from coopgraph.extraction import Extracted
 from coopgraph.ingest.records import Entity, Mention
-from seedgraph import extract_seed_facts
+from support import extract_seed_facts
 from test_load import INGESTED, article_a, article_a2, article_b
 
 SEED = 7

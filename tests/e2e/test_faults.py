@@ -22,7 +22,7 @@ from coopgraph.graph.derived import refresh_derived
 from coopgraph.graph.load import adapt_facts, dump_graph, load_facts, load_rows, write_article
 from coopgraph.graph.schema import wipe_data
 from coopgraph.graph.server import LocalServer, find_free_port, wait_for_exit
-from seedgraph import extract_seed_facts, seed_paths
+from support import extract_seed_facts, seed_paths
 from test_ingest_cli import SEEDS, summary_counts
 from test_load import INGESTED, article_a
 

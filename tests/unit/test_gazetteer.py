@@ -10,8 +10,8 @@ import pytest
 
 from coopgraph.ingest.gazetteer import DEFAULT_PATH, Gazetteer, Place, PlaceMatch, load_gazetteer, translit_kazakh
 
-REPO = Path(__file__).resolve().parents[1]
-DEV = REPO.parent / "shared" / "eval" / "dev"
+from support import ROOT as REPO
+from support import dev_files, needs_dev
 
 
 @pytest.fixture(scope="module")
@@ -466,10 +466,10 @@ def test_json_is_built_from_the_script(raw):
 
 # ------------------------------------------------------------------ the dev gold
 def _dev_files():
-    return sorted(DEV.glob("*.json")) if DEV.is_dir() else []
+    return dev_files()
 
 
-@pytest.mark.skipif(not _dev_files(), reason="shared/eval/dev not present")
+@needs_dev
 @pytest.mark.parametrize("path", _dev_files(), ids=lambda p: p.stem)
 def test_dev_gold_places_found(gz, path):
     gold = json.loads(path.read_text(encoding="utf-8"))

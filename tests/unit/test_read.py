@@ -18,9 +18,7 @@ from coopgraph.ingest.read import (
     read_text,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "seeds"
-DEV = ROOT.parent / "shared" / "eval" / "dev"
+from support import DEV, SEEDS, dev_files, needs_dev
 
 BODY = (
     "Губернатор Курганской области посетил Петропавловск\n\n"
@@ -292,7 +290,8 @@ def test_seed_metadata(seed, title, published, outlet):
     assert len(article.text) < article.raw_chars
 
 
-@pytest.mark.parametrize("path", sorted(DEV.glob("*.json")), ids=lambda p: p.stem)
+@needs_dev
+@pytest.mark.parametrize("path", dev_files(), ids=lambda p: p.stem)
 def test_dev_gold_files_read_like_their_text(path):
     gold = json.loads(path.read_text(encoding="utf-8"))
     [from_json] = read_path(path)
@@ -301,6 +300,7 @@ def test_dev_gold_files_read_like_their_text(path):
     assert from_json.source == gold["source"]
 
 
+@needs_dev
 def test_dev_gold_metadata():
     def article(gold_id):
         return read_path(DEV / f"{gold_id}.json")[0]

@@ -16,9 +16,7 @@ from coopgraph.commands.evaluate import eval_command
 from coopgraph.ingest.evaluate import format_summary, read_gold, score_article, score_dir
 from coopgraph.ingest.records import ArticleFacts, Entity, Evidence, Relation
 
-ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "eval" / "dev"
-KGEVAL = ROOT.parent / "shared" / "eval" / "kgeval.py"
+from support import DATA, DEV, KGEVAL, ROOT, needs_dev
 
 GOLD = {
     "id": "t-1",
@@ -201,6 +199,7 @@ def noisy_prediction(gold: dict, seed: int) -> dict:
     return {"entities": ents, "relations": rels}
 
 
+@needs_dev
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_agrees_with_kgeval(tmp_path, seed):
     golds = read_gold(DEV)
@@ -232,6 +231,17 @@ def test_agrees_with_kgeval(tmp_path, seed):
 
 
 @pytest.fixture
+def gold_dir(tmp_path_factory) -> Path:
+    """Gold files for the project's own seeds: its annotations (tests/data/seeds) with the seed texts."""
+    out = tmp_path_factory.mktemp("gold")
+    for path in sorted((DATA / "seeds").glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        gold["text"] = (ROOT / gold["source"]).read_text(encoding="utf-8")
+        (out / path.name).write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    return out
+
+
+@pytest.fixture
 def cli() -> click.Group:
     @click.group(context_settings={"help_option_names": ["-h", "--help"]})
     def group() -> None:
@@ -249,22 +259,22 @@ def test_eval_help(cli):
         assert option in result.output
 
 
-def test_eval_with_saved_predictions(cli, tmp_path):
-    golds = read_gold(DEV)
+def test_eval_with_saved_predictions(cli, tmp_path, gold_dir):
+    golds = read_gold(gold_dir)
     for g in golds:
         (tmp_path / f"{g['id']}.json").write_text(json.dumps({"entities": g["entities"], "relations": g["relations"]}, ensure_ascii=False))
-    result = CliRunner().invoke(cli, ["eval", str(DEV), "--pred", str(tmp_path), "--json", "--details", "--min-f1", "0.99"])
+    result = CliRunner().invoke(cli, ["eval", str(gold_dir), "--pred", str(tmp_path), "--json", "--details", "--min-f1", "0.99"])
     assert result.exit_code == 0, result.output
     summary = json.loads(result.output)
     assert summary["relations"]["ALL"]["f1"] == 1.0 and summary["entities"]["ALL"]["f1"] == 1.0
     assert set(summary["details"]) == {g["id"] for g in golds}
 
 
-def test_eval_min_f1_fails_with_exit_1(cli, tmp_path):
-    result = CliRunner().invoke(cli, ["eval", str(DEV), "--pred", str(tmp_path), "--min-f1", "0.5"])
+def test_eval_min_f1_fails_with_exit_1(cli, tmp_path, gold_dir):
+    result = CliRunner().invoke(cli, ["eval", str(gold_dir), "--pred", str(tmp_path), "--min-f1", "0.5"])
     assert result.exit_code == 1
     assert "relation F1 0.000 is below --min-f1 0.500" in result.output
-    assert "FAILED dev-000: FileNotFoundError" in result.output
+    assert "FAILED 000_d8b8e7c70f541481: FileNotFoundError" in result.output
 
 
 def test_eval_user_errors(cli, tmp_path):
@@ -288,8 +298,8 @@ def facts_from_gold(gold: dict, article) -> ArticleFacts:
     return ArticleFacts(source=article.source, article=article, entities=entities, relations=relations)
 
 
-def test_eval_runs_the_pipeline_on_reader_output(cli, monkeypatch, tmp_path):
-    golds = {g["id"]: g for g in read_gold(DEV)}
+def test_eval_runs_the_pipeline_on_reader_output(cli, monkeypatch, tmp_path, gold_dir):
+    golds = {g["id"]: g for g in read_gold(gold_dir)}
     calls = tmp_path / "calls.jsonl"  # a file: extraction runs in worker processes
 
     def extract_article(article):
@@ -298,11 +308,11 @@ def test_eval_runs_the_pipeline_on_reader_output(cli, monkeypatch, tmp_path):
         return facts_from_gold(golds[Path(article.source).stem], article)
 
     monkeypatch.setitem(sys.modules, "coopgraph.ingest.pipeline", types.SimpleNamespace(extract_article=extract_article))
-    result = CliRunner().invoke(cli, ["eval", str(DEV)])
+    result = CliRunner().invoke(cli, ["eval", str(gold_dir)])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1] == f"relation F1 1.000  entity F1 1.000  articles {len(golds)}"
     seen = [json.loads(line) for line in calls.read_text(encoding="utf-8").splitlines()]
     seen = [a for a in seen if a["source"] != "<warm-up>"]  # the pool's warm-up before it forks
     assert sorted(a["source"] for a in seen) == [f"{i}.txt" for i in sorted(golds)]
-    dev004 = next(a for a in seen if a["source"] == "dev-004.txt")
-    assert "Лента новостей" not in dev004["text"] and dev004["title"] == "Уголь в обмен на сыр"  # furniture stripped
+    seed004 = next(a for a in seen if a["source"] == "004_86bc6ef7733bab73.txt")
+    assert "Лента новостей" not in seed004["text"] and seed004["title"] == "Уголь в обмен на сыр"  # furniture stripped

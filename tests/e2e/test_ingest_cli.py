@@ -16,9 +16,10 @@ from coopgraph.graph.schema import drop_schema
 from coopgraph.ingest.pipeline import extract_article
 from coopgraph.ingest.read import read_path
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-DEV_DIR = ROOT.parent / "shared" / "eval" / "dev"
+from support import DATA, SEEDS, needs_dev
+from support import DEV as DEV_DIR
+
+ARTICLES = DATA / "articles"
 KAZAKH = str.maketrans("іәғқңөұүһ", "иагкноуух")
 
 # Entities named in two or more of the gold articles (seeds and dev texts), each of which must be
@@ -96,15 +97,14 @@ def test_dry_run_extracts_and_writes_nothing(graph):
 
 
 def test_json_lines_on_stdin(graph):
-    gold = json.loads((DEV_DIR / "dev-104.json").read_text(encoding="utf-8"))
-    line = json.dumps({"text": gold["text"], "source": "stdin/dev-104", "published": "2019-05-20"},
-                      ensure_ascii=False)
+    text = (ARTICLES / "astrakhan_atyrau_plan.txt").read_text(encoding="utf-8")
+    line = json.dumps({"text": text, "source": "stdin/plan", "published": "2019-05-20"}, ensure_ascii=False)
     result = invoke(graph, "ingest", "-", input=line + "\n")
     assert result.exit_code == 0, result.output
     assert summary_counts(result.output)["new"] == 1
     records, _, _ = graph.driver.execute_query("MATCH (a:Article) RETURN a.source AS s, a.published AS p",
                                                database_=graph.database)
-    assert [r.data() for r in records] == [{"s": "stdin/dev-104", "p": "2019-05-20"}]
+    assert [r.data() for r in records] == [{"s": "stdin/plan", "p": "2019-05-20"}]
 
 
 def fact_ids(path: Path) -> set[str]:
@@ -113,11 +113,11 @@ def fact_ids(path: Path) -> set[str]:
 
 
 def test_a_changed_article_loses_its_stale_facts_and_keeps_shared_ones(graph, tmp_path):
-    # Seed 000 and dev-101 both report Вадим Шумков as governor of Курганская область.
+    # Seed 000 and a test article both report Вадим Шумков as governor of Курганская область.
     a = tmp_path / "a.txt"
     shutil.copy(SEEDS / "000_d8b8e7c70f541481.txt", a)
-    gold = json.loads((DEV_DIR / "dev-101.json").read_text(encoding="utf-8"))
-    (tmp_path / "b.json").write_text(json.dumps({"text": gold["text"], "source": gold["source"]},
+    text = (ARTICLES / "sko_delegation_in_kurgan.txt").read_text(encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps({"text": text, "source": "https://example.org/sko-in-kurgan"},
                                                 ensure_ascii=False), encoding="utf-8")
     assert invoke(graph, "ingest", str(tmp_path)).exit_code == 0
     ids_a, ids_b = fact_ids(a), fact_ids(tmp_path / "b.json")
@@ -154,6 +154,7 @@ def gold_articles() -> dict[str, list[dict]]:
     return out
 
 
+@needs_dev
 def test_seeds_and_dev_articles_give_one_node_per_real_entity(graph):
     result = invoke(graph, "ingest", str(SEEDS), str(DEV_DIR))
     assert result.exit_code == 0, result.output
@@ -197,8 +198,8 @@ def test_seeds_and_dev_articles_give_one_node_per_real_entity(graph):
 
 def test_ingest_before_db_init_warns_and_still_loads(clean_db):
     drop_schema(clean_db.driver, clean_db.database)  # the next test's `db` fixture applies it again
-    gold = json.loads((DEV_DIR / "dev-107.json").read_text(encoding="utf-8"))
-    line = json.dumps({"text": gold["text"], "source": "dev-107"}, ensure_ascii=False)
+    text = (ARTICLES / "astrakhan_atyrau_plan.txt").read_text(encoding="utf-8")
+    line = json.dumps({"text": text, "source": "plan"}, ensure_ascii=False)
     result = invoke(clean_db, "ingest", "-", input=line + "\n")
     assert result.exit_code == 0, result.output
     assert "warning: the graph has no schema" in result.stderr

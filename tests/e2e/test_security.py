@@ -11,7 +11,6 @@ import coopgraph.library as queries_mod
 from coopgraph.cli import cli
 from coopgraph.library import load_library, run_query
 from coopgraph.graph.load import dump_graph
-from seedgraph import build_seed_graph
 
 LIBRARY = load_library()
 INJECTIONS = [
@@ -25,11 +24,13 @@ INJECTIONS = [
 PARAMETERS = [(q.name, p.name) for q in LIBRARY for p in q.params]
 
 
-@pytest.fixture(scope="module")
-def seeded(neo4j_driver, neo4j_settings):
-    """The seeds + dev graph and its dump, which every test here must leave as it was."""
-    build_seed_graph(neo4j_driver, neo4j_settings.database)
-    return neo4j_driver, neo4j_settings.database, dump_graph(neo4j_driver, neo4j_settings.database)
+@pytest.fixture
+def seeded(seed_graph, _seed_graph_state):
+    """The seed graph and its dump, which every test here must leave as it was."""
+    driver, database = seed_graph
+    if "dump" not in _seed_graph_state:  # the graph is built the same way every time: one dump will do
+        _seed_graph_state["dump"] = dump_graph(driver, database)
+    return driver, database, _seed_graph_state["dump"]
 
 
 def cli_env(settings, password: str | None = None) -> dict[str, str]:

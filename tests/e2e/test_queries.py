@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from coopgraph.library import (ParamError, QueryFileError, bind_params, coerce_value, find_parameters,
                                load_library, parse_query, resolve_name, run_cypher, run_query)
-from seedgraph import build_seed_graph, seed_texts
+from support import seed_texts
 
 LIBRARY = load_library()
 
@@ -133,11 +133,10 @@ def test_ill_typed_parameter_is_an_error():
 # ---------------------------------------------------------------- every query on the seeds + dev graph
 
 
-@pytest.fixture(scope="module")
-def seeds(neo4j_driver, neo4j_settings):
-    """The seeds and dev articles, extracted and loaded by the real pipeline (module-scoped: ~20 s)."""
-    build_seed_graph(neo4j_driver, neo4j_settings.database)
-    return neo4j_driver, neo4j_settings.database
+@pytest.fixture
+def seeds(seed_graph):
+    """The project's own articles, extracted and loaded by the real pipeline (once per session)."""
+    return seed_graph
 
 
 def run(seeds, name: str, **given) -> list[dict]:

@@ -9,9 +9,7 @@ import pytest
 
 from coopgraph.ingest.furniture import classify_line, split_body, strip_caption_runs, strip_furniture
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "seeds"
-DEV = ROOT.parent / "shared" / "eval" / "dev"
+from support import DEV, SEEDS, dev_files, needs_dev
 
 
 def seed_text(prefix: str) -> str:
@@ -126,6 +124,7 @@ GOLD_CASES = [
 ]
 
 
+@needs_dev
 @pytest.mark.parametrize("gold_id,gone,kept", GOLD_CASES, ids=[c[0] for c in GOLD_CASES])
 def test_dev_gold_furniture(gold_id, gone, kept):
     body = strip_furniture(gold(gold_id)["text"])
@@ -135,18 +134,21 @@ def test_dev_gold_furniture(gold_id, gone, kept):
         assert s in body, f"body text lost: {s!r}"
 
 
+@needs_dev
 @pytest.mark.parametrize("gold_id", ["dev-101", "dev-102", "dev-105"])
 def test_dev_gold_without_furniture_is_kept_whole(gold_id):
     text = gold(gold_id)["text"]
     assert " ".join(strip_furniture(text).split()) == " ".join(text.split())
 
 
+@needs_dev
 def test_dev_104_lead_printed_twice_kept_once():
     body = strip_furniture(gold("dev-104")["text"])
     assert body.count("19 мая Бердыбек Сапарбаев встретился") == 1
 
 
-@pytest.mark.parametrize("path", sorted(DEV.glob("*.json")), ids=lambda p: p.stem)
+@needs_dev
+@pytest.mark.parametrize("path", dev_files(), ids=lambda p: p.stem)
 def test_every_gold_entity_name_of_body_survives(path):
     """No annotated entity may lose all its mentions: check alias surface forms that occur in the text."""
     g = json.loads(path.read_text(encoding="utf-8"))

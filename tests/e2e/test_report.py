@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from coopgraph.cli import cli
 from coopgraph.report import build_pair_report, build_region_report, render_html
-from seedgraph import build_seed_graph, extract_seed_facts, seed_texts
+from support import extract_seed_facts, seed_texts
 
 SKO = "Северо-Казахстанская область"
 REGION_HEADINGS = ["Region dossier: " + SKO, "Cooperation graph", "Activity over time", "Partners",
@@ -21,10 +21,9 @@ REGION_HEADINGS = ["Region dossier: " + SKO, "Cooperation graph", "Activity over
                    "Officials", "Enterprises visited", "Sources"]
 
 
-@pytest.fixture(scope="module")
-def seeds(neo4j_driver, neo4j_settings):
-    build_seed_graph(neo4j_driver, neo4j_settings.database)
-    return neo4j_driver, neo4j_settings.database
+@pytest.fixture
+def seeds(seed_graph):
+    return seed_graph
 
 
 def env(settings) -> dict[str, str]:
