@@ -1,4 +1,4 @@
-"""Goods taxonomy: a commodity's lemma phrase → its HS chapter or product group (data: lexicons/hs_chapters.toml)."""
+"""Goods taxonomy: a commodity's lemma phrase → its HS chapter or product group (lexicons/hs_chapters.toml)."""
 from __future__ import annotations
 
 import tomllib
