@@ -24,7 +24,7 @@ def chapter_of(phrase: str) -> str | None:
 
 
 def lexicon() -> dict:
-    toml = resources.files("ingest").joinpath("lexicons").joinpath("hs_chapters.toml")
+    toml = resources.files("coopgraph.ingest").joinpath("lexicons").joinpath("hs_chapters.toml")
     return tomllib.loads(toml.read_text(encoding="utf-8"))
 
 
