@@ -1,4 +1,5 @@
 """A bulk writer for a fresh graph: all articles folded first, each node and fact written once (benchmark only)."""
+
 from __future__ import annotations
 
 # Why it exists: graph/load.py writes one transaction of ~17 statements per article, which caps
@@ -14,11 +15,10 @@ from __future__ import annotations
 # stays for one reason: the real path still rewrites a popular fact's growing evidence lists once per
 # batch, so growing a graph to 100k articles through it takes hours on a 2-core machine, while folding
 # all 100k first writes each list once (BENCHMARKS.md, "load").
-
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from coopgraph.graph.load import DATED_TYPES, NODE_PROPS, LoadRows, open_session, split_key
 
@@ -82,16 +82,25 @@ class BulkGraph:
                 fact.articles.add(aid)
                 fact.seen.append(seen)
                 dates = row.get("evidence_date") or [None] * len(row["evidence"])
-                for sentence, start, end, date in zip(row["evidence"], row["evidence_start"], row["evidence_end"], dates):
+                for sentence, start, end, date in zip(
+                    row["evidence"], row["evidence_start"], row["evidence_end"], dates
+                ):
                     fact.evidence.append((aid, start, end, sentence, date))
 
     def fact_props(self, fact_id: str, fact: _Fact) -> dict:
         ev = sorted(fact.evidence, key=lambda e: (e[0], e[1], e[2]))
         props = dict(fact.props)
-        props.update(fact_id=fact_id, articles=sorted(fact.articles), support=len(fact.articles),
-                     evidence=[e[3] for e in ev], evidence_article=[e[0] for e in ev],
-                     evidence_start=[e[1] for e in ev], evidence_end=[e[2] for e in ev],
-                     first_seen=min(fact.seen), last_seen=max(fact.seen))
+        props.update(
+            fact_id=fact_id,
+            articles=sorted(fact.articles),
+            support=len(fact.articles),
+            evidence=[e[3] for e in ev],
+            evidence_article=[e[0] for e in ev],
+            evidence_start=[e[1] for e in ev],
+            evidence_end=[e[2] for e in ev],
+            first_seen=min(fact.seen),
+            last_seen=max(fact.seen),
+        )
         if fact.rtype in DATED_TYPES:
             props["evidence_date"] = [e[4] or "" for e in ev]
             props["dates"] = sorted({e[4] for e in ev if e[4]})
@@ -102,7 +111,7 @@ class BulkGraph:
 
 def _chunks(rows: list, size: int = BATCH) -> Iterable[list]:
     for i in range(0, len(rows), size):
-        yield rows[i:i + size]
+        yield rows[i : i + size]
 
 
 MERGE_NODES = """
@@ -175,7 +184,8 @@ def write_bulk(driver, database: str, graph: BulkGraph, rows_in: int = 0) -> Bul
     for fact_id, fact in graph.facts.items():
         (slabel, skey), (tlabel, tkey) = split_key(fact.source), split_key(fact.target)
         groups.setdefault((fact.rtype, slabel, tlabel), []).append(
-            {"s": skey, "t": tkey, "props": graph.fact_props(fact_id, fact)})
+            {"s": skey, "t": tkey, "props": graph.fact_props(fact_id, fact)}
+        )
     for (rtype, slabel, tlabel), rows in sorted(groups.items()):
         run("facts", CREATE_FACTS.format(rtype=rtype, slabel=slabel, tlabel=tlabel), rows)
         result.relationships += len(rows)
@@ -208,8 +218,12 @@ def check_equivalent(bench, facts_list) -> tuple[bool, str]:
     for kind, a, b in (("node", real[0], bulk[0]), ("relationship", real[1], bulk[1])):
         only_real, only_bulk = sorted(set(a) - set(b)), sorted(set(b) - set(a))
         diffs[kind] = len(only_real) + len(only_bulk)
-        examples += [f"only load.py: {x[:300]}" for x in only_real[:2]] + [f"only bulk: {x[:300]}" for x in only_bulk[:2]]
+        examples += [f"only load.py: {x[:300]}" for x in only_real[:2]] + [
+            f"only bulk: {x[:300]}" for x in only_bulk[:2]
+        ]
     same = not any(diffs.values()) and len(real[0]) == len(bulk[0]) and len(real[1]) == len(bulk[1])
-    summary = (f"{len(real[0])} nodes, {len(real[1])} relationships; differing lines: "
-               f"{diffs['node']} nodes, {diffs['relationship']} relationships")
+    summary = (
+        f"{len(real[0])} nodes, {len(real[1])} relationships; differing lines: "
+        f"{diffs['node']} nodes, {diffs['relationship']} relationships"
+    )
     return same, summary + ("" if same else "\n" + "\n".join(examples))

@@ -1,4 +1,5 @@
 """Shared benchmark plumbing: the private Neo4j server, graph reset, timing statistics, RSS."""
+
 from __future__ import annotations
 
 import contextlib
@@ -9,9 +10,9 @@ import shutil
 import statistics
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 BENCH_HOME = Path(os.environ.get("COOPGRAPH_BENCH_HOME", "/tmp/cg-bench"))
 BOLT_PORT = int(os.environ.get("COOPGRAPH_BENCH_BOLT_PORT", "47687"))
@@ -48,12 +49,20 @@ def bench_server() -> Iterator[Bench]:
         stale.stop()  # a crashed earlier bench run: its server, found by this home's own pid file
         shutil.rmtree(home)
     password = secrets.token_urlsafe(16)
-    server = LocalServer(home=home, bolt_port=BOLT_PORT, http_port=HTTP_PORT, password=password,
-                         lib_source=lib,
-                         heap=HEAP, pagecache=PAGECACHE)
+    server = LocalServer(
+        home=home,
+        bolt_port=BOLT_PORT,
+        http_port=HTTP_PORT,
+        password=password,
+        lib_source=lib,
+        heap=HEAP,
+        pagecache=PAGECACHE,
+    )
     started = server.start()
-    log(f"neo4j: bench server on {server.bolt_uri} (heap {HEAP}, page cache {PAGECACHE}), "
-        f"started in {started.seconds:.1f} s")
+    log(
+        f"neo4j: bench server on {server.bolt_uri} (heap {HEAP}, page cache {PAGECACHE}), "
+        f"started in {started.seconds:.1f} s"
+    )
     driver = None
     try:
         driver = open_driver(Neo4jSettings(uri=server.bolt_uri, user="neo4j", password=password))
@@ -105,7 +114,7 @@ def log(message: str) -> None:
 class Timer:
     """Wall and CPU seconds of a block: on a shared machine, CPU time shows the work, wall the wait."""
 
-    def __enter__(self) -> "Timer":
+    def __enter__(self) -> Timer:
         self.wall0, self.cpu0 = time.perf_counter(), time.process_time()
         return self
 

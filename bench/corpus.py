@@ -1,4 +1,5 @@
 """Synthetic Russian cooperation news with their gold facts: `python -m bench.corpus N SEED [-o FILE]`."""
+
 from __future__ import annotations
 
 # Every article is built from sentence templates that each state known facts (a visit, a signing,
@@ -8,7 +9,6 @@ from __future__ import annotations
 # Article i depends only on (SEED, i), so the first 1k articles of a 100k corpus are the 1k corpus.
 # Officials, enterprises, events and trade figures are drawn once per SEED from a skewed
 # distribution, so many articles repeat the same facts and facts accumulate support.
-
 import argparse
 import functools
 import hashlib
@@ -16,9 +16,9 @@ import json
 import random
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # `python bench/corpus.py` as well as `python -m bench.corpus`
@@ -45,13 +45,12 @@ def _morph():
 _FIXED_PREFIXES = ("Усть-", "Санкт-", "Нур-", "Улан-", "Соль-")
 
 
-def _inflect_word(word: str, case: str) -> tuple[str, Optional[str]]:
+def _inflect_word(word: str, case: str) -> tuple[str, str | None]:
     for prefix in _FIXED_PREFIXES:
         if word.startswith(prefix):
-            rest, pos = _inflect_word(word[len(prefix):], case)
+            rest, pos = _inflect_word(word[len(prefix) :], case)
             return prefix + rest, pos
-    parses = [p for p in _morph().parse(word.lower())
-              if "nomn" in p.tag.grammemes and p.tag.POS in ("NOUN", "ADJF")]
+    parses = [p for p in _morph().parse(word.lower()) if "nomn" in p.tag.grammemes and p.tag.POS in ("NOUN", "ADJF")]
     if not parses:
         return word, None
     p = parses[0]
@@ -70,7 +69,7 @@ def _inflect_word(word: str, case: str) -> tuple[str, Optional[str]]:
     return out, p.tag.POS
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def inflect(phrase: str, case: str) -> str:
     """Decline a name phrase: leading adjectives and the head noun change, the rest stays."""
     if case == "nomn":
@@ -95,8 +94,10 @@ def decline_first(name: str, case: str, female: bool) -> str:
         return name
     if female:
         stem, last = name[:-1], name[-1]
-        ends = {"а": {"gent": "и" if stem[-1] in SIBILANT else "ы", "datv": "е", "accs": "у", "ablt": "ой", "loct": "е"},
-                "я": {"gent": "и", "datv": "е", "accs": "ю", "ablt": "ей", "loct": "е"}}[last]
+        ends = {
+            "а": {"gent": "и" if stem[-1] in SIBILANT else "ы", "datv": "е", "accs": "у", "ablt": "ой", "loct": "е"},
+            "я": {"gent": "и", "datv": "е", "accs": "ю", "ablt": "ей", "loct": "е"},
+        }[last]
         return stem + ends[case]
     if name[-1] in "йь":
         return name[:-1] + {"gent": "я", "datv": "ю", "accs": "я", "ablt": "ем", "loct": "е"}[case]
@@ -113,39 +114,266 @@ def decline_surname(name: str, case: str, female: bool) -> str:
 
 # ---------------------------------------------------------------- vocabulary
 
-RU_MALE = ["Андрей", "Сергей", "Алексей", "Дмитрий", "Игорь", "Вадим", "Олег", "Юрий", "Николай", "Павел",
-           "Денис", "Роман", "Виктор", "Михаил", "Владислав", "Евгений", "Константин", "Артём", "Антон",
-           "Валерий", "Глеб", "Максим", "Руслан", "Станислав", "Тимур", "Вячеслав", "Геннадий", "Василий"]
-KZ_MALE = ["Нурлан", "Ерлан", "Асет", "Серик", "Бахыт", "Даурен", "Канат", "Марат", "Болат", "Гани",
-           "Кайрат", "Арман", "Жасулан", "Ерболат", "Бауыржан", "Азамат", "Талгат", "Берик", "Аскар",
-           "Ермек", "Мейрам", "Нуржан", "Алибек", "Данияр", "Айдар", "Ербол", "Женис", "Самат"]
-FEMALE = ["Елена", "Ольга", "Наталья", "Ирина", "Светлана", "Марина", "Татьяна", "Айгуль", "Гульнара",
-          "Жанна", "Динара", "Сауле", "Алия", "Лаура"]
-RU_SURNAMES = ["Ковалев", "Морозов", "Сидоров", "Кузнецов", "Лебедев", "Соколов", "Новиков", "Федоров",
-               "Волков", "Зайцев", "Павлов", "Семенов", "Голубев", "Виноградов", "Богданов", "Воробьев",
-               "Филиппов", "Марков", "Никитин", "Ильин", "Карпов", "Афанасьев", "Комаров", "Орлов",
-               "Киселев", "Макаров", "Андреев", "Ковалевский", "Тарасов", "Беляев", "Шумилин", "Гусев",
-               "Титов", "Кудрявцев", "Баранов", "Куликов", "Алексеев", "Степанов", "Яковлев", "Сорокин"]
-KZ_SURNAMES = ["Ахметов", "Исабаев", "Жумабаев", "Сатыбалдин", "Нурмухамбетов", "Касымов", "Абенов",
-               "Тулегенов", "Байжанов", "Омаров", "Мухамедиев", "Сулейменов", "Есенов", "Кенжебаев",
-               "Сарсенбаев", "Искаков", "Бекмагамбетов", "Ермеков", "Шайхин", "Утебаев", "Калиев",
-               "Бектуров", "Жакупов", "Рахимов", "Абдигалиулы", "Сапарбаев", "Турсунов", "Алдабергенов"]
-NAME_PARTS_A = ["Агро", "Техно", "Сибирь", "Урал", "Степь", "Нефте", "Строй", "Мет", "Электро", "Кызыл",
-                "Алтын", "Жер", "Ертіс", "Сарыарка", "Бал", "Ақ", "Тау", "Евразия", "Транс", "Пром", "Кам",
-                "Волга", "Нур", "Хим", "Зерно", "Мол", "Лес", "Эко"]
-NAME_PARTS_B = ["пром", "маш", "снаб", "торг", "холдинг", "комплект", "инвест", "сервис", "продукт",
-                "экспорт", "лайн", "групп", "стан", "мир", "техника", "строй", "логистик", "агро"]
-NAME_PARTS_C = ["", "", "", "-Восток", "-Центр", " Плюс", "-Азия", " Групп", "-Сервис", " Трейд", "-Регион",
-                " Инвест", "-Север", "-Юг"]
-LEGAL = {"KZ": ["ТОО", "ТОО", "АО"], "RU": ["ООО", "ООО", "АО", "ПАО"], "BY": ["ОАО", "ЗАО", "ООО"],
-         None: ["ООО", "АО"]}
-COMMODITIES = ["пшеница", "мука", "ячмень", "семена", "подсолнечное масло", "сахар", "мясо",
-               "молочная продукция", "рыба", "картофель", "каменный уголь", "нефтепродукты",
-               "изделия из черных металлов", "металлопрокат", "удобрения", "лекарственные препараты",
-               "мебель", "строительные материалы", "цемент", "сельскохозяйственная техника", "трактора",
-               "грузовые автомобили", "кабельная продукция", "бумага", "картон", "лесоматериалы",
-               "стекло", "бытовая техника", "электрооборудование", "пластмассы", "шины",
-               "кондитерские изделия", "овощи", "фрукты", "соль", "ферросплавы", "медь", "цинк"]
+RU_MALE = [
+    "Андрей",
+    "Сергей",
+    "Алексей",
+    "Дмитрий",
+    "Игорь",
+    "Вадим",
+    "Олег",
+    "Юрий",
+    "Николай",
+    "Павел",
+    "Денис",
+    "Роман",
+    "Виктор",
+    "Михаил",
+    "Владислав",
+    "Евгений",
+    "Константин",
+    "Артём",
+    "Антон",
+    "Валерий",
+    "Глеб",
+    "Максим",
+    "Руслан",
+    "Станислав",
+    "Тимур",
+    "Вячеслав",
+    "Геннадий",
+    "Василий",
+]
+KZ_MALE = [
+    "Нурлан",
+    "Ерлан",
+    "Асет",
+    "Серик",
+    "Бахыт",
+    "Даурен",
+    "Канат",
+    "Марат",
+    "Болат",
+    "Гани",
+    "Кайрат",
+    "Арман",
+    "Жасулан",
+    "Ерболат",
+    "Бауыржан",
+    "Азамат",
+    "Талгат",
+    "Берик",
+    "Аскар",
+    "Ермек",
+    "Мейрам",
+    "Нуржан",
+    "Алибек",
+    "Данияр",
+    "Айдар",
+    "Ербол",
+    "Женис",
+    "Самат",
+]
+FEMALE = [
+    "Елена",
+    "Ольга",
+    "Наталья",
+    "Ирина",
+    "Светлана",
+    "Марина",
+    "Татьяна",
+    "Айгуль",
+    "Гульнара",
+    "Жанна",
+    "Динара",
+    "Сауле",
+    "Алия",
+    "Лаура",
+]
+RU_SURNAMES = [
+    "Ковалев",
+    "Морозов",
+    "Сидоров",
+    "Кузнецов",
+    "Лебедев",
+    "Соколов",
+    "Новиков",
+    "Федоров",
+    "Волков",
+    "Зайцев",
+    "Павлов",
+    "Семенов",
+    "Голубев",
+    "Виноградов",
+    "Богданов",
+    "Воробьев",
+    "Филиппов",
+    "Марков",
+    "Никитин",
+    "Ильин",
+    "Карпов",
+    "Афанасьев",
+    "Комаров",
+    "Орлов",
+    "Киселев",
+    "Макаров",
+    "Андреев",
+    "Ковалевский",
+    "Тарасов",
+    "Беляев",
+    "Шумилин",
+    "Гусев",
+    "Титов",
+    "Кудрявцев",
+    "Баранов",
+    "Куликов",
+    "Алексеев",
+    "Степанов",
+    "Яковлев",
+    "Сорокин",
+]
+KZ_SURNAMES = [
+    "Ахметов",
+    "Исабаев",
+    "Жумабаев",
+    "Сатыбалдин",
+    "Нурмухамбетов",
+    "Касымов",
+    "Абенов",
+    "Тулегенов",
+    "Байжанов",
+    "Омаров",
+    "Мухамедиев",
+    "Сулейменов",
+    "Есенов",
+    "Кенжебаев",
+    "Сарсенбаев",
+    "Искаков",
+    "Бекмагамбетов",
+    "Ермеков",
+    "Шайхин",
+    "Утебаев",
+    "Калиев",
+    "Бектуров",
+    "Жакупов",
+    "Рахимов",
+    "Абдигалиулы",
+    "Сапарбаев",
+    "Турсунов",
+    "Алдабергенов",
+]
+NAME_PARTS_A = [
+    "Агро",
+    "Техно",
+    "Сибирь",
+    "Урал",
+    "Степь",
+    "Нефте",
+    "Строй",
+    "Мет",
+    "Электро",
+    "Кызыл",
+    "Алтын",
+    "Жер",
+    "Ертіс",
+    "Сарыарка",
+    "Бал",
+    "Ақ",
+    "Тау",
+    "Евразия",
+    "Транс",
+    "Пром",
+    "Кам",
+    "Волга",
+    "Нур",
+    "Хим",
+    "Зерно",
+    "Мол",
+    "Лес",
+    "Эко",
+]
+NAME_PARTS_B = [
+    "пром",
+    "маш",
+    "снаб",
+    "торг",
+    "холдинг",
+    "комплект",
+    "инвест",
+    "сервис",
+    "продукт",
+    "экспорт",
+    "лайн",
+    "групп",
+    "стан",
+    "мир",
+    "техника",
+    "строй",
+    "логистик",
+    "агро",
+]
+NAME_PARTS_C = [
+    "",
+    "",
+    "",
+    "-Восток",
+    "-Центр",
+    " Плюс",
+    "-Азия",
+    " Групп",
+    "-Сервис",
+    " Трейд",
+    "-Регион",
+    " Инвест",
+    "-Север",
+    "-Юг",
+]
+LEGAL = {
+    "KZ": ["ТОО", "ТОО", "АО"],
+    "RU": ["ООО", "ООО", "АО", "ПАО"],
+    "BY": ["ОАО", "ЗАО", "ООО"],
+    None: ["ООО", "АО"],
+}
+COMMODITIES = [
+    "пшеница",
+    "мука",
+    "ячмень",
+    "семена",
+    "подсолнечное масло",
+    "сахар",
+    "мясо",
+    "молочная продукция",
+    "рыба",
+    "картофель",
+    "каменный уголь",
+    "нефтепродукты",
+    "изделия из черных металлов",
+    "металлопрокат",
+    "удобрения",
+    "лекарственные препараты",
+    "мебель",
+    "строительные материалы",
+    "цемент",
+    "сельскохозяйственная техника",
+    "трактора",
+    "грузовые автомобили",
+    "кабельная продукция",
+    "бумага",
+    "картон",
+    "лесоматериалы",
+    "стекло",
+    "бытовая техника",
+    "электрооборудование",
+    "пластмассы",
+    "шины",
+    "кондитерские изделия",
+    "овощи",
+    "фрукты",
+    "соль",
+    "ферросплавы",
+    "медь",
+    "цинк",
+]
 DOC_KINDS = [  # (kind, nominative name phrase, gender for "подписан(а/о)")
     ("соглашение", "соглашение о торгово-экономическом сотрудничестве", "n"),
     ("соглашение", "соглашение о сотрудничестве", "n"),
@@ -155,19 +383,85 @@ DOC_KINDS = [  # (kind, nominative name phrase, gender for "подписан(а/
     ("протокол", "протокол о намерениях", "m"),
     ("программа", "программа межрегионального сотрудничества", "f"),
 ]
-SPHERES = ["торгово-экономической", "научно-технической", "гуманитарной", "культурной", "образовательной",
-           "агропромышленной", "туристической", "транспортной", "инвестиционной"]
-OUTLETS = ["Sputnik", "Kazinform", "Tengrinews", "BAQ.KZ", "Zakon.kz", "ТАСС", "РИА Новости", "REGNUM",
-           "Северный Казахстан", "Наш Костанай", "Диапазон", "Урал56.ру", "БЕЛТА"]
-MONTHS_GEN = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-              "октября", "ноября", "декабря"]
-ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
-         "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII"]
+SPHERES = [
+    "торгово-экономической",
+    "научно-технической",
+    "гуманитарной",
+    "культурной",
+    "образовательной",
+    "агропромышленной",
+    "туристической",
+    "транспортной",
+    "инвестиционной",
+]
+OUTLETS = [
+    "Sputnik",
+    "Kazinform",
+    "Tengrinews",
+    "BAQ.KZ",
+    "Zakon.kz",
+    "ТАСС",
+    "РИА Новости",
+    "REGNUM",
+    "Северный Казахстан",
+    "Наш Костанай",
+    "Диапазон",
+    "Урал56.ру",
+    "БЕЛТА",
+]
+MONTHS_GEN = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+]
+ROMAN = [
+    "",
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
+    "XVIII",
+    "XIX",
+    "XX",
+    "XXI",
+    "XXII",
+    "XXIII",
+]
 HEAD_TITLE = {"KZ": "аким", "RU": "губернатор", "BY": "председатель облисполкома", "UZ": "хоким"}
-DEPUTY_TITLE = {"KZ": "заместитель акима", "RU": "заместитель губернатора",
-                "BY": "заместитель председателя облисполкома", "UZ": "заместитель хокима"}
-MINISTER_TITLES = ["министр сельского хозяйства", "министр экономического развития",
-                   "министр промышленности", "руководитель управления предпринимательства"]
+DEPUTY_TITLE = {
+    "KZ": "заместитель акима",
+    "RU": "заместитель губернатора",
+    "BY": "заместитель председателя облисполкома",
+    "UZ": "заместитель хокима",
+}
+MINISTER_TITLES = [
+    "министр сельского хозяйства",
+    "министр экономического развития",
+    "министр промышленности",
+    "руководитель управления предпринимательства",
+]
 FILLER = [
     "Стороны обсудили вопросы развития транспортной логистики и приграничной торговли.",
     "Особое внимание было уделено реализации совместных инвестиционных проектов.",
@@ -185,9 +479,16 @@ FILLER = [
     "Участники форума обсудили цифровизацию таможенных процедур.",
     "В завершение встречи стороны обменялись памятными подарками.",
 ]
-NEWS_TOPICS = ["обсудили развитие туризма", "укрепляют деловые связи", "наращивают поставки зерна",
-               "провели совместные учения спасателей", "договорились о студенческом обмене",
-               "открыли новый пункт пропуска", "подвели итоги года", "запустили грузовой авиарейс"]
+NEWS_TOPICS = [
+    "обсудили развитие туризма",
+    "укрепляют деловые связи",
+    "наращивают поставки зерна",
+    "провели совместные учения спасателей",
+    "договорились о студенческом обмене",
+    "открыли новый пункт пропуска",
+    "подвели итоги года",
+    "запустили грузовой авиарейс",
+]
 
 
 # ---------------------------------------------------------------- the world of one seed
@@ -198,8 +499,8 @@ class Place:
     code: str
     type: str
     name: str
-    country: Optional[str]
-    region: Optional[str]
+    country: str | None
+    region: str | None
 
     @property
     def key(self) -> str:
@@ -283,7 +584,9 @@ class World:
         return self.person(region, "head", (year - FIRST_YEAR) // 3, title)  # a term of about 3 years
 
     def deputy(self, region: Place, rng: random.Random) -> Person:
-        return self.person(region, "deputy", rng.randrange(3), DEPUTY_TITLE.get(region.country or "", "заместитель губернатора"))
+        return self.person(
+            region, "deputy", rng.randrange(3), DEPUTY_TITLE.get(region.country or "", "заместитель губернатора")
+        )
 
     def minister(self, region: Place, rng: random.Random) -> Person:
         k = rng.randrange(len(MINISTER_TITLES))
@@ -319,13 +622,25 @@ class World:
         value = self.turnover[key]
         return round(value * rng.uniform(0.9, 1.1), 1) if rng.random() < 0.05 else value
 
-    def city_of(self, region: Place, rng: random.Random) -> Optional[Place]:
+    def city_of(self, region: Place, rng: random.Random) -> Place | None:
         cities = self.cities.get(region.code)
         return cities[0] if cities and rng.random() < 0.7 else (rng.choice(cities) if cities else None)
 
 
-BORDER = {"RU-KGN", "RU-OMS", "RU-ORE", "RU-CHE", "RU-NVS", "RU-ALT", "RU-AST", "RU-SAR", "RU-SAM",
-          "RU-VGG", "RU-TYU", "RU-SVE"}
+BORDER = {
+    "RU-KGN",
+    "RU-OMS",
+    "RU-ORE",
+    "RU-CHE",
+    "RU-NVS",
+    "RU-ALT",
+    "RU-AST",
+    "RU-SAR",
+    "RU-SAM",
+    "RU-VGG",
+    "RU-TYU",
+    "RU-SVE",
+}
 
 
 @functools.lru_cache(maxsize=4)
@@ -450,8 +765,9 @@ def _money(value_mln: float, rng: random.Random) -> tuple[str, float, str]:
     if value_mln >= 1000 and rng.random() < 0.5:
         text = f"{value_mln / 1000:.2f}".rstrip("0").rstrip(".").replace(".", ",") + " млрд долларов"
     else:
-        text = f"{value_mln:g}".replace(".", ",") + rng.choice([" млн долларов", " млн долларов США",
-                                                                " миллионов долларов"])
+        text = f"{value_mln:g}".replace(".", ",") + rng.choice(
+            [" млн долларов", " млн долларов США", " миллионов долларов"]
+        )
     return text, value_mln * 1e6, "USD"
 
 
@@ -484,8 +800,9 @@ def compose(world: World, i: int) -> tuple[dict, Builder]:
     return record, b
 
 
-def _story(world: World, b: Builder, rng: random.Random, story: str, guest: Place, host: Place,
-           year: int, month: int, day: int) -> str:
+def _story(
+    world: World, b: Builder, rng: random.Random, story: str, guest: Place, host: Place, year: int, month: int, day: int
+) -> str:
     """Say one story's sentences; returns a headline for it."""
     date_text = f"{day} {MONTHS_GEN[month - 1]}" + (f" {year} года" if rng.random() < 0.3 else "")
     date_iso = f"{year}-{month:02d}-{day:02d}"
@@ -494,37 +811,61 @@ def _story(world: World, b: Builder, rng: random.Random, story: str, guest: Plac
         g_gen_e, g_gen = b.place(guest, "gent")
         h_acc_e, h_acc = b.place(host, "accs")
         gh_e, gh_abl = b.person(gh, "ablt")
-        b.say(f"{date_text} делегация {g_gen} во главе с {gh.title_form('ablt')} {gh_abl} посетила {h_acc}.",
-              ("VISITED", g_gen_e, h_acc_e, {"date": date_iso}), ("VISITED", gh_e, h_acc_e, {"date": date_iso}),
-              ("HOLDS_POSITION", gh_e, g_gen_e, {"title": gh.title}))
+        b.say(
+            f"{date_text} делегация {g_gen} во главе с {gh.title_form('ablt')} {gh_abl} посетила {h_acc}.",
+            ("VISITED", g_gen_e, h_acc_e, {"date": date_iso}),
+            ("VISITED", gh_e, h_acc_e, {"date": date_iso}),
+            ("HOLDS_POSITION", gh_e, g_gen_e, {"title": gh.title}),
+        )
         city = world.city_of(host, rng)
         if city is not None and rng.random() < 0.7:
             c_e, c_loc = b.place(city, "loct")
             hh_e, hh_nom = b.person(hh, "nomn")
             hr_e, hr_gen = b.place(host, "gent")
-            b.say(f"В {c_loc} гостей из {g_gen} встретил {hh.title_form('nomn')} {hr_gen} {hh_nom}.",
-                  ("VISITED", g_gen_e, c_e, {}), ("HOLDS_POSITION", hh_e, hr_e, {"title": hh.title}))
+            b.say(
+                f"В {c_loc} гостей из {g_gen} встретил {hh.title_form('nomn')} {hr_gen} {hh_nom}.",
+                ("VISITED", g_gen_e, c_e, {}),
+                ("HOLDS_POSITION", hh_e, hr_e, {"title": hh.title}),
+            )
         orgs = world.region_orgs(host)
         for org in rng.sample(orgs, rng.randint(0, 2)):
-            o_e = b.ent(Ent("Organization", org.name, f"Organization:{normalise_key(org.name)}",
-                            {"legal_form": org.legal}), org.surface)
-            b.say(rng.choice(["В ходе визита делегация побывала на предприятии {o}.",
-                              "Гости также посетили {o}, где ознакомились с производством.",
-                              "Члены делегации осмотрели производственные цеха {o}."]).format(o=org.surface),
-                  ("VISITED", g_gen_e, o_e, {}))
+            o_e = b.ent(
+                Ent("Organization", org.name, f"Organization:{normalise_key(org.name)}", {"legal_form": org.legal}),
+                org.surface,
+            )
+            b.say(
+                rng.choice(
+                    [
+                        "В ходе визита делегация побывала на предприятии {o}.",
+                        "Гости также посетили {o}, где ознакомились с производством.",
+                        "Члены делегации осмотрели производственные цеха {o}.",
+                    ]
+                ).format(o=org.surface),
+                ("VISITED", g_gen_e, o_e, {}),
+            )
         if rng.random() < 0.5:
             q_e, q_nom = b.person(hh, "nomn")
-            b.say(f"«Межрегиональное сотрудничество между нашими территориями имеет глубокие исторические корни», — "
-                  f"отметил {hh.title_form('nomn')} {q_nom}.")
+            b.say(
+                f"«Межрегиональное сотрудничество между нашими территориями имеет глубокие исторические корни», — "
+                f"отметил {hh.title_form('nomn')} {q_nom}."
+            )
         if rng.random() < 0.4:
             b.say(f"В следующем году планируется ответный визит делегации {host.form('gent')} в {guest.form('accs')}.")
         b.para()
-        return rng.choice([f"Делегация {g_gen} посетила {h_acc}",
-                           f"{guest.name} и {host.name} расширяют сотрудничество",
-                           f"{gh.title_form('nomn').capitalize()} {g_gen} прибыл с визитом в {h_acc}"])
+        return rng.choice(
+            [
+                f"Делегация {g_gen} посетила {h_acc}",
+                f"{guest.name} и {host.name} расширяют сотрудничество",
+                f"{gh.title_form('nomn').capitalize()} {g_gen} прибыл с визитом в {h_acc}",
+            ]
+        )
     if story == "signing":
         kind_row = rng.choice(DOC_KINDS)
-        period = (year, year + rng.randint(1, 3)) if kind_row[0] in ("дорожная карта", "план мероприятий", "программа") else None
+        period = (
+            (year, year + rng.randint(1, 3))
+            if kind_row[0] in ("дорожная карта", "план мероприятий", "программа")
+            else None
+        )
         d_e, gender = _doc(kind_row, period, date_iso)
         phrase = kind_row[1] + (f" на {period[0]}–{period[1]} годы" if period else "")
         b.ent(d_e, phrase)
@@ -534,22 +875,33 @@ def _story(world: World, b: Builder, rng: random.Random, story: str, guest: Plac
         hh_e, hh_nom = b.person(hh, "nomn")
         gr_e, g_gen = b.place(guest, "gent")
         hr_e, h_gen = b.place(host, "gent")
-        b.say(f"{date_text} {gh.title} {g_gen} {gh_nom} и {hh.title} {h_gen} {hh_nom} подписали "
-              f"{inflect(phrase, 'accs')}.",
-              ("SIGNED", gh_e, d_e, {"date": date_iso}), ("SIGNED", hh_e, d_e, {"date": date_iso}),
-              ("PARTY_TO", gr_e, d_e, {}), ("PARTY_TO", hr_e, d_e, {}),
-              ("HOLDS_POSITION", gh_e, gr_e, {"title": gh.title}), ("HOLDS_POSITION", hh_e, hr_e, {"title": hh.title}))
+        b.say(
+            f"{date_text} {gh.title} {g_gen} {gh_nom} и {hh.title} {h_gen} {hh_nom} подписали "
+            f"{inflect(phrase, 'accs')}.",
+            ("SIGNED", gh_e, d_e, {"date": date_iso}),
+            ("SIGNED", hh_e, d_e, {"date": date_iso}),
+            ("PARTY_TO", gr_e, d_e, {}),
+            ("PARTY_TO", hr_e, d_e, {}),
+            ("HOLDS_POSITION", gh_e, gr_e, {"title": gh.title}),
+            ("HOLDS_POSITION", hh_e, hr_e, {"title": hh.title}),
+        )
         if rng.random() < 0.6:
             ev_e, ev_gen = _event_forum(year)
             b.ent(ev_e, ev_gen)
-            b.say(f"Документ подписан в рамках {ev_gen}.",
-                  ("PARTICIPATED_IN", gr_e, ev_e, {}), ("PARTICIPATED_IN", hr_e, ev_e, {}),
-                  ("PARTICIPATED_IN", gh_e, ev_e, {}), ("PARTICIPATED_IN", hh_e, ev_e, {}))
+            b.say(
+                f"Документ подписан в рамках {ev_gen}.",
+                ("PARTICIPATED_IN", gr_e, ev_e, {}),
+                ("PARTICIPATED_IN", hr_e, ev_e, {}),
+                ("PARTICIPATED_IN", gh_e, ev_e, {}),
+                ("PARTICIPATED_IN", hh_e, ev_e, {}),
+            )
         spheres = ", ".join(rng.sample(SPHERES, 3))
         b.say(f"Документ предусматривает развитие сотрудничества в {spheres} сферах.")
         if rng.random() < 0.3:
-            b.say(f"Ранее между {g_abl} и {h_abl} уже действовал {rng.choice(['меморандум', 'договор'])}, "
-                  "однако стороны решили расширить его рамки.")
+            b.say(
+                f"Ранее между {g_abl} и {h_abl} уже действовал {rng.choice(['меморандум', 'договор'])}, "
+                "однако стороны решили расширить его рамки."
+            )
         if rng.random() < 0.3:
             b.say("Стороны договорились подготовить план совместных мероприятий до конца года.")
         b.para()
@@ -558,38 +910,50 @@ def _story(world: World, b: Builder, rng: random.Random, story: str, guest: Plac
         g_e, g_abl = b.place(guest, "ablt")
         h_e, h_abl = b.place(host, "ablt")
         value_text, value, currency = _money(world.figure(guest, host, year - 1, rng), rng)
-        b.say(f"Товарооборот между {g_abl} и {h_abl} по итогам {year - 1} года составил {value_text}.",
-              ("TRADE_VOLUME", g_e, h_e, {"kind": "turnover", "value": value, "currency": currency, "year": year - 1}))
+        b.say(
+            f"Товарооборот между {g_abl} и {h_abl} по итогам {year - 1} года составил {value_text}.",
+            ("TRADE_VOLUME", g_e, h_e, {"kind": "turnover", "value": value, "currency": currency, "year": year - 1}),
+        )
         exporter, importer = (guest, host) if rng.random() < 0.5 else (host, guest)
         goods = rng.sample(world.region_exports(exporter), rng.randint(1, 3))
         x_e, x_nom = b.place(exporter, "nomn")
         m_e, m_acc = b.place(importer, "accs")
-        c_ents = [b.ent(Ent("Commodity", c, f"Commodity:{normalise_key(c)}"), inflect(c, "accs")) for c in goods]
+        for c in goods:
+            b.ent(Ent("Commodity", c, f"Commodity:{normalise_key(c)}"), inflect(c, "accs"))
         goods_acc = [inflect(c, "accs") for c in goods]
         listed = goods_acc[0] if len(goods_acc) == 1 else ", ".join(goods_acc[:-1]) + " и " + goods_acc[-1]
-        b.say(rng.choice([f"{x_nom} поставляет в {m_acc} {listed}.",
-                          f"{x_nom} экспортирует в {m_acc} {listed}."]),
-              *[("EXPORTS_TO", x_e, m_e, {"commodity": c}) for c in goods])
+        b.say(
+            rng.choice([f"{x_nom} поставляет в {m_acc} {listed}.", f"{x_nom} экспортирует в {m_acc} {listed}."]),
+            *[("EXPORTS_TO", x_e, m_e, {"commodity": c}) for c in goods],
+        )
         if rng.random() < 0.5:
             ex_value = world.figure(exporter, importer, year - 1, rng) * rng.uniform(0.3, 0.7)
             value_text, value, currency = _money(round(ex_value, 1), rng)
             xg_e, x_gen = b.place(exporter, "gent")
-            b.say(f"Экспорт {x_gen} в {m_acc} в {year - 1} году достиг {value_text}.",
-                  ("TRADE_VOLUME", xg_e, m_e, {"kind": "export", "value": value, "currency": currency, "year": year - 1}))
+            b.say(
+                f"Экспорт {x_gen} в {m_acc} в {year - 1} году достиг {value_text}.",
+                ("TRADE_VOLUME", xg_e, m_e, {"kind": "export", "value": value, "currency": currency, "year": year - 1}),
+            )
         if rng.random() < 0.5:
             org = rng.choice(world.region_orgs(importer))
             good = rng.choice(world.region_exports(importer))
-            o_e = b.ent(Ent("Organization", org.name, f"Organization:{normalise_key(org.name)}",
-                            {"legal_form": org.legal}), org.surface)
+            o_e = b.ent(
+                Ent("Organization", org.name, f"Organization:{normalise_key(org.name)}", {"legal_form": org.legal}),
+                org.surface,
+            )
             c_e = b.ent(Ent("Commodity", good, f"Commodity:{normalise_key(good)}"), inflect(good, "gent"))
             x_e2, x_acc = b.place(exporter, "accs")
-            b.say(f"{org.surface} отгрузило в {x_acc} крупную партию {inflect(good, 'gent')}.",
-                  ("EXPORTS_TO", o_e, x_e2, {"commodity": good}))
+            b.say(
+                f"{org.surface} отгрузило в {x_acc} крупную партию {inflect(good, 'gent')}.",
+                ("EXPORTS_TO", o_e, x_e2, {"commodity": good}),
+            )
         if rng.random() < 0.4:
             b.say(f"За пять лет товарооборот вырос в {rng.randint(12, 25) / 10:g} раза.".replace(".", ",", 1))
         if rng.random() < 0.4:
-            b.say(f"Стороны обсудили перспективы поставок {inflect(rng.choice(COMMODITIES), 'gent')} из "
-                  f"{guest.form('gent')}.")
+            b.say(
+                f"Стороны обсудили перспективы поставок {inflect(rng.choice(COMMODITIES), 'gent')} из "
+                f"{guest.form('gent')}."
+            )
         b.para()
         return f"Товарооборот {guest.form('gent')} с {host.form('ablt')} вырос"
     # expo: participation in an exhibition, optionally a contract
@@ -598,20 +962,26 @@ def _story(world: World, b: Builder, rng: random.Random, story: str, guest: Plac
     g_e, g_gen = b.place(guest, "gent")
     b.say(f"Делегация {g_gen} приняла участие в выставке «{expo}».", ("PARTICIPATED_IN", g_e, ev_e, {}))
     for org in rng.sample(world.region_orgs(guest), rng.randint(1, 2)):
-        o_e = b.ent(Ent("Organization", org.name, f"Organization:{normalise_key(org.name)}",
-                        {"legal_form": org.legal}), org.surface)
+        o_e = b.ent(
+            Ent("Organization", org.name, f"Organization:{normalise_key(org.name)}", {"legal_form": org.legal}),
+            org.surface,
+        )
         b.say(f"{org.surface} представило на выставке свою продукцию.", ("PARTICIPATED_IN", o_e, ev_e, {}))
     dep = world.deputy(guest, rng) if rng.random() < 0.5 else world.minister(guest, rng)
     d_e, d_nom = b.person(dep, "nomn")
-    b.say(f"Как сообщил {dep.title} {g_gen} {d_nom}, на выставке заключены предварительные договоренности.",
-          ("HOLDS_POSITION", d_e, g_e, {"title": dep.title}))
+    b.say(
+        f"Как сообщил {dep.title} {g_gen} {d_nom}, на выставке заключены предварительные договоренности.",
+        ("HOLDS_POSITION", d_e, g_e, {"title": dep.title}),
+    )
     if rng.random() < 0.5:
         kz = world.countries["KZ"]
         amb = world.person(kz, "ambassador", (year - FIRST_YEAR) // 4, "посол")
         a_e, a_nom = b.person(amb, "nomn")
         k_e, _ = b.place(kz, "gent")
-        b.say(f"Посол Казахстана в России {a_nom} отметил высокий уровень взаимодействия регионов.",
-              ("HOLDS_POSITION", a_e, k_e, {"title": "посол"}))
+        b.say(
+            f"Посол Казахстана в России {a_nom} отметил высокий уровень взаимодействия регионов.",
+            ("HOLDS_POSITION", a_e, k_e, {"title": "посол"}),
+        )
     b.para()
     return f"Предприятия {g_gen} представили продукцию на выставке «{expo}»"
 
@@ -625,7 +995,9 @@ def _furnish(world: World, rng: random.Random, title: str, b: Builder, published
     if rng.random() < 0.5:
         lines.append(f"{int(d)} {MONTHS_GEN[int(m) - 1]} {y}, {rng.randint(8, 20)}:{rng.randint(10, 59)}")
     if rng.random() < 0.3:
-        lines.append(f"USD {rng.randint(440, 520)}.{rng.randint(10, 99)} EUR {rng.randint(480, 560)}.{rng.randint(10, 99)}")
+        lines.append(
+            f"USD {rng.randint(440, 520)}.{rng.randint(10, 99)} EUR {rng.randint(480, 560)}.{rng.randint(10, 99)}"
+        )
     title = title[:1].upper() + title[1:]
     lines += ["", title, ""]
     if rng.random() < 0.3:
@@ -670,7 +1042,7 @@ def real_records() -> list[dict]:
     return records
 
 
-def real_index(i: int) -> Optional[int]:
+def real_index(i: int) -> int | None:
     k, r = divmod(i - REAL_OFFSET, REAL_EVERY)
     return k if r == 0 and 0 <= k < len(real_records()) else None
 
@@ -698,7 +1070,7 @@ def article_of(rec: dict) -> Article:
     return read_record(rec, rec["source"], rec["source"])
 
 
-def article_facts(seed: int, i: int, extract_real: bool = True) -> Optional[ArticleFacts]:
+def article_facts(seed: int, i: int, extract_real: bool = True) -> ArticleFacts | None:
     """Gold ArticleFacts of article i, located in the text the reader keeps.
 
     Real texts have no generated gold: they are run through the extractor (or skipped).
@@ -727,10 +1099,17 @@ def facts_from_builder(art: Article, b: Builder) -> ArticleFacts:
         if start < 0:
             continue
         quals = {k: v for k, v in f.quals.items() if v is not None}
-        relations.append(Relation(type=f.type, source=f.source.name, target=f.target.name,
-                                  source_key=f.source.key, target_key=f.target.key,
-                                  evidence=Evidence(sentence=f.sentence, start=start, end=start + len(f.sentence)),
-                                  **quals))
+        relations.append(
+            Relation(
+                type=f.type,
+                source=f.source.name,
+                target=f.target.name,
+                source_key=f.source.key,
+                target_key=f.target.key,
+                evidence=Evidence(sentence=f.sentence, start=start, end=start + len(f.sentence)),
+                **quals,
+            )
+        )
         used.update((f.source.key, f.target.key))
     entities = []
     for key, (e, aliases) in b.aliases.items():
@@ -742,9 +1121,16 @@ def facts_from_builder(art: Article, b: Builder) -> ArticleFacts:
                 pos = text.find(alias, pos + len(alias))
         if not mentions and key not in used:
             continue  # only in furniture the reader dropped
-        entities.append(Entity(type=e.type, name=e.name, key=key,
-                               aliases=sorted(a for a in aliases if a != e.name),
-                               mentions=sorted(mentions, key=lambda m: m.start), **e.extra))
+        entities.append(
+            Entity(
+                type=e.type,
+                name=e.name,
+                key=key,
+                aliases=sorted(a for a in aliases if a != e.name),
+                mentions=sorted(mentions, key=lambda m: m.start),
+                **e.extra,
+            )
+        )
     return ArticleFacts(source=art.source, article=art, entities=entities, relations=relations)
 
 

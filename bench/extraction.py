@@ -1,4 +1,5 @@
 """Extraction throughput on one core: natasha's own pipeline alone vs coopgraph's extraction, same texts."""
+
 from __future__ import annotations
 
 # Both sides run in this one process, one thread (ingest/__init__ pins BLAS to one thread), on the
@@ -6,7 +7,6 @@ from __future__ import annotations
 # noise of a shared machine falls on both alike. Throughput is reported per CPU second (the work
 # done on one core, robust to other processes) and per wall second; the ratio b/a is the median
 # over rounds of the CPU-time ratio.
-
 import time
 from dataclasses import dataclass, field
 
@@ -87,8 +87,9 @@ def run_extraction(records: list[dict], rounds: int = 3) -> ExtractionResult:
     for a in articles[:3]:
         natasha_alone(a.text, models)
         extract_article(a)
-    res = ExtractionResult(articles=len(articles), kbytes=kbytes, rounds=rounds, read_cpu=read_cpu,
-                           model_load_s=model_load)
+    res = ExtractionResult(
+        articles=len(articles), kbytes=kbytes, rounds=rounds, read_cpu=read_cpu, model_load_s=model_load
+    )
     orders = (("n", "c", "l"), ("c", "l", "n"), ("l", "n", "c"))
     for r in range(rounds):
         n_cpu = n_wall = c_cpu = c_wall = l_cpu = 0.0
@@ -115,8 +116,10 @@ def run_extraction(records: list[dict], rounds: int = 3) -> ExtractionResult:
         res.coop_cpu.append(c_cpu)
         res.coop_wall.append(c_wall)
         res.relations = relations
-        log(f"extraction round {r + 1}/{rounds}: natasha {len(articles) / n_cpu:.1f} art/s, "
-            f"coopgraph {len(articles) / c_cpu:.1f} art/s (CPU), ratio {n_cpu / c_cpu:.2f}")
+        log(
+            f"extraction round {r + 1}/{rounds}: natasha {len(articles) / n_cpu:.1f} art/s, "
+            f"coopgraph {len(articles) / c_cpu:.1f} art/s (CPU), ratio {n_cpu / c_cpu:.2f}"
+        )
     res.peak_rss_mb = peak_rss_mb()
     return res
 

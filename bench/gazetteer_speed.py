@@ -1,4 +1,5 @@
 """Gazetteer load and find() timings, as a ratio to a plain regex scan of the same text."""
+
 from __future__ import annotations
 
 import json
@@ -28,8 +29,10 @@ def main() -> None:
     find_s = _median(lambda: gaz.find(text))
     words = re.compile(r"[\w\-]+")
     scan_s = _median(lambda: words.findall(text))
-    print(f"gazetteer load {load_s * 1000:.0f} ms; find on 10 KB {find_s * 1000:.1f} ms "
-          f"= {find_s / scan_s:.0f}x a plain word scan ({scan_s * 1000:.2f} ms)")
+    print(
+        f"gazetteer load {load_s * 1000:.0f} ms; find on 10 KB {find_s * 1000:.1f} ms "
+        f"= {find_s / scan_s:.0f}x a plain word scan ({scan_s * 1000:.2f} ms)"
+    )
 
 
 if __name__ == "__main__":

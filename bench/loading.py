@@ -1,21 +1,29 @@
 """Load throughput: the real (batched) ingest path vs the per-article path and a one-statement baseline."""
+
 from __future__ import annotations
 
 # "Relationships" are the rows a load writes: one MENTIONS per (article, entity) and one per
 # (article, fact). A fact that several articles report is merged, not created again, but each
 # article's row is still work the writer does, so both paths are measured on that same count;
 # `created` is also kept (what `coopgraph ingest` prints).
-
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from bench.common import INGESTED, Bench, log, median, reset_graph
 from coopgraph.ingest.records import ArticleFacts
 
-REL_TYPES = ("MENTIONS", "HOLDS_POSITION", "VISITED", "SIGNED", "PARTY_TO", "EXPORTS_TO", "TRADE_VOLUME",
-             "PARTICIPATED_IN")
+REL_TYPES = (
+    "MENTIONS",
+    "HOLDS_POSITION",
+    "VISITED",
+    "SIGNED",
+    "PARTY_TO",
+    "EXPORTS_TO",
+    "TRADE_VOLUME",
+    "PARTICIPATED_IN",
+)
 
 
 def rows_written(facts: ArticleFacts) -> int:
@@ -39,8 +47,15 @@ class LoadRun:
         return self.rows / self.seconds if self.seconds else 0.0
 
 
-def load_real(bench: Bench, facts_list: Iterable[ArticleFacts], progress_every: int = 0, *,
-              chunk: int = 2000, batch_articles: int | None = None, batch_size: int = 1000) -> LoadRun:
+def load_real(
+    bench: Bench,
+    facts_list: Iterable[ArticleFacts],
+    progress_every: int = 0,
+    *,
+    chunk: int = 2000,
+    batch_articles: int | None = None,
+    batch_size: int = 1000,
+) -> LoadRun:
     """What `coopgraph ingest` does once the facts exist: the batched state check, then batched writes.
 
     It runs `coopgraph ingest`'s own pipeline (`IngestPipeline.ingest`) with the extraction replaced by
@@ -60,10 +75,13 @@ def load_real(bench: Bench, facts_list: Iterable[ArticleFacts], progress_every: 
         for f in buffer:
             by_id.setdefault((f.article.id, f.article.source), f)
         articles = [f.article for f in buffer]
-        options = IngestOptions(batch_size=batch_size, batch_articles=batch_articles, ingested=INGESTED,
-                                derived=False)
-        pipeline = IngestPipeline(bench.driver, bench.database, options,
-                                  extract=lambda todo: (Extracted(a, facts=by_id[(a.id, a.source)]) for a in todo))
+        options = IngestOptions(batch_size=batch_size, batch_articles=batch_articles, ingested=INGESTED, derived=False)
+        pipeline = IngestPipeline(
+            bench.driver,
+            bench.database,
+            options,
+            extract=lambda todo: (Extracted(a, facts=by_id[(a.id, a.source)]) for a in todo),
+        )
         pipeline.report.articles = len(articles)
         t0 = time.perf_counter()
         report = pipeline.ingest(articles)
@@ -79,8 +97,10 @@ def load_real(bench: Bench, facts_list: Iterable[ArticleFacts], progress_every: 
         run.articles += len(buffer)
         buffer.clear()
         if progress_every:
-            log(f"real load: {run.articles} articles, {run.rel_per_s:.0f} rel/s, "
-                f"{1000 * run.seconds / run.articles:.1f} ms/article so far (wall {time.perf_counter() - began:.0f} s)")
+            log(
+                f"real load: {run.articles} articles, {run.rel_per_s:.0f} rel/s, "
+                f"{1000 * run.seconds / run.articles:.1f} ms/article so far (wall {time.perf_counter() - began:.0f} s)"
+            )
 
     for facts in facts_list:
         buffer.append(facts)
@@ -149,21 +169,42 @@ def load_baseline(bench: Bench, facts_list: Iterable[ArticleFacts]) -> LoadRun:
             t0 = time.perf_counter()
             rows = adapt_facts(facts)
             art = rows.article
-            session.run(BASE_ARTICLE, id=art["id"], source=art["source"], title=art["title"],
-                        published=art["published"], text=art["text"], ingested=INGESTED).consume()
+            session.run(
+                BASE_ARTICLE,
+                id=art["id"],
+                source=art["source"],
+                title=art["title"],
+                published=art["published"],
+                text=art["text"],
+                ingested=INGESTED,
+            ).consume()
             names = {f"{label}:{r['key']}": r["name"] for label, nrows in rows.nodes.items() for r in nrows}
             for m in rows.mentions:
                 label, key = split_key(m["uid"])
-                session.run(base_mention(label), id=art["id"], key=key, name=names[m["uid"]],
-                            aliases=m["aliases"], count=m["count"]).consume()
+                session.run(
+                    base_mention(label),
+                    id=art["id"],
+                    key=key,
+                    name=names[m["uid"]],
+                    aliases=m["aliases"],
+                    count=m["count"],
+                ).consume()
                 run.rows += 1
             for (rtype, _undirected), frows in rows.facts.items():
                 for f in frows:
                     slabel, skey = split_key(f["source"])
                     tlabel, tkey = split_key(f["target"])
-                    session.run(base_fact(rtype, slabel, tlabel), skey=skey, tkey=tkey, sname=names[f["source"]],
-                                tname=names[f["target"]], fact_id=f["fact_id"], props=f["props"], id=art["id"],
-                                evidence=f["evidence"]).consume()
+                    session.run(
+                        base_fact(rtype, slabel, tlabel),
+                        skey=skey,
+                        tkey=tkey,
+                        sname=names[f["source"]],
+                        tname=names[f["target"]],
+                        fact_id=f["fact_id"],
+                        props=f["props"],
+                        id=art["id"],
+                        evidence=f["evidence"],
+                    ).consume()
                     run.rows += 1
             dt = time.perf_counter() - t0
             run.seconds += dt
@@ -198,8 +239,11 @@ def run_load_ratio(bench: Bench, facts_list: list[ArticleFacts], rounds: int = 3
     for loader in (load_real, load_per_article, load_baseline):
         reset_graph(bench)
         loader(bench, facts_list)
-    loaders = {"real": (load_real, res.real_rel_per_s), "base": (load_baseline, res.base_rel_per_s),
-               "old": (load_per_article, res.old_rel_per_s)}
+    loaders = {
+        "real": (load_real, res.real_rel_per_s),
+        "base": (load_baseline, res.base_rel_per_s),
+        "old": (load_per_article, res.old_rel_per_s),
+    }
     orders = (("real", "base", "old"), ("base", "old", "real"), ("old", "real", "base"))
     for r in range(rounds):
         for side in orders[r % 3]:
@@ -208,9 +252,11 @@ def run_load_ratio(bench: Bench, facts_list: list[ArticleFacts], rounds: int = 3
             run = loader(bench, facts_list)
             res.rows = run.rows
             rates.append(run.rel_per_s)
-        log(f"load round {r + 1}/{rounds}: real (batched) {res.real_rel_per_s[-1]:.0f} rel/s, "
+        log(
+            f"load round {r + 1}/{rounds}: real (batched) {res.real_rel_per_s[-1]:.0f} rel/s, "
             f"baseline {res.base_rel_per_s[-1]:.0f} rel/s, per-article {res.old_rel_per_s[-1]:.0f} rel/s, "
-            f"real/baseline {res.real_rel_per_s[-1] / res.base_rel_per_s[-1]:.2f}")
+            f"real/baseline {res.real_rel_per_s[-1] / res.base_rel_per_s[-1]:.2f}"
+        )
     return res
 
 
@@ -229,8 +275,9 @@ def run_reingest(bench: Bench, corpus_path: str) -> ReingestResult:
     t0 = time.perf_counter()
     report = IngestPipeline(bench.driver, bench.database, IngestOptions()).run((corpus_path,))
     seconds = time.perf_counter() - t0
-    return ReingestResult(articles=report.articles, seconds=seconds, read_seconds=report.read_seconds,
-                          statuses=Counter(report.statuses))
+    return ReingestResult(
+        articles=report.articles, seconds=seconds, read_seconds=report.read_seconds, statuses=Counter(report.statuses)
+    )
 
 
 def profile_load(bench: Bench, facts_list: list[ArticleFacts]) -> str:
@@ -280,15 +327,19 @@ def profile_load(bench: Bench, facts_list: list[ArticleFacts]) -> str:
         total = time.perf_counter() - t0
     finally:
         L.write_article = original_run
-    lines = [f"{len(facts_list)} articles, {total:.2f} s wall, "
-             f"{sum(counts.values()) / len(facts_list):.1f} statements per article "
-             "(two transactions: the unchanged check, then the load)",
-             f"{'ms/article':>10} {'calls/article':>13}  statement"]
+    lines = [
+        f"{len(facts_list)} articles, {total:.2f} s wall, "
+        f"{sum(counts.values()) / len(facts_list):.1f} statements per article "
+        "(two transactions: the unchanged check, then the load)",
+        f"{'ms/article':>10} {'calls/article':>13}  statement",
+    ]
     statement_total = sum(timings.values())
     for key, secs in timings.most_common():
         lines.append(f"{1000 * secs / len(facts_list):10.2f} {counts[key] / len(facts_list):13.1f}  {key}")
-    lines.append(f"{1000 * (total - statement_total) / len(facts_list):10.2f} {'':>13}  "
-                 "outside statements: begin/commit round trips, adapt_facts, driver")
+    lines.append(
+        f"{1000 * (total - statement_total) / len(facts_list):10.2f} {'':>13}  "
+        "outside statements: begin/commit round trips, adapt_facts, driver"
+    )
     return "\n".join(lines)
 
 
@@ -311,6 +362,8 @@ def check_equivalent(bench: Bench, facts_list: list[ArticleFacts]) -> tuple[bool
         examples += [f"only per-article: {x[:300]}" for x in only_one[:2]]
         examples += [f"only batched: {x[:300]}" for x in only_many[:2]]
     same = not any(diffs.values()) and len(one[0]) == len(many[0]) and len(one[1]) == len(many[1])
-    summary = (f"{len(one[0])} nodes, {len(one[1])} relationships; differing lines: "
-               f"{diffs['node']} nodes, {diffs['relationship']} relationships")
+    summary = (
+        f"{len(one[0])} nodes, {len(one[1])} relationships; differing lines: "
+        f"{diffs['node']} nodes, {diffs['relationship']} relationships"
+    )
     return same, summary + ("" if same else "\n" + "\n".join(examples))

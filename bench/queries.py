@@ -1,11 +1,11 @@
 """Latency of every canned query (p50/p95) with parameters drawn from the loaded graph; PROFILE of the slowest."""
+
 from __future__ import annotations
 
 # Each run is what `coopgraph query run` does once the parameters are bound: a new session, a
 # read transaction, every row fetched (no LIMIT beyond the query's own). Parameters cycle over
 # values drawn from the graph itself, weighted the way users ask: regions by how often articles
 # mention them, pairs and names from existing facts.
-
 import random
 import time
 from dataclasses import dataclass, field
@@ -29,21 +29,21 @@ def draw_pools(bench: Bench) -> dict[str, list]:
     q = {
         "regions": "MATCH (r:Region)<-[m:MENTIONS]-() RETURN r.name AS v, count(m) AS w",
         "visit_pairs": "MATCH (a)-[:VISITED]->(b:Region) WHERE a:Region OR a:Country "
-                       "RETURN a.name AS a, b.name AS b, count(*) AS w",
+        "RETURN a.name AS a, b.name AS b, count(*) AS w",
         "trade_pairs": "MATCH (a)-[:TRADE_VOLUME]->(b) WHERE (a:Region OR a:Country) AND (b:Region OR b:Country) "
-                       "RETURN a.name AS a, b.name AS b, count(*) AS w",
+        "RETURN a.name AS a, b.name AS b, count(*) AS w",
         "doc_pairs": "MATCH (a:Region)-[:PARTY_TO]->(:Document)<-[:PARTY_TO]-(b:Region) WHERE a.key < b.key "
-                     "RETURN a.name AS a, b.name AS b, count(*) AS w",
+        "RETURN a.name AS a, b.name AS b, count(*) AS w",
         "export_pairs": "MATCH (a:Region)-[:EXPORTS_TO]-(b) WHERE b:Region OR b:Country "
-                        "RETURN a.name AS a, b.name AS b, count(*) AS w",
+        "RETURN a.name AS a, b.name AS b, count(*) AS w",
         "persons": "MATCH (p:Person) RETURN p.name AS v, COUNT { (p)<-[:MENTIONS]-() } AS w",
         "commodities": "MATCH (c:Commodity) RETURN c.name AS v, COUNT { (c)<-[:MENTIONS]-() } AS w",
         "events": "MATCH (e:Event) RETURN e.name AS v, COUNT { (e)<-[:MENTIONS]-() } AS w",
         "orgs": "MATCH (o:Organization) RETURN o.name AS v, COUNT { (o)<-[:MENTIONS]-() } AS w",
         "fact_ids": "MATCH ()-[r:VISITED|EXPORTS_TO|HOLDS_POSITION|TRADE_VOLUME]->() "
-                    "WITH r LIMIT 20000 RETURN r.fact_id AS v, 1 AS w",
+        "WITH r LIMIT 20000 RETURN r.fact_id AS v, 1 AS w",
         "dates": "MATCH (a:Article) WHERE a.published IS NOT NULL "
-                 "RETURN DISTINCT substring(a.published, 0, 7) AS v, 1 AS w",
+        "RETURN DISTINCT substring(a.published, 0, 7) AS v, 1 AS w",
     }
     return {name: _rows(bench, cypher) for name, cypher in q.items()}
 
@@ -137,8 +137,9 @@ def run_queries(bench: Bench, runs: int = 20, warmup: int = 2, seed: int = 1) ->
     results = []
     for query in library:
         rng = random.Random(f"{seed}:{query.name}")
-        param_sets = [bind_params(query, draw_params(query.name, query.example_params(), pools, rng))
-                      for _ in range(runs)]
+        param_sets = [
+            bind_params(query, draw_params(query.name, query.example_params(), pools, rng)) for _ in range(runs)
+        ]
         lat = QueryLatency(query.name)
         n_runs = runs
         for k in range(warmup):  # plan caching and page cache: the steady state is what users get
@@ -187,6 +188,7 @@ def profile_query(bench: Bench, query, params: dict) -> str:
             nrows = sum(1 for _ in result)
             summary = result.consume()
             return nrows, summary.profile if mode == "PROFILE" else summary.plan
+
         return tx_work
 
     with bench.driver.session(database=bench.database, notifications_min_severity="OFF") as session:
@@ -198,9 +200,11 @@ def profile_query(bench: Bench, query, params: dict) -> str:
             nrows, plan = session.execute_read(work("EXPLAIN"))
             mode = f"EXPLAIN (PROFILE failed: {(exc.code or '').rsplit('.', 1)[-1]}; estimated rows only)"
         ms = (time.perf_counter() - t0) * 1000
-    header = [f"// {mode} {query.name} — {nrows} rows, {ms:.0f} ms (profiling adds overhead)",
-              f"// params: {json.dumps(params, ensure_ascii=False)}",
-              f"// total dbHits: {_total_hits(plan)}"]
+    header = [
+        f"// {mode} {query.name} — {nrows} rows, {ms:.0f} ms (profiling adds overhead)",
+        f"// params: {json.dumps(params, ensure_ascii=False)}",
+        f"// total dbHits: {_total_hits(plan)}",
+    ]
     return "\n".join(header + format_plan(plan)) + "\n"
 
 

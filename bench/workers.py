@@ -1,10 +1,10 @@
 """Parallel ingest, 1 vs N workers: `coopgraph ingest`'s pipeline with extraction in processes, one writer."""
+
 from __future__ import annotations
 
 # Run as its own process (`python -m bench.workers RECORDS.jsonl N`) so that its peak RSS is the
 # ingest's, not the benchmark harness's: RUSAGE_SELF is the parent (reader + writer), and
 # RUSAGE_CHILDREN the largest worker. It prints one JSON line with the timings.
-
 import json
 import os
 import sys
@@ -29,16 +29,33 @@ def ingest_parallel(driver, database: str, articles: list, workers: int, load: b
             extracted += 1
             relations += len(item.facts.relations)
         total = time.perf_counter() - t0
-        return {"workers": workers, "articles": len(articles), "extracted": extracted, "failed": failed,
-                "relations": relations, "check_s": 0.0, "pipeline_s": total, "load_s": 0.0, "total_s": total}
+        return {
+            "workers": workers,
+            "articles": len(articles),
+            "extracted": extracted,
+            "failed": failed,
+            "relations": relations,
+            "check_s": 0.0,
+            "pipeline_s": total,
+            "load_s": 0.0,
+            "total_s": total,
+        }
     pipeline = IngestPipeline(driver, database, IngestOptions(workers=workers, ingested=INGESTED, derived=False))
     pipeline.report.articles = len(articles)
     report = pipeline.ingest(articles)
     total = time.perf_counter() - t0
-    return {"workers": workers, "articles": len(articles), "extracted": report.statuses["new"],
-            "failed": report.statuses["failed"], "relations": sum(report.created.values()), "check_s": 0.0,
-            "pipeline_s": total, "load_s": report.load_seconds, "extract_wait_s": report.extract_seconds,
-            "total_s": total}
+    return {
+        "workers": workers,
+        "articles": len(articles),
+        "extracted": report.statuses["new"],
+        "failed": report.statuses["failed"],
+        "relations": sum(report.created.values()),
+        "check_s": 0.0,
+        "pipeline_s": total,
+        "load_s": report.load_seconds,
+        "extract_wait_s": report.extract_seconds,
+        "total_s": total,
+    }
 
 
 def _burn(n: int) -> int:
@@ -78,11 +95,12 @@ def main(argv: list[str] | None = None) -> None:
         articles = [article_of(json.loads(line)) for line in fh if line.strip()]
     driver = None
     if mode == "ingest":
-        from coopgraph.graph.settings import Neo4jSettings
         from coopgraph.graph.connection import open_driver
+        from coopgraph.graph.settings import Neo4jSettings
 
-        driver = open_driver(Neo4jSettings(uri=os.environ["BENCH_NEO4J_URI"], user="neo4j",
-                                           password=os.environ["BENCH_NEO4J_PASSWORD"]))
+        driver = open_driver(
+            Neo4jSettings(uri=os.environ["BENCH_NEO4J_URI"], user="neo4j", password=os.environ["BENCH_NEO4J_PASSWORD"])
+        )
     from coopgraph.ingest.nlp import load_models
 
     t0 = time.perf_counter()
@@ -96,10 +114,14 @@ def main(argv: list[str] | None = None) -> None:
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     # CPU seconds of the whole ingest (parent + workers, model loading included): on a shared
     # machine the wall-clock speed-up depends on free cores, the CPU total shows the overhead.
-    result.update(mode=mode, models_s=models_s, rss_parent_mb=peak_rss_mb(),
-                  rss_child_mb=peak_rss_mb(resource.RUSAGE_CHILDREN),
-                  cpu_s=me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
-                  loadavg=os.getloadavg()[0])
+    result.update(
+        mode=mode,
+        models_s=models_s,
+        rss_parent_mb=peak_rss_mb(),
+        rss_child_mb=peak_rss_mb(resource.RUSAGE_CHILDREN),
+        cpu_s=me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
+        loadavg=os.getloadavg()[0],
+    )
     print(json.dumps(result), flush=True)
 
 

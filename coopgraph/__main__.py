@@ -1,4 +1,5 @@
 """Run the command line as `python -m coopgraph`."""
+
 from coopgraph.cli import main
 
 main()

@@ -1,4 +1,5 @@
 """The `coopgraph` command line: a thin click group over the library; each command family in coopgraph/commands/."""
+
 from __future__ import annotations
 
 import importlib

@@ -1,4 +1,5 @@
 """Every error the library raises on purpose: one base, one line each; the CLI prints them as `Error: …`."""
+
 from __future__ import annotations
 
 

@@ -1,4 +1,5 @@
 """Extraction of many articles: worker processes, input order kept, and a time budget per article."""
+
 from __future__ import annotations
 
 # Why processes, and why always: an article is extracted by pure Python plus small numpy matrices,
@@ -9,9 +10,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
+from collections.abc import Iterable, Iterator
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Optional
 
 from coopgraph.ingest.records import Article, ArticleFacts
 
@@ -24,8 +25,8 @@ class Extracted:
     """One article's outcome: its facts, or why extraction failed (one bad article never stops the rest)."""
 
     article: Article
-    facts: Optional[ArticleFacts] = None
-    error: Optional[str] = None
+    facts: ArticleFacts | None = None
+    error: str | None = None
 
 
 def extract_one(article: Article) -> Extracted:
@@ -64,8 +65,9 @@ def over_budget(timeout: float) -> str:
     return f"took longer than {timeout:g} s: skipped"
 
 
-def extract_articles(articles: Iterable[Article], workers: int = 1,
-                     timeout: float | None = DEFAULT_ARTICLE_TIMEOUT) -> Iterator[Extracted]:
+def extract_articles(
+    articles: Iterable[Article], workers: int = 1, timeout: float | None = DEFAULT_ARTICLE_TIMEOUT
+) -> Iterator[Extracted]:
     """Extract `articles` in `workers` processes, each within `timeout` seconds; results in input order.
 
     An article over budget comes back with the error "took longer than N s: skipped" and its worker

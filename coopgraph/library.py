@@ -1,14 +1,16 @@
 """The curated Cypher library: parse the `.cypher` files' headers, check them, and coerce parameters."""
+
 from __future__ import annotations
 
 import difflib
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any
 
 from coopgraph.exceptions import ParamError, QueryFileError, WriteRefused
 
@@ -55,7 +57,7 @@ class Query:
     def text(self) -> str:
         return self.header + self.body
 
-    def param(self, name: str) -> Optional[Param]:
+    def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
 
     def example_params(self) -> dict[str, Any]:
@@ -100,8 +102,9 @@ def load_library(directory: Path | str | None = None) -> Library:
         query = load_query(path)
         if query.name in lib.queries:
             first = lib.queries[query.name]
-            raise QueryFileError(path, query.line,
-                                 f"duplicate query name {query.name!r} (first defined at {first.path}:{first.line})")
+            raise QueryFileError(
+                path, query.line, f"duplicate query name {query.name!r} (first defined at {first.path}:{first.line})"
+            )
         lib.queries[query.name] = query
     return lib
 
@@ -145,8 +148,12 @@ def parse_query(text: str, path: Path | str = "<string>") -> Query:
             fields[key] = (value, i)
             last_key = key
         elif m and indent < 2:
-            raise QueryFileError(path, i, f"unknown header key {m.group(1)!r}; expected one of {', '.join(HEADER_KEYS)}"
-                                          f"{suggest(m.group(1), HEADER_KEYS)}")
+            raise QueryFileError(
+                path,
+                i,
+                f"unknown header key {m.group(1)!r}; expected one of {', '.join(HEADER_KEYS)}"
+                f"{suggest(m.group(1), HEADER_KEYS)}",
+            )
         else:
             last_key = None
         # any other comment in the header is a plain comment
@@ -167,13 +174,23 @@ def parse_query(text: str, path: Path | str = "<string>") -> Query:
     declared = {p.name: p for p in params}
     for pname, line_no in used.items():
         if pname not in declared:
-            raise QueryFileError(path, line_no, f"parameter ${pname} is used but not declared"
-                                                f"{suggest(pname, declared)}")
+            raise QueryFileError(
+                path, line_no, f"parameter ${pname} is used but not declared{suggest(pname, declared)}"
+            )
     for p in params:
         if p.name not in used:
             raise QueryFileError(path, p.line, f"parameter {p.name!r} is declared but the query does not use it")
-    return Query(name=name, title=fields["title"][0], description=fields["description"][0], mode=mode,
-                 params=params, body=body, path=path, header=header, line=name_line)
+    return Query(
+        name=name,
+        title=fields["title"][0],
+        description=fields["description"][0],
+        mode=mode,
+        params=params,
+        body=body,
+        path=path,
+        header=header,
+        line=name_line,
+    )
 
 
 def parse_param(spec: str, path: Path, line: int, seen: list[Param]) -> Param:
@@ -183,7 +200,9 @@ def parse_param(spec: str, path: Path, line: int, seen: list[Param]) -> Param:
         raise QueryFileError(path, line, f"bad param {spec!r}; expected 'name: type = example -- description'")
     name, ptype, rest = m.groups()
     if ptype not in PARAM_TYPES:
-        raise QueryFileError(path, line, f"unknown type {ptype!r} for {name!r}; expected one of {', '.join(PARAM_TYPES)}")
+        raise QueryFileError(
+            path, line, f"unknown type {ptype!r} for {name!r}; expected one of {', '.join(PARAM_TYPES)}"
+        )
     if any(p.name == name for p in seen):
         raise QueryFileError(path, line, f"parameter {name!r} declared twice")
     try:
@@ -297,8 +316,9 @@ def coerce_value(ptype: str, value: Any) -> Any:
 Resolver = Callable[[str, str], str]
 
 
-def bind_params(query: Query, given: dict[str, Any], resolve: Resolver | None = None,
-                notes: list[str] | None = None) -> dict[str, Any]:
+def bind_params(
+    query: Query, given: dict[str, Any], resolve: Resolver | None = None, notes: list[str] | None = None
+) -> dict[str, Any]:
     """Check names, coerce types and resolve place names; every problem names the closest valid choice.
 
     `resolve(type, value)` returns the canonical name or raises ParamError; `notes` collects
@@ -309,13 +329,17 @@ def bind_params(query: Query, given: dict[str, Any], resolve: Resolver | None = 
         if name not in declared:
             if not declared:
                 raise ParamError(f"query {query.name!r} takes no parameters, got {name!r}")
-            raise ParamError(f"query {query.name!r} has no parameter {name!r}{suggest(name, declared)}"
-                             f" (parameters: {query.signature()})")
+            raise ParamError(
+                f"query {query.name!r} has no parameter {name!r}{suggest(name, declared)}"
+                f" (parameters: {query.signature()})"
+            )
     missing = [p for p in query.params if p.name not in given]
     if missing:
         first = missing[0]
-        raise ParamError(f"missing parameter {first.name!r} ({first.type}) for query {query.name!r}; "
-                         f"e.g. -p {first.name} {format_example(first.example)} (or run it with --example)")
+        raise ParamError(
+            f"missing parameter {first.name!r} ({first.type}) for query {query.name!r}; "
+            f"e.g. -p {first.name} {format_example(first.example)} (or run it with --example)"
+        )
     bound: dict[str, Any] = {}
     for p in query.params:
         try:
@@ -354,8 +378,9 @@ def resolve_name(ptype: str, value: str) -> str:
         return place.name if place is not None else value
     if place is None:
         names = {p.name for p in gaz.places("Region" if ptype == "region" else None)}
-        raise ParamError(f"no {'region' if ptype == 'region' else 'place'} called {value!r} "
-                         f"in the gazetteer{suggest(value, names)}")
+        raise ParamError(
+            f"no {'region' if ptype == 'region' else 'place'} called {value!r} in the gazetteer{suggest(value, names)}"
+        )
     if ptype == "region" and place.type != "Region":
         region = gaz.region_of(place) if place.type == "City" else None
         if region is None:
@@ -388,9 +413,17 @@ def to_plain(value: Any) -> Any:
     return value
 
 
-def run_cypher(driver, text: str, params: dict[str, Any] | None = None, *, database: str | None = None,
-               write: bool = False, timeout: float | None = DEFAULT_TIMEOUT, limit: int | None = None,
-               quiet: bool = False) -> tuple[list[str], list[dict]]:
+def run_cypher(
+    driver,
+    text: str,
+    params: dict[str, Any] | None = None,
+    *,
+    database: str | None = None,
+    write: bool = False,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    limit: int | None = None,
+    quiet: bool = False,
+) -> tuple[list[str], list[dict]]:
     """Run Cypher in a READ transaction (the server then refuses writes) or, if asked, a WRITE one.
 
     Returns the column names and at most `limit` rows as plain dicts. `quiet` silences the server's

@@ -1,4 +1,5 @@
 """Formatting result rows for the terminal and files: table, json, csv, markdown."""
+
 from __future__ import annotations
 
 import csv

@@ -1,13 +1,15 @@
 """The ingest pipeline as a library: read → extract → load → refresh, used by the CLI, benchmarks and tests."""
+
 from __future__ import annotations
 
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional, TextIO
+from typing import Any, TextIO
 
 from coopgraph.exceptions import ArticleError, LoadError
 from coopgraph.extraction import DEFAULT_ARTICLE_TIMEOUT, Extracted, extract_articles
@@ -25,11 +27,11 @@ class IngestOptions:
     force: bool = False  # reload unchanged texts (after an extractor change)
     workers: int = 1  # extraction processes; one writer loads in input order
     batch_size: int = 1000  # rows per UNWIND statement
-    batch_articles: Optional[int] = None  # new articles per transaction (graph.load's default)
-    batch_rows: Optional[int] = None  # ... or fewer, once their rows reach this
-    article_timeout: Optional[float] = DEFAULT_ARTICLE_TIMEOUT  # seconds per article; None: no budget
+    batch_articles: int | None = None  # new articles per transaction (graph.load's default)
+    batch_rows: int | None = None  # ... or fewer, once their rows reach this
+    article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT  # seconds per article; None: no budget
     derived: bool = True  # refresh the cooperation edges after a run that changed the graph
-    ingested: Optional[str] = None  # the run's date on new facts (default: today)
+    ingested: str | None = None  # the run's date on new facts (default: today)
 
 
 @dataclass
@@ -43,10 +45,10 @@ class IngestReport:
     planned_facts: Counter = field(default_factory=Counter)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
     skipped: list[str] = field(default_factory=list)  # files in a folder of a type no reader takes
-    lost: Optional[str] = None  # why Neo4j could not be used any more, mid-run; the rest was not loaded
+    lost: str | None = None  # why Neo4j could not be used any more, mid-run; the rest was not loaded
     not_loaded: int = 0
     articles: int = 0
-    derived: Optional[str] = None  # the cooperation-edge refresh, one line
+    derived: str | None = None  # the cooperation-edge refresh, one line
     read_seconds: float = 0.0
     extract_seconds: float = 0.0
     load_seconds: float = 0.0
@@ -76,7 +78,7 @@ class IngestReport:
         return bool(s.get("new") or s.get("replaced") or +self.created or +self.deleted)
 
 
-def read_articles(paths: Iterable[str], report: IngestReport, stdin: Optional[TextIO] = None) -> list[Article]:
+def read_articles(paths: Iterable[str], report: IngestReport, stdin: TextIO | None = None) -> list[Article]:
     """Articles of every file, folder, glob or `-` (JSON Lines on stdin); unreadable ones go to failures,
     files of a type no reader takes (found in a folder) to `report.skipped`."""
     from coopgraph.ingest.read import iter_sources
@@ -163,8 +165,15 @@ class IngestPipeline:
     benchmarks and tests pass known facts); `progress` is called once per settled article.
     """
 
-    def __init__(self, driver: Any, database: Optional[str], options: Optional[IngestOptions] = None, *,
-                 extract: Optional[Extract] = None, progress: Callable[[], None] = lambda: None):
+    def __init__(
+        self,
+        driver: Any,
+        database: str | None,
+        options: IngestOptions | None = None,
+        *,
+        extract: Extract | None = None,
+        progress: Callable[[], None] = lambda: None,
+    ):
         from coopgraph.graph.load import DEFAULT_BATCH_ARTICLES, DEFAULT_BATCH_ROWS
 
         self.driver = driver
@@ -173,8 +182,9 @@ class IngestPipeline:
         self.batch_articles = self.options.batch_articles or DEFAULT_BATCH_ARTICLES
         self.batch_rows = self.options.batch_rows or DEFAULT_BATCH_ROWS
         self.ingested = self.options.ingested or date.today().isoformat()
-        self.extract: Extract = extract or (lambda todo: extract_articles(
-            todo, self.options.workers, self.options.article_timeout))
+        self.extract: Extract = extract or (
+            lambda todo: extract_articles(todo, self.options.workers, self.options.article_timeout)
+        )
         self.progress = progress
         self.report = IngestReport(dry_run=self.options.dry_run)
         self._pending: list[Any] = []  # LoadRows of new articles waiting for their batch transaction
@@ -182,8 +192,9 @@ class IngestPipeline:
         self._forced: set[str] = set()  # --force reloads a text once per run
 
     # -- the whole run ---------------------------------------------------------------------------
-    def run(self, paths: Iterable[str], stdin: Optional[TextIO] = None,
-            on_read: Callable[[int], None] = lambda total: None) -> IngestReport:
+    def run(
+        self, paths: Iterable[str], stdin: TextIO | None = None, on_read: Callable[[int], None] = lambda total: None
+    ) -> IngestReport:
         """Read `paths`, ingest their articles, refresh the derived edges; `on_read` gets the count."""
         started = time.perf_counter()
         articles = read_articles(paths, self.report, stdin)
@@ -191,8 +202,7 @@ class IngestPipeline:
         self.report.articles = len(articles) + len(self.report.failures)
         on_read(len(articles))
         self.ingest(articles)
-        if self.options.derived and not self.options.dry_run and not self.report.lost \
-                and self.report.changed_graph:
+        if self.options.derived and not self.options.dry_run and not self.report.lost and self.report.changed_graph:
             self.refresh_derived()
         self.report.total_seconds = time.perf_counter() - started
         return self.report
@@ -229,14 +239,16 @@ class IngestPipeline:
         try:
             res = refresh_derived(self.driver, self.database)
         except Exception as exc:  # noqa: BLE001 - the articles are loaded; only the derived edges are stale
-            self.report.fail("<cooperation edges>", f"not refreshed ({type(exc).__name__}: {exc}); "
-                                                    "run `coopgraph db refresh`")
+            self.report.fail(
+                "<cooperation edges>", f"not refreshed ({type(exc).__name__}: {exc}); run `coopgraph db refresh`"
+            )
             return
-        self.report.derived = (f"Cooperation edges refreshed: {res.pairs} place pairs from {res.facts} facts "
-                               f"in {res.seconds:.1f} s.")
+        self.report.derived = (
+            f"Cooperation edges refreshed: {res.pairs} place pairs from {res.facts} facts in {res.seconds:.1f} s."
+        )
 
     # -- steps -----------------------------------------------------------------------------------
-    def _plan(self, articles: list[Article]) -> Optional[list[str]]:
+    def _plan(self, articles: list[Article]) -> list[str] | None:
         from neo4j.exceptions import DriverError
 
         from coopgraph.graph.load import check_states, ensure_source_index
@@ -316,7 +328,7 @@ class IngestPipeline:
                 return
         self._write_one(rows, article.source, force_this)
 
-    def _check_alone(self, article: Article) -> Optional[str]:
+    def _check_alone(self, article: Article) -> str | None:
         """The per-article state check; returns its status when that settles the article."""
         from neo4j.exceptions import DriverError, Neo4jError
 
@@ -344,8 +356,16 @@ class IngestPipeline:
 
         t1 = time.perf_counter()
         try:
-            self.report.record(load_rows(self.driver, rows, self.database, batch_size=self.options.batch_size,
-                                         ingested=self.ingested, force=force_this))
+            self.report.record(
+                load_rows(
+                    self.driver,
+                    rows,
+                    self.database,
+                    batch_size=self.options.batch_size,
+                    ingested=self.ingested,
+                    force=force_this,
+                )
+            )
         except DriverError as exc:
             self.report.lose(source, exc)
         except (Neo4jError, LoadError) as exc:
@@ -367,8 +387,9 @@ class IngestPipeline:
             return
         t1 = time.perf_counter()
         try:
-            result = load_batch(self.driver, batch, self.database, batch_size=self.options.batch_size,
-                                ingested=self.ingested)
+            result = load_batch(
+                self.driver, batch, self.database, batch_size=self.options.batch_size, ingested=self.ingested
+            )
         except DriverError as exc:
             self.report.load_seconds += time.perf_counter() - t1
             self.report.lose(batch[0].article["source"], exc)
@@ -392,7 +413,8 @@ class IngestPipeline:
                 self._write_one(rows, rows.article["source"])
 
 
-def ingest(paths: Iterable[str], driver: Any, database: Optional[str] = None,
-           options: Optional[IngestOptions] = None, **kwargs: Any) -> IngestReport:
+def ingest(
+    paths: Iterable[str], driver: Any, database: str | None = None, options: IngestOptions | None = None, **kwargs: Any
+) -> IngestReport:
     """Read, extract and load `paths` into the graph: `IngestPipeline(...).run(paths)` in one call."""
     return IngestPipeline(driver, database, options, **kwargs).run(paths)

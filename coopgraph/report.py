@@ -1,12 +1,14 @@
-"""Canned reports: a region dossier and a pair report, built from library queries, rendered as one HTML or Markdown file."""
+"""Canned reports: a region dossier and a pair report from library queries, as one HTML or Markdown file."""
+
 from __future__ import annotations
 
 import base64
 import html
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Any, Callable
+from datetime import UTC, datetime
+from typing import Any
 
 from coopgraph.library import Library, bind_params, load_library, run_cypher, run_query
 
@@ -20,8 +22,16 @@ MATCH (a:Article {{id: f.evidence_article[i]}})
 RETURN id AS fact_id, a.id AS article, a.title AS title, a.source AS source, a.url AS url,
        a.outlet AS outlet, a.published AS published, f.evidence[i] AS quote
 """
-LABEL_COLOURS = {"Region": "#4e79a7", "Country": "#e15759", "City": "#76b7b2", "Person": "#f28e2b",
-                 "Organization": "#59a14f", "Document": "#edc948", "Event": "#b07aa1", "Commodity": "#9c755f"}
+LABEL_COLOURS = {
+    "Region": "#4e79a7",
+    "Country": "#e15759",
+    "City": "#76b7b2",
+    "Person": "#f28e2b",
+    "Organization": "#59a14f",
+    "Document": "#edc948",
+    "Event": "#b07aa1",
+    "Commodity": "#9c755f",
+}
 MAX_QUOTES_PER_ROW = 3
 
 
@@ -75,7 +85,7 @@ class Report:
     network: dict  # {"nodes": [{name, type, weight}], "edges": [{a, b, weight}], "focus": [names]}
     activity: list[dict]  # [{month, series, facts}]
     sources: list[Source]
-    generated: str = field(default_factory=lambda: datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
+    generated: str = field(default_factory=lambda: datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"))
 
     def section(self, anchor: str) -> Section:
         return next(s for s in self.sections if s.anchor == anchor)
@@ -107,8 +117,9 @@ def format_period(row: dict) -> str:
 class ReportBuilder:
     """Runs library queries and numbers the articles that the rows cite, in order of first use."""
 
-    def __init__(self, driver, database: str | None = None, library: Library | None = None,
-                 timeout: float | None = 60.0):
+    def __init__(
+        self, driver, database: str | None = None, library: Library | None = None, timeout: float | None = 60.0
+    ):
         self.driver, self.database, self.timeout = driver, database, timeout
         self.library = library or load_library()
         self.sources: dict[str, Source] = {}
@@ -124,8 +135,9 @@ class ReportBuilder:
         ids = sorted({i for row in rows for i in row_fact_ids(row)})
         by_fact: dict[str, list[dict]] = {}
         if ids:
-            _keys, found = run_cypher(self.driver, CITATIONS, {"ids": ids}, database=self.database,
-                                      timeout=self.timeout, quiet=True)
+            _keys, found = run_cypher(
+                self.driver, CITATIONS, {"ids": ids}, database=self.database, timeout=self.timeout, quiet=True
+            )
             for c in found:
                 by_fact.setdefault(c["fact_id"], []).append(c)
         for row in rows:
@@ -143,8 +155,9 @@ class ReportBuilder:
 
     def number(self, c: dict) -> Source:
         if c["article"] not in self.sources:
-            self.sources[c["article"]] = Source(len(self.sources) + 1, c["article"], c["title"], c["source"],
-                                                c["url"], c["outlet"], c["published"])
+            self.sources[c["article"]] = Source(
+                len(self.sources) + 1, c["article"], c["title"], c["source"], c["url"], c["outlet"], c["published"]
+            )
         return self.sources[c["article"]]
 
 
@@ -196,41 +209,107 @@ def build_region_report(driver, region: str, database: str | None = None, timeou
     activity = [dict(r, series=region) for r in b.run("region_activity", region=region)]
     network = ego_network(b.run("cooperation_network", min_weight=1), [region])
     sections = [
-        Section("partners", "Partners", "Places linked to the region by facts, most facts first.",
-                [Column("partner", "Partner"), Column("type", "Type"), Column("facts", "Facts"),
-                 Column("kinds", "Kinds of fact"), citation_column()], partners),
-        Section("visits", "Visits timeline", "Who visited whom and when; 'in' is a visit to the region.",
-                [Column("date", "Date"), Column("visitor", "Visitor"), Column("host", "Host"),
-                 Column("direction", "Direction"), citation_column()], visits),
-        Section("documents", "Documents", "Documents the region (or its officials) signed or is party to.",
-                [Column("document", "Document"), Column("kind", "Kind"), Column("signed", "Signed"),
-                 Column("period", "Period", format_period), Column("other_parties", "Other parties"),
-                 Column("signatories", "Signatories"), citation_column()], documents),
-        Section("trade", "Exports and imports by commodity",
-                "Export flows from and to the region; an import is an export of the partner.",
-                [Column("direction", "Direction"), Column("commodity", "Commodity"), Column("partner", "Partner"),
-                 Column("flow", "Exporter → importer", lambda r: f"{r['exporter']} → {r['importer']}"),
-                 citation_column()], flows),
-        Section("figures", "Trade figures",
-                "Reported turnover, export and import figures; disagreeing figures are marked as a conflict.",
-                [Column("flow", "Between", lambda r: f"{r['source']} – {r['target']}"), Column("kind", "Kind"),
-                 Column("value", "Value"), Column("currency", "Currency"), Column("year", "Year"),
-                 Column("conflict", "Conflict", lambda r: "conflict: " + format_value(r["reported_values"])
-                        if r.get("conflict") else ""), citation_column()], figures),
-        Section("officials", "Officials", "People holding an office in the region or its cities.",
-                [Column("person", "Person"), Column("title", "Title"), Column("of", "Of"), citation_column()],
-                officials),
-        Section("enterprises", "Enterprises visited", "Organisations visited by the region's delegations.",
-                [Column("organization", "Organisation"), Column("legal_form", "Legal form"),
-                 Column("visitor", "Visitor"), citation_column()], enterprises),
+        Section(
+            "partners",
+            "Partners",
+            "Places linked to the region by facts, most facts first.",
+            [
+                Column("partner", "Partner"),
+                Column("type", "Type"),
+                Column("facts", "Facts"),
+                Column("kinds", "Kinds of fact"),
+                citation_column(),
+            ],
+            partners,
+        ),
+        Section(
+            "visits",
+            "Visits timeline",
+            "Who visited whom and when; 'in' is a visit to the region.",
+            [
+                Column("date", "Date"),
+                Column("visitor", "Visitor"),
+                Column("host", "Host"),
+                Column("direction", "Direction"),
+                citation_column(),
+            ],
+            visits,
+        ),
+        Section(
+            "documents",
+            "Documents",
+            "Documents the region (or its officials) signed or is party to.",
+            [
+                Column("document", "Document"),
+                Column("kind", "Kind"),
+                Column("signed", "Signed"),
+                Column("period", "Period", format_period),
+                Column("other_parties", "Other parties"),
+                Column("signatories", "Signatories"),
+                citation_column(),
+            ],
+            documents,
+        ),
+        Section(
+            "trade",
+            "Exports and imports by commodity",
+            "Export flows from and to the region; an import is an export of the partner.",
+            [
+                Column("direction", "Direction"),
+                Column("commodity", "Commodity"),
+                Column("partner", "Partner"),
+                Column("flow", "Exporter → importer", lambda r: f"{r['exporter']} → {r['importer']}"),
+                citation_column(),
+            ],
+            flows,
+        ),
+        Section(
+            "figures",
+            "Trade figures",
+            "Reported turnover, export and import figures; disagreeing figures are marked as a conflict.",
+            [
+                Column("flow", "Between", lambda r: f"{r['source']} – {r['target']}"),
+                Column("kind", "Kind"),
+                Column("value", "Value"),
+                Column("currency", "Currency"),
+                Column("year", "Year"),
+                Column(
+                    "conflict",
+                    "Conflict",
+                    lambda r: "conflict: " + format_value(r["reported_values"]) if r.get("conflict") else "",
+                ),
+                citation_column(),
+            ],
+            figures,
+        ),
+        Section(
+            "officials",
+            "Officials",
+            "People holding an office in the region or its cities.",
+            [Column("person", "Person"), Column("title", "Title"), Column("of", "Of"), citation_column()],
+            officials,
+        ),
+        Section(
+            "enterprises",
+            "Enterprises visited",
+            "Organisations visited by the region's delegations.",
+            [
+                Column("organization", "Organisation"),
+                Column("legal_form", "Legal form"),
+                Column("visitor", "Visitor"),
+                citation_column(),
+            ],
+            enterprises,
+        ),
     ]
-    subtitle = f"{len(partners)} partners · {len(visits)} visits · {len(documents)} documents · " \
-               f"{len(flows)} export flows · {len(figures)} trade figures · {len(b.sources)} source articles"
+    subtitle = (
+        f"{len(partners)} partners · {len(visits)} visits · {len(documents)} documents · "
+        f"{len(flows)} export flows · {len(figures)} trade figures · {len(b.sources)} source articles"
+    )
     return Report(f"Region dossier: {region}", subtitle, sections, network, activity, list(b.sources.values()))
 
 
-def build_pair_report(driver, a: str, b_name: str, database: str | None = None,
-                      timeout: float | None = 60.0) -> Report:
+def build_pair_report(driver, a: str, b_name: str, database: str | None = None, timeout: float | None = 60.0) -> Report:
     """What two places have done together: documents, visits, trade flows and figures."""
     b = ReportBuilder(driver, database, timeout=timeout)
     documents = b.cite(b.run("documents_between", a=a, b=b_name))
@@ -243,25 +322,70 @@ def build_pair_report(driver, a: str, b_name: str, database: str | None = None,
             activity += [dict(r, series=name) for r in b.run("region_activity", region=name)]
     network = ego_network(b.run("cooperation_network", min_weight=1), [a, b_name], limit=20)
     sections = [
-        Section("documents", "Documents", f"Documents to which both {a} and {b_name} are party.",
-                [Column("document", "Document"), Column("kind", "Kind"), Column("signed", "Signed"),
-                 Column("period", "Period", format_period), Column("parties", "Parties"),
-                 Column("signatories", "Signatories"), citation_column()], documents),
-        Section("visits", "Visits timeline", "Visits between the two, in date order.",
-                [Column("date", "Date"), Column("visitor", "Visitor"), Column("host", "Host"),
-                 Column("direction", "Direction"), citation_column()], visits),
-        Section("trade", "Exports and imports by commodity", f"Seen from {a}: export goes to {b_name}.",
-                [Column("direction", "Direction"), Column("commodity", "Commodity"),
-                 Column("flow", "Exporter → importer", lambda r: f"{r['exporter']} → {r['importer']}"),
-                 citation_column()], flows),
-        Section("figures", "Trade figures", "Reported figures between the two; disagreeing ones are conflicts.",
-                [Column("flow", "Between", lambda r: f"{r['source']} – {r['target']}"), Column("kind", "Kind"),
-                 Column("value", "Value"), Column("currency", "Currency"), Column("year", "Year"),
-                 Column("conflict", "Conflict", lambda r: "conflict: " + format_value(r["reported_values"])
-                        if r.get("conflict") else ""), citation_column()], figures),
+        Section(
+            "documents",
+            "Documents",
+            f"Documents to which both {a} and {b_name} are party.",
+            [
+                Column("document", "Document"),
+                Column("kind", "Kind"),
+                Column("signed", "Signed"),
+                Column("period", "Period", format_period),
+                Column("parties", "Parties"),
+                Column("signatories", "Signatories"),
+                citation_column(),
+            ],
+            documents,
+        ),
+        Section(
+            "visits",
+            "Visits timeline",
+            "Visits between the two, in date order.",
+            [
+                Column("date", "Date"),
+                Column("visitor", "Visitor"),
+                Column("host", "Host"),
+                Column("direction", "Direction"),
+                citation_column(),
+            ],
+            visits,
+        ),
+        Section(
+            "trade",
+            "Exports and imports by commodity",
+            f"Seen from {a}: export goes to {b_name}.",
+            [
+                Column("direction", "Direction"),
+                Column("commodity", "Commodity"),
+                Column("flow", "Exporter → importer", lambda r: f"{r['exporter']} → {r['importer']}"),
+                citation_column(),
+            ],
+            flows,
+        ),
+        Section(
+            "figures",
+            "Trade figures",
+            "Reported figures between the two; disagreeing ones are conflicts.",
+            [
+                Column("flow", "Between", lambda r: f"{r['source']} – {r['target']}"),
+                Column("kind", "Kind"),
+                Column("value", "Value"),
+                Column("currency", "Currency"),
+                Column("year", "Year"),
+                Column(
+                    "conflict",
+                    "Conflict",
+                    lambda r: "conflict: " + format_value(r["reported_values"]) if r.get("conflict") else "",
+                ),
+                citation_column(),
+            ],
+            figures,
+        ),
     ]
-    subtitle = f"{len(documents)} documents · {len(visits)} visits · {len(flows)} export flows · " \
-               f"{len(figures)} trade figures · {len(b.sources)} source articles"
+    subtitle = (
+        f"{len(documents)} documents · {len(visits)} visits · {len(flows)} export flows · "
+        f"{len(figures)} trade figures · {len(b.sources)} source articles"
+    )
     return Report(f"Pair report: {a} – {b_name}", subtitle, sections, network, activity, list(b.sources.values()))
 
 
@@ -298,31 +422,43 @@ def render_network_svg(network: dict, width: int = 760, height: int = 520) -> st
         pos[n["name"]] = (cx + radius * 1.25 * math.cos(angle), cy + radius * math.sin(angle))
     max_w = max([e["weight"] for e in edges] + [1])
     max_n = max([n["weight"] for n in nodes] + [1])
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-             f'height="{height}" role="img" aria-label="Cooperation graph">',
-             f'<rect width="{width}" height="{height}" fill="#fbfbfd"/>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-label="Cooperation graph">',
+        f'<rect width="{width}" height="{height}" fill="#fbfbfd"/>',
+    ]
     for e in edges:
         (x1, y1), (x2, y2) = pos[e["a"]], pos[e["b"]]
         w = 1.5 + 7 * e["weight"] / max_w
-        parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="#8896ab" '
-                     f'stroke-opacity="0.75" stroke-width="{w:.1f}"><title>{esc(e["a"])} – {esc(e["b"])}: '
-                     f'{e["weight"]} facts</title></line>')
+        parts.append(
+            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="#8896ab" '
+            f'stroke-opacity="0.75" stroke-width="{w:.1f}"><title>{esc(e["a"])} – {esc(e["b"])}: '
+            f"{e['weight']} facts</title></line>"
+        )
         mx, my = (x1 + x2) / 2, (y1 + y2) / 2
-        parts.append(f'<text x="{mx:.1f}" y="{my:.1f}" font-size="11" fill="#445" text-anchor="middle" '
-                     f'dy="-3">{e["weight"]}</text>')
+        parts.append(
+            f'<text x="{mx:.1f}" y="{my:.1f}" font-size="11" fill="#445" text-anchor="middle" '
+            f'dy="-3">{e["weight"]}</text>'
+        )
     for n in nodes:
         x, y = pos[n["name"]]
         r = 9 + 16 * math.sqrt(n["weight"] / max_n)
         colour = LABEL_COLOURS.get(n["type"], "#999")
         bold = ' font-weight="bold"' if n["name"] in focus else ""
-        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{colour}" stroke="#fff" '
-                     f'stroke-width="2"><title>{esc(n["name"])} ({esc(n["type"])})</title></circle>')
-        parts.append(f'<text x="{x:.1f}" y="{y + r + 13:.1f}" font-size="12" text-anchor="middle" '
-                     f'fill="#222"{bold}>{esc(n["name"])}</text>')
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{colour}" stroke="#fff" '
+            f'stroke-width="2"><title>{esc(n["name"])} ({esc(n["type"])})</title></circle>'
+        )
+        parts.append(
+            f'<text x="{x:.1f}" y="{y + r + 13:.1f}" font-size="12" text-anchor="middle" '
+            f'fill="#222"{bold}>{esc(n["name"])}</text>'
+        )
     legend_types = sorted({n["type"] for n in nodes})
     for i, t in enumerate(legend_types):
-        parts.append(f'<circle cx="{16}" cy="{18 + 18 * i}" r="6" fill="{LABEL_COLOURS.get(t, "#999")}"/>'
-                     f'<text x="28" y="{22 + 18 * i}" font-size="12" fill="#333">{esc(t)}</text>')
+        parts.append(
+            f'<circle cx="{16}" cy="{18 + 18 * i}" r="6" fill="{LABEL_COLOURS.get(t, "#999")}"/>'
+            f'<text x="28" y="{22 + 18 * i}" font-size="12" fill="#333">{esc(t)}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -339,37 +475,51 @@ def render_activity_svg(activity: list[dict], width: int = 760, height: int = 26
     slot = (width - left - 20) / len(months)
     bar = max(4.0, min(48.0, slot * 0.8 / len(series)))
     colours = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759"]
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-             f'height="{height}" role="img" aria-label="Activity over time">',
-             f'<rect width="{width}" height="{height}" fill="#fbfbfd"/>',
-             f'<line x1="{left}" y1="{height - bottom}" x2="{width - 10}" y2="{height - bottom}" stroke="#555"/>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-label="Activity over time">',
+        f'<rect width="{width}" height="{height}" fill="#fbfbfd"/>',
+        f'<line x1="{left}" y1="{height - bottom}" x2="{width - 10}" y2="{height - bottom}" stroke="#555"/>',
+    ]
     for tick in sorted({0, top, (top + 1) // 2}):
         y = height - bottom - plot_h * tick / top
-        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end" fill="#444">{tick}</text>'
-                     f'<line x1="{left}" y1="{y:.1f}" x2="{width - 10}" y2="{y:.1f}" stroke="#ddd"/>')
+        parts.append(
+            f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end" fill="#444">{tick}</text>'
+            f'<line x1="{left}" y1="{y:.1f}" x2="{width - 10}" y2="{y:.1f}" stroke="#ddd"/>'
+        )
     for i, m in enumerate(months):
         x0 = left + i * slot + (slot - bar * len(series)) / 2
         for j, s in enumerate(series):
             v = value.get((m, s), 0)
             h = plot_h * v / top
             colour = "#bbb" if m == "unknown" else colours[j % len(colours)]
-            parts.append(f'<rect x="{x0 + j * bar:.1f}" y="{height - bottom - h:.1f}" width="{bar - 2:.1f}" '
-                         f'height="{h:.1f}" fill="{colour}"><title>{esc(s)}, {esc(m)}: {v} facts</title></rect>')
-        parts.append(f'<text x="{left + i * slot + slot / 2:.1f}" y="{height - bottom + 16}" font-size="11" '
-                     f'text-anchor="middle" fill="#333">{esc(m)}</text>')
+            parts.append(
+                f'<rect x="{x0 + j * bar:.1f}" y="{height - bottom - h:.1f}" width="{bar - 2:.1f}" '
+                f'height="{h:.1f}" fill="{colour}"><title>{esc(s)}, {esc(m)}: {v} facts</title></rect>'
+            )
+        parts.append(
+            f'<text x="{left + i * slot + slot / 2:.1f}" y="{height - bottom + 16}" font-size="11" '
+            f'text-anchor="middle" fill="#333">{esc(m)}</text>'
+        )
     if len(series) > 1:
         for j, s in enumerate(series):
-            parts.append(f'<rect x="{left + 10 + 260 * j}" y="8" width="12" height="12" fill="{colours[j % 4]}"/>'
-                         f'<text x="{left + 28 + 260 * j}" y="18" font-size="12">{esc(s)}</text>')
-    parts.append(f'<text x="{left}" y="{height - 6}" font-size="11" fill="#666">facts per month of the '
-                 f'reporting articles ("unknown": undated articles)</text></svg>')
+            parts.append(
+                f'<rect x="{left + 10 + 260 * j}" y="8" width="12" height="12" fill="{colours[j % 4]}"/>'
+                f'<text x="{left + 28 + 260 * j}" y="18" font-size="12">{esc(s)}</text>'
+            )
+    parts.append(
+        f'<text x="{left}" y="{height - 6}" font-size="11" fill="#666">facts per month of the '
+        f'reporting articles ("unknown": undated articles)</text></svg>'
+    )
     return "".join(parts)
 
 
 def svg_message(text: str, width: int, height: int) -> str:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-            f'height="{height}"><rect width="{width}" height="{height}" fill="#fbfbfd"/>'
-            f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle" fill="#666">{esc(text)}</text></svg>')
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}"><rect width="{width}" height="{height}" fill="#fbfbfd"/>'
+        f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle" fill="#666">{esc(text)}</text></svg>'
+    )
 
 
 def esc(text: Any) -> str:
@@ -392,24 +542,32 @@ figure{margin:8px 0}figcaption{font-size:12px;color:#555}
 
 
 def render_html(report: Report) -> str:
-    out = ["<!DOCTYPE html>", '<html lang="ru"><head><meta charset="utf-8">',
-           f"<title>{esc(report.title)}</title><style>{CSS}</style></head><body>",
-           f"<h1>{esc(report.title)}</h1>", f'<p class="sub">{esc(report.subtitle)} · generated {esc(report.generated)}</p>',
-           "<nav>" + "".join(f'<a href="#{s.anchor}">{esc(s.title)}</a>' for s in report.sections)
-           + '<a href="#graph">Cooperation graph</a><a href="#activity">Activity over time</a>'
-             '<a href="#sources">Sources</a></nav>']
-    out.append('<h2 id="graph">Cooperation graph</h2><figure>' + render_network_svg(report.network)
-               + "<figcaption>Places linked by facts; line width and the number on it: facts between the two."
-                 "</figcaption></figure>")
-    out.append('<h2 id="activity">Activity over time</h2><figure>' + render_activity_svg(report.activity)
-               + "</figure>")
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="ru"><head><meta charset="utf-8">',
+        f"<title>{esc(report.title)}</title><style>{CSS}</style></head><body>",
+        f"<h1>{esc(report.title)}</h1>",
+        f'<p class="sub">{esc(report.subtitle)} · generated {esc(report.generated)}</p>',
+        "<nav>"
+        + "".join(f'<a href="#{s.anchor}">{esc(s.title)}</a>' for s in report.sections)
+        + '<a href="#graph">Cooperation graph</a><a href="#activity">Activity over time</a>'
+        '<a href="#sources">Sources</a></nav>',
+    ]
+    out.append(
+        '<h2 id="graph">Cooperation graph</h2><figure>'
+        + render_network_svg(report.network)
+        + "<figcaption>Places linked by facts; line width and the number on it: facts between the two."
+        "</figcaption></figure>"
+    )
+    out.append('<h2 id="activity">Activity over time</h2><figure>' + render_activity_svg(report.activity) + "</figure>")
     for s in report.sections:
         out.append(f'<h2 id="{s.anchor}">{esc(s.title)}</h2><p class="intro">{esc(s.intro)}</p>')
         if not s.rows:
             out.append('<p class="empty">Nothing in the graph.</p>')
             continue
-        out.append("<table><thead><tr>" + "".join(f"<th>{esc(c.header)}</th>" for c in s.columns)
-                   + "</tr></thead><tbody>")
+        out.append(
+            "<table><thead><tr>" + "".join(f"<th>{esc(c.header)}</th>" for c in s.columns) + "</tr></thead><tbody>"
+        )
         for row in s.rows:
             cells = []
             for c in s.columns:
@@ -425,8 +583,9 @@ def render_html(report: Report) -> str:
     for src in report.sources:
         meta = ", ".join(x for x in (src.outlet, src.published) if x)
         link = f' <a href="{esc(src.url)}">{esc(src.url)}</a>' if src.url else f" <code>{esc(src.source)}</code>"
-        out.append(f'<li id="src-{src.number}"><b>{esc(src.label)}</b>{" (" + esc(meta) + ")" if meta else ""}'
-                   f"{link}</li>")
+        out.append(
+            f'<li id="src-{src.number}"><b>{esc(src.label)}</b>{" (" + esc(meta) + ")" if meta else ""}{link}</li>'
+        )
     out.append("</ol></body></html>")
     return "\n".join(out)
 
@@ -434,9 +593,11 @@ def render_html(report: Report) -> str:
 def render_cites_html(cites: list[Citation]) -> str:
     if not cites:
         return '<span class="empty">no evidence</span>'
-    parts = [f'<div class="cite"><a href="#src-{c.source.number}" title="{esc(c.source.label)}">'
-             f'[{c.source.number}]</a> {esc(short_label(c.source.label))}: <q>{esc(c.quote)}</q></div>'
-             for c in cites[:MAX_QUOTES_PER_ROW]]
+    parts = [
+        f'<div class="cite"><a href="#src-{c.source.number}" title="{esc(c.source.label)}">'
+        f"[{c.source.number}]</a> {esc(short_label(c.source.label))}: <q>{esc(c.quote)}</q></div>"
+        for c in cites[:MAX_QUOTES_PER_ROW]
+    ]
     if len(cites) > MAX_QUOTES_PER_ROW:
         parts.append(f'<div class="cite">… and {len(cites) - MAX_QUOTES_PER_ROW} more</div>')
     return "".join(parts)
@@ -451,10 +612,13 @@ def render_markdown(report: Report) -> str:
         return text.replace("|", "\\|").replace("\n", " ")
 
     out = [f"# {report.title}", "", f"{report.subtitle} · generated {report.generated}", ""]
-    out += ["## Cooperation graph", "",
-            f"![Cooperation graph]({svg_data_uri(render_network_svg(report.network))})", ""]
-    out += ["## Activity over time", "",
-            f"![Activity over time]({svg_data_uri(render_activity_svg(report.activity))})", ""]
+    out += ["## Cooperation graph", "", f"![Cooperation graph]({svg_data_uri(render_network_svg(report.network))})", ""]
+    out += [
+        "## Activity over time",
+        "",
+        f"![Activity over time]({svg_data_uri(render_activity_svg(report.activity))})",
+        "",
+    ]
     for s in report.sections:
         out += [f"## {s.title}", "", s.intro, ""]
         if not s.rows:
@@ -467,8 +631,10 @@ def render_markdown(report: Report) -> str:
             for c in s.columns:
                 if c.key == "_cites":
                     cites = row.get("_cites", [])
-                    cells.append("<br>".join(f"[{x.source.number}] «{cell(x.quote)}»" for x in cites[:MAX_QUOTES_PER_ROW])
-                                 or "no evidence")
+                    cells.append(
+                        "<br>".join(f"[{x.source.number}] «{cell(x.quote)}»" for x in cites[:MAX_QUOTES_PER_ROW])
+                        or "no evidence"
+                    )
                 else:
                     cells.append(cell(c.text(row)))
             out.append("| " + " | ".join(cells) + " |")

@@ -1,4 +1,5 @@
 """Open the one Neo4j driver a command uses, turning connection failures into one-line errors."""
+
 from __future__ import annotations
 
 import logging
@@ -23,8 +24,9 @@ logging.getLogger("neo4j").addHandler(logging.NullHandler())
 def open_driver(settings: Neo4jSettings, verify: bool = True) -> neo4j.Driver:
     """Create the driver at the edge of a command and check that it can log in and reach the database."""
     if not settings.password:
-        raise GraphUnavailable("NEO4J_PASSWORD is not set: export it or put it into .env "
-                               "(`coopgraph server start` generates one)")
+        raise GraphUnavailable(
+            "NEO4J_PASSWORD is not set: export it or put it into .env (`coopgraph server start` generates one)"
+        )
     driver = create_driver(settings)
     if verify:
         try:
@@ -54,19 +56,26 @@ def check_driver(driver: neo4j.Driver, settings: Neo4jSettings) -> None:
         driver.verify_connectivity()
         driver.execute_query("RETURN 1", database_=settings.database)
     except AuthError:
-        raise GraphUnavailable(f"Neo4j at {settings.uri} rejected user {settings.user!r}: wrong password "
-                               "(check NEO4J_PASSWORD in the environment or .env)") from None
+        raise GraphUnavailable(
+            f"Neo4j at {settings.uri} rejected user {settings.user!r}: wrong password "
+            "(check NEO4J_PASSWORD in the environment or .env)"
+        ) from None
     except ServiceUnavailable as exc:
-        raise GraphUnavailable(f"cannot reach Neo4j at {settings.uri} ({find_reason(exc)}); start it with "
-                               "`coopgraph server start` or `docker compose up -d --wait`") from None
+        raise GraphUnavailable(
+            f"cannot reach Neo4j at {settings.uri} ({find_reason(exc)}); start it with "
+            "`coopgraph server start` or `docker compose up -d --wait`"
+        ) from None
     except ClientError as exc:
         if exc.code and "DatabaseNotFound" in exc.code:
-            raise GraphUnavailable(f"Neo4j at {settings.uri} has no database {settings.database!r} "
-                                   "(check NEO4J_DATABASE)") from None
+            raise GraphUnavailable(
+                f"Neo4j at {settings.uri} has no database {settings.database!r} (check NEO4J_DATABASE)"
+            ) from None
         if exc.code and "AuthenticationRateLimit" in exc.code:  # after 3 wrong passwords in a row
-            raise GraphUnavailable(f"Neo4j at {settings.uri} rejected user {settings.user!r}: wrong password too "
-                                   "many times in a row, the user is locked for a few seconds (check "
-                                   "NEO4J_PASSWORD in the environment or .env)") from None
+            raise GraphUnavailable(
+                f"Neo4j at {settings.uri} rejected user {settings.user!r}: wrong password too "
+                "many times in a row, the user is locked for a few seconds (check "
+                "NEO4J_PASSWORD in the environment or .env)"
+            ) from None
         raise GraphUnavailable(f"Neo4j at {settings.uri} refused the connection: {first_line(exc)}") from None
     except (Neo4jError, DriverError, OSError) as exc:
         raise GraphUnavailable(f"cannot use Neo4j at {settings.uri}: {first_line(exc)}") from None

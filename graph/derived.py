@@ -1,4 +1,5 @@
 """Derived data that canned queries read instead of aggregating the whole graph: place-to-place cooperation edges."""
+
 from __future__ import annotations
 
 # cooperation_network ranks every pair of places by the facts linking them. Computed per call it
@@ -13,7 +14,6 @@ from __future__ import annotations
 # places, or one document or event both are party to (one fact per document or event); a city
 # counts as its region, an official as the place he serves (his first office, as the query's
 # head() did), a region and its own country are one side.
-
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
@@ -113,7 +113,7 @@ def _refresh(tx) -> tuple[int, int]:
     def fold(hub: str, links: list) -> None:
         # one fact per hub and pair of its parties; both parties' links count as kinds (the old per-call
         # query took the link of the party with the smaller elementId, which depends on load order)
-        for (x, kx, ax, fx), (y, ky, ay, fy) in combinations(sorted(links, key=lambda l: l[:2]), 2):
+        for (x, kx, ax, fx), (y, ky, ay, fy) in combinations(sorted(links, key=lambda link: link[:2]), 2):
             for kind in {kx, ky}:
                 add(x, y, hub, kind, list(ax or ()) + list(ay or ()), [fx, fy])
 
@@ -135,11 +135,19 @@ def _refresh(tx) -> tuple[int, int]:
     rows = []
     for (p1, p2), fs in weight.items():
         a, b = (p1, p2) if (names.get(p1, ""), p1) <= (names.get(p2, ""), p2) else (p2, p1)
-        rows.append({"a": a, "b": b, "weight": len(fs), "kinds": sorted(kinds[(p1, p2)]),
-                     "articles": len(articles[(p1, p2)]),
-                     "fact_ids": sorted(fact_ids[(p1, p2)])[:MAX_FACT_IDS],
-                     "sample_articles": sorted(articles[(p1, p2)], key=lambda i: (published.get(i, ""), i),
-                                               reverse=True)[:MAX_SAMPLES]})
+        rows.append(
+            {
+                "a": a,
+                "b": b,
+                "weight": len(fs),
+                "kinds": sorted(kinds[(p1, p2)]),
+                "articles": len(articles[(p1, p2)]),
+                "fact_ids": sorted(fact_ids[(p1, p2)])[:MAX_FACT_IDS],
+                "sample_articles": sorted(articles[(p1, p2)], key=lambda i: (published.get(i, ""), i), reverse=True)[
+                    :MAX_SAMPLES
+                ],
+            }
+        )
     for i in range(0, len(rows), BATCH):
-        tx.run(WRITE, rows=rows[i:i + BATCH]).consume()
+        tx.run(WRITE, rows=rows[i : i + BATCH]).consume()
     return len(rows), facts

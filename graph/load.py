@@ -1,12 +1,14 @@
 """Loading extracted ArticleFacts into Neo4j: per article or many new ones per transaction, provenance on every fact."""
+
 from __future__ import annotations
 
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable, get_args
+from typing import get_args
 
 import neo4j
 
@@ -90,8 +92,7 @@ def format_number(value: float | None) -> str:
 def adapt_entity_row(ent: Entity, label: str, key: str) -> dict:
     row = {"key": key, "name": ent.name}
     row.update({p: None for p in NODE_PROPS})
-    row.update(legal_form=ent.legal_form, kind=ent.kind, signed=ent.signed, country=ent.country,
-               region=ent.region)
+    row.update(legal_form=ent.legal_form, kind=ent.kind, signed=ent.signed, country=ent.country, region=ent.region)
     if ent.period:
         row["period_from"], row["period_to"] = int(ent.period[0]), int(ent.period[1])
     return row
@@ -120,8 +121,16 @@ def adapt_document_keys(facts: ArticleFacts) -> dict[str, str]:
 
 def adapt_article(art: Article, source: str | None = None) -> dict:
     """The Article node's properties (`sources` and `ingested` are added when it is created)."""
-    return {"id": art.id, "source": source or art.source, "title": art.title, "published": art.published,
-            "outlet": art.outlet, "url": art.url, "text": art.text, "lang": art.lang}
+    return {
+        "id": art.id,
+        "source": source or art.source,
+        "title": art.title,
+        "published": art.published,
+        "outlet": art.outlet,
+        "url": art.url,
+        "text": art.text,
+        "lang": art.lang,
+    }
 
 
 def adapt_article_only(art: Article) -> LoadRows:
@@ -155,8 +164,9 @@ def adapt_facts(facts: ArticleFacts) -> LoadRows:
             raise LoadError(f"entity {ent.name!r}: key {ent.key!r} does not match its type {ent.type}")
         add_node(uid, label, key, adapt_entity_row(ent, label, key), ent.aliases, len(ent.mentions))
 
-    commodity_keys = {normalise_name(e.name): split_key(remap.get(e.key, e.key))[1]
-                      for e in facts.entities if e.type == "Commodity"}
+    commodity_keys = {
+        normalise_name(e.name): split_key(remap.get(e.key, e.key))[1] for e in facts.entities if e.type == "Commodity"
+    }
 
     def endpoint(uid: str, name: str) -> str:
         uid = remap.get(uid, uid)
@@ -180,8 +190,15 @@ def adapt_facts(facts: ArticleFacts) -> LoadRows:
         fact_id = adapt_fact_id(rel.type, ends[0], ends[1], qualifiers)
         group = (rel.type, undirected)
         if fact_id not in grouped:
-            row = {"fact_id": fact_id, "source": s_uid, "target": t_uid, "props": props, "evidence": [],
-                   "evidence_start": [], "evidence_end": []}
+            row = {
+                "fact_id": fact_id,
+                "source": s_uid,
+                "target": t_uid,
+                "props": props,
+                "evidence": [],
+                "evidence_start": [],
+                "evidence_end": [],
+            }
             if rel.type in DATED_TYPES:
                 row["evidence_date"] = []
             grouped[fact_id] = (group, row)
@@ -222,8 +239,11 @@ def add_evidence(row: dict, rel: Relation) -> None:
     ev = rel.evidence
     date_ = rel.date or ""
     for i, start in enumerate(row["evidence_start"]):
-        if start == ev.start and row["evidence_end"][i] == ev.end and (
-                "evidence_date" not in row or row["evidence_date"][i] == date_):
+        if (
+            start == ev.start
+            and row["evidence_end"][i] == ev.end
+            and ("evidence_date" not in row or row["evidence_date"][i] == date_)
+        ):
             return
     row["evidence"].append(ev.sentence)
     row["evidence_start"].append(ev.start)
@@ -408,7 +428,7 @@ def open_session(driver, database: str | None):
 def chunks(rows: list, size: int) -> Iterable[list]:
     size = max(1, int(size))
     for i in range(0, len(rows), size):
-        yield rows[i:i + size]
+        yield rows[i : i + size]
 
 
 def delete_article_contribution(tx, article_id: str, result: LoadResult) -> None:
@@ -429,9 +449,18 @@ def delete_article_contribution(tx, article_id: str, result: LoadResult) -> None
 
 def single_article_fact_row(row: dict, eids: dict[str, str], article_id: str, seen: str) -> dict:
     """One article's fact row in the shape merge_facts_many_query reads (parallel evidence lists)."""
-    out = {"fact_id": row["fact_id"], "s": eids[row["source"]], "t": eids[row["target"]], "props": row["props"],
-           "ids": [article_id], "seen": [seen], "ev": row["evidence"], "ea": [article_id] * len(row["evidence"]),
-           "es": row["evidence_start"], "ee": row["evidence_end"]}
+    out = {
+        "fact_id": row["fact_id"],
+        "s": eids[row["source"]],
+        "t": eids[row["target"]],
+        "props": row["props"],
+        "ids": [article_id],
+        "seen": [seen],
+        "ev": row["evidence"],
+        "ea": [article_id] * len(row["evidence"]),
+        "es": row["evidence_start"],
+        "ee": row["evidence_end"],
+    }
     if "evidence_date" in row:
         out["ed"] = row["evidence_date"]
     return out
@@ -489,28 +518,39 @@ def write_article(tx, rows: LoadRows, *, batch_size: int, ingested: str, force: 
     return result
 
 
-def load_rows(driver, rows: LoadRows, database: str | None = None, *, batch_size: int = DEFAULT_BATCH_SIZE,
-              ingested: str | None = None, force: bool = False) -> LoadResult:
+def load_rows(
+    driver,
+    rows: LoadRows,
+    database: str | None = None,
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    ingested: str | None = None,
+    force: bool = False,
+) -> LoadResult:
     """Write one article's rows in ONE write transaction (retried by the driver on transient errors)."""
     ingested = ingested or date.today().isoformat()
     with open_session(driver, database) as session:
-        result = session.execute_write(write_article, rows, batch_size=batch_size, ingested=ingested,
-                                       force=force)
+        result = session.execute_write(write_article, rows, batch_size=batch_size, ingested=ingested, force=force)
     result.created = +result.created  # drop zero counts
     result.deleted = +result.deleted
     return result
 
 
-def load_facts(driver, facts: ArticleFacts, database: str | None = None, *,
-               batch_size: int = DEFAULT_BATCH_SIZE, ingested: str | None = None,
-               force: bool = False) -> LoadResult:
+def load_facts(
+    driver,
+    facts: ArticleFacts,
+    database: str | None = None,
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    ingested: str | None = None,
+    force: bool = False,
+) -> LoadResult:
     """Load one article's facts: new, unchanged (a no-op) or replacing the text its source had before.
 
     `ingested` (ISO date, default today) is recorded on a new Article and stands in for `published`
     in first_seen/last_seen when the article has no date. `force` reloads an unchanged article.
     """
-    return load_rows(driver, adapt_facts(facts), database, batch_size=batch_size, ingested=ingested,
-                     force=force)
+    return load_rows(driver, adapt_facts(facts), database, batch_size=batch_size, ingested=ingested, force=force)
 
 
 # ---------------------------------------------------------------- many articles, one transaction
@@ -547,21 +587,24 @@ class ArticleState:
         return "other_source" if self.known else "new"
 
 
-def check_states(driver, pairs: list[tuple[str, str]], database: str | None = None, *,
-                 chunk: int = 2000) -> list[ArticleState]:
+def check_states(
+    driver, pairs: list[tuple[str, str]], database: str | None = None, *, chunk: int = 2000
+) -> list[ArticleState]:
     """The state of many (article id, source) pairs, in order: index seeks, one query per chunk."""
     states: list[ArticleState] = []
     with open_session(driver, database) as session:
         for start in range(0, len(pairs), chunk):
-            rows = [{"i": i, "id": aid, "source": src}
-                    for i, (aid, src) in enumerate(pairs[start:start + chunk])]
+            rows = [{"i": i, "id": aid, "source": src} for i, (aid, src) in enumerate(pairs[start : start + chunk])]
             records = session.execute_read(lambda tx, r=rows: list(tx.run(STATE_MANY, rows=r)))
             by_i = {rec["i"]: rec for rec in records}
             for row in rows:
                 rec = by_i[row["i"]]
                 at = rec["at"]
-                states.append(ArticleState(known=rec["known"], here=rec["here"],
-                                           stale=[at] if at is not None and at != row["id"] else []))
+                states.append(
+                    ArticleState(
+                        known=rec["known"], here=rec["here"], stale=[at] if at is not None and at != row["id"] else []
+                    )
+                )
     return states
 
 
@@ -629,8 +672,9 @@ def fold_rows(rows_list: list[LoadRows], ingested: str) -> _Fold:
             for row in fact_rows:
                 fact = fold.facts.get(row["fact_id"])
                 if fact is None:
-                    fact = fold.facts[row["fact_id"]] = _FoldedFact(group, row["source"], row["target"],
-                                                                    dict(row["props"]))
+                    fact = fold.facts[row["fact_id"]] = _FoldedFact(
+                        group, row["source"], row["target"], dict(row["props"])
+                    )
                 fact.ids.append(aid)
                 fact.seen.append(seen)
                 fact.ev += row["evidence"]
@@ -687,8 +731,14 @@ def merge_facts_many_query(rtype: str, undirected: bool) -> str:
     with_date = ", r.evidence_date + [i IN keep | row.ed[i]] AS ed" if dated else ""
     keep_date = ", ed" if dated else ""
     set_date = ",\n    r.evidence_date = [i IN o | ed[i]]" if dated else ""
-    set_dates = ("\nWITH r\nSET r.dates = COLLECT { UNWIND r.evidence_date AS d WITH d WHERE d <> '' "
-                 "RETURN DISTINCT d ORDER BY d }\nWITH r\nSET r.date = head(r.dates)") if dated else ""
+    set_dates = (
+        (
+            "\nWITH r\nSET r.dates = COLLECT { UNWIND r.evidence_date AS d WITH d WHERE d <> '' "
+            "RETURN DISTINCT d ORDER BY d }\nWITH r\nSET r.date = head(r.dates)"
+        )
+        if dated
+        else ""
+    )
     return f"""
 UNWIND $rows AS row
 MATCH (s) WHERE elementId(s) = row.s
@@ -757,8 +807,10 @@ def write_batch(tx, rows_list: list[LoadRows], *, batch_size: int, ingested: str
             res = tx.run(merge_nodes_query(label), rows=chunk)
             eids.update((f"{label}:{rec['key']}", rec["eid"]) for rec in res)
             result.created[label] += res.consume().counters.nodes_created
-    mention_rows = [{"a": eids[f"Article:{aid}"], "n": eids[uid], "aliases": aliases, "count": count}
-                    for aid, uid, aliases, count in fold.mentions]
+    mention_rows = [
+        {"a": eids[f"Article:{aid}"], "n": eids[uid], "aliases": aliases, "count": count}
+        for aid, uid, aliases, count in fold.mentions
+    ]
     for chunk in chunks(mention_rows, batch_size):
         result.created["MENTIONS"] += tx.run(MERGE_MENTIONS_MANY, rows=chunk).consume().counters.relationships_created
     alias_rows = [{"n": eids[uid], "aliases": sorted(names)} for uid, names in sorted(fold.aliases.items())]
@@ -767,8 +819,18 @@ def write_batch(tx, rows_list: list[LoadRows], *, batch_size: int, ingested: str
     groups: dict[tuple[str, bool], list] = {}
     for fact_id in sorted(fold.facts):
         f = fold.facts[fact_id]
-        row = {"fact_id": fact_id, "s": eids[f.source], "t": eids[f.target], "props": f.props, "ids": f.ids,
-               "seen": f.seen, "ev": f.ev, "ea": f.ea, "es": f.es, "ee": f.ee}
+        row = {
+            "fact_id": fact_id,
+            "s": eids[f.source],
+            "t": eids[f.target],
+            "props": f.props,
+            "ids": f.ids,
+            "seen": f.seen,
+            "ev": f.ev,
+            "ea": f.ea,
+            "es": f.es,
+            "ee": f.ee,
+        }
         if f.group[0] in DATED_TYPES:
             row["ed"] = f.ed
         groups.setdefault(f.group, []).append(row)
@@ -776,13 +838,18 @@ def write_batch(tx, rows_list: list[LoadRows], *, batch_size: int, ingested: str
         query = merge_facts_many_query(rtype, undirected)
         for chunk in chunks(fact_rows, batch_size):
             result.created[rtype] += tx.run(query, rows=chunk).consume().counters.relationships_created
-    result.results = [LoadResult(article_id=r.article["id"], source=r.article["source"], status="new")
-                      for r in batch]
+    result.results = [LoadResult(article_id=r.article["id"], source=r.article["source"], status="new") for r in batch]
     return result
 
 
-def load_batch(driver, rows_list: list[LoadRows], database: str | None = None, *,
-               batch_size: int = DEFAULT_BATCH_SIZE, ingested: str | None = None) -> BatchResult:
+def load_batch(
+    driver,
+    rows_list: list[LoadRows],
+    database: str | None = None,
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    ingested: str | None = None,
+) -> BatchResult:
     """Write many new articles in ONE write transaction (retried by the driver on transient errors).
 
     Articles that turn out not to be new come back in `deferred`, unwritten: load each with
@@ -814,7 +881,8 @@ def ensure_source_index(driver, database: str | None = None) -> bool:
     records, _, _ = driver.execute_query(
         "CALL () { MATCH (a:Article) RETURN count(a) AS articles } "
         "CALL () { MATCH (s:Source) RETURN count(s) AS sources } RETURN articles, sources",
-        database_=database)
+        database_=database,
+    )
     if not records[0]["articles"] or records[0]["sources"]:
         return False
     with open_session(driver, database) as session:
@@ -824,6 +892,7 @@ def ensure_source_index(driver, database: str | None = None) -> bool:
 
 def delete_article(driver, article_id: str, database: str | None = None) -> LoadResult:
     """Remove one article's contribution from the graph (what a replacement does to the old text)."""
+
     def work(tx):
         result = LoadResult(article_id=article_id, source="", status="deleted")
         delete_article_contribution(tx, article_id, result)
@@ -853,7 +922,7 @@ ORDER BY source, target, kind, period, value, other_value
 # Facts carry their articles and evidence; a derived cooperation edge (graph/derived.py) carries the
 # ids of the facts it folds and sample articles instead.
 PROVENANCE_VIOLATIONS = f"""
-MATCH ()-[r:{'|'.join(FACT_TYPES)}]->()
+MATCH ()-[r:{"|".join(FACT_TYPES)}]->()
 WHERE (r.articles IS NULL OR size(r.articles) = 0 OR r.evidence IS NULL OR size(r.evidence) = 0
        OR r.support IS NULL OR r.support <> size(r.articles) OR r.first_seen IS NULL)
 RETURN type(r) AS type, r.fact_id AS fact_id
@@ -870,18 +939,27 @@ def dump_graph(driver, database: str | None = None) -> tuple[list[str], list[str
     Relationships name their endpoints by label and key (or Article id), never by elementId, which
     differs between two loads of the same data.
     """
+
     def line(data: dict) -> str:
         return json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
 
     with open_session(driver, database) as session:
-        nodes = session.execute_read(lambda tx: [
-            line({"labels": sorted(r["labels"]), "props": r["props"]}) for r in tx.run(
-                "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")])
-        rels = session.execute_read(lambda tx: [
-            line(r.data()) for r in tx.run(
-                "MATCH (a)-[r]->(b) RETURN [l IN labels(a) WHERE l <> 'Entity'] AS a_labels, "
-                "coalesce(a.key, a.id) AS a, type(r) AS type, properties(r) AS props, "
-                "[l IN labels(b) WHERE l <> 'Entity'] AS b_labels, coalesce(b.key, b.id) AS b")])
+        nodes = session.execute_read(
+            lambda tx: [
+                line({"labels": sorted(r["labels"]), "props": r["props"]})
+                for r in tx.run("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
+            ]
+        )
+        rels = session.execute_read(
+            lambda tx: [
+                line(r.data())
+                for r in tx.run(
+                    "MATCH (a)-[r]->(b) RETURN [l IN labels(a) WHERE l <> 'Entity'] AS a_labels, "
+                    "coalesce(a.key, a.id) AS a, type(r) AS type, properties(r) AS props, "
+                    "[l IN labels(b) WHERE l <> 'Entity'] AS b_labels, coalesce(b.key, b.id) AS b"
+                )
+            ]
+        )
     return sorted(nodes), sorted(rels)
 
 
@@ -908,8 +986,7 @@ SET n:Entity, n.gazetteer = true, n.country = row.country, n.iso = row.iso{CITY_
     for label in ("Country", "Region", "City")
 }
 
-STRUCTURE_LINKS = (("Region", "PART_OF", "Country"), ("City", "LOCATED_IN", "Region"),
-                   ("City", "PART_OF", "Country"))
+STRUCTURE_LINKS = (("Region", "PART_OF", "Country"), ("City", "LOCATED_IN", "Region"), ("City", "PART_OF", "Country"))
 MERGE_STRUCTURE = {
     link: f"""
 UNWIND $rows AS row
@@ -931,11 +1008,9 @@ def adapt_gazetteer_rows(places) -> tuple[dict[str, list[dict]], list[dict]]:
     by_code = {p.code: p for p in places}
     links = []
     for p in sorted(places, key=lambda p: p.code):
-        nodes[p.type].append({"code": p.code, "name": p.name, "country": p.country, "region": p.region,
-                              "iso": p.iso})
+        nodes[p.type].append({"code": p.code, "name": p.name, "country": p.country, "region": p.region, "iso": p.iso})
         if p.type == "City" and p.region in by_code:
-            links.append({"code": p.code, "link": ("City", "LOCATED_IN", by_code[p.region].type),
-                          "parent": p.region})
+            links.append({"code": p.code, "link": ("City", "LOCATED_IN", by_code[p.region].type), "parent": p.region})
         elif p.type in ("Region", "City") and p.country in by_code and p.country != p.code:
             links.append({"code": p.code, "link": (p.type, "PART_OF", "Country"), "parent": p.country})
     return nodes, links

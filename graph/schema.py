@@ -1,4 +1,5 @@
 """The graph's schema (constraints and indexes), applied idempotently, and counts of what the graph holds."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -48,55 +49,86 @@ def format_name(label: str, suffix: str) -> str:
 def build_schema(analyzer: str = "standard") -> list[SchemaObject]:
     """Every constraint and index the loader and queries rely on, each `IF NOT EXISTS`."""
     objects = [
-        SchemaObject(format_name(label, "key"), "constraint",
-                     f"CREATE CONSTRAINT {format_name(label, 'key')} IF NOT EXISTS "
-                     f"FOR (n:{label}) REQUIRE n.key IS UNIQUE")
+        SchemaObject(
+            format_name(label, "key"),
+            "constraint",
+            f"CREATE CONSTRAINT {format_name(label, 'key')} IF NOT EXISTS FOR (n:{label}) REQUIRE n.key IS UNIQUE",
+        )
         for label in ENTITY_LABELS
     ]
-    objects.append(SchemaObject("article_id", "constraint",
-                                "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE"))
+    objects.append(
+        SchemaObject(
+            "article_id",
+            "constraint",
+            "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
+        )
+    )
     # (:Source {key, article}): which Article a source gave last, so that ingest finds a changed
     # text at a known source by an index seek (graph/load.py STATE).
-    objects.append(SchemaObject("source_key", "constraint",
-                                "CREATE CONSTRAINT source_key IF NOT EXISTS FOR (s:Source) REQUIRE s.key IS UNIQUE"))
+    objects.append(
+        SchemaObject(
+            "source_key",
+            "constraint",
+            "CREATE CONSTRAINT source_key IF NOT EXISTS FOR (s:Source) REQUIRE s.key IS UNIQUE",
+        )
+    )
     objects += [
-        SchemaObject("article_source", "index",
-                     "CREATE INDEX article_source IF NOT EXISTS FOR (a:Article) ON (a.source)"),
-        SchemaObject("article_published", "index",
-                     "CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)"),
-        SchemaObject("entity_name", "index",
-                     "CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)"),
+        SchemaObject(
+            "article_source", "index", "CREATE INDEX article_source IF NOT EXISTS FOR (a:Article) ON (a.source)"
+        ),
+        SchemaObject(
+            "article_published",
+            "index",
+            "CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published)",
+        ),
+        SchemaObject("entity_name", "index", "CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)"),
     ]
     # Timelines ask "what was seen since X" per fact type; relationship indexes are per type in Neo4j.
     objects += [
-        SchemaObject(format_name(rel, "last_seen"), "index",
-                     f"CREATE INDEX {format_name(rel, 'last_seen')} IF NOT EXISTS "
-                     f"FOR ()-[r:{rel}]-() ON (r.last_seen)")
+        SchemaObject(
+            format_name(rel, "last_seen"),
+            "index",
+            f"CREATE INDEX {format_name(rel, 'last_seen')} IF NOT EXISTS FOR ()-[r:{rel}]-() ON (r.last_seen)",
+        )
         for rel in FACT_TYPES
     ]
     # Canned queries look facts up by id prefix (fact_evidence) and list the newest first (new_since,
     # single_source_facts); without these they scan every fact relationship of the graph.
     objects += [
-        SchemaObject(format_name(rel, prop), "index",
-                     f"CREATE INDEX {format_name(rel, prop)} IF NOT EXISTS FOR ()-[r:{rel}]-() ON (r.{prop})")
-        for prop in ("first_seen", "fact_id") for rel in FACT_TYPES
+        SchemaObject(
+            format_name(rel, prop),
+            "index",
+            f"CREATE INDEX {format_name(rel, prop)} IF NOT EXISTS FOR ()-[r:{rel}]-() ON (r.{prop})",
+        )
+        for prop in ("first_seen", "fact_id")
+        for rel in FACT_TYPES
     ]
     # commodity_exporters finds the commodities by name, then their flows by key.
-    objects.append(SchemaObject("exports_to_commodity_key", "index",
-                                "CREATE INDEX exports_to_commodity_key IF NOT EXISTS "
-                                "FOR ()-[r:EXPORTS_TO]-() ON (r.commodity_key)"))
+    objects.append(
+        SchemaObject(
+            "exports_to_commodity_key",
+            "index",
+            "CREATE INDEX exports_to_commodity_key IF NOT EXISTS FOR ()-[r:EXPORTS_TO]-() ON (r.commodity_key)",
+        )
+    )
     if analyzer not in FULLTEXT_ANALYZERS:
         raise ValueError(f"unexpected analyzer {analyzer!r}")
-    objects.append(SchemaObject(
-        FULLTEXT_INDEX, "index",
-        f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases] "
-        f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{analyzer}'}}}}"))
+    objects.append(
+        SchemaObject(
+            FULLTEXT_INDEX,
+            "index",
+            f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases] "
+            f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{analyzer}'}}}}",
+        )
+    )
     return objects
 
 
 def choose_analyzer(driver: neo4j.Driver, database: str) -> str:
-    records, _, _ = driver.execute_query("CALL db.index.fulltext.listAvailableAnalyzers() YIELD analyzer "
-                                         "RETURN collect(analyzer) AS names", database_=database)
+    records, _, _ = driver.execute_query(
+        "CALL db.index.fulltext.listAvailableAnalyzers() YIELD analyzer RETURN collect(analyzer) AS names",
+        database_=database,
+    )
     available = set(records[0]["names"])
     return next(name for name in FULLTEXT_ANALYZERS if name in available or name == "standard")
 
@@ -123,11 +155,14 @@ def list_schema(driver: neo4j.Driver, database: str) -> list[tuple[str, dict]]:
     """Constraints and indexes as comparable rows (token lookup indexes included: they are schema too)."""
     constraints, _, _ = driver.execute_query(
         "SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties "
-        "RETURN name, type, entityType, labelsOrTypes, properties ORDER BY name", database_=database)
+        "RETURN name, type, entityType, labelsOrTypes, properties ORDER BY name",
+        database_=database,
+    )
     indexes, _, _ = driver.execute_query(
         "SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, indexProvider, options "
         "RETURN name, type, entityType, labelsOrTypes, properties, indexProvider, options ORDER BY name",
-        database_=database)
+        database_=database,
+    )
     return [("constraint", r.data()) for r in constraints] + [("index", r.data()) for r in indexes]
 
 
@@ -149,21 +184,25 @@ def graph_counts(driver: neo4j.Driver, database: str = "neo4j") -> GraphCounts:
     # each count is O(1) however big the graph grows. Model tokens not in the database yet count 0 without
     # a query, which would only earn an "unknown label" warning.
     nodes = {label: 0 for label in merge_names(ENTITY_LABELS + ("Entity", "Article"), labels)}
-    nodes.update({label: count_one(driver, database, f"MATCH (n:{quote_name(label)}) RETURN count(n) AS c")
-                  for label in labels})
+    nodes.update(
+        {label: count_one(driver, database, f"MATCH (n:{quote_name(label)}) RETURN count(n) AS c") for label in labels}
+    )
     rels = {rel: 0 for rel in merge_names(STRUCTURE_TYPES + FACT_TYPES, types)}
-    rels.update({rel: count_one(driver, database, f"MATCH ()-[r:{quote_name(rel)}]->() RETURN count(r) AS c")
-                 for rel in types})
+    rels.update(
+        {rel: count_one(driver, database, f"MATCH ()-[r:{quote_name(rel)}]->() RETURN count(r) AS c") for rel in types}
+    )
     return GraphCounts(
-        nodes=nodes, relationships=rels,
+        nodes=nodes,
+        relationships=rels,
         total_nodes=count_one(driver, database, "MATCH (n) RETURN count(n) AS c"),
         total_relationships=count_one(driver, database, "MATCH ()-[r]->() RETURN count(r) AS c"),
     )
 
 
 def read_tokens(driver: neo4j.Driver, database: str, procedure: str, column: str) -> list[str]:
-    records, _, _ = driver.execute_query(f"CALL {procedure}() YIELD {column} RETURN {column} AS name",
-                                         database_=database)
+    records, _, _ = driver.execute_query(
+        f"CALL {procedure}() YIELD {column} RETURN {column} AS name", database_=database
+    )
     return sorted(r["name"] for r in records)
 
 
@@ -186,8 +225,7 @@ def wipe_data(driver: neo4j.Driver, database: str = "neo4j", batch: int = 10_000
     if deleted:
         # CALL ... IN TRANSACTIONS needs an auto-commit transaction, which execute_query does not give.
         with driver.session(database=database) as session:
-            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF $batch ROWS",
-                        batch=batch).consume()
+            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF $batch ROWS", batch=batch).consume()
     return deleted
 
 
@@ -214,10 +252,13 @@ def missing_setup(driver: Any, database: str | None) -> list[str]:
     try:
         records, _, _ = driver.execute_query(
             "SHOW CONSTRAINTS YIELD labelsOrTypes, properties "
-            "WHERE labelsOrTypes = ['Article'] AND properties = ['id'] RETURN count(*) AS n", database_=database)
+            "WHERE labelsOrTypes = ['Article'] AND properties = ['id'] RETURN count(*) AS n",
+            database_=database,
+        )
         schema = records[0]["n"] > 0
         records, _, _ = driver.execute_query(
-            "RETURN EXISTS { MATCH (:Region)-[:PART_OF]->(:Country) } AS found", database_=database)
+            "RETURN EXISTS { MATCH (:Region)-[:PART_OF]->(:Country) } AS found", database_=database
+        )
         gazetteer = records[0]["found"]
     except Exception:  # noqa: BLE001 - a check that cannot run is no reason to refuse the ingest
         return []

@@ -1,4 +1,5 @@
 """A local Neo4j 5 community server assembled from Maven Central jars: install, start, stop, inspect."""
+
 from __future__ import annotations
 
 import contextlib
@@ -14,12 +15,11 @@ import time
 import urllib.error
 import urllib.request
 from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from coopgraph.exceptions import ServerError
-
 
 NEO4J_VERSION = "5.26.30"  # newest 5.26 LTS patch on Maven Central when this was written
 BROWSER_VERSION = "5.24.0"  # the last neo4j-browser published to Maven Central
@@ -59,13 +59,13 @@ STOP_TIMEOUT = 60.0
 DOWNLOAD_TIMEOUT = 1800.0
 
 
-
 def bolt_uri_for(port: int) -> str:
     return f"bolt://127.0.0.1:{port}"
 
 
 def browser_url_for(port: int) -> str:
     return f"http://127.0.0.1:{port}/browser/"
+
 
 @dataclass(frozen=True)
 class ServerStatus:
@@ -98,6 +98,7 @@ class StartResult:
 
 # ---------------------------------------------------------------------------------------------- locations
 
+
 def default_cache_dir() -> Path:
     """`$COOPGRAPH_HOME`, else `~/.cache/coopgraph`: outside the repo, shared by every clone."""
     configured = os.environ.get("COOPGRAPH_HOME")
@@ -112,17 +113,22 @@ def default_home(version: str = NEO4J_VERSION) -> Path:
 
 # ---------------------------------------------------------------------------------------------- java, maven
 
+
 def find_java() -> str:
     """The `java` to run Neo4j with: `$JAVA_HOME/bin/java`, else the one on PATH; must be 17 or newer."""
     java_home = os.environ.get("JAVA_HOME")
     candidate = str(Path(java_home) / "bin" / "java") if java_home else shutil.which("java")
     if not candidate or not os.access(candidate, os.X_OK):
-        raise ServerError(f"Java {MIN_JAVA}+ is needed to run Neo4j but no `java` was found "
-                          "(Debian: apt-get install openjdk-17-jre-headless)")
+        raise ServerError(
+            f"Java {MIN_JAVA}+ is needed to run Neo4j but no `java` was found "
+            "(Debian: apt-get install openjdk-17-jre-headless)"
+        )
     major = load_java_major(candidate)
     if major < MIN_JAVA:
-        raise ServerError(f"Java {major} at {candidate} is too old: Neo4j {NEO4J_VERSION} needs Java {MIN_JAVA}+ "
-                          "(set JAVA_HOME or apt-get install openjdk-17-jre-headless)")
+        raise ServerError(
+            f"Java {major} at {candidate} is too old: Neo4j {NEO4J_VERSION} needs Java {MIN_JAVA}+ "
+            "(set JAVA_HOME or apt-get install openjdk-17-jre-headless)"
+        )
     return candidate
 
 
@@ -147,12 +153,15 @@ def parse_java_major(text: str) -> int:
 def find_maven() -> str:
     mvn = shutil.which("mvn")
     if not mvn:
-        raise ServerError("Maven (`mvn`) is needed once to download Neo4j from Maven Central but was not found "
-                          "(Debian: apt-get install maven)")
+        raise ServerError(
+            "Maven (`mvn`) is needed once to download Neo4j from Maven Central but was not found "
+            "(Debian: apt-get install maven)"
+        )
     return mvn
 
 
 # ---------------------------------------------------------------------------------------------- install
+
 
 def format_pom(version: str, browser_version: str) -> str:
     return f"""<project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -183,25 +192,31 @@ def install_lib(home: Path, version: str = NEO4J_VERSION, browser_version: str =
             (Path(tmp) / "pom.xml").write_text(format_pom(version, browser_version), encoding="utf-8")
             run_maven(mvn, Path(tmp), partial, version)
         if not has_jars(partial, version):
-            raise ServerError(f"Maven finished but {partial} lacks neo4j-{version}.jar; see `mvn -X` in a pom like "
-                              "graph/server.py:format_pom")
+            raise ServerError(
+                f"Maven finished but {partial} lacks neo4j-{version}.jar; see `mvn -X` in a pom like "
+                "graph/server.py:format_pom"
+            )
         # Rename last, so an interrupted download never looks like a finished one.
         partial.rename(lib)
     return True
 
 
 def run_maven(mvn: str, project: Path, output: Path, version: str) -> None:
-    command = [mvn, "-B", "-q", "dependency:copy-dependencies", f"-DoutputDirectory={output}",
-               "-DincludeScope=runtime"]
+    command = [mvn, "-B", "-q", "dependency:copy-dependencies", f"-DoutputDirectory={output}", "-DincludeScope=runtime"]
     try:
-        done = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=DOWNLOAD_TIMEOUT,
-                              stdin=subprocess.DEVNULL)
+        done = subprocess.run(
+            command, cwd=project, capture_output=True, text=True, timeout=DOWNLOAD_TIMEOUT, stdin=subprocess.DEVNULL
+        )
     except subprocess.TimeoutExpired:
-        raise ServerError(f"downloading Neo4j {version} from Maven Central took over {DOWNLOAD_TIMEOUT:.0f} s; "
-                          "check the network and retry") from None
+        raise ServerError(
+            f"downloading Neo4j {version} from Maven Central took over {DOWNLOAD_TIMEOUT:.0f} s; "
+            "check the network and retry"
+        ) from None
     if done.returncode != 0:
-        raise ServerError(f"Maven could not download Neo4j {version} from Maven Central: "
-                          f"{format_maven_error(done.stdout + done.stderr)}")
+        raise ServerError(
+            f"Maven could not download Neo4j {version} from Maven Central: "
+            f"{format_maven_error(done.stdout + done.stderr)}"
+        )
 
 
 def format_maven_error(output: str) -> str:
@@ -247,6 +262,7 @@ def find_versions(lib: Path) -> tuple[str | None, str | None]:
 
 # ---------------------------------------------------------------------------------------------- config
 
+
 def format_config(home: Path, bolt_port: int, http_port: int, heap: str, pagecache: str) -> str:
     return f"""# Generated by coopgraph (graph/server.py) on every `start`: edit there, not here.
 # Loopback only: a dev database with a password in .env must not be reachable from the network.
@@ -288,6 +304,7 @@ def parse_config_ports(text: str) -> tuple[int | None, int | None]:
 
 # ---------------------------------------------------------------------------------------------- ports, processes
 
+
 def check_port_free(port: int, what: str, option: str) -> None:
     """Fail before starting the JVM when something already listens, instead of a stack trace in the log."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
@@ -296,8 +313,9 @@ def check_port_free(port: int, what: str, option: str) -> None:
         try:
             sock.bind(("127.0.0.1", port))
         except OSError:
-            raise ServerError(f"port {port} ({what}) on 127.0.0.1 is already taken by another program; "
-                              f"choose another with {option}") from None
+            raise ServerError(
+                f"port {port} ({what}) on 127.0.0.1 is already taken by another program; choose another with {option}"
+            ) from None
 
 
 def find_free_port() -> int:
@@ -323,7 +341,7 @@ def find_listen_addresses(port: int) -> list[str]:
 def format_proc_address(hex_address: str, width: int) -> str:
     raw = bytes.fromhex(hex_address)
     # /proc stores each 32-bit word in host (little-endian) order.
-    words = b"".join(raw[i:i + 4][::-1] for i in range(0, len(raw), 4))
+    words = b"".join(raw[i : i + 4][::-1] for i in range(0, len(raw), 4))
     return socket.inet_ntop(socket.AF_INET if width == 8 else socket.AF_INET6, words)
 
 
@@ -375,6 +393,7 @@ def format_bytes(size: int) -> str:
 
 
 # ---------------------------------------------------------------------------------------------- the server
+
 
 @dataclass
 class LocalServer:
@@ -465,14 +484,16 @@ class LocalServer:
             if process.poll() is None:
                 self.stop()
             raise
-        return StartResult(already_running=False, pid=process.pid, seconds=time.monotonic() - began,
-                           downloaded=downloaded)
+        return StartResult(
+            already_running=False, pid=process.pid, seconds=time.monotonic() - began, downloaded=downloaded
+        )
 
     def write_config(self) -> None:
         for name in ("conf", "data", "logs", "plugins", "import", "run"):
             (self.home / name).mkdir(parents=True, exist_ok=True)
         self.config_file.write_text(
-            format_config(self.home, self.bolt_port, self.http_port, self.heap, self.pagecache), encoding="utf-8")
+            format_config(self.home, self.bolt_port, self.http_port, self.heap, self.pagecache), encoding="utf-8"
+        )
 
     def set_initial_password(self, java: str) -> None:
         """Store the neo4j user's password before the first start, through neo4j-admin's own code."""
@@ -485,23 +506,45 @@ class LocalServer:
                 out.write(f"dbms\nset-initial-password\n{quote_argfile(self.password)}\n")
             done = subprocess.run(
                 [java, "-Xmx256m", "-cp", self.format_classpath(), ADMIN_CLASS, f"@{argfile}"],
-                env=self.format_environment(), capture_output=True, text=True, timeout=120,
-                stdin=subprocess.DEVNULL)
+                env=self.format_environment(),
+                capture_output=True,
+                text=True,
+                timeout=120,
+                stdin=subprocess.DEVNULL,
+            )
         finally:
             os.unlink(argfile)
         if done.returncode != 0:
-            raise ServerError("neo4j-admin could not set the initial password: "
-                              f"{format_java_error(done.stderr + done.stdout)}")
+            raise ServerError(
+                f"neo4j-admin could not set the initial password: {format_java_error(done.stderr + done.stdout)}"
+            )
 
     def spawn(self, java: str) -> subprocess.Popen:
-        command = [java, f"-Xms{self.heap}", f"-Xmx{self.heap}", *JVM_FLAGS, "-cp", self.format_classpath(),
-                   MAIN_CLASS, f"--home-dir={self.home}", f"--config-dir={self.home / 'conf'}", "--console-mode"]
+        command = [
+            java,
+            f"-Xms{self.heap}",
+            f"-Xmx{self.heap}",
+            *JVM_FLAGS,
+            "-cp",
+            self.format_classpath(),
+            MAIN_CLASS,
+            f"--home-dir={self.home}",
+            f"--config-dir={self.home / 'conf'}",
+            "--console-mode",
+        ]
         with open(self.log_file, "a", encoding="utf-8") as log:
             log.write(f"--- coopgraph: starting Neo4j {self.version} at {time.strftime('%Y-%m-%d %H:%M:%S')}\n")
             log.flush()
             # A new session: Ctrl-C in the terminal that ran `coopgraph server start` must not reach the JVM.
-            process = subprocess.Popen(command, cwd=self.home, env=self.format_environment(), stdout=log,
-                                       stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+            process = subprocess.Popen(
+                command,
+                cwd=self.home,
+                env=self.format_environment(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
         self.pid_file.write_text(f"{process.pid}\n")
         return process
 
@@ -517,14 +560,18 @@ class LocalServer:
         deadline = time.monotonic() + self.start_timeout
         while time.monotonic() < deadline:
             if process.poll() is not None:
-                raise ServerError(f"Neo4j exited during start (exit code {process.returncode}); "
-                                  f"last log lines: {format_log_excerpt(read_tail(self.log_file, 4))}; "
-                                  f"full log: {self.log_file}")
+                raise ServerError(
+                    f"Neo4j exited during start (exit code {process.returncode}); "
+                    f"last log lines: {format_log_excerpt(read_tail(self.log_file, 4))}; "
+                    f"full log: {self.log_file}"
+                )
             if self.probe_bolt() and self.probe_http():
                 return
             time.sleep(0.5)
-        raise ServerError(f"Neo4j did not answer on {self.bolt_uri} within {self.start_timeout:.0f} s and was "
-                          f"stopped; last log lines: {format_log_excerpt(read_tail(self.log_file, 3))}")
+        raise ServerError(
+            f"Neo4j did not answer on {self.bolt_uri} within {self.start_timeout:.0f} s and was "
+            f"stopped; last log lines: {format_log_excerpt(read_tail(self.log_file, 3))}"
+        )
 
     def probe_bolt(self) -> bool:
         """Whether Bolt answers a login; a wrong password means the home was initialised with another one."""
@@ -539,9 +586,10 @@ class LocalServer:
         except AuthError:
             if self.password is None:
                 return True  # nothing to check against; Bolt did answer
-            raise ServerError(f"Neo4j is running at {self.bolt_uri} but rejects NEO4J_PASSWORD: {self.home} was "
-                              "initialised with another password (use that one, or delete its data/ to start afresh)"
-                              ) from None
+            raise ServerError(
+                f"Neo4j is running at {self.bolt_uri} but rejects NEO4J_PASSWORD: {self.home} was "
+                "initialised with another password (use that one, or delete its data/ to start afresh)"
+            ) from None
         except (ServiceUnavailable, SessionExpired, OSError):
             return False
 
@@ -571,8 +619,13 @@ class LocalServer:
         bolt, http = self.load_ports()
         data = self.home / "data"
         return ServerStatus(
-            running=pid is not None, pid=pid, home=self.home, version=version, browser_version=browser,
-            bolt_port=bolt, http_port=http,
+            running=pid is not None,
+            pid=pid,
+            home=self.home,
+            version=version,
+            browser_version=browser,
+            bolt_port=bolt,
+            http_port=http,
             store_bytes=measure_tree(data / "databases" / "neo4j"),
             tx_log_bytes=measure_tree(data / "transactions" / "neo4j"),
         )

@@ -1,11 +1,12 @@
 """Connection settings for Neo4j: environment first, then `.env`, then defaults; CLI options override all."""
+
 from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Mapping
 
 from dotenv import dotenv_values
 
@@ -51,8 +52,12 @@ def load_environment(env_file: Path | None = None) -> dict[str, str]:
 def load_settings(env_file: Path | None = None, **overrides: object) -> Neo4jSettings:
     """Settings from env/.env with CLI overrides; `None` overrides mean "not given"."""
     env = load_environment(env_file)
-    bolt_port = parse_port(overrides.get("bolt_port") or env.get("NEO4J_BOLT_PORT"), DEFAULT_BOLT_PORT, "NEO4J_BOLT_PORT")
-    http_port = parse_port(overrides.get("http_port") or env.get("NEO4J_HTTP_PORT"), DEFAULT_HTTP_PORT, "NEO4J_HTTP_PORT")
+    bolt_port = parse_port(
+        overrides.get("bolt_port") or env.get("NEO4J_BOLT_PORT"), DEFAULT_BOLT_PORT, "NEO4J_BOLT_PORT"
+    )
+    http_port = parse_port(
+        overrides.get("http_port") or env.get("NEO4J_HTTP_PORT"), DEFAULT_HTTP_PORT, "NEO4J_HTTP_PORT"
+    )
     # Without an explicit URI, follow the local server's port so `server start` and `db init` agree.
     uri = overrides.get("uri") or env.get("NEO4J_URI") or f"bolt://127.0.0.1:{bolt_port}"
     return Neo4jSettings(
@@ -118,5 +123,9 @@ def append_env_line(path: Path, key: str, value: str) -> None:
 
 def describe_settings(settings: Neo4jSettings) -> Mapping[str, str]:
     """What may be shown to a user: everything except the password."""
-    return {"uri": settings.uri, "user": settings.user, "database": settings.database,
-            "password": "set" if settings.password else "not set"}
+    return {
+        "uri": settings.uri,
+        "user": settings.user,
+        "database": settings.database,
+        "password": "set" if settings.password else "not set",
+    }

@@ -1,4 +1,5 @@
 """Article → facts: reading, furniture removal, gazetteer, entity and relation extraction."""
+
 import os
 
 # natasha's networks multiply small matrices; a multi-threaded BLAS spends more time synchronising

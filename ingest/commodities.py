@@ -1,4 +1,5 @@
 """Commodities: the goods listed around a trade predicate, as nominative lemma phrases."""
+
 from __future__ import annotations
 
 import re
@@ -8,18 +9,93 @@ from coopgraph.ingest.morph import inflect_word, nominative_phrase, parses
 from coopgraph.ingest.nlp import Token
 
 # A bare generic head is no good: "продукцию на сумму", "товаров", "и другое".
-_GENERIC = {"товар", "продукция", "другой", "прочее", "прочий", "иной", "другое", "всё", "все", "это",
-            "сумма", "объём", "объем", "рынок", "место", "доля", "процент", "рост", "показатель",
-            "направление", "сфера", "регион", "область", "страна", "республика", "предприятие",
-            "компания", "производитель", "партнёр", "партнер", "год", "время", "тонна", "очередь",
-            "качество", "спрос", "рамка", "помощь", "счёт", "счет", "число", "том", "ряд", "часть",
-            "половина", "треть", "итог", "период", "раз", "уровень", "структура", "экспорт", "импорт",
-            "поставка", "закупка", "рынок", "контракт", "договор", "соглашение", "меморандум", "партия", "оборот", "товарооборот", "объем", "сотрудничество"}
+_GENERIC = {
+    "товар",
+    "продукция",
+    "другой",
+    "прочее",
+    "прочий",
+    "иной",
+    "другое",
+    "всё",
+    "все",
+    "это",
+    "сумма",
+    "объём",
+    "объем",
+    "рынок",
+    "место",
+    "доля",
+    "процент",
+    "рост",
+    "показатель",
+    "направление",
+    "сфера",
+    "регион",
+    "область",
+    "страна",
+    "республика",
+    "предприятие",
+    "компания",
+    "производитель",
+    "партнёр",
+    "партнер",
+    "год",
+    "время",
+    "тонна",
+    "очередь",
+    "качество",
+    "спрос",
+    "рамка",
+    "помощь",
+    "счёт",
+    "счет",
+    "число",
+    "том",
+    "ряд",
+    "часть",
+    "половина",
+    "треть",
+    "итог",
+    "период",
+    "раз",
+    "уровень",
+    "структура",
+    "экспорт",
+    "импорт",
+    "поставка",
+    "закупка",
+    "контракт",
+    "договор",
+    "соглашение",
+    "меморандум",
+    "партия",
+    "оборот",
+    "товарооборот",
+    "сотрудничество",
+}
 # money: "экспорт ... составил 215 миллионов долларов" names an amount, not a good
 _MONEY = {"миллион", "миллиард", "тысяча", "доллар", "рубль", "тенге", "евро", "юань", "млн", "млрд", "трлн"}
 _DROP_DET = {"другой", "прочий", "иной", "весь", "этот", "такой", "свой", "наш", "ваш", "их"}
-_STOP_WORDS = {"на", "в", "во", "из", "от", "с", "со", "по", "для", "которые", "который", "что", "где",
-               "а", "но", "также", "а также"}
+_STOP_WORDS = {
+    "на",
+    "в",
+    "во",
+    "из",
+    "от",
+    "с",
+    "со",
+    "по",
+    "для",
+    "которые",
+    "который",
+    "что",
+    "где",
+    "а",
+    "но",
+    "также",
+    "а также",
+}
 
 
 def _segment(sent, pred_start: int) -> tuple[list[Token], list[Token]]:
@@ -38,8 +114,7 @@ def _strip_places(ctx: Context, k: int, toks: list[Token]) -> list[Token]:
     for dm in ctx.demonyms:
         spans.append((dm.start, dm.end))
     out = []
-    skip_next_prep = False
-    for idx, t in enumerate(toks):
+    for t in toks:
         if out and out[-1].text == "|" and t.lemma == "рынок":
             continue  # "на российский рынок": part of the destination
         if any(s <= t.start < e for s, e in spans):
@@ -98,13 +173,17 @@ def _phrase(item: list[Token], head: int) -> tuple[str, int, int] | None:
     if any(t.lemma in _DROP_DET for t in item[:head]):
         return None
     tail: list[Token] = []
-    for t in item[head + 1:]:
+    for t in item[head + 1 :]:
         if t.pos in ("VERB", "AUX") or t.lemma in ("который", "что", "на") and not tail:
             break
         tail.append(t)
     # trailing complements must hang on the head: "из черных металлов", "для вагонов", genitives
-    if tail and not (tail[0].pos == "ADP" and tail[0].lemma in ("из", "для", "с") or
-                     tail[0].feats.get("Case") == "Gen" or tail[0].pos == "ADJ"):
+    if tail and not (
+        tail[0].pos == "ADP"
+        and tail[0].lemma in ("из", "для", "с")
+        or tail[0].feats.get("Case") == "Gen"
+        or tail[0].pos == "ADJ"
+    ):
         tail = []
     words = [(t.text, t.feats, t.pos) for t in lead + [item[head]]]
     name = nominative_phrase(words, len(lead))
@@ -112,8 +191,11 @@ def _phrase(item: list[Token], head: int) -> tuple[str, int, int] | None:
         name += " " + " ".join(t.text for t in tail)
     if item[head].lemma in _GENERIC and not lead and not tail:
         return None
-    if item[head].lemma in _GENERIC and item[head].lemma in ("товар", "сумма", "объём", "объем", "доля") \
-            or item[head].lemma in _MONEY:
+    if (
+        item[head].lemma in _GENERIC
+        and item[head].lemma in ("товар", "сумма", "объём", "объем", "доля")
+        or item[head].lemma in _MONEY
+    ):
         return None
     start = (lead or [item[head]])[0].start
     end = (tail or [item[head]])[-1].end
@@ -129,7 +211,7 @@ def commodity_items(ctx: Context, k: int, pred: re.Match, end: int | None = None
     found = _collect(ctx, k, after)
     if not found and pred.group(0).lower().endswith(("ся", "сь")):
         breaks = [i for i, t in enumerate(before) if t.text in ("–", "—", ":", ";")]
-        clause = before[breaks[-1] + 1:] if breaks else before
+        clause = before[breaks[-1] + 1 :] if breaks else before
         found = _collect(ctx, k, clause[-8:])  # "около 30% семян завозится": goods as the subject
     return found
 
@@ -140,11 +222,14 @@ def _collect(ctx: Context, k: int, toks: list[Token]) -> list[tuple[str, int, in
     out: list[tuple[str, int, int]] = []
     pending_adjs: list[list[Token]] = []
     for item in items:
-        item = [t for t in item if t.pos != "PUNCT" and t.text not in ("«", "»", "\"")]
+        item = [t for t in item if t.pos != "PUNCT" and t.text not in ("«", "»", '"')]
         # a leading copula goes too: "основными товарами экспорта стали цемент, мука ..."
-        while item and (item[0].pos in ("ADP", "PART", "ADV", "CCONJ", "NUM", "SYM", "AUX")
-                        or item[0].lemma in ("стать", "являться", "быть", "составлять", "составить")
-                        or item[0].text[:1].isdigit() or item[0].text in ("%", "около", "порядка")):
+        while item and (
+            item[0].pos in ("ADP", "PART", "ADV", "CCONJ", "NUM", "SYM", "AUX")
+            or item[0].lemma in ("стать", "являться", "быть", "составлять", "составить")
+            or item[0].text[:1].isdigit()
+            or item[0].text in ("%", "около", "порядка")
+        ):
             item = item[1:]
         if not item or any(t.text[:1].isdigit() for t in item):
             continue
@@ -170,7 +255,7 @@ def _collect(ctx: Context, k: int, toks: list[Token]) -> list[tuple[str, int, in
 
 
 def _resolve_them(phrase: tuple[str, int, int], previous: list[tuple[str, int, int]]):
-    """"бумагу, картон и изделия из них" → "изделия из бумаги и картона"."""
+    """ "бумагу, картон и изделия из них" → "изделия из бумаги и картона"."""
     name, s, e = phrase
     if not re.search(r"\bиз (них|него|неё|нее)\b", name) or not previous:
         return phrase

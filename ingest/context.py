@@ -1,4 +1,5 @@
 """What every extraction rule sees: the parsed article, its entity table and located mentions."""
+
 from __future__ import annotations
 
 import re
@@ -31,8 +32,16 @@ def normalise_key(name: str) -> str:
 class EntityTable:
     entities: dict[str, Entity] = field(default_factory=dict)
 
-    def add(self, type: str, name: str, key: str | None = None, alias: str | None = None,
-            start: int | None = None, end: int | None = None, **extra) -> Entity:
+    def add(
+        self,
+        type: str,
+        name: str,
+        key: str | None = None,
+        alias: str | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        **extra,
+    ) -> Entity:
         key = key or f"{type}:{normalise_key(name)}"
         ent = self.entities.get(key)
         if ent is None:
@@ -111,15 +120,23 @@ class Context:
         if src is None or tgt is None or source == target:
             return None
         quals = {k: v for k, v in quals.items() if v is not None}
-        ident = (type, source, target) + tuple(sorted((k, str(v)) for k, v in quals.items()
-                                                       if k not in ("date", "year")))
+        ident = (type, source, target) + tuple(
+            sorted((k, str(v)) for k, v in quals.items() if k not in ("date", "year"))
+        )
         if ident in self.relations:
             rel = self.relations[ident]
             for k, v in quals.items():
                 if getattr(rel, k) is None:
                     setattr(rel, k, v)
             return rel
-        rel = Relation(type=type, source=src.name, target=tgt.name, source_key=source,
-                       target_key=target, evidence=self.evidence(sent), **quals)
+        rel = Relation(
+            type=type,
+            source=src.name,
+            target=tgt.name,
+            source_key=source,
+            target_key=target,
+            evidence=self.evidence(sent),
+            **quals,
+        )
         self.relations[ident] = rel
         return rel

@@ -1,4 +1,5 @@
 """Documents: agreements, roadmaps, memoranda, plans, contracts — their kind, period, date, status."""
+
 from __future__ import annotations
 
 import re
@@ -26,17 +27,63 @@ KINDS = [
     ("план мероприятий", ("план",)),
 ]
 # Lemmas saying the document exists: signed, concluded, in force, extended, drafted and ready.
-_FACT = {"подписать", "подписывать", "подписание", "заключить", "заключать", "заключение", "действовать",
-         "продлить", "пролонгировать", "ратифицировать", "утвердить", "принять", "разработать",
-         "подготовить", "подписанный", "заключённый", "заключенный", "реализация", "реализовываться",
-         "реализоваться", "исполнение", "выполнение", "рамка", "основа", "согласно", "соответствие"}
+_FACT = {
+    "подписать",
+    "подписывать",
+    "подписание",
+    "заключить",
+    "заключать",
+    "заключение",
+    "действовать",
+    "продлить",
+    "пролонгировать",
+    "ратифицировать",
+    "утвердить",
+    "принять",
+    "разработать",
+    "подготовить",
+    "подписанный",
+    "заключённый",
+    "заключенный",
+    "реализация",
+    "реализовываться",
+    "реализоваться",
+    "исполнение",
+    "выполнение",
+    "рамка",
+    "основа",
+    "согласно",
+    "соответствие",
+}
 # Lemmas saying it does not exist yet.
-_PLAN = {"предлагать", "предложить", "планировать", "намереваться", "намерен", "предстоять",
-         "собираться", "готовый", "обсудить", "обсуждать", "проработать", "прорабатывать",
-         "рассмотреть", "рассматривать", "создать", "проект", "разрабатываться", "договориться",
-         "предполагать", "ожидаться", "возможный", "мочь", "хотеть", "следует", "необходимо"}
-_STOP_LEMMAS = {"между", "на", "до", "с", "который", "что", "чтобы", "и", "а", "но", "в", "от", "для",
-                "при", "со"}
+_PLAN = {
+    "предлагать",
+    "предложить",
+    "планировать",
+    "намереваться",
+    "намерен",
+    "предстоять",
+    "собираться",
+    "готовый",
+    "обсудить",
+    "обсуждать",
+    "проработать",
+    "прорабатывать",
+    "рассмотреть",
+    "рассматривать",
+    "создать",
+    "проект",
+    "разрабатываться",
+    "договориться",
+    "предполагать",
+    "ожидаться",
+    "возможный",
+    "мочь",
+    "хотеть",
+    "следует",
+    "необходимо",
+}
+_STOP_LEMMAS = {"между", "на", "до", "с", "который", "что", "чтобы", "и", "а", "но", "в", "от", "для", "при", "со"}
 _REFERENCE = {"документ", "соглашение", "меморандум", "договор", "контракт", "протокол"}
 
 
@@ -72,10 +119,15 @@ def _descriptor(tokens: list[Token], i: int) -> list[Token]:
             k += 1
             continue
         if t.lemma in _STOP_LEMMAS and not (t.lemma in ("в", "с") and out and _sphere_follows(tokens, k)):
-            if not (t.lemma == "и" and out and k + 1 < len(tokens) and tokens[k + 1].pos in ("ADJ", "NOUN")
-                    and tokens[k + 1].feats.get("Case") == out[-1].feats.get("Case")):
+            if not (
+                t.lemma == "и"
+                and out
+                and k + 1 < len(tokens)
+                and tokens[k + 1].pos in ("ADJ", "NOUN")
+                and tokens[k + 1].feats.get("Case") == out[-1].feats.get("Case")
+            ):
                 break
-        if t.pos in ("VERB", "AUX") or t.text in (".", ";", ":", "(", ")", "«", "»", "\"", "–", "—"):
+        if t.pos in ("VERB", "AUX") or t.text in (".", ";", ":", "(", ")", "«", "»", '"', "–", "—"):
             break
         if t.text == ",":
             if k + 1 < len(tokens) and _adjective_like(tokens[k + 1]) and out and _adjective_like(out[-1]):
@@ -106,7 +158,7 @@ def _adjective_like(t: Token) -> bool:
 
 
 def _sphere_follows(tokens: list[Token], k: int) -> bool:
-    window = [t.lemma for t in tokens[k + 1:k + 8]]
+    window = [t.lemma for t in tokens[k + 1 : k + 8]]
     return "сфера" in window or "область" in window and "сфера" in window
 
 
@@ -117,27 +169,37 @@ def _join(tokens: list[Token]) -> str:
     return s
 
 
-_SIGN_VERBS = {"подписать", "подписывать", "заключить", "заключать", "продлить", "ратифицировать",
-               "утвердить", "принять", "разработать", "подготовить"}
+_SIGN_VERBS = {
+    "подписать",
+    "подписывать",
+    "заключить",
+    "заключать",
+    "продлить",
+    "ратифицировать",
+    "утвердить",
+    "принять",
+    "разработать",
+    "подготовить",
+}
 
 
 def planned_signing(sent: Sentence) -> bool:
-    """"Предлагаю подписать", "подпишут осенью", "будет подписан": the act has not happened."""
+    """ "Предлагаю подписать", "подпишут осенью", "будет подписан": the act has not happened."""
     verbs = [t for t in sent.tokens if t.lemma in _SIGN_VERBS and t.pos in ("VERB", "AUX")]
     if not verbs:
         return False
     if re.search(r"\bбуд(ет|ут)\s+(подписан|заключ)", sent.text, re.I):
         return True
-    return all(t.feats.get("VerbForm") == "Inf" or t.feats.get("Tense") == "Fut" or t.feats.get("Mood") == "Imp"
-               for t in verbs)
+    return all(
+        t.feats.get("VerbForm") == "Inf" or t.feats.get("Tense") == "Fut" or t.feats.get("Mood") == "Imp" for t in verbs
+    )
 
 
 def _status(sent: Sentence) -> str:
     if planned_signing(sent):
         return "plan"
     lemmas = {t.lemma for t in sent.tokens}
-    if lemmas & _FACT and not (lemmas & _PLAN and not lemmas & {"подписать", "подписание", "действовать",
-                                                                 "заключить"}):
+    if lemmas & _FACT and not (lemmas & _PLAN and not lemmas & {"подписать", "подписание", "действовать", "заключить"}):
         return "fact"
     if "будет" in sent.text.lower() and "подписан" in sent.text.lower():
         return "plan"
@@ -165,7 +227,7 @@ def extract_documents(ctx: Context) -> None:
                     j = j + 2 + inner[1]
             desc = _descriptor(toks, j)
             start, end = toks[i].start, (desc[-1].end if desc else toks[j - 1].end)
-            _record(ctx, k, kind, toks[i:i + n], desc, start, end, nested=start < nested_until)
+            _record(ctx, k, kind, toks[i : i + n], desc, start, end, nested=start < nested_until)
             nested_until = max(nested_until, end)
             i = j  # a document named inside this one's description ("по реализации Соглашения ...") counts too
 
@@ -180,21 +242,31 @@ def _kind_nominative(kind_tokens: list[Token], kind: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _record(ctx: Context, k: int, kind: str, kind_tokens: list[Token], desc: list[Token], start: int,
-            end: int, nested: bool = False) -> None:
+def _record(
+    ctx: Context,
+    k: int,
+    kind: str,
+    kind_tokens: list[Token],
+    desc: list[Token],
+    start: int,
+    end: int,
+    nested: bool = False,
+) -> None:
     sent = ctx.sentences[k]
-    tail = ctx.text[end: min(sent.end, end + 80)]
+    tail = ctx.text[end : min(sent.end, end + 80)]
     period = find_period(tail) if re.match(r"\s*(?:\(.*?\)\s*)?(?:на|до|в)?\s*\d{4}", tail) else None
     status = _status(sent)
-    rest = ctx.text[end:sent.end]
+    rest = ctx.text[end : sent.end]
     between_base = None
     between = re.search(r"\bмежду\s+(.{3,200}?)(?=\s+на\s+\d{4}|\s+в\s+сфер|,\s*(?:а|который)|[.;]|$)", rest)
-    if between and _match_kind_in(rest[:between.start()]):
+    if between and _match_kind_in(rest[: between.start()]):
         between = None  # the clause belongs to a later document of the sentence
     if between is None:
         # "между правительством региона и акиматом области Улытау был подписан меморандум"
-        before = re.search(r"\bмежду\s+(.{3,200}?)\s+(?:был\w*\s+|будет\s+)?(?:подписан\w*|заключ\w+)\s*$",
-                           ctx.text[sent.start:start])
+        before = re.search(
+            r"\bмежду\s+(.{3,200}?)\s+(?:был\w*\s+|будет\s+)?(?:подписан\w*|заключ\w+)\s*$",
+            ctx.text[sent.start : start],
+        )
         if before:
             between = before
             between_base = sent.start
@@ -225,13 +297,22 @@ def _record(ctx: Context, k: int, kind: str, kind_tokens: list[Token], desc: lis
             period = (int(late.group(1)), int(late.group(2)))
     if period:
         name += f" {period[0]}–{period[1]}"
-    signed = find_date(ctx.text[sent.start:sent.end], ctx.published) if _signing(sent) else None
+    signed = find_date(ctx.text[sent.start : sent.end], ctx.published) if _signing(sent) else None
     key = f"Document:{kind}:{period[0]}-{period[1]}" if period else f"Document:{normalise_key(name)}"
     existing = _same_document(ctx, kind, period, name) or _same_sentence_kind(ctx, k, kind)
     if existing:
         key = existing
-    ent = ctx.table.add("Document", name, key=key, alias=ctx.text[start:end], start=start, end=end,
-                        kind=kind, period=period, signed=signed)
+    ent = ctx.table.add(
+        "Document",
+        name,
+        key=key,
+        alias=ctx.text[start:end],
+        start=start,
+        end=end,
+        kind=kind,
+        period=period,
+        signed=signed,
+    )
     if existing and len(name) > len(ent.name):
         ent.aliases.append(ent.name)  # the fuller description becomes the name
         ent.name = name
@@ -251,7 +332,7 @@ def _match_kind_in(text: str) -> bool:
 
 
 def _same_sentence_kind(ctx: Context, k: int, kind: str) -> str | None:
-    """"три контракта на поставку техники, а затем еще два контракта на поставку запчастей": one
+    """ "три контракта на поставку техники, а затем еще два контракта на поставку запчастей": one
     Document per kind and parties (spec), named in the singular."""
     for d in ctx.documents:
         ent = ctx.table.get(d.key)
@@ -274,8 +355,20 @@ def _same_document(ctx: Context, kind: str, period, name: str) -> str | None:
     return None
 
 
-_GENERIC_WORDS = {"сотрудничество", "взаимодействие", "о", "по", "в", "и", "на", "новый", "обновлённый",
-                  "обновленный", "региональный", "двусторонний"}
+_GENERIC_WORDS = {
+    "сотрудничество",
+    "взаимодействие",
+    "о",
+    "по",
+    "в",
+    "и",
+    "на",
+    "новый",
+    "обновлённый",
+    "обновленный",
+    "региональный",
+    "двусторонний",
+}
 
 
 def _generic_subset(a: str, b: str) -> bool:

@@ -1,4 +1,5 @@
-"""Scoring extraction output against gold files: per-type P/R/F1 for entities and relations (kgeval's matching rules)."""
+"""Scoring extraction output against gold files: per-type P/R/F1 for entities and relations, kgeval's rules."""
+
 from __future__ import annotations
 
 # The rules follow /work/shared/eval/kgeval.py, the reference scorer, so that our numbers agree with
@@ -8,22 +9,40 @@ from __future__ import annotations
 # one-to-one with gold ones, best scores first; a City stands for its Region (gold `place_of`) at
 # relation endpoints; relation keys carry the commodity (EXPORTS_TO), the last lemma of the title
 # (HOLDS_POSITION), kind/currency/value within 2 % (TRADE_VOLUME, turnover symmetric).
-
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Optional
 
 from rapidfuzz.fuzz import token_set_ratio
 
 from coopgraph.ingest.records import Article
 
 LEGAL_FORMS = {
-    "тоо", "ао", "ооо", "пао", "оао", "зао", "ип", "кгп", "ргп", "гкп", "нао", "ао нк", "гу", "тос",
-    "спк", "фх", "кх", "ано", "фгбоу", "рго", "чп",
+    "тоо",
+    "ао",
+    "ооо",
+    "пао",
+    "оао",
+    "зао",
+    "ип",
+    "кгп",
+    "ргп",
+    "гкп",
+    "нао",
+    "ао нк",
+    "гу",
+    "тос",
+    "спк",
+    "фх",
+    "кх",
+    "ано",
+    "фгбоу",
+    "рго",
+    "чп",
 }
 PLACE_TYPES = {"Region", "City", "Country"}
 FUZZY_THRESHOLDS = {"Organization": 90, "Commodity": 85, "Event": 80, "Document": 70}
@@ -53,7 +72,7 @@ class Counts:
         p, r = self.p, self.r
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def add(self, other: "Counts") -> None:
+    def add(self, other: Counts) -> None:
         self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
 
     def to_dict(self) -> dict:
@@ -140,13 +159,13 @@ def morph_analyzer():
         import pymorphy3
 
         return pymorphy3.MorphAnalyzer()
-    except Exception:
+    except Exception:  # noqa: BLE001 - pymorphy3 missing or broken: the next analyser will do
         pass
     try:
         from natasha import MorphVocab
 
         return MorphVocab()
-    except Exception:
+    except Exception:  # noqa: BLE001 - no analyser at all: names are compared as written
         return None
 
 
@@ -220,7 +239,7 @@ def place_key(key: EntityKey, place_of: dict) -> tuple:
 # ---------------------------------------------------------------- relations
 
 
-def relation_key(r: dict, resolve: Callable[[object], Optional[tuple]]) -> Optional[RelKey]:
+def relation_key(r: dict, resolve: Callable[[object], tuple | None]) -> RelKey | None:
     """(type, source, target, qualifiers…), or None when an endpoint or the commodity is unknown."""
     src, tgt = resolve(r.get("source")), resolve(r.get("target"))
     if src is None or tgt is None:
@@ -370,7 +389,7 @@ def score_dir(gold_dir: Path | str, predict: Callable[[Article], dict], golds: I
     for gold in read_gold(gold_dir) if golds is None else golds:
         try:
             pred = predict(article_of(gold))
-        except Exception as exc:  # one broken article must not hide the others' scores
+        except Exception as exc:  # noqa: BLE001 - one broken article must not hide the others' scores
             summary.failures.append(f"{gold.get('id')}: {type(exc).__name__}: {exc}")
             pred = {"entities": [], "relations": []}
         summary.articles.append(score_article(gold, pred))

@@ -1,4 +1,5 @@
 """Events: named forums, exhibitions, fairs, festivals, conferences, keeping the edition number."""
+
 from __future__ import annotations
 
 import re
@@ -6,21 +7,79 @@ import re
 from coopgraph.ingest.context import Context
 from coopgraph.ingest.morph import inflect_word, lemma, match_case, parses
 
-EVENT_HEADS = {"форум", "выставка", "ярмарка", "фестиваль", "конференция", "саммит", "мотопробег",
-               "автопробег", "форум-выставка", "выставка-ярмарка", "биеннале", "конгресс", "слёт",
-               "слет", "день", "дни", "неделя", "марафон", "олимпиада", "турнир", "чемпионат",
-               "спартакиада", "экспо", "симпозиум", "совещание", "заседание", "съезд", "сессия"}
+EVENT_HEADS = {
+    "форум",
+    "выставка",
+    "ярмарка",
+    "фестиваль",
+    "конференция",
+    "саммит",
+    "мотопробег",
+    "автопробег",
+    "форум-выставка",
+    "выставка-ярмарка",
+    "биеннале",
+    "конгресс",
+    "слёт",
+    "слет",
+    "день",
+    "дни",
+    "неделя",
+    "марафон",
+    "олимпиада",
+    "турнир",
+    "чемпионат",
+    "спартакиада",
+    "экспо",
+    "симпозиум",
+    "совещание",
+    "заседание",
+    "съезд",
+    "сессия",
+}
 # Heads that name an event only with a proper name attached (a quote or capitals).
-_NEEDS_NAME = {"день", "дни", "неделя", "совещание", "заседание", "сессия", "марафон", "турнир",
-               "чемпионат", "съезд"}
+_NEEDS_NAME = {"день", "дни", "неделя", "совещание", "заседание", "сессия", "марафон", "турнир", "чемпионат", "съезд"}
 _ROMAN = r"(?:[IVXLC]{1,7})"
 # (?<!...): the leftmost match starts where a word starts; trying inside words only cost time
 _QUOTED = re.compile(r"(?<![А-Яа-яЁё\-])(?P<head>[А-Яа-яЁё\-]+)\s+(?P<q>[«\"“„])(?P<name>[^«»\"“”„\n]{2,90}?)[»\"”“]")
 _TITLE_WORDS = re.compile(
-    rf"(?:(?P<ord>{_ROMAN})\s+)?(?P<head>[А-ЯЁ][а-яё\-]+)(?P<tail>(?:\s+(?:[а-яё\-]+|[А-ЯЁ][а-яё\-]+|и)){{1,9}})")
-_STOP_WORDS = {"в", "во", "на", "с", "со", "по", "к", "у", "от", "до", "для", "при", "из", "о", "об",
-               "который", "которая", "которое", "которые", "состоялся", "состоялась", "прошел",
-               "прошёл", "прошла", "был", "была", "стал", "где", "что", "а", "но", "году", "года"}
+    rf"(?:(?P<ord>{_ROMAN})\s+)?(?P<head>[А-ЯЁ][а-яё\-]+)(?P<tail>(?:\s+(?:[а-яё\-]+|[А-ЯЁ][а-яё\-]+|и)){{1,9}})"
+)
+_STOP_WORDS = {
+    "в",
+    "во",
+    "на",
+    "с",
+    "со",
+    "по",
+    "к",
+    "у",
+    "от",
+    "до",
+    "для",
+    "при",
+    "из",
+    "о",
+    "об",
+    "который",
+    "которая",
+    "которое",
+    "которые",
+    "состоялся",
+    "состоялась",
+    "прошел",
+    "прошёл",
+    "прошла",
+    "был",
+    "была",
+    "стал",
+    "где",
+    "что",
+    "а",
+    "но",
+    "году",
+    "года",
+}
 
 
 def _head_nominative(word: str) -> str:
@@ -50,15 +109,17 @@ def extract_events(ctx: Context) -> None:
         ordinal = f"{m.group('ord')} " if m.group("ord") else ""
         name = f"{ordinal}{_head_nominative(m.group('head'))} {tail}"
         end = m.start("tail") + m.group("tail").find(tail.split()[-1]) + len(tail.split()[-1])
-        _add(ctx, name, ctx.text[m.start():end], m.start(), end)
+        _add(ctx, name, ctx.text[m.start() : end], m.start(), end)
         taken.append((m.start(), end))
     _adjective_events(ctx, taken)
     _region_days(ctx, taken)
     _back_references(ctx, taken)
 
 
-_DAYS = re.compile(r"\b(Дни|Днях|Дней|Дням|Днями|Неделя|Недели|Неделе|Неделю)\s+([А-ЯЁ][\w\-]+(?:\s+(?:области|края|"
-                   r"республики|Республики|[А-ЯЁ][\w\-]+))?)(?:\s+(в|во)\s+([А-ЯЁ][\w\-]+))?")
+_DAYS = re.compile(
+    r"\b(Дни|Днях|Дней|Дням|Днями|Неделя|Недели|Неделе|Неделю)\s+([А-ЯЁ][\w\-]+(?:\s+(?:области|края|"
+    r"республики|Республики|[А-ЯЁ][\w\-]+))?)(?:\s+(в|во)\s+([А-ЯЁ][\w\-]+))?"
+)
 
 
 def _region_days(ctx: Context, taken) -> None:
@@ -79,17 +140,27 @@ def _region_days(ctx: Context, taken) -> None:
 
 def _back_references(ctx: Context, taken) -> None:
     """A later bare "форум" / "выставка" is the event of that kind the article already named."""
-    for m in re.finditer(r"\b(форум\w*|выставк\w*|ярмарк\w*|фестивал\w*|конференци\w*|мотопробег\w*)\b",
-                         ctx.text, re.I):
+    for m in re.finditer(
+        r"\b(форум\w*|выставк\w*|ярмарк\w*|фестивал\w*|конференци\w*|мотопробег\w*)\b", ctx.text, re.I
+    ):
         if any(s <= m.start() < e for s, e in taken):
             continue
         head = lemma(m.group(1))
-        earlier = [r for r in ctx.refs if r.type == "Event" and r.start < m.start()
-                   and head in ctx.table.get(r.key).name.lower().replace("-", " ").split()[:3]
-                   + [lemma(w) for w in ctx.table.get(r.key).name.split()[:3]]]
+        earlier = [
+            r
+            for r in ctx.refs
+            if r.type == "Event"
+            and r.start < m.start()
+            and head
+            in ctx.table.get(r.key).name.lower().replace("-", " ").split()[:3]
+            + [lemma(w) for w in ctx.table.get(r.key).name.split()[:3]]
+        ]
         if not earlier:
-            earlier = [r for r in ctx.refs if r.type == "Event" and r.start < m.start()
-                       and head in ctx.text[r.start:r.end].lower()]
+            earlier = [
+                r
+                for r in ctx.refs
+                if r.type == "Event" and r.start < m.start() and head in ctx.text[r.start : r.end].lower()
+            ]
         if earlier:
             ctx.add_ref(ctx.table.get(earlier[-1].key), m.start(), m.end(), via="reference")
 
@@ -100,7 +171,7 @@ def _line_start(text: str, pos: int) -> int:
         k -= 1
     if k == 0 or text[k - 1] in "\n":
         return pos
-    if text[k - 1] in ".!?" :
+    if text[k - 1] in ".!?":
         return pos
     return -1
 
@@ -131,16 +202,19 @@ def _tail(tail: str) -> str:
     return " ".join(out)
 
 
-_ADJ_EVENT = re.compile(r"(?<![.!?]\s)(?<!^)\b(?P<adj>[А-ЯЁ][а-яё]+(?:ой|ая|ую|ий|ый|ом|ого|ей|ое|ые|их))\s+"
-                        r"(?P<head>ярмарк\w*|выставк\w*|форум\w*|фестивал\w*|конференци\w*)", re.M)
+_ADJ_EVENT = re.compile(
+    r"(?<![.!?]\s)(?<!^)\b(?P<adj>[А-ЯЁ][а-яё]+(?:ой|ая|ую|ий|ый|ом|ого|ей|ое|ые|их))\s+"
+    r"(?P<head>ярмарк\w*|выставк\w*|форум\w*|фестивал\w*|конференци\w*)",
+    re.M,
+)
 
 
 def _adjective_events(ctx: Context, taken) -> None:
-    """"на Астраханской ярмарке" → "Астраханская ярмарка" (capitalised adjective = proper name)."""
+    """ "на Астраханской ярмарке" → "Астраханская ярмарка" (capitalised adjective = proper name)."""
     for m in _ADJ_EVENT.finditer(ctx.text):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        prev = ctx.text[max(0, m.start() - 2):m.start()]
+        prev = ctx.text[max(0, m.start() - 2) : m.start()]
         if not prev.strip() or prev.strip()[-1:] in ".!?\n":
             continue
         head = _head_nominative(m.group("head"))

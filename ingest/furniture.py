@@ -1,4 +1,5 @@
 """Furniture removal: cut a scraped page's text down to the article body (headline + paragraphs)."""
+
 from __future__ import annotations
 
 # The rules are structural, not tied to one site: every line is classified (prose, short line,
@@ -7,7 +8,6 @@ from __future__ import annotations
 # marker (a maximum-subarray scan, so the work is linear). The headline is then looked up in the
 # few lines above the body, inline photo-caption runs ("1/9Делегация…2/9…") are cut out, and
 # repeated paragraphs are kept once.
-
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -26,12 +26,42 @@ MAX_TITLE_SCAN = 15  # non-empty lines looked at above the body when searching t
 MAX_CAPTION_CHARS = 300  # a photo caption between two counters is shorter than this
 
 MONTHS = {
-    "январ": 1, "янв": 1, "феврал": 2, "фев": 2, "март": 3, "мар": 3, "апрел": 4, "апр": 4,
-    "мая": 5, "май": 5, "июн": 6, "июл": 7, "август": 8, "авг": 8, "сентябр": 9, "сен": 9,
-    "сент": 9, "октябр": 10, "окт": 10, "ноябр": 11, "ноя": 11, "нояб": 11, "декабр": 12,
+    "январ": 1,
+    "янв": 1,
+    "феврал": 2,
+    "фев": 2,
+    "март": 3,
+    "мар": 3,
+    "апрел": 4,
+    "апр": 4,
+    "мая": 5,
+    "май": 5,
+    "июн": 6,
+    "июл": 7,
+    "август": 8,
+    "авг": 8,
+    "сентябр": 9,
+    "сен": 9,
+    "сент": 9,
+    "октябр": 10,
+    "окт": 10,
+    "ноябр": 11,
+    "ноя": 11,
+    "нояб": 11,
+    "декабр": 12,
     "дек": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 # A month word: a stem from MONTHS plus any ending ("апреля", "окт.", "October").
 MONTH_RE = (

@@ -1,4 +1,5 @@
 """Gazetteer of countries, first-level regions and cities, with a morphology-aware matcher for Russian text."""
+
 # Data: ingest/data/gazetteer.json, built by ingest/data/build_gazetteer.py (read that file for the
 # conventions: codes, alias kinds, ambiguous names, cities of republican significance).
 #
@@ -37,15 +38,43 @@ Via = Literal["name", "alias", "abbr", "informal", "former", "demonym"]
 VIA_OF_KEY = {"aliases": "alias", "abbr": "abbr", "informal": "informal", "former": "former"}
 VIA_RANK = {"name": 0, "alias": 1, "abbr": 2, "informal": 3, "former": 4, "demonym": 5}
 
-GENERIC = frozenset({"область", "край", "республика", "автономный", "округ", "провинция", "аймак",
-                     "велаят", "район", "облисполком"})
+GENERIC = frozenset(
+    {"область", "край", "республика", "автономный", "округ", "провинция", "аймак", "велаят", "район", "облисполком"}
+)
 CUE_LEMMAS = frozenset({"в", "во", "из", "г", "гор", "город", "до", "под", "около", "через", "близ"})
-SKIP_PREV_LEMMAS = frozenset({
-    "озеро", "река", "гора", "хребет", "пик", "ледник", "полуостров", "пустыня", "залив", "канал",
-    "море", "улица", "ул", "проспект", "пр", "бульвар", "площадь", "переулок", "шоссе", "микрорайон",
-    "мкр", "имя", "им", "космодром", "трасса", "урочище", "ущелье",
-    "доллар", "долл",  # "долларов США", "долл. США" is a currency, not the state
-})
+SKIP_PREV_LEMMAS = frozenset(
+    {
+        "озеро",
+        "река",
+        "гора",
+        "хребет",
+        "пик",
+        "ледник",
+        "полуостров",
+        "пустыня",
+        "залив",
+        "канал",
+        "море",
+        "улица",
+        "ул",
+        "проспект",
+        "пр",
+        "бульвар",
+        "площадь",
+        "переулок",
+        "шоссе",
+        "микрорайон",
+        "мкр",
+        "имя",
+        "им",
+        "космодром",
+        "трасса",
+        "урочище",
+        "ущелье",
+        "доллар",
+        "долл",  # "долларов США", "долл. США" is a currency, not the state
+    }
+)
 CONJ = frozenset({"и", "или"})
 MAX_NAME_TOKENS = 8
 
@@ -121,7 +150,7 @@ def name_lemmas(norm: str) -> frozenset[str]:
 def _stem(lemma: str) -> str:
     """What every inflected form of `lemma` starts with (fleeting vowels: Орёл → Орла)."""
     first = lemma.split("-")[0]
-    return first[:max(2, len(first) - 2)]
+    return first[: max(2, len(first) - 2)]
 
 
 def _is_abbr(tok: str) -> bool:
@@ -136,8 +165,7 @@ class _Tok:
 
     __slots__ = ("surface", "norm", "cap", "keys", "dkeys")
 
-    def __init__(self, surface: str, stems_cap: frozenset, stems_low: frozenset, max_stem: int,
-                 low_lemmas: frozenset):
+    def __init__(self, surface: str, stems_cap: frozenset, stems_low: frozenset, max_stem: int, low_lemmas: frozenset):
         s = translit_kazakh(surface)
         self.surface = s
         self.norm = norm = s.lower()
@@ -180,8 +208,11 @@ class _Tok:
 def _readings(norm: str) -> tuple[bool, bool, bool]:
     """(common word, person name, first name) readings of a token known to the dictionary."""
     known = [p for p in _parses(norm) if p.is_known]
-    common = sum(p.score for p in known if "Geox" not in p.tag and "Abbr" not in p.tag
-                 and not ({"Name", "Surn", "Patr"} & p.tag.grammemes))
+    common = sum(
+        p.score
+        for p in known
+        if "Geox" not in p.tag and "Abbr" not in p.tag and not ({"Name", "Surn", "Patr"} & p.tag.grammemes)
+    )
     person = any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in known)
     first = any("Name" in p.tag for p in known)
     return common >= 0.3, person, first
@@ -234,8 +265,15 @@ class Gazetteer:
         self._low_lemmas: set[str] | frozenset[str] = set(GENERIC)
         for raw in data["places"]:
             names = [n for k in ("aliases", "abbr", "informal", "former") for n in raw.get(k, [])]
-            place = Place(code=raw["code"], type=raw["type"], name=raw["name"], country=raw.get("country"),
-                          region=raw.get("region"), iso=raw.get("iso"), aliases=names)
+            place = Place(
+                code=raw["code"],
+                type=raw["type"],
+                name=raw["name"],
+                country=raw.get("country"),
+                region=raw.get("region"),
+                iso=raw.get("iso"),
+                aliases=names,
+            )
             if place.code in self._places:
                 raise ValueError(f"duplicate place code {place.code}")
             self._places[place.code] = place
@@ -260,8 +298,9 @@ class Gazetteer:
         if t is None:
             if len(self._tokens) > 200_000:
                 self._tokens.clear()
-            t = self._tokens[surface] = _Tok(surface, self._stems_cap, self._stems_low, self._max_stem,
-                                                   self._low_lemmas)
+            t = self._tokens[surface] = _Tok(
+                surface, self._stems_cap, self._stems_low, self._max_stem, self._low_lemmas
+            )
         return t
 
     # ---------------------------------------------------------------- index
@@ -324,8 +363,10 @@ class Gazetteer:
     def names_of(self, code: str) -> dict[str, list[str]]:
         """The names of a place by kind: name, aliases, abbr, informal, former, demonyms."""
         raw = self._extra[code]
-        return {"name": [raw["name"]], **{k: list(raw.get(k, [])) for k in
-                                          ("aliases", "abbr", "informal", "former", "demonyms")}}
+        return {
+            "name": [raw["name"]],
+            **{k: list(raw.get(k, [])) for k in ("aliases", "abbr", "informal", "former", "demonyms")},
+        }
 
     def lookup(self, name: str) -> Place | None:
         """The place a whole string names, in any case form ("Курганской области", "СКО", "Оренбуржье")."""
@@ -385,7 +426,7 @@ class Gazetteer:
 
     # ---------------------------------------------------------------- matching internals
     def _mk(self, text: str, start: int, end: int, entry: _Entry) -> PlaceMatch:
-        if entry.surface.endswith(")") and text[end:end + 1] == ")":
+        if entry.surface.endswith(")") and text[end : end + 1] == ")":
             end += 1
         return PlaceMatch(start=start, end=end, text=text[start:end], place=self._places[entry.code], via=entry.via)
 
@@ -415,7 +456,7 @@ class Gazetteer:
             return False
         if i == j and entry.proper_single:
             t = toks[i]
-            has_cue = i > 0 and _is_cue(toks[i - 1], text[spans[i - 1][1]:spans[i][0]])
+            has_cue = i > 0 and _is_cue(toks[i - 1], text[spans[i - 1][1] : spans[i][0]])
             if self._extra[entry.code].get("cue") and entry.via == "name" and not has_cue:
                 return False
             if t.person and not has_cue and _in_person_name(text, spans, toks, i):
@@ -426,7 +467,7 @@ class Gazetteer:
 
     def _context_ok(self, text, spans, toks, i, j) -> bool:
         if i > 0 and toks[i - 1].lemmas & SKIP_PREV_LEMMAS:
-            gap = text[spans[i - 1][1]:spans[i][0]]
+            gap = text[spans[i - 1][1] : spans[i][0]]
             if gap.strip(" .\u00a0") == "":
                 return False
         return not _whole_quoted_title(text, spans[i][0], spans[j][1])
@@ -451,18 +492,26 @@ class Gazetteer:
         out = []
 
         def sep_before(k):  # index of the conjunct before token k, or None
-            if k >= 2 and toks[k - 1].norm in CONJ and _plain_gap(text, spans[k - 2][1], spans[k - 1][0]) \
-                    and _plain_gap(text, spans[k - 1][1], spans[k][0]):
+            if (
+                k >= 2
+                and toks[k - 1].norm in CONJ
+                and _plain_gap(text, spans[k - 2][1], spans[k - 1][0])
+                and _plain_gap(text, spans[k - 1][1], spans[k][0])
+            ):
                 return k - 2
-            if k >= 1 and text[spans[k - 1][1]:spans[k][0]].strip() == ",":
+            if k >= 1 and text[spans[k - 1][1] : spans[k][0]].strip() == ",":
                 return k - 1
             return None
 
         def sep_after(k):
-            if k + 2 < len(toks) and toks[k + 1].norm in CONJ and _plain_gap(text, spans[k][1], spans[k + 1][0]) \
-                    and _plain_gap(text, spans[k + 1][1], spans[k + 2][0]):
+            if (
+                k + 2 < len(toks)
+                and toks[k + 1].norm in CONJ
+                and _plain_gap(text, spans[k][1], spans[k + 1][0])
+                and _plain_gap(text, spans[k + 1][1], spans[k + 2][0])
+            ):
                 return k + 2
-            if k + 1 < len(toks) and text[spans[k][1]:spans[k + 1][0]].strip() == ",":
+            if k + 1 < len(toks) and text[spans[k][1] : spans[k + 1][0]].strip() == ",":
                 return k + 1
             return None
 
@@ -501,10 +550,10 @@ def _is_cue(prev: _Tok, gap: str) -> bool:
 
 def _in_person_name(text, spans, toks, i) -> bool:
     """Token i reads as part of a person's name: "Владимир Путин", "Сергей Киров", "А. Борисов"."""
-    if i + 1 < len(toks) and text[spans[i][1]:spans[i + 1][0]] == " " and toks[i + 1].cap and toks[i + 1].person:
+    if i + 1 < len(toks) and text[spans[i][1] : spans[i + 1][0]] == " " and toks[i + 1].cap and toks[i + 1].person:
         return True
     if i > 0:
-        gap = text[spans[i - 1][1]:spans[i][0]]
+        gap = text[spans[i - 1][1] : spans[i][0]]
         prev = toks[i - 1]
         if gap == " " and prev.cap and prev.first_name:
             return True
@@ -531,8 +580,8 @@ def _whole_quoted_title(text: str, start: int, end: int) -> bool:
         return False
     if text[k] in "'\"" and k > 0 and not (text[k - 1].isspace() or text[k - 1] in "(«“„"):
         return False
-    tail = text[end:end + 40]
-    for idx, ch in enumerate(tail):
+    tail = text[end : end + 40]
+    for ch in tail:
         if ch in _CLOSE_QUOTES:
             return True
         if ch in ".!?\n":

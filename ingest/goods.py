@@ -1,12 +1,14 @@
 """Goods taxonomy: a commodity's lemma phrase → its HS chapter or product group (lexicons/hs_chapters.toml)."""
+
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import chain
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,7 @@ def _lexicon() -> _Lexicon:
 def _longest_at(words: list[str], start: int) -> _Entry | None:
     lex = _lexicon()
     for n in range(min(lex.longest, len(words) - start), 0, -1):
-        entry = lex.terms.get(tuple(words[start:start + n]))
+        entry = lex.terms.get(tuple(words[start : start + n]))
         if entry is not None:
             return entry
     return None

@@ -1,4 +1,5 @@
 """Russian morphology through pymorphy3: lemmas, nominative forms of names and noun phrases."""
+
 from __future__ import annotations
 
 import re
@@ -42,8 +43,9 @@ def match_case(word: str, model: str) -> str:
 
 
 def _case_of(feats: dict) -> str | None:
-    return {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
-            "Loc": "loct"}.get(feats.get("Case", ""))
+    return {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}.get(
+        feats.get("Case", "")
+    )
 
 
 def nominative_name_part(word: str, feats: dict | None = None, gender: str | None = None) -> str:
@@ -56,7 +58,9 @@ def nominative_name_part(word: str, feats: dict | None = None, gender: str | Non
         return "-".join(nominative_name_part(p, feats, gender) for p in word.split("-"))
     feats = feats or {}
     case = _case_of(feats)
-    if re.search(r"[бвгджзклмнпрстфхцчшщй]$", word.lower()) and not re.search(r"(ом|ем|ым|им|ой|ей|ам|ям|ах|ях)$", word.lower()):
+    if re.search(r"[бвгджзклмнпрстфхцчшщй]$", word.lower()) and not re.search(
+        r"(ом|ем|ым|им|ой|ей|ам|ям|ах|ях)$", word.lower()
+    ):
         return word  # oblique cases of a name end in a vowel or -ом/-ем/-ым...: a bare consonant is nominative
     if re.search(r"(ов|ев|ёв|ин|ын)$", word) and len(word) > 4:
         return word  # a masculine surname in -ов/-ин is already nominative in any singular context
@@ -87,9 +91,11 @@ def nominative_name_part(word: str, feats: dict | None = None, gender: str | Non
 _SURNAME = re.compile(r"^(.{2,}?(?:ов|ев|ёв|ин|ын))(а|у|ым|е|ой|ою|ой)$")
 
 
-_CASE_ENDINGS = {"ablt": ("ом", "ем", "ём", "ым", "им", "ой", "ей", "ою", "ею"),
-                 "datv": ("у", "ю", "е", "и", "ой", "ей", "ому", "ему"),
-                 "loct": ("е", "и", "ой", "ей", "ом", "ем")}
+_CASE_ENDINGS = {
+    "ablt": ("ом", "ем", "ём", "ым", "им", "ой", "ей", "ою", "ею"),
+    "datv": ("у", "ю", "е", "и", "ой", "ей", "ому", "ему"),
+    "loct": ("е", "и", "ой", "ей", "ом", "ем"),
+}
 
 
 def _surname_nominative(word: str, case: str | None, gender: str | None) -> str | None:
@@ -108,10 +114,27 @@ def _surname_nominative(word: str, case: str | None, gender: str | None) -> str 
 
 def _guess_nominative(word: str) -> str:
     """Nominative of an unknown (often Kazakh) surname or name from its ending."""
-    for end, repl in (("овым", "ов"), ("евым", "ев"), ("ёвым", "ёв"), ("иным", "ин"), ("ыным", "ын"),
-                      ("ова", "ов"), ("ева", "ев"), ("ину", "ин"), ("ову", "ов"), ("еву", "ев"),
-                      ("овой", "ова"), ("евой", "ева"), ("иной", "ина"),
-                      ("ом", ""), ("ем", ""), ("ым", ""), ("у", ""), ("а", ""), ("е", "")):
+    for end, repl in (
+        ("овым", "ов"),
+        ("евым", "ев"),
+        ("ёвым", "ёв"),
+        ("иным", "ин"),
+        ("ыным", "ын"),
+        ("ова", "ов"),
+        ("ева", "ев"),
+        ("ину", "ин"),
+        ("ову", "ов"),
+        ("еву", "ев"),
+        ("овой", "ова"),
+        ("евой", "ева"),
+        ("иной", "ина"),
+        ("ом", ""),
+        ("ем", ""),
+        ("ым", ""),
+        ("у", ""),
+        ("а", ""),
+        ("е", ""),
+    ):
         if word.endswith(end) and len(word) - len(end) >= 3:
             return word[: len(word) - len(end)] + repl
     return word
@@ -156,7 +179,7 @@ def nominative_phrase(words: list[tuple[str, dict, str]], head: int) -> str:
     head_nom = _inflect_parse(head_parse, {"nomn", number}) if head_parse else head_text
     gender = head_parse.tag.gender if head_parse is not None else None
     out = []
-    for k, (text, feats, pos) in enumerate(words):
+    for k, (text, _feats, pos) in enumerate(words):
         if k == head:
             out.append(match_case(head_nom, text))
         elif k < head and pos in ("ADJ", "DET", "NUM") and text[:1].isalpha():

@@ -1,4 +1,5 @@
 """The one module that talks to natasha: text in, our own sentence/token/span records out."""
+
 from __future__ import annotations
 
 import re
@@ -12,8 +13,19 @@ class Token:
 
     __slots__ = ("i", "text", "start", "end", "lemma", "pos", "feats", "_head", "_rel", "_syntax")
 
-    def __init__(self, i: int, text: str, start: int, end: int, lemma: str, pos: str, feats: dict,
-                 head: int = -1, rel: str = "", syntax: "_Syntax | None" = None):
+    def __init__(
+        self,
+        i: int,
+        text: str,
+        start: int,
+        end: int,
+        lemma: str,
+        pos: str,
+        feats: dict,
+        head: int = -1,
+        rel: str = "",
+        syntax: _Syntax | None = None,
+    ):
         self.i = i  # index within the sentence
         self.text = text
         self.start = start  # character offsets in the parsed text
@@ -57,8 +69,10 @@ class Token:
         # an owed head is placed on resolve from the token's position then, so needs no shift now
 
     def __repr__(self) -> str:
-        return (f"Token(i={self.i}, text={self.text!r}, start={self.start}, end={self.end}, "
-                f"lemma={self.lemma!r}, pos={self.pos!r}, feats={self.feats!r})")
+        return (
+            f"Token(i={self.i}, text={self.text!r}, start={self.start}, end={self.end}, "
+            f"lemma={self.lemma!r}, pos={self.pos!r}, feats={self.feats!r})"
+        )
 
 
 @dataclass(slots=True)
@@ -78,8 +92,16 @@ class NamedSpan:
 
     __slots__ = ("type", "start", "end", "text", "_normal", "_doc_span", "_syntax")
 
-    def __init__(self, type: str, start: int, end: int, text: str, normal: str | None = None,
-                 doc_span=None, syntax: "_Syntax | None" = None):
+    def __init__(
+        self,
+        type: str,
+        start: int,
+        end: int,
+        text: str,
+        normal: str | None = None,
+        doc_span=None,
+        syntax: _Syntax | None = None,
+    ):
         self.type = type  # PER, LOC, ORG
         self.start = start
         self.end = end
@@ -96,7 +118,7 @@ class NamedSpan:
             try:
                 self._doc_span.normalize(load_models()["vocab"])
                 self._normal = self._doc_span.normal or self.text
-            except Exception:  # natasha's normaliser fails on odd token mixes; the raw text is still useful
+            except Exception:  # noqa: BLE001 - natasha's normaliser fails on odd token mixes; the raw text is still useful
                 self._normal = self.text
             self._doc_span = self._syntax = None
         return self._normal
@@ -115,8 +137,7 @@ class Parsed:
 @lru_cache(maxsize=1)
 def load_models():
     """Load natasha's models once per process (about a second)."""
-    from natasha import (MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger,
-                         NewsSyntaxParser, Segmenter)
+    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 
     emb = NewsEmbedding()
     return {
@@ -141,10 +162,22 @@ def _lemma(vocab, text: str, pos: str | None, feats: dict | None) -> str:
     return lemma
 
 
-def adapt_sentence(sent, vocab, syntax: "_Syntax | None" = None) -> Sentence:
-    tokens = [Token(i, tok.text, tok.start, tok.stop, _lemma(vocab, tok.text, tok.pos, tok.feats), tok.pos or "X",
-                    dict(tok.feats or {}), -1, "", syntax)
-              for i, tok in enumerate(sent.tokens)]
+def adapt_sentence(sent, vocab, syntax: _Syntax | None = None) -> Sentence:
+    tokens = [
+        Token(
+            i,
+            tok.text,
+            tok.start,
+            tok.stop,
+            _lemma(vocab, tok.text, tok.pos, tok.feats),
+            tok.pos or "X",
+            dict(tok.feats or {}),
+            -1,
+            "",
+            syntax,
+        )
+        for i, tok in enumerate(sent.tokens)
+    ]
     return Sentence(start=sent.start, end=sent.stop, text=sent.text, tokens=tokens)
 
 
@@ -195,13 +228,14 @@ def _blocks(text: str):
 
 _ABBREVIATION_END = re.compile(
     r"(?:\b(?:долл|млн|млрд|тыс|руб|им|г|гг|ул|обл|р-н|ст|см|т\.е|т\.д|т\.п|ок|пр|проф|акад|др|чел|кв|тенге)\.|"
-    r"\b[А-ЯЁ]\.)\s*$")
+    r"\b[А-ЯЁ]\.)\s*$"
+)
 
 
 def _open_quote(text: str) -> bool:
     """A sentence that ends inside a quoted name ("форума "Казахстан-Россия. Приграничное ...");
     a quoted speech opening the sentence is no name and is left alone."""
-    for q_open, q_close in (("\"", "\""), ("«", "»"), ("“", "”")):
+    for q_open, q_close in (('"', '"'), ("«", "»"), ("“", "”")):
         if q_open == q_close:
             unbalanced = text.count(q_open) % 2 == 1
         else:
@@ -217,14 +251,15 @@ def merge_abbreviations(sentences: list[Sentence], text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for s in sentences:
         prev = out[-1] if out else None
-        if prev is not None and (_ABBREVIATION_END.search(prev.text) and not s.text[:1].isdigit()
-                                 or _open_quote(prev.text)):
+        if prev is not None and (
+            _ABBREVIATION_END.search(prev.text) and not s.text[:1].isdigit() or _open_quote(prev.text)
+        ):
             shift = len(prev.tokens)
             for t in s.tokens:
                 t.renumber(shift)
             prev.tokens.extend(s.tokens)
             prev.end = s.end
-            prev.text = text[prev.start:prev.end]
+            prev.text = text[prev.start : prev.end]
             continue
         out.append(s)
     return out
@@ -256,7 +291,7 @@ def parse_text(text: str, syntax: bool = True) -> Parsed:
             target.pos = source.pos
             target.feats = source.feats
     for (_, doc), markup in zip(blocks, _map_by_length(models["ner"], [doc.text for _, doc in blocks])):
-        doc.spans = [DocSpan(sp.start, sp.stop, sp.type, doc.text[sp.start:sp.stop]) for sp in markup.spans]
+        doc.spans = [DocSpan(sp.start, sp.stop, sp.type, doc.text[sp.start : sp.stop]) for sp in markup.spans]
         doc.envelop_span_tokens()
         doc.envelop_sent_spans()
     owed = _Syntax() if syntax else None
@@ -275,6 +310,7 @@ def parse_text(text: str, syntax: bool = True) -> Parsed:
             s.end += offset
             parsed.sentences.append(s)
         for span in doc.spans:
-            parsed.spans.append(NamedSpan(span.type, span.start + offset, span.stop + offset, span.text,
-                                          doc_span=span, syntax=owed))
+            parsed.spans.append(
+                NamedSpan(span.type, span.start + offset, span.stop + offset, span.text, doc_span=span, syntax=owed)
+            )
     return parsed

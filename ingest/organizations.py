@@ -1,51 +1,220 @@
 """Organizations: quoted names behind a legal form or descriptor, natasha ORG spans, embassies."""
+
 from __future__ import annotations
 
 import re
 
 from coopgraph.ingest.context import Context, normalise_key
-from coopgraph.ingest.morph import inflect_word, lemma, match_case, transliterate_kazakh
+from coopgraph.ingest.morph import inflect_word, lemma, transliterate_kazakh
 
-LEGAL_FORMS = ("ТОО", "АО", "ООО", "ПАО", "ОАО", "ЗАО", "ИП", "КГП", "РГП", "ГКП", "НАО", "ГУ", "СПК",
-               "КХ", "ФХ", "АНО", "ФГБОУ", "ЧП", "ОДО", "УП", "СП", "ТДО", "АОЗТ", "ЖШС", "АҚ", "НАО")
+LEGAL_FORMS = (
+    "ТОО",
+    "АО",
+    "ООО",
+    "ПАО",
+    "ОАО",
+    "ЗАО",
+    "ИП",
+    "КГП",
+    "РГП",
+    "ГКП",
+    "НАО",
+    "ГУ",
+    "СПК",
+    "КХ",
+    "ФХ",
+    "АНО",
+    "ФГБОУ",
+    "ЧП",
+    "ОДО",
+    "УП",
+    "СП",
+    "ТДО",
+    "АОЗТ",
+    "ЖШС",
+    "АҚ",
+    "НАО",
+)
 _LEGAL_RE = "|".join(sorted(set(LEGAL_FORMS), key=len, reverse=True))
 _QUOTE = r"[«\"“„](?P<name>[^«»\"“”„\n]{2,80}?)[»\"”“]"
 _LEGAL_QUOTED = re.compile(rf"\b(?P<legal>{_LEGAL_RE})\s*{_QUOTE}")
 # A lower-case descriptor phrase right before a quoted name: "креативный центр «Кызылжар»".
 # It starts where a word starts (the leftmost match always does): trying every letter inside
 # words too only cost time, several milliseconds an article.
-_DESCRIBED = re.compile(rf"(?<![А-Яа-яЁё\-])(?P<desc>(?:[А-Яа-яЁё\-]+\s+){{0,3}}?[А-Яа-яЁё\-]+)\s*(?:\([А-ЯЁA-Z]{{2,8}}\)\s*)?{_QUOTE}")
+_DESCRIBED = re.compile(
+    rf"(?<![А-Яа-яЁё\-])(?P<desc>(?:[А-Яа-яЁё\-]+\s+){{0,3}}?[А-Яа-яЁё\-]+)\s*(?:\([А-ЯЁA-Z]{{2,8}}\)\s*)?{_QUOTE}"
+)
 
 _MORE_QUOTED = re.compile(rf"\s*(?:,|и)\s*{_QUOTE}")
-_ORG_HEADS = {"компания", "предприятие", "завод", "фабрика", "комбинат", "центр", "корпорация",
-              "университет", "институт", "академия", "колледж", "агентство", "банк", "холдинг",
-              "фонд", "ассоциация", "палата", "союз", "общество", "кооператив", "хозяйство",
-              "агрофирма", "фирма", "группа", "концерн", "зона", "технопарк", "министерство",
-              "управление", "департамент", "комитет", "больница", "клиника", "театр", "музей",
-              "школа", "лицей", "фермерский", "птицефабрика", "разрез", "рудник", "порт",
-              "аэропорт", "терминал", "кластер", "партия", "парламент", "маслихат", "производитель"}
+_ORG_HEADS = {
+    "компания",
+    "предприятие",
+    "завод",
+    "фабрика",
+    "комбинат",
+    "центр",
+    "корпорация",
+    "университет",
+    "институт",
+    "академия",
+    "колледж",
+    "агентство",
+    "банк",
+    "холдинг",
+    "фонд",
+    "ассоциация",
+    "палата",
+    "союз",
+    "общество",
+    "кооператив",
+    "хозяйство",
+    "агрофирма",
+    "фирма",
+    "группа",
+    "концерн",
+    "зона",
+    "технопарк",
+    "министерство",
+    "управление",
+    "департамент",
+    "комитет",
+    "больница",
+    "клиника",
+    "театр",
+    "музей",
+    "школа",
+    "лицей",
+    "фермерский",
+    "птицефабрика",
+    "разрез",
+    "рудник",
+    "порт",
+    "аэропорт",
+    "терминал",
+    "кластер",
+    "партия",
+    "парламент",
+    "маслихат",
+    "производитель",
+}
 _GENERIC_HEADS = {"компания", "предприятие", "фирма", "производитель", "группа"}
-_NOT_ORG_HEADS = {"форум", "выставка", "ярмарка", "фестиваль", "конференция", "мотопробег",
-                  "акция", "проект", "программа", "газета", "телеканал", "журнал", "пункт", "пропуск",
-                  "сайт", "портал", "издание", "канал", "радио", "премия", "конкурс",
-                  "операция", "марка", "бренд", "сорт", "сквер", "парк", "улица", "проспект",
-                  "памятник", "слёт", "слет", "саммит", "турнир", "чемпионат", "кубок", "игры",
-                  "дни", "неделя", "марафон", "фильм", "книга", "песня", "спектакль"}
-OUTLETS = {"sputnik", "спутник", "regnum", "ия regnum", "белта", "belta", "тасс", "риа новости",
-           "интерфакс", "казинформ", "kazinform", "lada.kz", "tengrinews", "tengrinews.kz", "nur.kz",
-           "informburo", "zakon.kz", "baq.kz", "kazpravda", "казправда", "курсив", "forbes",
-           "диапазон", "социал медиа", "social media", "рбк", "известия", "коммерсант", "ведомости",
-           "российская газета", "пресс-служба", "пресс-центр", "хабар", "khabar", "24.kz", "ktk",
-           "ктк", "мир", "ng", "orda.kz", "vlast.kz", "inbusiness.kz", "kapital.kz", "azattyq",
-           "азаттык", "бнews", "bnews", "bnews.kz", "kt.kz", "strategy2050", "primeminister.kz",
-           "телеграм", "telegram", "instagram", "инстаграм", "facebook", "вконтакте"}
+_NOT_ORG_HEADS = {
+    "форум",
+    "выставка",
+    "ярмарка",
+    "фестиваль",
+    "конференция",
+    "мотопробег",
+    "акция",
+    "проект",
+    "программа",
+    "газета",
+    "телеканал",
+    "журнал",
+    "пункт",
+    "пропуск",
+    "сайт",
+    "портал",
+    "издание",
+    "канал",
+    "радио",
+    "премия",
+    "конкурс",
+    "операция",
+    "марка",
+    "бренд",
+    "сорт",
+    "сквер",
+    "парк",
+    "улица",
+    "проспект",
+    "памятник",
+    "слёт",
+    "слет",
+    "саммит",
+    "турнир",
+    "чемпионат",
+    "кубок",
+    "игры",
+    "дни",
+    "неделя",
+    "марафон",
+    "фильм",
+    "книга",
+    "песня",
+    "спектакль",
+}
+OUTLETS = {
+    "sputnik",
+    "спутник",
+    "regnum",
+    "ия regnum",
+    "белта",
+    "belta",
+    "тасс",
+    "риа новости",
+    "интерфакс",
+    "казинформ",
+    "kazinform",
+    "lada.kz",
+    "tengrinews",
+    "tengrinews.kz",
+    "nur.kz",
+    "informburo",
+    "zakon.kz",
+    "baq.kz",
+    "kazpravda",
+    "казправда",
+    "курсив",
+    "forbes",
+    "диапазон",
+    "социал медиа",
+    "social media",
+    "рбк",
+    "известия",
+    "коммерсант",
+    "ведомости",
+    "российская газета",
+    "пресс-служба",
+    "пресс-центр",
+    "хабар",
+    "khabar",
+    "24.kz",
+    "ktk",
+    "ктк",
+    "мир",
+    "ng",
+    "orda.kz",
+    "vlast.kz",
+    "inbusiness.kz",
+    "kapital.kz",
+    "azattyq",
+    "азаттык",
+    "бнews",
+    "bnews",
+    "bnews.kz",
+    "kt.kz",
+    "strategy2050",
+    "primeminister.kz",
+    "телеграм",
+    "telegram",
+    "instagram",
+    "инстаграм",
+    "facebook",
+    "вконтакте",
+}
 # A region's or city's own government acting is the place itself (spec), never an Organization.
-_GOVERNMENT = re.compile(r"(исполнительн\w+ комитет|облисполком)|^(акимат|облакимат|правительств|администраци|облисполком|миноблисполком|"
-                         r"хокимият|мэри|горисполком|губернатор|аппарат акима|делегаци|пресс-служб|"
-                         r"пресс-центр|министерств[оа]? иностранных|мид\b)", re.I)
-_EMBASSY = re.compile(r"\b((?i:посольств|генеральн\w+ консульств|генконсульств|консульств))\w*\s+"
-                      r"(?:(?:республики|Республики)\s+)?([А-ЯЁ][а-яё]+)"
-                      r"(?:\s+(в|во)\s+([А-ЯЁ][\w\-]+(?:\s+[А-ЯЁ][\w\-]+)?))?")
+_GOVERNMENT = re.compile(
+    r"(исполнительн\w+ комитет|облисполком)|^(акимат|облакимат|правительств|администраци|облисполком|миноблисполком|"
+    r"хокимият|мэри|горисполком|губернатор|аппарат акима|делегаци|пресс-служб|"
+    r"пресс-центр|министерств[оа]? иностранных|мид\b)",
+    re.I,
+)
+_EMBASSY = re.compile(
+    r"\b((?i:посольств|генеральн\w+ консульств|генконсульств|консульств))\w*\s+"
+    r"(?:(?:республики|Республики)\s+)?([А-ЯЁ][а-яё]+)"
+    r"(?:\s+(в|во)\s+([А-ЯЁ][\w\-]+(?:\s+[А-ЯЁ][\w\-]+)?))?"
+)
 
 
 def is_outlet(name: str) -> bool:
@@ -59,11 +228,12 @@ def _head_lemma(desc: str) -> str | None:
 
 
 def _descriptor_name(desc: str) -> str:
-    """"социально-предпринимательской корпорацией" → "Социально-предпринимательская корпорация"."""
+    """ "социально-предпринимательской корпорацией" → "Социально-предпринимательская корпорация"."""
     words = desc.split()
     head = lemma(words[-1])
     head_parse_gender = None
     from coopgraph.ingest.morph import parses
+
     for p in parses(words[-1].lower()):
         if p.tag.POS == "NOUN":
             head_parse_gender = p.tag.gender
@@ -95,23 +265,29 @@ def extract_organizations(ctx: Context) -> None:
         desc_words = words[: k + 1]
         # Adjectives right before the head belong to the descriptor; earlier words do not.
         first = k
-        while first > 0 and re.search(r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ой|ую|ым|им|ом|ем|ых|их|ыми|ими)$",
-                                      words[first - 1].lower()):
+        while first > 0 and re.search(
+            r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ой|ую|ым|им|ом|ем|ых|их|ыми|ими)$", words[first - 1].lower()
+        ):
             first -= 1
-        desc_words = words[first: k + 1]
+        desc_words = words[first : k + 1]
         if lemma(desc_words[-1]) in _GENERIC_HEADS and len(desc_words) == 1:
             full = name
         else:
             full = f"{_descriptor_name(' '.join(desc_words))} {name}"
         start = m.start() + len(" ".join(words[:first])) + (1 if first else 0)
-        _add(ctx, full, ctx.text[start:m.end()], start, m.end())
+        _add(ctx, full, ctx.text[start : m.end()], start, m.end())
         taken.append((start, m.end()))
         # "Предприятия «Агромет» и «Астрона»": the descriptor covers every quoted name in the list
         pos = m.end()
         while (more := _MORE_QUOTED.match(ctx.text, pos)) is not None:
             extra = _clean(more.group("name"))
-            _add(ctx, extra if full == name else f"{full[: len(full) - len(name)]}{extra}",
-                 more.group("name"), more.start("name"), more.end("name"))
+            _add(
+                ctx,
+                extra if full == name else f"{full[: len(full) - len(name)]}{extra}",
+                more.group("name"),
+                more.start("name"),
+                more.end("name"),
+            )
             taken.append((more.start("name"), more.end()))
             pos = more.end()
     _add_embassies(ctx, taken)
@@ -128,8 +304,7 @@ def _add(ctx: Context, name: str, alias: str, start: int, end: int, legal_form: 
     if is_outlet(name) or _GOVERNMENT.search(name):
         return None
     key = f"Organization:{normalise_key(name)}"
-    ent = ctx.table.add("Organization", name, key=key, alias=alias, start=start, end=end,
-                        legal_form=legal_form)
+    ent = ctx.table.add("Organization", name, key=key, alias=alias, start=start, end=end, legal_form=legal_form)
     ctx.add_ref(ent, start, end)
     return ent
 
@@ -151,12 +326,25 @@ def _add_embassies(ctx: Context, taken: list[tuple[int, int]]) -> None:
         taken.append(m.span())
 
 
-_BODY_HEADS = {"управление", "министерство", "департамент", "комитет", "агентство", "палата", "служба",
-               "инспекция", "фонд", "корпорация", "центр", "институт", "университет"}
+_BODY_HEADS = {
+    "управление",
+    "министерство",
+    "департамент",
+    "комитет",
+    "агентство",
+    "палата",
+    "служба",
+    "инспекция",
+    "фонд",
+    "корпорация",
+    "центр",
+    "институт",
+    "университет",
+}
 
 
 def _add_bodies(ctx: Context, taken: list[tuple[int, int]]) -> None:
-    """"управлением сельского хозяйства ЗКО", "Агентством развития Новгородской области": a body
+    """ "управлением сельского хозяйства ЗКО", "Агентством развития Новгородской области": a body
     named by its head noun and a genitive chain that ends in its region."""
     for k, sent in enumerate(ctx.sentences):
         toks = sent.tokens
@@ -167,7 +355,7 @@ def _add_bodies(ctx: Context, taken: list[tuple[int, int]]) -> None:
             if end_tok is None:
                 continue
             start, end = head.start, toks[end_tok].end
-            name = _body_name(ctx, k, toks[i:end_tok + 1])
+            name = _body_name(ctx, k, toks[i : end_tok + 1])
             if _add(ctx, name, ctx.text[start:end], start, end):
                 taken.append((start, end))
 
@@ -185,8 +373,16 @@ def _body_chain_end(ctx: Context, k: int, toks, i: int) -> int | None:
                 last += 1
             return last if j > i + 1 else None  # the body needs words of its own before the place
         participle = t.pos == "VERB" and t.feats.get("VerbForm") == "Part"
-        if (t.pos in ("VERB", "AUX", "ADP", "PRON", "NUM") and not participle) or \
-                t.text in (".", ";", ":", "(", ")", "«", "»", "\""):
+        if (t.pos in ("VERB", "AUX", "ADP", "PRON", "NUM") and not participle) or t.text in (
+            ".",
+            ";",
+            ":",
+            "(",
+            ")",
+            "«",
+            "»",
+            '"',
+        ):
             return None
         if participle:
             j += 1
@@ -227,7 +423,7 @@ def _ner_name(ctx: Context, start: int, end: int) -> str | None:
                 return None
             words = [(t.text, t.feats, t.pos) for t in toks[: head + 1]]
             name = nominative_phrase(words, head)
-            tail = ctx.text[toks[head].end:toks[-1].end] if head + 1 < len(toks) else ""
+            tail = ctx.text[toks[head].end : toks[-1].end] if head + 1 < len(toks) else ""
             name = name + tail
             return name[:1].upper() + name[1:]
     return None

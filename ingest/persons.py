@@ -1,4 +1,5 @@
 """Persons: named-entity spans turned into canonical `Имя Фамилия` names, surnames resolved."""
+
 from __future__ import annotations
 
 import re
@@ -8,10 +9,32 @@ from coopgraph.ingest.morph import gender_of, nominative_name_part, parses, tran
 from coopgraph.ingest.nlp import Token
 
 # Words after which a name is a dedication or a historical figure, not an actor of the news.
-_HISTORICAL_CUES = {"памятник", "имени", "имя", "им.", "улица", "проспект", "музей", "мемориал",
-                    "бюст", "стела", "названный", "назван", "честь"}
-_CREDIT_CUES = {"фото", "фотография", "автор", "корреспондент", "текст", "видео", "телеграм-канал",
-                "источник", "редактор"}
+_HISTORICAL_CUES = {
+    "памятник",
+    "имени",
+    "имя",
+    "им.",
+    "улица",
+    "проспект",
+    "музей",
+    "мемориал",
+    "бюст",
+    "стела",
+    "названный",
+    "назван",
+    "честь",
+}
+_CREDIT_CUES = {
+    "фото",
+    "фотография",
+    "автор",
+    "корреспондент",
+    "текст",
+    "видео",
+    "телеграм-канал",
+    "источник",
+    "редактор",
+}
 _PATRONYMIC = re.compile(r"(ович|евич|ьевич|овна|евна|ична|инична|ьич|улы|ұлы|кызы|қызы)$", re.I)
 
 
@@ -52,7 +75,7 @@ def name_of(tokens: list[Token], case_hint: str | None = None) -> tuple[str, boo
     if len(words) >= 2:
         gender = gender_of(words[0].text, None) or gender_of(words[0].text, words[0].feats)
     parts = []
-    for k, t in enumerate(words):
+    for t in words:
         # Kazakh patronymic-surnames (-улы, -кызы) do not decline.
         if t.text.lower().endswith(("улы", "ұлы", "кызы", "қызы")):
             parts.append(t.text)
@@ -64,13 +87,17 @@ def name_of(tokens: list[Token], case_hint: str | None = None) -> tuple[str, boo
 
 
 def _cue_before(ctx: Context, start: int, cues: set[str], window: int = 3) -> bool:
-    wide = re.findall(r"[\w.\-]+", ctx.text[max(0, start - 90):start].lower())[-7:]
-    if cues is _HISTORICAL_CUES and any(w.startswith(("памятник", "мемориал", "бюст", "монумент")) for w in wide) \
-            and not re.search(r"[.;!?]", ctx.text[max(0, start - 90):start].split("амятник")[-1]):
+    wide = re.findall(r"[\w.\-]+", ctx.text[max(0, start - 90) : start].lower())[-7:]
+    if (
+        cues is _HISTORICAL_CUES
+        and any(w.startswith(("памятник", "мемориал", "бюст", "монумент")) for w in wide)
+        and not re.search(r"[.;!?]", ctx.text[max(0, start - 90) : start].split("амятник")[-1])
+    ):
         return True  # "к памятнику двух великих поэтов Абая и Пушкина"
-    before = re.findall(r"[\w.\-]+", ctx.text[max(0, start - 60):start].lower())[-window:]
+    before = re.findall(r"[\w.\-]+", ctx.text[max(0, start - 60) : start].lower())[-window:]
     return any(w in cues or w.rstrip(".") in cues for w in before) or any(
-        w.startswith(("памятник", "имени")) for w in before)
+        w.startswith(("памятник", "имени")) for w in before
+    )
 
 
 def _alone_on_line(ctx: Context, start: int, end: int) -> bool:
@@ -118,15 +145,35 @@ def _strip_places(ctx: Context, toks: list[Token]) -> list[Token]:
     return toks
 
 
-_TITLE_NOUNS = {"губернатор", "аким", "глава", "посол", "консул", "председатель", "министр", "президент",
-                "мэр", "заместитель", "директор", "руководитель", "премьер-министр", "вице-губернатор",
-                "генконсул", "ректор", "депутат", "сенатор", "спикер", "советник", "посланник"}
+_TITLE_NOUNS = {
+    "губернатор",
+    "аким",
+    "глава",
+    "посол",
+    "консул",
+    "председатель",
+    "министр",
+    "президент",
+    "мэр",
+    "заместитель",
+    "директор",
+    "руководитель",
+    "премьер-министр",
+    "вице-губернатор",
+    "генконсул",
+    "ректор",
+    "депутат",
+    "сенатор",
+    "спикер",
+    "советник",
+    "посланник",
+}
 
 
 def _apposition_case(ctx: Context, sent: int, first: Token) -> str | None:
     """The case of a title noun shortly before the name, with only its complements between."""
     toks = ctx.sentences[sent].tokens
-    for t in reversed(toks[max(0, first.i - 7):first.i]):
+    for t in reversed(toks[max(0, first.i - 7) : first.i]):
         if t.pos == "PUNCT" or t.pos in ("VERB", "AUX"):
             return None
         if t.lemma in _TITLE_NOUNS:
@@ -142,8 +189,7 @@ def _surname_matches(full: str, surname: str) -> bool:
 
 def _resolve_surnames(ctx: Context, singles) -> None:
     for name, toks, start, end in singles:
-        fulls = [e for e in ctx.table.of_type("Person") if len(e.name.split()) > 1
-                 and _surname_matches(e.name, name)]
+        fulls = [e for e in ctx.table.of_type("Person") if len(e.name.split()) > 1 and _surname_matches(e.name, name)]
         if len(fulls) == 1:
             ctx.add_ref(fulls[0], start, end, via="surname")
             continue

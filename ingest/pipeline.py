@@ -1,4 +1,5 @@
 """The extraction pipeline: Article in, ArticleFacts out, stage by stage over one shared Context."""
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,14 @@ from coopgraph.ingest.signing import extract_signing
 from coopgraph.ingest.trade import extract_trade
 from coopgraph.ingest.visits import extract_visits
 
-ENTITY_STAGES = (extract_places, extract_persons, extract_organizations, extract_events,
-                 extract_documents, choose_focus)
+ENTITY_STAGES = (
+    extract_places,
+    extract_persons,
+    extract_organizations,
+    extract_events,
+    extract_documents,
+    choose_focus,
+)
 RELATION_STAGES = (extract_positions, extract_signing, extract_visits, extract_trade)
 ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 
@@ -29,6 +36,7 @@ def mask_unnamed_letters(text: str) -> str:
     pymorphy, under natasha and the gazetteer, calls unicodedata.name() on every letter of a word and
     raises on these; every BMP letter has a name, so only astral characters are looked at.
     """
+
     def mask(m: re.Match) -> str:
         c = m.group()
         return "\ufffd" if c.isalpha() and unicodedata.name(c, None) is None else c

@@ -1,4 +1,5 @@
 """Places: gazetteer matches turned into Country/Region/City entities, and the article's focus."""
+
 from __future__ import annotations
 
 import re
@@ -11,26 +12,34 @@ from coopgraph.ingest.gazetteer import Place, load_gazetteer
 _DATELINE = re.compile(
     r"^\s*(?:\d{1,2}\s+\w+\.?,\s*)?([A-ZА-ЯЁ][\w\-]+(?:[\s\-][A-ZА-ЯЁ][\w\-]+)?)\s*"
     r"(?:[,.]\s*\d{1,2}\s+\w+\.?(?:\s+\d{4}(?:\s+г(?:ода|\.)?)?)?)?\.?\s*"
-    r"(?:[–—\-]|/|\(|«)", re.M)
+    r"(?:[–—\-]|/|\(|«)",
+    re.M,
+)
 
 
 def place_key(place: Place) -> str:
     return f"{place.type}:{place.code}"
 
 
-def add_place(ctx: Context, place: Place, alias: str | None = None, start: int | None = None,
-              end: int | None = None):
+def add_place(ctx: Context, place: Place, alias: str | None = None, start: int | None = None, end: int | None = None):
     gaz = load_gazetteer()
     region = gaz.region_of(place) if place.type == "City" else None
-    return ctx.table.add(place.type, place.name, key=place_key(place), alias=alias, start=start,
-                         end=end, country=place.country,
-                         region=region.code if region is not None else None)
+    return ctx.table.add(
+        place.type,
+        place.name,
+        key=place_key(place),
+        alias=alias,
+        start=start,
+        end=end,
+        country=place.country,
+        region=region.code if region is not None else None,
+    )
 
 
 def _dateline_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _DATELINE.finditer(text):
-        rest = text[m.end(): m.end() + 60]
+        rest = text[m.end() : m.end() + 60]
         # an agency, a dash or slash, or the outlet in quotes ("Талдыкорган. 14 июня. «Жетысу»")
         if re.search(r"(Sputnik|Корр|РИА|ТАСС|Kazinform|Казинформ|БЕЛТА|REGNUM|—|–|/|«)", m.group(0) + rest):
             spans.append(m.span(1))
@@ -66,7 +75,9 @@ def _ambiguous_in_context(ctx: Context, datelines) -> None:
 
     gaz = load_gazetteer()
     forms = {translit_kazakh(k).lower(): (k, codes) for k, codes in gaz.ambiguous.items()}
-    present = {key.split(":", 1)[1] for key in ctx.table.entities if key.split(":", 1)[0] in ("Region", "City", "Country")}
+    present = {
+        key.split(":", 1)[1] for key in ctx.table.entities if key.split(":", 1)[0] in ("Region", "City", "Country")
+    }
     stems = {f[:4] for f in forms}
     covered = [(r.start, r.end) for r in ctx.refs] + [(d.start, d.end) for d in ctx.demonyms] + list(datelines)
     for m in _WORD.finditer(ctx.text):

@@ -1,4 +1,5 @@
 """HOLDS_POSITION: "губернатор Курганской области Вадим Шумков", "Турчин, председатель облисполкома"."""
+
 from __future__ import annotations
 
 import re
@@ -13,11 +14,16 @@ _TITLE = re.compile(
     r"генеральн\w+\s+консул|генконсул|консул|председател|президент|премьер-министр|вице-премьер|"
     r"исполняющ\w+\s+обязанности\s+\w+|врио\s+\w+|заместител\w*\s+\w+|министр|мэр|"
     r"руководител|директор|ректор|раис|хоким|спикер|депутат|сенатор|уполномоченн\w+)\w*))"
-    r"(?![\w-])", re.I)
+    r"(?![\w-])",
+    re.I,
+)
 _NOT_TITLE_AFTER = re.compile(r"^(?:ат|ства|ство)", re.I)
 # A title phrase ends at a verb-like word or strong punctuation; this bounds the gap to the person.
-_GAP_STOP = re.compile(r"[.!?;:«»\"“”()\n]|\s(?:и|а|но|что|который|которая|встретил\w*|провел\w*|"
-                       r"отметил\w*|подписал\w*|сообщил\w*|заявил\w*|посетил\w*|принял\w*)\s", re.I)
+_GAP_STOP = re.compile(
+    r"[.!?;:«»\"“”()\n]|\s(?:и|а|но|что|который|которая|встретил\w*|провел\w*|"
+    r"отметил\w*|подписал\w*|сообщил\w*|заявил\w*|посетил\w*|принял\w*)\s",
+    re.I,
+)
 
 
 def _office(title: str) -> str:
@@ -55,12 +61,22 @@ def _nominative_title(title: str) -> str:
 
 
 def _places_between(ctx: Context, sent: int, start: int, end: int) -> list[Ref]:
-    return sorted((r for r in ctx.refs if r.sent == sent and start <= r.start and r.end <= end
-                   and r.type in ("Country", "Region", "City", "Organization")), key=lambda r: r.start)
+    return sorted(
+        (
+            r
+            for r in ctx.refs
+            if r.sent == sent
+            and start <= r.start
+            and r.end <= end
+            and r.type in ("Country", "Region", "City", "Organization")
+        ),
+        key=lambda r: r.start,
+    )
 
 
-def _target_and_title(ctx: Context, office: str, title_text: str, places: list[Ref],
-                      complement: str) -> tuple[str | None, str]:
+def _target_and_title(
+    ctx: Context, office: str, title_text: str, places: list[Ref], complement: str
+) -> tuple[str | None, str]:
     """Which place the office belongs to, and the normalised title."""
     country = [r for r in places if r.type == "Country"]
     regions = [r for r in places if r.type in ("Region", "City")]
@@ -71,8 +87,13 @@ def _target_and_title(ctx: Context, office: str, title_text: str, places: list[R
     if office == "президент":
         return (country[0].key if country else None), "президент"
     if re.search(r"облисполком|областн\w+ исполнительн\w+ комитет", complement + title_text, re.I):
-        region = regions[0].key if regions else _demonym_in(ctx, complement) or \
-            _belarus_oblispolkom(ctx, complement + " " + title_text) or _region_of_country(ctx, "BY")
+        region = (
+            regions[0].key
+            if regions
+            else _demonym_in(ctx, complement)
+            or _belarus_oblispolkom(ctx, complement + " " + title_text)
+            or _region_of_country(ctx, "BY")
+        )
         return region, "председатель облисполкома"
     if office == "председатель" and re.search(r"облисполком", title_text, re.I):
         return _belarus_oblispolkom(ctx, title_text), "председатель облисполкома"
@@ -80,13 +101,17 @@ def _target_and_title(ctx: Context, office: str, title_text: str, places: list[R
         target = ctx.home
         if office in ("губернатор", "аким"):  # "аким области": the article's main Kazakh region
             target = _focus_region_of(ctx, "RU" if office == "губернатор" else "KZ") or target
-        return target, _head_title(ctx, office, target) if office in ("глава", "губернатор", "аким") else _nominative_title(title_text)
+        return target, _head_title(ctx, office, target) if office in (
+            "глава",
+            "губернатор",
+            "аким",
+        ) else _nominative_title(title_text)
     if regions:
         target = regions[0]
         if office in ("глава", "губернатор", "аким"):
             return target.key, _head_title(ctx, office, target.key)
         # "министр внешних связей Астраханской области": the title is the words before the place
-        words_before = ctx.text[ctx.comp_start:target.start].strip()
+        words_before = ctx.text[ctx.comp_start : target.start].strip()
         return target.key, _nominative_title(f"{title_text} {words_before}".strip())
     if orgs and office not in ("губернатор", "аким"):
         return orgs[0].key, _nominative_title(title_text)
@@ -112,7 +137,7 @@ def _head_title(ctx: Context, office: str, key: str | None) -> str:
 
 
 def _guess_home_for(ctx: Context, office: str) -> str | None:
-    """"губернатор Игорь Бабушкин" with no region: the article's Russian region (аким: Kazakh)."""
+    """ "губернатор Игорь Бабушкин" with no region: the article's Russian region (аким: Kazakh)."""
     want = "RU" if office == "губернатор" else "KZ"
     for key in (ctx.home, ctx.partner):
         ent = ctx.table.get(key) if key else None
@@ -129,7 +154,7 @@ def _focus_region_of(ctx: Context, country: str) -> str | None:
 
 
 def _region_of_country(ctx: Context, country: str) -> str | None:
-    """"Делегация Гомельской области во главе с председателем облисполкома": the one region of
+    """ "Делегация Гомельской области во главе с председателем облисполкома": the one region of
     that country in the sentence, else in the article."""
     k = ctx.sentence_of(ctx.comp_start)
     for refs in (ctx.refs_in(k, "Region"), [r for r in ctx.refs if r.type == "Region"]):
@@ -140,7 +165,7 @@ def _region_of_country(ctx: Context, country: str) -> str | None:
 
 
 def _demonym_in(ctx: Context, text: str) -> str | None:
-    """"Минского областного исполнительного комитета" → Минская область."""
+    """ "Минского областного исполнительного комитета" → Минская область."""
     from coopgraph.ingest.trade import demonym_key
 
     for dm in ctx.demonyms:
@@ -184,7 +209,7 @@ def extract_positions(ctx: Context) -> None:
 
 
 def add_title_refs(ctx: Context) -> None:
-    """"Губернатор Астраханской области прибыл ...": a title with its place and no name stands for
+    """ "Губернатор Астраханской области прибыл ...": a title with its place and no name stands for
     the person the article names in that office elsewhere."""
     holders: dict[tuple[str, str], str] = {}
     for rel in ctx.relations.values():
@@ -198,29 +223,39 @@ def add_title_refs(ctx: Context) -> None:
             office = _office(m.group("title"))
             if office not in ("губернатор", "аким", "посол", "генеральный консул", "председатель"):
                 continue
-            places = [r for r in ctx.refs_in(k, "Region", "City", "Country")
-                      if 0 < r.start - (sent.start + m.end()) <= 3]
+            places = [
+                r for r in ctx.refs_in(k, "Region", "City", "Country") if 0 < r.start - (sent.start + m.end()) <= 3
+            ]
             if not places:
                 continue
-            after = ctx.text[places[0].end:places[0].end + 40]
+            after = ctx.text[places[0].end : places[0].end + 40]
             if any(r.type == "Person" and 0 <= r.start - places[0].end <= 3 for r in ctx.refs_in(k)):
                 continue
-            key = next((v for (t, place), v in holders.items()
-                        if place == places[0].key and (t == office or office == "председатель")), None)
+            key = next(
+                (
+                    v
+                    for (t, place), v in holders.items()
+                    if place == places[0].key and (t == office or office == "председатель")
+                ),
+                None,
+            )
             if key and not re.match(r"\s*[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+", after):
                 ctx.add_ref(ctx.table.get(key), start, places[0].end, via="title")
 
 
 def _title_before(ctx: Context, ref: Ref, sent):
     window_start = max(sent.start, ref.start - 160)
-    left = ctx.text[window_start:ref.start]
-    matches = [m for m in _TITLE.finditer(left) if not _NOT_TITLE_AFTER.match(left[m.end():])]
+    left = ctx.text[window_start : ref.start]
+    matches = [m for m in _TITLE.finditer(left) if not _NOT_TITLE_AFTER.match(left[m.end() :])]
     if not matches:
         return None
     m = matches[-1]
-    gap = left[m.end():]
-    between = [r for r in ctx.refs if r.type == "Person" and r.sent == ref.sent
-               and window_start + m.end() <= r.start < ref.start]
+    gap = left[m.end() :]
+    between = [
+        r
+        for r in ctx.refs
+        if r.type == "Person" and r.sent == ref.sent and window_start + m.end() <= r.start < ref.start
+    ]
     if not between and (_GAP_STOP.search(gap) or len(gap) > 130):
         return None
     office = _office(m.group("title"))
@@ -229,24 +264,27 @@ def _title_before(ctx: Context, ref: Ref, sent):
         # "Губернаторы Новосибирской области A и Томской области B": a plural title shared by both,
         # each with its own complement
         last = max(between, key=lambda r: r.end)
-        c = re.match(r"\s*(?:,|и)\s+", ctx.text[last.end:ref.start])
-        if not (c and re.search(r"(?:ы|и|ей|ям|ями|ов)$", title_text, re.I) and office in
-                ("губернатор", "аким", "глава", "председатель", "посол")):
+        c = re.match(r"\s*(?:,|и)\s+", ctx.text[last.end : ref.start])
+        if not (
+            c
+            and re.search(r"(?:ы|и|ей|ям|ями|ов)$", title_text, re.I)
+            and office in ("губернатор", "аким", "глава", "председатель", "посол")
+        ):
             return None
         start = last.end + c.end()
-        return (office, title_text, ctx.text[start:ref.start], start, ref.start)
+        return (office, title_text, ctx.text[start : ref.start], start, ref.start)
     return (office or "other", title_text, gap, window_start + m.end(), ref.start)
 
 
 def _title_after(ctx: Context, ref: Ref, sent):
-    right = ctx.text[ref.end:min(sent.end, ref.end + 160)]
+    right = ctx.text[ref.end : min(sent.end, ref.end + 160)]
     m = re.match(r"\s*[,–—-]\s*", right)
     if not m:
         return None
     t = _TITLE.match(right, m.end())
     if not t:
         return None
-    rest = right[t.end():]
+    rest = right[t.end() :]
     stop = re.search(r"[,.;:!?()]|\s(?:и|а|отметил\w*|сказал\w*|подчеркнул\w*|заявил\w*)\s", rest)
     comp = rest[: stop.start()] if stop else rest
     base = ref.end + t.end()

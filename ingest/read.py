@@ -1,4 +1,5 @@
 """Reading articles from .txt/.html/.json/.jsonl files into `Article` records (decode, normalise, strip furniture)."""
+
 from __future__ import annotations
 
 # Error policy: problems with a whole file (missing, empty, binary, too large, undecodable, bad
@@ -7,27 +8,36 @@ from __future__ import annotations
 # `ReadResult.errors`, and `read_path` raises the first one unless the caller passes an `errors`
 # list to collect them. A non-Russian text is reported, never silently dropped: its error carries
 # `lang` ("kk", "uk", "be", "en", "und") and the reason, and the caller decides to skip it.
-
 import glob
 import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
 from urllib.parse import urlparse
 
 import charset_normalizer
 
 from coopgraph.exceptions import ArticleError
-from coopgraph.ingest.furniture import DATE_PATTERNS, MONTHS, WEEKDAY_RE, classify_line, is_date_line, is_headline, strip_furniture
+from coopgraph.ingest.furniture import (
+    DATE_PATTERNS,
+    MONTHS,
+    WEEKDAY_RE,
+    classify_line,
+    is_date_line,
+    is_headline,
+    strip_furniture,
+)
 from coopgraph.ingest.records import Article
 
 MAX_BYTES = 5 * 1024 * 1024  # one article page is far below this; bigger inputs are dumps, not articles
 KNOWN_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
-KAZAKH_SHARE = 0.02  # Kazakh text has ~5–9 % of its Cyrillic letters in әғқңөұүһі; a Russian text with Kazakh names ≪ 1 %
+KAZAKH_SHARE = (
+    0.02  # Kazakh text has ~5–9 % of its Cyrillic letters in әғқңөұүһі; a Russian text with Kazakh names ≪ 1 %
+)
 
 BINARY_MAGIC = {
     b"\x89PNG": "PNG image",
@@ -59,24 +69,94 @@ CONTROL_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 SPACE_RE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 KNOWN_OUTLETS = [
-    "Sputnik", "Kazinform", "Казинформ", "Tengrinews", "BAQ.KZ", "Zakon.kz", "Informburo",
-    "Nur.kz", "Total.kz", "Lada.kz", "Kursiv", "Курсив", "Forbes Kazakhstan", "Inbusiness.kz",
-    "Казахстанская правда", "Хабар 24", "Khabar 24", "24.kz", "Vlast.kz", "Orda.kz", "КТК",
-    "Atameken Business", "Деловой Казахстан", "DKnews", "Time.kz", "El.kz",
-    "ТАСС", "РИА Новости", "Интерфакс", "Интерфакс-Казахстан", "РБК", "Коммерсантъ", "Известия",
-    "Российская газета", "REGNUM", "Regnum", "ИА REGNUM", "Новости-Казахстан", "ПРАЙМ",
-    "БЕЛТА", "BelTA", "Минская правда", "СБ. Беларусь сегодня", "Sputnik Беларусь",
-    "Podrobno.uz", "Uzdaily", "Kun.uz", "Газета.uz", "АКИpress", "24.kg", "Kabar",
-    "Диапазон", "Индустриальная Караганда", "Северный Казахстан", "Приуралье", "Уральская неделя",
-    "Наш Костанай", "Костанайские новости", "Ak Zhaiyk", "Ақ Жайық", "Оренбуржье", "Урал56.ру",
+    "Sputnik",
+    "Kazinform",
+    "Казинформ",
+    "Tengrinews",
+    "BAQ.KZ",
+    "Zakon.kz",
+    "Informburo",
+    "Nur.kz",
+    "Total.kz",
+    "Lada.kz",
+    "Kursiv",
+    "Курсив",
+    "Forbes Kazakhstan",
+    "Inbusiness.kz",
+    "Казахстанская правда",
+    "Хабар 24",
+    "Khabar 24",
+    "24.kz",
+    "Vlast.kz",
+    "Orda.kz",
+    "КТК",
+    "Atameken Business",
+    "Деловой Казахстан",
+    "DKnews",
+    "Time.kz",
+    "El.kz",
+    "ТАСС",
+    "РИА Новости",
+    "Интерфакс",
+    "Интерфакс-Казахстан",
+    "РБК",
+    "Коммерсантъ",
+    "Известия",
+    "Российская газета",
+    "REGNUM",
+    "Regnum",
+    "ИА REGNUM",
+    "Новости-Казахстан",
+    "ПРАЙМ",
+    "БЕЛТА",
+    "BelTA",
+    "Минская правда",
+    "СБ. Беларусь сегодня",
+    "Sputnik Беларусь",
+    "Podrobno.uz",
+    "Uzdaily",
+    "Kun.uz",
+    "Газета.uz",
+    "АКИpress",
+    "24.kg",
+    "Kabar",
+    "Диапазон",
+    "Индустриальная Караганда",
+    "Северный Казахстан",
+    "Приуралье",
+    "Уральская неделя",
+    "Наш Костанай",
+    "Костанайские новости",
+    "Ak Zhaiyk",
+    "Ақ Жайық",
+    "Оренбуржье",
+    "Урал56.ру",
 ]
 HOST_OUTLETS = {
-    "sputnik.kz": "Sputnik", "ru.sputnik.kz": "Sputnik", "inform.kz": "Kazinform", "kazinform.kz": "Kazinform",
-    "tengrinews.kz": "Tengrinews", "baq.kz": "BAQ.KZ", "zakon.kz": "Zakon.kz", "informburo.kz": "Informburo",
-    "nur.kz": "Nur.kz", "lada.kz": "Lada.kz", "kursiv.media": "Курсив", "kazpravda.kz": "Казахстанская правда",
-    "tass.ru": "ТАСС", "ria.ru": "РИА Новости", "interfax.ru": "Интерфакс", "interfax.kz": "Интерфакс-Казахстан",
-    "rbc.ru": "РБК", "kommersant.ru": "Коммерсантъ", "iz.ru": "Известия", "rg.ru": "Российская газета",
-    "regnum.ru": "REGNUM", "belta.by": "БЕЛТА", "diapazon.kz": "Диапазон", "ekaraganda.kz": "Индустриальная Караганда",
+    "sputnik.kz": "Sputnik",
+    "ru.sputnik.kz": "Sputnik",
+    "inform.kz": "Kazinform",
+    "kazinform.kz": "Kazinform",
+    "tengrinews.kz": "Tengrinews",
+    "baq.kz": "BAQ.KZ",
+    "zakon.kz": "Zakon.kz",
+    "informburo.kz": "Informburo",
+    "nur.kz": "Nur.kz",
+    "lada.kz": "Lada.kz",
+    "kursiv.media": "Курсив",
+    "kazpravda.kz": "Казахстанская правда",
+    "tass.ru": "ТАСС",
+    "ria.ru": "РИА Новости",
+    "interfax.ru": "Интерфакс",
+    "interfax.kz": "Интерфакс-Казахстан",
+    "rbc.ru": "РБК",
+    "kommersant.ru": "Коммерсантъ",
+    "iz.ru": "Известия",
+    "rg.ru": "Российская газета",
+    "regnum.ru": "REGNUM",
+    "belta.by": "БЕЛТА",
+    "diapazon.kz": "Диапазон",
+    "ekaraganda.kz": "Индустриальная Караганда",
 }
 DATELINE_RES = [
     # "АСТАНА, 11 окт – Sputnik." / "МОСКВА, 14 апреля 2025 — РИА Новости."
@@ -90,7 +170,9 @@ DATELINE_RES = [
         r"(?:,\s*(?P<date2>\d{1,2}\s+\w+(?:\s+\d{4})?))?\.?\s*/\s*(?:[Кк]орр\.\s*)?(?P<outlet>[A-ZА-ЯЁ][^/\n]{1,39})/"
     ),
     # "АСТАНА. KAZINFORM – …"
-    re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ\-]+(?: [A-ZА-ЯЁ\-]+)?\.\s+(?P<outlet>[A-ZА-ЯЁ][A-ZА-ЯЁ.\-]+(?: [A-ZА-ЯЁ]+)?)\s*[–—-]"),
+    re.compile(
+        r"^[A-ZА-ЯЁ][A-ZА-ЯЁ\-]+(?: [A-ZА-ЯЁ\-]+)?\.\s+(?P<outlet>[A-ZА-ЯЁ][A-ZА-ЯЁ.\-]+(?: [A-ZА-ЯЁ]+)?)\s*[–—-]"
+    ),
 ]
 CREDIT_OUTLET_RE = re.compile(
     r"(?:сообщает|сообщают|передает|передаёт|пишет|информирует|сообщили|корреспонденту|по данным)\s+"
@@ -110,7 +192,7 @@ class ReadResult:
 # ---------------------------------------------------------------- files and sources
 
 
-def iter_sources(paths: Iterable[str], skipped: Optional[list[str]] = None) -> Iterator[Path]:
+def iter_sources(paths: Iterable[str], skipped: list[str] | None = None) -> Iterator[Path]:
     """Expand files, folders (recursive, sorted, known suffixes, no hidden entries) and globs; each file once.
 
     A missing path or a glob that matches nothing is yielded as it is, so that `read_path`
@@ -126,12 +208,15 @@ def iter_sources(paths: Iterable[str], skipped: Optional[list[str]] = None) -> I
                 yield path
 
 
-def expand_source(spec: str, skipped: Optional[list[str]] = None) -> list[Path]:
+def expand_source(spec: str, skipped: list[str] | None = None) -> list[Path]:
     path = Path(spec)
     if path.is_dir():
         # Not only regular files: a dangling link or a FIFO named *.txt is reported when read, not skipped.
-        found = sorted(p for p in path.rglob("*") if not p.is_dir()
-                       and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        found = sorted(
+            p
+            for p in path.rglob("*")
+            if not p.is_dir() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
         if skipped is not None:
             skipped.extend(str(p) for p in found if p.suffix.lower() not in KNOWN_SUFFIXES)
         return [p for p in found if p.suffix.lower() in KNOWN_SUFFIXES]
@@ -143,7 +228,7 @@ def expand_source(spec: str, skipped: Optional[list[str]] = None) -> list[Path]:
     return [path]
 
 
-def read_path(path: Path, errors: Optional[list[ArticleError]] = None) -> list[Article]:
+def read_path(path: Path, errors: list[ArticleError] | None = None) -> list[Article]:
     """Read one file into its articles.
 
     Whole-file problems always raise. Record problems are appended to `errors` when a list is
@@ -250,7 +335,7 @@ def sniff_binary(data: bytes) -> str | None:
 
 
 def utf16_lane(head: bytes) -> str | None:
-    """"utf-16-le"/"utf-16-be" when every other byte is a high byte of ASCII (0x00) or Cyrillic (0x04)."""
+    """ "utf-16-le"/"utf-16-be" when every other byte is a high byte of ASCII (0x00) or Cyrillic (0x04)."""
     if len(head) < 8:
         return None
     for encoding, lane in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
@@ -289,7 +374,9 @@ def score_russian(text: str) -> float:
     sample = text[:20000]
     if not sample:
         return 0.0
-    good = sum(1 for c in sample if "а" <= c <= "я" or c in "ё \n.,;:!?-–—()«»\"'0123456789" or c.isascii() and c.isalpha())
+    good = sum(
+        1 for c in sample if "а" <= c <= "я" or c in "ё \n.,;:!?-–—()«»\"'0123456789" or c.isascii() and c.isalpha()
+    )
     upper = sum(1 for c in sample if "А" <= c <= "Я")
     # Mis-decoded Cyrillic comes out mostly upper case or as symbols; real text is mostly lower case.
     return (good + min(upper, good // 4)) / len(sample)
@@ -480,7 +567,7 @@ def read_dateline(paragraph: str) -> tuple[str | None, str | None]:
         if m:
             groups = m.groupdict()
             raw_date = groups.get("date") or groups.get("date2") or ""
-            outlet = (groups.get("outlet") or "").strip(" .«»\"")
+            outlet = (groups.get("outlet") or "").strip(' .«»"')
             return parse_date(raw_date), outlet or None
     return None, None
 
@@ -539,8 +626,13 @@ def find_outlet(body: str, url: str | None) -> str | None:
         if host:
             return HOST_OUTLETS.get(host, host)
     for m in CREDIT_OUTLET_RE.finditer(body[:3000]):
-        name = m.group("outlet").strip("«»\"“” ")
-        if m.group("outlet")[0] in "«\"“" or m.group("ia") and m.group("ia").startswith("ИА") or re.search(r"\.[a-z]{2,6}$", name):
+        name = m.group("outlet").strip('«»"“” ')
+        if (
+            m.group("outlet")[0] in '«"“'
+            or m.group("ia")
+            and m.group("ia").startswith("ИА")
+            or re.search(r"\.[a-z]{2,6}$", name)
+        ):
             return name
         known = match_known_outlet(name)
         if known:
@@ -557,7 +649,7 @@ def match_known_outlet(name: str) -> str | None:
 
 
 def detect_language(text: str) -> str:
-    """"ru", or "kk"/"uk"/"be" for other Cyrillic languages, "en" for Latin-script text, "und" without letters."""
+    """ "ru", or "kk"/"uk"/"be" for other Cyrillic languages, "en" for Latin-script text, "und" without letters."""
     sample = text[:50000]
     cyrillic = sum(1 for c in sample if "\u0400" <= c <= "\u04ff")
     latin = sum(1 for c in sample if c.isascii() and c.isalpha())
@@ -598,7 +690,7 @@ class Node:
     tag: str
     attrs: dict[str, str]
     children: list = field(default_factory=list)
-    parent: Optional["Node"] = None
+    parent: Node | None = None
 
 
 @dataclass
@@ -613,20 +705,74 @@ class HtmlPage:
 MAX_HTML_DEPTH = 256  # real pages nest a few dozen levels; thousands would exhaust Python's recursion limit
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SKIP_TAGS = {
-    "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form",
-    "iframe", "button", "select", "option", "figcaption", "menu", "dialog", "canvas", "object", "head",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "button",
+    "select",
+    "option",
+    "figcaption",
+    "menu",
+    "dialog",
+    "canvas",
+    "object",
+    "head",
 }
 BLOCK_TAGS = {
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-    "tr", "table", "blockquote", "pre", "dd", "dt", "dl", "figure", "hr", "address", "center", "td", "th",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "table",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "figure",
+    "hr",
+    "address",
+    "center",
+    "td",
+    "th",
 }
 FURNITURE_CLASS_RE = re.compile(
     r"^(?:nav|navbar|navigation|menu|sidebar|footer|comments?|share|sharing|social|related|breadcrumbs?|"
     r"cookies?|banner|advert|ads?|promo|subscribe|popular|tags|widget|recommend\w*)$",
     re.I,
 )
-PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
-                  "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date")
+PUBLISHED_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+)
 
 
 class TreeBuilder(HTMLParser):
@@ -722,7 +868,7 @@ def first_attr(root: Node, tag: str, attr: str) -> str | None:
 
 
 def strip_site_name(title: str | None) -> str | None:
-    """"Headline | Site" → "Headline": the longest part around the usual separators."""
+    """ "Headline | Site" → "Headline": the longest part around the usual separators."""
     if not title:
         return None
     parts = [p.strip() for p in re.split(r"\s+[|—–-]\s+|\s+::\s+", title) if p.strip()]
@@ -787,7 +933,8 @@ def pick_container(root: Node, sizes: dict[int, int]) -> Node:
     if sizes.get(id(root), 0) < 200:
         return body_of(root)
     marked = [
-        n for n in walk(root)
+        n
+        for n in walk(root)
         if (n.tag in ("article", "main") or n.attrs.get("itemprop") == "articleBody") and sizes.get(id(n), 0) > 0
     ]
     if marked:

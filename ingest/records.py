@@ -1,13 +1,12 @@
 """Pydantic records at the seams: an article in, its entities and relations out."""
+
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-EntityType = Literal[
-    "Country", "Region", "City", "Person", "Organization", "Document", "Commodity", "Event"
-]
+EntityType = Literal["Country", "Region", "City", "Person", "Organization", "Document", "Commodity", "Event"]
 RelationType = Literal[
     "HOLDS_POSITION",
     "VISITED",
@@ -34,10 +33,10 @@ class Article(Record):
     id: str
     source: str
     text: str
-    title: Optional[str] = None
-    published: Optional[str] = None  # ISO date or prefix ("2025-10-11", "2025-10")
-    outlet: Optional[str] = None
-    url: Optional[str] = None
+    title: str | None = None
+    published: str | None = None  # ISO date or prefix ("2025-10-11", "2025-10")
+    outlet: str | None = None
+    url: str | None = None
     lang: str = "ru"
     raw_chars: int = 0  # length of the text as read, before furniture removal
 
@@ -54,12 +53,12 @@ class Entity(Record):
     key: str  # stable graph key: gazetteer code for places, normalised name otherwise
     aliases: list[str] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
-    legal_form: Optional[str] = None  # Organization
-    kind: Optional[str] = None  # Document: дорожная карта, соглашение, ...
-    period: Optional[tuple[int, int]] = None  # Document
-    signed: Optional[str] = None  # Document: ISO date or prefix
-    country: Optional[str] = None  # Region/City: ISO country code
-    region: Optional[str] = None  # City: gazetteer code of its region
+    legal_form: str | None = None  # Organization
+    kind: str | None = None  # Document: дорожная карта, соглашение, ...
+    period: tuple[int, int] | None = None  # Document
+    signed: str | None = None  # Document: ISO date or prefix
+    country: str | None = None  # Region/City: ISO country code
+    region: str | None = None  # City: gazetteer code of its region
 
 
 class Evidence(Record):
@@ -74,14 +73,14 @@ class Relation(Record):
     target: str
     source_key: str
     target_key: str
-    title: Optional[str] = None  # HOLDS_POSITION
-    date: Optional[str] = None  # VISITED, SIGNED
-    commodity: Optional[str] = None  # EXPORTS_TO
-    kind: Optional[Literal["turnover", "export", "import"]] = None  # TRADE_VOLUME
-    value: Optional[float] = None
-    currency: Optional[Literal["USD", "RUB", "KZT", "EUR", "BYN", "CNY"]] = None
-    year: Optional[int] = None
-    period: Optional[str] = None  # TRADE_VOLUME: free period text when not a single year
+    title: str | None = None  # HOLDS_POSITION
+    date: str | None = None  # VISITED, SIGNED
+    commodity: str | None = None  # EXPORTS_TO
+    kind: Literal["turnover", "export", "import"] | None = None  # TRADE_VOLUME
+    value: float | None = None
+    currency: Literal["USD", "RUB", "KZT", "EUR", "BYN", "CNY"] | None = None
+    year: int | None = None
+    period: str | None = None  # TRADE_VOLUME: free period text when not a single year
     evidence: Evidence
 
 
@@ -99,5 +98,10 @@ class ArticleFacts(Record):
         data = self.model_dump(mode="json", exclude_none=True)
         article = data.pop("article")
         article.pop("text", None)
-        return {"source": self.source, "article": article, "entities": data["entities"],
-                "relations": data["relations"], "warnings": data.get("warnings", [])}
+        return {
+            "source": self.source,
+            "article": article,
+            "entities": data["entities"],
+            "relations": data["relations"],
+            "warnings": data.get("warnings", []),
+        }

@@ -1,4 +1,5 @@
 """SIGNED, PARTY_TO and PARTICIPATED_IN: who signed which document, between whom, at which event."""
+
 from __future__ import annotations
 
 import re
@@ -8,16 +9,26 @@ from coopgraph.ingest.dates import find_date
 from coopgraph.ingest.documents import planned_signing
 
 _SIGN_LEMMAS = {"подписать", "подписание", "подписывать", "заключить", "подписанный", "заключение"}
-_IN_FORCE = {"действовать", "реализовываться", "реализоваться", "продлить", "пролонгировать",
-             "ратифицировать", "продлевать"}
+_IN_FORCE = {
+    "действовать",
+    "реализовываться",
+    "реализоваться",
+    "продлить",
+    "пролонгировать",
+    "ратифицировать",
+    "продлевать",
+}
 _EVENT_CUE = re.compile(r"\b((?:в\s+)?рамках|на полях|во время|в ходе|на)\s*$", re.I)
 _NOT_SIGNER_CUE = re.compile(r"(при участии|в присутствии|при поддержке|с участием)\s*[\w\s]{0,60}$", re.I)
 _WE = re.compile(r"\b(мы|нами)\b", re.I)
 _BOTH_SIDES = re.compile(r"\b(стороны|главы (?:двух )?регионов|регионы|обе стороны)\s*(?:\w+\s+){0,2}$", re.I)
 
 
-_HEADS_SIGN = re.compile(r"\b(главы|руководители|губернатор\s+и\s+аким|аким\s+и\s+губернатор)\s+"
-                         r"(?:(?:двух|обоих|этих)\s+)?(регионов|областей|сторон|\w+\s+и\s+\w+)?[^,.;:]{0,20}$", re.I)
+_HEADS_SIGN = re.compile(
+    r"\b(главы|руководители|губернатор\s+и\s+аким|аким\s+и\s+губернатор)\s+"
+    r"(?:(?:двух|обоих|этих)\s+)?(регионов|областей|сторон|\w+\s+и\s+\w+)?[^,.;:]{0,20}$",
+    re.I,
+)
 _HEAD_TITLES = ("губернатор", "аким", "председатель облисполкома")
 
 
@@ -25,8 +36,12 @@ def _heads_of(ctx: Context, parties: list[str]) -> list[str]:
     """The persons named as head (губернатор, аким, председатель облисполкома) of the given regions."""
     out = []
     for rel in ctx.relations.values():
-        if rel.type == "HOLDS_POSITION" and rel.title in _HEAD_TITLES and rel.target_key in parties \
-                and rel.source_key not in out:
+        if (
+            rel.type == "HOLDS_POSITION"
+            and rel.title in _HEAD_TITLES
+            and rel.target_key in parties
+            and rel.source_key not in out
+        ):
             out.append(rel.source_key)
     return out
 
@@ -35,7 +50,7 @@ def _signers(ctx: Context, k: int) -> list[Ref]:
     sent = ctx.sentences[k]
     out = []
     for r in ctx.refs_in(k, "Person"):
-        if _NOT_SIGNER_CUE.search(ctx.text[sent.start:r.start]):
+        if _NOT_SIGNER_CUE.search(ctx.text[sent.start : r.start]):
             continue
         if r.key not in [o.key for o in out]:
             out.append(r)
@@ -58,32 +73,35 @@ def _refs_in_span(ctx: Context, start: int, end: int, *types: str) -> list[Ref]:
 def _subject_places(ctx: Context, k: int, verb_start: int) -> list[Ref]:
     """Places or bodies named before the signing verb as its subject: "Астрахань и Актау подписали"."""
     sent = ctx.sentences[k]
-    left = ctx.text[sent.start:verb_start]
+    left = ctx.text[sent.start : verb_start]
     m = re.search(r"([^,.;:]*)$", left)
     start = sent.start + (m.start(1) if m else 0)
-    return [r for r in _refs_in_span(ctx, start, verb_start, "Region", "City", "Organization", "Country")
-            if not re.search(r"\b(по данным|данным|сообщ\w+|пресс-служб\w*|портала)\b",
-                             ctx.text[start:r.start], re.I)
-            and not re.search(r"\b(в|во|на|из|с|со|от|для|по|к|при)\s+$", ctx.text[max(start, r.start - 5):r.start], re.I)
-            and not _inside_org(ctx, r)]
+    return [
+        r
+        for r in _refs_in_span(ctx, start, verb_start, "Region", "City", "Organization", "Country")
+        if not re.search(r"\b(по данным|данным|сообщ\w+|пресс-служб\w*|портала)\b", ctx.text[start : r.start], re.I)
+        and not re.search(r"\b(в|во|на|из|с|со|от|для|по|к|при)\s+$", ctx.text[max(start, r.start - 5) : r.start], re.I)
+        and not _inside_org(ctx, r)
+    ]
 
 
 def _inside_org(ctx: Context, ref: Ref) -> bool:
     return ref.type != "Organization" and any(
-        o.start <= ref.start and ref.end <= o.end for o in ctx.refs if o.type == "Organization")
+        o.start <= ref.start and ref.end <= o.end for o in ctx.refs if o.type == "Organization"
+    )
 
 
 def _events_near(ctx: Context, k: int) -> list[str]:
     sent = ctx.sentences[k]
     out = []
     for r in ctx.refs_in(k, "Event"):
-        if _EVENT_CUE.search(ctx.text[max(sent.start, r.start - 20):r.start]):
+        if _EVENT_CUE.search(ctx.text[max(sent.start, r.start - 20) : r.start]):
             out.append(r.key)
     return out
 
 
 def _previous_docs(ctx: Context, k: int):
-    """"Документ подписали ...": the main (first) document of the nearest earlier sentence with one."""
+    """ "Документ подписали ...": the main (first) document of the nearest earlier sentence with one."""
     prior = [d for d in ctx.documents if d.sent < k]
     if not prior:
         return []
@@ -129,7 +147,7 @@ def extract_signing(ctx: Context) -> None:
                     parties.append(other)
             for s in signers:
                 ctx.relate("SIGNED", s.key, d.key, k, date=doc.signed or date)
-            if signing and not signers and _HEADS_SIGN.search(ctx.text[sent.start:verb.start]):
+            if signing and not signers and _HEADS_SIGN.search(ctx.text[sent.start : verb.start]):
                 # "Главы регионов подписали соглашение": the heads the article names for its parties
                 for person in _heads_of(ctx, parties):
                     ctx.relate("SIGNED", person, d.key, k, date=doc.signed or date)
@@ -155,18 +173,25 @@ def _event_sentence(ctx: Context, event_key: str) -> int:
 def _parties(ctx: Context, k: int, d, signers: list[Ref], verb_start: int) -> list[str]:
     parties: list[str] = []
     for start, end in d.between:
-        parties += [r.key for r in _refs_in_span(ctx, start, end, "Region", "City", "Country", "Organization")
-                    if not _inside_org(ctx, r)]
+        parties += [
+            r.key
+            for r in _refs_in_span(ctx, start, end, "Region", "City", "Country", "Organization")
+            if not _inside_org(ctx, r)
+        ]
     if not parties:
         parties += [p for s in signers if (p := _region_of_person(ctx, s.key))]
     if not parties:
         parties += [r.key for r in _subject_places(ctx, k, verb_start) if r.start < verb_start]
-    if d.between and ctx.home and ctx.home not in parties and any(
-            re.search(r"\bрегион\w*\b", ctx.text[s:e], re.I) for s, e in d.between):
+    if (
+        d.between
+        and ctx.home
+        and ctx.home not in parties
+        and any(re.search(r"\bрегион\w*\b", ctx.text[s:e], re.I) for s, e in d.between)
+    ):
         parties.append(ctx.home)  # "между правительством региона и ..." in a regional outlet
     if not parties and _WE.search(ctx.sentences[k].text) and ctx.home:
         parties.append(ctx.home)
-    if not parties and _BOTH_SIDES.search(ctx.text[ctx.sentences[k].start:verb_start]) and ctx.home:
+    if not parties and _BOTH_SIDES.search(ctx.text[ctx.sentences[k].start : verb_start]) and ctx.home:
         from coopgraph.ingest.trade import partner_of
 
         # "Стороны подписали", "Главы регионов подписали": the article's two parties
@@ -188,7 +213,7 @@ _DELEGATIONS = re.compile(r"\b(делегаци\w+|представител\w+|�
 
 
 def _opened_events(ctx: Context) -> None:
-    """"форум открыли аким X и губернатор Y", "приняли участие в выставке": persons → Event;
+    """ "форум открыли аким X и губернатор Y", "приняли участие в выставке": persons → Event;
     "в нём приняли участие делегации Актюбинской и Костанайской областей": regions → Event."""
     for k, sent in enumerate(ctx.sentences):
         events = ctx.refs_in(k, "Event")
@@ -242,8 +267,11 @@ def _participant_places(ctx: Context, k: int, events) -> list[str]:
     from coopgraph.ingest.trade import demonym_key
 
     for dm in ctx.demonyms:
-        if sent.start <= dm.start < sent.end and dm.place.type == "Region" and \
-                re.match(r"\s+(делегаци\w+|представител\w+)", ctx.text[dm.end:dm.end + 20], re.I):
+        if (
+            sent.start <= dm.start < sent.end
+            and dm.place.type == "Region"
+            and re.match(r"\s+(делегаци\w+|представител\w+)", ctx.text[dm.end : dm.end + 20], re.I)
+        ):
             key = demonym_key(ctx, dm)
             if key and key not in out:
                 out.append(key)

@@ -1,4 +1,5 @@
 """EXPORTS_TO with commodities and TRADE_VOLUME figures, from trade sentences."""
+
 from __future__ import annotations
 
 import re
@@ -8,16 +9,28 @@ from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_year, parse_amount
 
 # predicate stem → direction of the flow relative to the grammatical subject
-_EXPORT = re.compile(r"\b(пользу\w+\s+спросом|экспорт\w*|поставл\w*|постав\w*|отправл\w*|вывоз\w*|вывез\w*|отгруж\w*|"
-                     r"продаж\w*|прода\w*|реализу\w*|экспортир\w*|доставля\w*|вез[уеёл]\w*|везти)", re.I)
-_IMPORT = re.compile(r"\b(импорт\w*|закупа\w*|закуп\w*|ввоз\w*|ввез\w*|завоз\w*|завез\w*|покупа\w*|"
-                     r"приобрета\w*|поступа\w*|получа\w*)", re.I)
-_PLAN = re.compile(r"\b(планиру\w+|планир\w+|намерен\w*|готов\w*|могл\w+ бы|может|могут|обсудил\w*|"
-                   r"обсуждал\w*|перспектив\w+|возможност\w+|предлож\w+|заинтересован\w*|"
-                   r"договорились|будет|будут|потенциал\w*|предстоит)\b", re.I)
-_TURNOVER = re.compile(r"(товарооборот|внешнеторгов\w+ оборот|торгов\w+ оборот|оборот|"
-                       r"объ[её]м\w*\s+(?:взаимн\w+\s+|двусторонн\w+\s+|внешн\w+\s+)?торговл\w+|"
-                       r"взаимн\w+\s+торговл\w+)", re.I)
+_EXPORT = re.compile(
+    r"\b(пользу\w+\s+спросом|экспорт\w*|поставл\w*|постав\w*|отправл\w*|вывоз\w*|вывез\w*|отгруж\w*|"
+    r"продаж\w*|прода\w*|реализу\w*|экспортир\w*|доставля\w*|вез[уеёл]\w*|везти)",
+    re.I,
+)
+_IMPORT = re.compile(
+    r"\b(импорт\w*|закупа\w*|закуп\w*|ввоз\w*|ввез\w*|завоз\w*|завез\w*|покупа\w*|"
+    r"приобрета\w*|поступа\w*|получа\w*)",
+    re.I,
+)
+_PLAN = re.compile(
+    r"\b(планиру\w+|планир\w+|намерен\w*|готов\w*|могл\w+ бы|может|могут|обсудил\w*|"
+    r"обсуждал\w*|перспектив\w+|возможност\w+|предлож\w+|заинтересован\w*|"
+    r"договорились|будет|будут|потенциал\w*|предстоит)\b",
+    re.I,
+)
+_TURNOVER = re.compile(
+    r"(товарооборот|внешнеторгов\w+ оборот|торгов\w+ оборот|оборот|"
+    r"объ[её]м\w*\s+(?:взаимн\w+\s+|двусторонн\w+\s+|внешн\w+\s+)?торговл\w+|"
+    r"взаимн\w+\s+торговл\w+)",
+    re.I,
+)
 _EXPORT_VOL = re.compile(r"\b(экспорт\w*)\b", re.I)
 _IMPORT_VOL = re.compile(r"\b(импорт\w*)\b", re.I)
 _HOME_WORDS = re.compile(r"\b(регион|область|област\w+|наш\w* регион\w*|нашего региона)\b", re.I)
@@ -25,7 +38,7 @@ _PLACE_TYPES = ("Region", "City", "Country", "Organization")
 
 
 def _prep_before(ctx: Context, start: int) -> str:
-    left = ctx.text[max(0, start - 12):start].lower()
+    left = ctx.text[max(0, start - 12) : start].lower()
     m = re.search(r"(?:^|\s)(из|в|во|на|с|со|от|для|между|по)\s+$", left)
     return m.group(1) if m else ""
 
@@ -40,8 +53,11 @@ def _sentence_places(ctx: Context, k: int, span: tuple[int, int] | None = None) 
     offsets within the sentence), demonyms included."""
     sent = ctx.sentences[k]
     lo, hi = (sent.start + span[0], sent.start + span[1]) if span else (sent.start, sent.end)
-    out = [(r.start, r.key) for r in ctx.refs_in(k, "Region", "City", "Country", "Organization")
-           if (r.type != "Organization" or _is_trader(ctx, r.key)) and lo <= r.start < hi]
+    out = [
+        (r.start, r.key)
+        for r in ctx.refs_in(k, "Region", "City", "Country", "Organization")
+        if (r.type != "Organization" or _is_trader(ctx, r.key)) and lo <= r.start < hi
+    ]
     for dm in ctx.demonyms:
         if lo <= dm.start < hi:
             key = demonym_key(ctx, dm, allow_country=True)
@@ -94,8 +110,9 @@ def partner_of(ctx: Context, key: str | None) -> str | None:
     return None
 
 
-def _resolve_pair(ctx: Context, k: int, pred: re.Match, kind: str,
-                  span: tuple[int, int] | None = None) -> tuple[str | None, str | None]:
+def _resolve_pair(
+    ctx: Context, k: int, pred: re.Match, kind: str, span: tuple[int, int] | None = None
+) -> tuple[str | None, str | None]:
     """Exporter and importer of a trade predicate, from prepositions, subject, earlier trade
     sentences and, last, the article's focus parties on the two sides of the border."""
     sent = ctx.sentences[k]
@@ -105,7 +122,7 @@ def _resolve_pair(ctx: Context, k: int, pred: re.Match, kind: str,
     between: list[str] = []
     for start, key in _sentence_places(ctx, k, span):
         prep = _prep_before(ctx, start)
-        if re.match(r"\w+\s+(производител|предприяти|компани|фермер|завод)", ctx.text[start:start + 40]):
+        if re.match(r"\w+\s+(производител|предприяти|компани|фермер|завод)", ctx.text[start : start + 40]):
             prep = "из"  # "обувь астраханских производителей": made there
         if prep in ("из", "от"):
             origin = origin or key
@@ -115,16 +132,23 @@ def _resolve_pair(ctx: Context, k: int, pred: re.Match, kind: str,
             between.append(key)
         elif not prep and start < pstart and subject is None:
             subject = key
-        elif not prep and start < pstart and subject is not None and cosubject is None \
-                and re.fullmatch(r"[»\"]?\s*и\s+(?:[А-ЯЁA-Z]{2,4}\s+)?[«\"]?", ctx.text[last_end:start]):
+        elif (
+            not prep
+            and start < pstart
+            and subject is not None
+            and cosubject is None
+            and re.fullmatch(r"[»\"]?\s*и\s+(?:[А-ЯЁA-Z]{2,4}\s+)?[«\"]?", ctx.text[last_end:start])
+        ):
             cosubject = key  # "ОАО «A» и ТОО «B» заключили контракт на поставку"
         last_end = _ref_end(ctx, k, start)
-    after = sent.text[pred.start():span[1] if span else None]
-    clause = sent.text[span[0]:span[1]] if span else sent.text
-    if subject is None and re.search(r"^(?:[,;]?\s*(?:а|но)?\s*)(регион|област)|, что (регион|област)", clause.strip(),
-                                     re.I) or \
-            re.search(r"(нашего|нашим|наш) регион", sent.text, re.I) or \
-            re.search(r"(экспорт\w*|импорт\w*)\s+(региона|области)\b", sent.text, re.I):
+    after = sent.text[pred.start() : span[1] if span else None]
+    clause = sent.text[span[0] : span[1]] if span else sent.text
+    if (
+        subject is None
+        and re.search(r"^(?:[,;]?\s*(?:а|но)?\s*)(регион|област)|, что (регион|област)", clause.strip(), re.I)
+        or re.search(r"(нашего|нашим|наш) регион", sent.text, re.I)
+        or re.search(r"(экспорт\w*|импорт\w*)\s+(региона|области)\b", sent.text, re.I)
+    ):
         subject = subject or ctx.home
     rank = re.search(r"мест\w*\s+по\s+(?:объ[её]му\s+)?(экспорт|импорт|поставк)", sent.text, re.I)
     if rank and subject:
@@ -138,8 +162,13 @@ def _resolve_pair(ctx: Context, k: int, pred: re.Match, kind: str,
     word = pred.group(0).lower()
     if kind == "export":
         exporter, importer = origin or subject, dest
-        if importer is None and origin is None and cosubject and subject.startswith("Organization:") \
-                and cosubject.startswith("Organization:"):
+        if (
+            importer is None
+            and origin is None
+            and cosubject
+            and subject.startswith("Organization:")
+            and cosubject.startswith("Organization:")
+        ):
             # "ОАО «A» и ООО «B» заключили контракт на поставку ...": which of them supplies is not
             # stated (either order occurs); the contract is a Document, the flow is left out
             return None, None
@@ -194,8 +223,10 @@ def extract_trade(ctx: Context) -> None:
         for span in spans:
             _trade_clause(ctx, k, span if len(spans) > 1 else None, pending)
     for exporter, importer, k in pending:
-        if not any(r.type == "EXPORTS_TO" and r.source_key == exporter and r.target_key == importer
-                   for r in ctx.relations.values()):
+        if not any(
+            r.type == "EXPORTS_TO" and r.source_key == exporter and r.target_key == importer
+            for r in ctx.relations.values()
+        ):
             ctx.relate("EXPORTS_TO", exporter, importer, k)
 
 
@@ -206,8 +237,7 @@ def _trade_clause(ctx: Context, k: int, span: tuple[int, int] | None, pending: l
     named = [(r.start - sent.start, r.end - sent.start) for r in ctx.refs_in(k, "Event", "Organization")]
     for kind, rx in (("export", _EXPORT), ("import", _IMPORT)):
         # a word inside a name ("выставка «Брестский экспорт»") is no predicate
-        pred = next((m for m in rx.finditer(sent.text, lo, hi)
-                     if not any(s <= m.start() < e for s, e in named)), None)
+        pred = next((m for m in rx.finditer(sent.text, lo, hi) if not any(s <= m.start() < e for s, e in named)), None)
         if not pred or _is_volume_only(sent.text, pred) or _PLAN.search(clause_of(sent.text, pred.start())):
             continue
         exporter, importer = _resolve_pair(ctx, k, pred, kind, span)
@@ -233,12 +263,13 @@ def clause_of(text: str, pos: int) -> str:
     """The stretch of `text` around `pos` between dashes, colons and semicolons."""
     start = max(text.rfind(c, 0, pos) for c in _CLAUSE_BREAKS) + 1
     ends = [i for i in (text.find(c, pos) for c in _CLAUSE_BREAKS) if i >= 0]
-    return text[start:min(ends) if ends else len(text)]
+    return text[start : min(ends) if ends else len(text)]
 
 
 def _is_volume_only(text: str, pred: re.Match) -> bool:
-    return bool(re.search(r"(структур\w+|дол\w+|объем\w*|объём\w*) " + re.escape(pred.group(0)), text, re.I)) \
-        and not re.search(r"(первое|второе|третье) место", text, re.I)
+    return bool(
+        re.search(r"(структур\w+|дол\w+|объем\w*|объём\w*) " + re.escape(pred.group(0)), text, re.I)
+    ) and not re.search(r"(первое|второе|третье) место", text, re.I)
 
 
 def _trade_volume(ctx: Context, k: int, amounts) -> None:
@@ -249,7 +280,7 @@ def _trade_volume(ctx: Context, k: int, amounts) -> None:
     pair = None
     for value, currency, a_start, a_end in amounts:
         left = sent.text[clause_start:a_start]
-        right = sent.text[a_end:a_end + 120]
+        right = sent.text[a_end : a_end + 120]
         scope = sent.text[clause_start:a_end] + right.split(".")[0]
         if _TURNOVER.search(scope):
             kind = "turnover"
@@ -263,12 +294,18 @@ def _trade_volume(ctx: Context, k: int, amounts) -> None:
             clause_start = a_end
             continue
         last_kind = kind
-        refs = [r for r in ctx.refs_in(k, "Region", "Country", "City")
-                if sent.start + clause_start <= r.start < sent.start + a_start]
+        refs = [
+            r
+            for r in ctx.refs_in(k, "Region", "Country", "City")
+            if sent.start + clause_start <= r.start < sent.start + a_start
+        ]
         if not refs:
             tail = re.split(r"[,;.]|\sиз них", right)[0]
-            refs = [r for r in ctx.refs_in(k, "Region", "Country", "City")
-                    if sent.start + a_end <= r.start < sent.start + a_end + len(tail)]
+            refs = [
+                r
+                for r in ctx.refs_in(k, "Region", "Country", "City")
+                if sent.start + a_end <= r.start < sent.start + a_end + len(tail)
+            ]
         if not refs and pair:  # "экспорт X в Y составил A, импорт – B": the same two parties
             src, tgt = pair
         else:

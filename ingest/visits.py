@@ -1,4 +1,5 @@
 """VISITED: delegations and persons travelling to a region, city, country or enterprise."""
+
 from __future__ import annotations
 
 import re
@@ -6,18 +7,33 @@ import re
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
 
-_VISIT_VERBS = {"посетить", "побывать", "прибыть", "приехать", "посещать", "прилететь", "приезжать",
-                "прибывать", "пребывать"}
+_VISIT_VERBS = {
+    "посетить",
+    "побывать",
+    "прибыть",
+    "приехать",
+    "посещать",
+    "прилететь",
+    "приезжать",
+    "прибывать",
+    "пребывать",
+}
 _VISIT_NOUNS = {"визит", "поездка", "посещение", "пребывание"}
-_PLAN = re.compile(r"\b(планиру\w+|запланир\w+|планир\w+|предстоит|намерен\w*|собира\w+|"
-                   r"пригласил\w*\s+(?:посетить|приехать|принять)|приглаша\w+|будет|будут|буду|посетит|"
-                   r"посетят|приедет|приедут|могли бы|готов[аы]?|хотел\w*|предложил\w*|ожида\w+|"
-                   r"договорились|обещал\w*|следующ\w+ год\w*)\b", re.I)
+_PLAN = re.compile(
+    r"\b(планиру\w+|запланир\w+|планир\w+|предстоит|намерен\w*|собира\w+|"
+    r"пригласил\w*\s+(?:посетить|приехать|принять)|приглаша\w+|будет|будут|буду|посетит|"
+    r"посетят|приедет|приедут|могли бы|готов[аы]?|хотел\w*|предложил\w*|ожида\w+|"
+    r"договорились|обещал\w*|следующ\w+ год\w*)\b",
+    re.I,
+)
 _DELEGATION = re.compile(r"\b(бизнес-)?(делегаци\w+|гост\w+|делегат\w+)\b", re.I)
 _LEADS = re.compile(r"(во главе с|возглавил\w*|возглавляем\w+|сопровождал\w*|в составе|в сопровождении)", re.I)
 _HOSTS = re.compile(r"\b(встретил\w*|принял\w*|приветствовал\w*|встреча\w*)\b", re.I)
-_THANKS = re.compile(r"поблагодарил\w*\s+(.{0,80}?)\s+за\s+(?:т[её]плый|радушный|гостеприимный|"
-                     r"хороший|дружеский)?\s*при[её]м", re.I)
+_THANKS = re.compile(
+    r"поблагодарил\w*\s+(.{0,80}?)\s+за\s+(?:т[её]плый|радушный|гостеприимный|"
+    r"хороший|дружеский)?\s*при[её]м",
+    re.I,
+)
 _AWAY = re.compile(r"\b(из|от)\s*$", re.I)
 _TO = re.compile(r"\b(в|во|на)\s*$", re.I)
 
@@ -28,8 +44,9 @@ def _trigger(sent):
         if t.lemma in _VISIT_VERBS:
             return t, "verb"
     # "находится в Бресте с рабочим визитом": the verb, so that the place before the noun counts
-    if re.search(r"находит\w*\s+(?:в\s+[\w-]+\s+)?с\s+(рабоч\w+|официальн\w+|деловым)?\s*(визитом|поездкой)",
-                 sent.text, re.I):
+    if re.search(
+        r"находит\w*\s+(?:в\s+[\w-]+\s+)?с\s+(рабоч\w+|официальн\w+|деловым)?\s*(визитом|поездкой)", sent.text, re.I
+    ):
         t = next((t for t in sent.tokens if t.lemma == "находиться"), None)
         if t is not None:
             return t, "verb"
@@ -65,9 +82,11 @@ def _country(ctx: Context, key: str | None) -> str | None:
 def _delegation_origin(ctx: Context, k: int, dstart: int, dend: int) -> str | None:
     """Whose delegation: "делегация Курганской области", "делегация из X", "астраханская делегация",
     "делегация посольства Казахстана", or the region of the person leading it."""
-    sent = ctx.sentences[k]
-    after = [r for r in ctx.refs_in(k, "Region", "Country", "City", "Organization")
-             if 0 <= r.start - dend <= 12 and re.fullmatch(r"\s*(?:из|от)?\s*", ctx.text[dend:r.start], re.I)]
+    after = [
+        r
+        for r in ctx.refs_in(k, "Region", "Country", "City", "Organization")
+        if 0 <= r.start - dend <= 12 and re.fullmatch(r"\s*(?:из|от)?\s*", ctx.text[dend : r.start], re.I)
+    ]
     if after:
         orgs = [r for r in after if r.type == "Organization"]
         return (orgs or after)[0].key
@@ -81,7 +100,7 @@ def _delegation_origin(ctx: Context, k: int, dstart: int, dend: int) -> str | No
                 return _region_delegation_of(ctx, dm.place.code) or key
             return key
     for p in ctx.refs_in(k, "Person"):
-        if p.start > dend and _LEADS.search(ctx.text[dend:p.start]):
+        if p.start > dend and _LEADS.search(ctx.text[dend : p.start]):
             region = _person_region(ctx, p.key)
             if region:
                 return region
@@ -115,7 +134,12 @@ def _leaders(ctx: Context, k: int, dend: int) -> list[str]:
             continue
         toks = [t for t in sent.tokens if t.end <= p.start]
         for t in reversed(toks[-12:]):
-            if t.lemma in _LEAD_WORDS or t.text.lower() == "главе" and t.i > 0 and sent.tokens[t.i - 1].text.lower() == "во":
+            if (
+                t.lemma in _LEAD_WORDS
+                or t.text.lower() == "главе"
+                and t.i > 0
+                and sent.tokens[t.i - 1].text.lower() == "во"
+            ):
                 out.append(p.key)
                 break
             if t.pos in ("VERB", "AUX") or t.text in (",", ".", ";", ":"):
@@ -129,12 +153,12 @@ def _destinations(ctx: Context, k: int, trig, kind: str, exclude: set[str]) -> l
     for r in sorted(ctx.refs_in(k, "Region", "City", "Country", "Organization"), key=lambda r: r.start):
         if r.key in exclude:
             continue
-        left = ctx.text[max(sent.start, r.start - 25):r.start]
+        left = ctx.text[max(sent.start, r.start - 25) : r.start]
         # "посетила комбинат и ТОО «...»": a conjunct of a destination is one too
-        conjunct = bool(out) and re.fullmatch(r"\s*,?\s*и\s+", ctx.text[out[-1].end:r.start])
+        conjunct = bool(out) and re.fullmatch(r"\s*,?\s*и\s+", ctx.text[out[-1].end : r.start])
         if _AWAY.search(left) or re.search(r"\b(с|со|между|и|для)\s*$", left) and not conjunct:
             continue
-        fronted = r.start < trig.start and re.match(r"\s*(в|во)\s+\S*$", ctx.text[sent.start:r.start], re.I)
+        fronted = r.start < trig.start and re.match(r"\s*(в|во)\s+\S*$", ctx.text[sent.start : r.start], re.I)
         if r.start > trig.start or fronted and kind == "verb":
             if r.type == "Organization" and r.start < trig.start:
                 continue
@@ -158,12 +182,15 @@ _HEAD_TITLES = {"губернатор", "аким", "председатель о
 
 
 def _head_with_delegation(ctx: Context) -> None:
-    """"Раис Татарстана с визитом в Караганде" + "татарстанская делегация посетила комбинат": the
+    """ "Раис Татарстана с визитом в Караганде" + "татарстанская делегация посетила комбинат": the
     region's delegation, led by its head, visited the place the head visited."""
     rels = list(ctx.relations.values())
     travelled = {r.source_key for r in rels if r.type == "VISITED" and r.source_key.startswith("Region:")}
-    heads = {r.source_key: r.target_key for r in rels
-             if r.type == "HOLDS_POSITION" and r.title in _HEAD_TITLES and r.target_key in travelled}
+    heads = {
+        r.source_key: r.target_key
+        for r in rels
+        if r.type == "HOLDS_POSITION" and r.title in _HEAD_TITLES and r.target_key in travelled
+    }
     for r in rels:
         region = heads.get(r.source_key)
         if r.type != "VISITED" or region is None or ctx.table.get(r.target_key).type not in ("Region", "City"):
@@ -186,11 +213,12 @@ def _visit_sentence(ctx: Context, k: int, trig, kind: str) -> None:
     else:
         # "... с заместителем акима X, который находится в Бресте с рабочим визитом": the relative's antecedent
         for p in ctx.refs_in(k, "Person"):
-            if p.end < trig.start and re.fullmatch(r"\s*,\s*котор(?:ый|ая|ые)\s+(?:\w+\s+){0,2}",
-                                                  ctx.text[p.end:trig.start]):
+            if p.end < trig.start and re.fullmatch(
+                r"\s*,\s*котор(?:ый|ая|ые)\s+(?:\w+\s+){0,2}", ctx.text[p.end : trig.start]
+            ):
                 visitors.append(p.key)
-        for p in ([] if visitors else ctx.refs_in(k, "Person")):
-            if p.start < trig.start and not re.search(r"\b(с|со)\s+[\w\s]{0,40}$", ctx.text[sent.start:p.start]):
+        for p in [] if visitors else ctx.refs_in(k, "Person"):
+            if p.start < trig.start and not re.search(r"\b(с|со)\s+[\w\s]{0,40}$", ctx.text[sent.start : p.start]):
                 if kind == "verb" or re.search(r"(соверш|находит|прибыл|начал)\w*", sent.text, re.I):
                     visitors.append(p.key)
                 break
@@ -210,30 +238,34 @@ def _visit_sentence(ctx: Context, k: int, trig, kind: str) -> None:
             region = _person_region(ctx, p.key)
             if p.key in visitors or region is None or d.type == "Organization":
                 continue
-            if _region_of(ctx, region) != _region_of(ctx, d.key) and \
-                    _country(ctx, region) != _country(ctx, d.key) and \
-                    any(_country(ctx, v) == _country(ctx, region) for v in visitors):
+            if (
+                _region_of(ctx, region) != _region_of(ctx, d.key)
+                and _country(ctx, region) != _country(ctx, d.key)
+                and any(_country(ctx, v) == _country(ctx, region) for v in visitors)
+            ):
                 ctx.relate("VISITED", p.key, d.key, k, date=date)
 
 
 def _most_specific(ctx: Context, dests: list[Ref]) -> list[Ref]:
-    """"в Курганскую область Российской Федерации": the country only locates the region."""
+    """ "в Курганскую область Российской Федерации": the country only locates the region."""
     countries = {_country(ctx, d.key) for d in dests if d.type in ("Region", "City")}
     return [d for d in dests if not (d.type == "Country" and d.key.split(":")[-1] in countries)]
 
 
 def _visit_events(ctx: Context, k: int, visitors: list[str]) -> None:
-    """"прибыл в Атырау в рамках мотопробега «...»": the travelling persons took part in it."""
+    """ "прибыл в Атырау в рамках мотопробега «...»": the travelling persons took part in it."""
     sent = ctx.sentences[k]
     for e in ctx.refs_in(k, "Event"):
-        if re.search(r"(рамках|рамки|в ходе|для участия в|на)\s*$", ctx.text[max(sent.start, e.start - 25):e.start], re.I):
+        if re.search(
+            r"(рамках|рамки|в ходе|для участия в|на)\s*$", ctx.text[max(sent.start, e.start - 25) : e.start], re.I
+        ):
             for v in visitors:
                 if v.startswith("Person:"):
                     ctx.relate("PARTICIPATED_IN", v, e.key, k)
 
 
 def _hosted_delegation(ctx: Context, k: int) -> None:
-    """"С бизнес-делегацией, которую возглавил X, встретился глава региона": guests visited the host."""
+    """ "С бизнес-делегацией, которую возглавил X, встретился глава региона": guests visited the host."""
     sent = ctx.sentences[k]
     deleg = _DELEGATION.search(sent.text)
     if not deleg or not _HOSTS.search(sent.text):
@@ -255,8 +287,13 @@ def _host_region(ctx: Context, k: int, exclude: str | None) -> str | None:
     m = _HOSTS.search(sent.text)
     for p in ctx.refs_in(k, "Person"):
         region = _person_region(ctx, p.key)
-        if region and region != exclude and m and abs(p.start - (sent.start + m.start())) < 80 \
-                and not _LEADS.search(ctx.text[max(sent.start, p.start - 120):p.start]):
+        if (
+            region
+            and region != exclude
+            and m
+            and abs(p.start - (sent.start + m.start())) < 80
+            and not _LEADS.search(ctx.text[max(sent.start, p.start - 120) : p.start])
+        ):
             return region
     if re.search(r"\b(глав\w+ региона|аким\w* области|губернатор\w* области)\b", sent.text, re.I):
         return ctx.home if ctx.home != exclude else None
@@ -264,7 +301,7 @@ def _host_region(ctx: Context, k: int, exclude: str | None) -> str | None:
 
 
 def _thanks_for_welcome(ctx: Context, k: int) -> None:
-    """"X поблагодарил губернатора Y за теплый прием": X visited Y's region."""
+    """ "X поблагодарил губернатора Y за теплый прием": X visited Y's region."""
     sent = ctx.sentences[k]
     m = _THANKS.search(sent.text)
     if not m:
@@ -302,8 +339,16 @@ def _event_places(ctx: Context) -> None:
         lemmas = {t.lemma for t in sent.tokens}
         # a forum, a signing, or talks held in the city ("В Усть-Каменогорске состоялась встреча
         # акима ... и губернатора ..."): the officials from across the border came there
-        if not lemmas & {"подписать", "открыть", "форум", "подписание", "выставка", "форум-выставка",
-                         "встреча", "переговоры"}:
+        if not lemmas & {
+            "подписать",
+            "открыть",
+            "форум",
+            "подписание",
+            "выставка",
+            "форум-выставка",
+            "встреча",
+            "переговоры",
+        }:
             continue
         city = ctx.table.get(cities[0].key)
         events = [r.key for r in ctx.refs_in(k, "Event")]

@@ -1,4 +1,5 @@
 """One real Neo4j per test session ($NEO4J_URI, else Docker, else a local server from Maven jars); test markers."""
+
 from __future__ import annotations
 
 import os
@@ -6,9 +7,9 @@ import secrets
 import shutil
 import subprocess
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 import neo4j
 import pytest
@@ -79,8 +80,9 @@ def neo4j_lib(request: pytest.FixtureRequest) -> Path:
     """The jars in the user's cache (downloaded once if missing), for every LocalServer the tests start."""
     cache = LocalServer(home=default_home())
     if not cache.is_installed():
-        announce(request.config, f"neo4j: downloading Neo4j {cache.version} from Maven Central into {cache.home} "
-                                 "(once)")
+        announce(
+            request.config, f"neo4j: downloading Neo4j {cache.version} from Maven Central into {cache.home} (once)"
+        )
         began = time.monotonic()
         cache.install()
         announce(request.config, f"neo4j: download done in {time.monotonic() - began:.0f} s")
@@ -92,8 +94,11 @@ def neo4j_settings(request: pytest.FixtureRequest, tmp_path_factory: pytest.Temp
     backend = choose_backend()
     if backend == "external":
         settings = load_settings()
-        announce(request.config, f"neo4j: external server at {settings.uri} (NEO4J_URI); its database "
-                                 f"{settings.database!r} is wiped by the tests")
+        announce(
+            request.config,
+            f"neo4j: external server at {settings.uri} (NEO4J_URI); its database "
+            f"{settings.database!r} is wiped by the tests",
+        )
         yield settings
     elif backend == "docker":
         yield from start_container(request)
@@ -108,30 +113,49 @@ def start_container(request: pytest.FixtureRequest) -> Iterator[Neo4jSettings]:
         from testcontainers.neo4j import Neo4jContainer
 
     password = secrets.token_urlsafe(12)
-    container = (Neo4jContainer(TEST_IMAGE, password=password)
-                 .with_env("NEO4J_server_memory_heap_max__size", TEST_HEAP)
-                 .with_env("NEO4J_server_memory_pagecache_size", TEST_PAGECACHE))
+    container = (
+        Neo4jContainer(TEST_IMAGE, password=password)
+        .with_env("NEO4J_server_memory_heap_max__size", TEST_HEAP)
+        .with_env("NEO4J_server_memory_pagecache_size", TEST_PAGECACHE)
+    )
     began = time.monotonic()
     with container:
         uri = container.get_connection_url()
-        announce(request.config, f"neo4j: Docker container {TEST_IMAGE} at {uri} "
-                                 f"(started in {time.monotonic() - began:.1f} s)")
+        announce(
+            request.config,
+            f"neo4j: Docker container {TEST_IMAGE} at {uri} (started in {time.monotonic() - began:.1f} s)",
+        )
         yield Neo4jSettings(uri=uri, user="neo4j", password=password)
 
 
-def start_local_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-                       ) -> Iterator[Neo4jSettings]:
+def start_local_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Neo4jSettings]:
     lib = request.getfixturevalue("neo4j_lib")
-    server = LocalServer(home=tmp_path_factory.mktemp("neo4j-session"), bolt_port=find_free_port(),
-                         http_port=find_free_port(), password=make_test_password(), lib_source=lib,
-                         heap=TEST_HEAP, pagecache=TEST_PAGECACHE)
+    server = LocalServer(
+        home=tmp_path_factory.mktemp("neo4j-session"),
+        bolt_port=find_free_port(),
+        http_port=find_free_port(),
+        password=make_test_password(),
+        lib_source=lib,
+        heap=TEST_HEAP,
+        pagecache=TEST_PAGECACHE,
+    )
     result = server.start()
     version, browser = find_versions(lib)
-    announce(request.config, f"neo4j: local server from Maven artifacts at {lib.resolve()}, version {version} "
-                             f"(Browser {browser}), {server.bolt_uri}, started in {result.seconds:.1f} s")
+    announce(
+        request.config,
+        f"neo4j: local server from Maven artifacts at {lib.resolve()}, version {version} "
+        f"(Browser {browser}), {server.bolt_uri}, started in {result.seconds:.1f} s",
+    )
     try:
-        yield Neo4jSettings(uri=server.bolt_uri, user="neo4j", password=server.password,
-                            bolt_port=server.bolt_port, http_port=server.http_port)
+        yield Neo4jSettings(
+            uri=server.bolt_uri,
+            user="neo4j",
+            password=server.password,
+            bolt_port=server.bolt_port,
+            http_port=server.http_port,
+        )
     finally:
         server.stop()
 
@@ -149,8 +173,9 @@ def neo4j_driver(neo4j_settings: Neo4jSettings) -> Iterator[neo4j.Driver]:
 def clean_db(neo4j_driver: neo4j.Driver, neo4j_settings: Neo4jSettings) -> GraphHandle:
     """An empty database (schema untouched)."""
     wipe_data(neo4j_driver, neo4j_settings.database)
-    return GraphHandle(neo4j_driver, neo4j_settings.uri, neo4j_settings.user, neo4j_settings.password or "",
-                       neo4j_settings.database)
+    return GraphHandle(
+        neo4j_driver, neo4j_settings.uri, neo4j_settings.user, neo4j_settings.password or "", neo4j_settings.database
+    )
 
 
 @pytest.fixture
@@ -182,7 +207,9 @@ def seed_graph(neo4j_driver: neo4j.Driver, neo4j_settings: Neo4jSettings, _seed_
 def graph_size(driver: neo4j.Driver, database: str) -> tuple[int, int]:
     records, _, _ = driver.execute_query(
         "CALL { MATCH (n) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS rels } "
-        "RETURN nodes, rels", database_=database)
+        "RETURN nodes, rels",
+        database_=database,
+    )
     return records[0]["nodes"], records[0]["rels"]
 
 

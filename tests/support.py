@@ -1,4 +1,5 @@
 """What several test modules share: the project's paths, the shared gold set when present, the seed graph."""
+
 from __future__ import annotations
 
 import functools
@@ -56,4 +57,5 @@ def build_seed_graph(driver, database: str = "neo4j") -> None:
 def seed_texts() -> dict[str, str]:
     """Article title or source → body text, to check that quoted evidence really is in the article."""
     return {(f.article.title or f.article.source): f.article.text for f in extract_seed_facts()} | {
-        f.article.source: f.article.text for f in extract_seed_facts()}
+        f.article.source: f.article.text for f in extract_seed_facts()
+    }

@@ -1,4 +1,5 @@
 """`coopgraph browser export`: write the Browser style, guide and favorites built from the query library."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,8 +21,15 @@ def browser_group() -> None:
 
 
 @browser_group.command("export")
-@click.option("-o", "--output", "directory", type=click.Path(file_okay=False), default=str(DEFAULT_DIR),
-              show_default=True, help="Directory for style.grass, guide.html and favorites.zip.")
+@click.option(
+    "-o",
+    "--output",
+    "directory",
+    type=click.Path(file_okay=False),
+    default=str(DEFAULT_DIR),
+    show_default=True,
+    help="Directory for style.grass, guide.html and favorites.zip.",
+)
 def export_command(directory: str) -> None:
     """Write style.grass (captions by name, a colour per label), guide.html and favorites.zip.
 

@@ -1,12 +1,12 @@
 """`coopgraph db init|refresh|status|reset`: the graph's schema, its derived edges and a look at what it holds."""
+
 from __future__ import annotations
 
 import click
 
 from coopgraph.commands.options import neo4j_options
 from coopgraph.graph.connection import open_driver
-from coopgraph.graph.schema import (GraphCounts, apply_schema, drop_schema, graph_counts, load_reference_data,
-                          wipe_data)
+from coopgraph.graph.schema import GraphCounts, apply_schema, drop_schema, graph_counts, load_reference_data, wipe_data
 from coopgraph.graph.settings import Neo4jSettings
 
 
@@ -36,11 +36,15 @@ def init(settings: Neo4jSettings) -> None:
         report = apply_schema(driver, settings.database)
         loaded = load_reference_data(driver, settings.database)
     if report.changed:
-        click.echo(f"Schema applied to {settings.uri} ({settings.database}): created {len(report.created)} of "
-                   f"{report.total} constraints and indexes (full-text analyzer: {report.analyzer}).")
+        click.echo(
+            f"Schema applied to {settings.uri} ({settings.database}): created {len(report.created)} of "
+            f"{report.total} constraints and indexes (full-text analyzer: {report.analyzer})."
+        )
     else:
-        click.echo(f"Schema already up to date on {settings.uri} ({settings.database}): {report.total} constraints "
-                   "and indexes, nothing changed.")
+        click.echo(
+            f"Schema already up to date on {settings.uri} ({settings.database}): {report.total} constraints "
+            "and indexes, nothing changed."
+        )
     if loaded:
         click.echo(f"Reference data: {loaded} nodes written.")
 
@@ -61,8 +65,10 @@ def refresh(settings: Neo4jSettings) -> None:
 
     with open_driver(settings) as driver:
         res = refresh_derived(driver, settings.database)
-    click.echo(f"Cooperation edges refreshed on {settings.uri} ({settings.database}): {res.pairs} place pairs "
-               f"from {res.facts} facts in {res.seconds:.1f} s.")
+    click.echo(
+        f"Cooperation edges refreshed on {settings.uri} ({settings.database}): {res.pairs} place pairs "
+        f"from {res.facts} facts in {res.seconds:.1f} s."
+    )
 
 
 @db.command()
@@ -82,8 +88,11 @@ def status(settings: Neo4jSettings) -> None:
 
 def format_counts(counts: GraphCounts) -> str:
     left = [("label", "nodes")] + [(k, str(v)) for k, v in counts.nodes.items()] + [("total", str(counts.total_nodes))]
-    right = ([("relationship", "count")] + [(k, str(v)) for k, v in counts.relationships.items()]
-             + [("total", str(counts.total_relationships))])
+    right = (
+        [("relationship", "count")]
+        + [(k, str(v)) for k, v in counts.relationships.items()]
+        + [("total", str(counts.total_relationships))]
+    )
     return format_table(left) + "\n\n" + format_table(right)
 
 
@@ -111,8 +120,10 @@ def reset(settings: Neo4jSettings, yes: bool, with_schema: bool) -> None:
     with open_driver(settings) as driver:
         deleted = wipe_data(driver, settings.database)
         dropped = drop_schema(driver, settings.database) if with_schema else 0
-    click.echo(f"Deleted {deleted} nodes from {settings.uri} ({settings.database})"
-               + (f" and dropped {dropped} constraints and indexes." if with_schema else "."))
+    click.echo(
+        f"Deleted {deleted} nodes from {settings.uri} ({settings.database})"
+        + (f" and dropped {dropped} constraints and indexes." if with_schema else ".")
+    )
 
 
 COMMANDS = (db,)

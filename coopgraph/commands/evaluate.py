@@ -1,9 +1,11 @@
 """`coopgraph eval`: score the extraction pipeline (or saved predictions) against a folder of gold files."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -25,8 +27,15 @@ if TYPE_CHECKING:
     help="Score saved predictions (<gold id>.json) instead of running the pipeline.",
 )
 @budget_options
-def eval_command(gold_dir: Path, details: bool, as_json: bool, min_f1: float | None, pred_dir: Path | None,
-                 workers: int, article_timeout: float) -> None:
+def eval_command(
+    gold_dir: Path,
+    details: bool,
+    as_json: bool,
+    min_f1: float | None,
+    pred_dir: Path | None,
+    workers: int,
+    article_timeout: float,
+) -> None:
     """Score extraction against gold files (the matching rules of shared/eval/kgeval.py).
 
     Each gold file's `text` is read as the article `<gold id>.txt` (reader and furniture
@@ -58,14 +67,16 @@ def eval_command(gold_dir: Path, details: bool, as_json: bool, min_f1: float | N
         raise SystemExit(1)
 
 
-def predict_with_pipeline(golds: list[dict[str, Any]], workers: int,
-                          timeout: float | None) -> Callable[[Article], dict[str, Any]]:
+def predict_with_pipeline(
+    golds: list[dict[str, Any]], workers: int, timeout: float | None
+) -> Callable[[Article], dict[str, Any]]:
     """Extract every gold article first (in the budgeted pool), then answer the scorer from the results."""
     from coopgraph.extraction import extract_articles
     from coopgraph.ingest.evaluate import article_of, facts_to_pred
 
-    outcomes = {item.article.source: item for item in
-                extract_articles([article_of(g) for g in golds], workers, timeout)}
+    outcomes = {
+        item.article.source: item for item in extract_articles([article_of(g) for g in golds], workers, timeout)
+    }
 
     def predict(article: Article) -> dict[str, Any]:
         item = outcomes[article.source]

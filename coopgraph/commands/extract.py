@@ -1,4 +1,5 @@
 """`coopgraph extract`: articles in, the spec's entity/relation JSON out."""
+
 from __future__ import annotations
 
 import json
@@ -19,15 +20,27 @@ def summary_rows(obj: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     for r in obj["relations"]:
         quals = {k: r[k] for k in QUALIFIERS if k in r}
-        rows.append({"source": obj["source"], "type": r["type"], "from": r["source"], "to": r["target"],
-                     "qualifiers": ", ".join(f"{k}={v}" for k, v in quals.items())})
+        rows.append(
+            {
+                "source": obj["source"],
+                "type": r["type"],
+                "from": r["source"],
+                "to": r["target"],
+                "qualifiers": ", ".join(f"{k}={v}" for k, v in quals.items()),
+            }
+        )
     return rows
 
 
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default=None,
-              help="json for one file, jsonl for several (the default follows the input).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "table"]),
+    default=None,
+    help="json for one file, jsonl for several (the default follows the input).",
+)
 @budget_options
 def extract(paths: tuple[str, ...], fmt: str | None, workers: int, article_timeout: float) -> None:
     """Extract entities and relations from articles (.txt, .html, .json, .jsonl, folders).

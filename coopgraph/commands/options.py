@@ -1,9 +1,11 @@
 """Options shared by the commands: connection, ports, output format; each reads its env variable."""
+
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 import click
 
@@ -21,11 +23,13 @@ def neo4j_options(command: F) -> F:
     @click.option("--database", envvar="NEO4J_DATABASE", help="Database name [env NEO4J_DATABASE; default neo4j].")
     @click.option("--password", envvar="NEO4J_PASSWORD", help="Password [env NEO4J_PASSWORD or .env].")
     @click.option("--user", envvar="NEO4J_USER", help="User [env NEO4J_USER; default neo4j].")
-    @click.option("--uri", envvar="NEO4J_URI",
-                  help="Bolt URI [env NEO4J_URI; default bolt://127.0.0.1:$NEO4J_BOLT_PORT].")
+    @click.option(
+        "--uri", envvar="NEO4J_URI", help="Bolt URI [env NEO4J_URI; default bolt://127.0.0.1:$NEO4J_BOLT_PORT]."
+    )
     @functools.wraps(command)
-    def wrapper(*args: Any, uri: str | None, user: str | None, password: str | None,
-                database: str | None, **kwargs: Any) -> Any:
+    def wrapper(
+        *args: Any, uri: str | None, user: str | None, password: str | None, database: str | None, **kwargs: Any
+    ) -> Any:
         # Keep the port overrides of `port_options`, if the command has them, in the one settings object.
         ports = {k: kwargs.get(k) for k in ("bolt_port", "http_port")}
         kwargs["settings"] = load_settings(uri=uri, user=user, password=password, database=database, **ports)
@@ -37,34 +41,52 @@ def neo4j_options(command: F) -> F:
 def port_options(command: F) -> F:
     """Add `--bolt-port/--http-port` for the local server (env NEO4J_BOLT_PORT / NEO4J_HTTP_PORT)."""
     http_help = f"HTTP/Browser port on 127.0.0.1 [env NEO4J_HTTP_PORT; default {DEFAULT_HTTP_PORT}]."
-    command = click.option("--http-port", type=click.IntRange(1, 65535), envvar="NEO4J_HTTP_PORT",
-                           help=http_help)(command)
-    return click.option("--bolt-port", type=click.IntRange(1, 65535), envvar="NEO4J_BOLT_PORT",
-                        help=f"Bolt port on 127.0.0.1 [env NEO4J_BOLT_PORT; default {DEFAULT_BOLT_PORT}].")(command)
+    command = click.option("--http-port", type=click.IntRange(1, 65535), envvar="NEO4J_HTTP_PORT", help=http_help)(
+        command
+    )
+    return click.option(
+        "--bolt-port",
+        type=click.IntRange(1, 65535),
+        envvar="NEO4J_BOLT_PORT",
+        help=f"Bolt port on 127.0.0.1 [env NEO4J_BOLT_PORT; default {DEFAULT_BOLT_PORT}].",
+    )(command)
 
 
 def home_option(command: F) -> F:
     """`--home`: the local server's folder (jars, config, data, logs)."""
     return click.option(
-        "--home", type=click.Path(file_okay=False, path_type=Path), default=None,
+        "--home",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
         help="Neo4j home (jars, config, data, logs) [default $COOPGRAPH_HOME/neo4j-<version>, "
-             "COOPGRAPH_HOME defaulting to ~/.cache/coopgraph].")(command)
+        "COOPGRAPH_HOME defaulting to ~/.cache/coopgraph].",
+    )(command)
 
 
 def format_option(command: F) -> F:
     """`--format table|json|csv|markdown` for commands that print rows."""
-    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-                        help="Output format.")(command)
+    return click.option(
+        "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="Output format."
+    )(command)
 
 
 def output_options(command: F) -> F:
     """`--format`, `-o/--output`, `--limit`, `--timeout` for commands that run Cypher and print rows."""
-    command = click.option("--limit", type=click.IntRange(min=0), default=None,
-                           help="Return at most N rows.")(command)
-    command = click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-                           help="Write the rows to FILE instead of the terminal.")(command)
-    command = click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
-                           help="Server-side transaction timeout in seconds.")(command)
+    command = click.option("--limit", type=click.IntRange(min=0), default=None, help="Return at most N rows.")(command)
+    command = click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, writable=True),
+        default=None,
+        help="Write the rows to FILE instead of the terminal.",
+    )(command)
+    command = click.option(
+        "--timeout",
+        type=click.FloatRange(min=0.1),
+        default=30.0,
+        show_default=True,
+        help="Server-side transaction timeout in seconds.",
+    )(command)
     return format_option(command)
 
 
@@ -72,10 +94,20 @@ def budget_options(command: F) -> F:
     """`--workers` and `--article-timeout` for commands that extract articles."""
     from coopgraph.extraction import DEFAULT_ARTICLE_TIMEOUT
 
-    command = click.option("--article-timeout", type=click.FloatRange(min=0.001), default=DEFAULT_ARTICLE_TIMEOUT,
-                           show_default=True, envvar="COOPGRAPH_ARTICLE_TIMEOUT",
-                           help="Seconds one article may take to extract; one over it is skipped and reported "
-                                "[env COOPGRAPH_ARTICLE_TIMEOUT].")(command)
-    return click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-                        envvar="COOPGRAPH_WORKERS",
-                        help="Processes that extract articles in parallel [env COOPGRAPH_WORKERS].")(command)
+    command = click.option(
+        "--article-timeout",
+        type=click.FloatRange(min=0.001),
+        default=DEFAULT_ARTICLE_TIMEOUT,
+        show_default=True,
+        envvar="COOPGRAPH_ARTICLE_TIMEOUT",
+        help="Seconds one article may take to extract; one over it is skipped and reported "
+        "[env COOPGRAPH_ARTICLE_TIMEOUT].",
+    )(command)
+    return click.option(
+        "--workers",
+        type=click.IntRange(1, 64),
+        default=1,
+        show_default=True,
+        envvar="COOPGRAPH_WORKERS",
+        help="Processes that extract articles in parallel [env COOPGRAPH_WORKERS].",
+    )(command)

@@ -1,4 +1,5 @@
 """`coopgraph query list|show|run` over the curated library, and `coopgraph cypher` for ad-hoc read-only Cypher."""
+
 from __future__ import annotations
 
 import json
@@ -55,8 +56,9 @@ def execute(settings, text: str, params: dict[str, Any], **kwargs: Any) -> tuple
         with driver:
             return run_cypher(driver, text, params, database=settings.database, **kwargs)
     except WriteRefused:
-        raise click.ClickException("the statement writes to the graph, and this runs read-only; "
-                                   "add --write if you mean it") from None
+        raise click.ClickException(
+            "the statement writes to the graph, and this runs read-only; add --write if you mean it"
+        ) from None
     except ServiceUnavailable as exc:
         raise click.ClickException(f"cannot reach Neo4j at {settings.uri}: {exc}") from None
     except AuthError as exc:
@@ -87,6 +89,7 @@ def query_group() -> None:
         coopgraph query run region_profile -p region СКО
     """
 
+
 @query_group.command("list")
 @format_option
 def list_queries(fmt: str) -> None:
@@ -98,6 +101,7 @@ def list_queries(fmt: str) -> None:
     """
     rows = [{"name": q.name, "title": q.title, "params": q.signature()} for q in load_library_or_fail()]
     click.echo(format_rows(rows, fmt))
+
 
 @query_group.command("show")
 @click.argument("name")
@@ -112,15 +116,24 @@ def show_query(name: str) -> None:
     click.echo(f"// file: {query.path}")
     click.echo(query.text.rstrip("\n"))
 
+
 @query_group.command("run")
 @click.argument("name")
-@click.option("-p", "--param", "params", type=(str, str), multiple=True, metavar="NAME VALUE",
-              help="A parameter value; repeat for each. Place names may be inflected or abbreviated.")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    type=(str, str),
+    multiple=True,
+    metavar="NAME VALUE",
+    help="A parameter value; repeat for each. Place names may be inflected or abbreviated.",
+)
 @click.option("--example", is_flag=True, help="Use the header's example values (-p still overrides).")
 @output_options
 @neo4j_options
-def run_command(name: str, params, example: bool, fmt: str, output: str | None, limit: int | None,
-                timeout: float, settings) -> None:
+def run_command(
+    name: str, params, example: bool, fmt: str, output: str | None, limit: int | None, timeout: float, settings
+) -> None:
     """Run a library query in a read transaction and print its rows.
 
     Parameter values are typed by the query header (string, int, float, bool, date, list,
@@ -145,19 +158,29 @@ def run_command(name: str, params, example: bool, fmt: str, output: str | None, 
         raise click.ClickException(str(exc)) from None
     for note in notes:
         click.echo(f"resolved {note}", err=True)
-    _keys, rows = execute(settings, query.body, bound, write=query.mode == "write", timeout=timeout,
-                          limit=limit, quiet=True)
+    _keys, rows = execute(
+        settings, query.body, bound, write=query.mode == "write", timeout=timeout, limit=limit, quiet=True
+    )
     emit(rows, fmt, output)
+
 
 @click.command("cypher")
 @click.argument("statement")
-@click.option("-p", "--param", "params", type=(str, str), multiple=True, metavar="NAME VALUE",
-              help="A $parameter; the value is read as JSON when it parses (5, true, [1,2]), else as text.")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    type=(str, str),
+    multiple=True,
+    metavar="NAME VALUE",
+    help="A $parameter; the value is read as JSON when it parses (5, true, [1,2]), else as text.",
+)
 @click.option("--write", is_flag=True, help="Run in a write transaction (without it the server refuses writes).")
 @output_options
 @neo4j_options
-def cypher_command(statement: str, params, write: bool, fmt: str, output: str | None, limit: int | None,
-                   timeout: float, settings) -> None:
+def cypher_command(
+    statement: str, params, write: bool, fmt: str, output: str | None, limit: int | None, timeout: float, settings
+) -> None:
     """Run ad-hoc Cypher, read-only unless --write is given. Use "-" to read it from stdin.
 
     Example:

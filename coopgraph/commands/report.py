@@ -1,4 +1,5 @@
 """`coopgraph report region|pair`: canned dossiers as one self-contained HTML file or Markdown."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -32,10 +33,21 @@ def write_report(report, fmt: str, output: str | None) -> None:
 
 
 def report_options(command):
-    command = click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-                           help="Write the report to FILE (default: print it).")(command)
-    return click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True,
-                        help="html: one self-contained file with pictures; md: Markdown.")(command)
+    command = click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, writable=True),
+        default=None,
+        help="Write the report to FILE (default: print it).",
+    )(command)
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["html", "md"]),
+        default="html",
+        show_default=True,
+        help="html: one self-contained file with pictures; md: Markdown.",
+    )(command)
 
 
 def build(settings, builder, *args):
@@ -60,6 +72,7 @@ def report_group() -> None:
         coopgraph report region СКО --format html -o sko.html
     """
 
+
 @report_group.command("region")
 @click.argument("name")
 @report_options
@@ -78,6 +91,7 @@ def region_command(name: str, fmt: str, output: str | None, settings) -> None:
 
     region = resolve_or_fail("region", name)
     write_report(build(settings, build_region_report, region), fmt, output)
+
 
 @report_group.command("pair")
 @click.argument("a")

@@ -1,4 +1,5 @@
 """`coopgraph server start|stop|status|logs`: a local Neo4j from Maven Central jars, no Docker needed."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,12 +9,17 @@ import click
 from coopgraph.commands.options import home_option, port_options
 from coopgraph.graph.server import LocalServer, ServerStatus, default_home, find_java, format_bytes
 from coopgraph.graph.settings import Neo4jSettings, ensure_password, load_settings
+
 NOT_RUNNING_EXIT = 3  # LSB `status` convention: program is not running
 
 
 def load_server(home: Path | None, settings: Neo4jSettings) -> LocalServer:
-    return LocalServer(home=home or default_home(), bolt_port=settings.bolt_port, http_port=settings.http_port,
-                       password=settings.password)
+    return LocalServer(
+        home=home or default_home(),
+        bolt_port=settings.bolt_port,
+        http_port=settings.http_port,
+        password=settings.password,
+    )
 
 
 @click.group()
@@ -50,18 +56,24 @@ def start(home: Path | None, bolt_port: int | None, http_port: int | None) -> No
         if generated:
             click.echo("No NEO4J_PASSWORD was set: generated one into ./.env (readable by you only).")
     if not local.is_installed():
-        click.echo(f"Downloading Neo4j {local.version} and Browser {local.browser_version} from Maven Central "
-                   f"into {local.home} (once, ~140 MB)...")
+        click.echo(
+            f"Downloading Neo4j {local.version} and Browser {local.browser_version} from Maven Central "
+            f"into {local.home} (once, ~140 MB)..."
+        )
     result = local.start()
     status = local.status()
     if result.already_running:
         click.echo(f"Neo4j is already running (pid {result.pid}) at {status.bolt_uri}; Browser {status.browser_url}")
         return
-    click.echo(f"Neo4j {status.version} started in {result.seconds:.1f} s (pid {result.pid}): {status.bolt_uri}, "
-               f"Browser {status.browser_url}")
+    click.echo(
+        f"Neo4j {status.version} started in {result.seconds:.1f} s (pid {result.pid}): {status.bolt_uri}, "
+        f"Browser {status.browser_url}"
+    )
     if not settings.password:
-        click.echo(f"Note: NEO4J_PASSWORD is not set here, but {local.home} was initialised earlier: put its "
-                   "password into ./.env for `coopgraph db` commands.")
+        click.echo(
+            f"Note: NEO4J_PASSWORD is not set here, but {local.home} was initialised earlier: put its "
+            "password into ./.env for `coopgraph db` commands."
+        )
 
 
 @server.command()
@@ -101,8 +113,11 @@ def format_status(state: ServerStatus) -> str:
         ("browser", state.browser_version or "-"),
         ("bolt", state.bolt_uri),
         ("browser url", state.browser_url),
-        ("database size", f"{format_bytes(state.store_bytes)} store + {format_bytes(state.tx_log_bytes)} "
-                          "transaction logs (database neo4j)"),
+        (
+            "database size",
+            f"{format_bytes(state.store_bytes)} store + {format_bytes(state.tx_log_bytes)} "
+            "transaction logs (database neo4j)",
+        ),
         ("home", str(state.home)),
     ]
     return "\n".join(f"{name:<14}{value}" for name, value in rows)

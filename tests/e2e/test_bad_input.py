@@ -1,4 +1,5 @@
 """Bad input through `coopgraph ingest` on the real server: one stderr line per bad file, the rest loaded whole."""
+
 from __future__ import annotations
 
 import io
@@ -9,21 +10,25 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from test_ingest_cli import DEV_DIR, invoke, summary_counts
 
 import coopgraph.ingest.read as read_mod
-from coopgraph.pipeline import IngestReport, read_articles
 from coopgraph.graph.load import dump_graph
 from coopgraph.graph.schema import wipe_data
 from coopgraph.ingest.read import ArticleError, read_file, read_text
-from test_ingest_cli import DEV_DIR, invoke, summary_counts
+from coopgraph.pipeline import IngestReport, read_articles
 
 INJECTION = '"}) MATCH (n) DETACH DELETE n //'
 CAPTION = "Фото: пресс-служба акимата"
 BIG_BYTES = 50 * 1024 * 1024
-KAZAKH = ("Қазақстан мен Ресей өңірлері арасындағы ынтымақтастық туралы келісімге қол қойылды. "
-          "Өңірлер арасындағы тауар айналымы өткен жылы айтарлықтай өсті.")
-ENGLISH = ("Kazakhstan and Russia signed a cooperation agreement between the border regions of Kurgan "
-           "and North Kazakhstan; trade between them grew last year.")
+KAZAKH = (
+    "Қазақстан мен Ресей өңірлері арасындағы ынтымақтастық туралы келісімге қол қойылды. "
+    "Өңірлер арасындағы тауар айналымы өткен жылы айтарлықтай өсті."
+)
+ENGLISH = (
+    "Kazakhstan and Russia signed a cooperation agreement between the border regions of Kurgan "
+    "and North Kazakhstan; trade between them grew last year."
+)
 
 
 def dev_text(name: str) -> str:
@@ -43,11 +48,13 @@ def odd_unicode(text: str) -> bytes:
 def html_page(text: str) -> str:
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     body = "\n".join(f"<p>{p}</p>" for p in paragraphs[1:])
-    return (f"<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"utf-8\"><title>Новости | Сайт</title>"
-            "<script>var x = 'Читайте также';</script></head><body>"
-            "<nav><ul><li>Главная</li><li>Политика</li></ul></nav>"
-            f"<main><h1>{paragraphs[0]}</h1>{body}</main>"
-            "<footer><p>© 2025 Сайт. Все права защищены.</p></footer></body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Новости | Сайт</title>'
+        "<script>var x = 'Читайте также';</script></head><body>"
+        "<nav><ul><li>Главная</li><li>Политика</li></ul></nav>"
+        f"<main><h1>{paragraphs[0]}</h1>{body}</main>"
+        "<footer><p>© 2025 Сайт. Все права защищены.</p></footer></body></html>"
+    )
 
 
 def with_captions(text: str, n: int = 10_000) -> str:
@@ -56,7 +63,7 @@ def with_captions(text: str, n: int = 10_000) -> str:
 
 
 def write_big_text(path: Path, size: int) -> None:
-    line = ("Губернатор Курганской области посетил Северо-Казахстанскую область и обсудил поставки. " * 4 + "\n")
+    line = "Губернатор Курганской области посетил Северо-Казахстанскую область и обсудил поставки. " * 4 + "\n"
     chunk = line.encode("utf-8") * (1024 * 1024 // len(line.encode("utf-8")))
     with open(path, "wb") as out:
         while out.tell() + len(chunk) <= size:
@@ -96,10 +103,10 @@ def batch(tmp_path, monkeypatch):
     }
     for name, data in good.items():
         (folder / name).write_bytes(data)
-    feed_good = json.dumps({"text": dev_text("dev-106"), "title": INJECTION, "source": f"feed/{INJECTION}"},
-                           ensure_ascii=False)
-    (folder / "feed.jsonl").write_text(feed_good + "\n" + '{"text": "Губернатор Курганской обл\n',
-                                       encoding="utf-8")
+    feed_good = json.dumps(
+        {"text": dev_text("dev-106"), "title": INJECTION, "source": f"feed/{INJECTION}"}, ensure_ascii=False
+    )
+    (folder / "feed.jsonl").write_text(feed_good + "\n" + '{"text": "Губернатор Курганской обл\n', encoding="utf-8")
     bad = {
         folder / "empty.txt": "empty file",
         folder / "blank.txt": "only whitespace, no text",
@@ -124,8 +131,9 @@ def batch(tmp_path, monkeypatch):
     write_big_text(folder / "big.txt", BIG_BYTES)
     (folder / "kk.txt").write_text(KAZAKH, encoding="utf-8")
     (folder / "en.txt").write_text(ENGLISH, encoding="utf-8")
-    (folder / "truncated.json").write_text(json.dumps({"text": dev_text("dev-107")}, ensure_ascii=False)[:300],
-                                           encoding="utf-8")
+    (folder / "truncated.json").write_text(
+        json.dumps({"text": dev_text("dev-107")}, ensure_ascii=False)[:300], encoding="utf-8"
+    )
     (folder / "deep.json").write_text("[" * 100_000, encoding="utf-8")
     locked = folder / "unreadable" / "locked.txt"
     locked.write_text(dev_text("dev-107"), encoding="utf-8")
@@ -143,8 +151,12 @@ def batch(tmp_path, monkeypatch):
     os.mkfifo(folder / "unreadable" / "pipe.txt")
     (tmp_path / "picture.png").write_bytes(PNG)
     (tmp_path / "bundle.zip").write_bytes(zip_bytes())
-    paths = [str(folder), str(tmp_path / "picture.png"), str(tmp_path / "bundle.zip"),
-             str(tmp_path / "no-such-folder" / "a.txt")]
+    paths = [
+        str(folder),
+        str(tmp_path / "picture.png"),
+        str(tmp_path / "bundle.zip"),
+        str(tmp_path / "no-such-folder" / "a.txt"),
+    ]
     bad[f"{folder / 'feed.jsonl'}:2"] = "bad JSON: Unterminated string"
     return paths, [folder / name for name in good] + [folder / "feed.jsonl"], bad
 
@@ -162,12 +174,17 @@ def test_a_mixed_batch_reports_each_bad_input_in_one_line_and_loads_the_rest_who
         assert problem in line, line
     records, _, _ = graph.driver.execute_query(
         "MATCH (a:Article) RETURN a.source AS source, a.id AS id, a.title AS title, a.text AS text",
-        database_=graph.database)
+        database_=graph.database,
+    )
     loaded = {r["source"]: r for r in records}
     folder = good[0].parent
     # Re-encoded and garbled copies of dev texts are read back to exactly the dev text.
-    for name, dev in [("cp1251.txt", "dev-101"), ("utf16.txt", "dev-102"), ("odd-unicode.txt", "dev-104"),
-                      ("captions.txt", "dev-105")]:
+    for name, dev in [
+        ("cp1251.txt", "dev-101"),
+        ("utf16.txt", "dev-102"),
+        ("odd-unicode.txt", "dev-104"),
+        ("captions.txt", "dev-105"),
+    ]:
         assert loaded[str(folder / name)]["id"] == read_text(dev_text(dev), "x.txt").id, name
     assert CAPTION not in loaded[str(folder / "captions.txt")]["text"]
     page = loaded[str(folder / "page.html")]
@@ -213,17 +230,18 @@ def test_a_50_mb_file_is_refused_without_being_read(tmp_path):
 def test_pathological_markup_and_json_are_read_or_refused_never_crash(tmp_path):
     body = "Губернатор Курганской области Вадим Шумков посетил Петропавловск и провёл переговоры с акимом."
     deep_html = tmp_path / "deep.html"
-    deep_html.write_text("<html><body>" + "<div>" * 50_000 + f"<p>{body}</p>" + "</div>" * 50_000 + "</body></html>",
-                         encoding="utf-8")
+    deep_html.write_text(
+        "<html><body>" + "<div>" * 50_000 + f"<p>{body}</p>" + "</div>" * 50_000 + "</body></html>", encoding="utf-8"
+    )
     [article] = read_file(deep_html).articles
     assert body in article.text
     deep_jsonl = tmp_path / "deep.jsonl"
-    deep_jsonl.write_text(json.dumps({"text": body}, ensure_ascii=False) + "\n" + "[" * 100_000 + "\n",
-                          encoding="utf-8")
+    deep_jsonl.write_text(
+        json.dumps({"text": body}, ensure_ascii=False) + "\n" + "[" * 100_000 + "\n", encoding="utf-8"
+    )
     result = read_file(deep_jsonl)
     assert len(result.articles) == 1 and [e.line for e in result.errors] == [2]
     deep_json = tmp_path / "deep.json"
     deep_json.write_text('{"a":' * 100_000, encoding="utf-8")
     with pytest.raises(ArticleError, match="deep.json: bad JSON: nested too deeply"):
         read_file(deep_json)
-

@@ -1,4 +1,5 @@
 """refresh_derived against a real Neo4j: cooperation edges folded by the query's rules, idempotent, following changes."""
+
 from __future__ import annotations
 
 from coopgraph.graph.derived import refresh_derived

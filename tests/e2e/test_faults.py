@@ -1,4 +1,5 @@
 """Faults on the real server: Neo4j down, a deadlock, kill -9 mid-ingest, two ingests at once, a load race."""
+
 from __future__ import annotations
 
 import os
@@ -13,31 +14,43 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from support import extract_seed_facts, seed_paths
+from test_ingest_cli import SEEDS, summary_counts
+from test_load import INGESTED, article_a
 
 import coopgraph.graph.load as load_mod
 from coopgraph.cli import cli
-from coopgraph.graph.settings import Neo4jSettings
 from coopgraph.graph.connection import open_driver
 from coopgraph.graph.derived import refresh_derived
 from coopgraph.graph.load import adapt_facts, dump_graph, load_facts, load_rows, write_article
 from coopgraph.graph.schema import wipe_data
 from coopgraph.graph.server import LocalServer, find_free_port, wait_for_exit
-from support import extract_seed_facts, seed_paths
-from test_ingest_cli import SEEDS, summary_counts
-from test_load import INGESTED, article_a
+from coopgraph.graph.settings import Neo4jSettings
 
 MAIN = "from coopgraph.cli import main; main()"
 
 
 def cli_env(settings: Neo4jSettings) -> dict[str, str]:
-    return {**os.environ, "NEO4J_URI": settings.uri, "NEO4J_USER": settings.user,
-            "NEO4J_PASSWORD": settings.password or "", "NEO4J_DATABASE": settings.database}
+    return {
+        **os.environ,
+        "NEO4J_URI": settings.uri,
+        "NEO4J_USER": settings.user,
+        "NEO4J_PASSWORD": settings.password or "",
+        "NEO4J_DATABASE": settings.database,
+    }
 
 
 def start_cli(settings: Neo4jSettings, *args: str, cwd: Path) -> subprocess.Popen:
     """`coopgraph ARGS` in its own process, as a user runs it (no .env: cwd is a temporary folder)."""
-    return subprocess.Popen([sys.executable, "-c", MAIN, *args], env=cli_env(settings), cwd=cwd, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [sys.executable, "-c", MAIN, *args],
+        env=cli_env(settings),
+        cwd=cwd,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def invoke(settings: Neo4jSettings, *args: str):
@@ -56,8 +69,8 @@ def wait_until_blocked(driver, database: str, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         records, _, _ = driver.execute_query(
-            "SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n",
-            database_=database)
+            "SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n", database_=database
+        )
         if records[0]["n"]:
             return
         time.sleep(0.05)
@@ -122,8 +135,7 @@ def test_a_deadlock_is_retried_by_the_transaction_function(db, monkeypatch):
         thread.join(60)
     assert failures == [] and attempts == [1, 2]
     assert result.status == "new" and result.created["HOLDS_POSITION"] == 1
-    records, _, _ = driver.execute_query("MATCH (p:Probe) RETURN p.k AS k, p.by AS by ORDER BY k",
-                                         database_=database)
+    records, _, _ = driver.execute_query("MATCH (p:Probe) RETURN p.k AS k, p.by AS by ORDER BY k", database_=database)
     assert [r["by"] for r in records] == ["other", "other"]  # the aborted attempt left nothing behind
     clean = dump_graph(driver, database)
     wipe_data(driver, database)
@@ -141,8 +153,9 @@ def test_one_text_loaded_from_two_sources_at_once_keeps_both_sources(db):
     with driver.session(database=database) as session:
         tx = session.begin_transaction()
         write_article(tx, first, batch_size=1000, ingested=INGESTED, force=False)
-        thread = threading.Thread(target=lambda: outcome.update(
-            result=load_rows(driver, second, database, ingested=INGESTED)))
+        thread = threading.Thread(
+            target=lambda: outcome.update(result=load_rows(driver, second, database, ingested=INGESTED))
+        )
         thread.start()
         wait_until_blocked(driver, database)  # the second load saw no Article and now waits to MERGE one
         tx.commit()
@@ -196,11 +209,17 @@ def count_articles(driver, database: str) -> int:
 
 
 @pytest.mark.slow
-def test_kill_9_mid_ingest_fails_cleanly_and_a_rerun_gives_the_clean_graph(neo4j_lib, tmp_path, corpus,
-                                                                              reference):
+def test_kill_9_mid_ingest_fails_cleanly_and_a_rerun_gives_the_clean_graph(neo4j_lib, tmp_path, corpus, reference):
     password = f"kill-{secrets.token_hex(8)}"
-    server = LocalServer(home=tmp_path / "neo4j", bolt_port=find_free_port(), http_port=find_free_port(),
-                         password=password, lib_source=neo4j_lib, heap="1g", pagecache="256m")
+    server = LocalServer(
+        home=tmp_path / "neo4j",
+        bolt_port=find_free_port(),
+        http_port=find_free_port(),
+        password=password,
+        lib_source=neo4j_lib,
+        heap="1g",
+        pagecache="256m",
+    )
     settings = Neo4jSettings(uri=server.bolt_uri, password=password)
     server.start()
     try:
@@ -235,21 +254,22 @@ def test_kill_9_mid_ingest_fails_cleanly_and_a_rerun_gives_the_clean_graph(neo4j
         assert not diff, "\n".join(diff)
     finally:
         server.stop()
-    logs = [p.read_text(encoding="utf-8", errors="replace") for p in (tmp_path / "neo4j" / "logs").rglob("*")
-            if p.is_file()]
+    logs = [
+        p.read_text(encoding="utf-8", errors="replace") for p in (tmp_path / "neo4j" / "logs").rglob("*") if p.is_file()
+    ]
     assert not any(password in text for text in outputs + logs)  # never printed, never logged
 
 
 @pytest.mark.slow
-def test_two_ingests_at_once_over_overlapping_inputs_give_the_sequential_graph(corpus, reference, neo4j_driver,
-                                                                               neo4j_settings, tmp_path):
+def test_two_ingests_at_once_over_overlapping_inputs_give_the_sequential_graph(
+    corpus, reference, neo4j_driver, neo4j_settings, tmp_path
+):
     reset(neo4j_settings, neo4j_driver)
     # Both processes race through the same first 8 articles. One list is a prefix of the other, so
     # every article is first committed in corpus order, whichever process wins it: the result must be
     # exactly the sequential run. (Loading in another order names a node after its first article:
     # see docs/RELIABILITY.md.)
-    processes = [start_cli(neo4j_settings, "ingest", *map(str, paths), cwd=tmp_path)
-                 for paths in (corpus, corpus[:8])]
+    processes = [start_cli(neo4j_settings, "ingest", *map(str, paths), cwd=tmp_path) for paths in (corpus, corpus[:8])]
     results = [p.communicate(timeout=600) for p in processes]
     for process, (out, err) in zip(processes, results):
         assert process.returncode == 0, out + err
@@ -259,5 +279,7 @@ def test_two_ingests_at_once_over_overlapping_inputs_give_the_sequential_graph(c
     assert not diff, "\n".join(diff)
     records, _, _ = neo4j_driver.execute_query(
         "MATCH (n) WITH labels(n) AS labels, coalesce(n.key, n.id) AS key, count(*) AS n WHERE n > 1 "
-        "RETURN labels, key, n", database_=neo4j_settings.database)
+        "RETURN labels, key, n",
+        database_=neo4j_settings.database,
+    )
     assert [r.data() for r in records] == []

@@ -1,4 +1,5 @@
 """`coopgraph ingest` end to end on the seeds and dev articles: summary, exit codes, idempotency, identity."""
+
 from __future__ import annotations
 
 import json
@@ -9,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from support import DATA, SEEDS, needs_dev
+from support import DEV as DEV_DIR
 
 from coopgraph.cli import cli
 from coopgraph.graph.load import adapt_facts, dump_graph, find_provenance_violations, load_gazetteer_structure
@@ -16,22 +19,28 @@ from coopgraph.graph.schema import drop_schema
 from coopgraph.ingest.pipeline import extract_article
 from coopgraph.ingest.read import read_path
 
-from support import DATA, SEEDS, needs_dev
-from support import DEV as DEV_DIR
-
 ARTICLES = DATA / "articles"
 KAZAKH = str.maketrans("іәғқңөұүһ", "иагкноуух")
 
 # Entities named in two or more of the gold articles (seeds and dev texts), each of which must be
 # exactly one node after ingesting them all.
 CROSS_ARTICLE = [
-    ("Person", "Вадим Шумков"), ("Person", "Даурен Абаев"), ("Person", "Игорь Бабушкин"),
-    ("Person", "Серик Шапкенов"), ("Person", "Андрей Никитин"), ("Person", "Александр Турчин"),
+    ("Person", "Вадим Шумков"),
+    ("Person", "Даурен Абаев"),
+    ("Person", "Игорь Бабушкин"),
+    ("Person", "Серик Шапкенов"),
+    ("Person", "Андрей Никитин"),
+    ("Person", "Александр Турчин"),
     ("Person", "Юрий Берг"),
-    ("Region", "Курганская область"), ("Region", "Северо-Казахстанская область"),
-    ("Region", "Астраханская область"), ("Region", "Атырауская область"), ("Region", "Оренбургская область"),
-    ("Region", "Минская область"), ("Region", "Новгородская область"),
-    ("Country", "Россия"), ("Country", "Казахстан"),
+    ("Region", "Курганская область"),
+    ("Region", "Северо-Казахстанская область"),
+    ("Region", "Астраханская область"),
+    ("Region", "Атырауская область"),
+    ("Region", "Оренбургская область"),
+    ("Region", "Минская область"),
+    ("Region", "Новгородская область"),
+    ("Country", "Россия"),
+    ("Country", "Казахстан"),
 ]
 
 
@@ -102,8 +111,9 @@ def test_json_lines_on_stdin(graph):
     result = invoke(graph, "ingest", "-", input=line + "\n")
     assert result.exit_code == 0, result.output
     assert summary_counts(result.output)["new"] == 1
-    records, _, _ = graph.driver.execute_query("MATCH (a:Article) RETURN a.source AS s, a.published AS p",
-                                               database_=graph.database)
+    records, _, _ = graph.driver.execute_query(
+        "MATCH (a:Article) RETURN a.source AS s, a.published AS p", database_=graph.database
+    )
     assert [r.data() for r in records] == [{"s": "stdin/plan", "p": "2019-05-20"}]
 
 
@@ -117,8 +127,9 @@ def test_a_changed_article_loses_its_stale_facts_and_keeps_shared_ones(graph, tm
     a = tmp_path / "a.txt"
     shutil.copy(SEEDS / "000_d8b8e7c70f541481.txt", a)
     text = (ARTICLES / "sko_delegation_in_kurgan.txt").read_text(encoding="utf-8")
-    (tmp_path / "b.json").write_text(json.dumps({"text": text, "source": "https://example.org/sko-in-kurgan"},
-                                                ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "b.json").write_text(
+        json.dumps({"text": text, "source": "https://example.org/sko-in-kurgan"}, ensure_ascii=False), encoding="utf-8"
+    )
     assert invoke(graph, "ingest", str(tmp_path)).exit_code == 0
     ids_a, ids_b = fact_ids(a), fact_ids(tmp_path / "b.json")
     (old,) = read_path(a)
@@ -135,7 +146,8 @@ def test_a_changed_article_loses_its_stale_facts_and_keeps_shared_ones(graph, tm
     assert summary_counts(result.output) == {"new": 0, "unchanged": 1, "replaced": 1, "failed": 0}
     records, _, _ = graph.driver.execute_query(
         "MATCH ()-[r]->() WHERE r.fact_id IS NOT NULL RETURN r.fact_id AS id, r.articles AS articles",
-        database_=graph.database)
+        database_=graph.database,
+    )
     loaded = {r["id"]: r["articles"] for r in records}
     assert not stale & loaded.keys()
     for fid in shared:
@@ -162,25 +174,33 @@ def test_seeds_and_dev_articles_give_one_node_per_real_entity(graph):
     dev_files = len(list(DEV_DIR.glob("*.json")))
     # the seeds come first; the dev copies of the five seeds (dev-000..004) are then unchanged texts
     assert summary_counts(result.output) == {"new": dev_files, "unchanged": 5, "replaced": 0, "failed": 0}
-    in_gold = Counter((e["type"], e["name"].translate(KAZAKH)) for ents in golds.values()
-                      for e in {(x["type"], x["name"]): x for x in ents}.values())
+    in_gold = Counter(
+        (e["type"], e["name"].translate(KAZAKH))
+        for ents in golds.values()
+        for e in {(x["type"], x["name"]): x for x in ents}.values()
+    )
     for label, name in CROSS_ARTICLE:
         assert in_gold[(label, name)] >= 2, f"{name} is not in two gold articles"
         records, _, _ = graph.driver.execute_query(
             f"MATCH (n:{label}) WHERE n.name = $name "
             "RETURN count(n) AS nodes, sum(COUNT { (:Article)-[:MENTIONS]->(n) }) AS articles",
-            name=name, database_=graph.database)
+            name=name,
+            database_=graph.database,
+        )
         assert records[0]["nodes"] == 1, f"{label} {name}: {records[0]['nodes']} nodes"
         assert records[0]["articles"] >= 2, f"{label} {name} is mentioned by {records[0]['articles']} articles"
     # and no name of a person or place the gold files list is split over two nodes
     for label, name in in_gold:
         if label in ("Person", "Region", "Country", "City"):
             records, _, _ = graph.driver.execute_query(
-                f"MATCH (n:{label}) WHERE n.name = $name RETURN count(n) AS n", name=name, database_=graph.database)
+                f"MATCH (n:{label}) WHERE n.name = $name RETURN count(n) AS n", name=name, database_=graph.database
+            )
             assert records[0]["n"] <= 1, f"{label} {name} has {records[0]['n']} nodes"
     records, _, _ = graph.driver.execute_query(
         "MATCH (n:Entity) WHERE NOT n:Document WITH [l IN labels(n) WHERE l <> 'Entity'][0] AS label, "
-        "toLower(n.name) AS name, count(*) AS n WHERE n > 1 RETURN label, name, n", database_=graph.database)
+        "toLower(n.name) AS name, count(*) AS n WHERE n > 1 RETURN label, name, n",
+        database_=graph.database,
+    )
     assert [r.data() for r in records] == []
     records, _, _ = graph.driver.execute_query("MATCH (a:Article) RETURN count(a) AS n", database_=graph.database)
     assert records[0]["n"] == len(golds) == 12
@@ -189,10 +209,13 @@ def test_seeds_and_dev_articles_give_one_node_per_real_entity(graph):
     # or a derived cooperation edge citing the facts it folds (checked by find_provenance_violations)
     records, _, _ = graph.driver.execute_query(
         "MATCH ()-[r]->() WHERE NOT type(r) IN ['MENTIONS', 'PART_OF', 'LOCATED_IN', 'COOPERATES_WITH'] "
-        "RETURN type(r) AS type, r.articles AS articles, r.evidence AS evidence", database_=graph.database)
+        "RETURN type(r) AS type, r.articles AS articles, r.evidence AS evidence",
+        database_=graph.database,
+    )
     assert records and all(r["articles"] and r["evidence"] for r in records)
     records, _, _ = graph.driver.execute_query(
-        "MATCH ()-[c:COOPERATES_WITH]->() RETURN count(c) AS n", database_=graph.database)
+        "MATCH ()-[c:COOPERATES_WITH]->() RETURN count(c) AS n", database_=graph.database
+    )
     assert records[0]["n"] > 0, "ingest refreshes the cooperation edges"
 
 

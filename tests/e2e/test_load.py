@@ -1,4 +1,5 @@
 """The loader: ArticleFacts in, graph out — rows, idempotency, replacement, provenance, ledger, atomicity."""
+
 from __future__ import annotations
 
 import hashlib
@@ -6,9 +7,21 @@ import hashlib
 import pytest
 from neo4j.exceptions import ConstraintError
 
-from coopgraph.graph.load import (ENTITY_LABELS, LoadError, adapt_fact_id, adapt_facts, delete_article, dump_graph,
-                        find_provenance_violations, find_trade_conflicts, load_facts,
-                        load_gazetteer_structure, merge_facts_many_query, merge_nodes_query, split_key)
+from coopgraph.graph.load import (
+    ENTITY_LABELS,
+    LoadError,
+    adapt_fact_id,
+    adapt_facts,
+    delete_article,
+    dump_graph,
+    find_provenance_violations,
+    find_trade_conflicts,
+    load_facts,
+    load_gazetteer_structure,
+    merge_facts_many_query,
+    merge_nodes_query,
+    split_key,
+)
 from coopgraph.ingest.records import Article, ArticleFacts, Entity, Evidence, Mention, Relation
 
 INGESTED = "2025-01-01"  # fixed ingest date: dumps of two runs must be comparable
@@ -17,24 +30,42 @@ INGESTED = "2025-01-01"  # fixed ingest date: dumps of two runs must be comparab
 
 
 def ent(type_: str, name: str, key: str | None = None, aliases=(), **extra) -> Entity:
-    return Entity(type=type_, name=name, key=f"{type_}:{key or name.lower()}", aliases=list(aliases),
-                  mentions=[Mention(start=0, end=len(name), text=name)], **extra)
+    return Entity(
+        type=type_,
+        name=name,
+        key=f"{type_}:{key or name.lower()}",
+        aliases=list(aliases),
+        mentions=[Mention(start=0, end=len(name), text=name)],
+        **extra,
+    )
 
 
 def rel(type_: str, source: Entity, target: Entity, sentence: str, start: int = 0, **quals) -> Relation:
-    return Relation(type=type_, source=source.name, target=target.name, source_key=source.key,
-                    target_key=target.key, evidence=Evidence(sentence=sentence, start=start,
-                                                             end=start + len(sentence)), **quals)
+    return Relation(
+        type=type_,
+        source=source.name,
+        target=target.name,
+        source_key=source.key,
+        target_key=target.key,
+        evidence=Evidence(sentence=sentence, start=start, end=start + len(sentence)),
+        **quals,
+    )
 
 
 def article(text: str, source: str, published: str | None = None) -> Article:
-    return Article(id=hashlib.sha256(text.encode()).hexdigest(), source=source, text=text,
-                   title=text.split(".")[0], published=published)
+    return Article(
+        id=hashlib.sha256(text.encode()).hexdigest(),
+        source=source,
+        text=text,
+        title=text.split(".")[0],
+        published=published,
+    )
 
 
 def facts(text: str, source: str, entities, relations, published: str | None = None) -> ArticleFacts:
-    return ArticleFacts(source=source, article=article(text, source, published), entities=list(entities),
-                        relations=list(relations))
+    return ArticleFacts(
+        source=source, article=article(text, source, published), entities=list(entities), relations=list(relations)
+    )
 
 
 KGN = ent("Region", "Курганская область", key="RU-KGN", aliases=["Курганской области"], country="RU")
@@ -44,42 +75,62 @@ KZ = ent("Country", "Казахстан", key="KZ")
 SHUMKOV = ent("Person", "Вадим Шумков", aliases=["Вадима Шумкова"])
 SEEDS = ent("Commodity", "семена")
 FISH = ent("Commodity", "рыба")
-ROADMAP = ent("Document", "Дорожная карта 2025–2027", key="дорожная карта:2025-2027", kind="дорожная карта",
-              period=(2025, 2027))
+ROADMAP = ent(
+    "Document", "Дорожная карта 2025–2027", key="дорожная карта:2025-2027", kind="дорожная карта", period=(2025, 2027)
+)
 
 
 def article_a() -> ArticleFacts:
     """Kurgan's governor in SKO: a position (shared with B), seed exports (only A), a roadmap."""
     text = "Губернатор Курганской области Вадим Шумков посетил СКО. Курганская область поставляет семена в СКО."
     s1, s2 = text.split(". ")[0] + ".", text.split(". ")[1]
-    return facts(text, "a.txt", [KGN, SKO, SHUMKOV, SEEDS, ROADMAP], [
-        rel("HOLDS_POSITION", SHUMKOV, KGN, s1, title="губернатор"),
-        rel("VISITED", SHUMKOV, SKO, s1, date="2025-10-11"),
-        rel("EXPORTS_TO", KGN, SKO, s2, start=len(s1) + 1, commodity="семена"),
-        rel("PARTY_TO", KGN, ROADMAP, s1),
-        rel("PARTY_TO", SKO, ROADMAP, s1),
-    ], published="2025-10-11")
+    return facts(
+        text,
+        "a.txt",
+        [KGN, SKO, SHUMKOV, SEEDS, ROADMAP],
+        [
+            rel("HOLDS_POSITION", SHUMKOV, KGN, s1, title="губернатор"),
+            rel("VISITED", SHUMKOV, SKO, s1, date="2025-10-11"),
+            rel("EXPORTS_TO", KGN, SKO, s2, start=len(s1) + 1, commodity="семена"),
+            rel("PARTY_TO", KGN, ROADMAP, s1),
+            rel("PARTY_TO", SKO, ROADMAP, s1),
+        ],
+        published="2025-10-11",
+    )
 
 
 def article_b() -> ArticleFacts:
     """Another outlet: the same position, a fish export and a turnover figure."""
     text = "Вадим Шумков, губернатор Курганской области, заявил, что СКО закупает рыбу. Товарооборот 694 млн."
     s1, s2 = text.split(". ")[0] + ".", text.split(". ")[1]
-    return facts(text, "b.txt", [KGN, SKO, SHUMKOV, FISH, RU], [
-        rel("HOLDS_POSITION", SHUMKOV, KGN, s1, title="Губернатор"),
-        rel("EXPORTS_TO", KGN, SKO, s1, commodity="рыба"),
-        rel("TRADE_VOLUME", SKO, RU, s2, start=len(s1) + 1, kind="turnover", value=694e6, currency="USD",
-            year=2024),
-    ], published="2025-09-01")
+    return facts(
+        text,
+        "b.txt",
+        [KGN, SKO, SHUMKOV, FISH, RU],
+        [
+            rel("HOLDS_POSITION", SHUMKOV, KGN, s1, title="Губернатор"),
+            rel("EXPORTS_TO", KGN, SKO, s1, commodity="рыба"),
+            rel(
+                "TRADE_VOLUME", SKO, RU, s2, start=len(s1) + 1, kind="turnover", value=694e6, currency="USD", year=2024
+            ),
+        ],
+        published="2025-09-01",
+    )
 
 
 def article_a2() -> ArticleFacts:
     """A's source with a changed text: the seeds export is gone, a fish export is new here."""
     text = "Губернатор Курганской области Вадим Шумков сообщил: Курганская область продает рыбу в СКО."
-    return facts(text, "a.txt", [KGN, SKO, SHUMKOV, FISH], [
-        rel("HOLDS_POSITION", SHUMKOV, KGN, text, title="губернатор"),
-        rel("EXPORTS_TO", KGN, SKO, text, commodity="рыба"),
-    ], published="2025-11-02")
+    return facts(
+        text,
+        "a.txt",
+        [KGN, SKO, SHUMKOV, FISH],
+        [
+            rel("HOLDS_POSITION", SHUMKOV, KGN, text, title="губернатор"),
+            rel("EXPORTS_TO", KGN, SKO, text, commodity="рыба"),
+        ],
+        published="2025-11-02",
+    )
 
 
 # ---------------------------------------------------------------- rows (pure)
@@ -125,18 +176,21 @@ def test_fact_ids_follow_the_qualifiers_that_define_a_fact():
     pos_a = a.facts[("HOLDS_POSITION", False)][0]["fact_id"]
     pos_b = b.facts[("HOLDS_POSITION", False)][0]["fact_id"]
     assert pos_a == pos_b  # title case does not make another fact
-    exports = {r["props"]["commodity"]: r["fact_id"] for r in a.facts[("EXPORTS_TO", False)]
-               + b.facts[("EXPORTS_TO", False)]}
+    exports = {
+        r["props"]["commodity"]: r["fact_id"] for r in a.facts[("EXPORTS_TO", False)] + b.facts[("EXPORTS_TO", False)]
+    }
     assert len(set(exports.values())) == 2  # one EXPORTS_TO per commodity
-    assert adapt_fact_id("TRADE_VOLUME", "x", "y", ["turnover", 2024, None, "USD", "694000000"]) != \
-        adapt_fact_id("TRADE_VOLUME", "x", "y", ["turnover", 2024, None, "USD", "700000000"])
+    assert adapt_fact_id("TRADE_VOLUME", "x", "y", ["turnover", 2024, None, "USD", "694000000"]) != adapt_fact_id(
+        "TRADE_VOLUME", "x", "y", ["turnover", 2024, None, "USD", "700000000"]
+    )
 
 
 def test_turnover_is_one_fact_whichever_side_reports_it():
     b = article_b()
     flipped = b.model_copy(deep=True)
-    flipped.relations[2] = rel("TRADE_VOLUME", RU, SKO, "Товарооборот 694 млн.", kind="turnover", value=694e6,
-                               currency="USD", year=2024)
+    flipped.relations[2] = rel(
+        "TRADE_VOLUME", RU, SKO, "Товарооборот 694 млн.", kind="turnover", value=694e6, currency="USD", year=2024
+    )
     one = adapt_facts(b).facts[("TRADE_VOLUME", True)][0]["fact_id"]
     other = adapt_facts(flipped).facts[("TRADE_VOLUME", True)][0]["fact_id"]
     assert one == other
@@ -171,7 +225,11 @@ def fact(driver, database, rtype: str, source_key: str, target_key: str, **props
     where = "".join(f" AND r.{k} = ${k}" for k in props)
     records, _, _ = driver.execute_query(
         f"MATCH (s {{key: $s}})-[r:{rtype}]->(t {{key: $t}}) WHERE true{where} RETURN properties(r) AS r",
-        s=source_key, t=target_key, database_=database, **props)
+        s=source_key,
+        t=target_key,
+        database_=database,
+        **props,
+    )
     return [r["r"] for r in records]
 
 
@@ -201,7 +259,8 @@ def test_a_fact_from_two_articles_is_one_relationship_with_support_two(db):
     (visit,) = fact(db.driver, db.database, "VISITED", "вадим шумков", "KZ-59")
     assert visit["dates"] == ["2025-10-11"] and visit["date"] == "2025-10-11"
     records, _, _ = db.driver.execute_query(
-        "MATCH (p:Person {key: 'вадим шумков'}) RETURN count(p) AS n, p.aliases AS aliases", database_=db.database)
+        "MATCH (p:Person {key: 'вадим шумков'}) RETURN count(p) AS n, p.aliases AS aliases", database_=db.database
+    )
     assert records[0]["n"] == 1 and records[0]["aliases"] == ["Вадима Шумкова"]
 
 
@@ -218,7 +277,9 @@ def test_changed_text_at_a_source_replaces_its_old_contribution(db):
     records, _, _ = db.driver.execute_query(
         "OPTIONAL MATCH (c:Commodity {key: 'семена'}) OPTIONAL MATCH (d:Document) "
         "OPTIONAL MATCH (old:Article {id: $old}) RETURN count(c) AS c, count(d) AS d, count(old) AS old",
-        old=a.article.id, database_=db.database)
+        old=a.article.id,
+        database_=db.database,
+    )
     assert records[0].data() == {"c": 0, "d": 0, "old": 0}
     # shared: kept, with the old id and its evidence pulled out
     (pos,) = fact(db.driver, db.database, "HOLDS_POSITION", "вадим шумков", "RU-KGN")
@@ -241,14 +302,16 @@ def test_same_text_from_two_sources_is_one_article(db):
     copy.article.source = "mirror/a.txt"
     load(db, a)
     assert load(db, copy).status == "unchanged"
-    records, _, _ = db.driver.execute_query("MATCH (x:Article) RETURN x.source AS s, x.sources AS ss",
-                                            database_=db.database)
+    records, _, _ = db.driver.execute_query(
+        "MATCH (x:Article) RETURN x.source AS s, x.sources AS ss", database_=db.database
+    )
     assert [r.data() for r in records] == [{"s": "a.txt", "ss": ["a.txt", "mirror/a.txt"]}]
     # a.txt changes; the mirror still has the old text, so its facts stay
     assert load(db, article_a2()).status == "replaced"
     assert fact(db.driver, db.database, "EXPORTS_TO", "RU-KGN", "KZ-59", commodity="семена") != []
-    records, _, _ = db.driver.execute_query("MATCH (x:Article {id: $id}) RETURN x.source AS s, x.sources AS ss",
-                                            id=a.article.id, database_=db.database)
+    records, _, _ = db.driver.execute_query(
+        "MATCH (x:Article {id: $id}) RETURN x.source AS s, x.sources AS ss", id=a.article.id, database_=db.database
+    )
     assert records[0].data() == {"s": "mirror/a.txt", "ss": ["mirror/a.txt"]}
 
 
@@ -272,18 +335,30 @@ def test_undated_article_is_seen_on_its_ingest_date(db):
 def test_conflicting_trade_figures_are_both_kept_and_found(db):
     b = article_b()
     text = "Товарооборот СКО с Россией в 2024 году составил 700 млн долларов."
-    other = facts(text, "c.txt", [SKO, RU], [rel("TRADE_VOLUME", RU, SKO, text, kind="turnover", value=7e8,
-                                                    currency="USD", year=2024)])
+    other = facts(
+        text,
+        "c.txt",
+        [SKO, RU],
+        [rel("TRADE_VOLUME", RU, SKO, text, kind="turnover", value=7e8, currency="USD", year=2024)],
+    )
     text3 = "По итогам 2024 года товарооборот СКО и РФ — 694 млн долларов."
-    same = facts(text3, "d.txt", [SKO, RU], [rel("TRADE_VOLUME", SKO, RU, text3, kind="turnover", value=694e6,
-                                                 currency="USD", year=2024)])
+    same = facts(
+        text3,
+        "d.txt",
+        [SKO, RU],
+        [rel("TRADE_VOLUME", SKO, RU, text3, kind="turnover", value=694e6, currency="USD", year=2024)],
+    )
     for f in (b, other, same):
         load(db, f)
     records, _, _ = db.driver.execute_query(
         "MATCH (:Region {key: 'KZ-59'})-[r:TRADE_VOLUME]-(:Country {key: 'RU'}) "
-        "RETURN r.value AS value, r.support AS support, r.year AS year ORDER BY value", database_=db.database)
-    assert [r.data() for r in records] == [{"value": 694e6, "support": 2, "year": 2024},
-                                           {"value": 7e8, "support": 1, "year": 2024}]
+        "RETURN r.value AS value, r.support AS support, r.year AS year ORDER BY value",
+        database_=db.database,
+    )
+    assert [r.data() for r in records] == [
+        {"value": 694e6, "support": 2, "year": 2024},
+        {"value": 7e8, "support": 1, "year": 2024},
+    ]
     (conflict,) = find_trade_conflicts(db.driver, db.database)
     assert {conflict["value"], conflict["other_value"]} == {694e6, 7e8}
     assert conflict["kind"] == "turnover" and conflict["period"] == "2024"
@@ -294,8 +369,10 @@ def test_one_articles_facts_are_written_all_or_nothing(db):
     before = dump_graph(db.driver, db.database)
     # A relationship constraint that the second article's facts violate, after its Article node, its
     # nodes and MENTIONS have been written inside the same transaction.
-    db.driver.execute_query("CREATE CONSTRAINT test_exports_commodity IF NOT EXISTS "
-                            "FOR ()-[r:EXPORTS_TO]-() REQUIRE r.commodity IS UNIQUE", database_=db.database)
+    db.driver.execute_query(
+        "CREATE CONSTRAINT test_exports_commodity IF NOT EXISTS FOR ()-[r:EXPORTS_TO]-() REQUIRE r.commodity IS UNIQUE",
+        database_=db.database,
+    )
     try:
         text = "Северо-Казахстанская область тоже поставляет семена в Курганскую область."
         clash = facts(text, "e.txt", [SKO, KGN, SEEDS, KZ], [rel("EXPORTS_TO", SKO, KGN, text, commodity="семена")])
@@ -314,7 +391,9 @@ def test_every_fact_carries_provenance(db):
         "MATCH ()-[r]->() WHERE NOT type(r) IN ['MENTIONS', 'PART_OF', 'LOCATED_IN'] "
         "AND (size(r.articles) = 0 OR size(r.evidence) = 0 OR r.support <> size(r.articles) "
         "OR size(r.evidence) <> size(r.evidence_article) OR r.first_seen IS NULL OR r.last_seen IS NULL) "
-        "RETURN count(r) AS violations", database_=db.database)
+        "RETURN count(r) AS violations",
+        database_=db.database,
+    )
     assert records[0]["violations"] == 0
 
 
@@ -324,7 +403,9 @@ def test_gazetteer_structure_loads_once_and_survives_replacement(db):
     assert load_gazetteer_structure(db.driver, db.database) == {}
     records, _, _ = db.driver.execute_query(
         "MATCH (:City {key: 'KZ-C-PETROPAVLOVSK'})-[:LOCATED_IN]->(r:Region)-[:PART_OF]->(c:Country) "
-        "RETURN r.key AS region, c.key AS country", database_=db.database)
+        "RETURN r.key AS region, c.key AS country",
+        database_=db.database,
+    )
     assert [r.data() for r in records] == [{"region": "KZ-59", "country": "KZ"}]
     load(db, article_a())
     load(db, article_a2())
@@ -333,5 +414,7 @@ def test_gazetteer_structure_loads_once_and_survives_replacement(db):
     delete_article(db.driver, article_a2().article.id, db.database)
     records, _, _ = db.driver.execute_query(
         "MATCH (r:Region {key: 'RU-KGN'}) RETURN r.gazetteer AS g, r.aliases AS aliases, "
-        "COUNT { (r)-[x]-() WHERE NOT type(x) IN ['PART_OF', 'LOCATED_IN'] } AS rels", database_=db.database)
+        "COUNT { (r)-[x]-() WHERE NOT type(x) IN ['PART_OF', 'LOCATED_IN'] } AS rels",
+        database_=db.database,
+    )
     assert records[0].data() == {"g": True, "aliases": [], "rels": 0}  # no article, only structure left

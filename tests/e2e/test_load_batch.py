@@ -1,4 +1,5 @@
 """The batched writer and state check: the same graph as the per-article path, bad articles isolated."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -6,16 +7,25 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from support import extract_seed_facts
+from test_load import INGESTED, article_a, article_a2, article_b
 
 from bench.corpus import article_facts
 from coopgraph.cli import cli
-from coopgraph.pipeline import IngestOptions, IngestPipeline
-from coopgraph.graph.load import (STATE_MANY, adapt_facts, check_states, dump_graph, ensure_source_index, load_batch,
-                        load_facts, load_gazetteer_structure, load_rows)
 from coopgraph.extraction import Extracted
+from coopgraph.graph.load import (
+    STATE_MANY,
+    adapt_facts,
+    check_states,
+    dump_graph,
+    ensure_source_index,
+    load_batch,
+    load_facts,
+    load_gazetteer_structure,
+    load_rows,
+)
 from coopgraph.ingest.records import Entity, Mention
-from support import extract_seed_facts
-from test_load import INGESTED, article_a, article_a2, article_b
+from coopgraph.pipeline import IngestOptions, IngestPipeline
 
 SEED = 7
 
@@ -41,8 +51,13 @@ def per_article(db, facts_list) -> tuple[list[str], list[str]]:
 def batched(db, facts_list, size: int, batch_size: int = 1000) -> Counter:
     statuses: Counter = Counter()
     for start in range(0, len(facts_list), size):
-        result = load_batch(db.driver, [adapt_facts(f) for f in facts_list[start:start + size]], db.database,
-                            ingested=INGESTED, batch_size=batch_size)
+        result = load_batch(
+            db.driver,
+            [adapt_facts(f) for f in facts_list[start : start + size]],
+            db.database,
+            ingested=INGESTED,
+            batch_size=batch_size,
+        )
         statuses.update(r.status for r in result.results)
         for rows in result.deferred:
             statuses[load_rows(db.driver, rows, db.database, ingested=INGESTED).status] += 1
@@ -83,13 +98,16 @@ def test_a_batch_into_a_loaded_graph_adds_to_facts_other_articles_support(db, co
 def test_the_same_text_or_source_twice_in_a_batch_is_deferred_to_the_per_article_path(db):
     fresh(db)
     a, b, a2 = article_a(), article_b(), article_a2()
-    mirror = a.model_copy(update={"source": "mirror/a.txt",
-                                  "article": a.article.model_copy(update={"source": "mirror/a.txt"})})
+    mirror = a.model_copy(
+        update={"source": "mirror/a.txt", "article": a.article.model_copy(update={"source": "mirror/a.txt"})}
+    )
     result = load_batch(db.driver, [adapt_facts(x) for x in (a, b, mirror, a2)], db.database, ingested=INGESTED)
     assert [r.status for r in result.results] == ["new", "new"]
     assert [r.article["source"] for r in result.deferred] == ["mirror/a.txt", "a.txt"]
-    assert [load_rows(db.driver, r, db.database, ingested=INGESTED).status for r in result.deferred] == \
-        ["unchanged", "replaced"]
+    assert [load_rows(db.driver, r, db.database, ingested=INGESTED).status for r in result.deferred] == [
+        "unchanged",
+        "replaced",
+    ]
     got = dump_graph(db.driver, db.database)
     fresh(db)
     assert per_article(db, [a, b, mirror, a2]) == got
@@ -116,16 +134,27 @@ def test_the_state_check_finds_a_changed_text_among_many(db, corpus_facts):
     load_facts(db.driver, a, db.database, ingested=INGESTED)
     mirror = a.article.model_copy(update={"source": "mirror/a.txt"})
     pairs = [(f.article.id, f.article.source) for f in corpus_facts[:20]] + [
-        (a2.article.id, "a.txt"), (a.article.id, "mirror/a.txt"), ("0" * 64, "nowhere.txt")]
+        (a2.article.id, "a.txt"),
+        (a.article.id, "mirror/a.txt"),
+        ("0" * 64, "nowhere.txt"),
+    ]
     kinds = [s.kind for s in check_states(db.driver, pairs, db.database, chunk=7)]
     assert kinds == ["unchanged"] * 20 + ["replaced", "other_source", "new"]
     assert check_states(db.driver, pairs, db.database)[20].stale == [a.article.id]
     # the per-article path keeps the index: after the replacement the source points at the new text
     assert load_facts(db.driver, a2, db.database, ingested=INGESTED).status == "replaced"
-    assert load_facts(db.driver, a.model_copy(update={"source": mirror.source, "article": mirror}), db.database,
-                      ingested=INGESTED).status == "new"
-    kinds = [s.kind for s in check_states(db.driver, [(a2.article.id, "a.txt"), (a.article.id, "mirror/a.txt"),
-                                                      (a.article.id, "a.txt")], db.database)]
+    assert (
+        load_facts(
+            db.driver, a.model_copy(update={"source": mirror.source, "article": mirror}), db.database, ingested=INGESTED
+        ).status
+        == "new"
+    )
+    kinds = [
+        s.kind
+        for s in check_states(
+            db.driver, [(a2.article.id, "a.txt"), (a.article.id, "mirror/a.txt"), (a.article.id, "a.txt")], db.database
+        )
+    ]
     assert kinds == ["unchanged", "unchanged", "replaced"]
 
 
@@ -140,8 +169,9 @@ def test_a_graph_without_source_nodes_gets_them_once(db, corpus_facts):
 
 def huge_key(facts):
     """The same article with one more entity whose key is too long for Neo4j's index: its write fails."""
-    bad = Entity(type="Person", name="Иван Иванов", key="Person:" + "и" * 40_000,
-                 mentions=[Mention(start=0, end=3, text="Ива")])
+    bad = Entity(
+        type="Person", name="Иван Иванов", key="Person:" + "и" * 40_000, mentions=[Mention(start=0, end=3, text="Ива")]
+    )
     return facts.model_copy(update={"entities": [*facts.entities, bad]})
 
 
@@ -153,8 +183,12 @@ def test_a_bad_article_inside_a_batch_fails_alone(db, corpus_facts):
     facts = {f.article.id: f for f in corpus_facts[:12]}
     facts[corpus_facts[6].article.id] = huge_key(corpus_facts[6])
     articles = [f.article for f in corpus_facts[:12]]
-    pipeline = IngestPipeline(db.driver, db.database, IngestOptions(batch_articles=50, ingested=INGESTED),
-                              extract=lambda todo: (Extracted(a, facts=facts[a.id]) for a in todo))
+    pipeline = IngestPipeline(
+        db.driver,
+        db.database,
+        IngestOptions(batch_articles=50, ingested=INGESTED),
+        extract=lambda todo: (Extracted(a, facts=facts[a.id]) for a in todo),
+    )
     pipeline.report.articles = len(articles)
     report = pipeline.ingest(articles)
     assert report.statuses == Counter(new=11, failed=1)
@@ -164,8 +198,11 @@ def test_a_bad_article_inside_a_batch_fails_alone(db, corpus_facts):
 
 
 def invoke(db, *args: str):
-    return CliRunner().invoke(cli, [*args, "--uri", db.uri, "--user", db.user, "--password", db.password,
-                                    "--database", db.database], catch_exceptions=False)
+    return CliRunner().invoke(
+        cli,
+        [*args, "--uri", db.uri, "--user", db.user, "--password", db.password, "--database", db.database],
+        catch_exceptions=False,
+    )
 
 
 def test_two_workers_give_the_graph_of_one(db, tmp_path):

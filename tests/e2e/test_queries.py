@@ -1,4 +1,5 @@
 """The query library: loader checks on bad files, and every query run on the seeds + dev graph with expected rows."""
+
 from __future__ import annotations
 
 import json
@@ -6,10 +7,20 @@ import time
 
 import pytest
 from click.testing import CliRunner
-
-from coopgraph.library import (ParamError, QueryFileError, bind_params, coerce_value, find_parameters,
-                               load_library, parse_query, resolve_name, run_cypher, run_query)
 from support import seed_texts
+
+from coopgraph.library import (
+    ParamError,
+    QueryFileError,
+    bind_params,
+    coerce_value,
+    find_parameters,
+    load_library,
+    parse_query,
+    resolve_name,
+    run_cypher,
+    run_query,
+)
 
 LIBRARY = load_library()
 
@@ -36,7 +47,8 @@ def test_loader_reads_a_good_file(tmp_path):
     q = lib.get("a")
     assert q.title == "A test query" and q.mode == "read"
     assert [(p.name, p.type, p.example, p.doc) for p in q.params] == [
-        ("region", "region", "Курганская область", "the region")]
+        ("region", "region", "Курганская область", "the region")
+    ]
     assert q.body.startswith("MATCH (r:Region")
 
 
@@ -67,27 +79,44 @@ def test_loader_rejects_a_declared_parameter_the_body_does_not_use(tmp_path):
 
 
 def test_parameters_in_comments_and_strings_do_not_count(tmp_path):
-    body = ("MATCH (r:Region {name: $region})\n// $ghost in a comment\n"
-            "RETURN '$not_a_param' AS s, \"$nor_this\" AS t, r /* $nor_that */")
+    body = (
+        "MATCH (r:Region {name: $region})\n// $ghost in a comment\n"
+        "RETURN '$not_a_param' AS s, \"$nor_this\" AS t, r /* $nor_that */"
+    )
     assert find_parameters(body) == {"region": 1}
     text = GOOD.format(name="a").split("MATCH")[0] + body
     assert parse_query(text, tmp_path / "a.cypher").name == "a"
 
 
-@pytest.mark.parametrize("header, problem", [
-    ("// title: T\n// description: D\n// mode: read\n", ":1: missing header key 'name'"),
-    ("// name: a\n// title: T\n// mode: read\n", ":1: missing header key 'description'"),
-    ("// name: a\n// title: T\n// description: D\n// mode: raed\n", ":4: mode must be one of read, write"),
-    ("// name: a b\n// title: T\n// description: D\n// mode: read\n", ":1: query name 'a b' is not an identifier"),
-    ("// name: a\n// title: T\n// description: D\n// mode: read\n// param: x: strng = \"v\" -- x\n",
-     ":5: unknown type 'strng' for 'x'"),
-    ("// name: a\n// title: T\n// description: D\n// mode: read\n// param: x: int = \"v\" -- x\n",
-     ":5: example for 'x': expected an integer"),
-    ("// name: a\n// title: T\n// description: D\n// mode: read\n// param: x: string = v -- x\n",
-     ":5: example for 'x' must be a JSON literal"),
-    ("// name: a\n// title: T\n// description: D\n// mode: read\n// colour: red\n", ":5: unknown header key 'colour'"),
-    ("// name: a\n// name: b\n// title: T\n// description: D\n// mode: read\n", ":2: header key 'name' given twice"),
-])
+@pytest.mark.parametrize(
+    "header, problem",
+    [
+        ("// title: T\n// description: D\n// mode: read\n", ":1: missing header key 'name'"),
+        ("// name: a\n// title: T\n// mode: read\n", ":1: missing header key 'description'"),
+        ("// name: a\n// title: T\n// description: D\n// mode: raed\n", ":4: mode must be one of read, write"),
+        ("// name: a b\n// title: T\n// description: D\n// mode: read\n", ":1: query name 'a b' is not an identifier"),
+        (
+            '// name: a\n// title: T\n// description: D\n// mode: read\n// param: x: strng = "v" -- x\n',
+            ":5: unknown type 'strng' for 'x'",
+        ),
+        (
+            '// name: a\n// title: T\n// description: D\n// mode: read\n// param: x: int = "v" -- x\n',
+            ":5: example for 'x': expected an integer",
+        ),
+        (
+            "// name: a\n// title: T\n// description: D\n// mode: read\n// param: x: string = v -- x\n",
+            ":5: example for 'x' must be a JSON literal",
+        ),
+        (
+            "// name: a\n// title: T\n// description: D\n// mode: read\n// colour: red\n",
+            ":5: unknown header key 'colour'",
+        ),
+        (
+            "// name: a\n// name: b\n// title: T\n// description: D\n// mode: read\n",
+            ":2: header key 'name' given twice",
+        ),
+    ],
+)
 def test_loader_names_file_and_line_of_each_problem(tmp_path, header, problem):
     path = write(tmp_path, "q.cypher", header + "RETURN $x AS x\n" if "param" in header else header + "RETURN 1\n")
     with pytest.raises(QueryFileError) as err:
@@ -111,12 +140,18 @@ def test_parameters_are_typed_and_resolved_through_the_gazetteer():
     assert coerce_value("date", "2025-05") == "2025-05" and coerce_value("bool", "yes") is True
 
 
-@pytest.mark.parametrize("given, message", [
-    ({"regin": "СКО"}, "has no parameter 'regin'; did you mean 'region'?"),
-    ({}, "missing parameter 'region' (region) for query 'region_profile'"),
-    ({"region": "Курганскоы"}, "no region called 'Курганскоы' in the gazetteer; did you mean 'Курганская область'?"),
-    ({"region": "Казахстан"}, "'Казахстан' is a country (Казахстан), not a region"),
-])
+@pytest.mark.parametrize(
+    "given, message",
+    [
+        ({"regin": "СКО"}, "has no parameter 'regin'; did you mean 'region'?"),
+        ({}, "missing parameter 'region' (region) for query 'region_profile'"),
+        (
+            {"region": "Курганскоы"},
+            "no region called 'Курганскоы' in the gazetteer; did you mean 'Курганская область'?",
+        ),
+        ({"region": "Казахстан"}, "'Казахстан' is a country (Казахстан), not a region"),
+    ],
+)
 def test_parameter_errors_name_the_closest_valid_choice(given, message):
     with pytest.raises(ParamError) as err:
         bind_params(LIBRARY.get("region_profile"), given, resolve_name)
@@ -178,8 +213,10 @@ def test_cooperation_network_is_weighted(seeds):
 
 def test_visits_timeline_lists_visits_with_sources(seeds):
     rows = run(seeds, "visits_timeline", region="СКО")
-    assert {("Курганская область", "Северо-Казахстанская область", "in"),
-            ("Вадим Шумков", "Северо-Казахстанская область", "in")} <= pick(rows, "visitor", "host", "direction")
+    assert {
+        ("Курганская область", "Северо-Казахстанская область", "in"),
+        ("Вадим Шумков", "Северо-Казахстанская область", "in"),
+    } <= pick(rows, "visitor", "host", "direction")
     assert all(r["sources"] and r["evidence"] for r in rows)
     dated = run(seeds, "visits_timeline", region="Западно-Казахстанская область")
     assert ("2025-11-13", "Евгений Солнцев", "Уральск") in pick(dated, "date", "visitor", "host")  # seed 002
@@ -200,23 +237,33 @@ def test_documents_between_two_regions(seeds):
     assert {"Вадим Шумков", "Гауез Нурмухамбетов"} <= {s for r in roadmaps for s in r["signatories"]}
     assert all({"Курганская область", "Северо-Казахстанская область"} <= set(r["parties"]) for r in roadmaps)
     plans = run(seeds, "documents_between", a="Астраханская область", b="Атырауская область")
-    assert any(r["kind"] == "план мероприятий" and {"Астраханская область", "Атырауская область"} <= set(r["parties"])
-               for r in plans)
+    assert any(
+        r["kind"] == "план мероприятий" and {"Астраханская область", "Атырауская область"} <= set(r["parties"])
+        for r in plans
+    )
 
 
 def test_exports_and_imports_of_a_pair_by_commodity(seeds):
     rows = run(seeds, "exports_imports", region="Карагандинская область", partner="Беларусь")
     got = pick(rows, "direction", "commodity")
-    assert {("export", "каменный уголь"), ("export", "ферросплавы"), ("export", "нефть"),
-            ("import", "средства наземного транспорта"), ("import", "строительные материалы")} <= got
+    assert {
+        ("export", "каменный уголь"),
+        ("export", "ферросплавы"),
+        ("export", "нефть"),
+        ("import", "средства наземного транспорта"),
+        ("import", "строительные материалы"),
+    } <= got
     assert all(r["importer"] in ("Беларусь", "Минская область") for r in rows if r["direction"] == "export")
 
 
 def test_region_trade_flows_with_every_partner(seeds):
     rows = run(seeds, "region_trade_flows", region="Астрахани")
     got = pick(rows, "direction", "commodity", "partner")
-    assert {("export", "рыба", "Атырауская область"), ("export", "арбузы", "Атырауская область"),
-            ("import", "механические устройства", "Казахстан")} <= got
+    assert {
+        ("export", "рыба", "Атырауская область"),
+        ("export", "арбузы", "Атырауская область"),
+        ("import", "механические устройства", "Казахстан"),
+    } <= got
 
 
 def test_who_exports_a_commodity(seeds):
@@ -280,11 +327,12 @@ def test_shortest_connection_between_two_people(seeds):
 def test_the_evidence_for_one_fact(seeds):
     rows = run(seeds, "fact_evidence", fact_id=LIBRARY.get("fact_evidence").example_params()["fact_id"])
     assert {(r["relation"], r["source"], r["target"]) for r in rows} == {
-        ("VISITED", "Курганская область", "Северо-Казахстанская область")}
+        ("VISITED", "Курганская область", "Северо-Казахстанская область")
+    }
     texts = seed_texts()
     for r in rows:
         assert r["evidence"] in texts[r["article"]]
-        assert texts[r["article"]][r["start"]:r["end"]] == r["evidence"]
+        assert texts[r["article"]][r["start"] : r["end"]] == r["evidence"]
 
 
 def test_what_is_new_since_a_date(seeds):
@@ -305,16 +353,20 @@ def test_facts_supported_by_a_single_source(seeds):
     assert all(r["support"] == 1 for r in rows)
     both = run(seeds, "single_source_facts", max_support=2)
     assert ("HOLDS_POSITION", "Вадим Шумков", "Курганская область", "губернатор") in pick(
-        both, "relation", "source", "target", "qualifier")
+        both, "relation", "source", "target", "qualifier"
+    )
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Шумкова", "Вадим Шумков"),
-    ("Бабушкиным", "Игорь Бабушкин"),
-    ("Курганской", "Курганская область"),
-    ("СКО", "Северо-Казахстанская область"),
-    ("Новгородского университета", "Новгородский университет"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Шумкова", "Вадим Шумков"),
+        ("Бабушкиным", "Игорь Бабушкин"),
+        ("Курганской", "Курганская область"),
+        ("СКО", "Северо-Казахстанская область"),
+        ("Новгородского университета", "Новгородский университет"),
+    ],
+)
 def test_entity_search_by_any_inflected_form(seeds, text, expected):
     rows = run(seeds, "entity_search", q=text)
     assert rows and rows[0]["name"] == expected
@@ -332,16 +384,38 @@ def test_region_activity_by_month(seeds):
 
 def test_visits_between_two_places(seeds):
     rows = run(seeds, "visits_between", a="Курганская область", b="СКО")
-    assert ("Курганская область", "Северо-Казахстанская область",
-            "Курганская область → Северо-Казахстанская область") in pick(rows, "visitor", "host", "direction")
+    assert (
+        "Курганская область",
+        "Северо-Казахстанская область",
+        "Курганская область → Северо-Казахстанская область",
+    ) in pick(rows, "visitor", "host", "direction")
 
 
 def test_every_query_has_a_specific_test():
-    tested = {"region_profile", "cooperation_network", "visits_timeline", "region_documents", "documents_between",
-              "exports_imports", "region_trade_flows", "commodity_exporters", "region_officials", "trade_figures",
-              "region_trade_figures", "most_active_regions", "most_active_people", "enterprises_visited",
-              "event_participants", "shortest_connection", "fact_evidence", "new_since", "single_source_facts",
-              "entity_search", "region_activity", "visits_between"}
+    tested = {
+        "region_profile",
+        "cooperation_network",
+        "visits_timeline",
+        "region_documents",
+        "documents_between",
+        "exports_imports",
+        "region_trade_flows",
+        "commodity_exporters",
+        "region_officials",
+        "trade_figures",
+        "region_trade_figures",
+        "most_active_regions",
+        "most_active_people",
+        "enterprises_visited",
+        "event_participants",
+        "shortest_connection",
+        "fact_evidence",
+        "new_since",
+        "single_source_facts",
+        "entity_search",
+        "region_activity",
+        "visits_between",
+    }
     assert {q.name for q in LIBRARY} == tested
 
 
@@ -369,8 +443,12 @@ def test_the_timeout_stops_a_long_query(seeds):
 
 
 def cli_env(neo4j_settings) -> dict[str, str]:
-    return {"NEO4J_URI": neo4j_settings.uri, "NEO4J_USER": neo4j_settings.user,
-            "NEO4J_PASSWORD": neo4j_settings.password, "NEO4J_DATABASE": neo4j_settings.database}
+    return {
+        "NEO4J_URI": neo4j_settings.uri,
+        "NEO4J_USER": neo4j_settings.user,
+        "NEO4J_PASSWORD": neo4j_settings.password,
+        "NEO4J_DATABASE": neo4j_settings.database,
+    }
 
 
 def invoke(neo4j_settings, *args: str):
@@ -387,8 +465,19 @@ def test_cli_query_run_resolves_abbreviations_and_formats(seeds, neo4j_settings,
     assert "resolved region: СКО → Северо-Казахстанская область" in result.stderr
 
     out = tmp_path / "rows.csv"
-    result = invoke(neo4j_settings, "query", "run", "exports_imports", "--example", "--format", "csv",
-                    "-o", str(out), "--limit", "2")
+    result = invoke(
+        neo4j_settings,
+        "query",
+        "run",
+        "exports_imports",
+        "--example",
+        "--format",
+        "csv",
+        "-o",
+        str(out),
+        "--limit",
+        "2",
+    )
     assert result.exit_code == 0, result.output
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("direction,commodity,exporter,importer") and len(lines) == 3
@@ -397,13 +486,16 @@ def test_cli_query_run_resolves_abbreviations_and_formats(seeds, neo4j_settings,
     assert result.exit_code == 0 and result.stdout.startswith("| source | target | kind |")
 
 
-@pytest.mark.parametrize("args, message", [
-    (["query", "run", "regon_profile"], "unknown query 'regon_profile'; did you mean 'region_profile'?"),
-    (["query", "run", "region_profile"], "missing parameter 'region'"),
-    (["query", "run", "region_profile", "-p", "regoin", "СКО"], "did you mean 'region'?"),
-    (["query", "run", "most_active_people", "-p", "limit", "ten"], "expected an integer, got 'ten'"),
-    (["query", "show", "trade_figure"], "did you mean 'trade_figures'?"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["query", "run", "regon_profile"], "unknown query 'regon_profile'; did you mean 'region_profile'?"),
+        (["query", "run", "region_profile"], "missing parameter 'region'"),
+        (["query", "run", "region_profile", "-p", "regoin", "СКО"], "did you mean 'region'?"),
+        (["query", "run", "most_active_people", "-p", "limit", "ten"], "expected an integer, got 'ten'"),
+        (["query", "show", "trade_figure"], "did you mean 'trade_figures'?"),
+    ],
+)
 def test_cli_errors_are_clear(seeds, neo4j_settings, args, message):
     result = invoke(neo4j_settings, *args)
     assert result.exit_code == 1
@@ -415,8 +507,17 @@ def test_cli_cypher_is_read_only_unless_write(seeds, neo4j_settings):
     assert result.exit_code == 1 and "add --write" in result.output
     result = invoke(neo4j_settings, "cypher", "MATCH (p:Probe) RETURN count(p) AS n", "--format", "json")
     assert json.loads(result.stdout) == [{"n": 0}]
-    result = invoke(neo4j_settings, "cypher", "CREATE (p:Probe {at: $at}) RETURN p.at AS at", "-p", "at", "1",
-                    "--write", "--format", "json")
+    result = invoke(
+        neo4j_settings,
+        "cypher",
+        "CREATE (p:Probe {at: $at}) RETURN p.at AS at",
+        "-p",
+        "at",
+        "1",
+        "--write",
+        "--format",
+        "json",
+    )
     assert result.exit_code == 0 and json.loads(result.stdout) == [{"at": 1}]
     result = invoke(neo4j_settings, "cypher", "MATCH (p:Probe) DELETE p RETURN count(*) AS n", "--write")
     assert result.exit_code == 0

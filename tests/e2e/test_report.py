@@ -1,4 +1,5 @@
 """Canned reports on the seeds + dev graph: every row cites evidence found in its article; HTML renders in Chromium."""
+
 from __future__ import annotations
 
 import re
@@ -10,15 +11,25 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from support import extract_seed_facts, seed_texts
 
 from coopgraph.cli import cli
 from coopgraph.report import build_pair_report, build_region_report, render_html
-from support import extract_seed_facts, seed_texts
 
 SKO = "Северо-Казахстанская область"
-REGION_HEADINGS = ["Region dossier: " + SKO, "Cooperation graph", "Activity over time", "Partners",
-                   "Visits timeline", "Documents", "Exports and imports by commodity", "Trade figures",
-                   "Officials", "Enterprises visited", "Sources"]
+REGION_HEADINGS = [
+    "Region dossier: " + SKO,
+    "Cooperation graph",
+    "Activity over time",
+    "Partners",
+    "Visits timeline",
+    "Documents",
+    "Exports and imports by commodity",
+    "Trade figures",
+    "Officials",
+    "Enterprises visited",
+    "Sources",
+]
 
 
 @pytest.fixture
@@ -27,8 +38,12 @@ def seeds(seed_graph):
 
 
 def env(settings) -> dict[str, str]:
-    return {"NEO4J_URI": settings.uri, "NEO4J_USER": settings.user, "NEO4J_PASSWORD": settings.password,
-            "NEO4J_DATABASE": settings.database}
+    return {
+        "NEO4J_URI": settings.uri,
+        "NEO4J_USER": settings.user,
+        "NEO4J_PASSWORD": settings.password,
+        "NEO4J_DATABASE": settings.database,
+    }
 
 
 def test_every_row_of_the_sko_dossier_traces_to_a_seed_sentence(seeds):
@@ -57,8 +72,9 @@ def test_every_row_of_the_sko_dossier_traces_to_a_seed_sentence(seeds):
 
 def test_cli_writes_a_self_contained_html_dossier(seeds, neo4j_settings, tmp_path):
     out = tmp_path / "sko.html"
-    result = CliRunner().invoke(cli, ["report", "region", "СКО", "--format", "html", "-o", str(out)],
-                                env=env(neo4j_settings))
+    result = CliRunner().invoke(
+        cli, ["report", "region", "СКО", "--format", "html", "-o", str(out)], env=env(neo4j_settings)
+    )
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
     for heading in REGION_HEADINGS:
@@ -76,8 +92,8 @@ def png_pixels(path: Path) -> tuple[int, int, list[bytes]]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     pos, idat, width = 8, b"", 0
     while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        chunk = data[pos + 8:pos + 8 + length]
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        chunk = data[pos + 8 : pos + 8 + length]
         if kind == b"IHDR":
             width, height, depth, colour, _c, _f, interlace = struct.unpack(">IIBBBBB", chunk)
             assert depth == 8 and colour in (2, 6) and interlace == 0
@@ -89,7 +105,7 @@ def png_pixels(path: Path) -> tuple[int, int, list[bytes]]:
     stride = width * bpp
     rows, prev = [], bytearray(stride)
     for y in range(height):
-        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
         for i in range(stride):
             a = line[i - bpp] if i >= bpp else 0
             b, c = prev[i], prev[i - bpp] if i >= bpp else 0
@@ -116,9 +132,20 @@ def find_chromium() -> str:
 
 
 def run_chromium(page: Path, tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
-    command = [find_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
-               f"--user-data-dir={tmp_path / 'chromium-profile'}", *args, page.as_uri()]
+    command = [
+        find_chromium(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--hide-scrollbars",
+        f"--user-data-dir={tmp_path / 'chromium-profile'}",
+        *args,
+        page.as_uri(),
+    ]
     return subprocess.run(command, capture_output=True, text=True, timeout=120)
 
 
@@ -133,7 +160,7 @@ def test_the_html_dossier_renders_in_headless_chromium(seeds, tmp_path):
     assert (width, height) == (1280, 1800)
     # not blank: plenty of non-white pixels and many colours (text, the graph's nodes, the bars)
     step = 7
-    sampled = [row[x * 3:x * 3 + 3] for row in rows[::step] for x in range(0, width, step)]
+    sampled = [row[x * 3 : x * 3 + 3] for row in rows[::step] for x in range(0, width, step)]
     ink = sum(1 for px in sampled if sum(px) < 600) / len(sampled)
     assert ink > 0.02, f"only {ink:.1%} of the screenshot is not white"
     assert len(set(sampled)) > 50
@@ -145,8 +172,9 @@ def test_the_html_dossier_renders_in_headless_chromium(seeds, tmp_path):
 
 def test_markdown_dossier_and_pair_report(seeds, neo4j_settings, tmp_path):
     out = tmp_path / "sko.md"
-    result = CliRunner().invoke(cli, ["report", "region", "Петропавловск", "--format", "md", "-o", str(out)],
-                                env=env(neo4j_settings))
+    result = CliRunner().invoke(
+        cli, ["report", "region", "Петропавловск", "--format", "md", "-o", str(out)], env=env(neo4j_settings)
+    )
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
     assert text.startswith(f"# Region dossier: {SKO}") and "## Trade figures" in text
@@ -161,8 +189,9 @@ def test_markdown_dossier_and_pair_report(seeds, neo4j_settings, tmp_path):
         for row in section.rows:
             assert row["_cites"] and all(c.quote in texts[c.source.source] for c in row["_cites"])
 
-    result = CliRunner().invoke(cli, ["report", "pair", "Курганская область", "СКО", "--format", "html"],
-                                env=env(neo4j_settings))
+    result = CliRunner().invoke(
+        cli, ["report", "pair", "Курганская область", "СКО", "--format", "html"], env=env(neo4j_settings)
+    )
     assert result.exit_code == 0 and "Pair report: Курганская область – " + SKO in result.stdout
     result = CliRunner().invoke(cli, ["report", "region", "Атлантида"], env=env(neo4j_settings))
     assert result.exit_code == 1 and "no region called 'Атлантида'" in result.output

@@ -1,4 +1,5 @@
 """The graph schema against a real Neo4j: idempotent init, the objects it creates, counts, reset."""
+
 from __future__ import annotations
 
 import re
@@ -9,14 +10,20 @@ from click.testing import CliRunner
 from neo4j.exceptions import ConstraintError
 
 from coopgraph.commands.db import db as db_group
-from coopgraph.graph.schema import (ENTITY_LABELS, FACT_TYPES, FULLTEXT_INDEX, apply_schema, drop_schema, graph_counts,
-                          list_schema)
+from coopgraph.graph.schema import (
+    ENTITY_LABELS,
+    FACT_TYPES,
+    FULLTEXT_INDEX,
+    apply_schema,
+    drop_schema,
+    graph_counts,
+    list_schema,
+)
 from coopgraph.ingest.records import EntityType, RelationType
 
 
 def invoke_db(handle, *args: str):
-    options = ["--uri", handle.uri, "--user", handle.user, "--password", handle.password,
-               "--database", handle.database]
+    options = ["--uri", handle.uri, "--user", handle.user, "--password", handle.password, "--database", handle.database]
     return CliRunner().invoke(db_group, [*args, *options], catch_exceptions=False)
 
 
@@ -51,8 +58,11 @@ def test_schema_has_the_model_constraints_and_indexes(db):
             assert (row["entityType"], row["labelsOrTypes"], row["properties"]) == ("RELATIONSHIP", [rel], [prop])
     assert rows["index", "exports_to_commodity_key"]["properties"] == ["commodity_key"]
     fulltext = rows["index", FULLTEXT_INDEX]
-    assert (fulltext["type"], fulltext["labelsOrTypes"], fulltext["properties"]) == \
-        ("FULLTEXT", ["Entity"], ["name", "aliases"])
+    assert (fulltext["type"], fulltext["labelsOrTypes"], fulltext["properties"]) == (
+        "FULLTEXT",
+        ["Entity"],
+        ["name", "aliases"],
+    )
     assert fulltext["options"]["indexConfig"]["fulltext.analyzer"] == "russian"
 
 
@@ -65,13 +75,16 @@ def test_entity_keys_are_unique_per_label(db):
 
 
 def test_fulltext_finds_inflected_names_and_aliases(db):
-    db.driver.execute_query("CREATE (:Region:Entity {key: 'RU-KGN', name: 'Курганская область', "
-                            "aliases: ['Зауралье', 'Курганщина']})")
+    db.driver.execute_query(
+        "CREATE (:Region:Entity {key: 'RU-KGN', name: 'Курганская область', aliases: ['Зауралье', 'Курганщина']})"
+    )
     db.driver.execute_query("CALL db.awaitIndexes(60)")
     for query in ("Курганской", "Зауралье"):
         records, _, _ = db.driver.execute_query(
             "CALL db.index.fulltext.queryNodes($index, $q) YIELD node RETURN node.key AS key",
-            index=FULLTEXT_INDEX, q=query)
+            index=FULLTEXT_INDEX,
+            q=query,
+        )
         assert [r["key"] for r in records] == ["RU-KGN"], query
 
 
@@ -82,7 +95,8 @@ def test_counts_per_label_and_type(db):
         "(p:Person:Entity {key: 'вадим шумков', name: 'Вадим Шумков'})-[:HOLDS_POSITION {title: 'губернатор', "
         "articles: ['a1'], evidence: ['…'], support: 1, first_seen: date('2025-10-11'), "
         "last_seen: date('2025-10-11')}]->(r), "
-        "(a:Article {id: 'a1', source: 'seed'})-[:MENTIONS]->(p), (a)-[:MENTIONS]->(r)")
+        "(a:Article {id: 'a1', source: 'seed'})-[:MENTIONS]->(p), (a)-[:MENTIONS]->(r)"
+    )
     counts = graph_counts(db.driver, db.database)
     assert counts.nodes["Entity"] == 3 and counts.nodes["Region"] == 1 and counts.nodes["Article"] == 1
     assert counts.nodes["City"] == 0
@@ -104,8 +118,7 @@ def test_db_cli_init_status_and_reset(db):
     assert counts.nodes["Organization"] == 1
     status = invoke_db(db, "status")
     assert status.exit_code == 0, status.output
-    expected = {"Organization": 1, "Country": counts.nodes["Country"], "HOLDS_POSITION": 0,
-                "total": counts.total_nodes}
+    expected = {"Organization": 1, "Country": counts.nodes["Country"], "HOLDS_POSITION": 0, "total": counts.total_nodes}
     for name, value in expected.items():
         assert re.search(f"^{name}\\s+{value}$", status.output, re.M), (name, value, status.output)
 

@@ -1,4 +1,5 @@
 """Security on the real server: injection through every query parameter, read-only ad-hoc Cypher, no password leaks."""
+
 from __future__ import annotations
 
 import json
@@ -9,8 +10,8 @@ from neo4j.exceptions import Neo4jError
 
 import coopgraph.library as queries_mod
 from coopgraph.cli import cli
-from coopgraph.library import load_library, run_query
 from coopgraph.graph.load import dump_graph
+from coopgraph.library import load_library, run_query
 
 LIBRARY = load_library()
 INJECTIONS = [
@@ -34,9 +35,12 @@ def seeded(seed_graph, _seed_graph_state):
 
 
 def cli_env(settings, password: str | None = None) -> dict[str, str]:
-    return {"NEO4J_URI": settings.uri, "NEO4J_USER": settings.user,
-            "NEO4J_PASSWORD": settings.password if password is None else password,
-            "NEO4J_DATABASE": settings.database}
+    return {
+        "NEO4J_URI": settings.uri,
+        "NEO4J_USER": settings.user,
+        "NEO4J_PASSWORD": settings.password if password is None else password,
+        "NEO4J_DATABASE": settings.database,
+    }
 
 
 def invoke(settings, *args: str, password: str | None = None):
@@ -91,13 +95,30 @@ def test_injection_through_query_run_never_reaches_cypher_text(seeded, neo4j_set
 def test_injection_through_cypher_parameters_is_data(seeded, neo4j_settings):
     driver, database, before = seeded
     for value in INJECTIONS:
-        result = invoke(neo4j_settings, "cypher", "MATCH (n) WHERE n.name = $v OR n.key = $v "
-                        "WITH count(n) AS n RETURN n, $v AS v", "-p", "v", value, "--format", "json")
+        result = invoke(
+            neo4j_settings,
+            "cypher",
+            "MATCH (n) WHERE n.name = $v OR n.key = $v WITH count(n) AS n RETURN n, $v AS v",
+            "-p",
+            "v",
+            value,
+            "--format",
+            "json",
+        )
         assert result.exit_code == 0, result.output
         assert json.loads(result.stdout) == [{"n": 0, "v": value}]
     # Even with --write, a hostile value is stored as text and does nothing else.
-    result = invoke(neo4j_settings, "cypher", "CREATE (p:Probe {v: $v}) RETURN p.v AS v", "-p", "v", INJECTIONS[1],
-                    "--write", "--format", "json")
+    result = invoke(
+        neo4j_settings,
+        "cypher",
+        "CREATE (p:Probe {v: $v}) RETURN p.v AS v",
+        "-p",
+        "v",
+        INJECTIONS[1],
+        "--write",
+        "--format",
+        "json",
+    )
     assert result.exit_code == 0 and json.loads(result.stdout) == [{"v": INJECTIONS[1]}]
     driver.execute_query("MATCH (p:Probe) DELETE p", database_=database)
     assert dump_graph(driver, database) == before
@@ -124,8 +145,11 @@ def test_cypher_refuses_every_kind_of_write_without_the_write_flag(seeded, neo4j
 
 def test_cypher_read_only_is_the_servers_rule_not_a_keyword_filter(seeded, neo4j_settings):
     # Statements that a keyword filter would refuse run fine: only what they do counts.
-    for statement in ["RETURN 'CREATE (n) DETACH DELETE n' AS s", "MATCH (n:`DELETE`) RETURN count(n) AS s",
-                      "// SET n.x = 1\nRETURN 1 AS s"]:
+    for statement in [
+        "RETURN 'CREATE (n) DETACH DELETE n' AS s",
+        "MATCH (n:`DELETE`) RETURN count(n) AS s",
+        "// SET n.x = 1\nRETURN 1 AS s",
+    ]:
         result = invoke(neo4j_settings, "cypher", statement, "--format", "json")
         assert result.exit_code == 0, (statement, result.output)
 
@@ -134,13 +158,21 @@ def test_wrong_password_is_one_clear_line_and_never_echoed(seeded, neo4j_setting
     driver = seeded[0]
     # A user of its own: after 3 wrong passwords Neo4j locks the user for a few seconds, which must not
     # lock out the user every other test logs in as.
-    driver.execute_query("CREATE OR REPLACE USER coopgraph_probe SET PASSWORD $pw CHANGE NOT REQUIRED",
-                         pw="the-right-one", database_="system")
+    driver.execute_query(
+        "CREATE OR REPLACE USER coopgraph_probe SET PASSWORD $pw CHANGE NOT REQUIRED",
+        pw="the-right-one",
+        database_="system",
+    )
     wrong = "Wr0ng-секрет-pw"
     (tmp_path / "a.txt").write_text("Губернатор Курганской области посетил Петропавловск.", encoding="utf-8")
     try:
-        for args in (["ingest", str(tmp_path)], ["cypher", "RETURN 1"], ["query", "run", "most_active_regions",
-                     "--example"], ["db", "status"], ["report", "region", "Курганская область"]):
+        for args in (
+            ["ingest", str(tmp_path)],
+            ["cypher", "RETURN 1"],
+            ["query", "run", "most_active_regions", "--example"],
+            ["db", "status"],
+            ["report", "region", "Курганская область"],
+        ):
             result = invoke(neo4j_settings, *args, "--user", "coopgraph_probe", password=wrong)
             assert result.exit_code == 1 and isinstance(result.exception, SystemExit), (args, result.output)
             assert result.output.count("\n") == 1, (args, result.output)
@@ -152,7 +184,14 @@ def test_wrong_password_is_one_clear_line_and_never_echoed(seeded, neo4j_setting
 
 def test_the_right_password_is_never_printed_either(seeded, neo4j_settings):
     password = neo4j_settings.password
-    outputs = [invoke(neo4j_settings, *args).output for args in (
-        ["db", "status"], ["cypher", "RETURN 1 AS one"], ["cypher", "RETURN $x", "-p", "y", "1"],
-        ["query", "run", "most_active_regions", "--example"], ["ingest", "--dry-run", "/no/such/file.txt"])]
+    outputs = [
+        invoke(neo4j_settings, *args).output
+        for args in (
+            ["db", "status"],
+            ["cypher", "RETURN 1 AS one"],
+            ["cypher", "RETURN $x", "-p", "y", "1"],
+            ["query", "run", "most_active_regions", "--example"],
+            ["ingest", "--dry-run", "/no/such/file.txt"],
+        )
+    ]
     assert all(outputs) and not any(password in output for output in outputs)

@@ -1,13 +1,14 @@
 """The local Neo4j server and its CLI, against a real JVM started from the Maven jars in a temporary home."""
+
 from __future__ import annotations
 
 import socket
 import stat
 import time
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from click.testing import CliRunner, Result
@@ -15,10 +16,19 @@ from dotenv import dotenv_values
 
 from coopgraph.commands.db import db as db_group
 from coopgraph.commands.server import server as server_group
-from coopgraph.graph.settings import Neo4jSettings
 from coopgraph.graph.connection import GraphUnavailable, open_driver
-from coopgraph.graph.server import (NEO4J_VERSION, LocalServer, ServerError, find_free_port, find_java,
-                          find_listen_addresses, install_lib, link_lib, parse_java_major)
+from coopgraph.graph.server import (
+    NEO4J_VERSION,
+    LocalServer,
+    ServerError,
+    find_free_port,
+    find_java,
+    find_listen_addresses,
+    install_lib,
+    link_lib,
+    parse_java_major,
+)
+from coopgraph.graph.settings import Neo4jSettings
 
 LOOPBACK = {"127.0.0.1", "::ffff:127.0.0.1"}
 
@@ -36,9 +46,15 @@ class CliServer:
 
     @property
     def env(self) -> dict[str, str | None]:
-        return {"COOPGRAPH_HOME": str(self.cache), "NEO4J_BOLT_PORT": str(self.bolt_port),
-                "NEO4J_HTTP_PORT": str(self.http_port), "NEO4J_URI": None, "NEO4J_PASSWORD": None,
-                "NEO4J_USER": None, "NEO4J_DATABASE": None}
+        return {
+            "COOPGRAPH_HOME": str(self.cache),
+            "NEO4J_BOLT_PORT": str(self.bolt_port),
+            "NEO4J_HTTP_PORT": str(self.http_port),
+            "NEO4J_URI": None,
+            "NEO4J_PASSWORD": None,
+            "NEO4J_USER": None,
+            "NEO4J_DATABASE": None,
+        }
 
     @property
     def password(self) -> str:
@@ -50,8 +66,12 @@ class CliServer:
 
     @property
     def local(self) -> LocalServer:
-        return LocalServer(home=self.cache / f"neo4j-{NEO4J_VERSION}", bolt_port=self.bolt_port,
-                           http_port=self.http_port, password=self.password)
+        return LocalServer(
+            home=self.cache / f"neo4j-{NEO4J_VERSION}",
+            bolt_port=self.bolt_port,
+            http_port=self.http_port,
+            password=self.password,
+        )
 
     def invoke(self, group, *args: str) -> Result:
         # The CLI reads .env from the current directory, as it does for a user in the project folder.
@@ -109,8 +129,9 @@ def test_browser_is_served_at_slash_browser(cli_server):
 
 def test_bolt_login_with_the_configured_password_works(cli_server):
     with open_driver(cli_server.settings) as driver:
-        records, _, _ = driver.execute_query("CALL dbms.components() YIELD versions, edition "
-                                             "RETURN versions[0] AS v, edition")
+        records, _, _ = driver.execute_query(
+            "CALL dbms.components() YIELD versions, edition RETURN versions[0] AS v, edition"
+        )
     assert (records[0]["v"], records[0]["edition"]) == (NEO4J_VERSION, "community")
 
 
@@ -147,16 +168,27 @@ def test_taken_port_is_refused_before_starting_java(neo4j_lib, tmp_path):
         blocker.bind(("127.0.0.1", 0))
         blocker.listen()
         taken = blocker.getsockname()[1]
-        other = LocalServer(home=tmp_path / "home", bolt_port=taken, http_port=find_free_port(),
-                            password="long-enough", lib_source=neo4j_lib)
+        other = LocalServer(
+            home=tmp_path / "home",
+            bolt_port=taken,
+            http_port=find_free_port(),
+            password="long-enough",
+            lib_source=neo4j_lib,
+        )
         with pytest.raises(ServerError, match=f"port {taken} \\(Bolt\\) on 127.0.0.1 is already taken"):
             other.start()
     assert not (tmp_path / "home" / "run" / "neo4j.pid").exists()
 
 
 def test_exit_during_start_reports_the_log(neo4j_lib, tmp_path):
-    broken = LocalServer(home=tmp_path / "home", bolt_port=find_free_port(), http_port=find_free_port(),
-                         password="long-enough", lib_source=neo4j_lib, heap="not-a-size")
+    broken = LocalServer(
+        home=tmp_path / "home",
+        bolt_port=find_free_port(),
+        http_port=find_free_port(),
+        password="long-enough",
+        lib_source=neo4j_lib,
+        heap="not-a-size",
+    )
     (broken.home / "data" / "databases" / "system").mkdir(parents=True)  # skip the initial-password step
     with pytest.raises(ServerError) as caught:
         broken.start()
@@ -193,7 +225,7 @@ def test_java_checks(tmp_path, monkeypatch):
     assert parse_java_major('java version "1.8.0_362"') == 8
     fake = tmp_path / "jdk" / "bin" / "java"
     fake.parent.mkdir(parents=True)
-    fake.write_text('#!/bin/sh\necho \'openjdk version "11.0.2" 2019-01-15\' >&2\n')
+    fake.write_text("#!/bin/sh\necho 'openjdk version \"11.0.2\" 2019-01-15' >&2\n")
     fake.chmod(0o755)
     monkeypatch.setenv("JAVA_HOME", str(tmp_path / "jdk"))
     with pytest.raises(ServerError, match="Java 11 .* too old"):
@@ -210,8 +242,10 @@ def test_maven_missing_and_download_failure_are_one_line_errors(tmp_path, monkey
     with pytest.raises(ServerError, match="Maven .* not found"):
         install_lib(tmp_path / "home")
     mvn = bin_dir / "mvn"
-    mvn.write_text("#!/bin/sh\necho '[ERROR] Failed to execute goal: Could not resolve dependencies' \n"
-                   "echo '[ERROR] -> [Help 1]'\nexit 1\n")
+    mvn.write_text(
+        "#!/bin/sh\necho '[ERROR] Failed to execute goal: Could not resolve dependencies' \n"
+        "echo '[ERROR] -> [Help 1]'\nexit 1\n"
+    )
     mvn.chmod(0o755)
     with pytest.raises(ServerError) as caught:
         install_lib(tmp_path / "home")

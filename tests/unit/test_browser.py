@@ -1,4 +1,5 @@
 """`coopgraph browser export`: GraSS with captions and colours, and a guide and favorites built from the queries."""
+
 from __future__ import annotations
 
 import html
@@ -9,8 +10,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from coopgraph.cli import cli
 from coopgraph.browser import LABEL_STYLES, render_grass, render_guide
+from coopgraph.cli import cli
 from coopgraph.library import load_library
 
 SHIPPED = Path(str(resources.files("coopgraph.graph.browser")))

@@ -1,4 +1,5 @@
 """Every CLI command has -h help with an example; every query file has a name, description and example parameters."""
+
 from __future__ import annotations
 
 import click
@@ -31,8 +32,15 @@ def test_every_command_has_help_with_an_example(path):
 
 def test_the_library_commands_are_registered():
     names = {" ".join(p) for p in COMMANDS}
-    assert {"query list", "query show", "query run", "cypher", "report region", "report pair",
-            "browser export"} <= names
+    assert {
+        "query list",
+        "query show",
+        "query run",
+        "cypher",
+        "report region",
+        "report pair",
+        "browser export",
+    } <= names
 
 
 QUERIES = list(load_library())

@@ -1,4 +1,5 @@
 """The scorer: matching rules case by case, agreement with the reference kgeval.py, and `coopgraph eval`."""
+
 from __future__ import annotations
 
 import copy
@@ -11,12 +12,11 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
+from support import DATA, DEV, KGEVAL, ROOT, needs_dev
 
 from coopgraph.commands.evaluate import eval_command
 from coopgraph.ingest.evaluate import format_summary, read_gold, score_article, score_dir
 from coopgraph.ingest.records import ArticleFacts, Entity, Evidence, Relation
-
-from support import DATA, DEV, KGEVAL, ROOT, needs_dev
 
 GOLD = {
     "id": "t-1",
@@ -28,14 +28,35 @@ GOLD = {
         {"type": "Person", "name": "Вадим Шумков"},
         {"type": "Organization", "name": "Петропавловский электротехнический завод"},
         {"type": "Commodity", "name": "семена"},
-        {"type": "Document", "name": "Дорожная карта по реализации соглашения 2025–2027", "kind": "дорожная карта", "period": [2025, 2027]},
+        {
+            "type": "Document",
+            "name": "Дорожная карта по реализации соглашения 2025–2027",
+            "kind": "дорожная карта",
+            "period": [2025, 2027],
+        },
     ],
     "relations": [
         {"type": "HOLDS_POSITION", "source": "Вадим Шумков", "target": "Курганская область", "title": "губернатор"},
         {"type": "VISITED", "source": "Вадим Шумков", "target": "Северо-Казахстанская область"},
-        {"type": "EXPORTS_TO", "source": "Курганская область", "target": "Северо-Казахстанская область", "commodity": "семена"},
-        {"type": "TRADE_VOLUME", "source": "Северо-Казахстанская область", "target": "Россия", "kind": "turnover", "value": 694000000, "currency": "USD"},
-        {"type": "PARTY_TO", "source": "Курганская область", "target": "Дорожная карта по реализации соглашения 2025–2027"},
+        {
+            "type": "EXPORTS_TO",
+            "source": "Курганская область",
+            "target": "Северо-Казахстанская область",
+            "commodity": "семена",
+        },
+        {
+            "type": "TRADE_VOLUME",
+            "source": "Северо-Казахстанская область",
+            "target": "Россия",
+            "kind": "turnover",
+            "value": 694000000,
+            "currency": "USD",
+        },
+        {
+            "type": "PARTY_TO",
+            "source": "Курганская область",
+            "target": "Дорожная карта по реализации соглашения 2025–2027",
+        },
     ],
     "place_of": {"Петропавловск": "Северо-Казахстанская область"},
 }
@@ -87,8 +108,15 @@ def test_entity_name_rules(index, name, matches):
 
 
 def test_kazakh_letters_and_yo_are_folded():
-    gold = {"id": "k", "entities": [{"type": "Person", "name": "Берик Абдигалиулы"}, {"type": "City", "name": "Семей"}], "relations": []}
-    pred = {"entities": [{"type": "Person", "name": "Берік Әбдіғалиұлы"}, {"type": "City", "name": "Семёй"}], "relations": []}
+    gold = {
+        "id": "k",
+        "entities": [{"type": "Person", "name": "Берик Абдигалиулы"}, {"type": "City", "name": "Семей"}],
+        "relations": [],
+    }
+    pred = {
+        "entities": [{"type": "Person", "name": "Берік Әбдіғалиұлы"}, {"type": "City", "name": "Семёй"}],
+        "relations": [],
+    }
     assert totals(score_article(gold, pred), "entities") == (2, 0, 0)
 
 
@@ -96,13 +124,59 @@ def test_kazakh_letters_and_yo_are_folded():
     "relation,hit",
     [
         ({"type": "VISITED", "source": "Вадим Шумков", "target": "Петропавловск"}, True),  # City stands for its Region
-        ({"type": "HOLDS_POSITION", "source": "Вадим Шумков", "target": "Курганская область", "title": "губернатора"}, True),
+        (
+            {
+                "type": "HOLDS_POSITION",
+                "source": "Вадим Шумков",
+                "target": "Курганская область",
+                "title": "губернатора",
+            },
+            True,
+        ),
         ({"type": "HOLDS_POSITION", "source": "Вадим Шумков", "target": "Курганская область"}, True),  # no title: any
         ({"type": "HOLDS_POSITION", "source": "Вадим Шумков", "target": "Курганская область", "title": "аким"}, False),
-        ({"type": "TRADE_VOLUME", "source": "Россия", "target": "Северо-Казахстанская область", "kind": "turnover", "value": 700000000, "currency": "USD"}, True),
-        ({"type": "TRADE_VOLUME", "source": "Северо-Казахстанская область", "target": "Россия", "kind": "turnover", "value": 720000000, "currency": "USD"}, False),
-        ({"type": "TRADE_VOLUME", "source": "Северо-Казахстанская область", "target": "Россия", "kind": "export", "value": 694000000, "currency": "USD"}, False),
-        ({"type": "EXPORTS_TO", "source": "Северо-Казахстанская область", "target": "Курганская область", "commodity": "семена"}, False),
+        (
+            {
+                "type": "TRADE_VOLUME",
+                "source": "Россия",
+                "target": "Северо-Казахстанская область",
+                "kind": "turnover",
+                "value": 700000000,
+                "currency": "USD",
+            },
+            True,
+        ),
+        (
+            {
+                "type": "TRADE_VOLUME",
+                "source": "Северо-Казахстанская область",
+                "target": "Россия",
+                "kind": "turnover",
+                "value": 720000000,
+                "currency": "USD",
+            },
+            False,
+        ),
+        (
+            {
+                "type": "TRADE_VOLUME",
+                "source": "Северо-Казахстанская область",
+                "target": "Россия",
+                "kind": "export",
+                "value": 694000000,
+                "currency": "USD",
+            },
+            False,
+        ),
+        (
+            {
+                "type": "EXPORTS_TO",
+                "source": "Северо-Казахстанская область",
+                "target": "Курганская область",
+                "commodity": "семена",
+            },
+            False,
+        ),
     ],
 )
 def test_relation_rules(relation, hit):
@@ -112,17 +186,28 @@ def test_relation_rules(relation, hit):
 
 
 def test_invalid_relations_are_false_positives():
-    pred = pred_with(extra_relations=[
-        {"type": "EXPORTS_TO", "source": "Курганская область", "target": "Россия", "commodity": "бананы"},  # unknown commodity
-        {"type": "VISITED", "source": "Никто", "target": "Россия"},  # unknown endpoint
-    ])
+    pred = pred_with(
+        extra_relations=[
+            {
+                "type": "EXPORTS_TO",
+                "source": "Курганская область",
+                "target": "Россия",
+                "commodity": "бананы",
+            },  # unknown commodity
+            {"type": "VISITED", "source": "Никто", "target": "Россия"},  # unknown endpoint
+        ]
+    )
     score = score_article(GOLD, pred)
     assert score.relations["invalid"].fp == 2 and totals(score) == (5, 2, 0)
     assert all(x.startswith("invalid ") for x in score.false_positives)
 
 
 def test_unmatched_entity_endpoint_is_a_wrong_relation():
-    pred = pred_with(entity_changes={4: {"name": "Вадим Шумкин"}}, relation_changes={1: {"source": "Вадим Шумкин"}}, drop_relations={0})
+    pred = pred_with(
+        entity_changes={4: {"name": "Вадим Шумкин"}},
+        relation_changes={1: {"source": "Вадим Шумкин"}},
+        drop_relations={0},
+    )
     score = score_article(GOLD, pred)
     assert score.relations["VISITED"].fp == 1 and score.relations["VISITED"].fn == 1
     assert "VISITED ?Вадим Шумкин → Северо-Казахстанская область" in score.false_positives
@@ -130,8 +215,12 @@ def test_unmatched_entity_endpoint_is_a_wrong_relation():
 
 
 def test_score_dir_records_failures_and_format(tmp_path):
-    (tmp_path / "t-1.json").write_text(json.dumps(dict(GOLD, text="Текст статьи о визите делегации."), ensure_ascii=False))
-    (tmp_path / "t-2.json").write_text(json.dumps(dict(GOLD, id="t-2", text="Вторая статья о визите делегации."), ensure_ascii=False))
+    (tmp_path / "t-1.json").write_text(
+        json.dumps(dict(GOLD, text="Текст статьи о визите делегации."), ensure_ascii=False)
+    )
+    (tmp_path / "t-2.json").write_text(
+        json.dumps(dict(GOLD, id="t-2", text="Вторая статья о визите делегации."), ensure_ascii=False)
+    )
     seen = []
 
     def predict(article):
@@ -172,7 +261,11 @@ def noisy_prediction(gold: dict, seed: int) -> dict:
             e = {"type": "Region", "name": gold["place_of"][e["name"]]} if i % 2 else e
         renamed[gold["entities"][i]["name"]] = e["name"]
         ents.append(e)
-    ents += [{"type": "Person", "name": "Иван Иванов"}, {"type": "Commodity", "name": "бананы"}, {"type": "Organization", "name": "Рога и копыта"}]
+    ents += [
+        {"type": "Person", "name": "Иван Иванов"},
+        {"type": "Commodity", "name": "бананы"},
+        {"type": "Organization", "name": "Рога и копыта"},
+    ]
     rels = []
     for i, r in enumerate(gold["relations"]):
         if (i + seed) % 4 == 2:
@@ -205,10 +298,15 @@ def test_agrees_with_kgeval(tmp_path, seed):
     golds = read_gold(DEV)
     assert len(golds) >= 5
     for g in golds:
-        (tmp_path / f"{g['id']}.json").write_text(json.dumps(noisy_prediction(g, seed), ensure_ascii=False), encoding="utf-8")
+        (tmp_path / f"{g['id']}.json").write_text(
+            json.dumps(noisy_prediction(g, seed), ensure_ascii=False), encoding="utf-8"
+        )
     out = subprocess.run(
         [sys.executable, str(KGEVAL), str(DEV), "--pred", str(tmp_path), "--json"],
-        capture_output=True, text=True, timeout=600, check=True,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
     )
     reference = json.loads(out.stdout)
 
@@ -222,7 +320,11 @@ def test_agrees_with_kgeval(tmp_path, seed):
         assert set(ours[part]) == set(reference[part])
         for t, row in reference[part].items():
             assert abs(ours[part][t]["f1"] - row["f1"]) <= 0.02, (part, t)
-            assert (ours[part][t]["tp"], ours[part][t]["fp"], ours[part][t]["fn"]) == (row["tp"], row["fp"], row["fn"]), (part, t)
+            assert (ours[part][t]["tp"], ours[part][t]["fp"], ours[part][t]["fn"]) == (
+                row["tp"],
+                row["fp"],
+                row["fn"],
+            ), (part, t)
     # the noise is real: the scores are neither perfect nor empty
     assert 0.05 < ours["relations"]["ALL"]["f1"] < 0.95 and 0.2 < ours["entities"]["ALL"]["f1"] < 0.95
 
@@ -262,8 +364,12 @@ def test_eval_help(cli):
 def test_eval_with_saved_predictions(cli, tmp_path, gold_dir):
     golds = read_gold(gold_dir)
     for g in golds:
-        (tmp_path / f"{g['id']}.json").write_text(json.dumps({"entities": g["entities"], "relations": g["relations"]}, ensure_ascii=False))
-    result = CliRunner().invoke(cli, ["eval", str(gold_dir), "--pred", str(tmp_path), "--json", "--details", "--min-f1", "0.99"])
+        (tmp_path / f"{g['id']}.json").write_text(
+            json.dumps({"entities": g["entities"], "relations": g["relations"]}, ensure_ascii=False)
+        )
+    result = CliRunner().invoke(
+        cli, ["eval", str(gold_dir), "--pred", str(tmp_path), "--json", "--details", "--min-f1", "0.99"]
+    )
     assert result.exit_code == 0, result.output
     summary = json.loads(result.output)
     assert summary["relations"]["ALL"]["f1"] == 1.0 and summary["entities"]["ALL"]["f1"] == 1.0
@@ -307,7 +413,9 @@ def test_eval_runs_the_pipeline_on_reader_output(cli, monkeypatch, tmp_path, gol
             out.write(json.dumps({"source": article.source, "title": article.title, "text": article.text}) + "\n")
         return facts_from_gold(golds[Path(article.source).stem], article)
 
-    monkeypatch.setitem(sys.modules, "coopgraph.ingest.pipeline", types.SimpleNamespace(extract_article=extract_article))
+    monkeypatch.setitem(
+        sys.modules, "coopgraph.ingest.pipeline", types.SimpleNamespace(extract_article=extract_article)
+    )
     result = CliRunner().invoke(cli, ["eval", str(gold_dir)])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1] == f"relation F1 1.000  entity F1 1.000  articles {len(golds)}"

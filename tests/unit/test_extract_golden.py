@@ -1,14 +1,16 @@
 """Golden tests: each seed article extracted and scored against the project's own annotation of it
 (tests/data/seeds), plus must-have facts."""
+
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
-from functools import lru_cache
 
 import pytest
+from support import DATA, ROOT, SEEDS
 
 from coopgraph.ingest.evaluate import (
     ArticleScore,
@@ -20,8 +22,6 @@ from coopgraph.ingest.evaluate import (
 )
 from coopgraph.ingest.pipeline import extract_article
 from coopgraph.ingest.read import read_path
-
-from support import DATA, ROOT, SEEDS
 
 
 def gold_by_source() -> dict[str, dict]:
@@ -45,27 +45,74 @@ FLOORS = {
 MUST_HAVE = {
     "000_d8b8e7c70f541481": [
         {"type": "HOLDS_POSITION", "source": "Вадим Шумков", "target": "Курганская область", "title": "губернатор"},
-        {"type": "HOLDS_POSITION", "source": "Гауез Нурмухамбетов", "target": "Северо-Казахстанская область", "title": "аким"},
+        {
+            "type": "HOLDS_POSITION",
+            "source": "Гауез Нурмухамбетов",
+            "target": "Северо-Казахстанская область",
+            "title": "аким",
+        },
         {"type": "VISITED", "source": "Курганская область", "target": "Северо-Казахстанская область"},
         {"type": "VISITED", "source": "Курганская область", "target": "Радуга"},
-        {"type": "SIGNED", "source": "Вадим Шумков", "target": "Дорожная карта по реализации соглашения о сотрудничестве 2025–2027", "date": "2025-05"},
-        {"type": "PARTY_TO", "source": "Северо-Казахстанская область", "target": "Дорожная карта по реализации соглашения о сотрудничестве 2025–2027"},
+        {
+            "type": "SIGNED",
+            "source": "Вадим Шумков",
+            "target": "Дорожная карта по реализации соглашения о сотрудничестве 2025–2027",
+            "date": "2025-05",
+        },
+        {
+            "type": "PARTY_TO",
+            "source": "Северо-Казахстанская область",
+            "target": "Дорожная карта по реализации соглашения о сотрудничестве 2025–2027",
+        },
         {"type": "EXPORTS_TO", "source": "Курганская область", "target": "Казахстан"},
-        {"type": "TRADE_VOLUME", "source": "Северо-Казахстанская область", "target": "Россия", "kind": "turnover", "value": 694000000, "currency": "USD"},
+        {
+            "type": "TRADE_VOLUME",
+            "source": "Северо-Казахстанская область",
+            "target": "Россия",
+            "kind": "turnover",
+            "value": 694000000,
+            "currency": "USD",
+        },
     ],
     "001_3ddcb5ee8a16ac75": [
         {"type": "HOLDS_POSITION", "source": "Серик Шапкенов", "target": "Атырауская область", "title": "аким"},
         {"type": "HOLDS_POSITION", "source": "Игорь Бабушкин", "target": "Астраханская область", "title": "губернатор"},
-        {"type": "PARTY_TO", "source": "Атырауская область", "target": "План мероприятий по развитию сотрудничества 2023–2026"},
+        {
+            "type": "PARTY_TO",
+            "source": "Атырауская область",
+            "target": "План мероприятий по развитию сотрудничества 2023–2026",
+        },
         {"type": "VISITED", "source": "Игорь Бабушкин", "target": "Атырау"},
         {"type": "EXPORTS_TO", "source": "Астраханская область", "target": "Атырауская область", "commodity": "рыба"},
-        {"type": "EXPORTS_TO", "source": "Казахстан", "target": "Астраханская область", "commodity": "механические устройства"},
+        {
+            "type": "EXPORTS_TO",
+            "source": "Казахстан",
+            "target": "Астраханская область",
+            "commodity": "механические устройства",
+        },
     ],
     "002_9c36e894c38dab6b": [
-        {"type": "HOLDS_POSITION", "source": "Евгений Солнцев", "target": "Оренбургская область", "title": "губернатор"},
-        {"type": "SIGNED", "source": "Нариман Турегалиев", "target": "Дорожная карта по реализации соглашения о сотрудничестве 2026–2028"},
-        {"type": "PARTY_TO", "source": "Оренбургская область", "target": "Соглашение о торгово-экономическом, научно-техническом, культурном и гуманитарном сотрудничестве"},
-        {"type": "PARTICIPATED_IN", "source": "Западно-Казахстанская область", "target": "XXI Форум межрегионального сотрудничества России и Казахстана"},
+        {
+            "type": "HOLDS_POSITION",
+            "source": "Евгений Солнцев",
+            "target": "Оренбургская область",
+            "title": "губернатор",
+        },
+        {
+            "type": "SIGNED",
+            "source": "Нариман Турегалиев",
+            "target": "Дорожная карта по реализации соглашения о сотрудничестве 2026–2028",
+        },
+        {
+            "type": "PARTY_TO",
+            "source": "Оренбургская область",
+            "target": "Соглашение о торгово-экономическом, научно-техническом, культурном и гуманитарном сотрудничестве",
+        },
+        {
+            "type": "PARTICIPATED_IN",
+            "source": "Западно-Казахстанская область",
+            "target": "XXI Форум межрегионального сотрудничества России и Казахстана",
+        },
         {"type": "VISITED", "source": "Евгений Солнцев", "target": "Уральск"},
         {"type": "EXPORTS_TO", "source": "Оренбургская область", "target": "Казахстан"},
     ],
@@ -73,20 +120,63 @@ MUST_HAVE = {
         {"type": "HOLDS_POSITION", "source": "Даурен Абаев", "target": "Казахстан", "title": "посол"},
         {"type": "VISITED", "source": "Посольство Казахстана", "target": "Новгородская область"},
         {"type": "PARTICIPATED_IN", "source": "Новгородская область", "target": "Иннопром"},
-        {"type": "TRADE_VOLUME", "source": "Новгородская область", "target": "Казахстан", "kind": "turnover", "value": 57100000, "currency": "USD", "year": 2022},
-        {"type": "TRADE_VOLUME", "source": "Новгородская область", "target": "Казахстан", "kind": "export", "value": 44800000, "currency": "USD", "year": 2022},
+        {
+            "type": "TRADE_VOLUME",
+            "source": "Новгородская область",
+            "target": "Казахстан",
+            "kind": "turnover",
+            "value": 57100000,
+            "currency": "USD",
+            "year": 2022,
+        },
+        {
+            "type": "TRADE_VOLUME",
+            "source": "Новгородская область",
+            "target": "Казахстан",
+            "kind": "export",
+            "value": 44800000,
+            "currency": "USD",
+            "year": 2022,
+        },
         {"type": "EXPORTS_TO", "source": "Метер", "target": "Казахстан", "commodity": "промышленные счётчики"},
-        {"type": "EXPORTS_TO", "source": "Новгородская область", "target": "Казахстан", "commodity": "парфюмерные средства"},
+        {
+            "type": "EXPORTS_TO",
+            "source": "Новгородская область",
+            "target": "Казахстан",
+            "commodity": "парфюмерные средства",
+        },
         {"type": "EXPORTS_TO", "source": "Казахстан", "target": "Новгородская область", "commodity": "удобрения"},
     ],
     "004_86bc6ef7733bab73": [
-        {"type": "HOLDS_POSITION", "source": "Александр Турчин", "target": "Минская область", "title": "председатель облисполкома"},
+        {
+            "type": "HOLDS_POSITION",
+            "source": "Александр Турчин",
+            "target": "Минская область",
+            "title": "председатель облисполкома",
+        },
         {"type": "HOLDS_POSITION", "source": "Женис Касымбек", "target": "Карагандинская область", "title": "аким"},
         {"type": "HOLDS_POSITION", "source": "Павел Утюпин", "target": "Беларусь", "title": "посол"},
         {"type": "VISITED", "source": "Минская область", "target": "Карагандинская область"},
-        {"type": "TRADE_VOLUME", "source": "Карагандинская область", "target": "Беларусь", "kind": "turnover", "value": 100000000, "currency": "USD"},
-        {"type": "EXPORTS_TO", "source": "Беларусь", "target": "Карагандинская область", "commodity": "средства наземного транспорта"},
-        {"type": "EXPORTS_TO", "source": "Минская область", "target": "Карагандинская область", "commodity": "сыродельная продукция"},
+        {
+            "type": "TRADE_VOLUME",
+            "source": "Карагандинская область",
+            "target": "Беларусь",
+            "kind": "turnover",
+            "value": 100000000,
+            "currency": "USD",
+        },
+        {
+            "type": "EXPORTS_TO",
+            "source": "Беларусь",
+            "target": "Карагандинская область",
+            "commodity": "средства наземного транспорта",
+        },
+        {
+            "type": "EXPORTS_TO",
+            "source": "Минская область",
+            "target": "Карагандинская область",
+            "commodity": "сыродельная продукция",
+        },
     ],
 }
 
@@ -94,20 +184,32 @@ MUST_HAVE = {
 MUST_HAVE_ENTITIES = {
     "000_d8b8e7c70f541481": {
         ("Organization", "Петропавловский электротехнический завод"): {"legal_form": "ТОО"},
-        ("Document", "Дорожная карта по реализации соглашения о сотрудничестве 2025–2027"): {"kind": "дорожная карта", "period": [2025, 2027]},
+        ("Document", "Дорожная карта по реализации соглашения о сотрудничестве 2025–2027"): {
+            "kind": "дорожная карта",
+            "period": [2025, 2027],
+        },
     },
     "001_3ddcb5ee8a16ac75": {
-        ("Document", "План мероприятий по развитию сотрудничества 2023–2026"): {"kind": "план мероприятий", "period": [2023, 2026]},
+        ("Document", "План мероприятий по развитию сотрудничества 2023–2026"): {
+            "kind": "план мероприятий",
+            "period": [2023, 2026],
+        },
     },
     "002_9c36e894c38dab6b": {
         ("Event", "XXI Форум межрегионального сотрудничества России и Казахстана"): {},
         ("Event", "XIX Форум межрегионального сотрудничества России и Казахстана"): {},
-        ("Document", "Дорожная карта по реализации соглашения о сотрудничестве 2026–2028"): {"kind": "дорожная карта", "period": [2026, 2028]},
+        ("Document", "Дорожная карта по реализации соглашения о сотрудничестве 2026–2028"): {
+            "kind": "дорожная карта",
+            "period": [2026, 2028],
+        },
     },
     "003_8caba97e6c7db882": {
         ("Event", "Иннопром"): {},
         ("Commodity", "изделия из бумаги и картона"): {},
-        ("Document", "Меморандум о сотрудничестве в торгово-экономической, научно-технической и социально-культурной сферах"): {"kind": "меморандум", "signed": "2022-11"},
+        (
+            "Document",
+            "Меморандум о сотрудничестве в торгово-экономической, научно-технической и социально-культурной сферах",
+        ): {"kind": "меморандум", "signed": "2022-11"},
     },
     "004_86bc6ef7733bab73": {
         ("Person", "Женис Касымбек"): {},
@@ -125,7 +227,7 @@ MUST_NOT_PERSONS = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def predicted(gold_id: str) -> dict:
     gold = next(g for g in GOLD.values() if g["id"] == gold_id)
     articles = read_path(ROOT / gold["source"])
@@ -145,8 +247,10 @@ def total(table: dict[str, Counts]) -> Counts:
 
 
 def describe(score: ArticleScore) -> str:
-    return (f"relation misses {score.misses}\nrelation false positives {score.false_positives}\n"
-            f"entity misses {score.entity_misses}\nentity false positives {score.entity_false_positives}")
+    return (
+        f"relation misses {score.misses}\nrelation false positives {score.false_positives}\n"
+        f"entity misses {score.entity_misses}\nentity false positives {score.entity_false_positives}"
+    )
 
 
 def test_every_seed_has_a_gold_file():
@@ -195,8 +299,13 @@ def test_seed_must_have_facts(gold_id):
 # Subprocess test through the installed CLI (slower: a fresh interpreter loads the NLP models).
 @pytest.mark.slow
 def test_cli_extract_seeds_folder_emits_jsonl_with_sources():
-    run = subprocess.run([sys.executable, "-m", "coopgraph", "extract", "seeds", "--format", "jsonl"], cwd=ROOT,
-                         capture_output=True, text=True, timeout=600)
+    run = subprocess.run(
+        [sys.executable, "-m", "coopgraph", "extract", "seeds", "--format", "jsonl"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert run.returncode == 0, run.stderr
     lines = [line for line in run.stdout.splitlines() if line.strip()]
     objs = [json.loads(line) for line in lines]

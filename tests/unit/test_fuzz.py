@@ -1,4 +1,5 @@
 """Property tests: the reader and the extractor never raise on random Unicode, and what they give always loads."""
+
 from __future__ import annotations
 
 from hypothesis import HealthCheck, example, given, settings
@@ -11,9 +12,11 @@ from coopgraph.ingest.records import Article
 
 # Words that wake the extractor's rules (places, officials, dates, money, documents), mixed with
 # arbitrary Unicode: random characters alone rarely get past the tokenizer.
-WORDS = ("Губернатор Курганской области Вадим Шумков посетил Петропавловск 12 мая 2025 года. Товарооборот "
-         "составил 1,2 млрд долларов США. Аким СКО подписали соглашение о сотрудничестве на 2025–2027 годы "
-         "экспорт пшеницы в Казахстан форум «Россия — Казахстан» ТОО Агрофирма").split()
+WORDS = (
+    "Губернатор Курганской области Вадим Шумков посетил Петропавловск 12 мая 2025 года. Товарооборот "
+    "составил 1,2 млрд долларов США. Аким СКО подписали соглашение о сотрудничестве на 2025–2027 годы "
+    "экспорт пшеницы в Казахстан форум «Россия — Казахстан» ТОО Агрофирма"
+).split()
 PIECES = st.one_of(st.text(max_size=20), st.sampled_from(WORDS + [" ", "\n", "\n\n", ". ", "«", "»", "\u200f", "\x00"]))
 TEXTS = st.lists(PIECES, max_size=200).map(lambda parts: "".join(parts)[:2000])
 FUZZ = settings(max_examples=200, deadline=None, database=None, suppress_health_check=list(HealthCheck))

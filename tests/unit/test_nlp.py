@@ -1,4 +1,5 @@
 """ingest.nlp: batched tagging and the on-demand syntax give what natasha gives line by line."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,10 +8,12 @@ from coopgraph.ingest.nlp import load_models, parse_text
 
 # A headline (its own sentence), a split the segmenter makes after "долл." that parse_text undoes,
 # names of every NER type, and an organisation (natasha normalises those along the syntax tree).
-TEXT = ("Визит делегации в Костанай\n"
-        "Товарооборот составил 5 млн. долл. США. Аким области встретился с губернатором Вадимом Шумковым "
-        "в Кургане.\n\n"
-        "Соглашение подписали Министерство сельского хозяйства Курганской области и ТОО «Агромет».")
+TEXT = (
+    "Визит делегации в Костанай\n"
+    "Товарооборот составил 5 млн. долл. США. Аким области встретился с губернатором Вадимом Шумковым "
+    "в Кургане.\n\n"
+    "Соглашение подписали Министерство сельского хозяйства Курганской области и ТОО «Агромет»."
+)
 
 
 def natasha_by_line(text: str):
@@ -45,8 +48,10 @@ def expected():
 def test_tags_heads_and_spans_match_natasha_line_by_line(expected):
     heads, spans = expected
     parsed = parse_text(TEXT)
-    assert [s.text for s in parsed.sentences][:2] == ["Визит делегации в Костанай",
-                                                     "Товарооборот составил 5 млн. долл. США."]
+    assert [s.text for s in parsed.sentences][:2] == [
+        "Визит делегации в Костанай",
+        "Товарооборот составил 5 млн. долл. США.",
+    ]
     seen = 0
     for s in parsed.sentences:
         for k, t in enumerate(s.tokens):
@@ -69,7 +74,8 @@ def test_span_normal_first_runs_the_parser_for_the_whole_article(expected):
     merged = parsed.sentences[1]
     assert [t.head for t in merged.tokens] == [
         -1 if heads[t.start][3] is None else next(u.i for u in merged.tokens if u.start == heads[t.start][3])
-        for t in merged.tokens]
+        for t in merged.tokens
+    ]
 
 
 def test_without_syntax_no_heads():

@@ -1,10 +1,12 @@
 """Reading articles: encodings, broken and binary files, JSON/JSONL, HTML, languages, metadata, sources."""
+
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
 import pytest
+from support import DEV, SEEDS, dev_files, needs_dev
 
 import coopgraph.ingest.read as read_mod
 from coopgraph.ingest.read import (
@@ -17,8 +19,6 @@ from coopgraph.ingest.read import (
     read_path,
     read_text,
 )
-
-from support import DEV, SEEDS, dev_files, needs_dev
 
 BODY = (
     "Губернатор Курганской области посетил Петропавловск\n\n"
@@ -130,13 +130,20 @@ def test_jsonl_bad_lines_reported_good_lines_read(tmp_path):
 
 
 def test_json_object_and_list(tmp_path):
-    one = write(tmp_path, "one.json", json.dumps({"text": BODY, "title": "Свой заголовок", "published": "2025-10-11T09:00:00+05:00"}))
+    one = write(
+        tmp_path,
+        "one.json",
+        json.dumps({"text": BODY, "title": "Свой заголовок", "published": "2025-10-11T09:00:00+05:00"}),
+    )
     [article] = read_path(one)
     assert article.title == "Свой заголовок" and article.published == "2025-10-11"
     many = write(tmp_path, "many.json", json.dumps([{"text": BODY}, {"text": ""}, "not an object"]))
     result = read_file(many)
     assert len(result.articles) == 1
-    assert [str(e) for e in result.errors] == [f"{many}#2: record 'text' is empty", f"{many}#3: record is not a JSON object"]
+    assert [str(e) for e in result.errors] == [
+        f"{many}#2: record 'text' is empty",
+        f"{many}#3: record is not a JSON object",
+    ]
 
 
 def test_same_text_same_id_from_txt_and_json(tmp_path):
@@ -149,7 +156,10 @@ def test_same_text_same_id_from_txt_and_json(tmp_path):
     "text,lang",
     [
         (BODY, "ru"),
-        ("Қазақстан мен Ресей арасындағы ынтымақтастық туралы келісімге қол қойылды. Өңірлер тауар айналымы өсті.", "kk"),
+        (
+            "Қазақстан мен Ресей арасындағы ынтымақтастық туралы келісімге қол қойылды. Өңірлер тауар айналымы өсті.",
+            "kk",
+        ),
         ("Kazakhstan and Russia signed a cooperation agreement between the two border regions.", "en"),
         ("Україна та Польща підписали угоду про співпрацю між регіонами. Це єдиний шлях розвитку.", "uk"),
         ("Беларусь і Казахстан падпісалі пагадненне аб супрацоўніцтве паміж рэгіёнамі і гарадамі.", "be"),
@@ -165,8 +175,18 @@ def test_detect_language(text, lang):
 @pytest.mark.parametrize(
     "name,data,lang,reason",
     [
-        ("kk.txt", "Қазақстан мен Ресей арасындағы ынтымақтастық туралы келісімге қол қойылды. Өңірлер арасындағы тауар айналымы өсті.", "kk", "not Russian: Kazakh text"),
-        ("en.txt", "Kazakhstan and Russia signed a cooperation agreement between the regions of Kurgan and Petropavlovsk.", "en", "not Russian: Latin-script"),
+        (
+            "kk.txt",
+            "Қазақстан мен Ресей арасындағы ынтымақтастық туралы келісімге қол қойылды. Өңірлер арасындағы тауар айналымы өсті.",
+            "kk",
+            "not Russian: Kazakh text",
+        ),
+        (
+            "en.txt",
+            "Kazakhstan and Russia signed a cooperation agreement between the regions of Kurgan and Petropavlovsk.",
+            "en",
+            "not Russian: Latin-script",
+        ),
     ],
 )
 def test_non_russian_file_is_reported_with_lang(tmp_path, name, data, lang, reason):
@@ -214,11 +234,28 @@ def test_html_page(tmp_path, name):
     assert article.outlet == "Наш Костанай"
     assert article.url == "https://www.kostanay-news.kz/news/123"
     assert article.text.startswith(article.title + "\n\n")
-    for kept in ["на 2025–2027 годы.", "превысил 1,2 млрд долларов", "Стороны договорились расширить поставки зерна.",
-                 "металлопрокат и технику."]:
+    for kept in [
+        "на 2025–2027 годы.",
+        "превысил 1,2 млрд долларов",
+        "Стороны договорились расширить поставки зерна.",
+        "металлопрокат и технику.",
+    ]:
         assert kept in article.text
-    for gone in ["Логотип", "Главная", "Политика", "Фото:", "Поделиться", "Читайте также", "новый парк",
-                 "Популярное", "бензин", "©", "cookie", "скрипт", "color:red"]:
+    for gone in [
+        "Логотип",
+        "Главная",
+        "Политика",
+        "Фото:",
+        "Поделиться",
+        "Читайте также",
+        "новый парк",
+        "Популярное",
+        "бензин",
+        "©",
+        "cookie",
+        "скрипт",
+        "color:red",
+    ]:
         assert gone not in article.text
 
 
@@ -275,7 +312,12 @@ def test_outlet_from_url_host():
 SEED_META = [
     ("000", "Казахстан занял первое место по объему экспортируемых товаров из Курганской области", None, "Sputnik"),
     ("001", "Заинтересованы в новых контактах", None, None),
-    ("002", "В Уральске главы Оренбуржья и Западно-Казахстанской области подписали дорожную карту сотрудничества до 2028 года", "2025-11-13", None),
+    (
+        "002",
+        "В Уральске главы Оренбуржья и Западно-Казахстанской области подписали дорожную карту сотрудничества до 2028 года",
+        "2025-11-13",
+        None,
+    ),
     ("003", "Сотрудничество Новгородской области и Казахстана будет расширяться", "2023-12-01", None),
     ("004", "Уголь в обмен на сыр", None, None),  # "Понедельник, 2 марта, 2026" is the render date
 ]
@@ -312,7 +354,16 @@ def test_dev_gold_metadata():
 
 
 def test_iter_sources(tmp_path):
-    for name in ["b.txt", "a.json", "sub/c.html", "sub/deeper/d.jsonl", "sub/e.htm", "notes.md", ".hidden/f.txt", ".g.txt"]:
+    for name in [
+        "b.txt",
+        "a.json",
+        "sub/c.html",
+        "sub/deeper/d.jsonl",
+        "sub/e.htm",
+        "notes.md",
+        ".hidden/f.txt",
+        ".g.txt",
+    ]:
         write_nested(tmp_path / name)
     single = write_nested(tmp_path / "other" / "x.txt")
     found = list(iter_sources([str(tmp_path / "*.txt"), str(tmp_path), str(single)]))

@@ -1,4 +1,5 @@
 """Connection settings: environment over .env over defaults, CLI options over all; passwords stay hidden."""
+
 from __future__ import annotations
 
 import stat
@@ -23,8 +24,12 @@ def no_neo4j_environment(monkeypatch, tmp_path):
 
 def test_defaults():
     settings = load_settings()
-    assert (settings.uri, settings.user, settings.password, settings.database) == \
-        ("bolt://127.0.0.1:7687", "neo4j", None, "neo4j")
+    assert (settings.uri, settings.user, settings.password, settings.database) == (
+        "bolt://127.0.0.1:7687",
+        "neo4j",
+        None,
+        "neo4j",
+    )
     assert settings.browser_url == "http://127.0.0.1:7474/browser/"
 
 
