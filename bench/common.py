@@ -77,12 +77,12 @@ def bench_server() -> Iterator[Bench]:
 
 def reset_graph(bench: Bench) -> None:
     """What `coopgraph db init` gives on an empty database: schema plus gazetteer structure."""
-    from coopgraph.graph.load import load_gazetteer_structure
     from coopgraph.graph.schema import apply_schema, wipe_data
+    from coopgraph.pipeline import load_reference_data
 
     wipe_data(bench.driver, bench.database)
     apply_schema(bench.driver, bench.database)
-    load_gazetteer_structure(bench.driver, bench.database)
+    load_reference_data(bench.driver, bench.database)
 
 
 def count_relationships(bench: Bench) -> int:

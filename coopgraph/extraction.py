@@ -11,6 +11,7 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 
@@ -84,7 +85,7 @@ def extract_articles(
     _warm_up()  # once, before the fork: every worker (and every replacement) inherits the models
     pool = ProcessPool(max_workers=max(1, workers), context=_context())
     try:
-        window: deque = deque()
+        window: deque[tuple[Article, Future[Extracted]]] = deque()
         limit = max(1, workers) * WINDOW_PER_WORKER
         for article in articles:
             window.append((article, pool.schedule(extract_one, args=(article,), timeout=timeout)))
@@ -93,11 +94,11 @@ def extract_articles(
         while window:
             yield _result(*window.popleft(), timeout)
     finally:
-        pool.stop()
+        pool.stop()  # type: ignore[no-untyped-call]
         pool.join()
 
 
-def _result(article: Article, future, timeout: float) -> Extracted:
+def _result(article: Article, future: Future[Extracted], timeout: float) -> Extracted:
     try:
         return future.result()
     except FutureTimeout:

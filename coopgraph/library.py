@@ -120,7 +120,7 @@ def parse_query(text: str, path: Path | str = "<string>") -> Query:
     lines = text.splitlines(keepends=True)
     fields: dict[str, tuple[str, int]] = {}
     params: list[Param] = []
-    last_key = None
+    last_key: str | None = None
     header_end = 0
     for i, raw in enumerate(lines, start=1):
         line = raw.strip()
@@ -133,7 +133,7 @@ def parse_query(text: str, path: Path | str = "<string>") -> Query:
         header_end = i
         indent = len(line[2:]) - len(line[2:].lstrip())
         m = KEY_RE.match(line)
-        if indent >= 2 and last_key in ("title", "description"):
+        if indent >= 2 and last_key is not None and last_key in ("title", "description"):
             # an indented comment line continues the text above it
             value, at = fields[last_key]
             fields[last_key] = (f"{value} {line[2:].strip()}".strip(), at)
@@ -436,7 +436,7 @@ def run_cypher(
     def work(tx):
         result = tx.run(text, params or {})
         keys = list(result.keys())
-        rows = []
+        rows: list[dict[str, Any]] = []
         for record in result:
             if limit is not None and len(rows) >= limit:
                 break

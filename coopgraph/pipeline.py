@@ -9,11 +9,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from coopgraph.exceptions import ArticleError, LoadError
 from coopgraph.extraction import DEFAULT_ARTICLE_TIMEOUT, Extracted, extract_articles
 from coopgraph.ingest.records import Article
+
+if TYPE_CHECKING:
+    from coopgraph.graph.load import LoadRows
 
 STATUSES = ("new", "unchanged", "replaced", "failed")
 Extract = Callable[[list[Article]], Iterable[Extracted]]
@@ -38,11 +41,11 @@ class IngestOptions:
 class IngestReport:
     """What one run did: per-article outcomes, graph changes and timings."""
 
-    statuses: Counter = field(default_factory=Counter)
-    created: Counter = field(default_factory=Counter)  # label / relationship type -> created
-    deleted: Counter = field(default_factory=Counter)
-    planned_nodes: Counter = field(default_factory=Counter)  # dry run: rows that would be written
-    planned_facts: Counter = field(default_factory=Counter)
+    statuses: Counter[str] = field(default_factory=Counter)
+    created: Counter[str] = field(default_factory=Counter)  # label / relationship type -> created
+    deleted: Counter[str] = field(default_factory=Counter)
+    planned_nodes: Counter[str] = field(default_factory=Counter)  # dry run: rows that would be written
+    planned_facts: Counter[str] = field(default_factory=Counter)
     failures: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
     skipped: list[str] = field(default_factory=list)  # files in a folder of a type no reader takes
     lost: str | None = None  # why Neo4j could not be used any more, mid-run; the rest was not loaded
@@ -272,7 +275,7 @@ class IngestPipeline:
             return
         force_this = self.options.force and article.id not in self._forced
         self._forced.add(article.id)
-        rows = None
+        rows: LoadRows | None = None
         if plan in ("batch", "single"):
             t0 = time.perf_counter()
             item = next(extracted)
@@ -280,7 +283,7 @@ class IngestPipeline:
             rows = self._rows_of(article, item)
             if rows is None:
                 return
-        if self.options.dry_run:
+        if self.options.dry_run and rows is not None:
             self.report.statuses["extracted"] += 1
             self.report.planned_nodes.update(rows.node_counts())
             self.report.planned_facts.update(rows.fact_counts())
@@ -292,13 +295,13 @@ class IngestPipeline:
             if not self.report.lost:
                 self._write_alone(article, rows, force_this)
 
-    def _rows_of(self, article: Article, item: Extracted) -> Any:
+    def _rows_of(self, article: Article, item: Extracted) -> LoadRows | None:
         """The article's graph rows from its extraction outcome, or None after reporting why not."""
         from coopgraph.graph.load import adapt_facts
 
         reason = item.error
         rows = None
-        if reason is None:
+        if reason is None and item.facts is not None:
             try:
                 rows = adapt_facts(item.facts)
             except LoadError as exc:

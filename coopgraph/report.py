@@ -196,115 +196,127 @@ def citation_column() -> Column:
     return Column("_cites", "Sources")
 
 
+@dataclass(frozen=True)
+class SectionSpec:
+    """One dossier section as data: its key, title, description, columns and the library query behind it."""
+
+    key: str
+    title: str
+    description: str
+    columns: list[Column]
+    query: str
+
+
+# The region dossier's sections, in order; each query is run with the region as its only parameter.
+REGION_SECTIONS = [
+    SectionSpec(
+        "partners",
+        "Partners",
+        "Places linked to the region by facts, most facts first.",
+        [
+            Column("partner", "Partner"),
+            Column("type", "Type"),
+            Column("facts", "Facts"),
+            Column("kinds", "Kinds of fact"),
+            citation_column(),
+        ],
+        "region_profile",
+    ),
+    SectionSpec(
+        "visits",
+        "Visits timeline",
+        "Who visited whom and when; 'in' is a visit to the region.",
+        [
+            Column("date", "Date"),
+            Column("visitor", "Visitor"),
+            Column("host", "Host"),
+            Column("direction", "Direction"),
+            citation_column(),
+        ],
+        "visits_timeline",
+    ),
+    SectionSpec(
+        "documents",
+        "Documents",
+        "Documents the region (or its officials) signed or is party to.",
+        [
+            Column("document", "Document"),
+            Column("kind", "Kind"),
+            Column("signed", "Signed"),
+            Column("period", "Period", format_period),
+            Column("other_parties", "Other parties"),
+            Column("signatories", "Signatories"),
+            citation_column(),
+        ],
+        "region_documents",
+    ),
+    SectionSpec(
+        "trade",
+        "Exports and imports by commodity",
+        "Export flows from and to the region; an import is an export of the partner.",
+        [
+            Column("direction", "Direction"),
+            Column("commodity", "Commodity"),
+            Column("partner", "Partner"),
+            Column("flow", "Exporter → importer", lambda r: f"{r['exporter']} → {r['importer']}"),
+            citation_column(),
+        ],
+        "region_trade_flows",
+    ),
+    SectionSpec(
+        "figures",
+        "Trade figures",
+        "Reported turnover, export and import figures; disagreeing figures are marked as a conflict.",
+        [
+            Column("flow", "Between", lambda r: f"{r['source']} – {r['target']}"),
+            Column("kind", "Kind"),
+            Column("value", "Value"),
+            Column("currency", "Currency"),
+            Column("year", "Year"),
+            Column(
+                "conflict",
+                "Conflict",
+                lambda r: "conflict: " + format_value(r["reported_values"]) if r.get("conflict") else "",
+            ),
+            citation_column(),
+        ],
+        "region_trade_figures",
+    ),
+    SectionSpec(
+        "officials",
+        "Officials",
+        "People holding an office in the region or its cities.",
+        [Column("person", "Person"), Column("title", "Title"), Column("of", "Of"), citation_column()],
+        "region_officials",
+    ),
+    SectionSpec(
+        "enterprises",
+        "Enterprises visited",
+        "Organisations visited by the region's delegations.",
+        [
+            Column("organization", "Organisation"),
+            Column("legal_form", "Legal form"),
+            Column("visitor", "Visitor"),
+            citation_column(),
+        ],
+        "enterprises_visited",
+    ),
+]
+
+
 def build_region_report(driver, region: str, database: str | None = None, timeout: float | None = 60.0) -> Report:
     """A region dossier; `region` is the canonical name (resolve user input with `resolve_name` first)."""
     b = ReportBuilder(driver, database, timeout=timeout)
-    partners = b.cite(b.run("region_profile", region=region))
-    visits = b.cite(b.run("visits_timeline", region=region))
-    documents = b.cite(b.run("region_documents", region=region))
-    flows = b.cite(b.run("region_trade_flows", region=region))
-    figures = b.cite(b.run("region_trade_figures", region=region))
-    officials = b.cite(b.run("region_officials", region=region))
-    enterprises = b.cite(b.run("enterprises_visited", region=region))
+    sections = [
+        Section(spec.key, spec.title, spec.description, spec.columns, b.cite(b.run(spec.query, region=region)))
+        for spec in REGION_SECTIONS
+    ]
+    rows = {section.anchor: section.rows for section in sections}
     activity = [dict(r, series=region) for r in b.run("region_activity", region=region)]
     network = ego_network(b.run("cooperation_network", min_weight=1), [region])
-    sections = [
-        Section(
-            "partners",
-            "Partners",
-            "Places linked to the region by facts, most facts first.",
-            [
-                Column("partner", "Partner"),
-                Column("type", "Type"),
-                Column("facts", "Facts"),
-                Column("kinds", "Kinds of fact"),
-                citation_column(),
-            ],
-            partners,
-        ),
-        Section(
-            "visits",
-            "Visits timeline",
-            "Who visited whom and when; 'in' is a visit to the region.",
-            [
-                Column("date", "Date"),
-                Column("visitor", "Visitor"),
-                Column("host", "Host"),
-                Column("direction", "Direction"),
-                citation_column(),
-            ],
-            visits,
-        ),
-        Section(
-            "documents",
-            "Documents",
-            "Documents the region (or its officials) signed or is party to.",
-            [
-                Column("document", "Document"),
-                Column("kind", "Kind"),
-                Column("signed", "Signed"),
-                Column("period", "Period", format_period),
-                Column("other_parties", "Other parties"),
-                Column("signatories", "Signatories"),
-                citation_column(),
-            ],
-            documents,
-        ),
-        Section(
-            "trade",
-            "Exports and imports by commodity",
-            "Export flows from and to the region; an import is an export of the partner.",
-            [
-                Column("direction", "Direction"),
-                Column("commodity", "Commodity"),
-                Column("partner", "Partner"),
-                Column("flow", "Exporter → importer", lambda r: f"{r['exporter']} → {r['importer']}"),
-                citation_column(),
-            ],
-            flows,
-        ),
-        Section(
-            "figures",
-            "Trade figures",
-            "Reported turnover, export and import figures; disagreeing figures are marked as a conflict.",
-            [
-                Column("flow", "Between", lambda r: f"{r['source']} – {r['target']}"),
-                Column("kind", "Kind"),
-                Column("value", "Value"),
-                Column("currency", "Currency"),
-                Column("year", "Year"),
-                Column(
-                    "conflict",
-                    "Conflict",
-                    lambda r: "conflict: " + format_value(r["reported_values"]) if r.get("conflict") else "",
-                ),
-                citation_column(),
-            ],
-            figures,
-        ),
-        Section(
-            "officials",
-            "Officials",
-            "People holding an office in the region or its cities.",
-            [Column("person", "Person"), Column("title", "Title"), Column("of", "Of"), citation_column()],
-            officials,
-        ),
-        Section(
-            "enterprises",
-            "Enterprises visited",
-            "Organisations visited by the region's delegations.",
-            [
-                Column("organization", "Organisation"),
-                Column("legal_form", "Legal form"),
-                Column("visitor", "Visitor"),
-                citation_column(),
-            ],
-            enterprises,
-        ),
-    ]
     subtitle = (
-        f"{len(partners)} partners · {len(visits)} visits · {len(documents)} documents · "
-        f"{len(flows)} export flows · {len(figures)} trade figures · {len(b.sources)} source articles"
+        f"{len(rows['partners'])} partners · {len(rows['visits'])} visits · {len(rows['documents'])} documents · "
+        f"{len(rows['trade'])} export flows · {len(rows['figures'])} trade figures · {len(b.sources)} source articles"
     )
     return Report(f"Region dossier: {region}", subtitle, sections, network, activity, list(b.sources.values()))
 

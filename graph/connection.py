@@ -41,7 +41,7 @@ def create_driver(settings: Neo4jSettings) -> neo4j.Driver:
     try:
         return neo4j.GraphDatabase.driver(
             settings.uri,
-            auth=(settings.user, settings.password),
+            auth=(settings.user, settings.password or ""),
             connection_timeout=CONNECTION_TIMEOUT,
             connection_acquisition_timeout=ACQUISITION_TIMEOUT,
             max_transaction_retry_time=10.0,

@@ -1016,15 +1016,12 @@ def adapt_gazetteer_rows(places) -> tuple[dict[str, list[dict]], list[dict]]:
     return nodes, links
 
 
-def load_gazetteer_structure(driver, database: str | None = None, places=None) -> Counter:
-    """Load every gazetteer place and its structure (idempotent; `coopgraph db init` calls it).
+def load_gazetteer_structure(driver, database: str | None, places) -> Counter:
+    """Load the given gazetteer places and their structure (idempotent; `coopgraph db init` calls it
+    through coopgraph.pipeline.load_reference_data, which reads the gazetteer).
 
     Returns the nodes and relationships created per label/type (all zero on a second run).
     """
-    if places is None:
-        from coopgraph.ingest.gazetteer import load_gazetteer
-
-        places = load_gazetteer().places()
     nodes, links = adapt_gazetteer_rows(list(places))
 
     def work(tx) -> Counter:

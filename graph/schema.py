@@ -151,7 +151,7 @@ def list_schema_names(driver: neo4j.Driver, database: str) -> set[str]:
     return {f"{kind}:{row['name']}" for kind, row in list_schema(driver, database)}
 
 
-def list_schema(driver: neo4j.Driver, database: str) -> list[tuple[str, dict]]:
+def list_schema(driver: neo4j.Driver, database: str) -> list[tuple[str, dict[str, Any]]]:
     """Constraints and indexes as comparable rows (token lookup indexes included: they are schema too)."""
     constraints, _, _ = driver.execute_query(
         "SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties "
@@ -164,16 +164,6 @@ def list_schema(driver: neo4j.Driver, database: str) -> list[tuple[str, dict]]:
         database_=database,
     )
     return [("constraint", r.data()) for r in constraints] + [("index", r.data()) for r in indexes]
-
-
-def load_reference_data(driver: neo4j.Driver, database: str = "neo4j") -> int:
-    """Hook for `db init`: load reference structure (gazetteer countries, regions, cities with PART_OF /
-    LOCATED_IN) once the schema exists; returns how many nodes it wrote (0 on a second run)."""
-    from coopgraph.graph.load import ensure_source_index, load_gazetteer_structure
-
-    created = load_gazetteer_structure(driver, database)
-    ensure_source_index(driver, database)
-    return sum(created[label] for label in ("Country", "Region", "City"))
 
 
 def graph_counts(driver: neo4j.Driver, database: str = "neo4j") -> GraphCounts:

@@ -321,7 +321,7 @@ def check_port_free(port: int, what: str, option: str) -> None:
 def find_free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        return int(sock.getsockname()[1])
 
 
 def find_listen_addresses(port: int) -> list[str]:
@@ -519,7 +519,7 @@ class LocalServer:
                 f"neo4j-admin could not set the initial password: {format_java_error(done.stderr + done.stdout)}"
             )
 
-    def spawn(self, java: str) -> subprocess.Popen:
+    def spawn(self, java: str) -> subprocess.Popen[bytes]:
         command = [
             java,
             f"-Xms{self.heap}",
@@ -556,7 +556,7 @@ class LocalServer:
         env.update(NEO4J_HOME=str(self.home), NEO4J_CONF=str(self.home / "conf"))
         return env
 
-    def wait_until_ready(self, process: subprocess.Popen) -> None:
+    def wait_until_ready(self, process: subprocess.Popen[bytes]) -> None:
         deadline = time.monotonic() + self.start_timeout
         while time.monotonic() < deadline:
             if process.poll() is not None:
@@ -596,7 +596,7 @@ class LocalServer:
     def probe_http(self) -> bool:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{self.http_port}/", timeout=2) as response:
-                return response.status == 200
+                return bool(response.status == 200)
         except (urllib.error.URLError, OSError):
             return False
 

@@ -42,12 +42,13 @@ def extract_seed_facts() -> tuple:
 def build_seed_graph(driver, database: str = "neo4j") -> None:
     """Wipe the database, apply the schema, load the gazetteer structure and every seed article."""
     from coopgraph.graph.derived import refresh_derived
-    from coopgraph.graph.load import load_facts, load_gazetteer_structure
+    from coopgraph.graph.load import load_facts
     from coopgraph.graph.schema import apply_schema, wipe_data
+    from coopgraph.pipeline import load_reference_data
 
     wipe_data(driver, database)
     apply_schema(driver, database)
-    load_gazetteer_structure(driver, database)
+    load_reference_data(driver, database)
     for facts in extract_seed_facts():
         load_facts(driver, facts, database, ingested=INGESTED)
     refresh_derived(driver, database)  # what an ingest does after its loads: cooperation_network reads it

@@ -6,7 +6,7 @@ import click
 
 from coopgraph.commands.options import neo4j_options
 from coopgraph.graph.connection import open_driver
-from coopgraph.graph.schema import GraphCounts, apply_schema, drop_schema, graph_counts, load_reference_data, wipe_data
+from coopgraph.graph.schema import GraphCounts, apply_schema, drop_schema, graph_counts, wipe_data
 from coopgraph.graph.settings import Neo4jSettings
 
 
@@ -34,6 +34,8 @@ def init(settings: Neo4jSettings) -> None:
     """
     with open_driver(settings) as driver:
         report = apply_schema(driver, settings.database)
+        from coopgraph.pipeline import load_reference_data
+
         loaded = load_reference_data(driver, settings.database)
     if report.changed:
         click.echo(

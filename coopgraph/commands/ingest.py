@@ -68,7 +68,7 @@ REL_ORDER = (
 )
 
 
-def format_counts(counts: Counter, order: tuple[str, ...]) -> str:
+def format_counts(counts: Counter[str], order: tuple[str, ...]) -> str:
     return ", ".join(f"{n} {counts[n]}" for n in order if counts.get(n)) or "none"
 
 

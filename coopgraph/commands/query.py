@@ -5,15 +5,21 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from coopgraph.commands.options import format_option, neo4j_options, output_options
 from coopgraph.output import format_rows
 
+if TYPE_CHECKING:
+    import neo4j
 
-def load_library_or_fail():
+    from coopgraph.graph.settings import Neo4jSettings
+    from coopgraph.library import Library, Query
+
+
+def load_library_or_fail() -> Library:
     from coopgraph.library import QueryFileError, load_library
 
     try:
@@ -22,7 +28,7 @@ def load_library_or_fail():
         raise click.ClickException(f"bad query file: {exc}") from None
 
 
-def find_query(name: str):
+def find_query(name: str) -> Query:
     library = load_library_or_fail()
     try:
         return library.get(name)
@@ -39,13 +45,15 @@ def parse_cli_params(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
     return given
 
 
-def connect(settings):
+def connect(settings: Neo4jSettings) -> neo4j.Driver:
     from coopgraph.graph.connection import open_driver
 
     return open_driver(settings)
 
 
-def execute(settings, text: str, params: dict[str, Any], **kwargs: Any) -> tuple[list[str], list[dict]]:
+def execute(
+    settings: Neo4jSettings, text: str, params: dict[str, Any], **kwargs: Any
+) -> tuple[list[str], list[dict[str, Any]]]:
     """Run against the configured server; driver and server errors become one-line user errors."""
     from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
 
@@ -71,7 +79,7 @@ def execute(settings, text: str, params: dict[str, Any], **kwargs: Any) -> tuple
         raise click.ClickException(f"Neo4j: {exc.message} [{exc.code}]") from None
 
 
-def emit(rows: list[dict], fmt: str, output: str | None) -> None:
+def emit(rows: list[dict[str, Any]], fmt: str, output: str | None) -> None:
     text = format_rows(rows, fmt)
     if output:
         Path(output).write_text(text + "\n", encoding="utf-8")
@@ -132,7 +140,14 @@ def show_query(name: str) -> None:
 @output_options
 @neo4j_options
 def run_command(
-    name: str, params, example: bool, fmt: str, output: str | None, limit: int | None, timeout: float, settings
+    name: str,
+    params: tuple[tuple[str, str], ...],
+    example: bool,
+    fmt: str,
+    output: str | None,
+    limit: int | None,
+    timeout: float,
+    settings: Neo4jSettings,
 ) -> None:
     """Run a library query in a read transaction and print its rows.
 
@@ -179,7 +194,14 @@ def run_command(
 @output_options
 @neo4j_options
 def cypher_command(
-    statement: str, params, write: bool, fmt: str, output: str | None, limit: int | None, timeout: float, settings
+    statement: str,
+    params: tuple[tuple[str, str], ...],
+    write: bool,
+    fmt: str,
+    output: str | None,
+    limit: int | None,
+    timeout: float,
+    settings: Neo4jSettings,
 ) -> None:
     """Run ad-hoc Cypher, read-only unless --write is given. Use "-" to read it from stdin.
 

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from coopgraph.commands.options import neo4j_options
+
+if TYPE_CHECKING:
+    from coopgraph.graph.settings import Neo4jSettings
+    from coopgraph.report import Report
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def resolve_or_fail(ptype: str, value: str) -> str:
@@ -21,7 +29,7 @@ def resolve_or_fail(ptype: str, value: str) -> str:
     return canonical
 
 
-def write_report(report, fmt: str, output: str | None) -> None:
+def write_report(report: Report, fmt: str, output: str | None) -> None:
     from coopgraph.report import render_report
 
     text = render_report(report, fmt)
@@ -32,7 +40,7 @@ def write_report(report, fmt: str, output: str | None) -> None:
         click.echo(text)
 
 
-def report_options(command):
+def report_options(command: F) -> F:
     command = click.option(
         "-o",
         "--output",
@@ -50,7 +58,7 @@ def report_options(command):
     )(command)
 
 
-def build(settings, builder, *args):
+def build(settings: Neo4jSettings, builder: Callable[..., Report], *args: str) -> Report:
     from neo4j.exceptions import Neo4jError
 
     from coopgraph.graph.connection import open_driver
@@ -77,7 +85,7 @@ def report_group() -> None:
 @click.argument("name")
 @report_options
 @neo4j_options
-def region_command(name: str, fmt: str, output: str | None, settings) -> None:
+def region_command(name: str, fmt: str, output: str | None, settings: Neo4jSettings) -> None:
     """A region dossier: partners, visits, documents, trade, officials, graph and activity.
 
     NAME may be inflected or abbreviated ("СКО", "Курганской области"); a city stands for
@@ -98,7 +106,7 @@ def region_command(name: str, fmt: str, output: str | None, settings) -> None:
 @click.argument("b")
 @report_options
 @neo4j_options
-def pair_command(a: str, b: str, fmt: str, output: str | None, settings) -> None:
+def pair_command(a: str, b: str, fmt: str, output: str | None, settings: Neo4jSettings) -> None:
     """What two places did together: documents, visits, exports and imports, trade figures.
 
     Example:

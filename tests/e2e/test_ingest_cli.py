@@ -14,7 +14,7 @@ from support import DATA, SEEDS, needs_dev
 from support import DEV as DEV_DIR
 
 from coopgraph.cli import cli
-from coopgraph.graph.load import adapt_facts, dump_graph, find_provenance_violations, load_gazetteer_structure
+from coopgraph.graph.load import adapt_facts, dump_graph, find_provenance_violations
 from coopgraph.graph.schema import drop_schema
 from coopgraph.ingest.pipeline import extract_article
 from coopgraph.ingest.read import read_path
@@ -58,7 +58,6 @@ def graph(db):
     """A clean database after `coopgraph db init`, with the gazetteer structure loaded."""
     result = invoke(db, "db", "init")
     assert result.exit_code == 0, result.output
-    load_gazetteer_structure(db.driver, db.database)  # a no-op once `db init` loads it itself
     return db
 
 

@@ -22,6 +22,7 @@ from coopgraph.graph.load import (
     merge_nodes_query,
     split_key,
 )
+from coopgraph.ingest.gazetteer import load_gazetteer
 from coopgraph.ingest.records import Article, ArticleFacts, Entity, Evidence, Mention, Relation
 
 INGESTED = "2025-01-01"  # fixed ingest date: dumps of two runs must be comparable
@@ -398,9 +399,10 @@ def test_every_fact_carries_provenance(db):
 
 
 def test_gazetteer_structure_loads_once_and_survives_replacement(db):
-    first = load_gazetteer_structure(db.driver, db.database)
+    places = load_gazetteer().places()
+    first = load_gazetteer_structure(db.driver, db.database, places)
     assert first["Region"] > 100 and first["PART_OF"] > 100 and first["LOCATED_IN"] > 100
-    assert load_gazetteer_structure(db.driver, db.database) == {}
+    assert load_gazetteer_structure(db.driver, db.database, places) == {}
     records, _, _ = db.driver.execute_query(
         "MATCH (:City {key: 'KZ-C-PETROPAVLOVSK'})-[:LOCATED_IN]->(r:Region)-[:PART_OF]->(c:Country) "
         "RETURN r.key AS region, c.key AS country",

@@ -21,11 +21,10 @@ from coopgraph.graph.load import (
     ensure_source_index,
     load_batch,
     load_facts,
-    load_gazetteer_structure,
     load_rows,
 )
 from coopgraph.ingest.records import Entity, Mention
-from coopgraph.pipeline import IngestOptions, IngestPipeline
+from coopgraph.pipeline import IngestOptions, IngestPipeline, load_reference_data
 
 SEED = 7
 
@@ -39,7 +38,7 @@ def corpus_facts() -> list:
 
 def fresh(db) -> None:
     db.driver.execute_query("MATCH (n) DETACH DELETE n", database_=db.database)
-    load_gazetteer_structure(db.driver, db.database)
+    load_reference_data(db.driver, db.database)
 
 
 def per_article(db, facts_list) -> tuple[list[str], list[str]]:
