@@ -60,3 +60,12 @@ def seed_texts() -> dict[str, str]:
     return {(f.article.title or f.article.source): f.article.text for f in extract_seed_facts()} | {
         f.article.source: f.article.text for f in extract_seed_facts()
     }
+
+
+def big_article(tmp_path, kb: int = 1500):
+    """One text long enough to overrun a budget of a few seconds (about 40 s of extraction)."""
+    line = "Делегация Курганской области посетила Петропавловск {n} мая и подписала {n} соглашений.\n"
+    count = kb * 1024 // len(line.encode())  # distinct lines: the reader keeps at most two repeats in a row
+    path = tmp_path / "huge.txt"
+    path.write_text("Большая статья\n" + "".join(line.format(n=n) for n in range(count)), encoding="utf-8")
+    return path

@@ -10,7 +10,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from test_ingest_cli import DEV_DIR, invoke, summary_counts
+from support import DATA, big_article
+from test_ingest_cli import invoke, summary_counts
 
 import coopgraph.ingest.read as read_mod
 from coopgraph.graph.load import dump_graph
@@ -31,8 +32,19 @@ ENGLISH = (
 )
 
 
-def dev_text(name: str) -> str:
-    return json.loads((DEV_DIR / f"{name}.json").read_text(encoding="utf-8"))["text"]
+# The project's own test articles (clean Russian text, a headline first), one per kind of input below.
+OWN = {
+    "cp1251": "sko_delegation_in_kurgan",
+    "utf16": "astrakhan_atyrau_plan",
+    "html": "minsk_karaganda_trade",
+    "odd": "omsk_pavlodar_visit",
+    "captions": "kostanay_chelyabinsk_grain",
+    "feed": "orenburg_aktobe_days",
+}
+
+
+def own_text(kind: str) -> str:
+    return (DATA / "articles" / f"{OWN[kind]}.txt").read_text(encoding="utf-8")
 
 
 def odd_unicode(text: str) -> bytes:
@@ -74,7 +86,7 @@ def write_big_text(path: Path, size: int) -> None:
 def zip_bytes() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("article.txt", dev_text("dev-101"))
+        archive.writestr("article.txt", own_text("cp1251"))
     return buffer.getvalue()
 
 
@@ -95,16 +107,16 @@ def batch(tmp_path, monkeypatch):
     folder = tmp_path / "batch"
     (folder / "unreadable").mkdir(parents=True)
     good = {
-        "cp1251.txt": dev_text("dev-101").encode("cp1251"),
-        "utf16.txt": dev_text("dev-102").encode("utf-16"),
-        "page.html": html_page(dev_text("dev-103")).encode("utf-8"),
-        "odd-unicode.txt": odd_unicode(dev_text("dev-104")),
-        "captions.txt": with_captions(dev_text("dev-105")).encode("utf-8"),
+        "cp1251.txt": own_text("cp1251").encode("cp1251"),
+        "utf16.txt": own_text("utf16").encode("utf-16"),
+        "page.html": html_page(own_text("html")).encode("utf-8"),
+        "odd-unicode.txt": odd_unicode(own_text("odd")),
+        "captions.txt": with_captions(own_text("captions")).encode("utf-8"),
     }
     for name, data in good.items():
         (folder / name).write_bytes(data)
     feed_good = json.dumps(
-        {"text": dev_text("dev-106"), "title": INJECTION, "source": f"feed/{INJECTION}"}, ensure_ascii=False
+        {"text": own_text("feed"), "title": INJECTION, "source": f"feed/{INJECTION}"}, ensure_ascii=False
     )
     (folder / "feed.jsonl").write_text(feed_good + "\n" + '{"text": "Губернатор Курганской обл\n', encoding="utf-8")
     bad = {
@@ -132,11 +144,11 @@ def batch(tmp_path, monkeypatch):
     (folder / "kk.txt").write_text(KAZAKH, encoding="utf-8")
     (folder / "en.txt").write_text(ENGLISH, encoding="utf-8")
     (folder / "truncated.json").write_text(
-        json.dumps({"text": dev_text("dev-107")}, ensure_ascii=False)[:300], encoding="utf-8"
+        json.dumps({"text": own_text("cp1251")}, ensure_ascii=False)[:300], encoding="utf-8"
     )
     (folder / "deep.json").write_text("[" * 100_000, encoding="utf-8")
     locked = folder / "unreadable" / "locked.txt"
-    locked.write_text(dev_text("dev-107"), encoding="utf-8")
+    locked.write_text(own_text("cp1251"), encoding="utf-8")
     locked.chmod(0)
     # root reads a mode-000 file all the same, and CI runs as root: the OS refusal is simulated for it.
     real_read_bytes = Path.read_bytes
@@ -178,20 +190,20 @@ def test_a_mixed_batch_reports_each_bad_input_in_one_line_and_loads_the_rest_who
     )
     loaded = {r["source"]: r for r in records}
     folder = good[0].parent
-    # Re-encoded and garbled copies of dev texts are read back to exactly the dev text.
-    for name, dev in [
-        ("cp1251.txt", "dev-101"),
-        ("utf16.txt", "dev-102"),
-        ("odd-unicode.txt", "dev-104"),
-        ("captions.txt", "dev-105"),
+    # Re-encoded and garbled copies of the test texts are read back to exactly the clean text.
+    for name, kind in [
+        ("cp1251.txt", "cp1251"),
+        ("utf16.txt", "utf16"),
+        ("odd-unicode.txt", "odd"),
+        ("captions.txt", "captions"),
     ]:
-        assert loaded[str(folder / name)]["id"] == read_text(dev_text(dev), "x.txt").id, name
+        assert loaded[str(folder / name)]["id"] == read_text(own_text(kind), "x.txt").id, name
     assert CAPTION not in loaded[str(folder / "captions.txt")]["text"]
     page = loaded[str(folder / "page.html")]
-    assert page["title"] == dev_text("dev-103").split("\n\n")[0]
-    assert "Церемония подписания прошла" in page["text"] and "Главная" not in page["text"]
+    assert page["title"] == own_text("html").split("\n\n")[0]
+    assert "Стороны договорились открыть в Караганде" in page["text"] and "Главная" not in page["text"]
     feed = loaded[f"feed/{INJECTION}"]
-    assert feed["title"] == INJECTION and feed["id"] == read_text(dev_text("dev-106"), "x").id
+    assert feed["title"] == INJECTION and feed["id"] == read_text(own_text("feed"), "x").id
     records, _, _ = graph.driver.execute_query("MATCH (r:Region) RETURN count(r) AS n", database_=graph.database)
     assert records[0]["n"] > 100  # the gazetteer survived a title built to end a Cypher statement
     mixed = dump_graph(graph.driver, graph.database)
@@ -245,3 +257,20 @@ def test_pathological_markup_and_json_are_read_or_refused_never_crash(tmp_path):
     deep_json.write_text('{"a":' * 100_000, encoding="utf-8")
     with pytest.raises(ArticleError, match="deep.json: bad JSON: nested too deeply"):
         read_file(deep_json)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_an_article_over_the_time_budget_is_reported_and_leaves_nothing(graph, tmp_path, workers):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for kind in ("cp1251", "feed"):
+        (folder / f"{kind}.txt").write_text(own_text(kind), encoding="utf-8")
+    huge = big_article(folder)  # about 40 s of extraction, against a budget of 3 s
+    result = invoke(graph, "ingest", str(folder), "--article-timeout", "3", "--workers", workers)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"{huge}: took longer than 3 s: skipped"
+    assert summary_counts(result.stdout) == {"new": 2, "unchanged": 0, "replaced": 0, "failed": 1}
+    records, _, _ = graph.driver.execute_query(
+        "MATCH (a:Article) RETURN collect(a.source) AS sources", database_=graph.database
+    )
+    assert sorted(records[0]["sources"]) == [str(folder / "cp1251.txt"), str(folder / "feed.txt")]
