@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 
 from coopgraph.ingest.nlp import Parsed, Sentence
@@ -73,6 +74,7 @@ class Context:
     table: EntityTable = field(default_factory=EntityTable)
     refs: list[Ref] = field(default_factory=list)
     relations: dict[tuple, Relation] = field(default_factory=dict)
+    found_by: dict[tuple, list[str]] = field(default_factory=dict)  # relation ident -> rules that found it
     published: str | None = None  # article date (ISO prefix) for resolving relative dates
     home: str | None = None  # key of the region the article is about ("наш регион")
     partner: str | None = None  # key of the main counterpart region or country
@@ -114,8 +116,12 @@ class Context:
         s = self.sentences[sent]
         return Evidence(sentence=s.text, start=s.start, end=s.end)
 
-    def relate(self, type: str, source: str, target: str, sent: int, **quals) -> Relation | None:
-        """Record one relation between two entity keys; the first evidence wins."""
+    def relate(
+        self, type: str, source: str, target: str, sent: int, rule: str | None = None, **quals
+    ) -> Relation | None:
+        """Record one relation between two entity keys, found by `rule`; the first evidence wins. Every rule
+        that finds the fact is kept in `found_by` (the fact's confidence is set from them last)."""
+        rule = rule or _caller_rule()
         src, tgt = self.table.get(source), self.table.get(target)
         if src is None or tgt is None or source == target:
             return None
@@ -128,6 +134,7 @@ class Context:
             for k, v in quals.items():
                 if getattr(rel, k) is None:
                     setattr(rel, k, v)
+            self.found_by.setdefault(ident, []).append(rule)
             return rel
         rel = Relation(
             type=type,
@@ -136,7 +143,16 @@ class Context:
             source_key=source,
             target_key=target,
             evidence=self.evidence(sent),
+            rule=rule,
             **quals,
         )
         self.relations[ident] = rel
+        self.found_by[ident] = [rule]
         return rel
+
+
+def _caller_rule() -> str:
+    """A rule id for a call site that names none: the calling module and function."""
+    frame = sys._getframe(2)
+    module = frame.f_globals.get("__name__", "").rsplit(".", 1)[-1]
+    return f"{module}.{frame.f_code.co_name.lstrip('_')}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from coopgraph.ingest.confidence import assign_confidence
 from coopgraph.ingest.context import Context
 from coopgraph.ingest.documents import extract_documents
 from coopgraph.ingest.events import extract_events
@@ -27,6 +28,7 @@ ENTITY_STAGES = (
     choose_focus,
 )
 RELATION_STAGES = (extract_positions, extract_signing, extract_visits, extract_trade)
+FINISHING_STAGES = (assign_confidence,)  # every rule has had its say
 ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -46,7 +48,7 @@ def mask_unnamed_letters(text: str) -> str:
 
 def extract_article(article: Article) -> ArticleFacts:
     ctx = Context(parse_text(mask_unnamed_letters(article.text)), published=article.published)
-    for stage in ENTITY_STAGES + RELATION_STAGES:
+    for stage in ENTITY_STAGES + RELATION_STAGES + FINISHING_STAGES:
         stage(ctx)
     return ArticleFacts(
         source=article.source,

@@ -204,7 +204,7 @@ def extract_positions(ctx: Context) -> None:
             continue
         if title in ("глава",) and ctx.table.get(target).type != "City":
             continue
-        ctx.relate("HOLDS_POSITION", ref.key, target, ref.sent, title=title)
+        ctx.relate("HOLDS_POSITION", ref.key, target, ref.sent, rule="position.title", title=title)
     add_title_refs(ctx)
 
 

@@ -146,19 +146,19 @@ def extract_signing(ctx: Context) -> None:
                 if other and other.startswith("Region:"):
                     parties.append(other)
             for s in signers:
-                ctx.relate("SIGNED", s.key, d.key, k, date=doc.signed or date)
+                ctx.relate("SIGNED", s.key, d.key, k, rule="signing.signer", date=doc.signed or date)
             if signing and not signers and _HEADS_SIGN.search(ctx.text[sent.start : verb.start]):
                 # "Главы регионов подписали соглашение": the heads the article names for its parties
                 for person in _heads_of(ctx, parties):
-                    ctx.relate("SIGNED", person, d.key, k, date=doc.signed or date)
+                    ctx.relate("SIGNED", person, d.key, k, rule="signing.heads", date=doc.signed or date)
             for p in parties:
-                ctx.relate("PARTY_TO", p, d.key, k)
+                ctx.relate("PARTY_TO", p, d.key, k, rule="signing.party")
             doc_events.setdefault(d.key, set()).update(events)
             actors.setdefault(d.key, set()).update([s.key for s in signers] + parties)
     for doc, events in doc_events.items():
         for e in events:
             for a in sorted(actors.get(doc, ())):
-                ctx.relate("PARTICIPATED_IN", a, e, _event_sentence(ctx, e))
+                ctx.relate("PARTICIPATED_IN", a, e, _event_sentence(ctx, e), rule="signing.at_event")
     _opened_events(ctx)
 
 
@@ -227,10 +227,10 @@ def _opened_events(ctx: Context) -> None:
         if re.search(r"\b(планир\w+|будут|будет|могли бы|приглаш\w+)\b", sent.text, re.I):
             continue
         for p in ctx.refs_in(k, "Person"):
-            ctx.relate("PARTICIPATED_IN", p.key, events[0].key, k)
+            ctx.relate("PARTICIPATED_IN", p.key, events[0].key, k, rule="event.opened_person")
         if lemmas & _TAKE_PART:
             for key in _participant_places(ctx, k, events):
-                ctx.relate("PARTICIPATED_IN", key, events[0].key, k)
+                ctx.relate("PARTICIPATED_IN", key, events[0].key, k, rule="event.delegations")
 
 
 _LIST_HEADS = {"делегация", "представитель", "делегат"}

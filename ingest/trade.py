@@ -227,7 +227,7 @@ def extract_trade(ctx: Context) -> None:
             r.type == "EXPORTS_TO" and r.source_key == exporter and r.target_key == importer
             for r in ctx.relations.values()
         ):
-            ctx.relate("EXPORTS_TO", exporter, importer, k)
+            ctx.relate("EXPORTS_TO", exporter, importer, k, rule="trade.flow")
 
 
 def _trade_clause(ctx: Context, k: int, span: tuple[int, int] | None, pending: list) -> None:
@@ -250,7 +250,7 @@ def _trade_clause(ctx: Context, k: int, span: tuple[int, int] | None, pending: l
                     break
                 com = ctx.table.add("Commodity", item, alias=ctx.text[start:end], start=start, end=end)
                 ctx.add_ref(com, start, end)
-                ctx.relate("EXPORTS_TO", exporter, importer, k, commodity=com.name)
+                ctx.relate("EXPORTS_TO", exporter, importer, k, rule="trade.goods", commodity=com.name)
         else:
             pending.append((exporter, importer, k))
         return
@@ -315,7 +315,9 @@ def _trade_volume(ctx: Context, k: int, amounts) -> None:
             # the first figure names the two sides of the trade that later goods flow between
             ctx.trade_pair = (tgt, src) if kind == "import" else (src, tgt)
         if src and tgt:
-            ctx.relate("TRADE_VOLUME", src, tgt, k, kind=kind, value=value, currency=currency, year=year)
+            ctx.relate(
+                "TRADE_VOLUME", src, tgt, k, rule="trade.figure", kind=kind, value=value, currency=currency, year=year
+            )
         clause_start = a_end
 
 

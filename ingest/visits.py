@@ -196,7 +196,9 @@ def _head_with_delegation(ctx: Context) -> None:
         if r.type != "VISITED" or region is None or ctx.table.get(r.target_key).type not in ("Region", "City"):
             continue
         if _country(ctx, region) != _country(ctx, r.target_key):
-            ctx.relate("VISITED", region, r.target_key, ctx.sentence_of(r.evidence.start), date=r.date)
+            ctx.relate(
+                "VISITED", region, r.target_key, ctx.sentence_of(r.evidence.start), rule="visit.head_leads", date=r.date
+            )
 
 
 def _visit_sentence(ctx: Context, k: int, trig, kind: str) -> None:
@@ -232,7 +234,7 @@ def _visit_sentence(ctx: Context, k: int, trig, kind: str) -> None:
     for d in dests:
         for v in visitors:
             if not _same_place(ctx, v, d.key):
-                ctx.relate("VISITED", v, d.key, k, date=date)
+                ctx.relate("VISITED", v, d.key, k, rule="visit.travel", date=date)
         # officials from the visitors' side named in the sentence went too ("в ходе визита ... X и Y подписали")
         for p in ctx.refs_in(k, "Person"):
             region = _person_region(ctx, p.key)
@@ -243,7 +245,7 @@ def _visit_sentence(ctx: Context, k: int, trig, kind: str) -> None:
                 and _country(ctx, region) != _country(ctx, d.key)
                 and any(_country(ctx, v) == _country(ctx, region) for v in visitors)
             ):
-                ctx.relate("VISITED", p.key, d.key, k, date=date)
+                ctx.relate("VISITED", p.key, d.key, k, rule="visit.official_along", date=date)
 
 
 def _most_specific(ctx: Context, dests: list[Ref]) -> list[Ref]:
@@ -261,7 +263,7 @@ def _visit_events(ctx: Context, k: int, visitors: list[str]) -> None:
         ):
             for v in visitors:
                 if v.startswith("Person:"):
-                    ctx.relate("PARTICIPATED_IN", v, e.key, k)
+                    ctx.relate("PARTICIPATED_IN", v, e.key, k, rule="visit.for_event")
 
 
 def _hosted_delegation(ctx: Context, k: int) -> None:
@@ -276,9 +278,9 @@ def _hosted_delegation(ctx: Context, k: int) -> None:
     if not origin or not host or _country(ctx, origin) == _country(ctx, host):
         return
     ctx.delegation = origin
-    ctx.relate("VISITED", origin, host, k)
+    ctx.relate("VISITED", origin, host, k, rule="visit.hosted")
     for p in _leaders(ctx, k, dend):
-        ctx.relate("VISITED", p, host, k)
+        ctx.relate("VISITED", p, host, k, rule="visit.hosted")
 
 
 def _host_region(ctx: Context, k: int, exclude: str | None) -> str | None:
@@ -317,7 +319,7 @@ def _thanks_for_welcome(ctx: Context, k: int) -> None:
         host_region = ctx.home
     for g in guests:
         if host_region and _person_region(ctx, g.key) != host_region:
-            ctx.relate("VISITED", g.key, host_region, k)
+            ctx.relate("VISITED", g.key, host_region, k, rule="visit.thanks")
 
 
 def _same_place(ctx: Context, a: str, b: str) -> bool:
@@ -361,7 +363,7 @@ def _event_places(ctx: Context) -> None:
             if rel.type == "PARTICIPATED_IN" and rel.target_key in events and rel.source_key.startswith("Region:"):
                 region = ctx.table.get(rel.source_key)
                 if region is not None and region.country and region.country != city.country:
-                    ctx.relate("VISITED", rel.source_key, city.key, k)
+                    ctx.relate("VISITED", rel.source_key, city.key, k, rule="visit.event_city")
         heads_named = re.search(r"\b(глав\w*|губернатор\w*|аким\w*)\b", sent.text, re.I)
         for rel in list(ctx.relations.values()):
             if rel.type != "HOLDS_POSITION":
@@ -373,4 +375,4 @@ def _event_places(ctx: Context) -> None:
             target = ctx.table.get(rel.target_key)
             if target is None or target.type != "Region" or target.country == city.country:
                 continue
-            ctx.relate("VISITED", rel.source_key, city.key, k)
+            ctx.relate("VISITED", rel.source_key, city.key, k, rule="visit.event_city_head")
