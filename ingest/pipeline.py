@@ -9,8 +9,10 @@ from coopgraph.ingest.confidence import assign_confidence
 from coopgraph.ingest.context import Context
 from coopgraph.ingest.documents import extract_documents
 from coopgraph.ingest.events import extract_events
+from coopgraph.ingest.frame_visits import extract_visit_frames
 from coopgraph.ingest.nlp import parse_text
 from coopgraph.ingest.organizations import extract_organizations
+from coopgraph.ingest.participation import extract_participation
 from coopgraph.ingest.persons import extract_persons
 from coopgraph.ingest.places import choose_focus, extract_places
 from coopgraph.ingest.positions import extract_positions
@@ -27,7 +29,14 @@ ENTITY_STAGES = (
     extract_documents,
     choose_focus,
 )
-RELATION_STAGES = (extract_positions, extract_signing, extract_visits, extract_trade)
+RELATION_STAGES = (
+    extract_positions,
+    extract_signing,
+    extract_participation,
+    extract_visits,
+    extract_visit_frames,
+    extract_trade,
+)
 FINISHING_STAGES = (assign_confidence,)  # every rule has had its say
 ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 

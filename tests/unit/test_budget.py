@@ -13,9 +13,9 @@ from support import big_article
 from coopgraph.cli import cli
 from coopgraph.extraction import extract_articles
 from coopgraph.ingest.nlp import Sentence, Token
+from coopgraph.ingest.participation import _hangs_on_delegation
 from coopgraph.ingest.pipeline import extract_article
 from coopgraph.ingest.read import read_text
-from coopgraph.ingest.signing import _hangs_on_delegation
 
 # The shape that hung extraction (dev-225): a long run of capitalised words, commas and "и" left of a place.
 RUN = "Павлодарской, Восточно-Казахстанской и Абайской"

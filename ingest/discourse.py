@@ -1,0 +1,142 @@
+"""Who acts in a clause: a delegation's region, guests, a named official, resolved across the article."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from coopgraph.ingest.context import Context, Ref
+from coopgraph.ingest.frames import Argument, Tree, shape_of
+from coopgraph.ingest.nlp import Token
+
+PLACES = ("Region", "City", "Country")
+BODIES = PLACES + ("Organization",)
+# Dependents of a group noun that say where the group comes from, and those that name who leads it.
+ORIGIN_SHAPES = ("gen", "из+gen", "от+gen", "с+gen")
+LEAD_SHAPES = ("во главе с+ins", "в глава с+ins", "с+ins", "в состав+gen", "в сопровождение+gen")
+
+
+@dataclass(frozen=True)
+class Words:
+    groups: frozenset[str]
+    offices: frozenset[str]
+    both_sides: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    text = resources.files(__package__).joinpath("lexicons", "frames.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)["discourse"]
+    return Words(frozenset(data["groups"]), frozenset(data["offices"]), frozenset(data["both_sides"]))
+
+
+@dataclass
+class Side:
+    """Who acts: places or bodies acting as a whole (a region's delegation is the region) and named persons."""
+
+    bodies: list[str] = field(default_factory=list)
+    persons: list[str] = field(default_factory=list)
+    group: bool = False  # named as a delegation, guests, representatives: the side travelled as a body
+
+    def add(self, other: Side) -> None:
+        self.bodies += [b for b in other.bodies if b not in self.bodies]
+        self.persons += [p for p in other.persons if p not in self.persons]
+        self.group = self.group or other.group
+
+    @property
+    def keys(self) -> list[str]:
+        return self.bodies + self.persons
+
+    def __bool__(self) -> bool:
+        return bool(self.bodies or self.persons)
+
+
+def conj_chain(tree: Tree, head: Token) -> list[Token]:
+    """The head and the heads coordinated with it: "губернатор и аким", "Омская и Павлодарская области"."""
+    out, todo = [head], [head]
+    while todo:
+        t = todo.pop()
+        for c in tree.children(t):
+            if c.rel == "conj" and c.pos not in ("VERB", "AUX") and c not in out:
+                out.append(c)
+                todo.append(c)
+    return out
+
+
+def refs_at(ctx: Context, k: int, tok: Token) -> list[Ref]:
+    return [r for r in ctx.refs_in(k) if r.start <= tok.start < r.end or tok.start <= r.start < tok.end]
+
+
+def resolve(ctx: Context, tree: Tree, k: int, arg: Argument) -> Side:
+    """The side an argument phrase names (see `Side`): each coordinated head resolved on its own."""
+    side = Side()
+    for head in conj_chain(tree, arg.head):
+        side.add(_resolve_head(ctx, tree, k, head))
+    return side
+
+
+def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
+    own = refs_at(ctx, k, head)
+    if own:
+        persons = [r.key for r in own if r.type == "Person"]
+        bodies = [r.key for r in own if r.type in BODIES]
+        return Side(bodies=bodies, persons=persons)
+    if head.lemma in words().groups:
+        return _group(ctx, tree, k, head)
+    if head.lemma in words().offices:
+        return Side(persons=_named_persons(ctx, tree, k, head))
+    return Side()
+
+
+def _named_persons(ctx: Context, tree: Tree, k: int, head: Token) -> list[str]:
+    """Persons named in an office phrase ("губернатор Омской области Виталий Хоценко")."""
+    return [r.key for r in _phrase_refs(ctx, tree, k, head) if r.type == "Person"]
+
+
+def _phrase_refs(ctx: Context, tree: Tree, k: int, head: Token) -> list[Ref]:
+    tokens = tree.phrase(head)
+    spans = [(t.start, t.end) for t in tokens]
+    return [r for r in ctx.refs_in(k) if any(s <= r.start < e for s, e in spans)]
+
+
+def _group(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
+    """A delegation: where it comes from (its genitive, "из X", a place adjective, else the delegation the
+    article spoke of last) and the persons leading it or named in it."""
+    side = Side(group=True)
+    for dep in tree.children(head):
+        shape = shape_of(tree, dep)
+        refs = _phrase_refs(ctx, tree, k, dep)
+        if shape in ORIGIN_SHAPES or dep.rel == "amod":
+            side.bodies += [r.key for r in refs if r.type in BODIES and r.key not in side.bodies]
+            side.persons += [r.key for r in refs if r.type == "Person" and r.key not in side.persons]
+        elif shape in LEAD_SHAPES or dep.rel in ("appos", "nmod", "acl"):
+            side.persons += [r.key for r in refs if r.type == "Person" and r.key not in side.persons]
+    if not side.bodies:
+        side.bodies += _demonym_before(ctx, k, head)
+    if not side.bodies and ctx.delegation:
+        side.bodies.append(ctx.delegation)
+    elif side.bodies and not ctx.delegation:
+        ctx.delegation = side.bodies[0]
+    return side
+
+
+def _demonym_before(ctx: Context, k: int, head: Token) -> list[str]:
+    """ "астраханская делегация", "омские гости": the place behind the adjective right before the noun."""
+    from coopgraph.ingest.trade import demonym_key
+
+    sent = ctx.sentences[k]
+    for dm in ctx.demonyms:
+        if sent.start <= dm.start < head.start and 0 <= head.start - dm.end <= 2:
+            key = demonym_key(ctx, dm, allow_country=True)
+            return [key] if key else []
+    return []
+
+
+def region_of_person(ctx: Context, person: str) -> str | None:
+    """The place a person holds an office of (HOLDS_POSITION), if the article says."""
+    for rel in ctx.relations.values():
+        if rel.type == "HOLDS_POSITION" and rel.source_key == person:
+            return rel.target_key
+    return None

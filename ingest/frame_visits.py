@@ -1,0 +1,81 @@
+"""VISITED from frames: travelling to, visiting or being at a place, and guests received by a host."""
+
+from __future__ import annotations
+
+from coopgraph.ingest.context import Context, Ref
+from coopgraph.ingest.discourse import BODIES, Side, region_of_person, resolve
+from coopgraph.ingest.frames import FrameMatch, Tree, find_frames
+
+
+def extract_visit_frames(ctx: Context) -> None:
+    ctx.delegation = None
+    for m in find_frames(ctx, ("visit", "host")):
+        if not m.is_fact:
+            continue
+        if m.frame == "visit":
+            _visit(ctx, m)
+        else:
+            _hosted(ctx, m)
+
+
+def _side(ctx: Context, m: FrameMatch, role: str) -> Side:
+    tree = Tree(ctx.sentences[m.sent])
+    side = Side()
+    for arg in m.role(role):
+        side.add(resolve(ctx, tree, m.sent, arg))
+    return side
+
+
+def _places(ctx: Context, m: FrameMatch) -> list[Ref]:
+    """The places and bodies a visit went to: the country drops out when a region or city of it is named."""
+    refs = [r for r in m.refs("place") if r.type in BODIES]
+    countries = {_country(ctx, r.key) for r in refs if r.type in ("Region", "City")}
+    return [r for r in refs if not (r.type == "Country" and r.key.split(":")[-1] in countries)]
+
+
+def _visit(ctx: Context, m: FrameMatch) -> None:
+    visitors = _side(ctx, m, "visitor")
+    if not visitors:
+        return
+    for place in _places(ctx, m):
+        for v in visitors.keys:
+            if not _at_home(ctx, v, place.key):
+                ctx.relate("VISITED", v, place.key, m.sent, rule="frame:visit")
+
+
+def _hosted(ctx: Context, m: FrameMatch) -> None:
+    """ "Гостей из Омска встретили в Павлодаре", "аким принял делегацию Омской области": the guests visited
+    the place named, else the place of the host."""
+    guests = _side(ctx, m, "guests")
+    if not guests.group:
+        return  # "принял губернатора": a meeting, not a visit, unless the guests are a delegation
+    places = [r.key for r in _places(ctx, m)]
+    if not places:
+        hosts = _side(ctx, m, "host")
+        places = [p for p in (hosts.bodies + [region_of_person(ctx, h) for h in hosts.persons]) if p]
+    for place in places[:1]:
+        for g in guests.keys:
+            if not _at_home(ctx, g, place):
+                ctx.relate("VISITED", g, place, m.sent, rule="frame:host")
+
+
+def _country(ctx: Context, key: str | None) -> str | None:
+    ent = ctx.table.get(key) if key else None
+    if ent is None:
+        return None
+    return ent.country or (ent.key.split(":")[-1] if ent.type == "Country" else None)
+
+
+def _at_home(ctx: Context, visitor: str, place: str) -> bool:
+    """A visit to one's own place is none: the same entity, a city of one's region, or one's own country."""
+    home = region_of_person(ctx, visitor) if visitor.startswith("Person:") else visitor
+    v, p = ctx.table.get(home) if home else None, ctx.table.get(place)
+    if p is None or visitor == place or home == place:
+        return True
+    if v is None:
+        return False
+    if p.type == "City" and p.region and v.key.endswith(":" + p.region):
+        return True
+    if v.type == "City" and v.region and p.key.endswith(":" + v.region):
+        return True
+    return p.type == "Country" and _country(ctx, v.key) == _country(ctx, p.key)

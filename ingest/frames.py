@@ -1,0 +1,273 @@
+"""Frames over the dependency parse: predicates from the lexicon (lexicons/frames.toml) and their arguments.
+
+A frame match is a predicate token (a verb, a participle or a deverbal noun) with the arguments the
+parse attaches to it, each classified by its shape — the governing preposition and the case,
+"в+acc", "из+gen", "nom" — and mapped to a role by the lexicon ("visitor", "place", "goods").
+The shapes come from morphology, not from the parser's relation labels, which are the least
+reliable part of its output; the parser is trusted for attachment (which phrase belongs to which
+predicate) only. Rules (visits, participation, trade, signing) turn matches into relations.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from coopgraph.ingest.context import Context, Ref
+from coopgraph.ingest.nlp import Sentence, Token
+
+CASES = {"Nom": "nom", "Gen": "gen", "Dat": "dat", "Acc": "acc", "Ins": "ins", "Loc": "loc", "Par": "gen"}
+# Dependents that are never arguments, and clauses an argument's span must not reach into.
+NOT_ARGUMENTS = {"punct", "case", "cc", "mark", "aux", "aux:pass", "cop", "fixed", "flat", "discourse"}
+CLAUSES = {"acl:relcl", "parataxis", "ccomp", "advcl", "csubj"}
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """One lexicon entry: a frame's word and the argument shapes that fill each of its roles."""
+
+    frame: str
+    lemma: str
+    noun: bool
+    roles: dict[str, tuple[str, ...]]  # role -> shapes, e.g. {"place": ("acc", "в+acc")}
+
+    def role_of(self, shape: str) -> str | None:
+        return next((role for role, shapes in self.roles.items() if shape in shapes), None)
+
+
+@dataclass
+class Argument:
+    """A dependent of a predicate: its head token, shape, the tokens of its phrase and the mentions in it."""
+
+    role: str
+    shape: str
+    head: Token
+    tokens: list[Token]
+    refs: list[Ref] = field(default_factory=list)
+
+    @property
+    def lemmas(self) -> set[str]:
+        return {t.lemma for t in self.tokens}
+
+
+@dataclass
+class FrameMatch:
+    """A predicate of the lexicon found in a sentence, with its arguments by role."""
+
+    frame: str
+    sent: int
+    pred: Token
+    predicate: Predicate
+    args: list[Argument] = field(default_factory=list)
+    plan: bool = False  # planned, intended, future, possible: not a fact (spec: "What counts")
+    negated: bool = False
+    light_verb: Token | None = None  # "принять участие", "совершить визит": the verb that carries the subject
+
+    def role(self, name: str) -> list[Argument]:
+        return [a for a in self.args if a.role == name]
+
+    def refs(self, name: str, *types: str) -> list[Ref]:
+        return [r for a in self.role(name) for r in a.refs if not types or r.type in types]
+
+    @property
+    def is_fact(self) -> bool:
+        return not (self.plan or self.negated)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    predicates: dict[str, tuple[Predicate, ...]]  # lemma -> entries (a lemma may open several frames)
+    light_verbs: frozenset[str]
+    plan_words: frozenset[str]
+    adjunct_preps: dict[str, str]  # "в ходе", "в рамках": a noun predicate as the setting of a clause
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """frames.toml (syntax words, visit/host/participate frames) and every frames_*.toml beside it (one per
+    concept, e.g. frames_trade.toml), merged."""
+    folder = resources.files(__package__).joinpath("lexicons")
+    data = tomllib.loads(folder.joinpath("frames.toml").read_text(encoding="utf-8"))
+    for part in sorted(folder.iterdir(), key=lambda p: p.name):
+        if part.name.startswith("frames_") and part.name.endswith(".toml"):
+            data["frames"].update(tomllib.loads(part.read_text(encoding="utf-8")).get("frames", {}))
+    return build_lexicon(data)
+
+
+def build_lexicon(data: dict) -> Lexicon:
+    predicates: dict[str, list[Predicate]] = {}
+    for frame, spec in data["frames"].items():
+        for group in spec["predicates"]:
+            roles = {role: tuple(shapes) for role, shapes in group["roles"].items()}
+            for lemma in group["lemmas"]:
+                entry = Predicate(frame, lemma, group.get("pos", "VERB") == "NOUN", roles)
+                predicates.setdefault(lemma, []).append(entry)
+    syntax = data["syntax"]
+    return Lexicon(
+        predicates={lemma: tuple(entries) for lemma, entries in predicates.items()},
+        light_verbs=frozenset(syntax["light_verbs"]),
+        plan_words=frozenset(syntax["plan_words"]),
+        adjunct_preps={prep: kind for kind, preps in syntax["adjuncts"].items() for prep in preps},
+    )
+
+
+def find_frames(ctx: Context, frames: Iterable[str] | None = None) -> list[FrameMatch]:
+    """Every match of the lexicon's predicates (of `frames`, or all) in the article, in text order."""
+    wanted = set(frames) if frames is not None else None
+    out: list[FrameMatch] = []
+    for k, sent in enumerate(ctx.sentences):
+        tree = Tree(sent)
+        for tok in sent.tokens:
+            if _carries_a_noun_predicate(tree, tok):
+                continue  # "приняла участие": the frame is the noun's, the verb only carries its subject
+            for entry in lexicon().predicates.get(tok.lemma, ()):
+                if (wanted is None or entry.frame in wanted) and _pos_fits(tok, entry):
+                    out.append(_match(ctx, k, tree, tok, entry))
+    return out
+
+
+def _carries_a_noun_predicate(tree: Tree, tok: Token) -> bool:
+    if tok.lemma not in lexicon().light_verbs:
+        return False
+    nouns = lexicon().predicates
+    return any(c.rel == "obj" and any(e.noun for e in nouns.get(c.lemma, ())) for c in tree.children(tok))
+
+
+def _pos_fits(tok: Token, entry: Predicate) -> bool:
+    if entry.noun:
+        return tok.pos == "NOUN"
+    return tok.pos in ("VERB", "AUX") or tok.feats.get("VerbForm") in ("Part", "Conv", "Inf")
+
+
+class Tree:
+    """A sentence's dependency tree: children by head, and phrase spans that stop at clause boundaries."""
+
+    def __init__(self, sent: Sentence):
+        self.sent = sent
+        self.kids: dict[int, list[Token]] = {}
+        for t in sent.tokens:
+            if t.head >= 0 and t.head != t.i:
+                self.kids.setdefault(t.head, []).append(t)
+
+    def children(self, tok: Token) -> list[Token]:
+        return self.kids.get(tok.i, [])
+
+    def parent(self, tok: Token) -> Token | None:
+        return self.sent.tokens[tok.head] if 0 <= tok.head < len(self.sent.tokens) and tok.head != tok.i else None
+
+    def phrase(self, head: Token) -> list[Token]:
+        """The head and its dependents, recursively, but not a relative or other clause hanging on them."""
+        out, todo, seen = [], [head], {head.i}
+        while todo:
+            t = todo.pop()
+            out.append(t)
+            for c in self.children(t):
+                if c.i not in seen and c.rel not in CLAUSES and not (c.rel == "conj" and c.pos in ("VERB", "AUX")):
+                    seen.add(c.i)
+                    todo.append(c)
+        return sorted(out, key=lambda t: t.i)
+
+    def preposition(self, tok: Token) -> str | None:
+        """The preposition governing a phrase: its `case` dependents, multiword ones ("в ходе") joined."""
+        preps = [c for c in self.children(tok) if c.rel == "case"]
+        if not preps:
+            return None
+        words = []
+        for p in preps:
+            words.append(" ".join([p.lemma] + [f.lemma for f in self.children(p) if f.rel == "fixed"]))
+        return " ".join(words)
+
+
+def shape_of(tree: Tree, tok: Token) -> str:
+    case = CASES.get(tok.feats.get("Case", ""), "")
+    prep = tree.preposition(tok)
+    if prep:
+        return f"{prep}+{case}" if case else prep
+    return case or tok.pos.lower()
+
+
+def _match(ctx: Context, k: int, tree: Tree, pred: Token, entry: Predicate) -> FrameMatch:
+    match = FrameMatch(entry.frame, k, pred, entry)
+    passive = pred.feats.get("Voice") == "Pass"
+    for dep in tree.children(pred):
+        if dep.rel in NOT_ARGUMENTS or dep.pos == "PUNCT":
+            continue
+        _add_argument(ctx, tree, match, dep, _voice(shape_of(tree, dep), passive))
+    if entry.noun:
+        _noun_context(ctx, tree, match)
+    else:
+        _inherited_subject(ctx, tree, match, passive)
+    match.plan = _is_plan(tree, pred, match.light_verb)
+    match.negated = any(c.lemma == "не" for c in tree.children(match.light_verb or pred))
+    return match
+
+
+def _voice(shape: str, passive: bool) -> str:
+    """In a passive clause the nominative is the object and the instrumental the agent."""
+    if not passive:
+        return shape
+    return {"nom": "acc", "ins": "nom"}.get(shape, shape)
+
+
+def _add_argument(ctx: Context, tree: Tree, match: FrameMatch, head: Token, shape: str) -> None:
+    role = match.predicate.role_of(shape)
+    if role is None:
+        return
+    tokens = tree.phrase(head)
+    match.args.append(Argument(role, shape, head, tokens, refs_in_tokens(ctx, match.sent, tokens)))
+
+
+def refs_in_tokens(ctx: Context, k: int, tokens: list[Token]) -> list[Ref]:
+    """Mentions that start inside the given tokens."""
+    spans = [(t.start, t.end) for t in tokens]
+    return [r for r in ctx.refs_in(k) if any(s <= r.start < e for s, e in spans)]
+
+
+def _noun_context(ctx: Context, tree: Tree, match: FrameMatch) -> None:
+    """A noun predicate takes its agent from the verb it serves: "делегация приняла участие" (a light verb),
+    "в ходе визита делегация посетила" (the noun in an adjunct of the clause)."""
+    parent = tree.parent(match.pred)
+    if parent is None:
+        return
+    prep = tree.preposition(match.pred)
+    light = match.pred.rel in ("obj", "nsubj", "obl") and parent.lemma in lexicon().light_verbs
+    adjunct = prep is not None and prep in lexicon().adjunct_preps
+    if light:
+        match.light_verb = parent
+    if light or adjunct:
+        for dep in tree.children(parent):
+            if dep.i != match.pred.i and dep.rel in ("nsubj", "nsubj:pass", "obl") and dep.pos != "PUNCT":
+                shape = shape_of(tree, dep)
+                if shape == "nom" or (light and shape.startswith("с+")):
+                    _add_argument(ctx, tree, match, dep, "agent" if shape == "nom" else shape)
+
+
+def _inherited_subject(ctx: Context, tree: Tree, match: FrameMatch, passive: bool) -> None:
+    """A verb without its own subject shares the one of the verb it is coordinated with or serves
+    ("приехали и посетили", "прибыл, чтобы посетить")."""
+    if any(a.shape == "nom" for a in match.args) or passive:
+        return
+    parent = tree.parent(match.pred)
+    if parent is None or match.pred.rel not in ("conj", "xcomp", "advcl"):
+        return
+    for dep in tree.children(parent):
+        if dep.rel == "nsubj" and shape_of(tree, dep) == "nom":
+            _add_argument(ctx, tree, match, dep, "nom")
+
+
+def _is_plan(tree: Tree, pred: Token, light: Token | None) -> bool:
+    """Future, intention, offer or possibility: the predicate, its light verb, or a verb governing them."""
+    words = lexicon().plan_words
+    chain = [t for t in (pred, light) if t is not None]
+    head = tree.parent(light or pred)
+    if head is not None and (light or pred).rel in ("xcomp", "csubj", "ccomp", "obj"):
+        chain.append(head)
+    for t in chain:
+        if t.feats.get("Tense") == "Fut" or t.lemma in words:
+            return True
+        if any(c.lemma in words or (c.rel == "aux" and c.feats.get("Tense") == "Fut") for c in tree.children(t)):
+            return True
+    return False
