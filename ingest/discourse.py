@@ -12,6 +12,8 @@ from coopgraph.ingest.frames import Argument, Tree, shape_of
 from coopgraph.ingest.nlp import Token
 
 PLACES = ("Region", "City", "Country")
+# Offices that make their holder the head of a place: his delegation is the place's.
+HEAD_TITLES = {"губернатор", "аким", "председатель облисполкома", "глава", "мэр", "хаким", "раис"}
 BODIES = PLACES + ("Organization",)
 # Dependents of a group noun that say where the group comes from, and those that name who leads it.
 ORIGIN_SHAPES = ("gen", "из+gen", "от+gen", "с+gen")
@@ -113,13 +115,54 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
             side.persons += [r.key for r in refs if r.type == "Person" and r.key not in side.persons]
         elif shape in LEAD_SHAPES or dep.rel in ("appos", "nmod", "acl"):
             side.persons += [r.key for r in refs if r.type == "Person" and r.key not in side.persons]
+    if not side.persons:
+        side.persons += _leaders_after(ctx, k, head)
+    side.bodies = most_specific(ctx, side.bodies)
+    if not side.bodies and side.persons:
+        side.bodies += [r for p in side.persons if (r := _headed_region(ctx, p))][:1]
     if not side.bodies:
         side.bodies += _demonym_before(ctx, k, head)
+    if side.bodies and side.bodies[0].startswith("Country:") and ctx.delegation:
+        # "Белорусская делегация" after "делегация Могилевской области": the same guests
+        region = ctx.table.get(ctx.delegation)
+        if region is not None and region.country == side.bodies[0].split(":")[-1]:
+            side.bodies = [ctx.delegation]
     if not side.bodies and ctx.delegation:
         side.bodies.append(ctx.delegation)
     elif side.bodies and not ctx.delegation:
         ctx.delegation = side.bodies[0]
     return side
+
+
+LEAD_WORDS = {("в", "глава", "с"), ("во", "глава", "с"), ("под", "руководство"), ("в", "состав")}
+
+
+def _leaders_after(ctx: Context, k: int, head: Token) -> list[str]:
+    """Persons after "во главе с" / "под руководством" that the parser hung elsewhere: the named persons
+    from the lead words to the end of the clause (a comma after a name, a verb)."""
+    tokens = ctx.sentences[k].tokens
+    for i in range(head.i + 1, len(tokens)):
+        for words in LEAD_WORDS:
+            if tuple(t.lemma if t.lemma != "во" else "в" for t in tokens[i : i + len(words)]) == tuple(
+                w if w != "во" else "в" for w in words
+            ):
+                end = next((t.end for t in tokens[i + len(words) :] if t.pos in ("VERB", "AUX")), tokens[-1].end)
+                return [r.key for r in ctx.refs_in(k, "Person") if tokens[i].start < r.start < end]
+    return []
+
+
+def _headed_region(ctx: Context, person: str) -> str | None:
+    """The region a delegation's leader heads ("делегация во главе с акимом Актюбинской области ...")."""
+    for rel in ctx.relations.values():
+        if rel.type == "HOLDS_POSITION" and rel.source_key == person and rel.title in HEAD_TITLES:
+            return rel.target_key
+    return None
+
+
+def most_specific(ctx: Context, keys: list[str]) -> list[str]:
+    """ "делегация Таласской области Кыргызской Республики": the country only locates the region."""
+    countries = {e.country for key in keys if (e := ctx.table.get(key)) is not None and e.type in ("Region", "City")}
+    return [key for key in keys if not (key.startswith("Country:") and key.split(":")[-1] in countries)]
 
 
 def _demonym_before(ctx: Context, k: int, head: Token) -> list[str]:

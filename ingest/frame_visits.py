@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from coopgraph.ingest.context import Context, Ref
+from coopgraph.ingest.dates import find_date
 from coopgraph.ingest.discourse import BODIES, Side, region_of_person, resolve
 from coopgraph.ingest.frames import FrameMatch, Tree, find_frames
 
 
 def extract_visit_frames(ctx: Context) -> None:
     ctx.delegation = None
-    for m in find_frames(ctx, ("visit", "host")):
+    for m in find_frames(ctx, ("visit", "host", "meet")):
         if not m.is_fact:
             continue
         if m.frame == "visit":
             _visit(ctx, m)
-        else:
+        elif m.frame == "host":
             _hosted(ctx, m)
+        else:
+            _met(ctx, m)
 
 
 def _side(ctx: Context, m: FrameMatch, role: str) -> Side:
@@ -37,10 +40,11 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
     visitors = _side(ctx, m, "visitor")
     if not visitors:
         return
+    date = find_date(ctx.sentences[m.sent].text, ctx.published)
     for place in _places(ctx, m):
         for v in visitors.keys:
             if not _at_home(ctx, v, place.key):
-                ctx.relate("VISITED", v, place.key, m.sent, rule="frame:visit")
+                ctx.relate("VISITED", v, place.key, m.sent, rule="frame:visit", date=date)
 
 
 def _hosted(ctx: Context, m: FrameMatch) -> None:
@@ -57,6 +61,31 @@ def _hosted(ctx: Context, m: FrameMatch) -> None:
         for g in guests.keys:
             if not _at_home(ctx, g, place):
                 ctx.relate("VISITED", g, place, m.sent, rule="frame:host")
+
+
+def _met(ctx: Context, m: FrameMatch) -> None:
+    """A meeting at a named place: a party from elsewhere (another region, another country) came there;
+    a meeting with no place gives no visit (spec)."""
+    places = [r.key for r in _places(ctx, m) if r.type in ("City", "Region", "Country")] or locatives(ctx, m.sent)
+    if not places:
+        return
+    parties = _side(ctx, m, "party")
+    for key in parties.keys:
+        home = region_of_person(ctx, key) if key.startswith("Person:") else key
+        if home is not None and not _at_home(ctx, key, places[0]):
+            ctx.relate("VISITED", key, places[0], m.sent, rule="frame:meet")
+
+
+def locatives(ctx: Context, k: int) -> list[str]:
+    """Cities and regions a sentence puts something in ("в Павлодаре"), read off the tokens when the parse
+    hung the phrase on the wrong word: a mention in the prepositional case right after "в"/"во"."""
+    tokens = ctx.sentences[k].tokens
+    out = []
+    for r in ctx.refs_in(k, "City", "Region"):
+        i = next((t.i for t in tokens if t.start <= r.start < t.end), None)
+        if i and tokens[i].feats.get("Case") == "Loc" and tokens[i - 1].lemma in ("в", "во"):
+            out.append(r.key)
+    return out
 
 
 def _country(ctx: Context, key: str | None) -> str | None:

@@ -159,16 +159,32 @@ class Tree:
         return self.sent.tokens[tok.head] if 0 <= tok.head < len(self.sent.tokens) and tok.head != tok.i else None
 
     def phrase(self, head: Token) -> list[Token]:
-        """The head and its dependents, recursively, but not a relative or other clause hanging on them."""
+        """The head and its dependents, recursively, but not a relative or other clause hanging on them
+        (a verbless one is a list that belongs to the phrase: "предприятия, среди которых X, Y и Z")."""
         out, todo, seen = [], [head], {head.i}
         while todo:
             t = todo.pop()
             out.append(t)
             for c in self.children(t):
-                if c.i not in seen and c.rel not in CLAUSES and not (c.rel == "conj" and c.pos in ("VERB", "AUX")):
+                if c.i in seen or c.rel == "conj" and c.pos in ("VERB", "AUX"):
+                    continue
+                if c.rel in CLAUSES and self._has_verb(c):
+                    continue
+                seen.add(c.i)
+                todo.append(c)
+        return sorted(out, key=lambda t: t.i)
+
+    def _has_verb(self, tok: Token) -> bool:
+        todo, seen = [tok], {tok.i}
+        while todo:
+            t = todo.pop()
+            if t.pos in ("VERB", "AUX") or t.feats.get("VerbForm") in ("Fin", "Part", "Conv"):
+                return True
+            for c in self.children(t):
+                if c.i not in seen:
                     seen.add(c.i)
                     todo.append(c)
-        return sorted(out, key=lambda t: t.i)
+        return False
 
     def preposition(self, tok: Token) -> str | None:
         """The preposition governing a phrase: its `case` dependents, multiword ones ("в ходе") joined."""
@@ -183,10 +199,22 @@ class Tree:
 
 def shape_of(tree: Tree, tok: Token) -> str:
     case = CASES.get(tok.feats.get("Case", ""), "")
-    prep = tree.preposition(tok)
+    if tok.rel == "obj" and case == "nom":
+        case = "acc"  # inanimate nouns read the same in both; the parser's object label breaks the tie
+    prep = tree.preposition(tok) or (_preposition_before(tree, tok) if case in ("loc", "ins", "dat") else None)
     if prep:
         return f"{prep}+{case}" if case else prep
     return case or tok.pos.lower()
+
+
+def _preposition_before(tree: Tree, tok: Token) -> str | None:
+    """A prepositional case with no preposition in the tree: the parser hung it on a neighbour ("в Кызылорде
+    аким ..." with "в" under "аким"); the preposition right before the phrase is its own."""
+    k = tok.i - 1
+    while k >= 0 and tree.sent.tokens[k].pos in ("ADJ", "DET", "NUM") and tree.sent.tokens[k].head == tok.i:
+        k -= 1
+    before = tree.sent.tokens[k] if k >= 0 else None
+    return before.lemma if before is not None and before.pos == "ADP" else None
 
 
 def _match(ctx: Context, k: int, tree: Tree, pred: Token, entry: Predicate) -> FrameMatch:
@@ -200,6 +228,7 @@ def _match(ctx: Context, k: int, tree: Tree, pred: Token, entry: Predicate) -> F
         _noun_context(ctx, tree, match)
     else:
         _inherited_subject(ctx, tree, match, passive)
+        _objects_after_the_verb(match)
     match.plan = _is_plan(tree, pred, match.light_verb)
     match.negated = any(c.lemma == "не" for c in tree.children(match.light_verb or pred))
     return match
@@ -212,12 +241,32 @@ def _voice(shape: str, passive: bool) -> str:
     return {"nom": "acc", "ins": "nom"}.get(shape, shape)
 
 
-def _add_argument(ctx: Context, tree: Tree, match: FrameMatch, head: Token, shape: str) -> None:
+def _add_argument(ctx: Context, tree: Tree, match: FrameMatch, head: Token, shape: str, whole: bool = True) -> None:
+    """Add `head`'s phrase as an argument of the role its shape fills; `whole=False` takes the noun a
+    participle qualifies without the participle's own clause."""
     role = match.predicate.role_of(shape)
     if role is None:
         return
-    tokens = tree.phrase(head)
+    if head.lemma == "который":  # a relative pronoun stands for the noun its clause qualifies
+        head = _antecedent(tree, match.pred) or head
+    tokens = (
+        tree.phrase(head)
+        if whole
+        else [t for t in tree.phrase(head) if t.i not in {x.i for x in tree.phrase(match.pred)}]
+    )
     match.args.append(Argument(role, shape, head, tokens, refs_in_tokens(ctx, match.sent, tokens)))
+
+
+def _antecedent(tree: Tree, pred: Token) -> Token | None:
+    """The noun a relative clause ("форум, который проходит в Костанае") qualifies."""
+    tok: Token | None = pred
+    for _ in range(4):  # the clause's verb, or a verb it governs
+        if tok is None:
+            return None
+        if tok.rel == "acl:relcl":
+            return tree.parent(tok)
+        tok = tree.parent(tok)
+    return None
 
 
 def refs_in_tokens(ctx: Context, k: int, tokens: list[Token]) -> list[Ref]:
@@ -247,15 +296,35 @@ def _noun_context(ctx: Context, tree: Tree, match: FrameMatch) -> None:
 
 def _inherited_subject(ctx: Context, tree: Tree, match: FrameMatch, passive: bool) -> None:
     """A verb without its own subject shares the one of the verb it is coordinated with or serves
-    ("приехали и посетили", "прибыл, чтобы посетить")."""
-    if any(a.shape == "nom" for a in match.args) or passive:
-        return
+    ("приехали и посетили", "прибыл, чтобы посетить"); a participle's is the noun it qualifies
+    ("делегации, побывавшей в Приуралье"; "продукция, поставленная в Китай" is its object)."""
     parent = tree.parent(match.pred)
-    if parent is None or match.pred.rel not in ("conj", "xcomp", "advcl"):
+    if parent is None:
+        return
+    if match.pred.feats.get("VerbForm") == "Part" and match.pred.rel in ("acl", "amod", "acl:relcl"):
+        _add_argument(ctx, tree, match, parent, "acc" if passive else "nom", whole=False)
+        return
+    if any(a.shape == "nom" for a in match.args) or passive or match.pred.rel not in ("conj", "xcomp", "advcl"):
         return
     for dep in tree.children(parent):
         if dep.rel == "nsubj" and shape_of(tree, dep) == "nom":
             _add_argument(ctx, tree, match, dep, "nom")
+
+
+def _objects_after_the_verb(match: FrameMatch) -> None:
+    """Inanimate plurals read the same in the nominative and the accusative ("посетили предприятия"), and
+    the tagger often says nominative: with a subject before the verb, a second "subject" after it is
+    the object."""
+    if not any("acc" in shapes for shapes in match.predicate.roles.values()):
+        return
+    noms = [a for a in match.args if a.shape == "nom"]
+    if len(noms) < 2 or not any(a.head.i < match.pred.i for a in noms):
+        return
+    for a in noms:
+        if a.head.i > match.pred.i and a.head.feats.get("Animacy") != "Anim":
+            role = match.predicate.role_of("acc")
+            if role:
+                a.shape, a.role = "acc", role
 
 
 def _is_plan(tree: Tree, pred: Token, light: Token | None) -> bool:
@@ -263,7 +332,7 @@ def _is_plan(tree: Tree, pred: Token, light: Token | None) -> bool:
     words = lexicon().plan_words
     chain = [t for t in (pred, light) if t is not None]
     head = tree.parent(light or pred)
-    if head is not None and (light or pred).rel in ("xcomp", "csubj", "ccomp", "obj"):
+    if head is not None and (light or pred).rel in ("xcomp", "csubj", "ccomp", "obj", "nsubj", "nsubj:pass"):
         chain.append(head)
     for t in chain:
         if t.feats.get("Tense") == "Fut" or t.lemma in words:

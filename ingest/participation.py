@@ -1,14 +1,233 @@
-"""PARTICIPATED_IN: who took part in a forum, exhibition or programme of events, and how it placed them."""
+"""PARTICIPATED_IN: who took part in a forum, exhibition or programme of events, and the visits that put them there."""
 
 from __future__ import annotations
 
 import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
-from coopgraph.ingest.context import Context
+from coopgraph.ingest.context import Context, Ref
+from coopgraph.ingest.discourse import BODIES, Side, region_of_person, resolve
+from coopgraph.ingest.frames import FrameMatch, Tree, find_frames, shape_of
+from coopgraph.ingest.nlp import Token
+
+# Nouns that make "в X", "на X" a setting when X is their genitive: "в рамках форума", "на полях форума".
+FRAME_NOUNS = {"рамка", "поле", "ход", "время", "период", "итог", "участие", "программа", "открытие", "работа"}
+CLAUSE_POS = ("VERB", "AUX")
+
+
+@dataclass(frozen=True)
+class EventWords:
+    words: frozenset[str]
+    settings: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def event_words() -> EventWords:
+    text = resources.files(__package__).joinpath("lexicons", "frames.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)["events"]
+    return EventWords(frozenset(data["words"]), frozenset(data["settings"]))
+
+
+@dataclass
+class Events:
+    """The article's events: which mention or back-reference stands for which, the main one, their venues."""
+
+    refs: list[Ref]
+    main: str | None = None
+    venues: dict[str, str] = field(default_factory=dict)  # event key -> place key where it was held
+
+    def in_tokens(self, ctx: Context, k: int, tokens: list[Token]) -> list[str]:
+        """Events an argument names: an Event mention in it, else an event word ("на этом мероприятии",
+        "участников форума") standing for the last event named before it, else the article's main one."""
+        spans = [(t.start, t.end) for t in tokens]
+        named = [r.key for r in self.refs if r.sent == k and any(s <= r.start < e for s, e in spans)]
+        if named:
+            return list(dict.fromkeys(named))
+        word = next((t for t in tokens if t.lemma in event_words().words), None)
+        if word is None:
+            return []
+        before = [r.key for r in self.refs if r.start < word.start]
+        return [before[-1]] if before else ([self.main] if self.main else [])
+
+
+def find_events(ctx: Context) -> Events:
+    refs = sorted((r for r in ctx.refs if r.type == "Event"), key=lambda r: r.start)
+    events = Events(refs)
+    lead = [r for r in refs if r.sent <= 2]
+    if lead:
+        events.main = lead[0].key
+    for m in find_frames(ctx, ("held",)):
+        venue = _most_specific(ctx, m.refs("venue", "City", "Region", "Country"))
+        for key in events.in_tokens(ctx, m.sent, [t for a in m.role("event") for t in a.tokens]):
+            if venue and key not in events.venues:
+                events.venues[key] = venue
+    for r in refs:  # "форум ... в Омске", "Дни Оренбуржья в Актобе": a place inside the event's phrase or name
+        if r.key not in events.venues and (place := _place_in_event_phrase(ctx, r)):
+            events.venues[r.key] = place
+    return events
+
+
+def _most_specific(ctx: Context, refs: list[Ref]) -> str | None:
+    order = {"City": 0, "Region": 1, "Country": 2}
+    refs = sorted(refs, key=lambda r: order.get(r.type, 3))
+    return refs[0].key if refs else None
+
+
+def _place_in_event_phrase(ctx: Context, event: Ref) -> str | None:
+    """A place the event's phrase attaches with "в" ("форуме в Омске"), or the "в Y" of a "Дни X в Y" name."""
+    sent = ctx.sentences[event.sent]
+    tree = Tree(sent)
+    heads = [t for t in sent.tokens if event.start <= t.start < event.end]
+    for head in heads[:1]:
+        for dep in tree.children(head):
+            if shape_of(tree, dep) in ("в+loc", "во+loc"):
+                refs = [r for r in ctx.refs_in(event.sent, "City", "Region") if dep.start <= r.start < dep.end]
+                if refs:
+                    return refs[0].key
+    name = ctx.table.get(event.key).name
+    m = re.search(r"\s(?:в|во)\s+(\S+)$", name)
+    if m:
+        inside = [r for r in ctx.refs_in(event.sent, "City", "Region") if event.start <= r.start < event.end]
+        tail = [r for r in inside if ctx.text[r.start : r.end].startswith(m.group(1)[:4])]
+        if tail:
+            return tail[-1].key
+    return None
 
 
 def extract_participation(ctx: Context) -> None:
+    events = find_events(ctx)
+    for m in find_frames(ctx, ("participate", "visit")):
+        if m.is_fact:
+            _frame(ctx, events, m)
+    for k in range(len(ctx.sentences)):
+        _settings(ctx, events, k)
+    _days_of(ctx, events)
     _opened_events(ctx)
+    _represented(ctx)
+    _venue_visits(ctx, events)
+
+
+def _represented(ctx: Context) -> None:
+    """A person taking part brings the place or body he heads or represents (spec, Clarifications:
+    "from each person who acts and from the region, country or organization he heads or represents")."""
+    for rel in list(ctx.relations.values()):
+        if rel.type == "PARTICIPATED_IN" and rel.source_key.startswith("Person:"):
+            represented = region_of_person(ctx, rel.source_key)
+            if represented is not None:
+                k = ctx.sentence_of(rel.evidence.start)
+                ctx.relate("PARTICIPATED_IN", represented, rel.target_key, k, rule="event.represented")
+
+
+def _side(ctx: Context, m: FrameMatch, role: str) -> Side:
+    tree = Tree(ctx.sentences[m.sent])
+    side = Side()
+    for arg in m.role(role):
+        side.add(resolve(ctx, tree, m.sent, arg))
+    return side
+
+
+def _take_part(ctx: Context, side: Side, event: str, k: int, rule: str) -> None:
+    for key in side.keys:
+        ctx.relate("PARTICIPATED_IN", key, event, k, rule=rule)
+    if side.group:
+        ctx.participant_groups.update((key, event) for key in side.bodies)
+
+
+def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
+    """ "приняли участие в форуме", "выступил на форуме", "посетили выставку", "собрались на форум"."""
+    role, who = ("event", "participant") if m.frame == "participate" else ("place", "visitor")
+    keys = events.in_tokens(ctx, m.sent, [t for a in m.role(role) for t in a.tokens])
+    if m.frame == "visit":
+        keys = [r.key for r in m.refs("place", "Event")]  # only a visit to an event names it
+    if not keys:
+        return
+    side = _side(ctx, m, who)
+    for key in keys:
+        _take_part(ctx, side, key, m.sent, f"frame:{m.frame}")
+
+
+def _settings(ctx: Context, events: Events, k: int) -> None:
+    """ "В рамках форума губернатор и аким подписали ...", "на форуме выступил ...": the subject of a
+    clause set inside an event took part in it."""
+    from coopgraph.ingest.frames import Argument
+
+    sent = ctx.sentences[k]
+    tree = Tree(sent)
+    starts = {r.start for r in events.refs if r.sent == k}
+    for tok in sent.tokens:
+        if tok.lemma not in event_words().words and tok.start not in starts:
+            continue
+        setting = _setting_head(tree, tok)
+        verb = tree.parent(setting) if setting is not None else None
+        keys = events.in_tokens(ctx, k, tree.phrase(tok))
+        if not keys or verb is None or verb.pos not in CLAUSE_POS:
+            continue
+        side = Side()
+        passive = verb.feats.get("Voice") == "Pass"
+        for dep in tree.children(verb):
+            shape = shape_of(tree, dep)
+            if shape == "nom" and not passive or shape == "ins" and passive:
+                side.add(resolve(ctx, tree, k, Argument("agent", shape, dep, tree.phrase(dep))))
+        for key in keys:
+            _take_part(ctx, side, key, k, "frame:event_setting")
+
+
+def _setting_head(tree: Tree, tok: Token) -> Token | None:
+    """What makes an event word or name a clause's setting: its own preposition ("на форуме", "в ходе
+    форума"), or the frame noun governing it ("в рамках форума", "на полях форума")."""
+    prep = tree.preposition(tok)
+    if prep in event_words().settings and (prep not in ("в", "на", "во") or tok.feats.get("Case") == "Loc"):
+        return tok
+    parent = tree.parent(tok)
+    if parent is not None and parent.lemma in FRAME_NOUNS and tree.preposition(parent):
+        return parent
+    return None
+
+
+def _days_of(ctx: Context, events: Events) -> None:
+    """ "Дни Оренбургской области в Актобе" (spec): the region of the days and the host took part, and the
+    region's delegation visited the host."""
+    for r in events.refs:
+        name = ctx.table.get(r.key).name
+        if not re.match(r"(?:Дни|День|Неделя)\b", name):
+            continue
+        guests = [x for x in ctx.refs_in(r.sent, "Region", "City") if r.start <= x.start < r.end]
+        host = events.venues.get(r.key)
+        guests = [g for g in guests if g.key != host]
+        for g in guests[:1]:
+            ctx.relate("PARTICIPATED_IN", g.key, r.key, r.sent, rule="event.days_of")
+            ctx.participant_groups.add((g.key, r.key))
+        if host and guests:
+            ctx.relate("PARTICIPATED_IN", host, r.key, r.sent, rule="event.days_host")
+
+
+def _venue_visits(ctx: Context, events: Events) -> None:
+    """At an event held in one party's place, the other party's delegation and officials visited that place
+    (spec); persons from another country than the venue's are such officials."""
+    from coopgraph.ingest.frame_visits import _at_home, _country
+
+    taking_part: dict[str, set[str]] = {}
+    for rel in ctx.relations.values():
+        if rel.type == "PARTICIPATED_IN":
+            taking_part.setdefault(rel.target_key, set()).add(rel.source_key)
+    for rel in list(ctx.relations.values()):
+        venue = events.venues.get(rel.target_key)
+        if rel.type != "PARTICIPATED_IN" or venue is None:
+            continue
+        if not any(_at_home(ctx, other, venue) for other in taking_part[rel.target_key]):
+            continue  # held on neither party's ground: taking part is no visit (spec)
+        who = rel.source_key
+        k = ctx.sentence_of(rel.evidence.start)
+        if who.startswith("Person:"):
+            home = region_of_person(ctx, who)
+            if home and _country(ctx, home) != _country(ctx, venue) and not _at_home(ctx, who, venue):
+                ctx.relate("VISITED", who, venue, k, rule="event.venue_person")
+        elif (who, rel.target_key) in ctx.participant_groups and ctx.table.get(who).type in BODIES:
+            if not _at_home(ctx, who, venue):
+                ctx.relate("VISITED", who, venue, k, rule="event.venue_delegation")
 
 
 _OPENED = {"открыть", "участвовать", "участие", "выступить", "посетить", "принять"}

@@ -33,8 +33,8 @@ RELATION_STAGES = (
     extract_positions,
     extract_signing,
     extract_participation,
-    extract_visits,
     extract_visit_frames,
+    extract_visits,
     extract_trade,
 )
 FINISHING_STAGES = (assign_confidence,)  # every rule has had its say

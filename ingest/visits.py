@@ -167,10 +167,17 @@ def _destinations(ctx: Context, k: int, trig, kind: str, exclude: set[str]) -> l
 
 
 def extract_visits(ctx: Context) -> None:
+    """The surface rules, for sentences the visit frames (ingest/frame_visits.py, run first) left empty:
+    syntax decides where it can, these patterns only where the parse gave nothing."""
     ctx.delegation = None
+    read = {
+        ctx.sentence_of(r.evidence.start)
+        for r in ctx.relations.values()
+        if r.type == "VISITED" and (r.rule or "").startswith("frame:")
+    }
     for k, sent in enumerate(ctx.sentences):
         trig, kind = _trigger(sent)
-        if trig is not None and not _PLAN.search(sent.text):
+        if trig is not None and not _PLAN.search(sent.text) and k not in read:
             _visit_sentence(ctx, k, trig, kind)
         _hosted_delegation(ctx, k)
         _thanks_for_welcome(ctx, k)
