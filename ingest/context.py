@@ -76,6 +76,7 @@ class Context:
     relations: dict[tuple, Relation] = field(default_factory=dict)
     found_by: dict[tuple, list[str]] = field(default_factory=dict)  # relation ident -> rules that found it
     participant_groups: set[tuple[str, str]] = field(default_factory=set)  # (body, event): took part as a delegation
+    read_by_frames: dict[str, set[int]] = field(default_factory=dict)  # frame -> sentences a frame rule read
     published: str | None = None  # article date (ISO prefix) for resolving relative dates
     home: str | None = None  # key of the region the article is about ("наш регион")
     partner: str | None = None  # key of the main counterpart region or country

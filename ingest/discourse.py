@@ -23,6 +23,7 @@ LEAD_SHAPES = ("во главе с+ins", "в глава с+ins", "с+ins", "в �
 @dataclass(frozen=True)
 class Words:
     groups: frozenset[str]
+    collectives: frozenset[str]
     offices: frozenset[str]
     both_sides: frozenset[str]
 
@@ -31,7 +32,12 @@ class Words:
 def words() -> Words:
     text = resources.files(__package__).joinpath("lexicons", "frames.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)["discourse"]
-    return Words(frozenset(data["groups"]), frozenset(data["offices"]), frozenset(data["both_sides"]))
+    return Words(
+        frozenset(data["groups"]),
+        frozenset(data["collectives"]),
+        frozenset(data["offices"]),
+        frozenset(data["both_sides"]),
+    )
 
 
 @dataclass
@@ -40,12 +46,16 @@ class Side:
 
     bodies: list[str] = field(default_factory=list)
     persons: list[str] = field(default_factory=list)
-    group: bool = False  # named as a delegation, guests, representatives: the side travelled as a body
+    groups: list[str] = field(default_factory=list)  # bodies named as a delegation, guests: they travelled
 
     def add(self, other: Side) -> None:
         self.bodies += [b for b in other.bodies if b not in self.bodies]
         self.persons += [p for p in other.persons if p not in self.persons]
-        self.group = self.group or other.group
+        self.groups += [g for g in other.groups if g not in self.groups]
+
+    @property
+    def group(self) -> bool:
+        return bool(self.groups)
 
     @property
     def keys(self) -> list[str]:
@@ -87,6 +97,9 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         return Side(bodies=bodies, persons=persons)
     if head.lemma in words().groups:
         return _group(ctx, tree, k, head)
+    if head.lemma in words().collectives:
+        side = _group(ctx, tree, k, head, fallback=False)
+        return Side(bodies=side.bodies)  # companies of a region stand for it; they did not travel as one
     if head.lemma in words().offices:
         return Side(persons=_named_persons(ctx, tree, k, head))
     return Side()
@@ -103,10 +116,10 @@ def _phrase_refs(ctx: Context, tree: Tree, k: int, head: Token) -> list[Ref]:
     return [r for r in ctx.refs_in(k) if any(s <= r.start < e for s, e in spans)]
 
 
-def _group(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
+def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True) -> Side:
     """A delegation: where it comes from (its genitive, "из X", a place adjective, else the delegation the
     article spoke of last) and the persons leading it or named in it."""
-    side = Side(group=True)
+    side = Side()
     for dep in tree.children(head):
         shape = shape_of(tree, dep)
         refs = _phrase_refs(ctx, tree, k, dep)
@@ -127,10 +140,13 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         region = ctx.table.get(ctx.delegation)
         if region is not None and region.country == side.bodies[0].split(":")[-1]:
             side.bodies = [ctx.delegation]
+    if not fallback:
+        return side
     if not side.bodies and ctx.delegation:
         side.bodies.append(ctx.delegation)
     elif side.bodies and not ctx.delegation:
         ctx.delegation = side.bodies[0]
+    side.groups = list(side.bodies)
     return side
 
 

@@ -41,6 +41,8 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
     if not visitors:
         return
     date = find_date(ctx.sentences[m.sent].text, ctx.published)
+    if _places(ctx, m):  # both a visitor and a place read: the surface rules leave this sentence alone
+        ctx.read_by_frames.setdefault("visit", set()).add(m.sent)
     for place in _places(ctx, m):
         for v in visitors.keys:
             if not _at_home(ctx, v, place.key):

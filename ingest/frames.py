@@ -199,8 +199,8 @@ class Tree:
 
 def shape_of(tree: Tree, tok: Token) -> str:
     case = CASES.get(tok.feats.get("Case", ""), "")
-    if tok.rel == "obj" and case == "nom":
-        case = "acc"  # inanimate nouns read the same in both; the parser's object label breaks the tie
+    if tok.rel == "obj" and case in ("nom", "gen"):
+        case = "acc"  # nom = acc for inanimate nouns, gen = acc for animate ones: the object label decides
     prep = tree.preposition(tok) or (_preposition_before(tree, tok) if case in ("loc", "ins", "dat") else None)
     if prep:
         return f"{prep}+{case}" if case else prep
@@ -286,12 +286,17 @@ def _noun_context(ctx: Context, tree: Tree, match: FrameMatch) -> None:
     adjunct = prep is not None and prep in lexicon().adjunct_preps
     if light:
         match.light_verb = parent
-    if light or adjunct:
-        for dep in tree.children(parent):
-            if dep.i != match.pred.i and dep.rel in ("nsubj", "nsubj:pass", "obl") and dep.pos != "PUNCT":
-                shape = shape_of(tree, dep)
-                if shape == "nom" or (light and shape.startswith("с+")):
-                    _add_argument(ctx, tree, match, dep, "agent" if shape == "nom" else shape)
+    if not (light or adjunct):
+        return
+    for dep in tree.children(parent):
+        if dep.i == match.pred.i or dep.rel in NOT_ARGUMENTS or dep.pos == "PUNCT":
+            continue
+        shape = shape_of(tree, dep)
+        if shape == "nom":
+            _add_argument(ctx, tree, match, dep, "agent")
+        elif light and dep.rel in ("obl", "nmod", "iobj"):
+            # "в нём приняли участие", "совершили визит в Омск": the light verb's complements are the noun's
+            _add_argument(ctx, tree, match, dep, shape)
 
 
 def _inherited_subject(ctx: Context, tree: Tree, match: FrameMatch, passive: bool) -> None:

@@ -9,13 +9,14 @@ from functools import lru_cache
 from importlib import resources
 
 from coopgraph.ingest.context import Context, Ref
-from coopgraph.ingest.discourse import BODIES, Side, region_of_person, resolve
+from coopgraph.ingest.discourse import Side, region_of_person, resolve
 from coopgraph.ingest.frames import FrameMatch, Tree, find_frames, shape_of
 from coopgraph.ingest.nlp import Token
 
 # Nouns that make "в X", "на X" a setting when X is their genitive: "в рамках форума", "на полях форума".
 FRAME_NOUNS = {"рамка", "поле", "ход", "время", "период", "итог", "участие", "программа", "открытие", "работа"}
 CLAUSE_POS = ("VERB", "AUX")
+PRONOUNS = {"он", "она", "оно", "они"}  # "в нём приняли участие": the event named last
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class Events:
         named = [r.key for r in self.refs if r.sent == k and any(s <= r.start < e for s, e in spans)]
         if named:
             return list(dict.fromkeys(named))
-        word = next((t for t in tokens if t.lemma in event_words().words), None)
+        word = next((t for t in tokens if t.lemma in event_words().words or t.lemma in PRONOUNS), None)
         if word is None:
             return []
         before = [r.key for r in self.refs if r.start < word.start]
@@ -100,6 +101,8 @@ def _place_in_event_phrase(ctx: Context, event: Ref) -> str | None:
 def extract_participation(ctx: Context) -> None:
     events = find_events(ctx)
     for m in find_frames(ctx, ("participate", "visit")):
+        if m.frame == "participate":
+            ctx.read_by_frames.setdefault(m.frame, set()).add(m.sent)
         if m.is_fact:
             _frame(ctx, events, m)
     for k in range(len(ctx.sentences)):
@@ -110,12 +113,21 @@ def extract_participation(ctx: Context) -> None:
     _venue_visits(ctx, events)
 
 
+def _represented_by(ctx: Context, person: str) -> str | None:
+    """What a person taking part stands for: the place or body of his office, but not a head of state's
+    country (a president greeting a forum, often by video, is not his country taking part)."""
+    for rel in ctx.relations.values():
+        if rel.type == "HOLDS_POSITION" and rel.source_key == person and rel.title not in ("президент",):
+            return rel.target_key
+    return None
+
+
 def _represented(ctx: Context) -> None:
     """A person taking part brings the place or body he heads or represents (spec, Clarifications:
     "from each person who acts and from the region, country or organization he heads or represents")."""
     for rel in list(ctx.relations.values()):
         if rel.type == "PARTICIPATED_IN" and rel.source_key.startswith("Person:"):
-            represented = region_of_person(ctx, rel.source_key)
+            represented = _represented_by(ctx, rel.source_key)
             if represented is not None:
                 k = ctx.sentence_of(rel.evidence.start)
                 ctx.relate("PARTICIPATED_IN", represented, rel.target_key, k, rule="event.represented")
@@ -132,8 +144,7 @@ def _side(ctx: Context, m: FrameMatch, role: str) -> Side:
 def _take_part(ctx: Context, side: Side, event: str, k: int, rule: str) -> None:
     for key in side.keys:
         ctx.relate("PARTICIPATED_IN", key, event, k, rule=rule)
-    if side.group:
-        ctx.participant_groups.update((key, event) for key in side.bodies)
+    ctx.participant_groups.update((key, event) for key in side.groups)
 
 
 def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
@@ -188,25 +199,48 @@ def _setting_head(tree: Tree, tok: Token) -> Token | None:
 
 
 def _days_of(ctx: Context, events: Events) -> None:
-    """ "Дни Оренбургской области в Актобе" (spec): the region of the days and the host took part, and the
-    region's delegation visited the host."""
+    """ "Дни Оренбургской области в Актобе" (spec): the region of the days and the host took part, the
+    region's delegation visited the host, and so did the region's officials the article names."""
     for r in events.refs:
         name = ctx.table.get(r.key).name
         if not re.match(r"(?:Дни|День|Неделя)\b", name):
             continue
-        guests = [x for x in ctx.refs_in(r.sent, "Region", "City") if r.start <= x.start < r.end]
         host = events.venues.get(r.key)
-        guests = [g for g in guests if g.key != host]
-        for g in guests[:1]:
-            ctx.relate("PARTICIPATED_IN", g.key, r.key, r.sent, rule="event.days_of")
-            ctx.participant_groups.add((g.key, r.key))
-        if host and guests:
+        guests = [x.key for x in ctx.refs_in(r.sent, "Region", "City") if r.start <= x.start < r.end]
+        guests = [g for g in guests if g != host][:1]
+        if not guests:
+            continue
+        guest = guests[0]
+        ctx.relate("PARTICIPATED_IN", guest, r.key, r.sent, rule="event.days_of")
+        ctx.participant_groups.add((guest, r.key))
+        if host:
             ctx.relate("PARTICIPATED_IN", host, r.key, r.sent, rule="event.days_host")
+        for person in _officials_of(ctx, guest):
+            ctx.relate("PARTICIPATED_IN", person, r.key, r.sent, rule="event.days_officials")
+            ctx.participant_groups.add((person, r.key))
+
+
+def _officials_of(ctx: Context, place: str) -> list[str]:
+    """Persons the article names in an office of the place, of its region or of a city in it."""
+    ent = ctx.table.get(place)
+    region = f"Region:{ent.region}" if ent is not None and ent.type == "City" and ent.region else place
+    out = []
+    for rel in ctx.relations.values():
+        if rel.type != "HOLDS_POSITION" or rel.source_key in out:
+            continue
+        target = ctx.table.get(rel.target_key)
+        of_region = (
+            f"Region:{target.region}" if target is not None and target.type == "City" and target.region else None
+        )
+        if rel.target_key in (place, region) or of_region == region:
+            out.append(rel.source_key)
+    return out
 
 
 def _venue_visits(ctx: Context, events: Events) -> None:
-    """At an event held in one party's place, the other party's delegation and officials visited that place
-    (spec); persons from another country than the venue's are such officials."""
+    """A delegation taking part in an event travelled to its venue (spec: "unless the text says that a
+    delegation travelled there"); at an event held on one party's ground, the officials from another
+    country visited it too; on neither party's ground, taking part is no visit."""
     from coopgraph.ingest.frame_visits import _at_home, _country
 
     taking_part: dict[str, set[str]] = {}
@@ -215,19 +249,15 @@ def _venue_visits(ctx: Context, events: Events) -> None:
             taking_part.setdefault(rel.target_key, set()).add(rel.source_key)
     for rel in list(ctx.relations.values()):
         venue = events.venues.get(rel.target_key)
-        if rel.type != "PARTICIPATED_IN" or venue is None:
+        if rel.type != "PARTICIPATED_IN" or venue is None or _at_home(ctx, rel.source_key, venue):
             continue
-        if not any(_at_home(ctx, other, venue) for other in taking_part[rel.target_key]):
-            continue  # held on neither party's ground: taking part is no visit (spec)
-        who = rel.source_key
-        k = ctx.sentence_of(rel.evidence.start)
-        if who.startswith("Person:"):
+        who, k = rel.source_key, ctx.sentence_of(rel.evidence.start)
+        if (who, rel.target_key) in ctx.participant_groups:
+            ctx.relate("VISITED", who, venue, k, rule="event.venue_delegation")
+        elif who.startswith("Person:") and any(_at_home(ctx, x, venue) for x in taking_part[rel.target_key]):
             home = region_of_person(ctx, who)
-            if home and _country(ctx, home) != _country(ctx, venue) and not _at_home(ctx, who, venue):
+            if home and _country(ctx, home) != _country(ctx, venue):
                 ctx.relate("VISITED", who, venue, k, rule="event.venue_person")
-        elif (who, rel.target_key) in ctx.participant_groups and ctx.table.get(who).type in BODIES:
-            if not _at_home(ctx, who, venue):
-                ctx.relate("VISITED", who, venue, k, rule="event.venue_delegation")
 
 
 _OPENED = {"открыть", "участвовать", "участие", "выступить", "посетить", "принять"}
@@ -241,6 +271,8 @@ def _opened_events(ctx: Context) -> None:
     """ "форум открыли аким X и губернатор Y", "приняли участие в выставке": persons → Event;
     "в нём приняли участие делегации Актюбинской и Костанайской областей": regions → Event."""
     for k, sent in enumerate(ctx.sentences):
+        if k in ctx.read_by_frames.get("participate", set()):
+            continue  # the participate frames read this sentence (facts and plans alike)
         events = ctx.refs_in(k, "Event")
         lemmas = {t.lemma for t in sent.tokens}
         if not events and lemmas & _TAKE_PART and _EVENT_PRONOUN.search(sent.text) and k > 0:

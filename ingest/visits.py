@@ -170,11 +170,7 @@ def extract_visits(ctx: Context) -> None:
     """The surface rules, for sentences the visit frames (ingest/frame_visits.py, run first) left empty:
     syntax decides where it can, these patterns only where the parse gave nothing."""
     ctx.delegation = None
-    read = {
-        ctx.sentence_of(r.evidence.start)
-        for r in ctx.relations.values()
-        if r.type == "VISITED" and (r.rule or "").startswith("frame:")
-    }
+    read = ctx.read_by_frames.get("visit", set())
     for k, sent in enumerate(ctx.sentences):
         trig, kind = _trigger(sent)
         if trig is not None and not _PLAN.search(sent.text) and k not in read:
