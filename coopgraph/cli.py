@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 import importlib
-from typing import Any
 
 import click
 
-from coopgraph.commands.options import CONTEXT_SETTINGS
-from coopgraph.exceptions import CoopgraphError
+from coopgraph.commands.options import CONTEXT_SETTINGS, CoopgraphGroup
 
 # Each module lists its commands in COMMANDS; imported by name so that one failing import names itself.
 COMMAND_MODULES = ("server", "db", "extract", "evaluate", "ingest", "query", "report", "browser")
-
-
-class CoopgraphGroup(click.Group):
-    """A group that prints the library's errors as click does its own: `Error: <one line>`, exit 1."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except CoopgraphError as exc:
-            raise click.ClickException(str(exc)) from None
 
 
 @click.group(cls=CoopgraphGroup, context_settings=CONTEXT_SETTINGS)

@@ -6,11 +6,13 @@ from pathlib import Path
 
 import click
 
+from coopgraph.commands.options import CoopgraphGroup
+
 # The generated files also ship with the package (coopgraph.graph.browser); an export writes new ones.
 DEFAULT_DIR = Path("coopgraph-browser")
 
 
-@click.group("browser")
+@click.group("browser", cls=CoopgraphGroup)
 def browser_group() -> None:
     """Neo4j Browser helpers: a style and a guide built from the query library.
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import click
 
-from coopgraph.commands.options import neo4j_options
+from coopgraph.commands.options import CoopgraphGroup, neo4j_options
 from coopgraph.graph.connection import open_driver
 from coopgraph.graph.schema import GraphCounts, apply_schema, drop_schema, graph_counts, wipe_data
 from coopgraph.graph.settings import Neo4jSettings
 
 
-@click.group()
+@click.group(cls=CoopgraphGroup)
 def db() -> None:
     """Manage the graph database: schema, counts, reset.
 

@@ -9,12 +9,24 @@ from typing import Any, TypeVar
 
 import click
 
+from coopgraph.exceptions import CoopgraphError
 from coopgraph.graph.settings import DEFAULT_BOLT_PORT, DEFAULT_HTTP_PORT, load_settings
 from coopgraph.output import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class CoopgraphGroup(click.Group):
+    """A group that prints the library's errors as click does its own: `Error: <one line>`, exit 1.
+    Every group uses it, so a subgroup invoked on its own (as the tests do) behaves the same."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CoopgraphError as exc:
+            raise click.ClickException(str(exc)) from None
 
 
 def neo4j_options(command: F) -> F:

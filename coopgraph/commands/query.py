@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from coopgraph.commands.options import format_option, neo4j_options, output_options
+from coopgraph.commands.options import CoopgraphGroup, format_option, neo4j_options, output_options
 from coopgraph.output import format_rows
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ def emit(rows: list[dict[str, Any]], fmt: str, output: str | None) -> None:
         click.echo(text)
 
 
-@click.group("query")
+@click.group("query", cls=CoopgraphGroup)
 def query_group() -> None:
     """The curated Cypher library in queries/*.cypher: list, show and run its queries.
 

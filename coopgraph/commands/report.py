@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from coopgraph.commands.options import neo4j_options
+from coopgraph.commands.options import CoopgraphGroup, neo4j_options
 
 if TYPE_CHECKING:
     from coopgraph.graph.settings import Neo4jSettings
@@ -71,7 +71,7 @@ def build(settings: Neo4jSettings, builder: Callable[..., Report], *args: str) -
         raise click.ClickException(f"Neo4j: {exc.message} [{exc.code}]") from None
 
 
-@click.group("report")
+@click.group("report", cls=CoopgraphGroup)
 def report_group() -> None:
     """Canned reports: a region dossier or a pair report, every row citing its sources.
 

@@ -202,7 +202,7 @@ def test_seeds_and_dev_articles_give_one_node_per_real_entity(graph):
     )
     assert [r.data() for r in records] == []
     records, _, _ = graph.driver.execute_query("MATCH (a:Article) RETURN count(a) AS n", database_=graph.database)
-    assert records[0]["n"] == len(golds) == 12
+    assert records[0]["n"] == len(golds) == dev_files  # one Article per distinct text
     assert find_provenance_violations(graph.driver, graph.database) == []
     # every relationship in the graph carries provenance: articles and evidence, or it is structure,
     # or a derived cooperation edge citing the facts it folds (checked by find_provenance_violations)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from support import extract_seed_facts
+from support import SEEDS, extract_seed_facts
 from test_load import INGESTED, article_a, article_a2, article_b
 
 from bench.corpus import article_facts
@@ -205,7 +204,7 @@ def invoke(db, *args: str):
 
 
 def test_two_workers_give_the_graph_of_one(db, tmp_path):
-    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    seeds = SEEDS
     dumps = []
     for workers in ("1", "2"):
         db.driver.execute_query("MATCH (n) DETACH DELETE n", database_=db.database)
