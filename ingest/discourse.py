@@ -47,11 +47,13 @@ class Side:
     bodies: list[str] = field(default_factory=list)
     persons: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)  # bodies named as a delegation, guests: they travelled
+    represented: list[str] = field(default_factory=list)  # places of officials named by office only
 
     def add(self, other: Side) -> None:
         self.bodies += [b for b in other.bodies if b not in self.bodies]
         self.persons += [p for p in other.persons if p not in self.persons]
         self.groups += [g for g in other.groups if g not in self.groups]
+        self.represented += [r for r in other.represented if r not in self.represented]
 
     @property
     def group(self) -> bool:
@@ -101,7 +103,12 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         side = _group(ctx, tree, k, head, fallback=False)
         return Side(bodies=side.bodies)  # companies of a region stand for it; they did not travel as one
     if head.lemma in words().offices:
-        return Side(persons=_named_persons(ctx, tree, k, head))
+        persons = _named_persons(ctx, tree, k, head)
+        if persons:
+            return Side(persons=persons)
+        # "акимы Павлодарской и Восточно-Казахстанской областей": no one named, the places they stand for
+        places = [r.key for r in _phrase_refs(ctx, tree, k, head) if r.type in BODIES]
+        return Side(represented=most_specific(ctx, places))
     return Side()
 
 

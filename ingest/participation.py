@@ -61,6 +61,7 @@ def find_events(ctx: Context) -> Events:
     if lead:
         events.main = lead[0].key
     for m in find_frames(ctx, ("held",)):
+        ctx.read_by_frames.setdefault("held", set()).add(m.sent)
         venue = _most_specific(ctx, m.refs("venue", "City", "Region", "Country"))
         for key in events.in_tokens(ctx, m.sent, [t for a in m.role("event") for t in a.tokens]):
             if venue and key not in events.venues:
@@ -108,6 +109,7 @@ def extract_participation(ctx: Context) -> None:
     for k in range(len(ctx.sentences)):
         _settings(ctx, events, k)
     _days_of(ctx, events)
+    _signed_at_main_event(ctx, events)
     _opened_events(ctx)
     _represented(ctx)
     _venue_visits(ctx, events)
@@ -144,6 +146,8 @@ def _side(ctx: Context, m: FrameMatch, role: str) -> Side:
 def _take_part(ctx: Context, side: Side, event: str, k: int, rule: str) -> None:
     for key in side.keys:
         ctx.relate("PARTICIPATED_IN", key, event, k, rule=rule)
+    for key in side.represented:  # officials named by office only: the places they head took part
+        ctx.relate("PARTICIPATED_IN", key, event, k, rule="event.represented")
     ctx.participant_groups.update((key, event) for key in side.groups)
 
 
@@ -218,6 +222,27 @@ def _days_of(ctx: Context, events: Events) -> None:
         for person in _officials_of(ctx, guest):
             ctx.relate("PARTICIPATED_IN", person, r.key, r.sent, rule="event.days_officials")
             ctx.participant_groups.add((person, r.key))
+
+
+def _signed_at_main_event(ctx: Context, events: Events) -> None:
+    """An article whose lead sets it inside an event ("В рамках форума ... подписано 9 соглашений"): the
+    parties and signers of the documents it reports signed without naming another event took part in it."""
+    lead = [r for r in events.refs if r.key == events.main and r.sent <= 2]
+    if not lead or not _is_setting(ctx, lead[0]):
+        return
+    with_events = {r.sent for r in events.refs}
+    for rel in list(ctx.relations.values()):
+        k = ctx.sentence_of(rel.evidence.start)
+        if rel.type in ("PARTY_TO", "SIGNED") and k not in with_events:
+            ctx.relate("PARTICIPATED_IN", rel.source_key, events.main, k, rule="event.signed_at_main")
+
+
+def _is_setting(ctx: Context, event: Ref) -> bool:
+    """The event mention sets its clause (a setting preposition) or is the subject of a held frame."""
+    tree = Tree(ctx.sentences[event.sent])
+    heads = [t for t in ctx.sentences[event.sent].tokens if event.start <= t.start < event.end]
+    held = ctx.read_by_frames.get("held", set())
+    return bool(heads) and (_setting_head(tree, heads[0]) is not None or event.sent in held)
 
 
 def _officials_of(ctx: Context, place: str) -> list[str]:
