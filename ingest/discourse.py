@@ -24,6 +24,7 @@ LEAD_SHAPES = ("во главе с+ins", "в глава с+ins", "с+ins", "в �
 class Words:
     groups: frozenset[str]
     collectives: frozenset[str]
+    place_nouns: frozenset[str]
     offices: frozenset[str]
     both_sides: frozenset[str]
 
@@ -35,6 +36,7 @@ def words() -> Words:
     return Words(
         frozenset(data["groups"]),
         frozenset(data["collectives"]),
+        frozenset(data["place_nouns"]),
         frozenset(data["offices"]),
         frozenset(data["both_sides"]),
     )
@@ -104,12 +106,27 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         return Side(bodies=side.bodies)  # companies of a region stand for it; they did not travel as one
     if head.lemma in words().offices:
         persons = _named_persons(ctx, tree, k, head)
-        if persons:
-            return Side(persons=persons)
+        places = most_specific(ctx, [r.key for r in _phrase_refs(ctx, tree, k, head) if r.type in BODIES])
+        holder = persons or _holder(ctx, head.lemma, places)
+        if holder:
+            return Side(persons=holder)
         # "акимы Павлодарской и Восточно-Казахстанской областей": no one named, the places they stand for
-        places = [r.key for r in _phrase_refs(ctx, tree, k, head) if r.type in BODIES]
-        return Side(represented=most_specific(ctx, places))
+        return Side(represented=places)
     return Side()
+
+
+def _holder(ctx: Context, office: str, places: list[str]) -> list[str]:
+    """The one person the article names in this office (of these places, if the phrase names them):
+    "посол ... впервые посетил", "Премьер-министр Беларуси посетил" with the name in another sentence."""
+    found = []
+    for rel in ctx.relations.values():
+        if rel.type != "HOLDS_POSITION" or not rel.title or office not in rel.title.split():
+            continue
+        if places and rel.target_key not in places:
+            continue
+        if rel.source_key not in found:
+            found.append(rel.source_key)
+    return found if len(found) == 1 else []
 
 
 def _named_persons(ctx: Context, tree: Tree, k: int, head: Token) -> list[str]:
@@ -198,6 +215,36 @@ def _demonym_before(ctx: Context, k: int, head: Token) -> list[str]:
             key = demonym_key(ctx, dm, allow_country=True)
             return [key] if key else []
     return []
+
+
+def place_anaphor(ctx: Context, k: int, arg: Argument, away_from: list[str]) -> str | None:
+    """ "В российский регион прибыла делегация", "делегация посетила область": a place noun naming no place
+    is the place of its country (from its adjective) named last before it, away from the visitors' side."""
+    if arg.head.lemma not in words().place_nouns or any(r.type in PLACES for r in arg.refs):
+        return None
+    country = None
+    for dm in ctx.demonyms:
+        if any(t.start <= dm.start < t.end for t in arg.tokens):
+            country = dm.place.country or (dm.place.code if dm.place.type == "Country" else None)
+    away = {_country_code(ctx, key) for key in away_from} - {None}
+    before = sorted(
+        (r for r in ctx.refs if r.type in ("Region", "City") and r.start < arg.head.start),
+        key=lambda r: r.start,
+        reverse=True,
+    )
+    for r in before:
+        code = _country_code(ctx, r.key)
+        if r.key in away_from or (country and code != country) or (not country and code in away):
+            continue
+        return r.key
+    return None
+
+
+def _country_code(ctx: Context, key: str) -> str | None:
+    ent = ctx.table.get(key)
+    if ent is None:
+        return None
+    return ent.country or (ent.key.split(":")[-1] if ent.type == "Country" else None)
 
 
 def region_of_person(ctx: Context, person: str) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
-from coopgraph.ingest.discourse import BODIES, Side, region_of_person, resolve
+from coopgraph.ingest.discourse import BODIES, Side, place_anaphor, region_of_person, resolve
 from coopgraph.ingest.frames import FrameMatch, Tree, find_frames
 
 
@@ -41,12 +41,16 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
     if not visitors:
         return
     date = find_date(ctx.sentences[m.sent].text, ctx.published)
-    if _places(ctx, m):  # both a visitor and a place read: the surface rules leave this sentence alone
+    places = [r.key for r in _places(ctx, m)]
+    if not places:
+        homes = visitors.bodies + [h for p in visitors.persons if (h := region_of_person(ctx, p))]
+        places = [p for a in m.role("place") if (p := place_anaphor(ctx, m.sent, a, homes))]
+    if places:  # both a visitor and a place read: the surface rules leave this sentence alone
         ctx.read_by_frames.setdefault("visit", set()).add(m.sent)
-    for place in _places(ctx, m):
+    for place in places:
         for v in visitors.keys:
-            if not _at_home(ctx, v, place.key):
-                ctx.relate("VISITED", v, place.key, m.sent, rule="frame:visit", date=date)
+            if not _at_home(ctx, v, place):
+                ctx.relate("VISITED", v, place, m.sent, rule="frame:visit", date=date)
 
 
 def _hosted(ctx: Context, m: FrameMatch) -> None:
