@@ -102,8 +102,11 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
     if head.lemma in words().groups:
         return _group(ctx, tree, k, head)
     if head.lemma in words().collectives:
+        # companies of a region stand for it, and the ones it names for themselves ("такие омские
+        # предприятия, как ЗАО «Сибирь», ООО «Технотент»"); they did not travel as one delegation
         side = _group(ctx, tree, k, head, fallback=False)
-        return Side(bodies=side.bodies)  # companies of a region stand for it; they did not travel as one
+        named = [r.key for r in _phrase_refs(ctx, tree, k, head) if r.type == "Organization"]
+        return Side(bodies=side.bodies + [n for n in named if n not in side.bodies])
     if head.lemma in words().offices:
         persons = _named_persons(ctx, tree, k, head)
         places = most_specific(ctx, [r.key for r in _phrase_refs(ctx, tree, k, head) if r.type in BODIES])

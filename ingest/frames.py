@@ -201,6 +201,8 @@ def shape_of(tree: Tree, tok: Token) -> str:
     case = CASES.get(tok.feats.get("Case", ""), "")
     if tok.rel == "obj" and case in ("nom", "gen"):
         case = "acc"  # nom = acc for inanimate nouns, gen = acc for animate ones: the object label decides
+    elif tok.rel == "nsubj" and case == "acc" and tok.feats.get("Animacy") != "Anim":
+        case = "nom"  # the same syncretism read the other way: the subject label decides
     prep = tree.preposition(tok) or (_preposition_before(tree, tok) if case in ("loc", "ins", "dat") else None)
     if prep:
         return f"{prep}+{case}" if case else prep

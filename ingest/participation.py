@@ -38,6 +38,7 @@ class Events:
 
     refs: list[Ref]
     main: str | None = None
+    setting: bool = False  # the lead sets the article inside the main event ("в рамках форума", "прошел")
     venues: dict[str, str] = field(default_factory=dict)  # event key -> place key where it was held
 
     def in_tokens(self, ctx: Context, k: int, tokens: list[Token]) -> list[str]:
@@ -66,6 +67,8 @@ def find_events(ctx: Context) -> Events:
         for key in events.in_tokens(ctx, m.sent, [t for a in m.role("event") for t in a.tokens]):
             if venue and key not in events.venues:
                 events.venues[key] = venue
+    lead = [r for r in refs if r.key == events.main and r.sent <= 2]
+    events.setting = bool(lead) and _is_setting(ctx, lead[0])
     for r in refs:  # "форум ... в Омске", "Дни Оренбуржья в Актобе": a place inside the event's phrase or name
         if r.key not in events.venues and (place := _place_in_event_phrase(ctx, r)):
             events.venues[r.key] = place
@@ -157,6 +160,12 @@ def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
     keys = events.in_tokens(ctx, m.sent, [t for a in m.role(role) for t in a.tokens])
     if m.frame == "visit":
         keys = [r.key for r in m.refs("place", "Event")]  # only a visit to an event names it
+    elif not keys:
+        # "представили продукцию в Павлодаре": the event held at the place named
+        places = {r.key for r in m.refs(role, "City", "Region")}
+        keys = [e for e, venue in events.venues.items() if venue in places][:1]
+        if not keys and not places and events.setting:
+            keys = [events.main]  # an article set inside an event: what happens in it happens there
     if not keys:
         return
     side = _side(ctx, m, who)
@@ -227,8 +236,7 @@ def _days_of(ctx: Context, events: Events) -> None:
 def _signed_at_main_event(ctx: Context, events: Events) -> None:
     """An article whose lead sets it inside an event ("В рамках форума ... подписано 9 соглашений"): the
     parties and signers of the documents it reports signed without naming another event took part in it."""
-    lead = [r for r in events.refs if r.key == events.main and r.sent <= 2]
-    if not lead or not _is_setting(ctx, lead[0]):
+    if not events.setting:
         return
     with_events = {r.sent for r in events.refs}
     for rel in list(ctx.relations.values()):

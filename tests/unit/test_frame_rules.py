@@ -76,6 +76,33 @@ VISITS = [
     ),
 ]
 
+DISCOURSE = [
+    relation_case(
+        "discourse-office-without-name-is-the-named-holder",
+        "Посол Узбекистана в Казахстане Ойбек Усманов встретился с акимом Туркестанской области. "
+        "Посол впервые посетил Туркестанскую область.",
+        has=[("VISITED", "Ойбек Усманов", "Туркестанская область")],
+    ),
+    relation_case(
+        "discourse-place-noun-is-the-place-named-before",
+        "В Челябинске открылась выставка казахстанских товаров. В российский регион с визитом прибыла "
+        "делегация Костанайской области.",
+        has=[("VISITED", "Костанайская область", "Челябинск")],
+    ),
+    relation_case(
+        "discourse-signed-inside-the-lead-event",
+        "В рамках форума «Россия – Казахстан: приграничье» в Омске подписано 12 соглашений.\n"
+        "Новосибирской и Павлодарской областями подписано соглашение о сотрудничестве в сфере туризма.",
+        has=[("PARTICIPATED_IN", "Новосибирская область", ANY), ("PARTICIPATED_IN", "Павлодарская область", ANY)],
+    ),
+    relation_case(
+        "discourse-companies-named-take-part",
+        "В Караганде прошла выставка «Сделано в Беларуси». Свою продукцию представили такие белорусские "
+        "предприятия, как ОАО «Амкодор» и ОАО «Гомсельмаш».",
+        has=[("PARTICIPATED_IN", "Амкодор", ANY), ("PARTICIPATED_IN", "Гомсельмаш", ANY)],
+    ),
+]
+
 NO_VISITS = [
     relation_case(
         "no-visit-meeting-without-place",
@@ -163,7 +190,9 @@ NO_PARTICIPATION = [
 ]
 
 
-@pytest.mark.parametrize("text, has, absent, only, published", VISITS + NO_VISITS + PARTICIPATION + NO_PARTICIPATION)
+@pytest.mark.parametrize(
+    "text, has, absent, only, published", VISITS + DISCOURSE + NO_VISITS + PARTICIPATION + NO_PARTICIPATION
+)
 def test_frames(text, has, absent, only, published):
     got = relation_keys(extract(text, published))
     missing = [w for w in map(normalise_expected, has) if not any(rel_matches(w, g) for g in got)]
