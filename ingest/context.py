@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass, field
 
 from coopgraph.ingest.nlp import Parsed, Sentence
-from coopgraph.ingest.records import Entity, Evidence, Mention, Relation
+from coopgraph.ingest.records import Entity, EntityType, Evidence, Mention, Relation, RelationType
 
 
 @dataclass(slots=True)
@@ -35,7 +35,7 @@ class EntityTable:
 
     def add(
         self,
-        type: str,
+        type: EntityType,
         name: str,
         key: str | None = None,
         alias: str | None = None,
@@ -119,7 +119,7 @@ class Context:
         return Evidence(sentence=s.text, start=s.start, end=s.end)
 
     def relate(
-        self, type: str, source: str, target: str, sent: int, rule: str | None = None, **quals
+        self, type: RelationType, source: str, target: str, sent: int, rule: str | None = None, **quals
     ) -> Relation | None:
         """Record one relation between two entity keys, found by `rule`; the first evidence wins. Every rule
         that finds the fact is kept in `found_by` (the fact's confidence is set from them last)."""

@@ -205,7 +205,7 @@ def score_entity_match(gold: dict, pred: dict) -> float:
             return 100.0
     names = [gold["name"], *(gold.get("aliases") or [])]
     best = max(token_set_ratio(lemmatize(n), lemmatize(pred.get("name", ""))) for n in names)
-    return best if best >= FUZZY_THRESHOLDS.get(gt, 90) else 0.0
+    return best if best >= FUZZY_THRESHOLDS.get(str(gt), 90) else 0.0
 
 
 def align_entities(gold: list[dict], pred: list[dict]) -> dict[EntityKey, EntityKey]:

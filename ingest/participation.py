@@ -92,7 +92,7 @@ def _place_in_event_phrase(ctx: Context, event: Ref) -> str | None:
                 refs = [r for r in ctx.refs_in(event.sent, "City", "Region") if dep.start <= r.start < dep.end]
                 if refs:
                     return refs[0].key
-    name = ctx.table.get(event.key).name
+    name = ctx.table.entities[event.key].name
     m = re.search(r"\s(?:в|во)\s+(\S+)$", name)
     if m:
         inside = [r for r in ctx.refs_in(event.sent, "City", "Region") if event.start <= r.start < event.end]
@@ -164,7 +164,7 @@ def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
         # "представили продукцию в Павлодаре": the event held at the place named
         places = {r.key for r in m.refs(role, "City", "Region")}
         keys = [e for e, venue in events.venues.items() if venue in places][:1]
-        if not keys and not places and events.setting:
+        if not keys and not places and events.setting and events.main:
             keys = [events.main]  # an article set inside an event: what happens in it happens there
     if not keys:
         return
@@ -215,7 +215,7 @@ def _days_of(ctx: Context, events: Events) -> None:
     """ "Дни Оренбургской области в Актобе" (spec): the region of the days and the host took part, the
     region's delegation visited the host, and so did the region's officials the article names."""
     for r in events.refs:
-        name = ctx.table.get(r.key).name
+        name = ctx.table.entities[r.key].name
         if not re.match(r"(?:Дни|День|Неделя)\b", name):
             continue
         host = events.venues.get(r.key)
@@ -236,7 +236,7 @@ def _days_of(ctx: Context, events: Events) -> None:
 def _signed_at_main_event(ctx: Context, events: Events) -> None:
     """An article whose lead sets it inside an event ("В рамках форума ... подписано 9 соглашений"): the
     parties and signers of the documents it reports signed without naming another event took part in it."""
-    if not events.setting:
+    if not events.setting or events.main is None:
         return
     with_events = {r.sent for r in events.refs}
     for rel in list(ctx.relations.values()):

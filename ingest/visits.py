@@ -149,7 +149,7 @@ def _leaders(ctx: Context, k: int, dend: int) -> list[str]:
 
 def _destinations(ctx: Context, k: int, trig, kind: str, exclude: set[str]) -> list[Ref]:
     sent = ctx.sentences[k]
-    out = []
+    out: list[Ref] = []
     for r in sorted(ctx.refs_in(k, "Region", "City", "Country", "Organization"), key=lambda r: r.start):
         if r.key in exclude:
             continue
@@ -196,7 +196,7 @@ def _head_with_delegation(ctx: Context) -> None:
     }
     for r in rels:
         region = heads.get(r.source_key)
-        if r.type != "VISITED" or region is None or ctx.table.get(r.target_key).type not in ("Region", "City"):
+        if r.type != "VISITED" or region is None or ctx.table.entities[r.target_key].type not in ("Region", "City"):
             continue
         if _country(ctx, region) != _country(ctx, r.target_key):
             ctx.relate(
@@ -329,7 +329,7 @@ def _same_place(ctx: Context, a: str, b: str) -> bool:
     ea, eb = ctx.table.get(a), ctx.table.get(b)
     if ea is None or eb is None:
         return True
-    return ea.key == eb.key or (eb.type == "City" and eb.region and ea.key.endswith(":" + eb.region))
+    return ea.key == eb.key or bool(eb.type == "City" and eb.region and ea.key.endswith(":" + eb.region))
 
 
 def _event_places(ctx: Context) -> None:
@@ -355,7 +355,7 @@ def _event_places(ctx: Context) -> None:
             "переговоры",
         }:
             continue
-        city = ctx.table.get(cities[0].key)
+        city = ctx.table.entities[cities[0].key]
         events = [r.key for r in ctx.refs_in(k, "Event")]
         people = {r.key for r in ctx.refs_in(k, "Person")}
         for rel in list(ctx.relations.values()):
