@@ -23,6 +23,8 @@ CASES = {"Nom": "nom", "Gen": "gen", "Dat": "dat", "Acc": "acc", "Ins": "ins", "
 # Dependents that are never arguments, and clauses an argument's span must not reach into.
 NOT_ARGUMENTS = {"punct", "case", "cc", "mark", "aux", "aux:pass", "cop", "fixed", "flat", "discourse"}
 CLAUSES = {"acl:relcl", "parataxis", "ccomp", "advcl", "csubj"}
+# Nouns a setting preposition governs when the parser makes them the head: "в рамках визита", "в ходе".
+SETTING_NOUNS = {"рамка", "ход", "время", "период", "итог", "поле"}
 
 
 @dataclass(frozen=True)
@@ -284,6 +286,9 @@ def _noun_context(ctx: Context, tree: Tree, match: FrameMatch) -> None:
     if parent is None:
         return
     prep = tree.preposition(match.pred)
+    grand = tree.parent(parent)
+    if parent.lemma in SETTING_NOUNS and tree.preposition(parent) and grand is not None:
+        prep, parent = "в рамках", grand  # "в рамках визита": the parser makes "рамках" the head
     light = match.pred.rel in ("obj", "nsubj", "obl") and parent.lemma in lexicon().light_verbs
     adjunct = prep is not None and prep in lexicon().adjunct_preps
     if light:
