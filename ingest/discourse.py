@@ -138,9 +138,17 @@ def _named_persons(ctx: Context, tree: Tree, k: int, head: Token) -> list[str]:
 
 
 def _phrase_refs(ctx: Context, tree: Tree, k: int, head: Token) -> list[Ref]:
+    """Mentions in a phrase, the outermost only: "посольства Казахстана" is the embassy, not the country."""
     tokens = tree.phrase(head)
     spans = [(t.start, t.end) for t in tokens]
-    return [r for r in ctx.refs_in(k) if any(s <= r.start < e for s, e in spans)]
+    refs = [r for r in ctx.refs_in(k) if any(s <= r.start < e for s, e in spans)]
+    return [
+        r
+        for r in refs
+        if not any(
+            o is not r and o.start <= r.start and r.end <= o.end and (o.end - o.start) > (r.end - r.start) for o in refs
+        )
+    ]
 
 
 def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True) -> Side:

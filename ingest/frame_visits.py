@@ -10,15 +10,17 @@ from coopgraph.ingest.frames import FrameMatch, Tree, find_frames
 
 def extract_visit_frames(ctx: Context) -> None:
     ctx.delegation = None
-    for m in find_frames(ctx, ("visit", "host", "meet")):
+    for m in find_frames(ctx, ("visit", "host", "meet", "held")):
         if not m.is_fact:
             continue
         if m.frame == "visit":
             _visit(ctx, m)
         elif m.frame == "host":
             _hosted(ctx, m)
-        else:
+        elif m.frame == "meet":
             _met(ctx, m)
+        else:
+            _talks_held(ctx, m)
 
 
 def _side(ctx: Context, m: FrameMatch, role: str) -> Side:
@@ -72,14 +74,33 @@ def _hosted(ctx: Context, m: FrameMatch) -> None:
 def _met(ctx: Context, m: FrameMatch) -> None:
     """A meeting at a named place: a party from elsewhere (another region, another country) came there;
     a meeting with no place gives no visit (spec)."""
+    parties = _side(ctx, m, "party")  # first: a delegation met here is the one later sentences speak of
     places = [r.key for r in _places(ctx, m) if r.type in ("City", "Region", "Country")] or locatives(ctx, m.sent)
     if not places:
         return
-    parties = _side(ctx, m, "party")
     for key in parties.keys:
         home = region_of_person(ctx, key) if key.startswith("Person:") else key
         if home is not None and not _at_home(ctx, key, places[0]):
             ctx.relate("VISITED", key, places[0], m.sent, rule="frame:meet")
+
+
+MEETING_WORDS = {"переговоры", "встреча", "беседа", "совещание", "заседание"}
+
+
+def _talks_held(ctx: Context, m: FrameMatch) -> None:
+    """ "Переговоры прошли в ИНТЦ «Валдай»" after "встретился с делегацией посольства": the delegation the
+    article speaks of was at the place the talks were held."""
+    if not ctx.delegation or not any(a.head.lemma in MEETING_WORDS for a in m.role("event")):
+        return
+    for place in _places_of(ctx, m, "venue"):
+        if not _at_home(ctx, ctx.delegation, place):
+            ctx.relate("VISITED", ctx.delegation, place, m.sent, rule="frame:talks_held")
+
+
+def _places_of(ctx: Context, m: FrameMatch, role: str) -> list[str]:
+    refs = [r for r in m.refs(role) if r.type in BODIES]
+    countries = {_country(ctx, r.key) for r in refs if r.type in ("Region", "City")}
+    return [r.key for r in refs if not (r.type == "Country" and r.key.split(":")[-1] in countries)]
 
 
 def locatives(ctx: Context, k: int) -> list[str]:
