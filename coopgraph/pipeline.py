@@ -416,6 +416,17 @@ class IngestPipeline:
                 self._write_one(rows, rows.article["source"])
 
 
+def load_reference_data(driver: Any, database: str | None) -> int:
+    """Load the gazetteer's places and their structure (PART_OF, LOCATED_IN) and the Source index once
+    the schema exists (`coopgraph db init`); returns how many places it wrote (0 on a second run)."""
+    from coopgraph.graph.load import ensure_source_index, load_gazetteer_structure
+    from coopgraph.ingest.gazetteer import load_gazetteer
+
+    created = load_gazetteer_structure(driver, database, load_gazetteer().places())
+    ensure_source_index(driver, database)
+    return sum(created[label] for label in ("Country", "Region", "City"))
+
+
 def ingest(
     paths: Iterable[str], driver: Any, database: str | None = None, options: IngestOptions | None = None, **kwargs: Any
 ) -> IngestReport:
