@@ -32,6 +32,7 @@ class Calendar:
     anaphora: tuple[str, ...]
     timeless: frozenset[str]
     subordinate: tuple[str, ...]
+    clause_openers: tuple[str, ...]
     publication_markers: tuple[str, ...]
 
 
@@ -63,6 +64,7 @@ def _load_calendar() -> Calendar:
         anaphora=tuple(data["context"]["anaphora"]),
         timeless=frozenset(data["context"]["timeless"]),
         subordinate=tuple(data["context"]["subordinate"]),
+        clause_openers=tuple(data["context"]["clause_openers"]),
         publication_markers=tuple(data["context"]["publication_markers"]),
     )
 

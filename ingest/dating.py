@@ -9,6 +9,7 @@ from __future__ import annotations
 # rule's date stays only where this stage finds none. No date is made up: a sentence without a
 # date expression, or one that needs a publication date the article lacks, dates nothing.
 import re
+from dataclasses import replace
 
 from coopgraph.ingest.context import Context
 from coopgraph.ingest.dates import CALENDAR, When, find_whens, parse_amount, resolve
@@ -19,7 +20,7 @@ from coopgraph.ingest.records import Relation
 DATED_TYPES = ("VISITED", "SIGNED", "PARTICIPATED_IN")  # get `date`
 PERIOD_TYPES = ("TRADE_VOLUME",)  # get `date` (the period, its end for a span of months) and `year`
 # Clause boundaries inside a sentence: a date across one of them belongs to another clause.
-CLAUSE_RE = re.compile(r";|\s[—–]\s|,\s+(?:а|но|однако|тогда как|в то время как|а также)\s")
+CLAUSE_RE = re.compile(r";|\s[—–]\s|,\s+(?:{})\s".format("|".join(map(re.escape, CALENDAR.clause_openers))))
 CLAUSE_PENALTY = 1000  # characters: any date in the fact's own clause is nearer than one across a boundary
 ANAPHORA_RE = re.compile(r"^\W*(?:{})(?![а-яё])".format("|".join(re.escape(a) for a in CALENDAR.anaphora)), re.I)
 SUBORDINATE_RE = re.compile(
@@ -54,7 +55,7 @@ def sentence_whens(ctx: Context, k: int, cache: dict[int, list[When]]) -> list[W
                 skip = m.end()
                 break
         cache[k] = [
-            When(**{**w.__dict__, "start": w.start + sent.start, "end": w.end + sent.start})
+            replace(w, start=w.start + sent.start, end=w.end + sent.start)
             for w in find_whens(sent.text)
             if w.start >= skip and not timeless(sent, w)
         ]

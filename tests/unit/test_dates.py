@@ -31,6 +31,7 @@ def test_resolver_table(case):
 # More rows of the same shape: what must date nothing, and the edges of the rules.
 MORE_CASES = [
     ("Дорожная карта рассчитана до 2028 года.", "2025-11-13", None),
+    ("Визит продлится до 12.05.2024.", None, None),
     ("План мероприятий на 2025–2027 годы утвержден.", "2025-01-10", None),
     ("С 1 января 2025 года действует соглашение.", "2025-03-01", None),
     ("Накануне визита губернатора прошли переговоры.", "2025-03-14", None),  # anchored to another event
@@ -130,60 +131,107 @@ def dated(text: str, published: str | None) -> dict[tuple[str, str, str], str | 
     return {(r.type, r.source_key, r.target_key): r.date for r in facts_of(text, published).relations}
 
 
-def test_relative_day_against_the_publication_day():
-    got = dated("Вчера губернатор Курганской области Вадим Шумков посетил Петропавловск.", "2025-03-14")
-    assert got[("VISITED", "Person:вадим шумков", "City:KZ-C-PETROPAVLOVSK")] == "2025-03-13"
-    got = dated("Вчера губернатор Курганской области Вадим Шумков посетил Петропавловск.", None)
-    assert got[("VISITED", "Person:вадим шумков", "City:KZ-C-PETROPAVLOVSK")] is None
-
-
-def test_year_less_date_of_a_signing():
-    text = (
+SHUMKOV_VISIT = ("VISITED", "Person:вадим шумков", "City:KZ-C-PETROPAVLOVSK")
+# (what it shows, text, publication date, fact, its date)
+STAGE_CASES = [
+    (
+        "relative day",
+        "Вчера губернатор Курганской области Вадим Шумков посетил Петропавловск.",
+        "2025-03-14",
+        SHUMKOV_VISIT,
+        "2025-03-13",
+    ),
+    (
+        "relative day without a publication date",
+        "Вчера губернатор Курганской области Вадим Шумков посетил Петропавловск.",
+        None,
+        SHUMKOV_VISIT,
+        None,
+    ),
+    (
+        "no date words",
+        "Губернатор Курганской области Вадим Шумков посетил Петропавловск.",
+        "2025-03-14",
+        SHUMKOV_VISIT,
+        None,
+    ),
+    (
+        "year-less signing",
         "12 февраля губернатор Оренбургской области Денис Паслер и аким Актюбинской области "
-        "Ондасын Уразалин подписали соглашение о сотрудничестве."
-    )
-    got = dated(text, "2025-03-01")
-    assert got[("SIGNED", "Person:денис паслер", "Document:соглашение о сотрудничестве")] == "2025-02-12"
-
-
-def test_a_date_in_a_relative_clause_dates_its_own_subject():
-    text = (
+        "Ондасын Уразалин подписали соглашение о сотрудничестве.",
+        "2025-03-01",
+        ("SIGNED", "Person:денис паслер", "Document:соглашение о сотрудничестве"),
+        "2025-02-12",
+    ),
+    (
+        "a relative clause's date is its own subject's",
         "В преддверии форума, который пройдет в ноябре этого года в Костанае, посол Казахстана "
-        "Даурен Абаев посетил Астраханскую область."
-    )
-    assert dated(text, "2023-09-21")[("VISITED", "Person:даурен абаев", "Region:RU-AST")] is None
-
-
-def test_today_without_a_verb_means_nowadays():
-    text = (
+        "Даурен Абаев посетил Астраханскую область.",
+        "2023-09-21",
+        ("VISITED", "Person:даурен абаев", "Region:RU-AST"),
+        None,
+    ),
+    (
+        "today in a verbless clause is nowadays",
         "Делегация Омской области посетила Павлодарскую область. Гости посетили заводы специальной "
-        "экономической зоны «Павлодар», сегодня в числе ее резидентов около десятка предприятий."
-    )
-    got = dated(text, "2019-03-06")
-    assert got[("VISITED", "Region:RU-OMS", "Organization:специальная экономическая зона павлодар")] is None
-    got = dated("Сегодня делегация Омской области прибыла в Павлодарскую область.", "2019-03-06")
-    assert got[("VISITED", "Region:RU-OMS", "Region:KZ-55")] == "2019-03-06"
-
-
-def test_each_clause_keeps_its_date():
-    text = (
+        "экономической зоны «Павлодар», сегодня в числе ее резидентов около десятка предприятий.",
+        "2019-03-06",
+        ("VISITED", "Region:RU-OMS", "Organization:специальная экономическая зона павлодар"),
+        None,
+    ),
+    (
+        "today with a verb is the day",
+        "Сегодня делегация Омской области прибыла в Павлодарскую область.",
+        "2019-03-06",
+        ("VISITED", "Region:RU-OMS", "Region:KZ-55"),
+        "2019-03-06",
+    ),
+    (
+        "first clause",
         "В мае 2025 года делегация Курганской области посетила Петропавловск, "
-        "а в октябре делегация Омской области посетила Павлодар."
-    )
-    got = dated(text, "2025-11-01")
-    assert got[("VISITED", "Region:RU-KGN", "City:KZ-C-PETROPAVLOVSK")] == "2025-05"
-    assert got[("VISITED", "Region:RU-KGN", "City:KZ-C-PAVLODAR")] == "2025-10"  # the visitor is the rule's reading
-
-
-def test_then_takes_the_time_of_the_sentence_before():
-    text = (
+        "а в октябре делегация Омской области посетила Павлодар.",
+        "2025-11-01",
+        ("VISITED", "Region:RU-KGN", "City:KZ-C-PETROPAVLOVSK"),
+        "2025-05",
+    ),
+    (
+        "second clause (the visitor is the visit rule's reading)",
+        "В мае 2025 года делегация Курганской области посетила Петропавловск, "
+        "а в октябре делегация Омской области посетила Павлодар.",
+        "2025-11-01",
+        ("VISITED", "Region:RU-KGN", "City:KZ-C-PAVLODAR"),
+        "2025-10",
+    ),
+    (
+        "then: the time of the sentence before",
         "Губернатор Курганской области Вадим Шумков посетил Петропавловск в мае 2024 года. "
-        "Тогда губернатор Вадим Шумков посетил также Костанай."
-    )
-    got = dated(text, None)
-    assert got[("VISITED", "Person:вадим шумков", "City:KZ-C-KOSTANAY")] == "2024-05"
-    got = dated(text.replace("Тогда губернатор", "Губернатор"), None)
-    assert got[("VISITED", "Person:вадим шумков", "City:KZ-C-KOSTANAY")] is None
+        "Тогда губернатор Вадим Шумков посетил также Костанай.",
+        None,
+        ("VISITED", "Person:вадим шумков", "City:KZ-C-KOSTANAY"),
+        "2024-05",
+    ),
+    (
+        "no anaphora, no date",
+        "Губернатор Курганской области Вадим Шумков посетил Петропавловск в мае 2024 года. "
+        "Губернатор Вадим Шумков посетил также Костанай.",
+        None,
+        ("VISITED", "Person:вадим шумков", "City:KZ-C-KOSTANAY"),
+        None,
+    ),
+    (
+        # "до 12.05.2024" dates no visit for this stage; the visit rule's own date (its first date) stays
+        "a rule's date stays where the stage finds none",
+        "Губернатор Курганской области Вадим Шумков посетил Петропавловск, визит продлится до 12.05.2024.",
+        None,
+        SHUMKOV_VISIT,
+        "2024-05-12",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,published,fact,date", [c[1:] for c in STAGE_CASES], ids=[c[0] for c in STAGE_CASES])
+def test_dating_stage(text, published, fact, date):
+    assert dated(text, published)[fact] == date
 
 
 def test_trade_volume_gets_its_period():
@@ -195,21 +243,6 @@ def test_trade_volume_gets_its_period():
     facts = facts_of("В прошлом году товарооборот Курганской области с Казахстаном составил 500 млн долларов.", None)
     [trade] = [r for r in facts.relations if r.type == "TRADE_VOLUME"]
     assert (trade.date, trade.year) == (None, None)
-
-
-def test_no_date_words_no_date():
-    got = dated("Губернатор Курганской области Вадим Шумков посетил Петропавловск.", "2025-03-14")
-    assert set(got.values()) == {None}
-
-
-def test_a_rule_date_stays_where_the_stage_finds_none():
-    """ "до 12.05.2024" dates no visit for this stage; the visit rule's own date (its first date) stays."""
-    from coopgraph.ingest.dates import find_date
-
-    text = "Губернатор Курганской области Вадим Шумков посетил Петропавловск, визит продлится до 12.05.2024."
-    assert date_in(text, None) is None and find_date(text) == "2024-05-12"
-    got = dated(text, None)
-    assert got[("VISITED", "Person:вадим шумков", "City:KZ-C-PETROPAVLOVSK")] == "2024-05-12"
 
 
 # ---------------------------------------------------------------- the project's hand annotation
