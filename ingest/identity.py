@@ -318,15 +318,24 @@ def components(claims: Sequence[Claim]) -> list[list[Claim]]:
 
 def consolidate(claims: Iterable[Claim]) -> dict[tuple, str]:
     """Claims from any number of articles → the key of the event each is part of, by `Claim.ident`."""
-    unique: dict[tuple, Claim] = {}
-    for c in claims:
-        unique.setdefault(c.ident, c)
+    blocks: dict[tuple, dict[tuple, Claim]] = {}
+    for c in claims:  # only claims of one block can be compatible: group each block on its own
+        blocks.setdefault(block_of(c), {}).setdefault(c.ident, c)
     out = {}
-    for group in group_claims(sorted(unique.values(), key=lambda c: (c.kind, c.key))):
-        key = merge(group).key
-        for c in group:
-            out[c.ident] = key
+    for unique in blocks.values():
+        for group in group_claims(sorted(unique.values(), key=lambda c: c.key)):
+            key = merge(group).key
+            for c in group:
+                out[c.ident] = key
     return out
+
+
+def block_of(c: Claim) -> tuple:
+    """What compatible claims share: a visit's two sides' countries (or keys), a document's kind group."""
+    if c.kind == "visit":
+        assert c.visitor and c.host
+        return ("visit", c.visitor.country or c.visitor.key, c.host.country or c.host.key)
+    return ("document", c.what)
 
 
 def event_keys(articles: Sequence[ArticleFacts]) -> list[dict[int, str]]:
