@@ -146,7 +146,10 @@ def side_of(ent: Entity | None, facts: ArticleFacts, rule: str | None = None) ->
             if rel.type == "HOLDS_POSITION" and rel.source_key == ent.key and place is not None:
                 rule = rules()["visit"]["side"].get(place.type)
                 if rule in PLACE_SIDE_RULES:
-                    return side_of(place, facts, rule)
+                    side = side_of(place, facts, rule)
+                    if side and side.broad and not rules()["visit"]["national_person_is_broad"]:
+                        side = replace(side, broad=False)
+                    return side
     return None
 
 

@@ -24,6 +24,7 @@ PLACES = {
         type="City", name="Петропавловск", key="City:KZ-C-PETROPAVLOVSK", country="KZ", region="KZ-59"
     ),
     "Person:вадим шумков": Entity(type="Person", name="Вадим Шумков", key="Person:вадим шумков"),
+    "Person:даурен абаев": Entity(type="Person", name="Даурен Абаев", key="Person:даурен абаев"),
     "Organization:завод": Entity(type="Organization", name="Завод", key="Organization:завод"),
 }
 
@@ -89,6 +90,24 @@ def test_a_country_delegation_is_its_region_s_visit_when_only_one_fits():
     other = article("c", [rel("VISITED", "Region:KZ-55", "Region:RU-KGN")])
     a, b, c = visit_keys(country, region, other)
     assert a != b and a != c and b != c
+
+
+def test_an_ambassador_s_visit_is_his_country_s_not_a_region_s(monkeypatch):
+    ambassador = article(
+        "a",
+        [
+            rel("HOLDS_POSITION", "Person:даурен абаев", "Country:KZ"),
+            rel("VISITED", "Person:даурен абаев", "Region:RU-KGN"),
+        ],
+    )
+    region = article("b", [rel("VISITED", "Region:KZ-59", "Region:RU-KGN")])
+    a, b = visit_keys(ambassador, region)
+    assert a == {"Visit:Country:KZ>Region:RU-KGN|"} and a != b
+    lenient = copy.deepcopy(identity.rules())
+    lenient["visit"]["national_person_is_broad"] = True
+    monkeypatch.setattr(identity, "rules", lambda: lenient)
+    a, b = visit_keys(ambassador, region)
+    assert a == b
 
 
 def test_the_head_the_city_and_the_plant_are_one_visit_of_the_region():
