@@ -13,6 +13,7 @@ from typing import get_args
 import neo4j
 
 from coopgraph.exceptions import LoadError
+from coopgraph.ingest.identity import document_keys
 from coopgraph.ingest.records import Article, ArticleFacts, Entity, EntityType, Relation, RelationType
 
 # Labels and relationship types come only from these whitelists, never from input: Cypher cannot
@@ -99,24 +100,8 @@ def adapt_entity_row(ent: Entity, label: str, key: str) -> dict:
 
 
 def adapt_document_keys(facts: ArticleFacts) -> dict[str, str]:
-    """Re-key Documents as kind + parties + period (or signing year), as the graph model defines.
-
-    The extractor keys a document by kind and period or by name, which would make one node of two
-    "соглашение о сотрудничестве" between different regions. With parties in the key, documents of
-    one kind between the same parties merge (as the spec wants) and others stay apart. A document
-    whose article names no party keeps the extractor's key.
-    """
-    parties: dict[str, set[str]] = {}
-    for rel in facts.relations:
-        if rel.type == "PARTY_TO":
-            parties.setdefault(rel.target_key, set()).add(rel.source_key)
-    remap = {}
-    for ent in facts.entities:
-        if ent.type != "Document" or not ent.kind or not parties.get(ent.key):
-            continue
-        when = f"{ent.period[0]}-{ent.period[1]}" if ent.period else (ent.signed or "")[:4]
-        remap[ent.key] = f"Document:{ent.kind}|{'+'.join(sorted(parties[ent.key]))}|{when}"
-    return remap
+    """Documents re-keyed as kind + parties + period (or signing year): the rule event identity uses too."""
+    return document_keys(facts)
 
 
 def adapt_article(art: Article, source: str | None = None) -> dict:

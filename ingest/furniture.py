@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from coopgraph.ingest.dates import DATE_PATTERNS
+
 # Scores per line kind. Prose scores its length, so a few long paragraphs outweigh any amount
 # of short furniture around them; pattern furniture costs little because it is dropped from
 # inside the body anyway and should not split a body in two.
@@ -25,63 +27,11 @@ MIN_BODY_BEFORE_MARKER = 150  # prose characters before a marker for it to end t
 MAX_TITLE_SCAN = 15  # non-empty lines looked at above the body when searching the headline
 MAX_CAPTION_CHARS = 300  # a photo caption between two counters is shorter than this
 
-MONTHS = {
-    "январ": 1,
-    "янв": 1,
-    "феврал": 2,
-    "фев": 2,
-    "март": 3,
-    "мар": 3,
-    "апрел": 4,
-    "апр": 4,
-    "мая": 5,
-    "май": 5,
-    "июн": 6,
-    "июл": 7,
-    "август": 8,
-    "авг": 8,
-    "сентябр": 9,
-    "сен": 9,
-    "сент": 9,
-    "октябр": 10,
-    "окт": 10,
-    "ноябр": 11,
-    "ноя": 11,
-    "нояб": 11,
-    "декабр": 12,
-    "дек": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-# A month word: a stem from MONTHS plus any ending ("апреля", "окт.", "October").
-MONTH_RE = (
-    r"(?:январ[а-яё]*|янв|феврал[а-яё]*|фев|март[а-яё]*|мар|апрел[а-яё]*|апр|ма[йя]|"
-    r"июн[а-яё]*|июл[а-яё]*|август[а-яё]*|авг|сентябр[а-яё]*|сент?|октябр[а-яё]*|окт|"
-    r"ноябр[а-яё]*|нояб?|декабр[а-яё]*|дек|"
-    r"jan[a-z]*|feb[a-z]*|mar[a-z]*|apr[a-z]*|may|jun[a-z]*|jul[a-z]*|aug[a-z]*|sep[a-z]*|"
-    r"oct[a-z]*|nov[a-z]*|dec[a-z]*)\.?"
-)
 WEEKDAY_RE = re.compile(
     r"\b(?:понедельник|вторник|сред[аы]|четверг|пятниц[аы]|суббот[аы]|воскресень[ея]|"
     r"пн|вт|ср|чт|пт|сб|вс|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.I,
 )
-DATE_PATTERNS = [
-    re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?\S*)?"),
-    re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b"),
-    re.compile(r"\b(\d{1,2})\s+(" + MONTH_RE + r")(?:,?\s+(\d{4}))?(?:\s*г(?:ода?|\.)?)?", re.I),
-    re.compile(r"\b(" + MONTH_RE + r")\s+(\d{1,2}),?\s+(\d{4})\b", re.I),
-]
 TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 
 END_MARKER_RE = re.compile(

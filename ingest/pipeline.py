@@ -7,6 +7,7 @@ import unicodedata
 
 from coopgraph.ingest.confidence import assign_confidence
 from coopgraph.ingest.context import Context
+from coopgraph.ingest.dating import date_facts
 from coopgraph.ingest.documents import extract_documents
 from coopgraph.ingest.events import extract_events
 from coopgraph.ingest.frame_visits import extract_visit_frames
@@ -59,6 +60,7 @@ def extract_article(article: Article) -> ArticleFacts:
     ctx = Context(parse_text(mask_unnamed_letters(article.text)), published=article.published)
     for stage in ENTITY_STAGES + RELATION_STAGES + FINISHING_STAGES:
         stage(ctx)
+    date_facts(ctx)
     return ArticleFacts(
         source=article.source,
         article=article,

@@ -22,16 +22,17 @@ from urllib.parse import urlparse
 import charset_normalizer
 
 from coopgraph.exceptions import ArticleError
+from coopgraph.ingest.dates import CALENDAR, DATE_PATTERNS, iso_date, parse_date, parse_day_month
 from coopgraph.ingest.furniture import (
-    DATE_PATTERNS,
-    MONTHS,
+    TIME_RE,
     WEEKDAY_RE,
     classify_line,
     is_date_line,
     is_headline,
     strip_furniture,
 )
-from coopgraph.ingest.records import Article
+from coopgraph.ingest.published import Published, choose, machine_date, record_date, url_date
+from coopgraph.ingest.records import Article, PublishedFrom
 
 MAX_BYTES = 5 * 1024 * 1024  # one article page is far below this; bigger inputs are dumps, not articles
 KNOWN_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
@@ -174,6 +175,10 @@ DATELINE_RES = [
         r"^[A-ZА-ЯЁ][A-ZА-ЯЁ\-]+(?: [A-ZА-ЯЁ\-]+)?\.\s+(?P<outlet>[A-ZА-ЯЁ][A-ZА-ЯЁ.\-]+(?: [A-ZА-ЯЁ]+)?)\s*[–—-]"
     ),
 ]
+MAX_STAMP_CHARS = 150  # a publication stamp stands at the start of a header line, not deep in a paragraph
+PUBLISHED_MARKER_RE = re.compile(
+    r"(?<![а-яёa-z])(?:{})(?![а-яёa-z])".format("|".join(map(re.escape, CALENDAR.publication_markers))), re.I
+)
 CREDIT_OUTLET_RE = re.compile(
     r"(?:сообщает|сообщают|передает|передаёт|пишет|информирует|сообщили|корреспонденту|по данным)\s+"
     r"(?P<ia>ИА\s+|агентств\w*\s+|издани\w*\s+|газет\w*\s+|портал\w*\s+)?"
@@ -468,12 +473,14 @@ def read_record(record: object, where: str, default_source: str, line: int | Non
     source = str_or_none(record.get("source")) or default_source
     if url is None and re.match(r"https?://", source):
         url = source
+    found = record_date(record)
     return read_text(
         text,
         source,
         title=str_or_none(record.get("title")),
         url=url,
-        published=parse_date(str_or_none(record.get("published")) or ""),
+        published=found.date if found else None,
+        published_from=found.source if found else None,
         outlet=str_or_none(record.get("outlet")),
         raw_chars=len(text),
     )
@@ -496,27 +503,37 @@ def read_text(
     title: str | None = None,
     url: str | None = None,
     published: str | None = None,
+    published_from: PublishedFrom | None = None,
     outlet: str | None = None,
     html: bool = False,
     raw_chars: int | None = None,
 ) -> Article:
-    """Build an Article from decoded text (plain or HTML): furniture stripped, metadata found."""
+    """Build an Article from decoded text (plain or HTML): furniture stripped, metadata found.
+
+    `published` (with `published_from`, default "json") is the caller's own date; the page's
+    metadata, the URL and the page's datelines refine it or stand in for it (see `choose`).
+    """
     text = normalize_text(text)
     raw_chars = len(text) if raw_chars is None else raw_chars
+    given: list[Published | None] = [Published(published, published_from or "json")] if published else []
     if html:
         page = read_html(text)
         text = normalize_text(page.text)
         title = title or page.title
         url = url or page.url
-        published = published or page.published
+        given += page.published
         outlet = outlet or page.outlet
     body = strip_furniture(drop_repeated_lines(text)) or text.strip()
+    given.append(url_date(url))
+    hint = choose(given)
+    when = choose([*given, find_published(text, hint.date if hint else None)])
     return Article(
         id=article_id(body),
         source=source,
         text=body,
         title=title or find_title(body),
-        published=published or find_published(text),
+        published=when.date if when else None,
+        published_from=when.source if when else None,
         outlet=outlet or find_outlet(body, url),
         url=url,
         lang=detect_language(body),
@@ -536,82 +553,84 @@ def find_title(body: str) -> str | None:
     return first if first and "\n\n" in body and is_headline(first) else None
 
 
-def find_published(text: str) -> str | None:
-    """A dated line in the page header (not a weekday widget) or a dated dateline; ISO date or prefix."""
+def find_published(text: str, hint: str | None = None) -> Published | None:
+    """The date the page prints with the article: a dateline, a date line or a stamped credit line.
+
+    Only the page header is read (before the third paragraph of prose): dates further down are
+    other news. A weekday line is the page's today-widget, not the article's date. A date without
+    a year ("АСТАНА, 11 окт – Sputnik.") takes the year of `hint` (the URL's or the metadata's
+    date) when `hint` agrees with its month; otherwise it gives nothing.
+    """
     prose_seen = 0
     for line in text.split("\n")[:200]:
         s = line.strip()
         if not s:
             continue
         kind = classify_line(s)
+        if kind == "marker" and prose_seen:
+            break
+        found = line_published(s, kind, hint)
+        if found:
+            return found
         if kind == "prose":
             prose_seen += 1
-            date = read_dateline(s)[0]
-            if date:
-                return date
             if prose_seen >= 3:
                 break
-        elif kind == "marker" and prose_seen:
-            break
-        elif is_date_line(s) and not WEEKDAY_RE.search(s):
-            date = parse_date(s)
-            if date:
-                return date
     return None
 
 
+def line_published(s: str, kind: str, hint: str | None) -> Published | None:
+    """The publication date one header line gives, if it gives one."""
+    if kind == "prose":
+        raw = read_dateline(s)[0]
+        if raw:
+            found = parse_date(raw) or with_year(raw, hint)
+            return Published(found, "dateline") if found else None
+    if WEEKDAY_RE.search(s):
+        return None
+    if is_date_line(s):
+        found = parse_date(s) or with_year(s, hint)
+        return Published(found, "dateline") if found else None
+    head = s[:MAX_STAMP_CHARS]
+    # "07 ноября 2019, 16:17, ИА Амител", "Опубликовано Март 6th, 2019 | Редакция", "… от 01.11.2018 12:38"
+    if kind != "prose" and (TIME_RE.search(head) or PUBLISHED_MARKER_RE.search(head)):
+        for r in DATE_PATTERNS:
+            m = r.search(head)
+            if m and (m.start() == 0 or not head[m.start() - 1].isalnum()) and not glued_after(head, m.end()):
+                found = parse_date(m.group())
+                if found:
+                    return Published(found, "text")
+    return None
+
+
+def glued_after(s: str, end: int) -> bool:
+    """A date glued to the words after it ("24.04.2024Краснов: …") heads a news-list item, not this article."""
+    return end < len(s) and s[end].isalpha()
+
+
+def with_year(s: str, hint: str | None) -> str | None:
+    """A year-less day and month ("11 окт") dated with the hint's year, when the hint's month (if any) agrees."""
+    found = parse_day_month(s)
+    if not found or not hint:
+        return None
+    month, day = found
+    if len(hint) >= 7 and int(hint[5:7]) != month:
+        return None
+    if len(hint) == 10 and int(hint[8:10]) != day:
+        return None
+    return iso_date(int(hint[:4]), month, day)
+
+
 def read_dateline(paragraph: str) -> tuple[str | None, str | None]:
-    """(date, outlet) from a dateline opening a paragraph ("АСТАНА, 11 окт – Sputnik.")."""
+    """(date as written, outlet) from a dateline opening a paragraph ("АСТАНА, 11 окт – Sputnik.")."""
     for r in DATELINE_RES:
         m = r.match(paragraph)
         if m:
             groups = m.groupdict()
-            raw_date = groups.get("date") or groups.get("date2") or ""
+            raw_date = groups.get("date") or groups.get("date2") or None
             outlet = (groups.get("outlet") or "").strip(' .«»"')
-            return parse_date(raw_date), outlet or None
+            return raw_date, outlet or None
     return None, None
-
-
-def parse_date(s: str) -> str | None:
-    """First date with a year in `s` as ISO (YYYY-MM-DD, or YYYY-MM for a month and year); None without a year."""
-    if not s:
-        return None
-    for r in DATE_PATTERNS:
-        for m in r.finditer(s):
-            date = date_from_match(m, r is DATE_PATTERNS[0], r is DATE_PATTERNS[3])
-            if date:
-                return date
-    m = re.search(r"\b(\d{4})-(\d{2})\b|^(\d{4})$", s.strip())
-    if m:
-        year, month = (int(m.group(1)), int(m.group(2))) if m.group(1) else (int(m.group(3)), 0)
-        if 1900 <= year <= 2100 and month <= 12:
-            return f"{year:04d}-{month:02d}" if month else f"{year:04d}"
-    return None
-
-
-def date_from_match(m: re.Match, iso: bool, month_first: bool) -> str | None:
-    a, b, c = m.group(1), m.group(2), m.group(3)
-    if iso:
-        year, month, day = int(a), int(b), int(c)
-    elif month_first:
-        month, day, year = month_number(a), int(b), int(c)
-    else:
-        day = int(a)
-        month = int(b) if b.isdigit() else month_number(b)
-        if not c:
-            return None
-        year = int(c) + (2000 if len(c) == 2 else 0)
-    if not (1900 <= year <= 2100 and 1 <= (month or 0) <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def month_number(word: str) -> int | None:
-    w = word.lower().rstrip(".")
-    for stem in sorted(MONTHS, key=len, reverse=True):
-        if w.startswith(stem):
-            return MONTHS[stem]
-    return None
 
 
 def find_outlet(body: str, url: str | None) -> str | None:
@@ -697,7 +716,7 @@ class Node:
 class HtmlPage:
     text: str
     title: str | None = None
-    published: str | None = None
+    published: list[Published] = field(default_factory=list)  # candidates from meta, JSON-LD, <time>
     url: str | None = None
     outlet: str | None = None
 
@@ -760,18 +779,27 @@ FURNITURE_CLASS_RE = re.compile(
     r"cookies?|banner|advert|ads?|promo|subscribe|popular|tags|widget|recommend\w*)$",
     re.I,
 )
-PUBLISHED_META = (
+PUBLISHED_META = (  # <meta property|name|itemprop> keys, lower case, the specific ones first
     "article:published_time",
+    "og:article:published_time",
     "og:published_time",
+    "article:published",
+    "mediator_published_time",
     "datepublished",
     "pubdate",
     "publishdate",
-    "date",
-    "dc.date",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "citation_publication_date",
     "dc.date.issued",
+    "dcterms.issued",
     "dcterms.created",
+    "dc.date",
+    "dcterms.date",
     "sailthru.date",
     "parsely-pub-date",
+    "date",
 )
 
 
@@ -823,15 +851,85 @@ def read_html(html: str) -> HtmlPage:
     title = h1 or meta.get("og:title") or strip_site_name(first_text(root, "title"))
     if title and title not in text[: len(title) + 500]:
         text = f"{title}\n\n{text}"  # the headline sits outside the text container
-    published = None
-    for key in PUBLISHED_META:
-        published = published or parse_date(meta.get(key, ""))
-    published = published or parse_date(first_attr(root, "time", "datetime") or "")
-    if not published:
-        m = re.search(r'"datePublished"\s*:\s*"([^"]+)"', html)
-        published = parse_date(m.group(1)) if m else None
     url = meta.get("og:url") or meta.get("canonical")
-    return HtmlPage(text=text, title=title, published=published, url=url or None, outlet=meta.get("og:site_name"))
+    published = [meta_published(meta), json_ld_published(root, html), time_published(root)]
+    return HtmlPage(
+        text=text,
+        title=title,
+        published=[p for p in published if p],
+        url=url or None,
+        outlet=meta.get("og:site_name"),
+    )
+
+
+def meta_published(meta: dict[str, str]) -> Published | None:
+    for key in PUBLISHED_META:
+        found = machine_date(meta.get(key))
+        if found:
+            return Published(found, "html-meta")
+    return None
+
+
+def json_ld_published(root: Node, html: str) -> Published | None:
+    """datePublished (else dateCreated) of the page's JSON-LD, however its objects nest."""
+    blocks = [
+        "".join(c for c in n.children if isinstance(c, str))
+        for n in walk(root)
+        if n.tag == "script" and "ld+json" in n.attrs.get("type", "").lower()
+    ]
+    for key in ("datePublished", "dateCreated"):
+        for block in blocks:
+            found = machine_date(json_ld_value(block, key))
+            if found:
+                return Published(found, "json-ld")
+    # A JSON-LD block broken beyond parsing still names its date.
+    m = re.search(r'"datePublished"\s*:\s*"([^"]+)"', html)
+    found = machine_date(m.group(1)) if m else None
+    return Published(found, "json-ld") if found else None
+
+
+def json_ld_value(block: str, key: str) -> object:
+    try:
+        data = json.loads(block)
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    stack = [data]
+    while stack:  # depth-first over dicts and lists: "@graph" lists, nested "mainEntity" objects
+        item = stack.pop()
+        if isinstance(item, dict):
+            if item.get(key):
+                return item[key]
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+    return None
+
+
+def time_published(root: Node) -> Published | None:
+    """A <time> marked as the publication time, else the first one outside page furniture."""
+    times = [n for n in walk(root) if n.tag == "time" and (n.attrs.get("datetime") or node_text(n).strip())]
+    marked = [n for n in times if is_publication_time(n)]
+    for n in marked + [n for n in times if not in_furniture(n)]:
+        found = machine_date(n.attrs.get("datetime") or node_text(n))
+        if found:
+            return Published(found, "time-tag")
+    return None
+
+
+def is_publication_time(node: Node) -> bool:
+    words = " ".join(node.attrs.get(a, "") for a in ("itemprop", "class", "id", "property")).lower()
+    return "pubdate" in node.attrs or "datepublished" in words or "publish" in words
+
+
+def in_furniture(node: Node) -> bool:
+    """Under a nav/aside/footer or a class-named related/sidebar/... block: another article's time."""
+    n = node.parent
+    while n is not None:
+        words = re.split(r"[\s_-]+", (n.attrs.get("class", "") + " " + n.attrs.get("id", "")).lower())
+        if n.tag in ("nav", "aside", "footer") or any(FURNITURE_CLASS_RE.match(w) for w in words if w):
+            return True
+        n = n.parent
+    return False
 
 
 def walk(node: Node) -> Iterator[Node]:

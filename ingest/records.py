@@ -17,6 +17,8 @@ RelationType = Literal[
     "PARTICIPATED_IN",
 ]
 PLACE_TYPES = ("Country", "Region", "City")
+# Where an article's publication date came from, the most authoritative first.
+PublishedFrom = Literal["json", "html-meta", "json-ld", "time-tag", "url", "dateline", "text"]
 
 
 class Record(BaseModel):
@@ -34,7 +36,9 @@ class Article(Record):
     source: str
     text: str
     title: str | None = None
-    published: str | None = None  # ISO date or prefix ("2025-10-11", "2025-10")
+    published: str | None = None  # ISO date or prefix ("2025-10-11", "2025-10"): its length is its precision
+    # where `published` came from: a record field, the page's metadata, the URL or the page's text
+    published_from: PublishedFrom | None = None
     outlet: str | None = None
     url: str | None = None
     lang: str = "ru"
@@ -74,7 +78,9 @@ class Relation(Record):
     source_key: str
     target_key: str
     title: str | None = None  # HOLDS_POSITION
-    date: str | None = None  # VISITED, SIGNED
+    # VISITED, SIGNED, PARTICIPATED_IN: when it happened; TRADE_VOLUME: the period the figure covers
+    # (`year` is its year). An ISO prefix ("2025", "2025-05", "2025-05-14"): its length is its precision.
+    date: str | None = None
     commodity: str | None = None  # EXPORTS_TO
     kind: Literal["turnover", "export", "import"] | None = None  # TRADE_VOLUME
     value: float | None = None
