@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 from dataclasses import dataclass, field
@@ -77,6 +78,9 @@ class Context:
     found_by: dict[tuple, list[str]] = field(default_factory=dict)  # relation ident -> rules that found it
     participant_groups: set[tuple[str, str]] = field(default_factory=set)  # (body, event): took part as a delegation
     read_by_frames: dict[str, set[int]] = field(default_factory=dict)  # frame -> sentences a frame rule read
+    cache: dict[object, object] = field(default_factory=dict)  # derived views of the parse (trees, frames)
+    _by_sent: dict[int, list[Ref]] = field(default_factory=dict)
+    _index_size: int = -1
     published: str | None = None  # article date (ISO prefix) for resolving relative dates
     home: str | None = None  # key of the region the article is about ("наш регион")
     partner: str | None = None  # key of the main counterpart region or country
@@ -98,20 +102,36 @@ class Context:
         return self.parsed.sentences
 
     def sentence_of(self, offset: int) -> int:
-        for k, s in enumerate(self.sentences):
-            if s.start <= offset < s.end:
-                return k
-        return max(0, len(self.sentences) - 1)
+        starts = self.cache.get("sentence_starts")
+        if starts is None:
+            starts = self.cache["sentence_starts"] = [s.start for s in self.sentences]
+        k = bisect.bisect_right(starts, offset) - 1  # type: ignore[arg-type]
+        if k >= 0 and offset < self.sentences[k].end:
+            return k
+        return max(0, len(self.sentences) - 1)  # between sentences: the last one, as always
 
     def refs_in(self, sent: int, *types: str) -> list[Ref]:
-        return [r for r in self.refs if r.sent == sent and (not types or r.type in types)]
+        """The mentions in one sentence (by an index rebuilt when mentions were added: rules call this
+        per sentence, and a scan of every mention each time would grow with the square of the article)."""
+        if self._index_size != len(self.refs):
+            self._by_sent = {}
+            for r in self.refs:
+                self._by_sent.setdefault(r.sent, []).append(r)
+            self._index_size = len(self.refs)
+        return [r for r in self._by_sent.get(sent, ()) if not types or r.type in types]
 
     def add_ref(self, ent: Entity, start: int, end: int, via: str = "name") -> Ref:
+        seen = self.cache.setdefault("ref_spans", {})
+        assert isinstance(seen, dict)
+        if len(seen) != len(self.refs):  # mentions added without add_ref: rebuild the lookup
+            seen.clear()
+            seen.update(((r.start, r.end, r.key), r) for r in self.refs)
+        found = seen.get((start, end, ent.key))
+        if found is not None:
+            return found
         ref = Ref(ent.key, ent.type, self.sentence_of(start), start, end, via)
-        for r in self.refs:
-            if r.start == start and r.end == end and r.key == ent.key:
-                return r
         self.refs.append(ref)
+        seen[(start, end, ent.key)] = ref
         return ref
 
     def evidence(self, sent: int) -> Evidence:

@@ -158,11 +158,15 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
     for dep in tree.children(head):
         shape = shape_of(tree, dep)
         refs = _phrase_refs(ctx, tree, k, dep)
-        if shape in ORIGIN_SHAPES or dep.rel == "amod":
+        if (shape in ORIGIN_SHAPES and dep.i > head.i) or dep.rel == "amod":
+            if dep.rel != "amod":  # a genitive follows its noun: what the parser hung on it from before does not
+                refs = [r for r in refs if r.start > head.start]
             side.bodies += [r.key for r in refs if r.type in BODIES and r.key not in side.bodies]
             side.persons += [r.key for r in refs if r.type == "Person" and r.key not in side.persons]
         elif shape in LEAD_SHAPES or dep.rel in ("appos", "nmod", "acl"):
             side.persons += [r.key for r in refs if r.type == "Person" and r.key not in side.persons]
+    if not side.bodies:
+        side.bodies += _adjacent_origin(ctx, k, head)
     if not side.persons:
         side.persons += _leaders_after(ctx, k, head)
     side.bodies = most_specific(ctx, side.bodies)
@@ -186,6 +190,19 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
 
 
 LEAD_WORDS = {("в", "глава", "с"), ("во", "глава", "с"), ("под", "руководство"), ("в", "состав")}
+
+
+def _adjacent_origin(ctx: Context, k: int, head: Token) -> list[str]:
+    """A place named right after the group noun ("делегация Курганской области", "гости из Омска"), read
+    off the tokens when the parser hung the genitive elsewhere."""
+    tokens = ctx.sentences[k].tokens
+    nxt = head.i + 1
+    if nxt < len(tokens) and tokens[nxt].lemma in ("из", "от"):
+        nxt += 1
+    if nxt >= len(tokens):
+        return []
+    start = tokens[nxt].start
+    return [r.key for r in ctx.refs_in(k) if r.type in BODIES and r.start == start]
 
 
 def _leaders_after(ctx: Context, k: int, head: Token) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
 from coopgraph.ingest.discourse import BODIES, Side, place_anaphor, region_of_person, resolve
-from coopgraph.ingest.frames import FrameMatch, Tree, find_frames
+from coopgraph.ingest.frames import FrameMatch, find_frames, tree_of
 
 
 def extract_visit_frames(ctx: Context) -> None:
@@ -24,7 +24,7 @@ def extract_visit_frames(ctx: Context) -> None:
 
 
 def _side(ctx: Context, m: FrameMatch, role: str) -> Side:
-    tree = Tree(ctx.sentences[m.sent])
+    tree = tree_of(ctx, m.sent)
     side = Side()
     for arg in m.role(role):
         side.add(resolve(ctx, tree, m.sent, arg))

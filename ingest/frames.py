@@ -117,16 +117,33 @@ def build_lexicon(data: dict) -> Lexicon:
 
 
 def find_frames(ctx: Context, frames: Iterable[str] | None = None) -> list[FrameMatch]:
-    """Every match of the lexicon's predicates (of `frames`, or all) in the article, in text order."""
+    """Every match of the lexicon's predicates (of `frames`, or all) in the article, in text order.
+    Read once per article (and again only if mentions were added since): several rules ask."""
+    key = ("frames", len(ctx.refs))
+    found = ctx.cache.get(key)
+    if found is None:
+        found = ctx.cache[key] = _all_frames(ctx)
     wanted = set(frames) if frames is not None else None
+    return [m for m in found if wanted is None or m.frame in wanted]  # type: ignore[attr-defined]
+
+
+def tree_of(ctx: Context, k: int) -> Tree:
+    """The sentence's dependency tree, built once per article."""
+    tree = ctx.cache.get(("tree", k))
+    if tree is None:
+        tree = ctx.cache[("tree", k)] = Tree(ctx.sentences[k])
+    return tree  # type: ignore[return-value]
+
+
+def _all_frames(ctx: Context) -> list[FrameMatch]:
     out: list[FrameMatch] = []
     for k, sent in enumerate(ctx.sentences):
-        tree = Tree(sent)
+        tree = tree_of(ctx, k)
         for tok in sent.tokens:
             if _carries_a_noun_predicate(tree, tok):
                 continue  # "приняла участие": the frame is the noun's, the verb only carries its subject
             for entry in lexicon().predicates.get(tok.lemma, ()):
-                if (wanted is None or entry.frame in wanted) and _pos_fits(tok, entry):
+                if _pos_fits(tok, entry):
                     out.append(_match(ctx, k, tree, tok, entry))
     return out
 

@@ -10,7 +10,7 @@ from importlib import resources
 
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.discourse import Side, region_of_person, resolve
-from coopgraph.ingest.frames import FrameMatch, Tree, find_frames, shape_of
+from coopgraph.ingest.frames import FrameMatch, Tree, find_frames, shape_of, tree_of
 from coopgraph.ingest.nlp import Token
 
 # Nouns that make "в X", "на X" a setting when X is their genitive: "в рамках форума", "на полях форума".
@@ -84,7 +84,7 @@ def _most_specific(ctx: Context, refs: list[Ref]) -> str | None:
 def _place_in_event_phrase(ctx: Context, event: Ref) -> str | None:
     """A place the event's phrase attaches with "в" ("форуме в Омске"), or the "в Y" of a "Дни X в Y" name."""
     sent = ctx.sentences[event.sent]
-    tree = Tree(sent)
+    tree = tree_of(ctx, event.sent)
     heads = [t for t in sent.tokens if event.start <= t.start < event.end]
     for head in heads[:1]:
         for dep in tree.children(head):
@@ -139,7 +139,7 @@ def _represented(ctx: Context) -> None:
 
 
 def _side(ctx: Context, m: FrameMatch, role: str) -> Side:
-    tree = Tree(ctx.sentences[m.sent])
+    tree = tree_of(ctx, m.sent)
     side = Side()
     for arg in m.role(role):
         side.add(resolve(ctx, tree, m.sent, arg))
@@ -179,7 +179,7 @@ def _settings(ctx: Context, events: Events, k: int) -> None:
     from coopgraph.ingest.frames import Argument
 
     sent = ctx.sentences[k]
-    tree = Tree(sent)
+    tree = tree_of(ctx, k)
     starts = {r.start for r in events.refs if r.sent == k}
     for tok in sent.tokens:
         if tok.lemma not in event_words().words and tok.start not in starts:
@@ -247,7 +247,7 @@ def _signed_at_main_event(ctx: Context, events: Events) -> None:
 
 def _is_setting(ctx: Context, event: Ref) -> bool:
     """The event mention sets its clause (a setting preposition) or is the subject of a held frame."""
-    tree = Tree(ctx.sentences[event.sent])
+    tree = tree_of(ctx, event.sent)
     heads = [t for t in ctx.sentences[event.sent].tokens if event.start <= t.start < event.end]
     held = ctx.read_by_frames.get("held", set())
     return bool(heads) and (_setting_head(tree, heads[0]) is not None or event.sent in held)

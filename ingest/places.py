@@ -81,10 +81,10 @@ def _ambiguous_in_context(ctx: Context, datelines) -> None:
     stems = {f[:4] for f in forms}
     covered = [(r.start, r.end) for r in ctx.refs] + [(d.start, d.end) for d in ctx.demonyms] + list(datelines)
     for m in _WORD.finditer(ctx.text):
-        if any(s <= m.start() < e for s, e in covered):
-            continue
         word = translit_kazakh(m.group()).lower()
-        if word[:4] not in stems:
+        if word[:4] not in stems:  # first the cheap test: the span check below is linear in the mentions
+            continue
+        if any(s <= m.start() < e for s, e in covered):
             continue
         hit = next((forms[f] for f in {word} | lemmas(word) if f in forms), None)
         if hit is None:
