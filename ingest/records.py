@@ -59,6 +59,7 @@ class Entity(Record):
     signed: str | None = None  # Document: ISO date or prefix
     country: str | None = None  # Region/City: ISO country code
     region: str | None = None  # City: gazetteer code of its region
+    hs_chapter: str | None = None  # Commodity: HS chapter ("10") or product group range ("72-83"), ingest/goods.py
 
 
 class Evidence(Record):
