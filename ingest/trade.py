@@ -1,12 +1,13 @@
-"""EXPORTS_TO with commodities and TRADE_VOLUME figures, from trade sentences."""
+"""EXPORTS_TO with commodities and TRADE_VOLUME figures: trade frames first, surface rules where no frame stands."""
 
 from __future__ import annotations
 
 import re
 
-from coopgraph.ingest.commodities import commodity_items
+from coopgraph.ingest.commodities import read_goods
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_year, parse_amount
+from coopgraph.ingest.trade_flows import FrameFlows, Pending
 
 # predicate stem → direction of the flow relative to the grammatical subject
 _EXPORT = re.compile(
@@ -166,6 +167,7 @@ def _resolve_pair(
             importer is None
             and origin is None
             and cosubject
+            and subject is not None
             and subject.startswith("Organization:")
             and cosubject.startswith("Organization:")
         ):
@@ -212,26 +214,29 @@ def _counterpart(pair, key: str) -> str | None:
 
 
 def extract_trade(ctx: Context) -> None:
-    pending: list[tuple[str, str, int]] = []
+    flows = FrameFlows(ctx)
     for k, sent in enumerate(ctx.sentences):
         # a plan word counts in its own clause only: "одним из перспективных направлений является
         # семеноводство – уже сегодня 30% семян завозится ..." states a fact after the dash
         amounts = [a for a in parse_amount(sent.text) if not _PLAN.search(clause_of(sent.text, a[2]))]
+        pair = ctx.trade_pair
         if amounts:
-            _trade_volume(ctx, k, amounts)
+            sides = _trade_volume(ctx, k, amounts, flows.pending)
+            flows.ours = flows.ours or sides  # the figure's subject is the side the article is about
+        if ctx.trade_pair != pair:
+            flows.pair_sent = k
+        flows.sentence(k)
+        if flows.covers(k):
+            continue
         spans = trade_clauses(sent.text)
         for span in spans:
-            _trade_clause(ctx, k, span if len(spans) > 1 else None, pending)
-    for exporter, importer, k in pending:
-        if not any(
-            r.type == "EXPORTS_TO" and r.source_key == exporter and r.target_key == importer
-            for r in ctx.relations.values()
-        ):
-            ctx.relate("EXPORTS_TO", exporter, importer, k, rule="trade.flow")
+            _trade_clause(ctx, k, span if len(spans) > 1 else None, flows.pending)
+    flows.finish()
 
 
-def _trade_clause(ctx: Context, k: int, span: tuple[int, int] | None, pending: list) -> None:
-    """The first export or import predicate of one clause: its pair and its goods."""
+def _trade_clause(ctx: Context, k: int, span: tuple[int, int] | None, pending: list[Pending]) -> None:
+    """Surface rule for a clause the parse gave no trade predicate (an idiom such as "пользуются спросом",
+    a predicate the tagger took for another part of speech): the first trade word, its pair, its goods."""
     sent = ctx.sentences[k]
     lo, hi = span or (0, len(sent.text))
     named = [(r.start - sent.start, r.end - sent.start) for r in ctx.refs_in(k, "Event", "Organization")]
@@ -243,17 +248,31 @@ def _trade_clause(ctx: Context, k: int, span: tuple[int, int] | None, pending: l
         exporter, importer = _resolve_pair(ctx, k, pred, kind, span)
         if not exporter or not importer:
             continue
-        items = commodity_items(ctx, k, pred, end=sent.start + hi)
-        if items:
-            for item, start, end in items:
-                if ctx.table.get(exporter) is None or ctx.table.get(importer) is None:
-                    break
-                com = ctx.table.add("Commodity", item, alias=ctx.text[start:end], start=start, end=end)
-                ctx.add_ref(com, start, end)
-                ctx.relate("EXPORTS_TO", exporter, importer, k, rule="trade.goods", commodity=com.name)
-        else:
-            pending.append((exporter, importer, k))
+        read = _surface_goods(ctx, k, pred, sent.start + hi)
+        if read.other and not read.goods and not read.generic:
+            return
+        for g in read.goods:
+            com = ctx.table.add(
+                "Commodity", g.name, alias=ctx.text[g.start : g.end], start=g.start, end=g.end, hs_chapter=g.chapter
+            )
+            ctx.add_ref(com, g.start, g.end)
+            ctx.relate("EXPORTS_TO", exporter, importer, k, rule="trade.goods", commodity=com.name)
+        if not read.goods:
+            pending.append(Pending(exporter, importer, k, "trade.flow"))
         return
+
+
+def _surface_goods(ctx: Context, k: int, pred: re.Match, end: int):
+    """Goods after the trade word, else, for a reflexive one ("пользуются спросом"), right before it."""
+    sent = ctx.sentences[k]
+    at = sent.start + pred.start()
+    after = [t for t in sent.tokens if t.start > at and t.start < end]
+    read = read_goods(ctx, k, after)
+    if not read.goods and pred.group(0).lower().endswith(("ся", "сь", "спросом")):
+        before = [t for t in sent.tokens if t.end <= at]
+        breaks = [i for i, t in enumerate(before) if t.text in ("–", "—", ":", ";", ".")]
+        read = read_goods(ctx, k, before[breaks[-1] + 1 if breaks else 0 :])
+    return read
 
 
 _CLAUSE_BREAKS = "–—;:"
@@ -272,8 +291,10 @@ def _is_volume_only(text: str, pred: re.Match) -> bool:
     ) and not re.search(r"(первое|второе|третье) место", text, re.I)
 
 
-def _trade_volume(ctx: Context, k: int, amounts) -> None:
+def _trade_volume(ctx: Context, k: int, amounts, pending: list[Pending]) -> tuple[str, str] | None:
+    """TRADE_VOLUME of each amount with a trade word in its clause; the first figure's (source, partner)."""
     sent = ctx.sentences[k]
+    first: tuple[str, str] | None = None
     year = find_year(sent.text, ctx.published)
     clause_start = 0
     last_kind = None
@@ -318,7 +339,11 @@ def _trade_volume(ctx: Context, k: int, amounts) -> None:
             ctx.relate(
                 "TRADE_VOLUME", src, tgt, k, rule="trade.figure", kind=kind, value=value, currency=currency, year=year
             )
+            if kind != "turnover":  # a flow stated only as an amount (spec): one relation per direction
+                pending.append(Pending(*((src, tgt) if kind == "export" else (tgt, src)), k, "trade.figure_flow"))
+            first = first or (src, tgt)
         clause_start = a_end
+    return first
 
 
 def _volume_pair(ctx: Context, k: int, refs: list[Ref], kind: str, left: str):
