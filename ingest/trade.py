@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from coopgraph.ingest.commodities import read_goods
-from coopgraph.ingest.context import Context, Ref
-from coopgraph.ingest.dates import find_year, parse_amount
+from coopgraph.ingest.context import Context
 from coopgraph.ingest.trade_flows import FrameFlows, Pending
+from coopgraph.ingest.trade_volume import figure_flow, trade_volumes
 
 # predicate stem → direction of the flow relative to the grammatical subject
 _EXPORT = re.compile(
@@ -26,14 +26,6 @@ _PLAN = re.compile(
     r"договорились|будет|будут|потенциал\w*|предстоит)\b",
     re.I,
 )
-_TURNOVER = re.compile(
-    r"(товарооборот|внешнеторгов\w+ оборот|торгов\w+ оборот|оборот|"
-    r"объ[её]м\w*\s+(?:взаимн\w+\s+|двусторонн\w+\s+|внешн\w+\s+)?торговл\w+|"
-    r"взаимн\w+\s+торговл\w+)",
-    re.I,
-)
-_EXPORT_VOL = re.compile(r"\b(экспорт\w*)\b", re.I)
-_IMPORT_VOL = re.compile(r"\b(импорт\w*)\b", re.I)
 _HOME_WORDS = re.compile(r"\b(регион|область|област\w+|наш\w* регион\w*|нашего региона)\b", re.I)
 _PLACE_TYPES = ("Region", "City", "Country", "Organization")
 
@@ -215,19 +207,21 @@ def _counterpart(pair, key: str) -> str | None:
 
 def extract_trade(ctx: Context) -> None:
     flows = FrameFlows(ctx)
-    for k, sent in enumerate(ctx.sentences):
-        # a plan word counts in its own clause only: "одним из перспективных направлений является
-        # семеноводство – уже сегодня 30% семян завозится ..." states a fact after the dash
-        amounts = [a for a in parse_amount(sent.text) if not _PLAN.search(clause_of(sent.text, a[2]))]
+    for k in range(len(ctx.sentences)):
         pair = ctx.trade_pair
-        if amounts:
-            sides = _trade_volume(ctx, k, amounts, flows.pending)
-            flows.ours = flows.ours or sides  # the figure's subject is the side the article is about
+        for kind, src, tgt in trade_volumes(ctx, k):
+            if ctx.trade_pair is None:  # the first figure names the two sides later goods flow between
+                ctx.trade_pair = (tgt, src) if kind == "import" else (src, tgt)
+            flows.ours = flows.ours or (src, tgt)  # the figure's subject is the side the article is about
+            flow = figure_flow(kind, src, tgt)
+            if flow is not None:
+                flows.pending.append(Pending(*flow, k, "trade.figure_flow"))
         if ctx.trade_pair != pair:
             flows.pair_sent = k
         flows.sentence(k)
         if flows.covers(k):
             continue
+        sent = ctx.sentences[k]
         spans = trade_clauses(sent.text)
         for span in spans:
             _trade_clause(ctx, k, span if len(spans) > 1 else None, flows.pending)
@@ -289,83 +283,3 @@ def _is_volume_only(text: str, pred: re.Match) -> bool:
     return bool(
         re.search(r"(структур\w+|дол\w+|объем\w*|объём\w*) " + re.escape(pred.group(0)), text, re.I)
     ) and not re.search(r"(первое|второе|третье) место", text, re.I)
-
-
-def _trade_volume(ctx: Context, k: int, amounts, pending: list[Pending]) -> tuple[str, str] | None:
-    """TRADE_VOLUME of each amount with a trade word in its clause; the first figure's (source, partner)."""
-    sent = ctx.sentences[k]
-    first: tuple[str, str] | None = None
-    year = find_year(sent.text, ctx.published)
-    clause_start = 0
-    last_kind = None
-    pair = None
-    for value, currency, a_start, a_end in amounts:
-        left = sent.text[clause_start:a_start]
-        right = sent.text[a_end : a_end + 120]
-        scope = sent.text[clause_start:a_end] + right.split(".")[0]
-        if _TURNOVER.search(scope):
-            kind = "turnover"
-        elif _EXPORT_VOL.search(scope):
-            kind = "export"
-        elif _IMPORT_VOL.search(scope):
-            kind = "import"
-        elif last_kind and re.search(r"(из них|в том числе|на долю)", sent.text[clause_start:a_start], re.I):
-            kind = last_kind  # "оборот ... составил X, из них на долю Y приходится Z"
-        else:
-            clause_start = a_end
-            continue
-        last_kind = kind
-        refs = [
-            r
-            for r in ctx.refs_in(k, "Region", "Country", "City")
-            if sent.start + clause_start <= r.start < sent.start + a_start
-        ]
-        if not refs:
-            tail = re.split(r"[,;.]|\sиз них", right)[0]
-            refs = [
-                r
-                for r in ctx.refs_in(k, "Region", "Country", "City")
-                if sent.start + a_end <= r.start < sent.start + a_end + len(tail)
-            ]
-        if not refs and pair:  # "экспорт X в Y составил A, импорт – B": the same two parties
-            src, tgt = pair
-        else:
-            src, tgt = _volume_pair(ctx, k, refs, kind, left)
-        pair = (src, tgt) if src and tgt else pair
-        if src and tgt and ctx.trade_pair is None:
-            # the first figure names the two sides of the trade that later goods flow between
-            ctx.trade_pair = (tgt, src) if kind == "import" else (src, tgt)
-        if src and tgt:
-            ctx.relate(
-                "TRADE_VOLUME", src, tgt, k, rule="trade.figure", kind=kind, value=value, currency=currency, year=year
-            )
-            if kind != "turnover":  # a flow stated only as an amount (spec): one relation per direction
-                pending.append(Pending(*((src, tgt) if kind == "export" else (tgt, src)), k, "trade.figure_flow"))
-            first = first or (src, tgt)
-        clause_start = a_end
-    return first
-
-
-def _volume_pair(ctx: Context, k: int, refs: list[Ref], kind: str, left: str):
-    home, partner = ctx.home, partner_of(ctx, ctx.home)
-    keys = []
-    for r in refs:
-        if r.key not in keys:
-            keys.append(r.key)
-    if re.search(r"на долю", left, re.I) and keys:
-        return partner_of(ctx, keys[-1]), keys[-1]
-    if len(keys) >= 2:
-        return keys[0], keys[1]
-    if len(keys) == 1:
-        only = keys[0]
-        prep = _prep_before(ctx, next(r for r in refs if r.key == only).start)
-        if prep in ("с", "со", "в", "из") or only != home:
-            other = home if _country_of(ctx, home) != _country_of(ctx, only) else partner_of(ctx, only)
-            return other, only
-        return only, partner
-    if k > 0:
-        prev = [r.key for r in ctx.refs_in(k - 1, "Region", "Country")]
-        uniq = list(dict.fromkeys(prev))
-        if len(uniq) >= 2:
-            return uniq[0], uniq[1]
-    return home, partner

@@ -64,6 +64,9 @@ class FrameFlows:
         ctx, k = self.ctx, st.match.sent
         if st.rule == "trade.main_goods" and max(self.pair_sent, self.memory.sent) < k - 2:
             return  # main goods of no flow stated nearby
+        if st.rule == "trade.goods_named_after":
+            self._named_after(st)
+            return
         tree = self.trees[k]
         read = goods_of(ctx, tree, st)
         goods = self._goods(read, k)
@@ -87,6 +90,17 @@ class FrameFlows:
         ctx.trade_pair = pairs[0]
         self.pair_sent = k
         self.ours = pairs[0][::-1] if importing else pairs[0]
+
+    def _named_after(self, st: Statement) -> None:
+        """Goods named in the sentence after a flow stated with none ("товаров на 120 млн долларов")."""
+        k, mem = st.match.sent, self.memory
+        if mem.sent != k - 1 or mem.goods or not (mem.exporters and mem.importers):
+            return
+        goods = goods_of(self.ctx, self.trees[k], st).goods
+        for e in mem.exporters:
+            for i in mem.importers:
+                self._relate(e, i, k, goods, st.rule)
+        self.memory = Memory(k, mem.exporters, mem.importers, goods)
 
     def _goods(self, read: GoodsRead, k: int) -> list[Good] | None:
         """Commodities of the statement; [] for goods of no class or none stated; None for no goods at all."""

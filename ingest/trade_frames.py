@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from coopgraph.ingest.commodities import Good, GoodsRead, read_goods
 from coopgraph.ingest.context import Context
 from coopgraph.ingest.frames import Argument, FrameMatch, Tree, find_frames, lexicon, refs_in_tokens, shape_of
+from coopgraph.ingest.morph import parses
 from coopgraph.ingest.nlp import Token
 from coopgraph.ingest.trade_sides import trader_refs
 from coopgraph.ingest.trade_words import trade_words
@@ -62,6 +63,7 @@ def statements(ctx: Context, trees: Trees) -> list[Statement]:
         out += _capitalised_nouns(ctx, trees[k], k)
         out += _adjective_slots(ctx, trees[k], k)
         out += _main_goods(ctx, trees[k], k)
+        out += _goods_named_after(trees[k], k)
     return sorted(out, key=lambda s: (s.match.sent, s.match.pred.i))
 
 
@@ -144,6 +146,10 @@ def _unshaped(ctx: Context, tree: Tree, st: Statement) -> list[Argument]:
     have = {a.head.i for a in st.args}
     out = []
     for dep in tree.children(m.pred):
+        counted = _counted_places(ctx, tree, m, dep)
+        if counted is not None and dep.i not in have:
+            out.append(counted)
+            continue
         if dep.i in have or dep.rel not in _NOM_ACC or "Case" in dep.feats or _across_clauses(tree, m.pred, dep):
             continue
         shape = "acc" if dep.rel != "nsubj" or m.pred.feats.get("Voice") == "Pass" else "nom"
@@ -153,20 +159,47 @@ def _unshaped(ctx: Context, tree: Tree, st: Statement) -> list[Argument]:
     return out
 
 
+def _counted_places(ctx: Context, tree: Tree, m: FrameMatch, dep: Token) -> Argument | None:
+    """ "в 15 стран, в том числе в Россию и Узбекистан": a counted place stands in the genitive after its
+    numeral; the places listed after "в том числе" belong to it."""
+    prep = tree.preposition(dep)
+    if prep not in ("в", "во", "на") or dep.feats.get("Case") != "Gen":
+        return None
+    if not any(c.rel.startswith("nummod") for c in tree.children(dep)):
+        return None
+    shape = f"{prep}+acc"
+    role = m.predicate.role_of(shape)
+    if role is None:
+        return None
+    arg = _arg(ctx, tree, m.sent, role, shape, dep)
+    for c in tree.children(dep):
+        if c.rel == "parataxis" and any(t.lemma in ("число", "включая", "например") for t in tree.phrase(c)):
+            arg.tokens += tree.phrase(c)  # "в том числе в Россию, Узбекистан и Таджикистан"
+    arg.refs = refs_in_tokens(ctx, m.sent, arg.tokens)
+    return arg
+
+
 def _unattached_goods(tree: Tree, st: Statement) -> Token | None:
     """Where goods the parser attached elsewhere begin: the first word after the predicate outside its side
     arguments, if it can start a goods phrase ("экспорт в Китай хромовых и медно-цинковых концентратов")."""
     m = st.match
-    taken = {t.i for a in st.args for t in a.tokens}
+    # a place noun's dependents after it may be goods the parser hung on it ("на российский рынок хромовых
+    # концентратов"); the words up to the place are the side
+    taken = {t.i for a in st.args for t in a.tokens if a.role == "goods" or t.i <= a.head.i}
     for t in tree.sent.tokens[m.pred.i + 1 :]:
         if t.i in taken or t.pos == "PUNCT" or t.lemma in trade_words().measures and t.pos == "ADV":
             continue  # "экспортировано более 145 тыс. т"
         case = t.feats.get("Case")
         wanted = ("Gen",) if m.predicate.noun else ("Acc", "Gen")
-        if t.pos == "NUM" or (t.pos in ("NOUN", "ADJ") and case in wanted):
+        if t.pos == "NUM" or (t.pos in ("NOUN", "ADJ") and (case in wanted or _can_be_genitive(t))):
             return t
         return None
     return None
+
+
+def _can_be_genitive(t: Token) -> bool:
+    """The tagger's case is one guess; a genitive plural adjective is often tagged accusative ("хромовых")."""
+    return any(p.tag.case == "gent" for p in parses(t.text.lower()))
 
 
 def _arg(ctx: Context, tree: Tree, k: int, role: str, shape: str, head: Token, skip: Token | None = None) -> Argument:
@@ -448,6 +481,21 @@ def _main_goods(ctx: Context, tree: Tree, k: int) -> list[Statement]:
         st.goods_at = [min(tree.phrase(head), key=lambda t: t.i) if filler is not None else head]
         out.append(st)
     return out
+
+
+def _goods_named_after(tree: Tree, k: int) -> list[Statement]:
+    """ "... экспортировала товаров на 120 млн долларов. В основном это цемент, мука и уголь.": a verbless
+    sentence opening with "это" names the goods of the flow stated just before (trade_flows.FrameFlows)."""
+    toks = [t for t in tree.sent.tokens if t.pos != "PUNCT"]
+    if any(t.pos in ("VERB", "AUX") for t in toks):
+        return []
+    lead = next((i for i, t in enumerate(toks) if t.pos not in ("ADV", "ADP", "ADJ", "NOUN") or t.lemma == "это"), None)
+    if lead is None or toks[lead].lemma != "это" or lead + 1 >= len(toks) or lead > 3:
+        return []
+    entry = next(e for e in lexicon().predicates["экспорт"] if e.noun)
+    st = Statement(FrameMatch("export", k, toks[lead], entry), [], rule="trade.goods_named_after")
+    st.goods_at = [toks[lead + 1]]
+    return [st]
 
 
 def is_fact(tree: Tree, st: Statement) -> bool:
