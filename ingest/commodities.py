@@ -191,13 +191,25 @@ def _items(tokens: list[Token]) -> list[_Item]:
             items.append(_Item(cur, bracketed))
         cur = []
 
+    skip = 0
     for i, t in enumerate(tokens):
+        if skip:
+            skip -= 1
+            continue
         if t.text == "." and i and tokens[i - 1].text.lower() in abbreviations:
             continue  # "52 тыс. т пшеницы"
+        marker = _list_marker(tokens, i)
+        if marker:  # "около 40 видов продукции, среди них мясо, молоко", "в том числе"
+            close()
+            skip = marker - 1
+            continue
         if i and tokens[i - 1].lemma in trade_words().measures and t.pos in ("VERB", "ADJ"):
             t = _as_genitive_noun(t)
         if t.text in (".", ";", ":", "!", "?") or _ends_phrase(t, tokens[i + 1] if i + 1 < len(tokens) else None):
             break
+        if t.pos == "CCONJ" and t.lemma in ("а", "но") and i and tokens[i - 1].text == ",":
+            if not (i + 1 < len(tokens) and tokens[i + 1].lemma == "также"):
+                break  # ", а Кыргызстан в Казахстан – электроэнергию": another clause
         if t.text in ("(", ")"):
             close()
             bracketed = t.text == "("
@@ -207,6 +219,18 @@ def _items(tokens: list[Token]) -> list[_Item]:
             cur.append(t)
     close()
     return items
+
+
+_MARKERS = (("в", "тот", "число"), ("среди", "они"), ("включая",), ("например",), ("в", "частность"))
+
+
+def _list_marker(tokens: list[Token], i: int) -> int:
+    """The length of a phrase that opens the list of goods a general word stood for, at `i`; 0 if none."""
+    for marker in _MARKERS:
+        words = tokens[i : i + len(marker)]
+        if len(words) == len(marker) and all(t.lemma == w for t, w in zip(words, marker)):
+            return len(marker)
+    return 0
 
 
 def _as_genitive_noun(t: Token) -> Token:
@@ -248,6 +272,9 @@ def _strip(tokens: list[Token]) -> list[Token]:
             and all(t.pos in ("ADJ", "NUM", "DET", "ADV") for t in toks[:cut])
         ):
             toks = toks[cut + 1 :]  # "первую партию моркови", "20 вагонов угля", "зерно пшеницы"
+            continue
+        if cut is not None and toks[cut].lemma in measures and cut + 2 < len(toks) and toks[cut + 1].lemma == "с":
+            toks = toks[cut + 2 :]  # "эшелон с пшеницей", "вагоны с углем"
             continue
         break
     return toks

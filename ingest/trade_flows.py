@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from coopgraph.ingest.commodities import Good, GoodsRead
 from coopgraph.ingest.context import Context
 from coopgraph.ingest.trade_frames import Statement, Trees, antecedent_goods, goods_of, is_fact, statements
-from coopgraph.ingest.trade_sides import Flow, Side, frame_sides, same_side
+from coopgraph.ingest.trade_sides import Flow, Side, frame_sides, mentions, partner, same_side
 from coopgraph.ingest.trade_words import trade_words
 
 
@@ -131,7 +131,7 @@ class FrameFlows:
         for side, other, last_same, last_other in sides:
             if not (side.keys or side.stated or side.deixis):
                 side.keys = self._stand_in(other, last_same, last_other, recent)
-        ours = self.ours or ctx.trade_pair
+        ours = self.ours or ctx.trade_pair or self._article_pair()
         if (
             not flow.exporters.keys
             and not flow.importers.keys
@@ -143,6 +143,13 @@ class FrameFlows:
             exporter, importer = ours[::-1] if importing else ours
             flow.exporters.keys, flow.importers.keys = [exporter], [importer]
         self._home_subject(flow, importing)
+
+    def _article_pair(self) -> tuple[str, str] | None:
+        """The article's region and its main party across the border, both named at least twice (spec: an
+        import sentence in an article about Карагандинская область and Беларусь is Беларусь's export)."""
+        ctx = self.ctx
+        other = partner(ctx, ctx.home)
+        return (ctx.home, other) if ctx.home and other and mentions(ctx)[ctx.home] >= 2 else None
 
     def _home_subject(self, flow: Flow, importing: bool) -> None:
         """An impersonal statement ("ввоз семян из России увеличивается", "отгружено в Узбекистан 500 т") is

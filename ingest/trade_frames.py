@@ -86,7 +86,7 @@ def _extend(ctx: Context, tree: Tree, st: Statement) -> None:
     goods = [a for a in st.args if a.role == "goods" and a.tokens and not _is_place(ctx, tree, m.sent, a)]
     st.goods_at = [_phrase_start(a) for a in goods]
     if not st.goods_at:
-        nxt = _unattached_goods(tree, st)
+        nxt = _unattached_goods(tree, st) or _goods_as_side(ctx, tree, st)
         st.goods_at = [nxt] if nxt is not None else []
 
 
@@ -99,6 +99,18 @@ def _is_place(ctx: Context, tree: Tree, k: int, arg: Argument) -> bool:
     if arg.head.lemma in w.home_nouns | w.country_nouns:
         return True
     return any(head.i == arg.head.i for _, head in trader_refs(ctx, tree, k, arg.tokens))
+
+
+def ancestors(tree: Tree, tok: Token) -> list[Token]:
+    """The heads above a token, nearest first; a parse with a cycle ("A → B → A") is cut where it repeats."""
+    out: list[Token] = []
+    seen = {tok.i}
+    node = tree.parent(tok)
+    while node is not None and node.i not in seen:
+        seen.add(node.i)
+        out.append(node)
+        node = tree.parent(node)
+    return out
 
 
 def _phrase_start(arg: Argument) -> Token:
@@ -187,13 +199,23 @@ def _unattached_goods(tree: Tree, st: Statement) -> Token | None:
     # концентратов"); the words up to the place are the side
     taken = {t.i for a in st.args for t in a.tokens if a.role == "goods" or t.i <= a.head.i}
     for t in tree.sent.tokens[m.pred.i + 1 :]:
-        if t.i in taken or t.pos == "PUNCT" or t.lemma in trade_words().measures and t.pos == "ADV":
-            continue  # "экспортировано более 145 тыс. т"
+        if t.i in taken or t.pos == "PUNCT" or t.lemma in trade_words().measures and t.pos in ("ADV", "ADP"):
+            continue  # "экспортировано более 145 тыс. т", "около 40 видов"
         case = t.feats.get("Case")
         wanted = ("Gen",) if m.predicate.noun else ("Acc", "Gen")
         if t.pos == "NUM" or (t.pos in ("NOUN", "ADJ") and (case in wanted or _can_be_genitive(t))):
             return t
         return None
+    return None
+
+
+def _goods_as_side(ctx: Context, tree: Tree, st: Statement) -> Token | None:
+    """A good the parser took for a side: "поставляет в Кыргызстан нефтепродукты" parsed with "нефтепродукты"
+    under "в" and the place as the object."""
+    for a in st.args:
+        if a.role in SIDE_ROLES and a.head.pos == "NOUN" and not _is_place(ctx, tree, st.match.sent, a):
+            if read_goods(ctx, st.match.sent, [a.head]).goods:
+                return a.head
     return None
 
 
@@ -261,6 +283,11 @@ def _filler(tree: Tree, noun: Token) -> Token | None:
                 return c
         return None
     subjects = [c for c in tree.children(noun) if c.rel == "nsubj" and c.pos in ("NOUN", "PROPN")]
+    for cop in tree.children(noun):  # the parser now and then hangs the copula on the noun
+        if cop.lemma in trade_words().copulas and cop.pos in ("VERB", "AUX"):
+            subjects += [
+                c for c in tree.children(cop) if c.rel in ("nsubj", "nsubj:pass") and c.pos in ("NOUN", "PROPN")
+            ]
     return subjects[0] if subjects else None
 
 
@@ -285,8 +312,10 @@ def _carrier_subject(ctx: Context, tree: Tree, st: Statement) -> None:
     if any(a.shape == "agent" for a in st.args):
         return
     first = m.pred
-    while first.rel == "conj" and tree.parent(first) is not None and tree.parent(first).pos == "NOUN":  # type: ignore[union-attr]
-        first = tree.parent(first)  # type: ignore[assignment]  # "договор на производство и поставку"
+    for up in ancestors(tree, m.pred):  # "договор на производство и поставку": the first conjunct's head
+        if first.rel != "conj" or up.pos != "NOUN":
+            break
+        first = up
     holder = tree.parent(first)
     via_contract = holder is not None and holder.lemma in w.contract_nouns
     verb = tree.parent(holder) if via_contract and holder is not None else holder
@@ -342,10 +371,10 @@ def _higher_sides(ctx: Context, tree: Tree, st: Statement) -> None:
     экспортируемых товаров из Курганской области" ("из" on "место")."""
     m = st.match
     have = {a.head.i for a in st.args}
-    node = tree.parent(m.pred)
-    while node is not None and node.pos == "NOUN" and node.lemma not in trade_words().contract_nouns:
+    for node in ancestors(tree, m.pred):
+        if node.pos != "NOUN" or node.lemma in trade_words().contract_nouns:
+            break
         st.args += [a for a in _side_args(ctx, tree, m, node, skip=have | {m.pred.i}) if a.head.i not in have]
-        node = tree.parent(node)
 
 
 def _between_parties(ctx: Context, tree: Tree, st: Statement) -> None:
@@ -379,9 +408,10 @@ def _ref_tokens(tree: Tree, ref) -> list[Token]:
 def _rank_subject(ctx: Context, tree: Tree, st: Statement) -> None:
     """ "Казахстан занимает первое место по экспорту региона": the subject ranks on the other side."""
     m = st.match
-    node = tree.parent(m.pred)
-    while node is not None and node.pos in ("NOUN", "ADJ") and node.lemma not in trade_words().rank_nouns:
-        node = tree.parent(node)
+    node = next(
+        (n for n in ancestors(tree, m.pred) if n.pos not in ("NOUN", "ADJ") or n.lemma in trade_words().rank_nouns),
+        None,
+    )
     verb = tree.parent(node) if node is not None and node.lemma in trade_words().rank_nouns else None
     if verb is None:
         return

@@ -147,9 +147,11 @@ def head_keys(ctx: Context, tree: Tree, k: int, arg: Argument) -> list[str] | No
 def _antecedent(tree: Tree, pronoun: Token) -> tuple[Token, Token] | None:
     """The noun a relative clause hangs on, and the clause: "предприятия в других регионах, что отправляют её"."""
     clause = tree.parent(pronoun)
-    while clause is not None and not clause.rel.startswith("acl"):
+    seen: set[int] = set()
+    while clause is not None and not clause.rel.startswith("acl") and clause.i not in seen:
+        seen.add(clause.i)
         clause = tree.parent(clause) if clause.rel in ("xcomp", "conj") else None
-    noun = tree.parent(clause) if clause is not None else None
+    noun = tree.parent(clause) if clause is not None and clause.rel.startswith("acl") else None
     return (noun, clause) if noun is not None and clause is not None else None
 
 
@@ -197,7 +199,10 @@ def trader_refs(ctx: Context, tree: Tree, k: int, tokens: list[Token]) -> list[t
         if any(s <= r.start < e for s, e in spans) and (r.type != "Organization" or _is_trader(ctx, r.key)):
             out.append((r, _head_token(tree, r.start, r.end)))
     sent = ctx.sentences[k]
+    named = [(r.start, r.end) for r in ctx.refs_in(k, "Organization", "Event")]
     for dm in ctx.demonyms:
+        if any(s <= dm.start < e for s, e in named):
+            continue  # "Павлодарский алюминиевый завод": part of a name
         if sent.start <= dm.start < sent.end and any(s <= dm.start < e for s, e in spans):
             ref = _demonym_ref(ctx, k, dm)
             if ref is not None:
