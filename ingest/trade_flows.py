@@ -51,10 +51,6 @@ class FrameFlows:
         for st in statements(ctx, self.trees):
             self.by_sent.setdefault(st.match.sent, []).append(st)
 
-    def covers(self, k: int) -> bool:
-        """Whether sentence `k` has a trade predicate, stated as a fact or not."""
-        return k in self.by_sent
-
     def sentence(self, k: int) -> None:
         for st in self.by_sent.get(k, []):
             if is_fact(self.trees[k], st):

@@ -167,7 +167,7 @@ def stand_in(ctx: Context, tree: Tree, k: int, head: Token) -> list[str] | None:
         home = home_region(ctx)
         return [home] if home else []
     if head.lemma in w.country_nouns:
-        country = focus_country(ctx, exclude=_country_of(ctx, ctx.home))
+        country = focus_country(ctx, exclude=country_of(ctx, ctx.home))
         return [country] if country else []
     if head.lemma in w.org_anaphors and head.feats.get("Number") != "Plur":
         org = last_organization(ctx, k, head.start)
@@ -211,8 +211,6 @@ def trader_refs(ctx: Context, tree: Tree, k: int, tokens: list[Token]) -> list[t
 
 
 def _demonym_ref(ctx: Context, k: int, dm) -> Ref | None:
-    from coopgraph.ingest.trade import demonym_key
-
     key = demonym_key(ctx, dm, allow_country=True)
     ent = ctx.table.get(key) if key else None
     return Ref(ent.key, ent.type, k, dm.start, dm.end, via="demonym") if ent else None
@@ -301,11 +299,33 @@ def last_organization(ctx: Context, k: int, before: int) -> str | None:
     return max(orgs, key=lambda r: r.start).key if orgs else None
 
 
-def _country_of(ctx: Context, key: str | None) -> str | None:
+def country_of(ctx: Context, key: str | None) -> str | None:
     ent = ctx.table.get(key) if key else None
     if ent is None:
         return None
     return ent.country or ent.key.split(":")[-1]
+
+
+def demonym_key(ctx: Context, dm, allow_country: bool = False) -> str | None:
+    """The entity a place adjective stands for ("на российский рынок" → Россия); a country only if the article
+    names it by a noun too (spec: an adjective makes no Country)."""
+    from coopgraph.ingest.places import add_place, place_key
+
+    key = place_key(dm.place)
+    if ctx.table.get(key) is None:
+        if dm.place.type == "Country":
+            return None
+        add_place(ctx, dm.place)
+    return key
+
+
+def partner_of(ctx: Context, key: str | None) -> str | None:
+    """The article's main party on the other side of the border from `key`, however often it is named."""
+    country = country_of(ctx, key)
+    for cand in ctx.focus:
+        if cand != key and country_of(ctx, cand) != country:
+            return cand
+    return None
 
 
 def mentions(ctx: Context) -> Counter:
@@ -331,7 +351,7 @@ def focus_country(ctx: Context, exclude: str | None) -> str | None:
 def focus_region(ctx: Context, country: str) -> str | None:
     """The article's most salient region of `country`."""
     for key in ctx.focus:
-        if key.startswith("Region:") and _country_of(ctx, key) == country:
+        if key.startswith("Region:") and country_of(ctx, key) == country:
             return key
     return None
 
@@ -341,8 +361,6 @@ def home_region(ctx: Context) -> str | None:
     one its place adjective names ("Кызылординские вести": a regional outlet writes of its own region)."""
     if ctx.home or ctx.focus and ctx.focus[0].startswith("Region:"):
         return ctx.home
-    from coopgraph.ingest.trade import demonym_key
-
     regions = [d for d in ctx.demonyms if d.place.type == "Region"]
     return demonym_key(ctx, regions[0]) if regions else None
 
@@ -352,15 +370,15 @@ def partner(ctx: Context, key: str | None) -> str | None:
     named at least twice. A country named once in a list of destinations is no partner."""
     if key is None:
         return None
-    country = _country_of(ctx, key)
+    country = country_of(ctx, key)
     counts = mentions(ctx)
     for cand in ctx.focus:
-        if cand != key and _country_of(ctx, cand) != country:
+        if cand != key and country_of(ctx, cand) != country:
             if counts[cand] >= 2:
                 return cand
             break
     home = home_region(ctx) if not ctx.home else None
-    return home if home and home != key and _country_of(ctx, home) != country else None
+    return home if home and home != key and country_of(ctx, home) != country else None
 
 
 def same_side(ctx: Context, a: str, b: str) -> bool:

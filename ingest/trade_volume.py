@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from coopgraph.ingest.context import Context
 from coopgraph.ingest.dates import find_year, parse_amount
+from coopgraph.ingest.trade_sides import country_of, demonym_key, focus_country, partner_of
 
 _TURNOVER = re.compile(
     r"(товарооборот|товарообмен|внешнеторгов\w+ оборот|торгов\w+ оборот|оборот|обмен\w*\s+товарами|"
@@ -79,8 +80,6 @@ def is_vague(text: str) -> bool:
 
 def refs_between(ctx: Context, k: int, lo: int, hi: int) -> list[str]:
     """Places named in a stretch of sentence `k` (sentence offsets), place adjectives included, in order."""
-    from coopgraph.ingest.trade import demonym_key
-
     sent = ctx.sentences[k]
     found: list[tuple[int, str]] = [
         (r.start, r.key) for r in ctx.refs_in(k, "Region", "Country", "City") if lo <= r.start - sent.start < hi
@@ -95,13 +94,11 @@ def refs_between(ctx: Context, k: int, lo: int, hi: int) -> list[str]:
 
 def named_by_noun(ctx: Context, text: str) -> list[str]:
     """Sides a common noun names: the article's two countries, or the country across from its region."""
-    from coopgraph.ingest.trade_sides import _country_of, focus_country
-
     if _TWO_COUNTRIES.search(text):
         countries = [f for f in ctx.focus if f.startswith("Country:")]
         return countries[:2] if len(countries) >= 2 else []
     if _COUNTRY_NOUN.search(text) and ctx.home:
-        country = focus_country(ctx, exclude=_country_of(ctx, ctx.home))
+        country = focus_country(ctx, exclude=country_of(ctx, ctx.home))
         return [ctx.home, country] if country else []
     return []
 
@@ -114,9 +111,6 @@ def _prep_before(ctx: Context, start: int) -> str:
 
 def volume_pair(ctx: Context, k: int, keys: list[str], left: str) -> tuple[str | None, str | None]:
     """(source, partner) of a figure from the places its stretch names, else the article's two parties."""
-    from coopgraph.ingest.trade import partner_of
-    from coopgraph.ingest.trade_sides import _country_of
-
     home, partner = ctx.home, partner_of(ctx, ctx.home)
     if _SHARE.search(left) and re.search(r"на долю", left, re.I) and keys:
         return partner_of(ctx, keys[-1]), keys[-1]
@@ -127,7 +121,7 @@ def volume_pair(ctx: Context, k: int, keys: list[str], left: str) -> tuple[str |
         ref = next((r for r in ctx.refs_in(k) if r.key == only), None)
         prep = _prep_before(ctx, ref.start) if ref is not None else "с"
         if prep in ("с", "со", "в", "из") or only != home:
-            other = home if _country_of(ctx, home) != _country_of(ctx, only) else partner_of(ctx, only)
+            other = home if country_of(ctx, home) != country_of(ctx, only) else partner_of(ctx, only)
             return other, only
         return only, partner
     if k > 0:
