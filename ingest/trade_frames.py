@@ -158,7 +158,7 @@ def _unshaped(ctx: Context, tree: Tree, st: Statement) -> list[Argument]:
     have = {a.head.i for a in st.args}
     out = []
     for dep in tree.children(m.pred):
-        counted = _counted_places(ctx, tree, m, dep)
+        counted = _counted_places(ctx, tree, m, dep) or _indeclinable_place(ctx, tree, m, dep)
         if counted is not None and dep.i not in have:
             out.append(counted)
             continue
@@ -189,6 +189,18 @@ def _counted_places(ctx: Context, tree: Tree, m: FrameMatch, dep: Token) -> Argu
             arg.tokens += tree.phrase(c)  # "в том числе в Россию, Узбекистан и Таджикистан"
     arg.refs = refs_in_tokens(ctx, m.sent, arg.tokens)
     return arg
+
+
+def _indeclinable_place(ctx: Context, tree: Tree, m: FrameMatch, dep: Token) -> Argument | None:
+    """ "Прибыл в Алматы", "поставляет в Атырау": an indeclinable name's case is the tagger's guess, so "в"
+    with it reads as "into" where the predicate takes no "in"."""
+    prep = tree.preposition(dep)
+    if prep not in ("в", "во", "на") or dep.feats.get("Case") != "Loc":
+        return None
+    if m.predicate.role_of(f"{prep}+loc") or not any("Fixd" in p.tag.grammemes for p in parses(dep.text.lower())):
+        return None
+    role = m.predicate.role_of(f"{prep}+acc")
+    return _arg(ctx, tree, m.sent, role, f"{prep}+acc", dep) if role else None
 
 
 def _unattached_goods(tree: Tree, st: Statement) -> Token | None:

@@ -95,6 +95,8 @@ def _ref_role(ctx: Context, tree: Tree, m: FrameMatch, arg: Argument, ref: Ref, 
         return arg.role  # "покупатели из Китая", "предприятия Минской области": the subject's side
     if arg.role == "goods" and head.i == arg.head.i and m.predicate.noun and arg.shape == "gen":
         return trade_words().owner.get(m.frame, "exporter")  # "экспорт Казахстана"
+    if arg.role != "goods" and (head.i == arg.head.i or _listed_with_head(ctx, tree, m.sent, ref, arg)):
+        return arg.role  # the argument's own shape, as read for it ("в Атырау, Актау и Туркестан": "into")
     shape = list_shape(ctx, tree, m.sent, ref, head)
     if "+" in shape:
         return m.predicate.role_of(shape)
@@ -242,6 +244,12 @@ def _head_token(tree: Tree, start: int, end: int) -> Token:
         if parent is None or not (start <= parent.start < end):
             return t
     return inside[0] if inside else tree.sent.tokens[0]
+
+
+def _listed_with_head(ctx: Context, tree: Tree, k: int, ref: Ref, arg: Argument) -> bool:
+    """Whether a place is listed together with the place heading the argument."""
+    members = _list_of(ctx, k, ref)
+    return any(_head_token(tree, r.start, r.end).i == arg.head.i for r in members if r is not ref)
 
 
 def list_shape(ctx: Context, tree: Tree, k: int, ref: Ref, head: Token) -> str:
