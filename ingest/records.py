@@ -82,7 +82,7 @@ class Relation(Record):
     currency: Literal["USD", "RUB", "KZT", "EUR", "BYN", "CNY"] | None = None
     year: int | None = None
     period: str | None = None  # TRADE_VOLUME: free period text when not a single year
-    rule: str | None = None  # how it was found: a frame ("frame:visit") or a surface rule ("trade.goods")
+    rule: str | None = None  # how it was found: a frame ("frame:visit") or a surface rule ("trade.figure")
     confidence: float | None = None  # 0-1, the rule's precision on the dev set (ingest/lexicons/confidence.toml)
     corroborated_by: list[str] | None = None  # other rules that found the same fact
     evidence: Evidence
