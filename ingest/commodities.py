@@ -1,161 +1,295 @@
-"""Commodities: the goods listed around a trade predicate, as nominative lemma phrases."""
+"""Commodities: the goods a trade phrase lists, as nominative lemma phrases with their HS class.
+
+A goods phrase is read left to right: list items split at commas, "и", "а также" and brackets;
+quantities, measures and containers stripped to the good ("52 тыс. т пшеницы", "39 партий рыбы",
+"вагоны зерна"); shared adjectives split ("хромовых и медно-цинковых концентратов"). Each item is
+named in the nominative and classified by the goods taxonomy (ingest/goods.py): an item of no HS
+chapter or product group is no commodity.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from coopgraph.ingest.context import Context
-from coopgraph.ingest.morph import inflect_word, nominative_phrase, parses
+from coopgraph.ingest.goods import classify, is_generic
+from coopgraph.ingest.morph import inflect_word, lemma, nominative_phrase, parses
 from coopgraph.ingest.nlp import Token
+from coopgraph.ingest.trade_words import trade_words
 
-# A bare generic head is no good: "продукцию на сумму", "товаров", "и другое".
-_GENERIC = {
-    "товар",
-    "продукция",
-    "другой",
-    "прочее",
-    "прочий",
-    "иной",
-    "другое",
-    "всё",
-    "все",
-    "это",
-    "сумма",
-    "объём",
-    "объем",
-    "рынок",
-    "место",
-    "доля",
-    "процент",
-    "рост",
-    "показатель",
-    "направление",
-    "сфера",
-    "регион",
-    "область",
-    "страна",
-    "республика",
-    "предприятие",
-    "компания",
-    "производитель",
-    "партнёр",
-    "партнер",
-    "год",
-    "время",
-    "тонна",
-    "очередь",
-    "качество",
-    "спрос",
-    "рамка",
-    "помощь",
-    "счёт",
-    "счет",
-    "число",
-    "том",
-    "ряд",
-    "часть",
-    "половина",
-    "треть",
-    "итог",
-    "период",
-    "раз",
-    "уровень",
-    "структура",
-    "экспорт",
-    "импорт",
-    "поставка",
-    "закупка",
-    "контракт",
-    "договор",
-    "соглашение",
-    "меморандум",
-    "партия",
-    "оборот",
-    "товарооборот",
-    "сотрудничество",
-}
-# money: "экспорт ... составил 215 миллионов долларов" names an amount, not a good
-_MONEY = {"миллион", "миллиард", "тысяча", "доллар", "рубль", "тенге", "евро", "юань", "млн", "млрд", "трлн"}
-_DROP_DET = {"другой", "прочий", "иной", "весь", "этот", "такой", "свой", "наш", "ваш", "их"}
-_STOP_WORDS = {
-    "на",
-    "в",
-    "во",
-    "из",
-    "от",
-    "с",
-    "со",
-    "по",
-    "для",
-    "которые",
-    "который",
-    "что",
-    "где",
-    "а",
-    "но",
-    "также",
-    "а также",
-}
+_DROP_DET = {"другой", "прочий", "иной", "весь", "этот", "такой", "свой", "наш", "ваш", "их", "тот", "каждый"}
+# Prepositions that open no part of a goods phrase: "на сумму", "по цене", "за период", "в том числе".
+_STOP_PREPS = {"на", "по", "за", "до", "к", "при", "через", "после", "в", "во", "от", "под", "между", "среди"}
+_STOP_WORDS = {"который", "что", "где", "чтобы", "если", "когда", "как", "чем"}
+_TIME_NOUNS = {"начало", "год", "период", "месяц", "январь", "неделя", "день", "квартал", "полугодие"}
+_SEPARATORS = {",", "–", "—", "-", "|"}
+_THEM = re.compile(r"\bиз (них|него|неё|нее)\b")
 
 
-def _segment(sent, pred_start: int) -> tuple[list[Token], list[Token]]:
-    after = [t for t in sent.tokens if t.start >= pred_start + 1 and not _is_pred_token(t, pred_start)]
-    before = [t for t in sent.tokens if t.end <= pred_start]
-    return before, after
+@dataclass(frozen=True)
+class Good:
+    """One commodity of a goods phrase."""
+
+    name: str  # nominative lemma phrase, lower case: "изделия из черных металлов"
+    chapter: str  # HS chapter ("73") or product group range ("72-83")
+    start: int  # character offsets of the words it was read from
+    end: int
 
 
-def _is_pred_token(t: Token, pred_start: int) -> bool:
-    return t.start <= pred_start < t.end
+@dataclass
+class GoodsRead:
+    """What a goods phrase names: commodities, and whether it also named goods of no class or no goods."""
+
+    goods: list[Good] = field(default_factory=list)
+    generic: bool = False  # "продукция", "груз", "товары": goods, of no class
+    other: bool = False  # a noun that is no good ("чиновники", "развитие туризма")
+    pronoun: Token | None = None  # "его", "который": the goods are named elsewhere
+
+    @property
+    def empty(self) -> bool:
+        return not (self.goods or self.generic or self.other or self.pronoun)
 
 
-def _strip_places(ctx: Context, k: int, toks: list[Token]) -> list[Token]:
-    """Drop place mentions with their prepositions, money amounts and trailing clauses."""
-    spans = [(r.start, r.end) for r in ctx.refs_in(k, "Region", "City", "Country", "Organization")]
-    for dm in ctx.demonyms:
-        spans.append((dm.start, dm.end))
+@dataclass
+class _Item:
+    tokens: list[Token]
+    bracketed: bool = False
+
+
+def read_goods(ctx: Context, k: int, tokens: list[Token]) -> GoodsRead:
+    """The goods listed in `tokens` (a stretch of sentence `k`), read up to the end of their phrase."""
+    out = GoodsRead()
+    pending_adjs: list[list[Token]] = []
+    last: tuple[list[Token], int, list[Token]] | None = None  # the previous item's tokens, head, tail
+    items = _items(_mark_places(ctx, k, tokens))
+    for n, item in enumerate(items):
+        toks = _strip(item.tokens)
+        if not toks:
+            continue
+        before = [t for t in item.tokens if t.end <= toks[0].start]
+        measured = any(t.pos == "NUM" or t.lemma in trade_words().measures for t in before)
+        if len(toks) == 1 and toks[0].pos == "PRON" and toks[0].lemma in trade_words().pronouns:
+            out.pronoun = out.pronoun or toks[0]
+            continue
+        if all(t.lemma in _DROP_DET for t in toks):
+            out.generic = True  # "концентраты (меди, цинка и других)"
+            continue
+        head = _head_index(toks)
+        if head is None:
+            if all(t.pos == "ADJ" or t.pos == "NOUN" and not _is_noun(t) for t in toks):
+                pending_adjs.append(toks)  # "хромовых и медно-цинковых концентратов"
+            continue
+        if any(t.lemma in _DROP_DET for t in toks[:head]):
+            out.generic = True  # "и другой продукции"
+            pending_adjs = _shared(out, pending_adjs, toks, head)
+            continue
+        if item.bracketed and last is not None and _is_complement_list(last, toks, head):
+            # "концентраты металлов (меди, цинка)": each names the complement of the item before
+            prev, prev_head, _ = last
+            _add(out, prev[: prev_head + 1] + toks, prev_head)
+            continue
+        pending_adjs = _shared(out, pending_adjs, toks, head)
+        tail = _tail(toks, head)
+        nxt = _strip(items[n + 1].tokens) if n + 1 < len(items) else []
+        shared = _shares_complement_noun(tail, nxt)
+        if shared is not None:
+            # "семена зерновых и масличных культур": the noun of the next item completes this one's
+            # complement, and this item's head heads the next
+            tail = tail + [nxt[shared]]
+            items[n + 1] = _Item(toks[: head + 1] + nxt, items[n + 1].bracketed)
+        _add(out, toks[: head + 1] + tail, head, measured=measured)
+        last = (toks, head, tail)
+    out.goods = _unique(out.goods)
+    return out
+
+
+def _shared(out: GoodsRead, pending: list[list[Token]], toks: list[Token], head: int) -> list[list[Token]]:
+    """Adjectives listed before a shared noun each make their own good with it."""
+    for adjs in pending:
+        _add(out, adjs + toks[head:], len(adjs), whole_tail=True)
+    return []
+
+
+def _add(out: GoodsRead, words: list[Token], head: int, whole_tail: bool = False, measured: bool = False) -> None:
+    if whole_tail:
+        words = words[: head + 1] + _tail(words, head)
+    named = _name(words, head, measured)
+    if named is None:
+        out.other = True
+        return
+    name, lemmas, at = named
+    if _THEM.search(name) and out.goods:
+        # "бумагу, картон и изделия из них" → "изделия из бумаги и картона"
+        name = resolve_them(name, [g.name for g in out.goods])
+        lemmas = [lemma(w) for w in name.split()]
+    found = classify(lemmas)
+    for alt in () if found else _other_lemmas(words[head]):
+        found = classify(lemmas[:at] + [alt.normal_form] + lemmas[at + 1 :])
+        if found:  # "ржи" is rust ("ржа") to the tagger and rye ("рожь") to the goods
+            plural = name.split()[at] != alt.normal_form and alt.tag.number == "plur"
+            form = alt.inflect({"nomn", "plur" if plural else "sing"}) or alt
+            name = " ".join(form.word if i == at else w for i, w in enumerate(name.split()))
+            break
+    if found is not None:
+        out.goods.append(Good(name, found.chapter, words[0].start, words[-1].end))
+    elif is_generic(lemmas) or lemmas[at] in trade_words().transparent:
+        out.generic = True
+    else:
+        out.other = True
+
+
+def _other_lemmas(tok: Token) -> list:
+    """The noun parses of a word other than the tagger's lemma, one per lemma."""
+    seen = {tok.lemma}
     out = []
-    for t in toks:
+    for p in parses(tok.text.lower()):
+        if p.tag.POS == "NOUN" and p.normal_form not in seen:
+            seen.add(p.normal_form)
+            out.append(p)
+    return out
+
+
+def _unique(goods: list[Good]) -> list[Good]:
+    seen: set[str] = set()
+    out = []
+    for g in goods:
+        if g.name not in seen and len(g.name) > 2:
+            seen.add(g.name)
+            out.append(g)
+    return out
+
+
+def _mark_places(ctx: Context, k: int, tokens: list[Token]) -> list[Token]:
+    """Place and organization mentions, with their prepositions, become separators: they are the sides."""
+    spans = [(r.start, r.end) for r in ctx.refs_in(k, "Region", "City", "Country", "Organization")]
+    spans += [(d.start, d.end) for d in ctx.demonyms if ctx.sentences[k].start <= d.start < ctx.sentences[k].end]
+    out: list[Token] = []
+    for t in tokens:
         if out and out[-1].text == "|" and t.lemma == "рынок":
             continue  # "на российский рынок": part of the destination
         if any(s <= t.start < e for s, e in spans):
-            if out and out[-1].lemma in ("в", "во", "из", "от", "на", "с", "со") and out[-1].pos == "ADP":
+            if out and out[-1].pos == "ADP":
                 out.pop()
-            out.append(Token(-1, "|", t.start, t.end, "|", "PUNCT", {}, -1, ""))
+            if not out or out[-1].text != "|":
+                out.append(Token(-1, "|", t.start, t.end, "|", "PUNCT", {}))
             continue
         out.append(t)
     return out
 
 
-def _items(toks: list[Token]) -> list[list[Token]]:
-    items, cur = [], []
-    for t in toks:
-        if t.text in (".", ";", ":", "–", "—", "(", ")", "|") or t.pos in ("VERB", "AUX") and cur:
-            if cur:
-                items.append(cur)
-                cur = []
-            if t.text in (".", ";", ":", "(", ")") or t.pos in ("VERB", "AUX"):
-                break
+def _items(tokens: list[Token]) -> list[_Item]:
+    """The list items of a goods phrase, up to where the phrase ends."""
+    items: list[_Item] = []
+    cur: list[Token] = []
+    bracketed = False
+    abbreviations = trade_words().abbreviations
+
+    def close() -> None:
+        nonlocal cur
+        if cur:
+            items.append(_Item(cur, bracketed))
+        cur = []
+
+    skip = 0
+    for i, t in enumerate(tokens):
+        if skip:
+            skip -= 1
             continue
-        if t.text == "," or (t.lemma == "и" and t.pos == "CCONJ"):
-            if cur:
-                items.append(cur)
-            cur = []
+        if t.text == "." and i and tokens[i - 1].text.lower() in abbreviations:
+            continue  # "52 тыс. т пшеницы"
+        marker = _list_marker(tokens, i)
+        if marker:  # "около 40 видов продукции, среди них мясо, молоко", "в том числе"
+            close()
+            skip = marker - 1
             continue
-        if t.lemma == "на" and cur:  # "продукцию на сумму ..." ends the item
-            items.append(cur)
-            cur = []
+        if i and tokens[i - 1].lemma in trade_words().measures and t.pos in ("VERB", "ADJ"):
+            t = _as_genitive_noun(t)
+        if t.text in (".", ";", ":", "!", "?") or _ends_phrase(t, tokens[i + 1] if i + 1 < len(tokens) else None):
             break
-        cur.append(t)
-    if cur:
-        items.append(cur)
+        if t.pos == "CCONJ" and t.lemma in ("а", "но") and i and tokens[i - 1].text == ",":
+            if not (i + 1 < len(tokens) and tokens[i + 1].lemma == "также"):
+                break  # ", а Кыргызстан в Казахстан – электроэнергию": another clause
+        if t.text in ("(", ")"):
+            close()
+            bracketed = t.text == "("
+        elif t.text in _SEPARATORS or (t.pos == "CCONJ" and t.lemma in ("и", "а", "или")):
+            close()
+        elif t.text not in ("«", "»", '"', "“", "”"):
+            cur.append(t)
+    close()
     return items
 
 
-def _is_noun(t: Token) -> bool:
-    if t.pos == "NOUN":
+_MARKERS = (("в", "тот", "число"), ("среди", "они"), ("включая",), ("например",), ("в", "частность"))
+
+
+def _list_marker(tokens: list[Token], i: int) -> int:
+    """The length of a phrase that opens the list of goods a general word stood for, at `i`; 0 if none."""
+    for marker in _MARKERS:
+        words = tokens[i : i + len(marker)]
+        if len(words) == len(marker) and all(t.lemma == w for t, w in zip(words, marker)):
+            return len(marker)
+    return 0
+
+
+def _as_genitive_noun(t: Token) -> Token:
+    """After a measure a word is the measured good: "910,4 тонны камыша", which the tagger took for a verb."""
+    noun = next((p for p in parses(t.text.lower()) if p.tag.POS == "NOUN" and p.tag.case == "gent"), None)
+    if noun is None:
+        return t
+    number = "Plur" if noun.tag.number == "plur" else "Sing"
+    return Token(t.i, t.text, t.start, t.end, noun.normal_form, "NOUN", {"Case": "Gen", "Number": number})
+
+
+def _ends_phrase(t: Token, nxt: Token | None) -> bool:
+    if t.lemma in _STOP_WORDS and t.pos in ("PRON", "SCONJ", "ADV"):
         return True
-    # the tagger now and then calls a plural genitive noun an adjective ("концентратов")
+    if t.pos in ("VERB", "AUX") and not (t.feats.get("VerbForm") == "Part" and "Case" in t.feats):
+        return True  # a finite verb or a short participle opens another clause; "замороженная рыба" does not
+    if t.pos != "ADP":
+        return False
+    if t.lemma in _STOP_PREPS:
+        return True
+    return t.lemma in ("с", "со") and (nxt is None or nxt.pos == "NUM" or nxt.lemma in _TIME_NOUNS)
+
+
+def _strip(tokens: list[Token]) -> list[Token]:
+    """Leading function words, numbers and measures go: "более 2 тыс. т рапса" → "рапса"."""
+    toks = [t for t in tokens if t.pos != "PUNCT"]
+    measures = trade_words().measures
+    while toks:
+        first = toks[0]
+        if first.pos in ("ADP", "PART", "ADV", "CCONJ", "NUM", "SYM", "SCONJ") or first.text[:1].isdigit():
+            toks = toks[1:]
+            continue
+        cut = next((i for i, t in enumerate(toks) if t.pos in ("NOUN", "PROPN") or t.lemma in measures), None)
+        if (
+            cut is not None
+            and toks[cut].lemma in measures
+            and cut + 1 < len(toks)
+            and _measured(toks[cut + 1])
+            and all(t.pos in ("ADJ", "NUM", "DET", "ADV") for t in toks[:cut])
+        ):
+            toks = toks[cut + 1 :]  # "первую партию моркови", "20 вагонов угля", "зерно пшеницы"
+            continue
+        if cut is not None and toks[cut].lemma in measures and cut + 2 < len(toks) and toks[cut + 1].lemma == "с":
+            toks = toks[cut + 2 :]  # "эшелон с пшеницей", "вагоны с углем"
+            continue
+        break
+    return toks
+
+
+def _measured(t: Token) -> bool:
+    """What may follow a measure that measures it: the good in the genitive, a number, another measure."""
+    return t.feats.get("Case") == "Gen" or t.pos == "NUM" or t.lemma in trade_words().measures or t.text == "."
+
+
+def _is_noun(t: Token) -> bool:
     ps = parses(t.text.lower())
+    if t.pos == "NOUN":
+        return not (ps and all(p.tag.POS == "ADJF" for p in ps))  # "хромовых" tagged a noun
+    # the tagger now and then calls a plural genitive noun an adjective ("концентратов")
     return t.pos == "ADJ" and bool(ps) and ps[0].tag.POS == "NOUN" and not any(p.tag.POS == "ADJF" for p in ps)
 
 
@@ -163,104 +297,85 @@ def _head_index(item: list[Token]) -> int | None:
     for i, t in enumerate(item):
         if _is_noun(t):
             return i
-        if t.pos not in ("ADJ", "DET", "NUM", "ADV", "PART"):
-            return None
+        if t.pos not in ("ADJ", "DET", "NUM", "ADV", "PART", "NOUN") and t.feats.get("VerbForm") != "Part":
+            return None  # a NOUN here is an adjective the tagger mistook ("масличные" культуры)
     return None
 
 
-def _phrase(item: list[Token], head: int) -> tuple[str, int, int] | None:
-    lead = [t for t in item[:head] if t.pos in ("ADJ",) and t.lemma not in _DROP_DET]
-    if any(t.lemma in _DROP_DET for t in item[:head]):
-        return None
+def _tail(item: list[Token], head: int) -> list[Token]:
+    """The complements that belong to the good: genitives, "из"/"для"/"с" phrases, adjectives after it."""
     tail: list[Token] = []
-    for t in item[head + 1 :]:
-        if t.pos in ("VERB", "AUX") or t.lemma in ("который", "что", "на") and not tail:
+    rest = item[head + 1 :]
+    for i, t in enumerate(rest):
+        if t.pos in ("VERB", "AUX") and "Case" not in t.feats:
             break
+        if t.pos == "ADP" and t.lemma in ("для", "к") and classify([x.lemma for x in rest[i + 1 :]]) is None:
+            break  # "семена для посева": a purpose, not a part of the good; "комплектующие для вагонов" stay
         tail.append(t)
-    # trailing complements must hang on the head: "из черных металлов", "для вагонов", genitives
-    if tail and not (
-        tail[0].pos == "ADP"
-        and tail[0].lemma in ("из", "для", "с")
-        or tail[0].feats.get("Case") == "Gen"
-        or tail[0].pos == "ADJ"
+    if not tail:
+        return tail
+    first = tail[0]
+    if first.pos == "ADP" and first.lemma in ("из", "для", "с", "к"):
+        return tail
+    if first.feats.get("Case") == "Gen" and first.pos != "ADJ":
+        return tail
+    if (first.pos == "ADJ" or first.feats.get("VerbForm") == "Part") and first.feats.get("Case") in (
+        item[head].feats.get("Case"),
+        "Gen",
     ):
-        tail = []
-    words = [(t.text, t.feats, t.pos) for t in lead + [item[head]]]
-    name = nominative_phrase(words, len(lead))
+        return tail  # "горох сушеный продовольственный", "изделия черных металлов"; not "йогурты общим весом"
+    return []
+
+
+def _shares_complement_noun(tail: list[Token], nxt: list[Token]) -> int | None:
+    """Where the noun is in the next item when this item's complement ends in a genitive adjective and
+    the next item is genitive adjectives and a noun: "семена зерновых и масличных культур"."""
+    if not tail or not nxt or tail[-1].pos != "ADJ" or tail[-1].feats.get("Case") != "Gen":
+        return None
+    if any(_is_noun(t) for t in tail):
+        return None
+    j = next((i for i, t in enumerate(nxt) if _is_noun(t)), None)
+    if not j or not all(t.pos == "ADJ" for t in nxt[:j]) or nxt[j].feats.get("Case") != "Gen":
+        return None
+    return j
+
+
+def _is_complement_list(last: tuple[list[Token], int, list[Token]], toks: list[Token], head: int) -> bool:
+    _, _, tail = last
+    return bool(tail) and tail[0].feats.get("Case") == "Gen" and toks[head].feats.get("Case") == "Gen"
+
+
+def _name(words: list[Token], head: int, measured: bool = False) -> tuple[str, list[str], int] | None:
+    """The nominative name of a good ("готовая мясная продукция"), its lemmas and where the head is
+    among them; None for a phrase that is no noun phrase."""
+    lead = [t for t in words[:head] if t.pos in ("ADJ", "NOUN") or t.feats.get("VerbForm") == "Part"]
+    if not words[head].text[:1].isalpha():
+        return None
+    tail = words[head + 1 :]
+    feats = dict(words[head].feats)
+    singular = [p for p in parses(words[head].text.lower()) if p.tag.POS == "NOUN" and p.tag.number == "sing"]
+    if measured and feats.get("Case") == "Gen" and any(p.tag.case == "gent" for p in singular):
+        feats["Number"] = "Sing"  # "177 т гороха", "159 т чечевицы": a measured good is a mass, named singular
+    triples = [(t.text, t.feats, "ADJ") for t in lead] + [(words[head].text, feats, "NOUN")]
+    name = nominative_phrase(triples, len(lead))
     if tail:
         name += " " + " ".join(t.text for t in tail)
-    if item[head].lemma in _GENERIC and not lead and not tail:
-        return None
-    if (
-        item[head].lemma in _GENERIC
-        and item[head].lemma in ("товар", "сумма", "объём", "объем", "доля")
-        or item[head].lemma in _MONEY
-    ):
-        return None
-    start = (lead or [item[head]])[0].start
-    end = (tail or [item[head]])[-1].end
-    return name.lower().replace("ё", "е"), start, end
+    lemmas = [_adjective_lemma(t) for t in lead] + [t.lemma for t in [words[head]] + tail]
+    return name.lower().replace("ё", "е"), lemmas, len(lead)
 
 
-def commodity_items(ctx: Context, k: int, pred: re.Match, end: int | None = None) -> list[tuple[str, int, int]]:
-    """Goods after the predicate (up to `end`, an article offset closing its clause)."""
-    sent = ctx.sentences[k]
-    before, after = _segment(sent, sent.start + pred.start())
-    if end is not None:
-        after = [t for t in after if t.start < end]
-    found = _collect(ctx, k, after)
-    if not found and pred.group(0).lower().endswith(("ся", "сь")):
-        breaks = [i for i, t in enumerate(before) if t.text in ("–", "—", ":", ";")]
-        clause = before[breaks[-1] + 1 :] if breaks else before
-        found = _collect(ctx, k, clause[-8:])  # "около 30% семян завозится": goods as the subject
-    return found
+def _adjective_lemma(t: Token) -> str:
+    """An adjective the tagger took for a noun ("масличные" культуры) has the adjective's lemma."""
+    if t.pos != "NOUN":
+        return t.lemma
+    adj = next((p for p in parses(t.text.lower()) if p.tag.POS == "ADJF"), None)
+    return adj.normal_form if adj is not None else t.lemma
 
 
-def _collect(ctx: Context, k: int, toks: list[Token]) -> list[tuple[str, int, int]]:
-    toks = _strip_places(ctx, k, toks)
-    items = _items(toks)
-    out: list[tuple[str, int, int]] = []
-    pending_adjs: list[list[Token]] = []
-    for item in items:
-        item = [t for t in item if t.pos != "PUNCT" and t.text not in ("«", "»", '"')]
-        # a leading copula goes too: "основными товарами экспорта стали цемент, мука ..."
-        while item and (
-            item[0].pos in ("ADP", "PART", "ADV", "CCONJ", "NUM", "SYM", "AUX")
-            or item[0].lemma in ("стать", "являться", "быть", "составлять", "составить")
-            or item[0].text[:1].isdigit()
-            or item[0].text in ("%", "около", "порядка")
-        ):
-            item = item[1:]
-        if not item or any(t.text[:1].isdigit() for t in item):
-            continue
-        head = _head_index(item)
-        if head is None:
-            if all(t.pos == "ADJ" for t in item):
-                pending_adjs.append(item)  # "парфюмерные и косметические средства"
-            continue
-        phrase = _phrase(item, head)
-        for adjs in pending_adjs:
-            shared = _phrase(adjs + item[head:], len(adjs))
-            if shared:
-                out.append(shared)
-        pending_adjs = []
-        if phrase:
-            out.append(_resolve_them(phrase, out))
-    seen, uniq = set(), []
-    for name, s, e in out:
-        if name not in seen and len(name) > 2:
-            seen.add(name)
-            uniq.append((name, s, e))
-    return uniq
-
-
-def _resolve_them(phrase: tuple[str, int, int], previous: list[tuple[str, int, int]]):
-    """ "бумагу, картон и изделия из них" → "изделия из бумаги и картона"."""
-    name, s, e = phrase
-    if not re.search(r"\bиз (них|него|неё|нее)\b", name) or not previous:
-        return phrase
-    heads = [p[0] for p in previous[-2:] if " " not in p[0]]
+def resolve_them(name: str, previous: list[str]) -> str:
+    """The goods named just before stand for "них" in "изделия из них"."""
+    heads = [p for p in previous[-2:] if " " not in p]
     if not heads:
-        return phrase
+        return name
     gen = " и ".join(inflect_word(h, {"gent"}, ("NOUN",)) for h in heads)
-    return re.sub(r"\bиз (них|него|неё|нее)\b", f"из {gen}", name), s, e
+    return _THEM.sub(f"из {gen}", name)

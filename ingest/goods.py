@@ -24,6 +24,7 @@ class _Entry(NamedTuple):
     size: int  # words in the term
     group: bool  # a generic group, which yields to a specific good named after it
     defer: str  # "complement": a later good decides; "next": a good right after decides; "": none
+    generic: bool = False  # a good of no class ("продукция", "груз"): no class, but no non-good either
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ def _lexicon() -> _Lexicon:
     rows = [(t, ch, False) for ch, body in data["chapters"].items() for t in body["terms"]]
     rows += [(t, code, True) for t, code in data["groups"].items()]
     rows += [(t, None, False) for t in chain.from_iterable(data["not_goods"].values())]
+    generic = set(data["generic"]["terms"])
+    rows += [(t, None, False) for t in sorted(generic)]
     terms: dict[tuple[str, ...], _Entry] = {}
     for term, code, group in rows:
         key = tuple(_norm(term).split())
@@ -60,7 +63,7 @@ def _lexicon() -> _Lexicon:
             raise ValueError(f"hs_chapters.toml lists {term!r} twice")
         if code is not None and code not in names:
             raise ValueError(f"hs_chapters.toml: {term!r} maps to unknown {code!r}")
-        terms[key] = _Entry(code, term, len(key), group, defer.get(term, ""))
+        terms[key] = _Entry(code, term, len(key), group, defer.get(term, ""), term in generic)
     return _Lexicon(names, terms, max(map(len, terms)), data["variants"])
 
 
@@ -109,7 +112,17 @@ def classify(lemmas: Sequence[str]) -> GoodsClass | None:
     if hit is None or hit[1].code is None:
         return None
     entry = _resolve(words, *hit)
-    return GoodsClass(entry.code, chapter_name(entry.code), entry.term)
+    code = entry.code or hit[1].code  # a resolved entry is a chapter term, so it has a code
+    return GoodsClass(code, chapter_name(code), entry.term)
+
+
+def is_generic(lemmas: Sequence[str]) -> bool:
+    """Whether a phrase that classify() gives no class names goods all the same, of no class
+    ("продукция", "груз", "изделия"), rather than something that is no good ("туризм", "чиновники")."""
+    variants = _lexicon().variants
+    words = [variants.get(w, w) for w in map(_norm, lemmas) if w]
+    hit = _first_hit(words, 0)
+    return hit is not None and hit[1].generic
 
 
 def chapter_name(chapter: str) -> str:

@@ -63,6 +63,7 @@ class Entity(Record):
     signed: str | None = None  # Document: ISO date or prefix
     country: str | None = None  # Region/City: ISO country code
     region: str | None = None  # City: gazetteer code of its region
+    hs_chapter: str | None = None  # Commodity: HS chapter ("10") or product group range ("72-83"), ingest/goods.py
 
 
 class Evidence(Record):
@@ -87,7 +88,7 @@ class Relation(Record):
     currency: Literal["USD", "RUB", "KZT", "EUR", "BYN", "CNY"] | None = None
     year: int | None = None
     period: str | None = None  # TRADE_VOLUME: free period text when not a single year
-    rule: str | None = None  # how it was found: a frame ("frame:visit") or a surface rule ("trade.goods")
+    rule: str | None = None  # how it was found: a frame ("frame:visit") or a surface rule ("trade.figure")
     confidence: float | None = None  # 0-1, the rule's precision on the dev set (ingest/lexicons/confidence.toml)
     corroborated_by: list[str] | None = None  # other rules that found the same fact
     evidence: Evidence

@@ -1,0 +1,198 @@
+"""Trade statements to EXPORTS_TO: goods and sides resolved, a side the sentence leaves out taken from the
+flow the article spoke of last or from the article's two parties, one relation per commodity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from coopgraph.ingest.commodities import Good, GoodsRead
+from coopgraph.ingest.context import Context
+from coopgraph.ingest.trade_frames import Statement, Trees, antecedent_goods, goods_of, is_fact, statements
+from coopgraph.ingest.trade_sides import Flow, Side, frame_sides, mentions, partner, same_side
+from coopgraph.ingest.trade_words import trade_words
+
+
+@dataclass
+class Memory:
+    """The flow the article stated last: a later sentence's "туда", "груз" or missing side refers to it."""
+
+    sent: int = -10
+    exporters: list[str] = field(default_factory=list)
+    importers: list[str] = field(default_factory=list)
+    goods: list[Good] = field(default_factory=list)
+
+
+@dataclass
+class Pending:
+    """A flow stated without a commodity: annotated only if no commodity flows between the two (spec)."""
+
+    exporter: str
+    importer: str
+    sent: int
+    rule: str
+
+
+def _country(ctx: Context, key: str) -> str | None:
+    ent = ctx.table.get(key)
+    return (ent.country or key.split(":")[-1]) if ent is not None else None
+
+
+class FrameFlows:
+    """Reads the article's trade statements sentence by sentence, keeping the memory of the last flow."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.trees = Trees(ctx)
+        self.memory = Memory()
+        self.pending: list[Pending] = []
+        self.pair_sent = -10  # the sentence that last set ctx.trade_pair
+        self.ours: tuple[str, str] | None = None  # (the side the last statement was about, the other side)
+        self.by_sent: dict[int, list[Statement]] = {}
+        for st in statements(ctx, self.trees):
+            self.by_sent.setdefault(st.match.sent, []).append(st)
+
+    def sentence(self, k: int) -> None:
+        for st in self.by_sent.get(k, []):
+            if is_fact(self.trees[k], st):
+                self._state(st)
+
+    def _state(self, st: Statement) -> None:
+        ctx, k = self.ctx, st.match.sent
+        if st.rule == "trade.main_goods" and max(self.pair_sent, self.memory.sent) < k - 2:
+            return  # main goods of no flow stated nearby
+        if st.rule == "trade.goods_named_after":
+            self._named_after(st)
+            return
+        tree = self.trees[k]
+        read = goods_of(ctx, tree, st)
+        goods = self._goods(read, k)
+        if goods is None:
+            return  # the goods are no goods ("поставили задачу", "привезли специалистов")
+        flow = frame_sides(ctx, tree, st.match, st.args)
+        named = bool(flow.exporters.keys or flow.importers.keys)
+        if not goods and not named:
+            return  # a flow of nothing named between nobody named is no statement
+        importing = trade_words().owner.get(st.match.frame) == "importer"
+        self._complete(flow, k, importing)
+        exporters = [e for e in flow.exporters.keys if ctx.table.get(e) is not None]
+        importers = [i for i in flow.importers.keys if ctx.table.get(i) is not None]
+        pairs = [(e, i) for e in exporters for i in importers if not same_side(ctx, e, i)]
+        if not pairs:
+            self._remember(k, exporters, importers, goods)
+            return
+        for e, i in pairs:
+            self._relate(e, i, k, goods, st.rule)
+        self._remember(k, exporters, importers, goods)
+        ctx.trade_pair = pairs[0]
+        self.pair_sent = k
+        self.ours = pairs[0][::-1] if importing else pairs[0]
+
+    def _named_after(self, st: Statement) -> None:
+        """Goods named in the sentence after a flow stated with none ("товаров на 120 млн долларов")."""
+        k, mem = st.match.sent, self.memory
+        if mem.sent != k - 1 or mem.goods or not (mem.exporters and mem.importers):
+            return
+        goods = goods_of(self.ctx, self.trees[k], st).goods
+        for e in mem.exporters:
+            for i in mem.importers:
+                self._relate(e, i, k, goods, st.rule)
+        self.memory = Memory(k, mem.exporters, mem.importers, goods)
+
+    def _goods(self, read: GoodsRead, k: int) -> list[Good] | None:
+        """Commodities of the statement; [] for goods of no class or none stated; None for no goods at all."""
+        if read.goods:
+            return read.goods
+        if read.pronoun is not None:
+            return antecedent_goods(self.ctx, self.trees, k, read.pronoun) or []
+        if read.generic and self.memory.sent == k - 1 and self.memory.goods and not self._closed():
+            return list(self.memory.goods)  # "... 145 тыс. т зерновой продукции. Получателями груза стали ..."
+        if read.other and not read.generic:
+            return None
+        return []
+
+    def _closed(self) -> bool:
+        return bool(self.memory.exporters and self.memory.importers)
+
+    def _complete(self, flow: Flow, k: int, importing: bool) -> None:
+        """A side the sentence does not state: the flow spoken of last, else the article's other party."""
+        ctx, mem = self.ctx, self.memory
+        recent = mem.sent >= k - 2
+        sides = (
+            (flow.exporters, flow.importers, mem.exporters, mem.importers),
+            (flow.importers, flow.exporters, mem.importers, mem.exporters),
+        )
+        for side, _, last_same, _ in sides:
+            if side.deixis and not side.keys and recent:
+                side.keys = list(last_same)  # "Туда было экспортировано ..."
+        for side, other, last_same, last_other in sides:
+            if not (side.keys or side.stated or side.deixis):
+                side.keys = self._stand_in(other, last_same, last_other, recent)
+        ours = self.ours or ctx.trade_pair or self._article_pair()
+        if (
+            not flow.exporters.keys
+            and not flow.importers.keys
+            and ours
+            and not (flow.exporters.stated or flow.importers.stated)
+        ):
+            # "Импортируются средства транспорта" after "область отправляет в Беларусь уголь": the side the
+            # article's last statement was about imports, from the other side
+            exporter, importer = ours[::-1] if importing else ours
+            flow.exporters.keys, flow.importers.keys = [exporter], [importer]
+        self._home_subject(flow, importing)
+
+    def _article_pair(self) -> tuple[str, str] | None:
+        """The article's region and its main party across the border, both named at least twice (spec: an
+        import sentence in an article about Карагандинская область and Беларусь is Беларусь's export)."""
+        ctx = self.ctx
+        other = partner(ctx, ctx.home)
+        return (ctx.home, other) if ctx.home and other and mentions(ctx)[ctx.home] >= 2 else None
+
+    def _home_subject(self, flow: Flow, importing: bool) -> None:
+        """An impersonal statement ("ввоз семян из России увеличивается", "отгружено в Узбекистан 500 т") is
+        the article's own region's, when the side it names is across the border from it."""
+        ctx = self.ctx
+        subject, other = (flow.importers, flow.exporters) if importing else (flow.exporters, flow.importers)
+        home = ctx.home
+        if subject.keys or subject.stated or subject.deixis or not other.keys or home is None:
+            return
+        if all(_country(ctx, home) != _country(ctx, o) for o in other.keys):
+            subject.keys = [home]
+
+    def _stand_in(self, other: Side, last_same: list[str], last_other: list[str], recent: bool) -> list[str]:
+        ctx = self.ctx
+        if not other.keys:
+            return []
+        pair = ctx.trade_pair
+        if pair:  # the two the article's trade statements are between, however far back
+            for key in other.keys:
+                if same_side(ctx, key, pair[0]) or same_side(ctx, key, pair[1]):
+                    return [pair[1] if same_side(ctx, key, pair[0]) else pair[0]]
+        shared = any(same_side(ctx, a, b) for a in other.keys for b in last_other)
+        if recent and last_same and (not last_other or shared):
+            return list(last_same)  # the flow spoken of last left this side open, or has the same other side
+        return []
+
+    def _relate(self, exporter: str, importer: str, k: int, goods: list[Good], rule: str) -> None:
+        ctx = self.ctx
+        if not goods:
+            self.pending.append(Pending(exporter, importer, k, rule))
+            return
+        for g in goods:
+            com = ctx.table.add(
+                "Commodity", g.name, alias=ctx.text[g.start : g.end], start=g.start, end=g.end, hs_chapter=g.chapter
+            )
+            ctx.add_ref(com, g.start, g.end)
+            ctx.relate("EXPORTS_TO", exporter, importer, k, rule=rule, commodity=com.name)
+
+    def _remember(self, k: int, exporters: list[str], importers: list[str], goods: list[Good]) -> None:
+        self.memory = Memory(k, exporters, importers, goods or (self.memory.goods if self.memory.sent == k else []))
+
+    def finish(self) -> None:
+        """Flows stated without a commodity, where no commodity flows between the same two."""
+        ctx = self.ctx
+        with_goods = {
+            (r.source_key, r.target_key) for r in ctx.relations.values() if r.type == "EXPORTS_TO" and r.commodity
+        }
+        for p in self.pending:
+            if (p.exporter, p.importer) not in with_goods:
+                ctx.relate("EXPORTS_TO", p.exporter, p.importer, p.sent, rule=p.rule)

@@ -1,0 +1,399 @@
+"""The two sides of a trade flow: the places and bodies a frame's arguments name, by role, and the article's
+parties standing in for a side the sentence leaves out."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from coopgraph.ingest.context import Context, Ref
+from coopgraph.ingest.discourse import resolve, words
+from coopgraph.ingest.frames import CASES, Argument, FrameMatch, Tree, shape_of
+from coopgraph.ingest.nlp import Token
+from coopgraph.ingest.trade_words import trade_words
+
+PLACES = ("Region", "City", "Country")
+TRADERS = PLACES + ("Organization",)
+SUBJECT_SHAPES = ("nom", "agent", "copula", "rank")
+EXPORTING = ("exporter", "origin")
+IMPORTING = ("importer", "destination")
+# Bodies that trade no goods though a trade word may govern them (a ministry "закупает" for itself).
+_NOT_TRADERS = ("университет", "министерств", "управлени", "посольств", "консульств", "академи", "школ")
+
+
+@dataclass
+class Side:
+    """One side of a flow: the entity keys it names, and whether the sentence states it at all (a side stated
+    only vaguely, "за рубеж", "из других областей", is stated and names nobody: nothing stands in for it)."""
+
+    keys: list[str] = field(default_factory=list)
+    stated: bool = False
+    deixis: bool = False  # "туда", "оттуда": the side of the flow the article spoke of last
+    generic: set[str] = field(default_factory=set)  # keys a generic noun stood for ("в регион")
+
+    def add(self, keys: list[str]) -> None:
+        self.stated = True
+        self.keys += [k for k in keys if k not in self.keys]
+
+
+@dataclass
+class Flow:
+    """What a trade frame states: who sends, who receives (both possibly unresolved yet)."""
+
+    exporters: Side = field(default_factory=Side)
+    importers: Side = field(default_factory=Side)
+
+
+def frame_sides(ctx: Context, tree: Tree, m: FrameMatch, args: list[Argument]) -> Flow:
+    """The exporter and importer sides a frame's arguments name."""
+    flow = Flow()
+    for arg in args:
+        placed = False
+        for ref, head in trader_refs(ctx, tree, m.sent, arg.tokens):
+            side = _side_of(flow, _ref_role(ctx, tree, m, arg, ref, head) or "")
+            if side is not None:
+                side.add(keys_of(ctx, tree, m.sent, [(ref, head)]))
+                placed = placed or head.i == arg.head.i or _side_of(flow, arg.role) is side
+        if arg.role == "goods" and arg.shape == "gen" and m.predicate.noun and not placed:
+            _owner_noun(ctx, tree, m, arg, flow)  # "экспорт региона", "импорт республики"
+        side = _side_of(flow, arg.role)
+        if side is not None and not placed:
+            keys = head_keys(ctx, tree, m.sent, arg)
+            if keys is not None:
+                side.add(keys)
+                side.generic |= set(keys)
+            elif arg.shape in SUBJECT_SHAPES:
+                side.stated = True  # a subject we cannot place ("специалисты", "они"): nothing stands in for it
+    for adv in tree.children(m.pred):
+        role = trade_words().deixis.get(adv.lemma)
+        if role:
+            _side_of(flow, role).deixis = True  # type: ignore[union-attr]
+    _drop_overlap(ctx, flow)
+    return flow
+
+
+def _owner_noun(ctx: Context, tree: Tree, m: FrameMatch, arg: Argument, flow: Flow) -> None:
+    w = trade_words()
+    if arg.head.lemma not in w.home_nouns | w.country_nouns or trader_refs(ctx, tree, m.sent, arg.tokens):
+        return
+    keys = stand_in(ctx, tree, m.sent, arg.head)
+    side = _side_of(flow, w.owner.get(m.frame, "exporter"))
+    if keys is not None and side is not None:
+        side.add(keys)
+        side.generic |= set(keys)
+
+
+def _ref_role(ctx: Context, tree: Tree, m: FrameMatch, arg: Argument, ref: Ref, head: Token) -> str | None:
+    """The role of a place mentioned in an argument: the argument's own, unless the place has a preposition
+    of its own (the parser hangs "из Казахстана" on the wrong word) or the argument is the goods."""
+    if ref.via == "demonym" and arg.role == "goods":
+        noun = tree.parent(head) or head
+        shape = shape_of(tree, noun)
+        # "на российский рынок": a destination; "казахстанская мука", "обувь астраханских производителей": made there
+        return m.predicate.role_of(shape) if "+" in shape else "origin"
+    if arg.shape in SUBJECT_SHAPES and arg.role != "goods":
+        return arg.role  # "покупатели из Китая", "предприятия Минской области": the subject's side
+    if arg.role == "goods" and head.i == arg.head.i and m.predicate.noun and arg.shape == "gen":
+        return trade_words().owner.get(m.frame, "exporter")  # "экспорт Казахстана"
+    if arg.role != "goods" and (head.i == arg.head.i or _listed_with_head(ctx, tree, m.sent, ref, arg)):
+        return arg.role  # the argument's own shape, as read for it ("в Атырау, Актау и Туркестан": "into")
+    shape = list_shape(ctx, tree, m.sent, ref, head)
+    if "+" in shape:
+        return m.predicate.role_of(shape)
+    return None if arg.role == "goods" else arg.role
+
+
+def _has_prep(tree: Tree, head: Token) -> bool:
+    return any(c.rel == "case" for c in tree.children(head))
+
+
+def _side_of(flow: Flow, role: str) -> Side | None:
+    if role in EXPORTING:
+        return flow.exporters
+    if role in IMPORTING:
+        return flow.importers
+    return None
+
+
+def _drop_overlap(ctx: Context, flow: Flow) -> None:
+    """A place on both sides: "в регион из Курганской области" names two different regions, so the generic
+    noun stands for the article's next region; named on both sides it is on neither."""
+    for side, other in ((flow.exporters, flow.importers), (flow.importers, flow.exporters)):
+        for key in [k for k in side.keys if k in other.keys and k in side.generic and k not in other.generic]:
+            alt = next((f for f in ctx.focus if f.startswith("Region:") and f not in other.keys), None)
+            side.keys = [(alt or k) if k == key else k for k in side.keys if alt or k != key]
+    both = set(flow.exporters.keys) & set(flow.importers.keys)
+    flow.exporters.keys = [k for k in flow.exporters.keys if k not in both]
+    flow.importers.keys = [k for k in flow.importers.keys if k not in both]
+
+
+def head_keys(ctx: Context, tree: Tree, k: int, arg: Argument) -> list[str] | None:
+    """The sides an argument naming no place stands for, by its head noun; None if it names no side at all
+    ("с начала года", "на сумму")."""
+    head = arg.head
+    if head.lemma in ("который", "что") and head.pos == "PRON":
+        found_at = _antecedent(tree, head)
+        if found_at is None:
+            return None
+        antecedent, clause = found_at
+        inside = {t.i for t in tree.phrase(clause)}
+        tokens = [t for t in tree.phrase(antecedent) if t.i not in inside]
+        found = trader_refs(ctx, tree, k, tokens)
+        return keys_of(ctx, tree, k, found) if found else stand_in(ctx, tree, k, antecedent)
+    if head.lemma in words().groups:
+        side = resolve(ctx, tree, k, arg)  # "гости привезли", "делегация доставила"
+        return [b for b in side.bodies if _is_trader(ctx, b)]
+    return stand_in(ctx, tree, k, head)
+
+
+def _antecedent(tree: Tree, pronoun: Token) -> tuple[Token, Token] | None:
+    """The noun a relative clause hangs on, and the clause: "предприятия в других регионах, что отправляют её"."""
+    clause = tree.parent(pronoun)
+    seen: set[int] = set()
+    while clause is not None and not clause.rel.startswith("acl") and clause.i not in seen:
+        seen.add(clause.i)
+        clause = tree.parent(clause) if clause.rel in ("xcomp", "conj") else None
+    noun = tree.parent(clause) if clause is not None and clause.rel.startswith("acl") else None
+    return (noun, clause) if noun is not None and clause is not None else None
+
+
+def stand_in(ctx: Context, tree: Tree, k: int, head: Token) -> list[str] | None:
+    """What a noun naming no place stands for: "регион" the article's region, "республика" the country on
+    the other side, "АО" the organization named last, "фермеры" the article's region; a vague place
+    ("за рубеж", "в 18 стран", "других областей") nobody; any other noun no side (None)."""
+    w = trade_words()
+    place_noun = head.lemma in w.home_nouns | w.country_nouns | w.vague_places | w.other_place_nouns
+    if place_noun and _vague(tree, head):
+        return []
+    if head.lemma in w.home_nouns:
+        home = home_region(ctx)
+        return [home] if home else []
+    if head.lemma in w.country_nouns:
+        country = focus_country(ctx, exclude=country_of(ctx, ctx.home))
+        return [country] if country else []
+    if head.lemma in w.org_anaphors and head.feats.get("Number") != "Plur":
+        org = last_organization(ctx, k, head.start)
+        if org:
+            return [org]
+    if head.lemma in w.producers or head.lemma == "мы":
+        home = home_region(ctx)
+        return [home] if home and not _vague(tree, head) else []
+    return [] if place_noun else None
+
+
+def _vague(tree: Tree, head: Token) -> bool:
+    w = trade_words()
+    kids = tree.children(head)
+    return (
+        head.lemma in w.vague_places
+        or head.feats.get("Number") == "Plur"
+        and head.lemma not in w.producers
+        or any(c.pos == "NUM" or c.lemma in w.vague for c in kids)
+        or any(c.lemma in w.vague for k in kids for c in tree.children(k))  # "в других регионах"
+    )
+
+
+def trader_refs(ctx: Context, tree: Tree, k: int, tokens: list[Token]) -> list[tuple[Ref, Token]]:
+    """The place, organization and place-adjective mentions in `tokens`, each with its head token."""
+    spans = [(t.start, t.end) for t in tokens]
+    out = []
+    for r in ctx.refs_in(k, *TRADERS):
+        if any(s <= r.start < e for s, e in spans) and (r.type != "Organization" or _is_trader(ctx, r.key)):
+            out.append((r, _head_token(tree, r.start, r.end)))
+    sent = ctx.sentences[k]
+    named = [(r.start, r.end) for r in ctx.refs_in(k, "Organization", "Event")]
+    for dm in ctx.demonyms:
+        if any(s <= dm.start < e for s, e in named):
+            continue  # "Павлодарский алюминиевый завод": part of a name
+        if sent.start <= dm.start < sent.end and any(s <= dm.start < e for s, e in spans):
+            ref = _demonym_ref(ctx, k, dm)
+            if ref is not None:
+                out.append((ref, _head_token(tree, dm.start, dm.end)))
+    return out
+
+
+def _demonym_ref(ctx: Context, k: int, dm) -> Ref | None:
+    key = demonym_key(ctx, dm, allow_country=True)
+    ent = ctx.table.get(key) if key else None
+    return Ref(ent.key, ent.type, k, dm.start, dm.end, via="demonym") if ent else None
+
+
+def keys_of(ctx: Context, tree: Tree, k: int, found: list[tuple[Ref, Token]]) -> list[str]:
+    """Entity keys of the mentions; a country that only qualifies a generic place noun ("приграничный регион
+    РФ") stands for the article's region of that country, not for the country."""
+    out: list[str] = []
+    for ref, head in found:
+        key: str | None = ref.key
+        parent = tree.parent(head)
+        if (
+            ref.type == "Country"
+            and parent is not None
+            and parent.lemma in trade_words().home_nouns
+            and not any(r.start <= parent.start < r.end for r in ctx.refs_in(k, *PLACES))
+        ):
+            key = focus_region(ctx, ref.key.split(":")[-1])
+        if key and key not in out:
+            out.append(key)
+    return out
+
+
+def _head_token(tree: Tree, start: int, end: int) -> Token:
+    inside = [t for t in tree.sent.tokens if start <= t.start < end]
+    for t in inside:
+        parent = tree.parent(t)
+        if parent is None or not (start <= parent.start < end):
+            return t
+    return inside[0] if inside else tree.sent.tokens[0]
+
+
+def _listed_with_head(ctx: Context, tree: Tree, k: int, ref: Ref, arg: Argument) -> bool:
+    """Whether a place is listed together with the place heading the argument."""
+    members = _list_of(ctx, k, ref)
+    return any(_head_token(tree, r.start, r.end).i == arg.head.i for r in members if r is not ref)
+
+
+def list_shape(ctx: Context, tree: Tree, k: int, ref: Ref, head: Token) -> str:
+    """The shape of a mention, shared along a list of places: in "из Костанайской, Акмолинской,
+    Карагандинской областей" the preposition the parser hung on the last one holds for all."""
+    shape = shape_of(tree, head)
+    if "+" in shape:
+        return shape
+    members = _list_of(ctx, k, ref)
+    for other in members:
+        other_shape = shape_of(tree, _head_token(tree, other.start, other.end))
+        if "+" in other_shape:
+            return other_shape
+    first = members[0] if members else ref
+    prep = _word_before(ctx, k, first.start)
+    spans = [(r.start, r.end) for r in members or [ref]]
+    cases = [t.feats["Case"] for s, e in spans for t in tree.sent.tokens if s <= t.start < e and "Case" in t.feats]
+    case = CASES.get(cases[0], shape) if cases else shape
+    return f"{prep}+{case}" if prep else shape
+
+
+def _list_of(ctx: Context, k: int, ref: Ref) -> list[Ref]:
+    """The places listed together with `ref`, separated by commas and "и" only."""
+    refs = sorted(ctx.refs_in(k, *PLACES), key=lambda r: r.start)
+    if ref not in refs:
+        return [ref]
+    i = refs.index(ref)
+    lo = hi = i
+    while lo > 0 and _joined(ctx, refs[lo - 1], refs[lo]):
+        lo -= 1
+    while hi + 1 < len(refs) and _joined(ctx, refs[hi], refs[hi + 1]):
+        hi += 1
+    return refs[lo : hi + 1]
+
+
+def _joined(ctx: Context, a: Ref, b: Ref) -> bool:
+    gap = ctx.text[a.end : b.start].strip().lower()
+    return gap in (",", "и", ", и", ", а также", "а также")
+
+
+def _word_before(ctx: Context, k: int, start: int) -> str:
+    before = [t for t in ctx.sentences[k].tokens if t.end <= start]
+    return before[-1].lemma if before and before[-1].pos == "ADP" else ""
+
+
+def _is_trader(ctx: Context, key: str) -> bool:
+    ent = ctx.table.get(key)
+    return ent is not None and not any(w in ent.name.lower() for w in _NOT_TRADERS)
+
+
+def last_organization(ctx: Context, k: int, before: int) -> str | None:
+    """The organization named last before `before`, within this and the three sentences before it."""
+    orgs = [r for r in ctx.refs if r.type == "Organization" and k - 3 <= r.sent <= k and r.start < before]
+    orgs = [r for r in orgs if _is_trader(ctx, r.key)]
+    return max(orgs, key=lambda r: r.start).key if orgs else None
+
+
+def country_of(ctx: Context, key: str | None) -> str | None:
+    ent = ctx.table.get(key) if key else None
+    if ent is None:
+        return None
+    return ent.country or ent.key.split(":")[-1]
+
+
+def demonym_key(ctx: Context, dm, allow_country: bool = False) -> str | None:
+    """The entity a place adjective stands for ("на российский рынок" → Россия); a country only if the article
+    names it by a noun too (spec: an adjective makes no Country)."""
+    from coopgraph.ingest.places import add_place, place_key
+
+    key = place_key(dm.place)
+    if ctx.table.get(key) is None:
+        if dm.place.type == "Country":
+            return None
+        add_place(ctx, dm.place)
+    return key
+
+
+def partner_of(ctx: Context, key: str | None) -> str | None:
+    """The article's main party on the other side of the border from `key`, however often it is named."""
+    country = country_of(ctx, key)
+    for cand in ctx.focus:
+        if cand != key and country_of(ctx, cand) != country:
+            return cand
+    return None
+
+
+def mentions(ctx: Context) -> Counter:
+    """How often each place is named, a city counting for its region too."""
+    counts: Counter = Counter()
+    for r in ctx.refs:
+        if r.type in PLACES:
+            counts[r.key] += 1
+            ent = ctx.table.get(r.key)
+            if ent is not None and ent.type == "City" and ent.region:
+                counts[f"Region:{ent.region}"] += 1
+    return counts
+
+
+def focus_country(ctx: Context, exclude: str | None) -> str | None:
+    """The article's most salient named country other than `exclude` (a country code)."""
+    for key in ctx.focus:
+        if key.startswith("Country:") and key.split(":")[-1] != exclude:
+            return key
+    return None
+
+
+def focus_region(ctx: Context, country: str) -> str | None:
+    """The article's most salient region of `country`."""
+    for key in ctx.focus:
+        if key.startswith("Region:") and country_of(ctx, key) == country:
+            return key
+    return None
+
+
+def home_region(ctx: Context) -> str | None:
+    """The region the article is about: the most salient one it names, else, when it names none by a noun, the
+    one its place adjective names ("Кызылординские вести": a regional outlet writes of its own region)."""
+    if ctx.home or ctx.focus and ctx.focus[0].startswith("Region:"):
+        return ctx.home
+    regions = [d for d in ctx.demonyms if d.place.type == "Region"]
+    return demonym_key(ctx, regions[0]) if regions else None
+
+
+def partner(ctx: Context, key: str | None) -> str | None:
+    """The article's main party across the border from `key`, if the article is about the two of them:
+    named at least twice. A country named once in a list of destinations is no partner."""
+    if key is None:
+        return None
+    country = country_of(ctx, key)
+    counts = mentions(ctx)
+    for cand in ctx.focus:
+        if cand != key and country_of(ctx, cand) != country:
+            if counts[cand] >= 2:
+                return cand
+            break
+    home = home_region(ctx) if not ctx.home else None
+    return home if home and home != key and country_of(ctx, home) != country else None
+
+
+def same_side(ctx: Context, a: str, b: str) -> bool:
+    """Whether two places are one party: the same entity, or a city and its region."""
+    if a == b:
+        return True
+    ea, eb = ctx.table.get(a), ctx.table.get(b)
+    if ea is None or eb is None:
+        return False
+    return (ea.type == "City" and f"Region:{ea.region}" == b) or (eb.type == "City" and f"Region:{eb.region}" == a)

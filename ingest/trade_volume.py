@@ -1,0 +1,198 @@
+"""TRADE_VOLUME: money amounts of turnover, export and import, with the two sides and the year they are of."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coopgraph.ingest.context import Context
+from coopgraph.ingest.dates import find_year, parse_amount
+from coopgraph.ingest.trade_sides import country_of, demonym_key, focus_country, partner_of
+
+_TURNOVER = re.compile(
+    r"(товарооборот|товарообмен|внешнеторгов\w+ оборот|торгов\w+ оборот|оборот|обмен\w*\s+товарами|"
+    r"объ[её]м\w*\s+(?:взаимн\w+\s+|двусторонн\w+\s+|внешн\w+\s+)?торговл\w+|взаимн\w+\s+торговл\w+)",
+    re.I,
+)
+_EXPORT = re.compile(r"\b(экспорт\w*|вывоз\w*|поставк\w*)\b", re.I)
+_IMPORT = re.compile(r"\b(импорт\w*|ввоз\w*|закуп\w*)\b", re.I)
+_SHARE = re.compile(r"(из них|в том числе|на долю)", re.I)
+# A figure of trade with the whole world names no partner: "поставляет на экспорт", "в 30 стран".
+_VAGUE = re.compile(
+    r"\b(на экспорт|за рубеж|в \d+ стран\w*|во все страны|на внешние рынки|в другие страны|со всем миром)\b", re.I
+)
+# Sides named by a common noun: "между двумя государствами", "с республикой", "в регионе".
+_TWO_COUNTRIES = re.compile(r"между\s+(?:двумя\s+)?(государствами|странами)", re.I)
+_COUNTRY_NOUN = re.compile(r"\b(?:с|со)\s+(республикой|страной|государством)\b", re.I)
+# "360 миллионов" after "480 миллионов долларов" in one sentence: the currency said once.
+_BARE = re.compile(r"(?<![\d,.])(\d+(?:[.,]\d+)?)\s+(млрд|млн|миллиард\w*|миллион\w*)\.?(?!\s*(?:т\b|тонн))", re.I)
+_SCALE = {"млрд": 1e9, "миллиард": 1e9, "млн": 1e6, "миллион": 1e6}
+# "1 миллиард 100 миллионов долларов" is one amount.
+_COMPOUND = re.compile(r"(\d+(?:[.,]\d+)?)\s+(?:млрд|миллиард\w*)\.?\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: float
+    currency: str
+    start: int  # offsets in the sentence
+    end: int
+
+
+def amounts(text: str) -> list[Amount]:
+    """The money amounts of a sentence; a bare "N миллионов" takes the currency of an amount before it."""
+    found = [Amount(v, c, s, e) for v, c, s, e in parse_amount(text)]
+    out = []
+    for a in found:
+        m = _COMPOUND.search(text[max(0, a.start - 30) : a.start])
+        if m and a.value < 1e9:
+            head = float(m.group(1).replace(",", ".")) * 1e9
+            a = Amount(head + a.value, a.currency, a.start - len(m.group(0)), a.end)
+        out.append(a)
+    for m in _BARE.finditer(text):
+        before = [a for a in out if a.end <= m.start()]
+        if before and not any(a.start <= m.start() < a.end for a in out):
+            scale = next(v for k, v in _SCALE.items() if m.group(2).lower().startswith(k))
+            value = float(m.group(1).replace(",", ".")) * scale
+            out.append(Amount(value, before[-1].currency, m.start(), m.end()))
+    return sorted(out, key=lambda a: a.start)
+
+
+def kind_of(text: str, a: Amount, lo: int, hi: int) -> str | None:
+    """The kind of trade an amount measures: the trade word nearest it within its stretch of the sentence
+    (`lo`..`hi`, between the amounts around it); after a dash ("120 миллионов – импорта") the right one."""
+    left, right = text[lo : a.start], text[a.end : hi]
+    sides = (right, left) if re.match(r"\s*[–—-]", right) else (left, right)
+    for part in sides:
+        hits = [(m.start(), k) for k, rx in _KINDS for m in rx.finditer(part)]
+        if hits:
+            pick = max(hits) if part is left else min(hits)
+            return pick[1]
+    return None
+
+
+_KINDS = (("turnover", _TURNOVER), ("export", _EXPORT), ("import", _IMPORT))
+
+
+def is_vague(text: str) -> bool:
+    return bool(_VAGUE.search(text))
+
+
+def refs_between(ctx: Context, k: int, lo: int, hi: int) -> list[str]:
+    """Places named in a stretch of sentence `k` (sentence offsets), place adjectives included, in order."""
+    sent = ctx.sentences[k]
+    found: list[tuple[int, str]] = [
+        (r.start, r.key) for r in ctx.refs_in(k, "Region", "Country", "City") if lo <= r.start - sent.start < hi
+    ]
+    for dm in ctx.demonyms:
+        if lo <= dm.start - sent.start < hi:
+            key = demonym_key(ctx, dm, allow_country=True)
+            if key and ctx.table.get(key) is not None:
+                found.append((dm.start, key))
+    return list(dict.fromkeys(key for _, key in sorted(found)))
+
+
+def named_by_noun(ctx: Context, text: str) -> list[str]:
+    """Sides a common noun names: the article's two countries, or the country across from its region."""
+    if _TWO_COUNTRIES.search(text):
+        countries = [f for f in ctx.focus if f.startswith("Country:")]
+        return countries[:2] if len(countries) >= 2 else []
+    if _COUNTRY_NOUN.search(text) and ctx.home:
+        country = focus_country(ctx, exclude=country_of(ctx, ctx.home))
+        return [ctx.home, country] if country else []
+    return []
+
+
+def _prep_before(ctx: Context, start: int) -> str:
+    left = ctx.text[max(0, start - 12) : start].lower()
+    m = re.search(r"(?:^|\s)(из|в|во|на|с|со|от|для|между|по)\s+$", left)
+    return m.group(1) if m else ""
+
+
+def volume_pair(ctx: Context, k: int, keys: list[str], left: str) -> tuple[str | None, str | None]:
+    """(source, partner) of a figure from the places its stretch names, else the article's two parties."""
+    home, partner = ctx.home, partner_of(ctx, ctx.home)
+    if _SHARE.search(left) and re.search(r"на долю", left, re.I) and keys:
+        return partner_of(ctx, keys[-1]), keys[-1]
+    if len(keys) >= 2:
+        return keys[0], keys[1]
+    if len(keys) == 1:
+        only = keys[0]
+        ref = next((r for r in ctx.refs_in(k) if r.key == only), None)
+        prep = _prep_before(ctx, ref.start) if ref is not None else "с"
+        if prep in ("с", "со", "в", "из") or only != home:
+            other = home if country_of(ctx, home) != country_of(ctx, only) else partner_of(ctx, only)
+            return other, only
+        return only, partner
+    if k > 0:
+        prev = list(dict.fromkeys(r.key for r in ctx.refs_in(k - 1, "Region", "Country")))
+        if len(prev) >= 2:
+            return prev[0], prev[1]
+    return home, partner
+
+
+def trade_volumes(ctx: Context, k: int) -> list[tuple[str, str, str]]:
+    """TRADE_VOLUME of every amount of sentence `k` that a trade word qualifies: (kind, source, partner) each."""
+    sent = ctx.sentences[k]
+    text = sent.text
+    found = amounts(text)
+    year = find_year(text, ctx.published)
+    out: list[tuple[str, str, str]] = []
+    last: tuple[str, tuple[str, str]] | None = None
+    for n, a in enumerate(found):
+        lo = found[n - 1].end if n else 0
+        hi = found[n + 1].start if n + 1 < len(found) else len(text)
+        kind = kind_of(text, a, lo, hi) or (last[0] if last and _SHARE.search(text[lo : a.start]) else None)
+        if kind is None or is_vague(text[lo:hi]) or _is_plan(text, a.start):
+            continue
+        src, tgt = _sides(ctx, k, text, lo, a, hi, last)
+        if not src or not tgt or src == tgt:
+            continue
+        last = (kind, (src, tgt))
+        ctx.relate(
+            "TRADE_VOLUME", src, tgt, k, rule="trade.figure", kind=kind, value=a.value, currency=a.currency, year=year
+        )
+        out.append((kind, src, tgt))
+    return out
+
+
+def _sides(
+    ctx: Context, k: int, text: str, lo: int, a: Amount, hi: int, last: tuple[str, tuple[str, str]] | None
+) -> tuple[str | None, str | None]:
+    keys = refs_between(ctx, k, lo, a.start) or refs_between(ctx, k, a.end, _tail_end(text, a.end, hi))
+    if not keys:
+        keys = named_by_noun(ctx, text[lo : a.start]) or named_by_noun(ctx, text)
+        if len(keys) == 2:
+            return keys[0], keys[1]
+    if not keys and last is not None:  # "экспорт X в Y составил A, импорт – B": the same two parties
+        return last[1]
+    return volume_pair(ctx, k, keys, text[lo : a.start])
+
+
+def _tail_end(text: str, start: int, hi: int) -> int:
+    m = re.search(r"[,;.]|\sиз них", text[start:hi])
+    return start + m.start() if m else hi
+
+
+_PLAN = re.compile(
+    r"\b(планиру\w+|планир\w+|намерен\w*|готов\w*|могл\w+ бы|может|могут|обсудил\w*|обсуждал\w*|перспектив\w+|"
+    r"возможност\w+|предлож\w+|заинтересован\w*|договорились|будет|будут|потенциал\w*|предстоит|"
+    r"довести|достичь|увеличить до|нарастить до|цель\w*|задач\w+)\b",
+    re.I,
+)
+
+
+def _is_plan(text: str, at: int) -> bool:
+    """A target or a plan ("планируется довести товарооборот до 1 млрд"): the clause around the amount."""
+    start = max(text.rfind(c, 0, at) for c in "–—;:") + 1
+    ends = [i for i in (text.find(c, at) for c in "–—;:") if i >= 0]
+    return bool(_PLAN.search(text[start : min(ends) if ends else len(text)]))
+
+
+def figure_flow(kind: str, src: str, tgt: str) -> tuple[str, str] | None:
+    """The flow an export or import figure states (spec: one relation per direction); a turnover states none."""
+    if kind == "export":
+        return src, tgt
+    if kind == "import":
+        return tgt, src
+    return None
