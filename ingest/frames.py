@@ -157,7 +157,7 @@ def _carries_a_noun_predicate(tree: Tree, tok: Token) -> bool:
 
 def _pos_fits(tok: Token, entry: Predicate) -> bool:
     if entry.noun:
-        return tok.pos == "NOUN"
+        return tok.pos in ("NOUN", "PROPN")  # a capitalised "Экспорт ..." opening a sentence is tagged PROPN
     return tok.pos in ("VERB", "AUX") or tok.feats.get("VerbForm") in ("Part", "Conv", "Inf")
 
 
