@@ -10,6 +10,8 @@ from coopgraph.ingest.frames import FrameMatch, find_frames, tree_of
 
 def extract_visit_frames(ctx: Context) -> None:
     ctx.delegation = None
+    for k in range(len(ctx.sentences)):
+        _verbless(ctx, k)
     for m in find_frames(ctx, ("visit", "host", "meet", "held")):
         if not m.is_fact:
             continue
@@ -82,6 +84,37 @@ def _met(ctx: Context, m: FrameMatch) -> None:
         home = region_of_person(ctx, key) if key.startswith("Person:") else key
         if home is not None and not _at_home(ctx, key, places[0]):
             ctx.relate("VISITED", key, places[0], m.sent, rule="frame:meet")
+
+
+def _verbless(ctx: Context, k: int) -> None:
+    """A headline or caption with no verb, "Делегация Омской области в Павлодаре", "Омские гости в
+    Павлодаре: итоги визита": the group named is at the place after it (spec, Clarifications)."""
+    from coopgraph.ingest.discourse import words
+    from coopgraph.ingest.frames import Argument
+
+    sent = ctx.sentences[k]
+    if any(t.pos in ("VERB", "AUX") or t.feats.get("VerbForm") == "Fin" for t in sent.tokens):
+        return
+    tree = tree_of(ctx, k)
+    for tok in sent.tokens:
+        if tok.lemma not in words().groups:
+            continue
+        side = resolve(ctx, tree, k, Argument("visitor", "nom", tok, tree.phrase(tok)))
+        place = _place_after(ctx, k, tok)
+        if side and place:
+            for v in side.keys:
+                if not _at_home(ctx, v, place):
+                    ctx.relate("VISITED", v, place, k, rule="visit.verbless")
+
+
+def _place_after(ctx: Context, k: int, tok) -> str | None:
+    """The first place after a token that "в"/"во" puts something in."""
+    tokens = ctx.sentences[k].tokens
+    for r in sorted(ctx.refs_in(k, "City", "Region", "Country"), key=lambda r: r.start):
+        i = next((t.i for t in tokens if t.start <= r.start < t.end), None)
+        if i is not None and i > tok.i + 1 and tokens[i - 1].lemma in ("в", "во"):
+            return r.key
+    return None
 
 
 MEETING_WORDS = {"переговоры", "встреча", "беседа", "совещание", "заседание"}

@@ -103,6 +103,19 @@ DISCOURSE = [
     ),
 ]
 
+HEADLINES = [
+    relation_case(
+        "visit-verbless-headline",
+        "Делегация Жетысуской области в Урумчи\nСтороны обсудили развитие приграничной торговли.",
+        has=[("VISITED", "область Жетысу", "Урумчи")],
+    ),
+    relation_case(
+        "visit-verbless-headline-adjective-guests",
+        "Оренбургские гости в Уральске: итоги визита",
+        has=[("VISITED", "Оренбургская область", "Уральск")],
+    ),
+]
+
 NO_VISITS = [
     relation_case(
         "no-visit-meeting-without-place",
@@ -191,7 +204,7 @@ NO_PARTICIPATION = [
 
 
 @pytest.mark.parametrize(
-    "text, has, absent, only, published", VISITS + DISCOURSE + NO_VISITS + PARTICIPATION + NO_PARTICIPATION
+    "text, has, absent, only, published", VISITS + HEADLINES + DISCOURSE + NO_VISITS + PARTICIPATION + NO_PARTICIPATION
 )
 def test_frames(text, has, absent, only, published):
     got = relation_keys(extract(text, published))
