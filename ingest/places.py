@@ -62,6 +62,34 @@ def extract_places(ctx: Context) -> None:
         ent = add_place(ctx, match.place, alias=match.text, start=match.start, end=match.end)
         ctx.add_ref(ent, match.start, match.end, via=match.via)
     _ambiguous_in_context(ctx, datelines)
+    _demonyms_of_sides(ctx)
+
+
+# A place adjective on these nouns stands for its place (spec: "астраханская делегация" → Астраханская область).
+_SIDE_NOUNS = frozenset({"делегация", "бизнес-делегация", "делегат", "сторона", "гость", "представитель", "миссия"})
+
+
+def _demonyms_of_sides(ctx: Context) -> None:
+    """ "омская делегация": the Region the adjective names, or the one city of it the article names when the
+    region itself is never named ("делегация Оренбурга ... оренбургская делегация")."""
+    for dm in ctx.demonyms:
+        if dm.place.type not in ("Region", "City") or not _before_side_noun(ctx, dm.end):
+            continue
+        ent = ctx.table.get(place_key(dm.place))
+        if ent is None and dm.place.type == "Region":
+            cities = [e for e in ctx.table.of_type("City") if e.region == dm.place.code]
+            ent = cities[0] if len(cities) == 1 else None
+        if ent is None:
+            ent = add_place(ctx, dm.place)
+        ctx.table.add(ent.type, ent.name, key=ent.key, alias=dm.text, start=dm.start, end=dm.end)
+        ctx.add_ref(ent, dm.start, dm.end, via="demonym")
+
+
+def _before_side_noun(ctx: Context, end: int) -> bool:
+    from coopgraph.ingest.morph import lemmas
+
+    m = re.match(r"\s+([А-Яа-яЁё\-]+)", ctx.text[end : end + 40])
+    return bool(m and lemmas(m.group(1)) & _SIDE_NOUNS)
 
 
 _WORD = re.compile(r"[А-ЯЁа-яё][А-ЯЁа-яё\-]+")
