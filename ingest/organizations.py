@@ -316,8 +316,9 @@ def _body_chain_end(ctx: Context, k: int, toks, i: int, own_words: bool = True) 
         if participle:
             j += 1
             continue
-        if t.text == "," and not (j + 1 < len(toks) and toks[j + 1].pos == "ADJ"):
-            return None
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if t.text == "," and not (nxt and (nxt.pos == "ADJ" or nxt.pos == "NOUN" and nxt.feats.get("Case") == "Gen")):
+            return None  # "Министерство природных ресурсов, экологии и ...": a list of its fields goes on
         if t.pos in ("NOUN", "ADJ", "PROPN", "CCONJ", "PUNCT") and (t.pos != "NOUN" or t.feats.get("Case") == "Gen"):
             j += 1
             continue
