@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
+from coopgraph.ingest.document_pairs import pair_documents
 from coopgraph.ingest.documents import DocMention, planned_signing
-from coopgraph.ingest.frames import Argument, FrameMatch, Tree, find_frames
+from coopgraph.ingest.frames import Argument, FrameMatch, Tree, find_frames, refs_in_tokens
 from coopgraph.ingest.signing_surface import (
     BOTH_SIDES,
     GENERIC_BODIES,
@@ -55,7 +56,7 @@ def extract_signing(ctx: Context) -> None:
             done.add(m.sent)  # "планируют подписать": no fact, and no surface rule either
             continue
         signing = _read(ctx, m)
-        if signing is not None and (signing.signers or any(signing.parties.values()) or signing.docs[0].between):
+        if signing is not None and (signing.signers or any(signing.parties.values()) or _says_who(ctx, m, signing)):
             signings.append(signing)
             done.add(m.sent)  # else the surface rules may find the sides in the sentences around
     doc_events: dict[str, set[str]] = {}
@@ -67,10 +68,34 @@ def extract_signing(ctx: Context) -> None:
             actors.setdefault(d.key, set()).update([r.key for r in signing.signers] + signing.parties.get(d.key, []))
     surface_signing(ctx, done, doc_events, actors)
     relate_signers_at_events(ctx, doc_events, actors)
+    pass  # _parties_of_documents_in_force(ctx)
     _drop_unused_basis(ctx)
 
 
+def _parties_of_documents_in_force(ctx: Context) -> None:
+    """A document the text names with its parties ("в рамках соглашения между Омской и Павлодарской
+    областями", "действующего меморандума Оренбурга и Уральска") is between them, whatever the verb."""
+    related = {rel.target_key for rel in ctx.relations.values() if rel.type == "PARTY_TO"}
+    for d in ctx.documents:
+        if d.key in related or not d.between:
+            continue
+        parties = keep_parties(ctx, [r.key for start, end in d.between for r in _party_refs(ctx, d.sent, start, end)])
+        if any(ctx.table.entities[p].type == "Country" for p in parties):
+            continue  # "в рамках соглашения между Казахстаном и Россией": states' treaties are no news of the sides
+        for p in parties if len(parties) > 1 else []:
+            ctx.relate("PARTY_TO", p, d.key, d.sent, rule="document.between")
+
+
+def _says_who(ctx: Context, m: FrameMatch, s: Signing) -> bool:
+    """The sentence names who signed, if not by name ("представители компаний подписали"), or between whom:
+    the surface rules would only guess from the other names around."""
+    return bool(s.docs[0].between or _signer_args(ctx, m))
+
+
 def _read(ctx: Context, m: FrameMatch) -> Signing | None:
+    pairs = pair_documents(ctx, m)
+    if pairs:
+        return Signing(m.sent, [d for d, _ in pairs], parties={d.key: sides for d, sides in pairs})
     docs, basis = _documents(ctx, m)
     if not docs:
         return None
@@ -136,15 +161,39 @@ def _previous(ctx: Context, k: int) -> list[DocMention]:
 
 
 def _signers(ctx: Context, m: FrameMatch) -> list[Ref]:
-    """The persons of the signer phrase, not those "в присутствии" of whom it was signed."""
+    """The persons of the signer phrase, not those "в присутствии" of whom it was signed, nor those another
+    finite verb separates from the predicate (the parser may hang a name on the next clause's subject). A
+    name right before the predicate, after the signer phrase, is the phrase's too."""
     out: list[Ref] = []
-    for a in m.role("signer"):
+    for a in _signer_args(ctx, m):
         first = a.tokens[0].start
-        for r in a.refs:
-            if r.type == "Person" and not _NOT_SIGNER.search(ctx.text[first : r.start]):
-                if r.key not in [o.key for o in out]:
-                    out.append(r)
+        end = m.pred.start if a.tokens[0].start < m.pred.start else a.tokens[-1].end
+        refs = a.refs + [r for r in ctx.refs_in(m.sent, "Person") if a.tokens[-1].end <= r.start < end]
+        for r in refs:
+            if r.type != "Person" or _NOT_SIGNER.search(ctx.text[first : r.start]) or _other_clause(ctx, m, r):
+                continue
+            if r.key not in [o.key for o in out]:
+                out.append(r)
     return out
+
+
+def _signer_args(ctx: Context, m: FrameMatch) -> list[Argument]:
+    """The signer role, or the predicate's subject by its relation when the tagger gives the subject another
+    case ("Хоким" read as an instrumental)."""
+    if m.role("signer"):
+        return m.role("signer")
+    tree = Tree(ctx.sentences[m.sent])
+    subjects = [c for c in tree.children(m.pred) if c.rel == "nsubj"]
+    phrases = [(c, tree.phrase(c)) for c in subjects]
+    return [Argument("signer", "nom", c, ph, refs_in_tokens(ctx, m.sent, ph)) for c, ph in phrases]
+
+
+def _other_clause(ctx: Context, m: FrameMatch, r: Ref) -> bool:
+    lo, hi = sorted((r.start, m.pred.start))
+    return any(
+        t.pos == "VERB" and t.feats.get("VerbForm") == "Fin" and lo < t.start < hi and t.i != m.pred.i
+        for t in ctx.sentences[m.sent].tokens
+    )
 
 
 def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
@@ -155,14 +204,17 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
         for r in _party_refs(ctx, m.sent, a.tokens[0].start, a.tokens[-1].end)
     ]
     own = [p for r in s.signers if (p := region_of_person(ctx, r.key))]
-    own += [r.key for a in m.role("signer") if not s.signers for r in _subject_places(ctx, m.sent, a)]
+    for a in _signer_args(ctx, m) if not s.signers else []:
+        own += [r.key for r in _in_clause(ctx, m, _subject_places(ctx, m.sent, a))]
     if not own and ctx.home and any(a.head.lemma in ("мы", "мой") for a in m.role("signer")):
         own = [ctx.home]  # "мы подписали" in the words of the region's head
+    if not own:
+        own = _unnamed_heads(ctx, m)
     shared = own + [p for p in partners if p not in own]
-    if not shared and any(BOTH_SIDES.search(_phrase_text(ctx, a)) for a in m.role("signer")):
-        from coopgraph.ingest.trade import partner_of
-
-        shared = [p for p in (ctx.home, partner_of(ctx, ctx.home) if ctx.home else None) if p]
+    if not shared and (
+        any(BOTH_SIDES.search(_phrase_text(ctx, a)) for a in m.role("signer")) or not _signer_args(ctx, m)
+    ):
+        shared = _two_sides(ctx)  # "Стороны подписали", "был подписан меморандум": the article's two parties
     out = {}
     for d in s.docs + s.basis:
         if d in s.basis and not d.between:
@@ -176,6 +228,14 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
     return out
 
 
+def _two_sides(ctx: Context) -> list[str]:
+    """The article's home region and its partner across the border (else its second region); none unless both."""
+    from coopgraph.ingest.trade import partner_of
+
+    other = (partner_of(ctx, ctx.home) or ctx.partner) if ctx.home else None
+    return [ctx.home, other] if ctx.home and other and other.startswith(("Region:", "City:")) else []
+
+
 def _inner_partners(ctx: Context, m: FrameMatch) -> list[Argument]:
     """ "подписал соглашение об установлении побратимских отношений с Павлодаром": a "с X" inside the
     document's phrase is the partner too."""
@@ -184,7 +244,8 @@ def _inner_partners(ctx: Context, m: FrameMatch) -> list[Argument]:
     for a in m.role("document"):
         for t in a.tokens:
             if t.feats.get("Case") == "Ins" and tree.preposition(t) in ("с", "со") and t.i != a.head.i:
-                out.append(Argument("partner", "с+ins", t, tree.phrase(t)))
+                phrase = tree.phrase(t)
+                out.append(Argument("partner", "с+ins", t, phrase, refs_in_tokens(ctx, m.sent, phrase)))
     return out
 
 
@@ -199,7 +260,7 @@ def _party_refs(ctx: Context, k: int, start: int, end: int) -> list[Ref]:
         if r.type != "Organization" and any(o.start <= r.start < o.end for o in orgs):
             continue
         before = max([start] + [q.end for q in orgs if q.end <= r.start])
-        if GENERIC_BODIES.search(ctx.text[before : r.start]):
+        if r.type != "Organization" and GENERIC_BODIES.search(ctx.text[before : r.start]):
             continue  # "между учреждениями культуры Новосибирской ... областей"
         if any(0 <= r.start - q.end <= 1 for q in refs if q.type != "Organization"):
             continue  # a place right after another only locates it: "с Абайской областью Восточного Казахстана"
@@ -207,9 +268,32 @@ def _party_refs(ctx: Context, k: int, start: int, end: int) -> list[Ref]:
     return out
 
 
+_HEAD_COUNTRY = {"губернатор": "RU", "аким": "KZ", "хоким": "UZ", "председатель": "BY"}
+
+
+def _unnamed_heads(ctx: Context, m: FrameMatch) -> list[str]:
+    """ "Губернатор и аким подписали соглашение": the article's region of each head's country."""
+    out = []
+    for a in m.role("signer"):
+        for t in a.tokens:
+            country = _HEAD_COUNTRY.get(t.lemma)
+            if country is None or a.refs:
+                continue
+            key = next(
+                (k for k in ctx.focus if k.startswith("Region:") and ctx.table.entities[k].country == country), None
+            )
+            if key and key not in out:
+                out.append(key)
+    return out if len(out) > 1 else []
+
+
 def _subject_places(ctx: Context, k: int, arg: Argument) -> list[Ref]:
     """ "Омская и Павлодарская области подписали", "подписано Астраханью и Актау": the places that sign."""
-    return [r for r in _party_refs(ctx, k, arg.tokens[0].start, arg.tokens[-1].end + 1)]
+    return [r for r in _party_refs(ctx, k, arg.tokens[0].start, arg.tokens[-1].end + 1) if r in arg.refs]
+
+
+def _in_clause(ctx: Context, m: FrameMatch, refs: list[Ref]) -> list[Ref]:
+    return [r for r in refs if not _other_clause(ctx, m, r)]
 
 
 def _phrase_text(ctx: Context, a: Argument) -> str:

@@ -157,8 +157,8 @@ def surface_signing(ctx: Context, skip: set[int], doc_events: dict[str, set[str]
                 other = partner_of(ctx, parties[0])
                 if other and other.startswith("Region:"):
                     parties.append(other)
-            for s in signers:
-                ctx.relate("SIGNED", s.key, d.key, k, rule="signing.signer", date=doc.signed or date)
+            # the persons of a sentence the frame could not read only tell its sides: that they signed, the
+            # text must say in a way the parse reads (spec clarification), or name them as the heads below
             if signing and not signers and _HEADS_SIGN.search(ctx.text[sent.start : verb.start]):
                 # "Главы регионов подписали соглашение": the heads the article names for its parties
                 for person in heads_of(ctx, parties):
@@ -166,7 +166,7 @@ def surface_signing(ctx: Context, skip: set[int], doc_events: dict[str, set[str]
             for p in parties:
                 ctx.relate("PARTY_TO", p, d.key, k, rule="signing.party")
             doc_events.setdefault(d.key, set()).update(events)
-            actors.setdefault(d.key, set()).update([s.key for s in signers] + parties)
+            actors.setdefault(d.key, set()).update(parties)
 
 
 def _is_reference(ctx: Context, d) -> bool:
