@@ -201,11 +201,24 @@ def planned_signing(sent: Sentence) -> bool:
     )
 
 
+# Words that make a document a fact even beside a plan word ("обсудили реализацию подписанного соглашения").
+_DONE = {
+    "подписать",
+    "подписание",
+    "действовать",
+    "заключить",
+    "подписанный",
+    "заключённый",
+    "заключенный",
+    "действующий",
+}
+
+
 def _status(sent: Sentence) -> str:
     if planned_signing(sent):
         return "plan"
     lemmas = {t.lemma for t in sent.tokens}
-    if lemmas & _FACT and not (lemmas & _PLAN and not lemmas & {"подписать", "подписание", "действовать", "заключить"}):
+    if lemmas & _FACT and not (lemmas & _PLAN and not lemmas & _DONE):
         return "fact"
     if "будет" in sent.text.lower() and "подписан" in sent.text.lower():
         return "plan"

@@ -55,7 +55,7 @@ def extract_signing(ctx: Context) -> None:
         if not m.is_fact or planned_signing(ctx.sentences[m.sent]):
             done.add(m.sent)  # "планируют подписать": no fact, and no surface rule either
             continue
-        signing = _read(ctx, m)
+        signing = _read(ctx, m) or _read(ctx, _swapped(m))
         if signing is not None and (signing.signers or any(signing.parties.values()) or _says_who(ctx, m, signing)):
             signings.append(signing)
             done.add(m.sent)  # else the surface rules may find the sides in the sentences around
@@ -84,6 +84,14 @@ def _parties_of_documents_in_force(ctx: Context) -> None:
             continue  # "в рамках соглашения между Казахстаном и Россией": states' treaties are no news of the sides
         for p in parties if len(parties) > 1 else []:
             ctx.relate("PARTY_TO", p, d.key, d.sent, rule="document.between")
+
+
+def _swapped(m: FrameMatch) -> FrameMatch:
+    """ "Соглашение подписали Омская и Павлодарская области": the parser reads the inanimate object that opens
+    the sentence as the subject (their nominative and accusative agree); read it the other way round."""
+    swap = {"signer": "document", "document": "signer"}
+    args = [Argument(swap.get(a.role, a.role), a.shape, a.head, a.tokens, a.refs) for a in m.args]
+    return FrameMatch(m.frame, m.sent, m.pred, m.predicate, args, m.plan, m.negated, m.light_verb)
 
 
 def _says_who(ctx: Context, m: FrameMatch, s: Signing) -> bool:

@@ -216,8 +216,10 @@ def _parties(ctx: Context, k: int, d, signers: list[Ref], verb_start: int) -> li
 
 
 def keep_parties(ctx: Context, parties: list[str]) -> list[str]:
-    """Each party once; a country only when it is the one party or all are countries (regions sign for it)."""
+    """Each party once; not a country one of whose regions or cities is a party too (the region signs for
+    its part of it: "Курганская область и Акмолинская область Казахстана")."""
     keys = list(dict.fromkeys(p for p in parties if ctx.table.get(p) is not None))
-    if any(ctx.table.entities[p].type != "Country" for p in keys):
-        return [p for p in keys if ctx.table.entities[p].type != "Country"]
-    return keys
+    countries = {ctx.table.entities[p].country for p in keys if ctx.table.entities[p].type != "Country"}
+    return [
+        p for p in keys if ctx.table.entities[p].type != "Country" or ctx.table.entities[p].country not in countries
+    ]
