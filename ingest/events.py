@@ -207,7 +207,7 @@ def _agreeing(head_word: str, adjectives: list[str]) -> str:
     """Adjectives and head in the nominative, the adjectives agreeing with the head's gender or number."""
     head = _nominative(head_word)
     gender = next((p.tag.gender for p in parses(head.lower()) if p.tag.POS == "NOUN"), None) or "masc"
-    plural = any(p.tag.number == "plur" for p in parses(head.lower())[:1])
+    plural = any(p.tag.number == "plur" for p in parses(head_word.lower())[:1]) or lemma(head_word) == "игры"
     want = {"nomn", "plur"} if plural else {"nomn", "sing", gender}
     return " ".join([inflect_word(w, want, ("ADJF", "PRTF")) for w in adjectives] + [head])
 

@@ -67,7 +67,7 @@ def nominative_name_part(word: str, feats: dict | None = None, gender: str | Non
     endings = _CASE_ENDINGS.get(case or "")
     if endings and not word.lower().endswith(endings):
         return word  # "с акимом Дарханом Сатыбалды": a Kazakh surname in -ы does not decline
-    known = _known_name(word, case)
+    known = _known_name(word, case) or _tajik_or_soft(word, case)
     if known:
         return known  # "Игорем" → "Игорь": the dictionary's own first names first
     if case == "ablt" and re.search(r"[бвгджзклмнпрстфхцчшщ](ом|ем)$", word.lower()) and len(word) > 5:
@@ -105,6 +105,21 @@ def _ending_case(word: str, case: str | None) -> str | None:
     if case == "gent" and re.search(r"[^аеиоуыэюя][ую]$", w) and not re.search(r"(ов|ев|ёв|ин|ын)у$", w):
         return "accs"
     return case
+
+
+def _tajik_or_soft(word: str, case: str | None) -> str | None:
+    """Nominatives the endings give away: Tajik surnames in -зода ("Расулзоду" → "Расулзода", whatever the
+    case), and an unknown name's genitive in consonant + -я ("Сяоцзюня" → "Сяоцзюнь")."""
+    m = re.match(r"^(.+зод)(а|ы|е|у|ой)$", word, re.I)
+    if m:
+        return m.group(1) + "а"
+    if (
+        case in ("gent", "accs")
+        and re.search(r"[бвгдзклмнпрстфхц]я$", word.lower())
+        and not any(p.is_known for p in parses(word.lower()))
+    ):
+        return word[:-1] + "ь"
+    return None
 
 
 def _known_name(word: str, case: str | None) -> str | None:

@@ -86,11 +86,19 @@ def _names_at(ctx: Context, k: int, sent: Sentence, head: Token) -> list[tuple[i
         return []
     if mods and mods[0].i == 0 and not _place_adjective(ctx, mods[0]) and tail is None:
         return []  # "Крупный завод ..." opening a sentence is no name
-    if head.feats.get("Number") == "Plur" or any(m.feats.get("Number") == "Plur" for m in mods):
+    if head.feats.get("Number") == "Plur" or any(_plural(m) for m in mods):
         return _coordinated(ctx, toks, head, mods, tail)
     end = tail.end if tail is not None else (_house_end(toks, head) if head.lemma in ("дом", "дворец") else head.end)
     start = mods[0].start if mods else head.start
     return [(start, end, _name(ctx, mods, head, end))]
+
+
+def _plural(tok: Token) -> bool:
+    """An adjective only plural forms read ("горнорудные"), whatever the tagger says of its noun."""
+    if tok.feats.get("Number") == "Plur":
+        return True
+    adj = [p for p in parses(tok.text.lower()) if p.tag.POS == "ADJF"]
+    return bool(adj) and all(p.tag.number == "plur" for p in adj)
 
 
 def _modifiers_before(toks: list[Token], i: int) -> list[Token]:
@@ -144,8 +152,10 @@ def _proper_tail(ctx: Context, k: int, toks: list[Token], i: int) -> Token | Non
     if j < len(toks) and toks[j].text.lower() in ("имени", "им", "им."):
         j += 2 if j + 1 < len(toks) and toks[j + 1].text == "." else 1
         last = None
-        while j < len(toks) and (toks[j].text[:1].isupper() or toks[j].text in (".", "-")):
+        while j < len(toks) and (toks[j].text[:1].isupper() or toks[j].text in (".", "-") or _honorific(toks, j)):
             last, j = toks[j], j + 1
+        while last is not None and last.text in (".", "-") and last.i > i + 1:
+            last = toks[last.i - 1]  # a stop after the name ends the sentence, not the name
         return last
     if toks[i].end < len(ctx.text) and ctx.text[toks[i].end : toks[i].end + 1] == "-" and j + 1 < len(toks):
         return toks[j + 1] if toks[j + 1].text.isdigit() else None  # "ТЭЦ-1"
@@ -153,6 +163,14 @@ def _proper_tail(ctx: Context, k: int, toks: list[Token], i: int) -> Token | Non
         if not any(r.start <= toks[j].start < r.end for r in ctx.refs_in(k)):
             return toks[j]
     return None
+
+
+_HONORIFICS = {"хан", "хана", "би", "батыр", "батыра", "ата", "ана", "ага", "аги"}
+
+
+def _honorific(toks: list[Token], j: int) -> bool:
+    """ "имени Абылай хана", "имени Казыбек би": a Kazakh title after the name is part of it."""
+    return toks[j].text.lower() in _HONORIFICS and j > 0 and toks[j - 1].text[:1].isupper()
 
 
 def _house(toks: list[Token], head: Token) -> bool:

@@ -255,7 +255,7 @@ def _add_bodies(ctx: Context, taken: list[tuple[int, int]]) -> None:
             if not _body_head(head) or any(s <= head.start < e for s, e in taken):
                 continue
             mods = _capital_modifiers(toks, i)
-            end_tok = _body_chain_end(ctx, k, toks, i, own_words=not mods and head.lemma not in _COUNCILS)
+            end_tok = _body_chain_end(ctx, k, toks, i, own_words=not mods and not _council(head))
             if end_tok is None:
                 continue
             first = i - len(mods)
@@ -269,11 +269,12 @@ def _body_head(tok) -> bool:
     """The tagger's lemma, or the dictionary's, is a body's head; unknown words ("маслихата", which the
     tagger reads as a verb) by their stem."""
     word = tok.text.lower()
-    return (
-        tok.lemma in _BODY_HEADS
-        or lemma(word) in _BODY_HEADS
-        or any(len(h) >= 6 and word.startswith(h[:-1]) and len(word) - len(h) <= 2 for h in _COUNCILS)
-    )
+    return tok.lemma in _BODY_HEADS or lemma(word) in _BODY_HEADS or _council(tok)
+
+
+def _council(tok: Token) -> bool:
+    word = tok.text.lower()
+    return tok.lemma in _COUNCILS or any(word.startswith(h[:-1]) and len(word) - len(h) <= 2 for h in _COUNCILS)
 
 
 def _capital_modifiers(toks: list[Token], i: int) -> list[Token]:
@@ -331,6 +332,9 @@ def _body_name(ctx: Context, k: int, toks, n_mods: int = 0) -> str:
     spelt out."""
     from coopgraph.ingest.morph import nominative_phrase
 
+    if _council(toks[n_mods]) and toks[n_mods].lemma not in _COUNCILS:  # "маслихата", a verb to the tagger
+        council = next(h for h in _COUNCILS if toks[n_mods].text.lower().startswith(h[:-1]))
+        toks = [*toks[:n_mods], Token(0, council, 0, 0, council, "NOUN", {"Case": "Nom"}), *toks[n_mods + 1 :]]
     head = nominative_phrase([(t.text, t.feats, t.pos) for t in toks[: n_mods + 1]], n_mods)
     if n_mods:  # "Торгово-промышленная палата": the parts after a hyphen keep the text's case
         head = "-".join([part if k == 0 else part.lower() for k, part in enumerate(head.split("-"))])

@@ -271,9 +271,11 @@ _TITLE_NOUNS = {
 def _apposition_case(ctx: Context, sent: int, first: Token) -> str | None:
     """The case of a title noun shortly before the name, with only its complements between."""
     toks = ctx.sentences[sent].tokens
-    for t in reversed(toks[max(0, first.i - 7) : first.i]):
+    for k, t in enumerate(reversed(toks[max(0, first.i - 7) : first.i])):
         if t.pos == "PUNCT" or t.pos in ("VERB", "AUX"):
             return None
+        if k == 0 and t.pos == "ADP":
+            return None  # "с Игорем Бабушкиным": the name has its own preposition and case
         if t.lemma in _TITLE_NOUNS:
             return t.feats.get("Case")
     return None

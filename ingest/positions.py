@@ -412,12 +412,10 @@ def _region_of_city(ctx: Context, k: int, country: str | None) -> str | None:
     from coopgraph.ingest.places import add_place
 
     for refs in (ctx.refs_in(k, "City"), [r for r in ctx.refs if r.type == "City"]):
-        regions = {ctx.table.entities[r.key].region for r in refs} - {None}
+        cities = [ctx.table.entities[r.key] for r in refs]
+        regions = {c.region for c in cities if country is None or c.country == country} - {None}
         if len(regions) == 1:
-            place = load_gazetteer().get(str(regions.pop()))
-            if country is None or place.country == country:
-                return add_place(ctx, place).key
-            return None
+            return add_place(ctx, load_gazetteer().get(str(regions.pop()))).key
     return None
 
 
