@@ -641,29 +641,38 @@ RU_CITIES = [
 # --------------------------------------------------------------------------------------------
 # Belarus: 6 oblasts + Minsk. An oblast's executive committee is the oblast (spec), hence the
 # облисполком aliases.
-def _by(iso, name, adj, short, cities):
-    return R(iso, name, alias=[f"{adj} облисполком", f"{short}облисполком"], cities=cities)
+def _by(iso, name, adj, short, cities, informal=()):
+    return R(iso, name, alias=[f"{adj} облисполком", f"{short}облисполком"], informal=informal, cities=cities)
 
 
 BY = [
-    _by("BY-BR", "Брестская область", "Брестский", "Брест", [C("Брест"), C("Барановичи"), C("Пинск")]),
-    _by("BY-VI", "Витебская область", "Витебский", "Витеб", [C("Витебск"), C("Орша"), C("Новополоцк"), C("Полоцк")]),
+    _by("BY-BR", "Брестская область", "Брестский", "Брест", [C("Брест"), C("Барановичи"), C("Пинск")], ["Брестчина"]),
+    _by(
+        "BY-VI",
+        "Витебская область",
+        "Витебский",
+        "Витеб",
+        [C("Витебск"), C("Орша"), C("Новополоцк"), C("Полоцк")],
+        ["Витебщина"],
+    ),
     _by(
         "BY-HO",
         "Гомельская область",
         "Гомельский",
         "Гомель",
         [C("Гомель"), C("Мозырь"), C("Жлобин"), C("Речица"), C("Светлогорск")],
+        ["Гомельщина"],
     ),
-    _by("BY-HR", "Гродненская область", "Гродненский", "Гродно", [C("Гродно"), C("Лида")]),
+    _by("BY-HR", "Гродненская область", "Гродненский", "Гродно", [C("Гродно"), C("Лида")], ["Гродненщина"]),
     _by(
         "BY-MI",
         "Минская область",
         "Минский",
         "Мин",
         [C("Борисов"), C("Солигорск"), C("Молодечно"), C("Жодино"), C("Слуцк")],
+        ["Минщина"],
     ),
-    _by("BY-MA", "Могилёвская область", "Могилёвский", "Могилев", [C("Могилёв"), C("Бобруйск")]),
+    _by("BY-MA", "Могилёвская область", "Могилёвский", "Могилев", [C("Могилёв"), C("Бобруйск")], ["Могилёвщина"]),
 ]
 BY_CITIES = [C("Минск", iso="BY-HM", alias=["Мингорисполком"])]
 
@@ -1331,6 +1340,19 @@ def _auto_demonym(name: str) -> str | None:
     return None
 
 
+def _province_words(cc: str, name: str) -> list[str]:
+    """What the press calls a Russian oblast or krai after the old province ("Самарская губерния") and an
+    Uzbek one by the local word ("Андижанский вилоят")."""
+    adj, _, generic = name.partition(" ")
+    if cc == "RU" and generic in ("область", "край") and adj.endswith(("ская", "цкая", "ий", "ый")):
+        fem = adj if adj.endswith("ая") else adj[:-2] + "ая"
+        return [f"{fem} губерния"]
+    if cc == "UZ" and generic == "область" and adj.endswith("ая"):
+        masc = adj[:-2] + "ий" if adj.endswith(("кая", "жая", "хая", "гая")) else adj[:-2] + "ый"
+        return [f"{masc} вилоят", f"{masc} вилаят"]
+    return []
+
+
 def _region_word(demonym: str) -> str:
     """ "Омский регион", "Северо-Казахстанский регион": a region's adjective with "регион" names it (spec)."""
     return "-".join(part[:1].upper() + part[1:] for part in demonym.split("-")) + " регион"
@@ -1369,7 +1391,7 @@ def build() -> dict:
             auto = _auto_demonym(r["name"])
             if auto and auto not in demonyms:
                 demonyms.insert(0, auto)
-            informal = list(r["informal"]) + [_region_word(d) for d in demonyms]
+            informal = list(r["informal"]) + [_region_word(d) for d in demonyms] + _province_words(cc, r["name"])
             places.append(_place({**r, "demonyms": demonyms, "informal": informal}, code=code, country=cc, region=None))
             for c in r["cities"]:
                 places.append(_city(c, cc, code))
