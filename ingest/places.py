@@ -140,6 +140,10 @@ def choose_focus(ctx: Context) -> None:
                 counts[key] += 1
                 first.setdefault(key, r.start)
     ranked = sorted(counts, key=lambda k: (not k.startswith("Region:"), -counts[k], first[k]))
+    if not any(k.startswith("Region:") for k in ranked) and _ORAL_REGION.search(ctx.text):
+        implied = _implied_region(ctx)
+        if implied is not None:
+            ranked.insert(0, implied)
     ctx.focus = ranked
     regions = [k for k in ranked if k.startswith("Region:")]
     if regions:
@@ -155,3 +159,30 @@ def _region_key_of(ctx: Context, city_key: str) -> str | None:
     if ctx.table.get(key) is None:
         return None  # the city's region is not named: the city is no evidence of focus
     return key
+
+
+# "из области", "аким области", "регион": the text speaks of a region it never names
+_ORAL_REGION = re.compile(r"(?<![\w-])(?:област\w*|регион\w*)(?![\w-])(?!\s+[А-ЯЁ])", re.I)
+_QUOTED_OUTLET = re.compile(r"[«\"“„]([^«»\"“”„\n]{3,60})[»\"”“]")
+
+
+def _implied_region(ctx: Context) -> str | None:
+    """The region an article speaks of without naming it: the one a regional outlet in its first lines is
+    named after («Кызылординские Вести»), else the one region of the cities it names ("в Кызылорде аким
+    области"). Its entity is added (spec: "наш регион" of a regional outlet is the region)."""
+    gaz = load_gazetteer()
+    head = ctx.text[:300]
+    for m in _QUOTED_OUTLET.finditer(head):
+        for word in re.findall(r"[А-ЯЁа-яё\-]+", m.group(1)):
+            place = gaz.lookup(word)
+            if (
+                place is not None
+                and place.type == "Region"
+                and word[:1].isupper()
+                and word.lower() != place.name.lower()
+            ):
+                return add_place(ctx, place).key
+    regions = {ctx.table.entities[r.key].region for r in ctx.refs if r.type == "City"} - {None}
+    if len(regions) == 1:
+        return add_place(ctx, gaz.get(str(regions.pop()))).key
+    return None
