@@ -29,6 +29,7 @@ KINDS = [
 # Lemmas saying the document exists: signed, concluded, in force, extended, drafted and ready.
 _FACT = {
     "подпись",  # "поставили подписи на соглашении"
+    "скрепить",  # "скрепили подписями"
     "подписать",
     "подписывать",
     "подписание",
@@ -539,7 +540,9 @@ def _stem(name: str) -> str:
 
 
 def _signing(sent: Sentence) -> bool:
-    return any(t.lemma in ("подписать", "подписание", "заключить", "подписанный", "подпись") for t in sent.tokens)
+    return any(
+        t.lemma in ("подписать", "подписание", "заключить", "подписанный", "подпись", "скрепить") for t in sent.tokens
+    )
 
 
 __all__ = ["extract_documents", "DocMention", "match_case"]

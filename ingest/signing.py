@@ -68,22 +68,7 @@ def extract_signing(ctx: Context) -> None:
             actors.setdefault(d.key, set()).update([r.key for r in signing.signers] + signing.parties.get(d.key, []))
     surface_signing(ctx, done, doc_events, actors)
     relate_signers_at_events(ctx, doc_events, actors)
-    pass  # _parties_of_documents_in_force(ctx)
     _drop_unused_basis(ctx)
-
-
-def _parties_of_documents_in_force(ctx: Context) -> None:
-    """A document the text names with its parties ("в рамках соглашения между Омской и Павлодарской
-    областями", "действующего меморандума Оренбурга и Уральска") is between them, whatever the verb."""
-    related = {rel.target_key for rel in ctx.relations.values() if rel.type == "PARTY_TO"}
-    for d in ctx.documents:
-        if d.key in related or not d.between:
-            continue
-        parties = keep_parties(ctx, [r.key for start, end in d.between for r in _party_refs(ctx, d.sent, start, end)])
-        if any(ctx.table.entities[p].type == "Country" for p in parties):
-            continue  # "в рамках соглашения между Казахстаном и Россией": states' treaties are no news of the sides
-        for p in parties if len(parties) > 1 else []:
-            ctx.relate("PARTY_TO", p, d.key, d.sent, rule="document.between")
 
 
 def _swapped(m: FrameMatch) -> FrameMatch:

@@ -8,7 +8,16 @@ from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
 from coopgraph.ingest.documents import planned_signing
 
-_SIGN_LEMMAS = {"подписать", "подписание", "подписывать", "заключить", "подписанный", "заключение"}
+_SIGN_LEMMAS = {
+    "подписать",
+    "подписание",
+    "подписывать",
+    "заключить",
+    "подписанный",
+    "заключение",
+    "подпись",
+    "скрепить",
+}
 _IN_FORCE = {
     "действовать",
     "реализовываться",
