@@ -28,6 +28,8 @@ KINDS = [
 ]
 # Lemmas saying the document exists: signed, concluded, in force, extended, drafted and ready.
 _FACT = {
+    "подпись",  # "поставили подписи на соглашении"
+    "скрепить",  # "скрепили подписями"
     "подписать",
     "подписывать",
     "подписание",
@@ -93,7 +95,9 @@ class DocMention:
     sent: int
     start: int
     end: int
-    between: list[tuple[int, int]] = field(default_factory=list)  # "между X и Y" span
+    between: list[tuple[int, int]] = field(default_factory=list)  # "между X и Y" spans, genitive parties
+    basis: bool = False  # named as the basis of another document, parties not named yet
+    bare: bool = False  # the kind alone ("соглашение и меморандумы о ..."): what it is about is said later
 
 
 _KIND_STARTS = {seq[0] for _, seq in KINDS}
@@ -108,12 +112,15 @@ def _match_kind(tokens: list[Token], i: int) -> tuple[str, int] | None:
     return None
 
 
-def _descriptor(tokens: list[Token], i: int) -> list[Token]:
-    """Complements after the kind: "о сотрудничестве в ... сферах", "по реализации соглашения"."""
+def _descriptor(tokens: list[Token], i: int, parties: frozenset[int] = frozenset()) -> list[Token]:
+    """Complements after the kind: "о сотрудничестве в ... сферах", "по реализации соглашения"; it ends
+    before places named in the genitive (`parties`: "Меморандум о сотрудничестве Оренбурга и Уральска")."""
     out: list[Token] = []
     k = i
     while k < len(tokens):
         t = tokens[k]
+        if t.start in parties and out and out[-1].pos != "ADP":
+            break
         if t.lemma == "на" and not out and k + 1 < len(tokens) and tokens[k + 1].pos == "NOUN":
             out.append(t)  # "договор на производство и поставку"
             k += 1
@@ -195,11 +202,24 @@ def planned_signing(sent: Sentence) -> bool:
     )
 
 
+# Words that make a document a fact even beside a plan word ("обсудили реализацию подписанного соглашения").
+_DONE = {
+    "подписать",
+    "подписание",
+    "действовать",
+    "заключить",
+    "подписанный",
+    "заключённый",
+    "заключенный",
+    "действующий",
+}
+
+
 def _status(sent: Sentence) -> str:
     if planned_signing(sent):
         return "plan"
     lemmas = {t.lemma for t in sent.tokens}
-    if lemmas & _FACT and not (lemmas & _PLAN and not lemmas & {"подписать", "подписание", "действовать", "заключить"}):
+    if lemmas & _FACT and not (lemmas & _PLAN and not lemmas & _DONE):
         return "fact"
     if "будет" in sent.text.lower() and "подписан" in sent.text.lower():
         return "plan"
@@ -212,6 +232,7 @@ def extract_documents(ctx: Context) -> None:
         toks = sent.tokens
         i = 0
         nested_until = -1
+        places = frozenset(r.start for r in ctx.refs_in(k, "Region", "City", "Country"))
         while i < len(toks):
             found = _match_kind(toks, i)
             if not found:
@@ -225,11 +246,12 @@ def extract_documents(ctx: Context) -> None:
                 if inner and j + 1 + inner[1] < len(toks) and toks[j + 1 + inner[1]].text == ")":
                     kind = inner[0]
                     j = j + 2 + inner[1]
-            desc = _descriptor(toks, j)
+            desc = _descriptor(toks, j, places)
             start, end = toks[i].start, (desc[-1].end if desc else toks[j - 1].end)
             _record(ctx, k, kind, toks[i : i + n], desc, start, end, nested=start < nested_until)
             nested_until = max(nested_until, end)
             i = j  # a document named inside this one's description ("по реализации Соглашения ...") counts too
+        _share_descriptions(ctx, k)
 
 
 def _kind_nominative(kind_tokens: list[Token], kind: str) -> str:
@@ -253,53 +275,108 @@ def _record(
     nested: bool = False,
 ) -> None:
     sent = ctx.sentences[k]
+    rest = ctx.text[end : sent.end]
     tail = ctx.text[end : min(sent.end, end + 80)]
     period = find_period(tail) if re.match(r"\s*(?:\(.*?\)\s*)?(?:на|до|в)?\s*\d{4}", tail) else None
-    status = _status(sent)
-    rest = ctx.text[end : sent.end]
-    between_base = None
-    between = re.search(r"\bмежду\s+(.{3,200}?)(?=\s+на\s+\d{4}|\s+в\s+сфер|,\s*(?:а|который)|[.;]|$)", rest)
-    if between and _match_kind_in(rest[: between.start()]):
-        between = None  # the clause belongs to a later document of the sentence
-    if between is None:
-        # "между правительством региона и акиматом области Улытау был подписан меморандум"
-        before = re.search(
-            r"\bмежду\s+(.{3,200}?)\s+(?:был\w*\s+|будет\s+)?(?:подписан\w*|заключ\w+)\s*$",
-            ctx.text[sent.start : start],
-        )
-        if before:
-            between = before
-            between_base = sent.start
-    sphere = re.search(r"\bв\s+сфер\w+\s+([^,.;:]{3,80})", rest)
-    if nested and not between:
-        return  # a basis document is annotated only when its parties are named (spec)
-    has_desc = bool(desc) or period is not None
-    if not has_desc and not between:
+    betweens = _between_clauses(ctx, sent, start, end) or _genitive_parties(ctx, k, end)
+    if not desc and period is None and not betweens:
         # A bare "соглашение" / "Новая дорожная карта" refers back to the latest document of that kind.
-        prev = [d for d in ctx.documents if ctx.table.get(d.key).kind == kind]
+        prev = [d for d in ctx.documents if ctx.table.entities[d.key].kind == kind]
         if prev:
-            ent = ctx.table.get(prev[-1].key)
+            ent = ctx.table.entities[prev[-1].key]
             ctx.documents.append(DocMention(ent.key, k, start, end))
             ctx.add_ref(ent, start, end, via="reference")
             return
         if not _signing(sent):
             return
-    if status != "fact":
+    if _status(sent) != "fact":
         return
     name = _kind_nominative(kind_tokens, kind)
+    sphere = re.search(r"\bв\s+сфер\w+\s+([^,.;:]{3,80})", rest)
     if desc:
         name += " " + _join(desc)
     elif sphere:
         name += " в сфере " + sphere.group(1).strip()
     if period is None and kind in ("план мероприятий", "дорожная карта", "программа"):
         late = re.search(r"\bна\s+(\d{4})\s*[–—\-−]\s*(\d{4})\s+год", rest)
-        if late and not any(d.sent == k and ctx.table.get(d.key).period for d in ctx.documents):
+        if late and not any(d.sent == k and ctx.table.entities[d.key].period for d in ctx.documents):
             period = (int(late.group(1)), int(late.group(2)))
     if period:
         name += f" {period[0]}–{period[1]}"
+    plural = kind_tokens[0].feats.get("Number") == "Plur" and len(betweens) > 1
+    for span in betweens if plural else [None]:
+        # "протоколы о намерениях между A и B, а также между C и D": one document per pair of parties
+        own = f"{name} {_between_what(ctx, k, span)}" if span else name
+        mention = _add_document(ctx, k, kind, own, period, start, end, merge=not plural)
+        mention.bare = not desc and period is None
+        mention.between = [span] if span else list(betweens)
+        mention.basis = nested and not betweens  # kept only if it gets the parties of the document it is in
+        ctx.documents.append(mention)
+
+
+_BODY_WORDS = {
+    "управление",
+    "министерство",
+    "департамент",
+    "комитет",
+    "агентство",
+    "область",
+    "акимат",
+    "правительство",
+    "и",
+    "в",
+    "по",
+    "с",
+    "между",
+    "город",
+    "регион",
+    "край",
+    "республика",
+}
+
+
+def _between_what(ctx: Context, k: int, span: tuple[int, int]) -> str:
+    """What one of several documents between different pairs is about: the words its two parties' names
+    share ("управлением сельского хозяйства ЗКО и Министерством сельского хозяйства ..." → "в сфере
+    сельского хозяйства"), else the pair ("между Омской областью и ...")."""
+    refs = sorted(
+        (r for r in ctx.refs_in(k) if span[0] <= r.start < span[1] and r.type != "Document"), key=lambda r: r.start
+    )
+    names = [re.findall(r"[\w\-]+", ctx.text[r.start : r.end]) for r in refs if r.type == "Organization"][:2]
+    if len(names) == 2:
+        shared = {lemma(w) for w in names[0]} & {lemma(w) for w in names[1]} - _BODY_WORDS
+        words = [w for w in names[0] if lemma(w) in shared]
+        if words:
+            return "в сфере " + " ".join(dict.fromkeys(words))
+    return "между " + ctx.text[span[0] : span[1]]
+
+
+def _kind_nominative_of(ent) -> str:
+    kind = ent.kind or ""
+    return kind[:1].upper() + kind[1:]
+
+
+def _share_descriptions(ctx: Context, k: int) -> None:
+    """ "соглашение и меморандумы о сотрудничестве между X и Y": the bare first document of a coordination
+    is about what the next one is, between the same parties."""
+    mentions = [d for d in ctx.documents if d.sent == k]
+    for a, b in zip(mentions, mentions[1:]):
+        first, second = ctx.table.entities[a.key], ctx.table.entities[b.key]
+        if not a.bare or b.bare or not re.fullmatch(r"\s*(?:и|,)\s*", ctx.text[a.end : b.start]):
+            continue
+        if any(r.key == a.key and r.via == "reference" for r in ctx.refs_in(k)):
+            continue
+        first.name = _kind_nominative_of(first) + second.name[len(second.kind or "") :]
+        a.between = a.between or list(b.between)
+
+
+def _add_document(
+    ctx: Context, k: int, kind: str, name: str, period, start: int, end: int, merge: bool = True
+) -> DocMention:
+    sent = ctx.sentences[k]
     signed = find_date(ctx.text[sent.start : sent.end], ctx.published) if _signing(sent) else None
     key = f"Document:{kind}:{period[0]}-{period[1]}" if period else f"Document:{normalise_key(name)}"
-    existing = _same_document(ctx, kind, period, name) or _same_sentence_kind(ctx, k, kind)
+    existing = (_same_document(ctx, kind, period, name) or _same_sentence_kind(ctx, k, kind, name)) if merge else None
     if existing:
         key = existing
     ent = ctx.table.add(
@@ -316,12 +393,52 @@ def _record(
     if existing and len(name) > len(ent.name):
         ent.aliases.append(ent.name)  # the fuller description becomes the name
         ent.name = name
-    mention = DocMention(ent.key, k, start, end)
-    if between:
-        base = between_base if between_base is not None else end
-        mention.between.append((base + between.start(1), base + between.end(1)))
-    ctx.documents.append(mention)
     ctx.add_ref(ent, start, end)
+    return DocMention(ent.key, k, start, end)
+
+
+_BETWEEN_AFTER = re.compile(
+    r"\bмежду\s+(.{3,200}?)(?=\s+на\s+\d{4}|\s+в\s+сфер|\s+по\s+вопрос|,\s*(?:а|который|которые|котор)|[.;]|$)"
+)
+
+
+def _between_clauses(ctx: Context, sent: Sentence, start: int, end: int) -> list[tuple[int, int]]:
+    """The "между X и Y" clauses of a document: after it ("… о сотрудничестве между A и B, а также между C и
+    D"), or before its signing ("между правительством региона и акиматом был подписан меморандум")."""
+    rest = ctx.text[end : sent.end]
+    out: list[tuple[int, int]] = []
+    for m in _BETWEEN_AFTER.finditer(rest):
+        if _match_kind_in(rest[: m.start()]) or (
+            out and not re.fullmatch(r"[\s,]*(?:а\s+также|и)?\s*", rest[out[-1][1] - end : m.start()])
+        ):
+            break  # the clause belongs to a later document of the sentence, or to something else
+        out.append((end + m.start(1), end + m.end(1)))
+    if out:
+        return out
+    before = re.search(
+        r"\bмежду\s+(.{3,200}?)\s+(?:был\w*\s+|будет\s+)?(?:подписан\w*|заключ\w+)\s*$",
+        ctx.text[sent.start : start],
+    )
+    return [(sent.start + before.start(1), sent.start + before.end(1))] if before else []
+
+
+def _genitive_parties(ctx: Context, k: int, end: int) -> list[tuple[int, int]]:
+    """Places named in the genitive right after the document's description: "Меморандум о сотрудничестве
+    Оренбурга и Уральска", "соглашение Омской и Павлодарской областей"."""
+    places = sorted((r for r in ctx.refs_in(k, "Region", "City", "Country") if r.start >= end), key=lambda r: r.start)
+    if not places or not re.fullmatch(r"\s*", ctx.text[end : places[0].start]):
+        return []
+    last = places[0]
+    for r in places[1:]:
+        if not re.fullmatch(r"\s*(?:,|и)\s*", ctx.text[last.end : r.start]):
+            break
+        last = r
+    if last is places[0] and not re.search(r"\s(?:и|,)\s", ctx.text[places[0].start : last.end]):
+        # one place alone is a party only as a genitive ("соглашение Казахстана"), not "в Казахстане"
+        tok = next((t for t in ctx.sentences[k].tokens if t.start == places[0].start), None)
+        if tok is None or tok.feats.get("Case") != "Gen":
+            return []
+    return [(places[0].start, last.end)]
 
 
 _KIND_WORDS = re.compile(r"\b(соглашени|меморандум|договор|контракт|протокол|дорожн\w+ карт|план\w* мероприят)", re.I)
@@ -331,28 +448,68 @@ def _match_kind_in(text: str) -> bool:
     return bool(_KIND_WORDS.search(text))
 
 
-def _same_sentence_kind(ctx: Context, k: int, kind: str) -> str | None:
+def _same_sentence_kind(ctx: Context, k: int, kind: str, name: str) -> str | None:
     """ "три контракта на поставку техники, а затем еще два контракта на поставку запчастей": one
-    Document per kind and parties (spec), named in the singular."""
+    Document per kind and parties (spec), named in the singular; documents between other parties stay apart."""
     for d in ctx.documents:
-        ent = ctx.table.get(d.key)
-        if d.sent == k and ent.kind == kind and not ent.period:
+        ent = ctx.table.entities[d.key]
+        if d.sent == k and ent.kind == kind and not ent.period and not (" между " in name and " между " in ent.name):
             return ent.key
     return None
 
 
 def _same_document(ctx: Context, kind: str, period, name: str) -> str | None:
     for d in ctx.documents:
-        ent = ctx.table.get(d.key)
+        ent = ctx.table.entities[d.key]
         if ent.kind != kind:
             continue
         if period and ent.period == period:
             return ent.key
         # a headline's "соглашение о сотрудничестве" and the body's "соглашение о сотрудничестве в
         # сфере образования": one of the two names adds nothing to the other
-        if (period is None or ent.period is None) and _generic_subset(ent.name, name):
+        if (period is None or ent.period is None) and (
+            _generic_subset(ent.name, name) or _same_subject(ent.name, name)
+        ):
             return ent.key
     return None
+
+
+# Words that say nothing of what a document is about, beyond the generic ones above.
+_FRAME_WORDS = {
+    "сфера",
+    "область",
+    "вопрос",
+    "развитие",
+    "реализация",
+    "дальнейший",
+    "установление",
+    "отношение",
+    "осуществление",
+    "намерение",
+    "между",
+    "с",
+    "об",
+}
+
+
+def _same_subject(a: str, b: str) -> bool:
+    """ "соглашение об установлении побратимских отношений" and "соглашение о побратимстве": the words that say
+    what each is about share a stem; documents between different parties ("между ...") never do."""
+    if " между " in a and " между " in b:
+        return False
+    stems_a = {w[:6] for w in _lemma_set(a) - _GENERIC_WORDS - _FRAME_WORDS} - _KIND_STEMS
+    stems_b = {w[:6] for w in _lemma_set(b) - _GENERIC_WORDS - _FRAME_WORDS} - _KIND_STEMS
+    return bool(stems_a & stems_b)
+
+
+_KIND_STEMS = {
+    w[:6]
+    for w in ("соглашение", "меморандум", "договор", "контракт", "протокол", "дорожный", "карта", "план", "мероприятие")
+}
+
+
+def _lemma_set(name: str) -> set[str]:
+    return {lemma(x) for x in re.findall(r"[\w\-]+", name)}
 
 
 _GENERIC_WORDS = {
@@ -383,7 +540,9 @@ def _stem(name: str) -> str:
 
 
 def _signing(sent: Sentence) -> bool:
-    return any(t.lemma in ("подписать", "подписание", "заключить", "подписанный") for t in sent.tokens)
+    return any(
+        t.lemma in ("подписать", "подписание", "заключить", "подписанный", "подпись", "скрепить") for t in sent.tokens
+    )
 
 
 __all__ = ["extract_documents", "DocMention", "match_case"]

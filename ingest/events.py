@@ -3,45 +3,43 @@
 from __future__ import annotations
 
 import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from coopgraph.ingest.context import Context
 from coopgraph.ingest.morph import inflect_word, lemma, match_case, parses
 
-EVENT_HEADS = {
-    "форум",
-    "выставка",
-    "ярмарка",
-    "фестиваль",
-    "конференция",
-    "саммит",
-    "мотопробег",
-    "автопробег",
-    "форум-выставка",
-    "выставка-ярмарка",
-    "биеннале",
-    "конгресс",
-    "слёт",
-    "слет",
-    "день",
-    "дни",
-    "неделя",
-    "марафон",
-    "олимпиада",
-    "турнир",
-    "чемпионат",
-    "спартакиада",
-    "экспо",
-    "симпозиум",
-    "совещание",
-    "заседание",
-    "съезд",
-    "сессия",
-}
-# Heads that name an event only with a proper name attached (a quote or capitals).
-_NEEDS_NAME = {"день", "дни", "неделя", "совещание", "заседание", "сессия", "марафон", "турнир", "чемпионат", "съезд"}
+
+@dataclass(frozen=True)
+class EventLexicon:
+    heads: frozenset[str]
+    needs_name: frozenset[str]
+    head_suffixes: tuple[str, ...]
+    days: frozenset[str]
+    day_genitives: frozenset[str]
+
+    def is_head(self, lemma: str) -> bool:
+        return lemma in self.heads or lemma.endswith(self.head_suffixes)
+
+
+@lru_cache(maxsize=1)
+def event_lexicon() -> EventLexicon:
+    data = tomllib.loads(resources.files(__package__).joinpath("lexicons/events.toml").read_text(encoding="utf-8"))
+    return EventLexicon(
+        heads=frozenset(data["heads"]),
+        needs_name=frozenset(data["needs_name"]),
+        head_suffixes=tuple(data["head_suffixes"]),
+        days=frozenset(data["days"]),
+        day_genitives=frozenset(data["day_genitives"]),
+    )
+
+
 _ROMAN = r"(?:[IVXLC]{1,7})"
 # (?<!...): the leftmost match starts where a word starts; trying inside words only cost time
-_QUOTED = re.compile(r"(?<![А-Яа-яЁё\-])(?P<head>[А-Яа-яЁё\-]+)\s+(?P<q>[«\"“„])(?P<name>[^«»\"“”„\n]{2,90}?)[»\"”“]")
+_QUOTE = re.compile(r"[«\"“„](?P<name>[^«»\"“”„\n]{2,90}?)[»\"”“]")
+_WORDS_BEFORE = re.compile(r"((?:[А-Яа-яЁё\-]+\s+){1,4})$")
 _TITLE_WORDS = re.compile(
     rf"(?:(?P<ord>{_ROMAN})\s+)?(?P<head>[А-ЯЁ][а-яё\-]+)(?P<tail>(?:\s+(?:[а-яё\-]+|[А-ЯЁ][а-яё\-]+|и)){{1,9}})"
 )
@@ -88,16 +86,12 @@ def _head_nominative(word: str) -> str:
 
 def extract_events(ctx: Context) -> None:
     taken: list[tuple[int, int]] = []
-    for m in _QUOTED.finditer(ctx.text):
-        head = lemma(m.group("head"))
-        if head not in EVENT_HEADS and not head.startswith(("форум", "выставк")):
-            continue
-        name = re.sub(r"\s+", " ", m.group("name")).strip()
-        _add(ctx, name, m.group(0), m.start(), m.end())
-        taken.append(m.span())
+    _quoted_names(ctx, taken)
+    _quoted_after_head(ctx, taken)
+    _ordinal_events(ctx, taken)
     for m in _TITLE_WORDS.finditer(ctx.text):
         head = lemma(m.group("head"))
-        if head not in EVENT_HEADS or head in _NEEDS_NAME and not m.group("ord"):
+        if not event_lexicon().is_head(head) or head in event_lexicon().needs_name and not m.group("ord"):
             continue
         if any(s <= m.start("head") < e for s, e in taken):
             continue
@@ -112,30 +106,150 @@ def extract_events(ctx: Context) -> None:
         _add(ctx, name, ctx.text[m.start() : end], m.start(), end)
         taken.append((m.start(), end))
     _adjective_events(ctx, taken)
-    _region_days(ctx, taken)
+    _described_events(ctx, taken)
+    _place_days(ctx, taken)
     _back_references(ctx, taken)
 
 
-_DAYS = re.compile(
-    r"\b(Дни|Днях|Дней|Дням|Днями|Неделя|Недели|Неделе|Неделю)\s+([А-ЯЁ][\w\-]+(?:\s+(?:области|края|"
-    r"республики|Республики|[А-ЯЁ][\w\-]+))?)(?:\s+(в|во)\s+([А-ЯЁ][\w\-]+))?"
+def _quoted_after_head(ctx: Context, taken) -> None:
+    """A quoted name after an event's head, maybe with its complements between: "выставка «Иннопром»",
+    "фестиваля национальных культур «Шанырак»" → the name in quotes (spec: descriptors are dropped)."""
+    for m in _QUOTE.finditer(ctx.text):
+        if any(s <= m.start("name") < e for s, e in taken):
+            continue
+        before = _WORDS_BEFORE.search(ctx.text[max(0, m.start() - 80) : m.start()])
+        if before is None:
+            continue
+        heads = [
+            w
+            for w in re.finditer(r"[А-Яа-яЁё\-]+", before.group(1))
+            if event_lexicon().is_head(lemma(w.group())) or lemma(w.group()).startswith(("форум", "выставк"))
+        ]
+        if not heads:
+            continue
+        start = m.start() - len(before.group(1)) + heads[0].start()
+        _add(ctx, re.sub(r"\s+", " ", m.group("name")).strip(), ctx.text[start : m.end()], start, m.end())
+        taken.append((start, m.end()))
+
+
+_DESCRIBED = re.compile(
+    r"(?<![\w-])(?P<head>форум\w*|конференци\w*|фестивал\w*|саммит\w*|конгресс\w*)"
+    r"(?P<tail>(?:\s+(?:[а-яё\-]+|[А-ЯЁ][а-яё\-]+|и)){2,9})"
 )
 
 
-def _region_days(ctx: Context, taken) -> None:
-    """Named programmes of events: "Дни Челябинской области в Костанае" (spec)."""
-    from coopgraph.ingest.gazetteer import load_gazetteer
-
-    gaz = load_gazetteer()
-    for m in _DAYS.finditer(ctx.text):
-        if any(s <= m.start() < e for s, e in taken) or gaz.lookup(m.group(2)) is None:
+def _described_events(ctx: Context, taken) -> None:
+    """A forum or conference named by its genitives, in lower case: "форум межрегионального сотрудничества
+    России и Казахстана", "форум предпринимателей Омской и Павлодарской областей" — when the genitives say
+    between whom (a place) or what kind of meeting (сотрудничества)."""
+    for m in _DESCRIBED.finditer(ctx.text):
+        if any(s <= m.start() < e for s, e in taken):
             continue
-        head = "Дни" if m.group(1).lower().startswith("дн") else "Неделя"
-        name = f"{head} {m.group(2)}"
-        if m.group(4) and gaz.lookup(m.group(4)) is not None:
-            name += f" {m.group(3)} {m.group(4)}"
-        _add(ctx, name, m.group(0), m.start(), m.end())
+        tail = _tail(m.group("tail"))
+        if len(tail.split()) < 2:
+            continue
+        end = m.start("tail") + m.group("tail").find(tail.split()[-1]) + len(tail.split()[-1])
+        places = [r for r in ctx.refs if m.start() < r.start < end and r.type in ("Region", "Country", "City")]
+        if not places and "сотрудничеств" not in tail:
+            continue
+        _add(ctx, f"{_nominative(m.group('head'))} {tail}", ctx.text[m.start() : end], m.start(), end)
+        taken.append((m.start(), end))
+
+
+_QUOTED_NAME = re.compile(r"[«\"“„](?P<name>(?P<head>[А-ЯЁа-яё\-]+)[^«»\"“”„\n]{2,90}?)[»\"”“]")
+
+
+def _quoted_names(ctx: Context, taken) -> None:
+    """A quoted name opening with an event's head: "“Дни Оренбуржья в Актобе”", «Форум регионов»."""
+    for m in _QUOTED_NAME.finditer(ctx.text):
+        word = m.group("head")
+        if not event_lexicon().is_head(lemma(word)) or any(s <= m.start() < e for s, e in taken):
+            continue
+        rest = re.sub(r"\s+", " ", m.group("name")[len(word) :])
+        _add(ctx, _nominative(word) + rest, m.group(0), m.start(), m.end())
         taken.append(m.span())
+
+
+def _nominative(word: str) -> str:
+    """An event's head in the nominative, keeping its number: "Дней" → "Дни", "форума" → "форум"."""
+    plural = any(p.tag.number == "plur" for p in parses(word.lower())[:1]) or lemma(word) == "игры"
+    return match_case(inflect_word(word, {"nomn", "plur" if plural else "sing"}, ("NOUN",)), word)
+
+
+_ORDINAL_EVENT = re.compile(
+    rf"(?<![\w-])(?P<ord>{_ROMAN}|\d{{1,2}}-?(?:й|ий|ый|ой|го|м))(?P<rest>(?:\s+(?:[А-Яа-яЁё\-]+|и)){{1,12}})"
+)
+_WORD_RE = re.compile(r"[А-Яа-яЁё\-]+")
+
+
+def _ordinal_events(ctx: Context, taken) -> None:
+    """An edition number before adjectives and a head, in any letter case: "XIV российско-казахстанского
+    форума" → "XIV российско-казахстанский форум", "VIII Каспийского медиафорума"."""
+    for m in _ORDINAL_EVENT.finditer(ctx.text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        words = list(_WORD_RE.finditer(m.group("rest")))
+        k = next((i for i, w in enumerate(words[:4]) if event_lexicon().is_head(lemma(w.group()))), None)
+        if k is None or not all(_adjective(w.group()) for w in words[:k]):
+            continue
+        base = m.start("rest")
+        tail_text = m.group("rest")[words[k].end() :]
+        tail = _tail(tail_text)
+        name = " ".join(
+            [m.group("ord"), _agreeing(words[k].group(), [w.group() for w in words[:k]])] + [tail] * bool(tail)
+        )
+        end = base + words[k].end() + (tail_text.find(tail.split()[-1]) + len(tail.split()[-1]) if tail else 0)
+        _add(ctx, name, ctx.text[m.start() : end], m.start(), end)
+        taken.append((m.start(), end))
+
+
+def _agreeing(head_word: str, adjectives: list[str]) -> str:
+    """Adjectives and head in the nominative, the adjectives agreeing with the head's gender or number."""
+    head = _nominative(head_word)
+    gender = next((p.tag.gender for p in parses(head.lower()) if p.tag.POS == "NOUN"), None) or "masc"
+    plural = any(p.tag.number == "plur" for p in parses(head_word.lower())[:1]) or lemma(head_word) == "игры"
+    want = {"nomn", "plur"} if plural else {"nomn", "sing", gender}
+    return " ".join([inflect_word(w, want, ("ADJF", "PRTF")) for w in adjectives] + [head])
+
+
+def _adjective(word: str) -> bool:
+    return any(p.tag.POS in ("ADJF", "PRTF") for p in parses(word.lower())[:2])
+
+
+def _place_days(ctx: Context, taken) -> None:
+    """Named programmes of events (spec): "Дни Челябинской области в Костанае", "Дни культуры Новосибирской
+    области", "День города Уральска", "Дни казахской культуры" — a days-word, the genitives of the lexicon,
+    then a place in the genitive (and "в <place>"), or, capitalised, genitives alone."""
+    lex = event_lexicon()
+    for k, sent in enumerate(ctx.sentences):
+        toks = sent.tokens
+        for i, t in enumerate(toks):
+            if t.lemma not in lex.days or any(s <= t.start < e for s, e in taken):
+                continue
+            j = i + 1
+            while j < len(toks) and j - i <= 2 and toks[j].lemma in lex.day_genitives:
+                j += 1
+            end = _place_after(ctx, k, toks, j)
+            if end is None and not (t.text[:1].isupper() and j > i + 1 and toks[j - 1].lemma == "культура"):
+                continue
+            end = end if end is not None else toks[j - 1].end
+            more = re.match(r"\s+(?:в|во)\s+", ctx.text[end : end + 5])
+            if more:
+                there = next((r for r in ctx.refs_in(k, "City", "Region") if r.start == end + more.end()), None)
+                end = there.end if there is not None else end
+            name = _nominative(t.text) + ctx.text[t.end : end]
+            _add(ctx, name[:1].upper() + name[1:], ctx.text[t.start : end], t.start, end)
+            taken.append((t.start, end))
+
+
+def _place_after(ctx: Context, k: int, toks, j: int) -> int | None:
+    """The end of a place named in the genitive at token j."""
+    if j >= len(toks):
+        return None
+    place = next((r for r in ctx.refs_in(k, "Region", "City", "Country") if r.start == toks[j].start), None)
+    if place is None or toks[j].feats.get("Case") not in ("Gen", None) and toks[j].pos != "PROPN":
+        return None
+    return place.end
 
 
 def _back_references(ctx: Context, taken) -> None:
@@ -152,8 +266,8 @@ def _back_references(ctx: Context, taken) -> None:
             if r.type == "Event"
             and r.start < m.start()
             and head
-            in ctx.table.get(r.key).name.lower().replace("-", " ").split()[:3]
-            + [lemma(w) for w in ctx.table.get(r.key).name.split()[:3]]
+            in ctx.table.entities[r.key].name.lower().replace("-", " ").split()[:3]
+            + [lemma(w) for w in ctx.table.entities[r.key].name.split()[:3]]
         ]
         if not earlier:
             earlier = [
@@ -162,7 +276,7 @@ def _back_references(ctx: Context, taken) -> None:
                 if r.type == "Event" and r.start < m.start() and head in ctx.text[r.start : r.end].lower()
             ]
         if earlier:
-            ctx.add_ref(ctx.table.get(earlier[-1].key), m.start(), m.end(), via="reference")
+            ctx.add_ref(ctx.table.entities[earlier[-1].key], m.start(), m.end(), via="reference")
 
 
 def _line_start(text: str, pos: int) -> int:
@@ -203,8 +317,10 @@ def _tail(tail: str) -> str:
 
 
 _ADJ_EVENT = re.compile(
-    r"(?<![.!?]\s)(?<!^)\b(?P<adj>[А-ЯЁ][а-яё]+(?:ой|ая|ую|ий|ый|ом|ого|ей|ое|ые|их))\s+"
-    r"(?P<head>ярмарк\w*|выставк\w*|форум\w*|фестивал\w*|конференци\w*)",
+    r"(?<![.!?]\s)(?<!^)\b(?P<adj>[А-ЯЁ][а-яё\-]+(?:ой|ая|ую|ий|ый|ом|ого|ей|ое|ые|их|ых|ым|им|ыми|ими))\s+"
+    r"(?P<more>(?:[а-яё\-]+(?:ой|ая|ую|ий|ый|ом|ого|ей|ое|ые|их|ых|ым|им|ыми|ими)\s+){0,2})"
+    r"(?P<head>ярмарк\w*|выставк\w*|[а-я\-]*форум\w*|фестивал\w*|конференци\w*|игр(?:ы|ах|ам|ами)?\b)"
+    r"(?P<tail>(?:\s+(?:[а-яё\-]+|[А-ЯЁ][а-яё\-]+|и)){0,6})",
     re.M,
 )
 
@@ -217,13 +333,25 @@ def _adjective_events(ctx: Context, taken) -> None:
         prev = ctx.text[max(0, m.start() - 2) : m.start()]
         if not prev.strip() or prev.strip()[-1:] in ".!?\n":
             continue
-        head = _head_nominative(m.group("head"))
-        gender = next((p.tag.gender for p in parses(head.lower()) if p.tag.POS == "NOUN"), "femn")
-        adj = inflect_word(m.group("adj"), {"nomn", "sing", gender or "femn"}, ("ADJF",))
-        _add(ctx, f"{adj} {head.lower()}", m.group(0), m.start(), m.end())
+        named = _agreeing(m.group("head").lower(), [m.group("adj"), *m.group("more").split()])
+        tail = _tail(m.group("tail")) if m.group("head").lower().startswith("игр") else ""  # "игры кочевников"
+        end = m.end("head") + (m.group("tail").find(tail.split()[-1]) + len(tail.split()[-1]) if tail else 0)
+        _add(ctx, f"{named} {tail}".strip(), ctx.text[m.start() : end], m.start(), end)
+        taken.append((m.start(), end))
 
 
 def _add(ctx: Context, name: str, alias: str, start: int, end: int) -> None:
+    """One Event per event: "Дни города Омска" after "Дни города Омска в Павлодаре" is the same one, the
+    longer name kept."""
     name = name[:1].upper() + name[1:]
-    ent = ctx.table.add("Event", name, alias=alias, start=start, end=end)
+    key = None
+    for ent in ctx.table.of_type("Event"):
+        shorter, longer = sorted((ent.name.lower(), name.lower()), key=len)
+        if longer.startswith(shorter + " "):
+            key = ent.key
+            if len(name) > len(ent.name):
+                ent.aliases.append(ent.name)
+                ent.name = name
+            break
+    ent = ctx.table.add("Event", name, key=key, alias=alias, start=start, end=end)
     ctx.add_ref(ent, start, end)

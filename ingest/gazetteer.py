@@ -20,7 +20,12 @@
 #   - coordination: "Курганской и Северо-Казахстанской областями" also yields Курганская область for
 #     the elided "Курганской" (and "областей Абай и Улытау" the second one), via the same kind of
 #     name as the full mention;
-#   - hyphenated compounds that match nothing as a whole ("Казахстан-Россия") are matched part by part.
+#   - hyphenated compounds that match nothing as a whole ("Казахстан-Россия") are matched part by part;
+#   - a capitalised hyphenated or unknown token in an oblique case, which pymorphy may read only as something
+#     else ("Усть-Каменогорском" as an adjective), also gets the stems its case ending leaves, when such a stem
+#     is a proper name's lemma;
+#   - a capitalised one-word token no dictionary knows that is one or two edits from a one-word place name
+#     with the same first two letters ("Шыкмент", "Туркеминистан") is that place, via "typo".
 from __future__ import annotations
 
 import json
@@ -31,12 +36,13 @@ from typing import Literal
 
 import pymorphy3
 from pydantic import BaseModel, ConfigDict
+from rapidfuzz.distance import OSA
 
 DEFAULT_PATH = Path(__file__).with_name("data") / "gazetteer.json"
 
-Via = Literal["name", "alias", "abbr", "informal", "former", "demonym"]
+Via = Literal["name", "alias", "abbr", "informal", "former", "demonym", "typo"]
 VIA_OF_KEY = {"aliases": "alias", "abbr": "abbr", "informal": "informal", "former": "former"}
-VIA_RANK = {"name": 0, "alias": 1, "abbr": 2, "informal": 3, "former": 4, "demonym": 5}
+VIA_RANK = {"name": 0, "alias": 1, "abbr": 2, "informal": 3, "former": 4, "demonym": 5, "typo": 6}
 
 GENERIC = frozenset(
     {"область", "край", "республика", "автономный", "округ", "провинция", "аймак", "велаят", "район", "облисполком"}
@@ -165,7 +171,15 @@ class _Tok:
 
     __slots__ = ("surface", "norm", "cap", "keys", "dkeys")
 
-    def __init__(self, surface: str, stems_cap: frozenset, stems_low: frozenset, max_stem: int, low_lemmas: frozenset):
+    def __init__(
+        self,
+        surface: str,
+        stems_cap: frozenset,
+        stems_low: frozenset,
+        max_stem: int,
+        low_lemmas: frozenset,
+        proper: frozenset = frozenset(),
+    ):
         s = translit_kazakh(surface)
         self.surface = s
         self.norm = norm = s.lower()
@@ -179,7 +193,8 @@ class _Tok:
             lemmas = text_lemmas(norm)
             keys |= {("g", lem) for lem in lemmas & low_lemmas}
             if self.cap:
-                keys |= {("p", lem) for lem in lemmas}
+                guessed = _case_stems(norm) & proper if "-" in norm or not _readings(norm)[3] else frozenset()
+                keys |= {("p", lem) for lem in lemmas | guessed}
             self.dkeys = lemmas
         else:
             self.dkeys = frozenset()
@@ -204,9 +219,23 @@ class _Tok:
         return _readings(self.norm)[2]
 
 
+_CASE_ENDINGS = tuple("ами ями ом ем ём ой ей ою ею ам ям ах ях е у ю а я ы и".split())
+
+
+def _case_stems(norm: str) -> frozenset[str]:
+    """What a noun in an oblique case may be in the nominative: its stem without the case ending, and that
+    stem with the nominative endings of the other declensions ("каменогорском" → "каменогорск")."""
+    out = set()
+    for ending in _CASE_ENDINGS:
+        if norm.endswith(ending) and len(norm) - len(ending) >= 3:
+            stem = norm[: -len(ending)]
+            out |= {stem, stem + "а", stem + "я", stem + "ь", stem + "й"}
+    return frozenset(out)
+
+
 @lru_cache(maxsize=50_000)
-def _readings(norm: str) -> tuple[bool, bool, bool]:
-    """(common word, person name, first name) readings of a token known to the dictionary."""
+def _readings(norm: str) -> tuple[bool, bool, bool, bool]:
+    """(common word, person name, first name, any known word) readings of a token known to the dictionary."""
     known = [p for p in _parses(norm) if p.is_known]
     common = sum(
         p.score
@@ -215,7 +244,7 @@ def _readings(norm: str) -> tuple[bool, bool, bool]:
     )
     person = any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in known)
     first = any("Name" in p.tag for p in known)
-    return common >= 0.3, person, first
+    return common >= 0.3, person, first, bool(known)
 
 
 class _Entry:
@@ -262,7 +291,7 @@ class Gazetteer:
         self._head_map: dict[tuple, dict[str, _Entry]] = {}
         self.collisions: list[tuple[str, str, str]] = []
         self._proper_lemmas: set[str] = set()
-        self._low_lemmas: set[str] | frozenset[str] = set(GENERIC)
+        self._low_lemmas: set[str] = set(GENERIC)
         for raw in data["places"]:
             names = [n for k in ("aliases", "abbr", "informal", "former") for n in raw.get(k, [])]
             place = Place(
@@ -285,13 +314,15 @@ class Gazetteer:
             for d in raw.get("demonyms", []):
                 if translit_kazakh(d) not in amb:
                     self._add_demonym(place.code, d)
-        self._low_lemmas = frozenset(self._low_lemmas)
-        low = {lem for lem in self._demonyms} | self._low_lemmas
+        self._low_frozen = frozenset(self._low_lemmas)
+        low = {lem for lem in self._demonyms} | self._low_frozen
         cap = low | self._proper_lemmas
         self._stems_low = frozenset(_stem(x) for x in low)
         self._stems_cap = frozenset(_stem(x) for x in cap)
         self._max_stem = max(len(x) for x in self._stems_cap)
+        self._proper = frozenset(self._proper_lemmas)
         self._tokens: dict[str, _Tok] = {}
+        self._typo_names = self._one_word_names()
 
     def _tok(self, surface: str) -> _Tok:
         t = self._tokens.get(surface)
@@ -299,7 +330,7 @@ class Gazetteer:
             if len(self._tokens) > 200_000:
                 self._tokens.clear()
             t = self._tokens[surface] = _Tok(
-                surface, self._stems_cap, self._stems_low, self._max_stem, self._low_lemmas
+                surface, self._stems_cap, self._stems_low, self._max_stem, self._low_frozen, self._proper
             )
         return t
 
@@ -332,12 +363,39 @@ class Gazetteer:
                 node[None] = entry
             elif prev.code != code:
                 self.collisions.append((surface, prev.code, code))
-        if tail is not None or head is not None:
-            table = self._tail_map.setdefault(tail, {}) if tail is not None else self._head_map.setdefault(head, {})
+        if (tail is not None or head is not None) and spec is not None:
+            table = (
+                self._tail_map.setdefault(tail, {}) if tail is not None else self._head_map.setdefault(head or (), {})
+            )
             for _, lem in spec:
                 prev = table.get(lem)
                 if prev is None or (prev.code == code and VIA_RANK[via] < VIA_RANK[prev.via]):
                     table[lem] = entry
+
+    def _one_word_names(self) -> dict[str, list[tuple[str, _Entry]]]:
+        """One-word proper names of six letters or more (the lemmas a typo may miss), by their first two letters."""
+        out: dict[str, list[tuple[str, _Entry]]] = {}
+        for key, node in self._trie.items():
+            entry = node.get(None)
+            if key[0] == "p" and entry is not None and entry.proper_single and len(key[1]) >= 6:
+                out.setdefault(key[1][:2], []).append((key[1], entry))
+        return out
+
+    def _typo(self, tok: _Tok) -> _Entry | None:
+        """The one place a misspelt, unknown capitalised word stands for: one edit away (two from ten letters)."""
+        norm = tok.norm
+        if not tok.cap or len(norm) < 6 or _readings(norm)[3]:
+            return None
+        found: dict[str, _Entry] = {}
+        for form in {norm} | tok.lemmas:
+            limit = 2 if len(form) >= 10 else 1
+            for lemma, entry in self._typo_names.get(form[:2], ()):
+                if abs(len(lemma) - len(form)) <= limit and OSA.distance(form, lemma, score_cutoff=limit) <= limit:
+                    found[entry.code] = entry
+        if len(found) != 1:
+            return None
+        entry = next(iter(found.values()))
+        return _Entry(entry.code, "typo", entry.surface, 1, True)
 
     def _add_demonym(self, code: str, word: str) -> None:
         entry = _Entry(code, "demonym", word, 1, False)
@@ -414,13 +472,17 @@ class Gazetteer:
         out: list[PlaceMatch] = []
         for i, (j, entry) in sorted(found.items()):
             out.append(self._mk(text, spans[i][0], spans[j][1], entry))
-        # hyphenated compounds that matched nothing as a whole: "Казахстан-Россия"
+        # hyphenated compounds that matched nothing as a whole: "Казахстан-Россия"; misspelt names
         covered = {k for i, (j, _) in found.items() for k in range(i, j + 1)}
         for k in range(n):
-            if k in covered or "-" not in toks[k].surface:
+            if k in covered:
                 continue
-            out.extend(self._match_parts(text, spans[k]))
+            if "-" in toks[k].surface:
+                out.extend(self._match_parts(text, spans[k]))
+            elif (typo := self._typo(toks[k])) is not None and self._context_ok(text, spans, toks, k, k):
+                out.append(self._mk(text, spans[k][0], spans[k][1], typo))
         out.extend(self._coordinated(text, spans, toks, found))
+        out.extend(self._listed_after_noun(text, spans, toks, found))
         out = _dedupe(out)
         return sorted(out, key=lambda m: m.start)
 
@@ -486,6 +548,24 @@ class Gazetteer:
                         out.append(self._mk(text, start0 + ps, start0 + pe, entry))
         return out
 
+    def _listed_after_noun(self, text, spans, toks, found):
+        """Capitalised region adjectives listed after the plural noun they share: "с приграничными областями
+        России – Омской, Тюменской и Курганской", "областей: Актюбинской и Костанайской"."""
+        dem = {i: e for i, (j, e) in found.items() if i == j and e.via == "demonym" and toks[i].cap}
+        out, chain = [], []
+        for i in sorted(dem):
+            if self._places[dem[i].code].type != "Region":
+                continue
+            chain.append(i)
+            nxt = i + 2 if i + 2 < len(toks) and toks[i + 1].norm in CONJ else i + 1
+            gap = text[spans[i][1] : spans[nxt][0]] if nxt < len(toks) else "."
+            if nxt in dem and re.fullmatch(r"[\s,]*(?:(?:и|или)\s+)?", gap):
+                continue  # the list goes on
+            if _plural_noun_before(text, spans, toks, chain[0]):
+                out += [self._mk(text, spans[k][0], spans[k][1], _as_name(dem[k])) for k in chain]
+            chain = []
+        return out
+
     def _coordinated(self, text, spans, toks, found):
         """Elided members of coordinated names: "Курганской и Челябинской областей", "областей Абай и Улытау"."""
         taken = {k: e for i, (j, e) in found.items() for k in range(i, j + 1)}
@@ -539,6 +619,31 @@ class Gazetteer:
             if entry.head is not None and j - i + 1 == 1 + len(entry.head):
                 walk(j, sep_after, self._head_map.get(entry.head, {}))
         return out
+
+
+_AREA_NOUNS = frozenset({"область", "край", "регион", "республика"})
+_PLURAL_ENDINGS = tuple("ями ей ям ях ов ах ами ы и".split())
+
+
+def _plural_noun_before(text, spans, toks, k) -> bool:
+    """A plural "области" / "регионами" within four words before token k, nothing but words and ":", ",", dashes
+    between (the list's head noun and its own complements: "областями России –")."""
+    for b in range(k - 1, max(-1, k - 5), -1):
+        if re.search(r"[.;!?()«»\"\n]", text[spans[b][1] : spans[b + 1][0]]):
+            return False
+        if toks[b].lemmas & _AREA_NOUNS and toks[b].norm.endswith(_PLURAL_ENDINGS):
+            return toks[b].norm not in ("области", "республики") or _plural_area(text, spans, b)
+    return False
+
+
+def _plural_area(text, spans, b) -> bool:
+    """ "области" / "республики" read as plural only when a dash or colon opens the list after them."""
+    after = text[spans[b][1] : spans[b][1] + 30]
+    return bool(re.match(r"[^.;:–—-]{0,20}[:–—-]", after))
+
+
+def _as_name(entry: _Entry) -> _Entry:
+    return _Entry(entry.code, "name", entry.surface, 1, False)
 
 
 def _is_cue(prev: _Tok, gap: str) -> bool:

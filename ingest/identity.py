@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-# The rules are data (lexicons/events.toml); this module is the engine, pure: facts in, keys out.
+# The rules are data (lexicons/event_identity.toml); this module is the engine, pure: facts in, keys out.
 # Each article's facts become claims: a visit (visitor side → host side, date) or a document (kind
 # group, parties, period or signing year). `article_claims` folds one article's facts into its
 # events; `consolidate` folds claims from many articles (outlets) into events: claims that agree
@@ -63,7 +63,7 @@ class Claim:
 @lru_cache(maxsize=1)
 def rules() -> dict:
     # importlib.resources, not a path next to __file__: the TOML is package data in a wheel
-    toml = resources.files(__package__).joinpath("lexicons").joinpath("events.toml")
+    toml = resources.files(__package__).joinpath("lexicons").joinpath("event_identity.toml")
     data = tomllib.loads(toml.read_text(encoding="utf-8"))
     data["document"]["group_of"] = {kind: group[0] for group in data["document"]["kinds"] for kind in group}
     return data

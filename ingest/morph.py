@@ -57,7 +57,7 @@ def nominative_name_part(word: str, feats: dict | None = None, gender: str | Non
     if "-" in word:
         return "-".join(nominative_name_part(p, feats, gender) for p in word.split("-"))
     feats = feats or {}
-    case = _case_of(feats)
+    case = _ending_case(word, _case_of(feats))
     if re.search(r"[бвгджзклмнпрстфхцчшщй]$", word.lower()) and not re.search(
         r"(ом|ем|ым|им|ой|ей|ам|ям|ах|ях)$", word.lower()
     ):
@@ -67,8 +67,14 @@ def nominative_name_part(word: str, feats: dict | None = None, gender: str | Non
     endings = _CASE_ENDINGS.get(case or "")
     if endings and not word.lower().endswith(endings):
         return word  # "с акимом Дарханом Сатыбалды": a Kazakh surname in -ы does not decline
+    known = _known_name(word, case) or _tajik_or_soft(word, case)
+    if known:
+        return known  # "Игорем" → "Игорь": the dictionary's own first names first
     if case == "ablt" and re.search(r"[бвгджзклмнпрстфхцчшщ](ом|ем)$", word.lower()) and len(word) > 5:
-        return word[:-2]  # "Паслером" → "Паслер": a consonant stem plus the instrumental ending
+        return _instrumental_stem(word)
+    if case == "accs" and re.search(r"[^аеиоуыэюя][ую]$", word.lower()) and len(word) > 4:
+        # only a noun in -а/-я ends in -у/-ю in the accusative (a consonant stem takes -а): "Ибодзоду"
+        return word[:-1] + ("а" if word[-1] == "у" else "я")
     by_ending = _surname_nominative(word, case, gender)
     if by_ending:
         return by_ending
@@ -86,6 +92,54 @@ def nominative_name_part(word: str, feats: dict | None = None, gender: str | Non
     if case in (None, "nomn"):
         return word
     return match_case(_guess_nominative(word.lower()), word)
+
+
+def _ending_case(word: str, case: str | None) -> str | None:
+    """The tagger's case, corrected where an unknown name's ending rules it out: "с секретарём У Сяоцзюнем"
+    is no genitive; "принял Посла ... Ибодзоду" (an animate genitive-accusative title) is an accusative."""
+    w = word.lower()
+    if len(w) < 5 or any(p.is_known for p in parses(w)):
+        return case
+    if case in ("gent", "nomn", None) and re.search(r"[^аеиоуыэюя](ом|ем|ём)$", w):
+        return "ablt"
+    if case == "gent" and re.search(r"[^аеиоуыэюя][ую]$", w) and not re.search(r"(ов|ев|ёв|ин|ын)у$", w):
+        return "accs"
+    return case
+
+
+def _tajik_or_soft(word: str, case: str | None) -> str | None:
+    """Nominatives the endings give away: Tajik surnames in -зода ("Расулзоду" → "Расулзода", whatever the
+    case), and an unknown name's genitive in consonant + -я ("Сяоцзюня" → "Сяоцзюнь")."""
+    m = re.match(r"^(.+зод)(а|ы|е|у|ой)$", word, re.I)
+    if m:
+        return m.group(1) + "а"
+    if (
+        case in ("gent", "accs")
+        and re.search(r"[бвгдзклмнпрстфхц]я$", word.lower())
+        and not any(p.is_known for p in parses(word.lower()))
+    ):
+        return word[:-1] + "ь"
+    return None
+
+
+def _known_name(word: str, case: str | None) -> str | None:
+    """The nominative of a first name the dictionary knows, read in the tagger's case (surnames keep
+    their gender by the rules below)."""
+    for p in parses(word.lower()):
+        if p.is_known and "Name" in p.tag.grammemes and case and p.tag.case == case:
+            inflected = p.inflect({"nomn", "sing"})
+            if inflected:
+                return match_case(inflected.word, word)
+    return None
+
+
+def _instrumental_stem(word: str) -> str:
+    """ "Паслером" → "Паслер", "Сяоцзюнем" → "Сяоцзюнь": -ом follows a hard stem, -ем a soft one (or a hushing
+    consonant or ц, which take no soft sign)."""
+    stem = word[:-2]
+    if word.lower().endswith("ем") and not re.search(r"[жшчщц]$", stem.lower()):
+        return stem + "ь"
+    return stem
 
 
 _SURNAME = re.compile(r"^(.{2,}?(?:ов|ев|ёв|ин|ын))(а|у|ым|е|ой|ою|ой)$")

@@ -6,38 +6,16 @@ import re
 
 from coopgraph.ingest.context import Context, normalise_key
 from coopgraph.ingest.morph import inflect_word, lemma, transliterate_kazakh
+from coopgraph.ingest.nlp import Token
+from coopgraph.ingest.org_names import add_unquoted_names, org_lexicon
 
-LEGAL_FORMS = (
-    "ТОО",
-    "АО",
-    "ООО",
-    "ПАО",
-    "ОАО",
-    "ЗАО",
-    "ИП",
-    "КГП",
-    "РГП",
-    "ГКП",
-    "НАО",
-    "ГУ",
-    "СПК",
-    "КХ",
-    "ФХ",
-    "АНО",
-    "ФГБОУ",
-    "ЧП",
-    "ОДО",
-    "УП",
-    "СП",
-    "ТДО",
-    "АОЗТ",
-    "ЖШС",
-    "АҚ",
-    "НАО",
-)
+LEGAL_FORMS = org_lexicon().legal_forms
 _LEGAL_RE = "|".join(sorted(set(LEGAL_FORMS), key=len, reverse=True))
 _QUOTE = r"[«\"“„](?P<name>[^«»\"“”„\n]{2,80}?)[»\"”“]"
-_LEGAL_QUOTED = re.compile(rf"\b(?P<legal>{_LEGAL_RE})\s*{_QUOTE}")
+# "ООО НТФ «Микроникс»": the first legal form is the one kept
+_LEGAL_QUOTED = re.compile(rf"\b(?P<legal>{_LEGAL_RE})(?:\s+(?:{_LEGAL_RE}))?\s*{_QUOTE}")
+# "ИП Турбина И.А.": an individual entrepreneur's business, named by the surname
+_SOLE_TRADER = re.compile(r"\bИП\s+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?:\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?)?")
 # A lower-case descriptor phrase right before a quoted name: "креативный центр «Кызылжар»".
 # It starts where a word starts (the leftmost match always does): trying every letter inside
 # words too only cost time, several milliseconds an article.
@@ -46,104 +24,9 @@ _DESCRIBED = re.compile(
 )
 
 _MORE_QUOTED = re.compile(rf"\s*(?:,|и)\s*{_QUOTE}")
-_ORG_HEADS = {
-    "компания",
-    "предприятие",
-    "завод",
-    "фабрика",
-    "комбинат",
-    "центр",
-    "корпорация",
-    "университет",
-    "институт",
-    "академия",
-    "колледж",
-    "агентство",
-    "банк",
-    "холдинг",
-    "фонд",
-    "ассоциация",
-    "палата",
-    "союз",
-    "общество",
-    "кооператив",
-    "хозяйство",
-    "агрофирма",
-    "фирма",
-    "группа",
-    "концерн",
-    "зона",
-    "технопарк",
-    "министерство",
-    "управление",
-    "департамент",
-    "комитет",
-    "больница",
-    "клиника",
-    "театр",
-    "музей",
-    "школа",
-    "лицей",
-    "фермерский",
-    "птицефабрика",
-    "разрез",
-    "рудник",
-    "порт",
-    "аэропорт",
-    "терминал",
-    "кластер",
-    "партия",
-    "парламент",
-    "маслихат",
-    "производитель",
-}
-_GENERIC_HEADS = {"компания", "предприятие", "фирма", "производитель", "группа"}
-_NOT_ORG_HEADS = {
-    "форум",
-    "выставка",
-    "ярмарка",
-    "фестиваль",
-    "конференция",
-    "мотопробег",
-    "акция",
-    "проект",
-    "программа",
-    "газета",
-    "телеканал",
-    "журнал",
-    "пункт",
-    "пропуск",
-    "сайт",
-    "портал",
-    "издание",
-    "канал",
-    "радио",
-    "премия",
-    "конкурс",
-    "операция",
-    "марка",
-    "бренд",
-    "сорт",
-    "сквер",
-    "парк",
-    "улица",
-    "проспект",
-    "памятник",
-    "слёт",
-    "слет",
-    "саммит",
-    "турнир",
-    "чемпионат",
-    "кубок",
-    "игры",
-    "дни",
-    "неделя",
-    "марафон",
-    "фильм",
-    "книга",
-    "песня",
-    "спектакль",
-}
+_ORG_HEADS = org_lexicon().heads
+_GENERIC_HEADS = org_lexicon().generic_heads
+_NOT_ORG_HEADS = org_lexicon().not_heads
 OUTLETS = {
     "sputnik",
     "спутник",
@@ -290,9 +173,33 @@ def extract_organizations(ctx: Context) -> None:
             )
             taken.append((more.start("name"), more.end()))
             pos = more.end()
+    _add_sole_traders(ctx, taken)
     _add_embassies(ctx, taken)
     _add_bodies(ctx, taken)
+    add_unquoted_names(ctx, taken, _add)
     _add_ner_orgs(ctx, taken)
+    _drop_persons_inside(ctx)
+
+
+def _add_sole_traders(ctx: Context, taken: list[tuple[int, int]]) -> None:
+    for m in _SOLE_TRADER.finditer(ctx.text):
+        if not any(s <= m.start() < e for s, e in taken) and _add(
+            ctx, m.group("name"), m.group(0), m.start(), m.end(), legal_form="ИП"
+        ):
+            taken.append(m.span())
+
+
+def _drop_persons_inside(ctx: Context) -> None:
+    """ "ИП Турбина И.А.", "Завод им. С.М. Кирова": a person's name inside an organisation's is no mention
+    of the person; one left without mentions is no person of the article."""
+    orgs = [(r.start, r.end) for r in ctx.refs if r.type == "Organization"]
+    inside = [r for r in ctx.refs if r.type == "Person" and any(s <= r.start and r.end <= e for s, e in orgs)]
+    if not inside:
+        return
+    ctx.refs[:] = [r for r in ctx.refs if r not in inside]
+    left = {r.key for r in ctx.refs if r.type == "Person"}
+    for key in {r.key for r in inside} - left:
+        ctx.table.entities.pop(key, None)
 
 
 def _clean(name: str) -> str:
@@ -301,12 +208,20 @@ def _clean(name: str) -> str:
 
 def _add(ctx: Context, name: str, alias: str, start: int, end: int, legal_form: str | None = None):
     name = transliterate_kazakh(name)
-    if is_outlet(name) or _GOVERNMENT.search(name):
+    if (is_outlet(name) and not legal_form) or _GOVERNMENT.search(name) or _news_source(ctx, start):
+        return None  # a legal form makes "НПО «МИР»" a company, whatever outlet shares its name
+    if normalise_key(name) in org_lexicon().not_names:
         return None
     key = f"Organization:{normalise_key(name)}"
     ent = ctx.table.add("Organization", name, key=key, alias=alias, start=start, end=end, legal_form=legal_form)
     ctx.add_ref(ent, start, end)
     return ent
+
+
+def _news_source(ctx: Context, start: int) -> bool:
+    """ "сообщает пресс-служба Уральского межрегионального управления": the source of the news (spec)."""
+    before = ctx.text[max(0, start - 40) : start].lower().rstrip()
+    return any(before.endswith(cue) for cue in org_lexicon().source_cues)
 
 
 def _add_embassies(ctx: Context, taken: list[tuple[int, int]]) -> None:
@@ -326,21 +241,9 @@ def _add_embassies(ctx: Context, taken: list[tuple[int, int]]) -> None:
         taken.append(m.span())
 
 
-_BODY_HEADS = {
-    "управление",
-    "министерство",
-    "департамент",
-    "комитет",
-    "агентство",
-    "палата",
-    "служба",
-    "инспекция",
-    "фонд",
-    "корпорация",
-    "центр",
-    "институт",
-    "университет",
-}
+_BODY_HEADS = org_lexicon().body_heads
+# Elected councils are named by their region right after the head: "маслихат Павлодарской области".
+_COUNCILS = {"маслихат", "дума", "кенеш"}
 
 
 def _add_bodies(ctx: Context, taken: list[tuple[int, int]]) -> None:
@@ -349,19 +252,46 @@ def _add_bodies(ctx: Context, taken: list[tuple[int, int]]) -> None:
     for k, sent in enumerate(ctx.sentences):
         toks = sent.tokens
         for i, head in enumerate(toks):
-            if head.lemma not in _BODY_HEADS or any(s <= head.start < e for s, e in taken):
+            if not _body_head(head) or any(s <= head.start < e for s, e in taken):
                 continue
-            end_tok = _body_chain_end(ctx, k, toks, i)
+            mods = _capital_modifiers(toks, i)
+            end_tok = _body_chain_end(ctx, k, toks, i, own_words=not mods and not _council(head))
             if end_tok is None:
                 continue
-            start, end = head.start, toks[end_tok].end
-            name = _body_name(ctx, k, toks[i : end_tok + 1])
+            first = i - len(mods)
+            start, end = toks[first].start, toks[end_tok].end
+            name = _body_name(ctx, k, toks[first : end_tok + 1], len(mods))
             if _add(ctx, name, ctx.text[start:end], start, end):
                 taken.append((start, end))
 
 
-def _body_chain_end(ctx: Context, k: int, toks, i: int) -> int | None:
-    """Index of the last token of the body's name: the end of the first region named in the chain."""
+def _body_head(tok) -> bool:
+    """The tagger's lemma, or the dictionary's, is a body's head; unknown words ("маслихата", which the
+    tagger reads as a verb) by their stem."""
+    word = tok.text.lower()
+    return tok.lemma in _BODY_HEADS or lemma(word) in _BODY_HEADS or _council(tok)
+
+
+def _council(tok: Token) -> bool:
+    word = tok.text.lower()
+    return tok.lemma in _COUNCILS or any(word.startswith(h[:-1]) and len(word) - len(h) <= 2 for h in _COUNCILS)
+
+
+def _capital_modifiers(toks: list[Token], i: int) -> list[Token]:
+    """ "Законодательное собрание", "Торгово-промышленной палаты": capitalised adjectives opening the name."""
+    out: list[Token] = []
+    j = i - 1
+    while j >= 0 and toks[j].pos == "ADJ" and toks[j].text[:1].isupper() and len(out) < 3:
+        out.insert(0, toks[j])
+        j -= 1
+    if out and out[0].i == 0:
+        return []  # a sentence's first word is capitalised anyway
+    return out
+
+
+def _body_chain_end(ctx: Context, k: int, toks, i: int, own_words: bool = True) -> int | None:
+    """Index of the last token of the body's name: the end of the first region named in the chain; with
+    `own_words`, the body needs words of its own before the place ("управление сельского хозяйства")."""
     places = [r for r in ctx.refs_in(k, "Region", "Country") if r.start > toks[i].start]
     j = i + 1
     while j < len(toks) and j - i <= 14:
@@ -371,7 +301,7 @@ def _body_chain_end(ctx: Context, k: int, toks, i: int) -> int | None:
             last = j
             while last + 1 < len(toks) and toks[last + 1].end <= place.end:
                 last += 1
-            return last if j > i + 1 else None  # the body needs words of its own before the place
+            return last if j > i + 1 or not own_words else None
         participle = t.pos == "VERB" and t.feats.get("VerbForm") == "Part"
         if (t.pos in ("VERB", "AUX", "ADP", "PRON", "NUM") and not participle) or t.text in (
             ".",
@@ -387,8 +317,9 @@ def _body_chain_end(ctx: Context, k: int, toks, i: int) -> int | None:
         if participle:
             j += 1
             continue
-        if t.text == "," and not (j + 1 < len(toks) and toks[j + 1].pos == "ADJ"):
-            return None
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if t.text == "," and not (nxt and (nxt.pos == "ADJ" or nxt.pos == "NOUN" and nxt.feats.get("Case") == "Gen")):
+            return None  # "Министерство природных ресурсов, экологии и ...": a list of its fields goes on
         if t.pos in ("NOUN", "ADJ", "PROPN", "CCONJ", "PUNCT") and (t.pos != "NOUN" or t.feats.get("Case") == "Gen"):
             j += 1
             continue
@@ -396,14 +327,22 @@ def _body_chain_end(ctx: Context, k: int, toks, i: int) -> int | None:
     return None
 
 
-def _body_name(ctx: Context, k: int, toks) -> str:
-    """Head in the nominative, the rest as written, region abbreviations spelt out."""
-    head = inflect_word(toks[0].text, {"nomn", "sing"}, ("NOUN",))
+def _body_name(ctx: Context, k: int, toks, n_mods: int = 0) -> str:
+    """Head (and the adjectives before it) in the nominative, the rest as written, region abbreviations
+    spelt out."""
+    from coopgraph.ingest.morph import nominative_phrase
+
+    if _council(toks[n_mods]) and toks[n_mods].lemma not in _COUNCILS:  # "маслихата", a verb to the tagger
+        council = next(h for h in _COUNCILS if toks[n_mods].text.lower().startswith(h[:-1]))
+        toks = [*toks[:n_mods], Token(0, council, 0, 0, council, "NOUN", {"Case": "Nom"}), *toks[n_mods + 1 :]]
+    head = nominative_phrase([(t.text, t.feats, t.pos) for t in toks[: n_mods + 1]], n_mods)
+    if n_mods:  # "Торгово-промышленная палата": the parts after a hyphen keep the text's case
+        head = "-".join([part if k == 0 else part.lower() for k, part in enumerate(head.split("-"))])
     words = [head[:1].upper() + head[1:]]
-    for t in toks[1:]:
+    for t in toks[n_mods + 1 :]:
         ref = next((r for r in ctx.refs_in(k, "Region") if r.start == t.start and r.via == "abbr"), None)
         if ref is not None:
-            ent = ctx.table.get(ref.key)
+            ent = ctx.table.entities[ref.key]
             words.append(" ".join(inflect_word(w, {"gent", "sing"}, ("ADJF", "NOUN")) for w in ent.name.split()))
         else:
             words.append(t.text)

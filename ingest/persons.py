@@ -23,6 +23,20 @@ _HISTORICAL_CUES = {
     "названный",
     "назван",
     "честь",
+    # monarchs: "Привилегия императрицы Анны Иоанновны"
+    "император",
+    "императрица",
+    "императора",
+    "императрицы",
+    "царь",
+    "царица",
+    "царя",
+    "царицы",
+    "князь",
+    "князя",
+    "княгиня",
+    "король",
+    "королева",
 }
 _CREDIT_CUES = {
     "фото",
@@ -54,8 +68,23 @@ def _is_patronymic(tok: Token, index: int, count: int) -> bool:
     return any("Patr" in p.tag.grammemes for p in parses(tok.text.lower())[:2])
 
 
-def _is_initial(tok: Token) -> bool:
-    return len(tok.text.rstrip(".")) == 1 and tok.text[:1].isupper()
+def _is_initial(tok: Token, tokens: list[Token]) -> bool:
+    """ "Н." of "Н. Назарбаева"; a one-letter Chinese surname ("У Сяоцзюнь") has no stop after it."""
+    if len(tok.text.rstrip(".")) != 1 or not tok.text[:1].isupper():
+        return False
+    after = next((t for t in tokens if t.start >= tok.end), None)
+    return tok.text.endswith(".") or (after is not None and after.text == "." and after.start == tok.end)
+
+
+# Particles inside Arabic, Dutch, German names: kept as written, not counted as name parts.
+_NAME_PARTICLES = {"бин", "ибн", "бен", "аль", "эль", "ад", "ас", "ан", "ван", "фон", "де", "ди", "да", "ла", "дер"}
+
+
+def _title_case(text: str) -> str:
+    """ "МИННИХАНОВ" → "Минниханов", "КАСЫМ-ЖОМАРТ" → "Касым-Жомарт": capitals for emphasis are no part of a name."""
+    if len(text) > 1 and text.isupper():
+        return "-".join(p[:1] + p[1:].lower() for p in text.split("-"))
+    return text
 
 
 def name_of(tokens: list[Token], case_hint: str | None = None) -> tuple[str, bool] | None:
@@ -65,25 +94,28 @@ def name_of(tokens: list[Token], case_hint: str | None = None) -> tuple[str, boo
     Мамутбекова" is genitive whatever the tagger says about the unknown Kazakh name).
     """
     words = [t for t in tokens if t.text[:1].isalpha()]
-    words = [t for t in words if not _is_initial(t)]
-    if not words or not all(t.text[:1].isupper() for t in words):
+    words = [t for t in words if not _is_initial(t, tokens)]
+    particles = {t.i for t in words if t.text.lower() in _NAME_PARTICLES} if len(words) > 2 else set()
+    if not words or not all(t.text[:1].isupper() for t in words if t.i not in particles):
         return None
     words = [t for k, t in enumerate(words) if not _is_patronymic(t, k, len(words))]
-    if len(words) > 3:
+    if len(words) - len(particles) > 3:
         return None
     gender = None
     if len(words) >= 2:
-        gender = gender_of(words[0].text, None) or gender_of(words[0].text, words[0].feats)
+        first = _title_case(words[0].text)
+        gender = gender_of(first, None) or gender_of(first, words[0].feats)
     parts = []
     for t in words:
-        # Kazakh patronymic-surnames (-улы, -кызы) do not decline.
-        if t.text.lower().endswith(("улы", "ұлы", "кызы", "қызы")):
-            parts.append(t.text)
+        text = _title_case(t.text)
+        # Kazakh patronymic-surnames (-улы, -кызы) do not decline; particles ("бин", "Аль") neither.
+        if text.lower().endswith(("улы", "ұлы", "кызы", "қызы")) or t.i in particles:
+            parts.append(text)
         else:
             feats = dict(t.feats, Case=case_hint) if case_hint else t.feats
-            parts.append(nominative_name_part(t.text, feats, gender))
+            parts.append(nominative_name_part(text, feats, gender))
     name = transliterate_kazakh(" ".join(parts))
-    return name, len(words) == 1
+    return name, len(words) - len(particles) == 1
 
 
 def _cue_before(ctx: Context, start: int, cues: set[str], window: int = 3) -> bool:
@@ -98,6 +130,14 @@ def _cue_before(ctx: Context, start: int, cues: set[str], window: int = 3) -> bo
     return any(w in cues or w.rstrip(".") in cues for w in before) or any(
         w.startswith(("памятник", "имени")) for w in before
     )
+
+
+_BYLINE = re.compile(r"\s*[-–—]\s*[A-ZА-ЯЁ][\w.]*\s*/")
+
+
+def _byline(ctx: Context, start: int, end: int) -> bool:
+    """ "13 сентября, Павлодар /Людмила Сац - БЕЛТА/": the correspondent in a dateline's slashes."""
+    return "/" in ctx.text[max(0, start - 3) : start] and bool(_BYLINE.match(ctx.text, end))
 
 
 def _alone_on_line(ctx: Context, start: int, end: int) -> bool:
@@ -119,7 +159,7 @@ def extract_persons(ctx: Context) -> None:
             continue
         if _cue_before(ctx, span.start, _HISTORICAL_CUES) or _cue_before(ctx, span.start, _CREDIT_CUES, 2):
             continue
-        if _alone_on_line(ctx, span.start, end):
+        if _alone_on_line(ctx, span.start, end) or _byline(ctx, span.start, end):
             continue  # a by-line: the author, not a party
         toks = _strip_places(ctx, toks)
         if not toks:
@@ -134,13 +174,61 @@ def extract_persons(ctx: Context) -> None:
             continue
         ent = ctx.table.add("Person", name, alias=ctx.text[span_start:end], start=span_start, end=end)
         ctx.add_ref(ent, span_start, end)
+    _merge_declension_variants(ctx)
     _resolve_surnames(ctx, singles)
+    _unrecognised_mentions(ctx)
+
+
+def _unrecognised_mentions(ctx: Context) -> None:
+    """Full names the tagger did not mark in some sentence ("Раис Татарстана Рустам МИННИХАНОВ прибыл",
+    capitals and all) are mentions of the person it found elsewhere."""
+    taken = [(r.start, r.end) for r in ctx.refs]
+    for ent in [e for e in ctx.table.of_type("Person") if len(e.name.split()) >= 2]:
+        first, last = ent.name.split()[0], ent.name.split()[-1]
+        stem_first = re.escape(first[: max(3, len(first) - 1)])
+        stem_last = re.escape(last[: max(3, len(last) - 2)])
+        for m in re.finditer(rf"(?<![\w-]){stem_first}[\w-]*\s+{stem_last}\w*", ctx.text, re.I):
+            if not all(w[:1].isupper() for w in m.group().split()):
+                continue
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            ctx.table.add("Person", ent.name, key=ent.key, alias=m.group(), start=m.start(), end=m.end())
+            ctx.add_ref(ent, m.start(), m.end(), via="name")
+            taken.append(m.span())
+
+
+def _merge_declension_variants(ctx: Context) -> None:
+    """ "Хайрулло Ибодзода" and "Хайрулло Ибодзод": an unknown surname read as a consonant stem in one
+    sentence and as an -а noun in another is one person, named by the form the text writes."""
+    persons = [e for e in ctx.table.of_type("Person") if " " in e.name]
+    for a in persons:
+        for b in persons:
+            if a is b or a.key not in ctx.table.entities or b.key not in ctx.table.entities:
+                continue
+            head_a, _, last_a = a.name.rpartition(" ")
+            head_b, _, last_b = b.name.rpartition(" ")
+            if head_a != head_b or last_b not in (last_a + "а", last_a + "я"):
+                continue
+            keep, drop = (b, a) if re.search(rf"\b{re.escape(b.name)}\b", ctx.text) else (a, b)
+            _merge_into(ctx, keep, drop)
+
+
+def _merge_into(ctx: Context, keep, drop) -> None:
+    for alias in drop.aliases:  # forms written in the text; the dropped name may be none
+        if alias != keep.name and alias not in keep.aliases:
+            keep.aliases.append(alias)
+    keep.mentions.extend(drop.mentions)
+    for r in ctx.refs:
+        if r.key == drop.key:
+            r.key = keep.key
+    del ctx.table.entities[drop.key]
 
 
 def _strip_places(ctx: Context, toks: list[Token]) -> list[Token]:
     """natasha glues a preceding place to a name ("области Улытау Бериком"): cut it off."""
     places = [(r.start, r.end) for r in ctx.refs if r.type in ("Region", "City", "Country")]
-    while toks and any(s <= toks[0].start < e for s, e in places):
+    # ... and a title before it ("Аким Костаная Марат Жундубаев" as one name)
+    while toks and (any(s <= toks[0].start < e for s, e in places) or toks[0].lemma in _TITLE_NOUNS):
         toks = toks[1:]
     return toks
 
@@ -167,15 +255,27 @@ _TITLE_NOUNS = {
     "спикер",
     "советник",
     "посланник",
+    "секретарь",
+    "пресс-секретарь",
+    "хоким",
+    "хаким",
+    "раис",
+    "вице-премьер",
+    "командующий",
+    "шейх",
+    "начальник",
+    "сопредседатель",
 }
 
 
 def _apposition_case(ctx: Context, sent: int, first: Token) -> str | None:
     """The case of a title noun shortly before the name, with only its complements between."""
     toks = ctx.sentences[sent].tokens
-    for t in reversed(toks[max(0, first.i - 7) : first.i]):
+    for k, t in enumerate(reversed(toks[max(0, first.i - 7) : first.i])):
         if t.pos == "PUNCT" or t.pos in ("VERB", "AUX"):
             return None
+        if k == 0 and t.pos == "ADP":
+            return None  # "с Игорем Бабушкиным": the name has its own preposition and case
         if t.lemma in _TITLE_NOUNS:
             return t.feats.get("Case")
     return None

@@ -62,6 +62,34 @@ def extract_places(ctx: Context) -> None:
         ent = add_place(ctx, match.place, alias=match.text, start=match.start, end=match.end)
         ctx.add_ref(ent, match.start, match.end, via=match.via)
     _ambiguous_in_context(ctx, datelines)
+    _demonyms_of_sides(ctx)
+
+
+# A place adjective on these nouns stands for its place (spec: "астраханская делегация" → Астраханская область).
+_SIDE_NOUNS = frozenset({"делегация", "бизнес-делегация", "делегат", "сторона", "гость", "представитель", "миссия"})
+
+
+def _demonyms_of_sides(ctx: Context) -> None:
+    """ "омская делегация": the Region the adjective names, or the one city of it the article names when the
+    region itself is never named ("делегация Оренбурга ... оренбургская делегация")."""
+    for dm in ctx.demonyms:
+        if dm.place.type not in ("Region", "City") or not _before_side_noun(ctx, dm.end):
+            continue
+        ent = ctx.table.get(place_key(dm.place))
+        if ent is None and dm.place.type == "Region":
+            cities = [e for e in ctx.table.of_type("City") if e.region == dm.place.code]
+            ent = cities[0] if len(cities) == 1 else None
+        if ent is None:
+            ent = add_place(ctx, dm.place)
+        ctx.table.add(ent.type, ent.name, key=ent.key, alias=dm.text, start=dm.start, end=dm.end)
+        ctx.add_ref(ent, dm.start, dm.end, via="demonym")
+
+
+def _before_side_noun(ctx: Context, end: int) -> bool:
+    from coopgraph.ingest.morph import lemmas
+
+    m = re.match(r"\s+([А-Яа-яЁё\-]+)", ctx.text[end : end + 40])
+    return bool(m and lemmas(m.group(1)) & _SIDE_NOUNS)
 
 
 _WORD = re.compile(r"[А-ЯЁа-яё][А-ЯЁа-яё\-]+")
@@ -112,6 +140,10 @@ def choose_focus(ctx: Context) -> None:
                 counts[key] += 1
                 first.setdefault(key, r.start)
     ranked = sorted(counts, key=lambda k: (not k.startswith("Region:"), -counts[k], first[k]))
+    if not any(k.startswith("Region:") for k in ranked) and _ORAL_REGION.search(ctx.text):
+        implied = _implied_region(ctx)
+        if implied is not None:
+            ranked.insert(0, implied)
     ctx.focus = ranked
     regions = [k for k in ranked if k.startswith("Region:")]
     if regions:
@@ -127,3 +159,30 @@ def _region_key_of(ctx: Context, city_key: str) -> str | None:
     if ctx.table.get(key) is None:
         return None  # the city's region is not named: the city is no evidence of focus
     return key
+
+
+# "из области", "аким области", "регион": the text speaks of a region it never names
+_ORAL_REGION = re.compile(r"(?<![\w-])(?:област\w*|регион\w*)(?![\w-])(?!\s+[А-ЯЁ])", re.I)
+_QUOTED_OUTLET = re.compile(r"[«\"“„]([^«»\"“”„\n]{3,60})[»\"”“]")
+
+
+def _implied_region(ctx: Context) -> str | None:
+    """The region an article speaks of without naming it: the one a regional outlet in its first lines is
+    named after («Кызылординские Вести»), else the one region of the cities it names ("в Кызылорде аким
+    области"). Its entity is added (spec: "наш регион" of a regional outlet is the region)."""
+    gaz = load_gazetteer()
+    head = ctx.text[:300]
+    for m in _QUOTED_OUTLET.finditer(head):
+        for word in re.findall(r"[А-ЯЁа-яё\-]+", m.group(1)):
+            place = gaz.lookup(word)
+            if (
+                place is not None
+                and place.type == "Region"
+                and word[:1].isupper()
+                and word.lower() != place.name.lower()
+            ):
+                return add_place(ctx, place).key
+    regions = {ctx.table.entities[r.key].region for r in ctx.refs if r.type == "City"} - {None}
+    if len(regions) == 1:
+        return add_place(ctx, gaz.get(str(regions.pop()))).key
+    return None

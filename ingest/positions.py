@@ -1,144 +1,456 @@
-"""HOLDS_POSITION: "губернатор Курганской области Вадим Шумков", "Турчин, председатель облисполкома"."""
+"""HOLDS_POSITION: a title phrase in apposition to a person's name, its office normalised as the spec says."""
 
 from __future__ import annotations
 
 import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.morph import inflect_word
 
-# The office words, as the start of a title phrase; order matters (longest first).
-_TITLE = re.compile(
-    r"(?P<title>(?:(?:первого|первый|первым|первому|перв\w+)\s+)?"
-    r"(?:(?:вице-губернатор|губернатор|аким(?!ат)|глав[аеуыо]й?|чрезвычайн\w+\s+и\s+полномочн\w+\s+посо?л|посо?л|"
-    r"генеральн\w+\s+консул|генконсул|консул|председател|президент|премьер-министр|вице-премьер|"
-    r"исполняющ\w+\s+обязанности\s+\w+|врио\s+\w+|заместител\w*\s+\w+|министр|мэр|"
-    r"руководител|директор|ректор|раис|хоким|спикер|депутат|сенатор|уполномоченн\w+)\w*))"
-    r"(?![\w-])",
-    re.I,
-)
-_NOT_TITLE_AFTER = re.compile(r"^(?:ат|ства|ство)", re.I)
+PLACE_TYPES = ("Country", "Region", "City")
+
+
+@dataclass(frozen=True)
+class Office:
+    pattern: re.Pattern
+    kind: str  # head, envoy, state, office (ingest/lexicons/offices.toml)
+    title: str
+
+
+@dataclass(frozen=True)
+class Offices:
+    entries: tuple[Office, ...]
+    any_title: re.Pattern  # every entry's pattern, at a word start
+    heads: dict[str, str]  # country code -> the title of a region's head
+    home_words: tuple[str, ...]
+    city_words: tuple[str, ...]
+    country_words: tuple[str, ...]
+
+    def office_at(self, text: str, pos: int) -> Office:
+        return next(o for o in self.entries if o.pattern.match(text, pos))
+
+
+@lru_cache(maxsize=1)
+def offices() -> Offices:
+    data = tomllib.loads(resources.files(__package__).joinpath("lexicons/offices.toml").read_text(encoding="utf-8"))
+    entries = tuple(
+        Office(re.compile(rf"(?:{o['pattern']})(?![\w-])", re.I), o["kind"], o.get("title", "")) for o in data["office"]
+    )
+    alternatives = "|".join(f"(?:{o['pattern']})" for o in data["office"])
+    heads = data["heads"]
+    return Offices(
+        entries=entries,
+        any_title=re.compile(rf"(?<![\w-])(?P<title>{alternatives})(?![\w-])", re.I),
+        heads=dict(heads["region"]),
+        home_words=tuple(heads["home_words"]),
+        city_words=tuple(heads["city_words"]),
+        country_words=tuple(heads["country_words"]),
+    )
+
+
+@dataclass
+class TitlePhrase:
+    """A title before or after a name: the office, its words, and the complement that says of what."""
+
+    office: Office
+    text: str  # the words the office pattern matched ("первым заместителем акима")
+    start: int
+    comp_start: int  # the complement: the words between the title and the name (or after the title)
+    comp_end: int
+    sent: int  # the sentence the title is in
+    words_end: int | None = None  # where the title's own words end, when a dash adds a second title
+    chained: TitlePhrase | None = None  # the first of titles joined by a dash, when this is a later one
+
+
 # A title phrase ends at a verb-like word or strong punctuation; this bounds the gap to the person.
 _GAP_STOP = re.compile(
-    r"[.!?;:«»\"“”()\n]|\s(?:и|а|но|что|который|которая|встретил\w*|провел\w*|"
+    r"[.!?;:«»\"“”()\n]|\sи\s+(?![а-яё])|\s(?:а|но|что|который|которая|встретил\w*|провел\w*|"
     r"отметил\w*|подписал\w*|сообщил\w*|заявил\w*|посетил\w*|принял\w*)\s",
+)
+_AFTER_STOP = re.compile(r"[,.;:!?()]|\s(?:и|а|отметил\w*|сказал\w*|подчеркнул\w*|заявил\w*)\s")
+_LED_BY = re.compile(
+    r"(?:во\s+главе\s+с|возглавляем\w+|под\s+руководством|возглавил\w*|возглавлял\w*|возглавила)\s*$", re.I
+)
+_PLURAL_TITLE = re.compile(r"(?:ы|и|ей|ям|ями|ов)$", re.I)
+_ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,}$")
+_DEPUTY = re.compile(r"^(?:перв\w+\s+)?(?:заместител|замест|зам\b|исполняющ|врио)", re.I)
+
+
+def extract_positions(ctx: Context) -> None:
+    """One HOLDS_POSITION per person and office, from a title phrase right before or after a name."""
+    for ref in [r for r in ctx.refs if r.type == "Person"]:
+        after = _title_after(ctx, ref)
+        for phrase in _titles_before(ctx, ref) or ([after] if after else []):
+            found = _resolve(ctx, ref, phrase)
+            if found is not None:
+                ctx.relate("HOLDS_POSITION", ref.key, found[0], ref.sent, rule="position.title", title=found[1])
+    _title_then_name(ctx)
+    add_title_refs(ctx)
+
+
+# ---------------------------------------------------------------- finding the title phrase
+
+
+def _titles_before(ctx: Context, ref: Ref) -> list[TitlePhrase]:
+    """The title right before a name and, when a dash joins it to one before ("заместителя главы администрации
+    – руководителя аппарата администрации города Оренбурга Сергея Калмыкова"), that one too: both offices."""
+    phrase = _title_before(ctx, ref)
+    if phrase is None or phrase.chained is None:
+        return [phrase] if phrase else []
+    return [phrase, phrase.chained]
+
+
+def _title_before(ctx: Context, ref: Ref) -> TitlePhrase | None:
+    sent = ctx.sentences[ref.sent]
+    window_start = max(sent.start, ref.start - 160)
+    left = ctx.text[window_start : ref.start]
+    matches = list(offices().any_title.finditer(left))
+    if not matches:
+        return None
+    m = matches[-1]
+    persons = [
+        r for r in ctx.refs_in(ref.sent, "Person") if window_start + m.end() <= r.start < ref.start and r.key != ref.key
+    ]
+    title_start = window_start + m.start()
+    office = offices().office_at(ctx.text, title_start)
+    if persons:
+        # "Губернаторы Новосибирской области A и Томской области B": a plural title shared by both
+        last = max(persons, key=lambda r: r.end)
+        c = re.match(r"\s*(?:,|и)\s+", ctx.text[last.end : ref.start])
+        if not (c and _PLURAL_TITLE.search(m.group("title")) and office.kind in ("head", "envoy")):
+            return None
+        return TitlePhrase(office, m.group("title"), title_start, last.end + c.end(), ref.start, ref.sent)
+    gap = _masked(ctx, ref.sent, window_start + m.end(), ref.start)
+    if _GAP_STOP.search(gap) or len(gap) > 130:
+        return None
+    phrase = TitlePhrase(office, m.group("title"), title_start, window_start + m.end(), ref.start, ref.sent)
+    first = _chain_start(left, matches)
+    if first is not m:
+        dash = re.search(r"\s[–—-]\s", left[first.end() : m.start()])
+        start = window_start + first.start()
+        phrase.chained = TitlePhrase(
+            offices().office_at(ctx.text, start),
+            first.group("title"),
+            start,
+            window_start + first.end(),
+            ref.start,
+            ref.sent,
+            window_start + first.end() + dash.start() if dash else None,
+        )
+        if dash is None:  # "пресс-секретаря главы республики": the first title governs the second
+            return phrase.chained
+    return phrase
+
+
+def _masked(ctx: Context, k: int, start: int, end: int) -> str:
+    """The text between two offsets with place and body names blanked: "Республики Саха (Якутия)", "ТОО
+    «Казэкспорт»" stop nothing."""
+    text = list(ctx.text[start:end])
+    for r in ctx.refs_in(k, *PLACE_TYPES, "Organization"):
+        if start <= r.start and r.end <= end:
+            text[r.start - start : r.end - start] = "x" * (r.end - r.start)
+    return "".join(text)
+
+
+def _chain_start(left: str, matches: list[re.Match]) -> re.Match:
+    """The first of titles joined by dashes: the person's main office; the later ones only describe it."""
+    m = matches[-1]
+    for prev in reversed(matches[:-1]):
+        between = left[prev.end() : m.start()]
+        adjacent = not between.strip()  # "пресс-секретаря главы республики": the first title governs
+        if not adjacent and (len(between) > 80 or not re.search(r"\s[–—-]\s", between) or _GAP_STOP.search(between)):
+            break
+        m = prev
+    return m
+
+
+def _title_after(ctx: Context, ref: Ref) -> TitlePhrase | None:
+    sent = ctx.sentences[ref.sent]
+    right = ctx.text[ref.end : min(sent.end, ref.end + 160)]
+    sep = re.match(r"\s*[,–—-]\s*", right)
+    if not sep:
+        return None
+    t = offices().any_title.match(right, sep.end())
+    if not t:
+        return None
+    rest = right[t.end() :]
+    stop = _AFTER_STOP.search(rest)
+    comp_start = ref.end + t.end()
+    comp_end = comp_start + (stop.start() if stop else len(rest))
+    office = offices().office_at(ctx.text, ref.end + t.start())
+    return TitlePhrase(office, t.group("title"), ref.end + t.start(), comp_start, comp_end, ref.sent)
+
+
+# ---------------------------------------------------------------- what the title is of
+
+
+def _resolve(ctx: Context, ref: Ref, phrase: TitlePhrase) -> tuple[str, str] | None:
+    """(target key, normalised title) of a title phrase, or None when it names no office of a place or body."""
+    comp = ctx.text[phrase.comp_start : phrase.comp_end]
+    places = _places_in(ctx, phrase.sent, phrase.comp_start, phrase.comp_end)
+    kind = phrase.office.kind
+    if kind == "envoy":
+        country = next((r.key for r in places if r.type == "Country"), None)
+        return (country, phrase.office.title) if country else None
+    if kind == "state":
+        return _state_office(ctx, ref, phrase, places, comp)
+    if kind == "head":
+        return _head_office(ctx, ref, phrase, places, comp)
+    return _other_office(ctx, ref, phrase, places, comp)
+
+
+def _places_in(ctx: Context, k: int, start: int, end: int) -> list[Ref]:
+    """Places and bodies in a title's complement, in text order. A body named after its region ("управления
+    предпринимательства Акмолинской области") counts as that region, the body's words going to the title
+    ("руководитель управления предпринимательства"); a place inside a company's name does not count."""
+    refs = [r for r in ctx.refs_in(k, *PLACE_TYPES, "Organization") if start <= r.start and r.end <= end]
+    keep = []
+    for r in refs:
+        host = next((o for o in refs if o.type == "Organization" and o.start <= r.start < o.end and o is not r), None)
+        if r.type == "Organization":
+            if not any(_regional_body(ctx, r, p) for p in refs if p.type != "Organization"):
+                keep.append(r)
+        elif host is None or _regional_body(ctx, host, r):
+            keep.append(r)
+    return sorted(keep, key=lambda r: r.start)
+
+
+def _regional_body(ctx: Context, org: Ref, place: Ref) -> bool:
+    """A body named by its region ("Управление предпринимательства Акмолинской области"), not a company."""
+    return (
+        place.type in ("Region", "City")
+        and org.start <= place.start < org.end
+        and not re.search(r"[«\"]", ctx.text[org.start : org.end])
+    )
+
+
+def _says(comp: str, words: tuple[str, ...]) -> bool:
+    return any(re.search(rf"(?<![\w-]){w}", comp, re.I) for w in words)
+
+
+# Words between a head's title and his place that still make him its head: "глава администрации города
+# Оренбурга", "председатель правительства Республики Саха"; any other word names a body of the place.
+_OWN_BODY = re.compile(
+    r"(?<![\w-])(?:администрац|правительств|акимат|хокимият|мэри|город|област|регион|республик|кра[йяюе]|"
+    r"провинци|округ|велаят|аймак|штат|префектур|эмират|народн\w+\s+республик)\w*",
     re.I,
 )
 
 
-def _office(title: str) -> str:
-    t = title.lower()
-    if re.search(r"посо?л", t):
-        return "посол"
-    if re.match(r"(генеральн\w+\s+консул|генконсул)", t):
-        return "генеральный консул"
-    if re.match(r"консул", t):
-        return "консул"
-    if re.match(r"вице-губернатор", t):
-        return "вице-губернатор"
-    if re.match(r"губернатор", t):
-        return "губернатор"
-    if re.match(r"аким", t):
-        return "аким"
-    if re.match(r"(глав|раис)", t):
-        return "глава"
-    if re.match(r"президент", t):
-        return "президент"
-    if re.match(r"председател", t):
-        return "председатель"
-    return ""
+def _of_a_body(ctx: Context, phrase: TitlePhrase, place: Ref) -> bool:
+    """ "президент Торгово-промышленной палаты Новосибирской области": a body's office, not the place's."""
+    if place.type == "Organization":
+        return True
+    between = _OWN_BODY.sub(" ", ctx.text[phrase.comp_start : place.start])
+    return bool(re.search(r"\w{2,}", between))
+
+
+def _state_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
+    if places and _of_a_body(ctx, phrase, places[0]):
+        return _other_office(ctx, ref, phrase, places, comp)
+    country = next((r for r in places if r.type == "Country"), None)
+    if country is not None:
+        return country.key, phrase.office.title
+    region = next((r for r in places if r.type == "Region"), None)
+    if region is not None:
+        ent = ctx.table.get(region.key)
+        if phrase.office.title == "президент" and ent.country == "RU":
+            return region.key, "губернатор"  # "президент Татарстана": the head of a Russian republic
+        if phrase.office.title == "премьер-министр":
+            return region.key, "председатель правительства"
+        return None
+    if places or not _says(f"{phrase.text} {comp}", offices().country_words):
+        return None  # "Президент Касым-Жомарт Токаев": of which country, the text does not say here
+    country_key = _country_before(ctx, phrase)  # "президент страны", "Глава государства"
+    return (country_key, phrase.office.title) if country_key else None
+
+
+def _country_before(ctx: Context, phrase: TitlePhrase) -> str | None:
+    """The country of "президент страны": the one an earlier title of the same office names ("Президент
+    Казахстана провёл встречу"), else the country the text named last before."""
+    earlier = [
+        r
+        for r in ctx.refs
+        if r.type == "Country"
+        and r.end <= phrase.start
+        and (m := offices().any_title.search(ctx.text, max(0, r.start - 40), r.start)) is not None
+        and offices().office_at(ctx.text, m.start()) is phrase.office
+        and not ctx.text[m.end() : r.start].strip()
+    ]
+    countries = earlier or [r for r in ctx.refs if r.type == "Country" and r.end <= phrase.start]
+    return max(countries, key=lambda r: r.start).key if countries else None
+
+
+def _head_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
+    word = _stated_word(phrase.text)
+    if places and _of_a_body(ctx, phrase, places[0]):
+        return _other_office(ctx, ref, phrase, places, comp)
+    place = next((r for r in places if r.type in ("Region", "City")), None)
+    if place is None and places[:1] and places[0].type == "Country" and word == "глава":
+        return places[0].key, "президент"  # "Глава Кыргызстана": the head of state (spec)
+    if place is None and phrase.office.title == "председатель облисполкома":
+        key = _oblispolkom_region(ctx, ref, phrase, comp)
+        return (key, phrase.office.title) if key else None
+    if place is not None:
+        key = place.key
+    elif places:
+        return None  # the head of a country or a body: not a place's head
+    elif _says(comp, offices().home_words):
+        key = _home_region(ctx, phrase.sent, comp, word)
+    elif _says(comp, offices().city_words):
+        key = _city_of_sentence(ctx, phrase.sent)
+    elif not comp.strip():
+        key = _led_delegation(ctx, phrase.sent, phrase.start) or _guess_home_for(ctx, word)
+    else:
+        key = None
+    title = _head_title(ctx, key, word, phrase.office.title) if key else None
+    return (key, title) if key and title else None
+
+
+def _stated_word(title_text: str) -> str:
+    first = title_text.split()[0]
+    return inflect_word(first, {"nomn", "sing"}, ("NOUN",)).lower()
+
+
+def _head_title(ctx: Context, key: str, word: str, fixed: str) -> str | None:
+    """The spec's title for the head of a place: by the region's country; a city head keeps his word."""
+    ent = ctx.table.get(key)
+    if ent is None:
+        return None
+    if fixed:
+        return fixed
+    if ent.type == "City":
+        return word
+    if ent.country in offices().heads:
+        return offices().heads[ent.country]
+    return None if word == "глава" else word
+
+
+# Nouns of bodies: an office whose complement names one before the country is the body's ("депутат мажилиса
+# Парламента РК", "председатель комитета ... МИД РК"), not an office of the country.
+_BODY_NOUN = re.compile(
+    r"(?<![\w-])(?:парламент|мажилис|сенат|палат|дум|собрани|комитет|агентств|министерств|ведомств|служб|совет|"
+    r"фонд|банк|компани|корпораци|холдинг|ассоциаци|союз|парти|университет|академи|институт|департамент|"
+    r"управлени|посольств|консульств|мид\b)",
+    re.I,
+)
+
+
+def _other_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
+    if places and places[0].type == "Country" and _BODY_NOUN.search(ctx.text[phrase.start : places[0].start]):
+        return None
+    if places:
+        target = places[0]
+        words = ctx.text[phrase.comp_start : min(target.start, phrase.words_end or target.start)]
+        if "облисполком" in ctx.text[target.start : target.end].lower():
+            words += " облисполкома"  # "заместитель председателя Витебского облисполкома"
+        return target.key, _office_title(f"{phrase.text} {words}")
+    if _says(comp, offices().home_words):
+        head = re.split(rf"(?<![\w-])(?:{'|'.join(offices().home_words)})", comp, maxsplit=1, flags=re.I)[0]
+        key = _home_region(ctx, phrase.sent, comp, "")
+        return (key, _office_title(f"{phrase.text} {head}")) if key else None
+    if _says(comp, offices().city_words):
+        head = re.split(r"(?<![\w-])город", comp, maxsplit=1, flags=re.I)[0]
+        key = _city_of_sentence(ctx, phrase.sent)
+        return (key, _office_title(f"{phrase.text} {head}")) if key else None
+    return None
+
+
+_HEAD_GENITIVE = re.compile(r"^(?:губернатор|аким|глав|президент|мэр|председател|хоким|раис)", re.I)
+
+
+def _office_title(words: str) -> str:
+    """The title as the spec writes it: nominative, lower case, without a party's abbreviation ("первый
+    секретарь КПК" → "первый секретарь") or the head a non-deputy serves ("пресс-секретарь главы" →
+    "пресс-секретарь"); a deputy keeps whom he deputises for ("заместитель акима")."""
+    parts = [w for w in re.split(r"\s+", words.strip(" ,–—-")) if w and w not in ("–", "—", "-", ",")]
+    while parts and _ABBREVIATION.match(parts[-1]):
+        parts.pop()
+    if not parts:
+        return ""
+    if not _DEPUTY.match(" ".join(parts)):
+        k = next((i for i, w in enumerate(parts) if i > 0 and _HEAD_GENITIVE.match(w)), None)
+        parts = parts[:k] if k else parts
+    return _nominative_title(" ".join(parts))
 
 
 def _nominative_title(title: str) -> str:
     words = title.split()
     first = inflect_word(words[0], {"nomn", "sing"}, ("NOUN", "ADJF", "PRTF")).lower()
-    if len(words) > 1 and words[0].lower().startswith(("перв", "исполняющ")):
-        second = words[1]
-        if words[0].lower().startswith("перв"):
-            second = inflect_word(second, {"nomn", "sing"}, ("NOUN",)).lower()
-            return f"{first} {second} " + " ".join(words[2:]) if len(words) > 2 else f"{first} {second}"
+    if len(words) > 1 and words[0].lower().startswith("перв"):
+        second = inflect_word(words[1], {"nomn", "sing"}, ("NOUN",)).lower()
+        return " ".join([first, second] + [w.lower() for w in words[2:]])
     return " ".join([first] + [w.lower() for w in words[1:]])
 
 
-def _places_between(ctx: Context, sent: int, start: int, end: int) -> list[Ref]:
-    return sorted(
-        (
-            r
-            for r in ctx.refs
-            if r.sent == sent
-            and start <= r.start
-            and r.end <= end
-            and r.type in ("Country", "Region", "City", "Organization")
-        ),
-        key=lambda r: r.start,
-    )
+# ---------------------------------------------------------------- places a title refers to without naming them
 
 
-def _target_and_title(
-    ctx: Context, office: str, title_text: str, places: list[Ref], complement: str
-) -> tuple[str | None, str]:
-    """Which place the office belongs to, and the normalised title."""
-    country = [r for r in places if r.type == "Country"]
-    regions = [r for r in places if r.type in ("Region", "City")]
-    orgs = [r for r in places if r.type == "Organization"]
-    if office in ("посол", "генеральный консул", "консул"):
-        target = country[0].key if country else None
-        return target, office
-    if office == "президент":
-        return (country[0].key if country else None), "президент"
-    if re.search(r"облисполком|областн\w+ исполнительн\w+ комитет", complement + title_text, re.I):
-        region = (
-            regions[0].key
-            if regions
-            else _demonym_in(ctx, complement)
-            or _belarus_oblispolkom(ctx, complement + " " + title_text)
-            or _region_of_country(ctx, "BY")
-        )
-        return region, "председатель облисполкома"
-    if office == "председатель" and re.search(r"облисполком", title_text, re.I):
-        return _belarus_oblispolkom(ctx, title_text), "председатель облисполкома"
-    if re.search(r"\bрегион|\bобласт\w*\b(?!\s+[А-ЯЁ])", complement, re.I) and not regions:
-        target = ctx.home
-        if office in ("губернатор", "аким"):  # "аким области": the article's main Kazakh region
-            target = _focus_region_of(ctx, "RU" if office == "губернатор" else "KZ") or target
-        return target, _head_title(ctx, office, target) if office in (
-            "глава",
-            "губернатор",
-            "аким",
-        ) else _nominative_title(title_text)
-    if regions:
-        target = regions[0]
-        if office in ("глава", "губернатор", "аким"):
-            return target.key, _head_title(ctx, office, target.key)
-        # "министр внешних связей Астраханской области": the title is the words before the place
-        words_before = ctx.text[ctx.comp_start : target.start].strip()
-        return target.key, _nominative_title(f"{title_text} {words_before}".strip())
-    if orgs and office not in ("губернатор", "аким"):
-        return orgs[0].key, _nominative_title(title_text)
-    if office in ("губернатор", "аким"):
-        return _guess_home_for(ctx, office), office
-    return None, _nominative_title(title_text)
+def _home_region(ctx: Context, k: int, comp: str, word: str) -> str | None:
+    """ "аким области", "глава республики", "губернатор края": the article's region of that kind (and of the
+    office's country), else the region of a city the sentence or article names ("в Кызылорде аким области")."""
+    want = {"губернатор": "RU", "аким": "KZ", "хоким": "UZ", "хаким": "TM"}.get(word)
+    kinds = [kind for stem, kind in _REGION_KINDS if re.search(rf"(?<![\w-]){stem}", comp, re.I)]
+    for key in ctx.focus:
+        ent = ctx.table.get(key)
+        if ent is None or ent.type != "Region" or (want and ent.country != want):
+            continue
+        if not kinds or any(kind in ent.name.lower() for kind in kinds):
+            return key
+    return _region_of_city(ctx, k, want)
 
 
-def _head_title(ctx: Context, office: str, key: str | None) -> str:
-    ent = ctx.table.get(key) if key else None
-    if ent is None:
-        return office
-    if ent.type == "City":
-        return office if office in ("аким", "глава", "мэр") else office
-    if office == "глава" or office in ("губернатор", "аким"):
-        if ent.country == "KZ":
-            return "аким"
-        if ent.country == "RU":
-            return "губернатор"
-        if ent.country == "BY":
-            return "председатель облисполкома"
-    return office
+_REGION_KINDS = (("республик", "республик"), (r"кра(?:й|я|ю|ем|е)\b", "край"), ("област", "област"))
 
 
-def _guess_home_for(ctx: Context, office: str) -> str | None:
+def _region_of_city(ctx: Context, k: int, country: str | None) -> str | None:
+    from coopgraph.ingest.gazetteer import load_gazetteer
+    from coopgraph.ingest.places import add_place
+
+    for refs in (ctx.refs_in(k, "City"), [r for r in ctx.refs if r.type == "City"]):
+        cities = [ctx.table.entities[r.key] for r in refs]
+        regions = {c.region for c in cities if country is None or c.country == country} - {None}
+        if len(regions) == 1:
+            return add_place(ctx, load_gazetteer().get(str(regions.pop()))).key
+    return None
+
+
+def _city_of_sentence(ctx: Context, k: int) -> str | None:
+    cities = {r.key for r in ctx.refs_in(k, "City")}
+    return cities.pop() if len(cities) == 1 else None
+
+
+def _led_delegation(ctx: Context, k: int, title_start: int) -> str | None:
+    """ "Делегация Балканского велаята, возглавляемая хакимом X", "омская делегация во главе с губернатором X":
+    the place whose delegation he leads, named (or an adjective of it) next to the word "делегация"."""
+    sent = ctx.sentences[k]
+    before = ctx.text[sent.start : title_start]
+    led = _LED_BY.search(before)
+    if not led:
+        return None
+    word = None
+    for m in re.finditer(r"делегаци\w*", before, re.I):
+        word = m
+    if word is None:
+        return None
+    lo, hi = sent.start + word.start() - 40, sent.start + led.start()
+    places = [
+        r
+        for r in ctx.refs_in(k, "Region", "City")
+        if lo <= r.start < hi and (r.start > sent.start + word.start() or r.via == "demonym")
+    ]
+    return min(places, key=lambda r: abs(r.start - sent.start - word.start())).key if places else None
+
+
+def _guess_home_for(ctx: Context, word: str) -> str | None:
     """ "губернатор Игорь Бабушкин" with no region: the article's Russian region (аким: Kazakh)."""
-    want = "RU" if office == "губернатор" else "KZ"
+    want = {"губернатор": "RU", "аким": "KZ"}.get(word)
+    if want is None:
+        return None
     for key in (ctx.home, ctx.partner):
         ent = ctx.table.get(key) if key else None
         if ent is not None and ent.country == want:
@@ -146,19 +458,21 @@ def _guess_home_for(ctx: Context, office: str) -> str | None:
     return None
 
 
-def _focus_region_of(ctx: Context, country: str) -> str | None:
-    ent = ctx.table.get(ctx.home) if ctx.home else None
-    if ent is not None and ent.country == country:
-        return ctx.home
-    return next((k for k in ctx.focus if k.startswith("Region:") and ctx.table.get(k).country == country), None)
+def _oblispolkom_region(ctx: Context, ref: Ref, phrase: TitlePhrase, comp: str) -> str | None:
+    """ "председатель Минского облисполкома", "председатель облисполкома" leading a Belarusian delegation."""
+    text = phrase.text + " " + comp
+    return (
+        _demonym_in(ctx, text)
+        or _belarus_oblispolkom(ctx, text)
+        or _led_delegation(ctx, phrase.sent, phrase.start)
+        or _region_of_country(ctx, phrase.sent, "BY")
+    )
 
 
-def _region_of_country(ctx: Context, country: str) -> str | None:
-    """ "Делегация Гомельской области во главе с председателем облисполкома": the one region of
-    that country in the sentence, else in the article."""
-    k = ctx.sentence_of(ctx.comp_start)
+def _region_of_country(ctx: Context, k: int, country: str) -> str | None:
+    """The one region of that country in the sentence, else in the article."""
     for refs in (ctx.refs_in(k, "Region"), [r for r in ctx.refs if r.type == "Region"]):
-        keys = list(dict.fromkeys(r.key for r in refs if ctx.table.get(r.key).country == country))
+        keys = list(dict.fromkeys(r.key for r in refs if ctx.table.entities[r.key].country == country))
         if len(keys) == 1:
             return keys[0]
     return None
@@ -176,6 +490,7 @@ def _demonym_in(ctx: Context, text: str) -> str | None:
 
 def _belarus_oblispolkom(ctx: Context, text: str) -> str | None:
     from coopgraph.ingest.gazetteer import load_gazetteer
+    from coopgraph.ingest.places import add_place
 
     m = re.search(r"([А-ЯЁ][а-яё]+?)облисполком|([А-ЯЁ][а-яё]+)\s+облисполком", text)
     if not m:
@@ -183,29 +498,37 @@ def _belarus_oblispolkom(ctx: Context, text: str) -> str | None:
     stem = (m.group(1) or m.group(2))[:4].lower()
     for place in load_gazetteer().places("Region"):
         if place.country == "BY" and place.name.lower().startswith(stem):
-            from coopgraph.ingest.places import add_place
-
             return add_place(ctx, place).key
     return None
 
 
-def extract_positions(ctx: Context) -> None:
-    """One HOLDS_POSITION per person and office, from a title phrase right before or after a name."""
-    for ref in [r for r in ctx.refs if r.type == "Person"]:
-        sent = ctx.sentences[ref.sent]
-        found = _title_before(ctx, ref, sent) or _title_after(ctx, ref, sent)
-        if not found:
+# ---------------------------------------------------------------- titles without a name next to them
+
+
+def _title_then_name(ctx: Context) -> None:
+    """ "Премьер-министр Беларуси посетил Павлодар. Сергей Сидорский ознакомился ...": a sentence opened by a
+    head's, envoy's or state office's title with its place and no name; the next sentence opens with the
+    name of a person the article gives no office."""
+    titled = {rel.source_key for rel in ctx.relations.values() if rel.type == "HOLDS_POSITION"}
+    for k, sent in enumerate(ctx.sentences[:-1]):
+        m = offices().any_title.match(sent.text.lstrip(' «"-–—'))
+        if m is None or ctx.refs_in(k, "Person"):
             continue
-        office, title_text, complement, comp_start, comp_end = found
-        places = _places_between(ctx, ref.sent, comp_start, comp_end)
-        ctx.comp_start = comp_start
-        target, title = _target_and_title(ctx, office, title_text, places, complement)
-        if target is None or not title:
+        start = sent.start + len(sent.text) - len(sent.text.lstrip(' «"-–—'))
+        office = offices().office_at(ctx.text, start)
+        phrase = TitlePhrase(office, m.group("title"), start, start + m.end(), sent.end, k)
+        if phrase.office.kind == "office":
             continue
-        if title in ("глава",) and ctx.table.get(target).type != "City":
+        nxt = ctx.sentences[k + 1]
+        person = next((r for r in ctx.refs_in(k + 1, "Person") if r.start - nxt.start <= 2), None)
+        if person is None or person.key in titled:
             continue
-        ctx.relate("HOLDS_POSITION", ref.key, target, ref.sent, rule="position.title", title=title)
-    add_title_refs(ctx)
+        stop = _AFTER_STOP.search(ctx.text, phrase.comp_start)
+        phrase.comp_end = min(stop.start(), sent.end) if stop else sent.end
+        found = _resolve(ctx, person, phrase)
+        if found is not None and _places_in(ctx, k, phrase.comp_start, phrase.comp_end):
+            ctx.relate("HOLDS_POSITION", person.key, found[0], k + 1, rule="position.title_then_name", title=found[1])
+            titled.add(person.key)
 
 
 def add_title_refs(ctx: Context) -> None:
@@ -218,74 +541,18 @@ def add_title_refs(ctx: Context) -> None:
     if not holders:
         return
     for k, sent in enumerate(ctx.sentences):
-        for m in _TITLE.finditer(sent.text):
+        for m in offices().any_title.finditer(sent.text):
             start = sent.start + m.start()
-            office = _office(m.group("title"))
-            if office not in ("губернатор", "аким", "посол", "генеральный консул", "председатель"):
+            office = offices().office_at(ctx.text, start)
+            if office.kind not in ("head", "envoy"):
                 continue
-            places = [
-                r for r in ctx.refs_in(k, "Region", "City", "Country") if 0 < r.start - (sent.start + m.end()) <= 3
-            ]
+            places = [r for r in ctx.refs_in(k, *PLACE_TYPES) if 0 < r.start - (sent.start + m.end()) <= 3]
             if not places:
                 continue
             after = ctx.text[places[0].end : places[0].end + 40]
             if any(r.type == "Person" and 0 <= r.start - places[0].end <= 3 for r in ctx.refs_in(k)):
                 continue
-            key = next(
-                (
-                    v
-                    for (t, place), v in holders.items()
-                    if place == places[0].key and (t == office or office == "председатель")
-                ),
-                None,
-            )
+            title = office.title or _head_title(ctx, places[0].key, _stated_word(m.group("title")), "")
+            key = holders.get((title or "", places[0].key))
             if key and not re.match(r"\s*[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+", after):
-                ctx.add_ref(ctx.table.get(key), start, places[0].end, via="title")
-
-
-def _title_before(ctx: Context, ref: Ref, sent):
-    window_start = max(sent.start, ref.start - 160)
-    left = ctx.text[window_start : ref.start]
-    matches = [m for m in _TITLE.finditer(left) if not _NOT_TITLE_AFTER.match(left[m.end() :])]
-    if not matches:
-        return None
-    m = matches[-1]
-    gap = left[m.end() :]
-    between = [
-        r
-        for r in ctx.refs
-        if r.type == "Person" and r.sent == ref.sent and window_start + m.end() <= r.start < ref.start
-    ]
-    if not between and (_GAP_STOP.search(gap) or len(gap) > 130):
-        return None
-    office = _office(m.group("title"))
-    title_text = m.group("title")
-    if between:
-        # "Губернаторы Новосибирской области A и Томской области B": a plural title shared by both,
-        # each with its own complement
-        last = max(between, key=lambda r: r.end)
-        c = re.match(r"\s*(?:,|и)\s+", ctx.text[last.end : ref.start])
-        if not (
-            c
-            and re.search(r"(?:ы|и|ей|ям|ями|ов)$", title_text, re.I)
-            and office in ("губернатор", "аким", "глава", "председатель", "посол")
-        ):
-            return None
-        start = last.end + c.end()
-        return (office, title_text, ctx.text[start : ref.start], start, ref.start)
-    return (office or "other", title_text, gap, window_start + m.end(), ref.start)
-
-
-def _title_after(ctx: Context, ref: Ref, sent):
-    right = ctx.text[ref.end : min(sent.end, ref.end + 160)]
-    m = re.match(r"\s*[,–—-]\s*", right)
-    if not m:
-        return None
-    t = _TITLE.match(right, m.end())
-    if not t:
-        return None
-    rest = right[t.end() :]
-    stop = re.search(r"[,.;:!?()]|\s(?:и|а|отметил\w*|сказал\w*|подчеркнул\w*|заявил\w*)\s", rest)
-    comp = rest[: stop.start()] if stop else rest
-    base = ref.end + t.end()
-    return (_office(t.group("title")) or "other", t.group("title"), comp, base, base + len(comp))
+                ctx.add_ref(ctx.table.entities[key], start, places[0].end, via="title")

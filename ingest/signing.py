@@ -1,204 +1,312 @@
-"""SIGNED and PARTY_TO: who signed which document and between whom; the signers at an event took part in it."""
+"""SIGNED and PARTY_TO: who signed which document and between whom; the signers at an event took part in it.
+
+The signing frame (lexicons/frames_signing.toml) reads each signing predicate's arguments from the parse:
+the document it governs, the signers (its subject, or the agent of a passive), a partner ("с X"), the
+parties ("между X и Y"). Only the persons the text says signed are signers (spec clarification): people
+present, people who opened a forum and a passive without its agent ("был подписан") give none; with two
+documents in a sentence each signer belongs to the one his predicate governs. Sentences the parse gives no
+signing predicate with a document fall back to surface rules over the sentence (ingest/signing_surface.py).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
-from coopgraph.ingest.documents import planned_signing
-
-_SIGN_LEMMAS = {"подписать", "подписание", "подписывать", "заключить", "подписанный", "заключение"}
-_IN_FORCE = {
-    "действовать",
-    "реализовываться",
-    "реализоваться",
-    "продлить",
-    "пролонгировать",
-    "ратифицировать",
-    "продлевать",
-}
-_EVENT_CUE = re.compile(r"\b((?:в\s+)?рамках|на полях|во время|в ходе|на)\s*$", re.I)
-_NOT_SIGNER_CUE = re.compile(r"(при участии|в присутствии|при поддержке|с участием)\s*[\w\s]{0,60}$", re.I)
-_WE = re.compile(r"\b(мы|нами)\b", re.I)
-_BOTH_SIDES = re.compile(r"\b(стороны|главы (?:двух )?регионов|регионы|обе стороны)\s*(?:\w+\s+){0,2}$", re.I)
-
-
-_HEADS_SIGN = re.compile(
-    r"\b(главы|руководители|губернатор\s+и\s+аким|аким\s+и\s+губернатор)\s+"
-    r"(?:(?:двух|обоих|этих)\s+)?(регионов|областей|сторон|\w+\s+и\s+\w+)?[^,.;:]{0,20}$",
-    re.I,
+from coopgraph.ingest.document_pairs import pair_documents
+from coopgraph.ingest.documents import DocMention, planned_signing
+from coopgraph.ingest.frames import Argument, FrameMatch, Tree, find_frames, refs_in_tokens
+from coopgraph.ingest.signing_surface import (
+    BOTH_SIDES,
+    GENERIC_BODIES,
+    events_near,
+    heads_of,
+    keep_parties,
+    region_of_person,
+    relate_signers_at_events,
+    surface_signing,
 )
-_HEAD_TITLES = ("губернатор", "аким", "председатель облисполкома")
+
+_DOC_WORDS = {"документ", "соглашение", "меморандум", "договор", "контракт", "протокол", "карта", "план"}
+_NOT_SIGNER = re.compile(r"(при участии|в присутствии|при поддержке|с участием)", re.I)
 
 
-def _heads_of(ctx: Context, parties: list[str]) -> list[str]:
-    """The persons named as head (губернатор, аким, председатель облисполкома) of the given regions."""
-    out = []
-    for rel in ctx.relations.values():
-        if (
-            rel.type == "HOLDS_POSITION"
-            and rel.title in _HEAD_TITLES
-            and rel.target_key in parties
-            and rel.source_key not in out
-        ):
-            out.append(rel.source_key)
-    return out
+@dataclass
+class Signing:
+    """One signing predicate with what it says: its documents, signers and parties."""
 
-
-def _signers(ctx: Context, k: int) -> list[Ref]:
-    sent = ctx.sentences[k]
-    out = []
-    for r in ctx.refs_in(k, "Person"):
-        if _NOT_SIGNER_CUE.search(ctx.text[sent.start : r.start]):
-            continue
-        if r.key not in [o.key for o in out]:
-            out.append(r)
-    return out
-
-
-def _region_of_person(ctx: Context, person_key: str) -> str | None:
-    for rel in ctx.relations.values():
-        if rel.type == "HOLDS_POSITION" and rel.source_key == person_key:
-            ent = ctx.table.get(rel.target_key)
-            if ent is not None and ent.type in ("Region", "City"):
-                return ent.key
-    return None
-
-
-def _refs_in_span(ctx: Context, start: int, end: int, *types: str) -> list[Ref]:
-    return [r for r in ctx.refs if start <= r.start and r.end <= end and r.type in types]
-
-
-def _subject_places(ctx: Context, k: int, verb_start: int) -> list[Ref]:
-    """Places or bodies named before the signing verb as its subject: "Астрахань и Актау подписали"."""
-    sent = ctx.sentences[k]
-    left = ctx.text[sent.start : verb_start]
-    m = re.search(r"([^,.;:]*)$", left)
-    start = sent.start + (m.start(1) if m else 0)
-    return [
-        r
-        for r in _refs_in_span(ctx, start, verb_start, "Region", "City", "Organization", "Country")
-        if not re.search(r"\b(по данным|данным|сообщ\w+|пресс-служб\w*|портала)\b", ctx.text[start : r.start], re.I)
-        and not re.search(r"\b(в|во|на|из|с|со|от|для|по|к|при)\s+$", ctx.text[max(start, r.start - 5) : r.start], re.I)
-        and not _inside_org(ctx, r)
-    ]
-
-
-def _inside_org(ctx: Context, ref: Ref) -> bool:
-    return ref.type != "Organization" and any(
-        o.start <= ref.start and ref.end <= o.end for o in ctx.refs if o.type == "Organization"
-    )
-
-
-def _events_near(ctx: Context, k: int) -> list[str]:
-    sent = ctx.sentences[k]
-    out = []
-    for r in ctx.refs_in(k, "Event"):
-        if _EVENT_CUE.search(ctx.text[max(sent.start, r.start - 20) : r.start]):
-            out.append(r.key)
-    return out
-
-
-def _previous_docs(ctx: Context, k: int):
-    """ "Документ подписали ...": the main (first) document of the nearest earlier sentence with one."""
-    prior = [d for d in ctx.documents if d.sent < k]
-    if not prior:
-        return []
-    last_sent = prior[-1].sent
-    return [next(d for d in prior if d.sent == last_sent)]
+    sent: int
+    docs: list[DocMention]
+    basis: list[DocMention] = field(default_factory=list)  # documents named as the basis of those signed
+    signers: list[Ref] = field(default_factory=list)
+    parties: dict[str, list[str]] = field(default_factory=dict)  # document key -> its parties
+    events: list[str] = field(default_factory=list)
+    signing: bool = True  # signed or concluded (not only extended or ratified): signers and a date
 
 
 def extract_signing(ctx: Context) -> None:
+    done: set[int] = set()
+    signings: list[Signing] = []
+    for m in find_frames(ctx, ("sign",)):
+        if m.pred.lemma in ("поставить", "ставить") and not any(a.head.lemma == "подпись" for a in m.role("signature")):
+            continue
+        if not m.is_fact or planned_signing(ctx.sentences[m.sent]):
+            done.add(m.sent)  # "планируют подписать": no fact, and no surface rule either
+            continue
+        signing = _read(ctx, m) or _read(ctx, _swapped(m))
+        if signing is not None and (signing.signers or any(signing.parties.values()) or _says_who(ctx, m, signing)):
+            signings.append(signing)
+            done.add(m.sent)  # else the surface rules may find the sides in the sentences around
     doc_events: dict[str, set[str]] = {}
-    actors: dict[str, set[str]] = {}  # document key → signers and parties, for its event
-    for k, sent in enumerate(ctx.sentences):
-        lemmas = {t.lemma for t in sent.tokens}
-        signing = bool(lemmas & _SIGN_LEMMAS)
-        in_force = bool(lemmas & _IN_FORCE)
-        if not (signing or in_force) or planned_signing(sent):
-            continue
-        docs = [d for d in ctx.documents if d.sent == k]
-        events = _events_near(ctx, k)
-        if not docs and (re.search(r"\bдокумент\w*\b", sent.text, re.I) or events):
-            docs = _previous_docs(ctx, k)
-        if not docs:
-            continue
-        verb = next((t for t in sent.tokens if t.lemma in _SIGN_LEMMAS | _IN_FORCE), sent.tokens[0])
-        signers = _signers(ctx, k) if signing else []
-        borrowed = False
-        if signing and not signers and k > 0 and verb.pos == "VERB" and not _subject_places(ctx, k, verb.start):
-            signers = _signers(ctx, k - 1)  # "В ходе встречи с X ... Для этого подписали ..."
-            borrowed = bool(signers)
-        date = find_date(sent.text, ctx.published) if signing else None
-        participle = verb.feats.get("VerbForm") == "Part"
-        for d in docs:
-            doc = ctx.table.get(d.key)
-            if doc is None:
+    actors: dict[str, set[str]] = {}
+    for signing in signings:
+        _relate(ctx, signing)
+        for d in signing.docs:
+            doc_events.setdefault(d.key, set()).update(signing.events)
+            actors.setdefault(d.key, set()).update([r.key for r in signing.signers] + signing.parties.get(d.key, []))
+    surface_signing(ctx, done, doc_events, actors)
+    relate_signers_at_events(ctx, doc_events, actors)
+    _drop_unused_basis(ctx)
+
+
+def _swapped(m: FrameMatch) -> FrameMatch:
+    """ "Соглашение подписали Омская и Павлодарская области": the parser reads the inanimate object that opens
+    the sentence as the subject (their nominative and accusative agree); read it the other way round."""
+    swap = {"signer": "document", "document": "signer"}
+    args = [Argument(swap.get(a.role, a.role), a.shape, a.head, a.tokens, a.refs) for a in m.args]
+    return FrameMatch(m.frame, m.sent, m.pred, m.predicate, args, m.plan, m.negated, m.light_verb)
+
+
+def _says_who(ctx: Context, m: FrameMatch, s: Signing) -> bool:
+    """The sentence names who signed, if not by name ("представители компаний подписали"), or between whom:
+    the surface rules would only guess from the other names around."""
+    return bool(s.docs[0].between or _signer_args(ctx, m))
+
+
+def _read(ctx: Context, m: FrameMatch) -> Signing | None:
+    pairs = pair_documents(ctx, m)
+    if pairs:
+        return Signing(m.sent, [d for d, _ in pairs], parties={d.key: sides for d, sides in pairs})
+    docs, basis = _documents(ctx, m)
+    if not docs:
+        return None
+    signing = Signing(m.sent, docs, basis, signing=m.pred.lemma not in ("продлить", "продлевать", "ратифицировать"))
+    signing.signers = _signers(ctx, m)
+    signing.parties = _parties(ctx, m, signing)
+    signing.events = list(dict.fromkeys([r.key for a in m.role("event") for r in a.refs if r.type == "Event"]))
+    signing.events += [e for e in events_near(ctx, m.sent) if e not in signing.events]
+    return signing
+
+
+def _relate(ctx: Context, s: Signing) -> None:
+    date = find_date(ctx.sentences[s.sent].text, ctx.published) if s.signing else None
+    for b in s.basis:  # a basis document gets the parties its own "между" names, and no signers
+        for p in s.parties.get(b.key, []):
+            ctx.relate("PARTY_TO", p, b.key, s.sent, rule="frame:sign.basis")
+    for d in s.docs:
+        doc = ctx.table.entities[d.key]
+        for person in s.signers if s.signing else []:  # "продлил соглашение": no signature stated
+            ctx.relate("SIGNED", person.key, d.key, s.sent, rule="frame:sign", date=doc.signed or date)
+        for p in s.parties.get(d.key, []):
+            ctx.relate("PARTY_TO", p, d.key, s.sent, rule="frame:sign.party")
+
+
+# ---------------------------------------------------------------- the documents a predicate governs
+
+
+def _documents(ctx: Context, m: FrameMatch) -> tuple[list[DocMention], list[DocMention]]:
+    """The documents in the predicate's document phrase (the first of each phrase is signed, the ones named
+    in its description are its basis), or, for "документ" / a bare kind word, the document named before."""
+    args = m.role("document") + m.role("signature")
+    spans = [(t.start, t.end) for a in args for t in a.tokens]
+    here = [d for d in ctx.documents if d.sent == m.sent]
+    mentions = [d for d in here if any(s <= d.start < e for s, e in spans)]
+    # a document named in another's description ("план по реализации Соглашения ... между X и Y") is its
+    # basis, wherever the parse attached it
+    mentions += [d for d in here if d not in mentions and any(o.start < d.start < o.end for o in mentions)]
+    if mentions:
+        nested = [d for d in mentions if any(o.start < d.start < o.end for o in mentions if o is not d)]
+        return _unique([d for d in mentions if d not in nested]), _unique(nested)
+    if any(a.head.lemma in _DOC_WORDS for a in args):
+        return _previous(ctx, m.sent), []
+    return [], []
+
+
+def _unique(mentions: list[DocMention]) -> list[DocMention]:
+    seen: dict[str, DocMention] = {}
+    for d in mentions:
+        seen.setdefault(d.key, d)
+    return list(seen.values())
+
+
+def _previous(ctx: Context, k: int) -> list[DocMention]:
+    """ "Документ подписали ...": the main (first) document of the nearest earlier sentence with one."""
+    prior = [d for d in ctx.documents if d.sent < k and not d.basis]
+    if not prior:
+        return []
+    last = prior[-1].sent
+    return [next(d for d in prior if d.sent == last)]
+
+
+# ---------------------------------------------------------------- who signed, between whom
+
+
+def _signers(ctx: Context, m: FrameMatch) -> list[Ref]:
+    """The persons of the signer phrase, not those "в присутствии" of whom it was signed, nor those another
+    finite verb separates from the predicate (the parser may hang a name on the next clause's subject). A
+    name right before the predicate, after the signer phrase, is the phrase's too."""
+    out: list[Ref] = []
+    for a in _signer_args(ctx, m):
+        first = a.tokens[0].start
+        end = m.pred.start if a.tokens[0].start < m.pred.start else a.tokens[-1].end
+        refs = a.refs + [r for r in ctx.refs_in(m.sent, "Person") if a.tokens[-1].end <= r.start < end]
+        for r in refs:
+            if r.type != "Person" or _NOT_SIGNER.search(ctx.text[first : r.start]) or _other_clause(ctx, m, r):
                 continue
-            if participle and _is_reference(ctx, d):
-                continue  # "Новая карта — продолжение документа, подписанного в 2023": another document
-            parties = _parties(ctx, k, d, signers, verb.start)
-            if borrowed and len(parties) == 1:
-                from coopgraph.ingest.trade import partner_of
-
-                other = partner_of(ctx, parties[0])
-                if other and other.startswith("Region:"):
-                    parties.append(other)
-            for s in signers:
-                ctx.relate("SIGNED", s.key, d.key, k, rule="signing.signer", date=doc.signed or date)
-            if signing and not signers and _HEADS_SIGN.search(ctx.text[sent.start : verb.start]):
-                # "Главы регионов подписали соглашение": the heads the article names for its parties
-                for person in _heads_of(ctx, parties):
-                    ctx.relate("SIGNED", person, d.key, k, rule="signing.heads", date=doc.signed or date)
-            for p in parties:
-                ctx.relate("PARTY_TO", p, d.key, k, rule="signing.party")
-            doc_events.setdefault(d.key, set()).update(events)
-            actors.setdefault(d.key, set()).update([s.key for s in signers] + parties)
-    for doc, events in doc_events.items():
-        for e in events:
-            for a in sorted(actors.get(doc, ())):
-                ctx.relate("PARTICIPATED_IN", a, e, _event_sentence(ctx, e), rule="signing.at_event")
+            if r.key not in [o.key for o in out]:
+                out.append(r)
+    return out
 
 
-def _is_reference(ctx: Context, d) -> bool:
-    return any(r.via == "reference" and r.start == d.start for r in ctx.refs)
+def _signer_args(ctx: Context, m: FrameMatch) -> list[Argument]:
+    """The signer role, or the predicate's subject by its relation when the tagger gives the subject another
+    case ("Хоким" read as an instrumental)."""
+    if m.role("signer"):
+        return m.role("signer")
+    tree = Tree(ctx.sentences[m.sent])
+    subjects = [c for c in tree.children(m.pred) if c.rel == "nsubj"]
+    phrases = [(c, tree.phrase(c)) for c in subjects]
+    return [Argument("signer", "nom", c, ph, refs_in_tokens(ctx, m.sent, ph)) for c, ph in phrases]
 
 
-def _event_sentence(ctx: Context, event_key: str) -> int:
-    return next((r.sent for r in ctx.refs if r.key == event_key), 0)
+def _other_clause(ctx: Context, m: FrameMatch, r: Ref) -> bool:
+    lo, hi = sorted((r.start, m.pred.start))
+    return any(
+        t.pos == "VERB" and t.feats.get("VerbForm") == "Fin" and lo < t.start < hi and t.i != m.pred.i
+        for t in ctx.sentences[m.sent].tokens
+    )
 
 
-def _parties(ctx: Context, k: int, d, signers: list[Ref], verb_start: int) -> list[str]:
-    parties: list[str] = []
-    for start, end in d.between:
-        parties += [
-            r.key
-            for r in _refs_in_span(ctx, start, end, "Region", "City", "Country", "Organization")
-            if not _inside_org(ctx, r)
-        ]
-    if not parties:
-        parties += [p for s in signers if (p := _region_of_person(ctx, s.key))]
-    if not parties:
-        parties += [r.key for r in _subject_places(ctx, k, verb_start) if r.start < verb_start]
-    if (
-        d.between
-        and ctx.home
-        and ctx.home not in parties
-        and any(re.search(r"\bрегион\w*\b", ctx.text[s:e], re.I) for s, e in d.between)
+def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
+    """Each document's parties: those its own "между" names, else the signers' sides and the partners."""
+    partners = [
+        r.key
+        for a in m.role("between") + m.role("partner") + _inner_partners(ctx, m)
+        for r in _party_refs(ctx, m.sent, a.tokens[0].start, a.tokens[-1].end)
+    ]
+    own = [p for r in s.signers if (p := region_of_person(ctx, r.key))]
+    for a in _signer_args(ctx, m) if not s.signers else []:
+        own += [r.key for r in _in_clause(ctx, m, _subject_places(ctx, m.sent, a))]
+    if not own and ctx.home and any(a.head.lemma in ("мы", "мой") for a in m.role("signer")):
+        own = [ctx.home]  # "мы подписали" in the words of the region's head
+    if not own:
+        own = _unnamed_heads(ctx, m)
+    shared = own + [p for p in partners if p not in own]
+    if not shared and (
+        any(BOTH_SIDES.search(_phrase_text(ctx, a)) for a in m.role("signer")) or not _signer_args(ctx, m)
     ):
-        parties.append(ctx.home)  # "между правительством региона и ..." in a regional outlet
-    if not parties and _WE.search(ctx.sentences[k].text) and ctx.home:
-        parties.append(ctx.home)
-    if not parties and _BOTH_SIDES.search(ctx.text[ctx.sentences[k].start : verb_start]) and ctx.home:
-        from coopgraph.ingest.trade import partner_of
+        shared = _two_sides(ctx)  # "Стороны подписали", "был подписан меморандум": the article's two parties
+    out = {}
+    for d in s.docs + s.basis:
+        if d in s.basis and not d.between:
+            continue
+        between = [r.key for start, end in d.between for r in _party_refs(ctx, m.sent, start, end)]
+        if d.between and ctx.home and any(re.search(r"\bрегион", ctx.text[a:b], re.I) for a, b in d.between):
+            between.append(ctx.home)  # "между правительством региона и ..." in a regional outlet
+        out[d.key] = keep_parties(ctx, between + [p for p in partners if p not in between] if d.between else shared)
+    if not s.signers and s.signing and _heads_word(ctx, m):
+        s.signers = [Ref(p, "Person", m.sent, 0, 0) for p in heads_of(ctx, out[s.docs[0].key])]
+    return out
 
-        # "Стороны подписали", "Главы регионов подписали": the article's two parties
-        parties += [p for p in (ctx.home, partner_of(ctx, ctx.home)) if p]
-    seen = []
-    for p in parties:
-        ent = ctx.table.get(p)
-        if ent is not None and ent.type != "Country" or len(parties) == 1:
-            if p not in seen:
-                seen.append(p)
-    return seen
+
+def _two_sides(ctx: Context) -> list[str]:
+    """The article's home region and its partner across the border (else its second region); none unless both."""
+    from coopgraph.ingest.trade import partner_of
+
+    other = (partner_of(ctx, ctx.home) or ctx.partner) if ctx.home else None
+    return [ctx.home, other] if ctx.home and other and other.startswith(("Region:", "City:")) else []
+
+
+def _inner_partners(ctx: Context, m: FrameMatch) -> list[Argument]:
+    """ "подписал соглашение об установлении побратимских отношений с Павлодаром": a "с X" inside the
+    document's phrase is the partner too."""
+    tree = Tree(ctx.sentences[m.sent])
+    out = []
+    for a in m.role("document"):
+        for t in a.tokens:
+            if t.feats.get("Case") == "Ins" and tree.preposition(t) in ("с", "со") and t.i != a.head.i:
+                phrase = tree.phrase(t)
+                out.append(Argument("partner", "с+ins", t, phrase, refs_in_tokens(ctx, m.sent, phrase)))
+    return out
+
+
+def _party_refs(ctx: Context, k: int, start: int, end: int) -> list[Ref]:
+    refs = sorted(
+        (r for r in ctx.refs_in(k, "Region", "City", "Country", "Organization") if start <= r.start < end),
+        key=lambda r: r.start,
+    )
+    orgs = [r for r in refs if r.type == "Organization"]
+    out = []
+    for r in refs:
+        if r.type != "Organization" and any(o.start <= r.start < o.end for o in orgs):
+            continue
+        before = max([start] + [q.end for q in orgs if q.end <= r.start])
+        if r.type != "Organization" and GENERIC_BODIES.search(ctx.text[before : r.start]):
+            continue  # "между учреждениями культуры Новосибирской ... областей"
+        if any(0 <= r.start - q.end <= 1 for q in refs if q.type != "Organization"):
+            continue  # a place right after another only locates it: "с Абайской областью Восточного Казахстана"
+        out.append(r)
+    return out
+
+
+_HEAD_COUNTRY = {"губернатор": "RU", "аким": "KZ", "хоким": "UZ", "председатель": "BY"}
+
+
+def _unnamed_heads(ctx: Context, m: FrameMatch) -> list[str]:
+    """ "Губернатор и аким подписали соглашение": the article's region of each head's country."""
+    out = []
+    for a in m.role("signer"):
+        for t in a.tokens:
+            country = _HEAD_COUNTRY.get(t.lemma)
+            if country is None or a.refs:
+                continue
+            key = next(
+                (k for k in ctx.focus if k.startswith("Region:") and ctx.table.entities[k].country == country), None
+            )
+            if key and key not in out:
+                out.append(key)
+    return out if len(out) > 1 else []
+
+
+def _subject_places(ctx: Context, k: int, arg: Argument) -> list[Ref]:
+    """ "Омская и Павлодарская области подписали", "подписано Астраханью и Актау": the places that sign."""
+    return [r for r in _party_refs(ctx, k, arg.tokens[0].start, arg.tokens[-1].end + 1) if r in arg.refs]
+
+
+def _in_clause(ctx: Context, m: FrameMatch, refs: list[Ref]) -> list[Ref]:
+    return [r for r in refs if not _other_clause(ctx, m, r)]
+
+
+def _phrase_text(ctx: Context, a: Argument) -> str:
+    return ctx.text[a.tokens[0].start : a.tokens[-1].end]
+
+
+def _heads_word(ctx: Context, m: FrameMatch) -> bool:
+    """ "Главы регионов подписали", "губернатор и аким подписали": the heads, not named here."""
+    return any(_HEADS.search(_phrase_text(ctx, a)) for a in m.role("signer"))
+
+
+_HEADS = re.compile(r"\b(главы|руководители|губернатор\w*\s+и\s+аким\w*|аким\w*\s+и\s+губернатор\w*)\b", re.I)
+
+
+def _drop_unused_basis(ctx: Context) -> None:
+    """A basis document is annotated only when its parties are named (spec): one that got none is dropped."""
+    related = {r.target_key for r in ctx.relations.values()}
+    keys = {d.key for d in ctx.documents}
+    for key in keys - related:
+        if all(d.basis for d in ctx.documents if d.key == key):
+            ctx.table.entities.pop(key, None)
+            ctx.refs[:] = [r for r in ctx.refs if r.key != key]
+            ctx.documents[:] = [d for d in ctx.documents if d.key != key]

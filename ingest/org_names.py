@@ -1,0 +1,230 @@
+"""Organisation names written without quotes or a legal form: "Павлодарский алюминиевый завод", "известняковый
+рудник Керегетас", "культурный центр имени Курмангазы", "Торгайское и Краснооктябрьское бокситовые рудоуправления"."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from coopgraph.ingest.context import Context
+from coopgraph.ingest.morph import inflect_word, parses
+from coopgraph.ingest.nlp import Sentence, Token
+
+
+@dataclass(frozen=True)
+class OrgLexicon:
+    legal_forms: tuple[str, ...]
+    heads: frozenset[str]
+    generic_heads: frozenset[str]
+    unquoted_heads: frozenset[str]
+    body_heads: frozenset[str]
+    house_genitives: frozenset[str]
+    not_heads: frozenset[str]
+    not_names: frozenset[str]
+    source_cues: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def org_lexicon() -> OrgLexicon:
+    path = resources.files(__package__).joinpath("lexicons/organizations.toml")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return OrgLexicon(
+        legal_forms=tuple(dict.fromkeys(data["legal_forms"])),
+        heads=frozenset(data["heads"]),
+        generic_heads=frozenset(data["generic_heads"]),
+        unquoted_heads=frozenset(data["unquoted_heads"]),
+        body_heads=frozenset(data["body_heads"]),
+        house_genitives=frozenset(data["house_genitives"]),
+        not_heads=frozenset(data["not_heads"]),
+        not_names=frozenset(n.lower() for n in data["not_names"]),
+        source_cues=tuple(data["source_cues"]),
+    )
+
+
+Add = Callable[[Context, str, str, int, int], object]
+
+
+def add_unquoted_names(ctx: Context, taken: list[tuple[int, int]], add: Add) -> None:
+    """Every head noun of the lexicon with a proper name around it: capitalised adjectives before it, or a
+    proper name, "имени X" or a number after it."""
+    lex = org_lexicon()
+    for k, sent in enumerate(ctx.sentences):
+        for tok in sent.tokens:
+            if _head_lemma(tok) not in lex.unquoted_heads or any(s <= tok.start < e for s, e in taken):
+                continue
+            places = [(r.start, r.end) for r in ctx.refs_in(k, "Country", "Region", "City")]
+            names = [
+                n
+                for n in _names_at(ctx, k, sent, tok)
+                if not any(s < n[1] and n[0] < e for s, e in taken)
+                and not any(s <= n[0] and n[1] <= e for s, e in places)  # "Российская Федерация" is a place
+            ]
+            for start, end, name in names:
+                if add(ctx, name, ctx.text[start:end], start, end):
+                    taken.append((start, end))
+
+
+def _head_lemma(tok: Token) -> str:
+    """ "ТЭЦ-1" is a ТЭЦ."""
+    base, _, number = tok.lemma.partition("-")
+    return base if number.isdigit() else tok.lemma
+
+
+def _names_at(ctx: Context, k: int, sent: Sentence, head: Token) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the names a head noun ends or opens; two for "Торгайское и Краснооктябрьское
+    бокситовые рудоуправления"."""
+    toks = sent.tokens
+    mods = _modifiers_before(toks, head.i)
+    tail = _proper_tail(ctx, k, toks, head.i)
+    if _head_lemma(head) in ("дом", "дворец") and not _house(toks, head):
+        return []
+    capital = [m for m in mods if m.text[:1].isupper()]
+    if not capital and tail is None and not (head.text[:1].isupper() and mods):
+        return []
+    if mods and mods[0].i == 0 and not _place_adjective(ctx, mods[0]) and tail is None:
+        return []  # "Крупный завод ..." opening a sentence is no name
+    if head.feats.get("Number") == "Plur" or any(_plural(m) for m in mods):
+        return _coordinated(ctx, toks, head, mods, tail)
+    end = tail.end if tail is not None else (_house_end(toks, head) if head.lemma in ("дом", "дворец") else head.end)
+    start = mods[0].start if mods else head.start
+    return [(start, end, _name(ctx, mods, head, end))]
+
+
+def _plural(tok: Token) -> bool:
+    """An adjective only plural forms read ("горнорудные"), whatever the tagger says of its noun."""
+    if tok.feats.get("Number") == "Plur":
+        return True
+    adj = [p for p in parses(tok.text.lower()) if p.tag.POS == "ADJF"]
+    return bool(adj) and all(p.tag.number == "plur" for p in adj)
+
+
+def _modifiers_before(toks: list[Token], i: int) -> list[Token]:
+    """The adjectives (and participles) right before the head; a capitalised adjective the tagger took
+    for a proper noun ("Павлодарскую ТЭЦ-1") is one too. The tagger's case is not trusted here."""
+    out: list[Token] = []
+    j = i - 1
+    while j >= 0 and _adjective(toks[j]) and len(out) < 4:
+        out.insert(0, toks[j])
+        j -= 1
+    return out
+
+
+_ADJ_ENDING = (
+    "ый",
+    "ий",
+    "ой",
+    "ая",
+    "яя",
+    "ое",
+    "ее",
+    "ые",
+    "ие",
+    "ого",
+    "его",
+    "ому",
+    "ему",
+    "ую",
+    "юю",
+    "ым",
+    "им",
+    "ом",
+    "ем",
+    "ых",
+    "их",
+    "ыми",
+    "ими",
+)
+
+
+def _adjective(tok: Token) -> bool:
+    if tok.pos == "ADJ" or tok.feats.get("VerbForm") == "Part":
+        return True
+    return tok.pos == "PROPN" and tok.text[:1].isupper() and tok.text.lower().endswith(_ADJ_ENDING)
+
+
+def _proper_tail(ctx: Context, k: int, toks: list[Token], i: int) -> Token | None:
+    """The last token of a proper name after the head: "рудник Керегетас", "центр имени Курмангазы",
+    "ТЭЦ-1"; not a place ("завод в Павлодаре" has none, "центр Астаны" names a place) or a person."""
+    j = i + 1
+    if j < len(toks) and toks[j].text.lower() in ("имени", "им", "им."):
+        j += 2 if j + 1 < len(toks) and toks[j + 1].text == "." else 1
+        last = None
+        while j < len(toks) and (toks[j].text[:1].isupper() or toks[j].text in (".", "-") or _honorific(toks, j)):
+            last, j = toks[j], j + 1
+        while last is not None and last.text in (".", "-") and last.i > i + 1:
+            last = toks[last.i - 1]  # a stop after the name ends the sentence, not the name
+        return last
+    if toks[i].end < len(ctx.text) and ctx.text[toks[i].end : toks[i].end + 1] == "-" and j + 1 < len(toks):
+        return toks[j + 1] if toks[j + 1].text.isdigit() else None  # "ТЭЦ-1"
+    if j < len(toks) and toks[j].pos == "PROPN" and toks[j].text[:1].isupper() and toks[j].feats.get("Case") != "Gen":
+        if not any(r.start <= toks[j].start < r.end for r in ctx.refs_in(k)):
+            return toks[j]
+    return None
+
+
+_HONORIFICS = {"хан", "хана", "би", "батыр", "батыра", "ата", "ана", "ага", "аги"}
+
+
+def _honorific(toks: list[Token], j: int) -> bool:
+    """ "имени Абылай хана", "имени Казыбек би": a Kazakh title after the name is part of it."""
+    return toks[j].text.lower() in _HONORIFICS and j > 0 and toks[j - 1].text[:1].isupper()
+
+
+def _house(toks: list[Token], head: Token) -> bool:
+    nxt = toks[head.i + 1] if head.i + 1 < len(toks) else None
+    return head.text[:1].isupper() and nxt is not None and nxt.lemma in org_lexicon().house_genitives
+
+
+def _house_end(toks: list[Token], head: Token) -> int:
+    return toks[head.i + 1].end
+
+
+def _place_adjective(ctx: Context, tok: Token) -> bool:
+    return any(d.start == tok.start and d.place.type in ("Region", "City") for d in ctx.demonyms)
+
+
+def _coordinated(ctx, toks, head, mods, tail) -> list[tuple[int, int, str]]:
+    """A plural head with capitalised adjectives coordinated before it: one name per adjective, singular."""
+    first = mods[0] if mods else None
+    if first is None or not first.text[:1].isupper():
+        return []
+    shared = [m for m in mods if not m.text[:1].isupper()]
+    owners = [first]
+    j = first.i - 1
+    while j >= 1 and toks[j].text in ("и", ",") and _adjective(toks[j - 1]) and toks[j - 1].text[:1].isupper():
+        owners.insert(0, toks[j - 1])
+        j -= 2
+    if len(owners) < 2:
+        return []
+    end = tail.end if tail is not None else head.end
+    return [(o.start, end, _name(ctx, [o, *shared], head, end)) for o in owners]
+
+
+def _name(ctx: Context, mods: list[Token], head: Token, end: int) -> str:
+    """The name in the nominative singular: the adjectives agree with the head; words after it stay."""
+    gender = _gender(head, mods)
+    noun = head.text if head.text.isupper() else inflect_word(head.text, {"nomn", "sing"}, ("NOUN",))
+    words = [inflect_word(m.text, {"nomn", "sing", gender}, ("ADJF", "PRTF")) for m in mods] + [noun]
+    if head.text[:1].isupper() and not head.text.isupper():
+        words[-1] = words[-1][:1].upper() + words[-1][1:]
+    rest = ctx.text[head.end : end]
+    name = " ".join(words) + rest
+    return name[:1].upper() + name[1:]
+
+
+def _gender(head: Token, mods: list[Token]) -> str:
+    """The head noun's gender; an abbreviation's ("ТЭЦ") is the one its adjectives show."""
+    if not head.text.isupper():
+        noun = next((p.tag.gender for p in parses(head.text.lower()) if p.tag.POS == "NOUN"), None)
+        if noun:
+            return noun
+    for m in mods:  # the adjective's own form first: the tagger guesses on capitalised words
+        genders = {p.tag.gender for p in parses(m.text.lower()) if p.tag.POS == "ADJF" and p.tag.gender}
+        gender = genders.pop() if len(genders) == 1 else None
+        gender = gender or {"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get(m.feats.get("Gender", ""))
+        if gender:
+            return gender
+    return "masc"

@@ -1,0 +1,432 @@
+"""Offices, signing, organisations, events and places as tables: sentences written for these rules (other regions
+and partners than the gold articles) → the records EXTRACTION.md requires, and what it forbids."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pytest
+
+from coopgraph.ingest.gazetteer import load_gazetteer
+from coopgraph.ingest.pipeline import extract_article
+from coopgraph.ingest.records import Article, ArticleFacts
+
+ANY = "*"
+
+
+def norm(s: str | None) -> str:
+    s = (s or "").lower().replace("ё", "е")
+    s = re.sub(r"[«»“”„\"']", "", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+@cache
+def extract(text: str) -> ArticleFacts:
+    return extract_article(Article(id="t", source="t.txt", text=text))
+
+
+@cache
+def place(name: str) -> str:
+    """A City counts as its Region at a relation endpoint (the scorer's place_of)."""
+    found = load_gazetteer().lookup(name)
+    region = load_gazetteer().region_of(found) if found is not None and found.type == "City" else None
+    return norm(region.name if region is not None else name)
+
+
+def keys(facts: ArticleFacts) -> list[tuple]:
+    """(type, source, target, title) per relation: places as their region, documents as "doc:<kind>"."""
+    types = {e.name: e for e in facts.entities}
+    out = []
+    for r in facts.relations:
+        ends = []
+        for name in (r.source, r.target):
+            ent = types[name]
+            if ent.type == "Document":
+                ends.append(f"doc:{ent.kind}")
+            elif ent.type in ("City", "Region", "Country"):
+                ends.append(place(name))
+            else:
+                ends.append(norm(name))
+        out.append((r.type, ends[0], ends[1], norm(r.title) if r.title else None))
+    return out
+
+
+def want(rel: tuple) -> tuple:
+    kind, src, tgt, *title = rel
+    ends = [e if e == ANY or e.startswith("doc:") else place(e) for e in (src, tgt)]
+    return (kind, ends[0], ends[1], norm(title[0]) if title and title[0] != ANY else ANY)
+
+
+def matches(w: tuple, g: tuple) -> bool:
+    return all(a == ANY or a == b for a, b in zip(w, g))
+
+
+def case(case_id: str, text: str, has=(), absent=(), only=()):
+    return pytest.param(text, list(has), list(absent), tuple(only), id=case_id)
+
+
+# ---------------------------------------------------------------- HOLDS_POSITION
+
+HOLDS = [
+    case(
+        "title-region-name",
+        "Губернатор Саратовской области Роман Бусаргин встретился с предпринимателями Уральска.",
+        has=[("HOLDS_POSITION", "Роман Бусаргин", "Саратовская область", "губернатор")],
+    ),
+    case(
+        "title-after-name-dash",
+        "Дархан Сатыбалды – аким Туркестанской области – провел переговоры с делегацией.",
+        has=[("HOLDS_POSITION", "Дархан Сатыбалды", "Туркестанская область", "аким")],
+    ),
+    case(
+        "head-of-russian-republic-glava-is-governor",
+        "Глава Чувашской Республики Олег Николаев принял делегацию Жамбылской области.",
+        has=[("HOLDS_POSITION", "Олег Николаев", "Чувашская Республика", "губернатор")],
+    ),
+    case(
+        "belarusian-oblispolkom-head",
+        "Председатель Витебского облисполкома Александр Субботин посетил Кокшетау.",
+        has=[("HOLDS_POSITION", "Александр Субботин", "Витебская область", "председатель облисполкома")],
+    ),
+    case(
+        "uzbek-hokim-keeps-word",
+        "Хоким Андижанской области Шухратбек Абдурахмонов провел встречу с бизнесом Оша.",
+        has=[("HOLDS_POSITION", "Шухратбек Абдурахмонов", "Андижанская область", "хоким")],
+    ),
+    case(
+        "turkmen-hakim-leading-delegation",
+        "Делегация Лебапского велаята, возглавляемая хакимом Довранбеком Аманмурадовым, посетила Бухару.",
+        has=[("HOLDS_POSITION", "Довранбек Аманмурадов", "Лебапский велаят", "хаким")],
+        absent=[("HOLDS_POSITION", "Довранбек Аманмурадов", "Бухарская область", ANY)],
+    ),
+    case(
+        "head-of-state-is-president",
+        "Глава Кыргызстана Садыр Жапаров провел переговоры в Ташкенте.",
+        has=[("HOLDS_POSITION", "Садыр Жапаров", "Кыргызстан", "президент")],
+    ),
+    case(
+        "prime-minister-of-country",
+        "Премьер-министр Таджикистана Кохир Расулзода осмотрел завод в Худжанде.",
+        has=[("HOLDS_POSITION", "Кохир Расулзода", "Таджикистан", "премьер-министр")],
+    ),
+    case(
+        "akim-oblasti-is-the-region-of-the-city",
+        "В Талдыкоргане аким области Бейбут Шахметов принял гостей из Новосибирска.",
+        has=[("HOLDS_POSITION", "Бейбут Шахметов", "область Жетысу", "аким")],
+    ),
+    case(
+        "chinese-party-secretary-drops-party-abbreviation",
+        "Аким встретился с первым секретарем КПК провинции Ганьсу Ху Чанхуа.",
+        has=[("HOLDS_POSITION", "Ху Чанхуа", "провинция Ганьсу", "первый секретарь")],
+    ),
+    case(
+        "press-secretary-of-the-head",
+        "Об этом сообщил пресс-секретарь главы Башкортостана Айдар Гайсин.",
+        has=[("HOLDS_POSITION", "Айдар Гайсин", "Республика Башкортостан", "пресс-секретарь")],
+    ),
+    case(
+        "president-of-a-chamber-is-not-governor",
+        "Выступил президент Торгово-промышленной палаты Омской области Александр Лебедев.",
+        absent=[("HOLDS_POSITION", "Александр Лебедев", ANY, "губернатор")],
+    ),
+    case(
+        "names-in-capitals-and-minister-of-country",
+        "Министр торговли и интеграции РК Серик ЖУМАНГАРИН и губернатор Омской области Виталий ХОЦЕНКО обсудили поставки.",
+        has=[
+            ("HOLDS_POSITION", "Серик Жумангарин", "Казахстан", "министр торговли и интеграции"),
+            ("HOLDS_POSITION", "Виталий Хоценко", "Омская область", "губернатор"),
+        ],
+    ),
+    case(
+        "title-then-name-next-sentence",
+        "Премьер-министр Кыргызстана посетил Алматы.\nАдылбек Касымалиев осмотрел индустриальную зону.",
+        has=[("HOLDS_POSITION", "Адылбек Касымалиев", "Кыргызстан", "премьер-министр")],
+    ),
+    case(
+        "no-title-no-position",
+        "Бакытжан Сагинтаев встретился с губернатором Тюменской области Александром Моором.",
+        has=[("HOLDS_POSITION", "Александр Моор", "Тюменская область", "губернатор")],
+        absent=[("HOLDS_POSITION", "Бакытжан Сагинтаев", ANY, ANY)],
+    ),
+]
+
+# ---------------------------------------------------------------- SIGNED and PARTY_TO
+
+SIGNING = [
+    case(
+        "signers-subject",
+        "Губернатор Новосибирской области Андрей Травников и аким Павлодарской области Асаин Байханов подписали "
+        "соглашение о сотрудничестве в сфере образования.",
+        has=[
+            ("SIGNED", "Андрей Травников", "doc:соглашение"),
+            ("SIGNED", "Асаин Байханов", "doc:соглашение"),
+            ("PARTY_TO", "Новосибирская область", "doc:соглашение"),
+            ("PARTY_TO", "Павлодарская область", "doc:соглашение"),
+        ],
+    ),
+    case(
+        "signers-passive-agent",
+        "Меморандум о сотрудничестве был подписан губернатором Омской области Виталием Хоценко и акимом "
+        "Северо-Казахстанской области Гауезом Нурмухамбетовым.",
+        has=[
+            ("SIGNED", "Виталий Хоценко", "doc:меморандум"),
+            ("SIGNED", "Гауез Нурмухамбетов", "doc:меморандум"),
+            ("PARTY_TO", "Омская область", "doc:меморандум"),
+            ("PARTY_TO", "Северо-Казахстанская область", "doc:меморандум"),
+        ],
+    ),
+    case(
+        "signers-put-their-signatures",
+        "Хоким Бухарской области Ботир Зарипов и губернатор Астраханской области Игорь Бабушкин поставили подписи "
+        "под соглашением о торгово-экономическом сотрудничестве.",
+        has=[
+            ("SIGNED", "Ботир Зарипов", "doc:соглашение"),
+            ("SIGNED", "Игорь Бабушкин", "doc:соглашение"),
+            ("PARTY_TO", "Бухарская область", "doc:соглашение"),
+            ("PARTY_TO", "Астраханская область", "doc:соглашение"),
+        ],
+    ),
+    case(
+        "signers-of-a-roadmap-named-by-document",
+        "В Костанае подписана дорожная карта сотрудничества на 2025–2027 годы.\nДокумент подписали губернатор "
+        "Челябинской области Алексей Текслер и аким Костанайской области Кумар Аксакалов.",
+        has=[
+            ("SIGNED", "Алексей Текслер", "doc:дорожная карта"),
+            ("SIGNED", "Кумар Аксакалов", "doc:дорожная карта"),
+            ("PARTY_TO", "Челябинская область", "doc:дорожная карта"),
+            ("PARTY_TO", "Костанайская область", "doc:дорожная карта"),
+        ],
+    ),
+    case(
+        "signers-two-documents-each-its-own",
+        "Председатель Гомельского облисполкома Иван Крупко и аким Карагандинской области Ермаганбет Булекпаев "
+        "подписали план мероприятий, а министры сельского хозяйства двух регионов заключили меморандум о поставках молока.",
+        has=[
+            ("SIGNED", "Иван Крупко", "doc:план мероприятий"),
+            ("SIGNED", "Ермаганбет Булекпаев", "doc:план мероприятий"),
+        ],
+        absent=[("SIGNED", ANY, "doc:меморандум")],
+    ),
+    case(
+        "parties-between",
+        "Между Челябинской и Костанайской областями подписан меморандум о развитии туризма.",
+        has=[
+            ("PARTY_TO", "Челябинская область", "doc:меморандум"),
+            ("PARTY_TO", "Костанайская область", "doc:меморандум"),
+        ],
+        only=["SIGNED"],
+    ),
+    case(
+        "parties-subject-and-partner",
+        "Алтайский край заключил договор о поставках зерна с Восточно-Казахстанской областью.",
+        has=[
+            ("PARTY_TO", "Алтайский край", "doc:договор"),
+            ("PARTY_TO", "Восточно-Казахстанская область", "doc:договор"),
+        ],
+    ),
+    case(
+        "parties-object-first",
+        "Соглашение о сотрудничестве подписали Омская область и Павлодарская область.",
+        has=[("PARTY_TO", "Омская область", "doc:соглашение"), ("PARTY_TO", "Павлодарская область", "doc:соглашение")],
+    ),
+    case(
+        "parties-governments-stand-for-regions",
+        "Акимат Актюбинской области и правительство Оренбургской области подписали соглашение о приграничной торговле.",
+        has=[
+            ("PARTY_TO", "Актюбинская область", "doc:соглашение"),
+            ("PARTY_TO", "Оренбургская область", "doc:соглашение"),
+        ],
+    ),
+    case(
+        "parties-company-and-region",
+        "Компания «Казахмыс» и правительство Свердловской области подписали соглашение о поставках меди.",
+        has=[("PARTY_TO", "Казахмыс", "doc:соглашение"), ("PARTY_TO", "Свердловская область", "doc:соглашение")],
+    ),
+    case(
+        "parties-genitive-after-the-document",
+        "В Уральске подписан меморандум о сотрудничестве Самары и Уральска.",
+        has=[("PARTY_TO", "Самара", "doc:меморандум"), ("PARTY_TO", "Уральск", "doc:меморандум")],
+    ),
+    case(
+        "parties-several-pairs-several-documents",
+        "В рамках форума подписано 12 соглашений. Также Карагандинской и Свердловской, Костанайской и Курганской "
+        "областями подписаны межрегиональные документы.",
+        has=[
+            ("PARTY_TO", "Карагандинская область", "doc:соглашение"),
+            ("PARTY_TO", "Свердловская область", "doc:соглашение"),
+            ("PARTY_TO", "Костанайская область", "doc:соглашение"),
+            ("PARTY_TO", "Курганская область", "doc:соглашение"),
+        ],
+    ),
+    case(
+        "parties-not-unnamed-bodies-of-regions",
+        "Состоялось подписание соглашений о сотрудничестве между вузами Томской и Павлодарской областей.",
+        absent=[("PARTY_TO", ANY, ANY)],
+    ),
+    # negatives: plans, bystanders, sides without names, extensions
+    case(
+        "plan-to-sign-is-no-fact",
+        "Губернатор Саратовской области Роман Бусаргин и аким Западно-Казахстанской области Нариман Туегалиев "
+        "планируют подписать соглашение о сотрудничестве осенью.",
+        absent=[("SIGNED", ANY, ANY), ("PARTY_TO", ANY, ANY)],
+    ),
+    case(
+        "present-at-signing-is-no-signer",
+        "В присутствии губернатора Самарской области Вячеслава Федорищева представители компаний подписали "
+        "контракт на поставку автобусов.",
+        absent=[("SIGNED", ANY, ANY), ("PARTY_TO", "Самарская область", ANY)],
+    ),
+    case(
+        "openers-of-a-forum-are-no-signers",
+        "Форум открыли губернатор Оренбургской области Денис Паслер и аким Актюбинской области Асхат Шахаров. "
+        "В рамках форума подписан меморандум о сотрудничестве.",
+        absent=[("SIGNED", ANY, ANY)],
+    ),
+    case(
+        "sides-signed-gives-parties-only",
+        "Тюменская область и Акмолинская область укрепляют связи.\nСтороны подписали соглашение о сотрудничестве "
+        "в сфере сельского хозяйства. Тюменская область поставит технику в Акмолинскую область.",
+        has=[
+            ("PARTY_TO", "Тюменская область", "doc:соглашение"),
+            ("PARTY_TO", "Акмолинская область", "doc:соглашение"),
+        ],
+        absent=[("SIGNED", ANY, ANY)],
+    ),
+    case(
+        "extended-gives-parties-no-signers",
+        "Губернатор Курганской области Вадим Шумков и аким СКО Гауез Нурмухамбетов продлили соглашение о "
+        "приграничном сотрудничестве до 2030 года.",
+        has=[("PARTY_TO", "Курганская область", "doc:соглашение")],
+        absent=[("SIGNED", ANY, ANY)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, has, absent, only", HOLDS + SIGNING)
+def test_relations(text, has, absent, only):
+    got = keys(extract(text))
+    listing = "\n  ".join(map(str, sorted(got, key=str))) or "(none)"
+    missing = [w for w in map(want, has) if not any(matches(w, g) for g in got)]
+    unwanted = [g for g in got if any(matches(want(a), g) for a in absent)]
+    extra = [g for g in got if g[0] in only and not any(matches(want(h), g) for h in has)]
+    assert not missing, f"missing {missing}; extracted:\n  {listing}"
+    assert not unwanted, f"forbidden {unwanted}; extracted:\n  {listing}"
+    assert not extra, f"unexpected {extra}; extracted:\n  {listing}"
+
+
+# ---------------------------------------------------------------- entities
+
+ENTITIES = [
+    # organisations without quotes or a legal form
+    case(
+        "org-capitalised-adjective-plant",
+        "Делегация посетила Карагандинский литейный завод.",
+        has=[("Organization", "Карагандинский литейный завод")],
+    ),
+    case(
+        "org-university",
+        "Соглашение подписал Омский государственный аграрный университет.",
+        has=[("Organization", "Омский государственный аграрный университет")],
+    ),
+    case(
+        "org-proper-name-after-head",
+        "Гости осмотрели угольный разрез Богатырь.",
+        has=[("Organization", "Угольный разрез Богатырь")],
+    ),
+    case(
+        "org-named-after-person",
+        "Концерт прошел в культурном центре имени Абылай хана.",
+        has=[("Organization", "Культурный центр имени Абылай хана")],
+    ),
+    case(
+        "org-coordinated-adjectives",
+        "В холдинг входят Соколовское и Сарбайское горнорудные управления.",
+        has=[
+            ("Organization", "Соколовское горнорудное управление"),
+            ("Organization", "Сарбайское горнорудное управление"),
+        ],
+    ),
+    case(
+        "org-sole-trader",
+        "Продукцию поставляет ИП Жумабеков А.С. из Тараза.",
+        has=[("Organization", "Жумабеков")],
+        absent=[("Person", ANY)],
+    ),
+    case(
+        "org-elected-council",
+        "Делегация маслихата Костанайской области прибыла в Курган.",
+        has=[("Organization", "Маслихат Костанайской области")],
+    ),
+    case("org-not-a-state", "Завод построили ещё в Советском Союзе.", absent=[("Organization", "Советский Союз")]),
+    case(
+        "org-news-source-is-none",
+        "Об этом сообщает пресс-служба Южного межрегионального управления Россельхознадзора.",
+        absent=[("Organization", ANY)],
+    ),
+    # events without quotes
+    case(
+        "event-edition-lower-case",
+        "Соглашение подписано в рамках X белорусско-казахстанского форума.",
+        has=[("Event", "X белорусско-казахстанский форум")],
+    ),
+    case(
+        "event-days-of-culture",
+        "В Караганде стартовали Дни культуры Минской области.",
+        has=[("Event", "Дни культуры Минской области")],
+    ),
+    case(
+        "event-city-day",
+        "Делегация приехала на День города Петропавловска.",
+        has=[("Event", "День города Петропавловска")],
+    ),
+    case(
+        "event-games",
+        "Спортсмены готовятся к Всемирным играм кочевников.",
+        has=[("Event", "Всемирные игры кочевников")],
+    ),
+    case(
+        "event-quoted-days",
+        "В Омске прошли «Дни Павлодарской области в Омске».",
+        has=[("Event", "Дни Павлодарской области в Омске")],
+    ),
+    case(
+        "event-lower-case-cooperation-forum",
+        "Делегация прибыла на форум межрегионального сотрудничества Беларуси и Казахстана.",
+        has=[("Event", "Форум межрегионального сотрудничества Беларуси и Казахстана")],
+    ),
+    # persons and places
+    case(
+        "person-capitals-and-oblique",
+        "Встречу провел губернатор Рустам ХАБИРОВ с Игорем Бабушкиным.",
+        has=[("Person", "Рустам Хабиров"), ("Person", "Игорь Бабушкин")],
+    ),
+    case(
+        "person-chinese-one-letter-surname",
+        "Аким принял секретаря парткома У Сяоцзюня.",
+        has=[("Person", "У Сяоцзюнь")],
+    ),
+    case(
+        "place-turkish-province", "Губернатор провинции Бурса встретил делегацию.", has=[("Region", "провинция Бурса")]
+    ),
+    case(
+        "place-xinjiang-prefecture",
+        "Прибыла делегация Боро-Тала-Монгольского автономного округа.",
+        has=[("Region", "Боро-Тала-Монгольский автономный округ")],
+    ),
+    case(
+        "place-listed-region-adjectives",
+        "Связи с областями России — Омской и Новосибирской — крепнут.",
+        has=[("Region", "Омская область"), ("Region", "Новосибирская область")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, has, absent, only", ENTITIES)
+def test_entities(text, has, absent, only):
+    got = [(e.type, norm(e.name)) for e in extract(text).entities]
+    listing = "\n  ".join(f"{t}: {n}" for t, n in sorted(got)) or "(none)"
+    missing = [w for w in has if (w[0], norm(w[1])) not in got]
+    unwanted = [g for g in got for a in absent if g[0] == a[0] and (a[1] == ANY or g[1] == norm(a[1]))]
+    assert not missing, f"missing {missing}; extracted:\n  {listing}"
+    assert not unwanted, f"forbidden {unwanted}; extracted:\n  {listing}"
