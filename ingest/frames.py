@@ -220,8 +220,10 @@ def shape_of(tree: Tree, tok: Token) -> str:
     case = CASES.get(tok.feats.get("Case", ""), "")
     if tok.rel == "obj" and case in ("nom", "gen"):
         case = "acc"  # nom = acc for inanimate nouns, gen = acc for animate ones: the object label decides
-    elif tok.rel == "nsubj" and case == "acc" and tok.feats.get("Animacy") != "Anim":
-        case = "nom"  # the same syncretism read the other way: the subject label decides
+    elif tok.rel == "nsubj" and case == "acc" and tok.feats.get("Animacy") != "Anim" and tok.i > tok.head:
+        # the same syncretism read the other way, after the verb ("продукцию представили предприятия");
+        # before it the accusative stands ("Соглашение подписали губернатор и аким")
+        case = "nom"
     prep = tree.preposition(tok) or (_preposition_before(tree, tok) if case in ("loc", "ins", "dat") else None)
     if prep:
         return f"{prep}+{case}" if case else prep
