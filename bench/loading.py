@@ -75,7 +75,7 @@ def load_real(
         for f in buffer:
             by_id.setdefault((f.article.id, f.article.source), f)
         articles = [f.article for f in buffer]
-        options = IngestOptions(batch_size=batch_size, batch_articles=batch_articles, ingested=INGESTED, derived=False)
+        options = IngestOptions(batch_size=batch_size, batch_articles=batch_articles, ingested=INGESTED)
         pipeline = IngestPipeline(
             bench.driver,
             bench.database,

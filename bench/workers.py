@@ -40,7 +40,7 @@ def ingest_parallel(driver, database: str, articles: list, workers: int, load: b
             "load_s": 0.0,
             "total_s": total,
         }
-    pipeline = IngestPipeline(driver, database, IngestOptions(workers=workers, ingested=INGESTED, derived=False))
+    pipeline = IngestPipeline(driver, database, IngestOptions(workers=workers, ingested=INGESTED))
     pipeline.report.articles = len(articles)
     report = pipeline.ingest(articles)
     total = time.perf_counter() - t0

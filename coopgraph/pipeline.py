@@ -1,4 +1,4 @@
-"""The ingest pipeline as a library: read → extract → load → refresh, used by the CLI, benchmarks and tests."""
+"""The ingest pipeline as a library: read → extract → load, summaries included; used by the CLI, bench and tests."""
 
 from __future__ import annotations
 
@@ -33,7 +33,6 @@ class IngestOptions:
     batch_articles: int | None = None  # new articles per transaction (graph.load's default)
     batch_rows: int | None = None  # ... or fewer, once their rows reach this
     article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT  # seconds per article; None: no budget
-    derived: bool = True  # refresh the cooperation edges after a run that changed the graph
     ingested: str | None = None  # the run's date on new facts (default: today)
 
 
@@ -51,7 +50,6 @@ class IngestReport:
     lost: str | None = None  # why Neo4j could not be used any more, mid-run; the rest was not loaded
     not_loaded: int = 0
     articles: int = 0
-    derived: str | None = None  # the cooperation-edge refresh, one line
     read_seconds: float = 0.0
     extract_seconds: float = 0.0
     load_seconds: float = 0.0
@@ -198,15 +196,13 @@ class IngestPipeline:
     def run(
         self, paths: Iterable[str], stdin: TextIO | None = None, on_read: Callable[[int], None] = lambda total: None
     ) -> IngestReport:
-        """Read `paths`, ingest their articles, refresh the derived edges; `on_read` gets the count."""
+        """Read `paths` and ingest their articles (summaries included); `on_read` gets the count."""
         started = time.perf_counter()
         articles = read_articles(paths, self.report, stdin)
         self.report.read_seconds = time.perf_counter() - started
         self.report.articles = len(articles) + len(self.report.failures)
         on_read(len(articles))
         self.ingest(articles)
-        if self.options.derived and not self.options.dry_run and not self.report.lost and self.report.changed_graph:
-            self.refresh_derived()
         self.report.total_seconds = time.perf_counter() - started
         return self.report
 
@@ -233,22 +229,6 @@ class IngestPipeline:
             if close:
                 close()
         return self.report
-
-    def refresh_derived(self) -> None:
-        """Refresh the cooperation edges the network queries read. A failure leaves the loaded articles
-        in place, so it is reported as a failure line, not raised."""
-        from coopgraph.graph.derived import refresh_derived
-
-        try:
-            res = refresh_derived(self.driver, self.database)
-        except Exception as exc:  # noqa: BLE001 - the articles are loaded; only the derived edges are stale
-            self.report.fail(
-                "<cooperation edges>", f"not refreshed ({type(exc).__name__}: {exc}); run `coopgraph db refresh`"
-            )
-            return
-        self.report.derived = (
-            f"Cooperation edges refreshed: {res.pairs} place pairs from {res.facts} facts in {res.seconds:.1f} s."
-        )
 
     # -- steps -----------------------------------------------------------------------------------
     def _plan(self, articles: list[Article]) -> list[str] | None:

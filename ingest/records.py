@@ -81,6 +81,8 @@ class Relation(Record):
     currency: Literal["USD", "RUB", "KZT", "EUR", "BYN", "CNY"] | None = None
     year: int | None = None
     period: str | None = None  # TRADE_VOLUME: free period text when not a single year
+    rule: str | None = None  # the extraction rule that found the relation
+    confidence: float | None = None  # 0-1: how sure that rule is
     evidence: Evidence
 
 

@@ -155,11 +155,6 @@ def skipped_lines(skipped: list[str], verbose: bool = False, shown: int = 10) ->
 @click.option(
     "--force", is_flag=True, help="Reload articles even when their text is unchanged (after an extractor change)."
 )
-@click.option(
-    "--no-derived",
-    is_flag=True,
-    help="Do not refresh the cooperation edges after loading (run `coopgraph db refresh` later).",
-)
 @click.option("-v", "--verbose", is_flag=True, help="Name every file skipped for its type.")
 @neo4j_options
 def ingest(
@@ -170,7 +165,6 @@ def ingest(
     workers: int,
     article_timeout: float,
     force: bool,
-    no_derived: bool,
     verbose: bool,
     settings: Any,
 ) -> None:
@@ -197,7 +191,6 @@ def ingest(
         batch_size=batch_size,
         batch_articles=batch_articles,
         article_timeout=article_timeout,
-        derived=not no_derived,
     )
     driver = None
     if not dry_run:
@@ -213,8 +206,6 @@ def ingest(
         if driver is not None:
             driver.close()
     click.echo(format_report(report))
-    if report.derived:
-        click.echo(report.derived)
     if not dry_run:
         click.echo(f"Browser: {settings.browser_url}")
     for line in format_failures(report, settings.uri, verbose):

@@ -21,7 +21,6 @@ from test_load import INGESTED, article_a
 import coopgraph.graph.load as load_mod
 from coopgraph.cli import cli
 from coopgraph.graph.connection import open_driver
-from coopgraph.graph.derived import refresh_derived
 from coopgraph.graph.load import adapt_facts, dump_graph, load_facts, load_rows, write_article
 from coopgraph.graph.schema import wipe_data
 from coopgraph.graph.server import LocalServer, find_free_port, wait_for_exit
@@ -185,7 +184,6 @@ def reference(neo4j_driver, neo4j_settings) -> tuple[list[str], list[str]]:
     today = date.today().isoformat()  # what a `coopgraph ingest` run today stamps on undated articles
     for facts in extract_seed_facts():
         assert load_facts(neo4j_driver, facts, neo4j_settings.database, ingested=today).status == "new"
-    refresh_derived(neo4j_driver, neo4j_settings.database)  # as ingest does at the end of its run
     return dump_graph(neo4j_driver, neo4j_settings.database)
 
 

@@ -205,7 +205,7 @@ def invoke(db, *args: str):
 
 
 def test_two_workers_give_the_graph_of_one(db, tmp_path):
-    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
     dumps = []
     for workers in ("1", "2"):
         db.driver.execute_query("MATCH (n) DETACH DELETE n", database_=db.database)
