@@ -58,6 +58,23 @@ def ingest_parallel(driver, database: str, articles: list, workers: int, load: b
     }
 
 
+def real_length_records(n: int) -> list[dict]:
+    """n articles of real length: the seeds, the test articles and the dev texts (beside the project, or in
+    $COOPGRAPH_DEV_DIR), cycled, each made distinct by a closing line of its own (a new text, a new id)."""
+    from pathlib import Path
+
+    from bench.corpus import REPO, real_records
+
+    texts = [r["text"] for r in real_records()]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((REPO / "tests" / "data" / "articles").glob("*.txt"))]
+    dev = Path(os.environ.get("COOPGRAPH_DEV_DIR", REPO.parent / "shared" / "eval" / "dev"))
+    texts += [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted(dev.glob("*.json"))]
+    unique = list(dict.fromkeys(texts))
+    return [
+        {"source": f"real/{k:04d}.txt", "text": unique[k % len(unique)] + f"\n\nВыпуск № {k + 1}."} for k in range(n)
+    ]
+
+
 def _burn(n: int) -> int:
     total = 0
     for i in range(n):

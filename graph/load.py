@@ -407,10 +407,11 @@ UPDATE_LEDGERS = """
 UNWIND $ledgers AS ledger
 CALL (ledger) {
   MATCH ()-[f:TRADE_VOLUME {ledger: ledger}]->()
-  WITH collect(f) AS figures, COLLECT { MATCH ()-[g:TRADE_VOLUME {ledger: ledger}]->()
-                                        RETURN DISTINCT g.value AS v ORDER BY v } AS values
+  WITH collect(f) AS figures,
+       COLLECT { MATCH ()-[g:TRADE_VOLUME {ledger: ledger}]->() WHERE g.value IS NOT NULL
+                 RETURN DISTINCT g.value AS v ORDER BY v } AS values
   UNWIND figures AS f
-  SET f.conflict = size(values) > 1, f.reported_values = values
+  SET f.conflict = size(values) > 1, f.reported_values = CASE WHEN size(values) = 0 THEN null ELSE values END
 }
 """
 
