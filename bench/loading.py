@@ -203,7 +203,7 @@ def load_baseline(bench: Bench, facts_list: Iterable[ArticleFacts]) -> LoadRun:
                         fact_id=f["fact_id"],
                         props=f["props"],
                         id=art["id"],
-                        evidence=f["evidence"],
+                        evidence=[rep["sentence"] for rep in f["reports"]],
                     ).consume()
                     run.rows += 1
             dt = time.perf_counter() - t0
@@ -305,7 +305,7 @@ def profile_load(bench: Bench, facts_list: list[ArticleFacts]) -> str:
                 def __iter__(self):
                     return iter(records)
 
-                def single(self):
+                def single(self, strict=False):
                     return records[0] if records else None
 
                 def consume(self):

@@ -85,6 +85,23 @@ class BatchResult:
     rows: int = 0  # relationship rows written (MENTIONS + facts per article)
 
 
+class ArticleRaced(Exception):
+    """Another writer committed one of the articles between this transaction's check and its write; the
+    transaction is rolled back and run again, and its check then sees that article."""
+
+
+def run_write(driver: neo4j.Driver, database: str | None, work: Any, *args: Any, **kwargs: Any) -> Any:
+    """A write transaction, run again (at most twice more) when an article raced in meanwhile."""
+    for attempt in range(3):
+        try:
+            with open_session(driver, database) as session:
+                return session.execute_write(work, *args, **kwargs)
+        except ArticleRaced:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
 def _label(label: str) -> str:
     if label not in ENTITY_LABELS:
         raise LoadError(f"not an entity label: {label!r}")
@@ -425,7 +442,10 @@ def write_fold(tx: neo4j.ManagedTransaction, fold: Fold, *, batch_size: int) -> 
     for chunk in chunks(sorted(fold.articles, key=lambda a: a["id"]), min(batch_size, 500)):  # texts: smaller
         res = tx.run(MERGE_ARTICLES, rows=chunk, ingested=fold.ingested)
         eids.update((f"Article:{rec['id']}", rec["eid"]) for rec in res)
-        created["Article"] += res.consume().counters.nodes_created
+        n = res.consume().counters.nodes_created
+        if n < len(chunk):  # another writer committed one of these texts since our check: start again
+            raise ArticleRaced()
+        created["Article"] += n
     for eid_chunk in chunks(sorted(eids.values()), batch_size):
         tx.run(LINK_SOURCES_MANY, eids=eid_chunk).consume()
     places = write_nodes(tx, fold, eids, created, batch_size)
@@ -555,8 +575,7 @@ def load_batch(
     `load_rows` (the per-article path handles known texts, other sources and replacements).
     """
     day = ingested or date.today().isoformat()
-    with open_session(driver, database) as session:
-        result = session.execute_write(write_batch, rows_list, batch_size=batch_size, ingested=day)
+    result: BatchResult = run_write(driver, database, write_batch, rows_list, batch_size=batch_size, ingested=day)
     result.created = +result.created
     return result
 
@@ -610,8 +629,9 @@ def load_rows(
 ) -> LoadResult:
     """Write one article's rows in ONE write transaction (retried by the driver on transient errors)."""
     day = ingested or date.today().isoformat()
-    with open_session(driver, database) as session:
-        result = session.execute_write(write_article, rows, batch_size=batch_size, ingested=day, force=force)
+    result: LoadResult = run_write(
+        driver, database, write_article, rows, batch_size=batch_size, ingested=day, force=force
+    )
     result.created = +result.created  # drop zero counts
     result.deleted = +result.deleted
     return result
