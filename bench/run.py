@@ -51,7 +51,7 @@ class Profile:
 
 PROFILES = {
     "quick": Profile("quick", 1000, 300, 250, 24, 3, 100, 1, 24, 1, 20, 1000, 1000, 1000),
-    "full": Profile("full", 100_000, 900, 10_000, 80, 3, 1000, 1, 60, 2, 20, 1000, 100_000, 10_000, 300),
+    "full": Profile("full", 100_000, 600, 10_000, 80, 3, 1000, 1, 40, 1, 20, 1000, 100_000, 10_000, 300),
     # a few minutes of every stage, to try changes to the harness itself
     "smoke": Profile("smoke", 300, 60, 100, 4, 1, 20, 1, 8, 1, 3, 100, 300, 100, 30),
 }
@@ -202,7 +202,7 @@ def ratio_stage(bench, profile: Profile, results: dict, out_dir: Path) -> None:
     from bench.loading import check_equivalent, load_real, profile_load, run_load_ratio
 
     facts = [f for f in (corpus.article_facts(SEED, i) for i in range(profile.ratio_sample)) if f]
-    lr = run_load_ratio(bench, facts, rounds=profile.ratio_rounds)
+    lr = run_load_ratio(bench, facts, rounds=profile.ratio_rounds, slow_sample=min(len(facts), 200))
     results["load_ratio"] = {
         "articles": lr.articles,
         "rows": lr.rows,
@@ -211,6 +211,7 @@ def ratio_stage(bench, profile: Profile, results: dict, out_dir: Path) -> None:
         "per_article_rel_s": lr.old_rel_per_s,
         "ratio": lr.ratio,
         "per_article_ratio": lr.old_ratio,
+        "slow_articles": lr.slow_articles,
     }
     reset_graph(bench)
     half = facts[: min(len(facts), 40)]
@@ -390,8 +391,9 @@ def load_rows(r: dict) -> list[tuple[str, str, str]]:
         ),
         (
             "load, real vs one-statement baseline",
-            f"{median(lr['real_rel_s']):.0f} vs {median(lr['baseline_rel_s']):.0f} rel/s on {lr['articles']} "
-            f"articles; ratio {lr['ratio']:.1f} (per-article path {median(lr['per_article_rel_s']):.0f})",
+            f"{median(lr['real_rel_s']):.0f} rel/s on {lr['articles']} articles vs {median(lr['baseline_rel_s']):.0f} "
+            f"on the first {lr.get('slow_articles', lr['articles'])}; ratio {lr['ratio']:.1f} (per-article path "
+            f"{median(lr['per_article_rel_s']):.0f})",
             f"≥ 10×: {_met('load_ratio', lr['ratio'])}",
         ),
         (

@@ -443,3 +443,26 @@ def test_gazetteer_structure_loads_once_and_survives_replacement(db):
         database_=db.database,
     )
     assert records[0].data() == {"g": True, "aliases": None, "rels": 0}  # no article, only structure left
+
+
+def test_each_report_keeps_its_rule_and_confidence_and_the_fact_the_highest(db):
+    a, b = article_a(), article_b()
+    a.relations[0] = a.relations[0].model_copy(update={"rule": "title_before_name", "confidence": 0.7})
+    b.relations[0] = b.relations[0].model_copy(update={"rule": "name_comma_title", "confidence": 0.9})
+    load(db, a)
+    load(db, b)
+    (pos,) = fact(db.driver, db.database, "HOLDS_POSITION", "вадим шумков", "RU-KGN")
+    assert pos["confidence"] == 0.9
+    records, _, _ = db.driver.execute_query(
+        "MATCH (a:Article)-[s:STATES {fact_id: $id}]->() RETURN a.source AS source, s.rule AS rule, "
+        "s.confidence AS confidence ORDER BY source",
+        id=pos["fact_id"],
+        database_=db.database,
+    )
+    assert [r.data() for r in records] == [
+        {"source": "a.txt", "rule": "title_before_name", "confidence": 0.7},
+        {"source": "b.txt", "rule": "name_comma_title", "confidence": 0.9},
+    ]
+    delete_article(db.driver, b.article.id, db.database)  # the highest goes with its report
+    (pos,) = fact(db.driver, db.database, "HOLDS_POSITION", "вадим шумков", "RU-KGN")
+    assert pos["confidence"] == 0.7 and pos["support"] == 1
