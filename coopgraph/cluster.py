@@ -26,8 +26,19 @@ class ClusterError(CoopgraphError):
     """The Dask scheduler cannot be reached or used."""
 
 
+DAEMONIC = (
+    "the Dask workers are daemonic processes, which cannot start the child process that keeps an "
+    "article's time budget: start them with DASK_DISTRIBUTED__WORKER__DAEMON=False"
+)
+
+
 def extract_chunk(articles: list[Article], timeout: float | None) -> list[Extracted]:
-    """A Dask task: extract a few articles in the worker, each within the time budget."""
+    """A Dask task: extract a few articles in the worker, each within the time budget (in a child process
+    of the worker, killed when an article overruns, as the local pool does)."""
+    import multiprocessing
+
+    if timeout is not None and multiprocessing.current_process().daemon:
+        raise ClusterError(DAEMONIC)
     return list(extract_articles(articles, 1, timeout))
 
 
@@ -60,6 +71,8 @@ def extract_on_cluster(articles: Iterable[Article], scheduler: str, timeout: flo
             window.append(client.submit(extract_chunk, chunk, timeout, pure=False))
         while window:
             yield from window.popleft().result()
+    except ClusterError as exc:  # raised in a worker, sent back: one line, as any library error
+        raise ClusterError(str(exc)) from None
     finally:
         client.close()
 

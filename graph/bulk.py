@@ -26,7 +26,7 @@ import neo4j
 
 from coopgraph.exceptions import CoopgraphError, ServerError
 from coopgraph.graph.load import adapt_gazetteer_rows
-from coopgraph.graph.rows import DATED_TYPES, NODE_PROPS, FoldedFact, LoadRows, Row, report_props, split_key
+from coopgraph.graph.rows import DATED_TYPES, FoldedFact, LoadRows, Row, fill_node, fold_facts, split_key
 from coopgraph.graph.server import ADMIN_CLASS, LocalServer, find_java, format_java_error
 from coopgraph.graph.summaries import KINDS, ArticleView, Link, activity_of, kinds_of, links_of
 
@@ -229,27 +229,16 @@ class BulkGraph:
                 if old is None:
                     self.labels[uid] = label
                     self.nodes[uid] = {k: v for k, v in row.items() if v is not None}
-                else:  # as MERGE ... SET n.p = coalesce(n.p, row.p) does for a later article
-                    for p in NODE_PROPS:
-                        if old.get(p) is None and row.get(p) is not None:
-                            old[p] = row[p]
+                else:
+                    fill_node(old, row)
         for m in rows.mentions:
             self.mentions.write([f"A:{aid}", m["uid"], "MENTIONS"], {"aliases": m["aliases"], "count": m["count"]})
             self.aliases.setdefault(m["uid"], set()).update(m["aliases"])
 
     def add_facts(self, rows: LoadRows, seen: str) -> None:
         aid = rows.article["id"]
-        for group, fact_rows in rows.facts.items():
-            for row in fact_rows:
-                fact = self.facts.get(row["fact_id"])
-                if fact is None:
-                    fact = self.facts[row["fact_id"]] = FoldedFact(
-                        group, row["source"], row["target"], dict(row["props"])
-                    )
-                fact.add(seen, row["reports"])
-                for rep in row["reports"]:
-                    props = report_props(rep, row["fact_id"])
-                    self.reports.write([f"A:{aid}", row["source"], "STATES"], props)
+        for source, props in fold_facts(self.facts, rows, seen):
+            self.reports.write([f"A:{aid}", source, "STATES"], props)
 
     def add_summaries(self, rows: LoadRows) -> None:
         """The article's part of each summary, with the places' region and country as the graph has them."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, get_args
 
@@ -306,8 +306,7 @@ class Fold:
     mentions: list[tuple[str, str, list[str], int]] = field(default_factory=list)  # (article id, uid, aliases, n)
     aliases: dict[str, set[str]] = field(default_factory=dict)
     facts: dict[str, FoldedFact] = field(default_factory=dict)
-    reports: list[tuple[str, str, Row]] = field(default_factory=list)  # (article id, fact uid source, props)
-    report_types: list[str] = field(default_factory=list)  # parallel to reports: the fact's type
+    reports: list[tuple[str, str, Row]] = field(default_factory=list)  # (article id, fact's source uid, props)
     rows: int = 0
     loaded: list[LoadRows] = field(default_factory=list)
 
@@ -324,26 +323,35 @@ class Fold:
         for m in rows.mentions:
             self.mentions.append((aid, m["uid"], m["aliases"], m["count"]))
             self.aliases.setdefault(m["uid"], set()).update(m["aliases"])
-        for group, fact_rows in rows.facts.items():
-            for row in fact_rows:
-                fact = self.facts.get(row["fact_id"])
-                if fact is None:
-                    fact = self.facts[row["fact_id"]] = FoldedFact(
-                        group, row["source"], row["target"], dict(row["props"])
-                    )
-                fact.add(seen, row["reports"])
-                for rep in row["reports"]:
-                    self.reports.append((aid, row["source"], report_props(rep, row["fact_id"])))
-                    self.report_types.append(group[0])
+        for source, props in fold_facts(self.facts, rows, seen):
+            self.reports.append((aid, source, props))
 
     def add_node(self, uid: str, row: Row) -> None:
         old = self.nodes.get(uid)
         if old is None:
             self.nodes[uid] = dict(row)
-        else:  # as MERGE ... SET n.p = coalesce(n.p, row.p) does for a later article
-            for p in NODE_PROPS:
-                if old.get(p) is None:
-                    old[p] = row.get(p)
+        else:
+            fill_node(old, row)
+
+
+def fill_node(old: Row, row: Row) -> None:
+    """A later article's node row: as MERGE ... SET n.p = coalesce(n.p, row.p) does, gaps filled only."""
+    for p in NODE_PROPS:
+        if old.get(p) is None and row.get(p) is not None:
+            old[p] = row[p]
+
+
+def fold_facts(facts: dict[str, FoldedFact], rows: LoadRows, seen: str) -> Iterator[tuple[str, Row]]:
+    """Add one article's facts to `facts` (a fact's first report gives its direction and qualifiers);
+    yields each report as (the fact's source uid, its STATES properties)."""
+    for group, fact_rows in rows.facts.items():
+        for row in fact_rows:
+            fact = facts.get(row["fact_id"])
+            if fact is None:
+                fact = facts[row["fact_id"]] = FoldedFact(group, row["source"], row["target"], dict(row["props"]))
+            fact.add(seen, row["reports"])
+            for rep in row["reports"]:
+                yield row["source"], report_props(rep, row["fact_id"])
 
 
 def fold_rows(rows_list: list[LoadRows], ingested: str) -> Fold:

@@ -13,10 +13,13 @@ from coopgraph.graph.schema import wipe_data
 
 @pytest.fixture(scope="module")
 def scheduler():
+    import dask
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        yield cluster.scheduler_address
+    # workers that may start a child process: the time budget kills an article's child when it overruns
+    with dask.config.set({"distributed.worker.daemon": False}):
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+            yield cluster.scheduler_address
 
 
 def invoke(db, *args: str):
@@ -63,3 +66,15 @@ def test_a_bad_line_of_extracted_facts_is_one_error_naming_it(db, tmp_path):
     assert result.exit_code == 1
     assert "new 2" in result.output
     assert f"{good}: line 2: not extracted facts" in result.stderr or f"{good}:2: not extracted facts" in result.stderr
+
+
+def test_a_daemonic_worker_is_refused_with_what_to_set(db, tmp_path):
+    """Dask's default workers cannot start the child process the time budget needs: one clear line."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        result = CliRunner().invoke(
+            cli, ["extract", "--scheduler", cluster.scheduler_address, "--output-dir", str(tmp_path), str(SEEDS)]
+        )
+    assert result.exit_code == 1
+    assert "DASK_DISTRIBUTED__WORKER__DAEMON=False" in result.output and "Traceback" not in result.output
