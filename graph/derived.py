@@ -68,7 +68,7 @@ def refresh_derived(driver: neo4j.Driver, database: str | None = None) -> Derive
     return DerivedReport(pairs=len(rows.partnerships), facts=facts, seconds=time.perf_counter() - t0)
 
 
-def _run(tx: neo4j.ManagedTransaction, query: str, **params: object) -> None:
+def _run(tx: neo4j.ManagedTransaction, /, query: str, **params: object) -> None:
     tx.run(query, params).consume()
 
 

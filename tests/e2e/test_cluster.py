@@ -70,9 +70,13 @@ def test_a_bad_line_of_extracted_facts_is_one_error_naming_it(db, tmp_path):
 
 def test_a_daemonic_worker_is_refused_with_what_to_set(db, tmp_path):
     """Dask's default workers cannot start the child process the time budget needs: one clear line."""
+    import dask
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with (
+        dask.config.set({"distributed.worker.daemon": True}),  # Dask's default
+        LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+    ):
         result = CliRunner().invoke(
             cli, ["extract", "--scheduler", cluster.scheduler_address, "--output-dir", str(tmp_path), str(SEEDS)]
         )
