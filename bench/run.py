@@ -217,6 +217,8 @@ def ratio_stage(bench, profile: Profile, results: dict, out_dir: Path) -> None:
     half = facts[: min(len(facts), 40)]
     load_real(bench, half[: len(half) // 2])  # warm graph: time statements, not planning
     (out_dir / "load.prof.txt").write_text(profile_load(bench, half[len(half) // 2 :]), encoding="utf-8")
+    more = [f for f in (corpus.article_facts(SEED, i) for i in range(5000, 5200)) if f]  # new to this graph
+    (out_dir / "batch.prof.txt").write_text(profile_load(bench, more, batch=True), encoding="utf-8")
     if profile.equivalence_sample:
         sample = [f for f in (corpus.article_facts(SEED, i) for i in range(profile.equivalence_sample)) if f]
         same, summary = check_equivalent(bench, sample)
