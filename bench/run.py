@@ -116,6 +116,8 @@ def main(argv: list[str] | None = None) -> None:
         profile = PROFILES[argv[1]]
         results = json.loads((RESULTS / profile.name / "results.json").read_text(encoding="utf-8"))
         return publish(results, profile)
+    if argv and argv[0] == "resume":  # the bulk stage of a run that stopped before it: python -m bench.run resume full
+        return resume(PROFILES[argv[1]])
     profile = PROFILES[argv[0] if argv else "quick"]
     began = time.perf_counter()
     out_dir = RESULTS / profile.name
@@ -143,6 +145,21 @@ def main(argv: list[str] | None = None) -> None:
     results["summary"] = summarise(results, profile)
     save()
     shutil.rmtree(corpus_path, ignore_errors=True)  # regenerated in seconds; the server home is already gone
+    publish(results, profile)
+
+
+def resume(profile: Profile) -> None:
+    """Run the bulk stage (and what follows) for a saved run whose earlier stages completed."""
+    path = RESULTS / profile.name / "results.json"
+    results = json.loads(path.read_text(encoding="utf-8"))
+    began = time.perf_counter()
+    with bench_server() as bench:
+        bulk_stage(bench, profile, results, RESULTS / profile.name)
+    results["resumed_bulk_seconds"] = time.perf_counter() - began
+    results["seconds"] = results.get("seconds", 0.0) + results["resumed_bulk_seconds"]
+    results["machine"]["loadavg_end"] = os.getloadavg()
+    results["summary"] = summarise(results, profile)
+    path.write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
     publish(results, profile)
 
 

@@ -216,9 +216,9 @@ def test_seeds_and_dev_articles_give_one_node_per_real_entity(graph):
     )
     assert records and all(r["support"] and r["evidence"] for r in records)
     records, _, _ = graph.driver.execute_query(
-        "MATCH ()-[c:COOPERATES_WITH]->() RETURN count(c) AS n", database_=graph.database
+        "MATCH (:Article)-[c:COUNTED_IN]->(p:Partnership) RETURN count(DISTINCT p) AS n", database_=graph.database
     )
-    assert records[0]["n"] > 0, "ingest refreshes the cooperation edges"
+    assert records[0]["n"] > 0, "ingest keeps the partnership summaries"
 
 
 def test_ingest_before_db_init_warns_and_still_loads(clean_db):
