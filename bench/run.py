@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import platform
@@ -117,8 +118,8 @@ def main(argv: list[str] | None = None) -> None:
         results = json.loads((RESULTS / profile.name / "results.json").read_text(encoding="utf-8"))
         return publish(results, profile)
     if argv and argv[0] == "resume":  # the bulk stage of a run that stopped before it: python -m bench.run resume full
-        return resume(PROFILES[argv[1]])
-    profile = PROFILES[argv[0] if argv else "quick"]
+        return resume(sized(PROFILES[argv[1]]))
+    profile = sized(PROFILES[argv[0] if argv else "quick"])
     began = time.perf_counter()
     out_dir = RESULTS / profile.name
     (out_dir / "plans").mkdir(parents=True, exist_ok=True)
@@ -146,6 +147,12 @@ def main(argv: list[str] | None = None) -> None:
     save()
     shutil.rmtree(corpus_path, ignore_errors=True)  # regenerated in seconds; the server home is already gone
     publish(results, profile)
+
+
+def sized(profile: Profile) -> Profile:
+    """The profile with the bulk size of $COOPGRAPH_BENCH_BULK, when set (a shorter run on a busy machine)."""
+    bulk = os.environ.get("COOPGRAPH_BENCH_BULK")
+    return dataclasses.replace(profile, bulk_articles=int(bulk)) if bulk else profile
 
 
 def resume(profile: Profile) -> None:

@@ -242,8 +242,7 @@ class BulkGraph:
 
     def add_summaries(self, rows: LoadRows) -> None:
         """The article's part of each summary, with the places' region and country as the graph has them."""
-        places = {uid: {"region": n.get("region"), "country": n.get("country")} for uid, n in self.nodes.items()}
-        view = ArticleView.of_rows(rows, places)
+        view = ArticleView.of_rows(rows, self.nodes)  # a node's row has its region and country
         for region, facts in activity_of(view).items():
             key = f"{region}|{view.month}"
             m = self.activity.setdefault(
