@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import click
 
-from coopgraph.commands.options import neo4j_options
+from coopgraph.commands.options import CONTEXT_SETTINGS, neo4j_options
 from coopgraph.graph.connection import open_driver
 from coopgraph.graph.schema import GraphCounts, apply_schema, drop_schema, graph_counts, wipe_data
 from coopgraph.graph.settings import Neo4jSettings
 
 
-@click.group()
+# -h as well as --help also when a test invokes this group directly: click keeps the first help option it
+# builds for a command, so a group without these settings would lose -h for the rest of the process
+@click.group(context_settings=CONTEXT_SETTINGS)
 def db() -> None:
     """Manage the graph database: schema, counts, reset.
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from coopgraph.commands.options import home_option, port_options
+from coopgraph.commands.options import CONTEXT_SETTINGS, home_option, port_options
 from coopgraph.graph.server import LocalServer, ServerStatus, default_home, find_java, format_bytes
 from coopgraph.graph.settings import Neo4jSettings, ensure_password, load_settings
 
@@ -22,7 +22,9 @@ def load_server(home: Path | None, settings: Neo4jSettings) -> LocalServer:
     )
 
 
-@click.group()
+# -h as well as --help also when a test invokes this group directly: click keeps the first help option it
+# builds for a command, so a group without these settings would lose -h for the rest of the process
+@click.group(context_settings=CONTEXT_SETTINGS)
 def server() -> None:
     """Run a local Neo4j 5 community server (Bolt and HTTP on 127.0.0.1 only).
 
