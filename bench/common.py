@@ -29,6 +29,14 @@ class Bench:
     driver: object
     server: object
     database: str = DATABASE
+    settings: object = None
+
+    def reconnect(self) -> None:
+        """A new driver: after a bulk import the store is new, and the old driver's bookmarks are not of it."""
+        from coopgraph.graph.connection import open_driver
+
+        self.driver.close()
+        self.driver = open_driver(self.settings)
 
 
 @contextlib.contextmanager
@@ -63,13 +71,14 @@ def bench_server() -> Iterator[Bench]:
         f"neo4j: bench server on {server.bolt_uri} (heap {HEAP}, page cache {PAGECACHE}), "
         f"started in {started.seconds:.1f} s"
     )
-    driver = None
+    bench = None
     try:
-        driver = open_driver(Neo4jSettings(uri=server.bolt_uri, user="neo4j", password=password))
-        yield Bench(driver=driver, server=server)
+        settings = Neo4jSettings(uri=server.bolt_uri, user="neo4j", password=password)
+        bench = Bench(driver=open_driver(settings), server=server, settings=settings)
+        yield bench
     finally:
-        if driver is not None:
-            driver.close()
+        if bench is not None:
+            bench.driver.close()
         server.stop()
         shutil.rmtree(home, ignore_errors=True)
         log("neo4j: bench server stopped")

@@ -806,157 +806,177 @@ def _story(
     """Say one story's sentences; returns a headline for it."""
     date_text = f"{day} {MONTHS_GEN[month - 1]}" + (f" {year} года" if rng.random() < 0.3 else "")
     date_iso = f"{year}-{month:02d}-{day:02d}"
+    tell = {"visit": _story_visit, "signing": _story_signing, "trade": _story_trade}.get(story, _story_exhibition)
+    return tell(world, b, rng, guest, host, year, date_text, date_iso)
+
+
+def _story_visit(
+    world: World, b: Builder, rng: random.Random, guest: Place, host: Place, year: int, date_text: str, date_iso: str
+) -> str:
+    """A delegation's visit: its head, the host's head, a city, enterprises, dates."""
     gh, hh = world.head(guest, year), world.head(host, year)
-    if story == "visit":
-        g_gen_e, g_gen = b.place(guest, "gent")
-        h_acc_e, h_acc = b.place(host, "accs")
-        gh_e, gh_abl = b.person(gh, "ablt")
-        b.say(
-            f"{date_text} делегация {g_gen} во главе с {gh.title_form('ablt')} {gh_abl} посетила {h_acc}.",
-            ("VISITED", g_gen_e, h_acc_e, {"date": date_iso}),
-            ("VISITED", gh_e, h_acc_e, {"date": date_iso}),
-            ("HOLDS_POSITION", gh_e, g_gen_e, {"title": gh.title}),
-        )
-        city = world.city_of(host, rng)
-        if city is not None and rng.random() < 0.7:
-            c_e, c_loc = b.place(city, "loct")
-            hh_e, hh_nom = b.person(hh, "nomn")
-            hr_e, hr_gen = b.place(host, "gent")
-            b.say(
-                f"В {c_loc} гостей из {g_gen} встретил {hh.title_form('nomn')} {hr_gen} {hh_nom}.",
-                ("VISITED", g_gen_e, c_e, {}),
-                ("HOLDS_POSITION", hh_e, hr_e, {"title": hh.title}),
-            )
-        orgs = world.region_orgs(host)
-        for org in rng.sample(orgs, rng.randint(0, 2)):
-            o_e = b.ent(
-                Ent("Organization", org.name, f"Organization:{normalise_key(org.name)}", {"legal_form": org.legal}),
-                org.surface,
-            )
-            b.say(
-                rng.choice(
-                    [
-                        "В ходе визита делегация побывала на предприятии {o}.",
-                        "Гости также посетили {o}, где ознакомились с производством.",
-                        "Члены делегации осмотрели производственные цеха {o}.",
-                    ]
-                ).format(o=org.surface),
-                ("VISITED", g_gen_e, o_e, {}),
-            )
-        if rng.random() < 0.5:
-            q_e, q_nom = b.person(hh, "nomn")
-            b.say(
-                f"«Межрегиональное сотрудничество между нашими территориями имеет глубокие исторические корни», — "
-                f"отметил {hh.title_form('nomn')} {q_nom}."
-            )
-        if rng.random() < 0.4:
-            b.say(f"В следующем году планируется ответный визит делегации {host.form('gent')} в {guest.form('accs')}.")
-        b.para()
-        return rng.choice(
-            [
-                f"Делегация {g_gen} посетила {h_acc}",
-                f"{guest.name} и {host.name} расширяют сотрудничество",
-                f"{gh.title_form('nomn').capitalize()} {g_gen} прибыл с визитом в {h_acc}",
-            ]
-        )
-    if story == "signing":
-        kind_row = rng.choice(DOC_KINDS)
-        period = (
-            (year, year + rng.randint(1, 3))
-            if kind_row[0] in ("дорожная карта", "план мероприятий", "программа")
-            else None
-        )
-        d_e, gender = _doc(kind_row, period, date_iso)
-        phrase = kind_row[1] + (f" на {period[0]}–{period[1]} годы" if period else "")
-        b.ent(d_e, phrase)
-        g_e, g_abl = b.place(guest, "ablt")
-        h_e, h_abl = b.place(host, "ablt")
-        gh_e, gh_nom = b.person(gh, "nomn")
+    g_gen_e, g_gen = b.place(guest, "gent")
+    h_acc_e, h_acc = b.place(host, "accs")
+    gh_e, gh_abl = b.person(gh, "ablt")
+    b.say(
+        f"{date_text} делегация {g_gen} во главе с {gh.title_form('ablt')} {gh_abl} посетила {h_acc}.",
+        ("VISITED", g_gen_e, h_acc_e, {"date": date_iso}),
+        ("VISITED", gh_e, h_acc_e, {"date": date_iso}),
+        ("HOLDS_POSITION", gh_e, g_gen_e, {"title": gh.title}),
+    )
+    city = world.city_of(host, rng)
+    if city is not None and rng.random() < 0.7:
+        c_e, c_loc = b.place(city, "loct")
         hh_e, hh_nom = b.person(hh, "nomn")
-        gr_e, g_gen = b.place(guest, "gent")
-        hr_e, h_gen = b.place(host, "gent")
+        hr_e, hr_gen = b.place(host, "gent")
         b.say(
-            f"{date_text} {gh.title} {g_gen} {gh_nom} и {hh.title} {h_gen} {hh_nom} подписали "
-            f"{inflect(phrase, 'accs')}.",
-            ("SIGNED", gh_e, d_e, {"date": date_iso}),
-            ("SIGNED", hh_e, d_e, {"date": date_iso}),
-            ("PARTY_TO", gr_e, d_e, {}),
-            ("PARTY_TO", hr_e, d_e, {}),
-            ("HOLDS_POSITION", gh_e, gr_e, {"title": gh.title}),
+            f"В {c_loc} гостей из {g_gen} встретил {hh.title_form('nomn')} {hr_gen} {hh_nom}.",
+            ("VISITED", g_gen_e, c_e, {}),
             ("HOLDS_POSITION", hh_e, hr_e, {"title": hh.title}),
         )
-        if rng.random() < 0.6:
-            ev_e, ev_gen = _event_forum(year)
-            b.ent(ev_e, ev_gen)
-            b.say(
-                f"Документ подписан в рамках {ev_gen}.",
-                ("PARTICIPATED_IN", gr_e, ev_e, {}),
-                ("PARTICIPATED_IN", hr_e, ev_e, {}),
-                ("PARTICIPATED_IN", gh_e, ev_e, {}),
-                ("PARTICIPATED_IN", hh_e, ev_e, {}),
-            )
-        spheres = ", ".join(rng.sample(SPHERES, 3))
-        b.say(f"Документ предусматривает развитие сотрудничества в {spheres} сферах.")
-        if rng.random() < 0.3:
-            b.say(
-                f"Ранее между {g_abl} и {h_abl} уже действовал {rng.choice(['меморандум', 'договор'])}, "
-                "однако стороны решили расширить его рамки."
-            )
-        if rng.random() < 0.3:
-            b.say("Стороны договорились подготовить план совместных мероприятий до конца года.")
-        b.para()
-        return f"{guest.name} и {host.name} подписали {inflect(kind_row[0], 'accs')}"
-    if story == "trade":
-        g_e, g_abl = b.place(guest, "ablt")
-        h_e, h_abl = b.place(host, "ablt")
-        value_text, value, currency = _money(world.figure(guest, host, year - 1, rng), rng)
-        b.say(
-            f"Товарооборот между {g_abl} и {h_abl} по итогам {year - 1} года составил {value_text}.",
-            ("TRADE_VOLUME", g_e, h_e, {"kind": "turnover", "value": value, "currency": currency, "year": year - 1}),
+    orgs = world.region_orgs(host)
+    for org in rng.sample(orgs, rng.randint(0, 2)):
+        o_e = b.ent(
+            Ent("Organization", org.name, f"Organization:{normalise_key(org.name)}", {"legal_form": org.legal}),
+            org.surface,
         )
-        exporter, importer = (guest, host) if rng.random() < 0.5 else (host, guest)
-        goods = rng.sample(world.region_exports(exporter), rng.randint(1, 3))
-        x_e, x_nom = b.place(exporter, "nomn")
-        m_e, m_acc = b.place(importer, "accs")
-        for c in goods:
-            b.ent(Ent("Commodity", c, f"Commodity:{normalise_key(c)}"), inflect(c, "accs"))
-        goods_acc = [inflect(c, "accs") for c in goods]
-        listed = goods_acc[0] if len(goods_acc) == 1 else ", ".join(goods_acc[:-1]) + " и " + goods_acc[-1]
         b.say(
-            rng.choice([f"{x_nom} поставляет в {m_acc} {listed}.", f"{x_nom} экспортирует в {m_acc} {listed}."]),
-            *[("EXPORTS_TO", x_e, m_e, {"commodity": c}) for c in goods],
+            rng.choice(
+                [
+                    "В ходе визита делегация побывала на предприятии {o}.",
+                    "Гости также посетили {o}, где ознакомились с производством.",
+                    "Члены делегации осмотрели производственные цеха {o}.",
+                ]
+            ).format(o=org.surface),
+            ("VISITED", g_gen_e, o_e, {}),
         )
-        if rng.random() < 0.5:
-            ex_value = world.figure(exporter, importer, year - 1, rng) * rng.uniform(0.3, 0.7)
-            value_text, value, currency = _money(round(ex_value, 1), rng)
-            xg_e, x_gen = b.place(exporter, "gent")
-            b.say(
-                f"Экспорт {x_gen} в {m_acc} в {year - 1} году достиг {value_text}.",
-                ("TRADE_VOLUME", xg_e, m_e, {"kind": "export", "value": value, "currency": currency, "year": year - 1}),
-            )
-        if rng.random() < 0.5:
-            org = rng.choice(world.region_orgs(importer))
-            good = rng.choice(world.region_exports(importer))
-            o_e = b.ent(
-                Ent("Organization", org.name, f"Organization:{normalise_key(org.name)}", {"legal_form": org.legal}),
-                org.surface,
-            )
-            c_e = b.ent(Ent("Commodity", good, f"Commodity:{normalise_key(good)}"), inflect(good, "gent"))
-            x_e2, x_acc = b.place(exporter, "accs")
-            b.say(
-                f"{org.surface} отгрузило в {x_acc} крупную партию {inflect(good, 'gent')}.",
-                ("EXPORTS_TO", o_e, x_e2, {"commodity": good}),
-            )
-        if rng.random() < 0.4:
-            b.say(f"За пять лет товарооборот вырос в {rng.randint(12, 25) / 10:g} раза.".replace(".", ",", 1))
-        if rng.random() < 0.4:
-            b.say(
-                f"Стороны обсудили перспективы поставок {inflect(rng.choice(COMMODITIES), 'gent')} из "
-                f"{guest.form('gent')}."
-            )
-        b.para()
-        return f"Товарооборот {guest.form('gent')} с {host.form('ablt')} вырос"
+    if rng.random() < 0.5:
+        q_e, q_nom = b.person(hh, "nomn")
+        b.say(
+            f"«Межрегиональное сотрудничество между нашими территориями имеет глубокие исторические корни», — "
+            f"отметил {hh.title_form('nomn')} {q_nom}."
+        )
+    if rng.random() < 0.4:
+        b.say(f"В следующем году планируется ответный визит делегации {host.form('gent')} в {guest.form('accs')}.")
+    b.para()
+    return rng.choice(
+        [
+            f"Делегация {g_gen} посетила {h_acc}",
+            f"{guest.name} и {host.name} расширяют сотрудничество",
+            f"{gh.title_form('nomn').capitalize()} {g_gen} прибыл с визитом в {h_acc}",
+        ]
+    )
+
+
+def _story_signing(
+    world: World, b: Builder, rng: random.Random, guest: Place, host: Place, year: int, date_text: str, date_iso: str
+) -> str:
+    """A signing: the officials of both sides, the document, its period, the forum."""
+    gh, hh = world.head(guest, year), world.head(host, year)
+    kind_row = rng.choice(DOC_KINDS)
+    period = (
+        (year, year + rng.randint(1, 3)) if kind_row[0] in ("дорожная карта", "план мероприятий", "программа") else None
+    )
+    d_e, gender = _doc(kind_row, period, date_iso)
+    phrase = kind_row[1] + (f" на {period[0]}–{period[1]} годы" if period else "")
+    b.ent(d_e, phrase)
+    g_e, g_abl = b.place(guest, "ablt")
+    h_e, h_abl = b.place(host, "ablt")
+    gh_e, gh_nom = b.person(gh, "nomn")
+    hh_e, hh_nom = b.person(hh, "nomn")
+    gr_e, g_gen = b.place(guest, "gent")
+    hr_e, h_gen = b.place(host, "gent")
+    b.say(
+        f"{date_text} {gh.title} {g_gen} {gh_nom} и {hh.title} {h_gen} {hh_nom} подписали {inflect(phrase, 'accs')}.",
+        ("SIGNED", gh_e, d_e, {"date": date_iso}),
+        ("SIGNED", hh_e, d_e, {"date": date_iso}),
+        ("PARTY_TO", gr_e, d_e, {}),
+        ("PARTY_TO", hr_e, d_e, {}),
+        ("HOLDS_POSITION", gh_e, gr_e, {"title": gh.title}),
+        ("HOLDS_POSITION", hh_e, hr_e, {"title": hh.title}),
+    )
+    if rng.random() < 0.6:
+        ev_e, ev_gen = _event_forum(year)
+        b.ent(ev_e, ev_gen)
+        b.say(
+            f"Документ подписан в рамках {ev_gen}.",
+            ("PARTICIPATED_IN", gr_e, ev_e, {}),
+            ("PARTICIPATED_IN", hr_e, ev_e, {}),
+            ("PARTICIPATED_IN", gh_e, ev_e, {}),
+            ("PARTICIPATED_IN", hh_e, ev_e, {}),
+        )
+    spheres = ", ".join(rng.sample(SPHERES, 3))
+    b.say(f"Документ предусматривает развитие сотрудничества в {spheres} сферах.")
+    if rng.random() < 0.3:
+        b.say(
+            f"Ранее между {g_abl} и {h_abl} уже действовал {rng.choice(['меморандум', 'договор'])}, "
+            "однако стороны решили расширить его рамки."
+        )
+    if rng.random() < 0.3:
+        b.say("Стороны договорились подготовить план совместных мероприятий до конца года.")
+    b.para()
+    return f"{guest.name} и {host.name} подписали {inflect(kind_row[0], 'accs')}"
+
+
+def _story_trade(
+    world: World, b: Builder, rng: random.Random, guest: Place, host: Place, year: int, date_text: str, date_iso: str
+) -> str:
+    """Trade: turnover and export figures, flows by commodity, an enterprise's shipment."""
+    g_e, g_abl = b.place(guest, "ablt")
+    h_e, h_abl = b.place(host, "ablt")
+    value_text, value, currency = _money(world.figure(guest, host, year - 1, rng), rng)
+    b.say(
+        f"Товарооборот между {g_abl} и {h_abl} по итогам {year - 1} года составил {value_text}.",
+        ("TRADE_VOLUME", g_e, h_e, {"kind": "turnover", "value": value, "currency": currency, "year": year - 1}),
+    )
+    exporter, importer = (guest, host) if rng.random() < 0.5 else (host, guest)
+    goods = rng.sample(world.region_exports(exporter), rng.randint(1, 3))
+    x_e, x_nom = b.place(exporter, "nomn")
+    m_e, m_acc = b.place(importer, "accs")
+    for c in goods:
+        b.ent(Ent("Commodity", c, f"Commodity:{normalise_key(c)}"), inflect(c, "accs"))
+    goods_acc = [inflect(c, "accs") for c in goods]
+    listed = goods_acc[0] if len(goods_acc) == 1 else ", ".join(goods_acc[:-1]) + " и " + goods_acc[-1]
+    b.say(
+        rng.choice([f"{x_nom} поставляет в {m_acc} {listed}.", f"{x_nom} экспортирует в {m_acc} {listed}."]),
+        *[("EXPORTS_TO", x_e, m_e, {"commodity": c}) for c in goods],
+    )
+    if rng.random() < 0.5:
+        ex_value = world.figure(exporter, importer, year - 1, rng) * rng.uniform(0.3, 0.7)
+        value_text, value, currency = _money(round(ex_value, 1), rng)
+        xg_e, x_gen = b.place(exporter, "gent")
+        b.say(
+            f"Экспорт {x_gen} в {m_acc} в {year - 1} году достиг {value_text}.",
+            ("TRADE_VOLUME", xg_e, m_e, {"kind": "export", "value": value, "currency": currency, "year": year - 1}),
+        )
+    if rng.random() < 0.5:
+        org = rng.choice(world.region_orgs(importer))
+        good = rng.choice(world.region_exports(importer))
+        o_e = b.ent(
+            Ent("Organization", org.name, f"Organization:{normalise_key(org.name)}", {"legal_form": org.legal}),
+            org.surface,
+        )
+        b.ent(Ent("Commodity", good, f"Commodity:{normalise_key(good)}"), inflect(good, "gent"))
+        x_e2, x_acc = b.place(exporter, "accs")
+        b.say(
+            f"{org.surface} отгрузило в {x_acc} крупную партию {inflect(good, 'gent')}.",
+            ("EXPORTS_TO", o_e, x_e2, {"commodity": good}),
+        )
+    if rng.random() < 0.4:
+        b.say(f"За пять лет товарооборот вырос в {rng.randint(12, 25) / 10:g} раза.".replace(".", ",", 1))
+    if rng.random() < 0.4:
+        b.say(
+            f"Стороны обсудили перспективы поставок {inflect(rng.choice(COMMODITIES), 'gent')} из {guest.form('gent')}."
+        )
+    b.para()
+    return f"Товарооборот {guest.form('gent')} с {host.form('ablt')} вырос"
     # expo: participation in an exhibition, optionally a contract
+
+
+def _story_exhibition(
+    world: World, b: Builder, rng: random.Random, guest: Place, host: Place, year: int, date_text: str, date_iso: str
+) -> str:
+    """An exhibition: the region, its enterprises, a deputy or minister, the ambassador."""
     expo = rng.choice(["Иннопром", "Иннопром. Центральная Азия", "Агро Экспо", "Kazakhstan Machinery Fair"])
     ev_e = b.ent(Ent("Event", expo, f"Event:{normalise_key(expo)}"), f"«{expo}»")
     g_e, g_gen = b.place(guest, "gent")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import platform
@@ -24,67 +25,36 @@ TARGETS = {
     "query_p95_ms_max": 100.0,
     "workers_speedup": 1.7,
     "peak_rss_mb": 1536.0,
+    "bulk_rel_per_s": 100_000,
+    "last_vs_first": 1.5,
+    "increment_ratio": 2.0,
 }
 
 
 @dataclass(frozen=True)
 class Profile:
     name: str
-    articles: int  # synthetic corpus loaded through the real ingest write path
+    grow_articles: int  # the transactional path grows the graph to this many articles ...
+    grow_seconds: float  # ... or for this long (loading time), whichever comes first
+    grow_step: int  # its rate is reported per this many articles
     extract_sample: int
     extract_rounds: int
     ratio_sample: int
     ratio_rounds: int
-    worker_sample: int
+    worker_sample: int  # real-length articles (bench/workers.py real_length_records)
     worker_rounds: int
     query_runs: int
-    checkpoints: tuple[int, ...]  # graph sizes (within `articles`) at which queries are timed
-    bulk_articles: int = 0  # the graph grown further, to this size, through the same real path (0: no)
+    query_at: int  # queries on the transactional graph at this size, and 100 new articles into it
+    bulk_articles: int  # the bulk first load (`ingest --bulk`'s library function); queries at this size too
+    reingest: int  # articles written as corpus files and re-ingested unchanged
     equivalence_sample: int = 0
 
 
 PROFILES = {
-    "quick": Profile(
-        "quick",
-        articles=1000,
-        extract_sample=24,
-        extract_rounds=3,
-        ratio_sample=20,
-        ratio_rounds=3,
-        worker_sample=40,
-        worker_rounds=1,
-        query_runs=20,
-        checkpoints=(1000,),
-    ),
-    "full": Profile(
-        "full",
-        articles=10_000,
-        extract_sample=80,
-        extract_rounds=3,
-        ratio_sample=60,
-        ratio_rounds=3,
-        worker_sample=120,
-        worker_rounds=2,
-        query_runs=20,
-        checkpoints=(1000, 10_000),
-        bulk_articles=100_000,
-        equivalence_sample=300,
-    ),
-    # a minute-long run of every stage, to try changes to the harness itself
-    "smoke": Profile(
-        "smoke",
-        articles=60,
-        extract_sample=4,
-        extract_rounds=1,
-        ratio_sample=10,
-        ratio_rounds=1,
-        worker_sample=8,
-        worker_rounds=1,
-        query_runs=3,
-        checkpoints=(30, 60),
-        bulk_articles=200,
-        equivalence_sample=30,
-    ),
+    "quick": Profile("quick", 1000, 300, 250, 24, 3, 100, 1, 24, 1, 20, 1000, 1000, 1000),
+    "full": Profile("full", 100_000, 600, 10_000, 80, 3, 1000, 1, 40, 1, 20, 1000, 100_000, 10_000, 300),
+    # a few minutes of every stage, to try changes to the harness itself
+    "smoke": Profile("smoke", 300, 60, 100, 4, 1, 20, 1, 8, 1, 3, 100, 300, 100, 30),
 }
 
 
@@ -119,13 +89,6 @@ def write_jsonl(path: Path, records) -> None:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
-def gen_facts(i: int):
-    """Worker: gold facts of article i (generation costs more than loading: done in 2 processes)."""
-    from bench.corpus import article_facts
-
-    return article_facts(SEED, i)
-
-
 def run_workers_bench(bench, path: Path, workers: int, mode: str) -> dict:
     env = dict(os.environ, BENCH_NEO4J_URI=bench.server.bolt_uri, BENCH_NEO4J_PASSWORD=bench.server.password)
     if mode == "ingest":
@@ -153,53 +116,93 @@ def main(argv: list[str] | None = None) -> None:
     if argv and argv[0] == "table":  # re-render a saved run: python -m bench.run table full
         profile = PROFILES[argv[1]]
         results = json.loads((RESULTS / profile.name / "results.json").read_text(encoding="utf-8"))
-        table = format_table(results, profile)
-        (RESULTS / profile.name / "table.md").write_text(
-            table + "\n\n" + format_summary(results["summary"]) + "\n", encoding="utf-8"
-        )
-        print(table)
-        print(format_summary(results["summary"]))
-        return
-    profile = PROFILES[argv[0] if argv else "quick"]
+        return publish(results, profile)
+    if argv and argv[0] == "resume":  # the bulk stage of a run that stopped before it: python -m bench.run resume full
+        return resume(sized(PROFILES[argv[1]]))
+    profile = sized(PROFILES[argv[0] if argv else "quick"])
     began = time.perf_counter()
     out_dir = RESULTS / profile.name
     (out_dir / "plans").mkdir(parents=True, exist_ok=True)
-    info = machine()
-    log(f"profile {profile.name}: {info}")
-    results: dict = {"profile": profile.name, "machine": info, "seed": SEED}
+    results: dict = {"profile": profile.name, "machine": machine(), "seed": SEED}
+    log(f"profile {profile.name}: {results['machine']}")
 
     def save() -> None:  # after every stage: a crash late in a long run keeps what it measured
         (out_dir / "results.json").write_text(
             json.dumps(results, ensure_ascii=False, indent=1, default=str), encoding="utf-8"
         )
 
+    corpus_path = corpus_stage(profile, results)
+    extraction_stage(profile, results, out_dir)
+    save()
+    with bench_server() as bench:
+        for stage in (ratio_stage, workers_stage, growth_stage):
+            stage(bench, profile, results, out_dir)
+            save()
+        reingest_stage(bench, corpus_path, results)
+        save()
+        bulk_stage(bench, profile, results, out_dir)
+    results["seconds"] = time.perf_counter() - began
+    results["machine"]["loadavg_end"] = os.getloadavg()
+    results["summary"] = summarise(results, profile)
+    save()
+    shutil.rmtree(corpus_path, ignore_errors=True)  # regenerated in seconds; the server home is already gone
+    publish(results, profile)
+
+
+def sized(profile: Profile) -> Profile:
+    """The profile with the bulk size of $COOPGRAPH_BENCH_BULK, when set (a shorter run on a busy machine)."""
+    bulk = os.environ.get("COOPGRAPH_BENCH_BULK")
+    return dataclasses.replace(profile, bulk_articles=int(bulk)) if bulk else profile
+
+
+def resume(profile: Profile) -> None:
+    """Run the bulk stage (and what follows) for a saved run whose earlier stages completed."""
+    path = RESULTS / profile.name / "results.json"
+    results = json.loads(path.read_text(encoding="utf-8"))
+    began = time.perf_counter()
+    with bench_server() as bench:
+        bulk_stage(bench, profile, results, RESULTS / profile.name)
+    results["resumed_bulk_seconds"] = time.perf_counter() - began
+    results["seconds"] = results.get("seconds", 0.0) + results["resumed_bulk_seconds"]
+    results["machine"]["loadavg_end"] = os.getloadavg()
+    results["summary"] = summarise(results, profile)
+    path.write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    publish(results, profile)
+
+
+def publish(results: dict, profile: Profile) -> None:
+    table = format_table(results, profile)
+    out = RESULTS / profile.name / "table.md"
+    out.write_text(table + "\n\n" + format_summary(results["summary"]) + "\n", encoding="utf-8")
+    print(table)
+    print(format_summary(results["summary"]))
+
+
+def corpus_stage(profile: Profile, results: dict) -> Path:
+    """The first articles of the corpus as JSONL files (1,000 per file: ingest refuses files over 5 MB)."""
     from bench import corpus
+
+    with Timer() as t:
+        records = list(corpus.records(profile.reingest, SEED))
+        path = BENCH_HOME / f"corpus-{profile.reingest}-{SEED}"
+        shutil.rmtree(path, ignore_errors=True)
+        for k in range(0, len(records), SHARD):
+            write_jsonl(path / f"part-{k // SHARD:04d}.jsonl", records[k : k + SHARD])
+    results["corpus"] = {"articles": len(records), "seconds": round(t.wall, 1)}
+    results["_sample"] = records[: profile.extract_sample]
+    return path
+
+
+def extraction_stage(profile: Profile, results: dict, out_dir: Path) -> None:
+    """Extraction vs natasha alone, one core (before anything big is in memory: its RSS is extraction's)."""
     from bench.extraction import profile_extraction, run_extraction
 
-    # ---- corpus
-    with Timer() as t:
-        records = list(corpus.records(profile.articles, SEED))
-        # files of 1000 articles: ingest refuses files over 5 MB (ingest/read.py MAX_BYTES)
-        corpus_path = BENCH_HOME / f"corpus-{profile.articles}-{SEED}"
-        shutil.rmtree(corpus_path, ignore_errors=True)
-        for k in range(0, len(records), SHARD):
-            write_jsonl(corpus_path / f"part-{k // SHARD:04d}.jsonl", records[k : k + SHARD])
-    results["corpus"] = {
-        "articles": len(records),
-        "real_texts": sum(1 for i in range(len(records)) if corpus.real_index(i) is not None),
-        "mb": round(sum(f.stat().st_size for f in corpus_path.iterdir()) / 1e6, 1),
-        "seconds": round(t.wall, 1),
-    }
-    log(f"corpus: {results['corpus']}")
-
-    # ---- extraction (before anything big is in memory: its peak RSS is extraction's)
-    sample = records[: profile.extract_sample]
+    sample = results.pop("_sample")
     ext = run_extraction(sample, rounds=profile.extract_rounds)
     nat_aps, nat_kbs = ext.rate(ext.natasha_cpu)
     coop_aps, coop_kbs = ext.rate(ext.coop_cpu)
     results["extraction"] = {
         "articles": ext.articles,
-        "kb": round(ext.kbytes, 1),
         "rounds": ext.rounds,
         "natasha_art_s": nat_aps,
         "natasha_kb_s": nat_kbs,
@@ -212,168 +215,123 @@ def main(argv: list[str] | None = None) -> None:
         "ratio_wall": ext.ratio_wall,
         "read_ms_per_article": 1000 * ext.read_cpu / ext.articles,
         "peak_rss_mb": ext.peak_rss_mb,
-        "model_load_s": ext.model_load_s,
-        "relations": ext.relations,
     }
-    save()
     if ext.ratio < TARGETS["extract_ratio"]:
         (out_dir / "extraction.prof.txt").write_text(profile_extraction(sample[:20]), encoding="utf-8")
 
-    from bench.loading import check_equivalent, load_real, profile_load, run_load_ratio, run_reingest
 
-    with bench_server() as bench:
-        # ---- load: real path vs baseline, same facts
-        ratio_facts = [corpus.article_facts(SEED, i) for i in range(profile.ratio_sample)]
-        lr = run_load_ratio(bench, ratio_facts, rounds=profile.ratio_rounds)
-        results["load_ratio"] = {
-            "articles": lr.articles,
-            "rows": lr.rows,
-            "real_rel_s": lr.real_rel_per_s,
-            "baseline_rel_s": lr.base_rel_per_s,
-            "per_article_rel_s": lr.old_rel_per_s,
-            "ratio": lr.ratio,
-            "per_article_ratio": lr.old_ratio,
-        }
-        reset_graph(bench)
-        load_real(bench, ratio_facts[: len(ratio_facts) // 2])  # warm graph: time statements, not planning
-        (out_dir / "load.prof.txt").write_text(
-            profile_load(bench, ratio_facts[len(ratio_facts) // 2 :]), encoding="utf-8"
-        )
+def ratio_stage(bench, profile: Profile, results: dict, out_dir: Path) -> None:
+    """Real path vs one-statement baseline (and the per-article path) on the same facts, empty graph each."""
+    from bench import corpus
+    from bench.loading import check_equivalent, load_real, profile_load, run_load_ratio
 
-        if profile.equivalence_sample:
-            same, summary = check_equivalent(
-                bench, [f for f in (corpus.article_facts(SEED, i) for i in range(profile.equivalence_sample)) if f]
-            )
-            log(
-                f"batched real path vs per-article path on {profile.equivalence_sample} articles: "
-                f"{'identical' if same else 'DIFFERENT'} ({summary.splitlines()[0]})"
-            )
-            results["equivalent"] = {"same": same, "summary": summary}
+    facts = [f for f in (corpus.article_facts(SEED, i) for i in range(profile.ratio_sample)) if f]
+    lr = run_load_ratio(bench, facts, rounds=profile.ratio_rounds, slow_sample=min(len(facts), 200))
+    results["load_ratio"] = {
+        "articles": lr.articles,
+        "rows": lr.rows,
+        "real_rel_s": lr.real_rel_per_s,
+        "baseline_rel_s": lr.base_rel_per_s,
+        "per_article_rel_s": lr.old_rel_per_s,
+        "ratio": lr.ratio,
+        "per_article_ratio": lr.old_ratio,
+        "slow_articles": lr.slow_articles,
+    }
+    reset_graph(bench)
+    half = facts[: min(len(facts), 40)]
+    load_real(bench, half[: len(half) // 2])  # warm graph: time statements, not planning
+    (out_dir / "load.prof.txt").write_text(profile_load(bench, half[len(half) // 2 :]), encoding="utf-8")
+    more = [f for f in (corpus.article_facts(SEED, i) for i in range(5000, 5200)) if f]  # new to this graph
+    (out_dir / "batch.prof.txt").write_text(profile_load(bench, more, batch=True), encoding="utf-8")
+    if profile.equivalence_sample:
+        sample = [f for f in (corpus.article_facts(SEED, i) for i in range(profile.equivalence_sample)) if f]
+        same, summary = check_equivalent(bench, sample)
+        log(f"batched vs per-article path on {len(sample)} articles: {'identical' if same else 'DIFFERENT'}")
+        results["equivalent"] = {"same": same, "summary": summary}
 
-        save()
-        # ---- parallel ingest: 1 vs 2 workers, and extraction alone
-        wpath = BENCH_HOME / "workers-sample.jsonl"
-        write_jsonl(wpath, records[profile.ratio_sample : profile.ratio_sample + profile.worker_sample])
-        wres: dict[str, list] = {"ingest_1": [], "ingest_2": [], "extract_1": [], "extract_2": []}
-        probes = []
-        # warm-up: the first ingest on a fresh graph pays for planning the writer's statements (seconds
-        # under load), which would otherwise count against whichever worker count runs first
-        run_workers_bench(bench, wpath, 1, "ingest")
-        for r in range(profile.worker_rounds):
-            probes.append(
-                json.loads(
-                    subprocess.run(
-                        [sys.executable, "-m", "bench.workers", "probe"], capture_output=True, text=True, check=True
-                    )
-                    .stdout.strip()
-                    .splitlines()[-1]
-                )["speedup"]
-            )
-            log(f"cpu probe: 2 processes of pure CPU work run × {probes[-1]:.2f} faster than 1 right now")
-            for w in (1, 2) if r % 2 == 0 else (2, 1):
-                wres[f"extract_{w}"].append(run_workers_bench(bench, wpath, w, "extract"))
-                wres[f"ingest_{w}"].append(run_workers_bench(bench, wpath, w, "ingest"))
-        speed = {
-            kind: median([a["pipeline_s"] / b["pipeline_s"] for a, b in zip(wres[f"{kind}_1"], wres[f"{kind}_2"])])
-            for kind in ("ingest", "extract")
-        }
-        rss = max(max(x["rss_parent_mb"], x["rss_child_mb"]) for runs in wres.values() for x in runs)
-        cpu = {k: median([x["cpu_s"] for x in runs]) for k, runs in wres.items()}
-        results["workers"] = {
-            "runs": wres,
-            "ingest_speedup": speed["ingest"],
-            "extract_speedup": speed["extract"],
-            "peak_rss_mb": rss,
-            "cpu_s": cpu,
-            "probe_speedup": median(probes),
-            "loadavg": median([x["loadavg"] for runs in wres.values() for x in runs]),
-        }
 
-        save()
-        # ---- the corpus through the real write path, queries at each checkpoint
-        reset_graph(bench)
-        results["queries"] = {}
-        results["load"] = {}
-        total_rows = total_s = 0.0
-        loaded = 0
-        for size in profile.checkpoints:
-            facts_iter = (f for f in (corpus.article_facts(SEED, i) for i in range(loaded, size)) if f is not None)
-            run = load_real(bench, facts_iter, progress_every=1000)
-            total_rows += run.rows
-            total_s += run.seconds
-            loaded = size
-            results["load"][size] = {
-                "articles": run.articles,
-                "rows": run.rows,
-                "seconds": run.seconds,
-                "rel_s": run.rel_per_s,
-                "ms_per_article_p50": median(run.per_article_ms),
-                "created": dict(run.created),
-            }
-            log(f"real load to {size}: {run.rel_per_s:.0f} rel/s ({median(run.per_article_ms):.0f} ms/article median)")
-            results["queries"][size] = query_stage(bench, profile, size, out_dir)
-            save()
-        results["load_total"] = {
-            "articles": loaded,
-            "rows": total_rows,
-            "seconds": total_s,
-            "rel_s": total_rows / total_s if total_s else 0,
-        }
+def workers_stage(bench, profile: Profile, results: dict, out_dir: Path) -> None:
+    """`coopgraph ingest --workers 1` vs `2` on real-length articles, end to end, and extraction alone."""
+    from bench.workers import real_length_records
 
-        save()
-        # ---- re-ingest the unchanged corpus with `coopgraph ingest`'s own code
-        ri = run_reingest(bench, str(corpus_path))
-        results["reingest"] = {
-            "articles": ri.articles,
-            "seconds": ri.seconds,
-            "read_s": ri.read_seconds,
-            "statuses": dict(ri.statuses),
-            "art_s": ri.articles / ri.seconds,
-            "extraction_estimate_s": ri.articles / coop_aps,
-            "first_load_s": total_s,
-        }
-        log(f"re-ingest: {results['reingest']}")
+    path = BENCH_HOME / "workers-sample.jsonl"
+    write_jsonl(path, real_length_records(profile.worker_sample))
+    runs: dict[str, list] = {"ingest_1": [], "ingest_2": [], "extract_1": [], "extract_2": []}
+    probes = []
+    run_workers_bench(bench, path, 1, "ingest")  # warm-up: the writer's statements planned once
+    for r in range(profile.worker_rounds):
+        probes.append(cpu_probe())
+        for w in (1, 2) if r % 2 == 0 else (2, 1):
+            runs[f"extract_{w}"].append(run_workers_bench(bench, path, w, "extract"))
+            runs[f"ingest_{w}"].append(run_workers_bench(bench, path, w, "ingest"))
+    speed = {
+        kind: median([a["pipeline_s"] / b["pipeline_s"] for a, b in zip(runs[f"{kind}_1"], runs[f"{kind}_2"])])
+        for kind in ("ingest", "extract")
+    }
+    results["workers"] = {
+        "articles": profile.worker_sample,
+        "runs": runs,
+        "ingest_speedup": speed["ingest"],
+        "extract_speedup": speed["extract"],
+        "peak_rss_mb": max(max(x["rss_parent_mb"], x["rss_child_mb"]) for xs in runs.values() for x in xs),
+        "cpu_s": {k: median([x["cpu_s"] for x in xs]) for k, xs in runs.items()},
+        "probe_speedup": median(probes),
+        "loadavg": median([x["loadavg"] for xs in runs.values() for x in xs]),
+    }
+    path.unlink(missing_ok=True)
 
-        save()
-        # ---- the big graph: folded whole and written once by bench/bulk.py (the real path rewrites popular
-        # facts' evidence lists per batch and needs hours for 100k here), checked equal to load.py's graph
-        if profile.bulk_articles:
-            from bench.bulk import check_equivalent as bulk_equivalent
 
-            same, summary = bulk_equivalent(
-                bench, [f for f in (corpus.article_facts(SEED, i) for i in range(profile.equivalence_sample)) if f]
-            )
-            log(
-                f"bulk writer vs graph/load.py on {profile.equivalence_sample} articles: "
-                f"{'identical' if same else 'DIFFERENT'} ({summary.splitlines()[0]})"
-            )
-            results["bulk_equivalent"] = {"same": same, "summary": summary}
-            reset_graph(bench)
-            results["bulk"] = bulk_stage(bench, profile.bulk_articles)
-            results["queries"][profile.bulk_articles] = query_stage(bench, profile, profile.bulk_articles, out_dir)
+def cpu_probe() -> float:
+    done = subprocess.run([sys.executable, "-m", "bench.workers", "probe"], capture_output=True, text=True, check=True)
+    speedup = json.loads(done.stdout.strip().splitlines()[-1])["speedup"]
+    log(f"cpu probe: 2 processes of pure CPU work run × {speedup:.2f} faster than 1 right now")
+    return speedup
 
-    results["seconds"] = time.perf_counter() - began
-    results["machine"]["loadavg_end"] = os.getloadavg()
-    results["summary"] = summarise(results, profile)
-    (out_dir / "results.json").write_text(
-        json.dumps(results, ensure_ascii=False, indent=1, default=str), encoding="utf-8"
+
+def growth_stage(bench, profile: Profile, results: dict, out_dir: Path) -> None:
+    """The transactional path from an empty graph, with queries and 100 new articles at `query_at`."""
+    from bench import growth
+
+    results["queries"] = {}
+
+    def checkpoint(size: int) -> None:
+        results["queries"][size] = query_stage(bench, profile, size, out_dir)
+        results["increment_small"] = {"graph": size, "seconds": growth.increment(bench, SEED)}
+
+    budget = growth.grow_budget(profile.grow_seconds)
+    results["growth"] = growth.grow(
+        bench, SEED, profile.grow_articles, budget, profile.grow_step, {profile.query_at: checkpoint}
     )
-    table = format_table(results, profile)
-    (out_dir / "table.md").write_text(table + "\n\n" + format_summary(results["summary"]) + "\n", encoding="utf-8")
-    shutil.rmtree(corpus_path, ignore_errors=True)  # regenerated in seconds; the server home is already gone
-    wpath.unlink(missing_ok=True)
-    print(table)
-    print(format_summary(results["summary"]))
+
+
+def reingest_stage(bench, corpus_path: Path, results: dict) -> None:
+    """`coopgraph ingest` over corpus files already loaded: every article must come back unchanged."""
+    from bench.loading import run_reingest
+
+    ri = run_reingest(bench, str(corpus_path))
+    results["reingest"] = {
+        "articles": ri.articles,
+        "seconds": ri.seconds,
+        "read_s": ri.read_seconds,
+        "statuses": dict(ri.statuses),
+    }
+    log(f"re-ingest: {results['reingest']}")
+
+
+def bulk_stage(bench, profile: Profile, results: dict, out_dir: Path) -> None:
+    """The first load by `ingest --bulk`'s library function; queries and 100 new articles on its graph."""
+    from bench import growth
+
+    results["bulk"] = growth.bulk(bench, SEED, profile.bulk_articles)
+    if profile.bulk_articles != profile.query_at:
+        results["queries"][profile.bulk_articles] = query_stage(bench, profile, profile.bulk_articles, out_dir)
+    results["increment_large"] = {"graph": profile.bulk_articles, "seconds": growth.increment(bench, SEED)}
 
 
 def query_stage(bench, profile: Profile, size: int, out_dir: Path) -> dict:
     from bench.common import count_relationships
     from bench.queries import run_queries, save_slowest_plans
-    from coopgraph.graph.derived import refresh_derived
 
-    # what `coopgraph ingest` does after a run: the cooperation edges the network queries read
-    derived = refresh_derived(bench.driver, bench.database)
-    log(f"cooperation edges: {derived.pairs} pairs from {derived.facts} facts in {derived.seconds:.1f} s")
     rels = count_relationships(bench)
     log(f"queries on the {size}-article graph ({rels} relationships)")
     lat = run_queries(bench, runs=profile.query_runs)
@@ -381,8 +339,6 @@ def query_stage(bench, profile: Profile, size: int, out_dir: Path) -> dict:
     return {
         "relationships": rels,
         "plans": plans,
-        "derived_s": derived.seconds,
-        "derived_pairs": derived.pairs,
         "latency": {
             q.name: {
                 "p50": q.p50,
@@ -396,90 +352,20 @@ def query_stage(bench, profile: Profile, size: int, out_dir: Path) -> dict:
     }
 
 
-def gen_rows(i: int):
-    """Worker: gold facts of article i, adapted to loader rows (pickles lighter than pydantic)."""
-    from bench.corpus import article_facts
-    from coopgraph.graph.load import adapt_facts
-
-    facts = article_facts(SEED, i)
-    return None if facts is None else adapt_facts(facts)
-
-
-def bulk_stage(bench, n: int) -> dict:
-    """Gold rows for n articles in 2 processes, folded and written by bench/bulk.py."""
-    import multiprocessing
-
-    from bench.bulk import BulkGraph, write_bulk
-    from bench.common import INGESTED
-
-    t0 = time.perf_counter()
-    graph = BulkGraph(ingested=INGESTED)
-    rows_in = 0
-    with multiprocessing.get_context("fork").Pool(2) as pool:
-        for k, rows in enumerate(pool.imap(gen_rows, range(n), chunksize=200), 1):
-            if rows is None:
-                continue
-            graph.add(rows)
-            rows_in += len(rows.mentions) + sum(len(r) for r in rows.facts.values())
-            if k % 10_000 == 0:
-                log(f"bulk: generated and folded {k} articles")
-    gen_s = time.perf_counter() - t0
-    res = write_bulk(bench.driver, bench.database, graph, rows_in)
-    log(
-        f"bulk: {res.articles} articles, {res.relationships} relationships from {rows_in} rows written in "
-        f"{res.seconds:.0f} s ({rows_in / res.seconds:.0f} rows/s); generation {gen_s:.0f} s"
-    )
-    return {
-        "articles": res.articles,
-        "nodes": res.nodes,
-        "relationships": res.relationships,
-        "rows": rows_in,
-        "write_s": res.seconds,
-        "rows_per_s": rows_in / res.seconds,
-        "created_per_s": res.relationships / res.seconds,
-        "generate_s": gen_s,
-        "steps": res.steps,
-    }
-
-
-def big_stage(bench, start: int, n: int, rows_before: float, seconds_before: float) -> dict:
-    """Articles start..n (gold facts generated in 2 processes) through the real batched path."""
-    import multiprocessing
-
-    from bench.loading import load_real
-
-    t0 = time.perf_counter()
-    with multiprocessing.get_context("fork").Pool(2) as pool:
-        facts = (f for f in pool.imap(gen_facts, range(start, n), chunksize=200) if f is not None)
-        run = load_real(bench, facts, progress_every=1, chunk=5000)
-    wall = time.perf_counter() - t0
-    rows, seconds = rows_before + run.rows, seconds_before + run.seconds
-    log(
-        f"real path to {n}: {run.articles} more articles, {run.rows} rows in {run.seconds:.0f} s of loading "
-        f"({run.rel_per_s:.0f} rows/s; {rows / seconds:.0f} rows/s over all {n}); wall {wall:.0f} s with generation"
-    )
-    return {
-        "articles": n,
-        "added": run.articles,
-        "rows": rows,
-        "seconds": seconds,
-        "rel_s": rows / seconds,
-        "added_rel_s": run.rel_per_s,
-        "created": dict(run.created),
-        "wall_s": wall,
-    }
-
-
 def summarise(r: dict, profile: Profile) -> dict:
     sizes = sorted(r["queries"], key=int)
     worst = r["queries"][sizes[-1]]["latency"]
+    small, large = r["increment_small"]["seconds"], r["increment_large"]["seconds"]
     return {
         "extract_ratio": r["extraction"]["ratio"],
-        "load_rel_per_s": r["load_total"]["rel_s"],
+        "load_rel_per_s": r["growth"]["rel_s"],
         "load_ratio": r["load_ratio"]["ratio"],
         "query_p95_ms_max": max(v["p95"] for v in worst.values()),
         "workers_speedup": r["workers"]["ingest_speedup"],
-        "peak_rss_mb": r["workers"]["peak_rss_mb"],
+        "peak_rss_mb": max(r["workers"]["peak_rss_mb"], r["bulk"]["rss_mb"]),
+        "bulk_rel_per_s": r["bulk"]["rel_s"],
+        "last_vs_first": r["growth"]["last_vs_first"],
+        "increment_ratio": median([b / a for a, b in zip(small, large)]),
     }
 
 
@@ -487,139 +373,118 @@ def format_summary(s: dict) -> str:
     return (
         f"extract_ratio={s['extract_ratio']:.2f} load_rel_per_s={s['load_rel_per_s']:.0f} "
         f"load_ratio={s['load_ratio']:.1f} query_p95_ms_max={s['query_p95_ms_max']:.0f} "
-        f"workers_speedup={s['workers_speedup']:.2f} peak_rss_mb={s['peak_rss_mb']:.0f}"
+        f"workers_speedup={s['workers_speedup']:.2f} peak_rss_mb={s['peak_rss_mb']:.0f} "
+        f"bulk_rel_per_s={s['bulk_rel_per_s']:.0f}"
     )
 
 
 def _met(key: str, value: float) -> str:
     target = TARGETS[key]
-    ok = value <= target if key in ("query_p95_ms_max", "peak_rss_mb") else value >= target
-    return "met" if ok else "MISSED"
+    lower = key in ("query_p95_ms_max", "peak_rss_mb", "last_vs_first", "increment_ratio")
+    return "met" if (value <= target if lower else value >= target) else "MISSED"
 
 
 def format_table(r: dict, profile: Profile) -> str:
-    e, lr, w, ri = r["extraction"], r["load_ratio"], r["workers"], r["reingest"]
-    s = r["summary"]
-    rows = [
+    rows = extraction_rows(r) + load_rows(r) + bulk_rows(r) + worker_rows(r)
+    out = ["| measure | result | target |", "|---|---|---|"] + [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    return "\n".join(out + [""] + query_table(r))
+
+
+def extraction_rows(r: dict) -> list[tuple[str, str, str]]:
+    e = r["extraction"]
+    return [
+        ("extraction, natasha alone (1 core)", f"{e['natasha_art_s']:.1f} art/s ({e['articles']} articles, CPU)", ""),
+        ("extraction, coopgraph (1 core)", f"{e['coop_art_s']:.1f} art/s (wall {e['coop_art_s_wall']:.1f})", ""),
+        ("extraction ratio b/a", f"{e['ratio']:.2f}", f"≥ 0.8: {_met('extract_ratio', e['ratio'])}"),
+    ]
+
+
+def load_rows(r: dict) -> list[tuple[str, str, str]]:
+    g, lr, s, ri = r["growth"], r["load_ratio"], r["summary"], r["reingest"]
+    blocks = ", ".join(f"{b['to']:,}: {b['rel_s']:.0f} ({b['ms_per_article']:.2f} ms/art.)" for b in g["blocks"])
+    small, large = r["increment_small"], r["increment_large"]
+    return [
         (
-            "extraction, natasha alone (1 core)",
-            f"{e['natasha_art_s']:.1f} art/s, {e['natasha_kb_s']:.0f} KB/s "
-            f"({e['articles']} articles × {e['rounds']} rounds, CPU time; wall {e['natasha_art_s_wall']:.1f} art/s)",
-            "",
-        ),
-        (
-            "extraction, coopgraph (1 core)",
-            f"{e['coop_art_s']:.1f} art/s, {e['coop_kb_s']:.0f} KB/s "
-            f"(wall {e['coop_art_s_wall']:.1f} art/s); reading {e['read_ms_per_article']:.1f} ms/article more",
-            "",
-        ),
-        ("natasha alone, one Doc per line (as ingest/nlp.py calls it)", f"{e['perline_art_s']:.1f} art/s", ""),
-        (
-            "extraction ratio b/a",
-            f"{e['ratio']:.2f} (wall {e['ratio_wall']:.2f})",
-            f"≥ 0.8: {_met('extract_ratio', s['extract_ratio'])}",
-        ),
-        ("extraction peak RSS", f"{e['peak_rss_mb']:.0f} MB", ""),
-        (
-            "load, real ingest path",
-            f"{r['load_total']['rel_s']:.0f} rel/s over {r['load_total']['articles']} articles "
-            f"({r['load_total']['rows']:.0f} relationship rows, {r['load_total']['seconds']:.0f} s)",
+            "load, transactional path (coopgraph ingest's pipeline), growing from empty",
+            f"{g['rel_s']:.0f} rel/s over {g['articles']:,} articles ({g['rows']:.0f} rows, {g['seconds']:.0f} s)",
             f"≥ 20000: {_met('load_rel_per_s', s['load_rel_per_s'])}",
+        ),
+        ("… rate per block (rel/s)", blocks, ""),
+        (
+            "… last block vs first, ms per article",
+            f"× {g['last_vs_first']:.2f}",
+            f"≤ 1.5: {_met('last_vs_first', g['last_vs_first'])}",
         ),
         (
             "load, real vs one-statement baseline",
-            f"{median(lr['real_rel_s']):.0f} vs {median(lr['baseline_rel_s']):.0f} rel/s "
-            f"on {lr['articles']} articles; ratio {lr['ratio']:.1f}",
-            f"≥ 10×: {_met('load_ratio', s['load_ratio'])}",
+            f"{median(lr['real_rel_s']):.0f} rel/s on {lr['articles']} articles vs {median(lr['baseline_rel_s']):.0f} "
+            f"on the first {lr.get('slow_articles', lr['articles'])}; ratio {lr['ratio']:.1f} (per-article path "
+            f"{median(lr['per_article_rel_s']):.0f})",
+            f"≥ 10×: {_met('load_ratio', lr['ratio'])}",
         ),
         (
-            "load, per-article path (before batching) vs baseline",
-            f"{median(lr['per_article_rel_s']):.0f} rel/s on "
-            f"the same {lr['articles']} articles; ratio {lr['per_article_ratio']:.1f}",
-            "",
+            f"100 new articles into the {large['graph']:,} vs the {small['graph']:,} graph",
+            f"{', '.join(f'{x:.2f}' for x in large['seconds'])} vs {', '.join(f'{x:.2f}' for x in small['seconds'])} "
+            f"s; ratio {s['increment_ratio']:.2f}",
+            f"< 2: {_met('increment_ratio', s['increment_ratio'])}",
         ),
+        ("re-ingest unchanged corpus", f"{ri['articles']} articles in {ri['seconds']:.1f} s; {ri['statuses']}", ""),
+    ]
+
+
+def bulk_rows(r: dict) -> list[tuple[str, str, str]]:
+    b = r["bulk"]
+    return [
         (
-            "re-ingest unchanged corpus",
-            f"{ri['articles']} articles in {ri['seconds']:.1f} s ({ri['art_s']:.0f} art/s; "
-            f"reading {ri['read_s']:.1f} s) vs first load {ri['first_load_s']:.0f} s, extraction ≈ "
-            f"{ri['extraction_estimate_s']:.0f} s; statuses {ri['statuses']}"
-            + (f" ({ri['note']})" if ri.get("note") else ""),
-            "",
-        ),
+            f"bulk first load (ingest --bulk), {b['articles']:,} articles",
+            f"{b['rel_s']:.0f} rel rows/s written ({b['rows']} rows: fold {b['fold_s']:.0f} s, files "
+            f"{b['csv_s']:.0f} s, neo4j-admin {b['import_s']:.0f} s = {b['import_rel_s']:.0f} created/s); "
+            f"restart + schema {b['restart_s']:.0f} s",
+            f"≥ 100000: {_met('bulk_rel_per_s', b['rel_s'])}",
+        )
+    ]
+
+
+def worker_rows(r: dict) -> list[tuple[str, str, str]]:
+    w, s = r["workers"], r["summary"]
+    cpu = w["cpu_s"]
+    return [
         (
-            "parallel ingest 1 → 2 workers",
-            f"× {w['ingest_speedup']:.2f} end to end (extraction alone × {w['extract_speedup']:.2f})"
-            + (
-                f"; CPU s 1 → 2 workers: ingest {w['cpu_s']['ingest_1']:.1f} → {w['cpu_s']['ingest_2']:.1f}, "
-                f"extraction "
-                f"{w['cpu_s']['extract_1']:.1f} → {w['cpu_s']['extract_2']:.1f}; load average {w['loadavg']:.1f}"
-                if "cpu_s" in w
-                else ""
-            )
-            + (f"; pure-CPU probe, 1 → 2 processes: × {w['probe_speedup']:.2f}" if "probe_speedup" in w else ""),
+            f"ingest 1 → 2 workers, {w['articles']} real-length articles",
+            f"× {w['ingest_speedup']:.2f} end to end (extraction alone × {w['extract_speedup']:.2f}; pure-CPU probe "
+            f"× {w['probe_speedup']:.2f}); CPU s ingest {cpu['ingest_1']:.1f} → {cpu['ingest_2']:.1f}; load average "
+            f"{w['loadavg']:.1f}",
             f"≥ 1.7: {_met('workers_speedup', s['workers_speedup'])}",
         ),
         (
-            "ingest peak RSS (largest process)",
-            f"{w['peak_rss_mb']:.0f} MB",
+            "peak RSS (largest ingest process; bench process with the bulk fold)",
+            f"{w['peak_rss_mb']:.0f} MB; {r['bulk']['rss_mb']:.0f} MB",
             f"< 1536: {_met('peak_rss_mb', s['peak_rss_mb'])}",
         ),
     ]
-    if "equivalent" in r:
-        rows.append(
-            (
-                "batched path = per-article path (full dump)",
-                f"{r['equivalent']['same']}: {r['equivalent']['summary'].splitlines()[0]}",
-                "",
-            )
-        )
-    if "big" in r:
-        b = r["big"]
-        rows.append(
-            (
-                f"load, real path to {b['articles']:,} articles",
-                f"{b['rel_s']:.0f} rel/s over all "
-                f"{b['articles']} ({b['rows']:.0f} rows, {b['seconds']:.0f} s); the last {b['added']} at "
-                f"{b['added_rel_s']:.0f} rel/s",
-                "",
-            )
-        )
-    if "bulk" in r:
-        b = r["bulk"]
-        rows.append(
-            (
-                f"bulk writer (bench/bulk.py), the {b['articles']:,}-article graph for the queries",
-                f"{b['rows_per_s']:.0f} rel rows/s, {b['created_per_s']:.0f} created/s: {b['relationships']} "
-                f"relationships in {b['write_s']:.0f} s; identical to load.py: "
-                f"{r.get('bulk_equivalent', {}).get('same')}",
-                "",
-            )
-        )
-    out = ["| measure | result | target |", "|---|---|---|"]
-    out += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+
+
+def query_table(r: dict) -> list[str]:
     sizes = sorted(r["queries"], key=int)
-    out += [
-        "",
+    out = [
         "| query | " + " | ".join(f"p50 / p95 ms @ {int(n):,} art." for n in sizes) + " |",
         "|---|" + "---|" * len(sizes),
     ]
-    names = sorted(r["queries"][sizes[0]]["latency"])
-    for name in names:
+    for name in sorted(r["queries"][sizes[0]]["latency"]):
         cells = []
         for n in sizes:
             q = r["queries"][n]["latency"][name]
-            flag = " ⚠" if q["p95"] >= TARGETS["query_p95_ms_max"] else ""
-            cells.append(f"{q['p50']:.0f} / {q['p95']:.0f}{flag}")
+            cells.append(f"{q['p50']:.0f} / {q['p95']:.0f}" + (" ⚠" if q["p95"] >= TARGETS["query_p95_ms_max"] else ""))
         out.append(f"| {name} | " + " | ".join(cells) + " |")
-    out.append("")
-    out.append(
-        f"query p95 max @ {int(sizes[-1]):,}: {s['query_p95_ms_max']:.0f} ms (< 100: "
-        f"{_met('query_p95_ms_max', s['query_p95_ms_max'])}); machine: {r['machine']['cores']} cores, "
-        f"{r['machine']['memory_gb']} GB, {r['machine']['cpu']}; load average "
-        f"{r['machine']['loadavg_start'][0]:.1f} at start, {r['machine']['loadavg_end'][0]:.1f} at end; "
-        f"run took {r['seconds'] / 60:.1f} min"
-    )
-    return "\n".join(out)
+    m = r["machine"]
+    out += [
+        "",
+        f"query p95 max @ {int(sizes[-1]):,}: {r['summary']['query_p95_ms_max']:.0f} ms (< 100: "
+        f"{_met('query_p95_ms_max', r['summary']['query_p95_ms_max'])}); {m['cores']} cores, {m['memory_gb']} GB; "
+        f"load average {m['loadavg_start'][0]:.1f} at start, {m['loadavg_end'][0]:.1f} at end; "
+        f"run took {r['seconds'] / 60:.1f} min",
+    ]
+    return out
 
 
 if __name__ == "__main__":

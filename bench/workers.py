@@ -40,7 +40,7 @@ def ingest_parallel(driver, database: str, articles: list, workers: int, load: b
             "load_s": 0.0,
             "total_s": total,
         }
-    pipeline = IngestPipeline(driver, database, IngestOptions(workers=workers, ingested=INGESTED, derived=False))
+    pipeline = IngestPipeline(driver, database, IngestOptions(workers=workers, ingested=INGESTED))
     pipeline.report.articles = len(articles)
     report = pipeline.ingest(articles)
     total = time.perf_counter() - t0
@@ -56,6 +56,23 @@ def ingest_parallel(driver, database: str, articles: list, workers: int, load: b
         "extract_wait_s": report.extract_seconds,
         "total_s": total,
     }
+
+
+def real_length_records(n: int) -> list[dict]:
+    """n articles of real length: the seeds, the test articles and the dev texts (beside the project, or in
+    $COOPGRAPH_DEV_DIR), cycled, each made distinct by a closing line of its own (a new text, a new id)."""
+    from pathlib import Path
+
+    from bench.corpus import REPO, real_records
+
+    texts = [r["text"] for r in real_records()]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((REPO / "tests" / "data" / "articles").glob("*.txt"))]
+    dev = Path(os.environ.get("COOPGRAPH_DEV_DIR", REPO.parent / "shared" / "eval" / "dev"))
+    texts += [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted(dev.glob("*.json"))]
+    unique = list(dict.fromkeys(texts))
+    return [
+        {"source": f"real/{k:04d}.txt", "text": unique[k % len(unique)] + f"\n\nВыпуск № {k + 1}."} for k in range(n)
+    ]
 
 
 def _burn(n: int) -> int:

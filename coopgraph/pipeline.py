@@ -1,11 +1,13 @@
-"""The ingest pipeline as a library: read → extract → load → refresh, used by the CLI, benchmarks and tests."""
+"""The ingest pipeline as a library: read → extract → load, summaries included; used by the CLI, bench and tests."""
 
 from __future__ import annotations
 
 import sys
+import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -13,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from coopgraph.exceptions import ArticleError, LoadError
 from coopgraph.extraction import DEFAULT_ARTICLE_TIMEOUT, Extracted, extract_articles
-from coopgraph.ingest.records import Article
+from coopgraph.ingest.records import Article, ArticleFacts
 
 if TYPE_CHECKING:
     from coopgraph.graph.load import LoadRows
@@ -32,8 +34,9 @@ class IngestOptions:
     batch_size: int = 1000  # rows per UNWIND statement
     batch_articles: int | None = None  # new articles per transaction (graph.load's default)
     batch_rows: int | None = None  # ... or fewer, once their rows reach this
+    flush_seconds: float = 2.0  # ... or fewer, once the oldest has waited this long for its batch
     article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT  # seconds per article; None: no budget
-    derived: bool = True  # refresh the cooperation edges after a run that changed the graph
+    scheduler: str | None = None  # a Dask scheduler (tcp://HOST:8786): extract on its cluster instead
     ingested: str | None = None  # the run's date on new facts (default: today)
 
 
@@ -51,29 +54,44 @@ class IngestReport:
     lost: str | None = None  # why Neo4j could not be used any more, mid-run; the rest was not loaded
     not_loaded: int = 0
     articles: int = 0
-    derived: str | None = None  # the cooperation-edge refresh, one line
     read_seconds: float = 0.0
     extract_seconds: float = 0.0
     load_seconds: float = 0.0
     total_seconds: float = 0.0
     dry_run: bool = False
+    # the writer thread records its batches while the main thread records extraction outcomes
+    _lock: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
 
     def fail(self, source: str, reason: str) -> None:
-        self.statuses["failed"] += 1
-        self.failures.append((source, " ".join(str(reason).split())))
+        with self._lock:
+            self.statuses["failed"] += 1
+            self.failures.append((source, " ".join(str(reason).split())))
 
-    def lose(self, source: str, exc: Exception) -> None:
-        """Neo4j went away while loading `source`: that article and the rest are not loaded."""
+    def lose(self, source: str, exc: Exception, more: int = 0) -> None:
+        """Neo4j went away while loading `source` (and `more` articles with it): they and the rest are not
+        loaded."""
         from coopgraph.graph.connection import find_reason
 
-        self.lost = f"{find_reason(exc)} (while loading {source})"
-        self.not_loaded += 1
+        with self._lock:
+            self.lost = f"{find_reason(exc)} (while loading {source})"
+            self.not_loaded += 1 + more
 
     def record(self, result: Any) -> None:
         """Count one article's load result (graph.load.LoadResult)."""
-        self.statuses[result.status] += 1
-        self.created.update(result.created)
-        self.deleted.update(result.deleted)
+        with self._lock:
+            self.statuses[result.status] += 1
+            self.created.update(result.created)
+            self.deleted.update(result.deleted)
+
+    def count(self, status: str, n: int = 1) -> None:
+        with self._lock:
+            self.statuses[status] += n
+
+    def add_load(self, seconds: float, created: Counter[str] | None = None, not_loaded: int = 0) -> None:
+        with self._lock:
+            self.load_seconds += seconds
+            self.created.update(created or Counter())
+            self.not_loaded += not_loaded
 
     @property
     def changed_graph(self) -> bool:
@@ -133,6 +151,37 @@ def _read_file(path: Path, report: IngestReport) -> list[Article]:
     return articles
 
 
+def make_extractor(options: IngestOptions) -> Extract:
+    """How a run extracts, each article within its time budget: worker processes here (the default), or
+    the Dask cluster of `options.scheduler`."""
+    if options.scheduler:
+        from coopgraph.cluster import extract_on_cluster
+
+        scheduler = options.scheduler
+        return lambda todo: extract_on_cluster(todo, scheduler, options.article_timeout)
+    return lambda todo: extract_articles(todo, options.workers, options.article_timeout)
+
+
+def read_extracted(paths: Iterable[str], report: IngestReport) -> tuple[list[Article], Extract]:
+    """`ingest --facts`: the articles of extracted-facts files, and their facts as the extraction; a bad
+    line is one failure naming the file and line."""
+    from coopgraph.cluster import read_facts
+
+    errors: list[ArticleError] = []
+    facts = read_facts(paths, errors)
+    for err in errors:
+        report.fail(f"{err.source}:{err.line}" if err.line else err.source, err.message)
+    return known_facts(facts)
+
+
+def known_facts(facts: Iterable[ArticleFacts]) -> tuple[list[Article], Extract]:
+    """Articles whose facts were extracted before (`ingest --facts`), and an "extraction" that hands
+    them back: the pipeline loads them as if it had just extracted them."""
+    by_key = {(f.article.id, f.article.source): f for f in facts}
+    articles = [f.article for f in by_key.values()]
+    return articles, lambda todo: (Extracted(a, facts=by_key[(a.id, a.source)]) for a in todo)
+
+
 def plan_articles(articles: list[Article], states: list[Any], force: bool) -> list[str]:
     """How each article is written: "unchanged" (nothing to do), "batch" (new: extracted, then written
     with other new ones in one transaction), "single" (extracted, then written alone by the per-article
@@ -185,28 +234,37 @@ class IngestPipeline:
         self.batch_articles = self.options.batch_articles or DEFAULT_BATCH_ARTICLES
         self.batch_rows = self.options.batch_rows or DEFAULT_BATCH_ROWS
         self.ingested = self.options.ingested or date.today().isoformat()
-        self.extract: Extract = extract or (
-            lambda todo: extract_articles(todo, self.options.workers, self.options.article_timeout)
-        )
+        self.extract: Extract = extract or make_extractor(self.options)
         self.progress = progress
         self.report = IngestReport(dry_run=self.options.dry_run)
         self._pending: list[Any] = []  # LoadRows of new articles waiting for their batch transaction
         self._pending_rows = 0
+        self._pending_since = 0.0
+        # One writer thread loads batches while extraction goes on (it waits on Neo4j, not on the
+        # GIL); at most two batches in flight bound the memory held for them.
+        self._writer: ThreadPoolExecutor | None = None
+        self._inflight: deque[Future[None]] = deque()
         self._forced: set[str] = set()  # --force reloads a text once per run
 
     # -- the whole run ---------------------------------------------------------------------------
     def run(
-        self, paths: Iterable[str], stdin: TextIO | None = None, on_read: Callable[[int], None] = lambda total: None
+        self,
+        paths: Iterable[str],
+        stdin: TextIO | None = None,
+        on_read: Callable[[int], None] = lambda total: None,
+        facts: bool = False,
     ) -> IngestReport:
-        """Read `paths`, ingest their articles, refresh the derived edges; `on_read` gets the count."""
+        """Read `paths` and ingest their articles (summaries included); `on_read` gets the count.
+        `facts`: the paths are extracted facts (`coopgraph extract --output-dir`), loaded as they are."""
         started = time.perf_counter()
-        articles = read_articles(paths, self.report, stdin)
+        if facts:
+            articles, self.extract = read_extracted(paths, self.report)
+        else:
+            articles = read_articles(paths, self.report, stdin)
         self.report.read_seconds = time.perf_counter() - started
         self.report.articles = len(articles) + len(self.report.failures)
         on_read(len(articles))
         self.ingest(articles)
-        if self.options.derived and not self.options.dry_run and not self.report.lost and self.report.changed_graph:
-            self.refresh_derived()
         self.report.total_seconds = time.perf_counter() - started
         return self.report
 
@@ -217,6 +275,7 @@ class IngestPipeline:
             return self.report
         todo = [a for a, plan in zip(articles, plans) if plan in ("batch", "single")]
         extracted: Iterator[Extracted] = iter(self.extract(todo)) if todo else iter(())
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="coopgraph-writer")
         try:
             for article, plan in zip(articles, plans):
                 if self.report.lost:
@@ -225,6 +284,7 @@ class IngestPipeline:
                 self.progress()
             else:
                 self._flush()
+            self._drain()
             if self.report.lost:  # every article not settled yet was not loaded
                 settled = sum(self.report.statuses.values()) + self.report.not_loaded
                 self.report.not_loaded += max(0, self.report.articles - settled)
@@ -232,23 +292,8 @@ class IngestPipeline:
             close = getattr(extracted, "close", None)
             if close:
                 close()
+            self._writer.shutdown(wait=True)
         return self.report
-
-    def refresh_derived(self) -> None:
-        """Refresh the cooperation edges the network queries read. A failure leaves the loaded articles
-        in place, so it is reported as a failure line, not raised."""
-        from coopgraph.graph.derived import refresh_derived
-
-        try:
-            res = refresh_derived(self.driver, self.database)
-        except Exception as exc:  # noqa: BLE001 - the articles are loaded; only the derived edges are stale
-            self.report.fail(
-                "<cooperation edges>", f"not refreshed ({type(exc).__name__}: {exc}); run `coopgraph db refresh`"
-            )
-            return
-        self.report.derived = (
-            f"Cooperation edges refreshed: {res.pairs} place pairs from {res.facts} facts in {res.seconds:.1f} s."
-        )
 
     # -- steps -----------------------------------------------------------------------------------
     def _plan(self, articles: list[Article]) -> list[str] | None:
@@ -271,7 +316,7 @@ class IngestPipeline:
     def _settle(self, article: Article, plan: str, extracted: Iterator[Extracted]) -> None:
         """Do what `plan` says for one article: count it, queue it for its batch, or write it alone."""
         if plan == "unchanged":
-            self.report.statuses["unchanged"] += 1
+            self.report.count("unchanged")
             return
         force_this = self.options.force and article.id not in self._forced
         self._forced.add(article.id)
@@ -284,7 +329,7 @@ class IngestPipeline:
             if rows is None:
                 return
         if self.options.dry_run and rows is not None:
-            self.report.statuses["extracted"] += 1
+            self.report.count("extracted")
             self.report.planned_nodes.update(rows.node_counts())
             self.report.planned_facts.update(rows.fact_counts())
             self.report.planned_facts["MENTIONS"] += len(rows.mentions)
@@ -292,6 +337,7 @@ class IngestPipeline:
             self._queue(rows)
         else:
             self._flush()  # what comes next may depend on the articles before it: keep the input order
+            self._drain()
             if not self.report.lost:
                 self._write_alone(article, rows, force_this)
 
@@ -311,9 +357,15 @@ class IngestPipeline:
         return rows
 
     def _queue(self, rows: Any) -> None:
+        """Hold a new article for its batch; the batch goes to the writer by size, or by time when
+        extraction is slow, so that loading follows extraction closely either way."""
+        now = time.perf_counter()
+        if not self._pending:
+            self._pending_since = now
         self._pending.append(rows)
-        self._pending_rows += len(rows.mentions) + sum(len(r) for r in rows.facts.values())
-        if len(self._pending) >= self.batch_articles or self._pending_rows >= self.batch_rows:
+        self._pending_rows += rows.rows
+        full = len(self._pending) >= self.batch_articles or self._pending_rows >= self.batch_rows
+        if full or now - self._pending_since >= self.options.flush_seconds:
             self._flush()
 
     def _write_alone(self, article: Article, rows: Any, force_this: bool) -> None:
@@ -373,20 +425,37 @@ class IngestPipeline:
             self.report.lose(source, exc)
         except (Neo4jError, LoadError) as exc:
             self.report.fail(source, f"load failed: {getattr(exc, 'message', None) or exc}")
-        self.report.load_seconds += time.perf_counter() - t1
+        self.report.add_load(time.perf_counter() - t1)
 
     def _flush(self) -> None:
-        """Write the queued new articles in one transaction; if that fails, one by one, so that only the
-        article that cannot be written fails."""
-        from neo4j.exceptions import DriverError, Neo4jError
-
-        from coopgraph.graph.load import load_batch
-
+        """Hand the queued new articles to the writer thread as one batch."""
         batch, self._pending, self._pending_rows = self._pending, [], 0
         if not batch:
             return
         if self.report.lost:
-            self.report.not_loaded += len(batch)
+            self.report.add_load(0.0, not_loaded=len(batch))
+            return
+        while len(self._inflight) >= 2:
+            self._inflight.popleft().result()
+        if self._writer is None:  # outside ingest(): write here
+            self._write_batch(batch)
+        else:
+            self._inflight.append(self._writer.submit(self._write_batch, batch))
+
+    def _drain(self) -> None:
+        """Wait until every batch handed to the writer is written (errors it did not expect raise here)."""
+        while self._inflight:
+            self._inflight.popleft().result()
+
+    def _write_batch(self, batch: list[Any]) -> None:
+        """Write new articles in one transaction; if that fails, one by one, so that only the article that
+        cannot be written fails. Runs in the writer thread."""
+        from neo4j.exceptions import DriverError, Neo4jError
+
+        from coopgraph.graph.load import load_batch
+
+        if self.report.lost:
+            self.report.add_load(0.0, not_loaded=len(batch))
             return
         t1 = time.perf_counter()
         try:
@@ -394,24 +463,22 @@ class IngestPipeline:
                 self.driver, batch, self.database, batch_size=self.options.batch_size, ingested=self.ingested
             )
         except DriverError as exc:
-            self.report.load_seconds += time.perf_counter() - t1
-            self.report.lose(batch[0].article["source"], exc)
-            self.report.not_loaded += len(batch) - 1
+            self.report.add_load(time.perf_counter() - t1)
+            self.report.lose(batch[0].article["source"], exc, more=len(batch) - 1)
             return
         except (Neo4jError, LoadError):
-            self.report.load_seconds += time.perf_counter() - t1
+            self.report.add_load(time.perf_counter() - t1)
             self._write_each(batch)  # nothing of the batch was committed
             return
-        self.report.load_seconds += time.perf_counter() - t1
+        self.report.add_load(time.perf_counter() - t1, result.created)
         for res in result.results:
             self.report.record(res)
-        self.report.created.update(result.created)
         self._write_each(result.deferred)  # not new any more (a concurrent writer, a duplicate)
 
     def _write_each(self, batch: list[Any]) -> None:
         for rows in batch:
             if self.report.lost:
-                self.report.not_loaded += 1
+                self.report.add_load(0.0, not_loaded=1)
             else:
                 self._write_one(rows, rows.article["source"])
 

@@ -12,15 +12,17 @@ from typing import Any
 
 from coopgraph.library import Library, bind_params, load_library, run_cypher, run_query
 
-FACT_TYPES = "HOLDS_POSITION|VISITED|SIGNED|PARTY_TO|EXPORTS_TO|TRADE_VOLUME|PARTICIPATED_IN"
-# One row per (fact, supporting sentence): the sentence and the article it was taken from.
+# One row per (fact, supporting sentence): the report record (STATES) and the article it belongs to,
+# found through the index on STATES.fact_id; at most CITED_PER_FACT per fact (a row shows 3).
+CITED_PER_FACT = 10
 CITATIONS = f"""
 UNWIND $ids AS id
-MATCH ()-[f:{FACT_TYPES} {{fact_id: id}}]->()
-UNWIND range(0, size(f.evidence) - 1) AS i
-MATCH (a:Article {{id: f.evidence_article[i]}})
+CALL (id) {{
+  MATCH (a:Article)-[e:STATES {{fact_id: id}}]->()
+  RETURN a, e LIMIT {CITED_PER_FACT}
+}}
 RETURN id AS fact_id, a.id AS article, a.title AS title, a.source AS source, a.url AS url,
-       a.outlet AS outlet, a.published AS published, f.evidence[i] AS quote
+       a.outlet AS outlet, a.published AS published, e.sentence AS quote
 """
 LABEL_COLOURS = {
     "Region": "#4e79a7",

@@ -10,7 +10,8 @@ import neo4j
 ENTITY_LABELS = ("Country", "Region", "City", "Person", "Organization", "Document", "Commodity", "Event")
 PLACE_LABELS = ("Country", "Region", "City")
 FACT_TYPES = ("HOLDS_POSITION", "VISITED", "SIGNED", "PARTY_TO", "EXPORTS_TO", "TRADE_VOLUME", "PARTICIPATED_IN")
-STRUCTURE_TYPES = ("MENTIONS", "PART_OF", "LOCATED_IN")
+STRUCTURE_TYPES = ("MENTIONS", "STATES", "PART_OF", "LOCATED_IN")
+SUMMARY_LABELS = ("Activity", "Partnership")
 FULLTEXT_INDEX = "entity_names"
 # Preferred first: Russian stemming lets "Курганской" find "Курганская область".
 FULLTEXT_ANALYZERS = ("russian", "standard")
@@ -103,6 +104,7 @@ def build_schema(analyzer: str = "standard") -> list[SchemaObject]:
         for prop in ("first_seen", "fact_id")
         for rel in FACT_TYPES
     ]
+    objects += build_report_and_summary_schema()
     # commodity_exporters finds the commodities by name, then their flows by key.
     objects.append(
         SchemaObject(
@@ -121,6 +123,43 @@ def build_schema(analyzer: str = "standard") -> list[SchemaObject]:
             f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{analyzer}'}}}}",
         )
     )
+    return objects
+
+
+def build_report_and_summary_schema() -> list[SchemaObject]:
+    """The indexes of the report records and the summaries' keys (see graph/LOADING.md)."""
+    objects: list[SchemaObject] = []
+    # Each report is a STATES record found by its fact's id; trade figures of one ledger find each other.
+    objects += [
+        SchemaObject(
+            "states_fact_id", "index", "CREATE INDEX states_fact_id IF NOT EXISTS FOR ()-[s:STATES]-() ON (s.fact_id)"
+        ),
+        SchemaObject(
+            "trade_volume_ledger",
+            "index",
+            "CREATE INDEX trade_volume_ledger IF NOT EXISTS FOR ()-[r:TRADE_VOLUME]-() ON (r.ledger)",
+        ),
+    ]
+    # The summaries each load keeps (graph/summaries.py): one node per key; a region's months; the
+    # heaviest partnerships first.
+    objects += [
+        SchemaObject(
+            format_name(label, "key"),
+            "constraint",
+            f"CREATE CONSTRAINT {format_name(label, 'key')} IF NOT EXISTS FOR (n:{label}) REQUIRE n.key IS UNIQUE",
+        )
+        for label in SUMMARY_LABELS
+    ]
+    objects += [
+        SchemaObject(
+            "activity_region", "index", "CREATE INDEX activity_region IF NOT EXISTS FOR (m:Activity) ON (m.region)"
+        ),
+        SchemaObject(
+            "partnership_weight",
+            "index",
+            "CREATE INDEX partnership_weight IF NOT EXISTS FOR (p:Partnership) ON (p.weight)",
+        ),
+    ]
     return objects
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -103,7 +103,7 @@ class ArticleFacts(Record):
     relations: list[Relation] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
-    def to_output(self) -> dict:
+    def to_output(self) -> dict[str, Any]:
         """The spec's gold shape (entities, relations) plus our own fields (article, evidence, warnings)."""
         data = self.model_dump(mode="json", exclude_none=True)
         article = data.pop("article")

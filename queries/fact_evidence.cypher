@@ -2,7 +2,8 @@
 // title: The evidence for one fact
 // description: One fact relationship found by its fact_id (or a prefix of it, as shown by
 //   other queries): its endpoints and qualifiers, then one row per supporting sentence with
-//   the article it comes from (title, source, outlet, date, url) and its character offsets.
+//   the article it comes from (title, source, outlet, date, url), its character offsets, and the
+//   extraction rule and confidence behind that report.
 // param: fact_id: string = "b4c8455e1dec" -- a fact_id or its first characters
 // mode: read
 // one seek of the fact_id index per fact type (an index covers one relationship type)
@@ -21,12 +22,12 @@ CALL () {
   UNION ALL
   MATCH (s)-[f:PARTICIPATED_IN]->(t) WHERE f.fact_id STARTS WITH $fact_id RETURN s, f, t
 }
-UNWIND range(0, size(f.evidence) - 1) AS i
-OPTIONAL MATCH (a:Article {id: f.evidence_article[i]})
+// one report record per supporting sentence (STATES, found by the fact's id)
+MATCH (a:Article)-[e:STATES {fact_id: f.fact_id}]->()
 RETURN f.fact_id AS fact_id, type(f) AS relation, s.name AS source, t.name AS target,
        coalesce(f.title, f.commodity, f.kind) AS qualifier, f.value AS value, f.currency AS currency,
        f.year AS year, f.date AS date, f.support AS support,
        coalesce(a.title, a.source) AS article, a.source AS article_source, a.outlet AS outlet,
-       a.published AS published, a.url AS url, f.evidence[i] AS evidence,
-       f.evidence_start[i] AS start, f.evidence_end[i] AS end
+       a.published AS published, a.url AS url, e.sentence AS evidence, e.start AS start, e.end AS end,
+       e.rule AS rule, e.confidence AS confidence
 ORDER BY fact_id, published, article, start

@@ -22,11 +22,15 @@ WITH side, d, date, collect(f) AS links
 WITH d, date, links,
      [l IN links WHERE type(l) = 'PARTY_TO' AND NOT startNode(l) IN side | startNode(l).name] AS others,
      [l IN links WHERE type(l) = 'SIGNED' | startNode(l).name] AS signatories
-WITH d, date, others, signatories, COLLECT { UNWIND links AS l UNWIND l.articles AS i RETURN DISTINCT i } AS ids,
-     COLLECT { UNWIND links AS l UNWIND l.evidence[..3] AS e RETURN DISTINCT e } AS evidence,
+// the first 5 reporting articles and 3 sentences, each read from the facts' own report records
+WITH d, date, others, signatories,
+     COLLECT { UNWIND links AS l MATCH (a:Article)-[:STATES {fact_id: l.fact_id}]->() WITH DISTINCT a LIMIT 5
+               RETURN a } AS arts,
+     COLLECT { UNWIND links AS l MATCH ()-[ev:STATES {fact_id: l.fact_id}]->() WITH DISTINCT ev.sentence AS e LIMIT 3
+               RETURN e } AS evidence,
      [l IN links | l.fact_id] AS fact_ids
 RETURN d.name AS document, d.kind AS kind, d.signed AS signed, d.period_from AS period_from,
        d.period_to AS period_to, others AS other_parties, signatories,
-       COLLECT { MATCH (a:Article) WHERE a.id IN ids[..5] RETURN coalesce(a.title, a.source) } AS sources,
+       [a IN arts | coalesce(a.title, a.source)] AS sources,
        evidence[..3] AS evidence, fact_ids
 ORDER BY date, document

@@ -9,6 +9,8 @@ MATCH (r:Region) WHERE r.name = $region
 MATCH (h)-[:LOCATED_IN*0..1]->(r)
 MATCH (p:Person)-[f:HOLDS_POSITION]->(h)
 RETURN p.name AS person, f.title AS title, h.name AS of, f.support AS support,
-       COLLECT { MATCH (a:Article) WHERE a.id IN f.articles[..5] RETURN coalesce(a.title, a.source) } AS sources,
-       f.evidence[..3] AS evidence, f.fact_id AS fact_id
+       COLLECT { MATCH (a:Article)-[:STATES {fact_id: f.fact_id}]->() WITH DISTINCT a LIMIT 5
+                 RETURN coalesce(a.title, a.source) } AS sources,
+       COLLECT { MATCH ()-[ev:STATES {fact_id: f.fact_id}]->() RETURN ev.sentence LIMIT 3 } AS evidence,
+       f.fact_id AS fact_id
 ORDER BY h = r DESC, person, title

@@ -27,6 +27,7 @@ UNWIND range(0, length(p) - 1) AS i
 WITH i, nodes(p)[i] AS n1, relationships(p)[i] AS rel, nodes(p)[i + 1] AS n2
 RETURN i + 1 AS step, n1.name AS from, CASE WHEN startNode(rel) = n1 THEN '->' ELSE '<-' END AS dir,
        type(rel) AS relation, n2.name AS to,
-       COLLECT { MATCH (a:Article) WHERE a.id IN coalesce(rel.articles, [])[..5] RETURN coalesce(a.title, a.source) } AS sources,
-       coalesce(rel.evidence, [])[..3] AS evidence
+       COLLECT { MATCH (a:Article)-[:STATES {fact_id: rel.fact_id}]->() WITH DISTINCT a LIMIT 5
+                 RETURN coalesce(a.title, a.source) } AS sources,
+       COLLECT { MATCH ()-[ev:STATES {fact_id: rel.fact_id}]->() RETURN ev.sentence LIMIT 3 } AS evidence
 ORDER BY step

@@ -2,7 +2,7 @@
 // title: Trade figures for a pair, with conflicts
 // description: Every turnover, export and import figure reported between two places (each
 //   side includes its cities and, for a country, its regions), one row per reported figure.
-//   Figures of the same flow, year and currency that disagree are marked conflict = true,
+//   Figures of the same flow, period and currency that disagree are marked conflict = true,
 //   with all the values reported. At most 200 rows (by kind, year, names, value), each with
 //   its first 5 sources and 3 evidence sentences; fact_evidence gives all of a fact's evidence.
 // param: a: place = "Северо-Казахстанская область" -- one region or country ("СКО" works)
@@ -20,18 +20,15 @@ UNWIND near AS s
 MATCH (s)-[f:TRADE_VOLUME]-(o) WHERE o IN far
 WITH DISTINCT f
 MATCH (x)-[f]->(y)
-// one flow whichever way it was told: an import of x from y is an export of y to x, turnover has no direction
-WITH f, x, y, CASE f.kind WHEN 'import' THEN [y.name, x.name] WHEN 'export' THEN [x.name, y.name]
-                          ELSE CASE WHEN x.name < y.name THEN [x.name, y.name] ELSE [y.name, x.name] END END AS flow
-WITH CASE f.kind WHEN 'turnover' THEN 'turnover' ELSE 'export' END AS flow_kind, flow, f.year AS year,
-     f.currency AS currency, collect({f: f, x: x, y: y}) AS figures, collect(DISTINCT f.value) AS values
-UNWIND figures AS fig
-WITH fig.f AS f, fig.x AS x, fig.y AS y, size(values) > 1 AS conflict, values
+// conflict: the loader flags every figure of a ledger (same flow, period, currency) that has two values
+WITH f, x, y, coalesce(f.conflict, false) AS conflict
 // the first 200 rows are chosen on properties alone; sources are read for those only
 ORDER BY f.kind, f.year, x.name, y.name, f.value
 LIMIT 200
 RETURN x.name AS source, y.name AS target, f.kind AS kind, f.value AS value, f.currency AS currency,
-       f.year AS year, conflict, CASE WHEN conflict THEN values ELSE [] END AS reported_values,
-       COLLECT { MATCH (a:Article) WHERE a.id IN f.articles[..5] RETURN coalesce(a.title, a.source) } AS sources,
-       f.evidence[..3] AS evidence, f.fact_id AS fact_id
+       f.year AS year, conflict, CASE WHEN conflict THEN f.reported_values ELSE [] END AS reported_values,
+       COLLECT { MATCH (a:Article)-[:STATES {fact_id: f.fact_id}]->() WITH DISTINCT a LIMIT 5
+                 RETURN coalesce(a.title, a.source) } AS sources,
+       COLLECT { MATCH ()-[ev:STATES {fact_id: f.fact_id}]->() RETURN ev.sentence LIMIT 3 } AS evidence,
+       f.fact_id AS fact_id
 ORDER BY kind, year, source, target, value

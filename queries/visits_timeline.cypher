@@ -26,7 +26,9 @@ RETURN date, v.name AS visitor, head([l IN labels(v) WHERE l <> 'Entity']) AS vi
        h.name AS host, head([l IN labels(h) WHERE l <> 'Entity']) AS host_type,
        CASE WHEN (h)-[:LOCATED_IN*0..1]->(r) OR h = r THEN 'in' ELSE 'out' END AS direction,
        f.date IS NULL AS date_from_article,
-       COLLECT { MATCH (a:Article) WHERE a.id IN f.articles[..20] RETURN coalesce(a.title, a.source) AS s
+       COLLECT { MATCH (a:Article)-[:STATES {fact_id: f.fact_id}]->() WITH DISTINCT a LIMIT 20
+                 RETURN coalesce(a.title, a.source) AS s
                  ORDER BY a.published LIMIT 5 } AS sources,
-       f.evidence[..3] AS evidence, f.fact_id AS fact_id
+       COLLECT { MATCH ()-[ev:STATES {fact_id: f.fact_id}]->() RETURN ev.sentence LIMIT 3 } AS evidence,
+       f.fact_id AS fact_id
 ORDER BY date, visitor, host

@@ -43,7 +43,6 @@ def extract_seed_facts() -> tuple:
 
 def build_seed_graph(driver, database: str = "neo4j") -> None:
     """Wipe the database, apply the schema, load the gazetteer structure and every seed article."""
-    from coopgraph.graph.derived import refresh_derived
     from coopgraph.graph.load import load_facts
     from coopgraph.graph.schema import apply_schema, wipe_data
     from coopgraph.pipeline import load_reference_data
@@ -53,7 +52,6 @@ def build_seed_graph(driver, database: str = "neo4j") -> None:
     load_reference_data(driver, database)
     for facts in extract_seed_facts():
         load_facts(driver, facts, database, ingested=INGESTED)
-    refresh_derived(driver, database)  # what an ingest does after its loads: cooperation_network reads it
     driver.execute_query("CALL db.awaitIndexes(120)", database_=database)
 
 

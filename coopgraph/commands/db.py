@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import click
 
-from coopgraph.commands.options import CoopgraphGroup, neo4j_options
+from coopgraph.commands.options import CONTEXT_SETTINGS, CoopgraphGroup, neo4j_options
 from coopgraph.graph.connection import open_driver
 from coopgraph.graph.schema import GraphCounts, apply_schema, drop_schema, graph_counts, wipe_data
 from coopgraph.graph.settings import Neo4jSettings
 
 
-@click.group(cls=CoopgraphGroup)
+@click.group(cls=CoopgraphGroup, context_settings=CONTEXT_SETTINGS)
 def db() -> None:
     """Manage the graph database: schema, counts, reset.
 
@@ -54,10 +54,11 @@ def init(settings: Neo4jSettings) -> None:
 @db.command()
 @neo4j_options
 def refresh(settings: Neo4jSettings) -> None:
-    """Recompute the derived cooperation edges (COOPERATES_WITH) from the facts in the graph.
+    """Rebuild the summaries (activity per region and month, partnerships) from the graph's reports.
 
-    `coopgraph ingest` does this after every run that changed the graph, unless --no-derived;
-    `cooperation_network` and `region_profile` read these edges.
+    Every `coopgraph ingest` keeps them up to date for the articles it loads; a rebuild is only
+    needed for a graph loaded before they existed. `region_activity`, `cooperation_network` and
+    `region_profile` read them.
 
     Example:
 
@@ -68,7 +69,7 @@ def refresh(settings: Neo4jSettings) -> None:
     with open_driver(settings) as driver:
         res = refresh_derived(driver, settings.database)
     click.echo(
-        f"Cooperation edges refreshed on {settings.uri} ({settings.database}): {res.pairs} place pairs "
+        f"Summaries rebuilt on {settings.uri} ({settings.database}): {res.pairs} partnerships "
         f"from {res.facts} facts in {res.seconds:.1f} s."
     )
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import click
 
-from coopgraph.commands.options import budget_options, neo4j_options
+from coopgraph.commands.options import budget_options, home_option, neo4j_options, scheduler_option
 from coopgraph.pipeline import IngestOptions, IngestPipeline, IngestReport
 
 
@@ -45,14 +46,14 @@ def make_progress(total: int) -> Any:
 
 
 def run_with_progress(
-    paths: tuple[str, ...], driver: Any, database: str | None, options: IngestOptions
+    paths: tuple[str, ...], driver: Any, database: str | None, options: IngestOptions, facts: bool = False
 ) -> IngestReport:
     """The pipeline, with a progress bar on a terminal (none in logs and CI)."""
     progress = make_progress(1)
     with progress:
         task = progress.add_task("extract" if options.dry_run else "ingest", total=None)
         pipeline = IngestPipeline(driver, database, options, progress=lambda: progress.advance(task))
-        return pipeline.run(paths, on_read=lambda total: progress.update(task, total=total))
+        return pipeline.run(paths, on_read=lambda total: progress.update(task, total=total), facts=facts)
 
 
 NODE_ORDER = ("Article", "Country", "Region", "City", "Person", "Organization", "Document", "Commodity", "Event")
@@ -156,10 +157,25 @@ def skipped_lines(skipped: list[str], verbose: bool = False, shown: int = 10) ->
     "--force", is_flag=True, help="Reload articles even when their text is unchanged (after an extractor change)."
 )
 @click.option(
-    "--no-derived",
+    "--bulk",
     is_flag=True,
-    help="Do not refresh the cooperation edges after loading (run `coopgraph db refresh` later).",
+    help="First load into an empty database: extract, write CSV files and run neo4j-admin's offline import "
+    "against the local server (stopped and started again by this command).",
 )
+@click.option(
+    "--csv-only",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="With --bulk: only write the CSV files and neo4j-admin's arguments into DIR (the Docker route; "
+    "the commands to run are printed).",
+)
+@click.option(
+    "--facts",
+    is_flag=True,
+    help="PATHS are extracted facts (`coopgraph extract --output-dir`): load them without extracting again.",
+)
+@scheduler_option
+@home_option
 @click.option("-v", "--verbose", is_flag=True, help="Name every file skipped for its type.")
 @neo4j_options
 def ingest(
@@ -170,7 +186,11 @@ def ingest(
     workers: int,
     article_timeout: float,
     force: bool,
-    no_derived: bool,
+    bulk: bool,
+    csv_only: Path | None,
+    facts: bool,
+    scheduler: str | None,
+    home: Path | None,
     verbose: bool,
     settings: Any,
 ) -> None:
@@ -186,6 +206,9 @@ def ingest(
     status is 1; the others are still loaded. Files over 5 MB are refused unread; files of other
     types in a folder are named as skipped. Run `coopgraph db init` once before.
 
+    With --bulk, an empty database is loaded offline by neo4j-admin (the same graph, many times
+    faster); it refuses a database that holds anything but the gazetteer.
+
     Example:
 
         coopgraph ingest --workers 2 seeds/ ../shared/eval/dev/
@@ -197,8 +220,11 @@ def ingest(
         batch_size=batch_size,
         batch_articles=batch_articles,
         article_timeout=article_timeout,
-        derived=not no_derived,
+        scheduler=scheduler,
     )
+    if bulk or csv_only:
+        run_bulk(paths, options, settings, home, csv_only, verbose, facts)
+        return
     driver = None
     if not dry_run:
         from coopgraph.graph.connection import open_driver
@@ -208,19 +234,70 @@ def ingest(
         for warning in missing_setup(driver, settings.database):
             click.echo(f"warning: {warning}", err=True)
     try:
-        report = run_with_progress(paths, driver, settings.database, options)
+        report = run_with_progress(paths, driver, settings.database, options, facts)
     finally:
         if driver is not None:
             driver.close()
     click.echo(format_report(report))
-    if report.derived:
-        click.echo(report.derived)
     if not dry_run:
         click.echo(f"Browser: {settings.browser_url}")
     for line in format_failures(report, settings.uri, verbose):
         click.echo(line, err=True)
     if report.failures or report.lost:
         sys.exit(1)
+
+
+def run_bulk(
+    paths: tuple[str, ...],
+    options: IngestOptions,
+    settings: Any,
+    home: Path | None,
+    csv_only: Path | None,
+    verbose: bool,
+    facts: bool = False,
+) -> None:
+    """`ingest --bulk`: refuse a non-empty database first, then extract, import, restart; one summary."""
+    from coopgraph.bulkload import bulk_ingest
+    from coopgraph.commands.server import load_server
+    from coopgraph.graph.bulk import check_empty
+    from coopgraph.graph.connection import open_driver
+
+    server = None
+    driver = None if csv_only else open_driver(settings)
+    try:
+        if driver is not None:
+            check_empty(driver, settings.database)  # before anything else: one line, nothing touched
+            server = load_server(home, settings)
+            if not server.is_running() or f":{server.bolt_port}" not in settings.uri:
+                raise click.ClickException(
+                    f"--bulk imports into the local server at {server.home}, which must be running and serve "
+                    f"{settings.uri} (coopgraph server start); for Docker use --csv-only DIR"
+                )
+        run = bulk_ingest(paths, driver, server, settings.database or "neo4j", options, csv_only=csv_only, facts=facts)
+    finally:
+        if driver is not None:
+            driver.close()
+    click.echo(format_bulk(run))
+    for line in format_failures(run.report, settings.uri, verbose):
+        click.echo(line, err=True)
+    if run.report.failures:
+        sys.exit(1)
+
+
+def format_bulk(run: Any) -> str:
+    s = run.report.statuses
+    lines = [f"Articles: {run.report.articles} — new {s['new']}, unchanged {s['unchanged']}, failed {s['failed']}"]
+    if run.bulk is not None:
+        b = run.bulk
+        rate = b.stats.rows / b.import_seconds if b.import_seconds else 0.0
+        lines.append(
+            f"Bulk import: {b.stats.nodes} nodes, {b.stats.relationships} relationships in {b.import_seconds:.1f} s "
+            f"({rate:.0f} relationship rows/s); CSV {b.csv_seconds:.1f} s, restart and schema {b.restart_seconds:.1f} s"
+        )
+    if run.csv_dir is not None:
+        lines.append(f"CSV files and neo4j-admin arguments in {run.csv_dir}; then run:")
+        lines += [f"  {command}" for command in run.commands]
+    return "\n".join(lines)
 
 
 COMMANDS = (ingest,)

@@ -102,6 +102,18 @@ def output_options(command: F) -> F:
     return format_option(command)
 
 
+def scheduler_option(command: F) -> F:
+    """`--scheduler`: extract on a Dask cluster (README, "Scaling out")."""
+    return click.option(
+        "--scheduler",
+        default=None,
+        envvar="COOPGRAPH_SCHEDULER",
+        metavar="tcp://HOST:8786",
+        help="Extract on this Dask cluster instead of local processes (--workers is then the cluster's; "
+        "the time budget holds on it too) [env COOPGRAPH_SCHEDULER].",
+    )(command)
+
+
 def budget_options(command: F) -> F:
     """`--workers` and `--article-timeout` for commands that extract articles."""
     from coopgraph.extraction import DEFAULT_ARTICLE_TIMEOUT

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from coopgraph.commands.options import CoopgraphGroup, home_option, port_options
+from coopgraph.commands.options import CONTEXT_SETTINGS, CoopgraphGroup, home_option, port_options
 from coopgraph.graph.server import LocalServer, ServerStatus, default_home, find_java, format_bytes
 from coopgraph.graph.settings import Neo4jSettings, ensure_password, load_settings
 
@@ -22,7 +22,7 @@ def load_server(home: Path | None, settings: Neo4jSettings) -> LocalServer:
     )
 
 
-@click.group(cls=CoopgraphGroup)
+@click.group(cls=CoopgraphGroup, context_settings=CONTEXT_SETTINGS)
 def server() -> None:
     """Run a local Neo4j 5 community server (Bolt and HTTP on 127.0.0.1 only).
 

@@ -144,7 +144,9 @@ def test_a_changed_article_loses_its_stale_facts_and_keeps_shared_ones(graph, tm
     assert result.exit_code == 0, result.output
     assert summary_counts(result.output) == {"new": 0, "unchanged": 1, "replaced": 1, "failed": 0}
     records, _, _ = graph.driver.execute_query(
-        "MATCH ()-[r]->() WHERE r.fact_id IS NOT NULL RETURN r.fact_id AS id, r.articles AS articles",
+        "MATCH ()-[r]->() WHERE r.fact_id IS NOT NULL AND type(r) <> 'STATES' "
+        "RETURN r.fact_id AS id, COLLECT { MATCH (a:Article)-[:STATES {fact_id: r.fact_id}]->() "
+        "RETURN DISTINCT a.id } AS articles",
         database_=graph.database,
     )
     loaded = {r["id"]: r["articles"] for r in records}
@@ -204,18 +206,19 @@ def test_seeds_and_dev_articles_give_one_node_per_real_entity(graph):
     records, _, _ = graph.driver.execute_query("MATCH (a:Article) RETURN count(a) AS n", database_=graph.database)
     assert records[0]["n"] == len(golds) == dev_files  # one Article per distinct text
     assert find_provenance_violations(graph.driver, graph.database) == []
-    # every relationship in the graph carries provenance: articles and evidence, or it is structure,
-    # or a derived cooperation edge citing the facts it folds (checked by find_provenance_violations)
+    # every relationship in the graph carries provenance (a fact has its reports, each with an article
+    # and a sentence), or it is structure, a report itself, or a summary's bookkeeping
     records, _, _ = graph.driver.execute_query(
-        "MATCH ()-[r]->() WHERE NOT type(r) IN ['MENTIONS', 'PART_OF', 'LOCATED_IN', 'COOPERATES_WITH'] "
-        "RETURN type(r) AS type, r.articles AS articles, r.evidence AS evidence",
+        "MATCH ()-[r]->() WHERE NOT type(r) IN ['MENTIONS', 'STATES', 'PART_OF', 'LOCATED_IN', 'COUNTED_IN', 'PARTNER'] "
+        "RETURN type(r) AS type, r.support AS support, "
+        "COLLECT { MATCH (a:Article)-[s:STATES {fact_id: r.fact_id}]->() RETURN s.sentence } AS evidence",
         database_=graph.database,
     )
-    assert records and all(r["articles"] and r["evidence"] for r in records)
+    assert records and all(r["support"] and r["evidence"] for r in records)
     records, _, _ = graph.driver.execute_query(
-        "MATCH ()-[c:COOPERATES_WITH]->() RETURN count(c) AS n", database_=graph.database
+        "MATCH (:Article)-[c:COUNTED_IN]->(p:Partnership) RETURN count(DISTINCT p) AS n", database_=graph.database
     )
-    assert records[0]["n"] > 0, "ingest refreshes the cooperation edges"
+    assert records[0]["n"] > 0, "ingest keeps the partnership summaries"
 
 
 def test_ingest_before_db_init_warns_and_still_loads(clean_db):

@@ -18,9 +18,9 @@ from coopgraph.graph.load import (
     find_trade_conflicts,
     load_facts,
     load_gazetteer_structure,
-    merge_facts_many_query,
     merge_nodes_query,
     split_key,
+    upsert_facts_query,
 )
 from coopgraph.ingest.gazetteer import load_gazetteer
 from coopgraph.ingest.records import Article, ArticleFacts, Entity, Evidence, Mention, Relation
@@ -166,10 +166,10 @@ def test_adapt_facts_groups_one_fact_per_article_and_keeps_each_evidence_once():
     a.relations += [same, same]
     rows = adapt_facts(a)
     (row,) = rows.facts[("HOLDS_POSITION", False)]
-    assert row["evidence"] == [a.relations[0].evidence.sentence, "Шумков — губернатор."]
-    assert row["evidence_start"] == [0, 50]
+    assert [rep["sentence"] for rep in row["reports"]] == [a.relations[0].evidence.sentence, "Шумков — губернатор."]
+    assert [rep["start"] for rep in row["reports"]] == [0, 50]
     (visit,) = rows.facts[("VISITED", False)]
-    assert visit["evidence_date"] == ["2025-10-11"]
+    assert [rep["date"] for rep in visit["reports"]] == ["2025-10-11"]
 
 
 def test_fact_ids_follow_the_qualifiers_that_define_a_fact():
@@ -215,7 +215,7 @@ def test_malformed_keys_are_refused_and_labels_come_from_the_whitelist():
     with pytest.raises(LoadError):
         merge_nodes_query("Person {key: 'x'}) DETACH DELETE n //")
     with pytest.raises(LoadError):
-        merge_facts_many_query("KNOWS", False)
+        upsert_facts_query("KNOWS")
     assert all(f":{label} " in merge_nodes_query(label) for label in ENTITY_LABELS)
 
 
@@ -232,6 +232,18 @@ def fact(driver, database, rtype: str, source_key: str, target_key: str, **props
         **props,
     )
     return [r["r"] for r in records]
+
+
+def reports(driver, database, fact_id: str) -> list[dict]:
+    """The fact's report records (STATES), one per supporting sentence, with their articles."""
+    records, _, _ = driver.execute_query(
+        "MATCH (a:Article)-[s:STATES {fact_id: $id}]->() "
+        "RETURN a.id AS article, s.sentence AS sentence, s.start AS start, s.end AS end, s.date AS date "
+        "ORDER BY article, start",
+        id=fact_id,
+        database_=database,
+    )
+    return [r.data() for r in records]
 
 
 def load(db, f: ArticleFacts, **kw):
@@ -253,8 +265,10 @@ def test_a_fact_from_two_articles_is_one_relationship_with_support_two(db):
     load(db, a)
     load(db, b)
     (pos,) = fact(db.driver, db.database, "HOLDS_POSITION", "вадим шумков", "RU-KGN")
-    assert pos["support"] == 2 and pos["articles"] == sorted([a.article.id, b.article.id])
-    assert pos["evidence_article"] == sorted([a.article.id, b.article.id])
+    assert pos["support"] == 2
+    assert [r["article"] for r in reports(db.driver, db.database, pos["fact_id"])] == sorted(
+        [a.article.id, b.article.id]
+    )
     assert (pos["first_seen"], pos["last_seen"]) == ("2025-09-01", "2025-10-11")
     assert pos["title"] == "губернатор"
     (visit,) = fact(db.driver, db.database, "VISITED", "вадим шумков", "KZ-59")
@@ -282,10 +296,10 @@ def test_changed_text_at_a_source_replaces_its_old_contribution(db):
         database_=db.database,
     )
     assert records[0].data() == {"c": 0, "d": 0, "old": 0}
-    # shared: kept, with the old id and its evidence pulled out
+    # shared: kept, with the old article's reports gone and its support taken back
     (pos,) = fact(db.driver, db.database, "HOLDS_POSITION", "вадим шумков", "RU-KGN")
-    assert pos["articles"] == sorted([b.article.id, a2.article.id]) and pos["support"] == 2
-    assert a.article.id not in pos["evidence_article"] and len(pos["evidence"]) == 2
+    evidence = reports(db.driver, db.database, pos["fact_id"])
+    assert [r["article"] for r in evidence] == sorted([b.article.id, a2.article.id]) and pos["support"] == 2
     (fish,) = fact(db.driver, db.database, "EXPORTS_TO", "RU-KGN", "KZ-59", commodity="рыба")
     assert fish["support"] == 2 and (fish["first_seen"], fish["last_seen"]) == ("2025-09-01", "2025-11-02")
     # the same graph as if the old text had never been loaded (in either order)
@@ -388,14 +402,23 @@ def test_every_fact_carries_provenance(db):
     for f in (article_a(), article_b(), article_a2()):
         load(db, f)
     assert find_provenance_violations(db.driver, db.database) == []
+    # every fact has a report per supporting sentence, from as many articles as its support says
     records, _, _ = db.driver.execute_query(
-        "MATCH ()-[r]->() WHERE NOT type(r) IN ['MENTIONS', 'PART_OF', 'LOCATED_IN'] "
-        "AND (size(r.articles) = 0 OR size(r.evidence) = 0 OR r.support <> size(r.articles) "
-        "OR size(r.evidence) <> size(r.evidence_article) OR r.first_seen IS NULL OR r.last_seen IS NULL) "
-        "RETURN count(r) AS violations",
+        "MATCH ()-[r:HOLDS_POSITION|VISITED|SIGNED|PARTY_TO|EXPORTS_TO|TRADE_VOLUME|PARTICIPATED_IN]->() "
+        "RETURN r.fact_id AS id, r.support AS support",
         database_=db.database,
     )
-    assert records[0]["violations"] == 0
+    assert records
+    for rec in records:
+        evidence = reports(db.driver, db.database, rec["id"])
+        assert evidence and len({r["article"] for r in evidence}) == rec["support"]
+    # a report whose fact is gone is a violation too: the check can fail
+    db.driver.execute_query(
+        "MATCH (a:Article) WITH a LIMIT 1 MATCH (n:Region) WITH a, n LIMIT 1 "
+        "CREATE (a)-[:STATES {fact_id: 'nowhere', sentence: 'x', start: 0, end: 1}]->(n)",
+        database_=db.database,
+    )
+    assert find_provenance_violations(db.driver, db.database) == [{"type": "STATES", "fact_id": "nowhere"}]
 
 
 def test_gazetteer_structure_loads_once_and_survives_replacement(db):
@@ -419,4 +442,27 @@ def test_gazetteer_structure_loads_once_and_survives_replacement(db):
         "COUNT { (r)-[x]-() WHERE NOT type(x) IN ['PART_OF', 'LOCATED_IN'] } AS rels",
         database_=db.database,
     )
-    assert records[0].data() == {"g": True, "aliases": [], "rels": 0}  # no article, only structure left
+    assert records[0].data() == {"g": True, "aliases": None, "rels": 0}  # no article, only structure left
+
+
+def test_each_report_keeps_its_rule_and_confidence_and_the_fact_the_highest(db):
+    a, b = article_a(), article_b()
+    a.relations[0] = a.relations[0].model_copy(update={"rule": "title_before_name", "confidence": 0.7})
+    b.relations[0] = b.relations[0].model_copy(update={"rule": "name_comma_title", "confidence": 0.9})
+    load(db, a)
+    load(db, b)
+    (pos,) = fact(db.driver, db.database, "HOLDS_POSITION", "вадим шумков", "RU-KGN")
+    assert pos["confidence"] == 0.9
+    records, _, _ = db.driver.execute_query(
+        "MATCH (a:Article)-[s:STATES {fact_id: $id}]->() RETURN a.source AS source, s.rule AS rule, "
+        "s.confidence AS confidence ORDER BY source",
+        id=pos["fact_id"],
+        database_=db.database,
+    )
+    assert [r.data() for r in records] == [
+        {"source": "a.txt", "rule": "title_before_name", "confidence": 0.7},
+        {"source": "b.txt", "rule": "name_comma_title", "confidence": 0.9},
+    ]
+    delete_article(db.driver, b.article.id, db.database)  # the highest goes with its report
+    (pos,) = fact(db.driver, db.database, "HOLDS_POSITION", "вадим шумков", "RU-KGN")
+    assert pos["confidence"] == 0.7 and pos["support"] == 1

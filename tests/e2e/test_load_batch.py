@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 
 import pytest
@@ -214,3 +215,33 @@ def test_two_workers_give_the_graph_of_one(db, tmp_path):
         assert "new 5, unchanged 0, replaced 0, failed 0" in result.output, result.output
         dumps.append(dump_graph(db.driver, db.database))
     assert dumps[0] == dumps[1]
+
+
+def test_the_writer_loads_batches_while_extraction_goes_on(db, corpus_facts):
+    """Batches flush by time as well as size, in a writer thread: the first articles are in the graph
+    before the extraction has produced the last ones (the extraction waits to see them)."""
+    fresh(db)
+    facts = corpus_facts[:8]
+    seen_during_extraction: list[int] = []
+
+    def extract(todo):
+        for k, article in enumerate(todo):
+            if k == 4:  # hold back the rest until the writer has loaded something, or give up after 60 s
+                deadline = time.monotonic() + 60
+                while count_articles(db) == 0 and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                seen_during_extraction.append(count_articles(db))
+            yield Extracted(article, facts=next(f for f in facts if f.article.id == article.id))
+
+    pipeline = IngestPipeline(
+        db.driver, db.database, IngestOptions(batch_articles=100, flush_seconds=0.0, ingested=INGESTED), extract=extract
+    )
+    pipeline.report.articles = len(facts)
+    report = pipeline.ingest([f.article for f in facts])
+    assert report.statuses == Counter(new=len({f.article.id for f in facts}))
+    assert seen_during_extraction and seen_during_extraction[0] >= 1  # loaded by time, not by size (100)
+
+
+def count_articles(db) -> int:
+    records, _, _ = db.driver.execute_query("MATCH (a:Article) RETURN count(a) AS n", database_=db.database)
+    return records[0]["n"]

@@ -37,7 +37,7 @@ def test_init_twice_gives_identical_constraints_and_indexes(db):
     first = apply_schema(db.driver, db.database)
     snapshot = list_schema(db.driver, db.database)
     second = apply_schema(db.driver, db.database)
-    assert first.changed and len(first.created) == 46
+    assert first.changed and len(first.created) == 54
     assert not second.changed and second.total == first.total
     assert list_schema(db.driver, db.database) == snapshot
 
@@ -108,7 +108,7 @@ def test_counts_per_label_and_type(db):
 def test_db_cli_init_status_and_reset(db):
     drop_schema(db.driver, db.database)
     first = invoke_db(db, "init")
-    assert first.exit_code == 0 and "created 46 of" in first.output, first.output
+    assert first.exit_code == 0 and "created 54 of" in first.output, first.output
     second = invoke_db(db, "init")
     assert second.exit_code == 0 and "nothing changed" in second.output, second.output
 
