@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, get_args
 
 from coopgraph.exceptions import LoadError
-from coopgraph.ingest.identity import document_keys
-from coopgraph.ingest.records import Article, ArticleFacts, Entity, EntityType, Relation, RelationType
+from coopgraph.ingest.records import Article, ArticleFacts, Entity, EntityType, Relation, RelationType, document_keys
 
 Row = dict[str, Any]
 
@@ -87,7 +86,7 @@ def adapt_entity_row(ent: Entity, label: str, key: str) -> Row:
 
 def adapt_document_keys(facts: ArticleFacts) -> dict[str, str]:
     """Documents re-keyed as kind + parties + period (or signing year): the rule event identity uses too
-    (coopgraph.ingest.identity, one place for it)."""
+    (coopgraph.ingest.records, one place for it)."""
     return document_keys(facts)
 
 

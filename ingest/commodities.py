@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from coopgraph.ingest.context import Context
+from coopgraph.ingest.dates import month_number
 from coopgraph.ingest.goods import classify, is_generic
 from coopgraph.ingest.morph import inflect_word, lemma, nominative_phrase, parses
 from coopgraph.ingest.nlp import Token
@@ -22,7 +23,7 @@ _DROP_DET = {"другой", "прочий", "иной", "весь", "этот",
 # Prepositions that open no part of a goods phrase: "на сумму", "по цене", "за период", "в том числе".
 _STOP_PREPS = {"на", "по", "за", "до", "к", "при", "через", "после", "в", "во", "от", "под", "между", "среди"}
 _STOP_WORDS = {"который", "что", "где", "чтобы", "если", "когда", "как", "чем"}
-_TIME_NOUNS = {"начало", "год", "период", "месяц", "январь", "неделя", "день", "квартал", "полугодие"}
+_TIME_NOUNS = {"начало", "год", "период", "месяц", "неделя", "день", "квартал", "полугодие"}
 _SEPARATORS = {",", "–", "—", "-", "|"}
 _THEM = re.compile(r"\bиз (них|него|неё|нее)\b")
 
@@ -251,7 +252,9 @@ def _ends_phrase(t: Token, nxt: Token | None) -> bool:
         return False
     if t.lemma in _STOP_PREPS:
         return True
-    return t.lemma in ("с", "со") and (nxt is None or nxt.pos == "NUM" or nxt.lemma in _TIME_NOUNS)
+    return t.lemma in ("с", "со") and (
+        nxt is None or nxt.pos == "NUM" or nxt.lemma in _TIME_NOUNS or month_number(nxt.text, strict=True) is not None
+    )
 
 
 def _strip(tokens: list[Token]) -> list[Token]:

@@ -105,7 +105,7 @@ class Context:
         starts = self.cache.get("sentence_starts")
         if starts is None:
             starts = self.cache["sentence_starts"] = [s.start for s in self.sentences]
-        k = bisect.bisect_right(starts, offset) - 1  # type: ignore[arg-type]
+        k = bisect.bisect_right(starts, offset) - 1  # type: ignore[call-overload]
         if k >= 0 and offset < self.sentences[k].end:
             return k
         return max(0, len(self.sentences) - 1)  # between sentences: the last one, as always

@@ -42,6 +42,50 @@ def date_facts(ctx: Context) -> None:
         rel.date = resolved
         if rel.type in PERIOD_TYPES:
             rel.year = int(resolved[:4])
+    _share_event_dates(ctx, found)
+    _share_visit_dates(ctx)
+
+
+def _share_event_dates(ctx: Context, found: dict[int, list[When]]) -> None:
+    """Taking part in an event happened when the event did: the date of another report of taking part
+    in it, else the first date of a sentence that names it ("Дни ... прошли на прошлой неделе")."""
+    dates: dict[str, str] = {}
+    for rel in ctx.relations.values():
+        if rel.type == "PARTICIPATED_IN" and rel.date:
+            dates.setdefault(rel.target_key, rel.date)
+    for ref in sorted((r for r in ctx.refs if r.type == "Event"), key=lambda r: r.start):
+        if ref.key not in dates:
+            resolved = [d for w in sentence_whens(ctx, ref.sent, found) if (d := resolve(w, ctx.published))]
+            if resolved:
+                dates[ref.key] = resolved[0]
+    for rel in ctx.relations.values():
+        if rel.type == "PARTICIPATED_IN" and not rel.date and rel.target_key in dates:
+            rel.date = dates[rel.target_key]
+
+
+def _share_visit_dates(ctx: Context) -> None:
+    """A visitor's undated visits to places inside the one visit it dates elsewhere ("визит в Павлодарскую
+    область ... 14 мая", then "гости посетили завод «Пахарь»") are that visit: an organisation, or a
+    place of the same region. Another region is another visit, even the same day."""
+    known: dict[str, set[tuple[str, str]]] = {}
+    for rel in ctx.relations.values():
+        if rel.type == "VISITED" and rel.date:  # not a participation: it may be an earlier event's
+            known.setdefault(rel.source_key, set()).add((rel.date, _region(ctx, rel.target_key)))
+    for rel in ctx.relations.values():
+        dated = known.get(rel.source_key, set())
+        if rel.type != "VISITED" or rel.date or len({d for d, _ in dated}) != 1:
+            continue
+        date, region = next(iter(dated))
+        target = ctx.table.get(rel.target_key)
+        if target is not None and (target.type == "Organization" or _region(ctx, rel.target_key) == region):
+            rel.date = date
+
+
+def _region(ctx: Context, key: str) -> str:
+    ent = ctx.table.get(key)
+    if ent is not None and ent.type == "City" and ent.region:
+        return f"Region:{ent.region}"
+    return key
 
 
 def sentence_whens(ctx: Context, k: int, cache: dict[int, list[When]]) -> list[When]:

@@ -8,8 +8,8 @@ from __future__ import annotations
 # events; `consolidate` folds claims from many articles (outlets) into events: claims that agree
 # on every facet are one event, a claim that leaves a facet open joins the one event that fills
 # it in, and one that two different events would fill stays apart. The graph's document key
-# (`document_keys`) lives here, below the graph layer, so that graph/load.py and this module
-# key documents by one rule.
+# (`document_keys`) lives with the records, so that the loader and this module key documents by
+# one rule while the graph layer imports the records only.
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import combinations
 
-from coopgraph.ingest.records import ArticleFacts, Entity, Relation
+from coopgraph.ingest.records import ArticleFacts, Entity, Relation, document_keys, document_parties, document_when
 
 PLACE_SIDE_RULES = ("country", "region")
 
@@ -70,35 +70,6 @@ def rules() -> dict:
 
 
 # ---------------------------------------------------------------- documents
-
-
-def document_keys(facts: ArticleFacts) -> dict[str, str]:
-    """Re-key Documents as kind + parties + period (or signing year), as the graph model defines.
-
-    The extractor keys a document by kind and period or by name, which would make one node of two
-    "соглашение о сотрудничестве" between different regions. With parties in the key, documents of
-    one kind between the same parties merge (as the spec wants) and others stay apart. A document
-    whose article names no party keeps the extractor's key.
-    """
-    parties = document_parties(facts.relations)
-    remap = {}
-    for ent in facts.entities:
-        if ent.type != "Document" or not ent.kind or not parties.get(ent.key):
-            continue
-        remap[ent.key] = f"Document:{ent.kind}|{'+'.join(sorted(parties[ent.key]))}|{document_when(ent)}"
-    return remap
-
-
-def document_parties(relations: Iterable[Relation]) -> dict[str, set[str]]:
-    parties: dict[str, set[str]] = {}
-    for rel in relations:
-        if rel.type == "PARTY_TO":
-            parties.setdefault(rel.target_key, set()).add(rel.source_key)
-    return parties
-
-
-def document_when(ent: Entity) -> str:
-    return f"{ent.period[0]}-{ent.period[1]}" if ent.period else (ent.signed or "")[:4]
 
 
 def document_claims(facts: ArticleFacts) -> list[Claim]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -115,3 +116,36 @@ class ArticleFacts(Record):
             "relations": data["relations"],
             "warnings": data.get("warnings", []),
         }
+
+
+# The identity of a Document in the graph: kept with the records because both the extractor's event
+# identity (ingest/identity.py) and the loader (graph/rows.py) key documents by it.
+
+
+def document_keys(facts: ArticleFacts) -> dict[str, str]:
+    """Re-key Documents as kind + parties + period (or signing year), as the graph model defines.
+
+    The extractor keys a document by kind and period or by name, which would make one node of two
+    "соглашение о сотрудничестве" between different regions. With parties in the key, documents of
+    one kind between the same parties merge (as the spec wants) and others stay apart. A document
+    whose article names no party keeps the extractor's key.
+    """
+    parties = document_parties(facts.relations)
+    remap = {}
+    for ent in facts.entities:
+        if ent.type != "Document" or not ent.kind or not parties.get(ent.key):
+            continue
+        remap[ent.key] = f"Document:{ent.kind}|{'+'.join(sorted(parties[ent.key]))}|{document_when(ent)}"
+    return remap
+
+
+def document_parties(relations: Iterable[Relation]) -> dict[str, set[str]]:
+    parties: dict[str, set[str]] = {}
+    for rel in relations:
+        if rel.type == "PARTY_TO":
+            parties.setdefault(rel.target_key, set()).add(rel.source_key)
+    return parties
+
+
+def document_when(ent: Entity) -> str:
+    return f"{ent.period[0]}-{ent.period[1]}" if ent.period else (ent.signed or "")[:4]

@@ -8,11 +8,11 @@ import pytest
 from support import DATA, SEEDS
 
 import coopgraph.ingest.identity as identity
-from coopgraph.graph.load import adapt_document_keys
-from coopgraph.ingest.identity import article_claims, document_keys, event_keys
+from coopgraph.graph.rows import adapt_document_keys
+from coopgraph.ingest.identity import article_claims, event_keys
 from coopgraph.ingest.pipeline import extract_article
 from coopgraph.ingest.read import read_path
-from coopgraph.ingest.records import Article, ArticleFacts, Entity, Evidence, Relation
+from coopgraph.ingest.records import Article, ArticleFacts, Entity, Evidence, Relation, document_keys
 
 PLACES = {
     "Country:KZ": Entity(type="Country", name="Казахстан", key="Country:KZ", country="KZ"),
