@@ -461,7 +461,10 @@ def finish_graph(driver: neo4j.Driver, database: str, graph: BulkGraph) -> None:
 def write_docker_args(graph: BulkGraph, database: str) -> list[str]:
     """For the Docker image: neo4j-admin's arguments as the container sees the folder (/import), in an
     argument file beside the CSV files; returns the commands that stop Neo4j, import and start it."""
-    args = format_import_args(graph.kinds, database, root=Path("/import"))
+    # the report beside the CSV files, not in the container's working directory
+    args = format_import_args(
+        graph.kinds, database, root=Path("/import"), extra=["--report-file=/import/import.report"]
+    )
     (graph.dir / "import.args").write_text("\n".join(args) + "\n", encoding="utf-8")
     return [
         "docker compose stop neo4j",
