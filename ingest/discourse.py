@@ -158,7 +158,9 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
     for dep in tree.children(head):
         shape = shape_of(tree, dep)
         refs = _phrase_refs(ctx, tree, k, dep)
-        if (shape in ORIGIN_SHAPES and dep.i > head.i) or dep.rel == "amod":
+        clause = dep.pos in ("VERB", "AUX") or dep.feats.get("VerbForm") in ("Part", "Conv")
+        if (shape in ORIGIN_SHAPES and dep.i > head.i and not clause) or dep.rel == "amod" and not clause:
+            # a participle agrees with its noun ("делегации, побывавшей в Приуралье"): where it went, not whence
             if dep.rel != "amod":  # a genitive follows its noun: what the parser hung on it from before does not
                 refs = [r for r in refs if r.start > head.start]
             side.bodies += [r.key for r in refs if r.type in BODIES and r.key not in side.bodies]

@@ -66,7 +66,9 @@ def _hosted(ctx: Context, m: FrameMatch) -> None:
     places = [r.key for r in _places(ctx, m)]
     if not places:
         hosts = _side(ctx, m, "host")
+        # "губернатор области поприветствовал делегацию": an unnamed office stands for its place
         places = [p for p in (hosts.bodies + [region_of_person(ctx, h) for h in hosts.persons]) if p]
+        places += [p for p in hosts.represented if p not in places]
     for place in places[:1]:
         for g in guests.keys:
             if not _at_home(ctx, g, place):

@@ -243,10 +243,13 @@ def _preposition_before(tree: Tree, tok: Token) -> str | None:
 def _match(ctx: Context, k: int, tree: Tree, pred: Token, entry: Predicate) -> FrameMatch:
     match = FrameMatch(entry.frame, k, pred, entry)
     passive = pred.feats.get("Voice") == "Pass"
-    for dep in tree.children(pred):
-        if dep.rel in NOT_ARGUMENTS or dep.pos == "PUNCT":
-            continue
-        _add_argument(ctx, tree, match, dep, _voice(shape_of(tree, dep), passive))
+    deps = [d for d in tree.children(pred) if d.rel not in NOT_ARGUMENTS and d.pos != "PUNCT"]
+    has_object = any(d.rel == "obj" for d in deps)
+    for dep in deps:
+        shape = shape_of(tree, dep)
+        if shape == "acc" and dep.rel == "nsubj" and has_object:
+            shape = "nom"  # "Павлодарская область принимает делегацию": beside an object, the subject is one
+        _add_argument(ctx, tree, match, dep, _voice(shape, passive))
     if entry.noun:
         _noun_context(ctx, tree, match)
     else:

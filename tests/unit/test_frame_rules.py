@@ -74,6 +74,22 @@ VISITS = [
         "области Нариман Турегалиев.",
         has=[("PARTICIPATED_IN", "Западно-Казахстанская область", ANY)],
     ),
+    relation_case(
+        "visit-participle-on-a-genitive-delegation",
+        "Туризм в Узбекистане растёт. Об этом рассказали члены узбекской делегации, побывавшей в Кузбассе.",
+        has=[("VISITED", "Узбекистан", "Кемеровская область")],
+        absent=[("VISITED", "Кемеровская область", ANY)],  # where the delegation went is not whence it came
+    ),
+    relation_case(
+        "visit-unnamed-office-hosts-for-its-region",
+        "Губернатор Астраханской области, открывая встречу, поприветствовал делегацию Республики Казахстан.",
+        has=[("VISITED", "Казахстан", "Астраханская область")],
+    ),
+    relation_case(
+        "visit-region-as-host-subject",
+        "Мангистауская область принимает делегацию Республики Дагестан.",
+        has=[("VISITED", "Республика Дагестан", "Мангистауская область")],
+    ),
 ]
 
 DISCOURSE = [
