@@ -24,6 +24,7 @@ class OrgLexicon:
     house_genitives: frozenset[str]
     not_heads: frozenset[str]
     not_names: frozenset[str]
+    not_tail_nouns: frozenset[str]
     source_cues: tuple[str, ...]
 
 
@@ -40,6 +41,7 @@ def org_lexicon() -> OrgLexicon:
         house_genitives=frozenset(data["house_genitives"]),
         not_heads=frozenset(data["not_heads"]),
         not_names=frozenset(n.lower() for n in data["not_names"]),
+        not_tail_nouns=frozenset(data["not_tail_nouns"]),
         source_cues=tuple(data["source_cues"]),
     )
 
@@ -88,6 +90,8 @@ def _names_at(ctx: Context, k: int, sent: Sentence, head: Token) -> list[tuple[i
         return []  # "Крупный завод ..." opening a sentence is no name
     if head.feats.get("Number") == "Plur" or any(_plural(m) for m in mods):
         return _coordinated(ctx, toks, head, mods, tail)
+    if tail is None and capital:
+        tail = _genitive_tail(ctx, k, toks, head.i)
     end = tail.end if tail is not None else (_house_end(toks, head) if head.lemma in ("дом", "дворец") else head.end)
     start = mods[0].start if mods else head.start
     return [(start, end, _name(ctx, mods, head, end))]
@@ -163,6 +167,28 @@ def _proper_tail(ctx: Context, k: int, toks: list[Token], i: int) -> Token | Non
         if not any(r.start <= toks[j].start < r.end for r in ctx.refs_in(k)):
             return toks[j]
     return None
+
+
+def _genitive_tail(ctx: Context, k: int, toks: list[Token], i: int) -> Token | None:
+    """The last noun of a lower-case genitive phrase that belongs to the name ("банк развития", "завод
+    прецизионных изделий", "институт ядерной физики"): at most two nouns, no mention, no owner or place."""
+    last, j, nouns = None, i + 1, 0
+    while j < len(toks) and nouns < 2:
+        tok = toks[j]
+        if (
+            not tok.text[:1].islower()
+            or tok.feats.get("Case") != "Gen"
+            or any(r.start <= tok.start < r.end for r in ctx.refs_in(k))
+        ):
+            break
+        if tok.pos == "NOUN":
+            if tok.lemma in org_lexicon().not_tail_nouns or tok.lemma in org_lexicon().heads:
+                break
+            last, nouns = tok, nouns + 1
+        elif tok.pos != "ADJ":
+            break
+        j += 1
+    return last
 
 
 _HONORIFICS = {"хан", "хана", "би", "батыр", "батыра", "ата", "ана", "ага", "аги"}
