@@ -250,6 +250,10 @@ def _match(ctx: Context, k: int, tree: Tree, pred: Token, entry: Predicate) -> F
         if shape == "acc" and dep.rel == "nsubj" and has_object:
             shape = "nom"  # "Павлодарская область принимает делегацию": beside an object, the subject is one
         _add_argument(ctx, tree, match, dep, _voice(shape, passive))
+        for c in tree.children(dep):
+            # "в 15 стран, в том числе в Россию и Китай": the places a vague one is made of fill its role
+            if c.rel in ("parataxis", "appos") and tree.preposition(c):
+                _add_argument(ctx, tree, match, c, _voice(shape_of(tree, c), passive))
     if entry.noun:
         _noun_context(ctx, tree, match)
     else:

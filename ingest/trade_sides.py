@@ -56,6 +56,8 @@ def frame_sides(ctx: Context, tree: Tree, m: FrameMatch, args: list[Argument]) -
                 placed = placed or head.i == arg.head.i or _side_of(flow, arg.role) is side
         if arg.role == "goods" and arg.shape == "gen" and m.predicate.noun and not placed:
             _owner_noun(ctx, tree, m, arg, flow)  # "экспорт региона", "импорт республики"
+        elif arg.role == "goods" and not placed:
+            _goods_owner(ctx, tree, m, arg, flow)  # "продукция предприятия экспортируется"
         side = _side_of(flow, arg.role)
         if side is not None and not placed:
             keys = head_keys(ctx, tree, m.sent, arg)
@@ -70,6 +72,22 @@ def frame_sides(ctx: Context, tree: Tree, m: FrameMatch, args: list[Argument]) -
             _side_of(flow, role).deixis = True  # type: ignore[union-attr]
     _drop_overlap(ctx, flow)
     return flow
+
+
+def _goods_owner(ctx: Context, tree: Tree, m: FrameMatch, arg: Argument, flow: Flow) -> None:
+    """The maker a goods phrase names by a noun in the genitive ("продукция предприятия", "зерно
+    региона"): the side that owns the goods, as the noun stands in for it."""
+    w = trade_words()
+    for child in tree.children(arg.head):
+        if child.rel != "nmod" or child.feats.get("Case") != "Gen":
+            continue
+        if child.lemma not in w.org_anaphors | w.home_nouns or trader_refs(ctx, tree, m.sent, tree.phrase(child)):
+            continue
+        keys = stand_in(ctx, tree, m.sent, child)
+        side = _side_of(flow, w.owner.get(m.frame, "exporter"))
+        if keys and side is not None:
+            side.add(keys)
+            side.generic |= set(keys)
 
 
 def _owner_noun(ctx: Context, tree: Tree, m: FrameMatch, arg: Argument, flow: Flow) -> None:
