@@ -35,9 +35,15 @@ def _side(ctx: Context, m: FrameMatch, role: str) -> Side:
 
 def _places(ctx: Context, m: FrameMatch) -> list[Ref]:
     """The places and bodies a visit went to: the country drops out when a region or city of it is named."""
-    refs = [r for r in m.refs("place") if r.type in BODIES]
+    refs = _outermost([r for r in m.refs("place") if r.type in BODIES or r.type in ("Event", "Document")])
+    refs = [r for r in refs if r.type in BODIES]
     countries = {_country(ctx, r.key) for r in refs if r.type in ("Region", "City")}
     return [r for r in refs if not (r.type == "Country" and r.key.split(":")[-1] in countries)]
+
+
+def _outermost(refs: list[Ref]) -> list[Ref]:
+    """ "АО «Алюминий Казахстана»" is the company, not the country inside its name."""
+    return [r for r in refs if not any(o is not r and o.start <= r.start and r.end <= o.end for o in refs)]
 
 
 def _visit(ctx: Context, m: FrameMatch) -> None:
@@ -46,6 +52,8 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
         return
     date = find_date(ctx.sentences[m.sent].text, ctx.published)
     places = [r.key for r in _places(ctx, m)]
+    if not places and m.pred.rel == "root" and not m.predicate.noun:
+        places = locatives(ctx, m.sent)  # "посетил сегодня в Павлодаре АО ...": the parse lost the phrase
     if not places:
         homes = visitors.bodies + [h for p in visitors.persons if (h := region_of_person(ctx, p))]
         places = [p for a in m.role("place") if (p := place_anaphor(ctx, m.sent, a, homes))]

@@ -62,6 +62,8 @@ def nominative_name_part(word: str, feats: dict | None = None, gender: str | Non
         r"(ом|ем|ым|им|ой|ей|ам|ям|ах|ях)$", word.lower()
     ):
         return word  # oblique cases of a name end in a vowel or -ом/-ем/-ым...: a bare consonant is nominative
+    if word.lower().endswith("ь"):
+        return word  # likewise a soft sign: "Эдиль", "Асель" (oblique: Эдиля, Асели)
     if re.search(r"(ов|ев|ёв|ин|ын)$", word) and len(word) > 4:
         return word  # a masculine surname in -ов/-ин is already nominative in any singular context
     endings = _CASE_ENDINGS.get(case or "")
