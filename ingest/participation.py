@@ -64,6 +64,7 @@ def find_events(ctx: Context) -> Events:
     for m in find_frames(ctx, ("held",)):
         ctx.read_by_frames.setdefault("held", set()).add(m.sent)
         venue = _most_specific(ctx, m.refs("venue", "City", "Region", "Country"))
+        venue = _within(ctx, m.sent, venue, m.refs("event"))
         for key in events.in_tokens(ctx, m.sent, [t for a in m.role("event") for t in a.tokens]):
             if venue and key not in events.venues:
                 events.venues[key] = venue
@@ -73,6 +74,28 @@ def find_events(ctx: Context) -> Events:
         if r.key not in events.venues and (place := _place_in_event_phrase(ctx, r)):
             events.venues[r.key] = place
     return events
+
+
+def _within(ctx: Context, k: int, venue: str | None, event_refs: list[Ref]) -> str | None:
+    """ "В Казахстане стартовали Дни культуры Новосибирской области, представляющие жителям Павлодара ...":
+    a country venue is the one city (else region) of that country the sentence names beside the event."""
+    ent = ctx.table.get(venue) if venue else None
+    if ent is None or ent.type != "Country":
+        return venue
+    own = {r.key for r in event_refs if r.type == "Event"}
+    names = [r for r in event_refs if r.key in own]
+    country = ent.key.split(":")[-1]
+    inside = [
+        r
+        for r in ctx.refs_in(k, "City", "Region")
+        if not any(n.start <= r.start < n.end for n in names) and _country_code(ctx, r.key) == country
+    ]
+    return _most_specific(ctx, inside) if len({r.key for r in inside}) == 1 else venue
+
+
+def _country_code(ctx: Context, key: str) -> str | None:
+    ent = ctx.table.get(key)
+    return ent.country if ent is not None else None
 
 
 def _most_specific(ctx: Context, refs: list[Ref]) -> str | None:
