@@ -99,6 +99,9 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         persons = [r.key for r in own if r.type == "Person"]
         bodies = [r.key for r in own if r.type in BODIES]
         return Side(bodies=bodies, persons=persons)
+    if head.pos == "PRON" and head.lemma in ("он", "она") and head.feats.get("Case") == "Nom":
+        person = _pronoun_person(ctx, k, head)
+        return Side(persons=[person]) if person else Side()
     if head.lemma in words().groups:
         return _group(ctx, tree, k, head)
     if head.lemma in words().collectives:
@@ -116,6 +119,20 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         # "акимы Павлодарской и Восточно-Казахстанской областей": no one named, the places they stand for
         return Side(represented=places)
     return Side()
+
+
+def _pronoun_person(ctx: Context, k: int, head: Token) -> str | None:
+    """ "Тогда он прибыл в Астану": the person last named in the nominative (a subject) in this or the two
+    sentences before, else the person named last."""
+    found = [r for r in ctx.refs if r.type == "Person" and k - 2 <= r.sent <= k and r.start < head.start]
+    if not found:
+        return None
+    subjects = []
+    for r in found:
+        first = next((t for t in ctx.sentences[r.sent].tokens if t.start <= r.start < t.end), None)
+        if first is not None and first.feats.get("Case") == "Nom":
+            subjects.append(r)
+    return max(subjects or found, key=lambda r: r.start).key
 
 
 def _holder(ctx: Context, office: str, places: list[str]) -> list[str]:

@@ -69,9 +69,11 @@ def _hosted(ctx: Context, m: FrameMatch) -> None:
     """ "Гостей из Омска встретили в Павлодаре", "аким принял делегацию Омской области": the guests visited
     the place named, else the place of the host."""
     guests = _side(ctx, m, "guests")
-    if not guests.group:
-        return  # "принял губернатора": a meeting, not a visit, unless the guests are a delegation
+    if not guests:
+        guests.persons = _accusative_persons(ctx, m)
     places = [r.key for r in _places(ctx, m)]
+    if not guests.group and not (places and guests.persons):
+        return  # "принял губернатора": a meeting, not a visit, unless a delegation or met at a named place
     if not places:
         hosts = _side(ctx, m, "host")
         # "губернатор области поприветствовал делегацию": an unnamed office stands for its place
@@ -83,6 +85,18 @@ def _hosted(ctx: Context, m: FrameMatch) -> None:
                 ctx.relate("VISITED", g, place, m.sent, rule="frame:host")
 
 
+def _accusative_persons(ctx: Context, m: FrameMatch) -> list[str]:
+    """ "Рустама Минниханова встречал аким": a named person in the accusative before the verb, which the
+    parser hung on the subject; the case says it is the one met."""
+    tokens = ctx.sentences[m.sent].tokens
+    out = []
+    for r in ctx.refs_in(m.sent, "Person"):
+        first = next((t for t in tokens if t.start <= r.start < t.end), None)
+        if first is not None and first.i < m.pred.i and first.feats.get("Case") == "Acc" and r.key not in out:
+            out.append(r.key)
+    return out
+
+
 def _met(ctx: Context, m: FrameMatch) -> None:
     """A meeting at a named place: a party from elsewhere (another region, another country) came there;
     a meeting with no place gives no visit (spec)."""
@@ -90,7 +104,14 @@ def _met(ctx: Context, m: FrameMatch) -> None:
     places = [r.key for r in _places(ctx, m) if r.type in ("City", "Region", "Country")] or locatives(ctx, m.sent)
     if not places:
         return
-    for key in parties.keys:
+    tree = tree_of(ctx, m.sent)
+    hosts = {  # "Президент Казахстана провёл в Астане встречу": an office of the place's own country is at home
+        key
+        for arg in m.role("party")
+        if any(_at_home(ctx, r.key, places[0]) for r in arg.refs if r.type in ("Country", "Region", "City"))
+        for key in resolve(ctx, tree, m.sent, arg).persons
+    }
+    for key in [k for k in parties.keys if k not in hosts]:
         home = region_of_person(ctx, key) if key.startswith("Person:") else key
         if home is not None and not _at_home(ctx, key, places[0]):
             ctx.relate("VISITED", key, places[0], m.sent, rule="frame:meet")
@@ -177,4 +198,6 @@ def _at_home(ctx: Context, visitor: str, place: str) -> bool:
         return True
     if v.type == "City" and v.region and p.key.endswith(":" + v.region):
         return True
+    if v.type == "Country":  # a country is at home in each of its regions and cities
+        return _country(ctx, p.key) == _country(ctx, v.key)
     return p.type == "Country" and _country(ctx, v.key) == _country(ctx, p.key)

@@ -21,7 +21,7 @@ from coopgraph.ingest.nlp import Sentence, Token
 
 CASES = {"Nom": "nom", "Gen": "gen", "Dat": "dat", "Acc": "acc", "Ins": "ins", "Loc": "loc", "Par": "gen"}
 # Dependents that are never arguments, and clauses an argument's span must not reach into.
-NOT_ARGUMENTS = {"punct", "case", "cc", "mark", "aux", "aux:pass", "cop", "fixed", "flat", "discourse"}
+NOT_ARGUMENTS = {"punct", "case", "cc", "mark", "aux", "aux:pass", "cop", "fixed", "flat", "discourse", "det"}
 CLAUSES = {"acl:relcl", "parataxis", "ccomp", "advcl", "csubj"}
 # Nouns a setting preposition governs when the parser makes them the head: "в рамках визита", "в ходе".
 SETTING_NOUNS = {"рамка", "ход", "время", "период", "итог", "поле"}
@@ -311,6 +311,9 @@ def _noun_context(ctx: Context, tree: Tree, match: FrameMatch) -> None:
     parent = tree.parent(match.pred)
     if parent is None:
         return
+    if any(c.lemma == "свой" for c in tree.children(match.pred)):
+        _own_agent(ctx, tree, match)  # "на второй день своего визита в Казахстан губернатор ..."
+        return
     prep = tree.preposition(match.pred)
     grand = tree.parent(parent)
     if parent.lemma in SETTING_NOUNS and tree.preposition(parent) and grand is not None:
@@ -330,6 +333,20 @@ def _noun_context(ctx: Context, tree: Tree, match: FrameMatch) -> None:
         elif light and dep.rel in ("obl", "nmod", "iobj"):
             # "в нём приняли участие", "совершили визит в Омск": the light verb's complements are the noun's
             _add_argument(ctx, tree, match, dep, shape)
+
+
+def _own_agent(ctx: Context, tree: Tree, match: FrameMatch) -> None:
+    """ "своего визита", "своей поездки": the reflexive names the subject of the clause the noun sits in."""
+    verb = tree.parent(match.pred)
+    for _ in range(4):
+        if verb is None or verb.pos in ("VERB", "AUX"):
+            break
+        verb = tree.parent(verb)
+    if verb is None:
+        return
+    for dep in tree.children(verb):
+        if dep.rel in ("nsubj", "nsubj:pass") and shape_of(tree, dep) == "nom":
+            _add_argument(ctx, tree, match, dep, "agent")
 
 
 def _inherited_subject(ctx: Context, tree: Tree, match: FrameMatch, passive: bool) -> None:
