@@ -27,6 +27,7 @@ class Words:
     place_nouns: frozenset[str]
     offices: frozenset[str]
     both_sides: frozenset[str]
+    office_words: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +40,7 @@ def words() -> Words:
         frozenset(data["place_nouns"]),
         frozenset(data["offices"]),
         frozenset(data["both_sides"]),
+        {word: tuple(offices) for word, offices in data["office_words"].items()},
     )
 
 
@@ -110,6 +112,9 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         side = _group(ctx, tree, k, head, fallback=False)
         named = [r.key for r in _phrase_refs(ctx, tree, k, head) if r.type == "Organization"]
         return Side(bodies=side.bodies + [n for n in named if n not in side.bodies])
+    if head.lemma in words().office_words:  # "дипломат встретился": the one ambassador the article named
+        holders = [h for office in words().office_words[head.lemma] for h in _holder(ctx, office, [])]
+        return Side(persons=holders[:1]) if len(set(holders)) == 1 else Side()
     if head.lemma in words().offices:
         persons = _named_persons(ctx, tree, k, head)
         places = most_specific(ctx, [r.key for r in _phrase_refs(ctx, tree, k, head) if r.type in BODIES])
