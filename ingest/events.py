@@ -150,10 +150,31 @@ def _described_events(ctx: Context, taken) -> None:
             continue
         end = m.start("tail") + m.group("tail").find(tail.split()[-1]) + len(tail.split()[-1])
         places = [r for r in ctx.refs if m.start() < r.start < end and r.type in ("Region", "Country", "City")]
-        if not places and "сотрудничеств" not in tail:
+        both = _BOTH.search(tail)
+        pair = _pair_before(ctx, m.start()) if both and not places else None
+        if pair:  # "форум предпринимателей двух регионов" after "Московской и Алматинской областей"
+            tail = f"{tail[: both.start()]}{pair}"
+        elif not places and "сотрудничеств" not in tail:
             continue
         _add(ctx, f"{_nominative(m.group('head'))} {tail}", ctx.text[m.start() : end], m.start(), end)
         taken.append((m.start(), end))
+
+
+_BOTH = re.compile(r"\bдвух\s+(?:регионов|областей|стран|государств|городов)$")
+
+
+def _pair_before(ctx: Context, start: int) -> str | None:
+    """The two places named last before `start` in its sentence, when joined by "и" ("Московской и
+    Алматинской областей"): what "двух регионов" stands for."""
+    k = ctx.sentence_of(start)
+    refs = sorted((r for r in ctx.refs_in(k, "Region", "Country", "City") if r.end <= start), key=lambda r: r.start)
+    if len(refs) < 2:
+        return None
+    a, b = refs[-2], refs[-1]
+    between = ctx.text[a.end : b.start]
+    if a.key == b.key or between.strip() != "и" and not re.fullmatch(r"\s*\w+\s+и\s*", between):
+        return None
+    return re.sub(r"\s+", " ", ctx.text[a.start : b.end])
 
 
 _QUOTED_NAME = re.compile(r"[«\"“„](?P<name>(?P<head>[А-ЯЁа-яё\-]+)[^«»\"“”„\n]{2,90}?)[»\"”“]")
