@@ -70,10 +70,14 @@ def test_extraction_time_grows_no_worse_than_linearly(sentences):
     """CPU time for a text four times as long stays within a few times four (quadratic would be ~16)."""
 
     def cpu(text: str) -> float:
+        """The best of three: one garbage collection or page fault in a 0.1 s run is no growth."""
         article = read_text(text, "growth.txt")
-        began = time.process_time()
-        extract_article(article)
-        return time.process_time() - began
+        best = float("inf")
+        for _ in range(3):
+            began = time.process_time()
+            extract_article(article)
+            best = min(best, time.process_time() - began)
+        return best
 
     def text(paragraphs: int) -> str:  # distinct lines: the reader keeps at most two repeats in a row
         return "\n".join(f"Абзац {n}. " + " ".join(sentences) for n in range(paragraphs))
