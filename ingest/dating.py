@@ -53,14 +53,35 @@ def _share_event_dates(ctx: Context, found: dict[int, list[When]]) -> None:
     for rel in ctx.relations.values():
         if rel.type == "PARTICIPATED_IN" and rel.date:
             dates.setdefault(rel.target_key, rel.date)
-    for ref in sorted((r for r in ctx.refs if r.type == "Event"), key=lambda r: r.start):
+    events = sorted((r for r in ctx.refs if r.type == "Event"), key=lambda r: r.start)
+    for ref in events:
         if ref.key not in dates:
             resolved = [d for w in sentence_whens(ctx, ref.sent, found) if (d := resolve(w, ctx.published))]
             if resolved:
                 dates[ref.key] = resolved[0]
+    for ref in events:  # "Дни ... прошли на прошлой неделе. ... Деловая программа началась 14 октября"
+        if ref.key not in dates and (when := _programme_date(ctx, ref.sent, found)):
+            dates[ref.key] = when
     for rel in ctx.relations.values():
         if rel.type == "PARTICIPATED_IN" and not rel.date and rel.target_key in dates:
             rel.date = dates[rel.target_key]
+
+
+def _programme_date(ctx: Context, k: int, found: dict[int, list[When]]) -> str | None:
+    """An event its own sentences leave undated, told as the day's news ("Рады сегодня видеть здесь ..." in the
+    next sentences, before another event is named), happened that day: "сегодня" / "вчера" only, since a
+    date further on may belong to the event's history or plans."""
+    for j in range(k + 1, min(k + PROGRAMME_SENTENCES + 1, len(ctx.sentences))):
+        if any(r.type == "Event" for r in ctx.refs_in(j)):
+            return None
+        days = [w for w in sentence_whens(ctx, j, found) if w.relative == "day"]
+        resolved = [d for w in days if (d := resolve(w, ctx.published))]
+        if resolved:
+            return resolved[0]
+    return None
+
+
+PROGRAMME_SENTENCES = 3
 
 
 def _share_visit_dates(ctx: Context) -> None:
