@@ -72,6 +72,45 @@ def _run(tx: neo4j.ManagedTransaction, /, query: str, **params: object) -> None:
     tx.run(query, params).consume()
 
 
+ARTICLES_BY_ID = """
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a.id AS id, a.published AS published,
+       COLLECT { MATCH (a)-[s:STATES]->() RETURN DISTINCT s.fact_id } AS facts
+"""
+
+
+def fact_ends_query(rtype: str) -> str:
+    if rtype not in FACT_TYPES:
+        raise ValueError(f"not a fact type: {rtype!r}")
+    return f"""
+UNWIND $ids AS fid
+MATCH (x)-[f:{rtype} {{fact_id: fid}}]->(y)
+RETURN f.fact_id AS fact_id, [l IN labels(x) WHERE l <> 'Entity'][0] + ':' + x.key AS source,
+       [l IN labels(y) WHERE l <> 'Entity'][0] + ':' + y.key AS target
+"""
+
+
+def article_views(tx: neo4j.ManagedTransaction, ids: list[str]) -> list[ArticleView]:
+    """Some articles as the summaries see them, read from the graph (an article whose documents moved)."""
+    places: dict[str, Row] = {r["uid"]: {"region": r["region"], "country": r["country"]} for r in tx.run(PLACES)}
+    articles = [r.data() for r in tx.run(ARTICLES_BY_ID, ids=ids)]
+    wanted = sorted({f for a in articles for f in a["facts"]})
+    facts: dict[str, tuple[str, str, str]] = {}
+    for rtype in FACT_TYPES:
+        for r in tx.run(fact_ends_query(rtype), ids=wanted):
+            facts[r["fact_id"]] = (rtype, r["source"], r["target"])
+    return [
+        ArticleView(
+            a["id"],
+            month_of(a["published"]),
+            [(facts[f][0], f, facts[f][1], facts[f][2]) for f in sorted(a["facts"]) if f in facts],
+            places,
+        )
+        for a in articles
+    ]
+
+
 def read_views(tx: neo4j.ManagedTransaction) -> tuple[list[ArticleView], int]:
     """Every article as the summaries see it: its month and the endpoints of the facts it reports."""
     places: dict[str, Row] = {r["uid"]: {"region": r["region"], "country": r["country"]} for r in tx.run(PLACES)}
