@@ -61,7 +61,11 @@ MATCH (a:Article)-[c:REPORTS {block: b}]->(e)
 RETURN a.id AS article, c.claim AS claim, c.spec AS spec, c.kind AS kind, c.links AS links,
        head([l IN labels(e) WHERE l <> 'Entity']) + ':' + e.key AS event
 """
-ARTICLE_BLOCKS = "MATCH (:Article {id: $id})-[c:REPORTS]->() RETURN collect(DISTINCT c.block) AS blocks"
+ARTICLE_BLOCKS = """
+MATCH (:Article {id: $id})-[c:REPORTS]->(e)
+RETURN collect(DISTINCT c.block) AS blocks,
+       collect(DISTINCT head([l IN labels(e) WHERE l <> 'Entity']) + ':' + e.key) AS events
+"""
 
 MERGE_VISITS = """
 UNWIND $keys AS key
@@ -87,13 +91,14 @@ RETURN row.article AS article, props
 """
 
 # A visit's properties and links, from its claims: the date of its key, every date reported,
-# support and first/last seen over its articles; VISITOR/HOST its sides, HEAD the persons who
-# visited, STOP the places and enterprises visited.
+# support, the first publication date and first/last seen (ingest date for undated articles);
+# VISITOR/HOST its sides, HEAD the persons who visited, STOP the places and enterprises visited.
 VISIT_CLAIMS = """
 UNWIND $keys AS key
 MATCH (v:Visit {key: key})
 OPTIONAL MATCH (a:Article)-[c:REPORTS]->(v)
-RETURN key, collect(DISTINCT a.id) AS articles, min(coalesce(a.published, a.ingested)) AS first,
+RETURN key, collect(DISTINCT a.id) AS articles, min(a.published) AS published,
+       min(coalesce(a.published, a.ingested)) AS first,
        max(coalesce(a.published, a.ingested)) AS last, collect(c.date) AS dates, collect(c.links) AS links
 """
 SET_VISITS = """
@@ -172,10 +177,17 @@ class Settled:
 Move = Callable[[neo4j.ManagedTransaction, str, str, str, list[Link], Settled], None]
 
 
-def settle(tx: neo4j.ManagedTransaction, new: list[tuple[str, Row]], move: Move, blocks: Iterable[str] = ()) -> Settled:
+def settle(
+    tx: neo4j.ManagedTransaction,
+    new: list[tuple[str, Row]],
+    move: Move,
+    blocks: Iterable[str] = (),
+    events: Iterable[str] = (),
+) -> Settled:
     """Resolve every claim of the touched blocks (the new claims' and `blocks`) and move those whose
     event changed; `new` are (article id, claim row) of articles just written with their own keys.
-    `move(tx, article, old key, new key, links, settled)` moves an article's part of a document."""
+    `move(tx, article, old key, new key, links, settled)` moves an article's part of a document;
+    `events` are events that lost a claim (a removed article's): a visit left with none goes."""
     out = Settled(Counter(), Counter(), set())
     todo = sorted(set(blocks) | {row["block"] for _aid, row in new})
     if not todo:
@@ -183,7 +195,7 @@ def settle(tx: neo4j.ManagedTransaction, new: list[tuple[str, Row]], move: Move,
     old = [r.data() for r in tx.run(READ_CLAIMS, blocks=todo)]
     specs = {r["claim"]: r["spec"] for r in old} | {row["id"]: row["spec"] for _aid, row in new}
     keys = event_rules().resolve(specs)
-    touched: set[str] = set()
+    touched: set[str] = set(events)
     report_rows: list[Row] = []
     moves: list[tuple[str, str, str, list[Link]]] = []
     for aid, row in new:
@@ -263,6 +275,7 @@ def refresh_visits(tx: neo4j.ManagedTransaction, uids: list[str], out: Settled) 
         visitor, _, host = sides.partition(">")
         dates = sorted({d for d in rec["dates"] if d})
         props = {"visitor": visitor, "host": host, "date": date_ or None, "dates": dates or None}
+        props["published"] = rec["published"]
         props.update(support=len(rec["articles"]), first_seen=rec["first"], last_seen=rec["last"])
         rows.append({"key": key, "props": props})
         links += visit_links(key, visitor, host, [tuple(x) for text in rec["links"] for x in json.loads(text)])

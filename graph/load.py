@@ -305,19 +305,21 @@ def delete_article_contribution(tx: neo4j.ManagedTransaction, article_id: str, r
         tx.run(recompute_query(rtype), ids=ids).consume()
     tx.run(UPDATE_LEDGERS, ledgers=ledgers).consume()
     tx.run(REMOVE_SUMMARIES, id=article_id, kinds=list(KINDS)).consume()
-    blocks = tx.run(ARTICLE_BLOCKS, id=article_id).single(strict=True)["blocks"]
+    claimed = tx.run(ARTICLE_BLOCKS, id=article_id).single(strict=True)
     rec = tx.run(DELETE_ARTICLE, id=article_id).single()
     if rec is None:
         return
     entities = rec["entities"]
     result.deleted["Article"] += 1
     result.deleted["MENTIONS"] += len(entities)
+    # the claims left in its blocks may regroup; its visits may be left without a report (and an
+    # entity only they linked to is an orphan only once they are gone)
+    settled = settle(tx, [], move_document, claimed["blocks"], claimed["events"])
+    rederive_summaries(tx, settled, result.created, DEFAULT_BATCH_SIZE)
+    result.deleted.update(settled.deleted)
     for rec in tx.run(DELETE_ORPHANS, entities=entities):
         result.deleted[rec["label"]] += rec["n"]
     tx.run(SET_ALIASES_OF, entities=entities).consume()
-    settled = settle(tx, [], move_document, blocks)  # the claims left in its blocks may regroup
-    rederive_summaries(tx, settled, result.created, DEFAULT_BATCH_SIZE)
-    result.deleted.update(settled.deleted)
 
 
 # ---------------------------------------------------------------- moving a claim between documents
@@ -404,6 +406,19 @@ def move_document(
     for r in tx.run(DELETE_ORPHANS, entities=entities):
         out.deleted[r["label"]] += r["n"]
     tx.run(SET_ALIASES_OF, entities=entities).consume()
+
+
+def settle_claims(driver: neo4j.Driver, claims: list[tuple[str, Row]], database: str | None = None) -> Counter[str]:
+    """Settle the events of articles already in the graph whose claims are not (a bulk import's)."""
+
+    def work(tx: neo4j.ManagedTransaction) -> Counter[str]:
+        created: Counter[str] = Counter()
+        settled = settle(tx, claims, move_document)
+        rederive_summaries(tx, settled, created, DEFAULT_BATCH_SIZE)
+        return created + settled.created
+
+    with open_session(driver, database) as session:
+        return session.execute_write(work)
 
 
 def rederive_summaries(tx: neo4j.ManagedTransaction, settled: Settled, created: Counter[str], batch_size: int) -> None:
