@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 # Each article's claims about events (a visit, a document; coopgraph.ingest.identity makes them)
-# are kept as `(:Article)-[:REPORTS {claim, block, kind, key, spec, date, links}]->(event)`, one
+# are kept as `(:Article)-[:REPORTS {claim, block, kind, key, spec, date, links, node}]->(event)`, one
 # per claim, like STATES for facts. Which event a claim belongs to depends on the other claims of
 # its block (a visit's pair of countries, a document's kind): an undated report joins the one dated
 # visit it fits and leaves it when a second one comes. So every write and every removal settles
@@ -58,7 +58,7 @@ def event_rules() -> EventRules:
 READ_CLAIMS = """
 UNWIND $blocks AS b
 MATCH (a:Article)-[c:REPORTS {block: b}]->(e)
-RETURN a.id AS article, c.claim AS claim, c.spec AS spec, c.kind AS kind, c.links AS links,
+RETURN a.id AS article, c.claim AS claim, c.spec AS spec, c.kind AS kind, c.links AS links, c.node AS node,
        head([l IN labels(e) WHERE l <> 'Entity']) + ':' + e.key AS event
 """
 ARTICLE_BLOCKS = """
@@ -174,7 +174,7 @@ class Settled:
     moved_articles: set[str]
 
 
-Move = Callable[[neo4j.ManagedTransaction, str, str, str, list[Link], Settled], None]
+Move = Callable[[neo4j.ManagedTransaction, str, str, str, list[Link], Row | None, Settled], None]
 
 
 def settle(
@@ -197,23 +197,27 @@ def settle(
     keys = event_rules().resolve(specs)
     touched: set[str] = set(events)
     report_rows: list[Row] = []
-    moves: list[tuple[str, str, str, list[Link]]] = []
+    moves: list[tuple[str, str, str, list[Link], Row | None]] = []
     for aid, row in new:
         props = {k: row[k] for k in ("block", "kind", "key", "spec")}
         props.update(claim=row["id"], links=json.dumps(row["links"], ensure_ascii=False), date=row["date"])
+        node = row.get("node")
+        if node is not None:
+            props["node"] = json.dumps(node, ensure_ascii=False, sort_keys=True)
         if row["kind"] == "document" and keys[row["id"]] != row["key"]:
-            moves.append((aid, row["key"], keys[row["id"]], [tuple(x) for x in row["links"]]))
+            moves.append((aid, row["key"], keys[row["id"]], [tuple(x) for x in row["links"]], node))
         report_rows.append({"article": aid, "event": keys[row["id"]], "props": props})
     stale = [r for r in old if keys[r["claim"]] != r["event"]]
     for r in stale:
         if r["kind"] == "document":
             links = [tuple(x) for x in json.loads(r["links"])]
-            moves.append((r["article"], r["event"], keys[r["claim"]], current_links(links, r["event"])))
+            node = json.loads(r["node"]) if r["node"] else None
+            moves.append((r["article"], r["event"], keys[r["claim"]], current_links(links, r["event"]), node))
         touched.add(r["event"])
     dropped = tx.run(DROP_REPORTS, rows=[{"article": r["article"], "claim": r["claim"]} for r in stale])
     report_rows += [{"article": d["article"], "event": keys[d["props"]["claim"]], "props": d["props"]} for d in dropped]
-    for aid, src, dst, links in moves:
-        move(tx, aid, split_key(src)[1], split_key(dst)[1], links, out)
+    for aid, src, dst, links, node in moves:
+        move(tx, aid, split_key(src)[1], split_key(dst)[1], links, node, out)
         out.moved_articles.add(aid)
     visits = sorted({r["event"] for r in report_rows if r["event"].startswith("Visit:")})
     before = tx.run(MERGE_VISITS, keys=[split_key_visit(k) for k in visits]).consume().counters.nodes_created

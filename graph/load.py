@@ -330,11 +330,14 @@ def delete_article_contribution(tx: neo4j.ManagedTransaction, article_id: str, r
 # (names merged), the old node goes when no article mentions it, and the article's summary part is
 # derived again (its documents are hubs of its partnerships).
 
+# The node an article's document moves to is created, or filled, from the article's own row, as if
+# the article had been written there (`node`: its Document row; absent, the node it leaves).
 MOVE_NODE = f"""
 MATCH (o:Document {{key: $old}})
+WITH o, coalesce($node, properties(o)) AS row
 MERGE (d:Document {{key: $new}})
-ON CREATE SET d.name = o.name
-SET d:Entity, {", ".join(f"d.{p} = coalesce(d.{p}, o.{p})" for p in NODE_PROPS)}
+ON CREATE SET d.name = row.name
+SET d:Entity, {", ".join(f"d.{p} = coalesce(d.{p}, row.{p})" for p in NODE_PROPS)}
 """
 MOVE_MENTIONS = """
 MATCH (a:Article {id: $id})-[m:MENTIONS]->(o:Document {key: $old})
@@ -378,7 +381,13 @@ RETURN count(*) AS n
 
 
 def move_document(
-    tx: neo4j.ManagedTransaction, article_id: str, old: str, new: str, links: list[Link], out: Settled
+    tx: neo4j.ManagedTransaction,
+    article_id: str,
+    old: str,
+    new: str,
+    links: list[Link],
+    node: Row | None,
+    out: Settled,
 ) -> None:
     """Move one article's report of a document from node `old` to node `new` (keys), as if written there."""
     rows = [
@@ -390,7 +399,7 @@ def move_document(
         for t, s, _d in sorted(set(links))
         if t in DOCUMENT_TYPES
     ]
-    out.created["Document"] += tx.run(MOVE_NODE, old=old, new=new).consume().counters.nodes_created
+    out.created["Document"] += tx.run(MOVE_NODE, old=old, new=new, node=node).consume().counters.nodes_created
     moved = [r.data() for r in tx.run(MOVE_REPORTS, id=article_id, rows=rows)]
     for rtype in DOCUMENT_TYPES:
         mine = [r for r in moved if r["type"] == rtype]

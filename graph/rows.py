@@ -173,6 +173,10 @@ def adapt_facts(facts: ArticleFacts) -> LoadRows:
     from coopgraph.graph.events import event_rules  # it imports this module
 
     rows.claims = event_rules().claims(facts, links)
+    documents = {row["key"]: row for row in rows.nodes.get("Document", [])}
+    for claim in rows.claims:  # a document claim moved to a node of its own is created from its article's row
+        if claim["kind"] == "document":
+            claim["node"] = documents.get(split_key(claim["key"])[1])
     return rows
 
 
