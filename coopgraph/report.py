@@ -227,12 +227,16 @@ REGION_SECTIONS = [
     SectionSpec(
         "visits",
         "Visits timeline",
-        "Who visited whom and when; 'in' is a visit to the region.",
+        "One row per visit, however many articles report it; 'in' is a visit to the region. The date is the "
+        "visit's own (event) when a text gives it, else the first publication date of its reports.",
         [
-            Column("date", "Date"),
+            Column("date", "Date", lambda r: f"{r['date']} ({r['date_source']})"),
             Column("visitor", "Visitor"),
             Column("host", "Host"),
+            Column("heads", "Head of delegation"),
+            Column("stops", "Places and enterprises visited"),
             Column("direction", "Direction"),
+            Column("reports", "Reports"),
             citation_column(),
         ],
         "visits_timeline",
@@ -478,7 +482,7 @@ def render_network_svg(network: dict, width: int = 760, height: int = 520) -> st
 
 
 def render_activity_svg(activity: list[dict], width: int = 760, height: int = 260) -> str:
-    """Bars of facts per month of the reporting articles (one colour per series)."""
+    """Bars of facts per month they happened, else of their articles (one colour per series)."""
     if not activity:
         return svg_message("No dated activity yet", width, 120)
     months = sorted({r["month"] for r in activity}, key=lambda m: (m == "unknown", m))
@@ -522,8 +526,8 @@ def render_activity_svg(activity: list[dict], width: int = 760, height: int = 26
                 f'<text x="{left + 28 + 260 * j}" y="18" font-size="12">{esc(s)}</text>'
             )
     parts.append(
-        f'<text x="{left}" y="{height - 6}" font-size="11" fill="#666">facts per month of the '
-        f'reporting articles ("unknown": undated articles)</text></svg>'
+        f'<text x="{left}" y="{height - 6}" font-size="11" fill="#666">facts per month they happened (the '
+        f'date the text gives, else the publication date; "unknown": neither)</text></svg>'
     )
     return "".join(parts)
 

@@ -25,7 +25,7 @@ from typing import IO, Any
 import neo4j
 
 from coopgraph.exceptions import CoopgraphError, ServerError
-from coopgraph.graph.load import adapt_gazetteer_rows
+from coopgraph.graph.load import adapt_gazetteer_rows, settle_claims
 from coopgraph.graph.rows import DATED_TYPES, FoldedFact, LoadRows, Row, fill_node, fold_facts, split_key
 from coopgraph.graph.server import ADMIN_CLASS, LocalServer, find_java, format_java_error
 from coopgraph.graph.summaries import KINDS, ArticleView, Link, activity_of, kinds_of, links_of
@@ -168,6 +168,7 @@ class BulkGraph:
         self.partnerships: dict[str, Row] = {}
         self.sources: dict[str, list[str]] = {}  # article id -> its sources, in input order
         self.by_source: dict[str, str] = {}
+        self.claims: list[tuple[str, Row]] = []  # (article id, claim row): settled after the import
         self.structure = self.add_gazetteer(places)
         self.articles = CsvFile(self.dir / "articles.csv", "nodes", ARTICLE_COLUMNS)
         self.source_nodes = CsvFile(self.dir / "sources.csv", "nodes", [("key", "string"), ("article", "string")])
@@ -218,6 +219,7 @@ class BulkGraph:
         self.add_nodes(rows)
         self.add_facts(rows, art["published"] or self.ingested)
         self.add_summaries(rows)
+        self.claims += [(aid, claim) for claim in rows.claims]
         return "new"
 
     def add_nodes(self, rows: LoadRows) -> None:
@@ -243,10 +245,10 @@ class BulkGraph:
     def add_summaries(self, rows: LoadRows) -> None:
         """The article's part of each summary, with the places' region and country as the graph has them."""
         view = ArticleView.of_rows(rows, self.nodes)  # a node's row has its region and country
-        for region, facts in activity_of(view).items():
-            key = f"{region}|{view.month}"
+        for (region, month), facts in activity_of(view).items():
+            key = f"{region}|{month}"
             m = self.activity.setdefault(
-                key, {"key": key, "region": split_key(region)[1], "month": view.month, "facts": 0, "articles": 0}
+                key, {"key": key, "region": split_key(region)[1], "month": month, "facts": 0, "articles": 0}
             )
             m["facts"] += facts
             m["articles"] += 1
@@ -449,13 +451,17 @@ SET a.sources = row.sources
 
 
 def finish_graph(driver: neo4j.Driver, database: str, graph: BulkGraph) -> None:
-    """After the restart: the schema, then the sources of texts that came from several files."""
+    """After the restart: the schema, the sources of texts that came from several files, then the events.
+
+    The events are settled online, by the code the transactional path runs after its writes: the
+    files hold each article as written under its own keys, so the graph is the same either way."""
     from coopgraph.graph.schema import apply_schema
 
     apply_schema(driver, database)
     rows = [{"id": aid, "sources": s} for aid, s in graph.sources.items() if len(s) > 1]
     if rows:
         driver.execute_query(PATCH_SOURCES, rows=rows, database_=database)
+    settle_claims(driver, graph.claims, database)
 
 
 def write_docker_args(graph: BulkGraph, database: str) -> list[str]:

@@ -29,10 +29,11 @@ PLACES = """
 MATCH (n) WHERE n:Region OR n:Country OR n:City
 RETURN [l IN labels(n) WHERE l <> 'Entity'][0] + ':' + n.key AS uid, n.region AS region, n.country AS country
 """
+# each fact the article reports, with the earliest date its reports give (the month it counts in)
 ARTICLES = """
 MATCH (a:Article)
 RETURN a.id AS id, a.published AS published,
-       COLLECT { MATCH (a)-[s:STATES]->() RETURN DISTINCT s.fact_id } AS facts
+       COLLECT { MATCH (a)-[s:STATES]->() WITH s.fact_id AS f, min(s.date) AS d RETURN [f, d] } AS facts
 """
 
 
@@ -72,6 +73,44 @@ def _run(tx: neo4j.ManagedTransaction, /, query: str, **params: object) -> None:
     tx.run(query, params).consume()
 
 
+ARTICLES_BY_ID = """
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a.id AS id, a.published AS published,
+       COLLECT { MATCH (a)-[s:STATES]->() WITH s.fact_id AS f, min(s.date) AS d RETURN [f, d] } AS facts
+"""
+
+
+def fact_ends_query(rtype: str) -> str:
+    if rtype not in FACT_TYPES:
+        raise ValueError(f"not a fact type: {rtype!r}")
+    return f"""
+UNWIND $ids AS fid
+MATCH (x)-[f:{rtype} {{fact_id: fid}}]->(y)
+RETURN f.fact_id AS fact_id, [l IN labels(x) WHERE l <> 'Entity'][0] + ':' + x.key AS source,
+       [l IN labels(y) WHERE l <> 'Entity'][0] + ':' + y.key AS target
+"""
+
+
+def article_views(tx: neo4j.ManagedTransaction, ids: list[str]) -> list[ArticleView]:
+    """Some articles as the summaries see them, read from the graph (an article whose documents moved)."""
+    places: dict[str, Row] = {r["uid"]: {"region": r["region"], "country": r["country"]} for r in tx.run(PLACES)}
+    articles = [r.data() for r in tx.run(ARTICLES_BY_ID, ids=ids)]
+    wanted = sorted({f for a in articles for f, _d in a["facts"]})
+    facts: dict[str, tuple[str, str, str]] = {}
+    for rtype in FACT_TYPES:
+        for r in tx.run(fact_ends_query(rtype), ids=wanted):
+            facts[r["fact_id"]] = (rtype, r["source"], r["target"])
+    return [view_of(a, facts, places) for a in articles]
+
+
+def view_of(article: Row, facts: dict[str, tuple[str, str, str]], places: dict[str, Row]) -> ArticleView:
+    """An article's summary view from its reports in the graph: [fact id, earliest date] pairs."""
+    reported = [(facts[f][0], f, facts[f][1], facts[f][2]) for f, _d in sorted(article["facts"]) if f in facts]
+    dates = {f: d for f, d in article["facts"] if d and f in facts}
+    return ArticleView(article["id"], month_of(article["published"]), reported, places, dates)
+
+
 def read_views(tx: neo4j.ManagedTransaction) -> tuple[list[ArticleView], int]:
     """Every article as the summaries see it: its month and the endpoints of the facts it reports."""
     places: dict[str, Row] = {r["uid"]: {"region": r["region"], "country": r["country"]} for r in tx.run(PLACES)}
@@ -79,8 +118,5 @@ def read_views(tx: neo4j.ManagedTransaction) -> tuple[list[ArticleView], int]:
     for rtype in FACT_TYPES:
         for r in tx.run(facts_query(rtype)):
             facts[r["fact_id"]] = (rtype, r["source"], r["target"])
-    views = []
-    for r in tx.run(ARTICLES):
-        reported = [(facts[f][0], f, facts[f][1], facts[f][2]) for f in sorted(r["facts"]) if f in facts]
-        views.append(ArticleView(r["id"], month_of(r["published"]), reported, places))
+    views = [view_of(r.data(), facts, places) for r in tx.run(ARTICLES)]
     return views, len(facts)

@@ -12,6 +12,8 @@ from typing import Any, TypeVar
 import neo4j
 
 from coopgraph.exceptions import LoadError
+from coopgraph.graph.derived import article_views
+from coopgraph.graph.events import ARTICLE_BLOCKS, DOCUMENT_TYPES, Link, Settled, fact_events_query, settle
 from coopgraph.graph.rows import (
     DATED_TYPES,
     ENTITY_LABELS,
@@ -303,15 +305,145 @@ def delete_article_contribution(tx: neo4j.ManagedTransaction, article_id: str, r
         tx.run(recompute_query(rtype), ids=ids).consume()
     tx.run(UPDATE_LEDGERS, ledgers=ledgers).consume()
     tx.run(REMOVE_SUMMARIES, id=article_id, kinds=list(KINDS)).consume()
+    claimed = tx.run(ARTICLE_BLOCKS, id=article_id).single(strict=True)
     rec = tx.run(DELETE_ARTICLE, id=article_id).single()
     if rec is None:
         return
     entities = rec["entities"]
     result.deleted["Article"] += 1
     result.deleted["MENTIONS"] += len(entities)
+    # the claims left in its blocks may regroup; its visits may be left without a report (and an
+    # entity only they linked to is an orphan only once they are gone)
+    settled = settle(tx, [], move_document, claimed["blocks"], claimed["events"])
+    rederive_summaries(tx, settled, result.created, DEFAULT_BATCH_SIZE)
+    result.deleted.update(settled.deleted)
     for rec in tx.run(DELETE_ORPHANS, entities=entities):
         result.deleted[rec["label"]] += rec["n"]
     tx.run(SET_ALIASES_OF, entities=entities).consume()
+
+
+# ---------------------------------------------------------------- moving a claim between documents
+#
+# When the claims of a block regroup, an article's report of a document moves from the node it was
+# on to its event's node: its PARTY_TO/SIGNED reports get the new fact's id, the facts on both sides
+# get one supporter less / more and their counters recomputed from their reports, its MENTIONS moves
+# (names merged), the old node goes when no article mentions it, and the article's summary part is
+# derived again (its documents are hubs of its partnerships).
+
+# The node an article's document moves to is created, or filled, from the article's own row, as if
+# the article had been written there (`node`: its Document row; absent, the node it leaves).
+MOVE_NODE = f"""
+MATCH (o:Document {{key: $old}})
+WITH o, coalesce($node, properties(o)) AS row
+MERGE (d:Document {{key: $new}})
+ON CREATE SET d.name = row.name
+SET d:Entity, {", ".join(f"d.{p} = coalesce(d.{p}, row.{p})" for p in NODE_PROPS)}
+"""
+MOVE_MENTIONS = """
+MATCH (a:Article {id: $id})-[m:MENTIONS]->(o:Document {key: $old})
+MATCH (d:Document {key: $new})
+MERGE (a)-[n:MENTIONS]->(d)
+WITH a, m, n, o, d, COLLECT { UNWIND coalesce(n.aliases, []) + coalesce(m.aliases, []) AS x
+                                RETURN DISTINCT x ORDER BY x } AS names
+SET n.aliases = CASE WHEN size(names) = 0 THEN null ELSE names END, n.count = coalesce(n.count, 0) + m.count
+DELETE m
+RETURN [elementId(o), elementId(d)] AS entities
+"""
+MOVE_REPORTS = """
+UNWIND $rows AS row
+MATCH (a:Article {id: $id})-[s:STATES {fact_id: row.old}]->(x)
+CREATE (a)-[n:STATES]->(x)
+SET n = properties(s), n.fact_id = row.new
+DELETE s
+RETURN DISTINCT row.type AS type, row.old AS old, row.new AS new, elementId(x) AS s
+"""
+
+
+def support_query(rtype: str) -> str:
+    """One supporter more for each fact (created between its source and the document when new)."""
+    return f"""
+UNWIND $rows AS row
+MATCH (d:Document {{key: $key}})
+MATCH (x) WHERE elementId(x) = row.s
+OPTIONAL MATCH ()-[old:{_rtype(rtype)} {{fact_id: row.new}}]->()
+CALL (row, old, x, d) {{
+  WITH row, old, x, d WHERE old IS NULL
+  CREATE (x)-[r:{_rtype(rtype)}]->(d)
+  SET r.fact_id = row.new, r.support = 0
+  RETURN r
+  UNION ALL
+  WITH old WHERE old IS NOT NULL
+  RETURN old AS r
+}}
+SET r.support = r.support + 1
+RETURN count(*) AS n
+"""
+
+
+def move_document(
+    tx: neo4j.ManagedTransaction,
+    article_id: str,
+    old: str,
+    new: str,
+    links: list[Link],
+    node: Row | None,
+    out: Settled,
+) -> None:
+    """Move one article's report of a document from node `old` to node `new` (keys), as if written there."""
+    rows = [
+        {
+            "type": t,
+            "old": adapt_fact_id(t, s, f"Document:{old}", []),
+            "new": adapt_fact_id(t, s, f"Document:{new}", []),
+        }
+        for t, s, _d in sorted(set(links))
+        if t in DOCUMENT_TYPES
+    ]
+    out.created["Document"] += tx.run(MOVE_NODE, old=old, new=new, node=node).consume().counters.nodes_created
+    moved = [r.data() for r in tx.run(MOVE_REPORTS, id=article_id, rows=rows)]
+    for rtype in DOCUMENT_TYPES:
+        mine = [r for r in moved if r["type"] == rtype]
+        if not mine:
+            continue
+        olds, news = sorted({r["old"] for r in mine}), sorted({r["new"] for r in mine})
+        out.deleted[rtype] += tx.run(unsupport_query(rtype), ids=olds).single(strict=True)["deleted"]
+        tx.run(support_query(rtype), rows=mine, key=new).consume()
+        tx.run(recompute_query(rtype), ids=olds + news).consume()
+        tx.run(fact_events_query(rtype), ids=olds).consume()
+    rec = tx.run(MOVE_MENTIONS, id=article_id, old=old, new=new).single()
+    entities = rec["entities"] if rec else []
+    for r in tx.run(DELETE_ORPHANS, entities=entities):
+        out.deleted[r["label"]] += r["n"]
+    tx.run(SET_ALIASES_OF, entities=entities).consume()
+
+
+def settle_claims(driver: neo4j.Driver, claims: list[tuple[str, Row]], database: str | None = None) -> Counter[str]:
+    """Settle the events of articles already in the graph whose claims are not (a bulk import's)."""
+
+    def work(tx: neo4j.ManagedTransaction) -> Counter[str]:
+        created: Counter[str] = Counter()
+        settled = settle(tx, claims, move_document)
+        rederive_summaries(tx, settled, created, DEFAULT_BATCH_SIZE)
+        return created + settled.created
+
+    with open_session(driver, database) as session:
+        return session.execute_write(work)
+
+
+def rederive_summaries(tx: neo4j.ManagedTransaction, settled: Settled, created: Counter[str], batch_size: int) -> None:
+    """The summary part of articles whose documents moved, taken back and derived again from the graph."""
+    ids = sorted(settled.moved_articles)
+    if not ids:
+        return
+    for aid in ids:
+        tx.run(REMOVE_SUMMARIES, id=aid, kinds=list(KINDS)).consume()
+    summaries = summary_rows(article_views(tx, ids))
+    for chunk in chunks(summaries.activity, batch_size):
+        created["Activity"] += tx.run(ADD_ACTIVITY, rows=chunk).consume().counters.nodes_created
+    for chunk in chunks(summaries.partnerships, batch_size):
+        created["Partnership"] += (
+            tx.run(ADD_PARTNERSHIPS, rows=chunk, kinds=list(KINDS)).consume().counters.nodes_created
+        )
 
 
 # ---------------------------------------------------------------- writing new articles
@@ -465,6 +597,10 @@ def write_fold(tx: neo4j.ManagedTransaction, fold: Fold, *, batch_size: int) -> 
     for ledger_chunk in chunks(sorted(new_ledgers), batch_size):
         tx.run(UPDATE_LEDGERS, ledgers=ledger_chunk).consume()
     write_summaries(tx, fold, places, created, batch_size)
+    settled = settle(tx, fold.claims, move_document)
+    rederive_summaries(tx, settled, created, batch_size)
+    created.update(settled.created)
+    created.subtract(settled.deleted)
     return created
 
 

@@ -31,6 +31,8 @@ class LoadRows:
     mentions: list[Row] = field(default_factory=list)  # {uid, aliases, count}; uid = "<label>:<key>"
     # (type, undirected) -> {fact_id, source, target (uids), props, reports: [{sentence, start, end, ...}]}
     facts: dict[tuple[str, bool], list[Row]] = field(default_factory=dict)
+    # the article's claims about events (a visit, a document): graph/events.py
+    claims: list[Row] = field(default_factory=list)
     # False for an article not extracted yet: loading it only settles an unchanged article (no
     # extraction needed) and otherwise reports "pending" without writing anything.
     complete: bool = True
@@ -153,10 +155,12 @@ def adapt_facts(facts: ArticleFacts) -> LoadRows:
         if e.type == "Commodity"
     }
     grouped: dict[str, tuple[tuple[str, bool], Row]] = {}  # fact_id -> (statement group, row)
+    links: list[tuple[str, str, str]] = []  # relation i as the graph has it: (type, source uid, target uid)
     for rel in facts.relations:
         group, row = adapt_relation(rel, build, commodity_keys)
         group_row = grouped.setdefault(row["fact_id"], (group, row))[1]
         add_report(group_row, rel)
+        links.append((rel.type, row["source"], row["target"]))
     for uid in sorted(build.nodes):
         node = dict(build.nodes[uid])
         rows.nodes.setdefault(node.pop("_label"), []).append(node)
@@ -166,6 +170,13 @@ def adapt_facts(facts: ArticleFacts) -> LoadRows:
         group, row = grouped[fact_id]
         rows.facts.setdefault(group, []).append(row)
     rows.facts = dict(sorted(rows.facts.items()))
+    from coopgraph.graph.events import event_rules  # it imports this module
+
+    rows.claims = event_rules().claims(facts, links)
+    documents = {row["key"]: row for row in rows.nodes.get("Document", [])}
+    for claim in rows.claims:  # a document claim moved to a node of its own is created from its article's row
+        if claim["kind"] == "document":
+            claim["node"] = documents.get(split_key(claim["key"])[1])
     return rows
 
 
@@ -292,6 +303,7 @@ class Fold:
     aliases: dict[str, set[str]] = field(default_factory=dict)
     facts: dict[str, FoldedFact] = field(default_factory=dict)
     reports: list[tuple[str, str, Row]] = field(default_factory=list)  # (article id, fact's source uid, props)
+    claims: list[tuple[str, Row]] = field(default_factory=list)  # (article id, claim row)
     rows: int = 0
     loaded: list[LoadRows] = field(default_factory=list)
 
@@ -310,6 +322,7 @@ class Fold:
             self.aliases.setdefault(m["uid"], set()).update(m["aliases"])
         for source, props in fold_facts(self.facts, rows, seen):
             self.reports.append((aid, source, props))
+        self.claims += [(aid, claim) for claim in rows.claims]
 
     def add_node(self, uid: str, row: Row) -> None:
         old = self.nodes.get(uid)

@@ -16,8 +16,9 @@ from __future__ import annotations
 # a fact's places are its endpoints that are places, a city standing for its region and an official
 # for the places the same article names him an official of. `Activity`: every region among the
 # places of the article's visits, signings, parties, exports, trade figures and participations
-# counts the article once and each such fact of it once, in the article's publication month
-# ("unknown" when undated). `Partnership`: two places (not a region and its own country) are linked
+# counts the article once and each such fact of it once, in the month the fact happened when the
+# article dates it (a visit's or signing's date), else in the article's publication month ("unknown"
+# when neither is known). `Partnership`: two places (not a region and its own country) are linked
 # by a visit, an export flow or a trade figure between them, or by a document or event both are
 # party to (one link per document or event); `weight` adds up each article's distinct links.
 from collections.abc import Iterable
@@ -41,6 +42,14 @@ class ArticleView:
     month: str
     facts: list[tuple[str, str, str, str]]  # (type, fact_id, source uid, target uid)
     nodes: dict[str, Row]  # uid -> {region, country, ...}: a city's region, a region's country
+    # fact_id -> the earliest date the article's reports of it give (VISITED, SIGNED): the month the
+    # fact counts in for activity, before the article's own month
+    dates: dict[str, str] = field(default_factory=dict)
+
+    def month_of_fact(self, fact_id: str) -> str:
+        """When the fact happened, as far as this article says: its event month, else the article's."""
+        d = self.dates.get(fact_id)
+        return d[:7] if d and len(d) >= 7 else self.month
 
     @classmethod
     def of_rows(cls, rows: LoadRows, nodes: dict[str, Row]) -> ArticleView:
@@ -50,7 +59,13 @@ class ArticleView:
             for (rtype, _undirected), fact_rows in rows.facts.items()
             for r in fact_rows
         ]
-        return cls(rows.article["id"], month_of(rows.article.get("published")), facts, nodes)
+        dates = {
+            r["fact_id"]: min(d)
+            for fact_rows in rows.facts.values()
+            for r in fact_rows
+            if (d := [rep["date"] for rep in r["reports"] if rep.get("date")])
+        }
+        return cls(rows.article["id"], month_of(rows.article.get("published")), facts, nodes, dates)
 
 
 @dataclass
@@ -97,16 +112,18 @@ class Places:
         return False
 
 
-def activity_of(view: ArticleView) -> dict[str, int]:
-    """region uid -> how many of the article's facts involve it."""
+def activity_of(view: ArticleView) -> dict[tuple[str, str], int]:
+    """(region uid, month) -> how many of the article's facts involve the region in that month (the
+    month the fact happened in when the article dates it, else the article's month)."""
     places = Places(view)
-    counts: dict[str, int] = {}
-    for rtype, _fid, source, target in view.facts:
+    counts: dict[tuple[str, str], int] = {}
+    for rtype, fid, source, target in view.facts:
         if rtype not in ACTIVITY_TYPES:
             continue
         regions = {p for p in places.place(source) | places.place(target) if label_of(p) == "Region"}
         for region in regions:
-            counts[region] = counts.get(region, 0) + 1
+            key = (region, view.month_of_fact(fid))
+            counts[key] = counts.get(key, 0) + 1
     return counts
 
 
@@ -153,10 +170,10 @@ def summary_rows(views: Iterable[ArticleView]) -> SummaryRows:
     activity: dict[str, Row] = {}
     pairs: dict[str, Row] = {}
     for view in views:
-        for region, facts in activity_of(view).items():
-            key = f"{region}|{view.month}"
+        for (region, month), facts in activity_of(view).items():
+            key = f"{region}|{month}"
             row = activity.setdefault(
-                key, {"key": key, "region": region.partition(":")[2], "month": view.month, "facts": 0, "arts": []}
+                key, {"key": key, "region": region.partition(":")[2], "month": month, "facts": 0, "arts": []}
             )
             row["facts"] += facts
             row["arts"].append({"id": view.id, "facts": facts})

@@ -1,34 +1,37 @@
 // name: visits_timeline
-// title: Visits timeline: who visited whom, when, with sources
-// description: Visits to and from a region in date order: the visitor, the host, the date the
-//   text gives (or the article's publication date), the direction seen from the region, and
-//   the articles and sentences that report each visit. The 200 latest visits, in date order;
-//   a visit whose text gives no date takes its first_seen (the earliest publication date of
-//   its articles, or the ingestion date if none is dated). Each row has its first 5 sources
-//   and 3 evidence sentences; fact_evidence gives all of a fact's evidence.
+// title: Visits timeline: one row per real visit, to and from a region, with sources
+// description: Visits to and from a region, one row per visit however many articles report it
+//   (Visit events: reports of one visit from several outlets merged, graph/events.py): the
+//   visitor and host sides, the heads of the delegation, the places and enterprises visited,
+//   the documents the same articles report, the direction seen from the region. `date` is the
+//   visit's own date when a text gives one (`date_source` "event"), else the first publication
+//   date of its reports ("published"), else the date they were ingested ("ingested"). The 200 latest visits, in date order, with their first 5
+//   sources and 3 evidence sentences; fact_ids give the reports (fact_evidence gives them all).
 // param: region: region = "Северо-Казахстанская область" -- the region whose visits to list ("СКО" works)
 // mode: read
 MATCH (r:Region) WHERE r.name = $region
-WITH r, COLLECT {
-    MATCH (n)-[:LOCATED_IN*0..1]->(r) RETURN n
-    UNION
-    MATCH (n:Person)-[:HOLDS_POSITION]->()-[:LOCATED_IN*0..1]->(r) RETURN n
-  } AS side
-// expand only the side's own visits (not every visit in the graph); the other end is outside the side
-UNWIND side AS s
-MATCH (s)-[f:VISITED]-(o) WHERE NOT o IN side
-WITH DISTINCT r, f
-MATCH (v)-[f]->(h)
-WITH r, f, v, h, coalesce(f.date, f.first_seen) AS date
-ORDER BY date DESC, v.name DESC, h.name DESC
+MATCH (v:Visit)-[:VISITOR|HOST]->(r)
+WITH DISTINCT r, v, coalesce(v.date, v.published, v.first_seen) AS date
+ORDER BY date DESC, v.key DESC
 LIMIT 200
-RETURN date, v.name AS visitor, head([l IN labels(v) WHERE l <> 'Entity']) AS visitor_type,
-       h.name AS host, head([l IN labels(h) WHERE l <> 'Entity']) AS host_type,
-       CASE WHEN (h)-[:LOCATED_IN*0..1]->(r) OR h = r THEN 'in' ELSE 'out' END AS direction,
-       f.date IS NULL AS date_from_article,
-       COLLECT { MATCH (a:Article)-[:STATES {fact_id: f.fact_id}]->() WITH DISTINCT a LIMIT 20
-                 RETURN coalesce(a.title, a.source) AS s
-                 ORDER BY a.published LIMIT 5 } AS sources,
-       COLLECT { MATCH ()-[ev:STATES {fact_id: f.fact_id}]->() RETURN ev.sentence LIMIT 3 } AS evidence,
-       f.fact_id AS fact_id
+OPTIONAL MATCH (v)-[:VISITOR]->(x)
+OPTIONAL MATCH (v)-[:HOST]->(y)
+WITH r, v, date, x, y,
+     COLLECT { MATCH (a:Article)-[:REPORTS]->(v) MATCH (a)-[s:STATES]->() WHERE s.event = 'Visit:' + v.key
+               RETURN DISTINCT s.fact_id AS f ORDER BY f } AS fact_ids
+RETURN date, CASE WHEN v.date IS NOT NULL THEN 'event' WHEN v.published IS NOT NULL THEN 'published' ELSE 'ingested' END
+         AS date_source,
+       coalesce(x.name, v.visitor) AS visitor, head([l IN labels(x) WHERE l <> 'Entity']) AS visitor_type,
+       coalesce(y.name, v.host) AS host, head([l IN labels(y) WHERE l <> 'Entity']) AS host_type,
+       CASE WHEN y = r THEN 'in' ELSE 'out' END AS direction,
+       COLLECT { MATCH (v)-[:HEAD]->(p) RETURN p.name AS n ORDER BY n } AS heads,
+       COLLECT { MATCH (v)-[:STOP]->(s) RETURN s.name AS n ORDER BY n } AS stops,
+       COLLECT { MATCH (a:Article)-[:REPORTS]->(v) MATCH (a)-[:REPORTS]->(d:Document)
+                 RETURN DISTINCT d.name AS n ORDER BY n } AS documents,
+       v.support AS reports,
+       COLLECT { MATCH (a:Article)-[:REPORTS]->(v) WITH a ORDER BY a.published LIMIT 5
+                 RETURN coalesce(a.title, a.source) AS s } AS sources,
+       COLLECT { UNWIND fact_ids AS f MATCH ()-[ev:STATES {fact_id: f}]->() WHERE ev.event = 'Visit:' + v.key
+                 RETURN ev.sentence LIMIT 3 } AS evidence,
+       fact_ids, v.key AS visit
 ORDER BY date, visitor, host

@@ -211,15 +211,21 @@ def test_cooperation_network_is_weighted(seeds):
     assert all(r["weight"] >= 5 for r in heavy) and len(heavy) < len(rows)
 
 
-def test_visits_timeline_lists_visits_with_sources(seeds):
+def test_visits_timeline_lists_each_visit_once_with_its_head_and_sources(seeds):
     rows = run(seeds, "visits_timeline", region="СКО")
-    assert {
-        ("Курганская область", "Северо-Казахстанская область", "in"),
-        ("Вадим Шумков", "Северо-Казахстанская область", "in"),
-    } <= pick(rows, "visitor", "host", "direction")
-    assert all(r["sources"] and r["evidence"] for r in rows)
+    # seed 000 and the second Kurgan report: the May visit there and the visit back, one row each,
+    # the governor its head (not a row of his own)
+    got = {(r["visitor"], r["host"], r["direction"]): r for r in rows}
+    there = got[("Северо-Казахстанская область", "Курганская область", "out")]
+    back = got[("Курганская область", "Северо-Казахстанская область", "in")]
+    assert there["date"] == "2025-05" and there["date_source"] == "event" and there["reports"] == 2
+    assert "Вадим Шумков" in back["heads"] and back["date_source"] in ("published", "ingested")
+    assert not any(r["visitor"] == "Вадим Шумков" for r in rows)
+    assert len(rows) == len({r["visit"] for r in rows})
+    assert all(r["sources"] and r["evidence"] and r["fact_ids"] for r in rows)
     dated = run(seeds, "visits_timeline", region="Западно-Казахстанская область")
-    assert ("2025-11-13", "Евгений Солнцев", "Уральск") in pick(dated, "date", "visitor", "host")  # seed 002
+    solntsev = [r for r in dated if "Евгений Солнцев" in r["heads"]]  # seed 002
+    assert solntsev and solntsev[0]["date"] == "2025-11-13" and "Уральск" in solntsev[0]["stops"]
 
 
 def test_region_documents_with_parties_and_signatories(seeds):
@@ -344,6 +350,16 @@ def test_what_is_new_since_a_date(seeds):
     assert ("TRADE_VOLUME", "Новгородская область", "Казахстан") not in pick(rows, "relation", "source", "target")
 
 
+def test_what_the_graph_knew_on_a_date(seeds):
+    rows = run(seeds, "as_of", as_of="2025-11-13")
+    got = pick(rows, "relation", "source", "target")
+    assert ("TRADE_VOLUME", "Новгородская область", "Казахстан") in got  # reported before
+    assert ("VISITED", "Евгений Солнцев", "Уральск") not in got  # seed 002: first reported that day
+    assert all(r["first_seen"] < "2025-11-13" and 1 <= r["support"] <= r["support_now"] for r in rows)
+    later = run(seeds, "as_of", as_of="2025-12")
+    assert ("VISITED", "Евгений Солнцев", "Уральск") in pick(later, "relation", "source", "target")
+
+
 def test_facts_supported_by_a_single_source(seeds):
     rows = run(seeds, "single_source_facts", max_support=1)
     got = pick(rows, "relation", "source", "target", "qualifier")
@@ -411,6 +427,7 @@ def test_every_query_has_a_specific_test():
         "shortest_connection",
         "fact_evidence",
         "new_since",
+        "as_of",
         "single_source_facts",
         "entity_search",
         "region_activity",

@@ -63,8 +63,14 @@ def test_every_row_of_the_sko_dossier_traces_to_a_seed_sentence(seeds):
     assert "Курганская область" in partners
     figures = {r["value"] for r in report.section("figures").rows}
     assert {694_000_000, 700_000_000} <= figures
-    visits = {(r["visitor"], r["host"]) for r in report.section("visits").rows}
+    visit_rows = report.section("visits").rows
+    visits = {(r["visitor"], r["host"]) for r in visit_rows}
     assert ("Курганская область", SKO) in visits
+    # there and back: one row each (not once for the region and once for its head), dated and labelled
+    kurgan = [r for r in visit_rows if {r["visitor"], r["host"]} == {"Курганская область", SKO}]
+    assert len(kurgan) == 2 and all(r["date"] and r["date_source"] for r in kurgan)
+    assert any(r["date_source"] == "event" for r in kurgan)
+    assert report.activity and any(r["month"] != "unknown" for r in report.activity)
     officials = {(r["person"], r["title"]) for r in report.section("officials").rows}
     assert ("Гауез Нурмухамбетов", "аким") in officials
     assert report.network["focus"] == [SKO] and any(n["name"] == "Курганская область" for n in report.network["nodes"])
