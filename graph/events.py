@@ -13,8 +13,7 @@ from __future__ import annotations
 # PARTY_TO/SIGNED reports, MENTIONS and summary part from one node to the other, the facts'
 # counters recomputed from their reports, exactly as if it had been written there.
 #
-# The graph layer may not import the identity rules (pyproject's import-linter contract): the
-# application registers them here (coopgraph/events.py, on `import coopgraph`).
+# Which claims are one event is decided by coopgraph.ingest.identity, read through graph/claims.py.
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -23,34 +22,13 @@ from dataclasses import dataclass
 import neo4j
 
 from coopgraph.exceptions import LoadError
+from coopgraph.graph import claims
 from coopgraph.graph.rows import ENTITY_LABELS, Row, adapt_fact_id, split_key
-from coopgraph.ingest.records import ArticleFacts
 
 Link = tuple[str, str, str]  # (fact type, source uid, target uid)
 EVENT_TYPES = ("VISITED", "SIGNED", "PARTY_TO")  # facts that carry `events`
 DOCUMENT_TYPES = ("SIGNED", "PARTY_TO")
 VISIT_LINKS = ("VISITOR", "HOST", "HEAD", "STOP")
-
-
-@dataclass(frozen=True)
-class EventRules:
-    """What the loader needs of event identity: an article's claims, and many claims resolved."""
-
-    claims: Callable[[ArticleFacts, list[Link]], list[Row]]
-    resolve: Callable[[dict[str, str]], dict[str, str]]  # claim id → spec JSON  ⇒  claim id → event uid
-
-
-_RULES: list[EventRules] = []
-
-
-def register(rules: EventRules) -> None:
-    _RULES[:] = [rules]
-
-
-def event_rules() -> EventRules:
-    if not _RULES:
-        raise LoadError("no event identity rules registered (import coopgraph.events)")
-    return _RULES[0]
 
 
 # ---------------------------------------------------------------- Cypher
@@ -194,7 +172,7 @@ def settle(
         return out
     old = [r.data() for r in tx.run(READ_CLAIMS, blocks=todo)]
     specs = {r["claim"]: r["spec"] for r in old} | {row["id"]: row["spec"] for _aid, row in new}
-    keys = event_rules().resolve(specs)
+    keys = claims.resolve(specs)
     touched: set[str] = set(events)
     report_rows: list[Row] = []
     moves: list[tuple[str, str, str, list[Link], Row | None]] = []

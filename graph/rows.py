@@ -170,9 +170,9 @@ def adapt_facts(facts: ArticleFacts) -> LoadRows:
         group, row = grouped[fact_id]
         rows.facts.setdefault(group, []).append(row)
     rows.facts = dict(sorted(rows.facts.items()))
-    from coopgraph.graph.events import event_rules  # it imports this module
+    from coopgraph.graph.claims import claim_rows
 
-    rows.claims = event_rules().claims(facts, links)
+    rows.claims = claim_rows(facts, links)
     documents = {row["key"]: row for row in rows.nodes.get("Document", [])}
     for claim in rows.claims:  # a document claim moved to a node of its own is created from its article's row
         if claim["kind"] == "document":

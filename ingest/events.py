@@ -152,7 +152,7 @@ def _described_events(ctx: Context, taken) -> None:
         places = [r for r in ctx.refs if m.start() < r.start < end and r.type in ("Region", "Country", "City")]
         both = _BOTH.search(tail)
         pair = _pair_before(ctx, m.start()) if both and not places else None
-        if pair:  # "форум предпринимателей двух регионов" after "Московской и Алматинской областей"
+        if pair and both:  # "форум предпринимателей двух регионов" after "Московской и Алматинской областей"
             tail = f"{tail[: both.start()]}{pair}"
         elif not places and "сотрудничеств" not in tail:
             continue

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-# The graph layer imports the fact records only (pyproject's import-linter contract), so it cannot
-# call coopgraph.ingest.identity itself. It defines what it needs (graph/events.py, `EventRules`) and
-# this module, which may import both, provides it; importing `coopgraph` registers it, so every
-# path that builds rows (ingest, load_facts, --bulk, the benchmarks) keys events by the one rule.
+# The one module of the graph layer that reads the identity rules (coopgraph.ingest.identity: pure, it
+# imports the records only; pyproject's import-linter contract allows this edge and no other), so that
+# every path that builds rows (ingest, load_facts, --bulk, the benchmarks) keys events by one rule.
 import hashlib
 import json
 from typing import Any
 
-from coopgraph.graph import events as graph_events
 from coopgraph.ingest import identity
 from coopgraph.ingest.records import ArticleFacts
 
@@ -78,6 +76,3 @@ def resolve(specs: dict[str, str]) -> dict[str, str]:
     claims = {cid: claim_of(json.loads(text)) for cid, text in specs.items()}
     keys = identity.consolidate(claims[cid] for cid in sorted(claims))
     return {cid: keys[c.ident] for cid, c in claims.items()}
-
-
-graph_events.register(graph_events.EventRules(claims=claim_rows, resolve=resolve))
