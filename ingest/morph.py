@@ -62,6 +62,8 @@ def nominative_name_part(word: str, feats: dict | None = None, gender: str | Non
         r"(ом|ем|ым|им|ой|ей|ам|ям|ах|ях)$", word.lower()
     ):
         return word  # oblique cases of a name end in a vowel or -ом/-ем/-ым...: a bare consonant is nominative
+    if case in ("gent", "accs") and _nominative_first_name(word):
+        return word  # "Вадим", "Рахим" after "врио губернатора": no genitive or accusative of a name ends so
     if word.lower().endswith("ь"):
         return word  # likewise a soft sign: "Эдиль", "Асель" (oblique: Эдиля, Асели)
     if re.search(r"(ов|ев|ёв|ин|ын)$", word) and len(word) > 4:
@@ -122,6 +124,14 @@ def _tajik_or_soft(word: str, case: str | None) -> str | None:
     ):
         return word[:-1] + "ь"
     return None
+
+
+def _nominative_first_name(word: str) -> bool:
+    """A first name the dictionary knows, in its own nominative singular, ending in a consonant."""
+    low = word.lower()
+    return low[-1:] not in "аеёиоуыэюяь" and any(
+        p.is_known and "Name" in p.tag.grammemes and p.tag.case == "nomn" and p.normal_form == low for p in parses(low)
+    )
 
 
 def _known_name(word: str, case: str | None) -> str | None:
