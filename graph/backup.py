@@ -54,7 +54,7 @@ def check_local(server: LocalServer, uri: str) -> None:
     if f":{server.bolt_port}" not in uri or not server.is_installed():
         raise BackupUnsupported(
             f"db backup/restore work on the local server at {server.home} (coopgraph server start), "
-            f"which does not serve {uri}; for Docker see docs/backup.md"
+            f"which does not serve {uri}; for Docker see the README (Backup and restore)"
         )
 
 

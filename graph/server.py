@@ -375,7 +375,9 @@ def write_web(jar: Path, web_dir: Path, files: dict[str, bytes]) -> Path:
     partial = web_dir / (BROWSER_ZIP + ".partial")
     with zipfile.ZipFile(jar) as source, zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as out:
         entries = [i for i in source.infolist() if i.filename.startswith("browser/")]
-        folders = sorted({i.filename for i in entries if i.is_dir()} | {"browser/", WEB_PREFIX}, key=len)
+        names = [i.filename for i in entries] + [WEB_PREFIX]
+        # every folder of every entry, parents first (a parent's name is shorter than its child's)
+        folders = sorted({n[: i + 1] for n in names for i, c in enumerate(n) if c == "/"}, key=len)
         for folder in folders:
             out.writestr(zipfile.ZipInfo(folder, date_time=(2025, 1, 1, 0, 0, 0)), b"")
         for info in entries:

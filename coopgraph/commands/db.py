@@ -129,7 +129,7 @@ def reset(settings: Neo4jSettings, home: Path | None, yes: bool, with_schema: bo
     """
     if not yes:
         raise click.ClickException("refusing to delete the whole graph without --yes")
-    if not no_backup and sys.stdin.isatty() and sys.stdout.isatty():
+    if not no_backup and is_interactive():
         offer_backup(settings, home)
     with open_driver(settings) as driver:
         deleted = wipe_data(driver, settings.database)
@@ -138,6 +138,10 @@ def reset(settings: Neo4jSettings, home: Path | None, yes: bool, with_schema: bo
         f"Deleted {deleted} nodes from {settings.uri} ({settings.database})"
         + (f" and dropped {dropped} constraints and indexes." if with_schema else ".")
     )
+
+
+def is_interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def offer_backup(settings: Neo4jSettings, home: Path | None) -> None:

@@ -46,14 +46,14 @@ def settings_of(server: LocalServer) -> Neo4jSettings:
     return Neo4jSettings(uri=server.bolt_uri, password=server.password)
 
 
-def run(server: LocalServer, *args: str):
+def run(server: LocalServer, *args: str, input: str | None = None):
     env = {
         "NEO4J_URI": server.bolt_uri,
         "NEO4J_PASSWORD": server.password,
         "NEO4J_BOLT_PORT": str(server.bolt_port),
         "NEO4J_HTTP_PORT": str(server.http_port),
     }
-    return CliRunner().invoke(cli, [*args, "--home", str(server.home)], env=env)
+    return CliRunner().invoke(cli, [*args, "--home", str(server.home)], env=env, input=input)
 
 
 def dump(server: LocalServer) -> tuple[list[str], list[str]]:
@@ -63,7 +63,7 @@ def dump(server: LocalServer) -> tuple[list[str], list[str]]:
         return dump_graph(driver, "neo4j")
 
 
-def test_backup_reset_restore_gives_the_same_graph(local, tmp_path):
+def test_backup_reset_restore_gives_the_same_graph(local, tmp_path, monkeypatch):
     with open_driver(settings_of(local)) as driver:
         build_seed_graph(driver, "neo4j")
     want = dump(local)
@@ -83,17 +83,16 @@ def test_backup_reset_restore_gives_the_same_graph(local, tmp_path):
         "back it up first (coopgraph db backup FILE) or pass --force"
     ]
 
-    result = run(local, "db", "reset", "--yes")
+    # in a terminal, reset first offers a backup (here declined: there is one)
+    monkeypatch.setattr("coopgraph.commands.db.is_interactive", lambda: True)
+    result = run(local, "db", "reset", "--yes", input="n\n")
     assert result.exit_code == 0, result.output
+    assert result.output.startswith("Back the database up before deleting it? [Y/n]: n\nDeleted ")
     assert dump(local) == ([], [])
 
     result = run(local, "db", "restore", str(file))
     assert result.exit_code == 0, result.output
     assert f"{len(want[0])} nodes, {len(want[1])} relationships" in result.output
-    assert dump(local) == want
-
-    # --force replaces a non-empty database (here: by the same graph)
-    assert run(local, "db", "restore", str(file), "--force").exit_code == 0
     assert dump(local) == want
 
 
@@ -165,13 +164,19 @@ def test_a_backup_taken_during_an_ingest_holds_whole_articles(local, tmp_path):
     writer.join(timeout=300)
     assert not writer.is_alive()
 
-    result = run(local, "db", "restore", str(file), "--force")
+    result = run(local, "db", "restore", str(file), "--force")  # over the interrupted ingest's graph
     assert result.exit_code == 0, result.output
     loaded = count_articles(local)
     assert 20 <= loaded < len(facts_list), "the backup was taken while the ingest wrote"
+    restored = dump(local)
     # whole articles only: ingesting everything again loads just the missing ones, and gives the
     # graph of the uninterrupted ingest (a half-written article would be skipped as known, or differ)
     report: dict = {}
     ingest(local, facts_list, report)
     assert report["statuses"].get("unchanged", 0) == loaded
     assert dump(local) == want
+    # and the restored graph is the graph of the articles written before the backup, as one ingest of them
+    # (one article per transaction, in input order) gives it
+    fresh(local)
+    ingest(local, facts_list[:loaded])
+    assert dump(local) == restored
