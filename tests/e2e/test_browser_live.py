@@ -62,7 +62,7 @@ def chrome(tmp_path):
     options.binary_location = CHROMIUM
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1000", f"--user-data-dir={tmp_path / 'profile'}"):  # fmt: skip
+                "--window-size=1400,1100", f"--user-data-dir={tmp_path / 'profile'}"):  # fmt: skip
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
@@ -133,6 +133,11 @@ def test_after_login_the_guide_is_open_and_a_region_has_the_region_colour(local,
     fills = {c.get_attribute("fill").lower() for c in circles}
     # every node in its type's colour, none in the neutral Entity grey or a Browser default
     assert colour in fills and fills <= set(LABEL_STYLES.values()), fills
+    # the picture for the docs: the query's graph above the guide (the style's frame closed)
+    for frame in chrome.find_elements(By.CSS_SELECTOR, "[data-testid=frame]"):
+        if frame.find_element(By.CSS_SELECTOR, "[data-testid=frameCommand]").text.startswith(":style"):
+            frame.find_element(By.CSS_SELECTOR, "button[title=Close]").click()
+    wait_for(lambda: commands(chrome)[-1].startswith(":play"), what="the guide below the graph")
     time.sleep(2)  # the force layout settles
     shot = SCREENSHOT if os.environ.get("COOPGRAPH_SCREENSHOTS") else tmp_path / SCREENSHOT.name
     chrome.save_screenshot(str(shot))
