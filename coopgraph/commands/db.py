@@ -170,8 +170,7 @@ def run_backup(settings: Neo4jSettings, home: Path | None, file: Path) -> None:
     result = backup_database(server, settings.database, file)
     click.echo(
         f"Backed up database {settings.database} into {result.path} ({format_size(result.size)}) in "
-        f"{result.seconds:.1f} s"
-        + (f"; the server was stopped for {result.downtime:.1f} s." if result.downtime else ".")
+        f"{result.seconds:.1f} s" + ("; the server was stopped for it and runs again." if result.downtime else ".")
     )
 
 
