@@ -6,13 +6,16 @@ import contextlib
 import os
 import subprocess
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import neo4j
 
 from coopgraph.exceptions import CoopgraphError, ServerError
 from coopgraph.graph.server import ADMIN_CLASS, LocalServer, find_java, format_java_error
+from coopgraph.graph.settings import DEFAULT_BOLT_PORT
 
 ADMIN_HEAP = "512m"  # dump and load stream the store files; they need little heap
 ADMIN_TIMEOUT = 3600.0
@@ -50,8 +53,14 @@ def check_restorable(driver: neo4j.Driver, database: str, force: bool) -> None:
 
 
 def check_local(server: LocalServer, uri: str) -> None:
-    """The database must be the local server's: neo4j-admin works on its files."""
-    if f":{server.bolt_port}" not in uri or not server.is_installed():
+    """The database must be the local server's: neo4j-admin works on its files, not on what `uri` reaches."""
+    address = urlsplit(uri)
+    try:
+        port = address.port or DEFAULT_BOLT_PORT  # the drivers' default, as for bolt://127.0.0.1
+    except ValueError:
+        port = None
+    local = address.hostname in ("127.0.0.1", "localhost", "::1") and port == server.bolt_port
+    if not local or not server.is_installed():
         raise BackupUnsupported(
             f"db backup/restore work on the local server at {server.home} (coopgraph server start), "
             f"which does not serve {uri}; for Docker see the README (Backup and restore)"
@@ -119,21 +128,16 @@ class Stopped:
     downtime: float = 0.0
 
 
-class server_stopped:  # noqa: N801 - used as a context manager, like contextlib's
+@contextlib.contextmanager
+def server_stopped(server: LocalServer) -> Iterator[Stopped]:
     """Stop the server for the block if it runs, and start it again afterwards, even after a failure."""
-
-    def __init__(self, server: LocalServer):
-        self.server = server
-        self.state = Stopped(was_running=server.is_running())
-        self.t0 = 0.0
-
-    def __enter__(self) -> Stopped:
-        self.t0 = time.monotonic()
-        if self.state.was_running:
-            self.server.stop()
-        return self.state
-
-    def __exit__(self, *exc: object) -> None:
-        if self.state.was_running:
-            self.server.start()
-            self.state.downtime = time.monotonic() - self.t0
+    state = Stopped(was_running=server.is_running())
+    began = time.monotonic()
+    if state.was_running:
+        server.stop()
+    try:
+        yield state
+    finally:
+        if state.was_running:
+            server.start()
+            state.downtime = time.monotonic() - began
