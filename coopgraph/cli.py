@@ -9,7 +9,7 @@ import click
 from coopgraph.commands.options import CONTEXT_SETTINGS, CoopgraphGroup
 
 # Each module lists its commands in COMMANDS; imported by name so that one failing import names itself.
-COMMAND_MODULES = ("server", "db", "extract", "evaluate", "ingest", "query", "report", "browser")
+COMMAND_MODULES = ("server", "db", "extract", "evaluate", "ingest", "query", "report", "browser", "export")
 
 
 @click.group(cls=CoopgraphGroup, context_settings=CONTEXT_SETTINGS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import os
 import re
 import shutil
@@ -14,6 +15,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+import zipfile
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -63,8 +65,20 @@ def bolt_uri_for(port: int) -> str:
     return f"bolt://127.0.0.1:{port}"
 
 
-def browser_url_for(port: int) -> str:
-    return f"http://127.0.0.1:{port}/browser/"
+def browser_url_for(port: int, bolt_port: int | None = None, user: str = "neo4j") -> str:
+    """Browser's address; with the Bolt port, the connect form comes filled in (URL and user)."""
+    url = f"http://127.0.0.1:{port}/browser/"
+    return url + f"?dbms=neo4j://{user}@127.0.0.1:{bolt_port}" if bolt_port else url
+
+
+# Where the server serves the project's Browser files (graph/browser/), inside its own Browser (see write_web).
+WEB_FILES = ("style.grass", "guide.html", "favorites.zip")
+WEB_PREFIX = "browser/coopgraph/"
+BROWSER_ZIP = "neo4j-browser.zip"
+
+
+def web_url_for(port: int, name: str) -> str:
+    return f"http://127.0.0.1:{port}/{WEB_PREFIX}{name}"
 
 
 @dataclass(frozen=True)
@@ -85,7 +99,7 @@ class ServerStatus:
 
     @property
     def browser_url(self) -> str:
-        return browser_url_for(self.http_port)
+        return browser_url_for(self.http_port, self.bolt_port)
 
 
 @dataclass(frozen=True)
@@ -293,13 +307,88 @@ server.directories.logs={home / "logs"}
 server.directories.plugins={home / "plugins"}
 server.directories.import={home / "import"}
 server.directories.run={home / "run"}
+
+# Neo4j Browser ready on connect (docs/browser.md): after login it loads the project's style and opens its
+# guide, both served by this server from its own Browser (web/{BROWSER_ZIP}, see write_web); it may fetch
+# remote content from this machine only, and sends no usage data (which also hides the consent banner).
+browser.post_connect_cmd={format_post_connect(http_port)}
+browser.remote_content_hostname_whitelist=127.0.0.1,localhost
+client.allow_telemetry=false
+# Community has no browser.allow_outgoing_connections, and Browser then loads analytics and changelog
+# scripts and web fonts from the internet: this policy (the default one without those hosts) blocks them.
+dbms.security.http_static_content_security_policy_header={BROWSER_CSP}
 """
+
+
+# 5.26's default policy minus cdn.segment.com, canny.io, api.canny.io, api.segment.io, guides.neo4j.com and
+# Google's fonts; Bolt over WebSocket may still reach any server the user connects Browser to.
+BROWSER_CSP = (
+    "default-src 'self'; script-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "font-src 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'; "
+    "connect-src 'self' ws: wss: http://127.0.0.1:* http://localhost:* https://127.0.0.1:* https://localhost:*"
+)
+
+
+def format_post_connect(http_port: int) -> str:
+    """Browser runs these after login, each as `:<command>`, after its own `:play start`: clear that away, load
+    our style, open our guide."""
+    return f"clear; style {web_url_for(http_port, 'style.grass')}; play {web_url_for(http_port, 'guide.html')}"
 
 
 def parse_config_ports(text: str) -> tuple[int | None, int | None]:
     bolt = re.search(r"^server\.bolt\.listen_address=.*:(\d+)\s*$", text, re.M)
     http = re.search(r"^server\.http\.listen_address=.*:(\d+)\s*$", text, re.M)
     return (int(bolt.group(1)) if bolt else None, int(http.group(1)) if http else None)
+
+
+# ---------------------------------------------------------------------------------------------- Browser files
+
+
+def find_browser_jar(lib: Path) -> Path | None:
+    jars = sorted(lib.glob("neo4j-browser-*.jar")) if lib.is_dir() else []
+    return jars[-1] if jars else None
+
+
+def load_web_files() -> dict[str, bytes]:
+    """The project's style, guide and favourites, as generated into graph/browser/ (package data)."""
+    from importlib import resources
+
+    folder = resources.files("coopgraph.graph.browser")
+    return {name: folder.joinpath(name).read_bytes() for name in WEB_FILES}
+
+
+def write_web(jar: Path, web_dir: Path, files: dict[str, bytes]) -> Path:
+    """`web_dir/neo4j-browser.zip`: the Browser jar's `browser/` folder with our files in `browser/coopgraph/`.
+
+    Neo4j 5.26 serves a `neo4j-browser*.zip` found in its web folder at /browser/ instead of the jar's copy:
+    it unpacks the archive and serves its first entry, so `browser/` comes first, and every folder before
+    what it holds (the unpacking creates one folder at a time). Rebuilt only when the jar or a file changed.
+    """
+    target = web_dir / BROWSER_ZIP
+    stamp = hashlib.sha256(f"{jar.name}:{jar.stat().st_size}".encode())
+    for name, data in sorted(files.items()):
+        stamp.update(name.encode() + b"\0" + data)
+    stamp_file = web_dir / ".stamp"
+    if target.is_file() and stamp_file.is_file() and stamp_file.read_text() == stamp.hexdigest():
+        return target
+    web_dir.mkdir(parents=True, exist_ok=True)
+    partial = web_dir / (BROWSER_ZIP + ".partial")
+    with zipfile.ZipFile(jar) as source, zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as out:
+        entries = [i for i in source.infolist() if i.filename.startswith("browser/")]
+        names = [i.filename for i in entries] + [WEB_PREFIX]
+        # every folder of every entry, parents first (a parent's name is shorter than its child's)
+        folders = sorted({n[: i + 1] for n in names for i, c in enumerate(n) if c == "/"}, key=len)
+        for folder in folders:
+            out.writestr(zipfile.ZipInfo(folder, date_time=(2025, 1, 1, 0, 0, 0)), b"")
+        for info in entries:
+            if not info.is_dir():
+                # stored, not deflated: the server unpacks it at every start; the zip stays a local file
+                out.writestr(info.filename, source.read(info), compress_type=zipfile.ZIP_STORED)
+        for name, data in sorted(files.items()):
+            out.writestr(zipfile.ZipInfo(WEB_PREFIX + name, date_time=(2025, 1, 1, 0, 0, 0)), data)
+    partial.replace(target)
+    stamp_file.write_text(stamp.hexdigest())
+    return target
 
 
 # ---------------------------------------------------------------------------------------------- ports, processes
@@ -433,7 +522,13 @@ class LocalServer:
 
     @property
     def browser_url(self) -> str:
-        return browser_url_for(self.http_port)
+        return browser_url_for(self.http_port, self.bolt_port)
+
+    @property
+    def web_dir(self) -> Path:
+        """Where the server looks for a `neo4j-browser*.zip` to serve instead of the Browser jar's files
+        (5.26's internal.dbms.web_dir_path, `web` under the home by default)."""
+        return self.home / "web"
 
     def is_initialised(self) -> bool:
         """Whether the system database exists, after which the initial password can no longer be set."""
@@ -494,6 +589,9 @@ class LocalServer:
         self.config_file.write_text(
             format_config(self.home, self.bolt_port, self.http_port, self.heap, self.pagecache), encoding="utf-8"
         )
+        jar = find_browser_jar(self.home / "lib")
+        if jar is not None:
+            write_web(jar, self.web_dir, load_web_files())
 
     def set_initial_password(self, java: str) -> None:
         """Store the neo4j user's password before the first start, through neo4j-admin's own code."""

@@ -33,7 +33,9 @@ class Neo4jSettings:
 
     @property
     def browser_url(self) -> str:
-        return f"http://127.0.0.1:{self.http_port}/browser/"
+        """Browser on the local HTTP port, its connect form filled in with this URI's address and the user."""
+        address = self.uri.split("://", 1)[-1].split("/", 1)[0].split("@")[-1]
+        return f"http://127.0.0.1:{self.http_port}/browser/?dbms=neo4j://{self.user}@{address}"
 
 
 def find_env_file(directory: Path | None = None) -> Path:

@@ -18,6 +18,8 @@ _, generated = ensure_password()
 if generated:
     print("No NEO4J_PASSWORD was set: generated one into ./.env (readable by you only).")
 '
+    # Browser with the project's style and guide, for the container's web folder (needs the Browser jar once).
+    "$COOPGRAPH" browser web -o .coopgraph/web || echo "(Browser keeps its own start guide: see docs/browser.md)"
     echo "Starting Neo4j with Docker (docker compose up -d --wait)..."
     docker compose up -d --wait
 else

@@ -1,4 +1,4 @@
-"""`coopgraph browser export`: write the Browser style, guide and favorites built from the query library."""
+"""`coopgraph browser export|web`: style, guide and favorites from the query library; a Browser that serves them."""
 
 from __future__ import annotations
 
@@ -48,6 +48,44 @@ def export_command(directory: str) -> None:
 
     for path in export_browser_files(load_library_or_fail(), Path(directory)):
         click.echo(str(path))
+
+
+@browser_group.command("web")
+@click.option(
+    "-o",
+    "--output",
+    "directory",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path(".coopgraph/web"),
+    show_default=True,
+    help="The folder docker-compose mounts as the server's web folder (COOPGRAPH_WEB_DIR).",
+)
+@click.option(
+    "--jar",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="The neo4j-browser jar to repack [default: the one `coopgraph server start` downloaded].",
+)
+def web_command(directory: Path, jar: Path | None) -> None:
+    """Write neo4j-browser.zip: Neo4j Browser with the project's style and guide inside, for docker-compose.
+
+    The local server does this itself on every start. A Neo4j 5.26 server serves a neo4j-browser*.zip
+    from its web folder instead of its own Browser; docker-compose.yml mounts this folder there, and
+    its post-connect command loads the style and opens the guide from it (docs/browser.md).
+
+    Example:
+
+        coopgraph browser web -o .coopgraph/web && docker compose up -d --wait
+    """
+    from coopgraph.graph.server import default_home, find_browser_jar, load_web_files, write_web
+
+    jar = jar or find_browser_jar(default_home() / "lib")
+    if jar is None:
+        raise click.ClickException(
+            f"no neo4j-browser jar in {default_home() / 'lib'}: run `coopgraph server start` once, "
+            "or pass --jar PATH (org.neo4j.client:neo4j-browser from Maven Central)"
+        )
+    click.echo(str(write_web(jar, directory, load_web_files())))
 
 
 COMMANDS = (browser_group,)

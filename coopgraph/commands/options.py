@@ -135,3 +135,19 @@ def budget_options(command: F) -> F:
         envvar="COOPGRAPH_WORKERS",
         help="Processes that extract articles in parallel [env COOPGRAPH_WORKERS].",
     )(command)
+
+
+def query_param_options(command: F) -> F:
+    """`-p NAME VALUE` (repeatable) and `--example` for commands that run a library query."""
+    command = click.option(
+        "--example", is_flag=True, help="Use the query header's example values (-p still overrides)."
+    )(command)
+    return click.option(
+        "-p",
+        "--param",
+        "params",
+        type=(str, str),
+        multiple=True,
+        metavar="NAME VALUE",
+        help="A query parameter value; repeat for each. Place names may be inflected or abbreviated.",
+    )(command)

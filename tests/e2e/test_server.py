@@ -110,7 +110,9 @@ def test_status_shows_running_version_uris_and_size(cli_server):
     assert "running (pid" in result.output
     assert f"{NEO4J_VERSION} community" in result.output
     assert f"bolt://127.0.0.1:{cli_server.bolt_port}" in result.output
-    assert f"http://127.0.0.1:{cli_server.http_port}/browser/" in result.output
+    # the connect form comes filled in: Bolt address and user
+    browser = f"http://127.0.0.1:{cli_server.http_port}/browser/?dbms=neo4j://neo4j@127.0.0.1:{cli_server.bolt_port}"
+    assert f"browser url   {browser}\n" in result.output
     assert "database size" in result.output and "KiB store" in result.output
 
 

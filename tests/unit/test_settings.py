@@ -30,7 +30,7 @@ def test_defaults():
         None,
         "neo4j",
     )
-    assert settings.browser_url == "http://127.0.0.1:7474/browser/"
+    assert settings.browser_url == "http://127.0.0.1:7474/browser/?dbms=neo4j://neo4j@127.0.0.1:7687"
 
 
 def test_environment_wins_over_dotenv_and_options_win_over_both(tmp_path, monkeypatch):
