@@ -7,6 +7,7 @@
 //   its articles, or the ingestion date if none is dated). Each row has its first 5 sources
 //   and 3 evidence sentences; fact_evidence gives all of a fact's evidence.
 // param: region: region = "Северо-Казахстанская область" -- the region whose visits to list ("СКО" works)
+// param: min_confidence: float = 0.5 default 0 -- leave out facts whose confidence (0-1) is below this
 // mode: read
 MATCH (r:Region) WHERE r.name = $region
 WITH r, COLLECT {
@@ -16,7 +17,7 @@ WITH r, COLLECT {
   } AS side
 // expand only the side's own visits (not every visit in the graph); the other end is outside the side
 UNWIND side AS s
-MATCH (s)-[f:VISITED]-(o) WHERE NOT o IN side
+MATCH (s)-[f:VISITED]-(o) WHERE NOT o IN side AND coalesce(f.confidence, 0.0) >= $min_confidence
 WITH DISTINCT r, f
 MATCH (v)-[f]->(h)
 WITH r, f, v, h, coalesce(f.date, f.first_seen) AS date

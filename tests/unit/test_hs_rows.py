@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from coopgraph.graph.rows import NODE_PROPS, adapt_facts
 from coopgraph.ingest import goods
-from coopgraph.ingest.records import Article, ArticleFacts, Entity, Evidence, Relation, hs_chapter_name, hs_chapter_names
+from coopgraph.ingest.records import (
+    Article,
+    ArticleFacts,
+    Entity,
+    Evidence,
+    Relation,
+    hs_chapter_name,
+    hs_chapter_names,
+)
 
 
 def test_the_records_name_every_class_as_the_goods_taxonomy_does():
