@@ -133,6 +133,7 @@ THRESHOLD_CASES = [
         ("HOLDS_POSITION", "Андрей Никитин", "губернатор"),
         0.903,
     ),
+    ("exports_by_hs_chapter", {"place": "Карагандинская область"}, ("hs_chapter",), ("27",), 0.5),
 ]
 
 

@@ -68,7 +68,7 @@ def test_a_bad_default_names_file_and_line(param, problem):
 def test_min_confidence_is_given_only_to_queries_that_declare_it():
     lib = load_library()
     takers = confidence_queries(lib)
-    assert {"single_source_facts", "visits_timeline"} <= set(takers)
+    assert {"single_source_facts", "exports_by_hs_chapter", "visits_timeline"} <= set(takers)
     assert not {"region_profile", "cooperation_network", "fact_evidence"} & set(takers)
     given: dict = {"max_support": 1}
     set_min_confidence(lib.get("single_source_facts"), given, 0.8, lib)
