@@ -7,7 +7,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from coopgraph.library import Library, Query
+from coopgraph.library import Library, Param, Query
 
 # One colour per label, the same as the reports' pictures; captions by name everywhere.
 LABEL_STYLES = {
@@ -83,7 +83,9 @@ def render_guide(library: Library) -> str:
         slides.append(
             f'<slide class="row-fluid"><div class="col-sm-12"><h3>{html.escape(q.title)}</h3>'
             f"<p>{html.escape(q.description)}</p>"
-            + "".join(f"<p><code>${html.escape(p.name)}</code> ({p.type}): {html.escape(p.doc)}</p>" for p in q.params)
+            + "".join(
+                f"<p><code>${html.escape(p.name)}</code> ({format_type(p)}): {html.escape(p.doc)}</p>" for p in q.params
+            )
             + param_block
             + f'<pre class="pre-scrollable code runnable">{html.escape(strip_comments(q.body))}</pre>'
             f"<p><small>queries/{html.escape(q.path.name)} · CLI: <code>coopgraph query run "
@@ -94,6 +96,13 @@ def render_guide(library: Library) -> str:
         + "\n".join(slides)
         + "\n</carousel></article>\n"
     )
+
+
+def format_type(param: Param) -> str:
+    """`float`, or `float, default 0` for an optional parameter."""
+    if not param.optional:
+        return param.type
+    return html.escape(f"{param.type}, default {json.dumps(param.default, ensure_ascii=False)}")
 
 
 def strip_comments(body: str) -> str:

@@ -29,6 +29,11 @@ NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 KEY_RE = re.compile(r"//\s*([a-z_]+)\s*:\s?(.*)\Z")
 PARAM_RE = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*:\s*([a-z]+)\s*=\s*(.*)\Z")
 DATE_RE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
+DEFAULT_RE = re.compile(r"default\s+")
+REQUIRED = object()  # a parameter without a default: every run must give it
+# Queries that list facts declare `min_confidence: float ... default 0` and leave out facts whose
+# confidence is below it; `--min-confidence` of `query run` and of the reports sets it.
+MIN_CONFIDENCE = "min_confidence"
 BOOL_WORDS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 
 
@@ -39,6 +44,17 @@ class Param:
     example: Any
     doc: str = ""
     line: int = 0
+    default: Any = REQUIRED  # `= EXAMPLE default VALUE` in the header: the value when a run gives none
+
+    @property
+    def optional(self) -> bool:
+        return self.default is not REQUIRED
+
+    def describe(self) -> str:
+        """`name: type`, or `name: type = default` for an optional parameter."""
+        if not self.optional:
+            return f"{self.name}: {self.type}"
+        return f"{self.name}: {self.type} = {json.dumps(self.default, ensure_ascii=False)}"
 
 
 @dataclass
@@ -64,7 +80,7 @@ class Query:
         return {p.name: p.example for p in self.params}
 
     def signature(self) -> str:
-        return ", ".join(f"{p.name}: {p.type}" for p in self.params)
+        return ", ".join(p.describe() for p in self.params)
 
 
 @dataclass
@@ -194,7 +210,8 @@ def parse_query(text: str, path: Path | str = "<string>") -> Query:
 
 
 def parse_param(spec: str, path: Path, line: int, seen: list[Param]) -> Param:
-    """`NAME: TYPE = EXAMPLE -- doc`, EXAMPLE a JSON literal."""
+    """`NAME: TYPE = EXAMPLE [default DEFAULT] -- doc`, EXAMPLE and DEFAULT JSON literals (DEFAULT may be
+    null: the query then reads a missing value as null)."""
     m = PARAM_RE.match(spec)
     if not m:
         raise QueryFileError(path, line, f"bad param {spec!r}; expected 'name: type = example -- description'")
@@ -210,13 +227,31 @@ def parse_param(spec: str, path: Path, line: int, seen: list[Param]) -> Param:
     except json.JSONDecodeError:
         raise QueryFileError(path, line, f"example for {name!r} must be a JSON literal, got {rest!r}") from None
     doc = rest[end:].strip()
+    default: Any = REQUIRED
+    given = DEFAULT_RE.match(doc)
+    if given:
+        default, doc = parse_default(name, ptype, doc[given.end() :], path, line)
     if doc and not doc.startswith("--"):
         raise QueryFileError(path, line, f"expected '-- description' after the example for {name!r}")
     try:
         example = coerce_value(ptype, example)
     except ParamError as exc:
         raise QueryFileError(path, line, f"example for {name!r}: {exc}") from None
-    return Param(name=name, type=ptype, example=example, doc=doc[2:].strip(), line=line)
+    return Param(name=name, type=ptype, example=example, doc=doc[2:].strip(), line=line, default=default)
+
+
+def parse_default(name: str, ptype: str, text: str, path: Path, line: int) -> tuple[Any, str]:
+    """The JSON literal after `default` (checked against the type unless null) and the text after it."""
+    try:
+        default, end = json.JSONDecoder().raw_decode(text)
+    except json.JSONDecodeError:
+        raise QueryFileError(path, line, f"default for {name!r} must be a JSON literal, got {text!r}") from None
+    if default is not None:
+        try:
+            default = coerce_value(ptype, default)
+        except ParamError as exc:
+            raise QueryFileError(path, line, f"default for {name!r}: {exc}") from None
+    return default, text[end:].strip()
 
 
 def strip_cypher(text: str) -> str:
@@ -333,7 +368,7 @@ def bind_params(
                 f"query {query.name!r} has no parameter {name!r}{suggest(name, declared)}"
                 f" (parameters: {query.signature()})"
             )
-    missing = [p for p in query.params if p.name not in given]
+    missing = [p for p in query.params if p.name not in given and not p.optional]
     if missing:
         first = missing[0]
         raise ParamError(
@@ -342,6 +377,9 @@ def bind_params(
         )
     bound: dict[str, Any] = {}
     for p in query.params:
+        if p.name not in given:  # an optional parameter: its default, as the header gives it
+            bound[p.name] = p.default
+            continue
         try:
             value = coerce_value(p.type, given[p.name])
             if p.type in NAME_TYPES and resolve is not None:
@@ -353,6 +391,23 @@ def bind_params(
             raise ParamError(f"parameter {p.name!r} of query {query.name!r}: {exc}") from None
         bound[p.name] = value
     return bound
+
+
+def set_min_confidence(query: Query, given: dict[str, Any], value: float, library: Library | None = None) -> None:
+    """Give `min_confidence` to a query that filters its facts by confidence; ParamError for one that does
+    not (a summary or a ranking: it counts facts, it does not list them), naming the queries that do."""
+    if query.param(MIN_CONFIDENCE) is None:
+        takers = ", ".join(confidence_queries(library)) if library is not None else "the queries that declare it"
+        raise ParamError(
+            f"query {query.name!r} does not filter facts by confidence (it has no {MIN_CONFIDENCE} parameter); "
+            f"--min-confidence applies to {takers}"
+        )
+    given[MIN_CONFIDENCE] = value
+
+
+def confidence_queries(library: Library) -> list[str]:
+    """The queries that declare `min_confidence`, by name."""
+    return sorted(q.name for q in library if q.param(MIN_CONFIDENCE) is not None)
 
 
 def format_example(value: Any) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from coopgraph.library import Library, bind_params, load_library, run_cypher, run_query
+from coopgraph.library import MIN_CONFIDENCE, Library, bind_params, load_library, run_cypher, run_query
 
 # One row per (fact, supporting sentence): the report record (STATES) and the article it belongs to,
 # found through the index on STATES.fact_id; at most CITED_PER_FACT per fact (a row shows 3).
@@ -120,14 +120,27 @@ class ReportBuilder:
     """Runs library queries and numbers the articles that the rows cite, in order of first use."""
 
     def __init__(
-        self, driver, database: str | None = None, library: Library | None = None, timeout: float | None = 60.0
+        self,
+        driver,
+        database: str | None = None,
+        library: Library | None = None,
+        timeout: float | None = 60.0,
+        min_confidence: float | None = None,
     ):
         self.driver, self.database, self.timeout = driver, database, timeout
         self.library = library or load_library()
         self.sources: dict[str, Source] = {}
+        self.min_confidence = min_confidence
+        self.unfiltered: list[str] = []  # queries run that count every fact, whatever the threshold
 
     def run(self, name: str, **params: Any) -> list[dict]:
         query = self.library.get(name)
+        if self.min_confidence is not None:
+            # the sections that list facts take the threshold; summaries and rankings count them all
+            if query.param(MIN_CONFIDENCE) is not None:
+                params[MIN_CONFIDENCE] = self.min_confidence
+            elif name not in self.unfiltered:
+                self.unfiltered.append(name)
         bound = bind_params(query, params)  # names are canonical already: no gazetteer round trip
         _keys, rows = run_query(self.driver, query, bound, database=self.database, timeout=self.timeout)
         return rows
@@ -154,6 +167,13 @@ class ReportBuilder:
                     cites.append(Citation(self.number(c), c["quote"]))
             row["_cites"] = cites
         return rows
+
+    def threshold_note(self) -> str:
+        """What --min-confidence did, for the subtitle: '' without one."""
+        if self.min_confidence is None:
+            return ""
+        note = f" · facts with confidence ≥ {self.min_confidence:g}"
+        return note + (f" (not in: {', '.join(self.unfiltered)}, which count every fact)" if self.unfiltered else "")
 
     def number(self, c: dict) -> Source:
         if c["article"] not in self.sources:
@@ -310,9 +330,12 @@ REGION_SECTIONS = [
 ]
 
 
-def build_region_report(driver, region: str, database: str | None = None, timeout: float | None = 60.0) -> Report:
-    """A region dossier; `region` is the canonical name (resolve user input with `resolve_name` first)."""
-    b = ReportBuilder(driver, database, timeout=timeout)
+def build_region_report(
+    driver, region: str, database: str | None = None, timeout: float | None = 60.0, min_confidence: float | None = None
+) -> Report:
+    """A region dossier; `region` is the canonical name (resolve user input with `resolve_name` first).
+    `min_confidence` leaves out the facts less sure than it from the sections that list facts."""
+    b = ReportBuilder(driver, database, timeout=timeout, min_confidence=min_confidence)
     sections = [
         Section(spec.key, spec.title, spec.description, spec.columns, b.cite(b.run(spec.query, region=region)))
         for spec in REGION_SECTIONS
@@ -323,13 +346,15 @@ def build_region_report(driver, region: str, database: str | None = None, timeou
     subtitle = (
         f"{len(rows['partners'])} partners · {len(rows['visits'])} visits · {len(rows['documents'])} documents · "
         f"{len(rows['trade'])} export flows · {len(rows['figures'])} trade figures · {len(b.sources)} source articles"
+        + b.threshold_note()
     )
     return Report(f"Region dossier: {region}", subtitle, sections, network, activity, list(b.sources.values()))
 
 
-def build_pair_report(driver, a: str, b_name: str, database: str | None = None, timeout: float | None = 60.0) -> Report:
-    """What two places have done together: documents, visits, trade flows and figures."""
-    b = ReportBuilder(driver, database, timeout=timeout)
+def build_pair_report(driver, a: str, b_name: str, database: str | None = None, **options: Any) -> Report:
+    """What two places have done together: documents, visits, trade flows and figures. `options` are
+    ReportBuilder's `timeout` and `min_confidence`."""
+    b = ReportBuilder(driver, database, **options)
     documents = b.cite(b.run("documents_between", a=a, b=b_name))
     visits = b.cite(b.run("visits_between", a=a, b=b_name))
     flows = b.cite(b.run("exports_imports", region=a, partner=b_name))
@@ -402,7 +427,7 @@ def build_pair_report(driver, a: str, b_name: str, database: str | None = None, 
     ]
     subtitle = (
         f"{len(documents)} documents · {len(visits)} visits · {len(flows)} export flows · "
-        f"{len(figures)} trade figures · {len(b.sources)} source articles"
+        f"{len(figures)} trade figures · {len(b.sources)} source articles" + b.threshold_note()
     )
     return Report(f"Pair report: {a} – {b_name}", subtitle, sections, network, activity, list(b.sources.values()))
 

@@ -9,7 +9,16 @@ from dataclasses import dataclass, field
 from typing import Any, get_args
 
 from coopgraph.exceptions import LoadError
-from coopgraph.ingest.records import Article, ArticleFacts, Entity, EntityType, Relation, RelationType, document_keys
+from coopgraph.ingest.records import (
+    Article,
+    ArticleFacts,
+    Entity,
+    EntityType,
+    Relation,
+    RelationType,
+    document_keys,
+    hs_chapter_name,
+)
 
 Row = dict[str, Any]
 
@@ -17,7 +26,8 @@ Row = dict[str, Any]
 # take a label as a parameter, so statements are generated per label from fixed names.
 ENTITY_LABELS: tuple[str, ...] = get_args(EntityType)
 FACT_TYPES: tuple[str, ...] = get_args(RelationType)
-NODE_PROPS = ("legal_form", "kind", "period_from", "period_to", "signed", "country", "region")
+# hs_chapter, hs_name: a Commodity's class in the goods taxonomy (Entity.hs_chapter) and its name
+NODE_PROPS = ("legal_form", "kind", "period_from", "period_to", "signed", "country", "region", "hs_chapter", "hs_name")
 DATED_TYPES = ("VISITED", "SIGNED")  # each report keeps the date its text gives; the fact keeps `dates`
 FACT_QUALIFIERS = ("title", "commodity", "commodity_key", "kind", "value", "currency", "year", "period")
 
@@ -81,6 +91,7 @@ def adapt_entity_row(ent: Entity, label: str, key: str) -> Row:
     row: Row = {"key": key, "name": ent.name}
     row.update({p: None for p in NODE_PROPS})
     row.update(legal_form=ent.legal_form, kind=ent.kind, signed=ent.signed, country=ent.country, region=ent.region)
+    row.update(hs_chapter=ent.hs_chapter, hs_name=hs_chapter_name(ent.hs_chapter))
     if ent.period:
         row["period_from"], row["period_to"] = int(ent.period[0]), int(ent.period[1])
     return row

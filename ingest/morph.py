@@ -20,6 +20,12 @@ def parses(word: str):
     return tuple(analyzer().parse(word))
 
 
+@lru_cache(maxsize=200_000)
+def known(word: str) -> bool:
+    """Whether the dictionary knows some reading of `word` (pymorphy asks its dictionary anew each time)."""
+    return any(p.is_known for p in parses(word))
+
+
 def lemma(word: str) -> str:
     p = parses(word.lower())
     return p[0].normal_form if p else word.lower()
@@ -102,7 +108,7 @@ def _ending_case(word: str, case: str | None) -> str | None:
     """The tagger's case, corrected where an unknown name's ending rules it out: "с секретарём У Сяоцзюнем"
     is no genitive; "принял Посла ... Ибодзоду" (an animate genitive-accusative title) is an accusative."""
     w = word.lower()
-    if len(w) < 5 or any(p.is_known for p in parses(w)):
+    if len(w) < 5 or known(w):
         return case
     if case in ("gent", "nomn", None) and re.search(r"[^аеиоуыэюя](ом|ем|ём)$", w):
         return "ablt"
@@ -117,11 +123,7 @@ def _tajik_or_soft(word: str, case: str | None) -> str | None:
     m = re.match(r"^(.+зод)(а|ы|е|у|ой)$", word, re.I)
     if m:
         return m.group(1) + "а"
-    if (
-        case in ("gent", "accs")
-        and re.search(r"[бвгдзклмнпрстфхц]я$", word.lower())
-        and not any(p.is_known for p in parses(word.lower()))
-    ):
+    if case in ("gent", "accs") and re.search(r"[бвгдзклмнпрстфхц]я$", word.lower()) and not known(word.lower()):
         return word[:-1] + "ь"
     return None
 
@@ -218,6 +220,11 @@ def gender_of(word: str, feats: dict | None = None) -> str | None:
 
 def inflect_word(word: str, grammemes: set[str], pos: tuple[str, ...] = ()) -> str:
     """Inflect `word` into `grammemes`, picking the parse of the wanted part of speech."""
+    return _inflect_word(word, frozenset(grammemes), pos)
+
+
+@lru_cache(maxsize=50_000)
+def _inflect_word(word: str, grammemes: frozenset[str], pos: tuple[str, ...]) -> str:
     cands = parses(word.lower())
     if pos:
         cands = tuple(p for p in cands if p.tag.POS in pos) or cands

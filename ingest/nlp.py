@@ -140,13 +140,39 @@ def load_models():
     from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 
     emb = NewsEmbedding()
-    return {
+    models = {
         "segmenter": Segmenter(),
         "vocab": MorphVocab(),
         "morph": NewsMorphTagger(emb),
         "syntax": NewsSyntaxParser(emb),
         "ner": NewsNERTagger(emb),
     }
+    for name in ("morph", "syntax", "ner"):
+        _remember_words(models[name].infer.encoder)
+    return models
+
+
+def _remember_words(encoder) -> None:
+    """slovnet encodes every word (its shape, its vocabulary ids) anew in every call of each tagger, and
+    words recur: keep each word's ids. The same ids as before (a pure function of the word), bounded."""
+    from slovnet.shape import word_shape
+
+    words, shapes = encoder.words_vocab, encoder.shapes_vocab
+    known: dict[str, tuple[int, int]] = {}
+
+    def item(tokens: list[str]) -> tuple[list[int], list[int]]:
+        word_ids, shape_ids = [], []
+        for word in tokens:
+            ids = known.get(word)
+            if ids is None:
+                if len(known) >= 200_000:
+                    known.clear()
+                ids = known[word] = (words.encode(word.lower()), shapes.encode(word_shape(word)))
+            word_ids.append(ids[0])
+            shape_ids.append(ids[1])
+        return word_ids, shape_ids
+
+    encoder.item = item  # an instance attribute: the encoder's own method stays as it is
 
 
 _LEMMAS: dict[tuple, str] = {}  # (word, pos, feats) → lemma: words recur within and across articles
@@ -194,7 +220,9 @@ class _Syntax:
         if not pending:
             return
         chunk = [[t.text for t in sent.tokens] for sent, _, _ in pending]
-        for (sent, sent_id, ours), markup in zip(pending, _map_by_length(load_models()["syntax"], chunk)):
+        for (sent, sent_id, ours), markup in zip(
+            pending, _map_by_length(load_models()["syntax"], chunk, CALL_COST["syntax"])
+        ):
             for k, (doc_tok, src, tok) in enumerate(zip(sent.tokens, markup.tokens, ours)):
                 # natasha's own ids ("<sentence>_<token>"), which its normaliser of names walks
                 doc_tok.id = f"{sent_id}_{src.id}"
@@ -207,14 +235,45 @@ class _Syntax:
                 tok._syntax = None
 
 
-def _map_by_length(tagger, items: list) -> list:
-    """`tagger.map(items)`, fed in order of length: a batch is padded to its longest item, so a
-    headline batched with long paragraphs would cost as much as one. Results in `items`' order."""
-    order = sorted(range(len(items)), key=lambda k: len(items[k]))
+# What one more call of a tagger costs, in padded input tokens (slovnet's models on one CPU core: a
+# call ~0.5-1.5 ms, a token ~0.025-0.03 ms). _map_by_length trades calls against padding with them.
+CALL_COST = {"morph": 20, "syntax": 55, "ner": 50}
+_WORD = re.compile(r"\w+|[^\w\s]")
+
+
+def _map_by_length(tagger, items: list, call_cost: int, text: bool = False) -> list:
+    """`tagger.map(items)`, fed in order of length and cut into the batches that cost least: a batch
+    is padded to its longest item, so a headline batched with long paragraphs costs as much as one,
+    and every batch costs a call. Each item is tagged alone (padding is zero), so the batches change
+    the cost, not the tags. Results in `items`' order; `text`: items are texts, not token lists."""
+    sizes = [len(_WORD.findall(item)) if text else len(item) for item in items]
+    order = sorted(range(len(items)), key=lambda k: sizes[k])
     out = [None] * len(items)
-    for k, markup in zip(order, tagger.map([items[k] for k in order])):
-        out[k] = markup
+    start = 0
+    for n in _batches([sizes[k] for k in order], call_cost, tagger.batch_size):
+        batch = order[start : start + n]
+        for k, markup in zip(batch, tagger.map([items[k] for k in batch])):
+            out[k] = markup
+        start += n
     return out
+
+
+def _batches(sizes: list[int], call_cost: int, most: int) -> list[int]:
+    """Cut ascending `sizes` into consecutive batches of at most `most` items whose calls and padded
+    tokens (each batch padded to its last, longest item) cost least: the batch lengths, in order."""
+    best = [0.0] + [float("inf")] * len(sizes)
+    cut = [0] * (len(sizes) + 1)
+    for j in range(1, len(sizes) + 1):
+        for i in range(max(0, j - most), j):
+            cost = best[i] + call_cost + sizes[j - 1] * (j - i)
+            if cost < best[j]:
+                best[j], cut[j] = cost, i
+    lengths: list[int] = []
+    j = len(sizes)
+    while j > 0:
+        lengths.append(j - cut[j])
+        j = cut[j]
+    return lengths[::-1]
 
 
 def _blocks(text: str):
@@ -286,11 +345,13 @@ def parse_text(text: str, syntax: bool = True) -> Parsed:
         blocks.append((offset, doc))
     sents = [sent for _, doc in blocks for sent in doc.sents]
     chunk = [[t.text for t in sent.tokens] for sent in sents]
-    for sent, markup in zip(sents, _map_by_length(models["morph"], chunk)):
+    for sent, markup in zip(sents, _map_by_length(models["morph"], chunk, CALL_COST["morph"])):
         for target, source in zip(sent.tokens, markup.tokens):
             target.pos = source.pos
             target.feats = source.feats
-    for (_, doc), markup in zip(blocks, _map_by_length(models["ner"], [doc.text for _, doc in blocks])):
+    for (_, doc), markup in zip(
+        blocks, _map_by_length(models["ner"], [doc.text for _, doc in blocks], CALL_COST["ner"], text=True)
+    ):
         doc.spans = [DocSpan(sp.start, sp.stop, sp.type, doc.text[sp.start : sp.stop]) for sp in markup.spans]
         doc.envelop_span_tokens()
         doc.envelop_sent_spans()

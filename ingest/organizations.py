@@ -244,6 +244,7 @@ def _add_embassies(ctx: Context, taken: list[tuple[int, int]]) -> None:
 _BODY_HEADS = org_lexicon().body_heads
 # Elected councils are named by their region right after the head: "маслихат Павлодарской области".
 _COUNCILS = {"маслихат", "дума", "кенеш"}
+_COUNCIL_STEMS = tuple(h[:-1] for h in _COUNCILS)  # one C-level startswith screens every token first
 
 
 def _add_bodies(ctx: Context, taken: list[tuple[int, int]]) -> None:
@@ -274,7 +275,11 @@ def _body_head(tok) -> bool:
 
 def _council(tok: Token) -> bool:
     word = tok.text.lower()
-    return tok.lemma in _COUNCILS or any(word.startswith(h[:-1]) and len(word) - len(h) <= 2 for h in _COUNCILS)
+    if tok.lemma in _COUNCILS:
+        return True
+    return word.startswith(_COUNCIL_STEMS) and any(
+        word.startswith(h[:-1]) and len(word) - len(h) <= 2 for h in _COUNCILS
+    )
 
 
 def _capital_modifiers(toks: list[Token], i: int) -> list[Token]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -149,3 +152,21 @@ def document_parties(relations: Iterable[Relation]) -> dict[str, set[str]]:
 
 def document_when(ent: Entity) -> str:
     return f"{ent.period[0]}-{ent.period[1]}" if ent.period else (ent.signed or "")[:4]
+
+
+# The names of the goods taxonomy's classes: kept with the records because an Entity's `hs_chapter` is
+# a code of that taxonomy, and the loader (which may import the records only) names it on the graph.
+
+
+@lru_cache(maxsize=1)
+def hs_chapter_names() -> dict[str, str]:
+    """HS chapter ("10") or product-group range ("72-83") -> its Russian name, from lexicons/hs_chapters.toml
+    (the file ingest/goods.py classifies with)."""
+    toml = resources.files(__package__).joinpath("lexicons").joinpath("hs_chapters.toml")
+    data = tomllib.loads(toml.read_text(encoding="utf-8"))
+    return {code: body["name"] for code, body in data["chapters"].items()} | dict(data["ranges"])
+
+
+def hs_chapter_name(code: str | None) -> str | None:
+    """The name of an Entity.hs_chapter code; None for none or a code the taxonomy does not have."""
+    return hs_chapter_names().get(code) if code else None

@@ -17,7 +17,7 @@ from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
 from coopgraph.ingest.document_pairs import pair_documents
 from coopgraph.ingest.documents import DocMention, planned_signing
-from coopgraph.ingest.frames import Argument, FrameMatch, Tree, find_frames, refs_in_tokens
+from coopgraph.ingest.frames import Argument, FrameMatch, find_frames, refs_in_tokens, tree_of
 from coopgraph.ingest.signing_surface import (
     BOTH_SIDES,
     GENERIC_BODIES,
@@ -175,7 +175,7 @@ def _signer_args(ctx: Context, m: FrameMatch) -> list[Argument]:
     case ("Хоким" read as an instrumental)."""
     if m.role("signer"):
         return m.role("signer")
-    tree = Tree(ctx.sentences[m.sent])
+    tree = tree_of(ctx, m.sent)
     subjects = [c for c in tree.children(m.pred) if c.rel == "nsubj"]
     phrases = [(c, tree.phrase(c)) for c in subjects]
     return [Argument("signer", "nom", c, ph, refs_in_tokens(ctx, m.sent, ph)) for c, ph in phrases]
@@ -232,7 +232,7 @@ def _two_sides(ctx: Context) -> list[str]:
 def _inner_partners(ctx: Context, m: FrameMatch) -> list[Argument]:
     """ "подписал соглашение об установлении побратимских отношений с Павлодаром": a "с X" inside the
     document's phrase is the partner too."""
-    tree = Tree(ctx.sentences[m.sent])
+    tree = tree_of(ctx, m.sent)
     out = []
     for a in m.role("document"):
         for t in a.tokens:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from coopgraph.ingest.commodities import Good, GoodsRead, read_goods
 from coopgraph.ingest.context import Context
-from coopgraph.ingest.frames import Argument, FrameMatch, Tree, find_frames, lexicon, refs_in_tokens, shape_of
+from coopgraph.ingest.frames import Argument, FrameMatch, Tree, find_frames, lexicon, refs_in_tokens, shape_of, tree_of
 from coopgraph.ingest.morph import parses
 from coopgraph.ingest.nlp import Token
 from coopgraph.ingest.trade_sides import trader_refs
@@ -37,7 +37,7 @@ class Statement:
 
 
 class Trees:
-    """One dependency tree per sentence, built on first use."""
+    """One dependency tree per sentence, built on first use (the article's own, which the frames built)."""
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
@@ -45,7 +45,7 @@ class Trees:
 
     def __getitem__(self, k: int) -> Tree:
         if k not in self.cache:
-            self.cache[k] = Tree(self.ctx.sentences[k])
+            self.cache[k] = tree_of(self.ctx, k)
         return self.cache[k]
 
 

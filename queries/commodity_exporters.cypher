@@ -5,12 +5,13 @@
 //   At most 200 flows (by commodity, exporter, importer), each with its first 5 sources and 3
 //   evidence sentences; fact_evidence gives all of a fact's evidence.
 // param: commodity: string = "изделия из черных металлов" -- a commodity name or part of one
+// param: min_confidence: float = 0.5 default 0 -- leave out facts whose confidence (0-1) is below this
 // mode: read
 WITH replace(toLower($commodity), 'ё', 'е') AS needle
 // the few Commodity nodes are matched by name or alias, then their flows through the commodity_key index
 MATCH (c:Commodity)
 WHERE any(n IN [c.name] + coalesce(c.aliases, []) WHERE replace(toLower(n), 'ё', 'е') CONTAINS needle)
-MATCH (x)-[f:EXPORTS_TO]->(y) WHERE f.commodity_key = c.key
+MATCH (x)-[f:EXPORTS_TO]->(y) WHERE f.commodity_key = c.key AND coalesce(f.confidence, 0.0) >= $min_confidence
 WITH f, x, y ORDER BY f.commodity, x.name, y.name LIMIT 200
 RETURN f.commodity AS commodity, x.name AS exporter, head([l IN labels(x) WHERE l <> 'Entity']) AS exporter_type,
        y.name AS importer, head([l IN labels(y) WHERE l <> 'Entity']) AS importer_type, f.support AS support,

@@ -5,6 +5,7 @@
 //   sources and 3 evidence sentences (fact_evidence gives the rest).
 // param: a: place = "Курганская область" -- one region or country
 // param: b: place = "Северо-Казахстанская область" -- the other region or country ("СКО" works)
+// param: min_confidence: float = 0.5 default 0 -- leave out facts whose confidence (0-1) is below this
 // mode: read
 MATCH (pa) WHERE (pa:Region OR pa:Country OR pa:City) AND pa.name = $a
 MATCH (pb) WHERE (pb:Region OR pb:Country OR pb:City) AND pb.name = $b
@@ -18,11 +19,11 @@ WITH *, reduce(t = 0, c IN [n IN side_a | COUNT { (n)-[:PARTY_TO|SIGNED]-() }] |
         reduce(t = 0, c IN [n IN side_b | COUNT { (n)-[:PARTY_TO|SIGNED]-() }] | t + c) AS a_smaller
 WITH *, CASE WHEN a_smaller THEN side_a ELSE side_b END AS near, CASE WHEN a_smaller THEN side_b ELSE side_a END AS far
 UNWIND near AS x
-MATCH (x)-[:PARTY_TO|SIGNED]->(d:Document)
+MATCH (x)-[l:PARTY_TO|SIGNED]->(d:Document) WHERE coalesce(l.confidence, 0.0) >= $min_confidence
 WITH DISTINCT far, d
-WHERE EXISTS { MATCH (d)<-[:PARTY_TO|SIGNED]-(y) WHERE y IN far }
+WHERE EXISTS { MATCH (d)<-[l:PARTY_TO|SIGNED]-(y) WHERE y IN far AND coalesce(l.confidence, 0.0) >= $min_confidence }
 WITH DISTINCT d
-MATCH (p)-[f:PARTY_TO|SIGNED]->(d)
+MATCH (p)-[f:PARTY_TO|SIGNED]->(d) WHERE coalesce(f.confidence, 0.0) >= $min_confidence
 WITH d, collect(f) AS links
 WITH d, links,
      [l IN links WHERE type(l) = 'PARTY_TO' | startNode(l).name] AS parties,

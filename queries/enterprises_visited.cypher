@@ -4,6 +4,7 @@
 //   cities or its officials visited, with the visitor, the date and the sources. At most 200
 //   rows (by organisation, visitor), each with its first 5 sources and 3 evidence sentences.
 // param: region: region = "Курганская область" -- the visiting region
+// param: min_confidence: float = 0.5 default 0 -- leave out facts whose confidence (0-1) is below this
 // mode: read
 MATCH (r:Region) WHERE r.name = $region
 WITH r, COLLECT {
@@ -12,7 +13,7 @@ WITH r, COLLECT {
     MATCH (n:Person)-[:HOLDS_POSITION]->()-[:LOCATED_IN*0..1]->(r) RETURN n
   } AS side
 UNWIND side AS v
-MATCH (v)-[f:VISITED]->(o:Organization)
+MATCH (v)-[f:VISITED]->(o:Organization) WHERE coalesce(f.confidence, 0.0) >= $min_confidence
 WITH o, v, f ORDER BY o.name, v.name LIMIT 200
 RETURN o.name AS organization, o.legal_form AS legal_form, v.name AS visitor, f.date AS date,
        COLLECT { MATCH (a:Article)-[:STATES {fact_id: f.fact_id}]->() WITH DISTINCT a LIMIT 5

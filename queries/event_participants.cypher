@@ -5,9 +5,10 @@
 //   200 rows (by event, type, participant), each with its first 5 sources and 3 evidence
 //   sentences; fact_evidence gives all of a fact's evidence.
 // param: event: string = "Форум межрегионального сотрудничества" -- words of the event name
+// param: min_confidence: float = 0.5 default 0 -- leave out facts whose confidence (0-1) is below this
 // mode: read
 MATCH (e:Event) WHERE toLower(e.name) CONTAINS toLower($event)
-MATCH (x)-[f:PARTICIPATED_IN]->(e)
+MATCH (x)-[f:PARTICIPATED_IN]->(e) WHERE coalesce(f.confidence, 0.0) >= $min_confidence
 WITH e, x, f, head([l IN labels(x) WHERE l <> 'Entity']) AS type
 ORDER BY e.name, type, x.name
 LIMIT 200

@@ -6,6 +6,7 @@
 //   Each row has the first 5 sources and 3 evidence sentences; fact_evidence gives the rest.
 // param: region: place = "Карагандинская область" -- the region seen from
 // param: partner: place = "Беларусь" -- the partner region or country
+// param: min_confidence: float = 0.5 default 0 -- leave out facts whose confidence (0-1) is below this
 // mode: read
 MATCH (r) WHERE (r:Region OR r:Country OR r:City) AND r.name = $region
 MATCH (p) WHERE (p:Region OR p:Country OR p:City) AND p.name = $partner
@@ -16,7 +17,7 @@ WITH *, reduce(t = 0, c IN [n IN side_r | COUNT { (n)-[:EXPORTS_TO]-() }] | t + 
         reduce(t = 0, c IN [n IN side_p | COUNT { (n)-[:EXPORTS_TO]-() }] | t + c) AS a_smaller
 WITH *, CASE WHEN a_smaller THEN side_r ELSE side_p END AS near, CASE WHEN a_smaller THEN side_p ELSE side_r END AS far
 UNWIND near AS s
-MATCH (s)-[f:EXPORTS_TO]-(o) WHERE o IN far
+MATCH (s)-[f:EXPORTS_TO]-(o) WHERE o IN far AND coalesce(f.confidence, 0.0) >= $min_confidence
 WITH DISTINCT side_r, side_p, f
 MATCH (x)-[f]->(y)
 RETURN CASE WHEN x IN side_r THEN 'export' ELSE 'import' END AS direction,

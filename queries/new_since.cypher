@@ -5,50 +5,51 @@
 //   newest first, with the first 3 sources and evidence sentences of each; fact_evidence
 //   gives all of a fact's evidence. Ask again with a later date for the next ones.
 // param: since: date = "2025-01-01" -- ISO date or prefix (2025-05-20, 2025-05, 2025)
+// param: min_confidence: float = 0.5 default 0 -- leave out facts whose confidence (0-1) is below this
 // mode: read
 // Per fact type, the first_seen index gives the 200 newest in order; ties at the cut-off date
 // are all kept, so the final order (date, then relation, names) is exact.
 CALL () {
-  MATCH ()-[f:HOLDS_POSITION]->() WHERE f.first_seen >= $since
+  MATCH ()-[f:HOLDS_POSITION]->() WHERE f.first_seen >= $since AND coalesce(f.confidence, 0.0) >= $min_confidence
   WITH f.first_seen AS d ORDER BY d DESC LIMIT 200
   WITH min(d) AS cut
-  MATCH (s)-[f:HOLDS_POSITION]->(t) WHERE f.first_seen >= cut
+  MATCH (s)-[f:HOLDS_POSITION]->(t) WHERE f.first_seen >= cut AND coalesce(f.confidence, 0.0) >= $min_confidence
   RETURN s, f, t
   UNION ALL
-  MATCH ()-[f:VISITED]->() WHERE f.first_seen >= $since
+  MATCH ()-[f:VISITED]->() WHERE f.first_seen >= $since AND coalesce(f.confidence, 0.0) >= $min_confidence
   WITH f.first_seen AS d ORDER BY d DESC LIMIT 200
   WITH min(d) AS cut
-  MATCH (s)-[f:VISITED]->(t) WHERE f.first_seen >= cut
+  MATCH (s)-[f:VISITED]->(t) WHERE f.first_seen >= cut AND coalesce(f.confidence, 0.0) >= $min_confidence
   RETURN s, f, t
   UNION ALL
-  MATCH ()-[f:SIGNED]->() WHERE f.first_seen >= $since
+  MATCH ()-[f:SIGNED]->() WHERE f.first_seen >= $since AND coalesce(f.confidence, 0.0) >= $min_confidence
   WITH f.first_seen AS d ORDER BY d DESC LIMIT 200
   WITH min(d) AS cut
-  MATCH (s)-[f:SIGNED]->(t) WHERE f.first_seen >= cut
+  MATCH (s)-[f:SIGNED]->(t) WHERE f.first_seen >= cut AND coalesce(f.confidence, 0.0) >= $min_confidence
   RETURN s, f, t
   UNION ALL
-  MATCH ()-[f:PARTY_TO]->() WHERE f.first_seen >= $since
+  MATCH ()-[f:PARTY_TO]->() WHERE f.first_seen >= $since AND coalesce(f.confidence, 0.0) >= $min_confidence
   WITH f.first_seen AS d ORDER BY d DESC LIMIT 200
   WITH min(d) AS cut
-  MATCH (s)-[f:PARTY_TO]->(t) WHERE f.first_seen >= cut
+  MATCH (s)-[f:PARTY_TO]->(t) WHERE f.first_seen >= cut AND coalesce(f.confidence, 0.0) >= $min_confidence
   RETURN s, f, t
   UNION ALL
-  MATCH ()-[f:EXPORTS_TO]->() WHERE f.first_seen >= $since
+  MATCH ()-[f:EXPORTS_TO]->() WHERE f.first_seen >= $since AND coalesce(f.confidence, 0.0) >= $min_confidence
   WITH f.first_seen AS d ORDER BY d DESC LIMIT 200
   WITH min(d) AS cut
-  MATCH (s)-[f:EXPORTS_TO]->(t) WHERE f.first_seen >= cut
+  MATCH (s)-[f:EXPORTS_TO]->(t) WHERE f.first_seen >= cut AND coalesce(f.confidence, 0.0) >= $min_confidence
   RETURN s, f, t
   UNION ALL
-  MATCH ()-[f:TRADE_VOLUME]->() WHERE f.first_seen >= $since
+  MATCH ()-[f:TRADE_VOLUME]->() WHERE f.first_seen >= $since AND coalesce(f.confidence, 0.0) >= $min_confidence
   WITH f.first_seen AS d ORDER BY d DESC LIMIT 200
   WITH min(d) AS cut
-  MATCH (s)-[f:TRADE_VOLUME]->(t) WHERE f.first_seen >= cut
+  MATCH (s)-[f:TRADE_VOLUME]->(t) WHERE f.first_seen >= cut AND coalesce(f.confidence, 0.0) >= $min_confidence
   RETURN s, f, t
   UNION ALL
-  MATCH ()-[f:PARTICIPATED_IN]->() WHERE f.first_seen >= $since
+  MATCH ()-[f:PARTICIPATED_IN]->() WHERE f.first_seen >= $since AND coalesce(f.confidence, 0.0) >= $min_confidence
   WITH f.first_seen AS d ORDER BY d DESC LIMIT 200
   WITH min(d) AS cut
-  MATCH (s)-[f:PARTICIPATED_IN]->(t) WHERE f.first_seen >= cut
+  MATCH (s)-[f:PARTICIPATED_IN]->(t) WHERE f.first_seen >= cut AND coalesce(f.confidence, 0.0) >= $min_confidence
   RETURN s, f, t
 }
 WITH s, f, t, coalesce(f.title, f.commodity, f.kind, f.date) AS qualifier

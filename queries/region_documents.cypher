@@ -5,6 +5,7 @@
 //   200 latest documents (by signing date or start of period), in date order, each with its
 //   first 5 sources and 3 evidence sentences; fact_evidence gives all of a fact's evidence.
 // param: region: region = "Западно-Казахстанская область" -- the region ("ЗКО" works)
+// param: min_confidence: float = 0.5 default 0 -- leave out facts whose confidence (0-1) is below this
 // mode: read
 MATCH (r:Region) WHERE r.name = $region
 WITH r, COLLECT {
@@ -13,11 +14,11 @@ WITH r, COLLECT {
     MATCH (n:Person)-[:HOLDS_POSITION]->()-[:LOCATED_IN*0..1]->(r) RETURN n
   } AS side
 UNWIND side AS s
-MATCH (s)-[:PARTY_TO|SIGNED]->(d:Document)
+MATCH (s)-[l:PARTY_TO|SIGNED]->(d:Document) WHERE coalesce(l.confidence, 0.0) >= $min_confidence
 WITH DISTINCT side, d, coalesce(d.signed, toString(d.period_from), '') AS date
 ORDER BY date DESC, d.name DESC
 LIMIT 200
-MATCH (x)-[f:PARTY_TO|SIGNED]->(d)
+MATCH (x)-[f:PARTY_TO|SIGNED]->(d) WHERE coalesce(f.confidence, 0.0) >= $min_confidence
 WITH side, d, date, collect(f) AS links
 WITH d, date, links,
      [l IN links WHERE type(l) = 'PARTY_TO' AND NOT startNode(l) IN side | startNode(l).name] AS others,

@@ -6,11 +6,12 @@
 //   year, value), each with its first 5 sources and 3 evidence sentences; fact_evidence gives
 //   all of a fact's evidence.
 // param: region: region = "Северо-Казахстанская область" -- the region ("СКО" works)
+// param: min_confidence: float = 0.5 default 0 -- leave out facts whose confidence (0-1) is below this
 // mode: read
 MATCH (r:Region) WHERE r.name = $region
 WITH COLLECT { MATCH (n)-[:LOCATED_IN*0..1]->(r) RETURN n } AS side
 UNWIND side AS s
-MATCH (s)-[f:TRADE_VOLUME]-()
+MATCH (s)-[f:TRADE_VOLUME]-() WHERE coalesce(f.confidence, 0.0) >= $min_confidence
 WITH DISTINCT f
 MATCH (x)-[f]->(y)
 // conflict: the loader flags every figure of a ledger (same flow, period, currency) that has two values

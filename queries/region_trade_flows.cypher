@@ -5,11 +5,12 @@
 //   exports of the other side. At most 200 flows (by direction, partner, commodity), each
 //   with its first 5 sources and 3 evidence sentences; fact_evidence gives all of a fact's evidence.
 // param: region: region = "Астраханская область" -- the region ("Астрахани" works)
+// param: min_confidence: float = 0.5 default 0 -- leave out facts whose confidence (0-1) is below this
 // mode: read
 MATCH (r:Region) WHERE r.name = $region
 WITH r, COLLECT { MATCH (n)-[:LOCATED_IN*0..1]->(r) RETURN n } AS side
 UNWIND side AS s
-MATCH (s)-[f:EXPORTS_TO]-(o) WHERE NOT o IN side
+MATCH (s)-[f:EXPORTS_TO]-(o) WHERE NOT o IN side AND coalesce(f.confidence, 0.0) >= $min_confidence
 WITH DISTINCT r, side, f
 MATCH (x)-[f]->(y)
 WITH r, f, x, y, CASE WHEN x IN side THEN 'export' ELSE 'import' END AS direction

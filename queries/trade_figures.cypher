@@ -7,6 +7,7 @@
 //   its first 5 sources and 3 evidence sentences; fact_evidence gives all of a fact's evidence.
 // param: a: place = "Северо-Казахстанская область" -- one region or country ("СКО" works)
 // param: b: place = "Россия" -- the other region or country
+// param: min_confidence: float = 0.5 default 0 -- leave out facts whose confidence (0-1) is below this
 // mode: read
 MATCH (pa) WHERE (pa:Region OR pa:Country OR pa:City) AND pa.name = $a
 MATCH (pb) WHERE (pb:Region OR pb:Country OR pb:City) AND pb.name = $b
@@ -17,7 +18,7 @@ WITH *, reduce(t = 0, c IN [n IN side_a | COUNT { (n)-[:TRADE_VOLUME]-() }] | t 
         reduce(t = 0, c IN [n IN side_b | COUNT { (n)-[:TRADE_VOLUME]-() }] | t + c) AS a_smaller
 WITH *, CASE WHEN a_smaller THEN side_a ELSE side_b END AS near, CASE WHEN a_smaller THEN side_b ELSE side_a END AS far
 UNWIND near AS s
-MATCH (s)-[f:TRADE_VOLUME]-(o) WHERE o IN far
+MATCH (s)-[f:TRADE_VOLUME]-(o) WHERE o IN far AND coalesce(f.confidence, 0.0) >= $min_confidence
 WITH DISTINCT f
 MATCH (x)-[f]->(y)
 // conflict: the loader flags every figure of a ledger (same flow, period, currency) that has two values

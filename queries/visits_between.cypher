@@ -6,6 +6,7 @@
 //   Each row has its first 5 sources and 3 evidence sentences; fact_evidence gives the rest.
 // param: a: place = "Курганская область" -- one region or country
 // param: b: place = "Северо-Казахстанская область" -- the other region or country ("СКО" works)
+// param: min_confidence: float = 0.5 default 0 -- leave out facts whose confidence (0-1) is below this
 // mode: read
 MATCH (pa) WHERE (pa:Region OR pa:Country OR pa:City) AND pa.name = $a
 MATCH (pb) WHERE (pb:Region OR pb:Country OR pb:City) AND pb.name = $b
@@ -19,7 +20,7 @@ WITH *, reduce(t = 0, c IN [n IN side_a | COUNT { (n)-[:VISITED]-() }] | t + c) 
         reduce(t = 0, c IN [n IN side_b | COUNT { (n)-[:VISITED]-() }] | t + c) AS a_smaller
 WITH *, CASE WHEN a_smaller THEN side_a ELSE side_b END AS near, CASE WHEN a_smaller THEN side_b ELSE side_a END AS far
 UNWIND near AS s
-MATCH (s)-[f:VISITED]-(o) WHERE o IN far
+MATCH (s)-[f:VISITED]-(o) WHERE o IN far AND coalesce(f.confidence, 0.0) >= $min_confidence
 WITH DISTINCT pa, pb, side_a, side_b, f
 MATCH (v)-[f]->(h)
 WITH pa, pb, f, v, h, v IN side_a AS from_a,

@@ -5,12 +5,18 @@
 //   visitor and host sides, the heads of the delegation, the places and enterprises visited,
 //   the documents the same articles report, the direction seen from the region. `date` is the
 //   visit's own date when a text gives one (`date_source` "event"), else the first publication
-//   date of its reports ("published"), else the date they were ingested ("ingested"). The 200 latest visits, in date order, with their first 5
-//   sources and 3 evidence sentences; fact_ids give the reports (fact_evidence gives them all).
+//   date of its reports ("published"), else the date they were ingested ("ingested"). The 200
+//   latest visits, in date order, with their first 5 sources and 3 evidence sentences; fact_ids
+//   give the reports (fact_evidence gives them all). With min_confidence, a visit is listed when
+//   one of its reports is at least that sure.
 // param: region: region = "Северо-Казахстанская область" -- the region whose visits to list ("СКО" works)
+// param: min_confidence: float = 0.5 default 0 -- leave out facts whose confidence (0-1) is below this
 // mode: read
 MATCH (r:Region) WHERE r.name = $region
 MATCH (v:Visit)-[:VISITOR|HOST]->(r)
+// a visit counts when one of its reports is at least as sure as asked
+WHERE EXISTS { MATCH (a:Article)-[:REPORTS]->(v) MATCH (a)-[s:STATES]->()
+               WHERE s.event = 'Visit:' + v.key AND coalesce(s.confidence, 0.0) >= $min_confidence }
 WITH DISTINCT r, v, coalesce(v.date, v.published, v.first_seen) AS date
 ORDER BY date DESC, v.key DESC
 LIMIT 200

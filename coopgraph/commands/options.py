@@ -102,6 +102,18 @@ def output_options(command: F) -> F:
     return format_option(command)
 
 
+def min_confidence_option(command: F) -> F:
+    """`--min-confidence`: leave out facts less sure than this (queries and reports that list facts)."""
+    return click.option(
+        "--min-confidence",
+        type=click.FloatRange(0.0, 1.0),
+        default=None,
+        metavar="0-1",
+        help="Leave out facts whose confidence (the measured precision of the rule that found them) is "
+        "below this; for the queries that list facts (a min_confidence parameter).",
+    )(command)
+
+
 def scheduler_option(command: F) -> F:
     """`--scheduler`: extract on a Dask cluster (README, "Scaling out")."""
     return click.option(

@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from coopgraph.commands.options import CoopgraphGroup, format_option, neo4j_options, output_options
+from coopgraph.commands.options import (
+    CoopgraphGroup,
+    format_option,
+    min_confidence_option,
+    neo4j_options,
+    output_options,
+)
 from coopgraph.output import format_rows
 
 if TYPE_CHECKING:
@@ -137,12 +143,14 @@ def show_query(name: str) -> None:
     help="A parameter value; repeat for each. Place names may be inflected or abbreviated.",
 )
 @click.option("--example", is_flag=True, help="Use the header's example values (-p still overrides).")
+@min_confidence_option
 @output_options
 @neo4j_options
 def run_command(
     name: str,
     params: tuple[tuple[str, str], ...],
     example: bool,
+    min_confidence: float | None,
     fmt: str,
     output: str | None,
     limit: int | None,
@@ -154,20 +162,29 @@ def run_command(
     Parameter values are typed by the query header (string, int, float, bool, date, list,
     place, region, entity); place names go through the gazetteer, so "СКО" and
     "Курганской области" both work. Values always reach Neo4j as $parameters.
+    --min-confidence sets the min_confidence parameter of the queries that list facts;
+    for any other query it is an error (`coopgraph query list` shows the parameters).
 
     Example:
 
         coopgraph query run region_profile -p region "Курганская область" --format table
 
         coopgraph query run trade_figures --example --format json -o figures.json
+
+        coopgraph query run single_source_facts -p max_support 1 --min-confidence 0.8
     """
-    from coopgraph.library import ParamError, bind_params, resolve_name
+    from coopgraph.library import MIN_CONFIDENCE, ParamError, bind_params, resolve_name, set_min_confidence
 
     query = find_query(name)
     given: dict[str, Any] = query.example_params() if example else {}
-    given.update(parse_cli_params(params))
+    cli_params = parse_cli_params(params)
+    given.update(cli_params)
     notes: list[str] = []
     try:
+        if min_confidence is not None:
+            if MIN_CONFIDENCE in cli_params:
+                raise ParamError(f"give {MIN_CONFIDENCE} once: -p {MIN_CONFIDENCE} or --min-confidence")
+            set_min_confidence(query, given, min_confidence, load_library_or_fail())
         bound = bind_params(query, given, resolve_name, notes)
     except ParamError as exc:
         raise click.ClickException(str(exc)) from None

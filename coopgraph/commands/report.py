@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from coopgraph.commands.options import CoopgraphGroup, neo4j_options
+from coopgraph.commands.options import CoopgraphGroup, min_confidence_option, neo4j_options
 
 if TYPE_CHECKING:
     from coopgraph.graph.settings import Neo4jSettings
@@ -58,7 +58,7 @@ def report_options(command: F) -> F:
     )(command)
 
 
-def build(settings: Neo4jSettings, builder: Callable[..., Report], *args: str) -> Report:
+def build(settings: Neo4jSettings, builder: Callable[..., Report], *args: str, **kwargs: Any) -> Report:
     from neo4j.exceptions import Neo4jError
 
     from coopgraph.graph.connection import open_driver
@@ -66,7 +66,7 @@ def build(settings: Neo4jSettings, builder: Callable[..., Report], *args: str) -
     driver = open_driver(settings)
     try:
         with driver:
-            return builder(driver, *args, database=settings.database)
+            return builder(driver, *args, database=settings.database, **kwargs)
     except Neo4jError as exc:
         raise click.ClickException(f"Neo4j: {exc.message} [{exc.code}]") from None
 
@@ -84,30 +84,42 @@ def report_group() -> None:
 @report_group.command("region")
 @click.argument("name")
 @report_options
+@min_confidence_option
 @neo4j_options
-def region_command(name: str, fmt: str, output: str | None, settings: Neo4jSettings) -> None:
+def region_command(
+    name: str, fmt: str, output: str | None, min_confidence: float | None, settings: Neo4jSettings
+) -> None:
     """A region dossier: partners, visits, documents, trade, officials, graph and activity.
 
     NAME may be inflected or abbreviated ("СКО", "Курганской области"); a city stands for
     its region. Each row cites the articles and quotes the sentences it comes from.
+    --min-confidence applies to the sections that list facts; partners, the graph and the
+    activity chart are summaries that count every fact (the report says so).
 
     Example:
 
         coopgraph report region "Северо-Казахстанская область" --format html -o sko.html
+
+        coopgraph report region СКО --min-confidence 0.8 --format md
     """
     from coopgraph.report import build_region_report
 
     region = resolve_or_fail("region", name)
-    write_report(build(settings, build_region_report, region), fmt, output)
+    write_report(build(settings, build_region_report, region, min_confidence=min_confidence), fmt, output)
 
 
 @report_group.command("pair")
 @click.argument("a")
 @click.argument("b")
 @report_options
+@min_confidence_option
 @neo4j_options
-def pair_command(a: str, b: str, fmt: str, output: str | None, settings: Neo4jSettings) -> None:
+def pair_command(
+    a: str, b: str, fmt: str, output: str | None, min_confidence: float | None, settings: Neo4jSettings
+) -> None:
     """What two places did together: documents, visits, exports and imports, trade figures.
+
+    --min-confidence applies to every section; the graph and activity chart count every fact.
 
     Example:
 
@@ -118,7 +130,7 @@ def pair_command(a: str, b: str, fmt: str, output: str | None, settings: Neo4jSe
     first, second = resolve_or_fail("place", a), resolve_or_fail("place", b)
     if first == second:
         raise click.ClickException(f"a pair needs two different places, got {first!r} twice")
-    write_report(build(settings, build_pair_report, first, second), fmt, output)
+    write_report(build(settings, build_pair_report, first, second, min_confidence=min_confidence), fmt, output)
 
 
 COMMANDS = (report_group,)

@@ -407,6 +407,24 @@ def test_visits_between_two_places(seeds):
     ) in pick(rows, "visitor", "host", "direction")
 
 
+def test_exports_by_hs_chapter_from_a_place_and_from_everywhere(seeds):
+    karaganda = {r["hs_chapter"]: r for r in run(seeds, "exports_by_hs_chapter", place="Карагандинская область")}
+    assert karaganda["27"]["hs_name"].startswith("Топливо минеральное")
+    assert set(karaganda["27"]["commodities"]) == {"каменный уголь", "нефть", "нефтепродукты"}  # seeds: minsk_karaganda
+    assert karaganda["27"]["partners"] == ["Беларусь"] and karaganda["27"]["flows"] == 3
+    assert karaganda["27"]["evidence"] >= 3 and karaganda["27"]["examples"] and len(karaganda["27"]["fact_ids"]) == 3
+    assert {"72", "73"} <= set(karaganda)  # ferroalloys and rolled steel; iron and steel articles
+    # a country holds its regions and cities; flows inside it are not its exports
+    kz = run(seeds, "exports_by_hs_chapter", place="Казахстан")
+    assert "Карагандинская область" in {x for r in kz for x in r["exporters"]}
+    assert all(p not in ("Казахстан", "Карагандинская область", "Караганда") for r in kz for p in r["partners"])
+    everywhere = run(seeds, "exports_by_hs_chapter")  # no place: every exporter
+    assert sum(r["flows"] for r in everywhere) > sum(r["flows"] for r in kz)
+    assert [r["flows"] for r in everywhere] == sorted((r["flows"] for r in everywhere), reverse=True)
+    unclassed = [r for r in everywhere if r["hs_chapter"] is None]
+    assert len(unclassed) <= 1 and all(r["commodities"] == [] for r in unclassed)  # flows naming no good
+
+
 def test_every_query_has_a_specific_test():
     tested = {
         "region_profile",
@@ -432,6 +450,7 @@ def test_every_query_has_a_specific_test():
         "entity_search",
         "region_activity",
         "visits_between",
+        "exports_by_hs_chapter",
     }
     assert {q.name for q in LIBRARY} == tested
 

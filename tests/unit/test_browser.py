@@ -33,7 +33,7 @@ def test_export_writes_style_guide_and_favorites(tmp_path):
     guide = html.unescape((tmp_path / "guide.html").read_text(encoding="utf-8"))
     assert guide.count("<slide") == len(library) + 1
     assert ':param {region: "Курганская область"}' in guide
-    assert ':param {a: "Северо-Казахстанская область", b: "Россия"}' in guide
+    assert ':param {a: "Северо-Казахстанская область", b: "Россия", min_confidence: 0.5}' in guide
     with zipfile.ZipFile(tmp_path / "favorites.zip") as zf:
         names = set(zf.namelist())
         assert names == {f"coopgraph/{q.name}.cypher" for q in library}

@@ -82,3 +82,22 @@ def test_without_syntax_no_heads():
     parsed = parse_text(TEXT, syntax=False)
     assert all(t.head == -1 and t.rel == "" for s in parsed.sentences for t in s.tokens)
     assert all(t.lemma for s in parsed.sentences for t in s.tokens)
+
+
+def test_batches_trade_calls_against_padding():
+    from coopgraph.ingest.nlp import _batches
+
+    # a headline and short sentences apart from a long paragraph: padding them to it costs more than a call
+    assert _batches([3, 4, 5, 60], call_cost=20, most=8) == [3, 1]
+    assert _batches([10, 10, 10, 10], call_cost=20, most=8) == [4]  # equal lengths: one call
+    assert sum(_batches([5] * 10, call_cost=20, most=8)) == 10  # at most 8 a call: two calls
+    assert all(n <= 8 for n in _batches(list(range(1, 30)), call_cost=1000, most=8))
+    assert _batches([], call_cost=20, most=8) == []
+
+
+def test_remembered_word_ids_are_the_encoders_own():
+    words = ["Аким", "области", "встретился", "с", "губернатором", "Шумковым", "ТОО", "«", "Агромет", "»", "."]
+    for name in ("morph", "syntax", "ner"):
+        encoder = load_models()[name].infer.encoder
+        assert encoder.item(words) == type(encoder).item(encoder, words)
+        assert encoder.item(words) == type(encoder).item(encoder, words)  # a second time, from memory

@@ -1,0 +1,39 @@
+// name: exports_by_hs_chapter
+// title: Exports by HS chapter, from a region, a country or everywhere
+// description: Export flows (EXPORTS_TO) grouped by the HS chapter or product group of their
+//   commodity (the `hs_chapter` the extractor's goods taxonomy gives a Commodity), from a region
+//   (with its cities), a country (with its regions and cities) or, without `place`, from every
+//   exporter. One row per chapter, most flows first: the flows, the commodities, exporters and
+//   partners (the importers; for a place, those outside it), the articles (sum of the flows'
+//   support) and evidence sentences behind them, 3 of those sentences and up to 50 fact ids.
+//   Lists stop at 20 names. Flows that name no good, or a good of no class ("продукция"), are
+//   the row with no chapter. An import is stored as the other side's export. Export figures
+//   (TRADE_VOLUME of kind export) name no commodity, so they have no chapter: region_trade_figures
+//   and trade_figures list them.
+// param: place: place = "Казахстан" default null -- the exporting region or country ("СКО" works); none: every exporter
+// param: min_confidence: float = 0.5 default 0 -- leave out facts whose confidence (0-1) is below this
+// mode: read
+OPTIONAL MATCH (p) WHERE (p:Region OR p:Country OR p:City) AND p.name = $place
+WITH p WHERE $place IS NULL OR p IS NOT NULL
+WITH p IS NULL AS everywhere, COLLECT { MATCH (n)-[:LOCATED_IN|PART_OF*0..2]->(p) RETURN n } AS side
+CALL (everywhere, side) {
+  WITH everywhere WHERE everywhere
+  MATCH (x)-[f:EXPORTS_TO]->(y) WHERE coalesce(f.confidence, 0.0) >= $min_confidence
+  RETURN f, x, y
+  UNION ALL
+  // a place: only its own exports, to partners outside it (a country's region to the country is not one)
+  WITH everywhere, side WHERE NOT everywhere
+  UNWIND side AS x
+  MATCH (x)-[f:EXPORTS_TO]->(y) WHERE NOT y IN side AND coalesce(f.confidence, 0.0) >= $min_confidence
+  RETURN f, x, y
+}
+OPTIONAL MATCH (c:Commodity {key: f.commodity_key})
+WITH c.hs_chapter AS hs_chapter, c.hs_name AS hs_name, f, c, x, y ORDER BY c.name, x.name, y.name
+WITH hs_chapter, hs_name, count(f) AS flows, sum(f.support) AS articles, collect(DISTINCT c.name) AS commodities,
+     collect(DISTINCT x.name) AS exporters, collect(DISTINCT y.name) AS partners, collect(f.fact_id) AS ids
+RETURN hs_chapter, hs_name, flows, commodities[..20] AS commodities, exporters[..20] AS exporters,
+       partners[..20] AS partners, articles,
+       COUNT { UNWIND ids AS id MATCH ()-[ev:STATES {fact_id: id}]->() RETURN ev } AS evidence,
+       COLLECT { UNWIND ids[..20] AS id MATCH ()-[ev:STATES {fact_id: id}]->() RETURN ev.sentence LIMIT 3 } AS examples,
+       ids[..50] AS fact_ids
+ORDER BY flows DESC, hs_chapter IS NULL, hs_chapter
