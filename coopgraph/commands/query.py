@@ -15,6 +15,7 @@ from coopgraph.commands.options import (
     min_confidence_option,
     neo4j_options,
     output_options,
+    query_param_options,
 )
 from coopgraph.output import format_rows
 
@@ -133,16 +134,7 @@ def show_query(name: str) -> None:
 
 @query_group.command("run")
 @click.argument("name")
-@click.option(
-    "-p",
-    "--param",
-    "params",
-    type=(str, str),
-    multiple=True,
-    metavar="NAME VALUE",
-    help="A parameter value; repeat for each. Place names may be inflected or abbreviated.",
-)
-@click.option("--example", is_flag=True, help="Use the header's example values (-p still overrides).")
+@query_param_options
 @min_confidence_option
 @output_options
 @neo4j_options
