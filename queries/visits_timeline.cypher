@@ -8,7 +8,8 @@
 //   date of its reports ("published"), else the date they were ingested ("ingested"). The 200
 //   latest visits, in date order, with their first 5 sources and 3 evidence sentences; fact_ids
 //   give the reports (fact_evidence gives them all). With min_confidence, a visit is listed when
-//   one of its reports is at least that sure.
+//   one of its reports is at least that sure, with the
+//   reports that are.
 // param: region: region = "Северо-Казахстанская область" -- the region whose visits to list ("СКО" works)
 // param: min_confidence: float = 0.5 default 0 -- leave out facts whose confidence (0-1) is below this
 // mode: read
@@ -23,7 +24,8 @@ LIMIT 200
 OPTIONAL MATCH (v)-[:VISITOR]->(x)
 OPTIONAL MATCH (v)-[:HOST]->(y)
 WITH r, v, date, x, y,
-     COLLECT { MATCH (a:Article)-[:REPORTS]->(v) MATCH (a)-[s:STATES]->() WHERE s.event = 'Visit:' + v.key
+     COLLECT { MATCH (a:Article)-[:REPORTS]->(v) MATCH (a)-[s:STATES]->()
+               WHERE s.event = 'Visit:' + v.key AND coalesce(s.confidence, 0.0) >= $min_confidence
                RETURN DISTINCT s.fact_id AS f ORDER BY f } AS fact_ids
 RETURN date, CASE WHEN v.date IS NOT NULL THEN 'event' WHEN v.published IS NOT NULL THEN 'published' ELSE 'ingested' END
          AS date_source,

@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 from support import extract_seed_facts
 
+from coopgraph.ingest.confidence import rule_confidence
 from coopgraph.library import MIN_CONFIDENCE, bind_params, confidence_queries, load_library, resolve_name, run_query
 
 
@@ -65,75 +66,56 @@ def test_commodities_carry_their_hs_chapter_and_its_name(seed_graph):
 
 LIBRARY = load_library()
 
-# (query, parameters, columns that identify a row, the row, the confidence of the fact behind it on the seed
-# graph): at that threshold the row is listed, a little above it the row is left out. Low ones are the frame
-# rules' uncalibrated 0.5, high ones the calibrated rules (ingest/lexicons/confidence.toml).
+# (query, parameters, columns that identify a row, the row): the row is listed at every threshold up to the
+# confidence of the fact behind it and at none above, whatever the calibration (ingest/lexicons/confidence.toml)
+# makes that confidence; the thresholds tried are every confidence the seed graph holds.
 THRESHOLD_CASES = [
-    (
-        "visits_timeline",
-        {"region": "СКО"},
-        ("visitor", "host"),
-        ("Курганская область", "Северо-Казахстанская область"),
-        0.8,
-    ),
-    ("visits_timeline", {"region": "СКО"}, ("visitor", "host"), ("Вадим Шумков", "Северо-Казахстанская область"), 0.5),
+    ("visits_timeline", {"region": "СКО"}, ("visitor", "host"), ("Курганская область", "Северо-Казахстанская область")),
     (
         "visits_between",
         {"a": "Курганская область", "b": "СКО"},
         ("visitor", "host"),
         ("Гауез Нурмухамбетов", "Курганская область"),
-        0.758,
     ),
-    ("region_officials", {"region": "Карагандинская область"}, ("person", "title"), ("Женис Касымбек", "аким"), 0.903),
-    ("event_participants", {"event": "Форум межрегионального"}, ("participant",), ("Оренбургская область",), 0.909),
+    ("region_officials", {"region": "Карагандинская область"}, ("person", "title"), ("Женис Касымбек", "аким")),
+    ("event_participants", {"event": "Форум межрегионального"}, ("participant",), ("Оренбургская область",)),
     (
         "enterprises_visited",
         {"region": "Курганская область"},
         ("organization", "visitor"),
         ("Радуга", "Курганская область"),
-        0.5,
     ),
-    ("region_documents", {"region": "ЗКО"}, ("kind",), ("дорожная карта",), 0.5),
+    ("region_documents", {"region": "ЗКО"}, ("kind",), ("дорожная карта",)),
     (
         "documents_between",
         {"a": "Карагандинская область", "b": "Минская область"},
         ("document",),
         ("Соглашение о сотрудничестве",),
-        0.837,
     ),
-    ("trade_figures", {"a": "СКО", "b": "РФ"}, ("kind", "value"), ("turnover", 694_000_000), 0.714),
-    ("region_trade_figures", {"region": "Новгородская область"}, ("target", "value"), ("Казахстан", 57_100_000), 0.714),
+    ("trade_figures", {"a": "СКО", "b": "РФ"}, ("kind", "value"), ("turnover", 694_000_000)),
+    ("region_trade_figures", {"region": "Новгородская область"}, ("target", "value"), ("Казахстан", 57_100_000)),
     (
         "exports_imports",
         {"region": "Карагандинская область", "partner": "Беларусь"},
         ("direction", "commodity"),
         ("export", "каменный уголь"),
-        0.5,
     ),
-    ("region_trade_flows", {"region": "Астрахани"}, ("direction", "commodity"), ("export", "рыба"), 0.5),
-    ("commodity_exporters", {"commodity": "черных металлов"}, ("exporter",), ("Карагандинская область",), 0.5),
-    (
-        "new_since",
-        {"since": "2025-01-01"},
-        ("relation", "source", "target"),
-        ("VISITED", "Евгений Солнцев", "Уральск"),
-        0.75,
-    ),
+    ("region_trade_flows", {"region": "Астрахани"}, ("direction", "commodity"), ("export", "рыба")),
+    ("commodity_exporters", {"commodity": "черных металлов"}, ("exporter",), ("Карагандинская область",)),
+    ("new_since", {"since": "2025-01-01"}, ("relation", "source", "target"), ("VISITED", "Евгений Солнцев", "Уральск")),
     (
         "single_source_facts",
         {"max_support": 1},
         ("relation", "source", "qualifier"),
         ("EXPORTS_TO", "Карагандинская область", "каменный уголь"),
-        0.5,
     ),
     (
         "single_source_facts",
         {"max_support": 1},
         ("relation", "source", "qualifier"),
         ("HOLDS_POSITION", "Андрей Никитин", "губернатор"),
-        0.903,
     ),
-    ("exports_by_hs_chapter", {"place": "Карагандинская область"}, ("hs_chapter",), ("27",), 0.5),
+    ("exports_by_hs_chapter", {"place": "Карагандинская область"}, ("hs_chapter",), ("27",)),
 ]
 
 
@@ -148,11 +130,20 @@ def keys_of(rows: list[dict], columns: tuple[str, ...]) -> set[tuple]:
     return {tuple(r[c] for c in columns) for r in rows}
 
 
-@pytest.mark.parametrize("name, params, columns, row, confidence", THRESHOLD_CASES)
-def test_a_threshold_keeps_facts_at_it_and_leaves_out_those_below(seed_graph, name, params, columns, row, confidence):
+def graph_confidences(seed_graph) -> list[float]:
+    rows = read(seed_graph, "MATCH ()-[f]->() WHERE f.confidence IS NOT NULL RETURN DISTINCT f.confidence AS c")
+    return sorted(r["c"] for r in rows)
+
+
+@pytest.mark.parametrize("name, params, columns, row", THRESHOLD_CASES)
+def test_a_threshold_keeps_facts_at_it_and_leaves_out_those_below(seed_graph, name, params, columns, row):
     assert row in keys_of(run(seed_graph, name, **params), columns)  # no threshold: the default, 0
-    assert row in keys_of(run(seed_graph, name, **params, min_confidence=confidence), columns)
-    assert row not in keys_of(run(seed_graph, name, **params, min_confidence=confidence + 0.01), columns)
+    known = graph_confidences(seed_graph)
+    thresholds = [0.0, *known, min(1.0, known[-1] + 0.001)]
+    listed = [row in keys_of(run(seed_graph, name, **params, min_confidence=t), columns) for t in thresholds]
+    cut = listed.index(False) if False in listed else len(listed)
+    assert 1 < cut < len(listed), listed  # kept at some fact's confidence, left out above every one
+    assert not any(listed[cut:]), listed  # and never again at a higher threshold
 
 
 def test_every_query_that_takes_a_threshold_has_a_case():
@@ -182,7 +173,8 @@ def test_single_source_facts_show_rule_and_confidence_least_sure_first(seed_grap
     assert rows and all(r["rule"] and r["confidence"] is not None for r in rows)
     assert [r["confidence"] for r in rows] == sorted(r["confidence"] for r in rows)
     nikitin = next(r for r in rows if (r["relation"], r["source"]) == ("HOLDS_POSITION", "Андрей Никитин"))
-    assert (nikitin["rule"], nikitin["confidence"]) == ("position.title", 0.903)
+    assert nikitin["rule"] == "position.title"
+    assert nikitin["confidence"] == rule_confidence()["position.title"]  # the calibrated precision of its rule
     sure = run(seed_graph, "single_source_facts", max_support=1, min_confidence=0.8)
     assert sure and all(r["confidence"] >= 0.8 for r in sure) and len(sure) < len(rows)
 
@@ -250,13 +242,24 @@ def test_reports_leave_out_facts_below_the_threshold_and_say_which_sections_coun
     from coopgraph.report import build_pair_report, build_region_report
 
     driver, database = seed_graph
-    every = build_region_report(driver, "Северо-Казахстанская область", database=database)
-    sure = build_region_report(driver, "Северо-Казахстанская область", database=database, min_confidence=0.8)
+    region = "Северо-Казахстанская область"
+    every = build_region_report(driver, region, database=database)
     visitors = {r["visitor"] for r in every.section("visits").rows}
-    assert {"Вадим Шумков", "Курганская область"} <= visitors  # 0.5 and 0.8
-    assert {r["visitor"] for r in sure.section("visits").rows} == visitors - {"Вадим Шумков", "Гауез Нурмухамбетов"}
-    assert "facts with confidence ≥ 0.8" in sure.subtitle and "region_profile" in sure.subtitle
+    assert "Курганская область" in visitors
     assert "confidence" not in every.subtitle
-    pair = build_pair_report(driver, "Карагандинская область", "Беларусь", database=database, min_confidence=0.6)
-    assert pair.section("trade").rows == []  # every export flow of the pair is a 0.5 frame fact
-    assert {r["value"] for r in pair.section("figures").rows} == {100_000_000, 110_000_000}  # trade.figure 0.714
+    counts = []
+    for t in graph_confidences(seed_graph):  # the dossier's visits are the timeline query's at each threshold
+        sure = build_region_report(driver, region, database=database, min_confidence=t)
+        got = {r["visitor"] for r in sure.section("visits").rows}
+        assert got == {r["visitor"] for r in run(seed_graph, "visits_timeline", region=region, min_confidence=t)}
+        assert got <= visitors
+        counts.append(sum(len(section.rows) for section in sure.sections))
+    assert counts == sorted(counts, reverse=True)  # a higher threshold never lists more
+    assert any(0 < c < counts[0] for c in counts)  # some threshold keeps some facts and leaves out others
+    sure = build_region_report(driver, region, database=database, min_confidence=0.8)
+    assert "facts with confidence ≥ 0.8" in sure.subtitle and "region_profile" in sure.subtitle
+    above = min(1.0, graph_confidences(seed_graph)[-1] + 0.001)
+    pair = build_pair_report(driver, "Карагандинская область", "Беларусь", database=database)
+    assert pair.section("trade").rows and pair.section("figures").rows
+    none = build_pair_report(driver, "Карагандинская область", "Беларусь", database=database, min_confidence=above)
+    assert none.section("trade").rows == [] and none.section("figures").rows == []
