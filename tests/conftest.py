@@ -206,7 +206,7 @@ def seed_graph(neo4j_driver: neo4j.Driver, neo4j_settings: Neo4jSettings, _seed_
 
 def graph_size(driver: neo4j.Driver, database: str) -> tuple[int, int]:
     records, _, _ = driver.execute_query(
-        "CALL { MATCH (n) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS rels } "
+        "CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } "
         "RETURN nodes, rels",
         database_=database,
     )

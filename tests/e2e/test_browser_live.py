@@ -74,18 +74,29 @@ def chrome(tmp_path):
 
 
 def wait_for(check, timeout: float = 120.0, what: str = "the page"):
+    """Poll `check` until it gives a true value; an element Browser re-rendered meanwhile is one more try."""
+    from selenium.common.exceptions import StaleElementReferenceException
+
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if value := check():
-            return value
+        try:
+            if value := check():
+                return value
+        except StaleElementReferenceException:
+            pass
         time.sleep(0.5)
     raise AssertionError(f"timed out waiting for {what}")
 
 
 def commands(chrome) -> list[str]:
+    """The commands of the open frames; none while Browser re-renders them (the caller's wait_for retries)."""
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
 
-    return [f.text for f in chrome.find_elements(By.CSS_SELECTOR, "[data-testid=frameCommand]")]
+    try:
+        return [f.text for f in chrome.find_elements(By.CSS_SELECTOR, "[data-testid=frameCommand]")]
+    except StaleElementReferenceException:
+        return []
 
 
 def log_in(chrome, server: LocalServer) -> None:
@@ -126,18 +137,21 @@ def test_after_login_the_guide_is_open_and_a_region_has_the_region_colour(local,
 
     run_cypher(chrome, f"MATCH p = (:Region {{name: '{SKO}'}})-[:VISITED|PARTY_TO|PART_OF]-() RETURN p LIMIT 12")
     colour = LABEL_STYLES["Region"]
-    circles = wait_for(
-        lambda: [c for c in chrome.find_elements(By.CSS_SELECTOR, "svg g.node circle") if c.get_attribute("fill")],
+    fills = wait_for(
+        lambda: {
+            c.get_attribute("fill").lower()
+            for c in chrome.find_elements(By.CSS_SELECTOR, "svg g.node circle")
+            if c.get_attribute("fill")
+        },
         what="nodes drawn",
     )
-    fills = {c.get_attribute("fill").lower() for c in circles}
     # every node in its type's colour, none in the neutral Entity grey or a Browser default
     assert colour in fills and fills <= set(LABEL_STYLES.values()), fills
     # the picture for the docs: the query's graph above the guide (the style's frame closed)
     for frame in chrome.find_elements(By.CSS_SELECTOR, "[data-testid=frame]"):
         if frame.find_element(By.CSS_SELECTOR, "[data-testid=frameCommand]").text.startswith(":style"):
             frame.find_element(By.CSS_SELECTOR, "button[title=Close]").click()
-    wait_for(lambda: commands(chrome)[-1].startswith(":play"), what="the guide below the graph")
+    wait_for(lambda: (open_ := commands(chrome)) and open_[-1].startswith(":play"), what="the guide below the graph")
     time.sleep(2)  # the force layout settles
     shot = SCREENSHOT if os.environ.get("COOPGRAPH_SCREENSHOTS") else tmp_path / SCREENSHOT.name
     chrome.save_screenshot(str(shot))

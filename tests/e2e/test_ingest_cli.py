@@ -14,8 +14,9 @@ from support import DATA, SEEDS, needs_dev
 from support import DEV as DEV_DIR
 
 from coopgraph.cli import cli
+from coopgraph.graph.events import VISIT_LINKS
 from coopgraph.graph.load import adapt_facts, dump_graph, find_provenance_violations
-from coopgraph.graph.schema import drop_schema
+from coopgraph.graph.schema import STRUCTURE_TYPES, drop_schema
 from coopgraph.ingest.pipeline import extract_article
 from coopgraph.ingest.read import read_path
 
@@ -207,14 +208,15 @@ def test_seeds_and_dev_articles_give_one_node_per_real_entity(graph):
     assert records[0]["n"] == len(golds) == dev_files  # one Article per distinct text
     assert find_provenance_violations(graph.driver, graph.database) == []
     # every relationship in the graph carries provenance (a fact has its reports, each with an article
-    # and a sentence), or it is structure, a report itself, or a summary's bookkeeping
+    # and a sentence), or it is structure, a report itself, a summary's bookkeeping or an event's links
     records, _, _ = graph.driver.execute_query(
-        "MATCH ()-[r]->() WHERE NOT type(r) IN ['MENTIONS', 'STATES', 'PART_OF', 'LOCATED_IN', 'COUNTED_IN', 'PARTNER'] "
+        "MATCH ()-[r]->() WHERE NOT type(r) IN $other "
         "RETURN type(r) AS type, r.support AS support, "
         "COLLECT { MATCH (a:Article)-[s:STATES {fact_id: r.fact_id}]->() RETURN s.sentence } AS evidence",
+        other=[*STRUCTURE_TYPES, "COUNTED_IN", "PARTNER", "REPORTS", *VISIT_LINKS],
         database_=graph.database,
     )
-    assert records and all(r["support"] and r["evidence"] for r in records)
+    assert records and all(r["support"] and r["evidence"] for r in records), {r["type"] for r in records}
     records, _, _ = graph.driver.execute_query(
         "MATCH (:Article)-[c:COUNTED_IN]->(p:Partnership) RETURN count(DISTINCT p) AS n", database_=graph.database
     )
