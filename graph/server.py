@@ -484,6 +484,12 @@ def format_bytes(size: int) -> str:
 # ---------------------------------------------------------------------------------------------- the server
 
 
+def initial_password_args(password: str) -> str:
+    """neo4j-admin's argument file for the first password: "--" ends the options, so that a password that
+    starts with "-" (one in 64 generated ones) is the value, not an unknown option."""
+    return f"dbms\nset-initial-password\n--\n{quote_argfile(password)}\n"
+
+
 @dataclass
 class LocalServer:
     """One Neo4j home (tarball layout: lib/ conf/ data/ logs/ run/) and the JVM serving it."""
@@ -601,7 +607,7 @@ class LocalServer:
         fd, argfile = tempfile.mkstemp(prefix="pw-", dir=self.home / "run")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(f"dbms\nset-initial-password\n{quote_argfile(self.password)}\n")
+                out.write(initial_password_args(self.password))
             done = subprocess.run(
                 [java, "-Xmx256m", "-cp", self.format_classpath(), ADMIN_CLASS, f"@{argfile}"],
                 env=self.format_environment(),

@@ -254,3 +254,13 @@ def test_maven_missing_and_download_failure_are_one_line_errors(tmp_path, monkey
     message = str(caught.value)
     assert message.startswith("Maven could not download Neo4j") and "Could not resolve dependencies" in message
     assert not (tmp_path / "home" / "lib").exists()
+
+
+def test_a_password_that_starts_with_a_dash_is_set_not_read_as_an_option(neo4j_lib: Path, tmp_path: Path):
+    """One generated password in 64 starts with "-" (token_urlsafe); neo4j-admin must take it as the value."""
+    home = tmp_path / "home"
+    link_lib(home, neo4j_lib)
+    server = LocalServer(home, password="-starts-with-a-dash")
+    server.write_config()
+    server.set_initial_password(find_java())  # raised ServerError ("... --verbose Enable verbose output.") before
+    assert (home / "data" / "dbms").is_dir()
