@@ -48,6 +48,8 @@ def _outermost(refs: list[Ref]) -> list[Ref]:
 
 def _visit(ctx: Context, m: FrameMatch) -> None:
     visitors = _side(ctx, m, "visitor")
+    if not visitors and m.sent == 0 and m.predicate.noun and m.pred.rel == "root" and len(ctx.sentences) > 1:
+        visitors = _lead_subject(ctx)  # "Визит в Бишкек" over "Аким ... Марат Султангазиев встретился ..."
     if not visitors:
         return
     date = find_date(ctx.sentences[m.sent].text, ctx.published)
@@ -63,6 +65,22 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
         for v in visitors.keys:
             if not _at_home(ctx, v, place):
                 ctx.relate("VISITED", v, place, m.sent, rule="frame:visit", date=date)
+
+
+def _lead_subject(ctx: Context) -> Side:
+    """Who the lead is about: the subject of its main verb. A headline that states a visit and names no
+    visitor ("Визит в Бишкек", "Рабочая поездка в Уральск") is that side's visit."""
+    from coopgraph.ingest.frames import Argument
+
+    tree = tree_of(ctx, 1)
+    root = next((t for t in ctx.sentences[1].tokens if t.rel == "root"), None)
+    if root is None or root.pos not in ("VERB", "AUX"):
+        return Side()
+    side = Side()
+    for dep in tree.children(root):
+        if dep.rel == "nsubj":
+            side.add(resolve(ctx, tree, 1, Argument("visitor", "nom", dep, tree.phrase(dep))))
+    return side
 
 
 def _hosted(ctx: Context, m: FrameMatch) -> None:
