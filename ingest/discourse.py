@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 
 from coopgraph.ingest.context import Context, Ref
-from coopgraph.ingest.frames import Argument, Tree, shape_of
+from coopgraph.ingest.frames import Argument, FrameMatch, Tree, shape_of, tree_of
 from coopgraph.ingest.nlp import Token
 
 PLACES = ("Region", "City", "Country")
@@ -85,6 +85,15 @@ def conj_chain(tree: Tree, head: Token) -> list[Token]:
 
 def refs_at(ctx: Context, k: int, tok: Token) -> list[Ref]:
     return [r for r in ctx.refs_in(k) if r.start <= tok.start < r.end or tok.start <= r.start < tok.end]
+
+
+def role_side(ctx: Context, m: FrameMatch, role: str) -> Side:
+    """The side a frame's arguments in one role name, together."""
+    tree = tree_of(ctx, m.sent)
+    side = Side()
+    for arg in m.role(role):
+        side.add(resolve(ctx, tree, m.sent, arg))
+    return side
 
 
 def resolve(ctx: Context, tree: Tree, k: int, arg: Argument) -> Side:

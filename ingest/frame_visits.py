@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
-from coopgraph.ingest.discourse import BODIES, Side, place_anaphor, region_of_person, resolve
+from coopgraph.ingest.discourse import BODIES, Side, place_anaphor, region_of_person, resolve, role_side
 from coopgraph.ingest.frames import FrameMatch, find_frames, tree_of
 
 
@@ -25,17 +25,9 @@ def extract_visit_frames(ctx: Context) -> None:
             _talks_held(ctx, m)
 
 
-def _side(ctx: Context, m: FrameMatch, role: str) -> Side:
-    tree = tree_of(ctx, m.sent)
-    side = Side()
-    for arg in m.role(role):
-        side.add(resolve(ctx, tree, m.sent, arg))
-    return side
-
-
-def _places(ctx: Context, m: FrameMatch) -> list[Ref]:
+def _places(ctx: Context, m: FrameMatch, role: str = "place") -> list[Ref]:
     """The places and bodies a visit went to: the country drops out when a region or city of it is named."""
-    refs = _outermost([r for r in m.refs("place") if r.type in BODIES or r.type in ("Event", "Document")])
+    refs = _outermost([r for r in m.refs(role) if r.type in BODIES or r.type in ("Event", "Document")])
     refs = [r for r in refs if r.type in BODIES]
     countries = {_country(ctx, r.key) for r in refs if r.type in ("Region", "City")}
     return [r for r in refs if not (r.type == "Country" and r.key.split(":")[-1] in countries)]
@@ -47,7 +39,7 @@ def _outermost(refs: list[Ref]) -> list[Ref]:
 
 
 def _visit(ctx: Context, m: FrameMatch) -> None:
-    visitors = _side(ctx, m, "visitor")
+    visitors = role_side(ctx, m, "visitor")
     if not visitors and m.sent == 0 and m.predicate.noun and m.pred.rel == "root" and len(ctx.sentences) > 1:
         visitors = _lead_subject(ctx)  # "Визит в Бишкек" over "Аким ... Марат Султангазиев встретился ..."
     if not visitors:
@@ -86,14 +78,14 @@ def _lead_subject(ctx: Context) -> Side:
 def _hosted(ctx: Context, m: FrameMatch) -> None:
     """ "Гостей из Омска встретили в Павлодаре", "аким принял делегацию Омской области": the guests visited
     the place named, else the place of the host."""
-    guests = _side(ctx, m, "guests")
+    guests = role_side(ctx, m, "guests")
     if not guests:
         guests.persons = _accusative_persons(ctx, m)
     places = [r.key for r in _places(ctx, m)]
     if not guests.group and not (places and guests.persons):
         return  # "принял губернатора": a meeting, not a visit, unless a delegation or met at a named place
     if not places:
-        hosts = _side(ctx, m, "host")
+        hosts = role_side(ctx, m, "host")
         # "губернатор области поприветствовал делегацию": an unnamed office stands for its place
         places = [p for p in (hosts.bodies + [region_of_person(ctx, h) for h in hosts.persons]) if p]
         places += [p for p in hosts.represented if p not in places]
@@ -118,7 +110,7 @@ def _accusative_persons(ctx: Context, m: FrameMatch) -> list[str]:
 def _met(ctx: Context, m: FrameMatch) -> None:
     """A meeting at a named place: a party from elsewhere (another region, another country) came there;
     a meeting with no place gives no visit (spec)."""
-    parties = _side(ctx, m, "party")  # first: a delegation met here is the one later sentences speak of
+    parties = role_side(ctx, m, "party")  # first: a delegation met here is the one later sentences speak of
     places = [r.key for r in _places(ctx, m) if r.type in ("City", "Region", "Country")] or locatives(ctx, m.sent)
     if not places:
         return
@@ -174,15 +166,9 @@ def _talks_held(ctx: Context, m: FrameMatch) -> None:
     article speaks of was at the place the talks were held."""
     if not ctx.delegation or not any(a.head.lemma in MEETING_WORDS for a in m.role("event")):
         return
-    for place in _places_of(ctx, m, "venue"):
+    for place in [r.key for r in _places(ctx, m, "venue")]:
         if not _at_home(ctx, ctx.delegation, place):
             ctx.relate("VISITED", ctx.delegation, place, m.sent, rule="frame:talks_held")
-
-
-def _places_of(ctx: Context, m: FrameMatch, role: str) -> list[str]:
-    refs = [r for r in m.refs(role) if r.type in BODIES]
-    countries = {_country(ctx, r.key) for r in refs if r.type in ("Region", "City")}
-    return [r.key for r in refs if not (r.type == "Country" and r.key.split(":")[-1] in countries)]
 
 
 def locatives(ctx: Context, k: int) -> list[str]:

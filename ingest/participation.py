@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from coopgraph.ingest.context import Context, Ref
-from coopgraph.ingest.discourse import Side, region_of_person, resolve
+from coopgraph.ingest.discourse import Side, region_of_person, resolve, role_side
 from coopgraph.ingest.frames import FrameMatch, Tree, find_frames, shape_of, tree_of
 from coopgraph.ingest.nlp import Token
 
@@ -161,14 +161,6 @@ def _represented(ctx: Context) -> None:
                 ctx.relate("PARTICIPATED_IN", represented, rel.target_key, k, rule="event.represented")
 
 
-def _side(ctx: Context, m: FrameMatch, role: str) -> Side:
-    tree = tree_of(ctx, m.sent)
-    side = Side()
-    for arg in m.role(role):
-        side.add(resolve(ctx, tree, m.sent, arg))
-    return side
-
-
 def _take_part(ctx: Context, side: Side, event: str, k: int, rule: str) -> None:
     for key in side.keys:
         ctx.relate("PARTICIPATED_IN", key, event, k, rule=rule)
@@ -191,7 +183,7 @@ def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
             keys = [events.main]  # an article set inside an event: what happens in it happens there
     if not keys:
         return
-    side = _side(ctx, m, who)
+    side = role_side(ctx, m, who)
     for key in keys:
         _take_part(ctx, side, key, m.sent, f"frame:{m.frame}")
 

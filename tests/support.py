@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import secrets
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from coopgraph.graph.server import LocalServer, find_free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -69,3 +74,22 @@ def big_article(tmp_path, kb: int = 1500):
     path = tmp_path / "huge.txt"
     path.write_text("Большая статья\n" + "".join(line.format(n=n) for n in range(count)), encoding="utf-8")
     return path
+
+
+@contextlib.contextmanager
+def own_server(neo4j_lib: Path, home: Path, name: str) -> Iterator[LocalServer]:
+    """A small Neo4j of a test module's own, for commands that stop and start the server (bulk, backup)."""
+    server = LocalServer(
+        home=home,
+        bolt_port=find_free_port(),
+        http_port=find_free_port(),
+        password=f"{name}-{secrets.token_hex(8)}",
+        lib_source=neo4j_lib,
+        heap="512m",
+        pagecache="128m",
+    )
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

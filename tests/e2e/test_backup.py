@@ -4,13 +4,12 @@ backup taken while an ingest writes."""
 from __future__ import annotations
 
 import contextlib
-import secrets
 import threading
 import time
 
 import pytest
 from click.testing import CliRunner
-from support import INGESTED, build_seed_graph, extract_seed_facts
+from support import INGESTED, build_seed_graph, extract_seed_facts, own_server
 
 from bench.corpus import article_facts
 from coopgraph.cli import cli
@@ -18,7 +17,7 @@ from coopgraph.extraction import Extracted
 from coopgraph.graph.connection import open_driver
 from coopgraph.graph.load import dump_graph
 from coopgraph.graph.schema import apply_schema, wipe_data
-from coopgraph.graph.server import LocalServer, find_free_port
+from coopgraph.graph.server import LocalServer
 from coopgraph.graph.settings import Neo4jSettings
 from coopgraph.pipeline import IngestOptions, IngestPipeline, load_reference_data
 
@@ -26,20 +25,8 @@ from coopgraph.pipeline import IngestOptions, IngestPipeline, load_reference_dat
 @pytest.fixture(scope="module")
 def local(neo4j_lib, tmp_path_factory):
     """A server of this module's own: backup and restore stop and start it."""
-    server = LocalServer(
-        home=tmp_path_factory.mktemp("backup") / "neo4j",
-        bolt_port=find_free_port(),
-        http_port=find_free_port(),
-        password=f"backup-{secrets.token_hex(8)}",
-        lib_source=neo4j_lib,
-        heap="512m",
-        pagecache="128m",
-    )
-    server.start()
-    try:
+    with own_server(neo4j_lib, tmp_path_factory.mktemp("backup") / "neo4j", "backup") as server:
         yield server
-    finally:
-        server.stop()
 
 
 def settings_of(server: LocalServer) -> Neo4jSettings:

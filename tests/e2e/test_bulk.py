@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import secrets
-
 import pytest
 from click.testing import CliRunner
-from support import INGESTED, SEEDS, extract_seed_facts
+from support import INGESTED, SEEDS, extract_seed_facts, own_server
 from test_load_batch import assert_same
 
 from bench.corpus import article_facts
@@ -17,7 +15,6 @@ from coopgraph.graph.bulk import BulkRefused
 from coopgraph.graph.connection import open_driver
 from coopgraph.graph.load import dump_graph, load_facts
 from coopgraph.graph.schema import apply_schema, wipe_data
-from coopgraph.graph.server import LocalServer, find_free_port
 from coopgraph.graph.settings import Neo4jSettings
 from coopgraph.pipeline import IngestOptions, IngestPipeline, load_reference_data
 
@@ -25,20 +22,8 @@ from coopgraph.pipeline import IngestOptions, IngestPipeline, load_reference_dat
 @pytest.fixture(scope="module")
 def local(neo4j_lib, tmp_path_factory):
     """A server of this module's own: the bulk load stops and starts it."""
-    server = LocalServer(
-        home=tmp_path_factory.mktemp("bulk") / "neo4j",
-        bolt_port=find_free_port(),
-        http_port=find_free_port(),
-        password=f"bulk-{secrets.token_hex(8)}",
-        lib_source=neo4j_lib,
-        heap="512m",
-        pagecache="128m",
-    )
-    server.start()
-    try:
+    with own_server(neo4j_lib, tmp_path_factory.mktemp("bulk") / "neo4j", "bulk") as server:
         yield server
-    finally:
-        server.stop()
 
 
 def sample() -> list:
