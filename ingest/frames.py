@@ -207,7 +207,9 @@ class Tree:
 
     def preposition(self, tok: Token) -> str | None:
         """The preposition governing a phrase: its `case` dependents, multiword ones ("в ходе") joined."""
-        preps = [c for c in self.children(tok) if c.rel == "case"]
+        # a preposition precedes its noun: one hung after it belongs to a phrase the parser folded in
+        # ("Делегация ... во главе с ..." with "во" under "Делегация")
+        preps = [c for c in self.children(tok) if c.rel == "case" and c.i < tok.i]
         if not preps:
             return None
         words = []

@@ -357,7 +357,21 @@ def _other_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         head = re.split(r"(?<![\w-])город", comp, maxsplit=1, flags=re.I)[0]
         key = _city_of_sentence(ctx, phrase.sent)
         return (key, _office_title(f"{phrase.text} {head}")) if key else None
+    if not comp.strip() and (head_word := _deputised_head(phrase.text)):
+        # "делегация Омской области во главе с первым заместителем губернатора Валерием Бойко": a deputy of
+        # a head named by no place serves the delegation's place, else the article's place of that head
+        key = _led_delegation(ctx, phrase.sent, phrase.start) or _guess_home_for(ctx, head_word)
+        return (key, _office_title(phrase.text)) if key else None
     return None
+
+
+_DEPUTISED = re.compile(r"(?:замест\w*|зам\.?)\s+(губернатор|аким)\w*$|^(?:перв\w+\s+)?вице-(губернатор)\w*$", re.I)
+
+
+def _deputised_head(title: str) -> str | None:
+    """The head a deputy's title names without a place: "заместитель акима" → "аким"."""
+    m = _DEPUTISED.search(title.strip())
+    return (m.group(1) or m.group(2)).lower() if m else None
 
 
 _HEAD_GENITIVE = re.compile(r"^(?:губернатор|аким|глав|президент|мэр|председател|хоким|раис)", re.I)
