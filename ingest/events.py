@@ -19,6 +19,7 @@ class EventLexicon:
     head_suffixes: tuple[str, ...]
     days: frozenset[str]
     day_genitives: frozenset[str]
+    generic_adjectives: frozenset[str]
 
     def is_head(self, lemma: str) -> bool:
         return lemma in self.heads or lemma.endswith(self.head_suffixes)
@@ -33,6 +34,7 @@ def event_lexicon() -> EventLexicon:
         head_suffixes=tuple(data["head_suffixes"]),
         days=frozenset(data["days"]),
         day_genitives=frozenset(data["day_genitives"]),
+        generic_adjectives=frozenset(data["generic_adjectives"]),
     )
 
 
@@ -349,8 +351,10 @@ _ADJ_EVENT = re.compile(
 def _adjective_events(ctx: Context, taken) -> None:
     """ "на Астраханской ярмарке" → "Астраханская ярмарка" (capitalised adjective = proper name)."""
     for m in _ADJ_EVENT.finditer(ctx.text):
-        if any(s <= m.start() < e for s, e in taken):
-            continue
+        if any(s <= m.start() < e or s <= m.start("head") < e for s, e in taken):
+            continue  # "Международной выставке «Агро-2023»": the quoted name is the event, its descriptor not
+        if all(lemma(a.lower()) in event_lexicon().generic_adjectives for a in [m.group("adj"), *m.group("more").split()]):
+            continue  # "Международный форум" capitalised names no event: a place adjective would
         prev = ctx.text[max(0, m.start() - 2) : m.start()]
         if not prev.strip() or prev.strip()[-1:] in ".!?\n":
             continue
