@@ -113,6 +113,8 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
     if head.pos == "PRON" and head.lemma in ("он", "она") and head.feats.get("Case") == "Nom":
         person = _pronoun_person(ctx, k, head)
         return Side(persons=[person]) if person else Side()
+    if head.pos == "PRON" and head.lemma == "они" and head.feats.get("Case") == "Nom" and ctx.delegation:
+        return Side(bodies=[ctx.delegation], groups=[ctx.delegation])  # "Они побывали на заводе": the guests
     if head.lemma in words().groups:
         return _group(ctx, tree, k, head)
     if head.lemma in words().collectives:
