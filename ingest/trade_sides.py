@@ -113,12 +113,24 @@ def _ref_role(ctx: Context, tree: Tree, m: FrameMatch, arg: Argument, ref: Ref, 
         return arg.role  # "покупатели из Китая", "предприятия Минской области": the subject's side
     if arg.role == "goods" and head.i == arg.head.i and m.predicate.noun and arg.shape == "gen":
         return trade_words().owner.get(m.frame, "exporter")  # "экспорт Казахстана"
+    if arg.role == "goods" and ref.type == "Organization" and _maker_of(tree, head, arg.head):
+        return trade_words().owner.get(m.frame, "exporter")  # "продукция ТОО «X» поставляется": its maker
     if arg.role != "goods" and (head.i == arg.head.i or _listed_with_head(ctx, tree, m.sent, ref, arg)):
         return arg.role  # the argument's own shape, as read for it ("в Атырау, Актау и Туркестан": "into")
     shape = list_shape(ctx, tree, m.sent, ref, head)
     if "+" in shape:
         return m.predicate.role_of(shape)
     return None if arg.role == "goods" else arg.role
+
+
+def _maker_of(tree: Tree, head: Token, goods: Token) -> bool:
+    """A company in the genitive right under the goods noun, with no preposition of its own."""
+    return (
+        head.rel == "nmod"
+        and head.head == goods.i
+        and head.feats.get("Case") == "Gen"
+        and not _has_prep(tree, head)
+    )
 
 
 def _has_prep(tree: Tree, head: Token) -> bool:
