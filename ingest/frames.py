@@ -220,6 +220,8 @@ class Tree:
 
 def shape_of(tree: Tree, tok: Token) -> str:
     case = CASES.get(tok.feats.get("Case", ""), "")
+    if case != "acc" and tok.text.lower().endswith(("ую", "юю")):
+        case = "acc"  # only an accusative ends so: "в Павлодарскую" (an elided "область") tagged locative
     if tok.rel == "obj" and case in ("nom", "gen"):
         case = "acc"  # nom = acc for inanimate nouns, gen = acc for animate ones: the object label decides
     elif tok.rel == "nsubj" and case == "acc" and tok.feats.get("Animacy") != "Anim" and tok.i > tok.head:
@@ -255,6 +257,10 @@ def _match(ctx: Context, k: int, tree: Tree, pred: Token, entry: Predicate) -> F
         for c in tree.children(dep):
             # "в 15 стран, в том числе в Россию и Китай": the places a vague one is made of fill its role
             if c.rel in ("parataxis", "appos") and tree.preposition(c):
+                _add_argument(ctx, tree, match, c, _voice(shape_of(tree, c), passive))
+            elif c.rel == "nmod" and tree.preposition(c) and entry.role_of(shape) is None:
+                # "В обратном направлении из Омской области ввозятся ...": a phrase that is no argument
+                # does not take the one the parser hung on it
                 _add_argument(ctx, tree, match, c, _voice(shape_of(tree, c), passive))
     if entry.noun:
         _noun_context(ctx, tree, match)

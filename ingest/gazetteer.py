@@ -482,6 +482,7 @@ class Gazetteer:
             elif (typo := self._typo(toks[k])) is not None and self._context_ok(text, spans, toks, k, k):
                 out.append(self._mk(text, spans[k][0], spans[k][1], typo))
         out.extend(self._coordinated(text, spans, toks, found))
+        out.extend(self._elided_after(text, spans, toks, found))
         out.extend(self._listed_after_noun(text, spans, toks, found))
         out = _dedupe(out)
         return sorted(out, key=lambda m: m.start)
@@ -619,6 +620,40 @@ class Gazetteer:
             if entry.head is not None and j - i + 1 == 1 + len(entry.head):
                 walk(j, sep_after, self._head_map.get(entry.head, {}))
         return out
+
+
+    def _elided_after(self, text, spans, toks, found):
+        """ "Из Новосибирской области в Павлодарскую поступают ...": a place adjective standing alone after a
+        preposition, later in the sentence that named a place of that kind in full, is that kind's place."""
+        taken = {k for i, (j, e) in found.items() if e.via != "demonym" for k in range(i, j + 1)}
+        out = []
+        for i, (j, entry) in sorted(found.items()):
+            if entry.tail is None or j - i + 1 != 1 + len(entry.tail):
+                continue
+            table = self._tail_map.get(entry.tail, {})
+            for k in range(j + 1, min(len(toks), j + 16)):
+                if re.search(r"[.!?;\n]", text[spans[k - 1][1] : spans[k][0]]):
+                    break
+                t = toks[k]
+                if k in taken or not t.cap or toks[k - 1].norm not in ELIDED_PREPOSITIONS:
+                    continue
+                place = next((table[lem] for lem in t.lemmas if lem in table), None)
+                if place is None or place.code == entry.code or _noun_follows(text, spans, toks, k):
+                    continue
+                # the adjective stands for the full name here, not for an adjective of the place
+                out.append(self._mk(text, spans[k][0], spans[k][1], place).model_copy(update={"via": "name"}))
+                taken.add(k)
+        return out
+
+
+ELIDED_PREPOSITIONS = frozenset({"в", "во", "из", "на", "с", "со", "до", "для"})
+
+
+def _noun_follows(text, spans, toks, k) -> bool:
+    """The adjective qualifies a noun after it ("в Павлодарскую городскую больницу"): no elided place."""
+    if k + 1 >= len(toks) or re.search(r"[^\s]", text[spans[k][1] : spans[k + 1][0]]):
+        return False
+    return any(p.tag.POS in ("NOUN", "ADJF") for p in _morph().parse(toks[k + 1].norm)[:1])
 
 
 _AREA_NOUNS = frozenset({"область", "край", "регион", "республика"})

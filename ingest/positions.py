@@ -351,7 +351,12 @@ def _other_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         return target.key, _office_title(f"{phrase.text} {words}")
     if _says(comp, offices().home_words):
         head = re.split(rf"(?<![\w-])(?:{'|'.join(offices().home_words)})", comp, maxsplit=1, flags=re.I)[0]
-        key = _home_region(ctx, phrase.sent, comp, "")
+        # "во главе с заместителем акима области X": the delegation's region; else the article's region
+        # of that kind, in the country whose head the deputy serves (an akim's deputy is Kazakh)
+        deputised = _deputised_head(f"{phrase.text} {head}")
+        key = (deputised and _led_delegation(ctx, phrase.sent, phrase.start)) or _home_region(
+            ctx, phrase.sent, comp, deputised or ""
+        )
         return (key, _office_title(f"{phrase.text} {head}")) if key else None
     if _says(comp, offices().city_words):
         head = re.split(r"(?<![\w-])город", comp, maxsplit=1, flags=re.I)[0]

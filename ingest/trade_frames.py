@@ -540,6 +540,11 @@ def _goods_named_after(tree: Tree, k: int) -> list[Statement]:
     return [st]
 
 
+def _a_way(tree: Tree, tok: Token) -> bool:
+    """ "в обратном направлении": a direction of travel, not a plan's topic."""
+    return any(c.rel == "amod" and c.lemma in trade_words().way_adjectives for c in tree.children(tok))
+
+
 def is_fact(tree: Tree, st: Statement) -> bool:
     """Neither planned, offered, discussed nor negated: the predicate, the words it hangs on and the verbs
     above them up to the clause's root (a parataxis or a coordinated clause is another statement)."""
@@ -561,7 +566,9 @@ def is_fact(tree: Tree, st: Statement) -> bool:
             return False
         if any(c.rel == "mark" and c.lemma in ("чтобы", "если", "когда") for c in kids):
             return False  # a purpose or a condition: "чтобы поставлять", "если будут поставлять"
-        if any(c.lemma in w.plan_heads | {"будущее"} and c.rel in ("obl", "advmod") for c in kids):
+        if any(
+            c.lemma in w.plan_heads | {"будущее"} and c.rel in ("obl", "advmod") and not _a_way(tree, c) for c in kids
+        ):
             return False  # "в перспективе", "в планах", "в будущем"
         if any(c.rel == "aux" and (c.feats.get("Tense") == "Fut" or c.lemma in blocked) for c in kids):
             return False
