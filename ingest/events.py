@@ -353,7 +353,9 @@ def _adjective_events(ctx: Context, taken) -> None:
     for m in _ADJ_EVENT.finditer(ctx.text):
         if any(s <= m.start() < e or s <= m.start("head") < e for s, e in taken):
             continue  # "Международной выставке «Агро-2023»": the quoted name is the event, its descriptor not
-        if all(lemma(a.lower()) in event_lexicon().generic_adjectives for a in [m.group("adj"), *m.group("more").split()]):
+        if all(
+            lemma(a.lower()) in event_lexicon().generic_adjectives for a in [m.group("adj"), *m.group("more").split()]
+        ):
             continue  # "Международный форум" capitalised names no event: a place adjective would
         prev = ctx.text[max(0, m.start() - 2) : m.start()]
         if not prev.strip() or prev.strip()[-1:] in ".!?\n":

@@ -621,7 +621,6 @@ class Gazetteer:
                 walk(j, sep_after, self._head_map.get(entry.head, {}))
         return out
 
-
     def _elided_after(self, text, spans, toks, found):
         """ "Из Новосибирской области в Павлодарскую поступают ...": a place adjective standing alone after a
         preposition, later in the sentence that named a place of that kind in full, is that kind's place."""

@@ -125,12 +125,7 @@ def _ref_role(ctx: Context, tree: Tree, m: FrameMatch, arg: Argument, ref: Ref, 
 
 def _maker_of(tree: Tree, head: Token, goods: Token) -> bool:
     """A company in the genitive right under the goods noun, with no preposition of its own."""
-    return (
-        head.rel == "nmod"
-        and head.head == goods.i
-        and head.feats.get("Case") == "Gen"
-        and not _has_prep(tree, head)
-    )
+    return head.rel == "nmod" and head.head == goods.i and head.feats.get("Case") == "Gen" and not _has_prep(tree, head)
 
 
 def _has_prep(tree: Tree, head: Token) -> bool:
