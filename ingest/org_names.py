@@ -155,8 +155,12 @@ def _proper_tail(ctx: Context, k: int, toks: list[Token], i: int) -> Token | Non
     j = i + 1
     if j < len(toks) and toks[j].text.lower() in ("имени", "им", "им."):
         j += 2 if j + 1 < len(toks) and toks[j + 1].text == "." else 1
-        last = None
+        last, first = None, j
+        # "университета имени П.А. Столыпина Олег Шумаков": a person named after the name is its holder
+        people = [r.start for r in ctx.refs_in(k, "Person") if r.start > toks[min(first, len(toks) - 1)].start]
         while j < len(toks) and (toks[j].text[:1].isupper() or toks[j].text in (".", "-") or _honorific(toks, j)):
+            if j > first and (toks[j].start in people or _nominative_name(toks[j])):
+                break
             last, j = toks[j], j + 1
         while last is not None and last.text in (".", "-") and last.i > i + 1:
             last = toks[last.i - 1]  # a stop after the name ends the sentence, not the name
@@ -189,6 +193,11 @@ def _genitive_tail(ctx: Context, k: int, toks: list[Token], i: int) -> Token | N
             break
         j += 1
     return last
+
+
+def _nominative_name(tok: Token) -> bool:
+    """A name in the nominative after "имени X" (which is genitive) starts the next phrase."""
+    return tok.pos == "PROPN" and tok.feats.get("Case") == "Nom"
 
 
 _HONORIFICS = {"хан", "хана", "би", "батыр", "батыра", "ата", "ана", "ага", "аги"}
@@ -233,12 +242,18 @@ def _name(ctx: Context, mods: list[Token], head: Token, end: int) -> str:
     """The name in the nominative singular: the adjectives agree with the head; words after it stay."""
     gender = _gender(head, mods)
     noun = head.text if head.text.isupper() else inflect_word(head.text, {"nomn", "sing"}, ("NOUN",))
+    council = next((c for c in COUNCILS if head.text.lower().startswith(c) and len(head.text) - len(c) <= 2), None)
+    if council:
+        gender, noun = "masc", council  # "маслихата": no dictionary knows the word, whose -а is the genitive
     words = [inflect_word(m.text, {"nomn", "sing", gender}, ("ADJF", "PRTF")) for m in mods] + [noun]
     if head.text[:1].isupper() and not head.text.isupper():
         words[-1] = words[-1][:1].upper() + words[-1][1:]
     rest = ctx.text[head.end : end]
     name = " ".join(words) + rest
     return name[:1].upper() + name[1:]
+
+
+COUNCILS = ("маслихат", "кенеш")  # masculine council words pymorphy does not know
 
 
 def _gender(head: Token, mods: list[Token]) -> str:

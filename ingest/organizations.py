@@ -323,6 +323,14 @@ def _body_chain_end(ctx: Context, k: int, toks, i: int, own_words: bool = True) 
             j += 1
             continue
         nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if (
+            t.pos == "CCONJ"
+            and nxt is not None
+            and nxt.text[:1].isupper()
+            and _body_head(toks[i])
+            and _council(toks[i])
+        ):
+            return None  # "маслихата и Законодательного собрания ...": the next body, not this one's words
         if t.text == "," and not (nxt and (nxt.pos == "ADJ" or nxt.pos == "NOUN" and nxt.feats.get("Case") == "Gen")):
             return None  # "Министерство природных ресурсов, экологии и ...": a list of its fields goes on
         if t.pos in ("NOUN", "ADJ", "PROPN", "CCONJ", "PUNCT") and (t.pos != "NOUN" or t.feats.get("Case") == "Gen"):

@@ -127,9 +127,12 @@ def _cue_before(ctx: Context, start: int, cues: set[str], window: int = 3) -> bo
     ):
         return True  # "к памятнику двух великих поэтов Абая и Пушкина"
     before = re.findall(r"[\w.\-]+", ctx.text[max(0, start - 60) : start].lower())[-window:]
-    return any(w in cues or w.rstrip(".") in cues for w in before) or any(
-        w.startswith(("памятник", "имени")) for w in before
-    )
+    for i, w in enumerate(before):
+        if w in cues or w.rstrip(".") in cues or w.startswith(("памятник", "имени")):
+            # "имени П.А. Столыпина Олег Шумаков": a name already followed the cue, so this one is not its
+            if all(re.fullmatch(r"(?:\w\.)+", x) for x in before[i + 1 :]):
+                return True
+    return False
 
 
 _BYLINE = re.compile(r"\s*[-–—]\s*[A-ZА-ЯЁ][\w.]*\s*/")

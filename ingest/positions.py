@@ -29,6 +29,7 @@ class Offices:
     home_words: tuple[str, ...]
     city_words: tuple[str, ...]
     country_words: tuple[str, ...]
+    public_bodies: tuple[str, ...]
 
     def office_at(self, text: str, pos: int) -> Office:
         return next(o for o in self.entries if o.pattern.match(text, pos))
@@ -49,6 +50,7 @@ def offices() -> Offices:
         home_words=tuple(heads["home_words"]),
         city_words=tuple(heads["city_words"]),
         country_words=tuple(heads["country_words"]),
+        public_bodies=tuple(heads["public_bodies"]),
     )
 
 
@@ -221,10 +223,12 @@ def _places_in(ctx: Context, k: int, start: int, end: int) -> list[Ref]:
 
 def _regional_body(ctx: Context, org: Ref, place: Ref) -> bool:
     """A body named by its region ("Управление предпринимательства Акмолинской области"), not a company."""
+    words = ctx.text[org.start : org.end]
     return (
         place.type in ("Region", "City")
         and org.start <= place.start < org.end
-        and not re.search(r"[«\"]", ctx.text[org.start : org.end])
+        and not re.search(r"[«\"]", words)
+        and words.lower().startswith(offices().public_bodies)
     )
 
 
@@ -260,8 +264,9 @@ def _state_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         ent = ctx.table.get(region.key)
         if phrase.office.title == "президент" and ent.country == "RU":
             return region.key, "губернатор"  # "президент Татарстана": the head of a Russian republic
-        if phrase.office.title == "премьер-министр":
-            return region.key, "председатель правительства"
+        if phrase.office.title == "премьер-министр":  # a republic's "Премьер-министр" keeps his word
+            stated = phrase.text.lower().startswith("премьер")
+            return region.key, "премьер-министр" if stated else "председатель правительства"
         return None
     if places or not _says(f"{phrase.text} {comp}", offices().country_words):
         return None  # "Президент Касым-Жомарт Токаев": of which country, the text does not say here
@@ -345,7 +350,10 @@ def _other_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         return None
     if places:
         target = places[0]
-        words = ctx.text[phrase.comp_start : min(target.start, phrase.words_end or target.start)]
+        end = min(target.start, phrase.words_end or target.start)
+        # "губернатором турецкой провинции Измир": a place's adjective before it is no word of the title
+        end = min([d.start for d in ctx.demonyms if phrase.comp_start <= d.start < end] + [end])
+        words = ctx.text[phrase.comp_start : end]
         if "облисполком" in ctx.text[target.start : target.end].lower():
             words += " облисполкома"  # "заместитель председателя Витебского облисполкома"
         return target.key, _office_title(f"{phrase.text} {words}")
