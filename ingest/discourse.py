@@ -17,7 +17,9 @@ HEAD_TITLES = {"губернатор", "аким", "председатель о�
 BODIES = PLACES + ("Organization",)
 # Dependents of a group noun that say where the group comes from, and those that name who leads it.
 ORIGIN_SHAPES = ("gen", "из+gen", "от+gen", "с+gen")
-LEAD_SHAPES = ("во главе с+ins", "в глава с+ins", "с+ins", "в состав+gen", "в сопровождение+gen")
+# not "в сопровождении": a guest goes "в сопровождении" of his hosts
+LEAD_SHAPES = ("во главе с+ins", "в глава с+ins", "с+ins", "в состав+gen")
+HOST_NOUNS = ("сопровождение",)  # "гости в сопровождении заместителя акима": the host, not a guest
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,8 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         return Side(persons=[person]) if person else Side()
     if head.pos == "PRON" and head.lemma == "они" and head.feats.get("Case") == "Nom" and ctx.delegation:
         return Side(bodies=[ctx.delegation], groups=[ctx.delegation])  # "Они побывали на заводе": the guests
+    if head.lemma == "гость" and head.feats.get("Number") == "Sing" and (person := _last_visitor(ctx, k)):
+        return Side(persons=[person])  # "гость осмотрел порт": the one person the article had visiting
     if head.lemma in words().groups:
         return _group(ctx, tree, k, head)
     if head.lemma in words().collectives:
@@ -149,6 +153,16 @@ def _pronoun_person(ctx: Context, k: int, head: Token) -> str | None:
         if first is not None and first.feats.get("Case") == "Nom":
             subjects.append(r)
     return max(subjects or found, key=lambda r: r.start).key
+
+
+def _last_visitor(ctx: Context, k: int) -> str | None:
+    """The person of the last visit stated up to sentence k."""
+    found = [
+        r.source_key
+        for r in ctx.relations.values()
+        if r.type == "VISITED" and r.source_key.startswith("Person:") and ctx.sentence_of(r.evidence.start) <= k
+    ]
+    return found[-1] if found else None
 
 
 def _holder(ctx: Context, office: str, places: list[str]) -> list[str]:
@@ -198,7 +212,7 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
                 refs = [r for r in refs if r.start > head.start]
             side.bodies += [r.key for r in refs if r.type in BODIES and r.key not in side.bodies]
             side.persons += [r.key for r in refs if r.type == "Person" and r.key not in side.persons]
-        elif shape in LEAD_SHAPES or dep.rel in ("appos", "nmod", "acl"):
+        elif shape in LEAD_SHAPES or dep.rel in ("appos", "nmod", "acl") and dep.lemma not in HOST_NOUNS:
             side.persons += [r.key for r in refs if r.type == "Person" and r.key not in side.persons]
     if not side.bodies:
         side.bodies += _adjacent_origin(ctx, k, head)

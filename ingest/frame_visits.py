@@ -43,6 +43,8 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
     if not visitors and m.sent == 0 and m.predicate.noun and m.pred.rel == "root" and len(ctx.sentences) > 1:
         visitors = _lead_subject(ctx)  # "Визит в Бишкек" over "Аким ... Марат Султангазиев встретился ..."
     if not visitors:
+        visitors = _earlier_subject(ctx, m)
+    if not visitors:
         return
     date = find_date(ctx.sentences[m.sent].text, ctx.published)
     places = [r.key for r in _places(ctx, m)]
@@ -73,6 +75,29 @@ def _lead_subject(ctx: Context) -> Side:
         if dep.rel == "nsubj":
             side.add(resolve(ctx, tree, 1, Argument("visitor", "nom", dep, tree.phrase(dep))))
     return side
+
+
+def _earlier_subject(ctx: Context, m: FrameMatch) -> Side:
+    """ "Гости ознакомились с ..., побывали в СЭЗ «Ангрен» и нанесли визит на ...": a verb of the sentence
+    with no subject of its own shares the one stated before it (the parser made it a second root)."""
+    from coopgraph.ingest.frames import Argument
+
+    tree = tree_of(ctx, m.sent)
+    verb = m.light_verb or m.pred
+    if verb.pos not in ("VERB", "AUX") or verb.rel not in ("root", "conj"):
+        return Side()
+    if any(c.rel in ("nsubj", "nsubj:pass") for c in tree.children(verb)):
+        return Side()
+    tokens = ctx.sentences[m.sent].tokens
+    subjects = [
+        t
+        for t in tokens[: verb.i]
+        if t.rel == "nsubj" and (h := tree.parent(t)) is not None and h.pos == "VERB" and h.rel in ("root", "conj")
+    ]
+    if not subjects:
+        return Side()
+    subject = subjects[-1]
+    return resolve(ctx, tree, m.sent, Argument("visitor", "nom", subject, tree.phrase(subject)))
 
 
 def _hosted(ctx: Context, m: FrameMatch) -> None:
