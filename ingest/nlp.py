@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from coopgraph.ingest.syntax_repair import repair_clauses
+
 
 class Token:
     """One token of a sentence. `head`/`rel` come from the syntax parser, which runs only when
@@ -233,6 +235,7 @@ class _Syntax:
                 tok._head = head + tok.i - k if head >= 0 else -1
                 tok._rel = src.rel or ""
                 tok._syntax = None
+            repair_clauses(ours)
 
 
 # What one more call of a tagger costs, in padded input tokens (slovnet's models on one CPU core: a

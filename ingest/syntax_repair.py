@@ -1,0 +1,62 @@
+"""Repairs of the dependency parse that the rules rely on: arcs that cross a contrastive clause boundary."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coopgraph.ingest.nlp import Token
+
+# ", а" / ", но" open a clause of their own ("Из X в Y поставляются A, а из Y в X завозятся B"), unless a list
+# goes on ("а также", "но и").
+_CONTRAST = {"а", "но"}
+_LIST_GOES_ON = {"также", "и"}
+_ARGUMENTS = {"obl", "nsubj", "nsubj:pass", "obj", "iobj"}
+_CORE = {"nsubj", "nsubj:pass", "obj"}  # what a list of goods or visitors coordinates with
+
+
+def repair_clauses(tokens: list[Token]) -> None:
+    """Hang each argument, coordinated noun or adjective that the parser attached across a contrastive
+    clause boundary on its own clause's one finite verb (noun, for the latter two). The parser reads the
+    clauses of such a sentence into one another when both have a verb of moving goods; every rule reading
+    the arguments of a verb then takes the other clause's places and goods."""
+    cuts = [
+        t.i
+        for k, t in enumerate(tokens)
+        if t.text == ";"
+        or (
+            t.text.lower() in _CONTRAST
+            and k > 0
+            and tokens[k - 1].text == ","
+            and (k + 1 >= len(tokens) or tokens[k + 1].text.lower() not in _LIST_GOES_ON)
+        )
+    ]
+    if not cuts:
+        return
+    by_i = {t.i: t for t in tokens}
+
+    def clause(i: int) -> int:
+        return sum(1 for c in cuts if c <= i)
+
+    finite: dict[int, list[Token]] = {}
+    for t in tokens:
+        if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin":
+            finite.setdefault(clause(t.i), []).append(t)
+    if len(finite) < 2:
+        return
+    for t in tokens:
+        head = by_i.get(t._head)
+        own = clause(t.i)
+        if head is None or clause(head.i) == own:
+            continue
+        if t._rel in _ARGUMENTS and head.pos in ("VERB", "AUX") and len(finite.get(own, [])) == 1:
+            t._head = finite[own][0].i
+        elif t._rel == "conj" and t.pos in ("NOUN", "PROPN"):
+            anchors = [x for x in tokens if clause(x.i) == own and x.i < t.i and x._rel in _CORE and x.pos == t.pos]
+            anchor = anchors[-1] if anchors else None
+            if anchor is not None:
+                t._head = anchor.i
+        elif t._rel == "amod":
+            noun = next((x for x in tokens if x.i > t.i and clause(x.i) == own and x.pos in ("NOUN", "PROPN")), None)
+            if noun is not None:
+                t._head = noun.i

@@ -1,0 +1,37 @@
+"""The clause repair on real parses: [sentence, word → the word it must hang on]."""
+
+from __future__ import annotations
+
+import pytest
+
+from coopgraph.ingest.nlp import parse_text
+
+CASES = [
+    pytest.param(
+        "Из Ташкентской области в соседний регион поставляются медная катанка, цемент и плодоовощная продукция, "
+        "а из Туркестанской области в Приташкентье завозятся пшеница, мука и растительное масло.",
+        [(2, "поставляются"), (18, "завозятся"), (10, "катанка")],
+        id="two-flows-read-into-one-another",
+    ),
+]
+UNTOUCHED = [
+    pytest.param("Из Омской области поставляются трубы, а также кабель и лекарства.", id="a-list-goes-on"),
+    pytest.param("Аким встретился с делегацией, а губернатор посетил завод.", id="no-arc-crosses"),
+]
+
+
+@pytest.mark.parametrize("text,heads", CASES)
+def test_arcs_across_a_contrast_are_rehung(text: str, heads: list[tuple[int, str]]) -> None:
+    tokens = parse_text(text).sentences[0].tokens
+    for i, head_word in heads:
+        assert tokens[tokens[i].head].text == head_word, (tokens[i].text, tokens[tokens[i].head].text)
+
+
+@pytest.mark.parametrize("text", UNTOUCHED)
+def test_other_sentences_keep_the_parsers_heads(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from coopgraph.ingest import nlp
+
+    repaired = [(t.text, t.head, t.rel) for t in parse_text(text).sentences[0].tokens]
+    monkeypatch.setattr(nlp, "repair_clauses", lambda tokens: None)
+    raw = [(t.text, t.head, t.rel) for t in nlp.parse_text(text).sentences[0].tokens]
+    assert repaired == raw
