@@ -30,6 +30,7 @@ from coopgraph.ingest.signing_surface import (
 )
 
 _DOC_WORDS = {"документ", "соглашение", "меморандум", "договор", "контракт", "протокол", "карта", "план"}
+_DOC_PRONOUNS = {"он", "она", "оно"}
 _NOT_SIGNER = re.compile(r"(при участии|в присутствии|при поддержке|с участием)", re.I)
 
 
@@ -129,8 +130,10 @@ def _documents(ctx: Context, m: FrameMatch) -> tuple[list[DocMention], list[DocM
     if mentions:
         nested = [d for d in mentions if any(o.start < d.start < o.end for o in mentions if o is not d)]
         return _unique([d for d in mentions if d not in nested]), _unique(nested)
-    if any(a.head.lemma in _DOC_WORDS for a in args):
-        return _previous(ctx, m.sent), []
+    # the signature's own "под документом" / "под ним", wherever the parse hung it
+    heads = [a.head for a in m.role("document")] + [t for a in m.role("signature") for t in a.tokens]
+    if any(t.lemma in _DOC_WORDS or t.pos == "PRON" and t.lemma in _DOC_PRONOUNS for t in heads):
+        return _previous(ctx, m.sent), []  # "Документ подписали ...", "Его подписали ...", "Подписи под ним"
     return [], []
 
 
