@@ -127,6 +127,9 @@ def _descriptor_name(desc: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_PREPOSITIONS = {"на", "в", "во", "с", "со", "по", "для", "от", "из", "к", "ко", "у", "о", "об", "при", "за", "под"}
+
+
 def extract_organizations(ctx: Context) -> None:
     taken: list[tuple[int, int]] = []
     for m in _LEGAL_QUOTED.finditer(ctx.text):
@@ -142,8 +145,8 @@ def extract_organizations(ctx: Context) -> None:
         if head in _NOT_ORG_HEADS or any(lemma(w) in _NOT_ORG_HEADS for w in words):
             continue
         k = next((i for i in range(len(words) - 1, -1, -1) if lemma(words[i]) in _ORG_HEADS), None)
-        if k is None:
-            continue
+        if k is None or any(w.lower() in _PREPOSITIONS for w in words[k + 1 :]):
+            continue  # "предприятия представили продукцию на «Иннопроме»": the head is not the name's
         name = _clean(m.group("name"))
         desc_words = words[: k + 1]
         # Adjectives right before the head belong to the descriptor; earlier words do not.

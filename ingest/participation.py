@@ -23,13 +23,14 @@ PRONOUNS = {"он", "она", "оно", "они"}  # "в нём приняли �
 class EventWords:
     words: frozenset[str]
     settings: frozenset[str]
+    participants: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def event_words() -> EventWords:
     text = resources.files(__package__).joinpath("lexicons", "frames.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)["events"]
-    return EventWords(frozenset(data["words"]), frozenset(data["settings"]))
+    return EventWords(frozenset(data["words"]), frozenset(data["settings"]), frozenset(data["participants"]))
 
 
 @dataclass
@@ -137,8 +138,33 @@ def extract_participation(ctx: Context) -> None:
     _days_of(ctx, events)
     _signed_at_main_event(ctx, events)
     _opened_events(ctx)
+    _listed_participants(ctx, events)
     _represented(ctx)
     _venue_visits(ctx, events)
+
+
+def _listed_participants(ctx: Context, events: Events) -> None:
+    """ "Среди экспонентов – ТОО «КазЭнергоКабель», АО «ПМЗ»": each one listed took part in the event the
+    sentence names, else in the one the article is about."""
+    for k, sent in enumerate(ctx.sentences):
+        toks = sent.tokens
+        at = next(
+            (
+                t
+                for i, t in enumerate(toks[:-1])
+                if t.lemma == "среди" and toks[i + 1].lemma in event_words().participants
+            ),
+            None,
+        )
+        if at is None:
+            continue
+        named = [r.key for r in events.refs if r.sent == k]
+        event = named[0] if named else events.main
+        if event is None:
+            continue
+        for r in ctx.refs_in(k, "Organization", "Person", "Region", "City", "Country"):
+            if r.start > at.end and r.key != event:
+                ctx.relate("PARTICIPATED_IN", r.key, event, k, rule="event.listed")
 
 
 def _represented_by(ctx: Context, person: str) -> str | None:
