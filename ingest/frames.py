@@ -390,6 +390,9 @@ def _objects_after_the_verb(match: FrameMatch) -> None:
                 a.shape, a.role = "acc", role
 
 
+_GOVERNED = ("xcomp", "ccomp", "csubj", "obj", "nmod", "obl", "nsubj", "nsubj:pass")
+
+
 def _is_plan(tree: Tree, pred: Token, light: Token | None) -> bool:
     """Future, intention, offer or possibility: the predicate, its light verb, or a verb governing them."""
     words = lexicon().plan_words
@@ -397,6 +400,15 @@ def _is_plan(tree: Tree, pred: Token, light: Token | None) -> bool:
     head = tree.parent(light or pred)
     if head is not None and (light or pred).rel in ("xcomp", "csubj", "ccomp", "obj", "nsubj", "nsubj:pass"):
         chain.append(head)
+    # "договорились проработать вопрос подписания соглашения": a plan word a few governing steps up
+    node = light or pred
+    for _ in range(4):
+        up = tree.parent(node)
+        if up is None or node.rel not in _GOVERNED:
+            break
+        if up.lemma in words:
+            return True
+        node = up
     for t in chain:
         if t.feats.get("Tense") == "Fut" or t.lemma in words:
             return True
