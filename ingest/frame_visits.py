@@ -23,6 +23,7 @@ def extract_visit_frames(ctx: Context) -> None:
             _met(ctx, m)
         else:
             _talks_held(ctx, m)
+    _leaders_of_delegations(ctx)
 
 
 def _places(ctx: Context, m: FrameMatch, role: str = "place") -> list[Ref]:
@@ -98,6 +99,40 @@ def _earlier_subject(ctx: Context, m: FrameMatch) -> Side:
         return Side()
     subject = subjects[-1]
     return resolve(ctx, tree, m.sent, Argument("visitor", "nom", subject, tree.phrase(subject)))
+
+
+def _leaders_of_delegations(ctx: Context) -> None:
+    """ "Делегацию возглавил первый заместитель губернатора Валерий Бойко": whoever led the delegation went
+    where it went."""
+    from coopgraph.ingest.discourse import words
+
+    for k, sent in enumerate(ctx.sentences):
+        tree = tree_of(ctx, k)
+        for verb in sent.tokens:
+            if verb.lemma not in ("возглавить", "возглавлять") or verb.pos != "VERB":
+                continue
+            kids = tree.children(verb)
+            if not any(c.rel == "obj" and c.lemma in words().groups for c in kids):
+                continue
+            leaders = [
+                r.key
+                for c in kids
+                if c.rel == "nsubj"
+                for r in ctx.refs_in(k, "Person")
+                if any(t.start <= r.start < t.end for t in tree.phrase(c))
+            ]
+            places = [
+                r.target_key
+                for r in list(ctx.relations.values())
+                if r.type == "VISITED"
+                and r.source_key == ctx.delegation
+                and ctx.sentence_of(r.evidence.start) <= k
+                and r.target_key.startswith(("Region:", "City:", "Country:"))  # its tours are the region's (dev)
+            ]
+            for person in leaders:
+                for place in places:
+                    if not _at_home(ctx, person, place):
+                        ctx.relate("VISITED", person, place, k, rule="frame:visit.leader")
 
 
 def _hosted(ctx: Context, m: FrameMatch) -> None:
