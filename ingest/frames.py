@@ -247,7 +247,13 @@ def _preposition_before(tree: Tree, tok: Token) -> str | None:
 def _match(ctx: Context, k: int, tree: Tree, pred: Token, entry: Predicate) -> FrameMatch:
     match = FrameMatch(entry.frame, k, pred, entry)
     passive = pred.feats.get("Voice") == "Pass"
-    deps = [d for d in tree.children(pred) if d.rel not in NOT_ARGUMENTS and d.pos != "PUNCT"]
+    deps = [
+        d
+        for d in tree.children(pred)
+        if d.rel not in NOT_ARGUMENTS
+        and d.pos != "PUNCT"
+        and not (d.rel == "amod" and d.feats.get("VerbForm") != "Part")
+    ]  # "рабочей поездки": an adjective is no argument (a participle may carry one)
     has_object = any(d.rel == "obj" for d in deps)
     for dep in deps:
         shape = shape_of(tree, dep)

@@ -60,3 +60,24 @@ def repair_clauses(tokens: list[Token]) -> None:
             noun = next((x for x in tokens if x.i > t.i and clause(x.i) == own and x.pos in ("NOUN", "PROPN")), None)
             if noun is not None:
                 t._head = noun.i
+
+
+def repair_nominative_modifiers(tokens: list[Token]) -> None:
+    """ "В ходе поездки в Омск аким области Асаин Байханов посетил ...": a nominative noun without a
+    preposition hung as a modifier of a noun is the subject of the finite verb above it, when that verb has
+    none (a modifier of a noun is in an oblique case)."""
+    by_i = {t.i: t for t in tokens}
+    for t in tokens:
+        if t._rel != "nmod" or t.pos not in ("NOUN", "PROPN") or t.feats.get("Case") != "Nom":
+            continue
+        if any(c._head == t.i and c._rel == "case" for c in tokens):
+            continue
+        verb, seen = by_i.get(t._head), set()
+        while verb is not None and verb.pos not in ("VERB", "AUX") and verb.i not in seen:
+            seen.add(verb.i)
+            verb = by_i.get(verb._head)
+        if verb is None or verb.feats.get("VerbForm") != "Fin" or verb.i < t.i:
+            continue
+        if any(c._head == verb.i and c._rel in ("nsubj", "nsubj:pass") for c in tokens):
+            continue
+        t._head, t._rel = verb.i, "nsubj"

@@ -14,6 +14,14 @@ CASES = [
         id="two-flows-read-into-one-another",
     ),
 ]
+NOMINATIVE = [
+    pytest.param(
+        "В ходе рабочей поездки в Омскую область аким Павлодарской области Асаин Байханов посетил ряд предприятий.",
+        7,
+        "посетил",
+        id="a-subject-hung-on-the-setting-noun",
+    ),
+]
 UNTOUCHED = [
     pytest.param("Из Омской области поставляются трубы, а также кабель и лекарства.", id="a-list-goes-on"),
     pytest.param("Аким встретился с делегацией, а губернатор посетил завод.", id="no-arc-crosses"),
@@ -35,3 +43,9 @@ def test_other_sentences_keep_the_parsers_heads(text: str, monkeypatch: pytest.M
     monkeypatch.setattr(nlp, "repair_clauses", lambda tokens: None)
     raw = [(t.text, t.head, t.rel) for t in nlp.parse_text(text).sentences[0].tokens]
     assert repaired == raw
+
+
+@pytest.mark.parametrize("text,i,verb", NOMINATIVE)
+def test_a_nominative_modifier_is_the_verbs_subject(text: str, i: int, verb: str) -> None:
+    tokens = parse_text(text).sentences[0].tokens
+    assert (tokens[tokens[i].head].text, tokens[i].rel) == (verb, "nsubj")
