@@ -294,6 +294,14 @@ def test_exports(text: str, expected: list[tuple], chapters: dict[str, str]) -> 
 # ---------------------------------------------------------------- no EXPORTS_TO: plans, non-goods, vague partners
 
 NO_EXPORTS = [
+    pytest.param(
+        "Китайская сторона выразила заинтересованность в закупках павлодарской говядины и баранины.",
+        id="plan-interest-in-purchases",
+    ),
+    pytest.param(
+        "Жамбылская сторона выразила готовность наладить поставки в Чуйскую область комбикормов.",
+        id="plan-readiness-to-set-up-supplies",
+    ),
     pytest.param("Туркестанская область планирует поставлять в Узбекистан цемент.", id="plan-planned"),
     pytest.param("Павлодарские предприятия готовы поставлять в Омскую область уголь.", id="plan-ready-to-supply"),
     pytest.param("Стороны обсудили поставки зерна из Акмолинской области в Таджикистан.", id="plan-discussed"),
