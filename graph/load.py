@@ -417,17 +417,47 @@ def move_document(
     tx.run(SET_ALIASES_OF, entities=entities).consume()
 
 
-def settle_claims(driver: neo4j.Driver, claims: list[tuple[str, Row]], database: str | None = None) -> Counter[str]:
-    """Settle the events of articles already in the graph whose claims are not (a bulk import's)."""
+SETTLE_CLAIMS_PER_TX = 2000
 
-    def work(tx: neo4j.ManagedTransaction) -> Counter[str]:
+
+def settle_claims(
+    driver: neo4j.Driver,
+    claims: list[tuple[str, Row]],
+    database: str | None = None,
+    per_tx: int | None = None,
+) -> Counter[str]:
+    """Settle the events of articles already in the graph whose claims are not (a bulk import's).
+
+    Claims of different blocks never share an event, so whole blocks are settled together, about `per_tx`
+    claims to a transaction: one transaction for a 100k-article import ran out of the server's
+    transaction memory (dbms.memory.transaction.total.max)."""
+
+    def work(tx: neo4j.ManagedTransaction, batch: list[tuple[str, Row]]) -> Counter[str]:
         created: Counter[str] = Counter()
-        settled = settle(tx, claims, move_document)
+        settled = settle(tx, batch, move_document)
         rederive_summaries(tx, settled, created, DEFAULT_BATCH_SIZE)
         return created + settled.created
 
+    total: Counter[str] = Counter()
     with open_session(driver, database) as session:
-        return session.execute_write(work)
+        for batch in block_batches(claims, per_tx or SETTLE_CLAIMS_PER_TX):
+            total += session.execute_write(work, batch)
+    return total
+
+
+def block_batches(claims: list[tuple[str, Row]], per_tx: int) -> Iterator[list[tuple[str, Row]]]:
+    """The claims cut into batches of whole blocks, each about `per_tx` claims (one block may exceed it)."""
+    by_block: dict[str, list[tuple[str, Row]]] = {}
+    for claim in claims:
+        by_block.setdefault(claim[1]["block"], []).append(claim)
+    batch: list[tuple[str, Row]] = []
+    for block in sorted(by_block):
+        if batch and len(batch) + len(by_block[block]) > per_tx:
+            yield batch
+            batch = []
+        batch += by_block[block]
+    if batch:
+        yield batch
 
 
 def rederive_summaries(tx: neo4j.ManagedTransaction, settled: Settled, created: Counter[str], batch_size: int) -> None:
