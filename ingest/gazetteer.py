@@ -84,7 +84,9 @@ SKIP_PREV_LEMMAS = frozenset(
 CONJ = frozenset({"и", "или"})
 MAX_NAME_TOKENS = 8
 
-_KAZ = str.maketrans("іәғқңөұүһІӘҒҚҢӨҰҮҺёЁ‐‑", "иагкноуухИАГКНОУУХеЕ--")
+_KAZAKH, _RUSSIAN = "іәғқңөұүһІӘҒҚҢӨҰҮҺ", "иагкноуухИАГКНОУУХ"
+_KAZ = str.maketrans(_KAZAKH + "ёЁ‐‑", _RUSSIAN + "еЕ--")
+_KAZ_LETTERS = str.maketrans(_KAZAKH, _RUSSIAN)
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:[-‐‑][^\W\d_]+)*")
 _NAME_GAP_RE = re.compile(r"[ \t\u00a0]*(?:[—–\-(][ \t\u00a0]*)?")  # between tokens of one name
 _OPEN_QUOTES = "«“„‹'\""
@@ -117,6 +119,12 @@ class PlaceMatch(BaseModel):
     text: str
     place: Place
     via: Via
+
+
+def kazakh_letters(s: str) -> str:
+    """Only the Kazakh letters as their Russian ones, one for one, so every offset stays: "Қасымбеков" is
+    read by the Russian models as "Касымбеков", the spelling the spec's names use."""
+    return s.translate(_KAZ_LETTERS)
 
 
 def translit_kazakh(s: str) -> str:

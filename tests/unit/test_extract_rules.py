@@ -155,6 +155,13 @@ def relation_case(case_id, text, has=(), absent=(), only=(), published=None):
 
 ENTITY_CASES = [
     entity_case(
+        "kazakh-letters-in-a-name-are-read-as-russian-ones",
+        "Делегация области Жетысу во главе с акимом Ерланом Қасымбековым находится в Урумчи. Аким области "
+        "Ұлытау Берікбай Әбдіғалиев посетил Екатеринбург.",
+        has=[("Person", "Ерлан Касымбеков"), ("Person", "Берикбай Абдигалиев")],
+        counts={"Person": 2},
+    ),
+    entity_case(
         "event-descriptor-before-a-quoted-name-is-no-event",
         "Делегация Гродненской области приняла участие в Международной выставке «Агро-2023» в Астане. "
         "Предприятия Витебской области представили продукцию на Республиканской ярмарке «Белорусская неделя».",
@@ -1110,3 +1117,11 @@ def test_relations(text, has, absent, only, published):
     assert not extra, f"unexpected {extra}; extracted:\n  {show(got)}"
     checked = [g for g in got if g[0] in only]  # e.g. a turnover annotated once, not once per direction
     assert len(checked) == len(set(checked)), f"a relation annotated twice; extracted:\n  {show(got)}"
+
+
+def test_kazakh_letters_stay_in_the_evidence_and_aliases() -> None:
+    text = "Аким области Ұлытау Берікбай Әбдіғалиев посетил Екатеринбург."
+    facts = extract(text)
+    person = next(e for e in facts.entities if e.type == "Person")
+    assert person.name == "Берикбай Абдигалиев" and "Берікбай Әбдіғалиев" in person.aliases
+    assert {r.evidence.sentence for r in facts.relations} == {text}
