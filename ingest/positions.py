@@ -254,6 +254,8 @@ def _of_a_body(ctx: Context, phrase: TitlePhrase, place: Ref) -> bool:
 
 
 def _state_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
+    if not places and (org := _named_body(ctx, phrase, comp)) is not None:
+        return org, _office_title(phrase.text)  # "президент палаты": of the chamber named before
     if places and _of_a_body(ctx, phrase, places[0]):
         return _other_office(ctx, ref, phrase, places, comp)
     country = next((r for r in places if r.type == "Country"), None)
@@ -370,12 +372,34 @@ def _other_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         head = re.split(r"(?<![\w-])город", comp, maxsplit=1, flags=re.I)[0]
         key = _city_of_sentence(ctx, phrase.sent)
         return (key, _office_title(f"{phrase.text} {head}")) if key else None
+    if (org := _named_body(ctx, phrase, comp)) is not None:
+        return org, _office_title(phrase.text)
     if not comp.strip() and (head_word := _deputised_head(phrase.text)):
         # "делегация Омской области во главе с первым заместителем губернатора Валерием Бойко": a deputy of
         # a head named by no place serves the delegation's place, else the article's place of that head
         key = _led_delegation(ctx, phrase.sent, phrase.start) or _guess_home_for(ctx, head_word)
         return (key, _office_title(phrase.text)) if key else None
     return None
+
+
+def _named_body(ctx: Context, phrase: TitlePhrase, comp: str) -> str | None:
+    """ "президент палаты Николай Бердников" after "Уральская торгово-промышленная палата": the one
+    organisation named before whose name has the complement's noun ("палата", "университет", "завод")."""
+    from coopgraph.ingest.morph import lemma
+    from coopgraph.ingest.org_names import org_lexicon
+
+    words = comp.split()
+    if len(words) != 1 or lemma(words[0].lower()) not in org_lexicon().heads:
+        return None
+    noun = lemma(words[0].lower())
+    named = {
+        r.key
+        for r in ctx.refs
+        if r.type == "Organization"
+        and r.end <= phrase.start
+        and noun in {lemma(w.lower()) for w in ctx.table.entities[r.key].name.split()}
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 _DEPUTISED = re.compile(r"(?:замест\w*|зам\.?)\s+(губернатор|аким)\w*$|^(?:перв\w+\s+)?вице-(губернатор)\w*$", re.I)
