@@ -30,18 +30,22 @@ MATCH (n) WHERE n:Region OR n:Country OR n:City
 RETURN [l IN labels(n) WHERE l <> 'Entity'][0] + ':' + n.key AS uid, n.region AS region, n.country AS country
 """
 # each fact the article reports, with the earliest date its reports give (the month it counts in)
-ARTICLES = """
-MATCH (a:Article)
+ARTICLE_VIEW = """
 RETURN a.id AS id, a.published AS published,
        COLLECT { MATCH (a)-[s:STATES]->() WITH s.fact_id AS f, min(s.date) AS d RETURN [f, d] } AS facts
 """
+ARTICLES = "MATCH (a:Article)" + ARTICLE_VIEW
 
 
-def facts_query(rtype: str) -> str:
+def facts_query(rtype: str, by_id: bool = False) -> str:
+    """Each fact's id and its two ends' uids: all facts of the type, or (`by_id`) those of `$ids`."""
     if rtype not in FACT_TYPES:
         raise ValueError(f"not a fact type: {rtype!r}")
+    match = (
+        f"UNWIND $ids AS fid\nMATCH (x)-[f:{rtype} {{fact_id: fid}}]->(y)" if by_id else f"MATCH (x)-[f:{rtype}]->(y)"
+    )
     return f"""
-MATCH (x)-[f:{rtype}]->(y)
+{match}
 RETURN f.fact_id AS fact_id, [l IN labels(x) WHERE l <> 'Entity'][0] + ':' + x.key AS source,
        [l IN labels(y) WHERE l <> 'Entity'][0] + ':' + y.key AS target
 """
@@ -73,23 +77,12 @@ def _run(tx: neo4j.ManagedTransaction, /, query: str, **params: object) -> None:
     tx.run(query, params).consume()
 
 
-ARTICLES_BY_ID = """
+ARTICLES_BY_ID = (
+    """
 UNWIND $ids AS id
-MATCH (a:Article {id: id})
-RETURN a.id AS id, a.published AS published,
-       COLLECT { MATCH (a)-[s:STATES]->() WITH s.fact_id AS f, min(s.date) AS d RETURN [f, d] } AS facts
-"""
-
-
-def fact_ends_query(rtype: str) -> str:
-    if rtype not in FACT_TYPES:
-        raise ValueError(f"not a fact type: {rtype!r}")
-    return f"""
-UNWIND $ids AS fid
-MATCH (x)-[f:{rtype} {{fact_id: fid}}]->(y)
-RETURN f.fact_id AS fact_id, [l IN labels(x) WHERE l <> 'Entity'][0] + ':' + x.key AS source,
-       [l IN labels(y) WHERE l <> 'Entity'][0] + ':' + y.key AS target
-"""
+MATCH (a:Article {id: id})"""
+    + ARTICLE_VIEW
+)
 
 
 def article_views(tx: neo4j.ManagedTransaction, ids: list[str]) -> list[ArticleView]:
@@ -99,7 +92,7 @@ def article_views(tx: neo4j.ManagedTransaction, ids: list[str]) -> list[ArticleV
     wanted = sorted({f for a in articles for f, _d in a["facts"]})
     facts: dict[str, tuple[str, str, str]] = {}
     for rtype in FACT_TYPES:
-        for r in tx.run(fact_ends_query(rtype), ids=wanted):
+        for r in tx.run(facts_query(rtype, by_id=True), ids=wanted):
             facts[r["fact_id"]] = (rtype, r["source"], r["target"])
     return [view_of(a, facts, places) for a in articles]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
-from coopgraph.ingest.discourse import BODIES, Side, place_anaphor, region_of_person, resolve, role_side
-from coopgraph.ingest.frames import FrameMatch, find_frames, tree_of
+from coopgraph.ingest.discourse import BODIES, Side, place_anaphor, region_of_person, resolve, role_side, words
+from coopgraph.ingest.frames import Argument, FrameMatch, find_frames, tree_of
 
 
 def extract_visit_frames(ctx: Context) -> None:
@@ -65,7 +65,6 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
 def _lead_subject(ctx: Context) -> Side:
     """Who the lead is about: the subject of its main verb. A headline that states a visit and names no
     visitor ("Визит в Бишкек", "Рабочая поездка в Уральск") is that side's visit."""
-    from coopgraph.ingest.frames import Argument
 
     tree = tree_of(ctx, 1)
     root = next((t for t in ctx.sentences[1].tokens if t.rel == "root"), None)
@@ -81,7 +80,6 @@ def _lead_subject(ctx: Context) -> Side:
 def _earlier_subject(ctx: Context, m: FrameMatch) -> Side:
     """ "Гости ознакомились с ..., побывали в СЭЗ «Ангрен» и нанесли визит на ...": a verb of the sentence
     with no subject of its own shares the one stated before it (the parser made it a second root)."""
-    from coopgraph.ingest.frames import Argument
 
     tree = tree_of(ctx, m.sent)
     verb = m.light_verb or m.pred
@@ -104,7 +102,6 @@ def _earlier_subject(ctx: Context, m: FrameMatch) -> Side:
 def _leaders_of_delegations(ctx: Context) -> None:
     """ "Делегацию возглавил первый заместитель губернатора Валерий Бойко": whoever led the delegation went
     where it went."""
-    from coopgraph.ingest.discourse import words
 
     for k, sent in enumerate(ctx.sentences):
         tree = tree_of(ctx, k)
@@ -190,8 +187,6 @@ def _met(ctx: Context, m: FrameMatch) -> None:
 def _verbless(ctx: Context, k: int) -> None:
     """A headline or caption with no verb, "Делегация Омской области в Павлодаре", "Омские гости в
     Павлодаре: итоги визита": the group named is at the place after it (spec, Clarifications)."""
-    from coopgraph.ingest.discourse import words
-    from coopgraph.ingest.frames import Argument
 
     sent = ctx.sentences[k]
     if any(t.pos in ("VERB", "AUX") or t.feats.get("VerbForm") == "Fin" for t in sent.tokens):
