@@ -74,15 +74,15 @@ def chrome(tmp_path):
 
 
 def wait_for(check, timeout: float = 120.0, what: str = "the page"):
-    """Poll `check` until it gives a true value; an element Browser re-rendered meanwhile is one more try."""
-    from selenium.common.exceptions import StaleElementReferenceException
+    """Poll `check` until it gives a true value; an element Browser re-rendered or still animating is one more try."""
+    from selenium.common.exceptions import ElementClickInterceptedException, StaleElementReferenceException
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             if value := check():
                 return value
-        except StaleElementReferenceException:
+        except (StaleElementReferenceException, ElementClickInterceptedException):
             pass
         time.sleep(0.5)
     raise AssertionError(f"timed out waiting for {what}")
@@ -99,6 +99,17 @@ def commands(chrome) -> list[str]:
         return []
 
 
+def click(chrome, selector: str) -> None:
+    """Click once the element takes the click: Browser fades its forms in, and a label can cover a button meanwhile."""
+    from selenium.webdriver.common.by import By
+
+    def attempt() -> bool:
+        chrome.find_element(By.CSS_SELECTOR, selector).click()
+        return True
+
+    wait_for(attempt, timeout=30.0, what=f"{selector} to take a click")
+
+
 def log_in(chrome, server: LocalServer) -> None:
     from selenium.webdriver.common.by import By
 
@@ -108,7 +119,7 @@ def log_in(chrome, server: LocalServer) -> None:
     username = chrome.find_element(By.CSS_SELECTOR, "input[data-testid=username]").get_attribute("value")
     assert (address, username) == (f"127.0.0.1:{server.bolt_port}", "neo4j")
     password[0].send_keys(server.password)
-    chrome.find_element(By.CSS_SELECTOR, "button[data-testid=connect]").click()
+    click(chrome, "button[data-testid=connect]")
 
 
 def run_cypher(chrome, text: str) -> None:
@@ -116,7 +127,7 @@ def run_cypher(chrome, text: str) -> None:
 
     editor = chrome.find_element(By.CSS_SELECTOR, "#monaco-main-editor textarea, .monaco-editor textarea")
     editor.send_keys(text)
-    chrome.find_element(By.CSS_SELECTOR, "[data-testid=editor-Run]").click()
+    click(chrome, "[data-testid=editor-Run]")
 
 
 def test_after_login_the_guide_is_open_and_a_region_has_the_region_colour(local, chrome, tmp_path):
