@@ -299,11 +299,12 @@ class IngestPipeline:
     def _plan(self, articles: list[Article]) -> list[str] | None:
         from neo4j.exceptions import DriverError
 
-        from coopgraph.graph.load import check_states, ensure_source_index
+        from coopgraph.graph.load import check_states, ensure_report_buckets, ensure_source_index
 
         t0 = time.perf_counter()
         try:
             ensure_source_index(self.driver, self.database)
+            ensure_report_buckets(self.driver, self.database)
             states = check_states(self.driver, [(a.id, a.source) for a in articles], self.database)
         except DriverError as exc:  # the driver has already retried with backoff
             if articles:
@@ -486,11 +487,12 @@ class IngestPipeline:
 def load_reference_data(driver: Any, database: str | None) -> int:
     """Load the gazetteer's places and their structure (PART_OF, LOCATED_IN) and the Source index once
     the schema exists (`coopgraph db init`); returns how many places it wrote (0 on a second run)."""
-    from coopgraph.graph.load import ensure_source_index, load_gazetteer_structure
+    from coopgraph.graph.load import ensure_report_buckets, ensure_source_index, load_gazetteer_structure
     from coopgraph.ingest.gazetteer import load_gazetteer
 
     created = load_gazetteer_structure(driver, database, load_gazetteer().places())
     ensure_source_index(driver, database)
+    ensure_report_buckets(driver, database)
     return sum(created[label] for label in ("Country", "Region", "City"))
 
 

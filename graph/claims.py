@@ -30,6 +30,7 @@ def claim_spec(c: identity.Claim) -> Row:
         "what": c.what,
         "parties": sorted(c.parties),
         "when": c.when,
+        "era": c.era,
     }
 
 
@@ -46,6 +47,7 @@ def claim_of(spec: Row) -> identity.Claim:
         what=spec["what"],
         parties=frozenset(spec["parties"]),
         when=spec["when"],
+        era=spec.get("era"),  # graphs loaded before undated visits had a year: none
     )
 
 
@@ -54,20 +56,46 @@ def claim_rows(facts: ArticleFacts, links: list[tuple[str, str, str]]) -> list[R
     source uid, target uid), documents re-keyed."""
     rows = []
     for c in identity.article_claims(facts):
-        spec = claim_spec(c)
-        text = json.dumps(spec, sort_keys=True, ensure_ascii=False)
-        rows.append(
-            {
-                "id": hashlib.sha1(text.encode("utf-8")).hexdigest(),
-                "block": json.dumps(identity.block_of(c), ensure_ascii=False),
-                "kind": c.kind,
-                "key": c.key,
-                "spec": text,
-                "date": c.date,
-                "links": sorted({links[i] for i in c.facts}),
-            }
-        )
+        row = stored(c)
+        row.update(kind=c.kind, key=c.key, date=c.date, links=sorted({links[i] for i in c.facts}))
+        rows.append(row)
     return rows
+
+
+def stored(c: identity.Claim) -> Row:
+    """How a claim is kept on its REPORTS: its spec, the id the spec hashes to, its block and bucket."""
+    text = json.dumps(claim_spec(c), sort_keys=True, ensure_ascii=False)
+    return {
+        "id": hashlib.sha1(text.encode("utf-8")).hexdigest(),
+        "spec": text,
+        "block": json.dumps(identity.block_of(c), ensure_ascii=False),
+        "bucket": bucket_of(c),
+    }
+
+
+def restored(spec: str, published: str | None) -> Row:
+    """A claim kept by an older version (no bucket; an undated visit without its article's year) as this
+    version keeps it."""
+    c = claim_of(json.loads(spec))
+    if c.kind == "visit" and c.date is None and c.era is None:
+        c = identity.with_era(c, published)
+    return stored(c)
+
+
+def bucket_of(c: identity.Claim) -> str:
+    """Where a claim is kept for `near_buckets` to find: its block and its facet."""
+    return json.dumps(identity.block_of(c), ensure_ascii=False) + "|" + identity.facet_of(c)
+
+
+def near_buckets(c: identity.Claim) -> tuple[list[str], list[str]]:
+    """The buckets (exact, and prefixes of them) that hold every claim that can be compatible with c."""
+    block = json.dumps(identity.block_of(c), ensure_ascii=False) + "|"
+    exact, prefixes = identity.near_facets(c)
+    return [block + f for f in exact], [block + p for p in prefixes]
+
+
+def compatible(a: identity.Claim, b: identity.Claim) -> bool:
+    return identity.compatible(a, b)
 
 
 def resolve(specs: dict[str, str]) -> dict[str, str]:

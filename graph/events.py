@@ -33,15 +33,24 @@ VISIT_LINKS = ("VISITOR", "HOST", "HEAD", "STOP")
 
 # ---------------------------------------------------------------- Cypher
 
-READ_CLAIMS = """
-UNWIND $blocks AS b
-MATCH (a:Article)-[c:REPORTS {block: b}]->(e)
+# The claims in the buckets (block and facet: graph/claims.bucket_of) that can hold a claim compatible with
+# a probe, by the reports_bucket index: exact buckets, and prefixes of buckets (a month's dates).
+READ_NEAR = """
+CALL () {
+  UNWIND $exact AS b
+  MATCH (a:Article)-[c:REPORTS {bucket: b}]->(e)
+  RETURN a, c, e
+  UNION
+  UNWIND $prefixes AS p
+  MATCH (a:Article)-[c:REPORTS]->(e) WHERE c.bucket STARTS WITH p
+  RETURN a, c, e
+}
 RETURN a.id AS article, c.claim AS claim, c.spec AS spec, c.kind AS kind, c.links AS links, c.node AS node,
        head([l IN labels(e) WHERE l <> 'Entity']) + ':' + e.key AS event
 """
-ARTICLE_BLOCKS = """
+ARTICLE_CLAIMS = """
 MATCH (:Article {id: $id})-[c:REPORTS]->(e)
-RETURN collect(DISTINCT c.block) AS blocks,
+RETURN collect(c.spec) AS specs,
        collect(DISTINCT head([l IN labels(e) WHERE l <> 'Entity']) + ':' + e.key) AS events
 """
 
@@ -159,25 +168,28 @@ def settle(
     tx: neo4j.ManagedTransaction,
     new: list[tuple[str, Row]],
     move: Move,
-    blocks: Iterable[str] = (),
+    seeds: Iterable[str] = (),
     events: Iterable[str] = (),
 ) -> Settled:
-    """Resolve every claim of the touched blocks (the new claims' and `blocks`) and move those whose
-    event changed; `new` are (article id, claim row) of articles just written with their own keys.
-    `move(tx, article, old key, new key, links, settled)` moves an article's part of a document;
-    `events` are events that lost a claim (a removed article's): a visit left with none goes."""
+    """Resolve the claims that the new claims (and `seeds`, specs of claims just removed) can be one event
+    with, transitively, and move those whose event changed; `new` are (article id, claim row) of
+    articles just written with their own keys. `move(tx, article, old key, new key, links, settled)`
+    moves an article's part of a document; `events` are events that lost a claim (a removed article's):
+    a visit left with none goes."""
     out = Settled(Counter(), Counter(), set())
-    todo = sorted(set(blocks) | {row["block"] for _aid, row in new})
-    if not todo:
+    probes = [claims.claim_of(json.loads(row["spec"])) for _aid, row in new] + [
+        claims.claim_of(json.loads(spec)) for spec in seeds
+    ]
+    if not probes:
         return out
-    old = [r.data() for r in tx.run(READ_CLAIMS, blocks=todo)]
+    old = read_components(tx, probes)
     specs = {r["claim"]: r["spec"] for r in old} | {row["id"]: row["spec"] for _aid, row in new}
     keys = claims.resolve(specs)
     touched: set[str] = set(events)
     report_rows: list[Row] = []
     moves: list[tuple[str, str, str, list[Link], Row | None]] = []
     for aid, row in new:
-        props = {k: row[k] for k in ("block", "kind", "key", "spec")}
+        props = {k: row[k] for k in ("block", "bucket", "kind", "key", "spec")}
         props.update(claim=row["id"], links=json.dumps(row["links"], ensure_ascii=False), date=row["date"])
         node = row.get("node")
         if node is not None:
@@ -215,6 +227,42 @@ def settle(
     refresh_visits(tx, sorted(k for k in touched if k.startswith("Visit:")), out)
     set_report_events(tx, report_rows)
     return out
+
+
+def read_components(tx: neo4j.ManagedTransaction, probes: list[claims.identity.Claim]) -> list[Row]:
+    """The reports of every claim in the graph linked to a probe by a chain of compatible claims: all
+    that resolving the probes can regroup (a claim's event depends on its component only).
+
+    Each round reads the buckets the last round's claims can have partners in (a visit's day, month,
+    year and undated reports; a document's period), so the work follows the components, not the
+    graph: at 100k articles an increment read whole country pairs before."""
+    found: dict[tuple[str, str], Row] = {}
+    pool: dict[tuple[str, str], tuple[Row, claims.identity.Claim]] = {}  # read, not (yet) linked
+    asked: set[tuple[str, str]] = set()
+    frontier = probes
+    while frontier:
+        exact: set[str] = set()
+        prefixes: set[str] = set()
+        for c in frontier:
+            e, p = claims.near_buckets(c)
+            exact.update(b for b in e if ("=", b) not in asked)
+            prefixes.update(b for b in p if ("^", b) not in asked)
+        asked.update(("=", b) for b in exact)
+        asked.update(("^", b) for b in prefixes)
+        if exact or prefixes:
+            for rec in tx.run(READ_NEAR, exact=sorted(exact), prefixes=sorted(prefixes)):
+                row = rec.data()
+                ident = (row["article"], row["claim"])
+                if ident not in found and ident not in pool:
+                    pool[ident] = (row, claims.claim_of(json.loads(row["spec"])))
+        index = claims.identity.Index(frontier)
+        frontier = []
+        for ident, (row, c) in list(pool.items()):
+            if any(claims.compatible(c, index.claims[j]) for j in index.near(c)):
+                found[ident] = row
+                del pool[ident]
+                frontier.append(c)
+    return list(found.values())
 
 
 def split_key_visit(uid: str) -> str:

@@ -12,8 +12,9 @@ from typing import Any, TypeVar
 import neo4j
 
 from coopgraph.exceptions import LoadError
+from coopgraph.graph.claims import restored
 from coopgraph.graph.derived import article_views
-from coopgraph.graph.events import ARTICLE_BLOCKS, DOCUMENT_TYPES, Link, Settled, fact_events_query, settle
+from coopgraph.graph.events import ARTICLE_CLAIMS, DOCUMENT_TYPES, Link, Settled, fact_events_query, settle
 from coopgraph.graph.rows import (
     DATED_TYPES,
     ENTITY_LABELS,
@@ -305,7 +306,7 @@ def delete_article_contribution(tx: neo4j.ManagedTransaction, article_id: str, r
         tx.run(recompute_query(rtype), ids=ids).consume()
     tx.run(UPDATE_LEDGERS, ledgers=ledgers).consume()
     tx.run(REMOVE_SUMMARIES, id=article_id, kinds=list(KINDS)).consume()
-    claimed = tx.run(ARTICLE_BLOCKS, id=article_id).single(strict=True)
+    claimed = tx.run(ARTICLE_CLAIMS, id=article_id).single(strict=True)
     rec = tx.run(DELETE_ARTICLE, id=article_id).single()
     if rec is None:
         return
@@ -314,7 +315,7 @@ def delete_article_contribution(tx: neo4j.ManagedTransaction, article_id: str, r
     result.deleted["MENTIONS"] += len(entities)
     # the claims left in its blocks may regroup; its visits may be left without a report (and an
     # entity only they linked to is an orphan only once they are gone)
-    settled = settle(tx, [], move_document, claimed["blocks"], claimed["events"])
+    settled = settle(tx, [], move_document, claimed["specs"], claimed["events"])
     rederive_summaries(tx, settled, result.created, DEFAULT_BATCH_SIZE)
     result.deleted.update(settled.deleted)
     for rec in tx.run(DELETE_ORPHANS, entities=entities):
@@ -858,6 +859,53 @@ def ensure_source_index(driver: neo4j.Driver, database: str | None = None) -> bo
     with open_session(driver, database) as session:
         session.run(LINK_ALL_SOURCES).consume()  # IN TRANSACTIONS needs an auto-commit transaction
     return True
+
+
+# Graphs loaded before claims were kept in buckets (and undated visits had their article's year) have
+# REPORTS without `bucket`: settling cannot find them. Both counts are cheap: one from the counts store,
+# one from the reports_bucket index.
+REPORTS_COUNTS = """
+CALL () { MATCH ()-[c:REPORTS]->() RETURN count(c) AS reports }
+CALL () { MATCH ()-[c:REPORTS]->() WHERE c.bucket IS NOT NULL RETURN count(c) AS bucketed }
+RETURN reports, bucketed
+"""
+UNBUCKETED_REPORTS = """
+MATCH (a:Article)-[c:REPORTS]->() WHERE c.bucket IS NULL
+RETURN a.id AS article, a.published AS published, c.claim AS claim, c.spec AS spec
+ORDER BY article, claim LIMIT $limit
+"""
+SET_BUCKETS = """
+UNWIND $rows AS row
+MATCH (:Article {id: row.article})-[c:REPORTS {claim: row.old}]->()
+SET c.claim = row.id, c.spec = row.spec, c.block = row.block, c.bucket = row.bucket
+"""
+
+
+def ensure_report_buckets(driver: neo4j.Driver, database: str | None = None, per_tx: int = 2000) -> int:
+    """Keep an older graph's claims as this version does, and settle them again; returns how many moved.
+
+    A batch's claims are settled with every claim already kept in a bucket, so the last batch that
+    touches an event's claims settles it with all of them: the graph ends as if loaded by this version."""
+    records, _, _ = driver.execute_query(REPORTS_COUNTS, database_=database)
+    if records[0]["reports"] == records[0]["bucketed"]:
+        return 0
+
+    def work(tx: neo4j.ManagedTransaction) -> int:
+        rows = []
+        for rec in tx.run(UNBUCKETED_REPORTS, limit=per_tx):
+            rows.append({"article": rec["article"], "old": rec["claim"]} | restored(rec["spec"], rec["published"]))
+        tx.run(SET_BUCKETS, rows=rows).consume()
+        created: Counter[str] = Counter()
+        settled = settle(tx, [], move_document, [r["spec"] for r in rows])
+        rederive_summaries(tx, settled, created, DEFAULT_BATCH_SIZE)
+        return len(rows)
+
+    total = 0
+    with open_session(driver, database) as session:
+        while n := session.execute_write(work):
+            total += n
+        session.run("DROP INDEX reports_block IF EXISTS").consume()  # what found claims by block before
+    return total
 
 
 # ---------------------------------------------------------------- queries over what was loaded

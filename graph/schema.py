@@ -160,15 +160,15 @@ def build_report_and_summary_schema() -> list[SchemaObject]:
             "CREATE INDEX partnership_weight IF NOT EXISTS FOR (p:Partnership) ON (p.weight)",
         ),
     ]
-    # Events (graph/events.py): one Visit per key; an article's claims found by their block when the
-    # block is settled again; visits listed by date.
+    # Events (graph/events.py): one Visit per key; the claims that can be one event with a new one found by
+    # their bucket (block and date or period); visits listed by date.
     objects += [
         SchemaObject(
             "visit_key", "constraint", "CREATE CONSTRAINT visit_key IF NOT EXISTS FOR (v:Visit) REQUIRE v.key IS UNIQUE"
         ),
         SchemaObject("visit_date", "index", "CREATE INDEX visit_date IF NOT EXISTS FOR (v:Visit) ON (v.date)"),
         SchemaObject(
-            "reports_block", "index", "CREATE INDEX reports_block IF NOT EXISTS FOR ()-[c:REPORTS]-() ON (c.block)"
+            "reports_bucket", "index", "CREATE INDEX reports_bucket IF NOT EXISTS FOR ()-[c:REPORTS]-() ON (c.bucket)"
         ),
     ]
     return objects

@@ -11,6 +11,7 @@ from __future__ import annotations
 # (`document_keys`) lives with the records, so that the loader and this module key documents by
 # one rule while the graph layer imports the records only.
 import tomllib
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -52,12 +53,13 @@ class Claim:
     what: str | None = None  # document: kind group (its first kind)
     parties: frozenset[str] = frozenset()
     when: str | None = None  # document: "2025-2027" or the signing year
+    era: str | None = None  # an undated visit: the year its article was published (see [visit.match] undated)
     facts: tuple[int, ...] = field(default=(), compare=False)
 
     @property
     def ident(self) -> tuple:
         """Everything that tells this claim from another (not which facts made it)."""
-        return (self.kind, self.visitor, self.host, self.date, self.what, self.parties, self.when)
+        return (self.kind, self.visitor, self.host, self.date, self.what, self.parties, self.when, self.era)
 
 
 @lru_cache(maxsize=1)
@@ -176,7 +178,14 @@ def fold(claims: list[Claim]) -> list[Claim]:
 
 def article_claims(facts: ArticleFacts) -> list[Claim]:
     """Every visit and document event one article reports, with the facts that report it."""
-    return visit_claims(facts) + document_claims(facts)
+    return [with_era(c, facts.article.published) for c in visit_claims(facts)] + document_claims(facts)
+
+
+def with_era(c: Claim, published: str | None) -> Claim:
+    """An undated visit with its article's publication year, under [visit.match] undated = "published-year"."""
+    if c.date is not None or rules()["visit"]["match"]["undated"] != "published-year":
+        return c
+    return replace(c, era=(published or "")[:4] or None)
 
 
 # ---------------------------------------------------------------- matching
@@ -189,6 +198,16 @@ def dates_fit(a: str | None, b: str | None) -> bool:
     return a == b if rule == "equal" else a.startswith(b) or b.startswith(a)
 
 
+def year_of(c: Claim) -> str | None:
+    """A visit's year: its date's, or for an undated report its article's ([visit.match] undated)."""
+    return (c.date or "")[:4] or c.era
+
+
+def years_fit(a: Claim, b: Claim) -> bool:
+    ya, yb = year_of(a), year_of(b)
+    return ya is None or yb is None or ya == yb
+
+
 def compatible(a: Claim, b: Claim) -> bool:
     """Can two claims be one event? Every facet agrees or one leaves it open."""
     if a.kind != b.kind:
@@ -199,7 +218,7 @@ def compatible(a: Claim, b: Claim) -> bool:
             sides = a.visitor.fits(b.visitor) and a.host.fits(b.host)
         else:
             sides = a.visitor == b.visitor and a.host == b.host
-        return sides and dates_fit(a.date, b.date)
+        return sides and dates_fit(a.date, b.date) and years_fit(a, b)
     if a.what != b.what:
         return False
     if rules()["document"]["match"]["parties"] == "subset":
@@ -213,7 +232,7 @@ def precision(c: Claim) -> tuple:
     """How much a claim says: a more precise claim of one event sorts higher."""
     if c.kind == "visit":
         assert c.visitor and c.host
-        return (not c.visitor.broad, not c.host.broad, len(c.date or ""))
+        return (not c.visitor.broad, not c.host.broad, year_of(c) is not None, len(c.date or ""))
     return (len(c.parties), c.when is not None)
 
 
@@ -233,7 +252,8 @@ def merge(group: Sequence[Claim]) -> Claim:
     visitor = sharpest([c.visitor for c in group if c.visitor])
     host = sharpest([c.host for c in group if c.host])
     date = max((c.date or "" for c in group), key=len) or None
-    return Claim("visit", visit_key(visitor, host, date), visitor, host, date, facts=facts)
+    era = None if date else min((c.era for c in group if c.era), default=None)
+    return Claim("visit", visit_key(visitor, host, date), visitor, host, date, era=era, facts=facts)
 
 
 def sharpest(sides: list[Side]) -> Side:
@@ -254,12 +274,14 @@ def group_claims(claims: Sequence[Claim]) -> list[list[Claim]]:
         if clique(component):
             groups.append(list(component))
             continue
-        sharp = [c for c in component if not any(refines(o, c) for o in component)]
+        index = Index(component)  # only a compatible claim can refine c
+        sharp = [c for c in component if not any(refines(component[j], c) for j in index.near(c))]
         events: list[list[Claim]] = []
         for part in components(sharp):
             events += [part] if clique(part) else [[c] for c in part]
+        is_sharp = {id(c) for c in sharp}
         for c in component:
-            if c in sharp:
+            if id(c) in is_sharp:
                 continue
             fits = [e for e in events if all(compatible(c, o) for o in e)]
             if len(fits) == 1:
@@ -275,19 +297,52 @@ def clique(claims: Sequence[Claim]) -> bool:
 
 
 def components(claims: Sequence[Claim]) -> list[list[Claim]]:
-    """Connected components of the compatibility graph, in input order."""
-    left = list(claims)
-    out = []
-    while left:
-        todo, part = [left.pop(0)], []
-        while todo:
-            c = todo.pop()
-            part.append(c)
-            linked = [o for o in left if compatible(c, o)]
-            left = [o for o in left if o not in linked]
-            todo += linked
-        out.append(sorted(part, key=lambda c: claims.index(c)))
-    return out
+    """Connected components of the compatibility graph, in input order.
+
+    Each claim is compared only with the claims `near` finds for it (the rest cannot be compatible), so
+    that a block of thousands of dated visits costs about as many comparisons, not their square."""
+    parent = list(range(len(claims)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    index = Index(claims)
+    for i, c in enumerate(claims):
+        for j in index.near(c):
+            if j < i and root(i) != root(j) and compatible(c, claims[j]):
+                parent[root(i)] = root(j)
+    parts: dict[int, list[Claim]] = {}
+    for i, c in enumerate(claims):
+        parts.setdefault(root(i), []).append(c)
+    return list(parts.values())
+
+
+class Index:
+    """Claims by block and facet, to list the ones that can be compatible with a claim."""
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self.claims = claims
+        self.at: dict[tuple[tuple, str], list[int]] = {}
+        for i, c in enumerate(claims):
+            self.at.setdefault((block_of(c), facet_of(c)), []).append(i)
+        self.facets: dict[tuple, list[str]] = {}
+        for block, facet in sorted(self.at, key=lambda bf: (repr(bf[0]), bf[1])):
+            self.facets.setdefault(block, []).append(facet)
+
+    def near(self, c: Claim) -> list[int]:
+        block = block_of(c)
+        exact, prefixes = near_facets(c)
+        found = [i for f in exact for i in self.at.get((block, f), ())]
+        facets = self.facets.get(block, [])
+        for prefix in prefixes:
+            k = bisect_left(facets, prefix)
+            while k < len(facets) and facets[k].startswith(prefix):
+                found += self.at[(block, facets[k])]
+                k += 1
+        return found
 
 
 def consolidate(claims: Iterable[Claim]) -> dict[tuple, str]:
@@ -310,6 +365,27 @@ def block_of(c: Claim) -> tuple:
         assert c.visitor and c.host
         return ("visit", c.visitor.country or c.visitor.key, c.host.country or c.host.key)
     return ("document", c.what)
+
+
+def facet_of(c: Claim) -> str:
+    """What tells the claims of a block that can be compatible with c from the rest: a visit's date (an
+    undated one's year, "2025~", or "~" with none), a document's period or year ("" with none)."""
+    if c.kind == "document":
+        return c.when or ""
+    return c.date or f"{c.era or ''}~"
+
+
+def near_facets(c: Claim) -> tuple[list[str], list[str]]:
+    """The facets (exact, and prefixes) of every claim of c's block that can be compatible with c: a dated
+    visit's date, its month and year, its year's undated and the yearless ones (with "prefix" dates, the
+    dates within it too); an undated visit's year; a document's period and the undated. A claim
+    with nothing to narrow by has them all (prefix "")."""
+    if c.kind == "document":
+        return ([c.when, ""], []) if c.when else ([], [""])
+    if c.date:
+        exact = ["~", f"{c.date[:4]}~", *(c.date[:n] for n in (4, 7) if n < len(c.date))]
+        return (exact, [c.date]) if rules()["visit"]["match"]["date"] == "prefix" else ([*exact, c.date], [])
+    return (["~"], [c.era]) if c.era else ([], [""])
 
 
 def event_keys(articles: Sequence[ArticleFacts]) -> list[dict[int, str]]:

@@ -72,7 +72,9 @@ def test_removing_the_dated_report_sends_the_undated_one_back(db, kurgan):
     assert dump_graph(db.driver, db.database) == alone  # as if the seed had never been loaded
 
 
-def visit(name: str, date: str | None, source="Region:KZ-59", target="Region:RU-KGN") -> ArticleFacts:
+def visit(
+    name: str, date: str | None, source="Region:KZ-59", target="Region:RU-KGN", published: str | None = None
+) -> ArticleFacts:
     places = [
         Entity(type="Region", name="Северо-Казахстанская область", key="Region:KZ-59", country="KZ"),
         Entity(type="Region", name="Курганская область", key="Region:RU-KGN", country="RU"),
@@ -87,7 +89,8 @@ def visit(name: str, date: str | None, source="Region:KZ-59", target="Region:RU-
         evidence=Evidence(sentence=f"Визит {name}.", start=0, end=len(name) + 7),
     )
     text = f"Визит {name}."
-    return ArticleFacts(source=name, article=Article(id=name, source=name, text=text), entities=places, relations=[rel])
+    article = Article(id=name, source=name, text=text, published=published)
+    return ArticleFacts(source=name, article=article, entities=places, relations=[rel])
 
 
 def test_same_pair_and_month_two_visits_and_there_and_back_stay_apart(db):
@@ -101,6 +104,45 @@ def test_same_pair_and_month_two_visits_and_there_and_back_stay_apart(db):
     assert got["Visit:Region:RU-KGN>Region:KZ-59|"] == ["r"]  # the way back is another visit
     delete_article(db.driver, "b", db.database)
     assert events(db)["Visit:Region:KZ-59>Region:RU-KGN|2025-05-03"] == ["a", "u"]  # now it fits one
+
+
+def test_an_undated_report_joins_a_visit_of_its_article_s_year_only(db):
+    load_facts(db.driver, visit("a", "2025-05-03", published="2025-05-04"), db.database, ingested=INGESTED)
+    for name, published in (("same", "2025-09-01"), ("next", "2026-02-01")):
+        load_facts(db.driver, visit(name, None, published=published), db.database, ingested=INGESTED)
+    got = events(db)
+    assert got["Visit:Region:KZ-59>Region:RU-KGN|2025-05-03"] == ["a", "same"]
+    assert got["Visit:Region:KZ-59>Region:RU-KGN|"] == ["next"]
+
+
+def test_a_graph_of_an_older_version_is_kept_and_settled_as_this_one_keeps_it(db, monkeypatch):
+    """An older version kept no bucket and let an undated report join a visit of any year."""
+    import copy
+
+    from coopgraph.graph.load import ensure_report_buckets
+    from coopgraph.ingest import identity
+
+    articles = [
+        visit("a", "2025-05-03", published="2025-05-04"),
+        visit("next", None, published="2026-02-01"),
+        visit("b", "2024-05-03", published="2024-05-04"),
+    ]
+    for facts in articles:
+        load_facts(db.driver, facts, db.database, ingested=INGESTED)
+    now = dump_graph(db.driver, db.database)
+    assert ensure_report_buckets(db.driver, db.database) == 0  # nothing to do on a graph of this version
+    db.driver.execute_query("MATCH (n) DETACH DELETE n", database_=db.database)
+    older = copy.deepcopy(identity.rules())
+    older["visit"]["match"]["undated"] = "any"
+    with monkeypatch.context() as m:
+        m.setattr(identity, "rules", lambda: older)
+        for facts in articles[:2]:
+            load_facts(db.driver, facts, db.database, ingested=INGESTED)
+    db.driver.execute_query("MATCH ()-[c:REPORTS]->() REMOVE c.bucket", database_=db.database)
+    assert events(db)["Visit:Region:KZ-59>Region:RU-KGN|2025-05-03"] == ["a", "next"]  # as the old rule had it
+    assert ensure_report_buckets(db.driver, db.database, per_tx=1) == 2
+    load_facts(db.driver, articles[2], db.database, ingested=INGESTED)
+    assert dump_graph(db.driver, db.database) == now
 
 
 @needs_dev

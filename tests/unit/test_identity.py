@@ -46,10 +46,12 @@ def rel(rtype: str, source: str, target: str, date: str | None = None) -> Relati
     )
 
 
-def article(name: str, relations: list[Relation], docs: tuple[Entity, ...] = ()) -> ArticleFacts:
+def article(
+    name: str, relations: list[Relation], docs: tuple[Entity, ...] = (), published: str | None = None
+) -> ArticleFacts:
     return ArticleFacts(
         source=name,
-        article=Article(id=name, source=name, text="…"),
+        article=Article(id=name, source=name, text="…", published=published),
         entities=[*PLACES.values(), *docs],
         relations=relations,
     )
@@ -72,6 +74,30 @@ def test_same_pair_and_month_two_visits_stay_two():
     assert len({*a, *b, *c, *d}) == 4  # the vague reports fit both visits: they join neither
     a, c, d = visit_keys(first, month, undated)
     assert a == c == d == {"Visit:Region:KZ-59>Region:RU-KGN|2025-05-03"}
+
+
+def test_an_undated_report_is_of_a_visit_in_its_article_s_year():
+    dated = article("a", [rel("VISITED", "Region:KZ-59", "Region:RU-KGN", "2025-05-03")], published="2025-05-04")
+    same_year = article("b", [rel("VISITED", "Region:KZ-59", "Region:RU-KGN")], published="2025-11-20")
+    next_year = article("c", [rel("VISITED", "Region:KZ-59", "Region:RU-KGN")], published="2026-01-15")
+    no_date = article("d", [rel("VISITED", "Region:KZ-59", "Region:RU-KGN")], published=None)
+    a, b, c = visit_keys(dated, same_year, next_year)
+    assert a == b == {"Visit:Region:KZ-59>Region:RU-KGN|2025-05-03"}
+    assert c == {"Visit:Region:KZ-59>Region:RU-KGN|"}  # the year after: another visit
+    # with no year to place it by, a report fits either (and joins neither), and alone it joins the one
+    a, _b, c, d = visit_keys(dated, same_year, next_year, no_date)
+    assert a == {"Visit:Region:KZ-59>Region:RU-KGN|2025-05-03"} and d == {"Visit:Region:KZ-59>Region:RU-KGN|"}
+    assert visit_keys(dated, no_date) == [a, a]
+
+
+def test_the_undated_rule_any_joins_a_visit_of_any_year(monkeypatch):
+    rules = copy.deepcopy(identity.rules())
+    rules["visit"]["match"]["undated"] = "any"
+    monkeypatch.setattr(identity, "rules", lambda: rules)
+    dated = article("a", [rel("VISITED", "Region:KZ-59", "Region:RU-KGN", "2025-05-03")], published="2025-05-04")
+    next_year = article("c", [rel("VISITED", "Region:KZ-59", "Region:RU-KGN")], published="2026-01-15")
+    a, c = visit_keys(dated, next_year)
+    assert a == c == {"Visit:Region:KZ-59>Region:RU-KGN|2025-05-03"}
 
 
 def test_there_and_back_are_two_visits():
@@ -208,3 +234,57 @@ def test_kurgan_and_sko_one_road_map_and_one_event_per_visit(kurgan_sko):
     assert len(road_maps) == 1 and {s for s, _ in events[road_maps[0]]} == {f.source for f in kurgan_sko}
     assert sorted(visits) == ["Visit:Region:KZ-59>Region:RU-KGN|2025-05", "Visit:Region:RU-KGN>Region:KZ-59|"]
     assert {s for s, _ in events["Visit:Region:KZ-59>Region:RU-KGN|2025-05"]} == {f.source for f in kurgan_sko}
+
+
+def random_claims(rng, n: int) -> list[identity.Claim]:
+    """Visits and documents of two country pairs and kinds, dated to the day, month, year or not at all."""
+    sides = [identity.Side("Country:KZ", "KZ", True), identity.Side("Region:KZ-59", "KZ"),
+             identity.Side("Region:KZ-55", "KZ"), identity.Side("Country:RU", "RU", True),
+             identity.Side("Region:RU-KGN", "RU"), identity.Side("Organization:завод")]  # fmt: skip
+    dates = [None, "2024", "2025", "2025-05", "2025-06", "2025-05-03", "2025-05-20", "2024-05-03"]
+    out = []
+    for _ in range(n):
+        if rng.random() < 0.7:
+            visitor, host = rng.sample(sides, 2)
+            date = rng.choice(dates)
+            era = rng.choice([None, "2024", "2025"]) if date is None else None
+            out.append(identity.Claim("visit", identity.visit_key(visitor, host, date), visitor, host, date, era=era))
+        else:
+            parties = frozenset(rng.sample(["Region:KZ-59", "Region:RU-KGN", "Region:KZ-55"], rng.randint(0, 2)))
+            when = rng.choice([None, "2025", "2025-2027"])
+            out.append(identity.Claim("document", f"Document:{len(out)}", what=rng.choice(["соглашение", "протокол"]),
+                                      parties=parties, when=when))  # fmt: skip
+    return list({c.ident: c for c in out}.values())
+
+
+def brute_components(claims: list[identity.Claim]) -> list[list[identity.Claim]]:
+    """Components by comparing every pair: what the index must reproduce."""
+    parent = list(range(len(claims)))
+
+    def root(i: int) -> int:
+        return i if parent[i] == i else root(parent[i])
+
+    for i, a in enumerate(claims):
+        for j in range(i):
+            if identity.compatible(a, claims[j]):
+                parent[root(i)] = root(j)
+    parts: dict[int, list[identity.Claim]] = {}
+    for i, c in enumerate(claims):
+        parts.setdefault(root(i), []).append(c)
+    return list(parts.values())
+
+
+@pytest.mark.parametrize("seed", range(20))
+@pytest.mark.parametrize("date_rule", ["prefix", "equal"])
+def test_the_index_finds_every_compatible_claim(seed, date_rule, monkeypatch):
+    import random
+
+    rules = copy.deepcopy(identity.rules())
+    rules["visit"]["match"]["date"] = date_rule
+    monkeypatch.setattr(identity, "rules", lambda: rules)
+    claims = random_claims(random.Random(seed), 60)
+    index = identity.Index(claims)
+    for c in claims:
+        near = {claims[j].ident for j in index.near(c)}
+        assert {o.ident for o in claims if identity.compatible(c, o)} <= near
+    assert identity.components(claims) == brute_components(claims)
