@@ -63,14 +63,16 @@ def claim_rows(facts: ArticleFacts, links: list[tuple[str, str, str]]) -> list[R
 
 
 def stored(c: identity.Claim) -> Row:
-    """How a claim is kept on its REPORTS: its spec, the id the spec hashes to, its block and bucket."""
+    """How a claim is kept on its REPORTS: its spec, the id the spec hashes to, its block and buckets
+    (`bucket`, `bucket1` ... one per facet: BUCKET_SLOTS)."""
     text = json.dumps(claim_spec(c), sort_keys=True, ensure_ascii=False)
-    return {
+    row = {
         "id": hashlib.sha1(text.encode("utf-8")).hexdigest(),
         "spec": text,
         "block": json.dumps(identity.block_of(c), ensure_ascii=False),
-        "bucket": bucket_of(c),
     }
+    row.update(zip(BUCKET_SLOTS, buckets_of(c), strict=False))
+    return row
 
 
 def restored(spec: str, published: str | None) -> Row:
@@ -82,9 +84,15 @@ def restored(spec: str, published: str | None) -> Row:
     return stored(c)
 
 
-def bucket_of(c: identity.Claim) -> str:
-    """Where a claim is kept for `near_buckets` to find: its block and its facet."""
-    return json.dumps(identity.block_of(c), ensure_ascii=False) + "|" + identity.facet_of(c)
+# The REPORTS properties a claim's buckets are kept in, each with its own index (graph/schema.py): a
+# document is in one per party, so that a report naming one party finds the one naming both.
+BUCKET_SLOTS = ("bucket", "bucket1", "bucket2", "bucket3")[: identity.MAX_FACETS]
+
+
+def buckets_of(c: identity.Claim) -> list[str]:
+    """Where a claim is kept for `near_buckets` to find: its block with each of its facets."""
+    block = json.dumps(identity.block_of(c), ensure_ascii=False) + "|"
+    return [block + facet for facet in identity.facets_of(c)]
 
 
 def near_buckets(c: identity.Claim) -> tuple[list[str], list[str]]:

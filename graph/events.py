@@ -33,21 +33,28 @@ VISIT_LINKS = ("VISITOR", "HOST", "HEAD", "STOP")
 
 # ---------------------------------------------------------------- Cypher
 
-# The claims in the buckets (block and facet: graph/claims.bucket_of) that can hold a claim compatible with
-# a probe, by the reports_bucket index: exact buckets, and prefixes of buckets (a month's dates).
-READ_NEAR = """
-CALL () {
-  UNWIND $exact AS b
-  MATCH (a:Article)-[c:REPORTS {bucket: b}]->(e)
-  RETURN a, c, e
-  UNION
-  UNWIND $prefixes AS p
-  MATCH (a:Article)-[c:REPORTS]->(e) WHERE c.bucket STARTS WITH p
-  RETURN a, c, e
-}
+
+def read_near_query() -> str:
+    """The claims in the buckets (block and facet: graph/claims.buckets_of) that can hold a claim compatible
+    with a probe, by the indexes of the bucket slots: exact buckets, and prefixes of buckets (a month's
+    dates)."""
+    parts = []
+    for slot in claims.BUCKET_SLOTS:
+        parts.append(f"  UNWIND $exact AS b MATCH (a:Article)-[c:REPORTS {{{slot}: b}}]->(e) RETURN a, c, e")
+        parts.append(
+            f"  UNWIND $prefixes AS p MATCH (a:Article)-[c:REPORTS]->(e) WHERE c.{slot} STARTS WITH p RETURN a, c, e"
+        )
+    union = "\n  UNION\n".join(parts)
+    return f"""
+CALL () {{
+{union}
+}}
 RETURN a.id AS article, c.claim AS claim, c.spec AS spec, c.kind AS kind, c.links AS links, c.node AS node,
        head([l IN labels(e) WHERE l <> 'Entity']) + ':' + e.key AS event
 """
+
+
+READ_NEAR = read_near_query()
 ARTICLE_CLAIMS = """
 MATCH (:Article {id: $id})-[c:REPORTS]->(e)
 RETURN collect(c.spec) AS specs,
@@ -189,7 +196,7 @@ def settle(
     report_rows: list[Row] = []
     moves: list[tuple[str, str, str, list[Link], Row | None]] = []
     for aid, row in new:
-        props = {k: row[k] for k in ("block", "bucket", "kind", "key", "spec")}
+        props = {k: row[k] for k in ("block", "kind", "key", "spec", *claims.BUCKET_SLOTS) if k in row}
         props.update(claim=row["id"], links=json.dumps(row["links"], ensure_ascii=False), date=row["date"])
         node = row.get("node")
         if node is not None:

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import neo4j
 
 from coopgraph.exceptions import LoadError
-from coopgraph.graph.claims import restored
+from coopgraph.graph.claims import BUCKET_SLOTS, restored
 from coopgraph.graph.derived import article_views
 from coopgraph.graph.events import ARTICLE_CLAIMS, DOCUMENT_TYPES, Link, Settled, fact_events_query, settle
 from coopgraph.graph.rows import (
@@ -877,7 +877,7 @@ ORDER BY article, claim LIMIT $limit
 SET_BUCKETS = """
 UNWIND $rows AS row
 MATCH (:Article {id: row.article})-[c:REPORTS {claim: row.old}]->()
-SET c.claim = row.id, c.spec = row.spec, c.block = row.block, c.bucket = row.bucket
+SET c.claim = row.id, c.spec = row.spec, c.block = row.block, c += row.buckets
 """
 
 
@@ -893,7 +893,9 @@ def ensure_report_buckets(driver: neo4j.Driver, database: str | None = None, per
     def work(tx: neo4j.ManagedTransaction) -> int:
         rows = []
         for rec in tx.run(UNBUCKETED_REPORTS, limit=per_tx):
-            rows.append({"article": rec["article"], "old": rec["claim"]} | restored(rec["spec"], rec["published"]))
+            claim = restored(rec["spec"], rec["published"])
+            buckets = {slot: claim[slot] for slot in BUCKET_SLOTS if slot in claim}
+            rows.append({"article": rec["article"], "old": rec["claim"], "buckets": buckets} | claim)
         tx.run(SET_BUCKETS, rows=rows).consume()
         created: Counter[str] = Counter()
         settled = settle(tx, [], move_document, [r["spec"] for r in rows])

@@ -7,6 +7,8 @@ from typing import Any
 
 import neo4j
 
+from coopgraph.graph.claims import BUCKET_SLOTS
+
 ENTITY_LABELS = ("Country", "Region", "City", "Person", "Organization", "Document", "Commodity", "Event")
 PLACE_LABELS = ("Country", "Region", "City")
 FACT_TYPES = ("HOLDS_POSITION", "VISITED", "SIGNED", "PARTY_TO", "EXPORTS_TO", "TRADE_VOLUME", "PARTICIPATED_IN")
@@ -167,8 +169,13 @@ def build_report_and_summary_schema() -> list[SchemaObject]:
             "visit_key", "constraint", "CREATE CONSTRAINT visit_key IF NOT EXISTS FOR (v:Visit) REQUIRE v.key IS UNIQUE"
         ),
         SchemaObject("visit_date", "index", "CREATE INDEX visit_date IF NOT EXISTS FOR (v:Visit) ON (v.date)"),
-        SchemaObject(
-            "reports_bucket", "index", "CREATE INDEX reports_bucket IF NOT EXISTS FOR ()-[c:REPORTS]-() ON (c.bucket)"
+        *(
+            SchemaObject(
+                f"reports_{slot}",
+                "index",
+                f"CREATE INDEX reports_{slot} IF NOT EXISTS FOR ()-[c:REPORTS]-() ON (c.{slot})",
+            )
+            for slot in BUCKET_SLOTS
         ),
     ]
     return objects

@@ -327,7 +327,8 @@ class Index:
         self.claims = claims
         self.at: dict[tuple[tuple, str], list[int]] = {}
         for i, c in enumerate(claims):
-            self.at.setdefault((block_of(c), facet_of(c)), []).append(i)
+            for facet in facets_of(c):
+                self.at.setdefault((block_of(c), facet), []).append(i)
         self.facets: dict[tuple, list[str]] = {}
         for block, facet in sorted(self.at, key=lambda bf: (repr(bf[0]), bf[1])):
             self.facets.setdefault(block, []).append(facet)
@@ -342,7 +343,7 @@ class Index:
             while k < len(facets) and facets[k].startswith(prefix):
                 found += self.at[(block, facets[k])]
                 k += 1
-        return found
+        return list(dict.fromkeys(found))  # a document filed under two parties is found once
 
 
 def consolidate(claims: Iterable[Claim]) -> dict[tuple, str]:
@@ -367,21 +368,34 @@ def block_of(c: Claim) -> tuple:
     return ("document", c.what)
 
 
-def facet_of(c: Claim) -> str:
-    """What tells the claims of a block that can be compatible with c from the rest: a visit's date (an
-    undated one's year, "2025~", or "~" with none), a document's period or year ("" with none)."""
-    if c.kind == "document":
-        return c.when or ""
-    return c.date or f"{c.era or ''}~"
+MAX_FACETS = 4  # the graph keeps a claim in up to four buckets (graph/claims.py)
+NO_PARTY = "-"
+
+
+def facets_of(c: Claim) -> list[str]:
+    """What tells the claims of a block that can be compatible with c from the rest, one or more facets: a
+    visit's date (an undated one's year, "2025~", or "~" with none); a document's party and period or
+    year, once per party ("Region:KZ-59|2025-2027"): documents of one event share a party."""
+    if c.kind == "visit":
+        return [c.date or f"{c.era or ''}~"]
+    parties = sorted(c.parties)
+    if len(parties) > MAX_FACETS:  # the rest under "no party", which every document probe looks at
+        parties = [*parties[: MAX_FACETS - 1], NO_PARTY]
+    return [f"{party}|{c.when or ''}" for party in parties or [NO_PARTY]]
 
 
 def near_facets(c: Claim) -> tuple[list[str], list[str]]:
     """The facets (exact, and prefixes) of every claim of c's block that can be compatible with c: a dated
     visit's date, its month and year, its year's undated and the yearless ones (with "prefix" dates, the
-    dates within it too); an undated visit's year; a document's period and the undated. A claim
-    with nothing to narrow by has them all (prefix "")."""
+    dates within it too); an undated visit's year; a document's parties (or none) with its period or
+    none. A claim with nothing to narrow by has them all (prefix "")."""
     if c.kind == "document":
-        return ([c.when, ""], []) if c.when else ([], [""])
+        if not c.parties:
+            return [], [""]
+        parties = [*sorted(c.parties), NO_PARTY]
+        if c.when is None:
+            return [], [f"{p}|" for p in parties]
+        return [f"{p}|{w}" for p in parties for w in (c.when, "")], []
     if c.date:
         exact = ["~", f"{c.date[:4]}~", *(c.date[:n] for n in (4, 7) if n < len(c.date))]
         return (exact, [c.date]) if rules()["visit"]["match"]["date"] == "prefix" else ([*exact, c.date], [])

@@ -250,7 +250,8 @@ def random_claims(rng, n: int) -> list[identity.Claim]:
             era = rng.choice([None, "2024", "2025"]) if date is None else None
             out.append(identity.Claim("visit", identity.visit_key(visitor, host, date), visitor, host, date, era=era))
         else:
-            parties = frozenset(rng.sample(["Region:KZ-59", "Region:RU-KGN", "Region:KZ-55"], rng.randint(0, 2)))
+            pool = ["Region:KZ-59", "Region:RU-KGN", "Region:KZ-55", "Region:RU-OMS", "Region:RU-TYU", "Org:a"]
+            parties = frozenset(rng.sample(pool, rng.choice([0, 1, 1, 2, 2, 5, 6])))
             when = rng.choice([None, "2025", "2025-2027"])
             out.append(identity.Claim("document", f"Document:{len(out)}", what=rng.choice(["соглашение", "протокол"]),
                                       parties=parties, when=when))  # fmt: skip
