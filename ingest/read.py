@@ -39,6 +39,10 @@ KNOWN_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
 KAZAKH_SHARE = (
     0.02  # Kazakh text has ~5–9 % of its Cyrillic letters in әғқңөұүһі; a Russian text with Kazakh names ≪ 1 %
 )
+# Russian words Kazakh text does not use: a Russian article full of Kazakh names and places ("Қасым
+# Әбдіхалықұлы", "Түркістан", "Жетісу облысы") still has them in about one word in five.
+RUSSIAN_FUNCTION_WORDS = frozenset("и в на с по что не из для о к от за как это также его ее их был была".split())
+RUSSIAN_WORD_SHARE = 0.08
 
 BINARY_MAGIC = {
     b"\x89PNG": "PNG image",
@@ -683,6 +687,9 @@ def detect_language(text: str) -> str:
         return "be"
     kazakh = sum(low.count(c) for c in "әғқңөұүһ")  # never used by Russian, Ukrainian or Belarusian
     if kazakh + low.count("і") >= KAZAKH_SHARE * cyrillic:
+        words = re.findall(r"[а-яёәғқңөұүһі]+", low)
+        if words and sum(w in RUSSIAN_FUNCTION_WORDS for w in words) >= RUSSIAN_WORD_SHARE * len(words):
+            return "ru"
         return "kk" if kazakh >= 0.005 * cyrillic else "uk"  # much і but no Kazakh letters: uk or be
     return "ru"
 

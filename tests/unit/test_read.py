@@ -166,6 +166,12 @@ def test_same_text_same_id_from_txt_and_json(tmp_path):
         ("12345 67890 !!!", "und"),
         # a Russian article with a Kazakh header line and names stays Russian
         ("Ақтөбе, Қазақстан және әлемдегі басты жаңалықтар\n\n" + BODY * 3, "ru"),
+        # a translation from Kazakh: names and places in Kazakh letters, the sentences Russian
+        (
+            "Аким Түркістан облысы Қасым Әбдіхалықұлы и делегация Жетісу облысы прибыли в Құлжа. "
+            "Ұлан Әлиханұлы рассказал о поставках в Шымкент и Түркістан.",
+            "ru",
+        ),
     ],
 )
 def test_detect_language(text, lang):
