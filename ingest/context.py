@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass, field
 
 from coopgraph.ingest.nlp import Parsed, Sentence
-from coopgraph.ingest.records import Entity, EntityType, Evidence, Mention, Relation, RelationType
+from coopgraph.ingest.records import SIGNATURES, Entity, EntityType, Evidence, Mention, Relation, RelationType
 
 
 @dataclass(slots=True)
@@ -147,6 +147,9 @@ class Context:
         src, tgt = self.table.get(source), self.table.get(target)
         if src is None or tgt is None or source == target:
             return None
+        sources, targets = SIGNATURES[type]
+        if src.type not in sources or tgt.type not in targets:
+            return None  # "представили на выставке ТОО «X»" read with the firm as the event: not a relation
         quals = {k: v for k, v in quals.items() if v is not None}
         ident = (type, source, target) + tuple(
             sorted((k, str(v)) for k, v in quals.items() if k not in ("date", "year"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,12 +31,14 @@ class Words:
     offices: frozenset[str]
     both_sides: frozenset[str]
     office_words: dict[str, tuple[str, ...]]
+    residents: dict[str, tuple[str, ...]]  # "павлодарец" → the region's and its centre's gazetteer codes
 
 
 @lru_cache(maxsize=1)
 def words() -> Words:
-    text = resources.files(__package__).joinpath("lexicons", "frames.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)["discourse"]
+    lexicons = resources.files(__package__).joinpath("lexicons")
+    data = tomllib.loads(lexicons.joinpath("frames.toml").read_text(encoding="utf-8"))["discourse"]
+    residents = tomllib.loads(lexicons.joinpath("residents.toml").read_text(encoding="utf-8"))["residents"]
     return Words(
         frozenset(data["groups"]),
         frozenset(data["collectives"]),
@@ -43,6 +46,7 @@ def words() -> Words:
         frozenset(data["offices"]),
         frozenset(data["both_sides"]),
         {word: tuple(offices) for word, offices in data["office_words"].items()},
+        {word: tuple(codes) for word, codes in residents.items()},
     )
 
 
@@ -121,6 +125,11 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         return Side(persons=[person])  # "гость осмотрел порт": the one person the article had visiting
     if head.lemma in words().groups:
         return _group(ctx, tree, k, head)
+    if place := _residents_place(ctx, head):
+        # "павлодарцев принял губернатор", "южноуральцы побывали на заводе": the place's people, as a group
+        if not ctx.delegation:
+            ctx.delegation = place
+        return Side(bodies=[place], groups=[place])
     if head.lemma in words().collectives:
         # companies of a region stand for it, and the ones it names for themselves ("такие омские
         # предприятия, как ЗАО «Сибирь», ООО «Технотент»"); they did not travel as one delegation
@@ -139,6 +148,15 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         # "акимы Павлодарской и Восточно-Казахстанской областей": no one named, the places they stand for
         return Side(represented=places)
     return Side()
+
+
+def _residents_place(ctx: Context, head: Token) -> str | None:
+    """The place a resident noun stands for ("омичи": Omsk oblast, else Omsk), if the article names it."""
+    for code in words().residents.get(head.lemma, ()):
+        found = [e.key for e in ctx.table.of_type(*PLACES) if e.key.partition(":")[2] == code]
+        if found:
+            return found[0]
+    return None
 
 
 def _pronoun_person(ctx: Context, k: int, head: Token) -> str | None:
@@ -322,6 +340,36 @@ def _country_code(ctx: Context, key: str) -> str | None:
     if ent is None:
         return None
     return ent.country or (ent.key.split(":")[-1] if ent.type == "Country" else None)
+
+
+# Verbs that attribute a quote: "«...», – отметил аким", "Как сказал губернатор: «...»".
+_SPEECH = (
+    r"(?:отметил|сказал|заявил|подчеркнул|рассказал|сообщил|добавил|пояснил|поделился|констатировал|уточнил|"
+    r"резюмировал|заключил|говорит|отмечает|подчеркивает|подчёркивает|рассказывает|считает|уверен)а?"
+)
+_AFTER_QUOTE = re.compile(rf"[»\"”]?\s*,?\s*[–—-]\s*{_SPEECH}\b(?P<who>[^.\n]{{0,120}})")
+_BEFORE_QUOTE = re.compile(rf"(?P<who>[^.:\n«»\"]{{0,80}}\b{_SPEECH}\b[^.:\n«»\"]{{0,120}}):\s*[«\"“–—-]")
+
+
+def speaker_place(ctx: Context, at: int) -> str | None:
+    """Whose "мы" the words at `at` are: the place or body of the person the quote is attributed to, after
+    it (", – отметил аким Талгат Мусин") or before it ("сказал губернатор: «...»"), in its paragraph."""
+    end = ctx.text.find("\n", at)
+    after = _AFTER_QUOTE.search(ctx.text, at, end if end >= 0 else len(ctx.text))
+    spans = [(after.start("who"), after.end("who"))] if after else []
+    start = ctx.text.rfind("\n", 0, max(0, ctx.text.rfind("\n", 0, at)))  # this paragraph and the one before
+    before = list(_BEFORE_QUOTE.finditer(ctx.text, max(0, start), at))
+    spans += [(before[-1].start("who"), before[-1].end("who"))] if before else []
+    for lo, hi in spans:
+        person = next((r.key for r in ctx.refs if r.type == "Person" and lo <= r.start < hi), None)
+        if person is None:
+            offices = [w for w in re.findall(r"[а-яё\-]+", ctx.text[lo:hi].lower()) if w in words().offices]
+            holders = [h for w in offices for h in _holder(ctx, w, [])]
+            person = holders[0] if len(set(holders)) == 1 else None
+        place = region_of_person(ctx, person) if person else None
+        if place:
+            return place
+    return None
 
 
 def region_of_person(ctx: Context, person: str) -> str | None:

@@ -119,6 +119,8 @@ def _quoted_after_head(ctx: Context, taken) -> None:
     for m in _QUOTE.finditer(ctx.text):
         if any(s <= m.start("name") < e for s, e in taken):
             continue
+        if any(r.type == "Organization" and r.start <= m.start("name") < r.end for r in ctx.refs):
+            continue  # "на выставке представили ТОО «Восток-Молоко»": the firm, not the exhibition's name
         before = _WORDS_BEFORE.search(ctx.text[max(0, m.start() - 80) : m.start()])
         if before is None:
             continue

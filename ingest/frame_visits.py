@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
 from coopgraph.ingest.discourse import BODIES, Side, place_anaphor, region_of_person, resolve, role_side, words
@@ -24,6 +26,7 @@ def extract_visit_frames(ctx: Context) -> None:
         else:
             _talks_held(ctx, m)
     _leaders_of_delegations(ctx)
+    _members_of_delegations(ctx)
 
 
 def _places(ctx: Context, m: FrameMatch, role: str = "place") -> list[Ref]:
@@ -118,18 +121,40 @@ def _leaders_of_delegations(ctx: Context) -> None:
                 for r in ctx.refs_in(k, "Person")
                 if any(t.start <= r.start < t.end for t in tree.phrase(c))
             ]
-            places = [
-                r.target_key
-                for r in list(ctx.relations.values())
-                if r.type == "VISITED"
-                and r.source_key == ctx.delegation
-                and ctx.sentence_of(r.evidence.start) <= k
-                and r.target_key.startswith(("Region:", "City:", "Country:"))  # its tours are the region's (dev)
-            ]
-            for person in leaders:
-                for place in places:
-                    if not _at_home(ctx, person, place):
-                        ctx.relate("VISITED", person, place, k, rule="frame:visit.leader")
+            _went_with_the_delegation(ctx, leaders, k, "frame:visit.leader")
+
+
+# "В составе делегации – ...", "В ее составе – ...", "в ее состав вошли ...": the members named after it
+_MEMBERS = re.compile(r"\b[Вв]\s+(?:(?:её|ее|его|их)\s+)?состав(?:е|)\s+(?:(?:делегации|миссии)\b|(?=[–—-]|вошли))")
+
+
+def _members_of_delegations(ctx: Context) -> None:
+    """ "В составе делегации – заместитель акима Даурен Сеитов, ...": the members went where it went."""
+    if not ctx.delegation:
+        return
+    for k, sent in enumerate(ctx.sentences):
+        text = ctx.text[sent.start : sent.end]
+        m = _MEMBERS.search(text)
+        if m is None:
+            continue
+        after = sent.start + m.end()
+        members = [r.key for r in ctx.refs_in(k, "Person") if r.start >= after]
+        _went_with_the_delegation(ctx, list(dict.fromkeys(members)), k, "frame:visit.member")
+
+
+def _went_with_the_delegation(ctx: Context, persons: list[str], k: int, rule: str) -> None:
+    places = [
+        r.target_key
+        for r in list(ctx.relations.values())
+        if r.type == "VISITED"
+        and r.source_key == ctx.delegation
+        and ctx.sentence_of(r.evidence.start) <= k
+        and r.target_key.startswith(("Region:", "City:", "Country:"))  # its tours are the region's (dev)
+    ]
+    for person in persons:
+        for place in places:
+            if not _at_home(ctx, person, place):
+                ctx.relate("VISITED", person, place, k, rule=rule)
 
 
 def _hosted(ctx: Context, m: FrameMatch) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from functools import lru_cache
+from importlib import resources
 
 _KAZAKH = str.maketrans("іІәӘғҒқҚңҢөӨұҰүҮһҺ", "иИаАгГкКнНоОуУуУхХ")
 
@@ -206,6 +208,23 @@ def _guess_nominative(word: str) -> str:
         if word.endswith(end) and len(word) - len(end) >= 3:
             return word[: len(word) - len(end)] + repl
     return word
+
+
+@lru_cache(maxsize=1)
+def female_first_names() -> frozenset[str]:
+    text = resources.files(__package__).joinpath("lexicons", "first_names.toml").read_text(encoding="utf-8")
+    return frozenset(name.lower() for name in tomllib.loads(text)["female"])
+
+
+def first_name_gender(word: str, feats: dict | None) -> str | None:
+    """The gender of a first name: a woman's name of the lexicon; one the dictionary reads both ways
+    ("Камила": Камила, or Камил in the genitive) by the tagger's reading in context; else the dictionary's."""
+    if word.lower().replace("ё", "е") in female_first_names():
+        return "femn"
+    genders = {p.tag.gender for p in parses(word.lower()) if "Name" in p.tag.grammemes} & {"masc", "femn"}
+    if len(genders) > 1 and (tagged := gender_of(word, feats) if (feats or {}).get("Gender") else None):
+        return tagged
+    return gender_of(word, None) or gender_of(word, feats)
 
 
 def gender_of(word: str, feats: dict | None = None) -> str | None:

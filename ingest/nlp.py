@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from coopgraph.ingest.syntax_repair import repair_clauses, repair_nominative_modifiers
+from coopgraph.ingest.syntax_repair import repair_clauses, repair_nominative_modifiers, repair_self_heads
 
 
 class Token:
@@ -236,6 +236,7 @@ class _Syntax:
                 tok._rel = src.rel or ""
                 tok._syntax = None
             repair_clauses(ours)
+            repair_self_heads(ours)
             repair_nominative_modifiers(ours)
 
 

@@ -145,7 +145,8 @@ def extract_participation(ctx: Context) -> None:
 
 def _listed_participants(ctx: Context, events: Events) -> None:
     """ "Среди экспонентов – ТОО «КазЭнергоКабель», АО «ПМЗ»": each one listed took part in the event the
-    sentence names, else in the one the article is about."""
+    sentence names, else in the one the sentence before names ("работала выставка-ярмарка «Made in
+    Kyrgyzstan» ... Среди участников – ..."), else in the one the article is about."""
     for k, sent in enumerate(ctx.sentences):
         toks = sent.tokens
         at = next(
@@ -158,7 +159,7 @@ def _listed_participants(ctx: Context, events: Events) -> None:
         )
         if at is None:
             continue
-        named = [r.key for r in events.refs if r.sent == k]
+        named = [r.key for r in events.refs if r.sent == k] or [r.key for r in events.refs if r.sent == k - 1][-1:]
         event = named[0] if named else events.main
         if event is None:
             continue

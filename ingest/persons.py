@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from coopgraph.ingest.context import Context
-from coopgraph.ingest.morph import gender_of, nominative_name_part, parses, transliterate_kazakh
+from coopgraph.ingest.morph import first_name_gender, nominative_name_part, parses, transliterate_kazakh
 from coopgraph.ingest.nlp import Token
 
 # Words after which a name is a dedication or a historical figure, not an actor of the news.
@@ -104,7 +104,7 @@ def name_of(tokens: list[Token], case_hint: str | None = None) -> tuple[str, boo
     gender = None
     if len(words) >= 2:
         first = _title_case(words[0].text)
-        gender = gender_of(first, None) or gender_of(first, words[0].feats)
+        gender = first_name_gender(first, words[0].feats)
     parts = []
     for t in words:
         text = _title_case(t.text)

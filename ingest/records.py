@@ -21,6 +21,17 @@ RelationType = Literal[
     "PARTICIPATED_IN",
 ]
 PLACE_TYPES = ("Country", "Region", "City")
+_BODIES = (*PLACE_TYPES, "Organization")
+# What each relation may join (the spec's relation table): (source types, target types).
+SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "HOLDS_POSITION": (("Person",), _BODIES),
+    "VISITED": (("Person", *_BODIES), _BODIES),
+    "SIGNED": (("Person",), ("Document",)),
+    "PARTY_TO": (_BODIES, ("Document",)),
+    "EXPORTS_TO": (_BODIES, _BODIES),
+    "TRADE_VOLUME": (("Region", "Country"), ("Region", "Country")),
+    "PARTICIPATED_IN": (("Person", *_BODIES), ("Event",)),
+}
 # Where an article's publication date came from, the most authoritative first.
 PublishedFrom = Literal["json", "html-meta", "json-ld", "time-tag", "url", "dateline", "text"]
 

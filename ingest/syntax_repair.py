@@ -62,6 +62,21 @@ def repair_clauses(tokens: list[Token]) -> None:
                 t._head = noun.i
 
 
+def repair_self_heads(tokens: list[Token]) -> None:
+    """ "Вчера в Костанае прошла бизнес-миссия Челябинской области": the parser can hang a token on itself
+    (there: a hyphenated noun, as "amod"). A nominative noun so hung is the subject of the sentence's
+    finite root verb when it has none; anything else so hung hangs on the root."""
+    roots = [t for t in tokens if t._head == -1]  # a sentence merged into another keeps its own root
+    for t in tokens:
+        if t._head != t.i or not roots:
+            continue
+        root = min(roots, key=lambda r: abs(r.i - t.i))
+        subject = any(c._head == root.i and c._rel in ("nsubj", "nsubj:pass") for c in tokens)
+        nominative = t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == "Nom"
+        verb = root.pos in ("VERB", "AUX") and root.feats.get("VerbForm") == "Fin"
+        t._head, t._rel = root.i, ("nsubj" if nominative and verb and not subject else "dep")
+
+
 def repair_nominative_modifiers(tokens: list[Token]) -> None:
     """ "В ходе поездки в Омск аким области Асаин Байханов посетил ...": a nominative noun without a
     preposition hung as a modifier of a noun is the subject of the finite verb above it, when that verb has

@@ -121,9 +121,12 @@ class FrameFlows:
             (flow.exporters, flow.importers, mem.exporters, mem.importers),
             (flow.importers, flow.exporters, mem.importers, mem.exporters),
         )
-        for side, _, last_same, _ in sides:
+        for side, _, last_same, last_other in sides:
             if side.deixis and not side.keys and recent:
-                side.keys = list(last_same)  # "Туда было экспортировано ..."
+                # "Туда было экспортировано ..." after a flow: the same side of it; but "Мы поставляем в
+                # Узбекистан цемент, а оттуда завозим овощи": in the same sentence the speaker's side stays
+                # and the deictic is the place the clause before went to (or came from)
+                side.keys = list(last_other if mem.sent == k and last_other else last_same)
         for side, other, last_same, last_other in sides:
             if not (side.keys or side.stated or side.deixis):
                 side.keys = self._stand_in(other, last_same, last_other, recent)

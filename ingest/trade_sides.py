@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from coopgraph.ingest.context import Context, Ref
-from coopgraph.ingest.discourse import resolve, words
+from coopgraph.ingest.discourse import resolve, speaker_place, words
 from coopgraph.ingest.frames import CASES, Argument, FrameMatch, Tree, shape_of
 from coopgraph.ingest.nlp import Token
 from coopgraph.ingest.trade_words import trade_words
@@ -200,6 +200,8 @@ def stand_in(ctx: Context, tree: Tree, k: int, head: Token) -> list[str] | None:
         org = last_organization(ctx, k, head.start)
         if org:
             return [org]
+    if head.lemma == "мы" and (speaker := speaker_place(ctx, head.start)):
+        return [speaker]  # "«Мы поставляем в Узбекистан цемент», – отметил аким": his region
     if head.lemma in w.producers or head.lemma == "мы":
         home = home_region(ctx)
         return [home] if home and not _vague(tree, head) else []

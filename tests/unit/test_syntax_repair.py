@@ -21,6 +21,9 @@ NOMINATIVE = [
         "посетил",
         id="a-subject-hung-on-the-setting-noun",
     ),
+    pytest.param(
+        "Вчера в Костанае прошла бизнес-миссия Челябинской области.", 4, "прошла", id="a-subject-hung-on-itself"
+    ),
 ]
 UNTOUCHED = [
     pytest.param("Из Омской области поставляются трубы, а также кабель и лекарства.", id="a-list-goes-on"),
@@ -49,3 +52,8 @@ def test_other_sentences_keep_the_parsers_heads(text: str, monkeypatch: pytest.M
 def test_a_nominative_modifier_is_the_verbs_subject(text: str, i: int, verb: str) -> None:
     tokens = parse_text(text).sentences[0].tokens
     assert (tokens[tokens[i].head].text, tokens[i].rel) == (verb, "nsubj")
+
+
+def test_no_token_hangs_on_itself() -> None:
+    tokens = parse_text("Вчера в Костанае прошла бизнес-миссия Челябинской области.").sentences[0].tokens
+    assert all(t.head != t.i for t in tokens)
