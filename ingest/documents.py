@@ -215,6 +215,31 @@ _DONE = {
 }
 
 
+_BULLET = re.compile(r"\s*(?:[•·▪●*–—-]|\d{1,2}[.)])\s+")
+
+
+def list_intro(ctx: Context, k: int) -> int | None:
+    """The sentence introducing the list item k is in ("Также на форуме были подписаны:" before
+    "• план совместных мероприятий ..."), when k is an item and the list is introduced by a colon."""
+    if not _BULLET.match(ctx.sentences[k].text):
+        return None
+    j = k - 1
+    while j >= 0 and _BULLET.match(ctx.sentences[j].text):
+        j -= 1
+    return j if j >= 0 and ctx.sentences[j].text.rstrip().endswith(":") else None
+
+
+def list_signed(ctx: Context, k: int) -> int | None:
+    """The sentence saying the documents of the list item k were signed: its introduction, or the sentence
+    before an introduction that says none ("В рамках форума подписано 12 соглашений. Среди ключевых
+    документов: • ...")."""
+    intro = list_intro(ctx, k)
+    for j in (intro, intro - 1 if intro else None):
+        if j is not None and j >= 0 and _signing(ctx.sentences[j]) and _status(ctx.sentences[j]) == "fact":
+            return j
+    return None
+
+
 def _status(sent: Sentence) -> str:
     if planned_signing(sent):
         return "plan"
@@ -287,9 +312,9 @@ def _record(
             ctx.documents.append(DocMention(ent.key, k, start, end))
             ctx.add_ref(ent, start, end, via="reference")
             return
-        if not _signing(sent):
+        if not _signing(sent) and list_signed(ctx, k) is None:
             return
-    if _status(sent) != "fact":
+    if _status(sent) != "fact" and not (_status(sent) == "unknown" and list_signed(ctx, k) is not None):
         return
     name = _kind_nominative(kind_tokens, kind)
     sphere = re.search(r"\bв\s+сфер\w+\s+([^,.;:]{3,80})", rest)

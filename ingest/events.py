@@ -41,6 +41,7 @@ def event_lexicon() -> EventLexicon:
 _ROMAN = r"(?:[IVXLC]{1,7})"
 # (?<!...): the leftmost match starts where a word starts; trying inside words only cost time
 _QUOTE = re.compile(r"[«\"“„](?P<name>[^«»\"“”„\n]{2,90}?)[»\"”“]")
+_EDITION_BEFORE = re.compile(rf"(?<![\w-])(?P<ord>{_ROMAN})\s+(?P<words>(?:[А-Яа-яЁё\-]+\s+){{0,3}})$")
 _WORDS_BEFORE = re.compile(r"((?:[А-Яа-яЁё\-]+\s+){1,4})$")
 _TITLE_WORDS = re.compile(
     rf"(?:(?P<ord>{_ROMAN})\s+)?(?P<head>[А-ЯЁ][а-яё\-]+)(?P<tail>(?:\s+(?:[а-яё\-]+|[А-ЯЁ][а-яё\-]+|и)){{1,9}})"
@@ -132,7 +133,13 @@ def _quoted_after_head(ctx: Context, taken) -> None:
         if not heads:
             continue
         start = m.start() - len(before.group(1)) + heads[0].start()
-        _add(ctx, re.sub(r"\s+", " ", m.group("name")).strip(), ctx.text[start : m.end()], start, m.end())
+        name = re.sub(r"\s+", " ", m.group("name")).strip()
+        edition = _EDITION_BEFORE.search(ctx.text, max(0, start - 80), start)
+        if edition and all(_adjective(w) for w in edition.group("words").split()):
+            # "III Кыргызско-казахстанский межрегиональный форум «Иссык-Куль – Алатау»": the quoted name,
+            # with the edition number the text gives (spec), not a second event of the descriptor
+            name, start = f"{edition.group('ord')} {name}", edition.start()
+        _add(ctx, name, ctx.text[start : m.end()], start, m.end())
         taken.append((start, m.end()))
 
 

@@ -159,8 +159,9 @@ def _proper_tail(ctx: Context, k: int, toks: list[Token], i: int) -> Token | Non
         # "университета имени П.А. Столыпина Олег Шумаков": a person named after the name is its holder
         people = [r.start for r in ctx.refs_in(k, "Person") if r.start > toks[min(first, len(toks) - 1)].start]
         while j < len(toks) and (toks[j].text[:1].isupper() or toks[j].text in (".", "-") or _honorific(toks, j)):
-            if j > first and (toks[j].start in people or _nominative_name(toks[j])):
-                break
+            named = any(len(t.text) > 1 and t.text != "-" for t in toks[first:j])  # more than initials
+            if named and (toks[j].start in people or _nominative_name(toks[j])):
+                break  # "имени И. Жансугурова": the initials are the name's, not someone's before it
             last, j = toks[j], j + 1
         while last is not None and last.text in (".", "-") and last.i > i + 1:
             last = toks[last.i - 1]  # a stop after the name ends the sentence, not the name

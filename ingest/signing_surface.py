@@ -6,7 +6,7 @@ import re
 
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
-from coopgraph.ingest.documents import planned_signing
+from coopgraph.ingest.documents import list_signed, planned_signing
 
 _SIGN_LEMMAS = {
     "подписать",
@@ -136,6 +136,10 @@ def surface_signing(ctx: Context, skip: set[int], doc_events: dict[str, set[str]
         lemmas = {t.lemma for t in sent.tokens}
         signing = bool(lemmas & _SIGN_LEMMAS)
         in_force = bool(lemmas & _IN_FORCE)
+        listed = list_signed(ctx, k) if not (signing or in_force) else None
+        if listed is not None:
+            _listed_signing(ctx, k, listed, doc_events, actors)
+            continue
         if not (signing or in_force) or planned_signing(sent):
             continue
         docs = [d for d in ctx.documents if d.sent == k and not d.basis]
@@ -176,6 +180,24 @@ def surface_signing(ctx: Context, skip: set[int], doc_events: dict[str, set[str]
                 ctx.relate("PARTY_TO", p, d.key, k, rule="signing.party")
             doc_events.setdefault(d.key, set()).update(events)
             actors.setdefault(d.key, set()).update(parties)
+
+
+def _listed_signing(
+    ctx: Context, k: int, intro: int, doc_events: dict[str, set[str]], actors: dict[str, set[str]]
+) -> None:
+    """ "Также на форуме были подписаны: • соглашение ... между A и B; • контракт на поставку форели ОсОО «X»
+    для ТОО «Y»": each item's document, between the parties it names (its "между", the places in its
+    genitive, else the organizations it names), signed where the introduction says."""
+    events = events_near(ctx, intro) or events_near(ctx, k)
+    for d in [d for d in ctx.documents if d.sent == k and not d.basis]:
+        parties = _parties(ctx, k, d, [], ctx.sentences[k].start) if d.between else []
+        if not parties:  # "план мероприятий Таласской и Жамбылской областей", "контракт ... ОсОО «X» для ТОО «Y»"
+            named = ctx.refs_in(k, "Region", "City", "Country", "Organization")
+            parties = keep_parties(ctx, [r.key for r in named if not _inside_org(ctx, r)])
+        for p in parties:
+            ctx.relate("PARTY_TO", p, d.key, k, rule="signing.listed")
+        doc_events.setdefault(d.key, set()).update(events)
+        actors.setdefault(d.key, set()).update(parties)
 
 
 def _is_reference(ctx: Context, d) -> bool:

@@ -155,6 +155,19 @@ def relation_case(case_id, text, has=(), absent=(), only=(), published=None):
 
 ENTITY_CASES = [
     entity_case(
+        "an-initial-after-imeni-is-part-of-the-name",
+        "Подписано соглашение между Иссык-Кульским государственным университетом имени К. Тыныстанова и "
+        "Жетысуским университетом имени И. Жансугурова.",
+        has=[("Organization", "Жетысуский университет имени И. Жансугурова")],
+        absent=[("Organization", "Жетысуский университет имени И")],
+    ),
+    entity_case(
+        "an-edition-number-before-a-descriptor-and-a-quoted-name-is-one-event",
+        "В Чолпон-Ате завершился III Кыргызско-казахстанский межрегиональный форум «Иссык-Куль – Алатау».",
+        has=[("Event", "III Иссык-Куль – Алатау")],
+        counts={"Event": 1},
+    ),
+    entity_case(
         "a-woman-s-kazakh-first-name-keeps-her-surname-feminine",
         "В составе делегации – директор ТОО «Жетысу Тур» Жанар Омарова и руководитель управления Салтанат "
         "Ибраева. Подарок от Камила Абдуллаева получил аким. Выступила Камила Шарипова.",
@@ -1177,6 +1190,23 @@ RELATION_CASES = [
             ("EXPORTS_TO", "Казахстан", "Беларусь", "зерно"),
         ],
         only=("EXPORTS_TO",),
+    ),
+    relation_case(
+        "party-to-documents-listed-under-a-signing",
+        "Соглашение подписали губернатор и аким. Также на форуме были подписаны:\n"
+        "• план совместных мероприятий Таласской и Жамбылской областей на 2026–2027 годы;\n"
+        "• контракт на поставку 300 тонн форели ОсОО «Ысык-Кол Балык» для ТОО «Алатау Фиш Трейд».",
+        has=[
+            ("PARTY_TO", "Таласская область", doc("план мероприятий")),
+            ("PARTY_TO", "Жамбылская область", doc("план мероприятий")),
+            ("PARTY_TO", "Ысык-Кол Балык", doc("контракт")),
+            ("PARTY_TO", "Алатау Фиш Трейд", doc("контракт")),
+        ],
+    ),
+    relation_case(
+        "party-to-no-documents-listed-under-a-plan",
+        "Стороны договорились подготовить:\n• план совместных мероприятий Таласской и Жамбылской областей;",
+        absent=[("PARTY_TO", ANY, ANY)],
     ),
     relation_case(
         "participated-listed-after-the-event-named-before",
