@@ -264,9 +264,10 @@ def _match(ctx: Context, k: int, tree: Tree, pred: Token, entry: Predicate) -> F
             # "в 15 стран, в том числе в Россию и Китай": the places a vague one is made of fill its role
             if c.rel in ("parataxis", "appos") and tree.preposition(c):
                 _add_argument(ctx, tree, match, c, _voice(shape_of(tree, c), passive))
-            elif c.rel == "nmod" and tree.preposition(c) and entry.role_of(shape) is None:
-                # "В обратном направлении из Омской области ввозятся ...": a phrase that is no argument
-                # does not take the one the parser hung on it
+        if entry.role_of(shape) is None:
+            for c in _hung_on(tree, dep):
+                # "В обратном направлении из Омской области ввозятся ...", "В составе делегации в Минск
+                # прибыли ...": a phrase that is no argument does not take the one the parser hung on it
                 _add_argument(ctx, tree, match, c, _voice(shape_of(tree, c), passive))
     if entry.noun:
         _noun_context(ctx, tree, match)
@@ -276,6 +277,20 @@ def _match(ctx: Context, k: int, tree: Tree, pred: Token, entry: Predicate) -> F
     match.plan = _is_plan(tree, pred, match.light_verb)
     match.negated = any(c.lemma == "не" for c in tree.children(match.light_verb or pred))
     return match
+
+
+def _hung_on(tree: Tree, dep: Token, depth: int = 2) -> list[Token]:
+    """Prepositional phrases the parser hung on a phrase that is no argument, through its genitives too
+    ("в составе делегации в Минск"): they belong to the verb."""
+    out = []
+    for c in tree.children(dep):
+        if c.rel != "nmod":
+            continue
+        if tree.preposition(c):
+            out.append(c)
+        elif depth > 1:
+            out += _hung_on(tree, c, depth - 1)
+    return out
 
 
 def _voice(shape: str, passive: bool) -> str:
