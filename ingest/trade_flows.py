@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from coopgraph.ingest.commodities import Good, GoodsRead
 from coopgraph.ingest.context import Context
+from coopgraph.ingest.records import PLACE_TYPES
 from coopgraph.ingest.trade_frames import Statement, Trees, antecedent_goods, goods_of, is_fact, statements
 from coopgraph.ingest.trade_sides import Flow, Side, frame_sides, mentions, partner, same_side
 from coopgraph.ingest.trade_words import trade_words
@@ -83,9 +84,11 @@ class FrameFlows:
         for e, i in pairs:
             self._relate(e, i, k, goods, st.rule)
         self._remember(k, exporters, importers, goods)
-        ctx.trade_pair = pairs[0]
-        self.pair_sent = k
-        self.ours = pairs[0][::-1] if importing else pairs[0]
+        places = [p for p in pairs if all(key.split(":")[0] in PLACE_TYPES for key in p)]
+        if places:  # the pair of places the trade is between; a firm's deal names no new pair
+            ctx.trade_pair = places[0]
+            self.pair_sent = k
+            self.ours = places[0][::-1] if importing else places[0]
 
     def _named_after(self, st: Statement) -> None:
         """Goods named in the sentence after a flow stated with none ("товаров на 120 млн долларов")."""
