@@ -181,3 +181,10 @@ def _caller_rule() -> str:
     frame = sys._getframe(2)
     module = frame.f_globals.get("__name__", "").rsplit(".", 1)[-1]
     return f"{module}.{frame.f_code.co_name.lstrip('_')}"
+
+
+# "В составе делегации – ...", "В ее составе – ...", "в ее состав вошли ...": the members of a delegation
+# named after it (read by the visits and by the offices: "министр ... региона" there is the delegation's).
+DELEGATION_MEMBERS = re.compile(
+    r"\b[Вв]\s+(?:(?:её|ее|его|их)\s+)?состав(?:е|)\s+(?:(?:делегации|миссии)\b|(?=[–—-]|вошли))"
+)

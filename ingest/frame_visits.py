@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from coopgraph.ingest.context import Context, Ref
+from coopgraph.ingest.context import DELEGATION_MEMBERS, Context, Ref
 from coopgraph.ingest.dates import find_date
 from coopgraph.ingest.discourse import BODIES, Side, place_anaphor, region_of_person, resolve, role_side, words
 from coopgraph.ingest.frames import Argument, FrameMatch, find_frames, tree_of
@@ -124,17 +122,13 @@ def _leaders_of_delegations(ctx: Context) -> None:
             _went_with_the_delegation(ctx, leaders, k, "frame:visit.leader")
 
 
-# "В составе делегации – ...", "В ее составе – ...", "в ее состав вошли ...": the members named after it
-_MEMBERS = re.compile(r"\b[Вв]\s+(?:(?:её|ее|его|их)\s+)?состав(?:е|)\s+(?:(?:делегации|миссии)\b|(?=[–—-]|вошли))")
-
-
 def _members_of_delegations(ctx: Context) -> None:
     """ "В составе делегации – заместитель акима Даурен Сеитов, ...": the members went where it went."""
     if not ctx.delegation:
         return
     for k, sent in enumerate(ctx.sentences):
         text = ctx.text[sent.start : sent.end]
-        m = _MEMBERS.search(text)
+        m = DELEGATION_MEMBERS.search(text)
         if m is None:
             continue
         after = sent.start + m.end()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from coopgraph.ingest.context import Context, Ref
+from coopgraph.ingest.context import DELEGATION_MEMBERS, Context, Ref
 from coopgraph.ingest.morph import inflect_word
 
 PLACE_TYPES = ("Country", "Region", "City")
@@ -347,11 +347,21 @@ _BODY_NOUN = re.compile(
 )
 
 
+_REPRESENTATIVE = re.compile(r"(?:полномочн\w+\s+)?представител", re.I)
+_IN = re.compile(r"(?<![\w-])во?\s+$")
+
+
 def _other_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
     if places and places[0].type == "Country" and _BODY_NOUN.search(ctx.text[phrase.start : places[0].start]):
         return None
     if places:
         target = places[0]
+        if _REPRESENTATIVE.match(phrase.text):
+            # "полномочный представитель Президента Кыргызской Республики в Иссык-Кульской области": the
+            # office is of the place he is the representative in, not of the state he represents
+            target = next((r for r in places if _IN.search(ctx.text[max(0, r.start - 4) : r.start])), target)
+            words = re.sub(r"(?<![\w-])во?\s*$", "", ctx.text[phrase.comp_start : places[0].start].strip())
+            return target.key, _office_title(f"{phrase.text} {words}")
         end = min(target.start, phrase.words_end or target.start)
         # "губернатором турецкой провинции Измир": a place's adjective before it is no word of the title
         end = min([d.start for d in ctx.demonyms if phrase.comp_start <= d.start < end] + [end])
@@ -423,7 +433,7 @@ def _office_title(words: str) -> str:
         parts.pop()
     if not parts:
         return ""
-    if not _DEPUTY.match(" ".join(parts)):
+    if not _DEPUTY.match(" ".join(parts)) and not _REPRESENTATIVE.match(" ".join(parts)):  # whose deputy or envoy
         k = next((i for i, w in enumerate(parts) if i > 0 and _HEAD_GENITIVE.match(w)), None)
         parts = parts[:k] if k else parts
     return _nominative_title(" ".join(parts))
@@ -444,6 +454,8 @@ def _nominative_title(title: str) -> str:
 def _home_region(ctx: Context, k: int, comp: str, word: str) -> str | None:
     """ "аким области", "глава республики", "губернатор края": the article's region of that kind (and of the
     office's country), else the region of a city the sentence or article names ("в Кызылорде аким области")."""
+    if DELEGATION_MEMBERS.search(ctx.sentences[k].text) and (delegation := _delegation_before(ctx, k)):
+        return delegation  # "В составе делегации – министр ... региона Наталья Полякова": the guests' region
     want = {"губернатор": "RU", "аким": "KZ", "хоким": "UZ", "хаким": "TM"}.get(word)
     kinds = [kind for stem, kind in _REGION_KINDS if re.search(rf"(?<![\w-]){stem}", comp, re.I)]
     for key in ctx.focus:
@@ -453,6 +465,23 @@ def _home_region(ctx: Context, k: int, comp: str, word: str) -> str | None:
         if not kinds or any(kind in ent.name.lower() for kind in kinds):
             return key
     return _region_of_city(ctx, k, want)
+
+
+def _delegation_before(ctx: Context, k: int) -> str | None:
+    """The region whose delegation the article spoke of last, up to sentence k: "делегация Астраханской
+    области", "астраханская делегация"."""
+    found = None
+    for j in range(max(0, k - 3), k + 1):
+        sent = ctx.sentences[j]
+        for m in re.finditer(r"делегаци\w*", sent.text, re.I):
+            at = sent.start + m.start()
+            near = [
+                r
+                for r in ctx.refs_in(j, "Region")
+                if at < r.start <= at + m.end() - m.start() + 2 or r.via == "demonym" and 0 <= at - r.end <= 2
+            ]
+            found = near[0].key if near else found
+    return found
 
 
 _REGION_KINDS = (("республик", "республик"), (r"кра(?:й|я|ю|ем|е)\b", "край"), ("област", "област"))
