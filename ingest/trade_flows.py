@@ -124,12 +124,17 @@ class FrameFlows:
             (flow.exporters, flow.importers, mem.exporters, mem.importers),
             (flow.importers, flow.exporters, mem.importers, mem.exporters),
         )
-        for side, _, last_same, last_other in sides:
-            if side.deixis and not side.keys and recent:
-                # "Туда было экспортировано ..." after a flow: the same side of it; but "Мы поставляем в
-                # Узбекистан цемент, а оттуда завозим овощи": in the same sentence the speaker's side stays
-                # and the deictic is the place the clause before went to (or came from)
-                side.keys = list(last_other if mem.sent == k and last_other else last_same)
+        for side, other, last_same, _ in sides:
+            if side.deixis and not side.keys:
+                # "Мы поставляем в Узбекистан цемент, а оттуда завозим овощи", "С Оренбуржьем оборот
+                # сбалансированный: оттуда завозим металлопрокат": the place named last before it in its
+                # sentence; else ("Туда было экспортировано ...") the same side of the flow spoken of last
+                before = [
+                    r.key
+                    for r in ctx.refs_in(k, "Region", "City", "Country")
+                    if r.end <= side.deixis_at and r.key not in other.keys
+                ]
+                side.keys = before[-1:] if before else list(last_same) if recent else []
         for side, other, last_same, last_other in sides:
             if not (side.keys or side.stated or side.deixis):
                 side.keys = self._stand_in(other, last_same, last_other, recent)

@@ -29,6 +29,7 @@ class Side:
     keys: list[str] = field(default_factory=list)
     stated: bool = False
     deixis: bool = False  # "туда", "оттуда": the side of the flow the article spoke of last
+    deixis_at: int = -1  # where the adverb stands: a place named before it in its sentence is what it means
     generic: set[str] = field(default_factory=set)  # keys a generic noun stood for ("в регион")
 
     def add(self, keys: list[str]) -> None:
@@ -70,6 +71,7 @@ def frame_sides(ctx: Context, tree: Tree, m: FrameMatch, args: list[Argument]) -
         role = trade_words().deixis.get(adv.lemma)
         if role:
             _side_of(flow, role).deixis = True  # type: ignore[union-attr]
+            _side_of(flow, role).deixis_at = adv.start  # type: ignore[union-attr]
     _drop_overlap(ctx, flow)
     return flow
 
