@@ -14,6 +14,10 @@ def extract_visit_frames(ctx: Context) -> None:
         _verbless(ctx, k)
     for m in find_frames(ctx, ("visit", "host", "meet", "held")):
         if not m.is_fact:
+            if m.frame == "visit" and m.plan:
+                # "якобы побывал", "визит ... запланирован": the parse read it and found no fact; the surface
+                # patterns must not read one into it
+                ctx.read_by_frames.setdefault("visit", set()).add(m.sent)
             continue
         if m.frame == "visit":
             _visit(ctx, m)

@@ -84,6 +84,7 @@ class Lexicon:
     predicates: dict[str, tuple[Predicate, ...]]  # lemma -> entries (a lemma may open several frames)
     light_verbs: frozenset[str]
     plan_words: frozenset[str]
+    hedge_words: frozenset[str]
     adjunct_preps: dict[str, str]  # "в ходе", "в рамках": a noun predicate as the setting of a clause
 
 
@@ -112,6 +113,7 @@ def build_lexicon(data: dict) -> Lexicon:
         predicates={lemma: tuple(entries) for lemma, entries in predicates.items()},
         light_verbs=frozenset(syntax["light_verbs"]),
         plan_words=frozenset(syntax["plan_words"]),
+        hedge_words=frozenset(syntax["hedge_words"]),
         adjunct_preps={prep: kind for kind, preps in syntax["adjuncts"].items() for prep in preps},
     )
 
@@ -433,6 +435,12 @@ def _is_plan(tree: Tree, pred: Token, light: Token | None) -> bool:
     for t in chain:
         if t.feats.get("Tense") == "Fut" or t.lemma in words:
             return True
-        if any(c.lemma in words or (c.rel == "aux" and c.feats.get("Tense") == "Fut") for c in tree.children(t)):
+        if any(
+            c.lemma in words and tree.preposition(c) != "по" or (c.rel == "aux" and c.feats.get("Tense") == "Fut")
+            for c in tree.children(t)
+        ):  # "совершила визит по приглашению губернатора": made at an invitation, not a plan
+            return True
+        # "на прошлой неделе якобы побывал": a hedge anywhere in the clause, wherever the parser hung it
+        if any(g.lemma in lexicon().hedge_words for c in tree.children(t) for g in [c, *tree.children(c)]):
             return True
     return False
