@@ -126,15 +126,31 @@ def _documents(ctx: Context, m: FrameMatch) -> tuple[list[DocMention], list[DocM
     mentions = [d for d in here if any(s <= d.start < e for s, e in spans)]
     # a document named in another's description ("план по реализации Соглашения ... между X и Y") is its
     # basis, wherever the parse attached it
-    mentions += [d for d in here if d not in mentions and any(o.start < d.start < o.end for o in mentions)]
+    mentions += [d for d in here if d not in mentions and any(_inside(ctx, d, o) for o in mentions)]
     if mentions:
-        nested = [d for d in mentions if any(o.start < d.start < o.end for o in mentions if o is not d)]
+        nested = [d for d in mentions if any(_inside(ctx, d, o) for o in mentions if o is not d)]
         return _unique([d for d in mentions if d not in nested]), _unique(nested)
     # the signature's own "под документом" / "под ним", wherever the parse hung it
     heads = [a.head for a in m.role("document")] + [t for a in m.role("signature") for t in a.tokens]
     if any(t.lemma in _DOC_WORDS or t.pos == "PRON" and t.lemma in _DOC_PRONOUNS for t in heads):
         return _previous(ctx, m.sent), []  # "Документ подписали ...", "Его подписали ...", "Подписи под ним"
     return [], []
+
+
+# "План мероприятий на 2025–2027 годы по реализации Соглашения между ...": what the words after a
+# document's own name say it implements is its basis, however far its description ran
+_IMPLEMENTS = re.compile(
+    r"(?:по\s+реализации|во\s+исполнение|в\s+развитие|в\s+рамках\s+реализации|на\s+основе|на\s+основании)\s+$",
+    re.I,
+)
+
+
+def _inside(ctx: Context, d: DocMention, outer: DocMention) -> bool:
+    """d is named in outer's description, or right after it as what outer implements."""
+    if outer.start < d.start < outer.end:
+        return True
+    gap = ctx.text[outer.end : d.start]
+    return outer.end <= d.start and len(gap) <= 60 and not re.search(r"[.;:]", gap) and bool(_IMPLEMENTS.search(gap))
 
 
 def _unique(mentions: list[DocMention]) -> list[DocMention]:
