@@ -146,6 +146,8 @@ def _descriptor(tokens: list[Token], i: int, parties: frozenset[int] = frozenset
             break
         if t.pos == "PROPN" and not out:
             break
+        if not out and t.pos != "ADP" and t.feats.get("Case") != "Gen":
+            break  # a description opens with a preposition or a genitive: "меморандум скрепил подписью" has none
         out.append(t)
         k += 1
         if len(out) > 14:

@@ -155,6 +155,13 @@ def relation_case(case_id, text, has=(), absent=(), only=(), published=None):
 
 ENTITY_CASES = [
     entity_case(
+        "a-verb-after-a-kind-word-is-no-description",
+        "Ректоры подписали меморандум о взаимопонимании. Со стороны ВКТУ меморандум скрепил подписью Жанибек "
+        "Оспанов.",
+        has=[("Document", "Меморандум о взаимопонимании")],
+        counts={"Document": 1},
+    ),
+    entity_case(
         "an-initial-after-imeni-is-part-of-the-name",
         "Подписано соглашение между Иссык-Кульским государственным университетом имени К. Тыныстанова и "
         "Жетысуским университетом имени И. Жансугурова.",
