@@ -9,9 +9,14 @@
 // mode: read
 WITH replace(toLower($commodity), 'ё', 'е') AS needle
 // the few Commodity nodes are matched by name or alias, then their flows through the commodity_key index
-MATCH (c:Commodity)
-WHERE any(n IN [c.name] + coalesce(c.aliases, []) WHERE replace(toLower(n), 'ё', 'е') CONTAINS needle)
-MATCH (x)-[f:EXPORTS_TO]->(y) WHERE f.commodity_key = c.key AND coalesce(f.confidence, 0.0) >= $min_confidence
+// (collected first: left to itself the planner may scan every flow and look its commodity up instead)
+CALL (needle) {
+  MATCH (c:Commodity)
+  WHERE any(n IN [c.name] + coalesce(c.aliases, []) WHERE replace(toLower(n), 'ё', 'е') CONTAINS needle)
+  RETURN collect(c.key) AS keys
+}
+UNWIND keys AS key
+MATCH (x)-[f:EXPORTS_TO {commodity_key: key}]->(y) WHERE coalesce(f.confidence, 0.0) >= $min_confidence
 WITH f, x, y ORDER BY f.commodity, x.name, y.name LIMIT 200
 RETURN f.commodity AS commodity, x.name AS exporter, head([l IN labels(x) WHERE l <> 'Entity']) AS exporter_type,
        y.name AS importer, head([l IN labels(y) WHERE l <> 'Entity']) AS importer_type, f.support AS support,
