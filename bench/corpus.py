@@ -1108,7 +1108,24 @@ def article_facts(seed: int, i: int, extract_real: bool = True) -> ArticleFacts 
     return facts_from_builder(art, b)
 
 
+# The rule each synthetic fact stands for, so that it carries the rule and confidence an extracted one
+# would (ingest/confidence.py): without them `min_confidence` filtered every synthetic fact out, and the
+# queries that filter by it scanned whole indexes for facts the product never writes.
+SYNTHETIC_RULES = {
+    "HOLDS_POSITION": "position.title",
+    "VISITED": "frame:visit",
+    "SIGNED": "frame:sign",
+    "PARTY_TO": "frame:sign.party",
+    "EXPORTS_TO": "frame:export",
+    "TRADE_VOLUME": "trade.figure",
+    "PARTICIPATED_IN": "frame:participate",
+}
+
+
 def facts_from_builder(art: Article, b: Builder) -> ArticleFacts:
+    from coopgraph.ingest.confidence import rule_confidence
+
+    confidence = rule_confidence()
     text = art.text
     where: dict[str, int] = {}
     relations, used = [], set()
@@ -1127,6 +1144,8 @@ def facts_from_builder(art: Article, b: Builder) -> ArticleFacts:
                 source_key=f.source.key,
                 target_key=f.target.key,
                 evidence=Evidence(sentence=f.sentence, start=start, end=start + len(f.sentence)),
+                rule=SYNTHETIC_RULES[f.type],
+                confidence=confidence.get(SYNTHETIC_RULES[f.type]),
                 **quals,
             )
         )
