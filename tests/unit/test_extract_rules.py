@@ -156,8 +156,7 @@ def relation_case(case_id, text, has=(), absent=(), only=(), published=None):
 ENTITY_CASES = [
     entity_case(
         "a-verb-after-a-kind-word-is-no-description",
-        "Ректоры подписали меморандум о взаимопонимании. Со стороны ВКТУ меморандум скрепил подписью Жанибек "
-        "Оспанов.",
+        "Ректоры подписали меморандум о взаимопонимании. Со стороны ВКТУ меморандум скрепил подписью Жанибек Оспанов.",
         has=[("Document", "Меморандум о взаимопонимании")],
         counts={"Document": 1},
     ),
