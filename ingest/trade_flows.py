@@ -134,6 +134,10 @@ class FrameFlows:
                     for r in ctx.refs_in(k, "Region", "City", "Country")
                     if r.end <= side.deixis_at and r.key not in other.keys
                 ]
+                if not before and k > 0 and mem.sent < k - 1:
+                    # "С Самарской областью структура торговли разнообразнее. Туда экспортировались ...": the
+                    # sentence before named the place and stated no flow of its own
+                    before = [r.key for r in ctx.refs_in(k - 1, "Region", "City", "Country") if r.key not in other.keys]
                 side.keys = before[-1:] if before else list(last_same) if recent else []
         for side, other, last_same, last_other in sides:
             if not (side.keys or side.stated or side.deixis):
