@@ -15,11 +15,13 @@
 // mode: read
 MATCH (r:Region) WHERE r.name = $region
 MATCH (v:Visit)-[:VISITOR|HOST]->(r)
-// a visit counts when one of its reports is at least as sure as asked
-WHERE EXISTS { MATCH (a:Article)-[:REPORTS]->(v) MATCH (a)-[s:STATES]->()
-               WHERE s.event = 'Visit:' + v.key AND coalesce(s.confidence, 0.0) >= $min_confidence }
 WITH DISTINCT r, v, coalesce(v.date, v.published, v.first_seen) AS date
 ORDER BY date DESC, v.key DESC
+// a visit counts when one of its reports is at least as sure as asked: checked newest first, after the
+// sort, so that the walk over reports stops at the 200th (before it, it ran for every visit of the region)
+WITH r, v, date
+WHERE EXISTS { MATCH (a:Article)-[:REPORTS]->(v) MATCH (a)-[s:STATES]->()
+               WHERE s.event = 'Visit:' + v.key AND coalesce(s.confidence, 0.0) >= $min_confidence }
 LIMIT 200
 OPTIONAL MATCH (v)-[:VISITOR]->(x)
 OPTIONAL MATCH (v)-[:HOST]->(y)
@@ -39,7 +41,9 @@ RETURN date, CASE WHEN v.date IS NOT NULL THEN 'event' WHEN v.published IS NOT N
        v.support AS reports,
        COLLECT { MATCH (a:Article)-[:REPORTS]->(v) WITH a ORDER BY a.published LIMIT 5
                  RETURN coalesce(a.title, a.source) AS s } AS sources,
-       COLLECT { UNWIND fact_ids AS f MATCH ()-[ev:STATES {fact_id: f}]->() WHERE ev.event = 'Visit:' + v.key
-                 RETURN ev.sentence LIMIT 3 } AS evidence,
+       // from the visit's own articles: a fact like "A VISITED B" has the reports of every visit of the pair
+       COLLECT { MATCH (a:Article)-[:REPORTS]->(v) MATCH (a)-[ev:STATES]->()
+                 WHERE ev.event = 'Visit:' + v.key AND coalesce(ev.confidence, 0.0) >= $min_confidence
+                 WITH ev ORDER BY ev.fact_id, a.published, ev.sentence RETURN ev.sentence LIMIT 3 } AS evidence,
        fact_ids, v.key AS visit
 ORDER BY date, visitor, host
