@@ -107,7 +107,12 @@ def read_goods(ctx: Context, k: int, tokens: list[Token]) -> GoodsRead:
 
 def _shared(out: GoodsRead, pending: list[list[Token]], toks: list[Token], head: int) -> list[list[Token]]:
     """Adjectives listed before a shared noun each make their own good with it."""
+    number = toks[head].feats.get("Number")
     for adjs in pending:
+        if adjs[-1].feats.get("Number") == "Plur" and number == "Sing":
+            # "овощи, бахчевые и зерно": a plural adjective shares no singular noun; it is a noun itself
+            _add(out, adjs, len(adjs) - 1)
+            continue
         _add(out, adjs + toks[head:], len(adjs), whole_tail=True)
     return []
 
@@ -222,7 +227,19 @@ def _items(tokens: list[Token]) -> list[_Item]:
     return items
 
 
-_MARKERS = (("в", "тот", "число"), ("среди", "они"), ("включая",), ("например",), ("в", "частность"))
+_MARKERS = (
+    ("в", "тот", "число"),
+    ("среди", "они"),
+    ("включая",),
+    ("например",),
+    ("в", "частность"),
+    # "товаров на 13,6 млн долларов – в основном цемент": what the goods were, mostly
+    ("в", "основной"),
+    ("в", "основный"),
+    ("главный", "образ"),
+    ("преимущественно",),
+    ("прежде", "всего"),
+)
 
 
 def _list_marker(tokens: list[Token], i: int) -> int:

@@ -40,7 +40,7 @@ def repair_clauses(tokens: list[Token]) -> None:
 
     finite: dict[int, list[Token]] = {}
     for t in tokens:
-        if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin":
+        if t.pos in ("VERB", "AUX") and _predicative(t):
             finite.setdefault(clause(t.i), []).append(t)
     if len(finite) < 2:
         return
@@ -56,10 +56,17 @@ def repair_clauses(tokens: list[Token]) -> None:
             anchor = anchors[-1] if anchors else None
             if anchor is not None:
                 t._head = anchor.i
-        elif t._rel == "amod":
+        elif t._rel in ("amod", "cc"):
+            # an adjective hangs on its clause's next noun; "и" before the last of a list on that item
             noun = next((x for x in tokens if x.i > t.i and clause(x.i) == own and x.pos in ("NOUN", "PROPN")), None)
             if noun is not None:
                 t._head = noun.i
+
+
+def _predicative(t: Token) -> bool:
+    """A finite verb, or a short participle that heads its clause as one ("отгружены ячмень и газ")."""
+    form = t.feats.get("VerbForm")
+    return form == "Fin" or (form == "Part" and "Case" not in t.feats)
 
 
 def repair_self_heads(tokens: list[Token]) -> None:

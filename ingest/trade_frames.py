@@ -511,7 +511,10 @@ def _main_goods(ctx: Context, tree: Tree, k: int) -> list[Statement]:
     entry = next(e for e in lexicon().predicates["экспорт"] if e.noun)
     for slot in tree.sent.tokens:
         kids = tree.children(slot)
-        if slot.lemma not in w.slots or not any(c.lemma in w.main and c.rel == "amod" for c in kids):
+        # "основные товары", or "его объем" (the volume of the flow just stated)
+        if slot.lemma not in w.slots or not any(
+            c.lemma in w.main and c.rel == "amod" or c.lemma in ("его", "их") and c.pos in ("DET", "PRON") for c in kids
+        ):
             continue
         if any(c.lemma in w.adjectives or c.lemma in lexicon().predicates for c in kids):
             continue  # a trade word on the slot: a frame of its own
@@ -520,7 +523,8 @@ def _main_goods(ctx: Context, tree: Tree, k: int) -> list[Statement]:
         if head is None:
             continue
         st = Statement(FrameMatch("export", k, slot, entry), [], rule="trade.main_goods", checked=[slot])
-        st.goods_at = [min(tree.phrase(head), key=lambda t: t.i) if filler is not None else head]
+        phrase = [t for t in tree.phrase(head) if t.pos != "ADP"] if filler is not None else [head]
+        st.goods_at = [min(phrase, key=lambda t: t.i)]
         out.append(st)
     return out
 
@@ -591,7 +595,25 @@ def goods_of(ctx: Context, tree: Tree, st: Statement) -> GoodsRead:
         out.generic = out.generic or read.generic
         out.other = out.other or read.other
         out.pronoun = out.pronoun or read.pronoun
+    if not out.goods and (out.generic or not st.goods_at):
+        own = tree.parent(st.match.pred) if st.match.pred.pos == "NOUN" else None  # "импорт оценивается в"
+        after = max([st.match.pred, *st.goods_at], key=lambda t: t.i)
+        out.goods = _goods_after_figure(ctx, k, tokens, after, own)
     return out
+
+
+def _goods_after_figure(ctx: Context, k: int, tokens: list[Token], after: Token, own: Token | None) -> list[Good]:
+    """ "ввезено товаров на 13,6 млн долларов – в основном цемент и трубы", "импорт оценивается в 64,9 млн
+    долларов: это автомобили и полимеры": goods named generally or not at all, then listed after a dash or a
+    colon in the same clause."""
+    for t in tokens[after.i + 1 : -1]:
+        finite = t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"
+        if t.text in (";", ".") or (finite and t.i > after.i + 1 and not (own and t.i == own.i)):
+            return []  # another clause
+        if t.text in (":", "–", "—"):
+            start = t.i + 2 if tokens[t.i + 1].lemma == "это" else t.i + 1
+            return read_goods(ctx, k, tokens[start:]).goods
+    return []
 
 
 def antecedent_goods(ctx: Context, trees: Trees, k: int, pronoun: Token) -> list[Good]:
