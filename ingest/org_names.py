@@ -26,6 +26,7 @@ class OrgLexicon:
     not_names: frozenset[str]
     not_tail_nouns: frozenset[str]
     source_cues: tuple[str, ...]
+    staff_titles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +44,7 @@ def org_lexicon() -> OrgLexicon:
         not_names=frozenset(n.lower() for n in data["not_names"]),
         not_tail_nouns=frozenset(data["not_tail_nouns"]),
         source_cues=tuple(data["source_cues"]),
+        staff_titles=frozenset(data["staff_titles"]),
     )
 
 

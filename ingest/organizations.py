@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 from coopgraph.ingest.context import Context, normalise_key
-from coopgraph.ingest.morph import inflect_word, lemma, transliterate_kazakh
+from coopgraph.ingest.morph import inflect_word, lemma, parses, transliterate_kazakh
 from coopgraph.ingest.nlp import Token
 from coopgraph.ingest.org_names import add_unquoted_names, org_lexicon
 
@@ -130,9 +131,30 @@ def _descriptor_name(desc: str) -> str:
 _PREPOSITIONS = {"на", "в", "во", "с", "со", "по", "для", "от", "из", "к", "ко", "у", "о", "об", "при", "за", "под"}
 
 
+# "АО «Центр развития торговой политики «QazTrade»": a quoted name inside a quoted name, closed once or twice
+_NESTED = re.compile(rf"\b(?P<legal>{_LEGAL_RE})\s*«(?P<outer>[^«»\n]{{2,80}}?)\s*«(?P<inner>[^«»\n]{{2,40}})»»?")
+
+
+def _add_nested(ctx: Context, taken: list[tuple[int, int]]) -> None:
+    """A name quoted inside a name is the whole name's; the inner name alone, unquoted later, is the same one."""
+    for m in _NESTED.finditer(ctx.text):
+        inner = _clean(m.group("inner"))
+        ent = _add(ctx, f"{_clean(m.group('outer'))} {inner}", m.group(0), m.start(), m.end(), m.group("legal"))
+        taken.append(m.span())
+        if ent is None:
+            continue
+        for later in re.finditer(rf"(?<![\w«]){re.escape(inner)}(?![\w»])", ctx.text):
+            if not any(s <= later.start() < e for s, e in taken):
+                ctx.add_ref(ent, later.start(), later.end())
+                taken.append(later.span())
+
+
 def extract_organizations(ctx: Context) -> None:
     taken: list[tuple[int, int]] = []
+    _add_nested(ctx, taken)
     for m in _LEGAL_QUOTED.finditer(ctx.text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
         name = _clean(m.group("name"))
         _add(ctx, name, m.group(0), m.start(), m.end(), legal_form=m.group("legal"))
         taken.append(m.span())
@@ -176,12 +198,76 @@ def extract_organizations(ctx: Context) -> None:
             )
             taken.append((more.start("name"), more.end()))
             pos = more.end()
+    _add_staff_employers(ctx, taken)
     _add_sole_traders(ctx, taken)
     _add_embassies(ctx, taken)
     _add_bodies(ctx, taken)
     add_unquoted_names(ctx, taken, _add)
     _add_ner_orgs(ctx, taken)
+    _add_acronyms(ctx)
     _drop_persons_inside(ctx)
+
+
+# "директор «УралТехКабеля» Игорь Власов": a title of staff, then the quoted name of the employer
+_STAFF_QUOTED = re.compile(rf"(?<![А-Яа-яЁё\-])(?P<title>[А-Яа-яЁё\-]+)\s+{_QUOTE}")
+
+
+def _add_staff_employers(ctx: Context, taken: list[tuple[int, int]]) -> None:
+    """A quoted name right after a staff title ("директор «УралТехКабеля»") is its employer, in the genitive."""
+    titles = org_lexicon().staff_titles
+    for m in _STAFF_QUOTED.finditer(ctx.text):
+        if any(s <= m.start("name") < e for s, e in taken) or lemma(m.group("title")) not in titles:
+            continue
+        name = _clean(m.group("name"))
+        if not name[:1].isupper() and not name[:1].isdigit():
+            continue  # "директор «по развитию»" is no name
+        if _add(ctx, _nominative_name(name), m.group(0)[len(m.group("title")) :].strip(), m.start("name") - 1, m.end()):
+            taken.append((m.start("name") - 1, m.end()))
+
+
+def _nominative_name(name: str) -> str:
+    """ "УралТехКабеля" → "УралТехКабель": a one-word name declined after a title goes back to the nominative;
+    longer names ("Караганда Энергосервис") are not declined in the text."""
+    if " " in name or not re.search(r"[а-яё](а|я|и|ы|у|ю)$", name):
+        return name
+    for p in parses(name.lower()):
+        if p.tag.POS == "NOUN" and p.tag.case in ("gent", "datv") and p.normal_form != name.lower():
+            common = len(os.path.commonprefix([p.normal_form, name.lower()]))
+            return name[:common] + p.normal_form[common:]
+    return name
+
+
+_ACRONYM = re.compile(r"(?<![\w-])[А-ЯЁA-Z]{2,6}(?![\w-])")
+
+
+def _initials(words: list[str]) -> str:
+    """ "Уральская торгово-промышленная палата" → "УТПП": each word's and hyphen part's first letter."""
+    return "".join(part[:1] for w in words for part in w.split("-") if part).upper()
+
+
+def _add_acronyms(ctx: Context) -> None:
+    """ "вице-президент УТПП", "ТПП Узбекистана": an acronym of an organisation the article names in full is that
+    organisation (its initials, or those of its first words with the rest written after it)."""
+    orgs = [e for e in ctx.table.entities.values() if e.type == "Organization"]
+    covered = [(r.start, r.end) for r in ctx.refs]
+    for m in _ACRONYM.finditer(ctx.text):
+        if any(s <= m.start() < e for s, e in covered) or m.group(0) in LEGAL_FORMS:
+            continue
+        after = ctx.text[m.end() : m.end() + 60].split()
+        found = {}
+        for ent in orgs:
+            words = ent.name.split()
+            for n in range(len(words), 1, -1):
+                rest = words[n:]
+                if _initials(words[:n]) == m.group(0) and [w.lower() for w in after[: len(rest)]] == [
+                    w.lower() for w in rest
+                ]:
+                    end = m.end() + len(" ".join(rest)) + (1 if rest else 0)
+                    found[ent.key] = (ent, end)
+                    break
+        if len(found) == 1:
+            ent, end = next(iter(found.values()))
+            ctx.add_ref(ent, m.start(), end)
 
 
 def _add_sole_traders(ctx: Context, taken: list[tuple[int, int]]) -> None:

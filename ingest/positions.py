@@ -307,7 +307,8 @@ def _head_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
     elif places:
         return None  # the head of a country or a body: not a place's head
     elif _says(comp, offices().home_words):
-        key = _home_region(ctx, phrase.sent, comp, word)
+        # "Делегацию провинции Кайсери возглавил губернатор провинции": the region of the delegation he leads
+        key = _led_delegation(ctx, phrase.sent, phrase.start) or _home_region(ctx, phrase.sent, comp, word)
     elif _says(comp, offices().city_words):
         key = _city_of_sentence(ctx, phrase.sent)
     elif not comp.strip():
@@ -389,7 +390,32 @@ def _other_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         # a head named by no place serves the delegation's place, else the article's place of that head
         key = _led_delegation(ctx, phrase.sent, phrase.start) or _guess_home_for(ctx, head_word)
         return (key, _office_title(phrase.text)) if key else None
+    if (org := _org_delegation(ctx, phrase.sent, phrase.start)) is not None:
+        return org, _office_title(f"{phrase.text} {comp}")
     return None
+
+
+def _org_delegation(ctx: Context, k: int, title_start: int) -> str | None:
+    """ "делегация Оренбургского государственного университета во главе с ректором X", "В состав делегации
+    вошли проректор по науке Y": the organisation whose delegation he leads or is a member of."""
+    sent = ctx.sentences[k]
+    if _LED_BY.search(ctx.text[sent.start : title_start]):
+        span = range(k, k + 1)
+    elif DELEGATION_MEMBERS.search(sent.text):
+        span = range(max(0, k - 3), k + 1)
+    else:
+        return None
+    found = None
+    for j in span:
+        text = ctx.sentences[j].text
+        for m in re.finditer(r"делегаци\w*\s+", text, re.I):
+            at = ctx.sentences[j].start + m.end()
+            if j == k and at >= title_start:
+                break
+            named = [r for r in ctx.refs_in(j, "Organization", "Region", "City", "Country") if r.start == at]
+            if named:  # a place's delegation: its members are the place's
+                found = named[0].key if named[0].type == "Organization" else None
+    return found
 
 
 def _named_body(ctx: Context, phrase: TitlePhrase, comp: str) -> str | None:
