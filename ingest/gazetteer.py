@@ -539,7 +539,9 @@ class Gazetteer:
     def _context_ok(self, text, spans, toks, i, j) -> bool:
         if i > 0 and toks[i - 1].lemmas & SKIP_PREV_LEMMAS:
             gap = text[spans[i - 1][1] : spans[i][0]]
-            if gap.strip(" .\u00a0") == "":
+            # "долл. США", "ул. Абая": an abbreviation's dot; "... долларов. Новосибирские" ends a sentence
+            dot_ok = len(toks[i - 1].surface) <= 4
+            if gap.strip(" \u00a0") == "" or (dot_ok and gap.strip(" .\u00a0") == ""):
                 return False
         return not _whole_quoted_title(text, spans[i][0], spans[j][1])
 

@@ -129,6 +129,9 @@ def _ambiguous_in_context(ctx: Context, datelines) -> None:
             ctx.add_ref(ent, m.start(), m.end(), via="alias")
 
 
+HEADLINE_WEIGHT = 2
+
+
 def choose_focus(ctx: Context) -> None:
     """The article's home region and its main partner, by how often and how early they are named."""
     counts: Counter = Counter()
@@ -137,7 +140,8 @@ def choose_focus(ctx: Context) -> None:
         if r.type in ("Region", "Country", "City"):
             key = _region_key_of(ctx, r.key) if r.type == "City" else r.key
             if key:
-                counts[key] += 1
+                # the headline says what the article is about: its places count more
+                counts[key] += 1 + (HEADLINE_WEIGHT if r.sent == 0 else 0)
                 first.setdefault(key, r.start)
     ranked = sorted(counts, key=lambda k: (not k.startswith("Region:"), -counts[k], first[k]))
     if not any(k.startswith("Region:") for k in ranked) and _ORAL_REGION.search(ctx.text):

@@ -59,12 +59,24 @@ def statements(ctx: Context, trees: Trees) -> list[Statement]:
             continue
         _extend(ctx, tree, st)
         out.append(st)
+    verbs = {(st.match.sent, st.match.pred.i) for st in out if not st.match.predicate.noun}
+    out = [st for st in out if not _purpose_of_verb(trees[st.match.sent], st, verbs)]
     for k in range(len(ctx.sentences)):
         out += _capitalised_nouns(ctx, trees[k], k)
         out += _adjective_slots(ctx, trees[k], k)
         out += _main_goods(ctx, trees[k], k)
         out += _goods_named_after(trees[k], k)
     return sorted(out, key=lambda s: (s.match.sent, s.match.pred.i))
+
+
+def _purpose_of_verb(tree: Tree, st: Statement, verbs: set[tuple[int, int]]) -> bool:
+    """ "в Россию на экспорт ушло ...", "отгрузили на экспорт": the noun is the purpose of a trade verb, whose
+    own statement names the flow; on its own it would take the sides the sentence does not give it."""
+    m = st.match
+    if not m.predicate.noun or tree.preposition(m.pred) != "на":
+        return False
+    verb = tree.parent(m.pred)
+    return verb is not None and (m.sent, verb.i) in verbs
 
 
 def _extend(ctx: Context, tree: Tree, st: Statement) -> None:
