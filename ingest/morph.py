@@ -72,6 +72,8 @@ def nominative_name_part(word: str, feats: dict | None = None, gender: str | Non
         return word  # oblique cases of a name end in a vowel or -ом/-ем/-ым...: a bare consonant is nominative
     if case in ("gent", "accs") and _nominative_first_name(word):
         return word  # "Вадим", "Рахим" after "врио губернатора": no genitive or accusative of a name ends so
+    if case == "nomn" and re.search(r"[^аеиоуыэюя](ам|ям)$", word.lower()):
+        return word  # "Мейрам", "Ислам": a nominative, not a plural dative of "Мейра"
     if word.lower().endswith("ь"):
         return word  # likewise a soft sign: "Эдиль", "Асель" (oblique: Эдиля, Асели)
     if re.search(r"(ов|ев|ёв|ин|ын)$", word) and len(word) > 4:

@@ -191,22 +191,43 @@ def _lemma(vocab, text: str, pos: str | None, feats: dict | None) -> str:
 
 
 def adapt_sentence(sent, vocab, syntax: _Syntax | None = None) -> Sentence:
-    tokens = [
-        Token(
-            i,
-            tok.text,
-            tok.start,
-            tok.stop,
-            _lemma(vocab, tok.text, tok.pos, tok.feats),
-            tok.pos or "X",
-            dict(tok.feats or {}),
-            -1,
-            "",
-            syntax,
-        )
-        for i, tok in enumerate(sent.tokens)
-    ]
+    tokens = []
+    for i, tok in enumerate(sent.tokens):
+        pos, feats = _dictionary_pos(tok.text, tok.pos or "X", dict(tok.feats or {}))
+        lemma = _lemma(vocab, tok.text, pos, feats)
+        tokens.append(Token(i, tok.text, tok.start, tok.stop, lemma, pos, feats, -1, "", syntax))
     return Sentence(start=sent.start, end=sent.stop, text=sent.text, tokens=tokens)
+
+
+_PAST = re.compile(r"[а-яё]{3,}(?:ли|ла|ло|л)$")
+_NUMBER = {"sing": "Sing", "plur": "Plur"}
+
+
+def _dictionary_pos(text: str, pos: str, feats: dict) -> tuple[str, dict]:
+    """The tagger's part of speech, unless the dictionary knows the word only as another: "скрепили" tagged
+    an adjective is a past verb, "хоким" tagged a verb a noun. The rules read verbs and nouns by their tags."""
+    from coopgraph.ingest.morph import parses
+
+    if pos in ("ADJ", "NOUN", "X") and _PAST.match(text):
+        ps = parses(text.lower())
+        if ps and all(p.tag.POS == "VERB" and "past" in p.tag for p in ps):
+            number = _NUMBER.get(str(ps[0].tag.number), "Sing")
+            return "VERB", {"Mood": "Ind", "Number": number, "Tense": "Past", "VerbForm": "Fin", "Voice": "Act"}
+    if pos == "VERB" and text[:1].islower():
+        ps = parses(text.lower())
+        if (
+            ps
+            and ps[0].tag.POS == "NOUN"
+            and not any(p.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND") for p in ps)
+        ):
+            case = {"nomn": "Nom", "gent": "Gen", "accs": "Acc", "datv": "Dat", "ablt": "Ins", "loct": "Loc"}
+            found = {
+                k: v
+                for k, v in (("Case", case.get(str(ps[0].tag.case))), ("Number", _NUMBER.get(str(ps[0].tag.number))))
+                if v
+            }
+            return "NOUN", found
+    return pos, feats
 
 
 class _Syntax:

@@ -54,7 +54,10 @@ def extract_places(ctx: Context) -> None:
     for match in gaz.find(ctx.text):
         if any(s <= match.start < e for s, e in datelines):
             continue
-        if match.place.type == "City" and any(s == match.start and e > match.end + 1 for s, e in persons):
+        if match.place.type == "City" and any(
+            s == match.start and e > match.end + 1 and not _place_before_name(ctx.text[match.end : e])
+            for s, e in persons
+        ):
             continue  # "с акимом Дарханом Сатыбалды": a first name that is also a town
         if match.via == "demonym":
             ctx.demonyms.append(match)
@@ -63,6 +66,16 @@ def extract_places(ctx: Context) -> None:
         ctx.add_ref(ent, match.start, match.end, via=match.via)
     _ambiguous_in_context(ctx, datelines)
     _demonyms_of_sides(ctx)
+
+
+_PATRONYMIC = re.compile(r"(?:вич|вна|ична|улы|уулу|кызы|оглы)\w*$", re.I)
+
+
+def _place_before_name(rest: str) -> bool:
+    """ "аким Семея Даурен Абенов": natasha's name span runs on from a town; two more name words, the first no
+    patronymic, make the town a place and not the first name ("Дархан Серикович Ахметов")."""
+    words = rest.split()
+    return len(words) == 2 and not _PATRONYMIC.search(words[0])
 
 
 # A place adjective on these nouns stands for its place (spec: "астраханская делегация" → Астраханская область).

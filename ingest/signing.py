@@ -94,7 +94,7 @@ def _read(ctx: Context, m: FrameMatch) -> Signing | None:
     if not docs:
         return None
     signing = Signing(m.sent, docs, basis, signing=m.pred.lemma not in ("продлить", "продлевать", "ратифицировать"))
-    signing.signers = _signers(ctx, m)
+    signing.signers = _signers(ctx, m) or _postposed_signers(ctx, m, docs + basis)
     signing.parties = _parties(ctx, m, signing)
     signing.events = list(dict.fromkeys([r.key for a in m.role("event") for r in a.refs if r.type == "Event"]))
     signing.events += [e for e in events_near(ctx, m.sent) if e not in signing.events]
@@ -134,7 +134,19 @@ def _documents(ctx: Context, m: FrameMatch) -> tuple[list[DocMention], list[DocM
     heads = [a.head for a in m.role("document")] + [t for a in m.role("signature") for t in a.tokens]
     if any(t.lemma in _DOC_WORDS or t.pos == "PRON" and t.lemma in _DOC_PRONOUNS for t in heads):
         return _previous(ctx, m.sent), []  # "Документ подписали ...", "Его подписали ...", "Подписи под ним"
+    # "Меморандум о ... скрепили подписями X и Y": the document the sentence opens with, which the parser left
+    # hanging on nothing the predicate governs
+    opening = [d for d in here if d.end <= m.pred.start and not d.basis]
+    if opening and opening[0].start - ctx.sentences[m.sent].start <= 2 and not _verb_between(ctx, m, opening[0].end):
+        return [opening[0]], []
     return [], []
+
+
+def _verb_between(ctx: Context, m: FrameMatch, start: int) -> bool:
+    return any(
+        t.pos in ("VERB", "AUX") and start <= t.start < m.pred.start and t.i != m.pred.i
+        for t in ctx.sentences[m.sent].tokens
+    )
 
 
 # "План мероприятий на 2025–2027 годы по реализации Соглашения между ...": what the words after a
@@ -178,6 +190,11 @@ def _signers(ctx: Context, m: FrameMatch) -> list[Ref]:
     name right before the predicate, after the signer phrase, is the phrase's too."""
     out: list[Ref] = []
     for a in _signer_args(ctx, m):
+        if not a.tokens:
+            continue
+        if a.head.pos == "PRON" and a.head.lemma == "они" and m.sent > 0:
+            out += [r for r in _met_before(ctx, m.sent - 1) if r.key not in [o.key for o in out]]
+            continue
         first = a.tokens[0].start
         end = m.pred.start if a.tokens[0].start < m.pred.start else a.tokens[-1].end
         refs = a.refs + [r for r in ctx.refs_in(m.sent, "Person") if a.tokens[-1].end <= r.start < end]
@@ -186,6 +203,36 @@ def _signers(ctx: Context, m: FrameMatch) -> list[Ref]:
                 continue
             if r.key not in [o.key for o in out]:
                 out.append(r)
+    return out
+
+
+def _met_before(ctx: Context, k: int) -> list[Ref]:
+    """ "X встретился с Y. По итогам встречи они подписали ...": "они" are the two to four persons the sentence
+    before names (not those present "в присутствии")."""
+    sent = ctx.sentences[k]
+    persons = [r for r in ctx.refs_in(k, "Person") if not _NOT_SIGNER.search(ctx.text[sent.start : r.start])]
+    unique = list({r.key: r for r in persons}.values())
+    return unique if 2 <= len(unique) <= 4 else []
+
+
+def _postposed_signers(ctx: Context, m: FrameMatch, docs: list[DocMention]) -> list[Ref]:
+    """ "Под документом поставили подписи хоким X и аким Y", "Меморандум скрепили подписями аким X и мэр Y": the
+    names after the predicate, in its clause, when the parse gave it no subject (it hangs them on "подписи")."""
+    if (
+        m.pred.feats.get("VerbForm") not in ("Fin", "Part")
+        or m.role("signer")
+        and any(r.type == "Person" for a in m.role("signer") for r in a.refs)
+    ):
+        return []
+    out: list[Ref] = []
+    for r in ctx.refs_in(m.sent, "Person"):
+        if r.start < m.pred.end or _other_clause(ctx, m, r) or any(d.start <= r.start < d.end for d in docs):
+            continue
+        between = ctx.text[m.pred.end : r.start]
+        if _NOT_SIGNER.search(between) or re.search(r"[;:]|\s(?:а|но|который|которая)\s", between):
+            break
+        if r.key not in [o.key for o in out]:
+            out.append(r)
     return out
 
 

@@ -193,9 +193,13 @@ def stand_in(ctx: Context, tree: Tree, k: int, head: Token) -> list[str] | None:
     if place_noun and _vague(tree, head):
         return []
     if head.lemma in w.home_nouns:
+        if tree.preposition(head) is None and head.rel == "nmod" and (named := _named_before(ctx, k, head, "Region")):
+            return [named]  # "партнёр Оренбуржья ... второе место по экспорту региона": the one named there
         home = home_region(ctx)
         return [home] if home else []
     if head.lemma in w.country_nouns:
+        if named := _named_before(ctx, k, head, "Country"):
+            return [named]  # "Казахстан является партнёром ...: республика занимает первое место"
         country = focus_country(ctx, exclude=country_of(ctx, ctx.home))
         return [country] if country else []
     if head.lemma in w.org_anaphors and head.feats.get("Number") != "Plur":
@@ -208,6 +212,12 @@ def stand_in(ctx: Context, tree: Tree, k: int, head: Token) -> list[str] | None:
         home = home_region(ctx)
         return [home] if home and not _vague(tree, head) else []
     return [] if place_noun else None
+
+
+def _named_before(ctx: Context, k: int, head: Token, kind: str) -> str | None:
+    """The one region (country) the sentence names before `head`, if it names exactly one of that kind."""
+    named = {r.key for r in ctx.refs_in(k, kind) if r.end <= head.start}
+    return named.pop() if len(named) == 1 else None
 
 
 def _vague(tree: Tree, head: Token) -> bool:

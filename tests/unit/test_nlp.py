@@ -101,3 +101,19 @@ def test_remembered_word_ids_are_the_encoders_own():
         encoder = load_models()[name].infer.encoder
         assert encoder.item(words) == type(encoder).item(encoder, words)
         assert encoder.item(words) == type(encoder).item(encoder, words)  # a second time, from memory
+
+
+@pytest.mark.parametrize(
+    "text, tagged, expected",
+    [
+        ("скрепили", "ADJ", "VERB"),  # a past verb the tagger does not know
+        ("хоким", "VERB", "NOUN"),  # an Uzbek governor, read as a verb
+        ("новые", "ADJ", "ADJ"),  # what the dictionary also knows as the tagger does stays
+        ("подписали", "VERB", "VERB"),
+        ("стали", "NOUN", "NOUN"),  # "стали" is a noun too (сталь): ambiguous, the tagger decides
+    ],
+)
+def test_a_part_of_speech_the_dictionary_rules_out_is_repaired(text: str, tagged: str, expected: str) -> None:
+    from coopgraph.ingest.nlp import _dictionary_pos
+
+    assert _dictionary_pos(text, tagged, {})[0] == expected
