@@ -319,6 +319,7 @@ class BulkGraph:
             fact = self.facts[fact_id]
             rtype = fact.group[0]
             props = dict(fact.props, fact_id=fact_id, support=fact.articles, first_seen=fact.first, last_seen=fact.last)
+            props["evidence"] = fact.evidence
             props["confidence"] = fact.confidence
             if rtype in DATED_TYPES and fact.dates:
                 props["dates"] = sorted(fact.dates)

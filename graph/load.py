@@ -253,11 +253,11 @@ MATCH ()-[r:{_rtype(rtype)} {{fact_id: fid}}]->()
 CALL (r) {{
   MATCH (a:Article)-[s:STATES {{fact_id: r.fact_id}}]->()
   RETURN min(coalesce(a.published, a.ingested)) AS first, max(coalesce(a.published, a.ingested)) AS last,
-         max(s.confidence) AS confidence,
+         max(s.confidence) AS confidence, count(s) AS evidence,
          COLLECT {{ MATCH ()-[d:STATES {{fact_id: r.fact_id}}]->() WHERE d.date IS NOT NULL
                    RETURN DISTINCT d.date AS x ORDER BY x }} AS dates
 }}
-SET r.first_seen = first, r.last_seen = last, r.confidence = confidence{dates}
+SET r.first_seen = first, r.last_seen = last, r.confidence = confidence, r.evidence = evidence{dates}
 """
 
 
@@ -534,7 +534,8 @@ SET n.aliases = COLLECT { UNWIND coalesce(n.aliases, []) + row.aliases AS alias
 
 def upsert_facts_query(rtype: str) -> str:
     """Find each fact by its fact_id (a relationship index seek), create it if new, and add the batch's
-    reports to its counters: support, first/last seen, the highest confidence, the dates reported.
+    reports to its counters: support (articles), evidence (reports), first/last seen, the highest
+    confidence, the dates reported. Runs before the batch's STATES are written.
 
     Nothing here reads or rewrites a list that grows with the fact's reports: each report is its own
     STATES record (STATES_QUERY), so a fact reported by 3,000 articles costs what one reported once does.
@@ -555,13 +556,16 @@ CALL (row, old) {{
   MATCH (s) WHERE elementId(s) = row.s
   MATCH (t) WHERE elementId(t) = row.t
   CREATE (s)-[r:{rel}]->(t)
-  SET r = row.props, r.fact_id = row.fact_id, r.support = 0
+  SET r = row.props, r.fact_id = row.fact_id, r.support = 0, r.evidence = 0
   RETURN r, true AS created
   UNION ALL
   WITH old WHERE old IS NOT NULL
   RETURN old AS r, false AS created
 }}
 SET r.support = r.support + row.n,
+    r.evidence = CASE WHEN r.evidence IS NULL  // a fact written before facts counted their reports
+                      THEN COUNT {{ MATCH ()-[s:STATES {{fact_id: r.fact_id}}]->() RETURN s }}
+                      ELSE r.evidence END + row.evidence,
     r.first_seen = CASE WHEN r.first_seen IS NULL OR row.first < r.first_seen THEN row.first ELSE r.first_seen END,
     r.last_seen = CASE WHEN r.last_seen IS NULL OR row.last > r.last_seen THEN row.last ELSE r.last_seen END,
     r.confidence = CASE WHEN row.confidence IS NULL THEN r.confidence
@@ -668,6 +672,7 @@ def write_facts(
                 "t": eids[f.target],
                 "props": f.props,
                 "n": f.articles,
+                "evidence": f.evidence,
                 "first": f.first,
                 "last": f.last,
                 "confidence": f.confidence,
@@ -923,12 +928,14 @@ RETURN x.name AS source, y.name AS target, r1.kind AS kind, coalesce(toString(r1
 ORDER BY source, target, kind, period, value, other_value
 """
 
-# Provenance check: every fact is supported by as many articles as its reports come from, and has
-# its dates; every report names a fact that exists.
+# Provenance check: every fact is supported by as many articles as its reports come from, counts its
+# reports (a graph of an older version may lack the count), and has its dates; every report names a
+# fact that exists.
 PROVENANCE_VIOLATIONS = f"""
 MATCH ()-[r:{"|".join(FACT_TYPES)}]->()
 WHERE r.support IS NULL OR r.support < 1 OR r.first_seen IS NULL OR r.last_seen IS NULL
    OR r.support <> COUNT {{ MATCH (a:Article)-[s:STATES]->() WHERE s.fact_id = r.fact_id RETURN DISTINCT a }}
+   OR r.evidence <> COUNT {{ MATCH ()-[s:STATES]->() WHERE s.fact_id = r.fact_id RETURN s }}
 RETURN type(r) AS type, r.fact_id AS fact_id
 UNION ALL
 MATCH ()-[s:STATES]->()

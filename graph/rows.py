@@ -286,6 +286,7 @@ class FoldedFact:
     target: str
     props: Row
     articles: int = 0
+    evidence: int = 0  # its reports (STATES records): one per sentence an article states it in
     first: str | None = None
     last: str | None = None
     confidence: float | None = None
@@ -293,6 +294,7 @@ class FoldedFact:
 
     def add(self, seen: str, reports: list[Row]) -> None:
         self.articles += 1
+        self.evidence += len(reports)
         self.first = seen if self.first is None or seen < self.first else self.first
         self.last = seen if self.last is None or seen > self.last else self.last
         for rep in reports:

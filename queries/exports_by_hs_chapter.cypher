@@ -17,23 +17,29 @@ OPTIONAL MATCH (p) WHERE (p:Region OR p:Country OR p:City) AND p.name = $place
 WITH p WHERE $place IS NULL OR p IS NOT NULL
 WITH p IS NULL AS everywhere, COLLECT { MATCH (n)-[:LOCATED_IN|PART_OF*0..2]->(p) RETURN n } AS side
 CALL (everywhere, side) {
-  WITH everywhere WHERE everywhere
+  // the branch not taken must yield no row before its MATCH, or the planner scans every flow for nothing
+  UNWIND CASE WHEN everywhere THEN [true] ELSE [] END AS _
   MATCH (x)-[f:EXPORTS_TO]->(y) WHERE coalesce(f.confidence, 0.0) >= $min_confidence
   RETURN f, x, y
   UNION ALL
   // a place: only its own exports, to partners outside it (a country's region to the country is not one)
-  WITH everywhere, side WHERE NOT everywhere
-  UNWIND side AS x
+  UNWIND CASE WHEN everywhere THEN [] ELSE side END AS x
   MATCH (x)-[f:EXPORTS_TO]->(y) WHERE NOT y IN side AND coalesce(f.confidence, 0.0) >= $min_confidence
   RETURN f, x, y
 }
-OPTIONAL MATCH (c:Commodity {key: f.commodity_key})
-WITH c.hs_chapter AS hs_chapter, c.hs_name AS hs_name, f, c, x, y ORDER BY c.name, x.name, y.name
+// one Commodity look-up per good, not per flow
+WITH f.commodity_key AS key, collect([f, x, y]) AS flows
+OPTIONAL MATCH (c:Commodity {key: key})
+UNWIND flows AS flow
+WITH c.hs_chapter AS hs_chapter, c.hs_name AS hs_name, c, flow[0] AS f, flow[1] AS x, flow[2] AS y
+ORDER BY c.name, x.name, y.name
 WITH hs_chapter, hs_name, count(f) AS flows, sum(f.support) AS articles, collect(DISTINCT c.name) AS commodities,
-     collect(DISTINCT x.name) AS exporters, collect(DISTINCT y.name) AS partners, collect(f.fact_id) AS ids
+     collect(DISTINCT x.name) AS exporters, collect(DISTINCT y.name) AS partners, collect(f.fact_id) AS ids,
+     // each fact counts its reports (older graphs: counted here)
+     sum(CASE WHEN f.evidence IS NULL THEN COUNT { MATCH ()-[ev:STATES {fact_id: f.fact_id}]->() RETURN ev }
+              ELSE f.evidence END) AS evidence
 RETURN hs_chapter, hs_name, flows, commodities[..20] AS commodities, exporters[..20] AS exporters,
-       partners[..20] AS partners, articles,
-       COUNT { UNWIND ids AS id MATCH ()-[ev:STATES {fact_id: id}]->() RETURN ev } AS evidence,
+       partners[..20] AS partners, articles, evidence,
        COLLECT { UNWIND ids[..20] AS id MATCH ()-[ev:STATES {fact_id: id}]->() RETURN ev.sentence LIMIT 3 } AS examples,
        ids[..50] AS fact_ids
 ORDER BY flows DESC, hs_chapter IS NULL, hs_chapter

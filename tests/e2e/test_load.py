@@ -466,3 +466,36 @@ def test_each_report_keeps_its_rule_and_confidence_and_the_fact_the_highest(db):
     delete_article(db.driver, b.article.id, db.database)  # the highest goes with its report
     (pos,) = fact(db.driver, db.database, "HOLDS_POSITION", "вадим шумков", "RU-KGN")
     assert pos["confidence"] == 0.7 and pos["support"] == 1
+
+
+def test_a_fact_counts_its_reports_through_loads_removals_and_an_older_graph(db):
+    """`evidence` is the number of STATES records behind a fact: what exports_by_hs_chapter sums."""
+    twice = "Курганская область продает рыбу в СКО. Рыбу из Курганской области закупает СКО."
+    s1, s2 = twice.split(". ")[0] + ".", twice.split(". ")[1]
+    c = facts(
+        twice,
+        "c.txt",
+        [KGN, SKO, FISH],
+        [
+            rel("EXPORTS_TO", KGN, SKO, s1, commodity="рыба"),
+            rel("EXPORTS_TO", KGN, SKO, s2, start=len(s1) + 1, commodity="рыба"),
+        ],
+        published="2025-08-01",
+    )
+
+    def fish() -> dict:
+        (f,) = fact(db.driver, db.database, "EXPORTS_TO", "RU-KGN", "KZ-59", commodity="рыба")
+        assert f["evidence"] == len(reports(db.driver, db.database, f["fact_id"]))
+        return f
+
+    load(db, article_b())
+    assert fish()["evidence"] == 1
+    load(db, c)
+    assert fish()["evidence"] == 3 and fish()["support"] == 2
+    delete_article(db.driver, article_b().article.id, db.database)
+    assert fish()["evidence"] == 2
+    # a graph written before facts counted their reports: the next report counts the old ones too
+    db.driver.execute_query("MATCH ()-[r:EXPORTS_TO]->() REMOVE r.evidence", database_=db.database)
+    load(db, article_b())
+    assert fish()["evidence"] == 3
+    assert find_provenance_violations(db.driver, db.database) == []
