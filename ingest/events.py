@@ -225,6 +225,8 @@ def _ordinal_events(ctx: Context, taken) -> None:
         if k is None or not all(_adjective(w.group()) for w in words[:k]):
             continue
         base = m.start("rest")
+        if any(s <= base + words[k].start() < e for s, e in taken):
+            continue  # "8-м ЭКСПО «Китай – Евразия»": the head belongs to the quoted name taken already
         tail_text = m.group("rest")[words[k].end() :]
         tail = _tail(tail_text)
         name = " ".join(

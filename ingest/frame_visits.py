@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from coopgraph.ingest.context import DELEGATION_MEMBERS, Context, Ref
 from coopgraph.ingest.dates import find_date
 from coopgraph.ingest.discourse import BODIES, Side, place_anaphor, region_of_person, resolve, role_side, words
@@ -9,7 +11,13 @@ from coopgraph.ingest.frames import Argument, FrameMatch, find_frames, tree_of
 
 
 def extract_visit_frames(ctx: Context) -> None:
-    ctx.delegation = None
+    # "Дни Могилевской области в Карагандинской области": the guests' delegation is the article's delegation
+    days = [
+        r.source_key
+        for r in ctx.relations.values()
+        if r.rule == "event.days_visit" and r.source_key.startswith("Region:")
+    ]
+    ctx.delegation = days[0] if days else None
     for k in range(len(ctx.sentences)):
         _verbless(ctx, k)
     for m in find_frames(ctx, ("visit", "host", "meet", "held")):
@@ -52,6 +60,7 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
         visitors = _earlier_subject(ctx, m)
     if not visitors:
         return
+    visitors.bodies += [b for b in _led_delegation(ctx, m, visitors) if b not in visitors.bodies]
     date = find_date(ctx.sentences[m.sent].text, ctx.published)
     places = [r.key for r in _places(ctx, m)]
     if not places and m.pred.rel == "root" and not m.predicate.noun:
@@ -65,6 +74,29 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
         for v in visitors.keys:
             if not _at_home(ctx, v, place):
                 ctx.relate("VISITED", v, place, m.sent, rule="frame:visit", date=date)
+
+
+_AT_THE_HEAD = ("во главе делегации", "во главе делегаций", "во главе официальной делегации")
+
+
+def _led_delegation(ctx: Context, m: FrameMatch, visitors: Side) -> list[str]:
+    """ "аким X, прибывший в Самарканд во главе делегации региона": the delegation he led visited too, the
+    region named after "делегации", else ("региона", "области") the one he heads."""
+    if visitors.bodies or not visitors.persons:
+        return []
+    sent = ctx.sentences[m.sent]
+    low = sent.text.lower()
+    at = next((low.find(w) for w in _AT_THE_HEAD if w in low), -1)
+    if at < 0 or at < m.pred.start - sent.start:
+        return []
+    end = sent.start + at + low[at:].find("делегаци") + len("делегации") + 1
+    named = [r.key for r in ctx.refs_in(m.sent, "Region", "City", "Country") if 0 <= r.start - end <= 2]
+    if named:
+        return named[:1]
+    if re.match(r"\s*(?:региона|области)\b", ctx.text[end - 1 : end + 12]):
+        home = region_of_person(ctx, visitors.persons[-1])  # the participle's own noun is the last
+        return [home] if home else []
+    return []
 
 
 def _lead_subject(ctx: Context) -> Side:

@@ -116,6 +116,8 @@ def _ending_case(word: str, case: str | None) -> str | None:
         return case
     if case in ("gent", "nomn", None) and re.search(r"[^аеиоуыэюя](ом|ем|ём)$", w):
         return "ablt"
+    if case in ("gent", "nomn", "loct", None) and re.search(r"(ов|ев|ёв|ин|ын)ым$", w):
+        return "ablt"  # "Жаксыбековым": a surname's instrumental, whatever case the title before had
     if case == "gent" and re.search(r"[^аеиоуыэюя][ую]$", w) and not re.search(r"(ов|ев|ёв|ин|ын)у$", w):
         return "accs"
     return case

@@ -10,7 +10,7 @@ from importlib import resources
 
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.discourse import Side, region_of_person, resolve, role_side
-from coopgraph.ingest.frames import FrameMatch, Tree, find_frames, shape_of, tree_of
+from coopgraph.ingest.frames import FrameMatch, Tree, find_frames, lexicon, shape_of, tree_of
 from coopgraph.ingest.nlp import Token
 
 # Nouns that make "в X", "на X" a setting when X is their genitive: "в рамках форума", "на полях форума".
@@ -66,7 +66,11 @@ def find_events(ctx: Context) -> Events:
         ctx.read_by_frames.setdefault("held", set()).add(m.sent)
         venue = _most_specific(ctx, m.refs("venue", "City", "Region", "Country"))
         venue = _within(ctx, m.sent, venue, m.refs("event"))
-        for key in events.in_tokens(ctx, m.sent, [t for a in m.role("event") for t in a.tokens]):
+        keys = events.in_tokens(ctx, m.sent, [t for a in m.role("event") for t in a.tokens])
+        which = next((c for c in tree_of(ctx, m.sent).children(m.pred) if c.lemma == "который"), None)
+        if which is not None:  # "ЭКСПО, которое проходит в Урумчи", however the parser hung the clause
+            keys = [r.key for r in refs if r.sent == m.sent and r.end <= which.start][-1:] or keys
+        for key in keys:
             if venue and key not in events.venues:
                 events.venues[key] = venue
     lead = [r for r in refs if r.key == events.main and r.sent <= 2]
@@ -105,13 +109,19 @@ def _most_specific(ctx: Context, refs: list[Ref]) -> str | None:
     return refs[0].key if refs else None
 
 
+_HELD = {"проходить", "пройти", "состояться", "проводиться", "открыться", "работать", "завершиться"}
+
+
 def _place_in_event_phrase(ctx: Context, event: Ref) -> str | None:
     """A place the event's phrase attaches with "в" ("форуме в Омске"), or the "в Y" of a "Дни X в Y" name."""
     sent = ctx.sentences[event.sent]
     tree = tree_of(ctx, event.sent)
     heads = [t for t in sent.tokens if event.start <= t.start < event.end]
     for head in heads[:1]:
-        for dep in tree.children(head):
+        deps = tree.children(head)
+        # "ЭКСПО, которое проходит в Урумчи": the "в" of a relative clause that says where it is held
+        deps += [d for c in deps if c.rel.startswith("acl") and c.lemma in _HELD for d in tree.children(c)]
+        for dep in deps:
             if shape_of(tree, dep) in ("в+loc", "во+loc"):
                 refs = [r for r in ctx.refs_in(event.sent, "City", "Region") if dep.start <= r.start < dep.end]
                 if refs:
@@ -194,6 +204,8 @@ def _take_part(ctx: Context, side: Side, event: str, k: int, rule: str) -> None:
     for key in side.represented:  # officials named by office only: the places they head took part
         ctx.relate("PARTICIPATED_IN", key, event, k, rule="event.represented")
     ctx.participant_groups.update((key, event) for key in side.groups)
+    if side.groups:  # the persons leading or named in a delegation travelled with it
+        ctx.participant_groups.update((key, event) for key in side.persons)
 
 
 def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
@@ -261,18 +273,30 @@ def _days_of(ctx: Context, events: Events) -> None:
         if not re.match(r"(?:Дни|День|Неделя)\b", name):
             continue
         host = events.venues.get(r.key)
-        guests = [x.key for x in ctx.refs_in(r.sent, "Region", "City") if r.start <= x.start < r.end]
-        guests = [g for g in guests if g != host][:1]
+        named = [x.key for x in ctx.refs_in(r.sent, "Region", "City") if r.start <= x.start < r.end]
+        guests = [g for g in named if g != host][:1]
         if not guests:
             continue
         guest = guests[0]
+        if host is None and len(named) > 1 and named[1] != guest:
+            host = named[1]  # "Дни Могилевской области в Карагандинской области": the place after "в"
         ctx.relate("PARTICIPATED_IN", guest, r.key, r.sent, rule="event.days_of")
         ctx.participant_groups.add((guest, r.key))
         if host:
             ctx.relate("PARTICIPATED_IN", host, r.key, r.sent, rule="event.days_host")
+            if _plain_fact(ctx, r.sent):
+                ctx.relate("VISITED", guest, host, r.sent, rule="event.days_visit")
         for person in _officials_of(ctx, guest):
             ctx.relate("PARTICIPATED_IN", person, r.key, r.sent, rule="event.days_officials")
             ctx.participant_groups.add((person, r.key))
+            if host and _plain_fact(ctx, r.sent):
+                ctx.relate("VISITED", person, host, r.sent, rule="event.days_visit")
+
+
+def _plain_fact(ctx: Context, k: int) -> bool:
+    """The sentence states no plan: no plan word ("планируется", "пройдут в мае" is a future tense)."""
+    plans = lexicon().plan_words
+    return not any(t.lemma in plans or t.feats.get("Tense") == "Fut" for t in ctx.sentences[k].tokens)
 
 
 def _signed_at_main_event(ctx: Context, events: Events) -> None:

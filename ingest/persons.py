@@ -279,6 +279,8 @@ def _apposition_case(ctx: Context, sent: int, first: Token) -> str | None:
             return None
         if k == 0 and t.pos == "ADP":
             return None  # "с Игорем Бабушкиным": the name has its own preposition and case
+        if t.lemma == "глава" and (t.rel == "fixed" or t.i > 0 and toks[t.i - 1].text.lower() == "во"):
+            return None  # "во главе с ... Аскаром Жаксыбековым": a preposition, the name has its own case
         if t.lemma in _TITLE_NOUNS:
             return t.feats.get("Case")
     return None
