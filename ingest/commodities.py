@@ -109,12 +109,18 @@ def _shared(out: GoodsRead, pending: list[list[Token]], toks: list[Token], head:
     """Adjectives listed before a shared noun each make their own good with it."""
     number = toks[head].feats.get("Number")
     for adjs in pending:
-        if adjs[-1].feats.get("Number") == "Plur" and number == "Sing":
+        if number == "Sing" and _only_plural(adjs[-1]):
             # "овощи, бахчевые и зерно": a plural adjective shares no singular noun; it is a noun itself
             _add(out, adjs, len(adjs) - 1)
             continue
         _add(out, adjs + toks[head:], len(adjs), whole_tail=True)
     return []
+
+
+def _only_plural(t: Token) -> bool:
+    """Whether the dictionary reads an adjective as plural only ("бахчевые", not "листовое")."""
+    adjs = [p for p in parses(t.text.lower()) if p.tag.POS == "ADJF"]
+    return bool(adjs) and all(p.tag.number == "plur" for p in adjs)
 
 
 def _add(out: GoodsRead, words: list[Token], head: int, whole_tail: bool = False, measured: bool = False) -> None:
@@ -213,6 +219,8 @@ def _items(tokens: list[Token]) -> list[_Item]:
             t = _as_genitive_noun(t)
         if t.text in (".", ";", ":", "!", "?") or _ends_phrase(t, tokens[i + 1] if i + 1 < len(tokens) else None):
             break
+        if t.text == "|" and i + 1 < len(tokens) and tokens[i + 1].text in ("–", "—"):
+            break  # ", из Курганской – трубы": a place and a dash open a clause of their own
         if t.pos == "CCONJ" and t.lemma in ("а", "но") and i and tokens[i - 1].text == ",":
             if not (i + 1 < len(tokens) and tokens[i + 1].lemma == "также"):
                 break  # ", а Кыргызстан в Казахстан – электроэнергию": another clause
@@ -267,11 +275,41 @@ def _ends_phrase(t: Token, nxt: Token | None) -> bool:
         return True  # a finite verb or a short participle opens another clause; "замороженная рыба" does not
     if t.pos != "ADP":
         return False
+    if t.lemma in ("в", "во") and _form_of_good(nxt):
+        return False  # "цинк в слитках", "кукуруза в зерне": the form the good comes in
     if t.lemma in _STOP_PREPS:
         return True
     return t.lemma in ("с", "со") and (
         nxt is None or nxt.pos == "NUM" or nxt.lemma in _TIME_NOUNS or month_number(nxt.text, strict=True) is not None
     )
+
+
+_FORMS = {
+    "слиток",
+    "зерно",
+    "брикет",
+    "гранула",
+    "мешок",
+    "рулон",
+    "контейнер",
+    "упаковка",
+    "бочка",
+    "пачка",
+    "лист",
+    "чушка",
+    "катушка",
+    "бухта",
+    "тара",
+    "банка",
+    "бутылка",
+    "коробка",
+    "ящик",
+    "таблетка",
+}
+
+
+def _form_of_good(nxt: Token | None) -> bool:
+    return nxt is not None and nxt.feats.get("Case") == "Loc" and nxt.lemma in _FORMS
 
 
 def _strip(tokens: list[Token]) -> list[Token]:

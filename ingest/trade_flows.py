@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from coopgraph.ingest.commodities import Good, GoodsRead
-from coopgraph.ingest.context import Context
+from coopgraph.ingest.commodities import Good, GoodsRead, read_goods
+from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.records import PLACE_TYPES
 from coopgraph.ingest.trade_frames import Statement, Trees, antecedent_goods, goods_of, is_fact, statements
 from coopgraph.ingest.trade_sides import Flow, Side, frame_sides, mentions, partner, same_side
@@ -65,6 +65,9 @@ class FrameFlows:
             self._named_after(st)
             return
         tree = self.trees[k]
+        gapped = self._gapped_clauses(st)
+        if gapped:  # the goods of a gapped clause are its own, wherever the parser hung them
+            st.goods_at = [g for g in st.goods_at if g.start < min(at for at, _, _, _ in gapped)]
         read = goods_of(ctx, tree, st)
         goods = self._goods(read, k)
         if goods is None:
@@ -75,14 +78,22 @@ class FrameFlows:
             return  # a flow of nothing named between nobody named is no statement
         importing = trade_words().owner.get(st.match.frame) == "importer"
         self._complete(flow, k, importing)
+        apart = {ref.key for _, _, ref, _ in gapped}  # places of the gapped clauses are theirs alone
         exporters = [e for e in flow.exporters.keys if ctx.table.get(e) is not None]
         importers = [i for i in flow.importers.keys if ctx.table.get(i) is not None]
+        exporters = [e for e in exporters if e not in apart] or exporters
+        importers = [i for i in importers if i not in apart] or importers
         pairs = [(e, i) for e in exporters for i in importers if not same_side(ctx, e, i)]
         if not pairs:
             self._remember(k, exporters, importers, goods)
             return
         for e, i in pairs:
             self._relate(e, i, k, goods, st.rule)
+        for _, into, ref, gapped_goods in gapped:
+            sides = [(e, ref.key) for e in exporters] if into else [(ref.key, i) for i in importers]
+            for e, i in sides:
+                if not same_side(ctx, e, i):
+                    self._relate(e, i, k, gapped_goods, "trade.gapped")
         self._remember(k, exporters, importers, goods)
         places = [p for p in pairs if all(key.split(":")[0] in PLACE_TYPES for key in p)]
         if places:  # the pair of places the trade is between; a firm's deal names no new pair
@@ -186,6 +197,29 @@ class FrameFlows:
         if recent and last_same and (not last_other or shared):
             return list(last_same)  # the flow spoken of last left this side open, or has the same other side
         return []
+
+    def _gapped_clauses(self, st: Statement) -> list[tuple[int, bool, Ref, list[Good]]]:
+        """ "отправил в Узбекистан катанку, а в Кыргызстан – кабельную продукцию", "из Омской области ввозятся
+        удобрения, из Курганской – трубы": clauses whose verb a dash stands for, each with its place (a new
+        destination after "в"/"на", a new origin after "из") and its goods; the other side stays."""
+        ctx, k = self.ctx, st.match.sent
+        toks = self.trees[k].sent.tokens
+        places = ctx.refs_in(k, "Region", "City", "Country", "Organization")
+        out = []
+        for j, t in enumerate(toks):
+            if t.i <= st.match.pred.i or t.text != ",":
+                continue
+            n = j + 1 + (j + 1 < len(toks) and toks[j + 1].lemma in ("а", "и"))
+            if n + 1 >= len(toks) or toks[n].lemma not in ("в", "во", "из", "на"):
+                continue
+            ref = next((r for r in places if r.start == toks[n + 1].start), None)
+            dash = next((u for u in toks[n + 1 :] if ref is not None and u.start >= ref.end), None)
+            if ref is None or dash is None or dash.text not in ("–", "—", "-"):
+                continue
+            goods = read_goods(ctx, k, toks[dash.i + 1 :]).goods
+            if goods:
+                out.append((t.start, toks[n].lemma != "из", ref, goods))
+        return out
 
     def _relate(self, exporter: str, importer: str, k: int, goods: list[Good], rule: str) -> None:
         ctx = self.ctx

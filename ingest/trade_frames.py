@@ -126,8 +126,19 @@ def ancestors(tree: Tree, tok: Token) -> list[Token]:
 
 
 def _phrase_start(arg: Argument) -> Token:
-    """Where a goods phrase begins, past its preposition ("приходится на зерно")."""
-    return next((t for t in arg.tokens if t.pos not in ("ADP", "PUNCT")), arg.tokens[0])
+    """Where a goods phrase begins, past its preposition ("приходится на зерно"), and past words the parser
+    hung on the goods from before the predicate ("из Китая ... ввозятся оборудование": the origin)."""
+    toks = [t for t in arg.tokens if t.pos not in ("ADP", "PUNCT")] or arg.tokens
+    run = [t for t in toks if t.i >= arg.head.i or all(u.i + 1 == v.i for u, v in zip(toks, toks[1:]))]
+    if run and run[0].i < arg.head.i:
+        return run[0]
+    # a gap before the head: keep the adjacent words before it ("крупногабаритные шины")
+    start = arg.head
+    for t in reversed([t for t in toks if t.i < arg.head.i]):
+        if t.i + 1 != start.i:
+            break
+        start = t
+    return start
 
 
 def _across_clauses(tree: Tree, pred: Token, head: Token) -> bool:
