@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -162,7 +163,7 @@ def _proper_tail(ctx: Context, k: int, toks: list[Token], i: int) -> Token | Non
         people = [r.start for r in ctx.refs_in(k, "Person") if r.start > toks[min(first, len(toks) - 1)].start]
         while j < len(toks) and (toks[j].text[:1].isupper() or toks[j].text in (".", "-") or _honorific(toks, j)):
             named = any(len(t.text) > 1 and t.text != "-" for t in toks[first:j])  # more than initials
-            if named and (toks[j].start in people or _nominative_name(toks[j])):
+            if named and (toks[j].start in people or _nominative_name(toks[j])) and not _genitive_surname(toks, j):
                 break  # "имени И. Жансугурова": the initials are the name's, not someone's before it
             last, j = toks[j], j + 1
         while last is not None and last.text in (".", "-") and last.i > i + 1:
@@ -196,6 +197,18 @@ def _genitive_tail(ctx: Context, k: int, toks: list[Token], i: int) -> Token | N
             break
         j += 1
     return last
+
+
+def _genitive_surname(toks: list[Token], j: int) -> bool:
+    """ "имени Абылкаса Сагинова": a surname in -ова/-ина after a first name in the genitive is the same
+    name's, whatever case the tagger gives it."""
+    prev = toks[j - 1] if j > 0 else None
+    return (
+        prev is not None
+        and prev.text[:1].isupper()
+        and prev.text.lower().endswith(("а", "я"))
+        and re.search(r"(?:ова|ева|ёва|ина|ына)$", toks[j].text) is not None
+    )
 
 
 def _nominative_name(tok: Token) -> bool:
@@ -248,7 +261,13 @@ def _name(ctx: Context, mods: list[Token], head: Token, end: int) -> str:
     council = next((c for c in COUNCILS if head.text.lower().startswith(c) and len(head.text) - len(c) <= 2), None)
     if council:
         gender, noun = "masc", council  # "маслихата": no dictionary knows the word, whose -а is the genitive
-    words = [inflect_word(m.text, {"nomn", "sing", gender}, ("ADJF", "PRTF")) for m in mods] + [noun]
+    words = [
+        # "Торайгыров университета": a capitalised surname-like word in -ов/-ин names the body; it does not decline
+        m.text
+        if re.fullmatch(r"[А-ЯЁ][а-яё]+(?:ов|ев|ин|ын)", m.text)
+        else inflect_word(m.text, {"nomn", "sing", gender}, ("ADJF", "PRTF"))
+        for m in mods
+    ] + [noun]
     if head.text[:1].isupper() and not head.text.isupper():
         words[-1] = words[-1][:1].upper() + words[-1][1:]
     rest = ctx.text[head.end : end]

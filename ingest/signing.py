@@ -270,6 +270,8 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
     if not own:
         own = _unnamed_heads(ctx, m)
     shared = own + [p for p in partners if p not in own]
+    if not shared:
+        shared = _two_bodies(ctx, m)  # "руководители двух университетов подписали": the two named before
     if not shared and (
         any(BOTH_SIDES.search(_phrase_text(ctx, a)) for a in m.role("signer")) or not _signer_args(ctx, m)
     ):
@@ -285,6 +287,34 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
     if not s.signers and s.signing and _heads_word(ctx, m):
         s.signers = [Ref(p, "Person", m.sent, 0, 0) for p in heads_of(ctx, out[s.docs[0].key])]
     return out
+
+
+_TWO = {"два", "две", "оба", "обе"}
+
+
+def _two_bodies(ctx: Context, m: FrameMatch) -> list[str]:
+    """ "руководители двух университетов", "ректоры обоих вузов": the last two organisations named before
+    whose names have that noun (a "вуз" is a university, institute or academy)."""
+    from coopgraph.ingest.morph import lemma
+
+    nouns = {"вуз": {"университет", "институт", "академия", "вуз"}}
+    for a in m.role("signer"):
+        for t in a.tokens:
+            if t.lemma not in _TWO:
+                continue
+            noun = next((u for u in a.tokens if u.i == t.i + 1), None)
+            if noun is None:
+                continue
+            heads = nouns.get(noun.lemma, {noun.lemma})
+            found: list[str] = []
+            for r in sorted(ctx.refs, key=lambda r: -r.start):
+                if r.type != "Organization" or r.start >= m.pred.start or r.key in found:
+                    continue
+                if heads & {lemma(w) for w in ctx.table.entities[r.key].name.split()}:
+                    found.append(r.key)
+                if len(found) == 2:
+                    return found
+    return []
 
 
 def _two_sides(ctx: Context) -> list[str]:

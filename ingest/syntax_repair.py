@@ -24,6 +24,7 @@ def repair_clauses(tokens: list[Token]) -> None:
         t.i
         for k, t in enumerate(tokens)
         if t.text == ";"
+        or (t.text in ("–", "—") and 0 < k < len(tokens) - 1 and _clause_after(tokens, k))
         or (
             t.text.lower() in _CONTRAST
             and k > 0
@@ -61,6 +62,16 @@ def repair_clauses(tokens: list[Token]) -> None:
             noun = next((x for x in tokens if x.i > t.i and clause(x.i) == own and x.pos in ("NOUN", "PROPN")), None)
             if noun is not None:
                 t._head = noun.i
+
+
+def _clause_after(tokens: list[Token], k: int) -> bool:
+    """ "X и Y подписали договор – ректоры обменялись документами": a dash opening a clause with a finite verb
+    of its own, after a part that has one too (a dash between nouns, "Китай – Евразия", is no boundary)."""
+    return any(_finite(t) for t in tokens[k + 1 :]) and any(_finite(t) for t in tokens[:k])
+
+
+def _finite(t: Token) -> bool:
+    return t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"
 
 
 def _predicative(t: Token) -> bool:
