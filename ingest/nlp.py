@@ -206,28 +206,30 @@ _NUMBER = {"sing": "Sing", "plur": "Plur"}
 def _dictionary_pos(text: str, pos: str, feats: dict) -> tuple[str, dict]:
     """The tagger's part of speech, unless the dictionary knows the word only as another: "скрепили" tagged
     an adjective is a past verb, "хоким" tagged a verb a noun. The rules read verbs and nouns by their tags."""
+    if pos not in ("ADJ", "NOUN", "X", "VERB"):
+        return pos, feats
+    repaired = _repaired_pos(text, pos)
+    return (repaired[0], dict(repaired[1])) if repaired else (pos, feats)
+
+
+@lru_cache(maxsize=50_000)
+def _repaired_pos(text: str, pos: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
     from coopgraph.ingest.morph import parses
 
     if pos in ("ADJ", "NOUN", "X") and _PAST.match(text):
         ps = parses(text.lower())
         if ps and all(p.tag.POS == "VERB" and "past" in p.tag for p in ps):
             number = _NUMBER.get(str(ps[0].tag.number), "Sing")
-            return "VERB", {"Mood": "Ind", "Number": number, "Tense": "Past", "VerbForm": "Fin", "Voice": "Act"}
+            past = {"Mood": "Ind", "Number": number, "Tense": "Past", "VerbForm": "Fin", "Voice": "Act"}
+            return "VERB", tuple(past.items())
     if pos == "VERB" and text[:1].islower():
         ps = parses(text.lower())
-        if (
-            ps
-            and ps[0].tag.POS == "NOUN"
-            and not any(p.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND") for p in ps)
-        ):
+        verbal = ("VERB", "INFN", "PRTF", "PRTS", "GRND")
+        if ps and ps[0].tag.POS == "NOUN" and not any(p.tag.POS in verbal for p in ps):
             case = {"nomn": "Nom", "gent": "Gen", "accs": "Acc", "datv": "Dat", "ablt": "Ins", "loct": "Loc"}
-            found = {
-                k: v
-                for k, v in (("Case", case.get(str(ps[0].tag.case))), ("Number", _NUMBER.get(str(ps[0].tag.number))))
-                if v
-            }
-            return "NOUN", found
-    return pos, feats
+            found = (("Case", case.get(str(ps[0].tag.case))), ("Number", _NUMBER.get(str(ps[0].tag.number))))
+            return "NOUN", tuple((k, v) for k, v in found if v)
+    return None
 
 
 class _Syntax:
