@@ -98,6 +98,9 @@ def name_of(tokens: list[Token], case_hint: str | None = None) -> tuple[str, boo
     particles = {t.i for t in words if t.text.lower() in _NAME_PARTICLES} if len(words) > 2 else set()
     if not words or not all(t.text[:1].isupper() for t in words if t.i not in particles):
         return None
+    if len(words) == 3 and _is_patronymic(words[2], 1, 3) and not _is_patronymic(words[1], 1, 3):
+        # "Жуков Алексей Петрович": surname, first name, patronymic (an official list's order)
+        words = [words[1], words[0]]
     words = [t for k, t in enumerate(words) if not _is_patronymic(t, k, len(words))]
     if len(words) - len(particles) > 3:
         return None
