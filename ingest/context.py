@@ -82,6 +82,7 @@ class Context:
     _by_sent: dict[int, list[Ref]] = field(default_factory=dict)
     _index_size: int = -1
     published: str | None = None  # article date (ISO prefix) for resolving relative dates
+    outlet: str | None = None  # the outlet the reader found ("Кызылординские Вести"): a regional one names its region
     home: str | None = None  # key of the region the article is about ("наш регион")
     partner: str | None = None  # key of the main counterpart region or country
     demonyms: list = field(default_factory=list)  # gazetteer matches of place adjectives

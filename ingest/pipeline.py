@@ -69,7 +69,9 @@ def parse_for_rules(text: str) -> Parsed:
 
 
 def extract_article(article: Article) -> ArticleFacts:
-    ctx = Context(parse_for_rules(mask_unnamed_letters(article.text)), published=article.published)
+    ctx = Context(
+        parse_for_rules(mask_unnamed_letters(article.text)), published=article.published, outlet=article.outlet
+    )
     for stage in ENTITY_STAGES + RELATION_STAGES + FINISHING_STAGES:
         stage(ctx)
     date_facts(ctx)

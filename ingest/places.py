@@ -179,7 +179,8 @@ def _region_key_of(ctx: Context, city_key: str) -> str | None:
 
 
 # "из области", "аким области", "регион": the text speaks of a region it never names
-_ORAL_REGION = re.compile(r"(?<![\w-])(?:област\w*|регион\w*)(?![\w-])(?!\s+[А-ЯЁ])", re.I)
+# (case-sensitive: under re.I the lookahead would refuse any word after it, "из области экспортировано")
+_ORAL_REGION = re.compile(r"(?<![\w-])(?:[Оо]бласт\w*|[Рр]егион\w*)(?![\w-])(?!\s+[А-ЯЁ])")
 _QUOTED_OUTLET = re.compile(r"[«\"“„]([^«»\"“”„\n]{3,60})[»\"”“]")
 
 
@@ -189,8 +190,9 @@ def _implied_region(ctx: Context) -> str | None:
     области"). Its entity is added (spec: "наш регион" of a regional outlet is the region)."""
     gaz = load_gazetteer()
     head = ctx.text[:300]
-    for m in _QUOTED_OUTLET.finditer(head):
-        for word in re.findall(r"[А-ЯЁа-яё\-]+", m.group(1)):
+    names = [m.group(1) for m in _QUOTED_OUTLET.finditer(head)] + ([ctx.outlet] if ctx.outlet else [])
+    for name in names:  # the outlet in the first lines, or the one the reader took off the page's header
+        for word in re.findall(r"[А-ЯЁа-яё\-]+", name):
             place = gaz.lookup(word)
             if (
                 place is not None

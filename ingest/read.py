@@ -538,7 +538,7 @@ def read_text(
         title=title or find_title(body),
         published=when.date if when else None,
         published_from=when.source if when else None,
-        outlet=outlet or find_outlet(body, url),
+        outlet=outlet or find_outlet(body, url) or header_outlet(text),
         url=url,
         lang=detect_language(body),
         raw_chars=raw_chars,
@@ -635,6 +635,17 @@ def read_dateline(paragraph: str) -> tuple[str | None, str | None]:
             outlet = (groups.get("outlet") or "").strip(' .«»"')
             return raw_date, outlet or None
     return None, None
+
+
+# "Экспортировано 103,1 тысячи тонн ... - «Кызылординские Вести»": a page title naming its outlet, which the
+# furniture removal takes off with the rest of the header
+_TITLE_OUTLET = re.compile(r"^[^\n]{10,200}?\s[-–—|]\s*[«\"“](?P<outlet>[^»\"”\n]{2,40})[»\"”]\s*$", re.M)
+
+
+def header_outlet(text: str) -> str | None:
+    """The outlet a title line in the first lines of the page ends with, in quotes."""
+    m = _TITLE_OUTLET.search("\n".join(text.splitlines()[:3]))
+    return m.group("outlet").strip() if m else None
 
 
 def find_outlet(body: str, url: str | None) -> str | None:

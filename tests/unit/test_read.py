@@ -310,6 +310,24 @@ def test_published_and_outlet_from_text(text, published, outlet):
     assert article.outlet == outlet
 
 
+def test_outlet_from_a_title_line_the_furniture_removal_takes_off():
+    page = "Экспортировано 20 тысяч тонн зерна - «Актюбинский вестник»\n\nЭкспортировано 20 тысяч тонн зерна\n\n" + BODY
+    assert read_text(page, "x.txt").outlet == "Актюбинский вестник"
+    assert read_text("Экспорт зерна вырос на 6,4 процента\n\n" + BODY, "x.txt").outlet is None
+
+
+def test_a_regional_outlet_in_the_header_gives_the_article_its_region():
+    from coopgraph.ingest.pipeline import extract_article
+
+    page = (
+        "Экспортировано 20 тысяч тонн зерна - «Актюбинский вестник»\n\nЭкспортировано 20 тысяч тонн зерна\n\n"
+        "По итогам года из области экспортировано 20 тысяч тонн зерна. Его отправляют в Россию и Узбекистан."
+    )
+    facts = extract_article(read_text(page, "x.txt"))
+    flows = {(r.source, r.target) for r in facts.relations if r.type == "EXPORTS_TO"}
+    assert ("Актюбинская область", "Узбекистан") in flows, flows
+
+
 def test_outlet_from_url_host():
     assert read_text(BODY, "x", url="https://www.regnum.ru/news/1.html").outlet == "REGNUM"
     assert read_text(BODY, "x", url="http://m.some-news.kz/a/b").outlet == "some-news.kz"
