@@ -199,6 +199,7 @@ def extract_organizations(ctx: Context) -> None:
             taken.append((more.start("name"), more.end()))
             pos = more.end()
     _add_staff_employers(ctx, taken)
+    _add_placed_names(ctx, taken)
     _add_sole_traders(ctx, taken)
     _add_embassies(ctx, taken)
     _add_bodies(ctx, taken)
@@ -210,6 +211,26 @@ def extract_organizations(ctx: Context) -> None:
 
 # "директор «УралТехКабеля» Игорь Власов": a title of staff, then the quoted name of the employer
 _STAFF_QUOTED = re.compile(rf"(?<![А-Яа-яЁё\-])(?P<title>[А-Яа-яЁё\-]+)\s+{_QUOTE}")
+
+
+# "Шымкентский «Шымфарм»": a place adjective, capitalised, right before a quoted name
+_ADJ_ENDINGS = "ий|ый|ой|ая|ое|ие|ые|ого|ую|ым|ом"
+_PLACED_QUOTED = re.compile(rf"(?<![А-Яа-яЁё\-])(?P<adj>[А-ЯЁ][а-яё\-]+(?:{_ADJ_ENDINGS}))\s+{_QUOTE}")
+
+
+def _add_placed_names(ctx: Context, taken: list[tuple[int, int]]) -> None:
+    """A quoted name after a place adjective is a company of that place ("Шымкентский «Шымфарм»")."""
+    from coopgraph.ingest.gazetteer import load_gazetteer
+
+    for m in _PLACED_QUOTED.finditer(ctx.text):
+        if any(s <= m.start("name") < e for s, e in taken):
+            continue
+        place = load_gazetteer().lookup(m.group("adj"))
+        name = _clean(m.group("name"))
+        if place is None or place.type not in ("Region", "City") or not name[:1].isupper():
+            continue
+        if _add(ctx, name, m.group(0)[len(m.group("adj")) :].strip(), m.start("name") - 1, m.end()):
+            taken.append((m.start("name") - 1, m.end()))
 
 
 def _add_staff_employers(ctx: Context, taken: list[tuple[int, int]]) -> None:
@@ -280,13 +301,17 @@ def _add_sole_traders(ctx: Context, taken: list[tuple[int, int]]) -> None:
 
 def _drop_persons_inside(ctx: Context) -> None:
     """ "ИП Турбина И.А.", "Завод им. С.М. Кирова": a person's name inside an organisation's is no mention
-    of the person; one left without mentions is no person of the article."""
+    of the person; one left without mentions is no person of the article. Likewise a place inside a quoted
+    name ("ТОО «Тараз-Фосфор»") is no mention of the place."""
     orgs = [(r.start, r.end) for r in ctx.refs if r.type == "Organization"]
+    quoted = [(s, e) for s, e in orgs if re.search(r"[«\"“„]", ctx.text[s:e])]
     inside = [r for r in ctx.refs if r.type == "Person" and any(s <= r.start and r.end <= e for s, e in orgs)]
+    places = ("Region", "City", "Country")
+    inside += [r for r in ctx.refs if r.type in places and any(s < r.start and r.end < e for s, e in quoted)]
     if not inside:
         return
     ctx.refs[:] = [r for r in ctx.refs if r not in inside]
-    left = {r.key for r in ctx.refs if r.type == "Person"}
+    left = {r.key for r in ctx.refs}
     for key in {r.key for r in inside} - left:
         ctx.table.entities.pop(key, None)
 

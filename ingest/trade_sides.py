@@ -3,6 +3,7 @@ parties standing in for a side the sentence leaves out."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -236,7 +237,12 @@ def trader_refs(ctx: Context, tree: Tree, k: int, tokens: list[Token]) -> list[t
     """The place, organization and place-adjective mentions in `tokens`, each with its head token."""
     spans = [(t.start, t.end) for t in tokens]
     out = []
+    orgs = [r.end for r in ctx.refs_in(k, "Organization")]
     for r in ctx.refs_in(k, *TRADERS):
+        if r.type != "Organization" and any(
+            re.fullmatch(r"\s*\(\s*", ctx.text[e : r.start]) for e in orgs if e <= r.start
+        ):
+            continue  # "ТОО «Тараз-Фосфор» (Жамбылская область)": the place only locates the company
         if any(s <= r.start < e for s, e in spans) and (r.type != "Organization" or _is_trader(ctx, r.key)):
             out.append((r, _head_token(tree, r.start, r.end)))
     sent = ctx.sentences[k]

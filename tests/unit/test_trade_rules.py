@@ -385,6 +385,18 @@ EXPORTS = [
         {},
         id="the-form-a-good-comes-in-does-not-end-the-list",
     ),
+    pytest.param(
+        "ТОО «Актобе-Хром» (Актюбинская область) с начала года отправило в Китай 20 тыс. тонн ферросплава.",
+        [("Актобе-Хром", "Китай", "ферросплав")],
+        {},
+        id="a-company-exports-not-the-place-in-its-quoted-name-or-in-brackets-after-it",
+    ),
+    pytest.param(
+        "Шымкентский «Фармплант» поставляет в Узбекистан антибиотики.",
+        [("Фармплант", "Узбекистан", "антибиотики")],
+        {},
+        id="a-quoted-name-after-a-place-adjective-is-a-company-of-that-place",
+    ),
 ]
 
 
