@@ -28,6 +28,11 @@ class OrgLexicon:
     not_tail_nouns: frozenset[str]
     source_cues: tuple[str, ...]
     staff_titles: frozenset[str]
+    kinds: dict[str, frozenset[str]]
+
+    def heads_for(self, noun: str) -> frozenset[str]:
+        """The heads of the names a common noun can stand for ("вуз": университет, институт, ...)."""
+        return self.kinds.get(noun, frozenset({noun}))
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +51,7 @@ def org_lexicon() -> OrgLexicon:
         not_tail_nouns=frozenset(data["not_tail_nouns"]),
         source_cues=tuple(data["source_cues"]),
         staff_titles=frozenset(data["staff_titles"]),
+        kinds={noun: frozenset(heads) for noun, heads in data["kinds"].items()},
     )
 
 

@@ -418,9 +418,6 @@ def _org_delegation(ctx: Context, k: int, title_start: int) -> str | None:
     return found
 
 
-_KINDS_OF = {"вуз": {"университет", "институт", "академия", "вуз"}, "предприятие": {"завод", "комбинат", "фабрика"}}
-
-
 def _named_body(ctx: Context, phrase: TitlePhrase, comp: str) -> str | None:
     """ "президент палаты Николай Бердников" after "Уральская торгово-промышленная палата": the one
     organisation named before whose name has the complement's noun ("палата", "университет", "завод")."""
@@ -431,7 +428,7 @@ def _named_body(ctx: Context, phrase: TitlePhrase, comp: str) -> str | None:
     if len(words) != 1 or lemma(words[0].lower()) not in org_lexicon().heads:
         return None
     noun = lemma(words[0].lower())
-    kinds = _KINDS_OF.get(noun, {noun})  # "ректор вуза": the university named before
+    kinds = org_lexicon().heads_for(noun)  # "ректор вуза": the university named before
     named = {
         r.key
         for r in ctx.refs

@@ -296,8 +296,8 @@ def _two_bodies(ctx: Context, m: FrameMatch) -> list[str]:
     """ "руководители двух университетов", "ректоры обоих вузов": the last two organisations named before
     whose names have that noun (a "вуз" is a university, institute or academy)."""
     from coopgraph.ingest.morph import lemma
+    from coopgraph.ingest.org_names import org_lexicon
 
-    nouns = {"вуз": {"университет", "институт", "академия", "вуз"}}
     for a in m.role("signer"):
         for t in a.tokens:
             if t.lemma not in _TWO:
@@ -305,7 +305,7 @@ def _two_bodies(ctx: Context, m: FrameMatch) -> list[str]:
             noun = next((u for u in a.tokens if u.i == t.i + 1), None)
             if noun is None:
                 continue
-            heads = nouns.get(noun.lemma, {noun.lemma})
+            heads = org_lexicon().heads_for(noun.lemma)
             found: list[str] = []
             for r in sorted(ctx.refs, key=lambda r: -r.start):
                 if r.type != "Organization" or r.start >= m.pred.start or r.key in found:
