@@ -6,7 +6,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from coopgraph.ingest.syntax_repair import repair_clauses, repair_nominative_modifiers, repair_self_heads
+from coopgraph.ingest.syntax_repair import (
+    repair_clauses,
+    repair_leading_participles,
+    repair_nominative_modifiers,
+    repair_self_heads,
+)
 
 
 class Token:
@@ -261,6 +266,7 @@ class _Syntax:
             repair_clauses(ours)
             repair_self_heads(ours)
             repair_nominative_modifiers(ours)
+            repair_leading_participles(ours)
 
 
 # What one more call of a tagger costs, in padded input tokens (slovnet's models on one CPU core: a

@@ -13,6 +13,7 @@ _CONTRAST = {"а", "но"}
 _LIST_GOES_ON = {"также", "и"}
 _ARGUMENTS = {"obl", "nsubj", "nsubj:pass", "obj", "iobj"}
 _CORE = {"nsubj", "nsubj:pass", "obj"}  # what a list of goods or visitors coordinates with
+_QUOTES = {"«", "»", '"', "“", "”", "„"}
 
 
 def repair_clauses(tokens: list[Token]) -> None:
@@ -101,16 +102,41 @@ def repair_nominative_modifiers(tokens: list[Token]) -> None:
     none (a modifier of a noun is in an oblique case)."""
     by_i = {t.i: t for t in tokens}
     for t in tokens:
-        if t._rel != "nmod" or t.pos not in ("NOUN", "PROPN") or t.feats.get("Case") != "Nom":
+        if t.pos not in ("NOUN", "PROPN") or t.feats.get("Case") != "Nom":
             continue
+        host = by_i.get(t._head)
+        # an apposition agrees in case with its noun: a nominative "apposition" to an object is no such thing
+        if not (t._rel == "nmod" or t._rel == "appos" and host is not None and host.feats.get("Case") != "Nom"):
+            continue
+        if any(c._head == t.i and c.text in _QUOTES for c in tokens):
+            continue  # a quoted name keeps its nominative in any case: "на ТОО «Агротехмаш»"
         if any(c._head == t.i and c._rel == "case" for c in tokens):
             continue
         verb, seen = by_i.get(t._head), set()
         while verb is not None and verb.pos not in ("VERB", "AUX") and verb.i not in seen:
             seen.add(verb.i)
             verb = by_i.get(verb._head)
-        if verb is None or verb.feats.get("VerbForm") != "Fin" or verb.i < t.i:
+        if verb is None or verb.feats.get("VerbForm") != "Fin":
+            continue
+        if verb.i < t.i and (t.pos != "NOUN" or by_i.get(t._head) is verb):
+            # "В Чолпон-Ате завершил работу V Форум": a subject after its verb, parsed as a modifier of the
+            # verb's object; a name ("в области Абай") stays where it is
             continue
         if any(c._head == verb.i and c._rel in ("nsubj", "nsubj:pass") for c in tokens):
             continue
         t._head, t._rel = verb.i, "nsubj"
+
+
+def repair_leading_participles(tokens: list[Token]) -> None:
+    """ "Выступивший следом аким области Айдар Байжанов напомнил ...": an active participle right before the
+    noun it agrees with (an adverb or adjective between), which the parser hung elsewhere, qualifies it."""
+    for k, t in enumerate(tokens):
+        if t.feats.get("VerbForm") != "Part" or t.feats.get("Voice") != "Act" or t._rel in ("amod", "acl"):
+            continue
+        j = next((j for j in range(k + 1, min(k + 4, len(tokens))) if tokens[j].pos in ("NOUN", "PROPN")), None)
+        if j is None or any(x.pos not in ("ADV", "ADJ") for x in tokens[k + 1 : j]):
+            continue
+        noun = tokens[j]
+        agrees = all(noun.feats.get(f) == t.feats.get(f) for f in ("Case", "Number", "Gender"))
+        if agrees and t.feats.get("Case") and t._head != noun.i:
+            t._head, t._rel = noun.i, "acl"

@@ -24,6 +24,12 @@ NOMINATIVE = [
     pytest.param(
         "Вчера в Костанае прошла бизнес-миссия Челябинской области.", 4, "прошла", id="a-subject-hung-on-itself"
     ),
+    pytest.param(
+        "В Чолпон-Ате завершил работу V Форум приграничных регионов.",
+        5,
+        "завершил",
+        id="a-subject-after-its-verb-hung-on-the-object",
+    ),
 ]
 UNTOUCHED = [
     pytest.param("Из Омской области поставляются трубы, а также кабель и лекарства.", id="a-list-goes-on"),
@@ -57,3 +63,17 @@ def test_a_nominative_modifier_is_the_verbs_subject(text: str, i: int, verb: str
 def test_no_token_hangs_on_itself() -> None:
     tokens = parse_text("Вчера в Костанае прошла бизнес-миссия Челябинской области.").sentences[0].tokens
     assert all(t.head != t.i for t in tokens)
+
+
+def test_a_leading_participle_qualifies_the_noun_it_agrees_with() -> None:
+    tokens = (
+        parse_text("Выступивший следом аким Алматинской области Айдар Байжанов напомнил о туристах.")
+        .sentences[0]
+        .tokens
+    )
+    assert (tokens[tokens[0].head].text, tokens[0].rel) == ("аким", "acl")
+
+
+def test_a_name_after_its_verb_stays_a_modifier() -> None:
+    tokens = parse_text("Делегация посетила область Абай.").sentences[0].tokens
+    assert tokens[3].rel != "nsubj"
