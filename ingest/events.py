@@ -92,7 +92,7 @@ def extract_events(ctx: Context) -> None:
     _quoted_names(ctx, taken)
     _quoted_after_head(ctx, taken)
     _ordinal_events(ctx, taken)
-    for m in _TITLE_WORDS.finditer(ctx.text):
+    for m in _title_words(ctx.text):
         head = lemma(m.group("head"))
         if not event_lexicon().is_head(head) or head in event_lexicon().needs_name and not m.group("ord"):
             continue
@@ -112,6 +112,19 @@ def extract_events(ctx: Context) -> None:
     _described_events(ctx, taken)
     _place_days(ctx, taken)
     _back_references(ctx, taken)
+
+
+_CAPITAL = re.compile(rf"(?<![\w-])(?:{_ROMAN}\s+)?[А-ЯЁ][а-яё]")
+
+
+def _title_words(text: str):
+    """Every capitalised run, from each of its capitalised words: "В Оше прошел Форум межрегионального
+    сотрудничества ..." is tried from "Оше" and from "Форум" (one run read from its first word hid the
+    second's event)."""
+    for start in _CAPITAL.finditer(text):
+        m = _TITLE_WORDS.match(text, start.start())
+        if m is not None:
+            yield m
 
 
 def _quoted_after_head(ctx: Context, taken) -> None:

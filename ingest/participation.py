@@ -10,6 +10,7 @@ from importlib import resources
 
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.discourse import Side, region_of_person, resolve, role_side
+from coopgraph.ingest.events import event_lexicon
 from coopgraph.ingest.frames import FrameMatch, Tree, find_frames, lexicon, shape_of, tree_of
 from coopgraph.ingest.nlp import Token
 
@@ -24,13 +25,15 @@ class EventWords:
     words: frozenset[str]
     settings: frozenset[str]
     participants: frozenset[str]
+    parts: frozenset[str]
+    part_marks: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def event_words() -> EventWords:
     text = resources.files(__package__).joinpath("lexicons", "frames.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)["events"]
-    return EventWords(frozenset(data["words"]), frozenset(data["settings"]), frozenset(data["participants"]))
+    return EventWords(*(frozenset(data[key]) for key in ("words", "settings", "participants", "parts", "part_marks")))
 
 
 @dataclass
@@ -49,7 +52,15 @@ class Events:
         named = [r.key for r in self.refs if r.sent == k and any(s <= r.start < e for s, e in spans)]
         if named:
             return list(dict.fromkeys(named))
-        word = next((t for t in tokens if t.lemma in event_words().words or t.lemma in PRONOUNS), None)
+        marked = any(t.lemma in event_words().part_marks for t in tokens)  # "пленарную сессию"
+        word = next(
+            (
+                t
+                for t in tokens
+                if t.lemma in event_words().words or t.lemma in PRONOUNS or marked and t.lemma in event_words().parts
+            ),
+            None,
+        )
         if word is None:
             return []
         before = [r.key for r in self.refs if r.start < word.start]
@@ -218,7 +229,8 @@ def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
         # "представили продукцию в Павлодаре": the event held at the place named
         places = {r.key for r in m.refs(role, "City", "Region")}
         keys = [e for e, venue in events.venues.items() if venue in places][:1]
-        if not keys and not places and events.setting and events.main:
+        other = any(event_lexicon().is_head(a.head.lemma) for a in m.role(role))  # "открыл сессию кенеша"
+        if not keys and not places and not other and events.setting and events.main:
             keys = [events.main]  # an article set inside an event: what happens in it happens there
     if not keys:
         return
