@@ -12,6 +12,7 @@ from coopgraph.ingest.morph import inflect_word
 
 # Adjectives that say how a document is judged, not what it is: no part of its name.
 _JUDGING = {"важный", "новый", "ряд", "несколько", "соответствующий", "ключевой", "значимый", "целый", "очередной"}
+_PLACE_NOUNS = {"область", "регион", "край", "город", "республика", "провинция"}
 _SEPARATOR = re.compile(r"\s*(,|и)\s*")
 
 
@@ -45,7 +46,8 @@ def head_modifiers(arg: Argument) -> list:
 def _pairs(ctx: Context, m: FrameMatch) -> list[tuple[Ref, Ref]]:
     """The places listed right before the signers' head noun ("… Костанайской и Оренбургской областями"),
     a comma between pairs and "и" within each."""
-    heads = [a.head for a in m.role("signer")]
+    # "... областями подписаны", "подписаны между Павлодарской и Омской, ... областями" (however parsed)
+    heads = [a.head for a in m.role("signer")] or [a.head for a in m.role("between")] or _after_between(ctx, m)
     if not heads:
         return []
     end = heads[0].end
@@ -62,6 +64,16 @@ def _pairs(ctx: Context, m: FrameMatch) -> list[tuple[Ref, Ref]]:
     if len(run) < 4 or len(run) % 2 or any(sep != ("и" if k % 2 == 0 else ",") for k, sep in enumerate(seps)):
         return []
     return [(run[k], run[k + 1]) for k in range(0, len(run), 2)]
+
+
+def _after_between(ctx: Context, m: FrameMatch) -> list:
+    """The plural place noun closing a "между" list: the parser scatters a long list of paired adjectives."""
+    toks = ctx.sentences[m.sent].tokens
+    at = next((k for k, t in enumerate(toks) if t.lemma == "между"), None)
+    if at is None:
+        return []
+    noun = next((t for t in toks[at + 1 :] if t.pos == "NOUN"), None)
+    return [noun] if noun is not None and noun.lemma in _PLACE_NOUNS and noun.feats.get("Number") == "Plur" else []
 
 
 def _kind_of(ctx: Context, m: FrameMatch, head: Argument) -> str | None:

@@ -630,3 +630,29 @@ def test_entities(text, has, absent, only):
     unwanted = [g for g in got for a in absent if g[0] == a[0] and (a[1] == ANY or g[1] == norm(a[1]))]
     assert not missing, f"missing {missing}; extracted:\n  {listing}"
     assert not unwanted, f"forbidden {unwanted}; extracted:\n  {listing}"
+
+
+def test_documents_signed_between_pairs_each_get_their_own_pair() -> None:
+    """ "подписаны между X и Y, Z и W ... областями": one document per pair, however the parser scatters the
+    list of paired adjectives."""
+    text = (
+        "На форуме подписано 9 соглашений. Помимо этого, важные межрегиональные документы подписаны между "
+        "Восточно-Казахстанской и Новосибирской, Кызылординской и Волгоградской, Атырауской и Саратовской, "
+        "Актюбинской и Саратовской областями."
+    )
+    facts = extract_article(Article(id="t", source="t.txt", text=text))
+    parties: dict[str, set[str]] = {}
+    for r in facts.relations:
+        if r.type == "PARTY_TO":
+            parties.setdefault(r.target, set()).add(r.source)
+    assert sorted(map(sorted, parties.values())) == sorted(
+        map(
+            sorted,
+            [
+                {"Восточно-Казахстанская область", "Новосибирская область"},
+                {"Кызылординская область", "Волгоградская область"},
+                {"Атырауская область", "Саратовская область"},
+                {"Актюбинская область", "Саратовская область"},
+            ],
+        )
+    )
