@@ -192,13 +192,13 @@ def _pair_before(ctx: Context, start: int) -> str | None:
     Алматинской областей"): what "двух регионов" stands for."""
     k = ctx.sentence_of(start)
     refs = sorted((r for r in ctx.refs_in(k, "Region", "Country", "City") if r.end <= start), key=lambda r: r.start)
-    if len(refs) < 2:
-        return None
-    a, b = refs[-2], refs[-1]
-    between = ctx.text[a.end : b.start]
-    if a.key == b.key or between.strip() != "и" and not re.fullmatch(r"\s*\w+\s+и\s*", between):
-        return None
-    return re.sub(r"\s+", " ", ctx.text[a.start : b.end])
+    # the last two so joined ("... Ленинградской и Акмолинской областей съехались в Гатчину на форум
+    # предпринимателей двух регионов": the venue between is no one of the two)
+    for a, b in reversed(list(zip(refs, refs[1:]))):
+        between = ctx.text[a.end : b.start]
+        if a.key != b.key and (between.strip() == "и" or re.fullmatch(r"\s*\w+\s+и\s*", between)):
+            return re.sub(r"\s+", " ", ctx.text[a.start : b.end])
+    return None
 
 
 _QUOTED_NAME = re.compile(r"[«\"“„](?P<name>(?P<head>[А-ЯЁа-яё\-]+)[^«»\"“”„\n]{2,90}?)[»\"”“]")
