@@ -318,7 +318,11 @@ def _strip(tokens: list[Token]) -> list[Token]:
     measures = trade_words().measures
     while toks:
         first = toks[0]
-        if first.pos in ("ADP", "PART", "ADV", "CCONJ", "NUM", "SYM", "SCONJ") or first.text[:1].isdigit():
+        if (
+            first.pos in ("ADP", "PART", "ADV", "CCONJ", "NUM", "SYM", "SCONJ")
+            or first.text[:1].isdigit()
+            or first.lemma in ("самый", "сам")  # "самой ходовой гречки": a superlative's marker
+        ):
             toks = toks[1:]
             continue
         cut = next((i for i, t in enumerate(toks) if t.pos in ("NOUN", "PROPN") or t.lemma in measures), None)

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from coopgraph.ingest.syntax_repair import (
     repair_clauses,
+    repair_direction_phrases,
+    repair_forward_jumps,
     repair_leading_participles,
     repair_nominative_modifiers,
     repair_self_heads,
@@ -267,6 +269,8 @@ class _Syntax:
             repair_self_heads(ours)
             repair_nominative_modifiers(ours)
             repair_leading_participles(ours)
+            repair_forward_jumps(ours)
+            repair_direction_phrases(ours)
 
 
 # What one more call of a tagger costs, in padded input tokens (slovnet's models on one CPU core: a

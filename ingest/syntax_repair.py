@@ -140,3 +140,48 @@ def repair_leading_participles(tokens: list[Token]) -> None:
         agrees = all(noun.feats.get(f) == t.feats.get(f) for f in ("Case", "Number", "Gender"))
         if agrees and t.feats.get("Case") and t._head != noun.i:
             t._head, t._rel = noun.i, "acl"
+
+
+_DIRECTIONS = {"в", "во", "из"}
+
+
+def repair_direction_phrases(tokens: list[Token]) -> None:
+    """ "поступает в Мангистаускую область из Павлодарской, Актюбинской ... областей": a "из" phrase hung on
+    the noun of a "в" phrase of a verb (or the other way round) is the verb's second direction, not a part
+    of the first."""
+    by_i = {t.i: t for t in tokens}
+
+    def preposition(t: Token) -> str | None:
+        return next((c.text.lower() for c in tokens if c._head == t.i and c._rel == "case"), None)
+
+    for t in tokens:
+        host = by_i.get(t._head)
+        if t._rel != "nmod" or host is None or host._rel != "obl":
+            continue
+        verb = by_i.get(host._head)
+        mine, theirs = preposition(t), preposition(host)
+        if verb is None or verb.pos not in ("VERB", "AUX") or mine not in _DIRECTIONS or theirs not in _DIRECTIONS:
+            continue
+        if (mine == "из") != (theirs == "из"):
+            t._head, t._rel = verb.i, "obl"
+
+
+def repair_forward_jumps(tokens: list[Token]) -> None:
+    """ "Крупа поступает в область из Павлодарской, ... областей, и, к сожалению, оптовики подняли цену на
+    крупу": in a long sentence the parser can hang a prepositional phrase on a noun past the next clause's
+    finite verb. Such a phrase belongs to the finite verb before it."""
+    by_i = {t.i: t for t in tokens}
+    for k, t in enumerate(tokens):
+        head = by_i.get(t._head)
+        if head is None or head.i < t.i or t._rel not in ("nmod", "obl") or t.pos not in ("NOUN", "PROPN"):
+            continue
+        case = next((c for c in tokens if c._head == t.i and c._rel == "case" and c.text.lower() in _DIRECTIONS), None)
+        if case is None or not any(_finite(x) for x in tokens if t.i < x.i < head.i):
+            continue
+        before = [x for x in tokens[:k] if _finite(x)]
+        if not before:
+            continue
+        t._head, t._rel = before[-1].i, "obl"
+        for x in tokens:  # the phrase's own words the parser sent the same way ("Павлодарской, ... областей")
+            if case.i < x.i < t.i and not case.i <= x._head <= t.i:
+                x._head = t.i

@@ -579,6 +579,8 @@ def is_fact(tree: Tree, st: Statement) -> bool:
     if m.plan or m.negated:
         return False
     w = trade_words()
+    if m.pred.pos == "NOUN" and any(c.lemma in w.plan_adjectives for c in tree.children(m.pred)):
+        return False  # "в будущие отгрузки"
     blocked = lexicon().plan_words | w.plan_heads | w.plan_verbs
     node: Token | None = m.pred
     seen: set[int] = set()

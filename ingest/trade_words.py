@@ -29,6 +29,7 @@ class TradeWords:
     contract_nouns: frozenset[str]
     rank_nouns: frozenset[str]
     plan_heads: frozenset[str]
+    plan_adjectives: frozenset[str]
     way_adjectives: frozenset[str]
     plan_verbs: frozenset[str]
     measures: frozenset[str]

@@ -77,3 +77,11 @@ def test_a_leading_participle_qualifies_the_noun_it_agrees_with() -> None:
 def test_a_name_after_its_verb_stays_a_modifier() -> None:
     tokens = parse_text("Делегация посетила область Абай.").sentences[0].tokens
     assert tokens[3].rel != "nsubj"
+
+
+def test_an_origin_hung_on_the_destination_is_the_verbs() -> None:
+    tokens = (
+        parse_text("Гречневая крупа поступает в Мангистаускую область из Павлодарской области.").sentences[0].tokens
+    )
+    origin = next(t for t in tokens if t.text == "области")
+    assert tokens[origin.head].text == "поступает"
