@@ -397,7 +397,9 @@ def _resolve_relative(when: When, pub: tuple) -> str | None:
         y, m = divmod(py * 12 + pm - 1 + when.offset, 12)
         return iso_date(y, m + 1)
     if pd is None:
-        return None
+        # "на прошлой неделе" in an issue known to its month (a weekly's URL): that month, as an analyst
+        # dating the issue would; a week near the month's start may belong to the month before
+        return iso_date(py, pm) if kind == "week" else None
     day = date(py, pm, pd)
     if kind == "day":
         return (day + timedelta(days=when.offset)).isoformat()
