@@ -107,7 +107,30 @@ def resolve(ctx: Context, tree: Tree, k: int, arg: Argument) -> Side:
     side = Side()
     for head in conj_chain(tree, arg.head):
         side.add(_resolve_head(ctx, tree, k, head))
+    if not side:  # "показали рубцовские ООО «Алтайтрак», АО «ЛМЗ»": the parser made the adjective the head
+        side.bodies = list(dict.fromkeys(r.key for r in arg.refs if r.type == "Organization"))[:1]
+    side.bodies += [b for b in _listed_with(ctx, k, side.bodies) if b not in side.bodies]
     return side
+
+
+# Between two listed organisations: commas, "и", quotes, legal forms ("ООО НПФ"), a holder's initials
+# ("ИП Петрова Н.В."), a bracketed note ("(торговая марка «Пекарь»)").
+_LIST_GAP = re.compile(r"(?:[\s,»«\"]|\bи\b|\b[А-ЯЁA-Z]{2,5}\b|\b[А-ЯЁ]\.|\([^()]{0,80}\))*")
+
+
+def _listed_with(ctx: Context, k: int, bodies: list[str]) -> list[str]:
+    """ "показали ЗАО «Катунь», ООО «Эко-Профиль», ..., ООО «Барнаулбланк»": the organisations listed with
+    one the argument names, however the parser scattered the list (a bracket and "и" may stand between)."""
+    if not any(b.startswith("Organization:") for b in bodies):
+        return []
+    orgs = sorted(ctx.refs_in(k, "Organization"), key=lambda r: r.start)
+    runs: list[list[Ref]] = []
+    for r in orgs:
+        if runs and _LIST_GAP.fullmatch(ctx.text[runs[-1][-1].end : r.start]):
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    return [r.key for run in runs if len(run) > 1 and any(x.key in bodies for x in run) for r in run]
 
 
 def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:

@@ -20,6 +20,7 @@ class EventLexicon:
     days: frozenset[str]
     day_genitives: frozenset[str]
     generic_adjectives: frozenset[str]
+    time_words: frozenset[str]
 
     def is_head(self, lemma: str) -> bool:
         return lemma in self.heads or lemma.endswith(self.head_suffixes)
@@ -35,6 +36,7 @@ def event_lexicon() -> EventLexicon:
         days=frozenset(data["days"]),
         day_genitives=frozenset(data["day_genitives"]),
         generic_adjectives=frozenset(data["generic_adjectives"]),
+        time_words=frozenset(data["time_words"]),
     )
 
 
@@ -273,6 +275,8 @@ def _place_days(ctx: Context, taken) -> None:
         for i, t in enumerate(toks):
             if t.lemma not in lex.days or any(s <= t.start < e for s, e in taken):
                 continue
+            if i > 0 and toks[i - 1].lemma in lex.time_words:
+                continue  # "на прошлой неделе Семей принимал ...": a time, not "Неделя Семея"
             j = i + 1
             while j < len(toks) and j - i <= 2 and toks[j].lemma in lex.day_genitives:
                 j += 1

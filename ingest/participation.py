@@ -84,6 +84,11 @@ def find_events(ctx: Context) -> Events:
         for key in keys:
             if venue and key not in events.venues:
                 events.venues[key] = venue
+    for m in find_frames(ctx, ("host",)):  # "Семей принимал Дни города Рубцовска": the host's place
+        venue = _most_specific(ctx, m.refs("place", "City", "Region") or m.refs("host", "City", "Region"))
+        for r in m.refs("guests", "Event"):
+            if venue and r.key not in events.venues:
+                events.venues[r.key] = venue
     lead = [r for r in refs if r.key == events.main and r.sent <= 2]
     events.setting = bool(lead) and _is_setting(ctx, lead[0])
     for r in refs:  # "форум ... в Омске", "Дни Оренбуржья в Актобе": a place inside the event's phrase or name
