@@ -12,6 +12,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_forward_jumps,
     repair_leading_participles,
     repair_nominative_modifiers,
+    repair_reported_speech,
     repair_self_heads,
 )
 
@@ -265,6 +266,7 @@ class _Syntax:
                 tok._head = head + tok.i - k if head >= 0 else -1
                 tok._rel = src.rel or ""
                 tok._syntax = None
+            repair_reported_speech(ours)
             repair_clauses(ours)
             repair_self_heads(ours)
             repair_nominative_modifiers(ours)

@@ -15,7 +15,20 @@ from coopgraph.ingest.frames import FrameMatch, Tree, find_frames, lexicon, shap
 from coopgraph.ingest.nlp import Token
 
 # Nouns that make "в X", "на X" a setting when X is their genitive: "в рамках форума", "на полях форума".
-FRAME_NOUNS = {"рамка", "поле", "ход", "время", "период", "итог", "участие", "программа", "открытие", "работа"}
+FRAME_NOUNS = {
+    "рамка",
+    "поле",
+    "ход",
+    "время",
+    "период",
+    "итог",
+    "участие",
+    "программа",
+    "открытие",
+    "работа",
+    "кулуары",
+    "кулуар",
+}  # "в кулуарах медиафорума провел встречу"
 CLAUSE_POS = ("VERB", "AUX")
 PRONOUNS = {"он", "она", "оно", "они"}  # "в нём приняли участие": the event named last
 
@@ -27,13 +40,16 @@ class EventWords:
     participants: frozenset[str]
     parts: frozenset[str]
     part_marks: frozenset[str]
+    remote: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def event_words() -> EventWords:
     text = resources.files(__package__).joinpath("lexicons", "frames.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)["events"]
-    return EventWords(*(frozenset(data[key]) for key in ("words", "settings", "participants", "parts", "part_marks")))
+    return EventWords(
+        *(frozenset(data[key]) for key in ("words", "settings", "participants", "parts", "part_marks", "remote"))
+    )
 
 
 @dataclass
@@ -266,8 +282,21 @@ def _settings(ctx: Context, events: Events, k: int) -> None:
             shape = shape_of(tree, dep)
             if shape == "nom" and not passive or shape == "ins" and passive:
                 side.add(resolve(ctx, tree, k, Argument("agent", shape, dep, tree.phrase(dep))))
+        for dep in _met_with(tree, verb):  # "провел встречу с руководителем региона": both met there
+            side.add(resolve(ctx, tree, k, Argument("agent", "с+ins", dep, tree.phrase(dep))))
         for key in keys:
             _take_part(ctx, side, key, k, "frame:event_setting")
+
+
+_MEETINGS = {"встреча", "переговоры", "беседа", "встретиться", "встречаться", "переговорить", "побеседовать"}
+
+
+def _met_with(tree: Tree, verb: Token) -> list[Token]:
+    """The "с" partners of a meeting the clause states: of the verb ("встретился с X") or of its meeting
+    noun ("провел встречу с X")."""
+    heads = [verb] if verb.lemma in _MEETINGS else []
+    heads += [c for c in tree.children(verb) if c.lemma in _MEETINGS and c.rel == "obj"]
+    return [d for h in heads for d in tree.children(h) if shape_of(tree, d) in ("с+ins", "со+ins")]
 
 
 def _setting_head(tree: Tree, tok: Token) -> Token | None:
@@ -368,6 +397,8 @@ def _venue_visits(ctx: Context, events: Events) -> None:
         if rel.type != "PARTICIPATED_IN" or venue is None or _at_home(ctx, rel.source_key, venue):
             continue
         who, k = rel.source_key, ctx.sentence_of(rel.evidence.start)
+        if any(t.lemma in event_words().remote for t in ctx.sentences[k].tokens):
+            continue  # "обратились по видеосвязи": taking part from afar
         if (who, rel.target_key) in ctx.participant_groups:
             ctx.relate("VISITED", who, venue, k, rule="event.venue_delegation")
         elif who.startswith("Person:") and any(_at_home(ctx, x, venue) for x in taking_part[rel.target_key]):

@@ -185,3 +185,27 @@ def repair_forward_jumps(tokens: list[Token]) -> None:
         for x in tokens:  # the phrase's own words the parser sent the same way ("Павлодарской, ... областей")
             if case.i < x.i < t.i and not case.i <= x._head <= t.i:
                 x._head = t.i
+
+
+# Verbs that attribute what was said before them: "..., сообщает пресс-служба губернатора".
+_REPORTING = {"сообщать", "сообщить", "передавать", "передать", "писать", "информировать", "уточнять", "уточнить"}
+
+
+def repair_reported_speech(tokens: list[Token]) -> None:
+    """ "Губернатор и аким скрепили подписями соглашение, сообщает пресс-служба": the parser can make the
+    attribution's verb the root and hang the report's subject and setting on it. The report's own
+    finite verb heads them, and the attribution hangs on it."""
+    roots = [t for t in tokens if t._head == -1 and t.lemma in _REPORTING]
+    for root in roots:
+        k = tokens.index(root)
+        if k < 2 or tokens[k - 1].text != ",":
+            continue
+        verbs = [t for t in tokens[: k - 1] if t.pos in ("VERB", "AUX") and _predicative(t)]
+        if not verbs:
+            continue
+        verb = verbs[-1]
+        for t in tokens[: k - 1]:
+            if t._head == root.i and t is not verb:
+                t._head = verb.i
+        verb._head, verb._rel = -1, "root"
+        root._head, root._rel = verb.i, "parataxis"

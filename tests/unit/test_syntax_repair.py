@@ -85,3 +85,17 @@ def test_an_origin_hung_on_the_destination_is_the_verbs() -> None:
     )
     origin = next(t for t in tokens if t.text == "области")
     assert tokens[origin.head].text == "поступает"
+
+
+def test_a_report_attributed_after_a_comma_keeps_its_own_verb_as_root() -> None:
+    tokens = (
+        parse_text(
+            "В его рамках губернатор Пермского края Михаил Рябинин и аким области Улытау Жандос Абенов скрепили "
+            "подписями всестороннее соглашение о сотрудничестве, сообщает пресс-служба главы региона."
+        )
+        .sentences[0]
+        .tokens
+    )
+    verb = next(t for t in tokens if t.text == "скрепили")
+    subject = next(t for t in tokens if t.text == "губернатор")
+    assert (verb.rel, tokens[subject.head].text) == ("root", "скрепили")
