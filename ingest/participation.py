@@ -15,20 +15,9 @@ from coopgraph.ingest.frames import FrameMatch, Tree, find_frames, lexicon, shap
 from coopgraph.ingest.nlp import Token
 
 # Nouns that make "в X", "на X" a setting when X is their genitive: "в рамках форума", "на полях форума".
-FRAME_NOUNS = {
-    "рамка",
-    "поле",
-    "ход",
-    "время",
-    "период",
-    "итог",
-    "участие",
-    "программа",
-    "открытие",
-    "работа",
-    "кулуары",
-    "кулуар",
-}  # "в кулуарах медиафорума провел встречу"
+# ("в кулуарах медиафорума провел встречу", "на площадке форума заключены протоколы")
+FRAME_NOUNS = {"рамка", "поле", "ход", "время", "период", "итог", "участие", "программа", "открытие", "работа"}
+FRAME_NOUNS |= {"кулуары", "кулуар", "площадка"}
 CLAUSE_POS = ("VERB", "AUX")
 PRONOUNS = {"он", "она", "оно", "они"}  # "в нём приняли участие": the event named last
 
@@ -65,7 +54,8 @@ class Events:
         """Events an argument names: an Event mention in it, else an event word ("на этом мероприятии",
         "участников форума") standing for the last event named before it, else the article's main one."""
         spans = [(t.start, t.end) for t in tokens]
-        named = [r.key for r in self.refs if r.sent == k and any(s <= r.start < e for s, e in spans)]
+        # a mention the phrase overlaps: the parser may head a quoted name by one of its inner words
+        named = [r.key for r in self.refs if r.sent == k and any(r.start < e and s < r.end for s, e in spans)]
         if named:
             return list(dict.fromkeys(named))
         marked = any(t.lemma in event_words().part_marks for t in tokens)  # "пленарную сессию"
@@ -284,8 +274,18 @@ def _settings(ctx: Context, events: Events, k: int) -> None:
                 side.add(resolve(ctx, tree, k, Argument("agent", shape, dep, tree.phrase(dep))))
         for dep in _met_with(tree, verb):  # "провел встречу с руководителем региона": both met there
             side.add(resolve(ctx, tree, k, Argument("agent", "с+ins", dep, tree.phrase(dep))))
+        # "на площадке форума заключены протоколы между X и Y": the parties and signers of what the clause signed
+        # ("по итогам выставки заключено соглашение": signed after it, by whoever, not in it)
+        here = {r.key for r in ctx.refs_in(k, "Document")} if setting.lemma != "итог" else set()
+        signed = [
+            r.source_key
+            for r in ctx.relations.values()
+            if r.type in ("PARTY_TO", "SIGNED") and r.target_key in here and ctx.sentence_of(r.evidence.start) == k
+        ]
         for key in keys:
             _take_part(ctx, side, key, k, "frame:event_setting")
+            for who in dict.fromkeys(signed):
+                ctx.relate("PARTICIPATED_IN", who, key, k, rule="frame:event_setting")
 
 
 _MEETINGS = {"встреча", "переговоры", "беседа", "встретиться", "встречаться", "переговорить", "побеседовать"}
