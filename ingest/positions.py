@@ -335,7 +335,7 @@ def _head_title(ctx: Context, key: str, word: str, fixed: str) -> str | None:
         return word
     if ent.country in offices().heads:
         return offices().heads[ent.country]
-    return None if word == "глава" else word
+    return None if word in ("глава", "руководитель") else word
 
 
 # Nouns of bodies: an office whose complement names one before the country is the body's ("депутат мажилиса
