@@ -20,6 +20,7 @@ BODIES = PLACES + ("Organization",)
 ORIGIN_SHAPES = ("gen", "из+gen", "от+gen", "с+gen")
 # not "в сопровождении": a guest goes "в сопровождении" of his hosts
 LEAD_SHAPES = ("во главе с+ins", "в глава с+ins", "с+ins", "в состав+gen")
+MEMBER_VERBS = ("войти", "входить", "включить", "включать")  # "в которую вошли", "в ее состав включены"
 HOST_NOUNS = ("сопровождение",)  # "гости в сопровождении заместителя акима": the host, not a guest
 
 
@@ -253,7 +254,13 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
                 refs = [r for r in refs if r.start > head.start]
             side.bodies += [r.key for r in refs if r.type in BODIES and r.key not in side.bodies]
             side.persons += [r.key for r in refs if r.type == "Person" and r.key not in side.persons]
-        elif shape in LEAD_SHAPES or dep.rel in ("appos", "nmod", "acl") and dep.lemma not in HOST_NOUNS:
+        elif (
+            shape in LEAD_SHAPES
+            or dep.rel in ("appos", "nmod", "acl")
+            and dep.lemma not in HOST_NOUNS
+            or dep.rel == "acl:relcl"
+            and dep.lemma in MEMBER_VERBS  # "делегация, в которую вошли X и Y"
+        ):
             side.persons += [r.key for r in refs if r.type == "Person" and r.key not in side.persons]
     if not side.bodies:
         side.bodies += _adjacent_origin(ctx, k, head)

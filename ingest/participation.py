@@ -149,6 +149,10 @@ def _place_in_event_phrase(ctx: Context, event: Ref) -> str | None:
                 if refs:
                     return refs[0].key
     name = ctx.table.entities[event.key].name
+    if name.startswith("День города "):  # a city's own holiday is held there ("Дни города Омска" may travel)
+        inside = [r for r in ctx.refs_in(event.sent, "City") if event.start <= r.start < event.end]
+        if inside:
+            return inside[0].key
     m = re.search(r"\s(?:в|во)\s+(\S+)$", name)
     if m:
         inside = [r for r in ctx.refs_in(event.sent, "City", "Region") if event.start <= r.start < event.end]
@@ -276,7 +280,7 @@ def _settings(ctx: Context, events: Events, k: int) -> None:
             side.add(resolve(ctx, tree, k, Argument("agent", "с+ins", dep, tree.phrase(dep))))
         # "на площадке форума заключены протоколы между X и Y": the parties and signers of what the clause signed
         # ("по итогам выставки заключено соглашение": signed after it, by whoever, not in it)
-        here = {r.key for r in ctx.refs_in(k, "Document")} if setting.lemma != "итог" else set()
+        here = {r.key for r in ctx.refs_in(k, "Document")} if setting is not None and setting.lemma != "итог" else set()
         signed = [
             r.source_key
             for r in ctx.relations.values()
@@ -322,6 +326,8 @@ def _days_of(ctx: Context, events: Events) -> None:
         named = [x.key for x in ctx.refs_in(r.sent, "Region", "City") if r.start <= x.start < r.end]
         guests = [g for g in named if g != host][:1]
         if not guests:
+            if host in named:  # "День города Актобе": the city keeps its own holiday
+                ctx.relate("PARTICIPATED_IN", host, r.key, r.sent, rule="event.days_host")
             continue
         guest = guests[0]
         if host is None and len(named) > 1 and named[1] != guest:
