@@ -37,6 +37,60 @@ def extract_visit_frames(ctx: Context) -> None:
             _talks_held(ctx, m)
     _leaders_of_delegations(ctx)
     _members_of_delegations(ctx)
+    _officials_on_the_visit(ctx)
+    _thanks_for_the_welcome(ctx)
+
+
+# "Во время визита аким провел встречу с первым секретарем КПК провинции Ганьсу X": a clause set inside the
+# delegation's visit. "выразил признательность губернатору X за радушный прием": he was X's guest.
+_ON_THE_VISIT = re.compile(
+    r"\b(?:во время|в ходе|в рамках)\s+(?:(?:своего|рабочего|официального)\s+)?(?:визита|поездки|пребывания)\b", re.I
+)
+_WELCOME = re.compile(
+    r"\b(?:благодар\w*|признательност\w*)\b[^.]{0,80}?\bза\s+(?:\w+\s+){0,2}(?:при[её]м|гостеприимств\w*)", re.I
+)
+
+
+def _officials_on_the_visit(ctx: Context) -> None:
+    """The visiting side's officials the article names acting during its visit went where it went."""
+    if not ctx.delegation:
+        return
+    for k, sent in enumerate(ctx.sentences):
+        if not _ON_THE_VISIT.search(ctx.text[sent.start : sent.end]):
+            continue
+        persons = [r.key for r in ctx.refs_in(k, "Person") if _of_the_side(ctx, r.key, ctx.delegation)]
+        _went_with_the_delegation(ctx, list(dict.fromkeys(persons)), k, "frame:visit.official")
+
+
+def _of_the_side(ctx: Context, person: str, side: str) -> bool:
+    place = region_of_person(ctx, person)
+    return place is not None and (place == side or _at_home(ctx, side, place) and _at_home(ctx, place, side))
+
+
+def _thanks_for_the_welcome(ctx: Context) -> None:
+    """Thanks for a welcome come from a guest: the one thanking visited the place of the one thanked (the
+    thanked host's office), when the two hold offices of different places."""
+    for k, sent in enumerate(ctx.sentences):
+        m = _WELCOME.search(ctx.text[sent.start : sent.end])
+        if m is None:
+            continue
+        persons = [r for r in ctx.refs_in(k, "Person") if r.start < sent.start + m.end()]
+        hosts = [r.key for r in persons if r.start > sent.start + m.start()][:1]
+        guests = [r.key for r in persons if r.start < sent.start + m.start()][-1:] or _pronoun_guest(ctx, k)
+        for guest in guests:
+            for host in hosts:
+                place = region_of_person(ctx, host)
+                if place and guest != host and not _at_home(ctx, guest, place):
+                    ctx.relate("VISITED", guest, place, k, rule="frame:visit.welcome")
+
+
+def _pronoun_guest(ctx: Context, k: int) -> list[str]:
+    """ "Он выразил признательность ...": the person the sentence before spoke of last."""
+    toks = ctx.sentences[k].tokens
+    if not toks or toks[0].lemma != "он" or k == 0:
+        return []
+    before = sorted(ctx.refs_in(k - 1, "Person"), key=lambda r: r.start)
+    return [before[-1].key] if before else []
 
 
 def _places(ctx: Context, m: FrameMatch, role: str = "place") -> list[Ref]:
