@@ -52,10 +52,31 @@ def amounts(text: str) -> list[Amount]:
     for m in _BARE.finditer(text):
         before = [a for a in out if a.end <= m.start()]
         if before and not any(a.start <= m.start() < a.end for a in out):
-            scale = next(v for k, v in _SCALE.items() if m.group(2).lower().startswith(k))
-            value = float(m.group(1).replace(",", ".")) * scale
-            out.append(Amount(value, before[-1].currency, m.start(), m.end()))
+            out.append(_bare(m, before[-1].currency))
     return sorted(out, key=lambda a: a.start)
+
+
+def _bare(m: re.Match, currency: str) -> Amount:
+    scale = next(v for k, v in _SCALE.items() if m.group(2).lower().startswith(k))
+    return Amount(float(m.group(1).replace(",", ".")) * scale, currency, m.start(), m.end())
+
+
+def _shares_of_the_figure_before(ctx: Context, k: int) -> tuple[list[Amount], tuple[str, tuple[str, str]] | None]:
+    """ "Товарооборот ... достиг 480 миллионов долларов. Примерно 360 миллионов из них пришлось на экспорт, 120
+    миллионов – на импорт": bare amounts that are shares of the sentence before's figure, in its currency
+    and between its two sides."""
+    text = ctx.sentences[k].text
+    if k == 0 or not _SHARE.search(text):
+        return [], None
+    before = [
+        r for r in ctx.relations.values() if r.type == "TRADE_VOLUME" and ctx.sentence_of(r.evidence.start) == k - 1
+    ]
+    currency = before[-1].currency if before else None
+    if currency is None:
+        return [], None
+    last = before[-1]
+    found = [_bare(m, currency) for m in _BARE.finditer(text)]
+    return found, (last.kind or "turnover", (last.source_key, last.target_key))
 
 
 def kind_of(text: str, a: Amount, lo: int, hi: int) -> str | None:
@@ -75,7 +96,11 @@ _KINDS = (("turnover", _TURNOVER), ("export", _EXPORT), ("import", _IMPORT))
 
 
 def is_vague(text: str) -> bool:
-    return bool(_VAGUE.search(text))
+    # "360 миллионов пришлось на экспорт": a share of the figure, not goods sent to the world
+    return any(not _A_SHARE_OF.search(text[: m.start()]) for m in _VAGUE.finditer(text))
+
+
+_A_SHARE_OF = re.compile(r"(?:приход\w*|пришл\w*|прид[её]тся)\s+$", re.I)
 
 
 def refs_between(ctx: Context, k: int, lo: int, hi: int) -> list[str]:
@@ -139,6 +164,8 @@ def trade_volumes(ctx: Context, k: int) -> list[tuple[str, str, str]]:
     year = find_year(text, ctx.published)
     out: list[tuple[str, str, str]] = []
     last: tuple[str, tuple[str, str]] | None = None
+    if not found:
+        found, last = _shares_of_the_figure_before(ctx, k)
     for n, a in enumerate(found):
         lo = found[n - 1].end if n else 0
         hi = found[n + 1].start if n + 1 < len(found) else len(text)
