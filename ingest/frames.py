@@ -276,6 +276,7 @@ def _match(ctx: Context, k: int, tree: Tree, pred: Token, entry: Predicate) -> F
     else:
         _inherited_subject(ctx, tree, match, passive)
         _objects_after_the_verb(match)
+        _place_before_the_verb(match, passive)
     match.plan = _is_plan(tree, pred, match.light_verb)
     match.negated = any(c.lemma == "не" for c in tree.children(match.light_verb or pred))
     return match
@@ -411,6 +412,24 @@ def _objects_after_the_verb(match: FrameMatch) -> None:
             role = match.predicate.role_of("acc")
             if role:
                 a.shape, a.role = "acc", role
+
+
+def _place_before_the_verb(match: FrameMatch, passive: bool) -> None:
+    """ "Китай с начала года получил из Алтайского края 17,5 тыс. т нута": a named place before an active verb
+    with no subject, read as its object (an inanimate nominative reads as an accusative), is its subject."""
+    role = match.predicate.role_of("nom")
+    if passive or role is None or any(a.shape == "nom" for a in match.args):
+        return
+    for a in match.args:
+        if (
+            a.shape == "acc"
+            and a.head.i < match.pred.i
+            and a.head.pos == "PROPN"
+            and a.refs
+            and all(r.type in ("Country", "Region", "City") for r in a.refs)
+        ):
+            a.shape, a.role = "nom", role
+            return
 
 
 _GOVERNED = ("xcomp", "ccomp", "csubj", "obj", "nmod", "obl", "nsubj", "nsubj:pass")

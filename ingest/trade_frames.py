@@ -165,6 +165,8 @@ def _by_relation(tree: Tree, m: FrameMatch, arg: Argument) -> Argument:
         return arg
     if arg.head.rel == "obj" and arg.shape not in ("nom", "acc"):
         return arg  # "отгрузило 40 вагонов": a quantity in the genitive stays one
+    if arg.head.rel == "obj" and arg.shape == "nom" and arg.head.i < m.pred.i and arg.head.pos == "PROPN":
+        return arg  # "Китай получил из края ...": a place before the verb, read as its subject (frames.py)
     shape = _NOM_ACC[arg.head.rel]
     if arg.head.rel == "nsubj" and m.pred.feats.get("Voice") == "Pass":
         shape = "acc"
