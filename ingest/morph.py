@@ -65,6 +65,8 @@ def nominative_name_part(word: str, feats: dict | None = None, gender: str | Non
     if "-" in word:
         return "-".join(nominative_name_part(p, feats, gender) for p in word.split("-"))
     feats = feats or {}
+    if word.lower() in _first_names("male_fixed"):
+        return word  # "Гани" in any case
     case = _ending_case(word, _case_of(feats))
     if re.search(r"[бвгджзклмнпрстфхцчшщй]$", word.lower()) and not re.search(
         r"(ом|ем|ым|им|ой|ей|ам|ям|ах|ях)$", word.lower()
@@ -216,8 +218,13 @@ def _guess_nominative(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def female_first_names() -> frozenset[str]:
+    return _first_names("female")
+
+
+@lru_cache(maxsize=2)
+def _first_names(key: str) -> frozenset[str]:
     text = resources.files(__package__).joinpath("lexicons", "first_names.toml").read_text(encoding="utf-8")
-    return frozenset(name.lower() for name in tomllib.loads(text)["female"])
+    return frozenset(name.lower() for name in tomllib.loads(text)[key])
 
 
 def first_name_gender(word: str, feats: dict | None) -> str | None:
@@ -225,6 +232,8 @@ def first_name_gender(word: str, feats: dict | None) -> str | None:
     ("Камила": Камила, or Камил in the genitive) by the tagger's reading in context; else the dictionary's."""
     if word.lower().replace("ё", "е") in female_first_names():
         return "femn"
+    if word.lower() in _first_names("male_fixed"):
+        return "masc"
     genders = {p.tag.gender for p in parses(word.lower()) if "Name" in p.tag.grammemes} & {"masc", "femn"}
     if len(genders) > 1 and (tagged := gender_of(word, feats) if (feats or {}).get("Gender") else None):
         return tagged
