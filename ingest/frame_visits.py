@@ -247,7 +247,7 @@ def _hosted(ctx: Context, m: FrameMatch) -> None:
     guests = role_side(ctx, m, "guests")
     if not guests:
         guests.persons = _accusative_persons(ctx, m)
-    places = [r.key for r in _places(ctx, m)]
+    places = [r.key for r in _places(ctx, m) if not _accredited_in(ctx, guests.persons, r.key)]
     if not guests.group and not (places and guests.persons):
         return  # "принял губернатора": a meeting, not a visit, unless a delegation or met at a named place
     if not places:
@@ -259,6 +259,20 @@ def _hosted(ctx: Context, m: FrameMatch) -> None:
         for g in guests.keys:
             if not _at_home(ctx, g, place):
                 ctx.relate("VISITED", g, place, m.sent, rule="frame:host")
+
+
+_ENVOYS = ("посол", "генеральный консул", "консул")
+
+
+def _accredited_in(ctx: Context, persons: list[str], place: str) -> bool:
+    """ "Посол Таджикистана в Республике Казахстан X был принят ...": the country an envoy serves in is part
+    of his title, not where he was received."""
+    if not place.startswith("Country:"):
+        return False
+    return any(
+        r.type == "HOLDS_POSITION" and r.source_key in persons and r.title in _ENVOYS and r.target_key != place
+        for r in ctx.relations.values()
+    )
 
 
 def _accusative_persons(ctx: Context, m: FrameMatch) -> list[str]:
