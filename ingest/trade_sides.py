@@ -201,6 +201,8 @@ def stand_in(ctx: Context, tree: Tree, k: int, head: Token) -> list[str] | None:
     if head.lemma in w.country_nouns:
         if named := _named_before(ctx, k, head, "Country"):
             return [named]  # "Казахстан является партнёром ...: республика занимает первое место"
+        if head.lemma == "республика" and (republic := _republic_partner(ctx)):
+            return [republic]  # "Жамбылский регион поставляет в республику ..." in an article about Татарстан
         country = focus_country(ctx, exclude=country_of(ctx, ctx.home))
         return [country] if country else []
     if head.lemma in w.org_anaphors and head.feats.get("Number") != "Plur":
@@ -213,6 +215,21 @@ def stand_in(ctx: Context, tree: Tree, k: int, head: Token) -> list[str] | None:
         home = home_region(ctx)
         return [home] if home and not _vague(tree, head) else []
     return [] if place_noun else None
+
+
+def _republic_partner(ctx: Context) -> str | None:
+    """The article's main region across the border from its home, when that region is a republic of a
+    federation ("Республика Татарстан"): "республика" is it, not its country."""
+    for key in ctx.focus:
+        ent = ctx.table.get(key)
+        if (
+            ent is not None
+            and ent.type == "Region"
+            and key != ctx.home
+            and country_of(ctx, key) != country_of(ctx, ctx.home)
+        ):
+            return key if ent.name.startswith("Республика") else None
+    return None
 
 
 def _named_before(ctx: Context, k: int, head: Token, kind: str) -> str | None:
