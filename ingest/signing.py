@@ -262,7 +262,7 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
         for a in m.role("between") + m.role("partner") + _inner_partners(ctx, m)
         for r in _party_refs(ctx, m.sent, a.tokens[0].start, a.tokens[-1].end)
     ]
-    own = [p for r in s.signers if (p := region_of_person(ctx, r.key))]
+    own = [p for r in s.signers if (p := _signer_body(ctx, r) or region_of_person(ctx, r.key))]
     for a in _signer_args(ctx, m) if not s.signers else []:
         own += [r.key for r in _in_clause(ctx, m, _subject_places(ctx, m.sent, a))]
     if not own and ctx.home and any(a.head.lemma in ("мы", "мой") for a in m.role("signer")):
@@ -287,6 +287,17 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
     if not s.signers and s.signing and _heads_word(ctx, m):
         s.signers = [Ref(p, "Person", m.sent, 0, 0) for p in heads_of(ctx, out[s.docs[0].key])]
     return out
+
+
+def _signer_body(ctx: Context, signer: Ref) -> str | None:
+    """ "подписали руководитель управления предпринимательства ВКО Даурен Сапаров и ...": a signer whose
+    title names an organisation right before his name signs for it, not for the region it belongs to."""
+    orgs = [
+        r
+        for r in ctx.refs_in(signer.sent, "Organization")
+        if r.end <= signer.start and not ctx.text[r.end : signer.start].strip(' ,»"')
+    ]
+    return orgs[-1].key if orgs else None
 
 
 _TWO = {"два", "две", "оба", "обе"}
