@@ -45,6 +45,7 @@ class Signing:
     parties: dict[str, list[str]] = field(default_factory=dict)  # document key -> its parties
     events: list[str] = field(default_factory=list)
     signing: bool = True  # signed or concluded (not only extended or ratified): signers and a date
+    guessed: bool = False  # parties are the article's two sides, the sentence naming none
 
 
 def extract_signing(ctx: Context) -> None:
@@ -60,6 +61,11 @@ def extract_signing(ctx: Context) -> None:
         if signing is not None and (signing.signers or any(signing.parties.values()) or _says_who(ctx, m, signing)):
             signings.append(signing)
             done.add(m.sent)  # else the surface rules may find the sides in the sentences around
+    # "Меморандум заключен в развитие ...": a document whose two parties another sentence names takes no guess
+    named = {d.key for sg in signings if not sg.guessed for d in sg.docs if len(sg.parties.get(d.key, [])) > 1}
+    for sg in signings:
+        if sg.guessed:
+            sg.parties = {key: [] if key in named else sides for key, sides in sg.parties.items()}
     doc_events: dict[str, set[str]] = {}
     actors: dict[str, set[str]] = {}
     for signing in signings:
@@ -93,7 +99,10 @@ def _read(ctx: Context, m: FrameMatch) -> Signing | None:
     docs, basis = _documents(ctx, m)
     if not docs:
         return None
-    signing = Signing(m.sent, docs, basis, signing=m.pred.lemma not in ("продлить", "продлевать", "ратифицировать"))
+    in_force = m.pred.lemma in _IN_FORCE
+    if in_force and not any(a.head.lemma == "сила" for a in m.role("force")):
+        return None  # "вступил в ассоциацию": no document's force
+    signing = Signing(m.sent, docs, basis, signing=m.pred.lemma not in _NOT_SIGNED)
     signing.signers = _signers(ctx, m) or _postposed_signers(ctx, m, docs + basis)
     signing.parties = _parties(ctx, m, signing)
     signing.events = list(dict.fromkeys([r.key for a in m.role("event") for r in a.refs if r.type == "Event"]))
@@ -257,10 +266,14 @@ def _other_clause(ctx: Context, m: FrameMatch, r: Ref) -> bool:
 
 def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
     """Each document's parties: those its own "между" names, else the signers' sides and the partners."""
+    # "Меморандум заключен в развитие Соглашения ... между акиматом ЗКО и Правительством Саратовской области":
+    # the parties a basis document's own "между" names are its, not the signed document's
+    basis_spans = [span for b in s.basis for span in b.between]
     partners = [
         r.key
         for a in m.role("between") + m.role("partner") + _inner_partners(ctx, m)
         for r in _party_refs(ctx, m.sent, a.tokens[0].start, a.tokens[-1].end)
+        if not any(lo <= r.start < hi for lo, hi in basis_spans)
     ]
     own = [p for r in s.signers if (p := _signer_body(ctx, r) or region_of_person(ctx, r.key))]
     for a in _signer_args(ctx, m) if not s.signers else []:
@@ -276,17 +289,26 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
         any(BOTH_SIDES.search(_phrase_text(ctx, a)) for a in m.role("signer")) or not _signer_args(ctx, m)
     ):
         shared = _two_sides(ctx)  # "Стороны подписали", "был подписан меморандум": the article's two parties
+        s.guessed = bool(shared)
     out = {}
     for d in s.docs + s.basis:
         if d in s.basis and not d.between:
             continue
         between = [r.key for start, end in d.between for r in _party_refs(ctx, m.sent, start, end)]
-        if d.between and ctx.home and any(re.search(r"\bрегион", ctx.text[a:b], re.I) for a, b in d.between):
+        if (
+            d.between
+            and ctx.home
+            and any(re.search(r"\bрегион(?:а|у|ом|е|ы|ов|ам|ами|ах)?\b", ctx.text[a:b], re.I) for a, b in d.between)
+        ):
             between.append(ctx.home)  # "между правительством региона и ..." in a regional outlet
         out[d.key] = keep_parties(ctx, between + [p for p in partners if p not in between] if d.between else shared)
     if not s.signers and s.signing and _heads_word(ctx, m):
         s.signers = [Ref(p, "Person", m.sent, 0, 0) for p in heads_of(ctx, out[s.docs[0].key])]
     return out
+
+
+_IN_FORCE = ("вступить", "вступать")  # "вступил в силу меморандум": in force, nobody said to sign
+_NOT_SIGNED = ("продлить", "продлевать", "ратифицировать") + _IN_FORCE
 
 
 def _signer_body(ctx: Context, signer: Ref) -> str | None:
