@@ -101,6 +101,8 @@ def repair_nominative_modifiers(tokens: list[Token]) -> None:
     preposition hung as a modifier of a noun is the subject of the finite verb above it, when that verb has
     none (a modifier of a noun is in an oblique case)."""
     by_i = {t.i: t for t in tokens}
+    governed = {c._head for c in tokens if c._rel == "case"}
+    quoted = {c._head for c in tokens if c.text in _QUOTES}
     for t in tokens:
         if t.pos not in ("NOUN", "PROPN") or t.feats.get("Case") != "Nom":
             continue
@@ -108,9 +110,9 @@ def repair_nominative_modifiers(tokens: list[Token]) -> None:
         # an apposition agrees in case with its noun: a nominative "apposition" to an object is no such thing
         if not (t._rel == "nmod" or t._rel == "appos" and host is not None and host.feats.get("Case") != "Nom"):
             continue
-        if any(c._head == t.i and c.text in _QUOTES for c in tokens):
+        if t.i in quoted:
             continue  # a quoted name keeps its nominative in any case: "на ТОО «Агротехмаш»"
-        if any(c._head == t.i and c._rel == "case" for c in tokens):
+        if t.i in governed:
             continue
         verb, seen = by_i.get(t._head), set()
         while verb is not None and verb.pos not in ("VERB", "AUX") and verb.i not in seen:
@@ -150,16 +152,13 @@ def repair_direction_phrases(tokens: list[Token]) -> None:
     the noun of a "в" phrase of a verb (or the other way round) is the verb's second direction, not a part
     of the first."""
     by_i = {t.i: t for t in tokens}
-
-    def preposition(t: Token) -> str | None:
-        return next((c.text.lower() for c in tokens if c._head == t.i and c._rel == "case"), None)
-
+    cases = {c._head: c.text.lower() for c in tokens if c._rel == "case"}
     for t in tokens:
         host = by_i.get(t._head)
         if t._rel != "nmod" or host is None or host._rel != "obl":
             continue
         verb = by_i.get(host._head)
-        mine, theirs = preposition(t), preposition(host)
+        mine, theirs = cases.get(t.i), cases.get(host.i)
         if verb is None or verb.pos not in ("VERB", "AUX") or mine not in _DIRECTIONS or theirs not in _DIRECTIONS:
             continue
         if (mine == "из") != (theirs == "из"):
@@ -171,17 +170,21 @@ def repair_forward_jumps(tokens: list[Token]) -> None:
     крупу": in a long sentence the parser can hang a prepositional phrase on a noun past the next clause's
     finite verb. Such a phrase belongs to the finite verb before it."""
     by_i = {t.i: t for t in tokens}
-    for k, t in enumerate(tokens):
+    cases = {c._head: c for c in tokens if c._rel == "case" and c.text.lower() in _DIRECTIONS}
+    finite = [x.i for x in tokens if _finite(x)]
+    if len(finite) < 2:
+        return  # one finite verb: nothing to jump over
+    for t in tokens:
         head = by_i.get(t._head)
         if head is None or head.i < t.i or t._rel not in ("nmod", "obl") or t.pos not in ("NOUN", "PROPN"):
             continue
-        case = next((c for c in tokens if c._head == t.i and c._rel == "case" and c.text.lower() in _DIRECTIONS), None)
-        if case is None or not any(_finite(x) for x in tokens if t.i < x.i < head.i):
+        case = cases.get(t.i)
+        if case is None or not any(t.i < i < head.i for i in finite):
             continue
-        before = [x for x in tokens[:k] if _finite(x)]
+        before = [i for i in finite if i < t.i]
         if not before:
             continue
-        t._head, t._rel = before[-1].i, "obl"
+        t._head, t._rel = before[-1], "obl"
         for x in tokens:  # the phrase's own words the parser sent the same way ("Павлодарской, ... областей")
             if case.i < x.i < t.i and not case.i <= x._head <= t.i:
                 x._head = t.i
