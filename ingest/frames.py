@@ -393,9 +393,13 @@ def _inherited_subject(ctx: Context, tree: Tree, match: FrameMatch, passive: boo
         return
     if any(a.shape == "nom" for a in match.args) or passive or match.pred.rel not in ("conj", "xcomp", "advcl"):
         return
-    for dep in tree.children(parent):
-        if dep.rel == "nsubj" and shape_of(tree, dep) == "nom":
-            _add_argument(ctx, tree, match, dep, "nom")
+    subjects = [dep for dep in tree.children(parent) if dep.rel == "nsubj" and shape_of(tree, dep) == "nom"]
+    if not subjects and match.pred.feats.get("VerbForm") == "Conv" and match.pred.i < parent.i:
+        # "Выступая на форуме, глава области X подчеркнул, что ...": the subject between the converb and its
+        # verb, however the parser hung it
+        subjects = [t for t in tree.sent.tokens if match.pred.i < t.i < parent.i and t.rel == "nsubj"][:1]
+    for dep in subjects:
+        _add_argument(ctx, tree, match, dep, "nom")
 
 
 def _objects_after_the_verb(match: FrameMatch) -> None:

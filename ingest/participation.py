@@ -30,6 +30,7 @@ class EventWords:
     parts: frozenset[str]
     part_marks: frozenset[str]
     remote: frozenset[str]
+    bystanders: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +38,10 @@ def event_words() -> EventWords:
     text = resources.files(__package__).joinpath("lexicons", "frames.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)["events"]
     return EventWords(
-        *(frozenset(data[key]) for key in ("words", "settings", "participants", "parts", "part_marks", "remote"))
+        *(
+            frozenset(data[key])
+            for key in ("words", "settings", "participants", "parts", "part_marks", "remote", "bystanders")
+        )
     )
 
 
@@ -200,8 +204,28 @@ def _listed_participants(ctx: Context, events: Events) -> None:
         if event is None:
             continue
         for r in ctx.refs_in(k, "Organization", "Person", "Region", "City", "Country"):
-            if r.start > at.end and r.key != event:
+            if r.start > at.end and r.key != event and not _of_bystanders(ctx, k, at.end, r):
                 ctx.relate("PARTICIPATED_IN", r.key, event, k, rule="event.listed")
+
+
+def _of_bystanders(ctx: Context, k: int, start: int, ref: Ref) -> bool:
+    """ "Среди участников — эксперты из России, Казахстана и Китая": a place that only says where experts or
+    scholars come from is no participant (they speak for no one); the list item is what stands since the
+    last comma or dash before it, back over a run of places joined by commas and "и"."""
+    words = event_words().bystanders
+    toks = [t for t in ctx.sentences[k].tokens if start <= t.start < ref.start]
+    for t in reversed(toks):
+        if t.text in ("—", "–", ";") or t.text == "," and t.pos == "PUNCT" and _item_ends(ctx, k, t, ref):
+            return False
+        if t.lemma in words:
+            return True
+    return False
+
+
+def _item_ends(ctx: Context, k: int, comma: Token, ref: Ref) -> bool:
+    """Whether a comma closes the item before `ref` (and is not one between places of one list)."""
+    places = [r for r in ctx.refs_in(k, "Region", "City", "Country") if comma.end <= r.start <= ref.start]
+    return not places or places[0].start - comma.end > 2
 
 
 def _represented_by(ctx: Context, person: str) -> str | None:
