@@ -8,6 +8,7 @@ from coopgraph.ingest.context import DELEGATION_MEMBERS, Context, Ref
 from coopgraph.ingest.dates import find_date
 from coopgraph.ingest.discourse import BODIES, Side, place_anaphor, region_of_person, resolve, role_side, words
 from coopgraph.ingest.frames import Argument, FrameMatch, find_frames, tree_of
+from coopgraph.ingest.positions import offices
 
 
 def extract_visit_frames(ctx: Context) -> None:
@@ -261,16 +262,16 @@ def _hosted(ctx: Context, m: FrameMatch) -> None:
                 ctx.relate("VISITED", g, place, m.sent, rule="frame:host")
 
 
-_ENVOYS = ("посол", "генеральный консул", "консул")
-
-
 def _accredited_in(ctx: Context, persons: list[str], place: str) -> bool:
     """ "Посол Таджикистана в Республике Казахстан X был принят ...": the country an envoy serves in is part
     of his title, not where he was received."""
     if not place.startswith("Country:"):
         return False
     return any(
-        r.type == "HOLDS_POSITION" and r.source_key in persons and r.title in _ENVOYS and r.target_key != place
+        r.type == "HOLDS_POSITION"
+        and r.source_key in persons
+        and r.title in offices().envoy_titles
+        and r.target_key != place
         for r in ctx.relations.values()
     )
 

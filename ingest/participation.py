@@ -14,10 +14,6 @@ from coopgraph.ingest.events import event_lexicon
 from coopgraph.ingest.frames import FrameMatch, Tree, find_frames, lexicon, shape_of, tree_of
 from coopgraph.ingest.nlp import Token
 
-# Nouns that make "в X", "на X" a setting when X is their genitive: "в рамках форума", "на полях форума".
-# ("в кулуарах медиафорума провел встречу", "на площадке форума заключены протоколы")
-FRAME_NOUNS = {"рамка", "поле", "ход", "время", "период", "итог", "участие", "программа", "открытие", "работа"}
-FRAME_NOUNS |= {"кулуары", "кулуар", "площадка"}
 CLAUSE_POS = ("VERB", "AUX")
 PRONOUNS = {"он", "она", "оно", "они"}  # "в нём приняли участие": the event named last
 
@@ -31,6 +27,7 @@ class EventWords:
     part_marks: frozenset[str]
     remote: frozenset[str]
     bystanders: frozenset[str]
+    frame_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +37,16 @@ def event_words() -> EventWords:
     return EventWords(
         *(
             frozenset(data[key])
-            for key in ("words", "settings", "participants", "parts", "part_marks", "remote", "bystanders")
+            for key in (
+                "words",
+                "settings",
+                "participants",
+                "parts",
+                "part_marks",
+                "remote",
+                "bystanders",
+                "frame_nouns",
+            )
         )
     )
 
@@ -334,7 +340,7 @@ def _setting_head(tree: Tree, tok: Token) -> Token | None:
     if prep in event_words().settings and (prep not in ("в", "на", "во") or tok.feats.get("Case") == "Loc"):
         return tok
     parent = tree.parent(tok)
-    if parent is not None and parent.lemma in FRAME_NOUNS and tree.preposition(parent):
+    if parent is not None and parent.lemma in event_words().frame_nouns and tree.preposition(parent):
         return parent
     return None
 

@@ -31,6 +31,11 @@ class Offices:
     country_words: tuple[str, ...]
     public_bodies: tuple[str, ...]
 
+    @property
+    def envoy_titles(self) -> frozenset[str]:
+        """The titles an envoy's office is written with ("посол", "генеральный консул", "консул")."""
+        return frozenset(o.title for o in self.entries if o.kind == "envoy")
+
     def office_at(self, text: str, pos: int) -> Office:
         return next(o for o in self.entries if o.pattern.match(text, pos))
 

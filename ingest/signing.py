@@ -266,14 +266,10 @@ def _other_clause(ctx: Context, m: FrameMatch, r: Ref) -> bool:
 
 def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
     """Each document's parties: those its own "между" names, else the signers' sides and the partners."""
-    # "Меморандум заключен в развитие Соглашения ... между акиматом ЗКО и Правительством Саратовской области":
-    # the parties a basis document's own "между" names are its, not the signed document's
-    basis_spans = [span for b in s.basis for span in b.between]
     partners = [
         r.key
         for a in m.role("between") + m.role("partner") + _inner_partners(ctx, m)
         for r in _party_refs(ctx, m.sent, a.tokens[0].start, a.tokens[-1].end)
-        if not any(lo <= r.start < hi for lo, hi in basis_spans)
     ]
     own = [p for r in s.signers if (p := _signer_body(ctx, r) or region_of_person(ctx, r.key))]
     for a in _signer_args(ctx, m) if not s.signers else []:
