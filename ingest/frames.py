@@ -425,15 +425,19 @@ def _place_before_the_verb(match: FrameMatch, passive: bool) -> None:
     if passive or role is None or any(a.shape == "nom" for a in match.args):
         return
     for a in match.args:
-        if (
-            a.shape == "acc"
-            and a.head.i < match.pred.i
-            and a.head.pos == "PROPN"
-            and a.refs
-            and all(r.type in ("Country", "Region", "City") for r in a.refs)
-        ):
+        if a.shape == "acc" and place_before_the_verb(match, a):
             a.shape, a.role = "nom", role
             return
+
+
+def place_before_the_verb(match: FrameMatch, arg: Argument) -> bool:
+    """A named place (nothing else) before the verb: the only reading of it as an argument is the subject."""
+    return (
+        arg.head.i < match.pred.i
+        and arg.head.pos == "PROPN"
+        and bool(arg.refs)
+        and all(r.type in ("Country", "Region", "City") for r in arg.refs)
+    )
 
 
 _GOVERNED = ("xcomp", "ccomp", "csubj", "obj", "nmod", "obl", "nsubj", "nsubj:pass")

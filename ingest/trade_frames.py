@@ -14,7 +14,17 @@ from dataclasses import dataclass, field
 
 from coopgraph.ingest.commodities import Good, GoodsRead, read_goods
 from coopgraph.ingest.context import Context
-from coopgraph.ingest.frames import Argument, FrameMatch, Tree, find_frames, lexicon, refs_in_tokens, shape_of, tree_of
+from coopgraph.ingest.frames import (
+    Argument,
+    FrameMatch,
+    Tree,
+    find_frames,
+    lexicon,
+    place_before_the_verb,
+    refs_in_tokens,
+    shape_of,
+    tree_of,
+)
 from coopgraph.ingest.morph import parses
 from coopgraph.ingest.nlp import Token
 from coopgraph.ingest.trade_sides import trader_refs
@@ -165,8 +175,8 @@ def _by_relation(tree: Tree, m: FrameMatch, arg: Argument) -> Argument:
         return arg
     if arg.head.rel == "obj" and arg.shape not in ("nom", "acc"):
         return arg  # "отгрузило 40 вагонов": a quantity in the genitive stays one
-    if arg.head.rel == "obj" and arg.shape == "nom" and arg.head.i < m.pred.i and arg.head.pos == "PROPN":
-        return arg  # "Китай получил из края ...": a place before the verb, read as its subject (frames.py)
+    if arg.head.rel == "obj" and arg.shape == "nom" and place_before_the_verb(m, arg):
+        return arg  # "Китай получил из края ...": the subject frames.py read it as
     shape = _NOM_ACC[arg.head.rel]
     if arg.head.rel == "nsubj" and m.pred.feats.get("Voice") == "Pass":
         shape = "acc"
