@@ -73,8 +73,9 @@ def chrome(tmp_path):
         driver.quit()
 
 
-def wait_for(check, timeout: float = 120.0, what: str = "the page"):
-    """Poll `check` until it gives a true value; an element Browser re-rendered or still animating is one more try."""
+def wait_for(check, timeout: float = 120.0, what: str = "the page", state=None):
+    """Poll `check` until it gives a true value; an element Browser re-rendered or still animating is one more try.
+    On a timeout the error says what `state()` shows then, so a CI log tells which frame was missing or extra."""
     from selenium.common.exceptions import ElementClickInterceptedException, StaleElementReferenceException
 
     deadline = time.monotonic() + timeout
@@ -85,7 +86,7 @@ def wait_for(check, timeout: float = 120.0, what: str = "the page"):
         except (StaleElementReferenceException, ElementClickInterceptedException):
             pass
         time.sleep(0.5)
-    raise AssertionError(f"timed out waiting for {what}")
+    raise AssertionError(f"timed out waiting for {what}" + (f"; the page shows {state()!r}" if state else ""))
 
 
 def commands(chrome) -> list[str]:
@@ -110,16 +111,39 @@ def click(chrome, selector: str) -> None:
     wait_for(attempt, timeout=30.0, what=f"{selector} to take a click")
 
 
+def frames_text(chrome) -> list[str]:
+    """The start of each open frame's text: what a timed-out wait reports, so a CI log shows the page."""
+    from selenium.webdriver.common.by import By
+
+    return [f.text[:160] for f in chrome.find_elements(By.CSS_SELECTOR, "[data-testid=frame]")]
+
+
 def log_in(chrome, server: LocalServer) -> None:
+    """Type the password until it stays typed (Browser may re-render the form with the `dbms` URL's connection after
+    the field appeared), connect, and wait until the form is gone: a login that did not go through fails here."""
     from selenium.webdriver.common.by import By
 
     chrome.get(server.browser_url)  # ?dbms=neo4j://neo4j@127.0.0.1:PORT fills in the URL and the user
-    password = wait_for(lambda: chrome.find_elements(By.CSS_SELECTOR, "input[data-testid=password]"), what="login")
+    wait_for(lambda: chrome.find_elements(By.CSS_SELECTOR, "input[data-testid=password]"), what="login")
     address = chrome.find_element(By.CSS_SELECTOR, "input[data-testid=boltaddress]").get_attribute("value")
     username = chrome.find_element(By.CSS_SELECTOR, "input[data-testid=username]").get_attribute("value")
     assert (address, username) == (f"127.0.0.1:{server.bolt_port}", "neo4j")
-    password[0].send_keys(server.password)
+
+    def typed() -> bool:
+        field = chrome.find_element(By.CSS_SELECTOR, "input[data-testid=password]")
+        if field.get_attribute("value") == server.password:
+            return True
+        field.clear()
+        field.send_keys(server.password)
+        return False  # looked at again on the next poll, after any re-render
+
+    wait_for(typed, timeout=30.0, what="the password to stay typed")
     click(chrome, "button[data-testid=connect]")
+    wait_for(
+        lambda: not chrome.find_elements(By.CSS_SELECTOR, "input[data-testid=password]"),
+        what="the login to go through",
+        state=lambda: frames_text(chrome),
+    )
 
 
 def run_cypher(chrome, text: str) -> None:
@@ -139,7 +163,7 @@ def test_after_login_the_guide_is_open_and_a_region_has_the_region_colour(local,
     # the post-connect commands cleared Browser's own start guide away, applied the style, opened the guide
     # (each frame appears when its file has arrived: in either order)
     want = sorted([f":play {guide}", f":style {style}"])
-    wait_for(lambda: sorted(commands(chrome)) == want, what="the guide and the style")
+    wait_for(lambda: sorted(commands(chrome)) == want, what="the guide and the style", state=lambda: commands(chrome))
     carousel = wait_for(lambda: chrome.find_elements(By.CSS_SELECTOR, "[data-testid=carousel]"), what="the carousel")
     slides = len(load_library()) + 1
     wait_for(lambda: f"1 / {slides}" in carousel[0].text, what="the first slide")
