@@ -178,7 +178,7 @@ def _chain_start(left: str, matches: list[re.Match]) -> re.Match:
 def _title_after(ctx: Context, ref: Ref) -> TitlePhrase | None:
     sent = ctx.sentences[ref.sent]
     right = ctx.text[ref.end : min(sent.end, ref.end + 160)]
-    sep = re.match(r"\s*[,–—-]\s*", right)
+    sep = re.match(r"\s*(?:[,–—-]|\()\s*", right)  # "Иван Петров (директор ТОО «Восток»)": lists of delegates
     if not sep:
         return None
     t = offices().any_title.match(right, sep.end())
