@@ -12,6 +12,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_forward_jumps,
     repair_leading_participles,
     repair_nominative_modifiers,
+    repair_object_subjects,
     repair_reported_speech,
     repair_self_heads,
 )
@@ -270,6 +271,7 @@ class _Syntax:
             repair_clauses(ours)
             repair_self_heads(ours)
             repair_nominative_modifiers(ours)
+            repair_object_subjects(ours)
             repair_leading_participles(ours)
             repair_forward_jumps(ours)
             repair_direction_phrases(ours)

@@ -212,3 +212,30 @@ def repair_reported_speech(tokens: list[Token]) -> None:
                 t._head = verb.i
         verb._head, verb._rel = -1, "root"
         root._head, root._rel = verb.i, "parataxis"
+
+
+def repair_object_subjects(tokens: list[Token]) -> None:
+    """ "Меморандум подписали Павлодарский университет и Омский университет": an inanimate masculine noun reads
+    the same in the nominative and the accusative, and the parser can make every noun around a plural verb its
+    object. With one singular object before such a verb (no subject) and a coordination or a plural after it,
+    the nouns after the verb are its subject."""
+    coordinated = {t._head for t in tokens if t._rel == "conj"}
+    joined = {t._head for t in tokens if t._rel == "cc"}
+    for verb in tokens:
+        if verb.pos != "VERB" or not _finite(verb) or verb.feats.get("Number") != "Plur":
+            continue
+        children = [c for c in tokens if c._head == verb.i]
+        if any(c._rel in ("nsubj", "nsubj:pass") for c in children):
+            continue
+        objects = [c for c in children if c._rel == "obj" and c.pos in ("NOUN", "PROPN")]
+        before = [o for o in objects if o.i < verb.i]
+        after = [o for o in objects if o.i > verb.i]
+        if len(before) != 1 or before[0].feats.get("Number") != "Sing" or not after:
+            continue
+        first, rest = after[0], after[1:]
+        listed = bool(rest) and all(o.i in joined for o in rest)
+        if not (first.feats.get("Number") == "Plur" or first.i in coordinated or listed):
+            continue
+        first._rel = "nsubj"
+        for o in rest:
+            o._head, o._rel = first.i, "conj"

@@ -99,3 +99,13 @@ def test_a_report_attributed_after_a_comma_keeps_its_own_verb_as_root() -> None:
     verb = next(t for t in tokens if t.text == "скрепили")
     subject = next(t for t in tokens if t.text == "губернатор")
     assert (verb.rel, tokens[subject.head].text) == ("root", "скрепили")
+
+
+def test_nouns_after_a_plural_verb_with_an_object_before_it_are_its_subject() -> None:
+    text = "Меморандум подписали Павлодарский государственный университет и Омский технический университет."
+    tokens = parse_text(text).sentences[0].tokens
+    assert [(t.text, t.rel, tokens[t.head].text) for t in tokens if t.text == "университет"] == [
+        ("университет", "nsubj", "подписали"),
+        ("университет", "conj", "университет"),
+    ]
+    assert (tokens[0].text, tokens[0].rel) == ("Меморандум", "obj")
