@@ -14,7 +14,7 @@ from coopgraph.ingest.nlp import Token
 
 PLACES = ("Region", "City", "Country")
 # Offices that make their holder the head of a place: his delegation is the place's.
-HEAD_TITLES = {"губернатор", "аким", "председатель облисполкома", "глава", "мэр", "хаким", "раис"}
+HEAD_TITLES = {"губернатор", "аким", "председатель облисполкома", "глава", "мэр", "хаким", "хоким", "раис"}
 BODIES = PLACES + ("Organization",)
 # Dependents of a group noun that say where the group comes from, and those that name who leads it.
 ORIGIN_SHAPES = ("gen", "из+gen", "от+gen", "с+gen")
@@ -33,6 +33,10 @@ class Words:
     both_sides: frozenset[str]
     office_words: dict[str, tuple[str, ...]]
     residents: dict[str, tuple[str, ...]]  # "павлодарец" → the region's and its centre's gazetteer codes
+
+    def is_group(self, lemma: str) -> bool:
+        """A group noun, or a compound ending in one: "бизнес-миссия", "агро-делегация"."""
+        return lemma in self.groups or lemma.rpartition("-")[2] in self.groups
 
 
 @lru_cache(maxsize=1)
@@ -147,7 +151,7 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         return Side(bodies=[ctx.delegation], groups=[ctx.delegation])  # "Они побывали на заводе": the guests
     if head.lemma == "гость" and head.feats.get("Number") == "Sing" and (person := _last_visitor(ctx, k)):
         return Side(persons=[person])  # "гость осмотрел порт": the one person the article had visiting
-    if head.lemma in words().groups:
+    if words().is_group(head.lemma):
         return _group(ctx, tree, k, head)
     if place := _residents_place(ctx, head):
         # "павлодарцев принял губернатор", "южноуральцы побывали на заводе": the place's people, as a group

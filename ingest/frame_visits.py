@@ -6,8 +6,18 @@ import re
 
 from coopgraph.ingest.context import DELEGATION_MEMBERS, Context, Ref
 from coopgraph.ingest.dates import find_date
-from coopgraph.ingest.discourse import BODIES, Side, place_anaphor, region_of_person, resolve, role_side, words
+from coopgraph.ingest.discourse import (
+    BODIES,
+    HEAD_TITLES,
+    Side,
+    place_anaphor,
+    region_of_person,
+    resolve,
+    role_side,
+    words,
+)
 from coopgraph.ingest.frames import Argument, FrameMatch, find_frames, tree_of
+from coopgraph.ingest.participation import event_words
 from coopgraph.ingest.positions import offices
 
 
@@ -39,6 +49,7 @@ def extract_visit_frames(ctx: Context) -> None:
     _leaders_of_delegations(ctx)
     _members_of_delegations(ctx)
     _officials_on_the_visit(ctx)
+    _heads_on_the_visit(ctx)
     _thanks_for_the_welcome(ctx)
 
 
@@ -61,6 +72,36 @@ def _officials_on_the_visit(ctx: Context) -> None:
             continue
         persons = [r.key for r in ctx.refs_in(k, "Person") if _of_the_side(ctx, r.key, ctx.delegation)]
         _went_with_the_delegation(ctx, list(dict.fromkeys(persons)), k, "frame:visit.official")
+
+
+def _heads_on_the_visit(ctx: Context) -> None:
+    """ "В Костанае гостит делегация Витебской области. Председатель облисполкома Александр Субботин посетил
+    ряд предприятий": the head of the visiting place, the subject of a clause after its delegation's visit,
+    came with it (the spec: a region visits when its head leads the delegation)."""
+    if not ctx.delegation:
+        return
+    heads = {
+        r.source_key: r.target_key
+        for r in ctx.relations.values()
+        if r.type == "HOLDS_POSITION" and r.title in HEAD_TITLES and _within(ctx, r.target_key, ctx.delegation)
+    }
+    for k, sent in enumerate(ctx.sentences):
+        if not heads:
+            return
+        if any(t.lemma in event_words().remote for t in sent.tokens):
+            continue  # "по видеосвязи подключился аким": he took part from home
+        tree = tree_of(ctx, k)
+        verbs = [t for t in sent.tokens if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"]
+        subjects = [c for t in verbs for c in tree.children(t) if c.rel == "nsubj"]
+        for r in ctx.refs_in(k, "Person"):
+            if r.key in heads and any(t.start <= r.start < t.end for c in subjects for t in tree.phrase(c)):
+                _went_with_the_delegation(ctx, [r.key], k, "frame:visit.head", side=heads[r.key])
+
+
+def _within(ctx: Context, place: str, side: str) -> bool:
+    """The side itself, or a region of the country the side is ("Гости из Беларуси": the Vitebsk delegation)."""
+    entity = ctx.table.get(place)
+    return place == side or side.startswith("Country:") and entity is not None and side == f"Country:{entity.country}"
 
 
 def _of_the_side(ctx: Context, person: str, side: str) -> bool:
@@ -201,7 +242,7 @@ def _leaders_of_delegations(ctx: Context) -> None:
             if verb.lemma not in ("возглавить", "возглавлять") or verb.pos != "VERB":
                 continue
             kids = tree.children(verb)
-            if not any(c.rel == "obj" and c.lemma in words().groups for c in kids):
+            if not any(c.rel == "obj" and words().is_group(c.lemma) for c in kids):
                 continue
             leaders = [
                 r.key
@@ -227,12 +268,13 @@ def _members_of_delegations(ctx: Context) -> None:
         _went_with_the_delegation(ctx, list(dict.fromkeys(members)), k, "frame:visit.member")
 
 
-def _went_with_the_delegation(ctx: Context, persons: list[str], k: int, rule: str) -> None:
+def _went_with_the_delegation(ctx: Context, persons: list[str], k: int, rule: str, side: str | None = None) -> None:
+    side = side or ctx.delegation
     places = [
         r.target_key
         for r in list(ctx.relations.values())
         if r.type == "VISITED"
-        and r.source_key == ctx.delegation
+        and r.source_key == side
         and ctx.sentence_of(r.evidence.start) <= k
         and r.target_key.startswith(("Region:", "City:", "Country:"))  # its tours are the region's (dev)
     ]
@@ -317,7 +359,7 @@ def _verbless(ctx: Context, k: int) -> None:
         return
     tree = tree_of(ctx, k)
     for tok in sent.tokens:
-        if tok.lemma not in words().groups:
+        if not words().is_group(tok.lemma):
             continue
         side = resolve(ctx, tree, k, Argument("visitor", "nom", tok, tree.phrase(tok)))
         place = _place_after(ctx, k, tok)

@@ -168,7 +168,7 @@ def head_keys(ctx: Context, tree: Tree, k: int, arg: Argument) -> list[str] | No
         tokens = [t for t in tree.phrase(antecedent) if t.i not in inside]
         found = trader_refs(ctx, tree, k, tokens)
         return keys_of(ctx, tree, k, found) if found else stand_in(ctx, tree, k, antecedent)
-    if head.lemma in words().groups:
+    if words().is_group(head.lemma):
         side = resolve(ctx, tree, k, arg)  # "гости привезли", "делегация доставила"
         return [b for b in side.bodies if _is_trader(ctx, b)]
     return stand_in(ctx, tree, k, head)
