@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from coopgraph.ingest.syntax_repair import (
+    repair_adjective_heads,
     repair_clauses,
     repair_direction_phrases,
     repair_forward_jumps,
@@ -270,6 +271,7 @@ class _Syntax:
             repair_reported_speech(ours)
             repair_clauses(ours)
             repair_self_heads(ours)
+            repair_adjective_heads(ours)
             repair_nominative_modifiers(ours)
             repair_object_subjects(ours)
             repair_leading_participles(ours)

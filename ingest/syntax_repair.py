@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from coopgraph.ingest.morph import parses
+
 if TYPE_CHECKING:
     from coopgraph.ingest.nlp import Token
 
@@ -232,6 +234,8 @@ def repair_object_subjects(tokens: list[Token]) -> None:
         after = [o for o in objects if o.i > verb.i]
         if len(before) != 1 or before[0].feats.get("Number") != "Sing" or not after:
             continue
+        if before[0].i in coordinated or _may_be_plural_subject(before[0].text):
+            continue  # "Добрососедство и партнерство связывают регионы", "орчане отправили 20 тонн груза"
         first, rest = after[0], after[1:]
         listed = bool(rest) and all(o.i in joined for o in rest)
         if not (first.feats.get("Number") == "Plur" or first.i in coordinated or listed):
@@ -239,3 +243,27 @@ def repair_object_subjects(tokens: list[Token]) -> None:
         first._rel = "nsubj"
         for o in rest:
             o._head, o._rel = first.i, "conj"
+
+
+def _may_be_plural_subject(word: str) -> bool:
+    """Whether some reading of the word is a plural nominative: the tagger calls rare demonyms ("орчане",
+    "жетысуйцы") singular objects."""
+    return any({"nomn", "plur"} <= set(p.tag.grammemes) for p in parses(word.lower()))
+
+
+def repair_adjective_heads(tokens: list[Token]) -> None:
+    """ "Между Павлодарской областью и Омской областью подписан": the parser can make an adjective the head of
+    the noun right after it, agreeing in case, and make the noun a modifier (of the adjective, or even of the
+    next noun of the list). The noun heads the phrase: it takes the adjective's place and dependents, and the
+    adjective modifies it."""
+    for k, adj in enumerate(tokens[:-1]):
+        noun = tokens[k + 1]
+        if adj.pos != "ADJ" or adj._rel in ("amod", "conj") or noun.pos not in ("NOUN", "PROPN"):
+            continue
+        if noun._rel != "amod" or noun.feats.get("Case") != adj.feats.get("Case"):
+            continue
+        for t in tokens:
+            if t._head == adj.i and t is not noun:
+                t._head = noun.i
+        noun._head, noun._rel = adj._head, adj._rel
+        adj._head, adj._rel = noun.i, "amod"

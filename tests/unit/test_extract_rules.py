@@ -578,6 +578,14 @@ RELATION_CASES = [
         ],
     ),
     relation_case(
+        "party-both-sides-after-mezhdu-when-the-parser-heads-an-adjective",
+        "Между Павлодарской областью и Омской областью подписан меморандум о сотрудничестве в сфере образования.",
+        has=[
+            ("PARTY_TO", "Павлодарская область", ANY, None),
+            ("PARTY_TO", "Омская область", ANY, None),
+        ],
+    ),
+    relation_case(
         "party-inanimate-subjects-after-the-verb",
         "Меморандум подписали Павлодарский государственный университет и Омский государственный технический "
         "университет.",

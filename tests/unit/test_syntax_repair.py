@@ -109,3 +109,30 @@ def test_nouns_after_a_plural_verb_with_an_object_before_it_are_its_subject() ->
         ("университет", "conj", "университет"),
     ]
     assert (tokens[0].text, tokens[0].rel) == ("Меморандум", "obj")
+
+
+@pytest.mark.parametrize(
+    "text,subject,object_",
+    [
+        ("Свою продукцию в Казахстан привезли более 50 предприятий.", "предприятий", "продукцию"),
+        ("Основу поставок в КНР составляют катодная медь, цинк в слитках и медный концентрат.", "медь", "Основу"),
+        # the tagger calls a rare demonym a singular object: it may be the plural subject, so nothing moves
+        ("В зону проведения операции орчане отправили 20 тонн гуманитарного груза.", None, "тонн"),
+        ("Добрососедство и партнерство связывают наши регионы уже много десятилетий.", None, "регионы"),
+    ],
+)
+def test_the_subject_among_a_plural_verbs_objects(text: str, subject: str | None, object_: str) -> None:
+    tokens = parse_text(text).sentences[0].tokens
+    subjects = [t.text for t in tokens if t.rel == "nsubj"]
+    assert object_ not in subjects, subjects
+    if subject is not None:
+        assert subject in subjects, subjects
+
+
+def test_a_noun_after_its_adjective_heads_the_phrase() -> None:
+    text = "Между Павлодарской областью и Омской областью подписан меморандум о сотрудничестве."
+    tokens = parse_text(text).sentences[0].tokens
+    first, second = (t for t in tokens if t.text == "областью")
+    assert (tokens[1].rel, tokens[tokens[1].head].text) == ("amod", "областью")
+    assert (first.rel, tokens[first.head].text) == ("obl", "подписан")
+    assert (second.rel, second.head) == ("conj", first.i)
