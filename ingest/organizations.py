@@ -495,6 +495,13 @@ def _ner_name(ctx: Context, start: int, end: int) -> str | None:
     return None
 
 
+def _plural_group(ctx: Context, start: int, end: int) -> bool:
+    """ "Омские предприятия", "казахстанские компании": a span ending in a plural organisation noun speaks of
+    a region's firms (the spec's generic bodies), not of one named body."""
+    toks = [t for s in ctx.sentences if s.start <= start < s.end for t in s.tokens if start <= t.start and t.end <= end]
+    return bool(toks) and toks[-1].feats.get("Number") == "Plur" and lemma(toks[-1].text) in _ORG_HEADS
+
+
 def _add_ner_orgs(ctx: Context, taken: list[tuple[int, int]]) -> None:
     for span in ctx.parsed.spans:
         if span.type != "ORG" or any(s <= span.start < e or span.start <= s < span.end for s, e in taken):
@@ -506,6 +513,8 @@ def _add_ner_orgs(ctx: Context, taken: list[tuple[int, int]]) -> None:
         if len(words) == 1 and (text.isupper() or not any(lemma(text) == h for h in _ORG_HEADS)):
             continue  # bare abbreviations and single words are too often outlets or places
         if lemma(words[0]) not in _ORG_HEADS and not any(lemma(w) in _ORG_HEADS for w in words):
+            continue
+        if _plural_group(ctx, span.start, span.start + len(text)):
             continue
         normal = _ner_name(ctx, span.start, span.start + len(text)) or text
         if _GOVERNMENT.search(normal) or lemma(words[0]) in _NOT_ORG_HEADS:

@@ -155,6 +155,12 @@ def relation_case(case_id, text, has=(), absent=(), only=(), published=None):
 
 ENTITY_CASES = [
     entity_case(
+        "org-not-a-regions-firms-in-the-plural",
+        "Омские предприятия ежегодно поставляют в Павлодарскую область строительные материалы.",
+        has=[("Region", "Омская область")],
+        absent=[("Organization", ANY)],
+    ),
+    entity_case(
         "a-verb-after-a-kind-word-is-no-description",
         "Ректоры подписали меморандум о взаимопонимании. Со стороны ВКТУ меморандум скрепил подписью Жанибек Оспанов.",
         has=[("Document", "Меморандум о взаимопонимании")],
