@@ -68,6 +68,8 @@ def frame_sides(ctx: Context, tree: Tree, m: FrameMatch, args: list[Argument]) -
                 side.generic |= set(keys)
             elif arg.shape in SUBJECT_SHAPES:
                 side.stated = True  # a subject we cannot place ("специалисты", "они"): nothing stands in for it
+    if m.predicate.noun:
+        _owner_adjective(ctx, tree, m, flow)
     for adv in tree.children(m.pred):
         role = trade_words().deixis.get(adv.lemma)
         if role:
@@ -75,6 +77,18 @@ def frame_sides(ctx: Context, tree: Tree, m: FrameMatch, args: list[Argument]) -
             _side_of(flow, role).deixis_at = adv.start  # type: ignore[union-attr]
     _drop_overlap(ctx, flow)
     return flow
+
+
+def _owner_adjective(ctx: Context, tree: Tree, m: FrameMatch, flow: Flow) -> None:
+    """ "казахстанский экспорт в Беларусь", "российский импорт": a place adjective on the trade noun is its
+    owner, as the genitive is ("экспорт Казахстана")."""
+    side = _side_of(flow, trade_words().owner.get(m.frame, "exporter"))
+    for child in tree.children(m.pred):
+        if child.rel != "amod" or side is None:
+            continue
+        for dm in ctx.demonyms:
+            if child.start <= dm.start < child.end and (ref := _demonym_ref(ctx, m.sent, dm)) is not None:
+                side.add(keys_of(ctx, tree, m.sent, [(ref, child)]))
 
 
 def _goods_owner(ctx: Context, tree: Tree, m: FrameMatch, arg: Argument, flow: Flow) -> None:
