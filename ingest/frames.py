@@ -83,6 +83,7 @@ class FrameMatch:
 class Lexicon:
     predicates: dict[str, tuple[Predicate, ...]]  # lemma -> entries (a lemma may open several frames)
     light_verbs: frozenset[str]
+    copulas: frozenset[str]
     plan_words: frozenset[str]
     hedge_words: frozenset[str]
     adjunct_preps: dict[str, str]  # "в ходе", "в рамках": a noun predicate as the setting of a clause
@@ -112,6 +113,7 @@ def build_lexicon(data: dict) -> Lexicon:
     return Lexicon(
         predicates={lemma: tuple(entries) for lemma, entries in predicates.items()},
         light_verbs=frozenset(syntax["light_verbs"]),
+        copulas=frozenset(syntax["copulas"]),
         plan_words=frozenset(syntax["plan_words"]),
         hedge_words=frozenset(syntax["hedge_words"]),
         adjunct_preps={prep: kind for kind, preps in syntax["adjuncts"].items() for prep in preps},
@@ -211,13 +213,13 @@ class Tree:
         """The preposition governing a phrase: its `case` dependents, multiword ones ("в ходе") joined."""
         # a preposition precedes its noun: one hung after it belongs to a phrase the parser folded in
         # ("Делегация ... во главе с ..." with "во" under "Делегация")
+        # Of several, the nearest is the phrase's own: "во главе с акимом ... в форуме" can leave a folded-in
+        # "во" under "форуме" too.
         preps = [c for c in self.children(tok) if c.rel == "case" and c.i < tok.i]
         if not preps:
             return None
-        words = []
-        for p in preps:
-            words.append(" ".join([p.lemma] + [f.lemma for f in self.children(p) if f.rel == "fixed"]))
-        return " ".join(words)
+        p = max(preps, key=lambda c: c.i)
+        return " ".join([p.lemma] + [f.lemma for f in self.children(p) if f.rel == "fixed"])
 
 
 def shape_of(tree: Tree, tok: Token) -> str:
@@ -350,7 +352,9 @@ def _noun_context(ctx: Context, tree: Tree, match: FrameMatch) -> None:
     grand = tree.parent(parent)
     if parent.lemma in SETTING_NOUNS and tree.preposition(parent) and grand is not None:
         prep, parent = "в рамках", grand  # "в рамках визита": the parser makes "рамках" the head
-    light = match.pred.rel in ("obj", "nsubj", "obl") and parent.lemma in lexicon().light_verbs
+    light = match.pred.rel in ("obj", "nsubj", "obl") and parent.lemma in lexicon().light_verbs or (
+        match.pred.feats.get("Case") == "Ins" and parent.lemma in lexicon().copulas  # "участником стал аким"
+    )
     adjunct = prep is not None and prep in lexicon().adjunct_preps
     if light:
         match.light_verb = parent
@@ -360,8 +364,8 @@ def _noun_context(ctx: Context, tree: Tree, match: FrameMatch) -> None:
         if dep.i == match.pred.i or dep.rel in NOT_ARGUMENTS or dep.pos == "PUNCT":
             continue
         shape = shape_of(tree, dep)
-        if shape == "nom":
-            _add_argument(ctx, tree, match, dep, "agent")
+        if shape == "nom" or dep.rel == "nsubj" and any(c.rel == "nummod" for c in tree.children(dep)):
+            _add_argument(ctx, tree, match, dep, "agent")  # a counted subject is genitive: "стали 120 предприятий"
         elif light and dep.rel in ("obl", "nmod", "iobj"):
             # "в нём приняли участие", "совершили визит в Омск": the light verb's complements are the noun's
             _add_argument(ctx, tree, match, dep, shape)
