@@ -352,8 +352,12 @@ def _noun_context(ctx: Context, tree: Tree, match: FrameMatch) -> None:
     grand = tree.parent(parent)
     if parent.lemma in SETTING_NOUNS and tree.preposition(parent) and grand is not None:
         prep, parent = "в рамках", grand  # "в рамках визита": the parser makes "рамках" the head
-    light = match.pred.rel in ("obj", "nsubj", "obl") and parent.lemma in lexicon().light_verbs or (
-        match.pred.feats.get("Case") == "Ins" and parent.lemma in lexicon().copulas  # "участником стал аким"
+    light = (
+        match.pred.rel in ("obj", "nsubj", "obl")
+        and parent.lemma in lexicon().light_verbs
+        or (
+            match.pred.feats.get("Case") == "Ins" and parent.lemma in lexicon().copulas  # "участником стал аким"
+        )
     )
     adjunct = prep is not None and prep in lexicon().adjunct_preps
     if light:
