@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from coopgraph.ingest.context import Context
-from coopgraph.ingest.morph import first_name_gender, nominative_name_part, parses, transliterate_kazakh
+from coopgraph.ingest.morph import first_name_gender, known, nominative_name_part, parses, transliterate_kazakh
 from coopgraph.ingest.nlp import Token
 
 # Words after which a name is a dedication or a historical figure, not an actor of the news.
@@ -170,6 +170,7 @@ def extract_persons(ctx: Context) -> None:
         toks = _strip_places(ctx, toks)
         if not toks:
             continue
+        toks = _first_name_before(ctx, sent, toks)
         span_start = toks[0].start
         named = name_of(toks, _apposition_case(ctx, sent, toks[0]))
         if named is None:
@@ -228,6 +229,25 @@ def _merge_into(ctx: Context, keep, drop) -> None:
         if r.key == drop.key:
             r.key = keep.key
     del ctx.table.entities[drop.key]
+
+
+def _first_name_before(ctx: Context, sent: int, toks: list[Token]) -> list[Token]:
+    """ "председатель правления Багдат Мусин": the tagger can leave an unknown first name out of the span (here as
+    an ORG of its own). A capitalised word the dictionary does not know or knows as a name, right before a
+    one-word span that follows a title, is its first name."""
+    words = ctx.sentences[sent].tokens
+    if len(toks) != 1 or toks[0].i == 0:
+        return toks
+    prev = words[toks[0].i - 1]
+    if not (prev.text[:1].isupper() and prev.text.isalpha()) or prev.i == 0:
+        return toks
+    if any(r.start <= prev.start < r.end for r in ctx.refs):
+        return toks
+    if known(prev.text.lower()) and not any("Name" in p.tag.grammemes for p in parses(prev.text.lower())[:2]):
+        return toks
+    if not any(t.lemma in _TITLE_NOUNS for t in words[max(0, prev.i - 4) : prev.i]):
+        return toks
+    return [prev, *toks]
 
 
 def _strip_places(ctx: Context, toks: list[Token]) -> list[Token]:

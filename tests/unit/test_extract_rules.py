@@ -155,6 +155,13 @@ def relation_case(case_id, text, has=(), absent=(), only=(), published=None):
 
 ENTITY_CASES = [
     entity_case(
+        "person-an-unknown-first-name-the-tagger-left-out",
+        "Свои подписи под документом поставили председатель правления Багдат Мусин и президент компании Михаил "
+        "Осеевский.",
+        has=[("Person", "Багдат Мусин"), ("Person", "Михаил Осеевский")],
+        absent=[("Person", "Мусин"), ("Organization", ANY)],
+    ),
+    entity_case(
         "org-not-a-regions-firms-in-the-plural",
         "Омские предприятия ежегодно поставляют в Павлодарскую область строительные материалы.",
         has=[("Region", "Омская область")],
