@@ -368,8 +368,10 @@ def _tail(tail: str) -> str:
 
 
 _ADJ_EVENT = re.compile(
-    # "Казахстанско-Белорусский форум": a compound adjective is one word, its capital second part no start
-    r"(?<![.!?]\s)(?<!^)(?<![\w-])(?P<adj>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*(?:ой|ая|ую|ий|ый|ом|ого|ей|ое|ые|их|ых|ым|им|ыми|ими))\s+"
+    # "Казахстанско-Белорусский форум": a compound adjective is one word, its capital second part no start;
+    # "казахстанско-белорусский форум регионов": one of two countries' names a meeting of both, even in lower case
+    r"(?<![.!?]\s)(?<!^)(?<![\w-])(?P<adj>(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*|(?P<pair>[а-яё]+ско-[а-яё]+))"
+    r"(?:ой|ая|ую|ий|ый|ом|ого|ей|ое|ые|их|ых|ым|им|ыми|ими))\s+"
     r"(?P<more>(?:[а-яё\-]+(?:ой|ая|ую|ий|ый|ом|ого|ей|ое|ые|их|ых|ым|им|ыми|ими)\s+){0,2})"
     r"(?P<head>ярмарк\w*|выставк\w*|[а-я\-]*форум\w*|фестивал\w*|конференци\w*|игр(?:ы|ах|ам|ами)?\b)"
     r"(?P<tail>(?:\s+(?:[а-яё\-]+|[А-ЯЁ][а-яё\-]+|и)){0,6})",
@@ -390,9 +392,11 @@ def _adjective_events(ctx: Context, taken) -> None:
         if not prev.strip() or prev.strip()[-1:] in ".!?\n":
             continue
         named = _agreeing(m.group("head").lower(), [m.group("adj"), *m.group("more").split()])
-        tail = _tail(m.group("tail")) if m.group("head").lower().startswith("игр") else ""  # "игры кочевников"
+        # "игры кочевников", "казахстанско-белорусский форум регионов"
+        tail = _tail(m.group("tail")) if m.group("head").lower().startswith("игр") or m.group("pair") else ""
         end = m.end("head") + (m.group("tail").find(tail.split()[-1]) + len(tail.split()[-1]) if tail else 0)
-        _add(ctx, f"{named} {tail}".strip(), ctx.text[m.start() : end], m.start(), end)
+        name = f"{named} {tail}".strip()
+        _add(ctx, name[:1].upper() + name[1:], ctx.text[m.start() : end], m.start(), end)
         taken.append((m.start(), end))
 
 
