@@ -231,12 +231,17 @@ def _merge_into(ctx: Context, keep, drop) -> None:
     del ctx.table.entities[drop.key]
 
 
+_PATRONYMIC_FORM = re.compile(r"(?:ович|евич|ьич|овн|евн|ичн)\w{0,3}$", re.I)  # in any case: "Зариповичем"
+
+
 def _first_name_before(ctx: Context, sent: int, toks: list[Token]) -> list[Token]:
     """ "председатель правления Багдат Мусин": the tagger can leave an unknown first name out of the span (here as
     an ORG of its own). A capitalised word the dictionary does not know or knows as a name, right before a
-    one-word span that follows a title, is its first name."""
+    span of a surname (and patronymic) that follows a title, is its first name."""
     words = ctx.sentences[sent].tokens
-    if len(toks) != 1 or toks[0].i == 0:
+    # one word, or a patronymic and a surname ("хокимом области Ботиром Зариповичем Усмоновым")
+    alone = len(toks) == 1 or len(toks) == 2 and bool(_PATRONYMIC_FORM.search(toks[0].text))
+    if not alone or toks[0].i == 0:
         return toks
     prev = words[toks[0].i - 1]
     if not (prev.text[:1].isupper() and prev.text.isalpha()) or prev.i == 0:

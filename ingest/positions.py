@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from coopgraph.ingest.context import DELEGATION_MEMBERS, Context, Ref
-from coopgraph.ingest.morph import inflect_word
+from coopgraph.ingest.morph import inflect_word, parses
 
 PLACE_TYPES = ("Country", "Region", "City")
 
@@ -375,6 +375,12 @@ def _other_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         if "облисполком" in ctx.text[target.start : target.end].lower():
             words += " облисполкома"  # "заместитель председателя Витебского облисполкома"
         return target.key, _office_title(f"{phrase.text} {words}")
+    if re.search(r"облисполком", f"{phrase.text} {comp}", re.I) and (
+        key := _oblispolkom_region(ctx, ref, phrase, comp)
+    ):
+        # "заместитель председателя облисполкома Сергей Дашкевич" in a Belarusian region's delegation
+        words = re.split(r"(?<=облисполкома)", f"{phrase.text} {comp}", maxsplit=1, flags=re.I)[0]
+        return key, _office_title(words)
     if _says(comp, offices().home_words):
         head = re.split(rf"(?<![\w-])(?:{'|'.join(offices().home_words)})", comp, maxsplit=1, flags=re.I)[0]
         # "во главе с заместителем акима области X": the delegation's region; else the article's region
@@ -449,17 +455,28 @@ _DEPUTISED = re.compile(r"(?:замест\w*|зам\.?)\s+(губернатор|
 
 def _deputised_head(title: str) -> str | None:
     """The head a deputy's title names without a place: "заместитель акима" → "аким"."""
-    m = _DEPUTISED.search(title.strip())
+    m = _DEPUTISED.search(_expand_contraction(title.strip()))
     return (m.group(1) or m.group(2)).lower() if m else None
 
 
 _HEAD_GENITIVE = re.compile(r"^(?:губернатор|аким|глав|президент|мэр|председател|хоким|раис)", re.I)
 
 
+# "замакима", "замгубернатора", "замглавы": a deputy's title contracted, written out in the genitive it stands for
+_CONTRACTED = re.compile(r"(?<![\w-])зам(аким|губернатор|глав|министр|мэр|председател)\w*", re.I)
+_CONTRACTED_GENITIVE = {"аким": "акима", "губернатор": "губернатора", "глав": "главы", "министр": "министра",
+                        "мэр": "мэра", "председател": "председателя"}  # fmt: skip
+
+
+def _expand_contraction(words: str) -> str:
+    return _CONTRACTED.sub(lambda m: "заместитель " + _CONTRACTED_GENITIVE[m.group(1).lower()], words)
+
+
 def _office_title(words: str) -> str:
     """The title as the spec writes it: nominative, lower case, without a party's abbreviation ("первый
     секретарь КПК" → "первый секретарь") or the head a non-deputy serves ("пресс-секретарь главы" →
     "пресс-секретарь"); a deputy keeps whom he deputises for ("заместитель акима")."""
+    words = _expand_contraction(words)
     parts = [w for w in re.split(r"\s+", words.strip(" ,–—-")) if w and w not in ("–", "—", "-", ",")]
     while parts and _ABBREVIATION.match(parts[-1]):
         parts.pop()
@@ -472,12 +489,17 @@ def _office_title(words: str) -> str:
 
 
 def _nominative_title(title: str) -> str:
+    """The leading adjectives and the noun they qualify in the nominative ("первым заместителем акима",
+    "полномочным представителем правительства"), the genitives after them as written."""
     words = title.split()
-    first = inflect_word(words[0], {"nomn", "sing"}, ("NOUN", "ADJF", "PRTF")).lower()
-    if len(words) > 1 and words[0].lower().startswith("перв"):
-        second = inflect_word(words[1], {"nomn", "sing"}, ("NOUN",)).lower()
-        return " ".join([first, second] + [w.lower() for w in words[2:]])
-    return " ".join([first] + [w.lower() for w in words[1:]])
+    out = []
+    for k, w in enumerate(words):
+        pos = next((p.tag.POS for p in parses(w.lower())[:1]), None)
+        adjective = pos in ("ADJF", "PRTF")
+        out.append(inflect_word(w, {"nomn", "sing"}, ("ADJF", "PRTF") if adjective else ("NOUN",)).lower())
+        if not adjective or pos == "PRTF":  # a participle governs what follows: "исполняющий обязанности"
+            return " ".join(out + [x.lower() for x in words[k + 1 :]])
+    return " ".join(out)
 
 
 # ---------------------------------------------------------------- places a title refers to without naming them
@@ -488,8 +510,9 @@ def _home_region(ctx: Context, k: int, comp: str, word: str) -> str | None:
     office's country), else the region of a city the sentence or article names ("в Кызылорде аким области")."""
     if DELEGATION_MEMBERS.search(ctx.sentences[k].text) and (delegation := _delegation_before(ctx, k)):
         return delegation  # "В составе делегации – министр ... региона Наталья Полякова": the guests' region
-    want = {"губернатор": "RU", "аким": "KZ", "хоким": "UZ", "хаким": "TM"}.get(word)
     kinds = [kind for stem, kind in _REGION_KINDS if re.search(rf"(?<![\w-]){stem}", comp, re.I)]
+    # a province's governor is of China's or Turkey's province, not of a Russian region
+    want = None if "провинци" in kinds else {"губернатор": "RU", "аким": "KZ", "хоким": "UZ", "хаким": "TM"}.get(word)
     for key in ctx.focus:
         ent = ctx.table.get(key)
         if ent is None or ent.type != "Region" or (want and ent.country != want):
@@ -516,7 +539,12 @@ def _delegation_before(ctx: Context, k: int) -> str | None:
     return found
 
 
-_REGION_KINDS = (("республик", "республик"), (r"кра(?:й|я|ю|ем|е)\b", "край"), ("област", "област"))
+_REGION_KINDS = (
+    ("республик", "республик"),
+    (r"кра(?:й|я|ю|ем|е)\b", "край"),
+    ("област", "област"),
+    ("провинци", "провинци"),
+)
 
 
 def _region_of_city(ctx: Context, k: int, country: str | None) -> str | None:
