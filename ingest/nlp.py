@@ -12,6 +12,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_direction_phrases,
     repair_forward_jumps,
     repair_leading_participles,
+    repair_misread_place_nouns,
     repair_nominative_modifiers,
     repair_object_subjects,
     repair_reported_speech,
@@ -272,6 +273,7 @@ class _Syntax:
             repair_clauses(ours)
             repair_self_heads(ours)
             repair_adjective_heads(ours)
+            repair_misread_place_nouns(ours)
             repair_nominative_modifiers(ours)
             repair_object_subjects(ours)
             repair_leading_participles(ours)

@@ -267,3 +267,37 @@ def repair_adjective_heads(tokens: list[Token]) -> None:
                 t._head = noun.i
         noun._head, noun._rel = adj._head, adj._rel
         adj._head, adj._rel = noun.i, "amod"
+
+
+# Endings an adjective can have; a capitalised "adjective" ending otherwise is a noun the tagger misread.
+_ADJECTIVE_ENDINGS = (
+    "ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем",
+    "ую", "юю", "ей", "ых", "их", "ыми", "ими",
+    "ов", "ев", "ин", "ын",  # possessive adjectives of names: "Торайгыров университет"
+)  # fmt: skip
+
+
+def repair_misread_place_nouns(tokens: list[Token]) -> None:
+    """ "закупают на Могилевщине лифтовое оборудование": the tagger read the region's nickname as an adjective
+    of the goods and hung "на" on the goods. A capitalised "adjective" without an adjective's ending, right
+    after a preposition that hangs on the same noun, heads that preposition's phrase, on the noun's head."""
+    by_i = {t.i: t for t in tokens}
+    for k, t in enumerate(tokens[1:], start=1):
+        prep = tokens[k - 1]
+        if t.pos != "ADJ" or t._rel != "amod" or not t.text[:1].isupper() or not t.text[1:].islower() or k < 2:
+            continue  # (an edition's Roman numeral is all capitals: "на XIX Форуме")
+        if t.text.lower().endswith(_ADJECTIVE_ENDINGS) or prep.pos != "ADP" or prep._head != t._head:
+            continue
+        noun = by_i.get(t._head)
+        if noun is None or noun._head < 0:
+            continue
+        prep._head, prep._rel = t.i, "case"
+        t._head, t._rel, t.pos = noun._head, "obl", "PROPN"
+        cases = [_UD_CASES.get(str(p.tag.case)) for p in parses(t.text.lower()) if p.tag.POS == "NOUN"]
+        if "Loc" in cases and prep.text.lower() in ("в", "во", "на", "о", "об", "при"):
+            t.feats["Case"] = "Loc"  # the adjective's case was read off the goods it seemed to qualify
+        elif cases and cases[0]:
+            t.feats["Case"] = cases[0]
+
+
+_UD_CASES = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc", "loc2": "Loc"}

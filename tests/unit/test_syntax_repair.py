@@ -136,3 +136,16 @@ def test_a_noun_after_its_adjective_heads_the_phrase() -> None:
     assert (tokens[1].rel, tokens[tokens[1].head].text) == ("amod", "областью")
     assert (first.rel, tokens[first.head].text) == ("obl", "подписан")
     assert (second.rel, second.head) == ("conj", first.i)
+
+
+def test_a_place_nickname_read_as_an_adjective_heads_its_preposition() -> None:
+    tokens = parse_text("Карагандинские предприятия закупают на Могилевщине лифтовое оборудование.").sentences[0].tokens
+    place = next(t for t in tokens if t.text == "Могилевщине")
+    assert (place.rel, tokens[place.head].text, place.feats.get("Case")) == ("obl", "закупают", "Loc")
+    assert tokens[tokens[3].head].text == "Могилевщине"  # "на"
+
+
+def test_an_editions_roman_numeral_is_no_misread_place() -> None:
+    tokens = parse_text("Делегация приняла участие в XIX Форуме межрегионального сотрудничества.").sentences[0].tokens
+    forum = next(t for t in tokens if t.text == "Форуме")
+    assert tokens[tokens.index(forum) - 2].text == "в" and tokens[tokens.index(forum) - 2].head == forum.i
