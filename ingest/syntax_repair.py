@@ -44,7 +44,8 @@ def repair_clauses(tokens: list[Token]) -> None:
 
     finite: dict[int, list[Token]] = {}
     for t in tokens:
-        if t.pos in ("VERB", "AUX") and _predicative(t):
+        # "было отправлено": the auxiliary is its participle's, one predicate with it
+        if t.pos in ("VERB", "AUX") and _predicative(t) and not t._rel.startswith(("aux", "cop")):
             finite.setdefault(clause(t.i), []).append(t)
     if len(finite) < 2:
         return
@@ -53,7 +54,11 @@ def repair_clauses(tokens: list[Token]) -> None:
         own = clause(t.i)
         if head is None or clause(head.i) == own:
             continue
-        if t._rel in _ARGUMENTS and head.pos in ("VERB", "AUX") and len(finite.get(own, [])) == 1:
+        if (
+            (t._rel in _ARGUMENTS or t._rel.startswith("aux"))
+            and head.pos in ("VERB", "AUX")
+            and len(finite.get(own, [])) == 1
+        ):
             t._head = finite[own][0].i
         elif t._rel == "conj" and t.pos in ("NOUN", "PROPN"):
             anchors = [x for x in tokens if clause(x.i) == own and x.i < t.i and x._rel in _CORE and x.pos == t.pos]
