@@ -17,6 +17,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_object_subjects,
     repair_reported_speech,
     repair_self_heads,
+    repair_subjects_read_as_objects,
 )
 
 
@@ -276,6 +277,7 @@ class _Syntax:
             repair_misread_place_nouns(ours)
             repair_nominative_modifiers(ours)
             repair_object_subjects(ours)
+            repair_subjects_read_as_objects(ours)
             repair_leading_participles(ours)
             repair_forward_jumps(ours)
             repair_direction_phrases(ours)

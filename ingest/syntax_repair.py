@@ -306,3 +306,42 @@ def repair_misread_place_nouns(tokens: list[Token]) -> None:
 
 
 _UD_CASES = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc", "loc2": "Loc"}
+
+
+def repair_subjects_read_as_objects(tokens: list[Token]) -> None:
+    """ "С начала года уральский завод «ЗапКазВагон» отгрузил ... 212 полувагонов": the parser can make a
+    nominative noun before an active verb with no subject its object, and hang the counted goods on it. A
+    nominative "object" before such a verb that agrees with it in number (and gender, in the past) is its
+    subject; a counted noun hung on it as a modifier is the verb's object."""
+    for verb in tokens:
+        if verb.pos != "VERB" or not _finite(verb) or verb.feats.get("Voice") == "Pass":
+            continue
+        children = [c for c in tokens if c._head == verb.i]
+        if any(c._rel in ("nsubj", "nsubj:pass") for c in children):
+            continue
+        subject = next((c for c in children if c._rel == "obj" and c.i < verb.i and _may_be_subject(c, verb)), None)
+        if subject is None:
+            continue
+        subject._rel = "nsubj"
+        counted = [t for t in tokens if t._head == subject.i and t._rel == "amod" and t.pos == "NOUN"]
+        if counted and not any(c._rel == "obj" for c in children if c is not subject):
+            counted[0]._head, counted[0]._rel = verb.i, "obj"
+
+
+def _may_be_subject(noun: Token, verb: Token) -> bool:
+    """A nominative that agrees with the verb. A plural verb without a subject is often impersonal ("поставки
+    направили в Казахстан": someone sent them), so there only an animate noun; "который" is a noun here."""
+    if noun.pos not in ("NOUN", "PROPN") and noun.lemma != "который":
+        return False
+    if noun.feats.get("Case") != "Nom" or not _agrees(noun, verb):
+        return False
+    if verb.feats.get("Number") == "Plur" and noun.feats.get("Animacy") != "Anim":
+        return False
+    return any(p.tag.case == "nomn" for p in parses(noun.text.lower()))  # "кокшетаусцев" is tagged Nom
+
+
+def _agrees(noun: Token, verb: Token) -> bool:
+    if noun.feats.get("Number") != verb.feats.get("Number"):
+        return False
+    gender = verb.feats.get("Gender")
+    return gender is None or noun.feats.get("Gender") == gender

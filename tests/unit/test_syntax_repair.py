@@ -155,3 +155,25 @@ def test_an_editions_roman_numeral_is_no_misread_place() -> None:
     tokens = parse_text("Делегация приняла участие в XIX Форуме межрегионального сотрудничества.").sentences[0].tokens
     forum = next(t for t in tokens if t.text == "Форуме")
     assert tokens[tokens.index(forum) - 2].text == "в" and tokens[tokens.index(forum) - 2].head == forum.i
+
+
+@pytest.mark.parametrize(
+    "text,subject",
+    [
+        (
+            "С начала года уральский завод «ЗапКазВагон» отгрузил в адрес компаний Оренбургской области 212 полувагонов.",
+            "завод",
+        ),
+        ("Гостей встретил аким, после чего бухарцы осмотрели цеха ТОО «Ақтөбе Темір Профиль».", "бухарцы"),
+        # an impersonal plural verb's inanimate object, and a genitive the tagger calls nominative, stay objects
+        ("Самые крупные поставки направили в Казахстан.", None),
+        ("А кокшетаусцев ждут в Гродно.", None),
+    ],
+)
+def test_a_nominative_before_a_verb_without_a_subject(text: str, subject: str | None) -> None:
+    tokens = parse_text(text).sentences[0].tokens
+    subjects = [t.text for t in tokens if t.rel == "nsubj"]
+    if subject is None:
+        assert not subjects, subjects
+    else:
+        assert subject in subjects, subjects
