@@ -54,22 +54,41 @@ def repair_clauses(tokens: list[Token]) -> None:
         own = clause(t.i)
         if head is None or clause(head.i) == own:
             continue
-        if (
-            (t._rel in _ARGUMENTS or t._rel.startswith("aux"))
-            and head.pos in ("VERB", "AUX")
-            and len(finite.get(own, [])) == 1
-        ):
-            t._head = finite[own][0].i
+        if (t._rel in _ARGUMENTS or t._rel.startswith("aux")) and head.pos in ("VERB", "AUX") and finite.get(own):
+            t._head = _own_verb(finite[own], t).i
         elif t._rel == "conj" and t.pos in ("NOUN", "PROPN"):
             anchors = [x for x in tokens if clause(x.i) == own and x.i < t.i and x._rel in _CORE and x.pos == t.pos]
             anchor = anchors[-1] if anchors else None
             if anchor is not None:
                 t._head = anchor.i
+        elif (
+            t._rel == "nmod"
+            and head.pos in ("NOUN", "PROPN")
+            and any(c._head == t.i and c._rel == "case" for c in tokens)
+        ):
+            # "..., а основными статьями экспорта в республику остаются ...": the phrase modifies a noun of its
+            # own clause, the last one before it
+            noun = next(
+                (x for x in reversed(tokens[: tokens.index(t)]) if clause(x.i) == own and x.pos in ("NOUN", "PROPN")),
+                None,
+            )
+            if noun is not None:
+                t._head = noun.i
         elif t._rel in ("amod", "cc"):
             # an adjective hangs on its clause's next noun; "и" before the last of a list on that item
             noun = next((x for x in tokens if x.i > t.i and clause(x.i) == own and x.pos in ("NOUN", "PROPN")), None)
             if noun is not None:
                 t._head = noun.i
+
+
+def _own_verb(verbs: list[Token], t: Token) -> Token:
+    """The clause's predicate an argument belongs to: the only one; else for a subject the first after it
+    ("напомнил, что товарооборот ... превысил ..., а ..."), for anything else the last before it."""
+    if len(verbs) == 1:
+        return verbs[0]
+    if t._rel.startswith("nsubj"):
+        return next((v for v in verbs if v.i > t.i), verbs[-1])
+    return next((v for v in reversed(verbs) if v.i < t.i), verbs[0])
 
 
 def _clause_after(tokens: list[Token], k: int) -> bool:
