@@ -17,7 +17,7 @@ from coopgraph.ingest.discourse import (
     words,
 )
 from coopgraph.ingest.frames import Argument, FrameMatch, find_frames, tree_of
-from coopgraph.ingest.participation import event_words
+from coopgraph.ingest.participation import is_remote
 from coopgraph.ingest.positions import offices
 
 
@@ -88,7 +88,7 @@ def _heads_on_the_visit(ctx: Context) -> None:
     for k, sent in enumerate(ctx.sentences):
         if not heads:
             return
-        if any(t.lemma in event_words().remote for t in sent.tokens):
+        if any(is_remote(t) for t in sent.tokens):
             continue  # "по видеосвязи подключился аким": he took part from home
         tree = tree_of(ctx, k)
         verbs = [t for t in sent.tokens if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"]
@@ -239,7 +239,8 @@ def _leaders_of_delegations(ctx: Context) -> None:
     for k, sent in enumerate(ctx.sentences):
         tree = tree_of(ctx, k)
         for verb in sent.tokens:
-            if verb.lemma not in ("возглавить", "возглавлять") or verb.pos != "VERB":
+            # "Делегацию сопровождает посол X": who accompanies it goes along too
+            if verb.lemma not in ("возглавить", "возглавлять", "сопровождать", "сопроводить") or verb.pos != "VERB":
                 continue
             kids = tree.children(verb)
             if not any(c.rel == "obj" and words().is_group(c.lemma) for c in kids):
@@ -264,8 +265,24 @@ def _members_of_delegations(ctx: Context) -> None:
         if m is None:
             continue
         after = sent.start + m.end()
-        members = [r.key for r in ctx.refs_in(k, "Person") if r.start >= after]
+        # the list ends at the next clause's verb: "Гостей, в составе которых были X и Y, встретил аким Z"
+        end = next(
+            (t.start for t in sent.tokens if t.start > after and _finite_verb(t) and t.lemma not in _LIST_VERBS),
+            sent.end,
+        )
+        members = [r.key for r in ctx.refs_in(k, "Person") if after <= r.start < end]
+        joined = re.search(r"[,]?\s*вошедш\w+\s+$", text[: m.start()])
+        if joined:  # "аким Тараза Бакытжан Оразалиев, вошедший в состав делегации": the one named before it
+            before = [r for r in ctx.refs_in(k, "Person") if r.end <= sent.start + joined.start()]
+            members += [before[-1].key] if before else []
         _went_with_the_delegation(ctx, list(dict.fromkeys(members)), k, "frame:visit.member")
+
+
+_LIST_VERBS = ("быть", "войти", "входить", "находиться")  # "в составе которых были ...": the list's own verb
+
+
+def _finite_verb(t) -> bool:
+    return t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"
 
 
 def _went_with_the_delegation(ctx: Context, persons: list[str], k: int, rule: str, side: str | None = None) -> None:
@@ -275,7 +292,7 @@ def _went_with_the_delegation(ctx: Context, persons: list[str], k: int, rule: st
         for r in list(ctx.relations.values())
         if r.type == "VISITED"
         and r.source_key == side
-        and ctx.sentence_of(r.evidence.start) <= k
+        and ctx.sentence_of(r.evidence.start) <= k + 2  # "Делегацию возглавляет X. Вместе с ним в Кокшетау приехали"
         and r.target_key.startswith(("Region:", "City:", "Country:"))  # its tours are the region's (dev)
     ]
     for person in persons:

@@ -51,6 +51,12 @@ def event_words() -> EventWords:
     )
 
 
+def is_remote(tok: Token) -> bool:
+    """A word of taking part from afar: "по видеосвязи", "онлайн", "в ходе онлайн-встречи"."""
+    remote = event_words().remote
+    return tok.lemma in remote or "-" in tok.lemma and tok.lemma.split("-")[0] in remote
+
+
 @dataclass
 class Events:
     """The article's events: which mention or back-reference stands for which, the main one, their venues."""
@@ -433,7 +439,7 @@ def _venue_visits(ctx: Context, events: Events) -> None:
         if rel.type != "PARTICIPATED_IN" or venue is None or _at_home(ctx, rel.source_key, venue):
             continue
         who, k = rel.source_key, ctx.sentence_of(rel.evidence.start)
-        if any(t.lemma in event_words().remote for t in ctx.sentences[k].tokens):
+        if any(is_remote(t) for t in ctx.sentences[k].tokens):
             continue  # "обратились по видеосвязи": taking part from afar
         if (who, rel.target_key) in ctx.participant_groups:
             ctx.relate("VISITED", who, venue, k, rule="event.venue_delegation")
