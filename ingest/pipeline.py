@@ -57,10 +57,16 @@ def mask_unnamed_letters(text: str) -> str:
     return ASTRAL_RE.sub(mask, text)
 
 
+# "и.о. директора Ж. Кенжебаев": the tokenizer cuts "и.о." into four tokens and the parser loses the title and
+# the name; the parse reads the word of the same office, as long ("врио"), and the evidence keeps the text.
+_ACTING = re.compile(r"(?<![\w.])[иИ]\.\s?о\.(?=\s)")
+_ACTING_AS = {"и": "врио", "И": "Врио"}
+
+
 def parse_for_rules(text: str) -> Parsed:
     """The parse of a text whose Kazakh letters the models read as Russian ones (natasha knows no "Қ": it
     lost "Ерланом Қасымбековым" as a name), with the text and sentences as written for the evidence."""
-    parsed = parse_text(kazakh_letters(text))
+    parsed = parse_text(kazakh_letters(_ACTING.sub(lambda m: _ACTING_AS[m.group()[0]].ljust(len(m.group())), text)))
     if parsed.text != text:
         parsed.text = text
         for sent in parsed.sentences:
