@@ -428,9 +428,23 @@ def _country(ctx: Context, key: str | None) -> str | None:
     return ent.country or (ent.key.split(":")[-1] if ent.type == "Country" else None)
 
 
+def body_place(ctx: Context, key: str | None) -> str | None:
+    """The place an organisation's name holds ("Палата предпринимателей Туркестанской области", "Торговая
+    палата Кайсери"), if it holds one."""
+    if not key or not key.startswith("Organization:"):
+        return None
+    spans = [(r.start, r.end) for r in ctx.refs if r.key == key]
+    inside = [
+        r for r in ctx.refs if r.type in ("Region", "City", "Country") and any(s <= r.start < e for s, e in spans)
+    ]
+    return inside[0].key if inside else None
+
+
 def _at_home(ctx: Context, visitor: str, place: str) -> bool:
-    """A visit to one's own place is none: the same entity, a city of one's region, or one's own country."""
+    """A visit to one's own place is none: the same entity, a city of one's region, or one's own country (an
+    organisation's being the place its name holds)."""
     home = region_of_person(ctx, visitor) if visitor.startswith("Person:") else visitor
+    home = body_place(ctx, home) or home
     v, p = ctx.table.get(home) if home else None, ctx.table.get(place)
     if p is None or visitor == place or home == place:
         return True

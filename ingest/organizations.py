@@ -411,7 +411,9 @@ def _capital_modifiers(toks: list[Token], i: int) -> list[Token]:
 def _body_chain_end(ctx: Context, k: int, toks, i: int, own_words: bool = True) -> int | None:
     """Index of the last token of the body's name: the end of the first region named in the chain; with
     `own_words`, the body needs words of its own before the place ("управление сельского хозяйства")."""
-    places = [r for r in ctx.refs_in(k, "Region", "Country") if r.start > toks[i].start]
+    # a body with a name of its own may be a city's ("Торговая палата Кайсери"); a generic one ends in a region
+    types = ("Region", "Country") if own_words else ("Region", "Country", "City")
+    places = [r for r in ctx.refs_in(k, *types) if r.start > toks[i].start]
     j = i + 1
     while j < len(toks) and j - i <= 14:
         t = toks[j]

@@ -445,8 +445,17 @@ def _venue_visits(ctx: Context, events: Events) -> None:
             ctx.relate("VISITED", who, venue, k, rule="event.venue_delegation")
         elif who.startswith("Person:") and any(_at_home(ctx, x, venue) for x in taking_part[rel.target_key]):
             home = region_of_person(ctx, who)
-            if home and _country(ctx, home) != _country(ctx, venue):
+            country = _country(ctx, home) or _body_country(ctx, home)
+            # a body placed nowhere ("университет имени Ясави") says nothing of where its head came from
+            if country and country != _country(ctx, venue):
                 ctx.relate("VISITED", who, venue, k, rule="event.venue_person")
+
+
+def _body_country(ctx: Context, key: str | None) -> str | None:
+    """The country of the place an organisation's name holds ("Палата предпринимателей Туркестанской области")."""
+    from coopgraph.ingest.frame_visits import _country, body_place
+
+    return _country(ctx, body_place(ctx, key))
 
 
 _OPENED = {"открыть", "участвовать", "участие", "выступить", "посетить", "принять"}
