@@ -267,7 +267,7 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
         ):
             side.persons += [r.key for r in refs if r.type == "Person" and r.key not in side.persons]
     if not side.bodies:
-        side.bodies += _adjacent_origin(ctx, k, head)
+        side.bodies += _adjacent_origin(ctx, k, head) or _kind_named_before(ctx, k, head)
     if not side.persons:
         side.persons += _leaders_after(ctx, k, head)
     side.bodies = most_specific(ctx, side.bodies)
@@ -288,6 +288,25 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
         ctx.delegation = side.bodies[0]
     side.groups = list(side.bodies)
     return side
+
+
+def _kind_named_before(ctx: Context, k: int, head: Token) -> list[str]:
+    """ "Делегация аймака" after "губернатор Баян-Улгийского аймака": a place noun in the genitive right after
+    the group noun, naming no place, is the one region of that kind the article named before it."""
+    toks = ctx.sentences[k].tokens
+    at = toks.index(head)
+    nxt = toks[at + 1] if at + 1 < len(toks) else None
+    if nxt is None or nxt.lemma not in words().place_nouns or nxt.feats.get("Case") != "Gen":
+        return []
+    stem = ctx.text[nxt.start : nxt.end].lower()[:5]  # as written: the parse may read "аймака" as "района"
+    named = {
+        r.key
+        for r in ctx.refs
+        if r.type == "Region"
+        and r.start < head.start
+        and any(w.startswith(stem) for w in ctx.table.entities[r.key].name.lower().split())
+    }
+    return list(named) if len(named) == 1 else []
 
 
 LEAD_WORDS = {("в", "глава", "с"), ("во", "глава", "с"), ("под", "руководство"), ("в", "состав")}

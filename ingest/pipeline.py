@@ -63,10 +63,25 @@ _ACTING = re.compile(r"(?<![\w.])[иИ]\.\s?о\.(?=\s)")
 _ACTING_AS = {"и": "врио", "И": "Врио"}
 
 
+# Administrative nouns the models do not know, read as a known noun of the same length and declension
+# ("делегация аймака" parsed "аймака" as the sentence's root): "аймак" → "район", "велаят"/"вилоят" → "регион".
+_UNKNOWN_NOUNS = re.compile(r"(?<![\w-])([Аа]ймак|[Вв]елаят|[Вв]илоят)(?=[а-я]{0,3}(?![\w-]))")
+_KNOWN_AS = {"аймак": "район", "велаят": "регион", "вилоят": "регион"}
+
+
+def _known_words(text: str) -> str:
+    def known(m: re.Match) -> str:
+        word = _KNOWN_AS[m.group(1).lower()]
+        return word.capitalize() if m.group(1)[0].isupper() else word
+
+    text = _ACTING.sub(lambda m: _ACTING_AS[m.group()[0]].ljust(len(m.group())), text)
+    return _UNKNOWN_NOUNS.sub(known, text)
+
+
 def parse_for_rules(text: str) -> Parsed:
     """The parse of a text whose Kazakh letters the models read as Russian ones (natasha knows no "Қ": it
     lost "Ерланом Қасымбековым" as a name), with the text and sentences as written for the evidence."""
-    parsed = parse_text(kazakh_letters(_ACTING.sub(lambda m: _ACTING_AS[m.group()[0]].ljust(len(m.group())), text)))
+    parsed = parse_text(kazakh_letters(_known_words(text)))
     if parsed.text != text:
         parsed.text = text
         for sent in parsed.sentences:
