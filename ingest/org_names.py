@@ -95,8 +95,11 @@ def _names_at(ctx: Context, k: int, sent: Sentence, head: Token) -> list[tuple[i
     capital = [m for m in mods if m.text[:1].isupper()]
     if not capital and tail is None and not (head.text[:1].isupper() and mods):
         return []
-    if mods and mods[0].i == 0 and not _place_adjective(ctx, mods[0]) and tail is None:
-        return []  # "Крупный завод ..." opening a sentence is no name
+    opening = bool(mods) and all(t.pos == "PUNCT" for t in toks[: mods[0].i])  # after "– " or "«" too
+    if opening and tail is None and (not _place_adjective(ctx, mods[0]) or _described(mods, head)):
+        # "Крупный завод ..." opening a sentence is no name; nor "– Российский рынок для нас ключевой",
+        # "Карагандинский завод активно использует ...": a place's adjective and a bare common head
+        return []
     if head.feats.get("Number") == "Plur" or any(_plural(m) for m in mods):
         return _coordinated(ctx, toks, head, mods, tail)
     if tail is None and capital:
@@ -104,6 +107,26 @@ def _names_at(ctx: Context, k: int, sent: Sentence, head: Token) -> list[tuple[i
     end = tail.end if tail is not None else (_house_end(toks, head) if head.lemma in ("дом", "дворец") else head.end)
     start = mods[0].start if mods else head.start
     return [(start, end, _name(ctx, mods, head, end))]
+
+
+# Heads a place adjective alone only describes ("Карагандинский завод"), where a name needs more words
+# ("Павлодарский алюминиевый завод"); a university or a theatre so named is one.
+_DESCRIBED_HEADS = frozenset({"завод", "фабрика", "комбинат", "рынок", "школа", "предприятие", "компания", "хозяйство"})
+
+
+def _described(mods: list[Token], head: Token) -> bool:
+    return len(mods) == 1 and _head_lemma(head) in _DESCRIBED_HEADS
+
+
+def described_at_start(ctx: Context, toks: list[Token], span: list[Token]) -> bool:
+    """A span of a place's adjective and a bare common head opening its sentence ("Карагандинский завод
+    активно использует ..."): a description, whoever tagged it."""
+    return (
+        len(span) == 2
+        and all(t.pos == "PUNCT" for t in toks[: span[0].i])
+        and _place_adjective(ctx, span[0])
+        and _described(span[:1], span[1])
+    )
 
 
 def _plural(tok: Token) -> bool:

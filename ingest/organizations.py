@@ -8,7 +8,7 @@ import re
 from coopgraph.ingest.context import Context, normalise_key
 from coopgraph.ingest.morph import inflect_word, lemma, parses, transliterate_kazakh
 from coopgraph.ingest.nlp import Token
-from coopgraph.ingest.org_names import add_unquoted_names, org_lexicon
+from coopgraph.ingest.org_names import add_unquoted_names, described_at_start, org_lexicon
 
 LEGAL_FORMS = org_lexicon().legal_forms
 _LEGAL_RE = "|".join(sorted(set(LEGAL_FORMS), key=len, reverse=True))
@@ -504,6 +504,13 @@ def _plural_group(ctx: Context, start: int, end: int) -> bool:
     return bool(toks) and toks[-1].feats.get("Number") == "Plur" and lemma(toks[-1].text) in _ORG_HEADS
 
 
+def _described_span(ctx: Context, start: int, end: int) -> bool:
+    for s in ctx.sentences:
+        if s.start <= start < s.end:
+            return described_at_start(ctx, s.tokens, [t for t in s.tokens if start <= t.start and t.end <= end])
+    return False
+
+
 def _add_ner_orgs(ctx: Context, taken: list[tuple[int, int]]) -> None:
     for span in ctx.parsed.spans:
         if span.type != "ORG" or any(s <= span.start < e or span.start <= s < span.end for s, e in taken):
@@ -516,7 +523,9 @@ def _add_ner_orgs(ctx: Context, taken: list[tuple[int, int]]) -> None:
             continue  # bare abbreviations and single words are too often outlets or places
         if lemma(words[0]) not in _ORG_HEADS and not any(lemma(w) in _ORG_HEADS for w in words):
             continue
-        if _plural_group(ctx, span.start, span.start + len(text)):
+        if _plural_group(ctx, span.start, span.start + len(text)) or _described_span(
+            ctx, span.start, span.start + len(text)
+        ):
             continue
         normal = _ner_name(ctx, span.start, span.start + len(text)) or text
         if _GOVERNMENT.search(normal) or lemma(words[0]) in _NOT_ORG_HEADS:

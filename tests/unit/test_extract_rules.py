@@ -155,6 +155,13 @@ def relation_case(case_id, text, has=(), absent=(), only=(), published=None):
 
 ENTITY_CASES = [
     entity_case(
+        "org-not-a-place-adjective-and-a-bare-head-opening-a-sentence",
+        "– Российский рынок для нас ключевой. Карагандинский завод активно использует российские комплектующие. "
+        "Павлодарский алюминиевый завод наращивает выпуск.",
+        has=[("Organization", "Павлодарский алюминиевый завод")],
+        absent=[("Organization", "Российский рынок"), ("Organization", "Карагандинский завод")],
+    ),
+    entity_case(
         "org-a-named-body-of-a-city",
         "В ее составе – председатель Торговой палаты Кайсери Мехмет Айдемир и президент Торгово-промышленной "
         "палаты Стамбула Озан Доган.",
