@@ -444,9 +444,11 @@ def _body_chain_end(ctx: Context, k: int, toks, i: int, own_words: bool = True) 
             and nxt is not None
             and nxt.text[:1].isupper()
             and _body_head(toks[i])
-            and _council(toks[i])
+            and (_council(toks[i]) or _body_head(nxt))
         ):
-            return None  # "маслихата и Законодательного собрания ...": the next body, not this one's words
+            # "маслихата и Законодательного собрания ...", "палатой предпринимателей и Союзом промышленников ...":
+            # the next body, not this one's words
+            return None
         if t.text == "," and not (nxt and (nxt.pos == "ADJ" or nxt.pos == "NOUN" and nxt.feats.get("Case") == "Gen")):
             return None  # "Министерство природных ресурсов, экологии и ...": a list of its fields goes on
         if t.pos in ("NOUN", "ADJ", "PROPN", "CCONJ", "PUNCT") and (t.pos != "NOUN" or t.feats.get("Case") == "Gen"):

@@ -155,6 +155,13 @@ def relation_case(case_id, text, has=(), absent=(), only=(), published=None):
 
 ENTITY_CASES = [
     entity_case(
+        "org-a-union-named-by-its-chain-and-not-run-into-from-the-body-before",
+        "Кроме того, между Павлодарской региональной палатой предпринимателей и Союзом промышленников и "
+        "предпринимателей Омской области заключен меморандум.",
+        has=[("Organization", "Союз промышленников и предпринимателей Омской области")],
+        absent=[("Organization", "Палата предпринимателей и Союзом промышленников и предпринимателей Омской области")],
+    ),
+    entity_case(
         "org-not-a-place-adjective-and-a-bare-head-opening-a-sentence",
         "– Российский рынок для нас ключевой. Карагандинский завод активно использует российские комплектующие. "
         "Павлодарский алюминиевый завод наращивает выпуск.",
