@@ -499,18 +499,23 @@ def _ner_name(ctx: Context, start: int, end: int) -> str | None:
     return None
 
 
+def _span_tokens(ctx: Context, start: int, end: int) -> tuple[list[Token], list[Token]]:
+    """The tokens of the sentence a span starts in, and the span's own."""
+    sent = next((s for s in ctx.sentences if s.start <= start < s.end), None)
+    toks = sent.tokens if sent is not None else []
+    return toks, [t for t in toks if start <= t.start and t.end <= end]
+
+
 def _plural_group(ctx: Context, start: int, end: int) -> bool:
     """ "Омские предприятия", "казахстанские компании": a span ending in a plural organisation noun speaks of
     a region's firms (the spec's generic bodies), not of one named body."""
-    toks = [t for s in ctx.sentences if s.start <= start < s.end for t in s.tokens if start <= t.start and t.end <= end]
+    _, toks = _span_tokens(ctx, start, end)
     return bool(toks) and toks[-1].feats.get("Number") == "Plur" and lemma(toks[-1].text) in _ORG_HEADS
 
 
 def _described_span(ctx: Context, start: int, end: int) -> bool:
-    for s in ctx.sentences:
-        if s.start <= start < s.end:
-            return described_at_start(ctx, s.tokens, [t for t in s.tokens if start <= t.start and t.end <= end])
-    return False
+    sentence, toks = _span_tokens(ctx, start, end)
+    return described_at_start(ctx, sentence, toks)
 
 
 def _add_ner_orgs(ctx: Context, taken: list[tuple[int, int]]) -> None:
