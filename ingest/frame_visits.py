@@ -91,7 +91,7 @@ def _heads_on_the_visit(ctx: Context) -> None:
         if any(is_remote(t) for t in sent.tokens):
             continue  # "по видеосвязи подключился аким": he took part from home
         tree = tree_of(ctx, k)
-        verbs = [t for t in sent.tokens if t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"]
+        verbs = [t for t in sent.tokens if _finite_verb(t)]
         subjects = [c for t in verbs for c in tree.children(t) if c.rel == "nsubj"]
         for r in ctx.refs_in(k, "Person"):
             if r.key in heads and any(t.start <= r.start < t.end for c in subjects for t in tree.phrase(c)):

@@ -50,10 +50,13 @@ def match_case(word: str, model: str) -> str:
     return word
 
 
+# The tagger's (Universal Dependencies) cases and pymorphy's, both ways.
+UD_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+PYMORPHY_CASES = {v: k for k, v in UD_CASES.items()} | {"loc2": "Loc"}
+
+
 def _case_of(feats: dict) -> str | None:
-    return {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}.get(
-        feats.get("Case", "")
-    )
+    return UD_CASES.get(feats.get("Case", ""))
 
 
 def nominative_name_part(word: str, feats: dict | None = None, gender: str | None = None) -> str:

@@ -428,7 +428,7 @@ def _venue_visits(ctx: Context, events: Events) -> None:
     """A delegation taking part in an event travelled to its venue (spec: "unless the text says that a
     delegation travelled there"); at an event held on one party's ground, the officials from another
     country visited it too; on neither party's ground, taking part is no visit."""
-    from coopgraph.ingest.frame_visits import _at_home, _country
+    from coopgraph.ingest.frame_visits import _at_home, _country, body_place
 
     taking_part: dict[str, set[str]] = {}
     for rel in ctx.relations.values():
@@ -445,17 +445,11 @@ def _venue_visits(ctx: Context, events: Events) -> None:
             ctx.relate("VISITED", who, venue, k, rule="event.venue_delegation")
         elif who.startswith("Person:") and any(_at_home(ctx, x, venue) for x in taking_part[rel.target_key]):
             home = region_of_person(ctx, who)
-            country = _country(ctx, home) or _body_country(ctx, home)
-            # a body placed nowhere ("университет имени Ясави") says nothing of where its head came from
+            # an organisation's home is the place its name holds; a body placed nowhere ("университет имени
+            # Ясави") says nothing of where its head came from
+            country = _country(ctx, body_place(ctx, home) or home)
             if country and country != _country(ctx, venue):
                 ctx.relate("VISITED", who, venue, k, rule="event.venue_person")
-
-
-def _body_country(ctx: Context, key: str | None) -> str | None:
-    """The country of the place an organisation's name holds ("Палата предпринимателей Туркестанской области")."""
-    from coopgraph.ingest.frame_visits import _country, body_place
-
-    return _country(ctx, body_place(ctx, key))
 
 
 _OPENED = {"открыть", "участвовать", "участие", "выступить", "посетить", "принять"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from coopgraph.ingest.morph import parses
+from coopgraph.ingest.morph import PYMORPHY_CASES, parses
 
 if TYPE_CHECKING:
     from coopgraph.ingest.nlp import Token
@@ -317,14 +317,11 @@ def repair_misread_place_nouns(tokens: list[Token]) -> None:
             continue
         prep._head, prep._rel = t.i, "case"
         t._head, t._rel, t.pos = noun._head, "obl", "PROPN"
-        cases = [_UD_CASES.get(str(p.tag.case)) for p in parses(t.text.lower()) if p.tag.POS == "NOUN"]
+        cases = [PYMORPHY_CASES.get(str(p.tag.case)) for p in parses(t.text.lower()) if p.tag.POS == "NOUN"]
         if "Loc" in cases and prep.text.lower() in ("в", "во", "на", "о", "об", "при"):
             t.feats["Case"] = "Loc"  # the adjective's case was read off the goods it seemed to qualify
         elif cases and cases[0]:
             t.feats["Case"] = cases[0]
-
-
-_UD_CASES = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc", "loc2": "Loc"}
 
 
 def repair_subjects_read_as_objects(tokens: list[Token]) -> None:
