@@ -190,7 +190,9 @@ def _proper_tail(ctx: Context, k: int, toks: list[Token], i: int) -> Token | Non
         last, first = None, j
         # "университета имени П.А. Столыпина Олег Шумаков": a person named after the name is its holder
         people = [r.start for r in ctx.refs_in(k, "Person") if r.start > toks[min(first, len(toks) - 1)].start]
-        while j < len(toks) and (toks[j].text[:1].isupper() or toks[j].text in (".", "-") or _honorific(toks, j)):
+        while j < len(toks) and (
+            toks[j].text[:1].isupper() or toks[j].text in (".", "-") or _honorific(toks, j) or _particle(toks[j])
+        ):
             named = any(len(t.text) > 1 and t.text != "-" for t in toks[first:j])  # more than initials
             if named and (toks[j].start in people or _nominative_name(toks[j])) and not _genitive_surname(toks, j):
                 break  # "имени И. Жансугурова": the initials are the name's, not someone's before it
@@ -243,6 +245,14 @@ def _genitive_surname(toks: list[Token], j: int) -> bool:
 def _nominative_name(tok: Token) -> bool:
     """A name in the nominative after "имени X" (which is genitive) starts the next phrase."""
     return tok.pos == "PROPN" and tok.feats.get("Case") == "Nom"
+
+
+# "имени аль-Фараби", "имени ибн Сины": Arabic name particles are written in lower case
+_PARTICLE = re.compile(r"^(?:(?:аль|ал|ас|ад|ат|ан|эль|уль)-[А-ЯЁ]|ибн$|ибни$)")
+
+
+def _particle(tok: Token) -> bool:
+    return _PARTICLE.match(tok.text) is not None
 
 
 _HONORIFICS = {"хан", "хана", "би", "батыр", "батыра", "ата", "ана", "ага", "аги"}

@@ -101,9 +101,20 @@ _EMBASSY = re.compile(
 )
 
 
+_COUNTRY_WORDS = {"казахстан", "беларусь", "россия", "узбекистан", "кыргызстан", "таджикистан", "азербайджан"}
+
+
 def is_outlet(name: str) -> bool:
     n = normalise_key(name).strip(" .")
-    return n in OUTLETS or any(n.startswith(o + " ") for o in ("ия", "иа")) or n.endswith((".kz", ".ru", ".by"))
+    if n in OUTLETS or any(n.startswith(o + " ") for o in ("ия", "иа")) or n.endswith((".kz", ".ru", ".by")):
+        return True
+    # "Агентство Sputnik Казахстан": an outlet's name behind the word for an agency or with its country edition
+    first, rest = (n.split(" ", 1) + [""])[:2]
+    if not rest:
+        return False
+    if first in ("агентство", "информагентство", "издание", "портал"):
+        return is_outlet(rest)
+    return first in OUTLETS and all(w in _COUNTRY_WORDS for w in rest.split())
 
 
 def _head_lemma(desc: str) -> str | None:
@@ -201,6 +212,7 @@ def extract_organizations(ctx: Context) -> None:
     _add_staff_employers(ctx, taken)
     _add_placed_names(ctx, taken)
     _add_sole_traders(ctx, taken)
+    _add_latin_names(ctx, taken)
     _add_embassies(ctx, taken)
     _add_bodies(ctx, taken)
     add_unquoted_names(ctx, taken, _add)
@@ -289,6 +301,29 @@ def _add_acronyms(ctx: Context) -> None:
         if len(found) == 1:
             ent, end = next(iter(found.values()))
             ctx.add_ref(ent, m.start(), end)
+
+
+# "компания Kazakh Invest", "ТОО Ural Steel", "холдинга Samruk-Kazyna и QazTrade": a name in Latin letters,
+# unquoted, behind an organisation's head noun or legal form; coordinated names share the cue.
+_LATIN_WORD = r"[A-Z][A-Za-z0-9&'’\-]*(?:\.[a-z]{2,3})?"
+_LATIN_RUN = rf"{_LATIN_WORD}(?:\s+(?:(?:of|and|for|&)\s+)?{_LATIN_WORD}){{0,4}}(?![A-Za-z])"
+_LATIN_CUED = re.compile(rf"(?<![\w-])(?P<cue>[А-Яа-яЁё\-]+)\s+(?P<name>{_LATIN_RUN})")
+_LATIN_MORE = re.compile(rf"(?:\s*,\s*|\s+и\s+)(?P<name>{_LATIN_RUN})")
+
+
+def _add_latin_names(ctx: Context, taken: list[tuple[int, int]]) -> None:
+    for m in _LATIN_CUED.finditer(ctx.text):
+        cue = m.group("cue")
+        if any(s <= m.start("name") < e for s, e in taken) or (cue not in LEGAL_FORMS and lemma(cue) not in _ORG_HEADS):
+            continue
+        legal = cue if cue in LEGAL_FORMS else None
+        pos, found = m.end(), [m]
+        while (more := _LATIN_MORE.match(ctx.text, pos)) is not None:
+            found.append(more)
+            pos = more.end()
+        for n in found:
+            if _add(ctx, n.group("name"), n.group("name"), n.start("name"), n.end("name"), legal_form=legal):
+                taken.append(n.span("name"))
 
 
 def _add_sole_traders(ctx: Context, taken: list[tuple[int, int]]) -> None:

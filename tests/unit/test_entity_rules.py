@@ -583,6 +583,26 @@ ENTITIES = [
         "Делегация маслихата Костанайской области прибыла в Курган.",
         has=[("Organization", "Маслихат Костанайской области")],
     ),
+    case(
+        "org-named-after-arabic-name",
+        "Меморандум заключили Казахский национальный университет имени аль-Фараби и Томский университет.",
+        has=[("Organization", "Казахский национальный университет имени аль-Фараби")],
+    ),
+    case(
+        "org-latin-names-behind-head",
+        "На встрече были представители компаний Kazakh Invest и QazTrade.",
+        has=[("Organization", "Kazakh Invest"), ("Organization", "QazTrade")],
+    ),
+    case(
+        "org-latin-name-behind-legal-form",
+        "Меморандум подписали ТОО KazBeef и Курганская область.",
+        has=[("Organization", "KazBeef")],
+    ),
+    case(
+        "org-latin-outlet-is-none",
+        "Агентство Sputnik Казахстан сообщает, что делегация прибыла в Омск.",
+        absent=[("Organization", ANY)],
+    ),
     case("org-not-a-state", "Завод построили ещё в Советском Союзе.", absent=[("Organization", "Советский Союз")]),
     case(
         "org-news-source-is-none",
