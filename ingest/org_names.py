@@ -18,6 +18,8 @@ from coopgraph.ingest.nlp import Sentence, Token
 @dataclass(frozen=True)
 class OrgLexicon:
     legal_forms: tuple[str, ...]
+    spelled_legal_forms: dict[str, str]
+    legal_form_tails: tuple[str, ...]
     heads: frozenset[str]
     generic_heads: frozenset[str]
     unquoted_heads: frozenset[str]
@@ -41,6 +43,8 @@ def org_lexicon() -> OrgLexicon:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     return OrgLexicon(
         legal_forms=tuple(dict.fromkeys(data["legal_forms"])),
+        spelled_legal_forms=dict(data["spelled_legal_forms"]),
+        legal_form_tails=tuple(data["legal_form_tails"]),
         heads=frozenset(data["heads"]),
         generic_heads=frozenset(data["generic_heads"]),
         unquoted_heads=frozenset(data["unquoted_heads"]),

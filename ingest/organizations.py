@@ -12,9 +12,30 @@ from coopgraph.ingest.org_names import add_unquoted_names, described_at_start, o
 
 LEGAL_FORMS = org_lexicon().legal_forms
 _LEGAL_RE = "|".join(sorted(set(LEGAL_FORMS), key=len, reverse=True))
+
+
+def _any_case(phrase: str) -> str:
+    """ "акционерное общество" → a pattern for any case of it: each long word by its stem."""
+    return r"\s+".join(re.escape(w[:-2]) + r"[а-яё]{0,4}" if len(w) > 4 else re.escape(w) for w in phrase.split())
+
+
+_SPELLED = {f"(?i:{_any_case(p)})": abbr for p, abbr in org_lexicon().spelled_legal_forms.items()}
+_SPELLED_RE = "|".join(sorted(_SPELLED, key=len, reverse=True))
+_TAILS_RE = "|".join(re.escape(t) for t in org_lexicon().legal_form_tails)
 _QUOTE = r"[«\"“„](?P<name>[^«»\"“”„\n]{2,80}?)[»\"”“]"
-# "ООО НТФ «Микроникс»": the first legal form is the one kept
-_LEGAL_QUOTED = re.compile(rf"\b(?P<legal>{_LEGAL_RE})(?:\s+(?:{_LEGAL_RE}))?\s*{_QUOTE}")
+# "ООО НТФ «Микроникс»": the first legal form is the one kept; "РГП на ПХВ «Казгидромет»"
+_LEGAL_QUOTED = re.compile(
+    rf"(?<![\w-])(?P<legal>{_LEGAL_RE}|{_SPELLED_RE})(?:\s+(?:{_LEGAL_RE}))?(?:\s+(?:{_TAILS_RE}))?\s*{_QUOTE}"
+)
+
+
+def _legal_abbreviation(form: str) -> str:
+    """The abbreviation of a legal form as written ("акционерного общества" → "АО")."""
+    if form in LEGAL_FORMS:
+        return form
+    return next((abbr for pat, abbr in _SPELLED.items() if re.fullmatch(pat, form)), form)
+
+
 # "ИП Турбина И.А.": an individual entrepreneur's business, named by the surname
 _SOLE_TRADER = re.compile(r"\bИП\s+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?:\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?)?")
 # A lower-case descriptor phrase right before a quoted name: "креативный центр «Кызылжар»".
@@ -167,7 +188,7 @@ def extract_organizations(ctx: Context) -> None:
         if any(s <= m.start() < e for s, e in taken):
             continue
         name = _clean(m.group("name"))
-        _add(ctx, name, m.group(0), m.start(), m.end(), legal_form=m.group("legal"))
+        _add(ctx, name, m.group(0), m.start(), m.end(), legal_form=_legal_abbreviation(m.group("legal")))
         taken.append(m.span())
     for m in _DESCRIBED.finditer(ctx.text):
         if any(s <= m.start("name") < e for s, e in taken):

@@ -251,10 +251,11 @@ def repair_object_subjects(tokens: list[Token]) -> None:
         if verb.pos != "VERB" or not _finite(verb) or verb.feats.get("Number") != "Plur":
             continue
         children = [c for c in tokens if c._head == verb.i]
-        if any(c._rel in ("nsubj", "nsubj:pass") for c in children):
-            continue
+        subjects = [c for c in children if c._rel in ("nsubj", "nsubj:pass")]
         objects = [c for c in children if c._rel == "obj" and c.pos in ("NOUN", "PROPN")]
-        before = [o for o in objects if o.i < verb.i]
+        if subjects and not _singular_thing_before(subjects, verb):
+            continue
+        before = subjects or [o for o in objects if o.i < verb.i]
         after = [o for o in objects if o.i > verb.i]
         if len(before) != 1 or before[0].feats.get("Number") != "Sing" or not after:
             continue
@@ -262,11 +263,40 @@ def repair_object_subjects(tokens: list[Token]) -> None:
             continue  # "Добрососедство и партнерство связывают регионы", "орчане отправили 20 тонн груза"
         first, rest = after[0], after[1:]
         listed = bool(rest) and all(o.i in joined for o in rest)
-        if not (first.feats.get("Number") == "Plur" or first.i in coordinated or listed):
+        if not (first.feats.get("Number") == "Plur" or _coordinated_within(tokens, first, coordinated) or listed):
             continue
+        before[0]._rel = "obj"
         first._rel = "nsubj"
         for o in rest:
             o._head, o._rel = first.i, "conj"
+
+
+def _singular_thing_before(subjects: list[Token], verb: Token) -> bool:
+    """ "Соглашение подписали товарищество «Кызылжар Агро» и Курганская область": a singular inanimate
+    "subject" before a plural verb does not agree with it; when it reads the same in the accusative it is the
+    object, and the nouns after the verb are the subject."""
+    subject = subjects[0]
+    return (
+        len(subjects) == 1
+        and subject.i < verb.i
+        and subject._rel == "nsubj"
+        and subject.pos == "NOUN"
+        and subject.feats.get("Number") == "Sing"
+        and subject.feats.get("Animacy") != "Anim"
+        and any(p.tag.case == "accs" and p.tag.number == "sing" for p in parses(subject.text.lower()))
+    )
+
+
+def _coordinated_within(tokens: list[Token], first: Token, coordinated: set[int]) -> bool:
+    """A coordination in the phrase's own words: "товарищество ... «Кызылжар Агро» и Курганская область", where
+    the parser hangs the second member on the name inside the first."""
+    if first.i in coordinated:
+        return True
+    inside = {first.i}
+    for t in tokens[first.i + 1 :]:
+        if t._head in inside:
+            inside.add(t.i)
+    return any(i in coordinated for i in inside)
 
 
 def _may_be_plural_subject(word: str) -> bool:
