@@ -164,7 +164,11 @@ _PREPOSITIONS = {"на", "в", "во", "с", "со", "по", "для", "от", "
 
 
 # "АО «Центр развития торговой политики «QazTrade»": a quoted name inside a quoted name, closed once or twice
-_NESTED = re.compile(rf"\b(?P<legal>{_LEGAL_RE})\s*«(?P<outer>[^«»\n]{{2,80}}?)\s*«(?P<inner>[^«»\n]{{2,40}})»»?")
+# "АО «Национальная компания «Социально-предпринимательская корпорация «Тобол»»»": of three levels the last two
+_NESTED = re.compile(
+    rf"\b(?P<legal>{_LEGAL_RE})\s*«(?:[^«»\n]{{2,40}}?\s*«(?=[^«»\n]{{2,80}}?\s*«))?"
+    rf"(?P<outer>[^«»\n]{{2,80}}?)\s*«(?P<inner>[^«»\n]{{2,40}})»{{0,3}}"
+)
 
 
 def _add_nested(ctx: Context, taken: list[tuple[int, int]]) -> None:
@@ -239,6 +243,7 @@ def extract_organizations(ctx: Context) -> None:
     add_unquoted_names(ctx, taken, _add)
     _add_ner_orgs(ctx, taken)
     _add_acronyms(ctx)
+    _add_staff_acronyms(ctx)
     _drop_persons_inside(ctx)
 
 
@@ -345,6 +350,46 @@ def _add_latin_names(ctx: Context, taken: list[tuple[int, int]]) -> None:
         for n in found:
             if _add(ctx, n.group("name"), n.group("name"), n.start("name"), n.end("name"), legal_form=legal):
                 taken.append(n.span("name"))
+
+
+# "ректор КазАТУ имени С. Сейфуллина", "директор ПНХЗ": an acronym right after a staff title is the employer
+_STAFF_ACRONYM = re.compile(
+    r"(?<![\w-])(?P<title>[А-ЯЁа-яё][а-яё\-]+)\s+(?P<name>(?=[А-ЯЁа-яё]*[А-ЯЁ][а-яё]*[А-ЯЁ])[А-ЯЁ][А-ЯЁа-яё]{1,7}"
+    r"(?:\s+(?:имени|им\.)\s+(?:[А-ЯЁ]\.\s?){0,2}[А-ЯЁ][а-яё]+|\s+(?:РФ|РК|РБ|КР|РУз))?)(?![\w-])"
+)
+
+
+def _add_staff_acronyms(ctx: Context) -> None:
+    from coopgraph.ingest.gazetteer import load_gazetteer
+
+    titles = org_lexicon().staff_titles
+    covered = [(r.start, r.end) for r in ctx.refs]
+    for m in _STAFF_ACRONYM.finditer(ctx.text):
+        acronym = m.group("name").split()[0]
+        if lemma(m.group("title").lower()) not in titles or acronym in LEGAL_FORMS or load_gazetteer().lookup(acronym):
+            continue
+        if re.fullmatch(r"Р[А-ЯЁ]", acronym):
+            continue  # "Главы РД", "глава РТ": a republic (Дагестан, Татарстан), not an employer
+        if any(s < m.start("name") + len(acronym) and m.start("name") < e for s, e in covered):
+            continue
+        named = _named_in_full(ctx, acronym)
+        if len(named) == 1:  # "ректор ВКТУ" of the "Восточно-Казахстанский технический университет" named before
+            ctx.add_ref(named[0], m.start("name"), m.end("name"))
+        elif not named:
+            _add(ctx, m.group("name"), m.group("name"), m.start("name"), m.end("name"))
+
+
+def _named_in_full(ctx: Context, acronym: str) -> list:
+    """The article's organisations whose leading words' initials are the acronym's capitals ("АлтГТУ": Алтайский
+    государственный технический университет)."""
+    capitals = "".join(c for c in acronym if c.isupper())
+    found = []
+    for ent in ctx.table.entities.values():
+        words = ent.name.split()
+        words = words[: words.index("имени")] if "имени" in words else words
+        if ent.type == "Organization" and any(_initials(words[:n]) == capitals for n in range(2, len(words) + 1)):
+            found.append(ent)
+    return found
 
 
 def _add_sole_traders(ctx: Context, taken: list[tuple[int, int]]) -> None:
