@@ -27,6 +27,7 @@ HOST_NOUNS = ("сопровождение",)  # "гости в сопровож�
 @dataclass(frozen=True)
 class Words:
     groups: frozenset[str]
+    members: frozenset[str]
     collectives: frozenset[str]
     place_nouns: frozenset[str]
     offices: frozenset[str]
@@ -46,6 +47,7 @@ def words() -> Words:
     residents = tomllib.loads(lexicons.joinpath("residents.toml").read_text(encoding="utf-8"))["residents"]
     return Words(
         frozenset(data["groups"]),
+        frozenset(data["members"]),
         frozenset(data["collectives"]),
         frozenset(data["place_nouns"]),
         frozenset(data["offices"]),
@@ -153,6 +155,8 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         return Side(persons=[person])  # "гость осмотрел порт": the one person the article had visiting
     if words().is_group(head.lemma):
         return _group(ctx, tree, k, head)
+    if head.lemma in words().members and (whole := _members_of(tree, head)) is not None:
+        return _resolve_head(ctx, tree, k, whole)  # "члены делегации осмотрели завод": the delegation
     if place := _residents_place(ctx, head):
         # "павлодарцев принял губернатор", "южноуральцы побывали на заводе": the place's people, as a group
         if not ctx.delegation:
@@ -176,6 +180,14 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         # "акимы Павлодарской и Восточно-Казахстанской областей": no one named, the places they stand for
         return Side(represented=places)
     return Side()
+
+
+def _members_of(tree: Tree, head: Token) -> Token | None:
+    """The group a member noun is of: "члены делегации", "участники бизнес-миссии"."""
+    return next(
+        (c for c in tree.children(head) if c.feats.get("Case") == "Gen" and words().is_group(c.lemma)),
+        None,
+    )
 
 
 def _residents_place(ctx: Context, head: Token) -> str | None:

@@ -399,7 +399,15 @@ def _inherited_subject(ctx: Context, tree: Tree, match: FrameMatch, passive: boo
     if match.pred.feats.get("VerbForm") == "Part" and match.pred.rel in ("acl", "amod", "acl:relcl"):
         _add_argument(ctx, tree, match, parent, "acc" if passive else "nom", whole=False)
         return
-    if any(a.shape == "nom" for a in match.args) or passive or match.pred.rel not in ("conj", "xcomp", "advcl"):
+    if passive or any(a.shape == "nom" and (a.refs or not _inside_a_name(ctx, a)) for a in match.args):
+        return
+    if match.pred.rel == "acl:relcl" and any(c.lemma in ("где", "куда") for c in tree.children(match.pred)):
+        # "побывала в Актобе, где посетила завод": the relative clause of a place shares its clause's subject
+        while parent is not None and parent.pos != "VERB":
+            parent = tree.parent(parent)
+        if parent is None:
+            return
+    elif match.pred.rel not in ("conj", "xcomp", "advcl"):
         return
     subjects = [dep for dep in tree.children(parent) if dep.rel == "nsubj" and shape_of(tree, dep) == "nom"]
     if not subjects and match.pred.feats.get("VerbForm") == "Conv" and match.pred.i < parent.i:
@@ -408,6 +416,11 @@ def _inherited_subject(ctx: Context, tree: Tree, match: FrameMatch, passive: boo
         subjects = [t for t in tree.sent.tokens if match.pred.i < t.i < parent.i and t.rel == "nsubj"][:1]
     for dep in subjects:
         _add_argument(ctx, tree, match, dep, "nom")
+
+
+def _inside_a_name(ctx: Context, arg: Argument) -> bool:
+    """ "посетила ТОО «Сары-Арка Литье»": the parser can take a word of a name for the verb's subject."""
+    return any(r.start <= arg.head.start < r.end for r in ctx.refs)
 
 
 def _objects_after_the_verb(match: FrameMatch) -> None:

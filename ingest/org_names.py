@@ -198,7 +198,12 @@ def _proper_tail(ctx: Context, k: int, toks: list[Token], i: int) -> Token | Non
             toks[j].text[:1].isupper() or toks[j].text in (".", "-") or _honorific(toks, j) or _particle(toks[j])
         ):
             named = any(len(t.text) > 1 and t.text != "-" for t in toks[first:j])  # more than initials
-            if named and (toks[j].start in people or _nominative_name(toks[j])) and not _genitive_surname(toks, j):
+            if (
+                named
+                and (toks[j].start in people or _nominative_name(toks[j]))
+                and not _genitive_surname(toks, j)
+                and not _honorific(toks, j)
+            ):
                 break  # "имени И. Жансугурова": the initials are the name's, not someone's before it
             last, j = toks[j], j + 1
         while last is not None and last.text in (".", "-") and last.i > i + 1:

@@ -659,6 +659,11 @@ ENTITIES = [
         "Как сообщили в пресс-службе Главы РД, встреча прошла в Махачкале.",
         absent=[("Organization", ANY)],
     ),
+    case(
+        "org-named-after-a-name-with-honorific",
+        "Гости ознакомились с деятельностью Кызылординского университета имени Коркыт Ата.",
+        has=[("Organization", "Кызылординский университет имени Коркыт Ата")],
+    ),
     case("org-not-a-state", "Завод построили ещё в Советском Союзе.", absent=[("Organization", "Советский Союз")]),
     case(
         "org-news-source-is-none",
