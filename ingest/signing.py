@@ -278,6 +278,10 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
         own = [ctx.home]  # "мы подписали" in the words of the region's head
     if not own:
         own = _unnamed_heads(ctx, m)
+    if not own and partners and not _signer_args(ctx, m):
+        # "Подписаны меморандумы о сотрудничестве с Костанайской областью": with the article's other side
+        sides = _two_sides(ctx)
+        own = [x for x in sides if x not in partners] if any(p in sides for p in partners) else []
     shared = own + [p for p in partners if p not in own]
     if not shared:
         shared = _two_bodies(ctx, m)  # "руководители двух университетов подписали": the two named before
@@ -291,7 +295,10 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
         if d in s.basis and not d.between:
             continue
         between = [r.key for start, end in d.between for r in _party_refs(ctx, m.sent, start, end)]
-        if (
+        if d.between and not between and all(_both_sides_only(ctx.text[a:b]) for a, b in d.between):
+            between = _two_sides(ctx)  # "Между регионами подписано соглашение": the article's two
+            s.guessed = bool(between)
+        elif (
             d.between
             and ctx.home
             and any(re.search(r"\bрегион(?:а|у|ом|е|ы|ов|ам|ами|ах)?\b", ctx.text[a:b], re.I) for a, b in d.between)
@@ -346,12 +353,29 @@ def _two_bodies(ctx: Context, m: FrameMatch) -> list[str]:
     return []
 
 
+_SIDES_ONLY = re.compile(r"(?:(?:двумя|обеими|нашими)\s+)?(?:регион|сторон|област|кра)[а-яё]*", re.I)
+
+
+def _both_sides_only(text: str) -> bool:
+    """ "между регионами", "между сторонами", "между двумя областями": no party named, the two sides meant."""
+    return _SIDES_ONLY.fullmatch(text.strip()) is not None
+
+
 def _two_sides(ctx: Context) -> list[str]:
     """The article's home region and its partner across the border (else its second region); none unless both."""
     from coopgraph.ingest.trade import partner_of
 
-    other = (partner_of(ctx, ctx.home) or ctx.partner) if ctx.home else None
+    other = (partner_of(ctx, ctx.home) or ctx.partner or _city_across(ctx)) if ctx.home else None
     return [ctx.home, other] if ctx.home and other and other.startswith(("Region:", "City:")) else []
+
+
+def _city_across(ctx: Context) -> str | None:
+    """ "Делегация Минской области посетила Актобе": the first city named across the border from home, when
+    the article names no region there."""
+    from coopgraph.ingest.trade_sides import country_of
+
+    home = country_of(ctx, ctx.home)
+    return next((r.key for r in ctx.refs if r.type == "City" and country_of(ctx, r.key) not in (None, home)), None)
 
 
 def _inner_partners(ctx: Context, m: FrameMatch) -> list[Argument]:
