@@ -210,7 +210,7 @@ def _items(tokens: list[Token]) -> list[_Item]:
             continue
         if t.text == "." and i and tokens[i - 1].text.lower() in abbreviations:
             continue  # "52 тыс. т пшеницы"
-        marker = _list_marker(tokens, i)
+        marker = list_marker(tokens, i)
         if marker:  # "около 40 видов продукции, среди них мясо, молоко", "в том числе"
             close()
             skip = marker - 1
@@ -250,7 +250,7 @@ _MARKERS = (
 )
 
 
-def _list_marker(tokens: list[Token], i: int) -> int:
+def list_marker(tokens: list[Token], i: int) -> int:
     """The length of a phrase that opens the list of goods a general word stood for, at `i`; 0 if none."""
     for marker in _MARKERS:
         words = tokens[i : i + len(marker)]

@@ -212,13 +212,14 @@ def adapt_sentence(sent, vocab, syntax: _Syntax | None = None) -> Sentence:
 
 
 _PAST = re.compile(r"[а-яё]{3,}(?:ли|ла|ло|л)$")
+_REFLEXIVE_PRESENT = re.compile(r"[А-ЯЁа-яё][а-яё]{3,}(?:ются|ется|ится|ятся|утся|ются)$")
 _NUMBER = {"sing": "Sing", "plur": "Plur"}
 
 
 def _dictionary_pos(text: str, pos: str, feats: dict) -> tuple[str, dict]:
     """The tagger's part of speech, unless the dictionary knows the word only as another: "скрепили" tagged
     an adjective is a past verb, "хоким" tagged a verb a noun. The rules read verbs and nouns by their tags."""
-    if pos not in ("ADJ", "NOUN", "X", "VERB"):
+    if pos not in ("ADJ", "NOUN", "X", "VERB", "ADV"):
         return pos, feats
     repaired = _repaired_pos(text, pos)
     return (repaired[0], dict(repaired[1])) if repaired else (pos, feats)
@@ -234,6 +235,13 @@ def _repaired_pos(text: str, pos: str) -> tuple[str, tuple[tuple[str, str], ...]
             number = _NUMBER.get(str(ps[0].tag.number), "Sing")
             past = {"Mood": "Ind", "Number": number, "Tense": "Past", "VerbForm": "Fin", "Voice": "Act"}
             return "VERB", tuple(past.items())
+    if pos in ("ADV", "X", "NOUN") and _REFLEXIVE_PRESENT.match(text):
+        # "Экспортируются преимущественно пшеница ...": a passive present opening a sentence, tagged an adverb
+        ps = parses(text.lower())
+        if ps and all(p.tag.POS == "VERB" and "pres" in p.tag for p in ps):
+            number = _NUMBER.get(str(ps[0].tag.number), "Sing")
+            present = {"Mood": "Ind", "Number": number, "Person": "3", "Tense": "Pres", "VerbForm": "Fin"}
+            return "VERB", tuple((present | {"Voice": "Mid"}).items())
     if pos == "VERB" and text[:1].islower():
         ps = parses(text.lower())
         verbal = ("VERB", "INFN", "PRTF", "PRTS", "GRND")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from coopgraph.ingest.commodities import Good, GoodsRead, read_goods
+from coopgraph.ingest.commodities import Good, GoodsRead, list_marker, read_goods
 from coopgraph.ingest.context import Context
 from coopgraph.ingest.frames import (
     Argument,
@@ -290,6 +290,8 @@ def _copula_filler(ctx: Context, tree: Tree, st: Statement) -> None:
     if role is None and parent is not None and parent.lemma in w.slots and noun.rel == "nmod":
         noun, role = parent, "goods"
         st.checked.append(parent)
+    elif role is None and parent is not None and parent.lemma in w.fill_verbs and tree.preposition(noun) in ("в", "во"):
+        role = "goods"  # "в импорте преобладают машины": the subject is what the trade carries
     if role is None:
         return
     filler = _filler(tree, noun)
@@ -627,7 +629,9 @@ def goods_of(ctx: Context, tree: Tree, st: Statement) -> GoodsRead:
     k = st.match.sent
     tokens = tree.sent.tokens
     for first in st.goods_at:
-        read = read_goods(ctx, k, tokens[first.i :])
+        # "импортируются в основном машины": the phrase starts at the adjective; the list marker at its "в"
+        start = first.i - 1 if first.i and list_marker(tokens, first.i - 1) else first.i
+        read = read_goods(ctx, k, tokens[start:])
         out.goods += [g for g in read.goods if g.name not in {o.name for o in out.goods}]
         out.generic = out.generic or read.generic
         out.other = out.other or read.other
