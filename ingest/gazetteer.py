@@ -47,7 +47,10 @@ VIA_RANK = {"name": 0, "alias": 1, "abbr": 2, "informal": 3, "former": 4, "demon
 GENERIC = frozenset(
     {"область", "край", "республика", "автономный", "округ", "провинция", "аймак", "велаят", "район", "облисполком"}
 )
-CUE_LEMMAS = frozenset({"в", "во", "из", "г", "гор", "город", "до", "под", "около", "через", "близ"})
+# "с акимом Алматы Ерболатом Досаевым": the head of a city is a cue too, where a town reads as a first name
+CUE_LEMMAS = frozenset(
+    {"в", "во", "из", "г", "гор", "город", "до", "под", "около", "через", "близ", "аким", "акимат", "мэр", "мэрия"}
+)
 SKIP_PREV_LEMMAS = frozenset(
     {
         "озеро",

@@ -70,6 +70,11 @@ def case(case_id: str, text: str, has=(), absent=(), only=()):
 
 HOLDS = [
     case(
+        "holds-head-of-a-city-that-reads-as-a-first-name",
+        "Губернатор встретился с акимом Алматы Ерболатом Досаевым.",
+        has=[("HOLDS_POSITION", "Ерболат Досаев", "Алматы", "аким")],
+    ),
+    case(
         "holds-acronym-employer-after-title",
         "Ректор ЮУрГУ Александр Шестаков посетил Караганду.",
         has=[("HOLDS_POSITION", "Александр Шестаков", "ЮУрГУ", "ректор")],
