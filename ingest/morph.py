@@ -71,6 +71,8 @@ def nominative_name_part(word: str, feats: dict | None = None, gender: str | Non
     if word.lower() in _first_names("male_fixed"):
         return word  # "Гани" in any case
     case = _ending_case(word, _case_of(feats))
+    if case == "nomn" and gender == "masc" and re.search(r"[^аеиоуыэюя][ыи]$", word.lower()) and len(word) > 3:
+        return word  # "Ерлан Сары", "Дархан Сатыбалды": a man's nominative surname in -ы/-и is Kazakh, fixed
     if re.search(r"[бвгджзклмнпрстфхцчшщй]$", word.lower()) and not re.search(
         r"(ом|ем|ым|им|ой|ей|ам|ям|ах|ях)$", word.lower()
     ):

@@ -108,6 +108,13 @@ def name_of(tokens: list[Token], case_hint: str | None = None) -> tuple[str, boo
     if len(words) >= 2:
         first = _title_case(words[0].text)
         gender = first_name_gender(first, words[0].feats)
+    if (
+        case_hint is None
+        and gender == "masc"
+        and re.search(r"[бвгджзклмнпрстфхцчшщй]$", words[0].text.lower())
+        and not re.search(r"(ом|ем|ём|ым|им|ам|ям|ах|ях)$", words[0].text.lower())
+    ):
+        case_hint = "Nom"  # "Ерлан Сары": a man's first name ending in a consonant is nominative, so is the name
     parts = []
     for t in words:
         text = _title_case(t.text)

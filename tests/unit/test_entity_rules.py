@@ -684,6 +684,12 @@ ENTITIES = [
         "Гости ознакомились с деятельностью Кызылординского университета имени Коркыт Ата.",
         has=[("Organization", "Кызылординский университет имени Коркыт Ата")],
     ),
+    case(
+        "person-kazakh-surname-in-y-after-a-nominative-first-name",
+        "Гостей приветствовал аким города Петропавловска Ерлан Сары.",
+        has=[("Person", "Ерлан Сары")],
+        absent=[("Person", "Ерлан Сара")],
+    ),
     case("org-not-a-state", "Завод построили ещё в Советском Союзе.", absent=[("Organization", "Советский Союз")]),
     case(
         "org-news-source-is-none",
