@@ -73,6 +73,7 @@ class FrameFlows:
         if goods is None:
             return  # the goods are no goods ("поставили задачу", "привезли специалистов")
         flow = frame_sides(ctx, tree, st.match, st.args)
+        self._back(tree, st, flow, k)
         named = bool(flow.exporters.keys or flow.importers.keys)
         if not goods and not named:
             return  # a flow of nothing named between nobody named is no statement
@@ -100,6 +101,14 @@ class FrameFlows:
             ctx.trade_pair = places[0]
             self.pair_sent = k
             self.ours = places[0][::-1] if importing else places[0]
+
+    def _back(self, tree, st: Statement, flow: Flow, k: int) -> None:
+        """ "везут фрукты, обратно идут мука": the flow spoken of last, the other way round."""
+        mem = self.memory
+        if flow.exporters.keys or flow.importers.keys or mem.sent < k - 1 or not (mem.exporters and mem.importers):
+            return
+        if any(c.lemma in trade_words().reverse for c in tree.children(st.match.pred)):
+            flow.exporters.keys, flow.importers.keys = list(mem.importers), list(mem.exporters)
 
     def _named_after(self, st: Statement) -> None:
         """Goods named in the sentence after a flow stated with none ("товаров на 120 млн долларов")."""

@@ -225,7 +225,10 @@ def stand_in(ctx: Context, tree: Tree, k: int, head: Token) -> list[str] | None:
             return [org]
     if head.lemma == "мы" and (speaker := speaker_place(ctx, head.start)):
         return [speaker]  # "«Мы поставляем в Узбекистан цемент», – отметил аким": his region
-    if head.lemma in w.producers or head.lemma == "мы":
+    if head.lemma == "мы":
+        home = home_region(ctx)  # "мы" is plural, and no vague plural: the article's region speaks
+        return [home] if home else []
+    if head.lemma in w.producers:
         home = home_region(ctx)
         return [home] if home and not _vague(tree, head) else []
     return [] if place_noun else None

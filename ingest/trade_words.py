@@ -19,6 +19,7 @@ class TradeWords:
     adjectives: dict[str, str]  # trade adjective -> the noun predicate it stands for
     main: frozenset[str]
     deixis: dict[str, str]  # adverb -> role
+    reverse: frozenset[str]
     home_nouns: frozenset[str]
     country_nouns: frozenset[str]
     vague_places: frozenset[str]
