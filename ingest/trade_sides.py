@@ -176,7 +176,7 @@ def head_keys(ctx: Context, tree: Tree, k: int, arg: Argument) -> list[str] | No
     if head.lemma in ("который", "что") and head.pos == "PRON":
         found_at = _antecedent(tree, head)
         if found_at is None:
-            return None
+            return _named_right_before(ctx, k, head)
         antecedent, clause = found_at
         inside = {t.i for t in tree.phrase(clause)}
         tokens = [t for t in tree.phrase(antecedent) if t.i not in inside]
@@ -186,6 +186,16 @@ def head_keys(ctx: Context, tree: Tree, k: int, arg: Argument) -> list[str] | No
         side = resolve(ctx, tree, k, arg)  # "гости привезли", "делегация доставила"
         return [b for b in side.bodies if _is_trader(ctx, b)]
     return stand_in(ctx, tree, k, head)
+
+
+def _named_right_before(ctx: Context, k: int, pronoun: Token) -> list[str] | None:
+    """ "ООО «Сибагромаш», которое поставило ...": a trader named right before the comma of a relative clause
+    the parser did not hang on it."""
+    found = [r for r in ctx.refs_in(k, "Organization", "Region", "City", "Country") if r.end <= pronoun.start]
+    last = max(found, key=lambda r: r.end, default=None)
+    if last is None or not re.fullmatch(r"[»\"”\s]*,\s*", ctx.text[last.end : pronoun.start]):
+        return None
+    return [last.key]
 
 
 def _antecedent(tree: Tree, pronoun: Token) -> tuple[Token, Token] | None:
