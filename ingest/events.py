@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from coopgraph.ingest.context import Context
-from coopgraph.ingest.morph import inflect_word, lemma, match_case, parses
+from coopgraph.ingest.morph import inflect_word, known, lemma, match_case, parses
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,7 @@ def extract_events(ctx: Context) -> None:
     taken: list[tuple[int, int]] = []
     _quoted_names(ctx, taken)
     _quoted_after_head(ctx, taken)
+    _named_after_head(ctx, taken)
     _ordinal_events(ctx, taken)
     for m in _title_words(ctx.text):
         head = lemma(m.group("head"))
@@ -156,6 +157,27 @@ def _quoted_after_head(ctx: Context, taken) -> None:
             name, start = f"{edition.group('ord')} {name}", edition.start()
         _add(ctx, name, ctx.text[start : m.end()], start, m.end())
         taken.append((start, m.end()))
+
+
+# "выставка Иннопром", "на выставке AgroWorld Kazakhstan", "форум Astana Mining & Metallurgy": an unquoted
+# proper name right after the head, in Latin letters or one unknown capitalised word (names do not decline)
+_LATIN_NAME = r"[A-Z][A-Za-z0-9&\-]*(?:\s+(?:&\s+)?[A-Z0-9][A-Za-z0-9&\-]*){0,4}"
+_NAME_AFTER_HEAD = re.compile(
+    rf"(?<![\w-])(?P<head>[а-яё\-]+)\s+(?P<name>{_LATIN_NAME}|[А-ЯЁ][а-яё]*[А-ЯЁ]?[а-яё]+(?:[\s-]\d{{4}})?)(?![\w-])"
+)
+
+
+def _named_after_head(ctx: Context, taken) -> None:
+    for m in _NAME_AFTER_HEAD.finditer(ctx.text):
+        if any(s <= m.start("name") < e for s, e in taken) or not event_lexicon().is_head(lemma(m.group("head"))):
+            continue
+        if any(r.start < m.end("name") and m.start("name") < r.end for r in ctx.refs):
+            continue  # "на выставке в Астане", "форуме Казахстан – Россия": a place, a person, a firm
+        name = m.group("name")
+        if name[:1] in "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ" and known(name.split()[0].lower()):
+            continue  # "на форуме Министр ...": a known word starts the next phrase
+        _add(ctx, name, ctx.text[m.start() : m.end()], m.start(), m.end())
+        taken.append((m.start(), m.end()))
 
 
 _DESCRIBED = re.compile(
@@ -373,7 +395,8 @@ _ADJ_EVENT = re.compile(
     r"(?<![.!?]\s)(?<!^)(?<![\w-])(?P<adj>(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*|(?P<pair>[а-яё]+ско-[а-яё]+))"
     r"(?:ой|ая|ую|ий|ый|ом|ого|ей|ое|ые|их|ых|ым|им|ыми|ими))\s+"
     r"(?P<more>(?:[а-яё\-]+(?:ой|ая|ую|ий|ый|ом|ого|ей|ое|ые|их|ых|ым|им|ыми|ими)\s+){0,2})"
-    r"(?P<head>ярмарк\w*|выставк\w*|[а-я\-]*форум\w*|фестивал\w*|конференци\w*|игр(?:ы|ах|ам|ами)?\b)"
+    r"(?P<head>ярмарк\w*|выставк\w*|[а-я\-]*форум\w*|фестивал\w*|конференци\w*|конгресс\w*|недел[яиеюь]\w*|"
+    r"игр(?:ы|ах|ам|ами)?\b)"
     r"(?P<tail>(?:\s+(?:[а-яё\-]+|[А-ЯЁ][а-яё\-]+|и)){0,6})",
     re.M,
 )

@@ -698,6 +698,27 @@ ENTITIES = [
     ),
     # events without quotes
     case(
+        "event-latin-name-after-head",
+        "Предприятия области приняли участие в международной выставке AgroWorld Kazakhstan в Алматы.",
+        has=[("Event", "AgroWorld Kazakhstan")],
+    ),
+    case(
+        "event-unquoted-name-after-head",
+        "Делегация Костанайской области посетила выставку Иннопром в Екатеринбурге.",
+        has=[("Event", "Иннопром")],
+    ),
+    case(
+        "event-place-after-head-is-no-name",
+        "Делегация посетила выставку в Екатеринбурге, а затем форум Казахстан – Россия.",
+        absent=[("Event", "Казахстан")],
+    ),
+    case(
+        "event-capitalised-adjective-congress-and-week",
+        "Аким выступил на Евразийском агропромышленном конгрессе, а фермеры приняли участие в Сибирской "
+        "аграрной неделе.",
+        has=[("Event", "Евразийский агропромышленный конгресс"), ("Event", "Сибирская аграрная неделя")],
+    ),
+    case(
         "event-edition-lower-case",
         "Соглашение подписано в рамках X белорусско-казахстанского форума.",
         has=[("Event", "X белорусско-казахстанский форум")],
