@@ -34,9 +34,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-import pymorphy3
 from pydantic import BaseModel, ConfigDict
 from rapidfuzz.distance import OSA
+
+from coopgraph.ingest.morph import parses
 
 DEFAULT_PATH = Path(__file__).with_name("data") / "gazetteer.json"
 
@@ -135,14 +136,9 @@ def translit_kazakh(s: str) -> str:
     return s.translate(_KAZ)
 
 
-@lru_cache(maxsize=1)
-def _morph() -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer()
-
-
-@lru_cache(maxsize=200_000)
 def _parses(norm: str) -> tuple:
-    return tuple(_morph().parse(norm))
+    # one analyzer and one cache with the rest of extraction: most words are parsed by both
+    return parses(norm)
 
 
 @lru_cache(maxsize=200_000)
@@ -665,7 +661,7 @@ def _noun_follows(text, spans, toks, k) -> bool:
     """The adjective qualifies a noun after it ("в Павлодарскую городскую больницу"): no elided place."""
     if k + 1 >= len(toks) or re.search(r"[^\s]", text[spans[k][1] : spans[k + 1][0]]):
         return False
-    return any(p.tag.POS in ("NOUN", "ADJF") for p in _morph().parse(toks[k + 1].norm)[:1])
+    return any(p.tag.POS in ("NOUN", "ADJF") for p in parses(toks[k + 1].norm)[:1])
 
 
 _AREA_NOUNS = frozenset({"область", "край", "регион", "республика"})
