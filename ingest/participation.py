@@ -443,7 +443,9 @@ def _venue_visits(ctx: Context, events: Events) -> None:
             continue  # "обратились по видеосвязи": taking part from afar
         if (who, rel.target_key) in ctx.participant_groups:
             ctx.relate("VISITED", who, venue, k, rule="event.venue_delegation")
-        elif who.startswith("Person:") and any(_at_home(ctx, x, venue) for x in taking_part[rel.target_key]):
+        elif who.startswith("Person:") and any(
+            _at_home(ctx, x, venue) for x in [*taking_part[rel.target_key], ctx.home, ctx.partner] if x
+        ):  # held on the ground of one of the article's two parties (or of another participant)
             home = region_of_person(ctx, who)
             # an organisation's home is the place its name holds; a body placed nowhere ("университет имени
             # Ясави") says nothing of where its head came from

@@ -387,6 +387,13 @@ VISITS = [
 
 DISCOURSE = [
     relation_case(
+        "visit-official-at-a-forum-on-the-other-party-ground",
+        "Омская и Павлодарская области\n\nГубернатор Омской области Виталий Хоценко принял участие в форуме "
+        "межрегионального сотрудничества в Павлодаре.",
+        has=[("VISITED", "Виталий Хоценко", "Павлодар")],
+        absent=[("VISITED", "Омская область", ANY)],  # the person travelled, no delegation is named
+    ),
+    relation_case(
         "discourse-members-of-the-delegation-are-the-delegation",
         "Делегация Алтайского края посетила Усть-Каменогорск. Члены делегации осмотрели производство "
         "ТОО «Восток Молоко».",
