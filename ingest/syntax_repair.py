@@ -28,6 +28,8 @@ def repair_clauses(tokens: list[Token]) -> None:
         for k, t in enumerate(tokens)
         if t.text == ";"
         or (t.text in ("–", "—") and 0 < k < len(tokens) - 1 and _clause_after(tokens, k))
+        # "Еще один документ заключен на уровне городов: глава ... и аким ... подписали меморандум"
+        or (t.text == ":" and _passive_clause_before(tokens, k))
         or (
             t.text.lower() in _CONTRAST
             and k > 0
@@ -95,6 +97,18 @@ def _clause_after(tokens: list[Token], k: int) -> bool:
     """ "X и Y подписали договор – ректоры обменялись документами": a dash opening a clause with a finite verb
     of its own, after a part that has one too (a dash between nouns, "Китай – Евразия", is no boundary)."""
     return any(_finite(t) for t in tokens[k + 1 :]) and any(_finite(t) for t in tokens[:k])
+
+
+def _passive_clause_before(tokens: list[Token], k: int) -> bool:
+    """A colon after a clause whose only predicate is a short participle ("документ заключен на уровне городов:"),
+    before one with a finite verb of its own."""
+    before = [x for x in tokens[:k] if _predicative(x)]
+    return (
+        bool(before)
+        and not any(_finite(x) for x in before)
+        and any(_finite(x) for x in tokens[k + 1 :])
+        and not (k + 1 < len(tokens) and tokens[k + 1].text in ("«", '"', "“", "„"))
+    )
 
 
 def _finite(t: Token) -> bool:
