@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from coopgraph.ingest.syntax_repair import (
+    repair_accusative_names,
     repair_adjective_heads,
     repair_clauses,
     repair_direction_phrases,
@@ -283,6 +284,7 @@ class _Syntax:
             repair_self_heads(ours)
             repair_adjective_heads(ours)
             repair_misread_place_nouns(ours)
+            repair_accusative_names(ours)
             repair_nominative_modifiers(ours)
             repair_object_subjects(ours)
             repair_subjects_read_as_objects(ours)

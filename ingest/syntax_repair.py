@@ -345,6 +345,19 @@ _ADJECTIVE_ENDINGS = (
 )  # fmt: skip
 
 
+def repair_accusative_names(tokens: list[Token]) -> None:
+    """ "отгрузила в Гянджу первую партию": a name in -у/-ю after "в"/"на" that the tagger calls locative is
+    the accusative of a name in -а/-я (the locative of those ends in -е), when the dictionary allows it."""
+    for k, t in enumerate(tokens[1:], 1):
+        if t.pos != "PROPN" or t.feats.get("Case") != "Loc" or not t.text.endswith(("у", "ю")):
+            continue
+        if tokens[k - 1].text.lower() not in ("в", "во", "на"):
+            continue
+        readings = {p.tag.case for p in parses(t.text.lower())}
+        if "accs" in readings and "loct" not in readings and "loc2" not in readings:
+            t.feats["Case"] = "Acc"
+
+
 def repair_misread_place_nouns(tokens: list[Token]) -> None:
     """ "закупают на Могилевщине лифтовое оборудование": the tagger read the region's nickname as an adjective
     of the goods and hung "на" on the goods. A capitalised "adjective" without an adjective's ending, right
