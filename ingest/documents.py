@@ -41,6 +41,8 @@ _FACT = {
     "продлить",
     "пролонгировать",
     "ратифицировать",
+    "парафировать",  # "парафирован договор": initialled, the text agreed
+    "парафирование",
     "утвердить",
     "принять",
     "разработать",
@@ -144,6 +146,10 @@ def _descriptor(tokens: list[Token], i: int, parties: frozenset[int] = frozenset
                 continue
             break
         if t.pos == "NUM" or t.text.isdigit():
+            goods = _counted_goods_at(tokens, k) if out else None
+            if goods is not None:
+                k = goods  # "контракт на поставку 40 тракторов": the count is no part of what it is about
+                continue
             break
         if t.pos == "PROPN" and not out:
             break
@@ -156,6 +162,24 @@ def _descriptor(tokens: list[Token], i: int, parties: frozenset[int] = frozenset
     while out and (out[-1].pos in ("ADP", "CCONJ") or out[-1].text == ","):
         out.pop()
     return out
+
+
+_NOT_COUNTED = {"год", "доллар", "рубль", "тенге", "евро", "сум", "юань", "сом", "процент"}
+
+
+def _counted_goods_at(tokens: list[Token], k: int) -> int | None:
+    """ "40 тракторов", "3 тысяч тонн хлопкового волокна": where the goods a count at k counts begin (its
+    measures skipped); None if what follows is a sum, a year or no genitive."""
+    from coopgraph.ingest.trade_words import trade_words
+
+    measures = trade_words().measures
+    j = k + 1
+    while j < len(tokens) and (tokens[j].lemma in measures or tokens[j].text == "."):
+        j += 1
+    nxt = tokens[j] if j < len(tokens) else None
+    if nxt is None or nxt.pos not in ("NOUN", "ADJ") or nxt.feats.get("Case") != "Gen" or nxt.lemma in _NOT_COUNTED:
+        return None
+    return j
 
 
 _ADJ_END = re.compile(r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ых|их|ую|юю|ыми|ими)$")
@@ -186,6 +210,7 @@ _SIGN_VERBS = {
     "заключать",
     "продлить",
     "ратифицировать",
+    "парафировать",
     "утвердить",
     "принять",
     "разработать",

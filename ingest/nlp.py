@@ -13,6 +13,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_direction_phrases,
     repair_forward_jumps,
     repair_leading_participles,
+    repair_legal_form_subjects,
     repair_misread_place_nouns,
     repair_nominative_modifiers,
     repair_object_subjects,
@@ -285,6 +286,7 @@ class _Syntax:
             repair_adjective_heads(ours)
             repair_misread_place_nouns(ours)
             repair_accusative_names(ours)
+            repair_legal_form_subjects(ours)
             repair_nominative_modifiers(ours)
             repair_object_subjects(ours)
             repair_subjects_read_as_objects(ours)

@@ -345,6 +345,28 @@ _ADJECTIVE_ENDINGS = (
 )  # fmt: skip
 
 
+def repair_legal_form_subjects(tokens: list[Token]) -> None:
+    """ "на выставке ООО «ЧТЗ-Уралтрак» и ТОО «…» парафировали контракт": a legal form does not decline, and the
+    parser can hang the subject it opens on the place phrase before it. Before a plural verb with no subject,
+    a legal form modifying a prepositional noun is the verb's subject."""
+    from coopgraph.ingest.org_names import org_lexicon
+
+    forms = set(org_lexicon().legal_forms)
+    by_i = {t.i: t for t in tokens}
+    for verb in tokens:
+        if not _finite(verb) or verb.feats.get("Number") != "Plur":
+            continue
+        if any(c._head == verb.i and c._rel in ("nsubj", "nsubj:pass") for c in tokens):
+            continue
+        for t in tokens[: verb.i]:
+            head = by_i.get(t._head)
+            if t.text not in forms or t._rel != "nmod" or head is None or head._head != verb.i:
+                continue
+            if any(c._head == head.i and c._rel == "case" for c in tokens):
+                t._head, t._rel = verb.i, "nsubj"
+                break
+
+
 def repair_accusative_names(tokens: list[Token]) -> None:
     """ "отгрузила в Гянджу первую партию": a name in -у/-ю after "в"/"на" that the tagger calls locative is
     the accusative of a name in -а/-я (the locative of those ends in -е), when the dictionary allows it."""
