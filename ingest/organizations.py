@@ -116,9 +116,9 @@ _GOVERNMENT = re.compile(
     re.I,
 )
 _EMBASSY = re.compile(
-    r"\b((?i:посольств|генеральн\w+ консульств|генконсульств|консульств))\w*\s+"
-    r"(?:(?:республики|Республики)\s+)?([А-ЯЁ][а-яё]+)"
-    r"(?:\s+(в|во)\s+([А-ЯЁ][\w\-]+(?:\s+[А-ЯЁ][\w\-]+)?))?"
+    r"\b((?i:посольств|генеральн\w+ консульств|генконсульств|консульств|торгов\w+ представительств|торгпредств))"
+    r"\w*\s+(?:(?:республики|Республики)\s+)?([А-ЯЁ][а-яё]+(?:\s+Федерации)?)"
+    r"(?:\s+(в|во)\s+(?:Республике\s+)?([А-ЯЁ][\w\-]+(?:\s+[А-ЯЁ][\w\-]+)?))?"
 )
 
 
@@ -447,11 +447,19 @@ def _add_embassies(ctx: Context, taken: list[tuple[int, int]]) -> None:
         place = gaz.lookup(m.group(2))
         if place is None or place.type != "Country":
             continue
-        kind = "Посольство" if m.group(1).lower().startswith("посольств") else "Генеральное консульство"
+        opening = m.group(1).lower()
+        kind = (
+            "Посольство"
+            if opening.startswith("посольств")
+            else "Торговое представительство"
+            if opening.startswith(("торгов", "торгпред"))
+            else "Генеральное консульство"
+        )
         name = f"{kind} {inflect_word(place.name, {'gent'}, ('NOUN',))}"
         host = gaz.lookup(m.group(4)) if m.group(4) else None
         if host is not None and host.code != place.code:
-            name += f" {m.group(3).lower()} {m.group(4)}"  # "Посольство Казахстана в Узбекистане"
+            where = m.group(4) if m.group(4) != host.name else inflect_word(host.name, {"loct"}, ("NOUN",))
+            name += f" {m.group(3).lower()} {where}"  # "Посольство Казахстана в Узбекистане"
         _add(ctx, name, m.group(0), m.start(), m.end())
         taken.append(m.span())
 
