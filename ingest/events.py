@@ -19,6 +19,7 @@ class EventLexicon:
     head_suffixes: tuple[str, ...]
     days: frozenset[str]
     day_genitives: frozenset[str]
+    day_topics: frozenset[str]
     generic_adjectives: frozenset[str]
     time_words: frozenset[str]
 
@@ -35,6 +36,7 @@ def event_lexicon() -> EventLexicon:
         head_suffixes=tuple(data["head_suffixes"]),
         days=frozenset(data["days"]),
         day_genitives=frozenset(data["day_genitives"]),
+        day_topics=frozenset(data["day_topics"]),
         generic_adjectives=frozenset(data["generic_adjectives"]),
         time_words=frozenset(data["time_words"]),
     )
@@ -303,7 +305,7 @@ def _place_days(ctx: Context, taken) -> None:
             while j < len(toks) and j - i <= 2 and toks[j].lemma in lex.day_genitives:
                 j += 1
             end = _place_after(ctx, k, toks, j)
-            if end is None and not (t.text[:1].isupper() and j > i + 1 and toks[j - 1].lemma == "культура"):
+            if end is None and not (t.text[:1].isupper() and j > i + 1 and toks[j - 1].lemma in lex.day_topics):
                 continue
             end = end if end is not None else toks[j - 1].end
             more = re.match(r"\s+(?:в|во)\s+", ctx.text[end : end + 5])

@@ -739,6 +739,16 @@ ENTITIES = [
     ),
     # events without quotes
     case(
+        "event-week-of-a-country-s-cinema",
+        "Делегация приняла участие в Неделе казахстанского кино в Казани.",
+        has=[("Event", "Неделя казахстанского кино в Казани")],
+    ),
+    case(
+        "event-a-week-in-lower-case-is-a-time",
+        "На этой неделе казахстанского кино показали мало.",
+        absent=[("Event", ANY)],
+    ),
+    case(
         "event-latin-name-after-head",
         "Предприятия области приняли участие в международной выставке AgroWorld Kazakhstan в Алматы.",
         has=[("Event", "AgroWorld Kazakhstan")],
