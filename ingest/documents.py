@@ -268,10 +268,18 @@ def list_signed(ctx: Context, k: int) -> int | None:
     return None
 
 
+_PURPOSE = re.compile(r"\b(?:для|ради|с целью)\s+(?:подписания|заключения|парафирования)\b", re.I)
+
+
 def _status(sent: Sentence) -> str:
     if planned_signing(sent):
         return "plan"
     lemmas = {t.lemma for t in sent.tokens}
+    purpose = _PURPOSE.search(sent.text)
+    if purpose and not {t.lemma for t in sent.tokens if t.start - sent.start not in range(*purpose.span())} & (
+        _DONE - {"подписание"}
+    ):
+        return "plan"  # "прибыл в Костанай для подписания соглашения": why he came, not what was done
     if lemmas & _FACT and not (lemmas & _PLAN and not lemmas & _DONE):
         return "fact"
     if "будет" in sent.text.lower() and "подписан" in sent.text.lower():

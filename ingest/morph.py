@@ -46,7 +46,10 @@ def match_case(word: str, model: str) -> str:
     if model.isupper() and len(model) > 1:
         return word.upper()
     if model[:1].isupper():
-        return "-".join(p[:1].upper() + p[1:] for p in word.split("-"))
+        parts, model_parts = word.split("-"), model.split("-")
+        if len(parts) == len(model_parts):  # "Социально-предпринимательская" keeps its lower-case part
+            return "-".join(p[:1].upper() + p[1:] if m[:1].isupper() else p for p, m in zip(parts, model_parts))
+        return "-".join(p[:1].upper() + p[1:] for p in parts)
     return word
 
 
@@ -268,7 +271,11 @@ def _inflect_word(word: str, grammemes: frozenset[str], pos: tuple[str, ...]) ->
     for p in cands:
         inflected = p.inflect(grammemes)
         if inflected:
-            return match_case(inflected.word, word)
+            out = inflected.word
+            first = word.lower().split("-")[0]
+            if "-" in word and "-" not in out and out.startswith(first):
+                out = f"{first}-{out[len(first) :]}"  # "Южно-Уральским" → "Южно-Уральский", not "Южноуральский"
+            return match_case(out, word)
     return word
 
 
