@@ -346,9 +346,10 @@ _ADJECTIVE_ENDINGS = (
 
 
 def repair_legal_form_subjects(tokens: list[Token]) -> None:
-    """ "на выставке ООО «ЧТЗ-Уралтрак» и ТОО «…» парафировали контракт": a legal form does not decline, and the
-    parser can hang the subject it opens on the place phrase before it. Before a plural verb with no subject,
-    a legal form modifying a prepositional noun is the verb's subject."""
+    """ "на выставке ООО «ЧТЗ-Уралтрак» и ТОО «…» парафировали контракт", "в рамках визита ОАО «Белшина» и ТОО
+    «Караганда Шина» заключили контракт": a legal form does not decline, and the parser can hang the subject
+    it opens on the prepositional phrase before it (and take a word of a quoted name for the subject). Before
+    a plural verb with no subject outside quotes, a legal form under that phrase is the verb's subject."""
     from coopgraph.ingest.org_names import org_lexicon
 
     forms = set(org_lexicon().legal_forms)
@@ -356,15 +357,35 @@ def repair_legal_form_subjects(tokens: list[Token]) -> None:
     for verb in tokens:
         if not _finite(verb) or verb.feats.get("Number") != "Plur":
             continue
-        if any(c._head == verb.i and c._rel in ("nsubj", "nsubj:pass") for c in tokens):
+        subjects = [c for c in tokens if c._head == verb.i and c._rel in ("nsubj", "nsubj:pass")]
+        if any(not _inside_quotes(tokens, c) for c in subjects):
             continue
         for t in tokens[: verb.i]:
-            head = by_i.get(t._head)
-            if t.text not in forms or t._rel != "nmod" or head is None or head._head != verb.i:
-                continue
-            if any(c._head == head.i and c._rel == "case" for c in tokens):
+            top = _phrase_top(by_i, t, verb) if t.text in forms and t._rel == "nmod" else None
+            if top is not None and any(c._head == top.i and c._rel == "case" for c in tokens):
                 t._head, t._rel = verb.i, "nsubj"
+                for c in subjects:  # the word of a name is the name's again
+                    c._head, c._rel = c.i - 1, "flat:name"
                 break
+
+
+def _phrase_top(by_i: dict, t: Token, verb: Token) -> Token | None:
+    """The word of `t`'s phrase that hangs on `verb`, up a chain of modifiers ("в рамках визита ОАО")."""
+    head = by_i.get(t._head)
+    for _ in range(4):
+        if head is None:
+            return None
+        if head._head == verb.i:
+            return head
+        if head._rel not in ("nmod", "appos"):
+            return None
+        head = by_i.get(head._head)
+    return None
+
+
+def _inside_quotes(tokens: list[Token], t: Token) -> bool:
+    before = [x.text for x in tokens[: tokens.index(t)]]
+    return before.count("«") > before.count("»")
 
 
 def repair_accusative_names(tokens: list[Token]) -> None:

@@ -170,7 +170,7 @@ def trade_volumes(ctx: Context, k: int) -> list[tuple[str, str, str]]:
         lo = found[n - 1].end if n else 0
         hi = found[n + 1].start if n + 1 < len(found) else len(text)
         kind = kind_of(text, a, lo, hi) or (last[0] if last and _SHARE.search(text[lo : a.start]) else None)
-        if kind is None or is_vague(text[lo:hi]) or _is_plan(text, a.start):
+        if kind is None or is_vague(text[lo:hi]) or _is_plan(text, a.start) or _DEAL_SUM.search(text[lo : a.start]):
             continue
         src, tgt = _sides(ctx, k, text, lo, a, hi, last)
         if not src or not tgt or src == tgt:
@@ -181,6 +181,14 @@ def trade_volumes(ctx: Context, k: int) -> list[tuple[str, str, str]]:
         )
         out.append((kind, src, tgt))
     return out
+
+
+# "контракт на поставку шин на сумму 5 млн долларов": the value of a deal, not a trade volume
+_DEAL_SUM = re.compile(
+    r"\b(?:контракт|договор|соглашени|сделк|заказ|меморандум)\w*\b[^.;]*?\b(?:на\s+сумму|(?:общей\s+)?стоимостью)"
+    r"\s*(?:(?:более|свыше|около|почти|порядка)\s+)?$",
+    re.I,
+)
 
 
 def _sides(
