@@ -190,6 +190,19 @@ def _members_of(tree: Tree, head: Token) -> Token | None:
     )
 
 
+def _visiting_head_region(ctx: Context, country: str) -> str | None:
+    """The one region of `country` whose head the article already has visiting (a VISITED from a person who
+    holds an office of that region)."""
+    found = set()
+    for rel in ctx.relations.values():
+        if rel.type == "VISITED" and rel.source_key.startswith("Person:"):
+            place = region_of_person(ctx, rel.source_key)
+            ent = ctx.table.get(place) if place else None
+            if ent is not None and ent.type == "Region" and ent.country == country:
+                found.add(place)
+    return found.pop() if len(found) == 1 else None
+
+
 def _residents_place(ctx: Context, head: Token) -> str | None:
     """The place a resident noun stands for ("омичи": Omsk oblast, else Omsk), if the article names it."""
     for code in words().residents.get(head.lemma, ()):
@@ -287,11 +300,15 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
         side.bodies += [r for p in side.persons if (r := _headed_region(ctx, p))][:1]
     if not side.bodies:
         side.bodies += _demonym_before(ctx, k, head)
-    if side.bodies and side.bodies[0].startswith("Country:") and ctx.delegation:
-        # "Белорусская делегация" after "делегация Могилевской области": the same guests
-        region = ctx.table.get(ctx.delegation)
-        if region is not None and region.country == side.bodies[0].split(":")[-1]:
-            side.bodies = [ctx.delegation]
+    if side.bodies and side.bodies[0].startswith("Country:"):
+        # "Белорусская делегация" after "делегация Могилевской области": the same guests; "узбекская
+        # делегация" after "Хоким Ташкентской области прибыл": the delegation its head leads
+        code = side.bodies[0].split(":")[-1]
+        region = ctx.table.get(ctx.delegation) if ctx.delegation else None
+        if region is not None and region.country == code:
+            side.bodies = [region.key]
+        elif region is None and (led := _visiting_head_region(ctx, code)):
+            side.bodies = [led]
     if not fallback:
         return side
     if not side.bodies and ctx.delegation:
