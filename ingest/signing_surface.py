@@ -6,6 +6,7 @@ import re
 
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
+from coopgraph.ingest.discourse import HEAD_TITLES
 from coopgraph.ingest.documents import list_signed, planned_signing
 
 _SIGN_LEMMAS = {
@@ -45,7 +46,6 @@ _HEADS_SIGN = re.compile(
     r"(?:(?:двух|обоих|этих)\s+)?(регионов|областей|сторон|\w+\s+и\s+\w+)?[^,.;:]{0,20}$",
     re.I,
 )
-_HEAD_TITLES = ("губернатор", "аким", "председатель облисполкома")
 
 
 def heads_of(ctx: Context, parties: list[str]) -> list[str]:
@@ -54,7 +54,7 @@ def heads_of(ctx: Context, parties: list[str]) -> list[str]:
     for rel in ctx.relations.values():
         if (
             rel.type == "HOLDS_POSITION"
-            and rel.title in _HEAD_TITLES
+            and rel.title in HEAD_TITLES
             and rel.target_key in parties
             and rel.source_key not in out
         ):

@@ -6,6 +6,7 @@ import re
 
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
+from coopgraph.ingest.discourse import HEAD_TITLES
 
 _VISIT_VERBS = {
     "посетить",
@@ -181,9 +182,6 @@ def extract_visits(ctx: Context) -> None:
     _head_with_delegation(ctx)
 
 
-_HEAD_TITLES = {"губернатор", "аким", "председатель облисполкома"}
-
-
 def _head_with_delegation(ctx: Context) -> None:
     """ "Раис Татарстана с визитом в Караганде" + "татарстанская делегация посетила комбинат": the
     region's delegation, led by its head, visited the place the head visited."""
@@ -192,7 +190,7 @@ def _head_with_delegation(ctx: Context) -> None:
     heads = {
         r.source_key: r.target_key
         for r in rels
-        if r.type == "HOLDS_POSITION" and r.title in _HEAD_TITLES and r.target_key in travelled
+        if r.type == "HOLDS_POSITION" and r.title in HEAD_TITLES and r.target_key in travelled
     }
     for r in rels:
         region = heads.get(r.source_key)
