@@ -153,7 +153,19 @@ def volume_pair(ctx: Context, k: int, keys: list[str], left: str) -> tuple[str |
         prev = list(dict.fromkeys(r.key for r in ctx.refs_in(k - 1, "Region", "Country")))
         if len(prev) >= 2:
             return prev[0], prev[1]
+    if last := _last_figure_pair(ctx, k):
+        return last  # "Товарооборот ВКО с Китаем составил ... Экспорт составил 287 млн": the same two
     return home, partner
+
+
+def _last_figure_pair(ctx: Context, k: int) -> tuple[str, str] | None:
+    """The two parties of the trade figure stated last, within the three sentences before `k`."""
+    found = [
+        (ctx.sentence_of(r.evidence.start), r.source_key, r.target_key)
+        for r in ctx.relations.values()
+        if r.type == "TRADE_VOLUME" and k - 3 <= ctx.sentence_of(r.evidence.start) < k
+    ]
+    return max(found)[1:] if found else None
 
 
 def trade_volumes(ctx: Context, k: int) -> list[tuple[str, str, str]]:
