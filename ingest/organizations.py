@@ -214,8 +214,8 @@ def extract_organizations(ctx: Context) -> None:
         ):
             first -= 1
         desc_words = words[first : k + 1]
-        if lemma(desc_words[-1]) in _GENERIC_HEADS and len(desc_words) == 1:
-            full = name
+        if lemma(desc_words[-1]) in _GENERIC_HEADS:
+            full = name  # "омской компанией «Сибирская нива»": a generic head and its adjectives are dropped (spec)
         else:
             full = f"{_descriptor_name(' '.join(desc_words))} {name}"
         start = m.start() + len(" ".join(words[:first])) + (1 if first else 0)

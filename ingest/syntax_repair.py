@@ -355,13 +355,14 @@ def repair_legal_form_subjects(tokens: list[Token]) -> None:
     forms = set(org_lexicon().legal_forms)
     by_i = {t.i: t for t in tokens}
     for verb in tokens:
-        if not _finite(verb) or verb.feats.get("Number") != "Plur":
+        # a list of firms takes a plural verb, one firm a neuter one ("ТОО «…» подписало": товарищество)
+        if not _finite(verb) or (verb.feats.get("Number") != "Plur" and verb.feats.get("Gender") != "Neut"):
             continue
         subjects = [c for c in tokens if c._head == verb.i and c._rel in ("nsubj", "nsubj:pass")]
         if any(not _inside_quotes(tokens, c) for c in subjects):
             continue
         for t in tokens[: verb.i]:
-            top = _phrase_top(by_i, t, verb) if t.text in forms and t._rel == "nmod" else None
+            top = _phrase_top(by_i, t, verb) if t.text in forms and t._rel in ("nmod", "appos") else None
             if top is not None and any(c._head == top.i and c._rel == "case" for c in tokens):
                 t._head, t._rel = verb.i, "nsubj"
                 for c in subjects:  # the word of a name is the name's again
