@@ -76,15 +76,19 @@ def chrome(tmp_path):
 def wait_for(check, timeout: float = 120.0, what: str = "the page", state=None):
     """Poll `check` until it gives a true value; an element Browser re-rendered or still animating is one more try.
     On a timeout the error says what `state()` shows then, so a CI log tells which frame was missing or extra."""
-    from selenium.common.exceptions import ElementClickInterceptedException, StaleElementReferenceException
+    from selenium.common.exceptions import (
+        ElementClickInterceptedException,
+        ElementNotInteractableException,
+        StaleElementReferenceException,
+    )
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             if value := check():
                 return value
-        except (StaleElementReferenceException, ElementClickInterceptedException):
-            pass
+        except (StaleElementReferenceException, ElementClickInterceptedException, ElementNotInteractableException):
+            pass  # the form still fading in: "element not interactable" when typing into it (CI, stop 24)
         time.sleep(0.5)
     raise AssertionError(f"timed out waiting for {what}" + (f"; the page shows {state()!r}" if state else ""))
 
