@@ -164,11 +164,11 @@ def extract_persons(ctx: Context) -> None:
     """Add Person entities and refs; surname-only mentions join the full name they abbreviate."""
     singles = []
     for span in ctx.parsed.spans:
-        if span.type != "PER":
+        if span.type not in ("PER", "LOC", "ORG"):
             continue
         end = span.start + len(span.text.split("\n")[0].rstrip())
         sent, toks = _tokens_of(ctx, span.start, end)
-        if sent < 0 or not toks:
+        if sent < 0 or not toks or (span.type != "PER" and not _person_shaped(ctx, toks)):
             continue
         if _cue_before(ctx, span.start, _HISTORICAL_CUES) or _cue_before(ctx, span.start, _CREDIT_CUES, 2):
             continue
@@ -341,6 +341,20 @@ def _resolve_surnames(ctx: Context, singles) -> None:
             continue  # "Костанайская делегация": a place adjective the tagger took for a surname
         ent = ctx.table.add("Person", name, alias=ctx.text[start:end], start=start, end=end)
         ctx.add_ref(ent, start, end, via="surname")
+
+
+_SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|е|ым)?$")
+
+
+def _person_shaped(ctx: Context, toks: list[Token]) -> bool:
+    """A span the tagger took for a place or body that is a first name and a surname ("ректор университета
+    Улугбек Мадаминов": Улугбек is also a district of Tashkent), where no place was found."""
+    if not 2 <= len(toks) <= 3 or not all(t.text[:1].isupper() and t.text.isalpha() for t in toks):
+        return False
+    if any(r.start < toks[-1].end and toks[0].start < r.end for r in ctx.refs):
+        return False
+    first = parses(toks[0].text.lower())[:1]
+    return bool(first) and "Name" in first[0].tag.grammemes and bool(_SURNAME_END.search(toks[-1].text.lower()))
 
 
 def _looks_like_surname(tok: Token) -> bool:
