@@ -10,6 +10,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_accusative_names,
     repair_adjective_heads,
     repair_clauses,
+    repair_crossing_conjuncts,
     repair_direction_phrases,
     repair_forward_jumps,
     repair_leading_participles,
@@ -283,6 +284,7 @@ class _Syntax:
             repair_reported_speech(ours)
             repair_clauses(ours)
             repair_self_heads(ours)
+            repair_crossing_conjuncts(ours)
             repair_adjective_heads(ours)
             repair_misread_place_nouns(ours)
             repair_accusative_names(ours)

@@ -254,6 +254,22 @@ def repair_reported_speech(tokens: list[Token]) -> None:
         root._head, root._rel = verb.i, "parataxis"
 
 
+def repair_crossing_conjuncts(tokens: list[Token]) -> None:
+    """ "на площадке форума Вавиловский университет и Западно-Казахстанский университет подписали меморандум":
+    the parser can hang the second conjunct on a noun across the verb that governs that noun. A coordination does
+    not span its own clause's verb; the conjunct joins the nearest argument of that verb on its own side."""
+    by_i = {t.i: t for t in tokens}
+    for c in tokens:
+        head = by_i.get(c._head) if c._rel == "conj" else None
+        verb = by_i.get(head._head) if head is not None else None
+        if head is None or verb is None or verb.pos != "VERB" or not (c.i < verb.i < head.i or head.i < verb.i < c.i):
+            continue
+        low = -1 if c.i < verb.i else verb.i
+        side = [t for t in tokens if t._head == verb.i and t.pos in ("NOUN", "PROPN") and low < t.i < c.i]
+        if side:
+            c._head = max(side, key=lambda t: t.i).i
+
+
 def repair_object_subjects(tokens: list[Token]) -> None:
     """ "Меморандум подписали Павлодарский университет и Омский университет": an inanimate masculine noun reads
     the same in the nominative and the accusative, and the parser can make every noun around a plural verb its
