@@ -191,6 +191,8 @@ def _proper_tail(ctx: Context, k: int, toks: list[Token], i: int) -> Token | Non
     j = i + 1
     if j < len(toks) and toks[j].text.lower() in ("имени", "им", "им."):
         j += 2 if j + 1 < len(toks) and toks[j + 1].text == "." else 1
+        while j + 1 < len(toks) and toks[j].lemma in _RANKS and toks[j + 1].text[:1].isupper():
+            j += 1  # "имени академика Е.А. Букетова": the rank is the name's
         last, first = None, j
         # "университета имени П.А. Столыпина Олег Шумаков": a person named after the name is its holder
         people = [r.start for r in ctx.refs_in(k, "Person") if r.start > toks[min(first, len(toks) - 1)].start]
@@ -264,6 +266,7 @@ def _particle(tok: Token) -> bool:
     return _PARTICLE.match(tok.text) is not None
 
 
+_RANKS = {"академик", "профессор", "генерал", "маршал", "адмирал", "святой", "святитель", "космонавт", "поэт"}
 _HONORIFICS = {"хан", "хана", "би", "батыр", "батыра", "ата", "ана", "ага", "аги"}
 
 

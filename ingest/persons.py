@@ -166,15 +166,20 @@ def extract_persons(ctx: Context) -> None:
     for span in ctx.parsed.spans:
         if span.type not in ("PER", "LOC", "ORG"):
             continue
-        end = span.start + len(span.text.split("\n")[0].rstrip())
-        sent, toks = _tokens_of(ctx, span.start, end)
-        if sent < 0 or not toks or (span.type != "PER" and not _person_shaped(ctx, toks)):
+        start, end = span.start, span.start + len(span.text.split("\n")[0].rstrip())
+        sent, toks = _tokens_of(ctx, start, end)
+        if sent < 0 or not toks:
             continue
-        if _cue_before(ctx, span.start, _HISTORICAL_CUES) or _cue_before(ctx, span.start, _CREDIT_CUES, 2):
+        if span.type != "PER" and not _person_shaped(ctx, toks):
+            # "Карагандинского университета имени Букетова Нурлан Дулатбеков" as one body: its holder ends it
+            if len(toks) < 4 or not _person_shaped(ctx, toks[-2:]):
+                continue
+            toks, start = toks[-2:], toks[-2].start
+        if _cue_before(ctx, start, _HISTORICAL_CUES) or _cue_before(ctx, start, _CREDIT_CUES, 2):
             continue
-        if _alone_on_line(ctx, span.start, end) or _byline(ctx, span.start, end):
+        if _alone_on_line(ctx, start, end) or _byline(ctx, start, end):
             continue  # a by-line: the author, not a party
-        toks = _strip_places(ctx, toks)
+        toks = _strip_dedication(ctx, sent, _strip_places(ctx, toks))
         if not toks:
             continue
         toks = _first_name_before(ctx, sent, toks)
@@ -260,6 +265,22 @@ def _first_name_before(ctx: Context, sent: int, toks: list[Token]) -> list[Token
     if not any(t.lemma in _TITLE_NOUNS for t in words[max(0, prev.i - 4) : prev.i]):
         return toks
     return [prev, *toks]
+
+
+_DEDICATION_CUES = {"имени", "им", "им.", "академика", "профессора", "генерала"}
+
+
+def _strip_dedication(ctx: Context, sent: int, toks: list[Token]) -> list[Token]:
+    """ "университета имени Е. Букетова Нурлан Дулатбеков": the tagger runs the name a body bears into its
+    head's; the person starts at the first name in the nominative after the dedicated one."""
+    words = ctx.sentences[sent].tokens
+    if not toks or toks[0].i == 0 or words[toks[0].i - 1].text.lower() not in _DEDICATION_CUES:
+        return toks
+    for k in range(1, len(toks) - 1):
+        first = parses(toks[k].text.lower())[:1]
+        if toks[k].text[:1].isupper() and first and {"Name", "nomn"} <= set(first[0].tag.grammemes):
+            return toks[k:]
+    return toks
 
 
 def _strip_places(ctx: Context, toks: list[Token]) -> list[Token]:
