@@ -157,7 +157,7 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         return _group(ctx, tree, k, head)
     if head.lemma in words().members and (whole := _members_of(tree, head)) is not None:
         return _resolve_head(ctx, tree, k, whole)  # "члены делегации осмотрели завод": the delegation
-    if place := _residents_place(ctx, head):
+    if place := residents_place(ctx, head):
         # "павлодарцев принял губернатор", "южноуральцы побывали на заводе": the place's people, as a group
         if not ctx.delegation:
             ctx.delegation = place
@@ -203,7 +203,7 @@ def _visiting_head_region(ctx: Context, country: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _residents_place(ctx: Context, head: Token) -> str | None:
+def residents_place(ctx: Context, head: Token) -> str | None:
     """The place a resident noun stands for ("омичи": Omsk oblast, else Omsk), if the article names it."""
     for code in words().residents.get(head.lemma, ()):
         found = [e.key for e in ctx.table.of_type(*PLACES) if e.key.partition(":")[2] == code]

@@ -86,6 +86,7 @@ class Lexicon:
     copulas: frozenset[str]
     plan_words: frozenset[str]
     hedge_words: frozenset[str]
+    gap_frames: frozenset[str]  # frames a gap's dash may stand for ("из Омской – трубы")
     adjunct_preps: dict[str, str]  # "в ходе", "в рамках": a noun predicate as the setting of a clause
 
 
@@ -116,6 +117,7 @@ def build_lexicon(data: dict) -> Lexicon:
         copulas=frozenset(syntax["copulas"]),
         plan_words=frozenset(syntax["plan_words"]),
         hedge_words=frozenset(syntax["hedge_words"]),
+        gap_frames=frozenset(syntax["gap_frames"]),
         adjunct_preps={prep: kind for kind, preps in syntax["adjuncts"].items() for prep in preps},
     )
 
@@ -146,8 +148,9 @@ def _all_frames(ctx: Context) -> list[FrameMatch]:
         for tok in sent.tokens:
             if _carries_a_noun_predicate(tree, tok):
                 continue  # "приняла участие": the frame is the noun's, the verb only carries its subject
-            for entry in lexicon().predicates.get(tok.lemma, ()):
-                if _pos_fits(tok, entry):
+            verb = sent.tokens[tok.gap] if tok.gap >= 0 else tok  # a gap's dash stands for the verb before
+            for entry in lexicon().predicates.get(verb.lemma, ()):
+                if _pos_fits(verb, entry) and (verb is tok or entry.frame in lexicon().gap_frames):
                     out.append(_match(ctx, k, tree, tok, entry))
     return out
 

@@ -13,6 +13,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_crossing_conjuncts,
     repair_direction_phrases,
     repair_forward_jumps,
+    repair_gapping,
     repair_leading_participles,
     repair_legal_form_subjects,
     repair_misread_place_nouns,
@@ -28,7 +29,7 @@ class Token:
     """One token of a sentence. `head`/`rel` come from the syntax parser, which runs only when
     some code first reads them (the rules read none): then for the whole article in one batch."""
 
-    __slots__ = ("i", "text", "start", "end", "lemma", "pos", "feats", "_head", "_rel", "_syntax")
+    __slots__ = ("i", "text", "start", "end", "lemma", "pos", "feats", "_head", "_rel", "_syntax", "_gap")
 
     def __init__(
         self,
@@ -53,6 +54,7 @@ class Token:
         self._head = head  # index of the syntactic head within the sentence, -1 for the root
         self._rel = rel
         self._syntax = syntax  # the article's parse still owed to this token
+        self._gap = -1
 
     @property
     def head(self) -> int:
@@ -65,6 +67,14 @@ class Token:
         if self._syntax is not None:
             self._syntax.resolve()
         self._head = value
+
+    @property
+    def gap(self) -> int:
+        """For a dash that stands for the verb of the clause before (gapping: "из Омской – трубы"), that verb's
+        index; else -1. Set by the parse's repairs."""
+        if self._syntax is not None:
+            self._syntax.resolve()
+        return self._gap
 
     @property
     def rel(self) -> str:
@@ -295,6 +305,7 @@ class _Syntax:
             repair_leading_participles(ours)
             repair_forward_jumps(ours)
             repair_direction_phrases(ours)
+            repair_gapping(ours)
 
 
 # What one more call of a tagger costs, in padded input tokens (slovnet's models on one CPU core: a

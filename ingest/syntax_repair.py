@@ -478,3 +478,74 @@ def _agrees(noun: Token, verb: Token) -> bool:
         return False
     gender = verb.feats.get("Gender")
     return gender is None or noun.feats.get("Gender") == gender
+
+
+_DASHES = {"–", "—"}
+_GAP_OPENERS = {"а", "но", "и"}
+_GAP_WORDS = 6  # at most this many words between the comma and the dash: "а в обратном направлении"
+
+
+def repair_gapping(tokens: list[Token]) -> None:
+    """ "Из Тюменской области ввозятся удобрения, из Курганской – трубы", "павлодарцы везут соседям катанку,
+    новосибирцы – запчасти": a dash after a comma stands for the verb of the clause before (gapping), which the
+    parser cannot read (it hangs the remnants on the first clause's words, or on each other in a cycle). The
+    dash becomes that verb's conjunct (`gap` names the verb), heading the words between the comma and itself
+    and the phrase after it."""
+    for d, dash in enumerate(tokens):
+        if dash.text not in _DASHES or d == 0 or tokens[d - 1].end >= dash.start:
+            continue  # a range written close up ("2024–2025"), not a gap
+        comma = next((k for k in range(d - 1, -1, -1) if tokens[k].pos == "PUNCT"), None)
+        if comma is None or tokens[comma].text != ",":
+            continue
+        before = [t for t in tokens[comma + 1 : d] if t.text.lower() not in _GAP_OPENERS]
+        verb = next((t for t in reversed(tokens[:comma]) if _predicative(t) and t.pos in ("VERB", "AUX")), None)
+        end = next((k for k in range(d + 1, len(tokens)) if tokens[k].pos == "PUNCT" and _ends_gap(tokens, k)), None)
+        after = tokens[d + 1 : end if end is not None else len(tokens)]
+        if verb is not None and verb._gap >= 0:
+            verb = tokens[verb._gap]  # "из Курганской – автобусы, из Омской – трубы": both stand for one verb
+        if verb is None or not 1 <= len(before) <= _GAP_WORDS or not any(t.pos == "NOUN" for t in after):
+            continue
+        if any(t.pos in ("VERB", "AUX") for t in before + after) or any(t.pos == "PUNCT" for t in before):
+            continue  # "…», – отметил аким": a speech verb after the dash is the dash's own clause
+        if any(t.feats.get("Animacy") == "Anim" or t.pos == "PROPN" for t in after if t._head not in _ids(after)):
+            continue  # "со стороны заказчика – технический директор …": people, whose roles the parser reads
+        for t in tokens[comma + 1 : d]:
+            if t.text.lower() in _GAP_OPENERS:
+                t._head, t._rel = d, "cc"
+        # the goods after the dash are what the verb's own are: its object, else its subject ("идут трубы")
+        objective = verb.feats.get("Voice") != "Pass" and any(t._head == verb.i and t._rel == "obj" for t in tokens)
+        _hang_remnants(before, d, None)
+        _hang_remnants(after, d, "obj" if objective else "nsubj")
+        dash._head, dash._rel, dash._gap, dash.pos, dash.feats = verb.i, "conj", verb.i, "VERB", dict(verb.feats)
+
+
+def _ids(tokens: list[Token]) -> set[int]:
+    return {t.i for t in tokens}
+
+
+def _ends_gap(tokens: list[Token], k: int) -> bool:
+    """The phrase after a gap's dash runs to the sentence's end, a semicolon, or a comma that opens another gap."""
+    if tokens[k].text != ",":
+        return tokens[k].text in (";", ".", "!", "?", ":", "»", '"', "”")  # a quotation ends there too
+    words = tokens[k + 1 : k + 2 + _GAP_WORDS]
+    dash = next((j for j, t in enumerate(words) if t.pos == "PUNCT"), None)
+    return dash is not None and dash > 0 and words[dash].text in _DASHES
+
+
+def _hang_remnants(part: list[Token], dash: int, goods_rel: str | None) -> None:
+    """Hang a remnant's top words on the dash, labelled as the verb's would be: before the dash a subject or an
+    adverbial; after it (`goods_rel` given) the relation the goods have in the clause before."""
+    inside = {t.i for t in part}
+    tops = [t for t in part if t._head not in inside and t.pos != "PUNCT"]
+    if not tops:  # the parser hung the words on each other in a cycle
+        tops = [t for t in part if t.pos in ("NOUN", "PROPN", "ADJ")][:1]
+    for t in tops:
+        t._head = dash
+        if any(c._head == t.i and c._rel == "case" for c in part):
+            t._rel = "obl"
+        elif goods_rel:
+            t._rel = goods_rel
+        elif t.feats.get("Case") == "Dat":
+            t._rel = "iobj"
+        else:
+            t._rel = "nsubj" if t.feats.get("Case") == "Nom" else "obl"

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from coopgraph.ingest.commodities import Good, GoodsRead, read_goods
-from coopgraph.ingest.context import Context, Ref
+from coopgraph.ingest.commodities import Good, GoodsRead
+from coopgraph.ingest.context import Context
 from coopgraph.ingest.records import PLACE_TYPES
 from coopgraph.ingest.trade_frames import Statement, Trees, antecedent_goods, goods_of, is_fact, statements
-from coopgraph.ingest.trade_sides import Flow, Side, frame_sides, mentions, partner, same_side
+from coopgraph.ingest.trade_sides import Flow, Side, fill_neighbour, frame_sides, mentions, partner, same_side
 from coopgraph.ingest.trade_words import trade_words
 
 
@@ -65,36 +65,27 @@ class FrameFlows:
             self._named_after(st)
             return
         tree = self.trees[k]
-        gapped = self._gapped_clauses(st)
-        if gapped:  # the goods of a gapped clause are its own, wherever the parser hung them
-            st.goods_at = [g for g in st.goods_at if g.start < min(at for at, _, _, _ in gapped)]
         read = goods_of(ctx, tree, st)
         goods = self._goods(read, k)
         if goods is None:
             return  # the goods are no goods ("поставили задачу", "привезли специалистов")
         flow = frame_sides(ctx, tree, st.match, st.args)
+        if st.match.pred.gap >= 0 and not any(_reverse(tree, c) for c in tree.children(st.match.pred)):
+            self._gapped(flow, k)
         self._back(tree, st, flow, k)
         named = bool(flow.exporters.keys or flow.importers.keys)
         if not goods and not named:
             return  # a flow of nothing named between nobody named is no statement
         importing = trade_words().owner.get(st.match.frame) == "importer"
         self._complete(flow, k, importing)
-        apart = {ref.key for _, _, ref, _ in gapped}  # places of the gapped clauses are theirs alone
         exporters = [e for e in flow.exporters.keys if ctx.table.get(e) is not None]
         importers = [i for i in flow.importers.keys if ctx.table.get(i) is not None]
-        exporters = [e for e in exporters if e not in apart] or exporters
-        importers = [i for i in importers if i not in apart] or importers
         pairs = [(e, i) for e in exporters for i in importers if not same_side(ctx, e, i)]
         if not pairs:
             self._remember(k, exporters, importers, goods)
             return
         for e, i in pairs:
             self._relate(e, i, k, goods, st.rule)
-        for _, into, ref, gapped_goods in gapped:
-            sides = [(e, ref.key) for e in exporters] if into else [(ref.key, i) for i in importers]
-            for e, i in sides:
-                if not same_side(ctx, e, i):
-                    self._relate(e, i, k, gapped_goods, "trade.gapped")
         self._remember(k, exporters, importers, goods)
         places = [p for p in pairs if all(key.split(":")[0] in PLACE_TYPES for key in p)]
         if places:  # the pair of places the trade is between; a firm's deal names no new pair
@@ -102,12 +93,29 @@ class FrameFlows:
             self.pair_sent = k
             self.ours = places[0][::-1] if importing else places[0]
 
+    def _gapped(self, flow: Flow, k: int) -> None:
+        """ "отправил в Узбекистан катанку, а в Кыргызстан – кабель": a gapped clause keeps the side of the clause
+        before that it leaves out; but one whose named side is that clause's other side ("Казахстан поставляет в
+        Узбекистан пшеницу, а Узбекистан – фрукты", "павлодарцы везут соседям катанку, новосибирцы – запчасти")
+        runs the other way, to the named side's partner."""
+        mem = self.memory
+        for side, other, last in (
+            (flow.exporters, flow.importers, mem.exporters),
+            (flow.importers, flow.exporters, mem.importers),
+        ):
+            if side.stated:
+                continue
+            if mem.sent == k and last and not set(last) & set(other.keys):
+                side.add(list(last))
+            else:
+                fill_neighbour(self.ctx, side, other)
+
     def _back(self, tree, st: Statement, flow: Flow, k: int) -> None:
         """ "везут фрукты, обратно идут мука": the flow spoken of last, the other way round."""
         mem = self.memory
         if flow.exporters.keys or flow.importers.keys or mem.sent < k - 1 or not (mem.exporters and mem.importers):
             return
-        if any(c.lemma in trade_words().reverse for c in tree.children(st.match.pred)):
+        if any(_reverse(tree, c) for c in tree.children(st.match.pred)):
             flow.exporters.keys, flow.importers.keys = list(mem.importers), list(mem.exporters)
 
     def _named_after(self, st: Statement) -> None:
@@ -124,7 +132,12 @@ class FrameFlows:
     def _goods(self, read: GoodsRead, k: int) -> list[Good] | None:
         """Commodities of the statement; [] for goods of no class or none stated; None for no goods at all."""
         if read.goods:
-            return read.goods
+            # "дорожный битум и сжиженный газ" with "сжиженный" read as a verb: "газ" once more, inside the other
+            return [
+                g
+                for g in read.goods
+                if not any(o.start < g.start and o.end == g.end and o.name.endswith(" " + g.name) for o in read.goods)
+            ]
         if read.pronoun is not None:
             return antecedent_goods(self.ctx, self.trees, k, read.pronoun) or []
         if read.generic and self.memory.sent == k - 1 and self.memory.goods and not self._closed():
@@ -207,29 +220,6 @@ class FrameFlows:
             return list(last_same)  # the flow spoken of last left this side open, or has the same other side
         return []
 
-    def _gapped_clauses(self, st: Statement) -> list[tuple[int, bool, Ref, list[Good]]]:
-        """ "отправил в Узбекистан катанку, а в Кыргызстан – кабельную продукцию", "из Омской области ввозятся
-        удобрения, из Курганской – трубы": clauses whose verb a dash stands for, each with its place (a new
-        destination after "в"/"на", a new origin after "из") and its goods; the other side stays."""
-        ctx, k = self.ctx, st.match.sent
-        toks = self.trees[k].sent.tokens
-        places = ctx.refs_in(k, "Region", "City", "Country", "Organization")
-        out = []
-        for j, t in enumerate(toks):
-            if t.i <= st.match.pred.i or t.text != ",":
-                continue
-            n = j + 1 + (j + 1 < len(toks) and toks[j + 1].lemma in ("а", "и"))
-            if n + 1 >= len(toks) or toks[n].lemma not in ("в", "во", "из", "на"):
-                continue
-            ref = next((r for r in places if r.start == toks[n + 1].start), None)
-            dash = next((u for u in toks[n + 1 :] if ref is not None and u.start >= ref.end), None)
-            if ref is None or dash is None or dash.text not in ("–", "—", "-"):
-                continue
-            goods = read_goods(ctx, k, toks[dash.i + 1 :]).goods
-            if goods:
-                out.append((t.start, toks[n].lemma != "из", ref, goods))
-        return out
-
     def _relate(self, exporter: str, importer: str, k: int, goods: list[Good], rule: str) -> None:
         ctx = self.ctx
         if not goods:
@@ -254,3 +244,9 @@ class FrameFlows:
         for p in self.pending:
             if (p.exporter, p.importer) not in with_goods:
                 ctx.relate("EXPORTS_TO", p.exporter, p.importer, p.sent, rule=p.rule)
+
+
+def _reverse(tree, tok) -> bool:
+    """ "обратно", "навстречу", "в обратном направлении": the way back."""
+    w = trade_words()
+    return tok.lemma in w.reverse or any(c.lemma in w.reverse_ways for c in tree.children(tok))

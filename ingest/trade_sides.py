@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from coopgraph.ingest.context import Context, Ref
-from coopgraph.ingest.discourse import resolve, speaker_place, words
+from coopgraph.ingest.discourse import residents_place, resolve, speaker_place, words
 from coopgraph.ingest.frames import CASES, Argument, FrameMatch, Tree, shape_of
 from coopgraph.ingest.nlp import Token
 from coopgraph.ingest.trade_words import trade_words
@@ -32,6 +32,7 @@ class Side:
     deixis: bool = False  # "туда", "оттуда": the side of the flow the article spoke of last
     deixis_at: int = -1  # where the adverb stands: a place named before it in its sentence is what it means
     generic: set[str] = field(default_factory=set)  # keys a generic noun stood for ("в регион")
+    neighbour: bool = False  # "соседям", "в соседний регион": the main party across from the other side
 
     def add(self, keys: list[str]) -> None:
         self.stated = True
@@ -61,7 +62,9 @@ def frame_sides(ctx: Context, tree: Tree, m: FrameMatch, args: list[Argument]) -
         elif arg.role == "goods" and not placed:
             _goods_owner(ctx, tree, m, arg, flow)  # "продукция предприятия экспортируется"
         side = _side_of(flow, arg.role)
-        if side is not None and not placed:
+        if side is not None and not placed and _neighbour(tree, arg.head):
+            side.stated = side.neighbour = True
+        elif side is not None and not placed:
             keys = head_keys(ctx, tree, m.sent, arg)
             if keys is not None:
                 side.add(keys)
@@ -76,7 +79,24 @@ def frame_sides(ctx: Context, tree: Tree, m: FrameMatch, args: list[Argument]) -
             _side_of(flow, role).deixis = True  # type: ignore[union-attr]
             _side_of(flow, role).deixis_at = adv.start  # type: ignore[union-attr]
     _drop_overlap(ctx, flow)
+    for side, other in ((flow.exporters, flow.importers), (flow.importers, flow.exporters)):
+        if side.neighbour:
+            fill_neighbour(ctx, side, other)
     return flow
+
+
+def fill_neighbour(ctx: Context, side: Side, other: Side) -> None:
+    """An unnamed side across from a named one ("соседям"): the article's main party across the border from it."""
+    if not side.keys and other.keys and (across := partner_of(ctx, other.keys[0])):
+        side.add([across])
+        side.generic.add(across)
+
+
+def _neighbour(tree: Tree, head: Token) -> bool:
+    w = trade_words()
+    return head.lemma in w.neighbours or (
+        head.lemma in w.home_nouns and any(c.lemma in w.neighbour_adjectives for c in tree.children(head))
+    )
 
 
 def _owner_adjective(ctx: Context, tree: Tree, m: FrameMatch, flow: Flow) -> None:
@@ -238,6 +258,8 @@ def stand_in(ctx: Context, tree: Tree, k: int, head: Token) -> list[str] | None:
     if head.lemma == "мы":
         home = home_region(ctx)  # "мы" is plural, and no vague plural: the article's region speaks
         return [home] if home else []
+    if place := residents_place(ctx, head):
+        return [place]  # "павлодарцы везут", "омичи закупают": the place's people
     if head.lemma in w.producers:
         home = home_region(ctx)
         return [home] if home and not _vague(tree, head) else []

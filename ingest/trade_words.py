@@ -20,10 +20,13 @@ class TradeWords:
     main: frozenset[str]
     deixis: dict[str, str]  # adverb -> role
     reverse: frozenset[str]
+    reverse_ways: frozenset[str]
     home_nouns: frozenset[str]
     country_nouns: frozenset[str]
     vague_places: frozenset[str]
     other_place_nouns: frozenset[str]
+    neighbours: frozenset[str]
+    neighbour_adjectives: frozenset[str]
     vague: frozenset[str]
     producers: frozenset[str]
     org_anaphors: frozenset[str]

@@ -189,3 +189,51 @@ def test_a_nominative_before_a_verb_without_a_subject(text: str, subject: str | 
         assert not subjects, subjects
     else:
         assert subject in subjects, subjects
+
+
+GAPPED = [
+    pytest.param(
+        "Из Тюменской области в регион ввозятся удобрения, из Курганской – автобусы и трубы.",
+        "ввозятся",
+        ["Курганской", "автобусы"],
+        id="a-new-origin",
+    ),
+    pytest.param(
+        "Павлодарцы везут соседям катанку и кокс, новосибирцы – запчасти и медицинское оборудование.",
+        "везут",
+        ["новосибирцы", "запчасти"],
+        id="a-new-subject-the-parser-hung-in-a-cycle",
+    ),
+    pytest.param(
+        "Область отгрузила в Германию 910 тонн корня, а в Узбекистан – 136 тонн кукурузной муки.",
+        "отгрузила",
+        ["Узбекистан", "муки"],
+        id="a-new-destination-after-a",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,verb,remnants", GAPPED)
+def test_a_dash_after_a_comma_stands_for_the_verb_before(text: str, verb: str, remnants: list[str]) -> None:
+    tokens = parse_text(text).sentences[0].tokens
+    dash = next(t for t in tokens if t.text in ("–", "—"))
+    assert (tokens[dash.gap].text, tokens[dash.head].text) == (verb, verb)
+    for word in remnants:
+        tok = next(t for t in tokens if t.text.lower() == word.lower() and t.i > 3)
+        head = tok
+        while head.head not in (dash.i, -1) and head.head != head.i:
+            head = tokens[head.head]
+        assert head.head == dash.i, (word, tokens[tok.head].text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Экспорт за январь – март вырос на 12 процентов, – отметил аким области.",
+        "Со стороны области документ подписал аким Марат Ахметжанов, со стороны компании – директор Иван Петров.",
+        "По словам губернатора, Казахстан – ключевой партнер региона.",
+    ],
+    ids=["a-speech-dash-after-a-comma", "people-whose-roles-the-parser-reads", "no-verb-before-the-comma"],
+)
+def test_dashes_that_are_no_gap_stand_for_nothing(text: str) -> None:
+    assert all(t.gap < 0 for t in parse_text(text).sentences[0].tokens)
