@@ -182,6 +182,26 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
     return Side()
 
 
+def _neighbouring(tree: Tree, dep: Token) -> bool:
+    """ "соседней области", "соседнего региона": the partner across the border, unnamed."""
+    from coopgraph.ingest.trade_words import trade_words
+
+    w = trade_words()
+    return dep.lemma in w.home_nouns and any(c.lemma in w.neighbour_adjectives for c in tree.children(dep))
+
+
+def _across_from_home(ctx: Context) -> str | None:
+    """The article's first place across the border from its home region."""
+    home = ctx.table.get(ctx.home) if ctx.home else None
+    if home is None:
+        return None
+    for key in ctx.focus:
+        ent = ctx.table.get(key)
+        if ent is not None and ent.type in ("Region", "City") and ent.country != home.country:
+            return key
+    return None
+
+
 def _members_of(tree: Tree, head: Token) -> Token | None:
     """The group a member noun is of: "члены делегации", "участники бизнес-миссии"."""
     return next(
@@ -291,6 +311,8 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
             and dep.lemma in MEMBER_VERBS  # "делегация, в которую вошли X и Y"
         ):
             side.persons += [r.key for r in refs if r.type == "Person" and r.key not in side.persons]
+    if not side.bodies and any(_neighbouring(tree, dep) for dep in tree.children(head)):
+        side.bodies += [p for p in [_across_from_home(ctx)] if p]  # "делегация соседней области"
     if not side.bodies:
         side.bodies += _adjacent_origin(ctx, k, head) or _kind_named_before(ctx, k, head)
     if not side.persons:

@@ -149,6 +149,8 @@ def _outermost(refs: list[Ref]) -> list[Ref]:
 
 
 def _visit(ctx: Context, m: FrameMatch) -> None:
+    if m.predicate.group_only and not any(words().is_group(a.head.lemma) for a in m.role("visitor")):
+        return  # "работает в Алматы" of a person or a firm: where it is, not a visit
     visitors = role_side(ctx, m, "visitor")
     if not visitors and m.sent == 0 and m.predicate.noun and m.pred.rel == "root" and len(ctx.sentences) > 1:
         visitors = _lead_subject(ctx)  # "Визит в Бишкек" over "Аким ... Марат Султангазиев встретился ..."

@@ -35,6 +35,7 @@ class Predicate:
     lemma: str
     noun: bool
     roles: dict[str, tuple[str, ...]]  # role -> shapes, e.g. {"place": ("acc", "в+acc")}
+    group_only: bool = False  # the frame holds only with a group subject ("делегация работала в Урумчи")
 
     def role_of(self, shape: str) -> str | None:
         return next((role for role, shapes in self.roles.items() if shape in shapes), None)
@@ -108,7 +109,9 @@ def build_lexicon(data: dict) -> Lexicon:
         for group in spec["predicates"]:
             roles = {role: tuple(shapes) for role, shapes in group["roles"].items()}
             for lemma in group["lemmas"]:
-                entry = Predicate(frame, lemma, group.get("pos", "VERB") == "NOUN", roles)
+                entry = Predicate(
+                    frame, lemma, group.get("pos", "VERB") == "NOUN", roles, group.get("group_only", False)
+                )
                 predicates.setdefault(lemma, []).append(entry)
     syntax = data["syntax"]
     return Lexicon(

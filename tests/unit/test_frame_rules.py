@@ -11,6 +11,23 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-delegation-at-work-in-a-city",
+        "В конце июня делегация Восточно-Казахстанской области работала в Урумчи на выставке.",
+        has=[("VISITED", "Восточно-Казахстанская область", "Урумчи")],
+    ),
+    relation_case(
+        "visit-delegation-worked-for-days",
+        "Павлодарская делегация во главе с акимом Нурланом Кайыргельдиновым три дня работала в Екатеринбурге.",
+        has=[("VISITED", "Павлодарская область", "Екатеринбург"), ("VISITED", "Нурлан Кайыргельдинов", "Екатеринбург")],
+    ),
+    relation_case(
+        "visit-delegation-of-the-neighbouring-region",
+        "Жамбылская область и Таласская область Кыргызской Республики подписали соглашение. В Тараз прибыла "
+        "делегация соседней области во главе с полпредом правительства в Таласской области Талантбеком Осмоновым.",
+        has=[("VISITED", "Таласская область", "Тараз")],
+        absent=[("VISITED", "Жамбылская область", ANY)],
+    ),
+    relation_case(
         "visit-arrived-with-working-visit",
         "Губернатор Томской области Владимир Мазур прибыл с рабочим визитом в Павлодар.",
         has=[("VISITED", "Владимир Мазур", "Павлодар")],
@@ -464,6 +481,16 @@ HEADLINES = [
 ]
 
 NO_VISITS = [
+    relation_case(
+        "no-visit-a-person-works-somewhere",
+        "Аким Павлодарской области Асаин Байханов раньше работал в Екатеринбурге.",
+        absent=[("VISITED", ANY, ANY)],
+    ),
+    relation_case(
+        "no-visit-a-firm-works-somewhere",
+        "ТОО «Ертис Логистик» работает в Омске уже пять лет.",
+        absent=[("VISITED", ANY, ANY)],
+    ),
     relation_case(
         "no-visit-meeting-without-place",
         "Губернатор Курганской области встретился с послом Казахстана и обсудил поставки зерна.",
