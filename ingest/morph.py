@@ -258,6 +258,13 @@ def gender_of(word: str, feats: dict | None = None) -> str | None:
     return None
 
 
+_DEGREES = frozenset({"Supr", "Cmp2"})
+
+
+def _common_prefix(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+
+
 def inflect_word(word: str, grammemes: set[str], pos: tuple[str, ...] = ()) -> str:
     """Inflect `word` into `grammemes`, picking the parse of the wanted part of speech."""
     return _inflect_word(word, frozenset(grammemes), pos)
@@ -270,6 +277,10 @@ def _inflect_word(word: str, grammemes: frozenset[str], pos: tuple[str, ...]) ->
         cands = tuple(p for p in cands if p.tag.POS in pos) or cands
     for p in cands:
         inflected = p.inflect(grammemes)
+        if inflected and p.tag.grammemes & _DEGREES:
+            # "высший" is a superlative of "высокий" beside "высочайший": keep the word's own stem
+            forms = [f for f in p.lexeme if grammemes | (p.tag.grammemes & _DEGREES) <= f.tag.grammemes]
+            inflected = max(forms, key=lambda f: _common_prefix(f.word, word.lower()), default=inflected)
         if inflected:
             out = inflected.word
             first = word.lower().split("-")[0]

@@ -128,6 +128,12 @@ def _title_before(ctx: Context, ref: Ref) -> TitlePhrase | None:
         # "Губернаторы Новосибирской области A и Томской области B": a plural title shared by both
         last = max(persons, key=lambda r: r.end)
         c = re.match(r"\s*(?:,|и)\s+", ctx.text[last.end : ref.start])
+        listed_first = min(persons, key=lambda r: r.start)
+        comp = ctx.text[window_start + m.end() : listed_first.start].split()
+        if c and len(comp) == 1 and _plural(comp[0]):
+            # "директора колледжей A и B": each of the bodies of that kind named before, in order (_named_body)
+            end = listed_first.start
+            return TitlePhrase(office, m.group("title"), title_start, window_start + m.end(), end, ref.sent)
         if not (c and _PLURAL_TITLE.search(m.group("title")) and office.kind in ("head", "envoy")):
             return None
         return TitlePhrase(office, m.group("title"), title_start, last.end + c.end(), ref.start, ref.sent)
@@ -394,7 +400,7 @@ def _other_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         head = re.split(r"(?<![\w-])город", comp, maxsplit=1, flags=re.I)[0]
         key = _city_of_sentence(ctx, phrase.sent)
         return (key, _office_title(f"{phrase.text} {head}")) if key else None
-    if (org := _named_body(ctx, phrase, comp)) is not None:
+    if (org := _named_body(ctx, phrase, comp, ref)) is not None:
         return org, _office_title(phrase.text)
     if not comp.strip() and (head_word := _deputised_head(phrase.text)):
         # "делегация Омской области во главе с первым заместителем губернатора Валерием Бойко": a deputy of
@@ -429,25 +435,54 @@ def _org_delegation(ctx: Context, k: int, title_start: int) -> str | None:
     return found
 
 
-def _named_body(ctx: Context, phrase: TitlePhrase, comp: str) -> str | None:
+def _named_body(ctx: Context, phrase: TitlePhrase, comp: str, ref: Ref | None = None) -> str | None:
     """ "президент палаты Николай Бердников" after "Уральская торгово-промышленная палата": the one
-    organisation named before whose name has the complement's noun ("палата", "университет", "завод")."""
+    organisation named before whose name has the complement's noun ("палата", "университет", "завод"). Plural,
+    "директора колледжей A и B", "главные врачи ... A и B соответственно": the ones named before, in the order of
+    the names. "директор компании X" after "ТОО «Алтын Жіп»": a company's generic noun, the firm named last."""
     from coopgraph.ingest.morph import lemma
     from coopgraph.ingest.org_names import org_lexicon
+    from coopgraph.ingest.trade_words import trade_words
 
     words = comp.split()
-    if len(words) != 1 or lemma(words[0].lower()) not in org_lexicon().heads:
+    if len(words) != 1:
         return None
     noun = lemma(words[0].lower())
-    kinds = org_lexicon().heads_for(noun)  # "ректор вуза": the university named before
-    named = {
-        r.key
-        for r in ctx.refs
-        if r.type == "Organization"
-        and r.end <= phrase.start
-        and kinds & {lemma(w.lower()) for w in ctx.table.entities[r.key].name.split()}
-    }
-    return named.pop() if len(named) == 1 else None
+    before = sorted((r for r in ctx.refs if r.type == "Organization" and r.end <= phrase.start), key=lambda r: r.start)
+    if noun in org_lexicon().heads:
+        kinds = org_lexicon().heads_for(noun)  # "ректор вуза": the university named before
+        named = list(
+            dict.fromkeys(
+                r.key for r in before if kinds & {lemma(w.lower()) for w in ctx.table.entities[r.key].name.split()}
+            )
+        )
+        if len(named) == 1:
+            return named[0]
+        if len(named) > 1 and ref is not None and _plural(words[0]):
+            listed = _listed_after(ctx, phrase)
+            at = listed.index(ref.key) if ref.key in listed else -1
+            return named[at] if 0 <= at < len(named) and len(listed) == len(named) else None
+    if noun in trade_words().org_anaphors and before and not _plural(words[0]):
+        return before[-1].key
+    return None
+
+
+def _plural(word: str) -> bool:
+    return any({"plur", "gent"} <= set(p.tag.grammemes) for p in parses(word.lower())[:1])
+
+
+def _listed_after(ctx: Context, phrase: TitlePhrase) -> list[str]:
+    """The persons named in a row after a title ("директора колледжей A и B"), in order."""
+    out: list[str] = []
+    end = phrase.comp_end
+    for r in sorted(ctx.refs_in(phrase.sent, "Person"), key=lambda r: r.start):
+        if r.start < phrase.comp_end:
+            continue
+        if out and not re.fullmatch(r"\s*(?:,|и)\s*", ctx.text[end : r.start]):
+            break
+        out.append(r.key)
+        end = r.end
+    return out
 
 
 _DEPUTISED = re.compile(r"(?:замест\w*|зам\.?)\s+(губернатор|аким)\w*$|^(?:перв\w+\s+)?вице-(губернатор)\w*$", re.I)

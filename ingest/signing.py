@@ -52,8 +52,11 @@ def extract_signing(ctx: Context) -> None:
     done: set[int] = set()
     signings: list[Signing] = []
     for m in find_frames(ctx, ("sign",)):
-        if m.pred.lemma in ("поставить", "ставить") and not any(a.head.lemma == "подпись" for a in m.role("signature")):
-            continue
+        if m.pred.lemma in ("поставить", "ставить"):
+            signature = _signature_read(m)
+            if signature is None:
+                continue
+            m = signature
         if not m.is_fact or planned_signing(ctx.sentences[m.sent]):
             done.add(m.sent)  # "планируют подписать": no fact, and no surface rule either
             continue
@@ -78,10 +81,24 @@ def extract_signing(ctx: Context) -> None:
     _drop_unused_basis(ctx)
 
 
+def _signature_read(m: FrameMatch) -> FrameMatch | None:
+    """ "поставили подписи": a signing only with "подпись" its object. "Подписи под ним поставили директора X и Y":
+    the parser can take the inanimate "подписи" for the subject and the signers for the object; read it back."""
+    if any(a.head.lemma == "подпись" for a in m.role("signature")):
+        return m
+    if not any(a.head.lemma == "подпись" for a in m.role("signer")):
+        return None
+    return _reroled(m, "signer", "signature")
+
+
 def _swapped(m: FrameMatch) -> FrameMatch:
     """ "Соглашение подписали Омская и Павлодарская области": the parser reads the inanimate object that opens
     the sentence as the subject (their nominative and accusative agree); read it the other way round."""
-    swap = {"signer": "document", "document": "signer"}
+    return _reroled(m, "signer", "document")
+
+
+def _reroled(m: FrameMatch, one: str, other: str) -> FrameMatch:
+    swap = {one: other, other: one}
     args = [Argument(swap.get(a.role, a.role), a.shape, a.head, a.tokens, a.refs) for a in m.args]
     return FrameMatch(m.frame, m.sent, m.pred, m.predicate, args, m.plan, m.negated, m.light_verb)
 
@@ -142,7 +159,8 @@ def _documents(ctx: Context, m: FrameMatch) -> tuple[list[DocMention], list[DocM
     # the signature's own "под документом" / "под ним", wherever the parse hung it
     heads = [a.head for a in m.role("document")] + [t for a in m.role("signature") for t in a.tokens]
     if any(t.lemma in _DOC_WORDS or t.pos == "PRON" and t.lemma in _DOC_PRONOUNS for t in heads):
-        return _previous(ctx, m.sent), []  # "Документ подписали ...", "Его подписали ...", "Подписи под ним"
+        pronoun = any(t.pos == "PRON" and t.lemma in _DOC_PRONOUNS for t in heads)
+        return _previous(ctx, m.sent, m.pred.start if pronoun else -1), []  # "Документ подписали", "Подписи под ним"
     # "Меморандум о ... скрепили подписями X и Y": the document the sentence opens with, which the parser left
     # hanging on nothing the predicate governs
     opening = [d for d in here if d.end <= m.pred.start and not d.basis]
@@ -181,8 +199,12 @@ def _unique(mentions: list[DocMention]) -> list[DocMention]:
     return list(seen.values())
 
 
-def _previous(ctx: Context, k: int) -> list[DocMention]:
-    """ "Документ подписали ...": the main (first) document of the nearest earlier sentence with one."""
+def _previous(ctx: Context, k: int, before: int) -> list[DocMention]:
+    """ "Документ подписали ...": the main (first) document of the nearest earlier sentence with one; "Меморандум
+    заключили X и Y – подписи под ним поставили ...": by a pronoun, one named earlier in the same sentence."""
+    here = [d for d in ctx.documents if d.sent == k and d.end <= before and not d.basis]
+    if here:
+        return here[-1:]
     prior = [d for d in ctx.documents if d.sent < k and not d.basis]
     if not prior:
         return []
