@@ -108,7 +108,7 @@ class FrameFlows:
             if mem.sent == k and last and not set(last) & set(other.keys):
                 side.add(list(last))
             else:
-                fill_neighbour(self.ctx, side, other)
+                fill_neighbour(self.ctx, side, other, k)
 
     def _back(self, tree, st: Statement, flow: Flow, k: int) -> None:
         """ "везут фрукты, обратно идут мука": the flow spoken of last, the other way round."""

@@ -81,13 +81,24 @@ def frame_sides(ctx: Context, tree: Tree, m: FrameMatch, args: list[Argument]) -
     _drop_overlap(ctx, flow)
     for side, other in ((flow.exporters, flow.importers), (flow.importers, flow.exporters)):
         if side.neighbour:
-            fill_neighbour(ctx, side, other)
+            fill_neighbour(ctx, side, other, m.sent)
     return flow
 
 
-def fill_neighbour(ctx: Context, side: Side, other: Side) -> None:
-    """An unnamed side across from a named one ("соседям"): the article's main party across the border from it."""
-    if not side.keys and other.keys and (across := partner_of(ctx, other.keys[0])):
+def fill_neighbour(ctx: Context, side: Side, other: Side, k: int) -> None:
+    """An unnamed side across from a named one ("соседям"): the place across the border from it named nearest
+    before (a digest's item names its pair), else the article's main party across the border."""
+    if side.keys or not other.keys:
+        return
+    country = country_of(ctx, other.keys[0])
+    near = sorted(
+        (r for j in range(max(0, k - 2), k + 1) for r in ctx.refs_in(j, "Region", "City")),
+        key=lambda r: (r.sent, r.start),
+        reverse=True,
+    )
+    across = next((r.key for r in near if country_of(ctx, r.key) not in (None, country)), None)
+    across = across or partner_of(ctx, other.keys[0])
+    if across:
         side.add([across])
         side.generic.add(across)
 
