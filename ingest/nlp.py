@@ -12,6 +12,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_clauses,
     repair_crossing_conjuncts,
     repair_direction_phrases,
+    repair_double_subjects,
     repair_forward_jumps,
     repair_gapping,
     repair_leading_participles,
@@ -300,6 +301,7 @@ class _Syntax:
             repair_accusative_names(ours)
             repair_legal_form_subjects(ours)
             repair_nominative_modifiers(ours)
+            repair_double_subjects(ours)
             repair_object_subjects(ours)
             repair_subjects_read_as_objects(ours)
             repair_leading_participles(ours)

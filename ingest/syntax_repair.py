@@ -480,6 +480,31 @@ def _agrees(noun: Token, verb: Token) -> bool:
     return gender is None or noun.feats.get("Gender") == gender
 
 
+def _reads_as_object(t: Token) -> bool:
+    return any(p.tag.case == "accs" for p in parses(t.text.lower()))
+
+
+def repair_double_subjects(tokens: list[Token]) -> None:
+    """ "Южно-Казахстанский университет посетила делегация провинции Кайсери": two nominatives under one verb
+    (an inanimate masculine reads the same in the accusative); the one the verb's gender agrees with is the
+    subject, the other the object."""
+    for verb in tokens:
+        if verb.pos != "VERB" or "Gender" not in verb.feats or verb.feats.get("Voice") == "Pass":
+            continue
+        subjects = [t for t in tokens if t._head == verb.i and t._rel == "nsubj" and t.pos in ("NOUN", "PROPN")]
+        if len(subjects) != 2:
+            continue
+        agreeing = [t for t in subjects if _agrees(t, verb)]
+        other = next((t for t in subjects if t not in agreeing), None)
+        if (
+            len(agreeing) == 1
+            and other is not None
+            and other.feats.get("Animacy") != "Anim"
+            and _reads_as_object(other)
+        ):
+            other._rel = "obj"  # not "Экспортер – компания «X» – отправил": "компания" is no accusative
+
+
 _DASHES = {"–", "—"}
 _GAP_OPENERS = {"а", "но", "и"}
 _GAP_WORDS = 6  # at most this many words between the comma and the dash: "а в обратном направлении"

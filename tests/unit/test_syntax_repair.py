@@ -237,3 +237,19 @@ def test_a_dash_after_a_comma_stands_for_the_verb_before(text: str, verb: str, r
 )
 def test_dashes_that_are_no_gap_stand_for_nothing(text: str) -> None:
     assert all(t.gap < 0 for t in parse_text(text).sentences[0].tokens)
+
+
+def test_of_two_subjects_the_one_the_verb_agrees_with_is_the_subject() -> None:
+    text = (
+        "2 октября Южно-Казахстанский университет имени М. Ауэзова посетила делегация провинции Кайсери Турецкой "
+        "Республики во главе с вице-губернатором провинции Мехметом Али Озтюрком."
+    )
+    tokens = parse_text(text).sentences[0].tokens
+    rels = {t.text: t.rel for t in tokens}
+    assert (rels["университет"], rels["делегация"]) == ("obj", "nsubj")
+
+
+def test_a_subject_with_no_accusative_reading_stays_a_subject() -> None:
+    text = 'Экспортер из Алматинской области -- компания "Балқаш Балық" -- отправил в Урумчи 46 контейнеров судака.'
+    tokens = parse_text(text).sentences[0].tokens
+    assert next(t for t in tokens if t.text == "компания").rel != "obj"
