@@ -12,11 +12,13 @@ from coopgraph.ingest.discourse import (
     Side,
     place_anaphor,
     region_of_person,
+    residents_place,
     resolve,
     role_side,
     words,
 )
 from coopgraph.ingest.frames import Argument, FrameMatch, find_frames, tree_of
+from coopgraph.ingest.morph import parses
 from coopgraph.ingest.participation import is_remote
 from coopgraph.ingest.positions import offices
 
@@ -378,7 +380,8 @@ def _verbless(ctx: Context, k: int) -> None:
         return
     tree = tree_of(ctx, k)
     for tok in sent.tokens:
-        if not words().is_group(tok.lemma):
+        # "Делегация Омской области в Павлодаре", "Зауральцы в Жезказгане": a group, or a place's people
+        if not words().is_group(tok.lemma) and not (_plural_word(tok) and residents_place(ctx, tok)):
             continue
         side = resolve(ctx, tree, k, Argument("visitor", "nom", tok, tree.phrase(tok)))
         place = _place_after(ctx, k, tok)
@@ -386,6 +389,13 @@ def _verbless(ctx: Context, k: int) -> None:
             for v in side.keys:
                 if not _at_home(ctx, v, place):
                     ctx.relate("VISITED", v, place, k, rule="visit.verbless")
+
+
+def _plural_word(tok) -> bool:
+    """The tagger calls a rare resident noun singular ("Зауральцы"); the dictionary knows its plural."""
+    return tok.feats.get("Number") == "Plur" or any(
+        {"plur", "nomn"} <= set(p.tag.grammemes) for p in parses(tok.text.lower())
+    )
 
 
 def _place_after(ctx: Context, k: int, tok) -> str | None:

@@ -11,6 +11,12 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-residents-in-a-verbless-headline",
+        "Курганская область и область Улытау подписали соглашение.\n\nЗауральцы в Жезказгане\n\nГостей принял "
+        "аким области Улытау Бакытжан Жаксылыков.",
+        has=[("VISITED", "Курганская область", "Жезказган")],
+    ),
+    relation_case(
         "visit-delegation-at-work-in-a-city",
         "В конце июня делегация Восточно-Казахстанской области работала в Урумчи на выставке.",
         has=[("VISITED", "Восточно-Казахстанская область", "Урумчи")],
