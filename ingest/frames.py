@@ -324,7 +324,8 @@ def _add_argument(ctx: Context, tree: Tree, match: FrameMatch, head: Token, shap
         if whole
         else [t for t in tree.phrase(head) if t.i not in {x.i for x in tree.phrase(match.pred)}]
     )
-    match.args.append(Argument(role, shape, head, tokens, refs_in_tokens(ctx, match.sent, tokens)))
+    if tokens:  # a participle's noun may have no word of its own outside the participle's clause
+        match.args.append(Argument(role, shape, head, tokens, refs_in_tokens(ctx, match.sent, tokens)))
 
 
 def _antecedent(tree: Tree, pred: Token) -> Token | None:

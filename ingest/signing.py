@@ -160,7 +160,10 @@ def _documents(ctx: Context, m: FrameMatch) -> tuple[list[DocMention], list[DocM
     heads = [a.head for a in m.role("document")] + [t for a in m.role("signature") for t in a.tokens]
     if any(t.lemma in _DOC_WORDS or t.pos == "PRON" and t.lemma in _DOC_PRONOUNS for t in heads):
         pronoun = any(t.pos == "PRON" and t.lemma in _DOC_PRONOUNS for t in heads)
-        return _previous(ctx, m.sent, m.pred.start if pronoun else -1), []  # "Документ подписали", "Подписи под ним"
+        # "Документ подписали", "Подписи под ним"; "контракт" after a memorandum is another document
+        kinds = {t.lemma for t in heads if t.lemma in _DOC_WORDS} - {"документ"}
+        prior = _previous(ctx, m.sent, m.pred.start if pronoun else -1)
+        return [d for d in prior if not kinds or _kind_word(ctx, d) in kinds], []
     # "Меморандум о ... скрепили подписями X и Y": the document the sentence opens with, which the parser left
     # hanging on nothing the predicate governs
     opening = [d for d in here if d.end <= m.pred.start and not d.basis]
@@ -197,6 +200,14 @@ def _unique(mentions: list[DocMention]) -> list[DocMention]:
     for d in mentions:
         seen.setdefault(d.key, d)
     return list(seen.values())
+
+
+def _kind_word(ctx: Context, d: DocMention) -> str:
+    """The noun a document's name opens with ("Дорожная карта ..." → "карта"), as `_DOC_WORDS` has it."""
+    from coopgraph.ingest.morph import lemma
+
+    words = [lemma(w.lower()) for w in ctx.table.entities[d.key].name.split()[:3]]
+    return next((w for w in words if w in _DOC_WORDS), "")
 
 
 def _previous(ctx: Context, k: int, before: int) -> list[DocMention]:
