@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from coopgraph.ingest.context import Context
 from coopgraph.ingest.dates import month_number
 from coopgraph.ingest.goods import classify, is_generic
-from coopgraph.ingest.morph import inflect_word, lemma, nominative_phrase, parses
+from coopgraph.ingest.morph import UD_CASES, inflect_word, lemma, nominative_phrase, parses
 from coopgraph.ingest.nlp import Token
 from coopgraph.ingest.trade_words import trade_words
 
@@ -414,6 +414,8 @@ def _name(words: list[Token], head: int, measured: bool = False) -> tuple[str, l
     if not words[head].text[:1].isalpha():
         return None
     tail = words[head + 1 :]
+    if tail and _adjective_read_as_noun(words[head], tail[0]):
+        return _name(words, head + 1, measured)  # "мороженого судака": мороженый судак, not мороженое
     feats = dict(words[head].feats)
     singular = [p for p in parses(words[head].text.lower()) if p.tag.POS == "NOUN" and p.tag.number == "sing"]
     if measured and feats.get("Case") == "Gen" and any(p.tag.case == "gent" for p in singular):
@@ -424,6 +426,16 @@ def _name(words: list[Token], head: int, measured: bool = False) -> tuple[str, l
         name += " " + " ".join(t.text for t in tail)
     lemmas = [_adjective_lemma(t) for t in lead] + [t.lemma for t in [words[head]] + tail]
     return name.lower().replace("ё", "е"), lemmas, len(lead)
+
+
+def _adjective_read_as_noun(word: Token, nxt: Token) -> bool:
+    """A noun the tagger read before a noun of its own case that is also an adjective of that case: the
+    adjective qualifies the noun after it."""
+    case = word.feats.get("Case")
+    if word.pos != "NOUN" or nxt.pos != "NOUN" or not case or nxt.feats.get("Case") != case:
+        return False
+    wanted = UD_CASES.get(case)
+    return any(p.tag.POS == "ADJF" and p.tag.case == wanted for p in parses(word.text.lower()))
 
 
 def _adjective_lemma(t: Token) -> str:

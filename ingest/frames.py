@@ -232,7 +232,9 @@ def shape_of(tree: Tree, tok: Token) -> str:
     case = CASES.get(tok.feats.get("Case", ""), "")
     if case != "acc" and tok.text.lower().endswith(("ую", "юю")):
         case = "acc"  # only an accusative ends so: "в Павлодарскую" (an elided "область") tagged locative
-    if tok.rel == "obj" and case in ("nom", "gen"):
+    if tok.rel in ("nsubj", "nsubj:pass") and tok.text.isupper() and len(tok.text) > 1:
+        case = "nom"  # "ТОО «X» отгрузило": a legal form's abbreviation does not decline, whatever the tagger says
+    elif tok.rel == "obj" and case in ("nom", "gen"):
         case = "acc"  # nom = acc for inanimate nouns, gen = acc for animate ones: the object label decides
     elif tok.rel == "nsubj" and case == "acc" and tok.feats.get("Animacy") != "Anim" and tok.i > tok.head:
         # the same syncretism read the other way, after the verb ("продукцию представили предприятия");

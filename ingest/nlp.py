@@ -22,6 +22,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_object_subjects,
     repair_reported_speech,
     repair_self_heads,
+    repair_subject_cycles,
     repair_subjects_read_as_objects,
 )
 
@@ -295,6 +296,7 @@ class _Syntax:
             repair_reported_speech(ours)
             repair_clauses(ours)
             repair_self_heads(ours)
+            repair_subject_cycles(ours)
             repair_crossing_conjuncts(ours)
             repair_adjective_heads(ours)
             repair_misread_place_nouns(ours)

@@ -136,6 +136,18 @@ def repair_self_heads(tokens: list[Token]) -> None:
         t._head, t._rel = root.i, ("nsubj" if nominative and verb and not subject else "dep")
 
 
+def repair_subject_cycles(tokens: list[Token]) -> None:
+    """ "ТОО «Атырау Полимер» в прошлом году отгрузило ...": the parser can hang a finite verb on its own subject
+    as a clause of it (acl) while the subject hangs on the verb: a cycle with no root. The verb heads the
+    sentence."""
+    for verb in tokens:
+        if not _finite(verb) or not 0 <= verb._head < len(tokens):
+            continue
+        noun = tokens[verb._head]
+        if noun._head == verb.i and noun._rel in ("nsubj", "nsubj:pass"):
+            verb._head, verb._rel = -1, "root"
+
+
 def repair_nominative_modifiers(tokens: list[Token]) -> None:
     """ "В ходе поездки в Омск аким области Асаин Байханов посетил ...": a nominative noun without a
     preposition hung as a modifier of a noun is the subject of the finite verb above it, when that verb has
