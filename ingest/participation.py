@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from coopgraph.ingest.context import Context, Ref
-from coopgraph.ingest.discourse import Side, region_of_person, resolve, role_side
+from coopgraph.ingest.discourse import BODIES, Side, region_of_person, resolve, role_side
 from coopgraph.ingest.events import event_lexicon
 from coopgraph.ingest.frames import FrameMatch, Tree, find_frames, lexicon, shape_of, tree_of
 from coopgraph.ingest.nlp import Token
@@ -286,6 +286,8 @@ def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
     if not keys:
         return
     side = role_side(ctx, m, who)
+    # "Карагандинскую область на форуме представлял замакима": the place or body named as represented
+    side.bodies += [r.key for r in m.refs("represented", *BODIES) if r.key not in side.bodies]
     for key in keys:
         _take_part(ctx, side, key, m.sent, f"frame:{m.frame}")
 
