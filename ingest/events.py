@@ -22,6 +22,7 @@ class EventLexicon:
     day_topics: frozenset[str]
     generic_adjectives: frozenset[str]
     time_words: frozenset[str]
+    parts: frozenset[str]
 
     def is_head(self, lemma: str) -> bool:
         return lemma in self.heads or lemma.endswith(self.head_suffixes)
@@ -39,6 +40,7 @@ def event_lexicon() -> EventLexicon:
         day_topics=frozenset(data["day_topics"]),
         generic_adjectives=frozenset(data["generic_adjectives"]),
         time_words=frozenset(data["time_words"]),
+        parts=frozenset(data["parts"]),
     )
 
 
@@ -148,8 +150,8 @@ def _quoted_after_head(ctx: Context, taken) -> None:
             for w in re.finditer(r"[А-Яа-яЁё\-]+", before.group(1))
             if event_lexicon().is_head(lemma(w.group())) or lemma(w.group()).startswith(("форум", "выставк"))
         ]
-        if not heads:
-            continue
+        if not heads or all(lemma(w.group()) in event_lexicon().parts for w in heads):
+            continue  # "на пленарной сессии «Евразийская логистика»": a part of the forum, no event of its own
         start = m.start() - len(before.group(1)) + heads[0].start()
         name = re.sub(r"\s+", " ", m.group("name")).strip()
         edition = _EDITION_BEFORE.search(ctx.text, max(0, start - 80), start)

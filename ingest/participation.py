@@ -280,7 +280,12 @@ def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
         # "представили продукцию в Павлодаре": the event held at the place named
         places = {r.key for r in m.refs(role, "City", "Region")}
         keys = [e for e, venue in events.venues.items() if venue in places][:1]
-        other = any(event_lexicon().is_head(a.head.lemma) for a in m.role(role))  # "открыл сессию кенеша"
+        # "открыл сессию кенеша" is another event; "выступил на пленарной сессии" is a part of the main one
+        other = any(
+            event_lexicon().is_head(a.head.lemma)
+            and not (a.head.lemma in event_lexicon().parts and not _has_genitive(a))
+            for a in m.role(role)
+        )
         if not keys and not places and not other and events.setting and events.main:
             keys = [events.main]  # an article set inside an event: what happens in it happens there
     if not keys:
@@ -290,6 +295,10 @@ def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
     side.bodies += [r.key for r in m.refs("represented", *BODIES) if r.key not in side.bodies]
     for key in keys:
         _take_part(ctx, side, key, m.sent, f"frame:{m.frame}")
+
+
+def _has_genitive(arg) -> bool:
+    return any(t.feats.get("Case") == "Gen" and t.pos in ("NOUN", "PROPN") for t in arg.tokens if t is not arg.head)
 
 
 def _settings(ctx: Context, events: Events, k: int) -> None:

@@ -521,6 +521,14 @@ NO_VISITS = [
 
 PARTICIPATION = [
     relation_case(
+        "participation-a-session-of-the-forum-is-the-forum",
+        "Казахстанские регионы работали на XVI форуме «Россия – Исламский мир: KazanForum», прошедшем в Казани. "
+        "Аким Жамбылской области Нуржан Калдыбаев выступил на пленарной сессии «Евразийская логистика: новые "
+        "маршруты».",
+        has=[("PARTICIPATED_IN", "Нуржан Калдыбаев", "XVI Россия – Исламский мир: KazanForum")],
+        absent=[("PARTICIPATED_IN", ANY, "Евразийская логистика: новые маршруты")],
+    ),
+    relation_case(
         "participation-the-region-an-official-represented",
         "Делегации работали на форуме «Россия – Исламский мир: KazanForum». Карагандинскую область на форуме "
         "представлял советник Руслан Ахметжанов.",
