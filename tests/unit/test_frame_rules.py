@@ -605,6 +605,12 @@ PARTICIPATION = [
 
 NO_PARTICIPATION = [
     relation_case(
+        "no-participation-in-days-planned-for-next-year",
+        "В Павлодаре стартовали Дни Могилевской области. Ответные Дни Павлодарской области в Могилеве "
+        "запланированы на 2026 год.",
+        absent=[("PARTICIPATED_IN", ANY, "Дни Павлодарской области в Могилеве"), ("VISITED", ANY, "Могилев")],
+    ),
+    relation_case(
         "no-part-invited-to-take-part",
         "Губернатор пригласил казахстанских предпринимателей принять участие в выставке «Иннопром».",
         absent=[("PARTICIPATED_IN", ANY, ANY)],
