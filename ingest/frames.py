@@ -470,7 +470,7 @@ def place_before_the_verb(match: FrameMatch, arg: Argument) -> bool:
     )
 
 
-_GOVERNED = ("xcomp", "ccomp", "csubj", "obj", "nmod", "obl", "nsubj", "nsubj:pass")
+_GOVERNED = ("xcomp", "ccomp", "csubj", "csubj:pass", "obj", "nmod", "obl", "nsubj", "nsubj:pass")
 
 
 def _is_plan(tree: Tree, pred: Token, light: Token | None) -> bool:
@@ -478,7 +478,15 @@ def _is_plan(tree: Tree, pred: Token, light: Token | None) -> bool:
     words = lexicon().plan_words
     chain = [t for t in (pred, light) if t is not None]
     head = tree.parent(light or pred)
-    if head is not None and (light or pred).rel in ("xcomp", "csubj", "ccomp", "obj", "nsubj", "nsubj:pass"):
+    if head is not None and (light or pred).rel in (
+        "xcomp",
+        "csubj",
+        "csubj:pass",
+        "ccomp",
+        "obj",
+        "nsubj",
+        "nsubj:pass",
+    ):
         chain.append(head)
     # "договорились проработать вопрос подписания соглашения": a plan word a few governing steps up
     node = light or pred

@@ -488,6 +488,12 @@ HEADLINES = [
 
 NO_VISITS = [
     relation_case(
+        "no-visit-a-return-visit-the-signing-is-planned-for",
+        "Жамбылская область и Таласская область подписали соглашение. Меморандум планируется подписать осенью, во "
+        "время ответного визита жамбылской делегации в Талас.",
+        absent=[("VISITED", ANY, "Талас")],
+    ),
+    relation_case(
         "no-visit-a-person-works-somewhere",
         "Аким Павлодарской области Асаин Байханов раньше работал в Екатеринбурге.",
         absent=[("VISITED", ANY, ANY)],
