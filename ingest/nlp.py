@@ -12,6 +12,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_clauses,
     repair_crossing_conjuncts,
     repair_direction_phrases,
+    repair_disagreeing_adjectives,
     repair_double_subjects,
     repair_forward_jumps,
     repair_gapping,
@@ -299,6 +300,7 @@ class _Syntax:
             repair_subject_cycles(ours)
             repair_crossing_conjuncts(ours)
             repair_adjective_heads(ours)
+            repair_disagreeing_adjectives(ours)
             repair_misread_place_nouns(ours)
             repair_accusative_names(ours)
             repair_legal_form_subjects(ours)

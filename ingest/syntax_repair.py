@@ -496,6 +496,24 @@ def _reads_as_object(t: Token) -> bool:
     return any(p.tag.case == "accs" for p in parses(t.text.lower()))
 
 
+def repair_disagreeing_adjectives(tokens: list[Token]) -> None:
+    """ "Из Ташкентской и Ферганской областей шымкентские оптовики везут ...": the parser can hang an adjective
+    on a noun of another case; it qualifies the noun right after it, which it agrees with."""
+    for k, adj in enumerate(tokens[:-1]):
+        if adj.pos != "ADJ" or adj._rel != "amod" or not 0 <= adj._head < len(tokens):
+            continue
+        head, nxt = tokens[adj._head], tokens[k + 1]
+        case = adj.feats.get("Case")
+        if not case or head.feats.get("Case") == case or nxt.i == head.i:
+            continue
+        if nxt.pos in ("NOUN", "PROPN") and nxt.feats.get("Case") == case and _same_number(adj, nxt):
+            adj._head = nxt.i
+
+
+def _same_number(a: Token, b: Token) -> bool:
+    return a.feats.get("Number") is None or a.feats.get("Number") == b.feats.get("Number")
+
+
 def repair_double_subjects(tokens: list[Token]) -> None:
     """ "Южно-Казахстанский университет посетила делегация провинции Кайсери": two nominatives under one verb
     (an inanimate masculine reads the same in the accusative); the one the verb's gender agrees with is the

@@ -32,7 +32,7 @@ from coopgraph.ingest.trade_words import trade_words
 
 TRADE_FRAMES = ("export", "supply", "shipment", "import", "purchase", "demand")
 NOMINALS = ("nsubj", "nsubj:pass", "obj", "obl", "xcomp", "iobj")
-SIDE_ROLES = ("exporter", "importer", "origin", "destination")
+SIDE_ROLES = ("exporter", "importer", "origin", "destination", "carrier")
 
 
 @dataclass

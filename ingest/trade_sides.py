@@ -45,6 +45,7 @@ class Flow:
 
     exporters: Side = field(default_factory=Side)
     importers: Side = field(default_factory=Side)
+    carriers: Side = field(default_factory=Side)  # who carries the goods: either side (`_place_carriers`)
 
 
 def frame_sides(ctx: Context, tree: Tree, m: FrameMatch, args: list[Argument]) -> Flow:
@@ -71,6 +72,7 @@ def frame_sides(ctx: Context, tree: Tree, m: FrameMatch, args: list[Argument]) -
                 side.generic |= set(keys)
             elif arg.shape in SUBJECT_SHAPES:
                 side.stated = True  # a subject we cannot place ("специалисты", "они"): nothing stands in for it
+    _place_carriers(flow)
     if m.predicate.noun:
         _owner_adjective(ctx, tree, m, flow)
     for adv in tree.children(m.pred):
@@ -185,7 +187,17 @@ def _side_of(flow: Flow, role: str) -> Side | None:
         return flow.exporters
     if role in IMPORTING:
         return flow.importers
-    return None
+    return flow.carriers if role == "carrier" else None
+
+
+def _place_carriers(flow: Flow) -> None:
+    """Carriers fetching goods from a named origin are the importers; otherwise they bring their own goods."""
+    if not flow.carriers.keys:
+        return
+    fetching = flow.exporters.stated and not flow.importers.stated
+    side = flow.importers if fetching else flow.exporters
+    side.add([k for k in flow.carriers.keys if k not in flow.exporters.keys + flow.importers.keys])
+    side.generic |= flow.carriers.generic
 
 
 def _drop_overlap(ctx: Context, flow: Flow) -> None:

@@ -253,3 +253,10 @@ def test_a_subject_with_no_accusative_reading_stays_a_subject() -> None:
     text = 'Экспортер из Алматинской области -- компания "Балқаш Балық" -- отправил в Урумчи 46 контейнеров судака.'
     tokens = parse_text(text).sentences[0].tokens
     assert next(t for t in tokens if t.text == "компания").rel != "obj"
+
+
+def test_an_adjective_hung_on_a_noun_of_another_case_qualifies_the_next_noun() -> None:
+    text = "Из Ташкентской и Ферганской областей шымкентские оптовики везут свежие томаты."
+    tokens = parse_text(text).sentences[0].tokens
+    adjective = next(t for t in tokens if t.text == "шымкентские")
+    assert tokens[adjective.head].text == "оптовики"
