@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coopgraph.ingest.context import Context
 from coopgraph.ingest.dates import find_year, parse_amount
 from coopgraph.ingest.trade_sides import country_of, demonym_key, focus_country, partner_of
+from coopgraph.ingest.trade_words import trade_words
 
 _TURNOVER = re.compile(
     r"(товарооборот|товарообмен|внешнеторгов\w+ оборот|торгов\w+ оборот|оборот|обмен\w*\s+товарами|"
@@ -182,7 +184,7 @@ def trade_volumes(ctx: Context, k: int) -> list[tuple[str, str, str]]:
         lo = found[n - 1].end if n else 0
         hi = found[n + 1].start if n + 1 < len(found) else len(text)
         kind = kind_of(text, a, lo, hi) or (last[0] if last and _SHARE.search(text[lo : a.start]) else None)
-        if kind is None or is_vague(text[lo:hi]) or _is_plan(text, a.start) or _DEAL_SUM.search(text[lo : a.start]):
+        if kind is None or is_vague(text[lo:hi]) or _is_plan(text, a.start) or _deal_sum().search(text[lo : a.start]):
             continue
         src, tgt = _sides(ctx, k, text, lo, a, hi, last)
         if not src or not tgt or src == tgt:
@@ -195,12 +197,16 @@ def trade_volumes(ctx: Context, k: int) -> list[tuple[str, str, str]]:
     return out
 
 
-# "контракт на поставку шин на сумму 5 млн долларов": the value of a deal, not a trade volume
-_DEAL_SUM = re.compile(
-    r"\b(?:контракт|договор|соглашени|сделк|заказ|меморандум)\w*\b[^.;]*?\b(?:на\s+сумму|(?:общей\s+)?стоимостью)"
-    r"\s*(?:(?:более|свыше|около|почти|порядка)\s+)?$",
-    re.I,
-)
+@lru_cache(maxsize=1)
+def _deal_sum() -> re.Pattern[str]:
+    """ "контракт на поставку шин на сумму 5 млн долларов", "контракт на поставку труб на 1,2 млрд тенге": the
+    value of a deal (a document of `deal_nouns` before it in its clause), not a trade volume."""
+    stems = sorted({n[:-1] if n[-1] in "аеиоуыэюяь" else n for n in trade_words().deal_nouns}, key=len, reverse=True)
+    return re.compile(
+        rf"\b(?:{'|'.join(stems)})\w*\b[^.;]*?\b(?:на\s+сумму|(?:общей\s+)?стоимостью|на)"
+        r"\s*(?:(?:более|свыше|около|почти|порядка)\s+)?$",
+        re.I,
+    )
 
 
 def _sides(
