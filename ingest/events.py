@@ -113,8 +113,12 @@ def extract_events(ctx: Context) -> None:
         ordinal = f"{m.group('ord')} " if m.group("ord") else ""
         name = f"{ordinal}{_head_nominative(m.group('head'))} {tail}"
         end = m.start("tail") + m.group("tail").find(tail.split()[-1]) + len(tail.split()[-1])
-        _add(ctx, name, ctx.text[m.start() : end], m.start(), end)
-        taken.append((m.start(), end))
+        start = m.start()
+        pair = _PAIR_BEFORE.search(ctx.text, max(0, start - 60), start) if not m.group("ord") else None
+        if pair:  # "Казахстанско-Китайский Форум межрегионального сотрудничества": the two countries' forum
+            name, start = f"{_agreeing(m.group('head').lower(), [pair.group('adj')])} {tail}", pair.start()
+        _add(ctx, name, ctx.text[start:end], start, end)
+        taken.append((start, end))
     _adjective_events(ctx, taken)
     _described_events(ctx, taken)
     _place_days(ctx, taken)
@@ -406,6 +410,12 @@ _ADJ_EVENT = re.compile(
 )
 
 
+# A compound adjective of two countries right before a capitalised head: "Казахстанско-Китайский Форум".
+_PAIR_BEFORE = re.compile(
+    r"(?<![\w-])(?P<adj>[А-ЯЁ][а-яё]+ско-[А-ЯЁа-яё][а-яё]+(?:ой|ая|ую|ий|ый|ом|ого|ей|ое|ые|их|ых|ым|им))\s+$"
+)
+
+
 def _adjective_events(ctx: Context, taken) -> None:
     """ "на Астраханской ярмарке" → "Астраханская ярмарка" (capitalised adjective = proper name)."""
     for m in _ADJ_EVENT.finditer(ctx.text):
@@ -420,7 +430,8 @@ def _adjective_events(ctx: Context, taken) -> None:
             continue
         named = _agreeing(m.group("head").lower(), [m.group("adj"), *m.group("more").split()])
         # "игры кочевников", "казахстанско-белорусский форум регионов"
-        tail = _tail(m.group("tail")) if m.group("head").lower().startswith("игр") or m.group("pair") else ""
+        two_countries = m.group("pair") or "ско-" in m.group("adj").lower()
+        tail = _tail(m.group("tail")) if m.group("head").lower().startswith("игр") or two_countries else ""
         end = m.end("head") + (m.group("tail").find(tail.split()[-1]) + len(tail.split()[-1]) if tail else 0)
         name = f"{named} {tail}".strip()
         _add(ctx, name[:1].upper() + name[1:], ctx.text[m.start() : end], m.start(), end)
