@@ -18,6 +18,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_gapping,
     repair_leading_participles,
     repair_legal_form_subjects,
+    repair_listed_firms,
     repair_misread_place_nouns,
     repair_nominative_modifiers,
     repair_object_subjects,
@@ -304,6 +305,7 @@ class _Syntax:
             repair_misread_place_nouns(ours)
             repair_accusative_names(ours)
             repair_legal_form_subjects(ours)
+            repair_listed_firms(ours)
             repair_nominative_modifiers(ours)
             repair_double_subjects(ours)
             repair_object_subjects(ours)

@@ -398,6 +398,42 @@ def repair_legal_form_subjects(tokens: list[Token]) -> None:
                 break
 
 
+def repair_listed_firms(tokens: list[Token]) -> None:
+    """ "на форуме казанское ООО «Кама Полимер» и таразское ТОО «Тараз Су» заключили контракт": a list of firms,
+    each a legal form with its quoted name and maybe a place's adjective, right before a plural verb is the
+    verb's subject, however the parser scattered it (it can take the adjective for a noun and the subject)."""
+    from coopgraph.ingest.org_names import org_lexicon
+
+    forms = set(org_lexicon().legal_forms)
+    for at, verb in enumerate(tokens):
+        if not _finite(verb) or verb.feats.get("Number") != "Plur":
+            continue
+        firms, k = [], at - 1
+        while k >= 0:
+            t = tokens[k]
+            if t.text in forms and not _inside_quotes(tokens, t):
+                firms.append(t)
+            elif not (t.text in ("«", "»", '"', ",", "и") or _inside_quotes(tokens, t) or _adjective_like(t)):
+                break
+            k -= 1
+        if len(firms) < 2:
+            continue
+        first, *rest = reversed(firms)
+        for t in tokens[k + 1 : at]:
+            if t in firms or _inside_quotes(tokens, t) or t.text in ("«", "»", '"'):
+                continue
+            owner = next((f for f in reversed(firms) if f.i > t.i), first)  # the firm the word opens
+            t._head, t._rel = owner.i, ("cc" if t.text in (",", "и") else "amod")
+        first._head, first._rel = verb.i, "nsubj"
+        for f in rest:
+            f._head, f._rel = first.i, "conj"
+
+
+def _adjective_like(t: Token) -> bool:
+    """An adjective, or a word the tagger took for a noun that the dictionary reads as one ("таразское")."""
+    return t.pos == "ADJ" or any(p.tag.POS == "ADJF" for p in parses(t.text.lower())[:2])
+
+
 def _phrase_top(by_i: dict, t: Token, verb: Token) -> Token | None:
     """The word of `t`'s phrase that hangs on `verb`, up a chain of modifiers ("в рамках визита ОАО")."""
     head = by_i.get(t._head)

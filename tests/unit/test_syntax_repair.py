@@ -260,3 +260,14 @@ def test_an_adjective_hung_on_a_noun_of_another_case_qualifies_the_next_noun() -
     tokens = parse_text(text).sentences[0].tokens
     adjective = next(t for t in tokens if t.text == "шымкентские")
     assert tokens[adjective.head].text == "оптовики"
+
+
+def test_firms_listed_before_a_plural_verb_are_its_subject() -> None:
+    text = (
+        "Кроме того, на форуме казанское ООО «Кама Полимер» и таразское ТОО «Тараз Су Курылыс» заключили контракт "
+        "на поставку полиэтиленовых труб."
+    )
+    tokens = parse_text(text).sentences[0].tokens
+    ooo, too = (next(t for t in tokens if t.text == form) for form in ("ООО", "ТОО"))
+    assert (ooo.rel, tokens[ooo.head].text) == ("nsubj", "заключили")
+    assert (too.rel, too.head) == ("conj", ooo.i)
