@@ -18,7 +18,7 @@ from coopgraph.ingest.discourse import (
     words,
 )
 from coopgraph.ingest.frames import Argument, FrameMatch, find_frames, tree_of
-from coopgraph.ingest.morph import parses
+from coopgraph.ingest.morph import may_be_plural_nominative
 from coopgraph.ingest.participation import is_remote
 from coopgraph.ingest.positions import offices
 
@@ -381,7 +381,7 @@ def _verbless(ctx: Context, k: int) -> None:
     tree = tree_of(ctx, k)
     for tok in sent.tokens:
         # "Делегация Омской области в Павлодаре", "Зауральцы в Жезказгане": a group, or a place's people
-        if not words().is_group(tok.lemma) and not (_plural_word(tok) and residents_place(ctx, tok)):
+        if not words().is_group(tok.lemma) and not (_plural(tok) and residents_place(ctx, tok)):
             continue
         side = resolve(ctx, tree, k, Argument("visitor", "nom", tok, tree.phrase(tok)))
         place = _place_after(ctx, k, tok)
@@ -391,11 +391,9 @@ def _verbless(ctx: Context, k: int) -> None:
                     ctx.relate("VISITED", v, place, k, rule="visit.verbless")
 
 
-def _plural_word(tok) -> bool:
+def _plural(tok) -> bool:
     """The tagger calls a rare resident noun singular ("Зауральцы"); the dictionary knows its plural."""
-    return tok.feats.get("Number") == "Plur" or any(
-        {"plur", "nomn"} <= set(p.tag.grammemes) for p in parses(tok.text.lower())
-    )
+    return tok.feats.get("Number") == "Plur" or may_be_plural_nominative(tok.text)
 
 
 def _place_after(ctx: Context, k: int, tok) -> str | None:

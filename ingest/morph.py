@@ -258,6 +258,12 @@ def gender_of(word: str, feats: dict | None = None) -> str | None:
     return None
 
 
+def may_be_plural_nominative(word: str) -> bool:
+    """Whether some reading of the word is a plural nominative: the tagger calls rare demonyms and resident
+    nouns ("орчане", "жетысуйцы", "Зауральцы") singular."""
+    return any({"nomn", "plur"} <= set(p.tag.grammemes) for p in parses(word.lower()))
+
+
 _DEGREES = frozenset({"Supr", "Cmp2"})
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from coopgraph.ingest.morph import PYMORPHY_CASES, parses
+from coopgraph.ingest.morph import PYMORPHY_CASES, may_be_plural_nominative, parses
 
 if TYPE_CHECKING:
     from coopgraph.ingest.nlp import Token
@@ -301,7 +301,7 @@ def repair_object_subjects(tokens: list[Token]) -> None:
         after = [o for o in objects if o.i > verb.i]
         if len(before) != 1 or before[0].feats.get("Number") != "Sing" or not after:
             continue
-        if before[0].i in coordinated or _may_be_plural_subject(before[0].text):
+        if before[0].i in coordinated or may_be_plural_nominative(before[0].text):
             continue  # "Добрососедство и партнерство связывают регионы", "орчане отправили 20 тонн груза"
         first, rest = after[0], after[1:]
         listed = bool(rest) and all(o.i in joined for o in rest)
@@ -339,12 +339,6 @@ def _coordinated_within(tokens: list[Token], first: Token, coordinated: set[int]
         if t._head in inside:
             inside.add(t.i)
     return any(i in coordinated for i in inside)
-
-
-def _may_be_plural_subject(word: str) -> bool:
-    """Whether some reading of the word is a plural nominative: the tagger calls rare demonyms ("орчане",
-    "жетысуйцы") singular objects."""
-    return any({"nomn", "plur"} <= set(p.tag.grammemes) for p in parses(word.lower()))
 
 
 def repair_adjective_heads(tokens: list[Token]) -> None:
