@@ -319,7 +319,7 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
         side.persons += _leaders_after(ctx, k, head)
     side.bodies = most_specific(ctx, side.bodies)
     if not side.bodies and side.persons:
-        side.bodies += [r for p in side.persons if (r := _headed_region(ctx, p))][:1]
+        side.bodies += [r for p in side.persons if (r := headed_region(ctx, p))][:1]
     if not side.bodies:
         side.bodies += _demonym_before(ctx, k, head)
     if side.bodies and side.bodies[0].startswith("Country:"):
@@ -390,7 +390,7 @@ def _leaders_after(ctx: Context, k: int, head: Token) -> list[str]:
     return []
 
 
-def _headed_region(ctx: Context, person: str) -> str | None:
+def headed_region(ctx: Context, person: str) -> str | None:
     """The region a delegation's leader heads ("делегация во главе с акимом Актюбинской области ...")."""
     for rel in ctx.relations.values():
         if rel.type == "HOLDS_POSITION" and rel.source_key == person and rel.title in HEAD_TITLES:

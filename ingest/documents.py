@@ -473,7 +473,7 @@ def _between_clauses(ctx: Context, sent: Sentence, start: int, end: int) -> list
             out and not re.fullmatch(r"[\s,]*(?:а\s+также|и)?\s*", rest[out[-1][1] - end : m.start()])
         ):
             break  # the clause belongs to a later document of the sentence, or to something else
-        out.append((end + m.start(1), end + m.end(1)))
+        out.append(_until_verb(sent, end + m.start(1), end + m.end(1)))
     if out:
         return out
     before = re.search(
@@ -481,6 +481,19 @@ def _between_clauses(ctx: Context, sent: Sentence, start: int, end: int) -> list
         ctx.text[sent.start : start],
     )
     return [(sent.start + before.start(1), sent.start + before.end(1))] if before else []
+
+
+def _until_verb(sent: Sentence, start: int, end: int) -> tuple[int, int]:
+    """ "между Актюбинской и Оренбургской областями подписали в Оренбурге аким ...": the clause ends at the
+    verb, so the place of the signing is not a party."""
+    verb = next((t for t in sent.tokens if start < t.start < end and _predicate(t)), None)
+    return (start, verb.start) if verb else (start, end)
+
+
+def _predicate(t) -> bool:
+    """A finite verb or a short participle ("подписали", "подписано"), not "перерабатывающей"."""
+    form = t.feats.get("VerbForm")
+    return t.pos in ("VERB", "AUX") and (form == "Fin" or form == "Part" and t.feats.get("Variant") == "Short")
 
 
 def _genitive_parties(ctx: Context, k: int, end: int) -> list[tuple[int, int]]:

@@ -53,6 +53,7 @@ def extract_visit_frames(ctx: Context) -> None:
     _officials_on_the_visit(ctx)
     _heads_on_the_visit(ctx)
     _thanks_for_the_welcome(ctx)
+    _signed_at_the_other_side(ctx)
 
 
 # "Во время визита аким провел встречу с первым секретарем КПК провинции Ганьсу X": a clause set inside the
@@ -126,6 +127,54 @@ def _thanks_for_the_welcome(ctx: Context) -> None:
                 place = region_of_person(ctx, host)
                 if place and guest != host and not _at_home(ctx, guest, place):
                     ctx.relate("VISITED", guest, place, k, rule="frame:visit.welcome")
+
+
+def _signed_at_the_other_side(ctx: Context) -> None:
+    """ "В Уральске главы Оренбуржья и Западно-Казахстанской области подписали дорожную карту": a signing put
+    in a party's place; each signer from across the border came there (the spec; dev-002 gives the person,
+    not his region)."""
+    parties: dict[str, set[str]] = {}
+    sents: dict[str, set[int]] = {}
+    for rel in ctx.relations.values():
+        if rel.type in ("PARTY_TO", "SIGNED"):
+            sents.setdefault(rel.target_key, set()).add(ctx.sentence_of(rel.evidence.start))
+        if rel.type == "PARTY_TO":
+            parties.setdefault(rel.target_key, set()).add(rel.source_key)
+    signing = {m.sent for m in find_frames(ctx, ("sign",)) if m.is_fact}
+    for r in ctx.refs:
+        if r.type == "Document" and r.sent in signing:
+            sents.setdefault(r.key, set()).add(r.sent)  # "Программа ... подписана сегодня в Минске"
+    for rel in [r for r in ctx.relations.values() if r.type == "SIGNED"]:
+        doc_parties = parties.get(rel.target_key, set())
+        k = ctx.sentence_of(rel.evidence.start)
+        # where this signing was told up to the signer's sentence: not where a document merged with it was
+        places = [p for j in sorted(sents[rel.target_key]) if j <= k for p in _signing_places(ctx, j)]
+        for place in dict.fromkeys(places):
+            if not any(_at_home(ctx, party, place) for party in doc_parties):
+                continue  # signed at a third place: took part, no visit (spec)
+            side = region_of_person(ctx, rel.source_key)
+            if side is None or side not in doc_parties or _country(ctx, side) == _country(ctx, place):
+                continue
+            ctx.relate("VISITED", rel.source_key, place, k, rule="frame:visit.signed_there")
+
+
+def _signing_places(ctx: Context, k: int) -> list[str]:
+    """The places a signing sentence puts the signing in: "в Минске" hung on its verb (not "о строительстве
+    завода в Костанайской области"), or opening the sentence."""
+    tokens = ctx.sentences[k].tokens
+    by_i = {t.i: t for t in tokens}
+    out = []
+    for r in ctx.refs_in(k, "City", "Region"):
+        at = next((n for n, t in enumerate(tokens) if t.start <= r.start < t.end), None)
+        if not at or tokens[at].feats.get("Case") != "Loc" or tokens[at - 1].lemma not in ("в", "во"):
+            continue
+        tok = tokens[at]
+        while tok.rel in ("amod", "flat", "flat:name") and tok.head in by_i:
+            tok = by_i[tok.head]  # "в Костанайской области": the noun the adjective goes with
+        head = by_i.get(tok.head)
+        if at == 1 or head is not None and head.pos in ("VERB", "AUX"):
+            out.append(r.key)
+    return out
 
 
 def _pronoun_guest(ctx: Context, k: int) -> list[str]:
