@@ -31,9 +31,14 @@ def extract_visit_frames(ctx: Context) -> None:
         if r.rule == "event.days_visit" and r.source_key.startswith("Region:")
     ]
     ctx.delegation = days[0] if days else None
-    for k in range(len(ctx.sentences)):
-        _verbless(ctx, k)
-    for m in find_frames(ctx, ("visit", "host", "meet", "held")):
+    # in text order, verbless sentences among the others: the delegation the article first speaks of is
+    # the one a later "казахстанская делегация" means
+    matches = find_frames(ctx, ("visit", "host", "meet", "held"))
+    done = -1
+    for m in matches:
+        while done < m.sent:
+            done += 1
+            _verbless(ctx, done)
         if not m.is_fact:
             if m.frame == "visit" and m.plan:
                 # "якобы побывал", "визит ... запланирован": the parse read it and found no fact; the surface
@@ -48,6 +53,8 @@ def extract_visit_frames(ctx: Context) -> None:
             _met(ctx, m)
         else:
             _talks_held(ctx, m)
+    for k in range(done + 1, len(ctx.sentences)):
+        _verbless(ctx, k)
     _leaders_of_delegations(ctx)
     _members_of_delegations(ctx)
     _officials_on_the_visit(ctx)
