@@ -24,6 +24,7 @@ _DROP_DET = {"другой", "прочий", "иной", "весь", "этот",
 _STOP_PREPS = {"на", "по", "за", "до", "к", "при", "через", "после", "в", "во", "от", "под", "между", "среди"}
 _STOP_WORDS = {"который", "что", "где", "чтобы", "если", "когда", "как", "чем"}
 _TIME_NOUNS = {"начало", "год", "период", "месяц", "неделя", "день", "квартал", "полугодие"}
+_WHEN_NOUNS = _TIME_NOUNS | {"урожай", "сезон"}
 _SEPARATORS = {",", "–", "—", "-", "|"}
 _THEM = re.compile(r"\bиз (них|него|неё|нее)\b")
 
@@ -371,6 +372,8 @@ def _tail(item: list[Token], head: int) -> list[Token]:
     for i, t in enumerate(rest):
         if t.pos in ("VERB", "AUX") and "Case" not in t.feats:
             break
+        if t.lemma in _WHEN_NOUNS and t.feats.get("Case") == "Gen":
+            break  # "сахарной свеклы урожая 2026 года": when it grew, not what it is
         if t.pos == "ADP" and t.lemma in ("для", "к") and classify([x.lemma for x in rest[i + 1 :]]) is None:
             break  # "семена для посева": a purpose, not a part of the good; "комплектующие для вагонов" stay
         tail.append(t)

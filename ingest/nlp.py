@@ -11,12 +11,14 @@ from coopgraph.ingest.syntax_repair import (
     repair_adjective_heads,
     repair_clauses,
     repair_crossing_conjuncts,
+    repair_dashed_firms,
     repair_direction_phrases,
     repair_disagreeing_adjectives,
     repair_double_subjects,
     repair_forward_jumps,
     repair_gapping,
     repair_leading_participles,
+    repair_legal_form_cases,
     repair_legal_form_subjects,
     repair_listed_firms,
     repair_misread_place_nouns,
@@ -304,6 +306,8 @@ class _Syntax:
             repair_disagreeing_adjectives(ours)
             repair_misread_place_nouns(ours)
             repair_accusative_names(ours)
+            repair_legal_form_cases(ours)
+            repair_dashed_firms(ours)
             repair_legal_form_subjects(ours)
             repair_listed_firms(ours)
             repair_nominative_modifiers(ours)

@@ -460,6 +460,46 @@ def repair_accusative_names(tokens: list[Token]) -> None:
             t.feats["Case"] = "Acc"
 
 
+# The case a preposition gives a word that does not decline, where it gives only one with firms: "с ООО «X»"
+# (with), "между ТОО «A» и ..." (between); not "из"/"от", which take the genitive the tagger guesses anyway.
+_PREPOSITION_CASE = {"с": "Ins", "со": "Ins", "между": "Ins"}
+
+
+def repair_legal_form_cases(tokens: list[Token]) -> None:
+    """ "подписало с ООО «Омский молочный двор» контракт": a legal form does not decline and the tagger calls
+    it genitive; after "с" it is the instrumental, the partner of the act."""
+    from coopgraph.ingest.org_names import org_lexicon
+
+    forms = set(org_lexicon().legal_forms)
+    for k, t in enumerate(tokens[1:], 1):
+        case = _PREPOSITION_CASE.get(tokens[k - 1].text.lower())
+        if case and t.text in forms and t.feats.get("Case") != case:
+            t.feats["Case"] = case
+
+
+def repair_dashed_firms(tokens: list[Token]) -> None:
+    """ "с казахстанским покупателем – костанайским ТОО «Тобыл Логистик»": a firm after a dash names the noun
+    before it; the parser hangs the legal form anywhere (and its place adjective on the noun)."""
+    from coopgraph.ingest.org_names import org_lexicon
+
+    forms = set(org_lexicon().legal_forms)
+    for k, t in enumerate(tokens):
+        if t.text not in forms:
+            continue
+        j = k - 1
+        adjective = tokens[j] if j >= 0 and _adjective_like(tokens[j]) else None
+        j -= 1 if adjective is not None else 0
+        if j < 1 or tokens[j].text not in ("–", "—", "-") or tokens[j - 1].pos != "NOUN":
+            continue
+        noun = tokens[j - 1]
+        if t._head == noun.i:
+            continue
+        t._head, t._rel = noun.i, "appos"
+        if adjective is not None:
+            adjective._head, adjective._rel = t.i, "amod"
+        tokens[j]._head = t.i
+
+
 def repair_misread_place_nouns(tokens: list[Token]) -> None:
     """ "закупают на Могилевщине лифтовое оборудование": the tagger read the region's nickname as an adjective
     of the goods and hung "на" on the goods. A capitalised "adjective" without an adjective's ending, right

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from coopgraph.ingest.commodities import Good, GoodsRead
 from coopgraph.ingest.context import Context
 from coopgraph.ingest.records import PLACE_TYPES
+from coopgraph.ingest.trade_contracts import contract_firms
 from coopgraph.ingest.trade_frames import Statement, Trees, antecedent_goods, goods_of, is_fact, statements
 from coopgraph.ingest.trade_sides import Flow, Side, fill_neighbour, frame_sides, mentions, partner, same_side
 from coopgraph.ingest.trade_words import trade_words
@@ -54,10 +55,13 @@ class FrameFlows:
 
     def sentence(self, k: int) -> None:
         for st in self.by_sent.get(k, []):
-            if is_fact(self.trees[k], st):
-                self._state(st)
+            tree = self.trees[k]
+            deal = contract_firms(self.ctx, tree, st) if not st.match.negated else None
+            # a signed contract's supply is agreed, even told in the future ("по которому ... поставит")
+            if deal is not None or is_fact(tree, st):
+                self._state(st, deal)
 
-    def _state(self, st: Statement) -> None:
+    def _state(self, st: Statement, deal: tuple[str, str] | None = None) -> None:
         ctx, k = self.ctx, st.match.sent
         if st.rule == "trade.main_goods" and max(self.pair_sent, self.memory.sent) < k - 2:
             return  # main goods of no flow stated nearby
@@ -70,6 +74,8 @@ class FrameFlows:
         if goods is None:
             return  # the goods are no goods ("поставили задачу", "привезли специалистов")
         flow = frame_sides(ctx, tree, st.match, st.args)
+        if deal is not None:  # a supply contract between two firms: the supplier to the buyer, not their places
+            flow.exporters, flow.importers = Side([deal[0]], stated=True), Side([deal[1]], stated=True)
         if st.match.pred.gap >= 0 and not any(_reverse(tree, c) for c in tree.children(st.match.pred)):
             self._gapped(flow, k)
         self._back(tree, st, flow, k)

@@ -32,6 +32,7 @@ class TradeWords:
     org_anaphors: frozenset[str]
     agent_verbs: frozenset[str]
     contract_nouns: frozenset[str]
+    buyer_nouns: frozenset[str]
     deal_nouns: frozenset[str]
     rank_nouns: frozenset[str]
     plan_heads: frozenset[str]

@@ -271,3 +271,29 @@ def test_firms_listed_before_a_plural_verb_are_its_subject() -> None:
     ooo, too = (next(t for t in tokens if t.text == form) for form in ("ООО", "ТОО"))
     assert (ooo.rel, tokens[ooo.head].text) == ("nsubj", "заключили")
     assert (too.rel, too.head) == ("conj", ooo.i)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ТОО «Ертис Сут» подписало с ООО «Омский молочный двор» контракт на поставку сливочного масла.",
+        "Меморандум подписан между ТОО «Кызылжар Астык» и АО «Омская нива».",
+    ],
+)
+def test_a_legal_form_after_with_or_between_is_instrumental(text: str) -> None:
+    tokens = parse_text(text).sentences[0].tokens
+    form = next(t for n, t in enumerate(tokens) if n and tokens[n - 1].text in ("с", "между"))
+    assert form.rel  # the repairs come with the syntax parse, made on first use
+    assert form.feats["Case"] == "Ins"
+
+
+def test_a_firm_after_a_dash_names_the_noun_before_it() -> None:
+    text = (
+        "АО «Минский завод колесных тягачей» заключило экспортный контракт с казахстанским покупателем – "
+        "костанайским ТОО «Тобыл Логистик»."
+    )
+    tokens = parse_text(text).sentences[0].tokens
+    too = next(t for t in tokens if t.text == "ТОО")
+    adjective = next(t for t in tokens if t.text == "костанайским")
+    assert (too.rel, tokens[too.head].text) == ("appos", "покупателем")
+    assert adjective.head == too.i

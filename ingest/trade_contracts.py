@@ -1,0 +1,144 @@
+"""Supply contracts between two firms: the supplier exports to the buyer what the contract says it supplies.
+
+"ООО «A» подписало с ТОО «B» контракт на поставку макаронных изделий", "контракт на поставку посевных
+комплексов между челябинским АО «A» и костанайским ТОО «B»", "A и B заключили контракт, по которому
+кемеровское предприятие поставит казахстанскому партнеру комбайны", "A заключило экспортный контракт с
+казахстанским покупателем – ТОО «B». Контракт предусматривает поставки сыров". The contract is a signed
+document with exactly two firms as parties; which one supplies is read from a buyer's or a supplier's noun
+and where it is ("казахстанскому партнеру"), else from who signed with whom, else from "между A и B" (A);
+"A и B заключили контракт" alone does not say it.
+"""
+
+from __future__ import annotations
+
+from coopgraph.ingest.context import Context
+from coopgraph.ingest.frames import Tree, tree_of
+from coopgraph.ingest.gazetteer import Place, load_gazetteer
+from coopgraph.ingest.nlp import Token
+from coopgraph.ingest.trade_frames import Statement, ancestors
+from coopgraph.ingest.trade_words import trade_words
+
+
+def contract_firms(ctx: Context, tree: Tree, st: Statement) -> tuple[str, str] | None:
+    """(supplier, buyer) of the signed two-firm contract the statement's flow belongs to, if it belongs to one."""
+    k = st.match.sent
+    noun = _contract_noun(tree, st.match.pred)
+    if noun is None:
+        return None
+    doc = next((r.key for r in ctx.refs_in(k, "Document") if r.start <= noun.start < r.end), None)
+    if doc is None:
+        return None
+    firms = _firm_parties(ctx, doc)
+    if len(firms) != 2:
+        return None
+    told = sorted({r.sent for r in ctx.refs if r.key == doc and r.sent <= k} | {k})
+    supplier = next(
+        (
+            found
+            for j in told
+            for cue in (_supplier_by_noun, _supplier_by_signing, _first_between)
+            if (found := cue(ctx, tree_of(ctx, j), j, firms))
+        ),
+        None,
+    )
+    if supplier is None:
+        return None  # "ТОО «Агротехмаш» и ООО «Ростсельмаш» заключили контракт": which one supplies is not said
+    buyer = firms[1] if supplier == firms[0] else firms[0]
+    return supplier, buyer
+
+
+def _contract_noun(tree: Tree, pred: Token) -> Token | None:
+    """The contract noun the trade predicate hangs on ("контракт на поставку"), is a relative clause of
+    ("контракт, по которому ... поставит") or is what the clause's subject is ("Контракт предусматривает
+    поставки")."""
+    nouns = trade_words().contract_nouns
+    for up in [pred] + ancestors(tree, pred):
+        if up is not pred and up.lemma in nouns:
+            return up
+        subject = next((c for c in tree.children(up) if c.rel == "nsubj" and c.lemma in nouns), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _firm_parties(ctx: Context, doc: str) -> list[str]:
+    """The organisations party to the document, in the order the article first names them."""
+    parties = [r.source_key for r in ctx.relations.values() if r.type == "PARTY_TO" and r.target_key == doc]
+    if any(not p.startswith("Organization:") for p in parties):
+        return []  # regions or cities are parties too: a framework deal, not one firm's sale to another
+    first = {p: min((r.start for r in ctx.refs if r.key == p), default=len(ctx.text)) for p in parties}
+    return sorted(parties, key=lambda p: first[p])
+
+
+def _supplier_by_noun(ctx: Context, tree: Tree, k: int, firms: list[str]) -> str | None:
+    """ "с казахстанским покупателем – ТОО «B»", "поставит казахстанскому партнеру": the buyer; "кемеровское
+    предприятие поставит": the supplier. A noun names its firm outright or by where it is."""
+    w = trade_words()
+    for tok in ctx.sentences[k].tokens:
+        buyer = tok.lemma in w.buyer_nouns
+        if not buyer and not (tok.lemma in w.org_anaphors and tok.rel == "nsubj"):
+            continue
+        phrase = tree.phrase(tok)
+        named = [f for f in firms if any(_names(ctx, k, f, t) for t in phrase)]
+        if len(named) != 1:
+            place = _adjective_place(ctx, k, tok)
+            named = [f for f in firms if _located(ctx, f, place)] if place else []
+        if len(named) == 1:
+            return named[0] if not buyer else next(f for f in firms if f != named[0])
+    return None
+
+
+def _names(ctx: Context, k: int, firm: str, tok: Token) -> bool:
+    return any(r.key == firm and r.start <= tok.start < r.end for r in ctx.refs_in(k, "Organization"))
+
+
+def _supplier_by_signing(ctx: Context, tree: Tree, k: int, firms: list[str]) -> str | None:
+    """ "ООО «A» подписало с ТОО «B» контракт": the firm that signs with the other sells to it."""
+    for tok in ctx.sentences[k].tokens:
+        if tok.rel != "nsubj":
+            continue
+        spans = [(t.start, t.end) for t in tree.phrase(tok)]
+        inside = [f for f in firms if any(r.key == f and any(s <= r.start < e for s, e in spans) for r in ctx.refs)]
+        if len(inside) == 1 and any(tree.preposition(c) in ("с", "со") for c in tree.children(tree.parent(tok) or tok)):
+            return inside[0]
+    return None
+
+
+def _first_between(ctx: Context, tree: Tree, k: int, firms: list[str]) -> str | None:
+    """ "контракт на поставку ... между челябинским АО «A» и костанайским ТОО «B»": the supplier is named first
+    (the convention of the trade frames' "между" parties)."""
+    sent = ctx.sentences[k]
+    starts = [r.start for r in ctx.refs_in(k, "Organization") if r.key in firms]
+    at = ctx.text.find(" между ", sent.start, min(starts, default=sent.start))
+    return firms[0] if at >= 0 and len(set(r.key for r in ctx.refs_in(k) if r.key in firms)) == 2 else None
+
+
+def _adjective_place(ctx: Context, k: int, tok: Token) -> Place | None:
+    """The place a noun's place adjective names ("казахстанскому партнеру")."""
+    for dm in ctx.demonyms:
+        if tok.start - 40 <= dm.start < tok.start and not ctx.text[dm.end : tok.start].strip():
+            return dm.place
+    return None
+
+
+def _located(ctx: Context, firm: str, place: Place) -> bool:
+    """Whether the firm is at the place: its place adjective ("челябинским АО «A»") names the place, a city
+    of it or a place of its country."""
+    at = _firm_place(ctx, firm)
+    if at is None:
+        return False
+    if place.type == "Country":
+        return (at.country or at.code) == place.code
+    return at.code == place.code or at.region == place.code
+
+
+def _firm_place(ctx: Context, firm: str) -> Place | None:
+    """Where a firm is: the place adjective right before it ("челябинским АО «A»"), else a place its name
+    holds ("ТОО «Актобе Хром»", "Новосибирский кабельный завод")."""
+    starts = [r.start for r in ctx.refs if r.key == firm]
+    for dm in ctx.demonyms:
+        if any(0 <= s - dm.end <= 1 for s in starts):
+            return dm.place
+    entity = ctx.table.get(firm)
+    found = load_gazetteer().find(entity.name) if entity is not None else []
+    return found[0].place if found else None
