@@ -211,10 +211,37 @@ def _deal_sum() -> re.Pattern[str]:
     )
 
 
+# "Внешнеторговый оборот Костанайской области составил ...": the region's trade with the whole world.
+_WORLD_TOTAL = re.compile(r"\b(?:внешнеторгов\w+|внешн\w+\s+торговл\w+)", re.I)
+
+
+def _world_total(ctx: Context, k: int, text: str, lo: int, at: int, keys: list[str]) -> bool:
+    """A figure of a place's foreign trade as a whole names no partner; nor do the export and import figures
+    right after it that name none ("Экспорт составил 1 198,5 млн долларов, импорт – 948,3 млн")."""
+    # the place named as the owner of the figure; with none named, the article's pair is meant (dev-003)
+    if keys == [ctx.home] and _WORLD_TOTAL.search(text[lo:at]):
+        ctx.cache["world_total"] = k
+        return True
+    return not keys and ctx.cache.get("world_total") in (k, k - 1)
+
+
+# "Среди регионов России наибольший объем торговли приходится на Челябинскую область": the country only says
+# which regions are ranked; the figure is the home region's with the one the share falls to.
+_SET_OF_PLACES = re.compile(r"\b(?:регион\w*|област\w*|субъект\w*|город\w*|провинци\w*)\s+$", re.I)
+
+
+def _only_locates_a_set(ctx: Context, k: int, key: str) -> bool:
+    refs = [r for r in ctx.refs_in(k, "Country") if r.key == key]
+    return bool(refs) and all(_SET_OF_PLACES.search(ctx.text[max(0, r.start - 30) : r.start]) for r in refs)
+
+
 def _sides(
     ctx: Context, k: int, text: str, lo: int, a: Amount, hi: int, last: tuple[str, tuple[str, str]] | None
 ) -> tuple[str | None, str | None]:
     keys = refs_between(ctx, k, lo, a.start) or refs_between(ctx, k, a.end, _tail_end(text, a.end, hi))
+    if _world_total(ctx, k, text, lo, a.start, keys):
+        return None, None
+    keys = [key for key in keys if not _only_locates_a_set(ctx, k, key)]
     if not keys:
         keys = named_by_noun(ctx, text[lo : a.start]) or named_by_noun(ctx, text)
         if len(keys) == 2:
