@@ -171,7 +171,7 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
     if head.lemma in words().office_words:  # "дипломат встретился": the one ambassador the article named
         holders = [h for office in words().office_words[head.lemma] for h in _holder(ctx, office, [])]
         return Side(persons=holders[:1]) if len(set(holders)) == 1 else Side()
-    if head.lemma in words().offices:
+    if head.lemma in words().offices or _title_word(head):
         persons = _named_persons(ctx, tree, k, head)
         places = most_specific(ctx, [r.key for r in _phrase_refs(ctx, tree, k, head) if r.type in BODIES])
         holder = persons or _holder(ctx, head.lemma, places)
@@ -180,6 +180,14 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         # "акимы Павлодарской и Восточно-Казахстанской областей": no one named, the places they stand for
         return Side(represented=places)
     return Side()
+
+
+def _title_word(tok: Token) -> bool:
+    """A word the offices lexicon opens a title with ("проректор", "декан", "вице-президент")."""
+    from coopgraph.ingest.positions import offices
+
+    found = offices().any_title.match(tok.text)
+    return found is not None and found.end() == len(tok.text)
 
 
 def _neighbouring(tree: Tree, dep: Token) -> bool:

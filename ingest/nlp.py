@@ -10,6 +10,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_accusative_names,
     repair_adjective_heads,
     repair_clauses,
+    repair_converb_subjects,
     repair_crossing_conjuncts,
     repair_dashed_firms,
     repair_direction_phrases,
@@ -308,6 +309,7 @@ class _Syntax:
             repair_accusative_names(ours)
             repair_legal_form_cases(ours)
             repair_dashed_firms(ours)
+            repair_converb_subjects(ours)
             repair_legal_form_subjects(ours)
             repair_listed_firms(ours)
             repair_nominative_modifiers(ours)

@@ -244,7 +244,9 @@ def _represented_by(ctx: Context, person: str) -> str | None:
     """What a person taking part stands for: the place or body of his office, but not a head of state's
     country (a president greeting a forum, often by video, is not his country taking part)."""
     for rel in ctx.relations.values():
-        if rel.type == "HOLDS_POSITION" and rel.source_key == person and rel.title not in ("президент",):
+        if rel.type != "HOLDS_POSITION" or rel.source_key != person:
+            continue
+        if rel.title != "президент" or not rel.target_key.startswith("Country:"):  # a chamber's president does
             return rel.target_key
     return None
 
@@ -287,7 +289,8 @@ def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
             for a in m.role(role)
         )
         if not keys and not places and not other and events.setting and events.main:
-            keys = [events.main]  # an article set inside an event: what happens in it happens there
+            if not _elsewhere(ctx, m.sent, events.venues.get(events.main)):
+                keys = [events.main]  # an article set inside an event: what happens in it happens there
     if not keys:
         return
     side = role_side(ctx, m, who)
@@ -295,6 +298,25 @@ def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
     side.bodies += [r.key for r in m.refs("represented", *BODIES) if r.key not in side.bodies]
     for key in keys:
         _take_part(ctx, side, key, m.sent, f"frame:{m.frame}")
+
+
+def _elsewhere(ctx: Context, k: int, venue: str | None) -> bool:
+    """ "Стенд ТОО «X» стоит в торговом центре Павлодара": the sentence puts it at another place than the
+    event's venue: a place, or a noun of a place, in the locative after "в"/"на" (not an event's noun)."""
+    tree = tree_of(ctx, k)
+    for r in ctx.refs_in(k, "City", "Region"):
+        if r.key == venue:
+            continue
+        tok = next((t for t in ctx.sentences[k].tokens if t.start <= r.start < t.end), None)
+        while tok is not None and tok.rel in ("amod", "flat", "flat:name"):
+            tok = tree.parent(tok)
+        for node in (tok, tree.parent(tok) if tok is not None and tok.rel == "nmod" else None):
+            if node is None or node.feats.get("Case") != "Loc" or node.lemma in event_words().words:
+                continue
+            verb = tree.parent(node)  # set on the verb; not in a title ("генконсул в Новосибирске")
+            if tree.preposition(node) in ("в", "во", "на") and verb is not None and verb.pos == "VERB":
+                return True
+    return False
 
 
 def _has_genitive(arg) -> bool:

@@ -500,6 +500,34 @@ def repair_dashed_firms(tokens: list[Token]) -> None:
         tokens[j]._head = t.i
 
 
+def repair_converb_subjects(tokens: list[Token]) -> None:
+    """ "Открывая выставку, аким области Ерлан Жумагалиев отметил ...": the parser can coordinate the subject
+    after the comma with the converb's object (of another case); it is the subject the converb shares with
+    the verb it serves."""
+    by_i = {t.i: t for t in tokens}
+    for n, conv in enumerate(tokens):
+        verb = by_i.get(conv._head)
+        if conv.feats.get("VerbForm") != "Conv" or verb is None or verb.i < conv.i or not _finite(verb):
+            continue
+        if any(c._head == verb.i and c._rel == "nsubj" for c in tokens):
+            continue
+        comma = next((m for m in range(n + 1, len(tokens)) if tokens[m].text == "," and tokens[m].i < verb.i), None)
+        if comma is None or comma + 1 >= len(tokens):
+            continue
+        noun = tokens[comma + 1]
+        head = by_i.get(noun._head)
+        if (
+            noun.pos in ("NOUN", "PROPN")
+            and noun.feats.get("Case") == "Nom"
+            and noun._rel in ("conj", "appos")
+            and head is not None
+            and conv.i <= head.i < noun.i
+            and head.feats.get("Case") != "Nom"
+            and _agrees(noun, verb)
+        ):
+            noun._head, noun._rel = verb.i, "nsubj"
+
+
 def repair_misread_place_nouns(tokens: list[Token]) -> None:
     """ "закупают на Могилевщине лифтовое оборудование": the tagger read the region's nickname as an adjective
     of the goods and hung "на" on the goods. A capitalised "adjective" without an adjective's ending, right

@@ -297,3 +297,10 @@ def test_a_firm_after_a_dash_names_the_noun_before_it() -> None:
     adjective = next(t for t in tokens if t.text == "костанайским")
     assert (too.rel, tokens[too.head].text) == ("appos", "покупателем")
     assert adjective.head == too.i
+
+
+def test_the_subject_after_a_converb_clause_is_the_verbs() -> None:
+    text = "Открывая выставку, аким Западно-Казахстанской области Нариман Турегалиев отметил рост товарооборота."
+    tokens = parse_text(text).sentences[0].tokens
+    akim = next(t for t in tokens if t.text == "аким")
+    assert (akim.rel, tokens[akim.head].text) == ("nsubj", "отметил")
