@@ -19,7 +19,7 @@ from coopgraph.ingest.discourse import (
 )
 from coopgraph.ingest.frames import Argument, FrameMatch, find_frames, tree_of
 from coopgraph.ingest.morph import may_be_plural_nominative
-from coopgraph.ingest.participation import is_remote
+from coopgraph.ingest.participation import find_events, is_remote
 from coopgraph.ingest.positions import offices
 
 
@@ -55,6 +55,7 @@ def extract_visit_frames(ctx: Context) -> None:
             _talks_held(ctx, m)
     for k in range(done + 1, len(ctx.sentences)):
         _verbless(ctx, k)
+    _came_to_the_event(ctx)
     _leaders_of_delegations(ctx)
     _members_of_delegations(ctx)
     _officials_on_the_visit(ctx)
@@ -292,6 +293,38 @@ def _earlier_subject(ctx: Context, m: FrameMatch) -> Side:
     return resolve(ctx, tree, m.sent, Argument("visitor", "nom", subject, tree.phrase(subject)))
 
 
+def _came_to_the_event(ctx: Context) -> None:
+    """ "22–23 мая в Кемерове прошел форум «Кузбасс – Караганда»... Делегация Карагандинской области приняла
+    участие": at an event held in one party's place, the other party's delegation and the persons present
+    from across the border came there (spec); at a third region's event nobody did (dev-207)."""
+    events = find_events(ctx)
+    present: dict[str, list[tuple[str, int]]] = {}
+    for rel in ctx.relations.values():
+        if rel.type == "PARTICIPATED_IN":
+            present.setdefault(rel.target_key, []).append((rel.source_key, ctx.sentence_of(rel.evidence.start)))
+    for event, venue in events.venues.items():
+        place = ctx.table.get(venue)
+        if place is None or place.type == "Country" or event not in present:
+            continue
+        host = f"Region:{place.region}" if place.type == "City" and place.region else venue
+        if not any(source in (host, venue) for source, _ in present[event]) and host != ctx.home:
+            continue
+        for source, k in present[event]:
+            if any(is_remote(t) for t in ctx.sentences[k].tokens):
+                continue  # "по видеосвязи обратился": took part from home
+            if source.startswith("Person:"):
+                side = region_of_person(ctx, source)
+            elif (source, event) in ctx.participant_groups:
+                side = source  # a delegation, not a body that only sent its products
+            else:
+                continue
+            side = body_place(ctx, side) or side  # a firm's or chamber's office: where its name puts it
+            if side is None or not side.startswith(("Region:", "City:", "Country:")):
+                continue  # whose side nobody says
+            if _country(ctx, side) != _country(ctx, venue) and not _at_home(ctx, source, venue):
+                ctx.relate("VISITED", source, venue, k, rule="frame:visit.to_the_event")
+
+
 def _leaders_of_delegations(ctx: Context) -> None:
     """ "Делегацию возглавил первый заместитель губернатора Валерий Бойко": whoever led the delegation went
     where it went."""
@@ -303,8 +336,11 @@ def _leaders_of_delegations(ctx: Context) -> None:
             if verb.lemma not in ("возглавить", "возглавлять", "сопровождать", "сопроводить") or verb.pos != "VERB":
                 continue
             kids = tree.children(verb)
-            if not any(c.rel == "obj" and words().is_group(c.lemma) for c in kids):
+            group = next((c for c in kids if c.rel == "obj" and words().is_group(c.lemma)), None)
+            if group is None:
                 continue
+            # "Карагандинскую делегацию возглавил ...": the delegation it names, else the article's
+            named = resolve(ctx, tree, k, Argument("visitor", "acc", group, tree.phrase(group))).bodies
             leaders = [
                 r.key
                 for c in kids
@@ -312,7 +348,7 @@ def _leaders_of_delegations(ctx: Context) -> None:
                 for r in ctx.refs_in(k, "Person")
                 if any(t.start <= r.start < t.end for t in tree.phrase(c))
             ]
-            _went_with_the_delegation(ctx, leaders, k, "frame:visit.leader")
+            _went_with_the_delegation(ctx, leaders, k, "frame:visit.leader", side=named[0] if named else None)
 
 
 def _members_of_delegations(ctx: Context) -> None:

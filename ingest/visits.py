@@ -7,6 +7,7 @@ import re
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
 from coopgraph.ingest.discourse import HEAD_TITLES
+from coopgraph.ingest.participation import is_remote
 
 _VISIT_VERBS = {
     "посетить",
@@ -331,49 +332,24 @@ def _same_place(ctx: Context, a: str, b: str) -> bool:
 
 
 def _event_places(ctx: Context) -> None:
-    """A forum held in a city: its participants from another country visited that city."""
+    """Talks or a signing held in a city ("В Уральске состоялись переговоры акима ЗКО и губернатора Саратовской
+    области"): the officials from across the border named there came to it, the host being named with them.
+    (Who came to an event held there is read from the event's venue: frame_visits._came_to_the_event.)"""
     for k, sent in enumerate(ctx.sentences):
         m = re.match(r"\s*В\s+([А-ЯЁ][\w\-]+)", sent.text)
         if not m:
             continue
         cities = [r for r in ctx.refs_in(k, "City") if r.start == sent.start + m.start(1)]
-        if not cities:
+        if not cities or any(is_remote(t) for t in sent.tokens):
             continue
-        lemmas = {t.lemma for t in sent.tokens}
-        # a forum, a signing, or talks held in the city ("В Усть-Каменогорске состоялась встреча
-        # акима ... и губернатора ..."): the officials from across the border came there
-        if not lemmas & {
-            "подписать",
-            "открыть",
-            "форум",
-            "подписание",
-            "выставка",
-            "форум-выставка",
-            "встреча",
-            "переговоры",
-        }:
+        if not {t.lemma for t in sent.tokens} & {"подписать", "подписание", "встреча", "переговоры"}:
             continue
         city = ctx.table.entities[cities[0].key]
-        events = [r.key for r in ctx.refs_in(k, "Event")]
         people = {r.key for r in ctx.refs_in(k, "Person")}
-        for rel in list(ctx.relations.values()):
-            if rel.type == "PARTICIPATED_IN" and rel.target_key in events and rel.source_key.startswith("Person:"):
-                people.add(rel.source_key)
-        # the delegations of regions across the border that took part came to the host city (spec)
-        for rel in list(ctx.relations.values()):
-            if rel.type == "PARTICIPATED_IN" and rel.target_key in events and rel.source_key.startswith("Region:"):
-                region = ctx.table.get(rel.source_key)
-                if region is not None and region.country and region.country != city.country:
-                    ctx.relate("VISITED", rel.source_key, city.key, k, rule="visit.event_city")
-        heads_named = re.search(r"\b(глав\w*|губернатор\w*|аким\w*)\b", sent.text, re.I)
-        for rel in list(ctx.relations.values()):
-            if rel.type != "HOLDS_POSITION":
-                continue
-            if rel.source_key not in people and not heads_named:
-                continue
-            if rel.source_key not in people and not any(r.key == rel.target_key for r in ctx.refs_in(k)):
-                continue
-            target = ctx.table.get(rel.target_key)
-            if target is None or target.type != "Region" or target.country == city.country:
-                continue
-            ctx.relate("VISITED", rel.source_key, city.key, k, rule="visit.event_city_head")
+        offices = [r for r in ctx.relations.values() if r.type == "HOLDS_POSITION" and r.source_key in people]
+        places = [ctx.table.get(r.target_key) for r in offices]
+        if not any(p is not None and p.type == "Region" and p.country == city.country for p in places):
+            continue  # no host of the city's side named with them: a third place
+        for rel, place in zip(offices, places):
+            if place is not None and place.type == "Region" and place.country != city.country:
+                ctx.relate("VISITED", rel.source_key, city.key, k, rule="visit.event_city_head")
