@@ -507,11 +507,14 @@ def _council(tok: Token) -> bool:
 
 def _capital_modifiers(toks: list[Token], i: int) -> list[Token]:
     """ "Законодательное собрание", "Торгово-промышленной палаты": capitalised adjectives opening the name."""
-    out: list[Token] = []
+    run: list[Token] = []
     j = i - 1
-    while j >= 0 and toks[j].pos == "ADJ" and toks[j].text[:1].isupper() and len(out) < 3:
-        out.insert(0, toks[j])
+    while j >= 0 and toks[j].pos == "ADJ" and len(run) < 4:
+        run.insert(0, toks[j])
         j -= 1
+    # "Государственном аграрном университете": lower-case adjectives after the capitalised one that opens it
+    first = next((n for n, t in enumerate(run) if t.text[:1].isupper()), None)
+    out = run[first:] if first is not None else []
     if out and out[0].i == 0:
         return []  # a sentence's first word is capitalised anyway
     return out
@@ -644,6 +647,13 @@ def _add_ner_orgs(ctx: Context, taken: list[tuple[int, int]]) -> None:
         ):
             continue
         normal = _ner_name(ctx, span.start, span.start + len(text)) or text
-        if _GOVERNMENT.search(normal) or lemma(words[0]) in _NOT_ORG_HEADS:
+        if _GOVERNMENT.search(normal) or lemma(words[0]) in _NOT_ORG_HEADS or _opens_with_a_title(text):
             continue
         _add(ctx, normal[:1].upper() + normal[1:], text, span.start, span.start + len(text))
+
+
+def _opens_with_a_title(text: str) -> bool:
+    """ "Ректор университета" opening a sentence: a title and the body it is of, not the body's name."""
+    from coopgraph.ingest.positions import offices
+
+    return offices().any_title.match(text) is not None

@@ -166,7 +166,15 @@ def _masked(ctx: Context, k: int, start: int, end: int) -> str:
     for r in ctx.refs_in(k, *PLACE_TYPES, "Organization"):
         if start <= r.start and r.end <= end:
             text[r.start - start : r.end - start] = "x" * (r.end - r.start)
-    return "".join(text)
+    masked = "".join(text)
+    # "проректор Белорусского национального технического университета (БНТУ) Андрей Савицкий": the
+    # acronym a body's name introduces stops nothing either
+    return _ACRONYM_AFTER_NAME.sub(lambda m: "x" * len(m.group()), masked)
+
+
+_ACRONYM_AFTER_NAME = re.compile(
+    r"(?<=x)\s*\((?:x+|(?=[^()]*[А-ЯЁA-Z][^()]*[А-ЯЁA-Z])[А-ЯЁA-Zа-яёa-z\- ]{2,14})\)"  # the acronym a mention itself
+)
 
 
 def _chain_start(left: str, matches: list[re.Match]) -> re.Match:
@@ -445,6 +453,10 @@ def _named_body(ctx: Context, phrase: TitlePhrase, comp: str, ref: Ref | None = 
     from coopgraph.ingest.trade_words import trade_words
 
     words = comp.split()
+    # "ректор актюбинского вуза": the place adjective narrows the bodies of that kind to the one it opens
+    adjective = lemma(words[0].lower()) if len(words) == 2 and words[0].lower().endswith(_ADJ_ENDS) else None
+    if adjective is not None:
+        words = words[1:]
     if len(words) != 1:
         return None
     noun = lemma(words[0].lower())
@@ -456,15 +468,20 @@ def _named_body(ctx: Context, phrase: TitlePhrase, comp: str, ref: Ref | None = 
                 r.key for r in before if kinds & {lemma(w.lower()) for w in ctx.table.entities[r.key].name.split()}
             )
         )
+        if adjective is not None:
+            named = [n for n in named if lemma(ctx.table.entities[n].name.split()[0].lower()) == adjective]
         if len(named) == 1:
             return named[0]
         if len(named) > 1 and ref is not None and _plural(words[0]):
             listed = _listed_after(ctx, phrase)
             at = listed.index(ref.key) if ref.key in listed else -1
             return named[at] if 0 <= at < len(named) and len(listed) == len(named) else None
-    if noun in trade_words().org_anaphors and before and not _plural(words[0]):
-        return before[-1].key
+    if noun in trade_words().org_anaphors and before and not _plural(words[0]) and adjective is None:
+        return before[-1].key  # "директор казахстанской компании" need not be the firm named last
     return None
+
+
+_ADJ_ENDS = ("ого", "его", "ой", "ей", "ых", "их", "ому", "ему", "ым", "им")
 
 
 def _plural(word: str) -> bool:
