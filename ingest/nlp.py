@@ -27,6 +27,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_object_subjects,
     repair_reported_speech,
     repair_self_heads,
+    repair_stolen_prepositions,
     repair_subject_cycles,
     repair_subjects_read_as_objects,
 )
@@ -310,6 +311,7 @@ class _Syntax:
             repair_legal_form_cases(ours)
             repair_dashed_firms(ours)
             repair_converb_subjects(ours)
+            repair_stolen_prepositions(ours)
             repair_legal_form_subjects(ours)
             repair_listed_firms(ours)
             repair_nominative_modifiers(ours)

@@ -528,6 +528,31 @@ def repair_converb_subjects(tokens: list[Token]) -> None:
             noun._head, noun._rel = verb.i, "nsubj"
 
 
+_GENITIVE_PREPOSITIONS = ("у", "из", "от", "для", "без", "около", "со", "с")
+
+
+def repair_stolen_prepositions(tokens: list[Token]) -> None:
+    """ "закупают у оренбуржцев муку": the parser can hang the preposition on the next noun but one and make
+    the genitive right after it that noun's modifier; the genitive is the preposition's, on the verb."""
+    by_i = {t.i: t for t in tokens}
+    for n, prep in enumerate(tokens[:-2]):
+        noun = tokens[n + 1]
+        other = by_i.get(noun._head)  # the preposition on it or on this next noun: the genitive is its modifier
+        if prep.pos != "ADP" or prep.text.lower() not in _GENITIVE_PREPOSITIONS or other is None:
+            continue
+        if prep._head not in (noun.i, other.i) or noun.pos != "NOUN" or noun.feats.get("Case") != "Gen":
+            continue
+        if other.i <= noun.i or noun._rel not in ("amod", "nmod"):
+            continue
+        if prep.text.lower() in ("с", "со") or other.feats.get("Case") not in ("Acc", "Nom"):
+            continue  # "с" takes the genitive only as "from"; a genitive noun after it is another reading
+        verb = by_i.get(other._head)
+        if verb is None or verb.pos != "VERB":
+            continue
+        prep._head = noun.i
+        noun._head, noun._rel = verb.i, "obl"
+
+
 def repair_misread_place_nouns(tokens: list[Token]) -> None:
     """ "закупают на Могилевщине лифтовое оборудование": the tagger read the region's nickname as an adjective
     of the goods and hung "на" on the goods. A capitalised "adjective" without an adjective's ending, right

@@ -304,3 +304,11 @@ def test_the_subject_after_a_converb_clause_is_the_verbs() -> None:
     tokens = parse_text(text).sentences[0].tokens
     akim = next(t for t in tokens if t.text == "аким")
     assert (akim.rel, tokens[akim.head].text) == ("nsubj", "отметил")
+
+
+def test_a_genitive_after_its_preposition_is_the_prepositions_not_the_next_nouns() -> None:
+    text = "Актюбинские компании закупают у оренбуржцев муку."
+    tokens = parse_text(text).sentences[0].tokens
+    u, them = (next(t for t in tokens if t.text == w) for w in ("у", "оренбуржцев"))
+    assert tokens[u.head].text == "оренбуржцев"
+    assert (them.rel, tokens[them.head].text) == ("obl", "закупают")
