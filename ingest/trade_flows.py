@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from coopgraph.ingest.commodities import Good, GoodsRead
+from coopgraph.ingest.commodities import Good, GoodsRead, read_goods
 from coopgraph.ingest.context import Context
 from coopgraph.ingest.records import PLACE_TYPES
 from coopgraph.ingest.trade_contracts import contract_firms
+from coopgraph.ingest.trade_directions import Direction, directions
 from coopgraph.ingest.trade_frames import Statement, Trees, antecedent_goods, goods_of, is_fact, statements
 from coopgraph.ingest.trade_sides import Flow, Side, fill_neighbour, frame_sides, mentions, partner, same_side
 from coopgraph.ingest.trade_words import trade_words
@@ -56,6 +57,11 @@ class FrameFlows:
     def sentence(self, k: int) -> None:
         for st in self.by_sent.get(k, []):
             tree = self.trees[k]
+            plain = not (st.match.negated or st.match.plan or _planned(tree, st.match.pred))
+            listed = directions(self.ctx, k, st.match.pred) if plain else []
+            if listed:  # "Основные направления поставок: в Омск – пшеница, ...": a list of what went where
+                self._directions(st, listed, k)
+                continue
             deal = contract_firms(self.ctx, tree, st) if not st.match.negated else None
             # a signed contract's supply is agreed, even told in the future ("по которому ... поставит")
             if deal is not None or is_fact(tree, st):
@@ -98,6 +104,20 @@ class FrameFlows:
             ctx.trade_pair = places[0]
             self.pair_sent = k
             self.ours = places[0][::-1] if importing else places[0]
+
+    def _directions(self, st: Statement, listed: list[Direction], k: int) -> None:
+        """ "По направлениям поставок: в Омск – пшеница, в Тюмень – ячмень": one flow per item, its other side
+        the flow spoken of last (else the article's own region)."""
+        importing = trade_words().owner.get(st.match.frame) == "importer"
+        for item in listed:
+            flow = Flow()
+            (flow.importers if item.into else flow.exporters).add([item.place])
+            self._complete(flow, k, importing)
+            goods = self._goods(read_goods(self.ctx, k, item.goods), k) or []
+            for e in flow.exporters.keys:
+                for i in flow.importers.keys:
+                    if not same_side(self.ctx, e, i):
+                        self._relate(e, i, k, goods, "frame:trade.directions")
 
     def _gapped(self, flow: Flow, k: int) -> None:
         """ "отправил в Узбекистан катанку, а в Кыргызстан – кабель": a gapped clause keeps the side of the clause
@@ -250,6 +270,12 @@ class FrameFlows:
         for p in self.pending:
             if (p.exporter, p.importer) not in with_goods:
                 ctx.relate("EXPORTS_TO", p.exporter, p.importer, p.sent, rule=p.rule)
+
+
+def _planned(tree, pred) -> bool:
+    """ "Планируемые направления поставок: ...": a plan adjective on the noun or the one it hangs on."""
+    words = trade_words().plan_adjectives
+    return any(c.lemma in words for t in (pred, tree.parent(pred)) if t is not None for c in tree.children(t))
 
 
 def _reverse(tree, tok) -> bool:
