@@ -292,6 +292,9 @@ def _copula_filler(ctx: Context, tree: Tree, st: Statement) -> None:
         st.checked.append(parent)
     elif role is None and parent is not None and parent.lemma in w.fill_verbs and tree.preposition(noun) in ("в", "во"):
         role = "goods"  # "в импорте преобладают машины": the subject is what the trade carries
+    elif role is None and parent is not None and parent.lemma in w.form_verbs and noun.rel in ("obj", "nsubj"):
+        role = "goods"  # "импорт из России формировали нефтепродукты": the other nominal makes it up (both
+        # read the same in the nominative and the accusative, so the parser may take either for the subject)
     if role is None:
         return
     filler = _filler(tree, noun)

@@ -16,6 +16,7 @@ class TradeWords:
     copulas: frozenset[str]
     share_verbs: frozenset[str]
     fill_verbs: frozenset[str]
+    form_verbs: frozenset[str]
     adjectives: dict[str, str]  # trade adjective -> the noun predicate it stands for
     main: frozenset[str]
     deixis: dict[str, str]  # adverb -> role
