@@ -167,7 +167,9 @@ def _instrumental_stem(word: str) -> str:
     """ "Паслером" → "Паслер", "Сяоцзюнем" → "Сяоцзюнь": -ом follows a hard stem, -ем a soft one (or a hushing
     consonant or ц, which take no soft sign)."""
     stem = word[:-2]
-    if word.lower().endswith("ем") and not re.search(r"[жшчщц]$", stem.lower()):
+    # an unknown name in -рем is a Turkic one in -р written soft ("Даниярем" → "Данияр"); a Russian one in -рь
+    # ("Игорем") the dictionary knows and resolves before this
+    if word.lower().endswith("ем") and not re.search(r"[жшчщцр]$", stem.lower()):
         return stem + "ь"
     return stem
 

@@ -242,6 +242,7 @@ def extract_organizations(ctx: Context) -> None:
     _add_bodies(ctx, taken)
     add_unquoted_names(ctx, taken, _add)
     _add_ner_orgs(ctx, taken)
+    _bracketed_acronyms(ctx)
     _add_acronyms(ctx)
     _add_staff_acronyms(ctx)
     _drop_persons_inside(ctx)
@@ -302,6 +303,39 @@ _ACRONYM = re.compile(r"(?<![\w-])[А-ЯЁA-Z]{2,6}(?![\w-])")
 def _initials(words: list[str]) -> str:
     """ "Уральская торгово-промышленная палата" → "УТПП": each word's and hyphen part's first letter."""
     return "".join(part[:1] for w in words for part in w.split("-") if part).upper()
+
+
+# the acronym in brackets, after the rest of a long name the mention may not cover ("... и связи имени
+# Гумарбека Даукеева (АУЭС)": words and initials only)
+_BRACKETED = re.compile(
+    r"(?:\s+[А-ЯЁа-яё\-]+|\s+[А-ЯЁ]\.){0,6}?\s*\(\s*([А-ЯЁA-Z][А-ЯЁA-Zа-яё]{1,9}(?:\s[А-ЯЁA-Z]{1,4})?)\s*\)"
+)
+
+
+def _bracketed_acronyms(ctx: Context) -> None:
+    """ "Алматинского университета энергетики и связи (АУЭС)": an acronym in brackets right after an
+    organisation's name is that organisation wherever the article uses it ("ректор АУЭС"), whatever its
+    initials; an organisation read from the acronym alone is the same one."""
+    for r in sorted((r for r in ctx.refs if r.type == "Organization"), key=lambda r: r.start):
+        m = _BRACKETED.match(ctx.text, r.end)
+        if m is None or sum(c.isupper() for c in m.group(1)) < 2 or m.group(1) in LEGAL_FORMS:
+            continue
+        acronym, ent = m.group(1), ctx.table.get(r.key)
+        twin = ctx.table.get(f"Organization:{normalise_key(acronym)}")
+        if ent is None or twin is ent:
+            continue
+        if twin is not None:
+            for ref in ctx.refs:
+                if ref.key == twin.key:
+                    ref.key = ent.key
+            ctx.table.entities.pop(twin.key)
+        covered = [(q.start, q.end) for q in ctx.refs if q.key != ent.key]
+        for found in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", ctx.text):
+            if not any(s <= found.start() < e for s, e in covered):
+                ctx.table.add(
+                    "Organization", ent.name, key=ent.key, alias=acronym, start=found.start(), end=found.end()
+                )
+                ctx.add_ref(ent, found.start(), found.end(), via="abbr")
 
 
 def _add_acronyms(ctx: Context) -> None:

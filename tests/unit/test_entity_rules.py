@@ -70,6 +70,12 @@ def case(case_id: str, text: str, has=(), absent=(), only=()):
 
 HOLDS = [
     case(
+        "holds-an-office-of-the-body-an-acronym-in-brackets-introduced",
+        "В Новосибирск прибыла делегация Алматинского университета энергетики и связи имени Гумарбека Даукеева "
+        "(АУЭС). Делегацию возглавил ректор АУЭС Ерлан Сеитов.",
+        has=[("HOLDS_POSITION", "Ерлан Сеитов", "Алматинский университет энергетики", "ректор")],
+    ),
+    case(
         "holds-a-title-before-a-body-s-name-and-its-acronym",
         "Меморандум подписали проректор Белорусского национального технического университета (БНТУ) Андрей "
         "Савицкий и ректор Торайгыров университета Алмас Жумабаев.",
@@ -730,6 +736,17 @@ def test_relations(text, has, absent, only):
 # ---------------------------------------------------------------- entities
 
 ENTITIES = [
+    case(
+        "person-a-turkic-name-in-r-written-soft-in-the-instrumental",
+        "В ходе переговоров с акимом Алматы Даниярем Сейтжановым стороны обсудили транспорт.",
+        has=[("Person", "Данияр Сейтжанов")],
+    ),
+    case(
+        "org-an-acronym-in-brackets-after-a-long-name-is-that-organisation",
+        "В Новосибирск прибыла делегация Алматинского университета энергетики и связи имени Гумарбека Даукеева "
+        "(АУЭС). Делегацию возглавил ректор АУЭС Ерлан Сеитов.",
+        absent=[("Organization", "АУЭС")],
+    ),
     case(
         "org-lower-case-adjectives-after-the-capitalised-one-that-opens-the-name",
         "Аслан Муканов побывал в Государственном аграрном университете Северного Зауралья.",
