@@ -108,6 +108,10 @@ def _names_at(ctx: Context, k: int, sent: Sentence, head: Token) -> list[tuple[i
         return _coordinated(ctx, toks, head, mods, tail)
     if tail is None and capital:
         tail = _genitive_tail(ctx, k, toks, head.i)
+        at = next((n for n, t in enumerate(toks) if t is tail), None)
+        if at is not None and at + 1 < len(toks) and toks[at + 1].text.lower() in ("имени", "им", "им."):
+            # "университет энергетики и связи имени Гумарбека Даукеева": the name it bears after it
+            tail = _proper_tail(ctx, k, toks, at) or tail
     end = tail.end if tail is not None else (_house_end(toks, head) if head.lemma in ("дом", "дворец") else head.end)
     start = mods[0].start if mods else head.start
     return [(start, end, _name(ctx, mods, head, end))]
@@ -223,8 +227,13 @@ def _genitive_tail(ctx: Context, k: int, toks: list[Token], i: int) -> Token | N
     """The last noun of a lower-case genitive phrase that belongs to the name ("банк развития", "завод
     прецизионных изделий", "институт ядерной физики"): at most two nouns, no mention, no owner or place."""
     last, j, nouns = None, i + 1, 0
-    while j < len(toks) and nouns < 2:
+    while j < len(toks) and nouns < 3:
         tok = toks[j]
+        if tok.text.lower() in ("имени", "им"):
+            break  # the name it bears follows (_proper_tail)
+        if tok.text == "и" and last is not None and j + 1 < len(toks) and _genitive_noun(toks[j + 1]):
+            j += 1  # "университет энергетики и связи", "центр экспертизы и сертификации"
+            continue
         if (
             not tok.text[:1].islower()
             or tok.feats.get("Case") != "Gen"
@@ -239,6 +248,10 @@ def _genitive_tail(ctx: Context, k: int, toks: list[Token], i: int) -> Token | N
             break
         j += 1
     return last
+
+
+def _genitive_noun(tok: Token) -> bool:
+    return tok.pos == "NOUN" and tok.feats.get("Case") == "Gen" and tok.text[:1].islower()
 
 
 def _genitive_surname(toks: list[Token], j: int) -> bool:

@@ -175,7 +175,13 @@ def extract_persons(ctx: Context) -> None:
             if len(toks) < 4 or not _person_shaped(ctx, toks[-2:]):
                 continue
             toks, start = toks[-2:], toks[-2].start
-        if _cue_before(ctx, start, _HISTORICAL_CUES) or _cue_before(ctx, start, _CREDIT_CUES, 2):
+        if _cue_before(ctx, start, _HISTORICAL_CUES):
+            # "имени Гумарбека Даукеева Ерлан Сеитов": the dedicatee ran into the holder named after it
+            holder = _holder_after_dedication(toks)
+            if holder is None:
+                continue
+            toks, start = holder, holder[0].start
+        if _cue_before(ctx, start, _CREDIT_CUES, 2):
             continue
         if _alone_on_line(ctx, start, end) or _byline(ctx, start, end):
             continue  # a by-line: the author, not a party
@@ -280,7 +286,23 @@ def _strip_dedication(ctx: Context, sent: int, toks: list[Token]) -> list[Token]
         first = parses(toks[k].text.lower())[:1]
         if toks[k].text[:1].isupper() and first and {"Name", "nomn"} <= set(first[0].tag.grammemes):
             return toks[k:]
+        if k == len(toks) - 2 and toks[k].text[:1].isupper() and _NOMINATIVE_SURNAME.search(toks[k + 1].text):
+            return toks[k:]  # "имени Гумарбека Даукеева Ерлан Сеитов": a name the dictionary lacks, its surname
     return toks
+
+
+def _holder_after_dedication(toks: list[Token]) -> list[Token] | None:
+    """The last two words of a span of four or more after "имени", when they read as a first name and a
+    surname in the nominative (the dedicatee's are genitive)."""
+    if len(toks) < 4 or not all(t.text[:1].isupper() for t in toks[-2:]):
+        return None
+    first, surname = toks[-2], toks[-1]
+    if _NOMINATIVE_SURNAME.search(surname.text) and not re.search(r"(?:а|я|ова|ева|ина)$", first.text):
+        return toks[-2:]
+    return None
+
+
+_NOMINATIVE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына)$")
 
 
 def _strip_places(ctx: Context, toks: list[Token]) -> list[Token]:
