@@ -27,6 +27,8 @@ _VAGUE = re.compile(
 )
 # Sides named by a common noun: "между двумя государствами", "с республикой", "в регионе".
 _TWO_COUNTRIES = re.compile(r"между\s+(?:двумя\s+)?(государствами|странами)", re.I)
+_TWO_REGIONS = re.compile(r"между\s+(?:нашими\s+|двумя\s+|обоими\s+)?(регионами|областями)", re.I)
+_REVENUE = re.compile(r"\b(?:выручк\w*|доход\w*|прибыл\w*)\b", re.I)
 _COUNTRY_NOUN = re.compile(r"\b(?:с|со)\s+(республикой|страной|государством)\b", re.I)
 # "360 миллионов" after "480 миллионов долларов" in one sentence: the currency said once.
 _BARE = re.compile(r"(?<![\d,.])(\d+(?:[.,]\d+)?)\s+(млрд|млн|миллиард\w*|миллион\w*)\.?(?!\s*(?:т\b|тонн))", re.I)
@@ -126,6 +128,9 @@ def named_by_noun(ctx: Context, text: str) -> list[str]:
     if _TWO_COUNTRIES.search(text):
         countries = [f for f in ctx.focus if f.startswith("Country:")]
         return countries[:2] if len(countries) >= 2 else []
+    if _TWO_REGIONS.search(text) and ctx.home:
+        other = partner_of(ctx, ctx.home)  # "товарооборот между нашими регионами": the article's two
+        return [ctx.home, other] if other else []
     if _COUNTRY_NOUN.search(text) and ctx.home:
         country = focus_country(ctx, exclude=country_of(ctx, ctx.home))
         return [ctx.home, country] if country else []
@@ -188,6 +193,8 @@ def trade_volumes(ctx: Context, k: int) -> list[tuple[str, str, str]]:
         kind = kind_of(text, a, lo, hi) or (last[0] if last and _SHARE.search(text[lo : a.start]) else None)
         if kind is None or is_vague(text[lo:hi]) or _is_plan(text, a.start) or _deal_sum().search(text[lo : a.start]):
             continue
+        if _REVENUE.search(text[lo : a.start]):
+            continue  # "Экспортная выручка составила 3,1 млрд тенге": a firm's takings, not trade between places
         src, tgt = _sides(ctx, k, text, lo, a, hi, last)
         if not src or not tgt or src == tgt:
             continue
