@@ -113,7 +113,11 @@ def resolve(ctx: Context, tree: Tree, k: int, arg: Argument) -> Side:
     """The side an argument phrase names (see `Side`): each coordinated head resolved on its own."""
     side = Side()
     for head in conj_chain(tree, arg.head):
-        side.add(_resolve_head(ctx, tree, k, head))
+        own = _resolve_head(ctx, tree, k, head)
+        if not own:  # "с казахстанскими партнерами – делегацией области Улытау": what the apposition names
+            for appos in (c for c in tree.children(head) if c.rel == "appos" and c.pos == "NOUN"):
+                own.add(_resolve_head(ctx, tree, k, appos))
+        side.add(own)
     if not side:  # "показали рубцовские ООО «Алтайтрак», АО «ЛМЗ»": the parser made the adjective the head
         side.bodies = list(dict.fromkeys(r.key for r in arg.refs if r.type == "Organization"))[:1]
     side.bodies += [b for b in _listed_with(ctx, k, side.bodies) if b not in side.bodies]

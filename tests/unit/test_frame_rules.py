@@ -11,6 +11,13 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-talks-with-partners-named-by-a-dashed-apposition",
+        "Губернатор Челябинской области Максим Гордеев провел в Челябинске переговоры с казахстанскими партнерами "
+        "– делегацией области Улытау во главе с акимом Даниярем Сейткали.",
+        has=[("VISITED", "область Улытау", "Челябинск"), ("VISITED", "Данияр Сейткали", "Челябинск")],
+        absent=[("VISITED", "Казахстан", ANY)],
+    ),
+    relation_case(
         "visit-a-delegation-s-leader-named-with-the-delegation-he-led",
         "22–23 мая в Кемерове прошел форум «Кузбасс – Караганда». Делегация Карагандинской области приняла участие "
         "в форуме. Карагандинскую делегацию возглавил первый заместитель акима Карагандинской области Асет "
