@@ -313,6 +313,7 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
             # a participle agrees with its noun ("делегации, побывавшей в Приуралье"): where it went, not whence
             if dep.rel != "amod":  # a genitive follows its noun: what the parser hung on it from before does not
                 refs = [r for r in refs if r.start > head.start]
+            refs = _without_locating_brackets(ctx, refs)
             side.bodies += [r.key for r in refs if r.type in BODIES and r.key not in side.bodies]
             side.persons += [r.key for r in refs if r.type == "Person" and r.key not in side.persons]
         elif (
@@ -408,6 +409,18 @@ def headed_region(ctx: Context, person: str) -> str | None:
         if rel.type == "HOLDS_POSITION" and rel.source_key == person and rel.title in HEAD_TITLES:
             return rel.target_key
     return None
+
+
+def _without_locating_brackets(ctx: Context, refs: list[Ref]) -> list[Ref]:
+    """ "делегация Таласского аграрного института (Кыргызская Республика)": a place in brackets right after an
+    organisation only says where it is."""
+    orgs = [r.end for r in refs if r.type == "Organization"]
+    return [
+        r
+        for r in refs
+        if r.type == "Organization"
+        or not any(re.fullmatch(r"\s*\(\s*", ctx.text[e : r.start]) for e in orgs if e <= r.start)
+    ]
 
 
 def most_specific(ctx: Context, keys: list[str]) -> list[str]:

@@ -11,6 +11,13 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-an-institute-s-delegation-its-country-in-brackets",
+        "20 ноября в Таразе с рабочим визитом побывала делегация Таласского аграрного института (Кыргызская "
+        "Республика) во главе с ректором Бакытбеком Осмоновым.",
+        has=[("VISITED", "Таласский аграрный институт", "Тараз")],
+        absent=[("VISITED", "Кыргызстан", ANY)],
+    ),
+    relation_case(
         "visit-talks-with-partners-named-by-a-dashed-apposition",
         "Губернатор Челябинской области Максим Гордеев провел в Челябинске переговоры с казахстанскими партнерами "
         "– делегацией области Улытау во главе с акимом Даниярем Сейткали.",
