@@ -32,6 +32,7 @@ class Words:
     place_nouns: frozenset[str]
     offices: frozenset[str]
     both_sides: frozenset[str]
+    executives: frozenset[str]
     office_words: dict[str, tuple[str, ...]]
     residents: dict[str, tuple[str, ...]]  # "павлодарец" → the region's and its centre's gazetteer codes
 
@@ -52,6 +53,7 @@ def words() -> Words:
         frozenset(data["place_nouns"]),
         frozenset(data["offices"]),
         frozenset(data["both_sides"]),
+        frozenset(data["executives"]),
         {word: tuple(offices) for word, offices in data["office_words"].items()},
         {word: tuple(codes) for word, codes in residents.items()},
     )
@@ -172,6 +174,11 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         side = _group(ctx, tree, k, head, fallback=False)
         named = [r.key for r in _phrase_refs(ctx, tree, k, head) if r.type == "Organization"]
         return Side(bodies=side.bodies + [n for n in named if n not in side.bodies])
+    if head.lemma in words().executives:
+        # "акимат Алматинской области", "правительство края": a place's executive body is the place (spec)
+        places = [r.key for r in _phrase_refs(ctx, tree, k, head) if r.type in ("Region", "City")]
+        if places:
+            return Side(bodies=most_specific(ctx, places)[:1])
     if head.lemma in words().office_words:  # "дипломат встретился": the one ambassador the article named
         holders = [h for office in words().office_words[head.lemma] for h in _holder(ctx, office, [])]
         return Side(persons=holders[:1]) if len(set(holders)) == 1 else Side()
@@ -507,3 +514,40 @@ def region_of_person(ctx: Context, person: str) -> str | None:
         if rel.type == "HOLDS_POSITION" and rel.source_key == person:
             return rel.target_key
     return None
+
+
+@dataclass(frozen=True)
+class Led:
+    """ "Делегацию Карагандинской области возглавил X": who led a delegation, and whose it was (None: the one
+    the article speaks of)."""
+
+    sent: int
+    persons: list[str]
+    side: str | None
+
+
+_LEAD_VERBS = ("возглавить", "возглавлять", "сопровождать", "сопроводить")  # who accompanies it goes along too
+
+
+def delegation_leaders(ctx: Context) -> list[Led]:
+    """Every "Делегацию (X) возглавил / сопровождает P" of the article, with the delegation it names."""
+    out = []
+    for k, sent in enumerate(ctx.sentences):
+        tree = tree_of(ctx, k)
+        for verb in sent.tokens:
+            if verb.lemma not in _LEAD_VERBS or verb.pos != "VERB":
+                continue
+            kids = tree.children(verb)
+            group = next((c for c in kids if c.rel == "obj" and words().is_group(c.lemma)), None)
+            if group is None:
+                continue
+            named = resolve(ctx, tree, k, Argument("visitor", "acc", group, tree.phrase(group))).bodies
+            persons = [
+                r.key
+                for c in kids
+                if c.rel == "nsubj"
+                for r in ctx.refs_in(k, "Person")
+                if any(t.start <= r.start < t.end for t in tree.phrase(c))
+            ]
+            out.append(Led(k, persons, named[0] if named else None))
+    return out

@@ -10,6 +10,7 @@ from coopgraph.ingest.discourse import (
     BODIES,
     HEAD_TITLES,
     Side,
+    delegation_leaders,
     place_anaphor,
     region_of_person,
     residents_place,
@@ -328,27 +329,8 @@ def _came_to_the_event(ctx: Context) -> None:
 def _leaders_of_delegations(ctx: Context) -> None:
     """ "Делегацию возглавил первый заместитель губернатора Валерий Бойко": whoever led the delegation went
     where it went."""
-
-    for k, sent in enumerate(ctx.sentences):
-        tree = tree_of(ctx, k)
-        for verb in sent.tokens:
-            # "Делегацию сопровождает посол X": who accompanies it goes along too
-            if verb.lemma not in ("возглавить", "возглавлять", "сопровождать", "сопроводить") or verb.pos != "VERB":
-                continue
-            kids = tree.children(verb)
-            group = next((c for c in kids if c.rel == "obj" and words().is_group(c.lemma)), None)
-            if group is None:
-                continue
-            # "Карагандинскую делегацию возглавил ...": the delegation it names, else the article's
-            named = resolve(ctx, tree, k, Argument("visitor", "acc", group, tree.phrase(group))).bodies
-            leaders = [
-                r.key
-                for c in kids
-                if c.rel == "nsubj"
-                for r in ctx.refs_in(k, "Person")
-                if any(t.start <= r.start < t.end for t in tree.phrase(c))
-            ]
-            _went_with_the_delegation(ctx, leaders, k, "frame:visit.leader", side=named[0] if named else None)
+    for led in delegation_leaders(ctx):
+        _went_with_the_delegation(ctx, led.persons, led.sent, "frame:visit.leader", side=led.side)
 
 
 def _members_of_delegations(ctx: Context) -> None:

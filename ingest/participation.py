@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from coopgraph.ingest.context import Context, Ref
-from coopgraph.ingest.discourse import BODIES, Side, region_of_person, resolve, role_side
+from coopgraph.ingest.discourse import BODIES, Side, delegation_leaders, region_of_person, resolve, role_side
 from coopgraph.ingest.events import event_lexicon
 from coopgraph.ingest.frames import FrameMatch, Tree, find_frames, lexicon, shape_of, tree_of
 from coopgraph.ingest.nlp import Token
@@ -185,6 +185,7 @@ def extract_participation(ctx: Context) -> None:
             ctx.read_by_frames.setdefault(m.frame, set()).add(m.sent)
         if m.is_fact:
             _frame(ctx, events, m)
+    _leaders_took_part(ctx)
     for k in range(len(ctx.sentences)):
         _settings(ctx, events, k)
     _days_of(ctx, events)
@@ -270,6 +271,16 @@ def _take_part(ctx: Context, side: Side, event: str, k: int, rule: str) -> None:
     ctx.participant_groups.update((key, event) for key in side.groups)
     if side.groups:  # the persons leading or named in a delegation travelled with it
         ctx.participant_groups.update((key, event) for key in side.persons)
+
+
+def _leaders_took_part(ctx: Context) -> None:
+    """ "Предприятия Иссык-Кульской области приняли участие в ярмарке. Делегацию региона возглавил X": who led a
+    delegation that took part in an event took part in it."""
+    for led in delegation_leaders(ctx):
+        side = led.side or ctx.delegation
+        for rel in [r for r in ctx.relations.values() if r.type == "PARTICIPATED_IN" and r.source_key == side]:
+            for person in led.persons:
+                ctx.relate("PARTICIPATED_IN", person, rel.target_key, led.sent, rule="event.delegation_leader")
 
 
 def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
