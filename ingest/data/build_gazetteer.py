@@ -234,7 +234,7 @@ COUNTRIES = [
 ]
 
 # --------------------------------------------------------------------------------------------
-# Kazakhstan: 17 oblasts (incl. область Абай, область Жетысу, область Улытау of 2022) and the
+# Kazakhstan: 17 oblasts (incl. область Абай, область Жетису, область Улытау of 2022) and the
 # 3 cities of republican significance. Canonical forms follow the gold (область Улытау,
 # Мангистауская область). Kazakh letters may be written as they are (Өскемен): the matcher
 # transliterates them (і→и, ә→а, ғ→г, қ→к, ң→н, ө→о, ұ/ү→у, һ→х) on both sides.
@@ -312,8 +312,8 @@ KZ = [
     ),
     R(
         "KZ-33",
-        "область Жетысу",
-        alias=["Жетысуская область", "область Жетісу"],
+        "область Жетису",  # the official full form (the 2022 decree: "область Жетісу") in Russian letters (spec)
+        alias=["Жетысуская область", "область Жетысу", "область Жетісу"],
         informal=["Жетысу", "Семиречье"],
         demonyms=["жетысуский"],
         cities=[

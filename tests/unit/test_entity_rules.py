@@ -297,7 +297,7 @@ HOLDS = [
     case(
         "akim-oblasti-is-the-region-of-the-city",
         "В Талдыкоргане аким области Бейбут Шахметов принял гостей из Новосибирска.",
-        has=[("HOLDS_POSITION", "Бейбут Шахметов", "область Жетысу", "аким")],
+        has=[("HOLDS_POSITION", "Бейбут Шахметов", "область Жетису", "аким")],
     ),
     case(
         "chinese-party-secretary-drops-party-abbreviation",

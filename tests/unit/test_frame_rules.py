@@ -548,7 +548,7 @@ HEADLINES = [
     relation_case(
         "visit-verbless-headline",
         "Делегация Жетысуской области в Урумчи\nСтороны обсудили развитие приграничной торговли.",
-        has=[("VISITED", "область Жетысу", "Урумчи")],
+        has=[("VISITED", "область Жетису", "Урумчи")],
     ),
     relation_case(
         "visit-verbless-headline-adjective-guests",
