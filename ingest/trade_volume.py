@@ -191,6 +191,8 @@ def trade_volumes(ctx: Context, k: int) -> list[tuple[str, str, str]]:
         lo = found[n - 1].end if n else 0
         hi = found[n + 1].start if n + 1 < len(found) else len(text)
         kind = kind_of(text, a, lo, hi) or (last[0] if last and _SHARE.search(text[lo : a.start]) else None)
+        if kind is None and last and _GAPPED_FIGURE.fullmatch(text[lo : a.start]):
+            kind = last[0]  # "оборот с Россией составил 1,1 млрд долларов, с Китаем – 640 млн": the same figure
         if kind is None or is_vague(text[lo:hi]) or _is_plan(text, a.start) or _deal_sum().search(text[lo : a.start]):
             continue
         if _REVENUE.search(text[lo : a.start]):
@@ -271,10 +273,18 @@ _PLAN = re.compile(
 )
 
 
+# "..., с Китаем – 640 млн долларов": a gapped figure, the same kind as the one before it.
+_GAPPED_FIGURE = re.compile(r"[\s,]*(?:а\s+|и\s+)?(?:с|со)\s+[^,;.–—]{2,60}?\s*[–—-]\s*(?:около|почти|более|свыше)?\s*")
+# A coordinated clause after the figure is another statement: "составил 48,3 млн, и мы видим потенциал".
+_NEXT_CLAUSE = re.compile(r",\s+(?:и|а|но)\s")
+
+
 def _is_plan(text: str, at: int) -> bool:
     """A target or a plan ("планируется довести товарооборот до 1 млрд"): the clause around the amount."""
     start = max(text.rfind(c, 0, at) for c in "–—;:") + 1
     ends = [i for i in (text.find(c, at) for c in "–—;:") if i >= 0]
+    if (later := _NEXT_CLAUSE.search(text, at)) is not None:
+        ends.append(later.start())
     return bool(_PLAN.search(text[start : min(ends) if ends else len(text)]))
 
 
