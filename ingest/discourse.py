@@ -197,7 +197,7 @@ def _title_word(tok: Token) -> bool:
     """A word the offices lexicon opens a title with ("проректор", "декан", "вице-президент")."""
     from coopgraph.ingest.positions import offices
 
-    found = offices().any_title.match(tok.text)
+    found = offices().title_opening(tok.text)
     return found is not None and found.end() == len(tok.text)
 
 
@@ -419,15 +419,15 @@ def headed_region(ctx: Context, person: str) -> str | None:
 
 
 def _without_locating_brackets(ctx: Context, refs: list[Ref]) -> list[Ref]:
-    """ "делегация Таласского аграрного института (Кыргызская Республика)": a place in brackets right after an
-    organisation only says where it is."""
+    """ "делегация Таласского аграрного института (Кыргызская Республика)": see `locates_an_organisation`."""
     orgs = [r.end for r in refs if r.type == "Organization"]
-    return [
-        r
-        for r in refs
-        if r.type == "Organization"
-        or not any(re.fullmatch(r"\s*\(\s*", ctx.text[e : r.start]) for e in orgs if e <= r.start)
-    ]
+    return [r for r in refs if r.type == "Organization" or not locates_an_organisation(ctx, r, orgs)]
+
+
+def locates_an_organisation(ctx: Context, ref: Ref, org_ends: list[int]) -> bool:
+    """A place in brackets right after an organisation only says where it is: "ТОО «Тараз-Фосфор» (Жамбылская
+    область)", "института (Кыргызская Республика)"."""
+    return any(re.fullmatch(r"\s*\(\s*", ctx.text[e : ref.start]) for e in org_ends if e <= ref.start)
 
 
 def most_specific(ctx: Context, keys: list[str]) -> list[str]:

@@ -690,4 +690,4 @@ def _opens_with_a_title(text: str) -> bool:
     """ "Ректор университета" opening a sentence: a title and the body it is of, not the body's name."""
     from coopgraph.ingest.positions import offices
 
-    return offices().any_title.match(text) is not None
+    return offices().title_opening(text) is not None

@@ -39,6 +39,10 @@ class Offices:
     def office_at(self, text: str, pos: int) -> Office:
         return next(o for o in self.entries if o.pattern.match(text, pos))
 
+    def title_opening(self, text: str) -> re.Match | None:
+        """The title a text opens with ("Ректор университета", "проректор"), if it opens with one."""
+        return self.any_title.match(text)
+
 
 @lru_cache(maxsize=1)
 def offices() -> Offices:

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from coopgraph.ingest.context import Context, Ref
-from coopgraph.ingest.discourse import residents_place, resolve, speaker_place, words
+from coopgraph.ingest.discourse import locates_an_organisation, residents_place, resolve, speaker_place, words
 from coopgraph.ingest.frames import CASES, Argument, FrameMatch, Tree, shape_of
 from coopgraph.ingest.nlp import Token
 from coopgraph.ingest.trade_words import trade_words
@@ -328,9 +328,7 @@ def trader_refs(ctx: Context, tree: Tree, k: int, tokens: list[Token]) -> list[t
     out = []
     orgs = [r.end for r in ctx.refs_in(k, "Organization")]
     for r in ctx.refs_in(k, *TRADERS):
-        if r.type != "Organization" and any(
-            re.fullmatch(r"\s*\(\s*", ctx.text[e : r.start]) for e in orgs if e <= r.start
-        ):
+        if r.type != "Organization" and locates_an_organisation(ctx, r, orgs):
             continue  # "ТОО «Тараз-Фосфор» (Жамбылская область)": the place only locates the company
         if any(s <= r.start < e for s, e in spans) and (r.type != "Organization" or _is_trader(ctx, r.key)):
             out.append((r, _head_token(tree, r.start, r.end)))
