@@ -31,6 +31,20 @@ class OrgLexicon:
     source_cues: tuple[str, ...]
     staff_titles: frozenset[str]
     kinds: dict[str, frozenset[str]]
+    business_parks: frozenset[str]
+    head_lemmas: dict[str, str]
+
+    def head_of(self, lemma: str) -> str | None:
+        """The head noun of names a lemma is, also as the last part of a hyphenated word ("бизнес-центр",
+        "IT-хаб"): the lemma with pymorphy3's guesses for unknown heads corrected; None if it is none."""
+        prefix, _, last = lemma.rpartition("-")
+        last = self.head_lemmas.get(last, last)
+        if last in self.heads and (not prefix or lemma not in self.heads):
+            return f"{prefix}-{last}" if prefix else last
+        return lemma if lemma in self.heads else None
+
+    def is_head(self, lemma: str) -> bool:
+        return self.head_of(lemma) is not None
 
     def heads_for(self, noun: str) -> frozenset[str]:
         """The heads of the names a common noun can stand for ("вуз": университет, институт, ...)."""
@@ -56,6 +70,8 @@ def org_lexicon() -> OrgLexicon:
         source_cues=tuple(data["source_cues"]),
         staff_titles=frozenset(data["staff_titles"]),
         kinds={noun: frozenset(heads) for noun, heads in data["kinds"].items()},
+        business_parks=frozenset(data["business_parks"]),
+        head_lemmas=dict(data["head_lemmas"]),
     )
 
 

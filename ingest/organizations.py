@@ -42,13 +42,14 @@ _SOLE_TRADER = re.compile(r"\bИП\s+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][�
 # It starts where a word starts (the leftmost match always does): trying every letter inside
 # words too only cost time, several milliseconds an article.
 _DESCRIBED = re.compile(
-    rf"(?<![А-Яа-яЁё\-])(?P<desc>(?:[А-Яа-яЁё\-]+\s+){{0,3}}?[А-Яа-яЁё\-]+)\s*(?:\([А-ЯЁA-Z]{{2,8}}\)\s*)?{_QUOTE}"
+    rf"(?<![А-Яа-яЁёA-Za-z\-])(?P<desc>(?:[А-Яа-яЁё\-]+\s+){{0,3}}?(?:[A-Za-z]+-)?[А-Яа-яЁё\-]+)\s*(?:\([А-ЯЁA-Z]{{2,8}}\)\s*)?{_QUOTE}"
 )
 
 _MORE_QUOTED = re.compile(rf"\s*(?:,|и)\s*{_QUOTE}")
 _ORG_HEADS = org_lexicon().heads
 _GENERIC_HEADS = org_lexicon().generic_heads
 _NOT_ORG_HEADS = org_lexicon().not_heads
+_LEX = org_lexicon()
 OUTLETS = {
     "sputnik",
     "спутник",
@@ -138,6 +139,19 @@ def is_outlet(name: str) -> bool:
     return first in OUTLETS and all(w in _COUNTRY_WORDS for w in rest.split())
 
 
+def _business_park(lemmas: list[str], j: int) -> bool:
+    """ "индустриальный парк «Есиль»": a park that is a business, not a place to walk in."""
+    return lemmas[j] == "парк" and j > 0 and lemmas[j - 1] in _LEX.business_parks
+
+
+_ADJECTIVE_END = re.compile(r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ую|ым|им|ом|ем|ых|их|ыми|ими)$")
+
+
+def _adjectival(word: str) -> bool:
+    w = word.lower()
+    return _ADJECTIVE_END.search(w) is not None and any(p.tag.POS in ("ADJF", "PRTF") for p in parses(w))
+
+
 def _head_lemma(desc: str) -> str | None:
     words = desc.split()
     return lemma(words[-1]) if words else None
@@ -146,14 +160,20 @@ def _head_lemma(desc: str) -> str | None:
 def _descriptor_name(desc: str) -> str:
     """ "социально-предпринимательской корпорацией" → "Социально-предпринимательская корпорация"."""
     words = desc.split()
-    head = lemma(words[-1])
+    head = _LEX.head_of(lemma(words[-1])) or lemma(words[-1])
+    prefix, dash, _ = words[-1].rpartition("-")
+    if dash and prefix.isascii():
+        head = prefix + head[len(prefix) :]  # "IT-хаб", not "It-хаб"
     head_parse_gender = None
     from coopgraph.ingest.morph import parses
 
+    bare = head.rpartition("-")[2].lower()
     for p in parses(words[-1].lower()):
-        if p.tag.POS == "NOUN":
+        if p.tag.POS == "NOUN" and (p.normal_form == bare or bare == lemma(words[-1])):
             head_parse_gender = p.tag.gender
             break
+    else:  # a head pymorphy3 does not know ("на хабе" read as "хаба"): its ending tells the gender
+        head_parse_gender = "femn" if bare.endswith(("а", "я")) else "neut" if bare.endswith(("о", "е")) else "masc"
     out = [inflect_word(w, {"nomn", "sing", head_parse_gender or "masc"}, ("ADJF", "PRTF")) for w in words[:-1]]
     out.append(head)
     text = " ".join(out)
@@ -199,19 +219,19 @@ def extract_organizations(ctx: Context) -> None:
             continue
         desc = m.group("desc").strip()
         words = desc.split()
-        head = _head_lemma(desc)
-        if head in _NOT_ORG_HEADS or any(lemma(w) in _NOT_ORG_HEADS for w in words):
+        lemmas = [lemma(w) for w in words]
+        if any(w in _NOT_ORG_HEADS and not _business_park(lemmas, j) for j, w in enumerate(lemmas)):
             continue
-        k = next((i for i in range(len(words) - 1, -1, -1) if lemma(words[i]) in _ORG_HEADS), None)
+        k = next(
+            (i for i in range(len(words) - 1, -1, -1) if _LEX.is_head(lemmas[i]) or _business_park(lemmas, i)), None
+        )
         if k is None or any(w.lower() in _PREPOSITIONS for w in words[k + 1 :]):
             continue  # "предприятия представили продукцию на «Иннопроме»": the head is not the name's
         name = _clean(m.group("name"))
-        desc_words = words[: k + 1]
-        # Adjectives right before the head belong to the descriptor; earlier words do not.
+        # Adjectives right before the head belong to the descriptor; earlier words do not ("с работой
+        # машиностроительного завода": a noun in -ой is no adjective).
         first = k
-        while first > 0 and re.search(
-            r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ой|ую|ым|им|ом|ем|ых|их|ыми|ими)$", words[first - 1].lower()
-        ):
+        while first > 0 and _adjectival(words[first - 1]):
             first -= 1
         desc_words = words[first : k + 1]
         if lemma(desc_words[-1]) in _GENERIC_HEADS:

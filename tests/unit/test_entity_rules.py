@@ -763,6 +763,33 @@ def test_relations(text, has, absent, only):
 
 ENTITIES = [
     case(
+        "org-a-hyphenated-head-with-a-latin-prefix",
+        "Гости посетили IT-хаб «Open Pavlodar» и стартап-центр «Astana Hub».",
+        has=[("Organization", "IT-хаб Open Pavlodar"), ("Organization", "Стартап-центр Astana Hub")],
+    ),
+    case(
+        "org-a-head-pymorphy-does-not-know-keeps-its-own-gender",
+        "Делегация побывала на логистическом хабе «Достык» и агрохабе «Байсерке».",
+        has=[("Organization", "Логистический хаб Достык"), ("Organization", "Агрохаб Байсерке")],
+    ),
+    case(
+        "org-a-hyphenated-centre",
+        "Делегация посетила бизнес-центр «Нурлы Тау».",
+        has=[("Organization", "Бизнес-центр Нурлы Тау")],
+    ),
+    case(
+        "org-an-industrial-park-is-a-business-a-park-is-a-place",
+        "Делегация посетила парк «Жастар» и индустриальный парк «Есиль».",
+        has=[("Organization", "Индустриальный парк Есиль")],
+        absent=[("Organization", "Жастар"), ("Organization", "Парк Жастар")],
+    ),
+    case(
+        "org-a-noun-in-oi-before-the-descriptor-is-no-adjective",
+        "Делегация ознакомилась с работой машиностроительного завода «Казахстан Гидромаш».",
+        has=[("Organization", "Машиностроительный завод Казахстан Гидромаш")],
+        absent=[("Organization", "Работой машиностроительный завод Казахстан Гидромаш")],
+    ),
+    case(
         "org-a-genitive-name-with-and-and-the-name-it-bears",
         "Делегацию возглавил ректор Алматинского университета энергетики и связи имени Гумарбека Даукеева Ерлан "
         "Сеитов.",
