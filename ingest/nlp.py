@@ -9,6 +9,7 @@ from functools import lru_cache
 from coopgraph.ingest.syntax_repair import (
     repair_accusative_names,
     repair_adjective_heads,
+    repair_caseless_nouns,
     repair_clauses,
     repair_converb_subjects,
     repair_crossing_conjuncts,
@@ -309,6 +310,7 @@ class _Syntax:
             repair_misread_place_nouns(ours)
             repair_accusative_names(ours)
             repair_legal_form_cases(ours)
+            repair_caseless_nouns(ours)
             repair_dashed_firms(ours)
             repair_converb_subjects(ours)
             repair_stolen_prepositions(ours)

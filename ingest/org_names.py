@@ -169,7 +169,12 @@ def _modifiers_before(toks: list[Token], i: int) -> list[Token]:
     while j >= 0 and _adjective(toks[j]) and len(out) < 4:
         out.insert(0, toks[j])
         j -= 1
+    if j >= 0 and toks[j].pos == "PROPN" and _NAMESAKE.fullmatch(toks[j].text) and (out or toks[i].text[:1].isupper()):
+        out.insert(0, toks[j])  # "Назарбаев Интеллектуальной школе": a surname that names the body, undeclined
     return out
+
+
+_NAMESAKE = re.compile(r"[А-ЯЁ][а-яё]+(?:ов|ев|ин|ын)")
 
 
 _ADJ_ENDING = (

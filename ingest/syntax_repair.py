@@ -477,6 +477,50 @@ def repair_legal_form_cases(tokens: list[Token]) -> None:
             t.feats["Case"] = case
 
 
+# The cases a preposition governs (pymorphy3's names), for a word the tagger gave none.
+_GOVERNS = {
+    "в": ("loct", "loc2", "accs"),
+    "во": ("loct", "loc2", "accs"),
+    "на": ("loct", "loc2", "accs"),
+    "о": ("loct",),
+    "об": ("loct",),
+    "при": ("loct",),
+    "с": ("ablt", "gent"),
+    "со": ("ablt", "gent"),
+    "между": ("ablt",),
+    "из": ("gent",),
+    "от": ("gent",),
+    "до": ("gent",),
+    "для": ("gent",),
+    "у": ("gent",),
+    "к": ("datv",),
+    "ко": ("datv",),
+    "по": ("datv",),
+}
+
+
+def repair_caseless_nouns(tokens: list[Token]) -> None:
+    """ "побывали в IT-хабе «Open Pavlodar»": the tagger gives a word it does not know (a Latin prefix, a new
+    compound) no case, and a role needs one; the preposition's cases the word's own endings allow give it."""
+    for k, t in enumerate(tokens[1:], 1):
+        if t.pos not in ("NOUN", "PROPN") or "Case" in t.feats:
+            continue
+        governs = _GOVERNS.get(tokens[k - 1].text.lower())
+        if not governs and t.rel == "conj" and 0 <= t.head < len(tokens):
+            # "в ... школе и IT-хабе": a conjunct shares the case of the noun it is coordinated with
+            first = tokens[t.head].feats.get("Case")
+            governs = tuple(c for c, ud in PYMORPHY_CASES.items() if ud == first)
+        if not governs:
+            continue
+        word = t.text.lower().rpartition("-")[2]
+        if not word or word.isascii():
+            continue  # a Latin name does not decline: nothing tells its case
+        readings = [str(p.tag.case) for p in parses(word) if p.tag.POS == "NOUN"]
+        case = next((c for c in readings if c in governs), None)
+        if case is not None:
+            t.feats["Case"] = PYMORPHY_CASES[case]
+
+
 def repair_dashed_firms(tokens: list[Token]) -> None:
     """ "с казахстанским покупателем – костанайским ТОО «Тобыл Логистик»": a firm after a dash names the noun
     before it; the parser hangs the legal form anywhere (and its place adjective on the noun)."""

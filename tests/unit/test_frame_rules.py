@@ -11,6 +11,16 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-a-place-the-tagger-gave-no-case",
+        "Делегация Омской области прибыла в Павлодар. Гости побывали в IT-хабе «Open Pavlodar».",
+        has=[("VISITED", "Омская область", "IT-хаб Open Pavlodar")],
+    ),
+    relation_case(
+        "visit-a-school-named-after-a-surname",
+        "Делегация Омской области прибыла в Павлодар. Омичи побывали в Назарбаев Интеллектуальной школе.",
+        has=[("VISITED", "Омская область", "Назарбаев Интеллектуальная школа")],
+    ),
+    relation_case(
         "visit-an-institute-s-delegation-its-country-in-brackets",
         "20 ноября в Таразе с рабочим визитом побывала делегация Таласского аграрного института (Кыргызская "
         "Республика) во главе с ректором Бакытбеком Осмоновым.",

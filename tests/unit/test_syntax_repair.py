@@ -312,3 +312,26 @@ def test_a_genitive_after_its_preposition_is_the_prepositions_not_the_next_nouns
     u, them = (next(t for t in tokens if t.text == w) for w in ("у", "оренбуржцев"))
     assert tokens[u.head].text == "оренбуржцев"
     assert (them.rel, tokens[them.head].text) == ("obl", "закупают")
+
+
+@pytest.mark.parametrize(
+    "text, word, case",
+    [
+        ("Гости побывали в IT-хабе «Open Pavlodar».", "IT-хабе", "Loc"),
+        ("Делегация встретилась с CEO-директором компании.", "CEO-директором", "Ins"),
+        ("Омичи побывали в Назарбаев Интеллектуальной школе и IT-хабе «Open Pavlodar».", "IT-хабе", "Loc"),
+    ],
+    ids=["after-its-preposition", "after-with", "a-conjunct-shares-its-case"],
+)
+def test_a_word_the_tagger_gave_no_case_takes_one_its_preposition_allows(text: str, word: str, case: str) -> None:
+    tokens = parse_text(text).sentences[0].tokens
+    tok = next(t for t in tokens if t.text == word)
+    assert tok.rel  # the repairs come with the syntax parse, made on first use
+    assert tok.feats.get("Case") == case
+
+
+def test_a_latin_name_after_a_preposition_gets_no_case_it_does_not_show() -> None:
+    tokens = parse_text("Делегация посетила офис в Open Pavlodar.").sentences[0].tokens
+    tok = next(t for t in tokens if t.text == "Open")
+    assert tok.rel
+    assert "Case" not in tok.feats
