@@ -35,6 +35,7 @@ class Words:
     executives: frozenset[str]
     office_words: dict[str, tuple[str, ...]]
     residents: dict[str, tuple[str, ...]]  # "павлодарец" → the region's and its centre's gazetteer codes
+    nationals: dict[str, str]  # "белорус" → the country's code
 
     def is_group(self, lemma: str) -> bool:
         """A group noun, or a compound ending in one: "бизнес-миссия", "агро-делегация"."""
@@ -45,7 +46,8 @@ class Words:
 def words() -> Words:
     lexicons = resources.files(__package__).joinpath("lexicons")
     data = tomllib.loads(lexicons.joinpath("frames.toml").read_text(encoding="utf-8"))["discourse"]
-    residents = tomllib.loads(lexicons.joinpath("residents.toml").read_text(encoding="utf-8"))["residents"]
+    people = tomllib.loads(lexicons.joinpath("residents.toml").read_text(encoding="utf-8"))
+    residents = people["residents"]
     return Words(
         frozenset(data["groups"]),
         frozenset(data["members"]),
@@ -56,6 +58,7 @@ def words() -> Words:
         frozenset(data["executives"]),
         {word: tuple(offices) for word, offices in data["office_words"].items()},
         {word: tuple(codes) for word, codes in residents.items()},
+        dict(people["nationals"]),
     )
 
 
@@ -163,6 +166,8 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         return _group(ctx, tree, k, head)
     if head.lemma in words().members and (whole := _members_of(tree, head)) is not None:
         return _resolve_head(ctx, tree, k, whole)  # "члены делегации осмотрели завод": the delegation
+    if (place := _nationals_delegation(ctx, head)) is not None:
+        return Side(bodies=[place], groups=[place])  # "белорусы побывали на заводе": the Belarusian guests
     if place := residents_place(ctx, head):
         # "павлодарцев принял губернатор", "южноуральцы побывали на заводе": the place's people, as a group
         if not ctx.delegation:
@@ -240,6 +245,17 @@ def _visiting_head_region(ctx: Context, country: str) -> str | None:
             if ent is not None and ent.type == "Region" and ent.country == country:
                 found.add(place)
     return found.pop() if len(found) == 1 else None
+
+
+def _nationals_delegation(ctx: Context, head: Token) -> str | None:
+    """ "Белорусы побывали на предприятиях": the article's delegation, when it is from the country named."""
+    country = words().nationals.get(head.lemma)
+    if country is None or head.feats.get("Number") != "Plur" or not ctx.delegation:
+        return None
+    entity = ctx.table.get(ctx.delegation)
+    if entity is None or (entity.country or ctx.delegation.partition(":")[2]) != country:
+        return None
+    return ctx.delegation
 
 
 def residents_place(ctx: Context, head: Token) -> str | None:

@@ -11,6 +11,21 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-a-country-s-people-are-its-region-s-delegation",
+        "Караганду посетила делегация Гродненской области. Белорусы побывали на предприятиях «Қарағанды Жарық» и "
+        "«Карагандинский литейный завод».",
+        has=[
+            ("VISITED", "Гродненская область", "Караганды Жарык"),
+            ("VISITED", "Гродненская область", "Карагандинский литейный завод"),
+        ],
+        absent=[("VISITED", "Беларусь", ANY)],
+    ),
+    relation_case(
+        "visit-another-country-s-people-are-not-the-delegation",
+        "Караганду посетила делегация Гродненской области. Россияне побывали на заводе «Қарағанды Жарық».",
+        absent=[("VISITED", "Гродненская область", "Караганды Жарык")],
+    ),
+    relation_case(
         "visit-a-place-the-tagger-gave-no-case",
         "Делегация Омской области прибыла в Павлодар. Гости побывали в IT-хабе «Open Pavlodar».",
         has=[("VISITED", "Омская область", "IT-хаб Open Pavlodar")],
