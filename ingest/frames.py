@@ -228,12 +228,26 @@ class Tree:
         return " ".join([p.lemma] + [f.lemma for f in self.children(p) if f.rel == "fixed"])
 
 
+# Words that count a genitive noun as a number does ("более 20 предприятий", "ряд компаний").
+QUANTIFIERS = frozenset(
+    {"более", "менее", "свыше", "около", "порядка", "несколько", "много", "ряд", "десяток", "сотня"}
+)
+
+
 def shape_of(tree: Tree, tok: Token) -> str:
     case = CASES.get(tok.feats.get("Case", ""), "")
     if case != "acc" and tok.text.lower().endswith(("ую", "юю")):
         case = "acc"  # only an accusative ends so: "в Павлодарскую" (an elided "область") tagged locative
     if tok.rel in ("nsubj", "nsubj:pass") and tok.text.isupper() and len(tok.text) > 1:
         case = "nom"  # "ТОО «X» отгрузило": a legal form's abbreviation does not decline, whatever the tagger says
+    elif (
+        tok.rel == "nsubj"
+        and case == "gen"
+        and any(c.rel == "nummod" or c.lemma in QUANTIFIERS for c in tree.children(tok))
+    ):
+        # "участвовали 15 компаний", "более 20 предприятий представили": a counted subject ("подписано 9
+        # соглашений" counts documents, which the signing rules read as the sentence stands)
+        case = "nom"
     elif tok.rel == "obj" and case in ("nom", "gen"):
         case = "acc"  # nom = acc for inanimate nouns, gen = acc for animate ones: the object label decides
     elif tok.rel == "nsubj" and case == "acc" and tok.feats.get("Animacy") != "Anim" and tok.i > tok.head:

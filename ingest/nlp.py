@@ -12,6 +12,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_caseless_nouns,
     repair_clauses,
     repair_converb_subjects,
+    repair_counted_subjects,
     repair_crossing_conjuncts,
     repair_dashed_firms,
     repair_direction_phrases,
@@ -311,6 +312,7 @@ class _Syntax:
             repair_accusative_names(ours)
             repair_legal_form_cases(ours)
             repair_caseless_nouns(ours)
+            repair_counted_subjects(ours)
             repair_dashed_firms(ours)
             repair_converb_subjects(ours)
             repair_stolen_prepositions(ours)

@@ -521,6 +521,32 @@ def repair_caseless_nouns(tokens: list[Token]) -> None:
             t.feats["Case"] = PYMORPHY_CASES[case]
 
 
+_COUNTING = {"более", "менее", "свыше", "около", "порядка"}
+
+
+def repair_counted_subjects(tokens: list[Token]) -> None:
+    """ "Более 20 предприятий области представили продукцию": the parser makes "Более" the subject and the
+    counted noun its dependent; the noun is the subject, the comparative and the number count it."""
+    for q in tokens:
+        if q.lemma not in _COUNTING or q.rel not in ("nsubj", "nsubj:pass") or not 0 <= q.head < len(tokens):
+            continue
+        noun = next(
+            (
+                t
+                for t in tokens[q.i + 1 : q.i + 4]
+                if t.head == q.i and t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == "Gen"
+            ),
+            None,
+        )
+        if noun is None:
+            continue
+        noun._head, noun._rel = q.head, q.rel
+        q._head, q._rel = noun.i, "advmod"
+        for t in tokens:
+            if t.head == q.i and t is not noun and t.rel == "nummod":
+                t._head = noun.i
+
+
 def repair_dashed_firms(tokens: list[Token]) -> None:
     """ "с казахстанским покупателем – костанайским ТОО «Тобыл Логистик»": a firm after a dash names the noun
     before it; the parser hangs the legal form anywhere (and its place adjective on the noun)."""

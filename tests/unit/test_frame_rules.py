@@ -11,6 +11,11 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-a-counted-group-of-visitors",
+        "В Павлодар прибыли 30 предпринимателей из Омской области.",
+        has=[("VISITED", "Омская область", "Павлодар")],
+    ),
+    relation_case(
         "visit-a-country-s-people-are-its-region-s-delegation",
         "Караганду посетила делегация Гродненской области. Белорусы побывали на предприятиях «Қарағанды Жарық» и "
         "«Карагандинский литейный завод».",
@@ -652,6 +657,17 @@ NO_VISITS = [
 ]
 
 PARTICIPATION = [
+    relation_case(
+        "participation-a-counted-subject-in-the-genitive",
+        "В выставке «Белагро-2025» участвовали 15 компаний из Северо-Казахстанской области.",
+        has=[("PARTICIPATED_IN", "Северо-Казахстанская область", "Белагро-2025")],
+    ),
+    relation_case(
+        "participation-more-than-a-number-of-firms",
+        "Более 20 предприятий Северо-Казахстанской области представили свою продукцию на выставке «Белагро-2025» в "
+        "Минске.",
+        has=[("PARTICIPATED_IN", "Северо-Казахстанская область", "Белагро-2025")],
+    ),
     relation_case(
         "participation-the-organiser-named-by-its-executive-body",
         "В Конаеве прошла ярмарка «Алатау Агро Экспо». Организатором ярмарки выступил акимат Алматинской области.",

@@ -335,3 +335,11 @@ def test_a_latin_name_after_a_preposition_gets_no_case_it_does_not_show() -> Non
     tok = next(t for t in tokens if t.text == "Open")
     assert tok.rel
     assert "Case" not in tok.feats
+
+
+def test_a_counted_noun_not_more_than_is_the_subject() -> None:
+    text = "Более 20 предприятий Северо-Казахстанской области представили свою продукцию на выставке."
+    tokens = parse_text(text).sentences[0].tokens
+    more, firms = (next(t for t in tokens if t.text == w) for w in ("Более", "предприятий"))
+    assert (firms.rel, tokens[firms.head].text) == ("nsubj", "представили")
+    assert more.head == firms.i
