@@ -13,6 +13,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_clauses,
     repair_converb_subjects,
     repair_counted_subjects,
+    repair_counting_cycles,
     repair_crossing_conjuncts,
     repair_dashed_firms,
     repair_direction_phrases,
@@ -313,6 +314,7 @@ class _Syntax:
             repair_legal_form_cases(ours)
             repair_caseless_nouns(ours)
             repair_counted_subjects(ours)
+            repair_counting_cycles(ours)
             repair_dashed_firms(ours)
             repair_converb_subjects(ours)
             repair_stolen_prepositions(ours)

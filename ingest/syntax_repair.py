@@ -547,6 +547,28 @@ def repair_counted_subjects(tokens: list[Token]) -> None:
                 t._head = noun.i
 
 
+def repair_counting_cycles(tokens: list[Token]) -> None:
+    """ "экспортировала туда более 200 тысяч тонн муки": the parser can hang "тонн" on "более" and "более" on
+    the number it counts, a cycle that never reaches the verb; the counted noun is the verb's object."""
+    by_i = {t.i: t for t in tokens}
+    root = next((t for t in tokens if t._rel == "root"), None)
+    if root is None or root.pos not in ("VERB", "AUX"):
+        return
+    for q in tokens:
+        if q.lemma not in _COUNTING:
+            continue
+        cycle: list[Token] = []
+        cur = by_i.get(q._head)
+        while cur is not None and cur is not q and cur not in cycle and len(cycle) < len(tokens):
+            cycle.append(cur)
+            cur = by_i.get(cur._head)
+        if cur is not q:
+            continue
+        noun = next((t for t in cycle if t._head == q.i and t.pos == "NOUN"), None)
+        if noun is not None:
+            noun._head, noun._rel = root.i, "obj"
+
+
 def repair_dashed_firms(tokens: list[Token]) -> None:
     """ "с казахстанским покупателем – костанайским ТОО «Тобыл Логистик»": a firm after a dash names the noun
     before it; the parser hangs the legal form anywhere (and its place adjective on the noun)."""

@@ -343,3 +343,10 @@ def test_a_counted_noun_not_more_than_is_the_subject() -> None:
     more, firms = (next(t for t in tokens if t.text == w) for w in ("Более", "предприятий"))
     assert (firms.rel, tokens[firms.head].text) == ("nsubj", "представили")
     assert more.head == firms.i
+
+
+def test_a_counted_measure_caught_in_a_cycle_is_the_verbs_object() -> None:
+    text = "За год Костанайская область экспортировала туда более 200 тысяч тонн муки."
+    tokens = parse_text(text).sentences[0].tokens
+    tonnes = next(t for t in tokens if t.text == "тонн")
+    assert (tonnes.rel, tokens[tonnes.head].text) == ("obj", "экспортировала")
