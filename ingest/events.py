@@ -101,7 +101,13 @@ def extract_events(ctx: Context) -> None:
     _ordinal_events(ctx, taken)
     for m in _title_words(ctx.text):
         head = lemma(m.group("head"))
-        if not event_lexicon().is_head(head) or head in event_lexicon().needs_name and not m.group("ord"):
+        lex = event_lexicon()
+        if (
+            not lex.is_head(head)
+            or head in lex.needs_name
+            and not m.group("ord")
+            and not _named_mid_sentence(ctx, m, head)
+        ):
             continue
         if any(s <= m.start("head") < e for s, e in taken):
             continue
@@ -369,6 +375,12 @@ def _line_start(text: str, pos: int) -> int:
     if text[k - 1] in ".!?":
         return pos
     return -1
+
+
+def _named_mid_sentence(ctx: Context, m: re.Match, head: str) -> bool:
+    """ "принял участие в работе Съезда деловых кругов Казахстана и России": a head that needs a name is one
+    when capitalised inside a sentence (a programme of days has its own reader, `_place_days`)."""
+    return head not in event_lexicon().days and _line_start(ctx.text, m.start("head")) < 0
 
 
 def _is_title_case_event(m: re.Match) -> bool:

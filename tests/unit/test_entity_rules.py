@@ -763,6 +763,16 @@ def test_relations(text, has, absent, only):
 
 ENTITIES = [
     case(
+        "event-a-head-that-needs-a-name-capitalised-inside-a-sentence",
+        "Губернатор принял участие в работе Съезда деловых кругов Казахстана и России.",
+        has=[("Event", "Съезд деловых кругов Казахстана и России")],
+    ),
+    case(
+        "event-a-head-that-needs-a-name-opening-a-sentence-is-none",
+        "Съезд деловых кругов прошел в Омске.",
+        absent=[("Event", ANY)],
+    ),
+    case(
         "org-a-hyphenated-head-with-a-latin-prefix",
         "Гости посетили IT-хаб «Open Pavlodar» и стартап-центр «Astana Hub».",
         has=[("Organization", "IT-хаб Open Pavlodar"), ("Organization", "Стартап-центр Astana Hub")],
