@@ -12,6 +12,7 @@ from coopgraph.ingest.discourse import (
     Side,
     delegation_leaders,
     place_anaphor,
+    refs_at,
     region_of_person,
     residents_place,
     resolve,
@@ -451,6 +452,7 @@ def _verbless(ctx: Context, k: int) -> None:
 
     sent = ctx.sentences[k]
     if any(t.pos in ("VERB", "AUX") or t.feats.get("VerbForm") == "Fin" for t in sent.tokens):
+        _group_placed(ctx, k)
         return
     tree = tree_of(ctx, k)
     for tok in sent.tokens:
@@ -463,6 +465,36 @@ def _verbless(ctx: Context, k: int) -> None:
             for v in side.keys:
                 if not _at_home(ctx, v, place):
                     ctx.relate("VISITED", v, place, k, rule="visit.verbless")
+
+
+# Group nouns whose "в Y" puts the group there; "представитель ... в Чуйской области" is an office held there
+# (a Kyrgyz region's head), "миссия в Казахстане" a body based there.
+_TRAVELLERS = {"делегация", "делегат", "гость"}
+
+
+def _group_placed(ctx: Context, k: int) -> None:
+    """ "Делегаты Витебской области в Актобе обсудили ...": a travelling group with "в Y" on it is in Y, whatever
+    the verb (spec, Clarifications); only where the parse hangs the place on the group itself."""
+    sent = ctx.sentences[k]
+    if not any(t.lemma in _TRAVELLERS or t.lemma.rpartition("-")[2] in _TRAVELLERS for t in sent.tokens):
+        return
+    tree = tree_of(ctx, k)
+    for tok in sent.tokens:
+        if tok.lemma not in _TRAVELLERS and tok.lemma.rpartition("-")[2] not in _TRAVELLERS:
+            continue
+        here = [
+            c
+            for c in tree.children(tok)
+            if c.rel == "nmod" and c.feats.get("Case") == "Loc" and tree.preposition(c) in ("в", "во")
+        ]
+        places = [r.key for c in here for r in refs_at(ctx, k, c) if r.type in ("City", "Region", "Country")]
+        if not places:
+            continue
+        side = resolve(ctx, tree, k, Argument("visitor", "nom", tok, [t for t in tree.phrase(tok) if t not in here]))
+        for place in places:
+            for v in side.keys:
+                if not _at_home(ctx, v, place):
+                    ctx.relate("VISITED", v, place, k, rule="visit.group_placed")
 
 
 def _plural(tok) -> bool:

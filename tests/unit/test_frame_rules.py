@@ -11,6 +11,11 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-delegates-in-a-place-whatever-they-did-there",
+        "Делегаты Витебской области в Актобе обсудили вопросы сотрудничества в сфере сельского хозяйства.",
+        has=[("VISITED", "Витебская область", "Актобе")],
+    ),
+    relation_case(
         "visit-a-counted-group-of-visitors",
         "В Павлодар прибыли 30 предпринимателей из Омской области.",
         has=[("VISITED", "Омская область", "Павлодар")],
@@ -588,6 +593,16 @@ HEADLINES = [
 ]
 
 NO_VISITS = [
+    relation_case(
+        "no-visit-an-official-whose-title-puts-him-in-a-region",
+        "Делегацию встретил полномочный представитель президента в Чуйской области Руслан Мазабеков.",
+        absent=[("VISITED", ANY, "Чуйская область")],
+    ),
+    relation_case(
+        "no-visit-a-delegation-in-its-own-city",
+        "Делегация Павлодарской области в Павлодаре провела совещание.",
+        absent=[("VISITED", ANY, ANY)],
+    ),
     relation_case(
         "no-visit-speaking-by-video-at-an-event-across-the-border",
         "В Павлодаре прошел форум «Павлодар – Омск». В работе форума приняли участие Павлодарская и Омская "
