@@ -30,6 +30,7 @@ class Offices:
     city_words: tuple[str, ...]
     country_words: tuple[str, ...]
     public_bodies: tuple[str, ...]
+    body_countries: dict[str, str]  # a body's word start -> the country whose regions have it
 
     @property
     def envoy_titles(self) -> frozenset[str]:
@@ -60,6 +61,7 @@ def offices() -> Offices:
         city_words=tuple(heads["city_words"]),
         country_words=tuple(heads["country_words"]),
         public_bodies=tuple(heads["public_bodies"]),
+        body_countries=dict(heads["body_countries"]),
     )
 
 
@@ -335,7 +337,7 @@ def _head_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
     elif _says(comp, offices().city_words):
         key = _city_of_sentence(ctx, phrase.sent)
     elif not comp.strip():
-        key = _led_delegation(ctx, phrase.sent, phrase.start) or _guess_home_for(ctx, word)
+        key = _led_delegation(ctx, phrase.sent, phrase.start) or _guess_home_for(ctx, word, phrase.sent)
     else:
         key = None
     title = _head_title(ctx, key, word, phrase.office.title) if key else None
@@ -417,7 +419,7 @@ def _other_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
     if not comp.strip() and (head_word := _deputised_head(phrase.text)):
         # "делегация Омской области во главе с первым заместителем губернатора Валерием Бойко": a deputy of
         # a head named by no place serves the delegation's place, else the article's place of that head
-        key = _led_delegation(ctx, phrase.sent, phrase.start) or _guess_home_for(ctx, head_word)
+        key = _led_delegation(ctx, phrase.sent, phrase.start) or _guess_home_for(ctx, head_word, phrase.sent)
         return (key, _office_title(phrase.text)) if key else None
     if (org := _org_delegation(ctx, phrase.sent, phrase.start)) is not None:
         return org, _office_title(f"{phrase.text} {comp}")
@@ -569,6 +571,10 @@ def _home_region(ctx: Context, k: int, comp: str, word: str) -> str | None:
     kinds = [kind for stem, kind in _REGION_KINDS if re.search(rf"(?<![\w-]){stem}", comp, re.I)]
     # a province's governor is of China's or Turkey's province, not of a Russian region
     want = None if "провинци" in kinds else {"губернатор": "RU", "аким": "KZ", "хоким": "UZ", "хаким": "TM"}.get(word)
+    if want is None and "провинци" not in kinds:
+        want = next(
+            (c for stem, c in offices().body_countries.items() if re.search(rf"(?<![\w-]){stem}", comp, re.I)), None
+        )
     for key in ctx.focus:
         ent = ctx.table.get(key)
         if ent is None or ent.type != "Region" or (want and ent.country != want):
@@ -642,8 +648,10 @@ def _led_delegation(ctx: Context, k: int, title_start: int) -> str | None:
     return min(places, key=lambda r: abs(r.start - sent.start - word.start())).key if places else None
 
 
-def _guess_home_for(ctx: Context, word: str) -> str | None:
-    """ "губернатор Игорь Бабушкин" with no region: the article's Russian region (аким: Kazakh)."""
+def _guess_home_for(ctx: Context, word: str, k: int) -> str | None:
+    """ "губернатор Игорь Бабушкин" with no region: the article's Russian region (аким: Kazakh), else the
+    region of the one city of that country the sentence or the article names ("В Павлодаре его встретил аким
+    Асаин Байханов")."""
     want = {"губернатор": "RU", "аким": "KZ"}.get(word)
     if want is None:
         return None
@@ -651,7 +659,7 @@ def _guess_home_for(ctx: Context, word: str) -> str | None:
         ent = ctx.table.get(key) if key else None
         if ent is not None and ent.country == want:
             return key
-    return None
+    return _region_of_city(ctx, k, want)
 
 
 def _oblispolkom_region(ctx: Context, ref: Ref, phrase: TitlePhrase, comp: str) -> str | None:
