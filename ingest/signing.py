@@ -79,6 +79,7 @@ def extract_signing(ctx: Context) -> None:
     surface_signing(ctx, done, doc_events, actors)
     relate_signers_at_events(ctx, doc_events, actors)
     _drop_unused_basis(ctx)
+    _fold_headline_kind(ctx)
 
 
 def _signature_read(m: FrameMatch) -> FrameMatch | None:
@@ -492,3 +493,36 @@ def _drop_unused_basis(ctx: Context) -> None:
             ctx.table.entities.pop(key, None)
             ctx.refs[:] = [r for r in ctx.refs if r.key != key]
             ctx.documents[:] = [d for d in ctx.documents if d.key != key]
+
+
+def _fold_headline_kind(ctx: Context) -> None:
+    """ "Павлодар и Омск подписали соглашение" over a body that names one document, a plan: the headline's bare
+    kind word means that document, not a second one (spec: a generic mention of a document the article names
+    fully is that document). Its signers move to it; its parties only if the body gave it none."""
+    first = ctx.sentences[0] if ctx.sentences else None
+    if (
+        first is None
+        or len(ctx.sentences) < 2
+        or first.text.rstrip().endswith(".")
+        or "\n" not in ctx.text[first.end :][:3]
+    ):
+        return  # no headline: a first sentence of the body is a sentence like any other
+    sents: dict[str, set[int]] = {}
+    for d in ctx.documents:
+        sents.setdefault(d.key, set()).add(d.sent)
+    head = [key for key, ks in sents.items() if ks == {0} and len(ctx.table.entities[key].name.split()) == 1]
+    body = [key for key, ks in sents.items() if ks - {0}]
+    if len(head) != 1 or len(body) != 1:
+        return
+    drop, keep = head[0], body[0]
+    has_parties = any(r.type == "PARTY_TO" and r.target_key == keep for r in ctx.relations.values())
+    for ident, rel in list(ctx.relations.items()):
+        if rel.target_key != drop:
+            continue
+        del ctx.relations[ident]
+        ctx.found_by.pop(ident, None)
+        if rel.type == "SIGNED" or rel.type == "PARTY_TO" and not has_parties:
+            ctx.relate(rel.type, rel.source_key, keep, ctx.sentence_of(rel.evidence.start), rule=rel.rule)
+    ctx.table.entities.pop(drop, None)
+    ctx.refs[:] = [r for r in ctx.refs if r.key != drop]
+    ctx.documents[:] = [d for d in ctx.documents if d.key != drop]
