@@ -423,6 +423,11 @@ def _name(words: list[Token], head: int, measured: bool = False) -> tuple[str, l
     singular = [p for p in parses(words[head].text.lower()) if p.tag.POS == "NOUN" and p.tag.number == "sing"]
     if measured and feats.get("Case") == "Gen" and any(p.tag.case == "gent" for p in singular):
         feats["Number"] = "Sing"  # "177 т гороха", "159 т чечевицы": a measured good is a mass, named singular
+    nouns = [p for p in parses(words[head].text.lower()) if p.tag.POS == "NOUN"]
+    if feats.get("Number") == "Plur" and nouns and all(p.tag.number == "sing" for p in nouns):
+        feats["Number"] = (
+            "Sing"  # "полипропилен, металлоконструкции": the tagger's plural from the list; the form is singular
+        )
     triples = [(t.text, t.feats, "ADJ") for t in lead] + [(words[head].text, feats, "NOUN")]
     name = nominative_phrase(triples, len(lead))
     if tail:

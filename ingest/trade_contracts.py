@@ -22,7 +22,7 @@ from coopgraph.ingest.trade_words import trade_words
 def contract_firms(ctx: Context, tree: Tree, st: Statement) -> tuple[str, str] | None:
     """(supplier, buyer) of the signed two-firm contract the statement's flow belongs to, if it belongs to one."""
     k = st.match.sent
-    noun = _contract_noun(tree, st.match.pred)
+    noun = contract_noun(tree, st.match.pred)
     if noun is None:
         return None
     doc = next((r.key for r in ctx.refs_in(k, "Document") if r.start <= noun.start < r.end), None)
@@ -47,7 +47,7 @@ def contract_firms(ctx: Context, tree: Tree, st: Statement) -> tuple[str, str] |
     return supplier, buyer
 
 
-def _contract_noun(tree: Tree, pred: Token) -> Token | None:
+def contract_noun(tree: Tree, pred: Token) -> Token | None:
     """The contract noun the trade predicate hangs on ("контракт на поставку"), is a relative clause of
     ("контракт, по которому ... поставит") or is what the clause's subject is ("Контракт предусматривает
     поставки")."""

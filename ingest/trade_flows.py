@@ -3,12 +3,13 @@ flow the article spoke of last or from the article's two parties, one relation p
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from coopgraph.ingest.commodities import Good, GoodsRead, read_goods
 from coopgraph.ingest.context import Context
 from coopgraph.ingest.records import PLACE_TYPES
-from coopgraph.ingest.trade_contracts import contract_firms
+from coopgraph.ingest.trade_contracts import contract_firms, contract_noun
 from coopgraph.ingest.trade_directions import Direction, directions
 from coopgraph.ingest.trade_frames import Statement, Trees, antecedent_goods, goods_of, is_fact, statements
 from coopgraph.ingest.trade_sides import Flow, Side, fill_neighbour, frame_sides, mentions, partner, same_side
@@ -38,6 +39,9 @@ class Pending:
 def _country(ctx: Context, key: str) -> str | None:
     ent = ctx.table.get(key)
     return (ent.country or key.split(":")[-1]) if ent is not None else None
+
+
+_BOTH_SIDES = re.compile(r"\b(?:двух|обоих|обеих)\s+(?:регион|стран|област|сторон|город)", re.I)
 
 
 class FrameFlows:
@@ -88,6 +92,12 @@ class FrameFlows:
         named = bool(flow.exporters.keys or flow.importers.keys)
         if not goods and not named:
             return  # a flow of nothing named between nobody named is no statement
+        if deal is None and contract_noun(tree, st.match.pred) is not None:
+            # "заключены три контракта на поставку рыбной продукции", "представители бизнеса двух регионов
+            # заключили контракты на поставку ...": who supplies whom the contract does not say, and neither the
+            # flow told before nor the two sides together answer it
+            if not named or _BOTH_SIDES.search(ctx.sentences[k].text):
+                return
         importing = trade_words().owner.get(st.match.frame) == "importer"
         self._complete(flow, k, importing)
         exporters = [e for e in flow.exporters.keys if ctx.table.get(e) is not None]

@@ -214,7 +214,7 @@ def _deal_sum() -> re.Pattern[str]:
     value of a deal (a document of `deal_nouns` before it in its clause), not a trade volume."""
     stems = sorted({n[:-1] if n[-1] in "аеиоуыэюяь" else n for n in trade_words().deal_nouns}, key=len, reverse=True)
     return re.compile(
-        rf"\b(?:{'|'.join(stems)})\w*\b[^.;]*?\b(?:на\s+сумму|(?:общей\s+)?стоимостью|на)"
+        rf"\b(?:{'|'.join(stems)})\w*\b[^.;]*?\b(?:на\s+(?:общую\s+)?сумму|(?:общей\s+)?стоимостью|на)"
         r"\s*(?:(?:более|свыше|около|почти|порядка)\s+)?$",
         re.I,
     )
