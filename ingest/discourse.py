@@ -369,12 +369,31 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
             side.bodies = [led]
     if not fallback:
         return side
+    if not side.bodies and not ctx.delegation and (named := delegation_named_before(ctx, k)):
+        side.bodies.append(named)  # "Делегация приняла участие ..." read before the visits set the article's
     if not side.bodies and ctx.delegation:
         side.bodies.append(ctx.delegation)
     elif side.bodies and not ctx.delegation:
         ctx.delegation = side.bodies[0]
     side.groups = list(side.bodies)
     return side
+
+
+def delegation_named_before(ctx: Context, k: int) -> str | None:
+    """The region whose delegation the article spoke of last, up to sentence k: "делегация Астраханской
+    области", "астраханская делегация"."""
+    found = None
+    for j in range(max(0, k - 3), k + 1):
+        sent = ctx.sentences[j]
+        for m in re.finditer(r"делегаци\w*", sent.text, re.I):
+            at = sent.start + m.start()
+            near = [
+                r
+                for r in ctx.refs_in(j, "Region")
+                if at < r.start <= at + m.end() - m.start() + 2 or r.via == "demonym" and 0 <= at - r.end <= 2
+            ]
+            found = near[0].key if near else found
+    return found
 
 
 def _kind_named_before(ctx: Context, k: int, head: Token) -> list[str]:

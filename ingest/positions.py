@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from coopgraph.ingest.context import DELEGATION_MEMBERS, Context, Ref
+from coopgraph.ingest.discourse import delegation_named_before
 from coopgraph.ingest.morph import inflect_word, parses
 
 PLACE_TYPES = ("Country", "Region", "City")
@@ -566,7 +567,7 @@ def _nominative_title(title: str) -> str:
 def _home_region(ctx: Context, k: int, comp: str, word: str) -> str | None:
     """ "аким области", "глава республики", "губернатор края": the article's region of that kind (and of the
     office's country), else the region of a city the sentence or article names ("в Кызылорде аким области")."""
-    if DELEGATION_MEMBERS.search(ctx.sentences[k].text) and (delegation := _delegation_before(ctx, k)):
+    if DELEGATION_MEMBERS.search(ctx.sentences[k].text) and (delegation := delegation_named_before(ctx, k)):
         return delegation  # "В составе делегации – министр ... региона Наталья Полякова": the guests' region
     kinds = [kind for stem, kind in _REGION_KINDS if re.search(rf"(?<![\w-]){stem}", comp, re.I)]
     # a province's governor is of China's or Turkey's province, not of a Russian region
@@ -582,23 +583,6 @@ def _home_region(ctx: Context, k: int, comp: str, word: str) -> str | None:
         if not kinds or any(kind in ent.name.lower() for kind in kinds):
             return key
     return _region_of_city(ctx, k, want)
-
-
-def _delegation_before(ctx: Context, k: int) -> str | None:
-    """The region whose delegation the article spoke of last, up to sentence k: "делегация Астраханской
-    области", "астраханская делегация"."""
-    found = None
-    for j in range(max(0, k - 3), k + 1):
-        sent = ctx.sentences[j]
-        for m in re.finditer(r"делегаци\w*", sent.text, re.I):
-            at = sent.start + m.start()
-            near = [
-                r
-                for r in ctx.refs_in(j, "Region")
-                if at < r.start <= at + m.end() - m.start() + 2 or r.via == "demonym" and 0 <= at - r.end <= 2
-            ]
-            found = near[0].key if near else found
-    return found
 
 
 _REGION_KINDS = (
