@@ -367,6 +367,9 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
             side.bodies = [region.key]
         elif region is None and (led := _visiting_head_region(ctx, code)):
             side.bodies = [led]
+        elif region is None and (mission := ctx.table.get(delegation_named_before(ctx, k, back=k) or "")):
+            if mission.country == code:  # "Белорусская делегация" after "бизнес-миссия Витебской области"
+                side.bodies = [mission.key]
     if not fallback:
         return side
     if not side.bodies and not ctx.delegation and (named := delegation_named_before(ctx, k)):
@@ -379,13 +382,14 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
     return side
 
 
-def delegation_named_before(ctx: Context, k: int) -> str | None:
-    """The region whose delegation the article spoke of last, up to sentence k: "делегация Астраханской
-    области", "астраханская делегация"."""
+def delegation_named_before(ctx: Context, k: int, back: int = 3) -> str | None:
+    """The region whose delegation (or business mission) the article spoke of last, in the `back` sentences up
+    to sentence k: "делегация Астраханской области", "астраханская делегация", "бизнес-миссия Витебской
+    области"."""
     found = None
-    for j in range(max(0, k - 3), k + 1):
+    for j in range(max(0, k - back), k + 1):
         sent = ctx.sentences[j]
-        for m in re.finditer(r"делегаци\w*", sent.text, re.I):
+        for m in re.finditer(r"делегаци\w*|(?<![\w-])(?:бизнес-)?мисси\w*", sent.text, re.I):
             at = sent.start + m.start()
             near = [
                 r

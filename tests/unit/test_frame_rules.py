@@ -11,6 +11,14 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-a-country-s-delegation-is-the-region-s-mission-named-before",
+        "В Костанае прошла бизнес-миссия Витебской области Республики Беларусь. В работе бизнес-миссии приняли "
+        "участие предприятия двух регионов. Товарооборот растет. Белорусская делегация также посетила АО "
+        "«АгромашХолдинг KZ».",
+        has=[("VISITED", "Витебская область", "АгромашХолдинг KZ")],
+        absent=[("VISITED", "Беларусь", ANY)],
+    ),
+    relation_case(
         "visit-delegates-in-a-place-whatever-they-did-there",
         "Делегаты Витебской области в Актобе обсудили вопросы сотрудничества в сфере сельского хозяйства.",
         has=[("VISITED", "Витебская область", "Актобе")],
