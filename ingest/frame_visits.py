@@ -252,7 +252,9 @@ def _led_delegation(ctx: Context, m: FrameMatch, visitors: Side) -> list[str]:
     named = [r.key for r in ctx.refs_in(m.sent, "Region", "City", "Country") if 0 <= r.start - end <= 2]
     if named:
         return named[:1]
-    if re.match(r"\s*(?:региона|области)\b", ctx.text[end - 1 : end + 12]):
+    if re.match(r"\s*(?:(?:региона|области)\b|[.,;]|$)", ctx.text[end - 1 : end + 12]):
+        # "во главе делегации региона", or of no place named ("прибыл в Новосибирск во главе делегации."): the
+        # delegation of the region he heads
         home = region_of_person(ctx, visitors.persons[-1])  # the participle's own noun is the last
         return [home] if home else []
     return []
@@ -488,9 +490,20 @@ def _group_placed(ctx: Context, k: int) -> None:
             if c.rel == "nmod" and c.feats.get("Case") == "Loc" and tree.preposition(c) in ("в", "во")
         ]
         places = [r.key for c in here for r in refs_at(ctx, k, c) if r.type in ("City", "Region", "Country")]
+        verb = tree.parent(tok) if tok.rel == "nsubj" else None
+        if verb is not None and verb.pos == "VERB" and not any(is_remote(t) for t in ctx.sentences[k].tokens):
+            # "В Новосибирском аграрном университете гости обсудили ...": the place of what the group did
+            at = [
+                c
+                for c in tree.children(verb)
+                if c.rel == "obl" and c.feats.get("Case") == "Loc" and tree.preposition(c) in ("в", "во", "на")
+            ]
+            places += [r.key for c in at for r in refs_at(ctx, k, c) if r.type in ("City", "Region", "Organization")]
         if not places:
             continue
         side = resolve(ctx, tree, k, Argument("visitor", "nom", tok, [t for t in tree.phrase(tok) if t not in here]))
+        if not side.groups:
+            continue  # guests whose side the article does not say
         for place in places:
             for v in side.keys:
                 if not _at_home(ctx, v, place):

@@ -334,7 +334,7 @@ def _add_argument(ctx: Context, tree: Tree, match: FrameMatch, head: Token, shap
     if role is None:
         return
     if head.lemma == "который":  # a relative pronoun stands for the noun its clause qualifies
-        head = _antecedent(tree, match.pred) or head
+        head = _person_before(ctx, tree, match.sent, head) or _antecedent(tree, match.pred) or head
     tokens = (
         tree.phrase(head)
         if whole
@@ -342,6 +342,19 @@ def _add_argument(ctx: Context, tree: Tree, match: FrameMatch, head: Token, shap
     )
     if tokens:  # a participle's noun may have no word of its own outside the participle's clause
         match.args.append(Argument(role, shape, head, tokens, refs_in_tokens(ctx, match.sent, tokens)))
+
+
+def _person_before(ctx: Context, tree: Tree, k: int, pronoun: Token) -> Token | None:
+    """ "с акимом ... Асаином Байхановым, который прибыл": a person named right before the pronoun is whom it
+    stands for, wherever the parser hung the clause (here on "встречу")."""
+    before = [
+        r
+        for r in ctx.refs_in(k, "Person")
+        if r.end <= pronoun.start and not ctx.text[r.end : pronoun.start].strip(" ,")
+    ]
+    if not before:
+        return None
+    return next((t for t in tree.sent.tokens if t.start <= before[-1].start < t.end), None)
 
 
 def _antecedent(tree: Tree, pred: Token) -> Token | None:
