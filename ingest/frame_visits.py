@@ -199,7 +199,7 @@ def _pronoun_guest(ctx: Context, k: int) -> list[str]:
 def _places(ctx: Context, m: FrameMatch, role: str = "place") -> list[Ref]:
     """The places and bodies a visit went to: the country drops out when a region or city of it is named."""
     refs = _outermost([r for r in m.refs(role) if r.type in BODIES or r.type in ("Event", "Document")])
-    refs = [r for r in refs if r.type in BODIES]
+    refs = [r for r in refs if r.type in BODIES and not _title_place(ctx, m.sent, r)]
     countries = {_country(ctx, r.key) for r in refs if r.type in ("Region", "City")}
     return [r for r in refs if not (r.type == "Country" and r.key.split(":")[-1] in countries)]
 
@@ -545,9 +545,25 @@ def locatives(ctx: Context, k: int) -> list[str]:
     out = []
     for r in ctx.refs_in(k, "City", "Region"):
         i = next((t.i for t in tokens if t.start <= r.start < t.end), None)
-        if i and tokens[i].feats.get("Case") == "Loc" and tokens[i - 1].lemma in ("в", "во"):
+        if (
+            i
+            and tokens[i].feats.get("Case") == "Loc"
+            and tokens[i - 1].lemma in ("в", "во")
+            and not _title_place(ctx, k, r)
+        ):
             out.append(r.key)
     return out
+
+
+def _title_place(ctx: Context, k: int, r: Ref) -> bool:
+    """ "с полномочным представителем Президента в Чуйской области Русланом Мазабековым": the place of the
+    office of the person named right after it, not where anybody met."""
+    return any(
+        rel.type == "HOLDS_POSITION"
+        and rel.target_key == r.key
+        and any(p.key == rel.source_key and 0 <= p.start - r.end <= 2 for p in ctx.refs_in(k, "Person"))
+        for rel in ctx.relations.values()
+    )
 
 
 def _country(ctx: Context, key: str | None) -> str | None:

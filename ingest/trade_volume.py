@@ -279,9 +279,16 @@ _GAPPED_FIGURE = re.compile(r"[\s,]*(?:а\s+|и\s+)?(?:с|со)\s+[^,;.–—]{2
 _NEXT_CLAUSE = re.compile(r",\s+(?:и|а|но)\s")
 
 
+_RELATIVE = re.compile(r",\s+котор(?:ый|ая|ое|ые)\b", re.I)
+
+
 def _is_plan(text: str, at: int) -> bool:
     """A target or a plan ("планируется довести товарооборот до 1 млрд"): the clause around the amount."""
     start = max(text.rfind(c, 0, at) for c in "–—;:") + 1
+    # "обсудили вопросы увеличения товарооборота, который в прошлом году составил 340 млн": the relative
+    # clause states the figure; the plan words are the main clause's
+    relative = [m.end() for m in _RELATIVE.finditer(text, start, at)]
+    start = relative[-1] if relative else start
     ends = [i for i in (text.find(c, at) for c in "–—;:") if i >= 0]
     if (later := _NEXT_CLAUSE.search(text, at)) is not None:
         ends.append(later.start())

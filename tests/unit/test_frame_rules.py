@@ -615,6 +615,12 @@ HEADLINES = [
 
 NO_VISITS = [
     relation_case(
+        "no-visit-to-the-place-of-the-office-of-the-person-met",
+        "Аким Жамбылской области Ербол Карашукеев провел переговоры с полномочным представителем Президента "
+        "Кыргызской Республики в Чуйской области Русланом Мазабековым.",
+        absent=[("VISITED", ANY, "Чуйская область")],
+    ),
+    relation_case(
         "no-visit-an-official-whose-title-puts-him-in-a-region",
         "Делегацию встретил полномочный представитель президента в Чуйской области Руслан Мазабеков.",
         absent=[("VISITED", ANY, "Чуйская область")],
