@@ -478,12 +478,11 @@ def _group_placed(ctx: Context, k: int) -> None:
     """ "Делегаты Витебской области в Актобе обсудили ...": a travelling group with "в Y" on it is in Y, whatever
     the verb (spec, Clarifications); only where the parse hangs the place on the group itself."""
     sent = ctx.sentences[k]
-    if not any(t.lemma in _TRAVELLERS or t.lemma.rpartition("-")[2] in _TRAVELLERS for t in sent.tokens):
+    travellers = [t for t in sent.tokens if t.lemma.rpartition("-")[2] in _TRAVELLERS]  # "бизнес-делегация" too
+    if not travellers:
         return
     tree = tree_of(ctx, k)
-    for tok in sent.tokens:
-        if tok.lemma not in _TRAVELLERS and tok.lemma.rpartition("-")[2] not in _TRAVELLERS:
-            continue
+    for tok in travellers:
         here = [
             c
             for c in tree.children(tok)
@@ -491,7 +490,7 @@ def _group_placed(ctx: Context, k: int) -> None:
         ]
         places = [r.key for c in here for r in refs_at(ctx, k, c) if r.type in ("City", "Region", "Country")]
         verb = tree.parent(tok) if tok.rel == "nsubj" else None
-        if verb is not None and verb.pos == "VERB" and not any(is_remote(t) for t in ctx.sentences[k].tokens):
+        if verb is not None and verb.pos == "VERB" and not any(is_remote(t) for t in sent.tokens):
             # "В Новосибирском аграрном университете гости обсудили ...": the place of what the group did
             at = [
                 c

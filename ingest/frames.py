@@ -18,6 +18,7 @@ from importlib import resources
 
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.nlp import Sentence, Token
+from coopgraph.ingest.syntax_repair import COUNTING
 
 CASES = {"Nom": "nom", "Gen": "gen", "Dat": "dat", "Acc": "acc", "Ins": "ins", "Loc": "loc", "Par": "gen"}
 # Dependents that are never arguments, and clauses an argument's span must not reach into.
@@ -229,9 +230,7 @@ class Tree:
 
 
 # Words that count a genitive noun as a number does ("более 20 предприятий", "ряд компаний").
-QUANTIFIERS = frozenset(
-    {"более", "менее", "свыше", "около", "порядка", "несколько", "много", "ряд", "десяток", "сотня"}
-)
+QUANTIFIERS = COUNTING | {"несколько", "много", "ряд", "десяток", "сотня"}
 
 
 def shape_of(tree: Tree, tok: Token) -> str:

@@ -502,14 +502,14 @@ _GOVERNS = {
 def repair_caseless_nouns(tokens: list[Token]) -> None:
     """ "побывали в IT-хабе «Open Pavlodar»": the tagger gives a word it does not know (a Latin prefix, a new
     compound) no case, and a role needs one; the preposition's cases the word's own endings allow give it."""
+    by_i = {t.i: t for t in tokens}
     for k, t in enumerate(tokens[1:], 1):
         if t.pos not in ("NOUN", "PROPN") or "Case" in t.feats:
             continue
         governs = _GOVERNS.get(tokens[k - 1].text.lower())
-        if not governs and t.rel == "conj" and 0 <= t.head < len(tokens):
+        if not governs and t._rel == "conj" and (first := by_i.get(t._head)) is not None:
             # "в ... школе и IT-хабе": a conjunct shares the case of the noun it is coordinated with
-            first = tokens[t.head].feats.get("Case")
-            governs = tuple(c for c, ud in PYMORPHY_CASES.items() if ud == first)
+            governs = tuple(c for c, ud in PYMORPHY_CASES.items() if ud == first.feats.get("Case"))
         if not governs:
             continue
         word = t.text.lower().rpartition("-")[2]
@@ -521,20 +521,22 @@ def repair_caseless_nouns(tokens: list[Token]) -> None:
             t.feats["Case"] = PYMORPHY_CASES[case]
 
 
-_COUNTING = {"более", "менее", "свыше", "около", "порядка"}
+# Comparatives that count a genitive noun ("более 20 предприятий"); frames.QUANTIFIERS adds the nouns of
+# quantity.
+COUNTING = frozenset({"более", "менее", "свыше", "около", "порядка"})
 
 
 def repair_counted_subjects(tokens: list[Token]) -> None:
     """ "Более 20 предприятий области представили продукцию": the parser makes "Более" the subject and the
     counted noun its dependent; the noun is the subject, the comparative and the number count it."""
-    for q in tokens:
-        if q.lemma not in _COUNTING or q.rel not in ("nsubj", "nsubj:pass") or not 0 <= q.head < len(tokens):
+    for at, q in enumerate(tokens):  # list positions: a merged sentence's later part starts past 0
+        if q.lemma not in COUNTING or q._rel not in ("nsubj", "nsubj:pass") or q._head < 0:
             continue
         noun = next(
             (
                 t
-                for t in tokens[q.i + 1 : q.i + 4]
-                if t.head == q.i and t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == "Gen"
+                for t in tokens[at + 1 : at + 4]
+                if t._head == q.i and t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == "Gen"
             ),
             None,
         )
@@ -543,7 +545,7 @@ def repair_counted_subjects(tokens: list[Token]) -> None:
         noun._head, noun._rel = q.head, q.rel
         q._head, q._rel = noun.i, "advmod"
         for t in tokens:
-            if t.head == q.i and t is not noun and t.rel == "nummod":
+            if t._head == q.i and t is not noun and t._rel == "nummod":
                 t._head = noun.i
 
 
@@ -555,7 +557,7 @@ def repair_counting_cycles(tokens: list[Token]) -> None:
     if root is None or root.pos not in ("VERB", "AUX"):
         return
     for q in tokens:
-        if q.lemma not in _COUNTING:
+        if q.lemma not in COUNTING:
             continue
         cycle: list[Token] = []
         cur = by_i.get(q._head)
