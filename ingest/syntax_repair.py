@@ -447,11 +447,19 @@ def _inside_quotes(tokens: list[Token], t: Token) -> bool:
     return before.count("«") > before.count("»")
 
 
+# Endings whose locative differs from the form itself: -у/-ю (of -а/-я) and a consonant.
+_DECLINED_ENDINGS = tuple("уюйбвгджзклмнпрстфхцчшщ")
+
+
 def repair_accusative_names(tokens: list[Token]) -> None:
-    """ "отгрузила в Гянджу первую партию": a name in -у/-ю after "в"/"на" that the tagger calls locative is
-    the accusative of a name in -а/-я (the locative of those ends in -е), when the dictionary allows it."""
+    """ "отгрузила в Гянджу первую партию", "экспортировала в Башкортостан ферросплавы": a noun after "в"/"на"
+    that the tagger calls locative is accusative when no reading of its form is locative (the locative of
+    "Гянджа" is "Гяндже", of "Башкортостан" "Башкортостане"), as the dictionary reads it. Not a name in a
+    vowel other than -у/-ю: "побывал в Жодино" is an indeclinable locative the dictionary does not know as one."""
     for k, t in enumerate(tokens[1:], 1):
-        if t.pos != "PROPN" or t.feats.get("Case") != "Loc" or not t.text.endswith(("у", "ю")):
+        if t.pos not in ("PROPN", "NOUN") or t.feats.get("Case") != "Loc":
+            continue
+        if not t.text.lower().endswith(_DECLINED_ENDINGS):
             continue
         if tokens[k - 1].text.lower() not in ("в", "во", "на"):
             continue

@@ -287,6 +287,23 @@ def test_a_legal_form_after_with_or_between_is_instrumental(text: str) -> None:
     assert form.feats["Case"] == "Ins"
 
 
+@pytest.mark.parametrize(
+    "text,word,case",
+    [
+        ("Актюбинская область экспортировала в Башкортостан ферросплавы.", "Башкортостан", "Acc"),
+        ("Компания «Онтустик Фарм» отгрузила в Гянджу первую партию лекарств.", "Гянджу", "Acc"),
+        ("Делегация прибыла в Татарстан.", "Татарстан", "Acc"),
+        ("4 апреля аким побывал в Жодино.", "Жодино", "Loc"),
+        ("Делегация побывала в Башкортостане.", "Башкортостане", "Loc"),
+    ],
+)
+def test_a_noun_after_in_with_no_locative_form_is_accusative(text: str, word: str, case: str) -> None:
+    tokens = parse_text(text).sentences[0].tokens
+    noun = next(t for t in tokens if t.text == word)
+    assert noun.rel  # the repairs come with the syntax parse, made on first use
+    assert noun.feats["Case"] == case
+
+
 def test_a_firm_after_a_dash_names_the_noun_before_it() -> None:
     text = (
         "АО «Минский завод колесных тягачей» заключило экспортный контракт с казахстанским покупателем – "
