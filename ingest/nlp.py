@@ -16,6 +16,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_counting_cycles,
     repair_crossing_conjuncts,
     repair_dashed_firms,
+    repair_dative_appositions,
     repair_direction_phrases,
     repair_disagreeing_adjectives,
     repair_double_subjects,
@@ -316,6 +317,7 @@ class _Syntax:
             repair_counted_subjects(ours)
             repair_counting_cycles(ours)
             repair_dashed_firms(ours)
+            repair_dative_appositions(ours)
             repair_converb_subjects(ours)
             repair_stolen_prepositions(ours)
             repair_legal_form_subjects(ours)

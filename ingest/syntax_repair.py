@@ -138,13 +138,14 @@ def repair_self_heads(tokens: list[Token]) -> None:
 
 def repair_subject_cycles(tokens: list[Token]) -> None:
     """ "ТОО «Атырау Полимер» в прошлом году отгрузило ...": the parser can hang a finite verb on its own subject
-    as a clause of it (acl) while the subject hangs on the verb: a cycle with no root. The verb heads the
-    sentence."""
+    as a clause of it (acl) while the subject hangs on the verb: a cycle with no root. So with any argument
+    ("отгрузило хозяйствам Павлодарской области 600 тонн семян": "хозяйствам" the verb's iobj and the verb
+    its acl). The verb heads the sentence."""
+    by_i = {t.i: t for t in tokens}
     for verb in tokens:
-        if not _finite(verb) or not 0 <= verb._head < len(tokens):
+        if not _finite(verb) or (noun := by_i.get(verb._head)) is None:
             continue
-        noun = tokens[verb._head]
-        if noun._head == verb.i and noun._rel in ("nsubj", "nsubj:pass"):
+        if noun._head == verb.i and noun._rel in _ARGUMENTS:
             verb._head, verb._rel = -1, "root"
 
 
@@ -596,6 +597,8 @@ def repair_dashed_firms(tokens: list[Token]) -> None:
         noun = tokens[j - 1]
         if t._head == noun.i:
             continue
+        if adjective is not None and adjective.feats.get("Case") not in (None, noun.feats.get("Case")):
+            continue  # "1 200 тонн – белорусскому ОАО": an apposition agrees with its noun
         t._head, t._rel = noun.i, "appos"
         if adjective is not None:
             adjective._head, adjective._rel = t.i, "amod"
@@ -719,6 +722,25 @@ def _agrees(noun: Token, verb: Token) -> bool:
 
 def _reads_as_object(t: Token) -> bool:
     return any(p.tag.case == "accs" for p in parses(t.text.lower()))
+
+
+def repair_dative_appositions(tokens: list[Token]) -> None:
+    """ "отгрузило первую партию полипропилена – 1 200 тонн – белорусскому ОАО «...»": the parser can hang a
+    dative noun on a noun of another case as its apposition (or a clause of it); an apposition agrees in case,
+    so the dative is the recipient of the verb above them."""
+    by_i = {t.i: t for t in tokens}
+    for t in tokens:
+        if t._rel not in ("appos", "parataxis") or t.pos not in ("NOUN", "PROPN") or t.feats.get("Case") != "Dat":
+            continue
+        head = by_i.get(t._head)
+        if head is None or head.feats.get("Case") in ("Dat", None):
+            continue
+        seen = {t.i}
+        while head is not None and head.pos != "VERB" and head.i not in seen:
+            seen.add(head.i)
+            head = by_i.get(head._head)
+        if head is not None and head.pos == "VERB":
+            t._head, t._rel = head.i, "iobj"
 
 
 def repair_disagreeing_adjectives(tokens: list[Token]) -> None:

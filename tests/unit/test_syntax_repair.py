@@ -304,6 +304,32 @@ def test_a_noun_after_in_with_no_locative_form_is_accusative(text: str, word: st
     assert noun.feats["Case"] == case
 
 
+@pytest.mark.parametrize(
+    "text,word,head,rel",
+    [
+        (
+            "АО «Иртышская нива» этой весной отгрузило хозяйствам Павлодарской области 600 тонн семян.",
+            "отгрузило",
+            None,
+            "root",
+        ),
+        (
+            "ТОО «Каспий Полимер» отгрузило первую партию полипропилена – 1 200 тонн – белорусскому ОАО «Гомельский "
+            "завод упаковочных материалов».",
+            "ОАО",
+            "отгрузило",
+            "iobj",
+        ),
+    ],
+)
+def test_a_verb_in_a_cycle_heads_and_a_dative_apposition_is_its_recipient(
+    text: str, word: str, head: str | None, rel: str
+) -> None:
+    tokens = parse_text(text).sentences[0].tokens
+    t = next(x for x in tokens if x.text == word)
+    assert (tokens[t.head].text if t.head >= 0 else None, t.rel) == (head, rel)
+
+
 def test_a_firm_after_a_dash_names_the_noun_before_it() -> None:
     text = (
         "АО «Минский завод колесных тягачей» заключило экспортный контракт с казахстанским покупателем – "
