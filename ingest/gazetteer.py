@@ -31,6 +31,7 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
+from itertools import product
 from pathlib import Path
 from typing import Literal
 
@@ -201,7 +202,7 @@ class _Tok:
             keys |= {("g", lem) for lem in lemmas & low_lemmas}
             if self.cap:
                 guessed = _case_stems(norm) & proper if "-" in norm or not _readings(norm)[3] else frozenset()
-                keys |= {("p", lem) for lem in lemmas | guessed}
+                keys |= {("p", lem) for lem in lemmas | guessed | _compound_lemmas(norm, proper)}
             self.dkeys = lemmas
         else:
             self.dkeys = frozenset()
@@ -224,6 +225,16 @@ class _Tok:
     @property
     def first_name(self) -> bool:
         return _readings(self.norm)[2]
+
+
+def _compound_lemmas(norm: str, proper: frozenset) -> frozenset[str]:
+    """ "каменске-уральском" → "каменск-уральский": both parts of a hyphenated name decline, and the dictionary
+    lemmatises only the last one ("каменске-уральский")."""
+    parts = norm.split("-")
+    if not 2 <= len(parts) <= 3:
+        return frozenset()
+    forms = [text_lemmas(p) | _case_stems(p) for p in parts]
+    return frozenset("-".join(c) for c in product(*forms)) & proper
 
 
 _CASE_ENDINGS = tuple("ами ями ом ем ём ой ей ою ею ам ям ах ях е у ю а я ы и".split())

@@ -225,6 +225,13 @@ COORDINATED = [
     ),
 ]
 
+# both parts of a hyphenated name decline; the dictionary lemmatises only the last
+COMPOUNDS = [
+    ("побывали в Каменске-Уральском", ("Каменск-Уральский", "name")),
+    ("из Петропавловска-Камчатского", ("Петропавловск-Камчатский", "name")),
+    ("в Ростове-на-Дону", ("Ростов-на-Дону", "name")),
+]
+
 DEMONYMS = [
     ("астраханская делегация", ("Астраханская область", "demonym")),
     ("курганские аграрии", ("Курганская область", "demonym")),
@@ -245,7 +252,7 @@ DEMONYMS = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", CASES + ABBR_INFORMAL_FORMER + DEMONYMS)
+@pytest.mark.parametrize("text,expected", CASES + ABBR_INFORMAL_FORMER + DEMONYMS + COMPOUNDS)
 def test_find_single(gz, text, expected):
     assert expected in found(gz, text), found(gz, text)
 
