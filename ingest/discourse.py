@@ -36,6 +36,7 @@ class Words:
     office_words: dict[str, tuple[str, ...]]
     residents: dict[str, tuple[str, ...]]  # "павлодарец" → the region's and its centre's gazetteer codes
     nationals: dict[str, str]  # "белорус" → the country's code
+    firm_anaphors: frozenset[str]
 
     def is_group(self, lemma: str) -> bool:
         """A group noun, or a compound ending in one: "бизнес-миссия", "агро-делегация"."""
@@ -59,6 +60,7 @@ def words() -> Words:
         {word: tuple(offices) for word, offices in data["office_words"].items()},
         {word: tuple(codes) for word, codes in residents.items()},
         dict(people["nationals"]),
+        frozenset(data["firm_anaphors"]),
     )
 
 
@@ -350,7 +352,9 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
     if not side.bodies and any(_neighbouring(tree, dep) for dep in tree.children(head)):
         side.bodies += [p for p in [_across_from_home(ctx)] if p]  # "делегация соседней области"
     if not side.bodies:
-        side.bodies += _adjacent_origin(ctx, k, head) or _kind_named_before(ctx, k, head)
+        side.bodies += (
+            _adjacent_origin(ctx, k, head) or _kind_named_before(ctx, k, head) or _firm_named_before(ctx, k, head)
+        )
     if not side.persons:
         side.persons += _leaders_after(ctx, k, head)
     side.bodies = most_specific(ctx, side.bodies)
@@ -417,6 +421,21 @@ def _kind_named_before(ctx: Context, k: int, head: Token) -> list[str]:
         and any(w.startswith(stem) for w in ctx.table.entities[r.key].name.lower().split())
     }
     return list(named) if len(named) == 1 else []
+
+
+def _firm_named_before(ctx: Context, k: int, head: Token) -> list[str]:
+    """ "делегация ТОО «Улытау Кен Инжиниринг»: представители компании побывали ...": a firm's noun in the
+    genitive right after the group noun, naming none, is the organisation named last, in this sentence or the
+    one before."""
+    toks = ctx.sentences[k].tokens
+    at = toks.index(head)
+    nxt = toks[at + 1] if at + 1 < len(toks) else None
+    if nxt is None or nxt.lemma not in words().firm_anaphors or nxt.feats.get("Case") != "Gen":
+        return []
+    if refs_at(ctx, k, nxt):
+        return []  # the noun is part of a name: "представители Компании «X»"
+    before = [r for j in (k - 1, k) if j >= 0 for r in ctx.refs_in(j, "Organization") if r.end <= head.start]
+    return [before[-1].key] if before else []
 
 
 LEAD_WORDS = {("в", "глава", "с"), ("во", "глава", "с"), ("под", "руководство"), ("в", "состав")}

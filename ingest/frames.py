@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from coopgraph.ingest.context import Context, Ref
+from coopgraph.ingest.morph import parses
 from coopgraph.ingest.nlp import Sentence, Token
 from coopgraph.ingest.syntax_repair import COUNTING
 
@@ -284,6 +285,10 @@ def _match(ctx: Context, k: int, tree: Tree, pred: Token, entry: Predicate) -> F
         shape = shape_of(tree, dep)
         if shape == "acc" and dep.rel == "nsubj" and has_object:
             shape = "nom"  # "Павлодарская область принимает делегацию": beside an object, the subject is one
+        elif entry.role_of(shape) is None and shape.endswith("+loc") and _may_be_accusative(dep):
+            # "отгрузила в Актобе", "поставило в Караганду": a word whose locative and accusative look alike
+            # (one that does not decline) takes the case the verb governs there, not the tagger's guess
+            shape = shape[: -len("loc")] + "acc"
         _add_argument(ctx, tree, match, dep, _voice(shape, passive))
         for c in tree.children(dep):
             # "в 15 стран, в том числе в Россию и Китай": the places a vague one is made of fill its role
@@ -303,6 +308,11 @@ def _match(ctx: Context, k: int, tree: Tree, pred: Token, entry: Predicate) -> F
     match.plan = _is_plan(tree, pred, match.light_verb)
     match.negated = any(c.lemma == "не" for c in tree.children(match.light_verb or pred))
     return match
+
+
+def _may_be_accusative(tok: Token) -> bool:
+    """A form the dictionary reads as both locative and accusative: a word that does not decline ("Актобе")."""
+    return {"accs", "loct"} <= {p.tag.case for p in parses(tok.text.lower())}
 
 
 def _hung_on(tree: Tree, dep: Token, depth: int = 2) -> list[Token]:
@@ -527,9 +537,13 @@ def _is_plan(tree: Tree, pred: Token, light: Token | None) -> bool:
         if t.feats.get("Tense") == "Fut" or t.lemma in words:
             return True
         if any(
-            c.lemma in words and tree.preposition(c) != "по" or (c.rel == "aux" and c.feats.get("Tense") == "Fut")
+            c.lemma in words
+            and tree.preposition(c) != "по"
+            and c.rel != "conj"
+            or (c.rel == "aux" and c.feats.get("Tense") == "Fut")
             for c in tree.children(t)
-        ):  # "совершила визит по приглашению губернатора": made at an invitation, not a plan
+        ):  # "совершила визит по приглашению губернатора": made at an invitation, not a plan; "поставило 36
+            # лифтов, еще 48 должны быть отгружены": a coordinated clause plans its own
             return True
         # "на прошлой неделе якобы побывал": a hedge anywhere in the clause, wherever the parser hung it
         if any(g.lemma in lexicon().hedge_words for c in tree.children(t) for g in [c, *tree.children(c)]):

@@ -28,6 +28,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_listed_firms,
     repair_misread_place_nouns,
     repair_nominative_modifiers,
+    repair_noun_cycles,
     repair_object_subjects,
     repair_reported_speech,
     repair_self_heads,
@@ -330,6 +331,7 @@ class _Syntax:
             repair_forward_jumps(ours)
             repair_direction_phrases(ours)
             repair_gapping(ours)
+            repair_noun_cycles(ours)
 
 
 # What one more call of a tagger costs, in padded input tokens (slovnet's models on one CPU core: a

@@ -580,6 +580,88 @@ def repair_counting_cycles(tokens: list[Token]) -> None:
             noun._head, noun._rel = root.i, "obj"
 
 
+def repair_noun_cycles(tokens: list[Token]) -> None:
+    """ "поставило в Караганду 36 лифтов для нового жилого района", "экспортировала ферросплавы и хромовую
+    руду": the parser can hang the words of a noun phrase on one another in a cycle that never reaches a verb.
+    The phrase's first noun is its top (a Russian noun precedes its genitives and prepositional modifiers, and
+    the first of a coordination heads it): it hangs on the nearest verb before it (else after it) in its
+    clause, as the role its case and preposition give, and so does a later noun of the cycle in another case
+    with no preposition (another argument). A cycle through a preposition ("во главе с акимом")
+    is left to the rules that read such phrases as they stand."""
+    by_i = {t.i: t for t in tokens}
+    done: set[int] = set()
+    for t in tokens:
+        cycle = _cycle_from(by_i, t)
+        if not cycle or done & {c.i for c in cycle}:
+            continue
+        done |= {c.i for c in cycle}
+        if len(cycle) < 2 or any(c.pos in ("ADP", "VERB", "AUX", "PUNCT") for c in cycle):
+            continue
+        nouns = sorted((c for c in cycle if c.pos in ("NOUN", "PROPN")), key=lambda c: c.i)
+        if not nouns:
+            continue
+        top, verb = nouns[0], _clause_verb(tokens, nouns[0])
+        at = tokens.index(min(cycle, key=lambda c: c.i))
+        before = tokens[at - 1] if at > 0 else None
+        if top.feats.get("Case") == "Gen" and before is not None and before.pos in ("NOUN", "PROPN"):
+            top._head, top._rel = before.i, "nmod"  # "семена масличных культур": a genitive after its noun
+            continue
+        if verb is None:
+            continue
+        role = _role_by_case(tokens, top)
+        if role == "nsubj" and any(c._head == verb.i and c._rel == "nsubj" for c in tokens):
+            continue  # "мы отгрузили ..., основной покупатель там – ООО «X»": a verbless clause of its own
+        for noun in [top] + [n for n in nouns[1:] if _own_argument(tokens, n, top)]:
+            noun._head, noun._rel = verb.i, _role_by_case(tokens, noun)
+
+
+def _own_argument(tokens: list[Token], noun: Token, top: Token) -> bool:
+    """A later noun of the cycle in a case of its own, without a preposition ("скрепили подписями соглашение"),
+    is another argument of the verb; a genitive or a prepositional phrase modifies the top."""
+    case = noun.feats.get("Case")
+    if case in (None, "Gen") or case == top.feats.get("Case"):
+        return False
+    return not any(c._head == noun.i and c._rel == "case" for c in tokens)
+
+
+def _cycle_from(by_i: dict[int, Token], t: Token) -> list[Token]:
+    """The cycle `t`'s chain of heads runs into, if it runs into one."""
+    path: list[Token] = []
+    cur: Token | None = t
+    while cur is not None and cur not in path and cur._head >= 0:
+        path.append(cur)
+        cur = by_i.get(cur._head)
+    if cur is None or cur not in path:
+        return []
+    return path[path.index(cur) :]
+
+
+def _clause_verb(tokens: list[Token], t: Token) -> Token | None:
+    """The nearest verb before `t` with no clause boundary between, else the nearest after it."""
+    k = tokens.index(t)
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(tokens) and tokens[j].text not in (";", ":") and not _clause_comma(tokens, j, step):
+            if tokens[j].pos == "VERB" and tokens[j].feats.get("VerbForm") in ("Fin", "Part", "Inf"):
+                return tokens[j]
+            j += step
+    return None
+
+
+def _clause_comma(tokens: list[Token], j: int, step: int) -> bool:
+    """A comma that opens another clause on the way from the noun: one before a conjunction or relative word."""
+    if tokens[j].text != ",":
+        return False
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return nxt is not None and (nxt.pos in ("SCONJ", "CCONJ") or nxt.lemma in ("который", "где", "что"))
+
+
+def _role_by_case(tokens: list[Token], t: Token) -> str:
+    if any(c._head == t.i and c._rel == "case" for c in tokens):
+        return "obl"
+    return {"Nom": "nsubj", "Acc": "obj", "Gen": "obj"}.get(t.feats.get("Case", ""), "obl")
+
+
 def repair_dashed_firms(tokens: list[Token]) -> None:
     """ "с казахстанским покупателем – костанайским ТОО «Тобыл Логистик»": a firm after a dash names the noun
     before it; the parser hangs the legal form anywhere (and its place adjective on the noun)."""

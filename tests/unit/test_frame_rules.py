@@ -552,6 +552,21 @@ DISCOURSE = [
         absent=[("VISITED", "Омская область", ANY)],  # the person travelled, no delegation is named
     ),
     relation_case(
+        "discourse-the-firms-people-are-the-firm-named-before",
+        "Делегация области Улытау во главе с акимом прибыла в Екатеринбург. Отдельную программу провела "
+        "делегация ТОО «Улытау Кен Инжиниринг»: представители компании побывали на производственной площадке ООО "
+        "«Уралгидромаш-Сервис».",
+        has=[("VISITED", "Улытау Кен Инжиниринг", "Уралгидромаш-Сервис")],
+        absent=[("VISITED", "область Улытау", "Уралгидромаш-Сервис")],
+    ),
+    relation_case(
+        "discourse-the-plants-delegation-is-the-plant-named-in-the-sentence-before",
+        "Делегация Павлодарской области прибыла в Омск. В Омск прибыла и делегация ТОО «Павлодарский картонный "
+        "комбинат». Представители предприятия посетили ООО «Омский картон».",
+        has=[("VISITED", "Павлодарский картонный комбинат", "Омский картон")],
+        absent=[("VISITED", "Павлодарская область", "Омский картон")],
+    ),
+    relation_case(
         "discourse-members-of-the-delegation-are-the-delegation",
         "Делегация Алтайского края посетила Усть-Каменогорск. Члены делегации осмотрели производство "
         "ТОО «Восток Молоко».",
@@ -889,3 +904,24 @@ def test_every_relation_says_how_it_was_found():
     assert facts.relations
     for rel in facts.relations:
         assert rel.rule and 0 < (rel.confidence or 0) <= 1, rel
+
+
+@pytest.mark.parametrize(
+    "text,frame,place",
+    [
+        ("Курганская область отгрузила в Актобе 1,5 тыс. тонн муки.", "shipment", "Актобе"),
+        ("Омские аграрии отправили в Актобе 2 тысячи тонн зерна.", "shipment", "Актобе"),
+    ],
+)
+def test_a_name_that_does_not_decline_takes_the_case_its_verb_governs(text: str, frame: str, place: str) -> None:
+    """The tagger reads "в Актобе" as a locative; a shipment goes "в+acc", and the word is both."""
+    from coopgraph.ingest.context import Context
+    from coopgraph.ingest.frames import find_frames
+    from coopgraph.ingest.pipeline import ENTITY_STAGES, parse_for_rules
+
+    ctx = Context(parse_for_rules(text))
+    for stage in ENTITY_STAGES:
+        stage(ctx)
+    (match,) = find_frames(ctx, [frame])
+    destinations = [(a.shape, a.head.text) for a in match.args if a.role == "destination"]
+    assert destinations == [("в+acc", place)]

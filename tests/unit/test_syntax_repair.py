@@ -330,6 +330,32 @@ def test_a_verb_in_a_cycle_heads_and_a_dative_apposition_is_its_recipient(
     assert (tokens[t.head].text if t.head >= 0 else None, t.rel) == (head, rel)
 
 
+@pytest.mark.parametrize(
+    "text,heads",
+    [
+        (
+            "ОАО «Могилевлифтмаш» уже поставило в Караганду 36 лифтов для нового жилого района, еще 48 должны быть "
+            "отгружены до конца года.",
+            [("лифтов", "поставило", "obj"), ("района", "лифтов", "nmod")],
+        ),
+        (
+            "Кроме того, палата предпринимателей Кызылординской области и Хорезмское региональное управление "
+            "Торгово-промышленной палаты Узбекистана скрепили подписями соглашение о создании Делового совета двух "
+            "регионов.",
+            [("подписями", "скрепили", "obl"), ("соглашение", "скрепили", "obj")],
+        ),
+        (
+            "Актюбинская область экспортировала в Башкортостан ферросплавы и хромовую руду на 46 млн долларов.",
+            [("ферросплавы", "экспортировала", "obj")],
+        ),
+    ],
+)
+def test_a_noun_phrase_in_a_cycle_hangs_on_its_verb(text: str, heads: list[tuple[str, str, str]]) -> None:
+    tokens = parse_text(text).sentences[0].tokens
+    got = [(t.text, tokens[t.head].text, t.rel) for w, _, _ in heads for t in tokens if t.text == w]
+    assert got == heads
+
+
 def test_a_firm_after_a_dash_names_the_noun_before_it() -> None:
     text = (
         "АО «Минский завод колесных тягачей» заключило экспортный контракт с казахстанским покупателем – "
