@@ -434,6 +434,11 @@ def _firm_named_before(ctx: Context, k: int, head: Token) -> list[str]:
         return []
     if refs_at(ctx, k, nxt):
         return []  # the noun is part of a name: "представители Компании «X»"
+    return _firm_before(ctx, k, head)
+
+
+def _firm_before(ctx: Context, k: int, head: Token) -> list[str]:
+    """The organisation named last before `head`, in its sentence or the one before."""
     before = [r for j in (k - 1, k) if j >= 0 for r in ctx.refs_in(j, "Organization") if r.end <= head.start]
     return [before[-1].key] if before else []
 

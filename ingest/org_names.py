@@ -41,7 +41,9 @@ class OrgLexicon:
         last = self.head_lemmas.get(last, last)
         if last in self.heads and (not prefix or lemma not in self.heads):
             return f"{prefix}-{last}" if prefix else last
-        return lemma if lemma in self.heads else None
+        if lemma in self.heads:
+            return lemma
+        return lemma if fused_head(lemma) else None
 
     def is_head(self, lemma: str) -> bool:
         return self.head_of(lemma) is not None
@@ -49,6 +51,14 @@ class OrgLexicon:
     def heads_for(self, noun: str) -> frozenset[str]:
         """The heads of the names a common noun can stand for ("вуз": университет, институт, ...)."""
         return self.kinds.get(noun, frozenset({noun}))
+
+
+_FUSED_HEADS = ("завод", "комбинат", "фабрика")
+
+
+def fused_head(lemma: str) -> bool:
+    """One word of a stem and a head: "маслосырзавод", "птицекомбинат", "льнокомбинат", "швейфабрика"."""
+    return lemma.isalpha() and any(lemma.endswith(h) and len(lemma) - len(h) >= 3 for h in _FUSED_HEADS)
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +94,8 @@ def add_unquoted_names(ctx: Context, taken: list[tuple[int, int]], add: Add) -> 
     lex = org_lexicon()
     for k, sent in enumerate(ctx.sentences):
         for tok in sent.tokens:
-            if _head_lemma(tok) not in lex.unquoted_heads or any(s <= tok.start < e for s, e in taken):
+            head = _head_lemma(tok)
+            if head not in lex.unquoted_heads and not fused_head(head) or any(s <= tok.start < e for s, e in taken):
                 continue
             places = [(r.start, r.end) for r in ctx.refs_in(k, "Country", "Region", "City")]
             names = [

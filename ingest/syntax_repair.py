@@ -140,12 +140,16 @@ def repair_subject_cycles(tokens: list[Token]) -> None:
     """ "ТОО «Атырау Полимер» в прошлом году отгрузило ...": the parser can hang a finite verb on its own subject
     as a clause of it (acl) while the subject hangs on the verb: a cycle with no root. So with any argument
     ("отгрузило хозяйствам Павлодарской области 600 тонн семян": "хозяйствам" the verb's iobj and the verb
-    its acl). The verb heads the sentence."""
+    its acl), or a longer cycle through it when the sentence has no root. The verb heads the sentence."""
     by_i = {t.i: t for t in tokens}
     for verb in tokens:
         if not _finite(verb) or (noun := by_i.get(verb._head)) is None:
             continue
         if noun._head == verb.i and noun._rel in _ARGUMENTS:
+            verb._head, verb._rel = -1, "root"
+        elif verb in _cycle_from(by_i, verb) and not any(t._head == -1 for t in tokens):
+            # "АО «Кентауский ... завод» отгрузило": the verb under the name, the name under its legal form,
+            # the legal form the verb's subject: a longer cycle, and the sentence has no root
             verb._head, verb._rel = -1, "root"
 
 

@@ -164,6 +164,10 @@ def _ref_role(ctx: Context, tree: Tree, m: FrameMatch, arg: Argument, ref: Ref, 
     if arg.role == "goods" and head.i == arg.head.i and m.predicate.noun and arg.shape == "gen":
         return trade_words().owner.get(m.frame, "exporter")  # "экспорт Казахстана"
     if arg.role == "goods" and ref.type == "Organization" and _maker_of(tree, head, arg.head):
+        if any(t.rel == "conj" and t.pos == "NOUN" and not ref.start <= t.start < ref.end for t in arg.tokens):
+            # "поставляются льняные ткани Оршанского льнокомбината, обувь ..., мясные консервы": the maker of
+            # one good of a list is not the exporter of the others
+            return None
         return trade_words().owner.get(m.frame, "exporter")  # "продукция ТОО «X» поставляется": its maker
     if arg.role != "goods" and (head.i == arg.head.i or _listed_with_head(ctx, tree, m.sent, ref, arg)):
         return arg.role  # the argument's own shape, as read for it ("в Атырау, Актау и Туркестан": "into")

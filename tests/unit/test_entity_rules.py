@@ -817,6 +817,17 @@ ENTITIES = [
         absent=[("Event", ANY)],
     ),
     case(
+        "org-a-head-fused-with-its-stem",
+        "Генеральный директор Щучинского маслосырзавода Андрей Витко рассказал о поставках. Продукцию также "
+        "представил Оршанский льнокомбинат.",
+        has=[("Organization", "Щучинский маслосырзавод"), ("Organization", "Оршанский льнокомбинат")],
+    ),
+    case(
+        "org-a-fused-head-without-a-stem-or-a-name-is-none",
+        "Работники завода и комбината провели субботник. Маслозавод работает.",
+        absent=[("Organization", ANY)],
+    ),
+    case(
         "org-a-hyphenated-head-with-a-latin-prefix",
         "Гости посетили IT-хаб «Open Pavlodar» и стартап-центр «Astana Hub».",
         has=[("Organization", "IT-хаб Open Pavlodar"), ("Organization", "Стартап-центр Astana Hub")],
