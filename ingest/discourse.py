@@ -157,7 +157,13 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         persons = [r.key for r in own if r.type == "Person"]
         bodies = [r.key for r in own if r.type in BODIES]
         return Side(bodies=bodies, persons=persons)
-    if head.pos == "PRON" and head.lemma in ("он", "она") and head.feats.get("Case") == "Nom":
+    if (
+        head.pos == "PRON"
+        and head.lemma in ("он", "она")
+        and (
+            head.feats.get("Case") == "Nom" or tree.preposition(head) == "у"  # "у него был визит"
+        )
+    ):
         person = _pronoun_person(ctx, k, head)
         return Side(persons=[person]) if person else Side()
     if head.pos == "PRON" and head.lemma == "они" and head.feats.get("Case") == "Nom" and ctx.delegation:
