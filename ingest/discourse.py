@@ -608,6 +608,11 @@ def delegation_leaders(ctx: Context) -> list[Led]:
                 continue
             kids = tree.children(verb)
             group = next((c for c in kids if c.rel == "obj" and words().is_group(c.lemma)), None)
+            parent = tree.parent(verb)
+            if group is None and verb.rel == "acl:relcl" and parent is not None and words().is_group(parent.lemma):
+                # "делегация Таласской области, которую возглавил Бакыт Сыдыков": the noun the clause is of
+                if any(c.rel == "obj" and c.lemma == "который" for c in kids):
+                    group = parent
             if group is None:
                 continue
             named = resolve(ctx, tree, k, Argument("visitor", "acc", group, tree.phrase(group))).bodies

@@ -238,8 +238,15 @@ def shape_of(tree: Tree, tok: Token) -> str:
     case = CASES.get(tok.feats.get("Case", ""), "")
     if case != "acc" and tok.text.lower().endswith(("ую", "юю")):
         case = "acc"  # only an accusative ends so: "в Павлодарскую" (an elided "область") tagged locative
-    if tok.rel in ("nsubj", "nsubj:pass") and tok.text.isupper() and len(tok.text) > 1:
-        case = "nom"  # "ТОО «X» отгрузило": a legal form's abbreviation does not decline, whatever the tagger says
+    if (
+        tok.rel in ("nsubj", "nsubj:pass")
+        and tok.text.isupper()
+        and len(tok.text) > 1
+        and not _nominative_beside(tree, tok)
+    ):
+        # "ТОО «X» отгрузило": a legal form's abbreviation does not decline, whatever the tagger says; beside
+        # a real nominative ("СКО посетила делегация Витебской области") it is the object the tagger read
+        case = "nom"
     elif (
         tok.rel == "nsubj"
         and case == "gen"
@@ -258,6 +265,19 @@ def shape_of(tree: Tree, tok: Token) -> str:
     if prep:
         return f"{prep}+{case}" if case else prep
     return case or tok.pos.lower()
+
+
+def _nominative_beside(tree: Tree, tok: Token) -> bool:
+    """An abbreviation the tagger read as accusative, not a legal form, beside a nominative subject."""
+    from coopgraph.ingest.org_names import org_lexicon
+
+    if tok.feats.get("Case") != "Acc" or tok.text in org_lexicon().legal_forms:
+        return False
+    parent = tree.parent(tok)
+    return parent is not None and any(
+        c is not tok and c.rel == "nsubj" and c.feats.get("Case") == "Nom" and not c.text.isupper()
+        for c in tree.children(parent)
+    )
 
 
 def _preposition_before(tree: Tree, tok: Token) -> str | None:
