@@ -540,6 +540,32 @@ def place_anaphor(ctx: Context, k: int, arg: Argument, away_from: list[str]) -> 
     return None
 
 
+def org_anaphor(ctx: Context, k: int, arg: Argument) -> str | None:
+    """ "Вчера завод посетила делегация" after "открылся завод «Омсктехуглерод»": a firm's or body's head noun
+    that names none is the organisation with that head named last before it."""
+    from coopgraph.ingest.org_names import org_lexicon
+
+    head = arg.head
+    if arg.refs or head.pos != "NOUN" or not org_lexicon().is_head(head.lemma):
+        return None
+    if any(c.rel in ("nmod", "appos") for c in tree_of(ctx, k).children(head)):
+        return None  # "завод компании", "центр поддержки экспорта": it says whose or which
+    before = [
+        r
+        for j in range(k + 1)
+        for r in ctx.refs_in(j, "Organization")
+        if r.end <= head.start and head.lemma in _name_lemmas(ctx, r.key)
+    ]
+    return before[-1].key if before else None
+
+
+def _name_lemmas(ctx: Context, key: str) -> set[str]:
+    from coopgraph.ingest.morph import lemma
+
+    ent = ctx.table.get(key)
+    return {lemma(w.lower()) for w in re.findall(r"\w+", ent.name)} if ent is not None else set()
+
+
 def _country_code(ctx: Context, key: str) -> str | None:
     ent = ctx.table.get(key)
     if ent is None:

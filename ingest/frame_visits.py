@@ -11,6 +11,7 @@ from coopgraph.ingest.discourse import (
     HEAD_TITLES,
     Side,
     delegation_leaders,
+    org_anaphor,
     place_anaphor,
     refs_at,
     region_of_person,
@@ -227,6 +228,8 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
     if not places:
         homes = visitors.bodies + [h for p in visitors.persons if (h := region_of_person(ctx, p))]
         places = [p for a in m.role("place") if (p := place_anaphor(ctx, m.sent, a, homes))]
+    if not places:  # "Вчера завод посетила делегация": the plant named before
+        places = [p for a in m.role("place") if (p := org_anaphor(ctx, m.sent, a))]
     if places:  # both a visitor and a place read: the surface rules leave this sentence alone
         ctx.read_by_frames.setdefault("visit", set()).add(m.sent)
     for place in places:
