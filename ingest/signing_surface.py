@@ -35,10 +35,13 @@ BOTH_SIDES = re.compile(r"\b(стороны|главы (?:двух )?регио�
 
 
 # "между учреждениями культуры Новосибирской и Павлодарской областей": bodies the text does not name are
-# the parties, not the regions they are of.
+# the parties, not the regions they are of (dev-223); one firm before its name ("туркестанская компания
+# Туркестан Макта") is that firm. Firms of two regions together are the regions' business: "контрактов между
+# предприятиями Минской и Карагандинской областей" makes the regions parties (dev-004).
 GENERIC_BODIES = re.compile(
-    r"\b(?:учреждени|предприяти|организаци|компани|вуз|университет|школ|театр|музе|библиотек|хозяйств|"
-    r"производител|фирм|бизнес)\w*\s+(?:\w+\s+){0,3}$",
+    r"\b(?:(?:учреждени|организаци|вуз|университет|школ|театр|музе|библиотек)\w*"
+    r"|(?:компани|фирм|предприяти|хозяйств|производител)(?!ями\b|ям\b|ях\b|ами\b|ам\b|ах\b)\w*)"
+    r"\s+(?:\w+\s+){0,3}$",
     re.I,
 )
 _HEADS_SIGN = re.compile(
