@@ -440,11 +440,6 @@ def _firm_named_before(ctx: Context, k: int, head: Token) -> list[str]:
         return []
     if refs_at(ctx, k, nxt):
         return []  # the noun is part of a name: "представители Компании «X»"
-    return _firm_before(ctx, k, head)
-
-
-def _firm_before(ctx: Context, k: int, head: Token) -> list[str]:
-    """The organisation named last before `head`, in its sentence or the one before."""
     before = [r for j in (k - 1, k) if j >= 0 for r in ctx.refs_in(j, "Organization") if r.end <= head.start]
     return [before[-1].key] if before else []
 
@@ -552,11 +547,10 @@ def org_anaphor(ctx: Context, k: int, arg: Argument) -> str | None:
         return None  # "завод компании", "центр поддержки экспорта": it says whose or which
     before = [
         r
-        for j in range(k + 1)
-        for r in ctx.refs_in(j, "Organization")
-        if r.end <= head.start and head.lemma in _name_lemmas(ctx, r.key)
+        for r in ctx.refs
+        if r.type == "Organization" and r.end <= head.start and head.lemma in _name_lemmas(ctx, r.key)
     ]
-    return before[-1].key if before else None
+    return max(before, key=lambda r: r.start).key if before else None
 
 
 def _name_lemmas(ctx: Context, key: str) -> set[str]:

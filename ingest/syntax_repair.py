@@ -572,12 +572,8 @@ def repair_counting_cycles(tokens: list[Token]) -> None:
     for q in tokens:
         if q.lemma not in COUNTING:
             continue
-        cycle: list[Token] = []
-        cur = by_i.get(q._head)
-        while cur is not None and cur is not q and cur not in cycle and len(cycle) < len(tokens):
-            cycle.append(cur)
-            cur = by_i.get(cur._head)
-        if cur is not q:
+        cycle = _cycle_from(by_i, q)
+        if q not in cycle:
             continue
         noun = next((t for t in cycle if t._head == q.i and t.pos == "NOUN"), None)
         if noun is not None:
@@ -645,14 +641,14 @@ def _clause_verb(tokens: list[Token], t: Token) -> Token | None:
     k = tokens.index(t)
     for step in (-1, 1):
         j = k + step
-        while 0 <= j < len(tokens) and tokens[j].text not in (";", ":") and not _clause_comma(tokens, j, step):
+        while 0 <= j < len(tokens) and tokens[j].text not in (";", ":") and not _clause_comma(tokens, j):
             if tokens[j].pos == "VERB" and tokens[j].feats.get("VerbForm") in ("Fin", "Part", "Inf"):
                 return tokens[j]
             j += step
     return None
 
 
-def _clause_comma(tokens: list[Token], j: int, step: int) -> bool:
+def _clause_comma(tokens: list[Token], j: int) -> bool:
     """A comma that opens another clause on the way from the noun: one before a conjunction or relative word."""
     if tokens[j].text != ",":
         return False
