@@ -10,11 +10,12 @@ from coopgraph.ingest.gazetteer import Place, load_gazetteer
 
 # "АСТАНА, 11 окт – Sputnik." / "22 февраля, Минск /Корр. БЕЛТА/.": the bureau, not a party.
 _DATELINE = re.compile(
-    r"^\s*(?:\d{1,2}\s+\w+\.?,\s*)?([A-ZА-ЯЁ][\w\-]+(?:[\s\-][A-ZА-ЯЁ][\w\-]+)?)\s*"
-    r"(?:[,.]\s*\d{1,2}\s+\w+\.?(?:\s+\d{4}(?:\s+г(?:ода|\.)?)?)?)?\.?\s*"
-    r"(?:[–—\-]|/|\(|«)",
+    r"^\s*(?P<before>\d{1,2}\s+\w+\.?,\s*)?(?P<place>[A-ZА-ЯЁ][\w\-]+(?:[\s\-][A-ZА-ЯЁ][\w\-]+)?)\s*"
+    r"(?P<date>[,.]\s*\d{1,2}\s+\w+\.?(?:\s+\d{4}(?:\s+г(?:ода|\.)?)?)?)?\.?\s*"
+    r"(?P<sep>[–—]|(?<=\s)-|/|\(|«)",  # a hyphen is a dash only when spaced: "Западно-Казахстанской" is a word
     re.M,
 )
+_AGENCY = re.compile(r"Sputnik|Корр|РИА|ТАСС|Kazinform|Казинформ|БЕЛТА|REGNUM|Кабар|Синьхуа|УзА", re.I)
 
 
 def place_key(place: Place) -> str:
@@ -36,22 +37,33 @@ def add_place(ctx: Context, place: Place, alias: str | None = None, start: int |
     )
 
 
-def _dateline_spans(text: str) -> list[tuple[int, int]]:
+def _dateline_spans(text: str, places: set[int]) -> list[tuple[int, int]]:
+    """ "АСТАНА, 11 окт – Sputnik", "Чолпон-Ата, 8 августа /Кабар/", "Минск /Корр. БЕЛТА/": a line opening
+    with a place (one of the `places` match starts), then a date or an agency. A place, a dash and no date
+    is a headline ("Казахстан – Вьетнам: новая веха", "Делегация Гянджи – в Шымкенте")."""
     spans = []
     for m in _DATELINE.finditer(text):
+        if m.start("place") not in places:
+            continue
         rest = text[m.end() : m.end() + 60]
-        # an agency, a dash or slash, or the outlet in quotes ("Талдыкорган. 14 июня. «Жетысу»")
-        if re.search(r"(Sputnik|Корр|РИА|ТАСС|Kazinform|Казинформ|БЕЛТА|REGNUM|—|–|/|«)", m.group(0) + rest):
-            spans.append(m.span(1))
+        dated = m.group("date") or m.group("before")
+        if (
+            m.group("sep") in "/("
+            or _AGENCY.search(m.group(0) + rest)
+            or dated
+            and re.search(r"[—–/«]", rest + m.group("sep"))
+        ):
+            spans.append(m.span("place"))
     return spans
 
 
 def extract_places(ctx: Context) -> None:
     """Add every place named by a noun, abbreviation or informal name; demonyms become refs only."""
     gaz = load_gazetteer()
-    datelines = _dateline_spans(ctx.text)
+    matches = gaz.find(ctx.text)
+    datelines = _dateline_spans(ctx.text, {m.start for m in matches})
     persons = [(sp.start, sp.end) for sp in ctx.parsed.spans if sp.type == "PER"]
-    for match in gaz.find(ctx.text):
+    for match in matches:
         if any(s <= match.start < e for s, e in datelines):
             continue
         if match.place.type == "City" and any(

@@ -339,8 +339,8 @@ def trader_refs(ctx: Context, tree: Tree, k: int, tokens: list[Token]) -> list[t
     sent = ctx.sentences[k]
     named = [(r.start, r.end) for r in ctx.refs_in(k, "Organization", "Event")]
     for dm in ctx.demonyms:
-        if any(s <= dm.start < e for s, e in named):
-            continue  # "Павлодарский алюминиевый завод": part of a name
+        if any(s <= dm.start < e or 0 <= s - dm.end <= 2 for s, e in named):
+            continue  # "Павлодарский алюминиевый завод": part of a name; "шымкентский «Фармплант»": its place
         if sent.start <= dm.start < sent.end and any(s <= dm.start < e for s, e in spans):
             ref = _demonym_ref(ctx, k, dm)
             if ref is not None:

@@ -253,6 +253,22 @@ ENTITY_CASES = [
         "Кокшетау. 14 июня. «Степной маяк»\nГубернатор Омской области встретился с бизнесом.",
         absent=[("City", "Петропавловск"), ("City", "Кокшетау")],
     ),
+    entity_case(
+        "a-paragraph-opening-with-a-hyphenated-region-is-no-dateline",
+        "Делегация Западно-Казахстанской области приняла участие в выставке «Агропром».\n"
+        "Аким Северо-Казахстанской области – о выставке «Агро-Волга».",
+        has=[("Region", "Западно-Казахстанская область"), ("Region", "Северо-Казахстанская область")],
+    ),
+    entity_case(
+        "a-headline-of-two-places-and-a-dash-is-no-dateline",
+        "Актау – Баку: товарооборот растет\nДелегация Гянджи – в Шымкенте",
+        has=[("City", "Актау"), ("City", "Баку"), ("City", "Гянджа")],
+    ),
+    entity_case(
+        "dateline-with-agency-in-brackets-is-not-a-place",
+        "Самарканд, 6 июня (УзА). Делегация Туркестанской области прибыла в Ташкент.",
+        absent=[("City", "Самарканд")],
+    ),
     # a region name in each of the six grammatical cases
     entity_case(
         "region-nominative",
