@@ -102,6 +102,18 @@ class Context:
     def sentences(self) -> list[Sentence]:
         return self.parsed.sentences
 
+    @property
+    def lead_end(self) -> int:
+        """The last sentence of the lead: the headline and the body's first two sentences. Lines without
+        a predicate before them (an outlet's name, "Перевод с казахского", a date, a photo credit) are
+        page furniture, so the lead is counted in sentences with a verb, not from the text's top."""
+        end = self.cache.get("lead_end")
+        if end is None:
+            told = [k for k, s in enumerate(self.sentences) if has_predicate(s)]
+            end = self.cache["lead_end"] = max(2, told[2] if len(told) > 2 else len(self.sentences) - 1)
+        assert isinstance(end, int)
+        return end
+
     def sentence_of(self, offset: int) -> int:
         starts = self.cache.get("sentence_starts")
         if starts is None:
@@ -191,3 +203,8 @@ DELEGATION_MEMBERS = re.compile(
     r"(?:(?:делегации|миссии)\b|(?=[–—-]|вошли|были|был|была|находились))"  # "Гостей, в составе которых были X, Y"
     r"|\b[Вв]\s+(?:делегацию|миссию)\s+(?:также\s+)?вош(?:ел|ёл|ла|ли)\s+(?:и\s+|также\s+)?"  # "В делегацию вошел и X"
 )
+
+
+def has_predicate(s: Sentence) -> bool:
+    """A clause, not a label: some verb, or a short participle ("представлена")."""
+    return any(t.pos in ("VERB", "AUX") or t.feats.get("Variant") == "Short" for t in s.tokens)

@@ -10,7 +10,7 @@ from importlib import resources
 
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.frames import Argument, FrameMatch, Tree, shape_of, tree_of
-from coopgraph.ingest.nlp import Token
+from coopgraph.ingest.nlp import Sentence, Token
 
 PLACES = ("Region", "City", "Country")
 # Offices that make their holder the head of a place: his delegation is the place's.
@@ -37,6 +37,7 @@ class Words:
     residents: dict[str, tuple[str, ...]]  # "павлодарец" → the region's and its centre's gazetteer codes
     nationals: dict[str, str]  # "белорус" → the country's code
     firm_anaphors: frozenset[str]
+    retrospective: frozenset[str]
 
     def is_group(self, lemma: str) -> bool:
         """A group noun, or a compound ending in one: "бизнес-миссия", "агро-делегация"."""
@@ -61,7 +62,14 @@ def words() -> Words:
         {word: tuple(codes) for word, codes in residents.items()},
         dict(people["nationals"]),
         frozenset(data["firm_anaphors"]),
+        frozenset(data["retrospective"]),
     )
+
+
+def looks_back(sent: Sentence) -> bool:
+    """A sentence that opens by looking back ("Напомним, ранее ..."), in its first three words."""
+    opening = [t for t in sent.tokens if t.pos != "PUNCT"][:3]
+    return any(t.lemma in words().retrospective for t in opening)
 
 
 @dataclass

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from coopgraph.ingest.context import DELEGATION_MEMBERS, Context, Ref
+from coopgraph.ingest.context import DELEGATION_MEMBERS, Context, Ref, has_predicate
 from coopgraph.ingest.dates import find_date
 from coopgraph.ingest.discourse import (
     BODIES,
     HEAD_TITLES,
     Side,
     delegation_leaders,
+    looks_back,
     org_anaphor,
     place_anaphor,
     refs_at,
@@ -102,7 +103,7 @@ def _heads_on_the_visit(ctx: Context) -> None:
     for k, sent in enumerate(ctx.sentences):
         if not heads:
             return
-        if any(is_remote(t) for t in sent.tokens):
+        if any(is_remote(t) for t in sent.tokens) or looks_back(sent):
             continue  # "по видеосвязи подключился аким": he took part from home
         tree = tree_of(ctx, k)
         verbs = [t for t in sent.tokens if _finite_verb(t)]
@@ -214,8 +215,8 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
     if m.predicate.group_only and not any(words().is_group(a.head.lemma) for a in m.role("visitor")):
         return  # "работает в Алматы" of a person or a firm: where it is, not a visit
     visitors = role_side(ctx, m, "visitor")
-    if not visitors and m.sent == 0 and m.predicate.noun and m.pred.rel == "root" and len(ctx.sentences) > 1:
-        visitors = _lead_subject(ctx)  # "Визит в Бишкек" over "Аким ... Марат Султангазиев встретился ..."
+    if not visitors and m.predicate.noun and m.pred.rel == "root" and _is_label(ctx, m.sent):
+        visitors = _lead_subject(ctx, m.sent)  # "Визит в Бишкек" over "Аким ... Марат Султангазиев встретился ..."
     if not visitors:
         visitors = _earlier_subject(ctx, m)
     if not visitors:
@@ -263,18 +264,24 @@ def _led_delegation(ctx: Context, m: FrameMatch, visitors: Side) -> list[str]:
     return []
 
 
-def _lead_subject(ctx: Context) -> Side:
-    """Who the lead is about: the subject of its main verb. A headline that states a visit and names no
-    visitor ("Визит в Бишкек", "Рабочая поездка в Уральск") is that side's visit."""
+def _is_label(ctx: Context, k: int) -> bool:
+    """A headline or caption of the lead: a line with no verb above the article's first sentences."""
+    return k < ctx.lead_end and not has_predicate(ctx.sentences[k])
 
-    tree = tree_of(ctx, 1)
-    root = next((t for t in ctx.sentences[1].tokens if t.rel == "root"), None)
+
+def _lead_subject(ctx: Context, k: int) -> Side:
+    """Who the lead is about: the subject of the main verb of the first clause after the headline `k`. A
+    headline that states a visit and names no visitor ("Визит в Бишкек", "Рабочая поездка в Уральск") is
+    that side's visit."""
+    k = next((j for j in range(k + 1, ctx.lead_end + 1) if has_predicate(ctx.sentences[j])), k)
+    tree = tree_of(ctx, k)
+    root = next((t for t in ctx.sentences[k].tokens if t.rel == "root"), None)
     if root is None or root.pos not in ("VERB", "AUX"):
         return Side()
     side = Side()
     for dep in tree.children(root):
         if dep.rel == "nsubj":
-            side.add(resolve(ctx, tree, 1, Argument("visitor", "nom", dep, tree.phrase(dep))))
+            side.add(resolve(ctx, tree, k, Argument("visitor", "nom", dep, tree.phrase(dep))))
     return side
 
 

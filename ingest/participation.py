@@ -92,7 +92,7 @@ class Events:
 def find_events(ctx: Context) -> Events:
     refs = sorted((r for r in ctx.refs if r.type == "Event"), key=lambda r: r.start)
     events = Events(refs)
-    lead = [r for r in refs if r.sent <= 2]
+    lead = [r for r in refs if r.sent <= ctx.lead_end]
     if lead:
         events.main = lead[0].key
     for m in find_frames(ctx, ("held",)):
@@ -111,7 +111,7 @@ def find_events(ctx: Context) -> Events:
         for r in m.refs("guests", "Event"):
             if venue and r.key not in events.venues:
                 events.venues[r.key] = venue
-    lead = [r for r in refs if r.key == events.main and r.sent <= 2]
+    lead = [r for r in refs if r.key == events.main and r.sent <= ctx.lead_end]
     events.setting = bool(lead) and _is_setting(ctx, lead[0])
     for r in refs:  # "форум ... в Омске", "Дни Оренбуржья в Актобе": a place inside the event's phrase or name
         if r.key not in events.venues and (place := _place_in_event_phrase(ctx, r)):
