@@ -472,6 +472,18 @@ def partner_of(ctx: Context, key: str | None) -> str | None:
     return None
 
 
+def main_partner(ctx: Context, key: str | None) -> str | None:
+    """The one party across the border from `key` the article is about: the only one it names, or one named
+    more often than the next. An article listing destinations ("в Россию, Кыргызстан, Беларусь ...") has
+    none, so a figure that names no partner is the place's trade with the world, not with the first listed."""
+    country = country_of(ctx, key)
+    counts = mentions(ctx)
+    foreign = [c for c in ctx.focus if c != key and country_of(ctx, c) != country]
+    if len(foreign) <= 1 or counts[foreign[0]] > counts[foreign[1]]:
+        return foreign[0] if foreign else None
+    return None
+
+
 def mentions(ctx: Context) -> Counter:
     """How often each place is named, a city counting for its region too."""
     counts: Counter = Counter()

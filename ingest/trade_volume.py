@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from coopgraph.ingest.context import Context
 from coopgraph.ingest.dates import find_year, parse_amount
-from coopgraph.ingest.trade_sides import country_of, demonym_key, focus_country, partner_of
+from coopgraph.ingest.trade_sides import country_of, demonym_key, focus_country, main_partner, partner_of
 from coopgraph.ingest.trade_words import trade_words
 
 _TURNOVER = re.compile(
@@ -143,9 +143,9 @@ def _prep_before(ctx: Context, start: int) -> str:
     return m.group(1) if m else ""
 
 
-def volume_pair(ctx: Context, k: int, keys: list[str], left: str) -> tuple[str | None, str | None]:
+def volume_pair(ctx: Context, k: int, keys: list[str], left: str, kind: str = "") -> tuple[str | None, str | None]:
     """(source, partner) of a figure from the places its stretch names, else the article's two parties."""
-    home, partner = ctx.home, partner_of(ctx, ctx.home)
+    home, partner = ctx.home, main_partner(ctx, ctx.home)
     if _SHARE.search(left) and re.search(r"на долю", left, re.I) and keys:
         return partner_of(ctx, keys[-1]), keys[-1]
     if len(keys) >= 2:
@@ -154,6 +154,8 @@ def volume_pair(ctx: Context, k: int, keys: list[str], left: str) -> tuple[str |
         only = keys[0]
         ref = next((r for r in ctx.refs_in(k) if r.key == only), None)
         prep = _prep_before(ctx, ref.start) if ref is not None else "с"
+        if prep == "из" and only == home and kind == "export":
+            return only, partner  # "из области экспортировано на 34 млн долларов": the home's own exports
         if prep in ("с", "со", "в", "из") or only != home:
             other = home if country_of(ctx, home) != country_of(ctx, only) else partner_of(ctx, only)
             return other, only
@@ -197,7 +199,7 @@ def trade_volumes(ctx: Context, k: int) -> list[tuple[str, str, str]]:
             continue
         if _REVENUE.search(text[lo : a.start]):
             continue  # "Экспортная выручка составила 3,1 млрд тенге": a firm's takings, not trade between places
-        src, tgt = _sides(ctx, k, text, lo, a, hi, last)
+        src, tgt = _sides(ctx, k, text, lo, a, hi, last, kind)
         if not src or not tgt or src == tgt:
             continue
         last = (kind, (src, tgt))
@@ -245,7 +247,14 @@ def _only_locates_a_set(ctx: Context, k: int, key: str) -> bool:
 
 
 def _sides(
-    ctx: Context, k: int, text: str, lo: int, a: Amount, hi: int, last: tuple[str, tuple[str, str]] | None
+    ctx: Context,
+    k: int,
+    text: str,
+    lo: int,
+    a: Amount,
+    hi: int,
+    last: tuple[str, tuple[str, str]] | None,
+    kind: str,
 ) -> tuple[str | None, str | None]:
     keys = refs_between(ctx, k, lo, a.start) or refs_between(ctx, k, a.end, _tail_end(text, a.end, hi))
     if _world_total(ctx, k, text, lo, a.start, keys):
@@ -257,7 +266,7 @@ def _sides(
             return keys[0], keys[1]
     if not keys and last is not None:  # "экспорт X в Y составил A, импорт – B": the same two parties
         return last[1]
-    return volume_pair(ctx, k, keys, text[lo : a.start])
+    return volume_pair(ctx, k, keys, text[lo : a.start], kind)
 
 
 def _tail_end(text: str, start: int, hi: int) -> int:
