@@ -23,6 +23,7 @@ from coopgraph.ingest.discourse import (
 )
 from coopgraph.ingest.frames import Argument, FrameMatch, find_frames, tree_of
 from coopgraph.ingest.morph import may_be_plural_nominative
+from coopgraph.ingest.nlp import Sentence
 from coopgraph.ingest.participation import find_events, is_remote
 from coopgraph.ingest.positions import offices
 
@@ -219,6 +220,8 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
         visitors = _lead_subject(ctx, m.sent)  # "Визит в Бишкек" over "Аким ... Марат Султангазиев встретился ..."
     if not visitors:
         visitors = _earlier_subject(ctx, m)
+    if not visitors and m.predicate.delegation_agent and ctx.delegation and _told_as_done(ctx.sentences[m.sent]):
+        visitors = Side(bodies=[ctx.delegation])
     if not visitors:
         return
     visitors.bodies += [b for b in _led_delegation(ctx, m, visitors) if b not in visitors.bodies]
@@ -262,6 +265,13 @@ def _led_delegation(ctx: Context, m: FrameMatch, visitors: Side) -> list[str]:
         home = region_of_person(ctx, visitors.persons[-1])  # the participle's own noun is the last
         return [home] if home else []
     return []
+
+
+def _told_as_done(sent: Sentence) -> bool:
+    """A clause with a finite verb and none in the future: "программа включала посещение завода", not
+    "в программе — посещение завода: делегация побывает там"."""
+    tenses = [t.feats.get("Tense") for t in sent.tokens if t.feats.get("VerbForm") == "Fin"]
+    return bool(tenses) and "Fut" not in tenses
 
 
 def _is_label(ctx: Context, k: int) -> bool:

@@ -38,6 +38,9 @@ class Predicate:
     noun: bool
     roles: dict[str, tuple[str, ...]]  # role -> shapes, e.g. {"place": ("acc", "в+acc")}
     group_only: bool = False  # the frame holds only with a group subject ("делегация работала в Урумчи")
+    # with no agent stated, the article's visiting delegation is the agent ("программа визита включала
+    # посещение завода": the tour is the visit's)
+    delegation_agent: bool = False
 
     def role_of(self, shape: str) -> str | None:
         return next((role for role, shapes in self.roles.items() if shape in shapes), None)
@@ -112,7 +115,12 @@ def build_lexicon(data: dict) -> Lexicon:
             roles = {role: tuple(shapes) for role, shapes in group["roles"].items()}
             for lemma in group["lemmas"]:
                 entry = Predicate(
-                    frame, lemma, group.get("pos", "VERB") == "NOUN", roles, group.get("group_only", False)
+                    frame,
+                    lemma,
+                    group.get("pos", "VERB") == "NOUN",
+                    roles,
+                    group.get("group_only", False),
+                    group.get("delegation_agent", False),
                 )
                 predicates.setdefault(lemma, []).append(entry)
     syntax = data["syntax"]
