@@ -278,7 +278,17 @@ def is_furniture(s: str) -> bool:
         len(GLUED_RE.findall(s)) >= 2 or re.fullmatch(r"(\w{3,})\1", s) or is_name_line(s)
     ):
         return True  # glued navigation ("ДомойНовостиПолитика"), doubled labels, bylines
-    return False
+    return is_breadcrumb(s)
+
+
+_CRUMB_RE = re.compile(r"\s[/|>»›→]\s")
+
+
+def is_breadcrumb(s: str) -> bool:
+    """A site's path, "Главная / Новости / Регионы", "Главная › Экономика › Торговля": three or more short
+    items between separators (a headline "Актау – Баку" or "Казахстан / Россия: итоги" has fewer)."""
+    parts = _CRUMB_RE.split(s)
+    return len(parts) >= 3 and all(len(WORD_RE.findall(p)) <= 4 for p in parts)
 
 
 def is_name_line(s: str) -> bool:

@@ -16,6 +16,7 @@ from coopgraph.ingest.nlp import Token
 
 CLAUSE_POS = ("VERB", "AUX")
 PRONOUNS = {"он", "она", "оно", "они"}  # "в нём приняли участие": the event named last
+POSSESSIVES = {"ее", "её", "его", "их"}  # "в её рамках": under a frame noun, the event named last
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,12 @@ class Events:
             (
                 t
                 for t in tokens
-                if t.lemma in event_words().words or t.lemma in PRONOUNS or marked and t.lemma in event_words().parts
+                if t.lemma in event_words().words
+                or t.lemma in PRONOUNS
+                or len(tokens) == 1
+                and t.lemma in POSSESSIVES
+                or marked
+                and t.lemma in event_words().parts
             ),
             None,
         )
@@ -343,11 +349,18 @@ def _settings(ctx: Context, events: Events, k: int) -> None:
     tree = tree_of(ctx, k)
     starts = {r.start for r in events.refs if r.sent == k}
     for tok in sent.tokens:
-        if tok.lemma not in event_words().words and tok.start not in starts:
+        # "в её рамках", "на его полях": a pronoun under a frame noun is the event named last
+        pronoun = (
+            tok.lemma in PRONOUNS | POSSESSIVES
+            and (p := tree.parent(tok)) is not None
+            and p.lemma in event_words().frame_nouns
+            and _event_named_last(ctx, tok.start)
+        )
+        if tok.lemma not in event_words().words and tok.start not in starts and not pronoun:
             continue
         setting = _setting_head(tree, tok)
         verb = tree.parent(setting) if setting is not None else None
-        keys = events.in_tokens(ctx, k, tree.phrase(tok))
+        keys = events.in_tokens(ctx, k, [tok] if pronoun else tree.phrase(tok))
         if not keys or verb is None or verb.pos not in CLAUSE_POS:
             continue
         side = Side()
@@ -381,6 +394,13 @@ def _met_with(tree: Tree, verb: Token) -> list[Token]:
     heads = [verb] if verb.lemma in _MEETINGS else []
     heads += [c for c in tree.children(verb) if c.lemma in _MEETINGS and c.rel == "obj"]
     return [d for h in heads for d in tree.children(h) if shape_of(tree, d) in ("с+ins", "со+ins")]
+
+
+def _event_named_last(ctx: Context, start: int) -> bool:
+    """Whether the last event or document named before `start` is an event: "в его рамках" after "подписан
+    меморандум" is within the memorandum, not the forum named before it."""
+    before = [r for r in ctx.refs if r.type in ("Event", "Document") and r.end <= start]
+    return bool(before) and max(before, key=lambda r: r.start).type == "Event"
 
 
 def _setting_head(tree: Tree, tok: Token) -> Token | None:

@@ -382,10 +382,26 @@ def test_strip_caption_runs(line, expected):
         ("Ближе к концу дня на трассе ограничили движение...", "teaser"),
         ("Делегация области посетила завод и обсудила поставки.", "prose"),
         ("Уголь в обмен на сыр", "short"),
+        ("Главная / Новости / Регионы", "furniture"),  # a breadcrumb
+        ("Главная › Экономика › Торговля", "furniture"),
+        ("12 марта 2026, 11:48 | 312 просмотров | Автор: Ирина Волкова", "furniture"),
+        ("Казахстан / Россия: итоги визита", "short"),  # two items: a headline
     ],
 )
 def test_classify_line(line, kind):
     assert classify_line(line) == kind
+
+
+def test_a_breadcrumb_printed_twice_is_not_the_headline():
+    page = (
+        "Главная / Новости / Регионы\nВести Прииртышья\nГлавная / Новости / Регионы\n\n"
+        "Омская делегация посетила Павлодар\n\n05.10.2026\n\n"
+        "Делегация Омской области во главе с губернатором посетила Павлодар. Гости осмотрели предприятия "
+        "города и обсудили поставки зерна.\n\nСтороны договорились продолжить сотрудничество в сфере образования.\n"
+    )
+    body = strip_furniture(page)
+    assert paragraphs(body)[0] == "Омская делегация посетила Павлодар"
+    assert "Главная" not in body
 
 
 def test_split_body_offsets_point_into_input():
