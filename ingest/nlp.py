@@ -30,6 +30,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_nominative_modifiers,
     repair_noun_cycles,
     repair_object_subjects,
+    repair_prepositions_on_subjects,
     repair_reported_speech,
     repair_self_heads,
     repair_stolen_prepositions,
@@ -321,6 +322,7 @@ class _Syntax:
             repair_dative_appositions(ours)
             repair_converb_subjects(ours)
             repair_stolen_prepositions(ours)
+            repair_prepositions_on_subjects(ours)
             repair_legal_form_subjects(ours)
             repair_listed_firms(ours)
             repair_nominative_modifiers(ours)

@@ -36,7 +36,7 @@ def repair_clauses(tokens: list[Token]) -> None:
             and tokens[k - 1].text == ","
             and (k + 1 >= len(tokens) or tokens[k + 1].text.lower() not in _LIST_GOES_ON)
         )
-    ]
+    ] + _comma_splices(tokens)
     if not cuts:
         return
     by_i = {t.i: t for t in tokens}
@@ -69,18 +69,49 @@ def repair_clauses(tokens: list[Token]) -> None:
             and any(c._head == t.i and c._rel == "case" for c in tokens)
         ):
             # "..., а основными статьями экспорта в республику остаются ...": the phrase modifies a noun of its
-            # own clause, the last one before it
+            # own clause, the last one before it; a direction ("поступает в область из ... областей") the
+            # clause's verb before it, as in repair_forward_jumps
+            case = next(c for c in tokens if c._head == t.i and c._rel == "case")
+            verb = [v for v in finite.get(own, []) if v.i < t.i] if case.text.lower() in _DIRECTIONS else []
             noun = next(
                 (x for x in reversed(tokens[: tokens.index(t)]) if clause(x.i) == own and x.pos in ("NOUN", "PROPN")),
                 None,
             )
-            if noun is not None:
+            if verb:
+                t._head, t._rel = verb[-1].i, "obl"
+                _gather_phrase(tokens, case, t)
+            elif noun is not None:
                 t._head = noun.i
-        elif t._rel in ("amod", "cc"):
-            # an adjective hangs on its clause's next noun; "и" before the last of a list on that item
+        elif t._rel in ("amod", "cc", "case"):
+            # an adjective hangs on its clause's next noun; "и" before the last of a list on that item; a
+            # preposition on its own clause's next noun ("из Казахстана в Синьцзян экспортируются")
             noun = next((x for x in tokens if x.i > t.i and clause(x.i) == own and x.pos in ("NOUN", "PROPN")), None)
             if noun is not None:
                 t._head = noun.i
+
+
+def _comma_splices(tokens: list[Token]) -> list[int]:
+    """ "Из ВКО в Синьцзян экспортируются медь и цинк, из Китая в область поступают автомобили": two clauses
+    the parser itself left as two roots, each a finite verb, joined by a comma; the cut is the last comma
+    before the second root (the commas of a list in the first clause come before it)."""
+    by_i = {t.i: t for t in tokens}
+    roots = [t for t in tokens if t._head == -1 and _finite(t)]
+    cuts = []
+    for first, second in zip(roots, roots[1:]):
+        commas = [t for t in tokens if first.i < t.i < second.i and t.text == ","]
+        after = by_i.get(commas[-1].i + 1) if commas else None
+        if after is not None and not _subordinate(after):
+            cuts.append(commas[-1].i)
+    return cuts
+
+
+_RELATIVES = {"где", "куда", "откуда", "который", "когда", "что", "чтобы", "как", "если", "пока", "хотя"}
+
+
+def _subordinate(t: Token) -> bool:
+    """A word opening a clause that hangs on the one before ("..., где вместе с ректором подписал"): its
+    subject is the main clause's, however the parser rooted it."""
+    return t.pos == "SCONJ" or t.lemma in _RELATIVES
 
 
 def _own_verb(verbs: list[Token], t: Token) -> Token:
@@ -242,9 +273,15 @@ def repair_forward_jumps(tokens: list[Token]) -> None:
         if not before:
             continue
         t._head, t._rel = before[-1], "obl"
-        for x in tokens:  # the phrase's own words the parser sent the same way ("Павлодарской, ... областей")
-            if case.i < x.i < t.i and not case.i <= x._head <= t.i:
-                x._head = t.i
+        _gather_phrase(tokens, case, t)
+
+
+def _gather_phrase(tokens: list[Token], case: Token, noun: Token) -> None:
+    """The phrase's own words the parser sent the same way as its noun ("из Павлодарской, ... областей")
+    hang inside it again."""
+    for x in tokens:
+        if case.i < x.i < noun.i and not case.i <= x._head <= noun.i:
+            x._head = noun.i
 
 
 # Verbs that attribute what was said before them: "..., сообщает пресс-служба губернатора".
@@ -738,6 +775,25 @@ def repair_stolen_prepositions(tokens: list[Token]) -> None:
             continue
         prep._head = noun.i
         noun._head, noun._rel = verb.i, "obl"
+
+
+def repair_prepositions_on_subjects(tokens: list[Token]) -> None:
+    """ "Через Бакту округ экспортирует ...": the parser can hang a preposition on the subject or object after
+    the name it stands before, leaving that name (an oblique of the verb) without one and the subject with a
+    preposition, so no frame reads the subject. The preposition is the next noun's when that noun has none."""
+    by_i = {t.i: t for t in tokens}
+    for n, prep in enumerate(tokens[:-1]):
+        noun = tokens[n + 1]
+        core = by_i.get(prep._head)
+        if prep.pos != "ADP" or prep._rel != "case" or core is None or core.i == noun.i:
+            continue
+        # an unknown name can be tagged ADJ ("Бакту"); as the verb's oblique it is a noun all the same
+        nominal = noun.pos in ("NOUN", "PROPN") or noun.pos == "ADJ" and noun._rel == "obl"
+        if not nominal or core._rel not in _CORE or core.i < noun.i:
+            continue
+        if noun._rel not in ("obl", "nmod") or any(c._head == noun.i and c._rel == "case" for c in tokens):
+            continue
+        prep._head = noun.i
 
 
 def repair_misread_place_nouns(tokens: list[Token]) -> None:

@@ -268,7 +268,7 @@ def stand_in(ctx: Context, tree: Tree, k: int, head: Token) -> list[str] | None:
         if tree.preposition(head) is None and head.rel == "nmod" and (named := _named_before(ctx, k, head, "Region")):
             return [named]  # "партнёр Оренбуржья ... второе место по экспорту региона": the one named there
         home = home_region(ctx)
-        return [home] if home else []
+        return [_of_its_kind(ctx, home, head.lemma)] if home else []
     if head.lemma in w.country_nouns:
         if named := _named_before(ctx, k, head, "Country"):
             return [named]  # "Казахстан является партнёром ...: республика занимает первое место"
@@ -291,6 +291,19 @@ def stand_in(ctx: Context, tree: Tree, k: int, head: Token) -> list[str] | None:
         home = home_region(ctx)
         return [home] if home and not _vague(tree, head) else []
     return [] if place_noun else None
+
+
+def _of_its_kind(ctx: Context, home: str, noun: str) -> str:
+    """ "округ экспортирует" in an article about область Абай and округ Тачэн: a unit's own noun ("область",
+    "край", "округ", "провинция") is the most salient region whose name has it, when the home's has not."""
+
+    def named_as(key: str) -> bool:
+        ent = ctx.table.get(key)
+        return ent is not None and ent.type == "Region" and noun in ent.name.lower().split()
+
+    if noun == "регион" or named_as(home):
+        return home
+    return next((key for key in ctx.focus if named_as(key)), home)
 
 
 def _republic_partner(ctx: Context) -> str | None:

@@ -394,6 +394,32 @@ REHUNG = [
         ("obj", "экспортировала"),
         id="a-counted-measure-caught-in-a-cycle-is-the-verbs-object",
     ),
+    pytest.param(
+        "Через Бакту округ экспортирует в Казахстан овощи.",
+        "Через",
+        ("case", "Бакту"),
+        id="a-preposition-on-the-subject-is-the-name-s-before-it",
+    ),
+    pytest.param(
+        "Иссыккульцы привезли в Конаев сухофрукты и мёд.",
+        "в",
+        ("case", "Конаев"),
+        id="a-preposition-on-the-object-is-the-name-s-after-it",
+    ),
+    pytest.param(
+        "Из Восточного Казахстана в Синьцзян экспортируются медь, цинк и подсолнечное масло, из Китая в область "
+        "поступают строительные материалы и одежда.",
+        "медь",
+        ("nsubj", "экспортируются"),
+        id="comma-spliced-clauses-keep-their-own-subjects",
+    ),
+    pytest.param(
+        "Из Восточного Казахстана в Синьцзян экспортируются медь, цинк и подсолнечное масло, из Китая в область "
+        "поступают строительные материалы и одежда.",
+        "Китая",
+        ("obl", "поступают"),
+        id="comma-spliced-clauses-keep-their-own-obliques",
+    ),
 ]
 
 
