@@ -527,7 +527,12 @@ _CONTRACTED_GENITIVE = {"аким": "акима", "губернатор": "гу�
                         "мэр": "мэра", "председател": "председателя"}  # fmt: skip
 
 
+# "полпред президента": the envoy's title written out, as the spec's titles are
+_ENVOY = re.compile(r"(?<![\w-])полпред\w*", re.I)
+
+
 def _expand_contraction(words: str) -> str:
+    words = _ENVOY.sub("полномочный представитель", words)
     return _CONTRACTED.sub(lambda m: "заместитель " + _CONTRACTED_GENITIVE[m.group(1).lower()], words)
 
 
@@ -537,8 +542,8 @@ def _office_title(words: str) -> str:
     "пресс-секретарь"); a deputy keeps whom he deputises for ("заместитель акима")."""
     words = _expand_contraction(words)
     parts = [w for w in re.split(r"\s+", words.strip(" ,–—-")) if w and w not in ("–", "—", "-", ",")]
-    while parts and _ABBREVIATION.match(parts[-1]):
-        parts.pop()
+    while parts and (_ABBREVIATION.match(parts[-1]) or parts[-1].lower() in ("в", "во", "на")):
+        parts.pop()  # "полпред правительства в Чуйской области": the place, not the title, follows
     if not parts:
         return ""
     if not _DEPUTY.match(" ".join(parts)) and not _REPRESENTATIVE.match(" ".join(parts)):  # whose deputy or envoy
