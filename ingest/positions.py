@@ -149,6 +149,8 @@ def _title_before(ctx: Context, ref: Ref) -> TitlePhrase | None:
         return None
     phrase = TitlePhrase(office, m.group("title"), title_start, window_start + m.end(), ref.start, ref.sent)
     first = _chain_start(left, matches)
+    if any(window_start + first.end() <= r.start < title_start for r in ctx.refs_in(ref.sent, "Person")):
+        first = m  # "заместитель премьер-министра РК X, российскую – вице-премьер РФ Y": X's title, not Y's
     if first is not m:
         dash = re.search(r"\s[–—-]\s", left[first.end() : m.start()])
         start = window_start + first.start()
