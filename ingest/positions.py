@@ -397,6 +397,8 @@ def _other_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         words = ctx.text[phrase.comp_start : end]
         if "облисполком" in ctx.text[target.start : target.end].lower():
             words += " облисполкома"  # "заместитель председателя Витебского облисполкома"
+        if target.type == "Organization":
+            return target.key, _office_title(_without_body_words(f"{phrase.text} {words}"))
         return target.key, _office_title(f"{phrase.text} {words}")
     if re.search(r"облисполком", f"{phrase.text} {comp}", re.I) and (
         key := _oblispolkom_region(ctx, ref, phrase, comp)
@@ -418,7 +420,7 @@ def _other_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         key = _city_of_sentence(ctx, phrase.sent)
         return (key, _office_title(f"{phrase.text} {head}")) if key else None
     if (org := _named_body(ctx, phrase, comp, ref)) is not None:
-        return org, _office_title(phrase.text)
+        return org, _office_title(_without_body_words(phrase.text))
     if not comp.strip() and (head_word := _deputised_head(phrase.text)):
         # "делегация Омской области во главе с первым заместителем губернатора Валерием Бойко": a deputy of
         # a head named by no place serves the delegation's place, else the article's place of that head
@@ -536,6 +538,23 @@ _ENVOY = re.compile(r"(?<![\w-])полпред\w*", re.I)
 def _expand_contraction(words: str) -> str:
     words = _ENVOY.sub("полномочный представитель", words)
     return _CONTRACTED.sub(lambda m: "заместитель " + _CONTRACTED_GENITIVE[m.group(1).lower()], words)
+
+
+def _without_body_words(words: str) -> str:
+    """The office of a person in a named organisation without the words that describe the organisation:
+    "генеральный директор гянджинской компании" → "генеральный директор", "директор петропавловского" →
+    "директор" (a place adjective, a firm's noun, a legal form); "председатель правления" keeps its noun."""
+    from coopgraph.ingest.discourse import words as discourse_words
+
+    parts = words.split()
+    while len(parts) > 1:
+        last = parts[-1].lower()
+        tag = next((p.tag for p in parses(last)[:1]), None)
+        firm = tag is not None and tag.POS == "NOUN" and parses(last)[0].normal_form in discourse_words().firm_anaphors
+        if not (firm or _ABBREVIATION.match(parts[-1]) or tag is not None and tag.POS == "ADJF"):
+            break
+        parts.pop()
+    return " ".join(parts)
 
 
 def _office_title(words: str) -> str:
