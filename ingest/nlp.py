@@ -27,6 +27,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_legal_form_subjects,
     repair_listed_firms,
     repair_misread_place_nouns,
+    repair_names_across_verbs,
     repair_nominative_modifiers,
     repair_noun_cycles,
     repair_object_subjects,
@@ -313,6 +314,7 @@ class _Syntax:
             repair_adjective_heads(ours)
             repair_disagreeing_adjectives(ours)
             repair_misread_place_nouns(ours)
+            repair_names_across_verbs(ours)
             repair_accusative_names(ours)
             repair_legal_form_cases(ours)
             repair_caseless_nouns(ours)

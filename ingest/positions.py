@@ -411,9 +411,10 @@ def _other_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         # "во главе с заместителем акима области X": the delegation's region; else the article's region
         # of that kind, in the country whose head the deputy serves (an akim's deputy is Kazakh)
         deputised = _deputised_head(f"{phrase.text} {head}")
-        key = (deputised and _led_delegation(ctx, phrase.sent, phrase.start)) or _home_region(
-            ctx, phrase.sent, comp, deputised or ""
-        )
+        led = _led_delegation(ctx, phrase.sent, phrase.start) if deputised else None
+        if led and (country := _HEAD_COUNTRY.get(deputised or "")) and _country_of_key(ctx, led) != country:
+            led = None  # "гостей из Новосибирской области встретил заместитель акима области": an akim is Kazakh
+        key = led or _home_region(ctx, phrase.sent, comp, deputised or "")
         return (key, _office_title(f"{phrase.text} {head}")) if key else None
     if _says(comp, offices().city_words):
         head = re.split(r"(?<![\w-])город", comp, maxsplit=1, flags=re.I)[0]
@@ -593,11 +594,14 @@ def _nominative_title(title: str) -> str:
 def _home_region(ctx: Context, k: int, comp: str, word: str) -> str | None:
     """ "аким области", "глава республики", "губернатор края": the article's region of that kind (and of the
     office's country), else the region of a city the sentence or article names ("в Кызылорде аким области")."""
-    if DELEGATION_MEMBERS.search(ctx.sentences[k].text) and (delegation := delegation_named_before(ctx, k)):
-        return delegation  # "В составе делегации – министр ... региона Наталья Полякова": the guests' region
     kinds = [kind for stem, kind in _REGION_KINDS if re.search(rf"(?<![\w-]){stem}", comp, re.I)]
     # a province's governor is of China's or Turkey's province, not of a Russian region
-    want = None if "провинци" in kinds else {"губернатор": "RU", "аким": "KZ", "хоким": "UZ", "хаким": "TM"}.get(word)
+    want = None if "провинци" in kinds else _HEAD_COUNTRY.get(word)
+    if DELEGATION_MEMBERS.search(ctx.sentences[k].text) and (delegation := delegation_named_before(ctx, k)):
+        # "В составе делегации – министр ... региона Наталья Полякова": the guests' region, unless the office
+        # is of another country's ("гостей, в составе которых ..., встретил заместитель акима области")
+        if want is None or _country_of_key(ctx, delegation) == want:
+            return delegation
     if want is None and "провинци" not in kinds:
         want = next(
             (c for stem, c in offices().body_countries.items() if re.search(rf"(?<![\w-]){stem}", comp, re.I)), None
@@ -609,6 +613,14 @@ def _home_region(ctx: Context, k: int, comp: str, word: str) -> str | None:
         if not kinds or any(kind in ent.name.lower() for kind in kinds):
             return key
     return _region_of_city(ctx, k, want)
+
+
+_HEAD_COUNTRY = {"губернатор": "RU", "аким": "KZ", "хоким": "UZ", "хаким": "TM"}  # whose regions these head
+
+
+def _country_of_key(ctx: Context, key: str) -> str | None:
+    ent = ctx.table.get(key)
+    return ent.country if ent is not None else None
 
 
 _REGION_KINDS = (

@@ -796,6 +796,21 @@ def repair_prepositions_on_subjects(tokens: list[Token]) -> None:
         prep._head = noun.i
 
 
+def repair_names_across_verbs(tokens: list[Token]) -> None:
+    """ "Гостей, в составе которых были ... ректор ... Алексей Жуков, тепло встретил заместитель акима области
+    Кайрат Нургалиулы": the parser can hang a name as the apposition of a noun before the clause's verb; a name
+    after the verb names the argument of that verb right before it."""
+    for t in tokens:
+        if t._rel != "appos" or t.pos != "PROPN" or not 0 <= t._head < t.i:
+            continue
+        verbs = [v for v in tokens if t._head < v.i < t.i and _finite(v)]
+        if not verbs:
+            continue
+        args = [x for x in tokens if verbs[-1].i < x.i < t.i and x.pos == "NOUN" and x._rel in _ARGUMENTS]
+        if args:
+            t._head = args[-1].i
+
+
 def repair_misread_place_nouns(tokens: list[Token]) -> None:
     """ "закупают на Могилевщине лифтовое оборудование": the tagger read the region's nickname as an adjective
     of the goods and hung "на" on the goods. A capitalised "adjective" without an adjective's ending, right
