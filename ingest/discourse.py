@@ -529,14 +529,14 @@ def place_anaphor(ctx: Context, k: int, arg: Argument, away_from: list[str]) -> 
     for dm in ctx.demonyms:
         if any(t.start <= dm.start < t.end for t in arg.tokens):
             country = dm.place.country or (dm.place.code if dm.place.type == "Country" else None)
-    away = {_country_code(ctx, key) for key in away_from} - {None}
+    away = {country_code(ctx, key) for key in away_from} - {None}
     before = sorted(
         (r for r in ctx.refs if r.type in ("Region", "City") and r.start < arg.head.start),
         key=lambda r: r.start,
         reverse=True,
     )
     for r in before:
-        code = _country_code(ctx, r.key)
+        code = country_code(ctx, r.key)
         if r.key in away_from or (country and code != country) or (not country and code in away):
             continue
         return r.key
@@ -568,7 +568,8 @@ def _name_lemmas(ctx: Context, key: str) -> set[str]:
     return {lemma(w.lower()) for w in re.findall(r"\w+", ent.name)} if ent is not None else set()
 
 
-def _country_code(ctx: Context, key: str) -> str | None:
+def country_code(ctx: Context, key: str) -> str | None:
+    """The country a place key is in (a country's own code for a country)."""
     ent = ctx.table.get(key)
     if ent is None:
         return None

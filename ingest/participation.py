@@ -9,7 +9,15 @@ from functools import lru_cache
 from importlib import resources
 
 from coopgraph.ingest.context import Context, Ref
-from coopgraph.ingest.discourse import BODIES, Side, delegation_leaders, region_of_person, resolve, role_side
+from coopgraph.ingest.discourse import (
+    BODIES,
+    Side,
+    country_code,
+    delegation_leaders,
+    region_of_person,
+    resolve,
+    role_side,
+)
 from coopgraph.ingest.events import event_lexicon
 from coopgraph.ingest.frames import FrameMatch, Tree, find_frames, lexicon, shape_of, tree_of
 from coopgraph.ingest.nlp import Token
@@ -137,14 +145,9 @@ def _within(ctx: Context, k: int, venue: str | None, event_refs: list[Ref]) -> s
     inside = [
         r
         for r in ctx.refs_in(k, "City", "Region")
-        if not any(n.start <= r.start < n.end for n in names) and _country_code(ctx, r.key) == country
+        if not any(n.start <= r.start < n.end for n in names) and country_code(ctx, r.key) == country
     ]
     return _most_specific(ctx, inside) if len({r.key for r in inside}) == 1 else venue
-
-
-def _country_code(ctx: Context, key: str) -> str | None:
-    ent = ctx.table.get(key)
-    return ent.country if ent is not None else None
 
 
 def _most_specific(ctx: Context, refs: list[Ref]) -> str | None:

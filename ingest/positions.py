@@ -9,7 +9,8 @@ from functools import lru_cache
 from importlib import resources
 
 from coopgraph.ingest.context import DELEGATION_MEMBERS, Context, Ref
-from coopgraph.ingest.discourse import delegation_named_before
+from coopgraph.ingest.discourse import country_code, delegation_named_before
+from coopgraph.ingest.discourse import words as discourse_words
 from coopgraph.ingest.morph import inflect_word, parses
 
 PLACE_TYPES = ("Country", "Region", "City")
@@ -412,7 +413,7 @@ def _other_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         # of that kind, in the country whose head the deputy serves (an akim's deputy is Kazakh)
         deputised = _deputised_head(f"{phrase.text} {head}")
         led = _led_delegation(ctx, phrase.sent, phrase.start) if deputised else None
-        if led and (country := _HEAD_COUNTRY.get(deputised or "")) and _country_of_key(ctx, led) != country:
+        if led and (country := _HEAD_COUNTRY.get(deputised or "")) and country_code(ctx, led) != country:
             led = None  # "гостей из Новосибирской области встретил заместитель акима области": an akim is Kazakh
         key = led or _home_region(ctx, phrase.sent, comp, deputised or "")
         return (key, _office_title(f"{phrase.text} {head}")) if key else None
@@ -545,14 +546,12 @@ def _without_body_words(words: str) -> str:
     """The office of a person in a named organisation without the words that describe the organisation:
     "генеральный директор гянджинской компании" → "генеральный директор", "директор петропавловского" →
     "директор" (a place adjective, a firm's noun, a legal form); "председатель правления" keeps its noun."""
-    from coopgraph.ingest.discourse import words as discourse_words
-
     parts = words.split()
     while len(parts) > 1:
-        last = parts[-1].lower()
-        tag = next((p.tag for p in parses(last)[:1]), None)
-        firm = tag is not None and tag.POS == "NOUN" and parses(last)[0].normal_form in discourse_words().firm_anaphors
-        if not (firm or _ABBREVIATION.match(parts[-1]) or tag is not None and tag.POS == "ADJF"):
+        best = next(iter(parses(parts[-1].lower())), None)
+        firm = best is not None and best.tag.POS == "NOUN" and best.normal_form in discourse_words().firm_anaphors
+        adjective = best is not None and best.tag.POS == "ADJF"
+        if not (firm or adjective or _ABBREVIATION.match(parts[-1])):
             break
         parts.pop()
     return " ".join(parts)
@@ -600,7 +599,7 @@ def _home_region(ctx: Context, k: int, comp: str, word: str) -> str | None:
     if DELEGATION_MEMBERS.search(ctx.sentences[k].text) and (delegation := delegation_named_before(ctx, k)):
         # "В составе делегации – министр ... региона Наталья Полякова": the guests' region, unless the office
         # is of another country's ("гостей, в составе которых ..., встретил заместитель акима области")
-        if want is None or _country_of_key(ctx, delegation) == want:
+        if want is None or country_code(ctx, delegation) == want:
             return delegation
     if want is None and "провинци" not in kinds:
         want = next(
@@ -616,11 +615,6 @@ def _home_region(ctx: Context, k: int, comp: str, word: str) -> str | None:
 
 
 _HEAD_COUNTRY = {"губернатор": "RU", "аким": "KZ", "хоким": "UZ", "хаким": "TM"}  # whose regions these head
-
-
-def _country_of_key(ctx: Context, key: str) -> str | None:
-    ent = ctx.table.get(key)
-    return ent.country if ent is not None else None
 
 
 _REGION_KINDS = (
