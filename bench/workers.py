@@ -59,20 +59,34 @@ def ingest_parallel(driver, database: str, articles: list, workers: int, load: b
 
 
 def real_length_records(n: int) -> list[dict]:
-    """n articles of real length: the seeds, the test articles and the dev texts (beside the project, or in
-    $COOPGRAPH_DEV_DIR), cycled, each made distinct by a closing line of its own (a new text, a new id)."""
+    """Up to n articles of real length: the seeds, the test articles and the dev texts (beside the project, or
+    in $COOPGRAPH_DEV_DIR), cycled, each made distinct by a closing line of its own (a new text, a new id).
+    A copy whose closing line the reader drops (a text ending in page furniture) would be the same article
+    again, which the pipeline settles as unchanged without extracting it: such copies are left out, so the
+    list can be shorter than n."""
     from pathlib import Path
 
-    from bench.corpus import REPO, real_records
+    from bench.corpus import REPO, article_of, real_records
 
     texts = [r["text"] for r in real_records()]
     texts += [p.read_text(encoding="utf-8") for p in sorted((REPO / "tests" / "data" / "articles").glob("*.txt"))]
     dev = Path(os.environ.get("COOPGRAPH_DEV_DIR", REPO.parent / "shared" / "eval" / "dev"))
     texts += [json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted(dev.glob("*.json"))]
     unique = list(dict.fromkeys(texts))
-    return [
-        {"source": f"real/{k:04d}.txt", "text": unique[k % len(unique)] + f"\n\nВыпуск № {k + 1}."} for k in range(n)
-    ]
+    out: list[dict] = []
+    seen: set[str] = set()
+    for k in range(4 * n):
+        if len(out) == n:
+            break
+        rec = {
+            "source": f"real/{k:04d}.txt",
+            "text": unique[k % len(unique)] + f"\n\nНомер материала в архиве редакции – {k + 1}.",
+        }
+        key = article_of(rec).id
+        if key not in seen:
+            seen.add(key)
+            out.append(rec)
+    return out
 
 
 def _burn(n: int) -> int:
