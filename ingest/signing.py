@@ -121,7 +121,12 @@ def _read(ctx: Context, m: FrameMatch) -> Signing | None:
     if in_force and not any(a.head.lemma == "сила" for a in m.role("force")):
         return None  # "вступил в ассоциацию": no document's force
     signing = Signing(m.sent, docs, basis, signing=m.pred.lemma not in _NOT_SIGNED)
-    signing.signers = _signers(ctx, m) or _postposed_signers(ctx, m, docs + basis)
+    qualified = _qualified(ctx, m, [d for d in ctx.documents if d.sent == m.sent])
+    if _governed(ctx, m) or qualified is None or qualified not in docs:
+        signing.signers = _signers(ctx, m) or _postposed_signers(ctx, m, docs + basis)
+    # else a participle qualifying a document named before it ("в рамках соглашения, подписанного в 2019 году
+    # ..."): background, whose agent the parse cannot be trusted to give (it hangs the main clause's persons on
+    # it); its parties still count
     signing.parties = _parties(ctx, m, signing)
     signing.events = list(dict.fromkeys([r.key for a in m.role("event") for r in a.refs if r.type == "Event"]))
     signing.events += [e for e in events_near(ctx, m.sent) if e not in signing.events]
@@ -147,16 +152,17 @@ def _relate(ctx: Context, s: Signing) -> None:
 def _documents(ctx: Context, m: FrameMatch) -> tuple[list[DocMention], list[DocMention]]:
     """The documents in the predicate's document phrase (the first of each phrase is signed, the ones named
     in its description are its basis), or, for "документ" / a bare kind word, the document named before."""
-    args = m.role("document") + m.role("signature")
-    spans = [(t.start, t.end) for a in args for t in a.tokens]
     here = [d for d in ctx.documents if d.sent == m.sent]
-    mentions = [d for d in here if any(s <= d.start < e for s, e in spans)]
+    mentions = _governed(ctx, m)
     # a document named in another's description ("план по реализации Соглашения ... между X и Y") is its
     # basis, wherever the parse attached it
     mentions += [d for d in here if d not in mentions and any(_inside(ctx, d, o) for o in mentions)]
     if mentions:
         nested = [d for d in mentions if any(_inside(ctx, d, o) for o in mentions if o is not d)]
         return _unique([d for d in mentions if d not in nested]), _unique(nested)
+    qualified = _qualified(ctx, m, here)
+    if qualified is not None:
+        return [qualified], []
     # the signature's own "под документом" / "под ним", wherever the parse hung it
     heads = [a.head for a in m.role("document")] + [t for a in m.role("signature") for t in a.tokens]
     if any(t.lemma in _DOC_WORDS or t.pos == "PRON" and t.lemma in _DOC_PRONOUNS for t in heads):
@@ -171,6 +177,49 @@ def _documents(ctx: Context, m: FrameMatch) -> tuple[list[DocMention], list[DocM
     if opening and opening[0].start - ctx.sentences[m.sent].start <= 2 and not _verb_between(ctx, m, opening[0].end):
         return [opening[0]], []
     return [], []
+
+
+def _governed(ctx: Context, m: FrameMatch) -> list[DocMention]:
+    """The documents named in the predicate's document (or signature) phrase."""
+    spans = [(t.start, t.end) for a in m.role("document") + m.role("signature") for t in a.tokens]
+    return [d for d in ctx.documents if d.sent == m.sent and any(s <= d.start < e for s, e in spans)]
+
+
+def _is_participle(m: FrameMatch) -> bool:
+    return m.pred.feats.get("VerbForm") == "Part"
+
+
+def _qualified(ctx: Context, m: FrameMatch, here: list[DocMention]) -> DocMention | None:
+    """ "в рамках соглашения о ..., подписанного в 2023 году ...": a participle set off by a comma right after a
+    document's name qualifies that document, whatever noun of the name (or of the agent after it) the parser
+    hung it on."""
+    if not _is_participle(m):
+        return None
+    before = [d for d in here if d.end <= m.pred.start and re.fullmatch(r"\s*,\s*", ctx.text[d.end : m.pred.start])]
+    return before[-1] if before else None
+
+
+def _participle_agents(ctx: Context, m: FrameMatch) -> list[Ref]:
+    """ "соглашения ..., подписанного в марте хокимиятом Ташкентской области и акиматом Туркестанской": the places
+    and organisations of the agent of a participle that qualifies a document, from its first instrumental noun
+    to the next comma or preposition (the parser hangs such agents on the main verb, or makes the participle
+    theirs)."""
+    from coopgraph.ingest.morph import parses
+
+    here = [d for d in ctx.documents if d.sent == m.sent]
+    if _qualified(ctx, m, here) is None:
+        return []  # "Документ подписан в Таразе": a predicate, whose instrumentals are no agents
+    after = [t for t in ctx.sentences[m.sent].tokens if t.start > m.pred.start]
+    for prev, t in zip([m.pred] + after, after):
+        if t.pos == "PUNCT" or t.pos == "VERB" and t.feats.get("VerbForm") == "Fin":
+            return []
+        if prev.pos == "ADP" or not any(p.tag.POS == "NOUN" and p.tag.case == "ablt" for p in parses(t.text)):
+            continue
+        end = next(
+            (u.start for u in after if u.start > t.start and (u.pos in ("PUNCT", "ADP"))), ctx.sentences[m.sent].end
+        )
+        return _party_refs(ctx, m.sent, t.start, end)
+    return []
 
 
 def _verb_between(ctx: Context, m: FrameMatch, start: int) -> bool:
@@ -268,11 +317,13 @@ def _postposed_signers(ctx: Context, m: FrameMatch, docs: list[DocMention]) -> l
     ):
         return []
     out: list[Ref] = []
+    # "соглашения, подписанного в 2019 году, аким X провел встречу": a participle's own clause ends at its comma
+    ends = r"[;:,]" if _qualified(ctx, m, [d for d in ctx.documents if d.sent == m.sent]) else r"[;:]"
     for r in ctx.refs_in(m.sent, "Person"):
         if r.start < m.pred.end or _other_clause(ctx, m, r) or any(d.start <= r.start < d.end for d in docs):
             continue
         between = ctx.text[m.pred.end : r.start]
-        if _NOT_SIGNER.search(between) or re.search(r"[;:]|\s(?:а|но|который|которая)\s", between):
+        if _NOT_SIGNER.search(between) or re.search(ends + r"|\s(?:а|но|который|которая)\s", between):
             break
         if r.key not in [o.key for o in out]:
             out.append(r)
@@ -312,6 +363,8 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
         own = [ctx.home]  # "мы подписали" in the words of the region's head
     if not own:
         own = _unnamed_heads(ctx, m)
+    if not own and not partners and _is_participle(m) and not _signer_args(ctx, m):
+        own = [r.key for r in _participle_agents(ctx, m)]
     if not own and partners and not _signer_args(ctx, m):
         # "Подписаны меморандумы о сотрудничестве с Костанайской областью": with the article's other side
         sides = _two_sides(ctx)
