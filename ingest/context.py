@@ -134,6 +134,10 @@ class Context:
         return [r for r in self._by_sent.get(sent, ()) if not types or r.type in types]
 
     def add_ref(self, ent: Entity, start: int, end: int, via: str = "name") -> Ref:
+        # a span a pattern matched with the space or line break before it would start in the sentence before,
+        # and outside every token of its own ("кооператив «X» заключил" lost its subject)
+        span = self.text[start:end]
+        start, end = start + len(span) - len(span.lstrip()), end - len(span) + len(span.rstrip())
         seen = self.cache.setdefault("ref_spans", {})
         assert isinstance(seen, dict)
         if len(seen) != len(self.refs):  # mentions added without add_ref: rebuild the lookup

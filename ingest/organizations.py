@@ -147,6 +147,19 @@ def _business_park(lemmas: list[str], j: int) -> bool:
 _ADJECTIVE_END = re.compile(r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ую|ым|им|ом|ем|ых|их|ыми|ими)$")
 
 
+def _named_before(ctx: Context, name: str, head: str) -> str | None:
+    """ "пчеловодческий кооператив «Каракол Бал»" and later "кооператив «Каракол Бал»", or "ТОО «X»" and "завод
+    «X»": the same quoted name under the same head (or after a legal form) is the organisation named before. Not
+    "центр «Хоргос»" and "зона «Хоргос»": two bodies named after one place."""
+    core = transliterate_kazakh(name)
+    for ent in ctx.table.entities.values():
+        if ent.type != "Organization":
+            continue
+        if ent.name == core or ent.name.endswith(" " + core) and lemma(ent.name[: -len(core)].split()[-1]) == head:
+            return ent.name
+    return None
+
+
 def _adjectival(word: str) -> bool:
     w = word.lower()
     return _ADJECTIVE_END.search(w) is not None and any(p.tag.POS in ("ADJF", "PRTF") for p in parses(w))
@@ -237,7 +250,7 @@ def extract_organizations(ctx: Context) -> None:
         if lemma(desc_words[-1]) in _GENERIC_HEADS:
             full = name  # "омской компанией «Сибирская нива»": a generic head and its adjectives are dropped (spec)
         else:
-            full = f"{_descriptor_name(' '.join(desc_words))} {name}"
+            full = _named_before(ctx, name, lemma(desc_words[-1])) or f"{_descriptor_name(' '.join(desc_words))} {name}"
         start = m.start() + len(" ".join(words[:first])) + (1 if first else 0)
         _add(ctx, full, ctx.text[start : m.end()], start, m.end())
         taken.append((start, m.end()))
