@@ -271,9 +271,21 @@ def list_signed(ctx: Context, k: int) -> int | None:
 _PURPOSE = re.compile(r"\b(?:для|ради|с целью)\s+(?:подписания|заключения|парафирования)\b", re.I)
 
 
+# "Главным итогом визита стал контракт ...", "Главный итог поездки — контракт ...": a document that is what a
+# visit or forum came to exists, though no verb says it was signed
+_RESULT = re.compile(r"\b(?:итог|результат)\w*\b[^.;:!?]{0,80}?(?:\bстал[аио]?\b|\s[—–]\s)", re.I)
+
+
+def states_result(sent: Sentence) -> bool:
+    """The sentence says a document is what a visit or forum came to, and plans nothing."""
+    return bool(_RESULT.search(sent.text)) and not {t.lemma for t in sent.tokens} & _PLAN
+
+
 def _status(sent: Sentence) -> str:
     if planned_signing(sent):
         return "plan"
+    if states_result(sent):
+        return "fact"
     lemmas = {t.lemma for t in sent.tokens}
     purpose = _PURPOSE.search(sent.text)
     if purpose and not {t.lemma for t in sent.tokens if t.start - sent.start not in range(*purpose.span())} & (

@@ -33,6 +33,7 @@ class OrgLexicon:
     kinds: dict[str, frozenset[str]]
     business_parks: frozenset[str]
     head_lemmas: dict[str, str]
+    acronyms: dict[str, str]
 
     def head_of(self, lemma: str) -> str | None:
         """The head noun of names a lemma is, also as the last part of a hyphenated word ("бизнес-центр",
@@ -78,6 +79,7 @@ def org_lexicon() -> OrgLexicon:
         not_names=frozenset(n.lower() for n in data["not_names"]),
         not_tail_nouns=frozenset(data["not_tail_nouns"]),
         source_cues=tuple(data["source_cues"]),
+        acronyms=dict(data["acronyms"]),
         staff_titles=frozenset(data["staff_titles"]),
         kinds={noun: frozenset(heads) for noun, heads in data["kinds"].items()},
         business_parks=frozenset(data["business_parks"]),

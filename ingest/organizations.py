@@ -394,6 +394,21 @@ def _add_acronyms(ctx: Context) -> None:
         if len(found) == 1:
             ent, end = next(iter(found.values()))
             ctx.add_ref(ent, m.start(), end)
+        elif not found and m.group(0) in org_lexicon().acronyms:
+            _add_kind_acronym(ctx, m)
+
+
+def _add_kind_acronym(ctx: Context, m: re.Match) -> None:
+    """ "между Палатой предпринимателей СКО и ТПП Курганской области": a body's kind by its acronym, then the place
+    whose body it is (in the genitive), names that body."""
+    place = next(
+        (r for r in ctx.refs if r.type in ("Region", "City", "Country") and r.start == m.end() + 1),
+        None,
+    )
+    if place is None or not ctx.text[m.end() : place.start].isspace():
+        return
+    name = f"{org_lexicon().acronyms[m.group(0)]} {ctx.text[place.start : place.end]}"
+    _add(ctx, name, ctx.text[m.start() : place.end], m.start(), place.end)
 
 
 # "компания Kazakh Invest", "ТОО Ural Steel", "холдинга Samruk-Kazyna и QazTrade": a name in Latin letters,

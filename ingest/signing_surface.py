@@ -7,7 +7,7 @@ import re
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
 from coopgraph.ingest.discourse import HEAD_TITLES
-from coopgraph.ingest.documents import list_signed, planned_signing
+from coopgraph.ingest.documents import list_signed, planned_signing, states_result
 
 _SIGN_LEMMAS = {
     "подписать",
@@ -143,6 +143,9 @@ def surface_signing(ctx: Context, skip: set[int], doc_events: dict[str, set[str]
         if listed is not None:
             _listed_signing(ctx, k, listed, doc_events, actors)
             continue
+        if not (signing or in_force) and states_result(sent):
+            _result(ctx, k, doc_events, actors)
+            continue
         if not (signing or in_force) or planned_signing(sent):
             continue
         docs = [d for d in ctx.documents if d.sent == k and not d.basis]
@@ -199,6 +202,18 @@ def _listed_signing(
             parties = keep_parties(ctx, [r.key for r in named if not _inside_org(ctx, r)])
         for p in parties:
             ctx.relate("PARTY_TO", p, d.key, k, rule="signing.listed")
+        doc_events.setdefault(d.key, set()).update(events)
+        actors.setdefault(d.key, set()).update(parties)
+
+
+def _result(ctx: Context, k: int, doc_events: dict[str, set[str]], actors: dict[str, set[str]]) -> None:
+    """ "Их главным итогом стал контракт между ТОО «X» и ОАО «Y»": no verb says who signed, so only the parties
+    the document's own "между" names."""
+    events = events_near(ctx, k)
+    for d in [d for d in ctx.documents if d.sent == k and not d.basis and d.between]:
+        parties = _parties(ctx, k, d, [], ctx.sentences[k].start)
+        for p in parties:
+            ctx.relate("PARTY_TO", p, d.key, k, rule="signing.result")
         doc_events.setdefault(d.key, set()).update(events)
         actors.setdefault(d.key, set()).update(parties)
 

@@ -68,6 +68,8 @@ def statements(ctx: Context, trees: Trees) -> list[Statement]:
         if m.frame == "demand" and not _demand(ctx, tree, st):
             continue
         _extend(ctx, tree, st)
+        if _agent_noun_alone(st):
+            continue
         out.append(st)
     verbs = {(st.match.sent, st.match.pred.i) for st in out if not st.match.predicate.noun}
     out = [st for st in out if not _purpose_of_verb(trees[st.match.sent], st, verbs)]
@@ -77,6 +79,17 @@ def statements(ctx: Context, trees: Trees) -> list[Statement]:
         out += _main_goods(ctx, trees[k], k)
         out += _goods_named_after(trees[k], k)
     return sorted(out, key=lambda s: (s.match.sent, s.match.pred.i))
+
+
+def _agent_noun_alone(st: Statement) -> bool:
+    """ "консультационная поддержка экспортеров": a noun for whoever exports ("экспортер") states a flow only as a
+    copula's complement that names the exporter ("крупнейшим экспортером зерна стала Курганская область")."""
+    roles = st.match.predicate.roles
+    return (
+        st.match.predicate.noun
+        and roles.get("exporter") == ("copula",)
+        and not any(a.role == "exporter" for a in st.args)
+    )
 
 
 def _purpose_of_verb(tree: Tree, st: Statement, verbs: set[tuple[int, int]]) -> bool:

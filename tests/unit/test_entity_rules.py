@@ -194,7 +194,7 @@ HOLDS = [
     case(
         "holds-chamber-acronym-not-the-country",
         "Президент ТПП РФ Сергей Катырин открыл форум.",
-        has=[("HOLDS_POSITION", "Сергей Катырин", "ТПП РФ", "президент")],
+        has=[("HOLDS_POSITION", "Сергей Катырин", "Торгово-промышленная палата РФ", "президент")],
         absent=[("HOLDS_POSITION", "Сергей Катырин", "Россия", ANY)],
     ),
     case(
