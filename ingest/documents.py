@@ -634,3 +634,17 @@ def _signing(sent: Sentence) -> bool:
 
 
 __all__ = ["extract_documents", "DocMention", "match_case"]
+
+
+def drop_unrelated_kinds(ctx: Context) -> None:
+    """ "подписано 9 межрегиональных и коммерческих соглашений" beside "Межрегиональное соглашение Павлодарской и
+    Омской областей": a document named by its kind alone that no party, signer or event relates to, when the
+    article names a document of that kind in full, is no document of its own (a count, or those named)."""
+    related = {key for rel in ctx.relations.values() for key in (rel.source_key, rel.target_key)}
+    docs = [e for e in ctx.table.entities.values() if e.type == "Document"]
+    for ent in docs:
+        bare = ent.name.lower() == (ent.kind or "").lower()
+        named = any(o is not ent and o.kind == ent.kind and o.name.lower() != (o.kind or "").lower() for o in docs)
+        if bare and named and ent.key not in related:
+            ctx.table.entities.pop(ent.key)
+            ctx.refs[:] = [r for r in ctx.refs if r.key != ent.key]

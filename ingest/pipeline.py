@@ -8,7 +8,7 @@ import unicodedata
 from coopgraph.ingest.confidence import assign_confidence
 from coopgraph.ingest.context import Context
 from coopgraph.ingest.dating import date_facts
-from coopgraph.ingest.documents import extract_documents
+from coopgraph.ingest.documents import drop_unrelated_kinds, extract_documents
 from coopgraph.ingest.events import extract_events
 from coopgraph.ingest.frame_visits import extract_visit_frames
 from coopgraph.ingest.gazetteer import kazakh_letters
@@ -39,7 +39,7 @@ RELATION_STAGES = (
     extract_visits,
     extract_trade,
 )
-FINISHING_STAGES = (assign_confidence,)  # every rule has had its say
+FINISHING_STAGES = (drop_unrelated_kinds, assign_confidence)  # every rule has had its say
 ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 
 
