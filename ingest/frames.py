@@ -470,7 +470,10 @@ def _inherited_subject(ctx: Context, tree: Tree, match: FrameMatch, passive: boo
     if parent is None:
         return
     if match.pred.feats.get("VerbForm") == "Part" and match.pred.rel in ("acl", "amod", "acl:relcl"):
-        _add_argument(ctx, tree, match, parent, "acc" if passive else "nom", whole=False)
+        noun = _qualified_noun(tree, match.pred, parent)
+        _add_argument(ctx, tree, match, noun, "acc" if passive else "nom", whole=False)
+        if noun is not parent:
+            _leaders_between(ctx, tree, match, noun, "acc" if passive else "nom")
         return
     if passive or any(a.shape == "nom" and (a.refs or not _inside_a_name(ctx, a)) for a in match.args):
         return
@@ -489,6 +492,46 @@ def _inherited_subject(ctx: Context, tree: Tree, match: FrameMatch, passive: boo
         subjects = [t for t in tree.sent.tokens if match.pred.i < t.i < parent.i and t.rel == "nsubj"][:1]
     for dep in subjects:
         _add_argument(ctx, tree, match, dep, "nom")
+
+
+_CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct"}
+
+
+def _cases(word: str, pos: set[str]) -> set[str]:
+    return {p.tag.case for p in parses(word.lower()) if p.tag.POS in pos and p.tag.case in _CASES}
+
+
+def _agrees(participle: Token, noun: Token) -> bool:
+    """Gender and number as tagged, and a case both words can take (the tagger's case for "прибывшей" is
+    one of four)."""
+    if any(participle.feats.get(f) and participle.feats.get(f) != noun.feats.get(f) for f in ("Number", "Gender")):
+        return False
+    return bool(_cases(participle.text, {"PRTF"}) & _cases(noun.text, {"NOUN"}))
+
+
+def _qualified_noun(tree: Tree, participle: Token, parent: Token) -> Token:
+    """ "с делегацией Павлодарской области во главе с заместителем акима Асылбеком Жумабековым, прибывшей в
+    Омск": a participle qualifies the nearest noun before it that agrees with it, whichever word the parser
+    hung it on (here the leader's title, a masculine)."""
+    if parent.pos not in ("NOUN", "PROPN") or _agrees(participle, parent) or parent.i > participle.i:
+        return parent
+    for tok in reversed(tree.sent.tokens[: participle.i]):
+        if tok.pos in ("NOUN", "PROPN") and tok.rel != "fixed" and _agrees(participle, tok):
+            return tok
+    return parent
+
+
+def _leaders_between(ctx: Context, tree: Tree, match: FrameMatch, group: Token, shape: str) -> None:
+    """ "с делегацией ... во главе с заместителем акима Асылбеком Жумабековым, прибывшей в Омск": the persons
+    leading the group the participle qualifies do what it does, though the parser hung them elsewhere."""
+    role = match.predicate.role_of(shape)
+    if role is None or "во главе с" not in ctx.text[group.end : match.pred.start].lower():
+        return
+    refs = [r for r in ctx.refs_in(match.sent, "Person") if group.end <= r.start < match.pred.start]
+    for r in refs:
+        tokens = [t for t in tree.sent.tokens if r.start <= t.start < r.end]
+        if tokens:
+            match.args.append(Argument(role, shape, tokens[0], tokens, [r]))
 
 
 def _inside_a_name(ctx: Context, arg: Argument) -> bool:

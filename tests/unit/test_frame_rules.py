@@ -11,6 +11,20 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-a-participle-qualifies-the-delegation-it-agrees-with-not-the-title-it-was-hung-on",
+        "Об этом шла речь на переговорах вице-губернатора Омской области Валерия Шарова с делегацией "
+        "Павлодарской области во главе с заместителем акима Асылбеком Жумабековым, прибывшей в Омск.",
+        has=[("VISITED", "Павлодарская область", "Омск"), ("VISITED", "Асылбек Жумабеков", "Омск")],
+        absent=[("VISITED", "Валерий Шаров", ANY)],
+    ),
+    relation_case(
+        "visit-a-participle-that-agrees-with-its-head-keeps-it",
+        "Губернатор Омской области встретился с акимом Павлодарской области Асаином Байхановым, прибывшим в Омск "
+        "с рабочим визитом.",
+        has=[("VISITED", "Асаин Байханов", "Омск")],
+        absent=[("VISITED", "Омская область", ANY)],
+    ),
+    relation_case(
         "visit-a-relative-clause-of-the-person-named-before-it",
         "Губернатор Новосибирской области Андрей Травников провел рабочую встречу с акимом Павлодарской области "
         "Асаином Байхановым, который прибыл в Новосибирск во главе делегации.",
