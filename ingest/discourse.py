@@ -606,6 +606,31 @@ def speaker_place(ctx: Context, at: int) -> str | None:
     return None
 
 
+_AT_THE_HEAD = ("во главе делегации", "во главе делегаций", "во главе официальной делегации")
+
+
+def led_delegation(ctx: Context, m: FrameMatch, visitors: Side) -> list[str]:
+    """ "аким X, прибывший в Самарканд во главе делегации региона": the delegation he led visited too, the
+    region named after "делегации", else ("региона", "области") the one he heads."""
+    if visitors.bodies or not visitors.persons:
+        return []
+    sent = ctx.sentences[m.sent]
+    low = sent.text.lower()
+    at = next((low.find(w) for w in _AT_THE_HEAD if w in low), -1)
+    if at < 0 or at < m.pred.start - sent.start:
+        return []
+    end = sent.start + at + low[at:].find("делегаци") + len("делегации") + 1
+    named = [r.key for r in ctx.refs_in(m.sent, "Region", "City", "Country") if 0 <= r.start - end <= 2]
+    if named:
+        return named[:1]
+    if re.match(r"\s*(?:(?:региона|области)\b|[.,;]|$)", ctx.text[end - 1 : end + 12]):
+        # "во главе делегации региона", or of no place named ("прибыл в Новосибирск во главе делегации."): the
+        # delegation of the region he heads
+        home = region_of_person(ctx, visitors.persons[-1])  # the participle's own noun is the last
+        return [home] if home else []
+    return []
+
+
 def region_of_person(ctx: Context, person: str) -> str | None:
     """The place a person holds an office of (HOLDS_POSITION), if the article says."""
     for rel in ctx.relations.values():

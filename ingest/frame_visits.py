@@ -11,6 +11,7 @@ from coopgraph.ingest.discourse import (
     HEAD_TITLES,
     Side,
     delegation_leaders,
+    led_delegation,
     looks_back,
     org_anaphor,
     place_anaphor,
@@ -224,7 +225,7 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
         visitors = Side(bodies=[ctx.delegation])
     if not visitors:
         return
-    visitors.bodies += [b for b in _led_delegation(ctx, m, visitors) if b not in visitors.bodies]
+    visitors.bodies += [b for b in led_delegation(ctx, m, visitors) if b not in visitors.bodies]
     date = find_date(ctx.sentences[m.sent].text, ctx.published)
     places = [r.key for r in _places(ctx, m)]
     if not places and m.pred.rel == "root" and not m.predicate.noun:
@@ -240,31 +241,6 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
         for v in visitors.keys:
             if not _at_home(ctx, v, place):
                 ctx.relate("VISITED", v, place, m.sent, rule="frame:visit", date=date)
-
-
-_AT_THE_HEAD = ("во главе делегации", "во главе делегаций", "во главе официальной делегации")
-
-
-def _led_delegation(ctx: Context, m: FrameMatch, visitors: Side) -> list[str]:
-    """ "аким X, прибывший в Самарканд во главе делегации региона": the delegation he led visited too, the
-    region named after "делегации", else ("региона", "области") the one he heads."""
-    if visitors.bodies or not visitors.persons:
-        return []
-    sent = ctx.sentences[m.sent]
-    low = sent.text.lower()
-    at = next((low.find(w) for w in _AT_THE_HEAD if w in low), -1)
-    if at < 0 or at < m.pred.start - sent.start:
-        return []
-    end = sent.start + at + low[at:].find("делегаци") + len("делегации") + 1
-    named = [r.key for r in ctx.refs_in(m.sent, "Region", "City", "Country") if 0 <= r.start - end <= 2]
-    if named:
-        return named[:1]
-    if re.match(r"\s*(?:(?:региона|области)\b|[.,;]|$)", ctx.text[end - 1 : end + 12]):
-        # "во главе делегации региона", or of no place named ("прибыл в Новосибирск во главе делегации."): the
-        # delegation of the region he heads
-        home = region_of_person(ctx, visitors.persons[-1])  # the participle's own noun is the last
-        return [home] if home else []
-    return []
 
 
 def _told_as_done(sent: Sentence) -> bool:

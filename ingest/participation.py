@@ -14,6 +14,7 @@ from coopgraph.ingest.discourse import (
     Side,
     country_code,
     delegation_leaders,
+    led_delegation,
     region_of_person,
     resolve,
     role_side,
@@ -128,7 +129,7 @@ def find_events(ctx: Context) -> Events:
     lead = [r for r in refs if r.key == events.main and r.sent <= ctx.lead_end]
     events.setting = bool(lead) and _is_setting(ctx, lead[0])
     for r in refs:  # "форум ... в Омске", "Дни Оренбуржья в Актобе": a place inside the event's phrase or name
-        if r.key not in events.venues and (place := _place_in_event_phrase(ctx, r)):
+        if r.key not in events.venues and (place := _place_in_event_phrase(ctx, r) or _place_before_event(ctx, r)):
             events.venues[r.key] = place
     return events
 
@@ -157,6 +158,19 @@ def _most_specific(ctx: Context, refs: list[Ref]) -> str | None:
 
 
 _HELD = {"проходить", "пройти", "состояться", "проводиться", "открыться", "работать", "завершиться"}
+
+
+_SET_IN = re.compile(r"\s*,?\s*(?:в\s+рамках|в\s+ходе|на\s+полях|на)\s+$", re.I)
+
+
+def _place_before_event(ctx: Context, event: Ref) -> str | None:
+    """ "В Чолпон-Ате в рамках II Иссык-Кульского форума подписан план": a city in the locative right before the
+    event's setting phrase is where the event is held."""
+    for r in ctx.refs_in(event.sent, "City"):
+        if r.end <= event.start and _SET_IN.fullmatch(ctx.text[r.end : event.start]):
+            if re.search(r"(?:^|\s)(?:в|во)\s+$", ctx.text[max(0, r.start - 4) : r.start], re.I):
+                return r.key
+    return None
 
 
 def _place_in_event_phrase(ctx: Context, event: Ref) -> str | None:
@@ -314,6 +328,10 @@ def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
     if not keys:
         return
     side = role_side(ctx, m, who)
+    if m.frame == "visit":  # "аким X, прибывший на форум во главе делегации области": his region's came too
+        led = [b for b in led_delegation(ctx, m, side) if b not in side.bodies]
+        side.bodies += led
+        side.groups += led
     # "Карагандинскую область на форуме представлял замакима": the place or body named as represented
     side.bodies += [r.key for r in m.refs("represented", *BODIES) if r.key not in side.bodies]
     for key in keys:
