@@ -11,6 +11,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_adjective_heads,
     repair_caseless_nouns,
     repair_clauses,
+    repair_conjoined_subjects,
     repair_converb_subjects,
     repair_counted_subjects,
     repair_counting_cycles,
@@ -323,6 +324,7 @@ class _Syntax:
             repair_dashed_firms(ours)
             repair_dative_appositions(ours)
             repair_converb_subjects(ours)
+            repair_conjoined_subjects(ours)
             repair_stolen_prepositions(ours)
             repair_prepositions_on_subjects(ours)
             repair_legal_form_subjects(ours)

@@ -877,15 +877,45 @@ def _reads_as_object(t: Token) -> bool:
     return any(p.tag.case == "accs" for p in parses(t.text.lower()))
 
 
+# Verbs whose dative is who receives their object (the goods): a dative the parser gave that object is theirs.
+_GIVING_VERBS = frozenset(
+    {
+        "поставлять",
+        "поставить",
+        "отгружать",
+        "отгрузить",
+        "продавать",
+        "продать",
+        "отправлять",
+        "отправить",
+        "передавать",
+        "передать",
+        "направлять",
+        "направить",
+        "экспортировать",
+        "реализовывать",
+        "реализовать",
+    }
+)
+
+
 def repair_dative_appositions(tokens: list[Token]) -> None:
     """ "отгрузило первую партию полипропилена – 1 200 тонн – белорусскому ОАО «...»": the parser can hang a
     dative noun on a noun of another case as its apposition (or a clause of it); an apposition agrees in case,
-    so the dative is the recipient of the verb above them."""
+    so the dative is the recipient of the verb above them. So is a dative the parser made the indirect object of
+    the verb's object ("поставляет фосфорные удобрения хозяйствам Чуйской области")."""
     by_i = {t.i: t for t in tokens}
     for t in tokens:
-        if t._rel not in ("appos", "parataxis") or t.pos not in ("NOUN", "PROPN") or t.feats.get("Case") != "Dat":
+        if t.pos not in ("NOUN", "PROPN") or t.feats.get("Case") != "Dat":
             continue
         head = by_i.get(t._head)
+        if t._rel == "iobj" and head is not None and head.pos == "NOUN" and head._rel == "obj":
+            verb = by_i.get(head._head)
+            if verb is not None and verb.pos == "VERB" and verb.lemma in _GIVING_VERBS:
+                t._head = verb.i  # not "предусматривает поставку хозяйствам": the noun's own recipient
+            continue
+        if t._rel not in ("appos", "parataxis"):
+            continue
         if head is None or head.feats.get("Case") in ("Dat", None):
             continue
         seen = {t.i}
@@ -894,6 +924,28 @@ def repair_dative_appositions(tokens: list[Token]) -> None:
             head = by_i.get(head._head)
         if head is not None and head.pos == "VERB":
             t._head, t._rel = head.i, "iobj"
+
+
+def repair_conjoined_subjects(tokens: list[Token]) -> None:
+    """ "ОсОО «X» закупает пшеницу у хозяйств, а ТОО «Y» поставляет удобрения": the parser can make the second
+    clause's subject a conjunct of the first verb (a noun conjoined to a verb); it is the subject of the finite
+    verb after it that has none."""
+    by_i = {t.i: t for t in tokens}
+    for t in tokens:
+        head = by_i.get(t._head)
+        if t._rel != "conj" or t.pos not in ("NOUN", "PROPN") or head is None or head.pos != "VERB":
+            continue
+        if t.feats.get("Case") not in ("Nom", None):
+            continue
+        verb = next(
+            (v for v in tokens if v.i > t.i and v.pos == "VERB" and v.feats.get("VerbForm") == "Fin"),
+            None,
+        )
+        if verb is None or any(c._head == verb.i and c._rel.startswith("nsubj") for c in tokens):
+            continue
+        if any(u.pos == "VERB" or u.text in (";", ":") for u in tokens if t.i < u.i < verb.i and u._head != t.i):
+            continue  # only the subject's own words between it and its verb
+        t._head, t._rel = verb.i, "nsubj"
 
 
 def repair_disagreeing_adjectives(tokens: list[Token]) -> None:

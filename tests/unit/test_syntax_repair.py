@@ -466,3 +466,16 @@ def test_a_latin_name_after_a_preposition_gets_no_case_it_does_not_show() -> Non
     tok = next(t for t in tokens if t.text == "Open")
     assert tok.rel
     assert "Case" not in tok.feats
+
+
+def test_a_noun_read_as_a_conjunct_of_a_verb_is_the_subject_of_the_verb_after_it() -> None:
+    tokens = (
+        parse_text(
+            "ОсОО «Токмокский мукомольный комбинат» закупает продовольственную пшеницу у казахстанских хозяйств, а "
+            "ТОО «Жамбыл Фосфат» поставляет минеральные удобрения хозяйствам Чуйской области."
+        )
+        .sentences[0]
+        .tokens
+    )
+    firm = next(t for t in tokens if t.text == "ТОО")
+    assert (firm.rel, tokens[firm.head].text) == ("nsubj", "поставляет")
