@@ -33,6 +33,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_noun_cycles,
     repair_object_subjects,
     repair_prepositions_on_subjects,
+    repair_quoted_names,
     repair_reported_speech,
     repair_self_heads,
     repair_stolen_prepositions,
@@ -322,6 +323,7 @@ class _Syntax:
             repair_counted_subjects(ours)
             repair_counting_cycles(ours)
             repair_dashed_firms(ours)
+            repair_quoted_names(ours)
             repair_dative_appositions(ours)
             repair_converb_subjects(ours)
             repair_conjoined_subjects(ours)

@@ -948,6 +948,32 @@ def repair_conjoined_subjects(tokens: list[Token]) -> None:
         t._head, t._rel = verb.i, "nsubj"
 
 
+def repair_quoted_names(tokens: list[Token]) -> None:
+    """ "а ОАО «Бабушкина крынка» подписало договор ... с ТОО «Арка Ритейл»": the parser can hang the words of
+    one quoted name on the other's legal form, arcs that cross. A word of a short quoted name (no verb in it)
+    hung on the word before another quoted name, or inside one, belongs to the noun right before its own
+    opening quote."""
+    spans = []  # (owner, opening, closing) positions of each short quoted name after a noun
+    for k, t in enumerate(tokens):
+        if t.text != "«" or k == 0 or tokens[k - 1].pos not in ("NOUN", "PROPN"):
+            continue
+        close = next((j for j in range(k + 1, min(k + 8, len(tokens))) if tokens[j].text == "»"), None)
+        if close is not None and close > k + 1 and not any(u.pos == "VERB" for u in tokens[k + 1 : close]):
+            spans.append((k - 1, k, close))
+    for owner, opening, closing in spans:
+        others = {
+            tokens[j].i for o, a, b in spans if o != owner for j in range(o, b + 1)
+        }  # another name's noun and words
+        noun = tokens[owner]
+        words = {u.i for u in tokens[opening + 1 : closing]}
+        for u in tokens[opening + 1 : closing]:
+            if u._head not in others:
+                continue
+            if noun._head in words:  # "агрофирму «X»" read as X's modifier: the noun takes X's place first
+                noun._head, noun._rel = u._head, u._rel
+            u._head, u._rel = noun.i, "appos"
+
+
 def repair_disagreeing_adjectives(tokens: list[Token]) -> None:
     """ "Из Ташкентской и Ферганской областей шымкентские оптовики везут ...": the parser can hang an adjective
     on a noun of another case; it qualifies the noun right after it, which it agrees with."""

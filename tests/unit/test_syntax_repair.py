@@ -479,3 +479,17 @@ def test_a_noun_read_as_a_conjunct_of_a_verb_is_the_subject_of_the_verb_after_it
     )
     firm = next(t for t in tokens if t.text == "ТОО")
     assert (firm.rel, tokens[firm.head].text) == ("nsubj", "поставляет")
+
+
+def test_the_words_of_a_quoted_name_stay_with_the_noun_before_its_quotes() -> None:
+    tokens = (
+        parse_text(
+            "В частности, ОАО «Минский лифтовый завод» заключило контракт на поставку лифтов с ТОО «Кокшетау Строй», "
+            "а ОАО «Бабушкина крынка» подписало договор на поставку сыров и сливочного масла с ТОО «Арка Ритейл»."
+        )
+        .sentences[0]
+        .tokens
+    )
+    heads = {t.text: tokens[t.head].text for t in tokens if t.text in ("крынка", "Арка", "Бабушкина", "Ритейл")}
+    crossing = [w for w, h in heads.items() if (w in ("крынка", "Бабушкина")) == (h in ("ТОО", "Арка", "Ритейл"))]
+    assert not crossing, heads
