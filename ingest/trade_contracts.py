@@ -42,6 +42,8 @@ def contract_firms(ctx: Context, tree: Tree, st: Statement) -> tuple[str, str] |
         None,
     )
     if supplier is None:
+        supplier = _supplier_by_destination(ctx, st, firms)
+    if supplier is None:
         return None  # "ТОО «Агротехмаш» и ООО «Ростсельмаш» заключили контракт": which one supplies is not said
     buyer = firms[1] if supplier == firms[0] else firms[0]
     return supplier, buyer
@@ -86,6 +88,17 @@ def _supplier_by_noun(ctx: Context, tree: Tree, k: int, firms: list[str]) -> str
         if len(named) == 1:
             return named[0] if not buyer else next(f for f in firms if f != named[0])
     return None
+
+
+def _supplier_by_destination(ctx: Context, st: Statement, firms: list[str]) -> str | None:
+    """ "ОсОО «A» и ТОО «B» подписали контракт на поставку в Алматинскую область ...": the firm at the place the
+    goods go to buys, the other supplies."""
+    places = [r for a in st.args if a.role == "destination" for r in a.refs if r.type in ("Region", "City", "Country")]
+    if len(places) != 1:
+        return None
+    where = load_gazetteer().get(places[0].key.split(":", 1)[1])
+    there = [f for f in firms if _located(ctx, f, where)]
+    return next(f for f in firms if f != there[0]) if len(there) == 1 else None
 
 
 def _names(ctx: Context, k: int, firm: str, tok: Token) -> bool:
@@ -141,4 +154,11 @@ def _firm_place(ctx: Context, firm: str) -> Place | None:
             return dm.place
     entity = ctx.table.get(firm)
     found = load_gazetteer().find(entity.name) if entity is not None else []
-    return found[0].place if found else None
+    if found:
+        return found[0].place
+    country = _LEGAL_FORM_COUNTRY.get(entity.legal_form or "") if entity is not None else None
+    return load_gazetteer().get(country) if country else None
+
+
+# Legal forms used in one country only ("ООО", "ОАО", "АО" are several countries'): where such a firm is.
+_LEGAL_FORM_COUNTRY = {"ТОО": "KZ", "ЖШС": "KZ", "ОсОО": "KG", "ЧУП": "BY", "СООО": "BY", "ИООО": "BY", "ОДО": "BY"}
