@@ -242,6 +242,7 @@ def adapt_sentence(sent, vocab, syntax: _Syntax | None = None) -> Sentence:
 
 
 _PAST = re.compile(r"[а-яё]{3,}(?:ли|ла|ло|л)$")
+_PRESENT = re.compile(r"[а-яё]{3,}(?:ает|яет|ует|еет|ают|яют|уют|еют|ит|ят)$")
 _REFLEXIVE_PRESENT = re.compile(r"[А-ЯЁа-яё][а-яё]{3,}(?:ются|ется|ится|ятся|утся|ются)$")
 _NUMBER = {"sing": "Sing", "plur": "Plur"}
 
@@ -265,13 +266,15 @@ def _repaired_pos(text: str, pos: str) -> tuple[str, tuple[tuple[str, str], ...]
             number = _NUMBER.get(str(ps[0].tag.number), "Sing")
             past = {"Mood": "Ind", "Number": number, "Tense": "Past", "VerbForm": "Fin", "Voice": "Act"}
             return "VERB", tuple(past.items())
-    if pos in ("ADV", "X", "NOUN") and _REFLEXIVE_PRESENT.match(text):
-        # "Экспортируются преимущественно пшеница ...": a passive present opening a sentence, tagged an adverb
+    if pos in ("ADV", "X", "NOUN") and _REFLEXIVE_PRESENT.match(text) or pos == "ADJ" and _PRESENT.match(text):
+        # "Экспортируются преимущественно пшеница ...": a passive present opening a sentence, tagged an adverb;
+        # "АО «ССГПО» отгружает концентрат": a present tagged an adjective
         ps = parses(text.lower())
         if ps and all(p.tag.POS == "VERB" and "pres" in p.tag for p in ps):
             number = _NUMBER.get(str(ps[0].tag.number), "Sing")
             present = {"Mood": "Ind", "Number": number, "Person": "3", "Tense": "Pres", "VerbForm": "Fin"}
-            return "VERB", tuple((present | {"Voice": "Mid"}).items())
+            voice = "Mid" if text.endswith(("ся", "сь")) else "Act"
+            return "VERB", tuple((present | {"Voice": voice}).items())
     if pos == "VERB" and text[:1].islower():
         ps = parses(text.lower())
         verbal = ("VERB", "INFN", "PRTF", "PRTS", "GRND")

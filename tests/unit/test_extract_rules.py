@@ -1121,6 +1121,11 @@ RELATION_CASES = [
         absent=[("EXPORTS_TO", "Есик Продукт", ANY)],
     ),
     relation_case(
+        "export-a-present-verb-the-tagger-called-an-adjective",
+        "ТОО «КазЖелезо» отгружает окатыши на Магнитогорский металлургический комбинат.",
+        has=[("EXPORTS_TO", "КазЖелезо", "Магнитогорский металлургический комбинат")],
+    ),
+    relation_case(
         "party-to-companies-contract",
         "ТОО «Агротехмаш» и ООО «Ростсельмаш» заключили контракт на поставку зерноуборочных комбайнов.",
         has=[
