@@ -405,7 +405,7 @@ def _add_kind_acronym(ctx: Context, m: re.Match) -> None:
         (r for r in ctx.refs if r.type in ("Region", "City", "Country") and r.start == m.end() + 1),
         None,
     )
-    if place is None or not ctx.text[m.end() : place.start].isspace():
+    if place is None or not ctx.text[m.end()].isspace():
         return
     name = f"{org_lexicon().acronyms[m.group(0)]} {ctx.text[place.start : place.end]}"
     _add(ctx, name, ctx.text[m.start() : place.end], m.start(), place.end)

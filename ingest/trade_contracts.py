@@ -5,8 +5,8 @@
 кемеровское предприятие поставит казахстанскому партнеру комбайны", "A заключило экспортный контракт с
 казахстанским покупателем – ТОО «B». Контракт предусматривает поставки сыров". The contract is a signed
 document with exactly two firms as parties; which one supplies is read from a buyer's or a supplier's noun
-and where it is ("казахстанскому партнеру"), else from who signed with whom, else from "между A и B" (A);
-"A и B заключили контракт" alone does not say it.
+and where it is ("казахстанскому партнеру"), else from who signed with whom, else from "между A и B" (A),
+else from where the goods go (the firm there buys); "A и B заключили контракт" alone does not say it.
 """
 
 from __future__ import annotations
