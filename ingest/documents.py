@@ -633,9 +633,6 @@ def _signing(sent: Sentence) -> bool:
     )
 
 
-__all__ = ["extract_documents", "DocMention", "match_case"]
-
-
 def drop_unrelated_kinds(ctx: Context) -> None:
     """ "подписано 9 межрегиональных и коммерческих соглашений" beside "Межрегиональное соглашение Павлодарской и
     Омской областей": a document named by its kind alone that no party, signer or event relates to, when the
@@ -648,3 +645,6 @@ def drop_unrelated_kinds(ctx: Context) -> None:
         if bare and named and ent.key not in related:
             ctx.table.entities.pop(ent.key)
             ctx.refs[:] = [r for r in ctx.refs if r.key != ent.key]
+
+
+__all__ = ["extract_documents", "drop_unrelated_kinds", "states_result", "DocMention", "match_case"]

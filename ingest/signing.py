@@ -18,6 +18,7 @@ from coopgraph.ingest.dates import find_date
 from coopgraph.ingest.document_pairs import pair_documents
 from coopgraph.ingest.documents import DocMention, planned_signing
 from coopgraph.ingest.frames import Argument, FrameMatch, find_frames, refs_in_tokens, tree_of
+from coopgraph.ingest.morph import parses
 from coopgraph.ingest.signing_surface import (
     BOTH_SIDES,
     GENERIC_BODIES,
@@ -121,8 +122,8 @@ def _read(ctx: Context, m: FrameMatch) -> Signing | None:
     if in_force and not any(a.head.lemma == "сила" for a in m.role("force")):
         return None  # "вступил в ассоциацию": no document's force
     signing = Signing(m.sent, docs, basis, signing=m.pred.lemma not in _NOT_SIGNED)
-    qualified = _qualified(ctx, m, [d for d in ctx.documents if d.sent == m.sent])
-    if _governed(ctx, m) or qualified is None or qualified not in docs:
+    by_position = not _governed(ctx, m) and _qualified(ctx, m) in docs
+    if not by_position:
         signing.signers = _signers(ctx, m) or _postposed_signers(ctx, m, docs + basis)
     # else a participle qualifying a document named before it ("в рамках соглашения, подписанного в 2019 году
     # ..."): background, whose agent the parse cannot be trusted to give (it hangs the main clause's persons on
@@ -160,7 +161,7 @@ def _documents(ctx: Context, m: FrameMatch) -> tuple[list[DocMention], list[DocM
     if mentions:
         nested = [d for d in mentions if any(_inside(ctx, d, o) for o in mentions if o is not d)]
         return _unique([d for d in mentions if d not in nested]), _unique(nested)
-    qualified = _qualified(ctx, m, here)
+    qualified = _qualified(ctx, m)
     if qualified is not None:
         return [qualified], []
     # the signature's own "под документом" / "под ним", wherever the parse hung it
@@ -189,12 +190,13 @@ def _is_participle(m: FrameMatch) -> bool:
     return m.pred.feats.get("VerbForm") == "Part"
 
 
-def _qualified(ctx: Context, m: FrameMatch, here: list[DocMention]) -> DocMention | None:
+def _qualified(ctx: Context, m: FrameMatch) -> DocMention | None:
     """ "в рамках соглашения о ..., подписанного в 2023 году ...": a participle set off by a comma right after a
     document's name qualifies that document, whatever noun of the name (or of the agent after it) the parser
     hung it on."""
     if not _is_participle(m):
         return None
+    here = [d for d in ctx.documents if d.sent == m.sent]
     before = [d for d in here if d.end <= m.pred.start and re.fullmatch(r"\s*,\s*", ctx.text[d.end : m.pred.start])]
     return before[-1] if before else None
 
@@ -204,10 +206,7 @@ def _participle_agents(ctx: Context, m: FrameMatch) -> list[Ref]:
     and organisations of the agent of a participle that qualifies a document, from its first instrumental noun
     to the next comma or preposition (the parser hangs such agents on the main verb, or makes the participle
     theirs)."""
-    from coopgraph.ingest.morph import parses
-
-    here = [d for d in ctx.documents if d.sent == m.sent]
-    if _qualified(ctx, m, here) is None:
+    if _qualified(ctx, m) is None:
         return []  # "Документ подписан в Таразе": a predicate, whose instrumentals are no agents
     after = [t for t in ctx.sentences[m.sent].tokens if t.start > m.pred.start]
     for prev, t in zip([m.pred] + after, after):
@@ -318,7 +317,7 @@ def _postposed_signers(ctx: Context, m: FrameMatch, docs: list[DocMention]) -> l
         return []
     out: list[Ref] = []
     # "соглашения, подписанного в 2019 году, аким X провел встречу": a participle's own clause ends at its comma
-    ends = r"[;:,]" if _qualified(ctx, m, [d for d in ctx.documents if d.sent == m.sent]) else r"[;:]"
+    ends = r"[;:,]" if _qualified(ctx, m) else r"[;:]"
     for r in ctx.refs_in(m.sent, "Person"):
         if r.start < m.pred.end or _other_clause(ctx, m, r) or any(d.start <= r.start < d.end for d in docs):
             continue

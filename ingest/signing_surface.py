@@ -200,10 +200,23 @@ def _listed_signing(
         if not parties:  # "план мероприятий Таласской и Жамбылской областей", "контракт ... ОсОО «X» для ТОО «Y»"
             named = ctx.refs_in(k, "Region", "City", "Country", "Organization")
             parties = keep_parties(ctx, [r.key for r in named if not _inside_org(ctx, r)])
-        for p in parties:
-            ctx.relate("PARTY_TO", p, d.key, k, rule="signing.listed")
-        doc_events.setdefault(d.key, set()).update(events)
-        actors.setdefault(d.key, set()).update(parties)
+        _record_parties(ctx, k, d.key, parties, "signing.listed", events, doc_events, actors)
+
+
+def _record_parties(
+    ctx: Context,
+    k: int,
+    doc: str,
+    parties: list[str],
+    rule: str,
+    events: list[str],
+    doc_events: dict[str, set[str]],
+    actors: dict[str, set[str]],
+) -> None:
+    for p in parties:
+        ctx.relate("PARTY_TO", p, doc, k, rule=rule)
+    doc_events.setdefault(doc, set()).update(events)
+    actors.setdefault(doc, set()).update(parties)
 
 
 def _result(ctx: Context, k: int, doc_events: dict[str, set[str]], actors: dict[str, set[str]]) -> None:
@@ -212,10 +225,7 @@ def _result(ctx: Context, k: int, doc_events: dict[str, set[str]], actors: dict[
     events = events_near(ctx, k)
     for d in [d for d in ctx.documents if d.sent == k and not d.basis and d.between]:
         parties = _parties(ctx, k, d, [], ctx.sentences[k].start)
-        for p in parties:
-            ctx.relate("PARTY_TO", p, d.key, k, rule="signing.result")
-        doc_events.setdefault(d.key, set()).update(events)
-        actors.setdefault(d.key, set()).update(parties)
+        _record_parties(ctx, k, d.key, parties, "signing.result", events, doc_events, actors)
 
 
 def _is_reference(ctx: Context, d) -> bool:
