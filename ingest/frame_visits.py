@@ -170,6 +170,24 @@ def _signed_at_the_other_side(ctx: Context) -> None:
             if side is None or side not in doc_parties or _country(ctx, side) == _country(ctx, place):
                 continue
             ctx.relate("VISITED", rel.source_key, place, k, rule="frame:visit.signed_there")
+    _bodies_signed_there(ctx, parties, sents)
+
+
+def _bodies_signed_there(ctx: Context, parties: dict[str, set[str]], sents: dict[str, set[int]]) -> None:
+    """ "В Саратове состоялось подписание соглашения между Палатой предпринимателей ЗКО и ТПП Саратовской
+    области": a chamber, university or firm from across the border that is a party came to the signing. (A
+    region party, or a body of a region's administration, does not: dev-002 gives its signers, not the region.)"""
+    for doc, bodies in parties.items():
+        for k in sorted(sents.get(doc, ())):
+            for place in _signing_places(ctx, k):
+                if not any(_at_home(ctx, party, place) for party in bodies):
+                    continue
+                for body in bodies:
+                    if not body.startswith("Organization:") or _public_body(ctx, body):
+                        continue  # a ministry signs through its officials, who are the ones said to come
+                    home = body_place(ctx, body)
+                    if home and not _at_home(ctx, body, place) and _country(ctx, home) != _country(ctx, place):
+                        ctx.relate("VISITED", body, place, k, rule="frame:visit.signed_there")
 
 
 def _signing_places(ctx: Context, k: int) -> list[str]:
@@ -597,3 +615,8 @@ def _at_home(ctx: Context, visitor: str, place: str) -> bool:
     if v.type == "Country":  # a country is at home in each of its regions and cities
         return _country(ctx, p.key) == _country(ctx, v.key)
     return p.type == "Country" and _country(ctx, v.key) == _country(ctx, p.key)
+
+
+def _public_body(ctx: Context, key: str) -> bool:
+    """A ministry, department or committee of a government (offices.toml `public_bodies`)."""
+    return ctx.table.entities[key].name.lower().startswith(offices().public_bodies)
