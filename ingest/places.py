@@ -175,6 +175,12 @@ def choose_focus(ctx: Context) -> None:
             ranked.insert(0, implied)
     ctx.focus = ranked
     regions = [k for k in ranked if k.startswith("Region:")]
+    own = _outlet_region(ctx)
+    if own in regions[1:]:  # a regional outlet writes from its region: "наш регион" is that one
+        regions.remove(own)
+        regions.insert(0, own)
+        ranked.remove(own)
+        ranked.insert(0, own)
     if regions:
         ctx.home = regions[0]
         ctx.partner = regions[1] if len(regions) > 1 else None
@@ -204,16 +210,34 @@ def _implied_region(ctx: Context) -> str | None:
     head = ctx.text[:300]
     names = [m.group(1) for m in _QUOTED_OUTLET.finditer(head)] + ([ctx.outlet] if ctx.outlet else [])
     for name in names:  # the outlet in the first lines, or the one the reader took off the page's header
-        for word in re.findall(r"[А-ЯЁа-яё\-]+", name):
-            place = gaz.lookup(word)
-            if (
-                place is not None
-                and place.type == "Region"
-                and word[:1].isupper()
-                and word.lower() != place.name.lower()
-            ):
-                return add_place(ctx, place).key
+        place = _region_named_in(name)
+        if place is not None:
+            return add_place(ctx, place).key
     regions = {ctx.table.entities[r.key].region for r in ctx.refs if r.type == "City"} - {None}
     if len(regions) == 1:
         return add_place(ctx, gaz.get(str(regions.pop()))).key
     return None
+
+
+def _region_named_in(name: str) -> Place | None:
+    """The region an outlet's name is after: «Кызылординские Вести» (a region's adjective)."""
+    gaz = load_gazetteer()
+    for word in re.findall(r"[А-ЯЁа-яё\-]+", name):
+        place = gaz.lookup(word)
+        if place is not None and place.type == "Region" and word[:1].isupper() and word.lower() != place.name.lower():
+            return place
+    return None
+
+
+def _outlet_region(ctx: Context) -> str | None:
+    """The region of the outlet the reader found, named after it (a region's adjective) or after one of its
+    cities ("Тараз Бизнес"), when the article names that region."""
+    if not ctx.outlet:
+        return None
+    place = _region_named_in(ctx.outlet)
+    if place is None:
+        gaz = load_gazetteer()
+        cities = [gaz.lookup(w) for w in re.findall(r"[А-ЯЁ][а-яё\-]+", ctx.outlet)]
+        city = next((c for c in cities if c is not None and c.type == "City"), None)
+        place = gaz.region_of(city) if city is not None else None
+    return place_key(place) if place is not None else None

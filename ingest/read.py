@@ -642,9 +642,16 @@ def read_dateline(paragraph: str) -> tuple[str | None, str | None]:
 _TITLE_OUTLET = re.compile(r"^[^\n]{10,200}?\s[-–—|]\s*[«\"“](?P<outlet>[^»\"”\n]{2,40})[»\"”]\s*$", re.M)
 
 
+# "Тараз Бизнес | Новости Жамбылской области": a masthead, the outlet's name before its tagline
+_MASTHEAD = re.compile(r"^(?P<outlet>[A-ZА-ЯЁ][^\n|]{1,40}?)\s+\|\s+(?:Новости|Вести|Известия|Газета)\b[^\n|]{0,60}$")
+
+
 def header_outlet(text: str) -> str | None:
-    """The outlet a title line in the first lines of the page ends with, in quotes."""
+    """The outlet a title line in the first lines of the page ends with, in quotes, or a masthead opening it."""
     m = _TITLE_OUTLET.search("\n".join(text.splitlines()[:3]))
+    if m:
+        return m.group("outlet").strip()
+    m = _MASTHEAD.match(text.lstrip().split("\n", 1)[0])
     return m.group("outlet").strip() if m else None
 
 

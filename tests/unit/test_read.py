@@ -328,6 +328,23 @@ def test_a_regional_outlet_in_the_header_gives_the_article_its_region():
     assert ("Актюбинская область", "Узбекистан") in flows, flows
 
 
+def test_a_masthead_names_the_outlet_and_its_city_gives_our_region():
+    """ "Тараз Бизнес | Новости ...": the outlet writes from Тараз, so "наш регион" is Жамбылская область even
+    when the partner region is named as often and first."""
+    from coopgraph.ingest.pipeline import extract_article
+
+    page = (
+        "Тараз Бизнес | Новости региона\n\nКак торгуем с соседями\n\n"
+        "Сахарный завод отгрузил в Чуйскую область 6 тысяч тонн сахара. Товарооборот Жамбылской области с "
+        "Чуйской областью вырос. Из Кыргызстана в наш регион ввозятся цемент и гипсокартон."
+    )
+    article = read_text(page, "x.txt")
+    assert article.outlet == "Тараз Бизнес"
+    flows = {(r.source, r.target, r.commodity) for r in extract_article(article).relations if r.type == "EXPORTS_TO"}
+    assert ("Кыргызстан", "Жамбылская область", "цемент") in flows, flows
+    assert read_text("Главная | Новости | Регионы\n\n" + BODY, "x.txt").outlet != "Главная"
+
+
 def test_outlet_from_url_host():
     assert read_text(BODY, "x", url="https://www.regnum.ru/news/1.html").outlet == "REGNUM"
     assert read_text(BODY, "x", url="http://m.some-news.kz/a/b").outlet == "some-news.kz"
