@@ -427,7 +427,8 @@ def repair_legal_form_subjects(tokens: list[Token]) -> None:
             continue
         for t in tokens[: verb.i]:
             top = _phrase_top(by_i, t, verb) if t.text in forms and t._rel in ("nmod", "appos") else None
-            if top is not None and any(c._head == top.i and c._rel == "case" for c in tokens):
+            under_phrase = top is not None and any(c._head == top.i and c._rel == "case" for c in tokens)
+            if under_phrase or t.text in forms and t._rel in ("nmod", "appos") and _names_right_before(tokens, t, verb):
                 t._head, t._rel = verb.i, "nsubj"
                 for c in subjects:  # the word of a name is the name's again
                     c._head, c._rel = c.i - 1, "flat:name"
@@ -468,6 +469,16 @@ def repair_listed_firms(tokens: list[Token]) -> None:
 def _adjective_like(t: Token) -> bool:
     """An adjective, or a word the tagger took for a noun that the dictionary reads as one ("таразское")."""
     return t.pos == "ADJ" or any(p.tag.POS == "ADJF" for p in parses(t.text.lower())[:2])
+
+
+def _names_right_before(tokens: list[Token], form: Token, verb: Token) -> bool:
+    """ "В первый же день выставки ТОО «X» подписало": the legal form, its quoted name, then the verb (the parser
+    can hang the form on any noun before it, across the verb's object)."""
+    at = tokens.index(form)
+    if at + 1 >= len(tokens) or tokens[at + 1].text != "«":
+        return False
+    close = next((j for j in range(at + 2, min(at + 10, len(tokens))) if tokens[j].text == "»"), None)
+    return close is not None and close + 1 < len(tokens) and tokens[close + 1] is verb
 
 
 def _phrase_top(by_i: dict, t: Token, verb: Token) -> Token | None:

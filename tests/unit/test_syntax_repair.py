@@ -31,6 +31,12 @@ CASES = [
         [(11, "университет"), (7, "подписали")],
         id="a-conjunct-hung-across-the-verb-on-its-object",
     ),
+    pytest.param(
+        "В первый же день выставки ТОО «Шымкент Кабель Групп» подписало с узбекской компанией ООО «Toshkent "
+        "Energo Qurilish» контракт на поставку кабельной продукции.",
+        [(5, "подписало")],
+        id="a-legal-form-with-its-name-right-before-the-verb-hung-on-a-noun-before-it",
+    ),
 ]
 NOMINATIVE = [
     pytest.param(
