@@ -164,6 +164,31 @@ def _descriptor(tokens: list[Token], i: int, parties: frozenset[int] = frozenset
     return out
 
 
+def _topic_after_parties(tokens: list[Token], j: int) -> int | None:
+    """ "Соглашение между Правительством Астраханской области и акиматом Мангистауской области о торгово-
+    экономическом сотрудничестве", "контракт между ООО «A» и ТОО «B» на поставку пряжи": where what the document
+    is about starts, past the parties it names first (two or more, joined by "и" or commas, and no verb)."""
+    if j >= len(tokens) or tokens[j].lemma != "между":
+        return None
+    joined, quoted = False, False
+    for k in range(j + 1, min(j + 30, len(tokens) - 1)):
+        t, nxt = tokens[k], tokens[k + 1]
+        if t.text in ("«", "»"):
+            quoted = t.text == "«"
+            continue
+        if quoted:
+            continue
+        if t.pos in ("VERB", "AUX") or t.text in (".", ";", ":", "(", "–", "—"):
+            return None
+        if t.lemma in ("и", ",") or t.text == ",":
+            joined = True
+        elif joined and t.lemma in ("о", "об") and nxt.pos in ("ADJ", "NOUN"):
+            return k
+        elif joined and t.lemma == "на" and nxt.pos == "NOUN" and nxt.feats.get("Case") == "Acc":
+            return k
+    return None
+
+
 _NOT_COUNTED = {"год", "доллар", "рубль", "тенге", "евро", "сум", "юань", "сом", "процент"}
 
 
@@ -320,8 +345,12 @@ def extract_documents(ctx: Context) -> None:
                     kind = inner[0]
                     j = j + 2 + inner[1]
             desc = _descriptor(toks, j, places)
+            topic = None if desc else _topic_after_parties(toks, j)
             start, end = toks[i].start, (desc[-1].end if desc else toks[j - 1].end)
-            _record(ctx, k, kind, toks[i : i + n], desc, start, end, nested=start < nested_until)
+            if topic is not None:  # named by what follows its parties; its mention stays the kind alone
+                desc = _descriptor(toks, topic, places)
+            topic_at = toks[topic].start if topic is not None and desc else None
+            _record(ctx, k, kind, toks[i : i + n], desc, start, end, nested=start < nested_until, topic_at=topic_at)
             nested_until = max(nested_until, end)
             i = j  # a document named inside this one's description ("по реализации Соглашения ...") counts too
         _share_descriptions(ctx, k)
@@ -346,12 +375,15 @@ def _record(
     start: int,
     end: int,
     nested: bool = False,
+    topic_at: int | None = None,
 ) -> None:
     sent = ctx.sentences[k]
     rest = ctx.text[end : sent.end]
     tail = ctx.text[end : min(sent.end, end + 80)]
     period = find_period(tail) if re.match(r"\s*(?:\(.*?\)\s*)?(?:на|до|в)?\s*\d{4}", tail) else None
     betweens = _between_clauses(ctx, sent, start, end) or _genitive_parties(ctx, k, end)
+    if topic_at is not None:  # the parties end where what the document is about begins
+        betweens = [(a, min(b, topic_at)) for a, b in betweens]
     if not desc and period is None and not betweens:
         # A bare "соглашение" / "Новая дорожная карта" refers back to the latest document of that kind.
         prev = [d for d in ctx.documents if ctx.table.entities[d.key].kind == kind]
