@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from coopgraph.ingest.context import Context, normalise_key
 from coopgraph.ingest.dates import find_date, find_period
@@ -36,6 +37,8 @@ _FACT = {
     "заключить",
     "заключать",
     "заключение",
+    "оформить",  # "ТОО «X» и ООО «Y» оформили договор": a deal concluded
+    "оформлять",
     "действовать",
     "вступить",  # "вступил в силу меморандум": in force
     "продлить",
@@ -233,6 +236,8 @@ _SIGN_VERBS = {
     "подписывать",
     "заключить",
     "заключать",
+    "оформить",
+    "оформлять",
     "продлить",
     "ратифицировать",
     "парафировать",
@@ -660,9 +665,19 @@ def _stem(name: str) -> str:
 
 
 def _signing(sent: Sentence) -> bool:
-    return any(
-        t.lemma in ("подписать", "подписание", "заключить", "подписанный", "подпись", "скрепить") for t in sent.tokens
-    )
+    """A sentence that tells a signing: a predicate of the sign frame (frames_signing.toml: "подписали",
+    "оформили", "заключение"), a signature, or a signed document."""
+    words = _signing_lemmas()
+    return any(t.lemma in words for t in sent.tokens)
+
+
+@lru_cache(maxsize=1)
+def _signing_lemmas() -> frozenset[str]:
+    from coopgraph.ingest.frames import lexicon
+
+    frame = {lemma for lemma, entries in lexicon().predicates.items() if any(e.frame == "sign" for e in entries)}
+    # "поставили подписи" and "вступил в силу" tell a signing only with their object: "поставить" alone does not
+    return frozenset(frame - {"поставить", "ставить", "вступить", "вступать"} | {"подписанный", "подпись"})
 
 
 def drop_unrelated_kinds(ctx: Context) -> None:
