@@ -171,7 +171,11 @@ def _topic_after_parties(tokens: list[Token], j: int) -> int | None:
     """ "Соглашение между Правительством Астраханской области и акиматом Мангистауской области о торгово-
     экономическом сотрудничестве", "контракт между ООО «A» и ТОО «B» на поставку пряжи": where what the document
     is about starts, past the parties it names first (two or more, joined by "и" or commas, and no verb)."""
-    if j >= len(tokens) or tokens[j].lemma != "между":
+    if j >= len(tokens):
+        return None
+    # "контракт ТОО «A» с ООО «B» на поставку": a firm's legal form opens the parties, joined by "с"
+    firm = tokens[j].text in _legal_forms()
+    if tokens[j].lemma != "между" and not firm:
         return None
     joined, quoted = False, False
     for k in range(j + 1, min(j + 30, len(tokens) - 1)):
@@ -183,7 +187,7 @@ def _topic_after_parties(tokens: list[Token], j: int) -> int | None:
             continue
         if t.pos in ("VERB", "AUX") or t.text in (".", ";", ":", "(", "–", "—"):
             return None
-        if t.lemma in ("и", ",") or t.text == ",":
+        if t.lemma in ("и", ",") or t.text == "," or firm and t.lemma in ("с", "со"):
             joined = True
         elif joined and t.lemma in ("о", "об") and nxt.pos in ("ADJ", "NOUN"):
             return k
@@ -386,7 +390,7 @@ def _record(
     rest = ctx.text[end : sent.end]
     tail = ctx.text[end : min(sent.end, end + 80)]
     period = find_period(tail) if re.match(r"\s*(?:\(.*?\)\s*)?(?:на|до|в)?\s*\d{4}", tail) else None
-    betweens = _between_clauses(ctx, sent, start, end) or _genitive_parties(ctx, k, end)
+    betweens = _between_clauses(ctx, sent, start, end) or _genitive_parties(ctx, k, end) or _firm_with_firm(ctx, k, end)
     if topic_at is not None:  # the parties end where what the document is about begins
         betweens = [(a, min(b, topic_at)) for a, b in betweens]
     if not desc and period is None and not betweens:
@@ -545,6 +549,24 @@ def _predicate(t) -> bool:
     """A finite verb or a short participle ("подписали", "подписано"), not "перерабатывающей"."""
     form = t.feats.get("VerbForm")
     return t.pos in ("VERB", "AUX") and (form == "Fin" or form == "Part" and t.feats.get("Variant") == "Short")
+
+
+def _firm_with_firm(ctx: Context, k: int, end: int) -> list[tuple[int, int]]:
+    """ "контракт ТОО «Сарыарка Кабель» с ООО «УралЭнергоМонтаж»": a firm right after the document and the one
+    it is "с" are its parties."""
+    firms = sorted((r for r in ctx.refs_in(k, "Organization") if r.start >= end), key=lambda r: r.start)
+    if len(firms) < 2 or not re.fullmatch(r"\s*", ctx.text[end : firms[0].start]):
+        return []
+    if not re.fullmatch(r"\s+со?\s+(?:[а-яё]+\s+){0,2}", ctx.text[firms[0].end : firms[1].start]):
+        return []
+    return [(firms[0].start, firms[1].end)]
+
+
+@lru_cache(maxsize=1)
+def _legal_forms() -> frozenset[str]:
+    from coopgraph.ingest.org_names import org_lexicon
+
+    return frozenset(org_lexicon().legal_forms)
 
 
 def _genitive_parties(ctx: Context, k: int, end: int) -> list[tuple[int, int]]:
