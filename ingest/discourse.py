@@ -200,6 +200,8 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         places = [r.key for r in _phrase_refs(ctx, tree, k, head) if r.type in ("Region", "City")]
         if places:
             return Side(bodies=most_specific(ctx, places)[:1])
+        if (own := unnamed_region(ctx, tree, head)) is not None:
+            return Side(bodies=[own])
     if head.lemma in words().office_words:  # "дипломат встретился": the one ambassador the article named
         holders = [h for office in words().office_words[head.lemma] for h in _holder(ctx, office, [])]
         return Side(persons=holders[:1]) if len(set(holders)) == 1 else Side()
@@ -212,6 +214,18 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         # "акимы Павлодарской и Восточно-Казахстанской областей": no one named, the places they stand for
         return Side(represented=places)
     return Side()
+
+
+def unnamed_region(ctx: Context, tree: Tree, body: Token) -> str | None:
+    """ "Акимат области и ООО «X» подписали": the executive of a region the phrase does not name is the
+    article's region of the country that has such bodies (akimats are Kazakh, hokimiyats Uzbek)."""
+    from coopgraph.ingest.positions import offices  # positions reads discourse
+
+    if not any(c.lemma in ("область", "регион", "край") and c.rel == "nmod" for c in tree.children(body)):
+        return None
+    country = next((c for w, c in offices().body_countries.items() if body.lemma.startswith(w)), None)
+    regions = [key for key in ctx.focus if key.startswith("Region:")]
+    return next((key for key in regions if country is None or country_code(ctx, key) == country), None)
 
 
 def _title_word(tok: Token) -> bool:

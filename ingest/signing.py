@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
+from coopgraph.ingest.discourse import refs_at, unnamed_region
+from coopgraph.ingest.discourse import words as discourse_words
 from coopgraph.ingest.document_pairs import pair_documents
 from coopgraph.ingest.documents import DocMention, planned_signing
 from coopgraph.ingest.frames import Argument, FrameMatch, find_frames, refs_in_tokens, tree_of
@@ -358,6 +360,7 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
     own = [p for r in s.signers if (p := _signer_body(ctx, r) or region_of_person(ctx, r.key))]
     for a in _signer_args(ctx, m) if not s.signers else []:
         own += [r.key for r in _in_clause(ctx, m, _subject_places(ctx, m.sent, a))]
+        own += _unnamed_executives(ctx, m, a)
     if not own and ctx.home and any(a.head.lemma in ("мы", "мой") for a in m.role("signer")):
         own = [ctx.home]  # "мы подписали" in the words of the region's head
     if not own:
@@ -497,6 +500,13 @@ def _party_refs(ctx: Context, k: int, start: int, end: int) -> list[Ref]:
 
 
 _HEAD_COUNTRY = {"губернатор": "RU", "аким": "KZ", "хоким": "UZ", "председатель": "BY"}
+
+
+def _unnamed_executives(ctx: Context, m: FrameMatch, arg: Argument) -> list[str]:
+    """ "Акимат области и ООО «X» подписали": an executive of a region the phrase does not name."""
+    tree = tree_of(ctx, m.sent)
+    execs = [t for t in arg.tokens if t.lemma in discourse_words().executives and not refs_at(ctx, m.sent, t)]
+    return [key for t in execs if (key := unnamed_region(ctx, tree, t)) is not None]
 
 
 def _unnamed_heads(ctx: Context, m: FrameMatch) -> list[str]:
