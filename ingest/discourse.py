@@ -200,8 +200,8 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         places = [r.key for r in _phrase_refs(ctx, tree, k, head) if r.type in ("Region", "City")]
         if places:
             return Side(bodies=most_specific(ctx, places)[:1])
-        if (own := unnamed_region(ctx, tree, head)) is not None:
-            return Side(bodies=[own])
+        if (region := unnamed_region(ctx, tree, head)) is not None:
+            return Side(bodies=[region])
     if head.lemma in words().office_words:  # "дипломат встретился": the one ambassador the article named
         holders = [h for office in words().office_words[head.lemma] for h in _holder(ctx, office, [])]
         return Side(persons=holders[:1]) if len(set(holders)) == 1 else Side()
