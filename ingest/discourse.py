@@ -410,8 +410,23 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
         side.bodies.append(ctx.delegation)
     elif side.bodies and not ctx.delegation:
         ctx.delegation = side.bodies[0]
+    if not side.bodies and not side.persons:
+        # "Бизнес-миссия уральских компаний ... Делегацию возглавил X": a delegation of no region or body the
+        # text names is the people it says led it
+        side.persons = _leaders_of_unnamed_delegations(ctx, k)
     side.groups = list(side.bodies)
     return side
+
+
+def _leaders_of_unnamed_delegations(ctx: Context, k: int) -> list[str]:
+    if ctx.cache.get("reading_leaders"):
+        return []  # delegation_leaders resolves groups itself
+    ctx.cache["reading_leaders"], before = True, ctx.delegation
+    try:
+        led = [p for one in delegation_leaders(ctx) if one.side is None and one.sent <= k + 1 for p in one.persons]
+    finally:  # reading them resolves every delegation of the article, which must not set the one spoken of
+        ctx.cache["reading_leaders"], ctx.delegation = False, before
+    return list(dict.fromkeys(led))
 
 
 def delegation_named_before(ctx: Context, k: int, back: int = 3) -> str | None:
