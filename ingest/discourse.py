@@ -38,6 +38,7 @@ class Words:
     nationals: dict[str, str]  # "белорус" → the country's code
     firm_anaphors: frozenset[str]
     retrospective: frozenset[str]
+    counterparts: frozenset[str]
 
     def is_group(self, lemma: str) -> bool:
         """A group noun, or a compound ending in one: "бизнес-миссия", "агро-делегация"."""
@@ -63,6 +64,7 @@ def words() -> Words:
         dict(people["nationals"]),
         frozenset(data["firm_anaphors"]),
         frozenset(data["retrospective"]),
+        frozenset(data["counterparts"]),
     )
 
 
@@ -547,6 +549,25 @@ def _demonym_before(ctx: Context, k: int, head: Token) -> list[str]:
             key = demonym_key(ctx, dm, allow_country=True)
             return [key] if key else []
     return []
+
+
+def counterpart(ctx: Context, k: int, head: Token) -> str | None:
+    """ "с казахстанскими партнерами", "белорусские коллеги": the article's region of the country the adjective
+    names, or the country when the article names no region of it."""
+    if head.lemma not in words().counterparts:
+        return None
+    from coopgraph.ingest.trade import demonym_key
+
+    sent = ctx.sentences[k]
+    dm = next((d for d in ctx.demonyms if sent.start <= d.start < head.start and 0 <= head.start - d.end <= 2), None)
+    if dm is None:
+        return None
+    if dm.place.type == "Country":  # the country need not be named by a noun to have its region named
+        code = dm.place.code
+        region = next((key for key in ctx.focus if key.startswith("Region:") and country_code(ctx, key) == code), None)
+        if region is not None:
+            return region
+    return demonym_key(ctx, dm, allow_country=True)
 
 
 def place_anaphor(ctx: Context, k: int, arg: Argument, away_from: list[str]) -> str | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
-from coopgraph.ingest.discourse import refs_at, unnamed_region
+from coopgraph.ingest.discourse import counterpart, refs_at, unnamed_region
 from coopgraph.ingest.discourse import words as discourse_words
 from coopgraph.ingest.document_pairs import pair_documents
 from coopgraph.ingest.documents import DocMention, planned_signing
@@ -356,6 +356,9 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
         r.key
         for a in m.role("between") + m.role("partner") + _inner_partners(ctx, m)
         for r in _party_refs(ctx, m.sent, a.tokens[0].start, a.tokens[-1].end)
+    ]
+    partners += [
+        p for a in m.role("partner") + _inner_partners(ctx, m) if not a.refs and (p := counterpart(ctx, m.sent, a.head))
     ]
     own = [p for r in s.signers if (p := _signer_body(ctx, r) or region_of_person(ctx, r.key))]
     for a in _signer_args(ctx, m) if not s.signers else []:
