@@ -528,9 +528,13 @@ def _without_locating_brackets(ctx: Context, refs: list[Ref]) -> list[Ref]:
 
 
 def locates_an_organisation(ctx: Context, ref: Ref, org_ends: list[int]) -> bool:
-    """A place in brackets right after an organisation only says where it is: "ТОО «Тараз-Фосфор» (Жамбылская
-    область)", "института (Кыргызская Республика)"."""
-    return any(re.fullmatch(r"\s*\(\s*", ctx.text[e : ref.start]) for e in org_ends if e <= ref.start)
+    """A place in brackets, or "из" a place, right after an organisation only says where it is: "ТОО
+    «Тараз-Фосфор» (Жамбылская область)", "института (Кыргызская Республика)", "ООО «X» из города Ангрена"."""
+    return any(
+        re.fullmatch(r"\s*\(\s*|\s+из\s+(?:города\s+|г\.\s*)?", ctx.text[e : ref.start])
+        for e in org_ends
+        if e <= ref.start
+    )
 
 
 def most_specific(ctx: Context, keys: list[str]) -> list[str]:

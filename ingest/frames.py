@@ -580,6 +580,22 @@ def place_before_the_verb(match: FrameMatch, arg: Argument) -> bool:
 _GOVERNED = ("xcomp", "ccomp", "csubj", "csubj:pass", "obj", "nmod", "obl", "nsubj", "nsubj:pass")
 
 
+_CONTRACTS = {"контракт", "договор", "соглашение"}
+
+
+def under_contract(tree: Tree, verb: Token) -> bool:
+    """A future in a clause of a signed deal: "контракт, по которому X поставит", "договор, согласно которому"."""
+    tokens = tree.sent.tokens
+    for c in tree.children(verb):
+        if c.lemma != "который" or tree.preposition(c) not in ("по", "согласно"):
+            continue
+        # the antecedent is the noun before the comma that opens the clause, wherever the parser hung the clause
+        at = c.i - 2
+        if at >= 1 and tokens[at].text == "," and tokens[at - 1].lemma in _CONTRACTS:
+            return True
+    return False
+
+
 def _is_plan(tree: Tree, pred: Token, light: Token | None) -> bool:
     """Future, intention, offer or possibility: the predicate, its light verb, or a verb governing them."""
     words = lexicon().plan_words
@@ -605,6 +621,8 @@ def _is_plan(tree: Tree, pred: Token, light: Token | None) -> bool:
             return True
         node = up
     for t in chain:
+        if t.feats.get("Tense") == "Fut" and under_contract(tree, t):
+            continue  # "контракт, по которому компания поставит ...": what was contracted, a deal done
         if t.feats.get("Tense") == "Fut" or t.lemma in words:
             return True
         if any(

@@ -25,6 +25,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_gapping,
     repair_leading_participles,
     repair_legal_form_cases,
+    repair_legal_form_recipients,
     repair_legal_form_subjects,
     repair_listed_firms,
     repair_misread_place_nouns,
@@ -333,6 +334,7 @@ class _Syntax:
             repair_stolen_prepositions(ours)
             repair_prepositions_on_subjects(ours)
             repair_legal_form_subjects(ours)
+            repair_legal_form_recipients(ours)
             repair_listed_firms(ours)
             repair_nominative_modifiers(ours)
             repair_double_subjects(ours)

@@ -6,7 +6,7 @@ import re
 
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
-from coopgraph.ingest.discourse import HEAD_TITLES
+from coopgraph.ingest.discourse import HEAD_TITLES, locates_an_organisation
 from coopgraph.ingest.documents import list_signed, planned_signing, states_result
 
 _SIGN_LEMMAS = {
@@ -199,7 +199,17 @@ def _listed_signing(
         parties = _parties(ctx, k, d, [], ctx.sentences[k].start) if d.between else []
         if not parties:  # "план мероприятий Таласской и Жамбылской областей", "контракт ... ОсОО «X» для ТОО «Y»"
             named = ctx.refs_in(k, "Region", "City", "Country", "Organization")
-            parties = keep_parties(ctx, [r.key for r in named if not _inside_org(ctx, r)])
+            ends = [r.end for r in named if r.type == "Organization"]
+            # "ООО «X» из города Ангрена": the place only locates the firm
+            parties = keep_parties(
+                ctx,
+                [
+                    r.key
+                    for r in named
+                    if not _inside_org(ctx, r)
+                    and (r.type == "Organization" or not locates_an_organisation(ctx, r, ends))
+                ],
+            )
         _record_parties(ctx, k, d.key, parties, "signing.listed", events, doc_events, actors)
 
 

@@ -937,6 +937,42 @@ def repair_dative_appositions(tokens: list[Token]) -> None:
             t._head, t._rel = head.i, "iobj"
 
 
+def repair_legal_form_recipients(tokens: list[Token]) -> None:
+    """ "ТОО «X» поставит 120 тысяч тонн цемента ООО «Y»": a legal form does not decline, and the tagger reads
+    it as the genitive of the goods. After the goods of a giving verb that has a subject and no recipient or
+    destination, a legal form with its quoted name is the dative recipient."""
+    from coopgraph.ingest.org_names import org_lexicon
+
+    forms = set(org_lexicon().legal_forms)
+    by_i = {t.i: t for t in tokens}
+    for at, t in enumerate(tokens[:-1]):
+        if t.text not in forms or t._rel not in ("nmod", "appos") or tokens[at + 1].text != "«":
+            continue
+        if at > 0 and tokens[at - 1].pos == "ADP":
+            continue
+        node, verb = t, None
+        for _ in range(4):  # up the goods' chain: "цемента" <- "тонн" <- "поставит"
+            up = by_i.get(node._head)
+            if up is None:
+                break
+            if up.pos == "VERB":
+                verb = up if node._rel == "obj" else None
+                break
+            node = up
+        if verb is None or verb.lemma not in _GIVING_VERBS or verb.i > t.i:
+            continue
+        kids = [c for c in tokens if c._head == verb.i]
+        if not any(c._rel == "nsubj" for c in kids) or any(c._rel == "iobj" or _destination(tokens, c) for c in kids):
+            continue
+        t._head, t._rel = verb.i, "iobj"
+        t.feats["Case"] = "Dat"
+
+
+def _destination(tokens: list[Token], t: Token) -> bool:
+    """ "в Ангрен", "на рынок": a place the verb sends to."""
+    return t._rel == "obl" and any(c._head == t.i and c.lemma in ("в", "во", "на") for c in tokens)
+
+
 def repair_conjoined_subjects(tokens: list[Token]) -> None:
     """ "ОсОО «X» закупает пшеницу у хозяйств, а ТОО «Y» поставляет удобрения": the parser can make the second
     clause's subject a conjunct of the first verb (a noun conjoined to a verb); it is the subject of the finite

@@ -24,6 +24,7 @@ from coopgraph.ingest.frames import (
     refs_in_tokens,
     shape_of,
     tree_of,
+    under_contract,
 )
 from coopgraph.ingest.morph import parses
 from coopgraph.ingest.nlp import Token
@@ -618,7 +619,7 @@ def is_fact(tree: Tree, st: Statement) -> bool:
         seen.add(node.i)
         if node.i != m.pred.i and node.lemma in blocked:
             return False
-        if node.feats.get("Tense") == "Fut" or node.feats.get("Mood") == "Imp":
+        if node.feats.get("Tense") == "Fut" and not under_contract(tree, node) or node.feats.get("Mood") == "Imp":
             return False
         kids = tree.children(node)
         if any(c.lemma == "не" and c.rel == "advmod" for c in kids) and node.pos in ("VERB", "AUX"):

@@ -37,6 +37,11 @@ CASES = [
         [(5, "подписало")],
         id="a-legal-form-with-its-name-right-before-the-verb-hung-on-a-noun-before-it",
     ),
+    pytest.param(
+        "ТОО «Turkistan Cement» поставит 120 тысяч тонн цемента ООО «Angren Qurilish Savdo».",
+        [(10, "поставит")],
+        id="an-undeclined-legal-form-after-the-goods-is-the-recipient-not-their-genitive",
+    ),
 ]
 NOMINATIVE = [
     pytest.param(

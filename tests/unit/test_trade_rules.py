@@ -185,6 +185,20 @@ EXPORTS = [
         id="contract-whose-relative-clause-names-the-supplier-by-its-place",
     ),
     pytest.param(
+        "Также заключен контракт, по которому ТОО «Turkistan Cement» поставит 120 тысяч тонн цемента ООО «Angren "
+        "Qurilish Savdo» из города Ангрена.",
+        [("Turkistan Cement", "Angren Qurilish Savdo", "цемент")],
+        {},
+        id="contract-whose-clause-names-both-firms-the-buyer-an-undeclined-dative-located-by-its-city",
+    ),
+    pytest.param(
+        "В ходе визита заключены:\n- меморандум о сотрудничестве между двумя университетами;\n- договор, согласно "
+        "которому ОсОО «Ысык-Кол Балык» поставит 300 тонн форели ТОО «Алатау Фиш Трейд».",
+        [("Ысык-Кол Балык", "Алатау Фиш Трейд", "форель")],
+        {},
+        id="contract-in-a-list-its-clause-hung-anywhere-still-tells-an-agreed-supply",
+    ),
+    pytest.param(
         "ООО «Новосибирский кабельный завод» и ТОО «Павлодар Энерго Монтаж» подписали контракт на поставку "
         "кабеля казахстанскому заказчику.",
         [("Новосибирский кабельный завод", "Павлодар Энерго Монтаж", "кабель")],
