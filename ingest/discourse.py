@@ -701,6 +701,7 @@ class Led:
     sent: int
     persons: list[str]
     side: str | None
+    places: list[str] = field(default_factory=list)  # "Делегацию региона в Казани возглавлял X": where it was
 
 
 _LEAD_VERBS = ("возглавить", "возглавлять", "сопровождать", "сопроводить")  # who accompanies it goes along too
@@ -731,5 +732,14 @@ def delegation_leaders(ctx: Context) -> list[Led]:
                 for r in ctx.refs_in(k, "Person")
                 if any(t.start <= r.start < t.end for t in tree.phrase(c))
             ]
-            out.append(Led(k, persons, named[0] if named else None))
+            out.append(Led(k, persons, named[0] if named else None, _led_where(ctx, tree, k, [group, verb])))
     return out
+
+
+def _led_where(ctx: Context, tree: Tree, k: int, heads: list[Token]) -> list[str]:
+    """The places "в X" (locative) hung on the delegation or on the verb of leading it."""
+    out = []
+    for c in (c for h in heads for c in tree.children(h)):
+        if c.feats.get("Case") == "Loc" and tree.preposition(c) in ("в", "во"):
+            out += [r.key for r in refs_at(ctx, k, c) if r.type in ("City", "Region", "Country")]
+    return list(dict.fromkeys(out))

@@ -348,6 +348,12 @@ def _leaders_of_delegations(ctx: Context) -> None:
     where it went."""
     for led in delegation_leaders(ctx):
         _went_with_the_delegation(ctx, led.persons, led.sent, "frame:visit.leader", side=led.side)
+        for place in led.places:  # "Делегацию региона в Казани возглавлял аким X": he and his side were there
+            for who in led.persons + ([led.side] if led.side else []):
+                if not _at_home(ctx, who, place) and _country(ctx, region_of_person(ctx, who) or who) != _country(
+                    ctx, place
+                ):
+                    ctx.relate("VISITED", who, place, led.sent, rule="frame:visit.leader")
 
 
 def _members_of_delegations(ctx: Context) -> None:

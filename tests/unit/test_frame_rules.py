@@ -619,6 +619,11 @@ VISITS = [
         absent=[("VISITED", "Свердловская область", ANY)],
     ),
     relation_case(
+        "visit-the-leader-of-a-delegation-said-to-be-in-a-city",
+        "Делегацию региона в Казани возглавлял аким Жамбылской области Нурлыбек Абдрахманов.",
+        has=[("VISITED", "Нурлыбек Абдрахманов", "Казань")],
+    ),
+    relation_case(
         "visit-leader-named-in-the-instrumental-after-an-abbreviated-title",
         "В Уфе с рабочим визитом побывала делегация Актюбинской области во главе с первым замакима региона "
         "Аскаром Жаксыбековым.",
