@@ -515,7 +515,9 @@ def _listed_after(ctx: Context, phrase: TitlePhrase) -> list[str]:
     return out
 
 
-_DEPUTISED = re.compile(r"(?:замест\w*|зам\.?)\s+(губернатор|аким)\w*$|^(?:перв\w+\s+)?вице-(губернатор)\w*$", re.I)
+_DEPUTISED = re.compile(
+    r"(?:замест\w*|зам\.?)\s+(губернатор|аким|хоким|хаким)\w*$|^(?:перв\w+\s+)?вице-(губернатор)\w*$", re.I
+)
 
 
 def _deputised_head(title: str) -> str | None:
@@ -665,17 +667,13 @@ def _led_delegation(ctx: Context, k: int, title_start: int) -> str | None:
 
 
 def _guess_home_for(ctx: Context, word: str, k: int) -> str | None:
-    """ "губернатор Игорь Бабушкин" with no region: the article's Russian region (аким: Kazakh), else the
-    region of the one city of that country the sentence or the article names ("В Павлодаре его встретил аким
-    Асаин Байханов")."""
-    want = {"губернатор": "RU", "аким": "KZ"}.get(word)
-    if want is None:
+    """ "губернатор Игорь Бабушкин", "заместитель хокима Шерзод Назаров" with no region: the region of the
+    delegation whose members the sentence lists, if of the office's country, else the article's most salient
+    region of that country (аким: Kazakh, хоким: Uzbek), else the region of the one city of that country the
+    sentence or the article names ("В Павлодаре его встретил аким Асаин Байханов")."""
+    if word not in _HEAD_COUNTRY:
         return None
-    for key in (ctx.home, ctx.partner):
-        ent = ctx.table.get(key) if key else None
-        if ent is not None and ent.country == want:
-            return key
-    return _region_of_city(ctx, k, want)
+    return _home_region(ctx, k, "", word)
 
 
 def _oblispolkom_region(ctx: Context, ref: Ref, phrase: TitlePhrase, comp: str) -> str | None:
