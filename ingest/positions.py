@@ -430,7 +430,31 @@ def _other_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         return (key, _office_title(phrase.text)) if key else None
     if (org := _org_delegation(ctx, phrase.sent, phrase.start)) is not None:
         return org, _office_title(f"{phrase.text} {comp}")
+    if not comp.strip() and (org := _signing_for(ctx, phrase)) is not None:
+        return org, _office_title(phrase.text)
     return None
+
+
+_FOR_SIDE = re.compile(r"\s*(?:[Оо]т|[Сс]о\s+стороны)\s+$")
+
+
+def _signing_for(ctx: Context, phrase: TitlePhrase) -> str | None:
+    """ "От ТОО «Ертис Агро Инновации» документ подписал генеральный директор Даурен Садыков": the sentence
+    opens with the side he acts for, and his title names no other."""
+    sent = ctx.sentences[phrase.sent]
+    orgs = [r for r in ctx.refs_in(phrase.sent, "Organization") if r.end <= phrase.start]
+    first = min(orgs, key=lambda r: r.start) if orgs else None
+    if first is None or not _FOR_SIDE.fullmatch(_legal_form_free(ctx.text[sent.start : first.start])):
+        return None
+    return first.key
+
+
+def _legal_form_free(text: str) -> str:
+    """The text before a firm's name without the legal form that opens the name ("От ТОО «X»")."""
+    from coopgraph.ingest.org_names import org_lexicon
+
+    words = text.rstrip(' «"').split()
+    return " ".join(words[:-1] if words and words[-1] in org_lexicon().legal_forms else words) + " "
 
 
 def _org_delegation(ctx: Context, k: int, title_start: int) -> str | None:
