@@ -317,6 +317,9 @@ def _match(ctx: Context, k: int, tree: Tree, pred: Token, entry: Predicate) -> F
             # "отгрузила в Актобе", "поставило в Караганду": a word whose locative and accusative look alike
             # (one that does not decline) takes the case the verb governs there, not the tagger's guess
             shape = shape[: -len("loc")] + "acc"
+        elif entry.role_of(shape) is None and shape.endswith("+acc") and _may_be_accusative(dep):
+            # "гостей встретили в Кокшетау": the same, the other way round
+            shape = shape[: -len("acc")] + "loc"
         _add_argument(ctx, tree, match, dep, _voice(shape, passive))
         for c in tree.children(dep):
             # "в 15 стран, в том числе в Россию и Китай": the places a vague one is made of fill its role
