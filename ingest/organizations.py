@@ -716,7 +716,7 @@ def _add_ner_orgs(ctx: Context, taken: list[tuple[int, int]]) -> None:
     for span in ctx.parsed.spans:
         if span.type != "ORG" or any(s <= span.start < e or span.start <= s < span.end for s, e in taken):
             continue
-        text = span.text.split("\n")[0].strip()
+        text = _before_a_verb(ctx, span.start, span.text.split("\n")[0].strip())
         if len(text) < 3 or _GOVERNMENT.search(text) or is_outlet(text):
             continue
         words = text.split()
@@ -732,6 +732,21 @@ def _add_ner_orgs(ctx: Context, taken: list[tuple[int, int]]) -> None:
         if _GOVERNMENT.search(normal) or lemma(words[0]) in _NOT_ORG_HEADS or _opens_with_a_title(text):
             continue
         _add(ctx, normal[:1].upper() + normal[1:], text, span.start, span.start + len(text))
+
+
+def _before_a_verb(ctx: Context, start: int, text: str) -> str:
+    """An ORG span cut at its first finite verb: NER can run a headline's name into its predicate
+    ("Оренбургская таможня подвела итоги")."""
+    k = ctx.sentence_of(start)
+    verb = next(
+        (
+            t
+            for t in ctx.sentences[k].tokens
+            if start < t.start < start + len(text) and t.pos == "VERB" and t.feats.get("VerbForm") == "Fin"
+        ),
+        None,
+    )
+    return text[: verb.start - start].rstrip() if verb is not None else text
 
 
 def _opens_with_a_title(text: str) -> bool:
