@@ -406,9 +406,27 @@ def _add_kind_acronym(ctx: Context, m: re.Match) -> None:
         None,
     )
     if place is None or not ctx.text[m.end()].isspace():
+        _add_adjective_acronym(ctx, m)
         return
     name = f"{org_lexicon().acronyms[m.group(0)]} {ctx.text[place.start : place.end]}"
     _add(ctx, name, ctx.text[m.start() : place.end], m.start(), place.end)
+
+
+_ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+(?:ой|ей|ая|яя|ую|юю))\s+$")
+
+
+def _add_adjective_acronym(ctx: Context, m: re.Match) -> None:
+    """ "вице-президент Уральской ТПП": a capitalised adjective before the acronym names the body
+    ("Уральская торгово-промышленная палата")."""
+    from coopgraph.ingest.morph import inflect_word
+
+    adj = _ADJECTIVE_BEFORE.search(ctx.text[max(0, m.start() - 40) : m.start()])
+    if adj is None:
+        return
+    kind = org_lexicon().acronyms[m.group(0)]
+    start = m.start() - len(adj.group(0))
+    word = inflect_word(adj.group(1), {"nomn", "femn", "sing"}, ("ADJF",))
+    _add(ctx, f"{word[:1].upper()}{word[1:]} {kind[:1].lower()}{kind[1:]}", ctx.text[start : m.end()], start, m.end())
 
 
 # "компания Kazakh Invest", "ТОО Ural Steel", "холдинга Samruk-Kazyna и QazTrade": a name in Latin letters,

@@ -390,6 +390,8 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
         if d.between and not between and all(_both_sides_only(ctx.text[a:b]) for a, b in d.between):
             between = _two_sides(ctx)  # "Между регионами подписано соглашение": the article's two
             s.guessed = bool(between)
+        elif d.between and not between and len(own) > 1 and all(_plural_kind(ctx.text[a:b]) for a, b in d.between):
+            between = own  # "директор палаты X и вице-президент ТПП Y подписали меморандум между палатами"
         elif (
             d.between
             and ctx.home
@@ -446,6 +448,12 @@ def _two_bodies(ctx: Context, m: FrameMatch) -> list[str]:
 
 
 _SIDES_ONLY = re.compile(r"(?:(?:двумя|обеими|нашими)\s+)?(?:регион|сторон|област|кра)[а-яё]*", re.I)
+
+
+def _plural_kind(text: str) -> bool:
+    """ "между палатами", "между университетами": one plural noun, the kind of the signers' bodies."""
+    words = text.split()
+    return len(words) == 1 and bool(re.fullmatch(r"[а-яё]+(?:ами|ями)", words[0].strip(",.;")))
 
 
 def _both_sides_only(text: str) -> bool:
