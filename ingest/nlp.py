@@ -27,6 +27,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_legal_form_cases,
     repair_legal_form_recipients,
     repair_legal_form_subjects,
+    repair_listed_among,
     repair_listed_firms,
     repair_misread_place_nouns,
     repair_names_across_verbs,
@@ -329,6 +330,7 @@ class _Syntax:
             repair_dashed_firms(ours)
             repair_quoted_names(ours)
             repair_dative_appositions(ours)
+            repair_listed_among(ours)
             repair_converb_subjects(ours)
             repair_conjoined_subjects(ours)
             repair_stolen_prepositions(ours)

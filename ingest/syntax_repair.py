@@ -973,6 +973,22 @@ def _destination(tokens: list[Token], t: Token) -> bool:
     return t._rel == "obl" and any(c._head == t.i and c.lemma in ("в", "во", "на") for c in tokens)
 
 
+def repair_listed_among(tokens: list[Token]) -> None:
+    """ "представили 180 компаний, среди них ООО «A» и ТОО «B»": the names listed "среди них" are of the noun
+    before the comma (the parser can hang them on the pronoun as a clause of their own)."""
+    for k, t in enumerate(tokens[:-2]):
+        if t.lemma != "среди" or tokens[k + 1].lemma != "они" or k < 2 or tokens[k - 1].text != ",":
+            continue
+        noun = next((u for u in reversed(tokens[: k - 1]) if u.pos in ("NOUN", "PROPN")), None)
+        if noun is None or k - 1 - noun.i > 1:
+            continue  # the noun right before the comma only
+        pron = tokens[k + 1]
+        for c in tokens:
+            if c._head == pron.i and c.pos in ("NOUN", "PROPN") and c.i > pron.i:
+                c._head, c._rel = noun.i, "appos"
+        pron._head, pron._rel = noun.i, "nmod"
+
+
 def repair_conjoined_subjects(tokens: list[Token]) -> None:
     """ "ОсОО «X» закупает пшеницу у хозяйств, а ТОО «Y» поставляет удобрения": the parser can make the second
     clause's subject a conjunct of the first verb (a noun conjoined to a verb); it is the subject of the finite

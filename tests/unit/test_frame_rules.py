@@ -1041,7 +1041,17 @@ PARTICIPATION = [
         "аким Восточно-Казахстанской области Ермек Кошербаев.",
         has=[("PARTICIPATED_IN", "Виктор Томенко", ANY), ("PARTICIPATED_IN", "Ермек Кошербаев", ANY)],
     ),
+    relation_case(
+        "participation-firms-listed-among-the-exhibitors",
+        "На выставке «Торговый мост» свою продукцию представили 180 компаний, среди них ООО «Андижан Текстиль "
+        "Групп» и ТОО «Онтустик Жарык».",
+        has=[
+            ("PARTICIPATED_IN", "Андижан Текстиль Групп", "Торговый мост"),
+            ("PARTICIPATED_IN", "Онтустик Жарык", "Торговый мост"),
+        ],
+    ),
 ]
+
 
 NO_PARTICIPATION = [
     relation_case(

@@ -42,6 +42,11 @@ CASES = [
         [(10, "поставит")],
         id="an-undeclined-legal-form-after-the-goods-is-the-recipient-not-their-genitive",
     ),
+    pytest.param(
+        "На выставке свою продукцию представили 180 компаний, среди них ООО «Андижан Текстиль» и ТОО «Жарык».",
+        [(10, "компаний")],
+        id="names-listed-among-them-are-of-the-noun-before-the-comma",
+    ),
 ]
 NOMINATIVE = [
     pytest.param(
