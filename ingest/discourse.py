@@ -226,8 +226,15 @@ def unnamed_region(ctx: Context, tree: Tree, body: Token) -> str | None:
     if not any(c.lemma in ("область", "регион", "край") and c.rel == "nmod" for c in tree.children(body)):
         return None
     country = next((c for w, c in offices().body_countries.items() if body.lemma.startswith(w)), None)
-    regions = [key for key in ctx.focus if key.startswith("Region:")]
-    return next((key for key in regions if country is None or country_code(ctx, key) == country), None)
+    return focus_region(ctx, country)
+
+
+def focus_region(ctx: Context, country: str | None) -> str | None:
+    """The article's most salient region of `country` (of any country when None)."""
+    return next(
+        (k for k in ctx.focus if k.startswith("Region:") and (country is None or country_code(ctx, k) == country)),
+        None,
+    )
 
 
 def _title_word(tok: Token) -> bool:
@@ -566,11 +573,8 @@ def counterpart(ctx: Context, k: int, head: Token) -> str | None:
     dm = next((d for d in ctx.demonyms if sent.start <= d.start < head.start and 0 <= head.start - d.end <= 2), None)
     if dm is None:
         return None
-    if dm.place.type == "Country":  # the country need not be named by a noun to have its region named
-        code = dm.place.code
-        region = next((key for key in ctx.focus if key.startswith("Region:") and country_code(ctx, key) == code), None)
-        if region is not None:
-            return region
+    if dm.place.type == "Country" and (region := focus_region(ctx, dm.place.code)) is not None:
+        return region  # the country need not be named by a noun to have its region named
     return demonym_key(ctx, dm, allow_country=True)
 
 

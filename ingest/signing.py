@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
-from coopgraph.ingest.discourse import counterpart, refs_at, unnamed_region
+from coopgraph.ingest.discourse import counterpart, focus_region, refs_at, unnamed_region
 from coopgraph.ingest.discourse import words as discourse_words
 from coopgraph.ingest.document_pairs import pair_documents
 from coopgraph.ingest.documents import DocMention, planned_signing
@@ -528,9 +528,7 @@ def _unnamed_heads(ctx: Context, m: FrameMatch) -> list[str]:
             country = _HEAD_COUNTRY.get(t.lemma)
             if country is None or a.refs:
                 continue
-            key = next(
-                (k for k in ctx.focus if k.startswith("Region:") and ctx.table.entities[k].country == country), None
-            )
+            key = focus_region(ctx, country)
             if key and key not in out:
                 out.append(key)
     return out if len(out) > 1 else []
