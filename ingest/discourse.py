@@ -737,6 +737,30 @@ def delegation_leaders(ctx: Context) -> list[Led]:
                 if any(t.start <= r.start < t.end for t in tree.phrase(c))
             ]
             out.append(Led(k, persons, named[0] if named else None, _led_where(ctx, tree, k, [group, verb])))
+        out += _led_by_apposition(ctx, k, tree)
+    return out
+
+
+def _led_by_apposition(ctx: Context, k: int, tree: Tree) -> list[Led]:
+    """ "Делегация Курганской области во главе с губернатором X провела переговоры": whoever the phrase names
+    as leading the delegation led it, whatever the sentence then says it did."""
+    out = []
+    tokens = ctx.sentences[k].tokens
+    for group in tokens:
+        if not words().is_group(group.lemma) or group.pos != "NOUN":
+            continue
+        i = group.i + 1
+        while i < len(tokens) and tokens[i].pos in ("ADJ", "NOUN", "PROPN") and tokens[i].feats.get("Case") == "Gen":
+            i += 1  # the delegation's own genitive: "делегация Курганской области"
+        if tuple(t.lemma for t in tokens[i : i + 3]) not in (("в", "глава", "с"), ("во", "глава", "с")):
+            continue
+        persons = _leaders_after(ctx, k, group)
+        if not persons:
+            continue
+        before = ctx.delegation  # naming a delegation here does not make it the one the article speaks of
+        named = resolve(ctx, tree, k, Argument("visitor", "nom", group, tree.phrase(group))).bodies
+        ctx.delegation = before
+        out.append(Led(k, persons, named[0] if named else None))
     return out
 
 
