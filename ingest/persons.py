@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from coopgraph.ingest.context import Context
@@ -202,6 +203,31 @@ def extract_persons(ctx: Context) -> None:
     _merge_declension_variants(ctx)
     _resolve_surnames(ctx, singles)
     _unrecognised_mentions(ctx)
+    _titled_names(ctx)
+
+
+_TITLE_BEFORE_PLACE = re.compile(r"(?:аким|губернатор|мэр|хоким|глав|председател|министр|посол|консул)\w*\s+$", re.I)
+
+
+def _titled_names(ctx: Context) -> None:
+    """ "Аким Алматы Ерболат Досаев и мэр Бишкека ...": a title, a place and a first name and surname the
+    tagger read as one unknown run and marked nowhere."""
+    for place in [r for r in ctx.refs if r.type in ("City", "Region", "Country")]:
+        sent = ctx.sentence_of(place.start)
+        if sent < 0 or not _TITLE_BEFORE_PLACE.search(ctx.text[max(0, place.start - 30) : place.start]):
+            continue
+        after = [t for t in ctx.sentences[sent].tokens if t.start >= place.end][:3]
+        toks = list(itertools.takewhile(lambda t: t.text[:1].isupper() and t.text.isalpha(), after))
+        if not 2 <= len(toks) <= 3 or any(r.start < toks[-1].end and toks[0].start < r.end for r in ctx.refs):
+            continue
+        if not _looks_like_surname(toks[-1]) or ctx.text[place.end : toks[0].start].strip():
+            continue
+        named = name_of(toks, _apposition_case(ctx, sent, toks[0]))
+        if named is None or named[1]:
+            continue
+        start, end = toks[0].start, toks[-1].end
+        ent = ctx.table.add("Person", named[0], alias=ctx.text[start:end], start=start, end=end)
+        ctx.add_ref(ent, start, end)
 
 
 def _unrecognised_mentions(ctx: Context) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
-from coopgraph.ingest.discourse import counterpart, focus_region, refs_at, unnamed_region
+from coopgraph.ingest.discourse import counterpart, focus_region, refs_at, resolve, unnamed_region
 from coopgraph.ingest.discourse import words as discourse_words
 from coopgraph.ingest.document_pairs import pair_documents
 from coopgraph.ingest.documents import DocMention, planned_signing
@@ -361,6 +361,13 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
         p for a in m.role("partner") + _inner_partners(ctx, m) if not a.refs and (p := counterpart(ctx, m.sent, a.head))
     ]
     own = [p for r in s.signers if (p := _signer_body(ctx, r) or region_of_person(ctx, r.key))]
+    if s.signers:  # "аким X и губернатор Иссык-Кульской области подписали": the unnamed one's place signs too
+        own += [
+            p
+            for a in _signer_args(ctx, m)
+            for p in resolve(ctx, tree_of(ctx, m.sent), m.sent, a).represented
+            if p not in own
+        ]
     for a in _signer_args(ctx, m) if not s.signers else []:
         own += [r.key for r in _in_clause(ctx, m, _subject_places(ctx, m.sent, a))]
         own += _unnamed_executives(ctx, m, a)
