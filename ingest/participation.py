@@ -300,9 +300,11 @@ def _leaders_took_part(ctx: Context) -> None:
     """ "Предприятия Иссык-Кульской области приняли участие в ярмарке. Делегацию региона возглавил X": who led a
     delegation that took part in an event took part in it."""
     for led in delegation_leaders(ctx):
-        side = led.side or ctx.delegation
-        for rel in [r for r in ctx.relations.values() if r.type == "PARTICIPATED_IN" and r.source_key == side]:
-            for person in led.persons:
+        for person in led.persons:
+            # "Казахстанскую делегацию возглавил заместитель акима Костанайской области": an unnamed
+            # delegation, before the article's is known, is the side of the place its leader serves
+            side = led.side or ctx.delegation or region_of_person(ctx, person)
+            for rel in [r for r in ctx.relations.values() if r.type == "PARTICIPATED_IN" and r.source_key == side]:
                 ctx.relate("PARTICIPATED_IN", person, rel.target_key, led.sent, rule="event.delegation_leader")
 
 
@@ -527,8 +529,9 @@ def _venue_visits(ctx: Context, events: Events) -> None:
             continue  # "обратились по видеосвязи": taking part from afar
         if (who, rel.target_key) in ctx.participant_groups:
             ctx.relate("VISITED", who, venue, k, rule="event.venue_delegation")
-        elif who.startswith("Person:") and any(
-            _at_home(ctx, x, venue) for x in [*taking_part[rel.target_key], ctx.home, ctx.partner] if x
+        elif who.startswith("Person:") and (
+            any(_at_home(ctx, x, venue) for x in [*taking_part[rel.target_key], ctx.home, ctx.partner] if x)
+            or _named_after(ctx, rel.target_key, venue)
         ):  # held on the ground of one of the article's two parties (or of another participant)
             home = region_of_person(ctx, who)
             # an organisation's home is the place its name holds; a body placed nowhere ("университет имени
@@ -536,6 +539,16 @@ def _venue_visits(ctx: Context, events: Events) -> None:
             country = _country(ctx, body_place(ctx, home) or home)
             if country and country != _country(ctx, venue):
                 ctx.relate("VISITED", who, venue, k, rule="event.venue_person")
+
+
+def _named_after(ctx: Context, event: str, venue: str) -> bool:
+    """ "форум «Челябинск – Костанай»" held in Chelyabinsk: an event named after its venue is held on a party's
+    ground, the other party being the other place its name gives."""
+    name, place = ctx.table.get(event), ctx.table.get(venue)
+    if name is None or place is None:
+        return False
+    stem = place.name.split()[0].lower()[: max(4, len(place.name.split()[0]) - 2)]
+    return re.search(rf"(?<![а-яё]){re.escape(stem)}", name.name.lower()) is not None
 
 
 _OPENED = {"открыть", "участвовать", "участие", "выступить", "посетить", "принять"}
