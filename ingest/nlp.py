@@ -23,6 +23,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_double_subjects,
     repair_forward_jumps,
     repair_gapping,
+    repair_genitive_subjects,
     repair_leading_participles,
     repair_legal_form_cases,
     repair_legal_form_recipients,
@@ -326,6 +327,7 @@ class _Syntax:
             repair_legal_form_cases(ours)
             repair_caseless_nouns(ours)
             repair_counted_subjects(ours)
+            repair_genitive_subjects(ours)
             repair_counting_cycles(ours)
             repair_dashed_firms(ours)
             repair_quoted_names(ours)

@@ -610,6 +610,22 @@ def repair_counted_subjects(tokens: list[Token]) -> None:
                 t._head = noun.i
 
 
+def repair_genitive_subjects(tokens: list[Token]) -> None:
+    """ "Бизнес-миссия предпринимателей Чуйской области находится в Алматы": the parser can make the genitive
+    the subject and the nominative noun before it a modifier; the nominative is the subject, the genitive
+    says whose it is."""
+    for at, gen in enumerate(tokens[1:], start=1):
+        if gen._rel not in ("nsubj", "nsubj:pass") or gen.feats.get("Case") != "Gen" or gen.pos != "NOUN":
+            continue
+        nom = tokens[at - 1]
+        if nom._head != gen.i or nom.pos != "NOUN" or nom.feats.get("Case") != "Nom":
+            continue
+        if any(t._head == gen.i and t._rel == "case" for t in tokens):
+            continue  # "у предпринимателей": a preposition's noun is no subject anyway
+        nom._head, nom._rel = gen._head, gen._rel
+        gen._head, gen._rel = nom.i, "nmod"
+
+
 def repair_counting_cycles(tokens: list[Token]) -> None:
     """ "экспортировала туда более 200 тысяч тонн муки": the parser can hang "тонн" on "более" and "более" on
     the number it counts, a cycle that never reaches the verb; the counted noun is the verb's object."""

@@ -11,6 +11,11 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-a-business-mission-of-a-regions-entrepreneurs-is-somewhere",
+        "Бизнес-миссия предпринимателей Чуйской области находится в Алматы.",
+        has=[("VISITED", "Чуйская область", "Алматы")],
+    ),
+    relation_case(
         "visit-a-participle-qualifies-the-delegation-it-agrees-with-not-the-title-it-was-hung-on",
         "Об этом шла речь на переговорах вице-губернатора Омской области Валерия Шарова с делегацией "
         "Павлодарской области во главе с заместителем акима Асылбеком Жумабековым, прибывшей в Омск.",

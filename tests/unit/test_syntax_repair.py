@@ -47,6 +47,11 @@ CASES = [
         [(10, "компаний")],
         id="names-listed-among-them-are-of-the-noun-before-the-comma",
     ),
+    pytest.param(
+        "Бизнес-миссия предпринимателей Чуйской области находится в Алматы.",
+        [(0, "находится"), (1, "Бизнес-миссия")],
+        id="a-nominative-group-read-as-a-modifier-of-its-genitive",
+    ),
 ]
 NOMINATIVE = [
     pytest.param(
