@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
 
 from coopgraph.ingest.context import Context
 from coopgraph.ingest.gazetteer import Place, load_gazetteer
@@ -175,7 +178,7 @@ def choose_focus(ctx: Context) -> None:
             ranked.insert(0, implied)
     ctx.focus = ranked
     regions = [k for k in ranked if k.startswith("Region:")]
-    own = _outlet_region(ctx)
+    own = _outlet_region(ctx) or _dateline_region(ctx, regions)
     if own in regions[1:]:  # a regional outlet writes from its region: "наш регион" is that one
         regions.remove(own)
         regions.insert(0, own)
@@ -227,6 +230,26 @@ def _region_named_in(name: str) -> Place | None:
         if place is not None and place.type == "Region" and word[:1].isupper() and word.lower() != place.name.lower():
             return place
     return None
+
+
+def outlet_country(outlet: str) -> str | None:
+    """The country a national agency writes from (lexicons/outlets.toml), if it is one."""
+    low = outlet.strip(' «»"').lower()
+    return next((c for c, names in _outlet_countries().items() if low in names), None)
+
+
+@lru_cache(maxsize=1)
+def _outlet_countries() -> dict[str, set[str]]:
+    text = resources.files(__package__).joinpath("lexicons", "outlets.toml").read_text(encoding="utf-8")
+    return {c: {n.lower() for n in names} for c, names in tomllib.loads(text)["countries"].items()}
+
+
+def _dateline_region(ctx: Context, regions: list[str]) -> str | None:
+    """ "Бишкек, 30 сентября. /Кабар/.": a national agency writes from its country, so of the article's two
+    leading regions the one in that country is its home."""
+    country = outlet_country(ctx.outlet) if ctx.outlet else None
+    ours = [k for k in regions[:2] if (e := ctx.table.get(k)) is not None and e.country == country]
+    return ours[0] if country and len(ours) == 1 else None
 
 
 def _outlet_region(ctx: Context) -> str | None:

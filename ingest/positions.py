@@ -146,7 +146,11 @@ def _title_before(ctx: Context, ref: Ref) -> TitlePhrase | None:
             return None
         return TitlePhrase(office, m.group("title"), title_start, last.end + c.end(), ref.start, ref.sent)
     gap = _masked(ctx, ref.sent, window_start + m.end(), ref.start)
-    if _GAP_STOP.search(gap) or len(gap) > 130:
+    if (
+        _GAP_STOP.search(gap)
+        or len(gap) > 130
+        or _finite_verb_between(ctx, ref.sent, window_start + m.end(), ref.start)
+    ):
         return None
     phrase = TitlePhrase(office, m.group("title"), title_start, window_start + m.end(), ref.start, ref.sent)
     first = _chain_start(left, matches)
@@ -167,6 +171,14 @@ def _title_before(ctx: Context, ref: Ref) -> TitlePhrase | None:
         if dash is None:  # "пресс-секретаря главы республики": the first title governs the second
             return phrase.chained
     return phrase
+
+
+def _finite_verb_between(ctx: Context, k: int, start: int, end: int) -> bool:
+    """ "Глава региона пригласил Игоря Ремезова": a finite verb between a title and a name ends the title's
+    phrase (the list of such verbs in `_GAP_STOP` is only where the tagger has no say)."""
+    return any(
+        start <= t.start < end and t.pos == "VERB" and t.feats.get("VerbForm") == "Fin" for t in ctx.sentences[k].tokens
+    )
 
 
 def _masked(ctx: Context, k: int, start: int, end: int) -> str:

@@ -538,7 +538,8 @@ def read_text(
         title=title or find_title(body),
         published=when.date if when else None,
         published_from=when.source if when else None,
-        outlet=outlet or find_outlet(body, url) or header_outlet(text),
+        # a dateline the furniture pass took off the body still names the outlet
+        outlet=outlet or find_outlet(body, url) or dateline_outlet(text) or header_outlet(text),
         url=url,
         lang=detect_language(body),
         raw_chars=raw_chars,
@@ -655,12 +656,15 @@ def header_outlet(text: str) -> str | None:
     return m.group("outlet").strip() if m else None
 
 
+def dateline_outlet(text: str) -> str | None:
+    """The outlet of a dateline opening one of the first paragraphs ("Бишкек, 30 сентября. /Кабар/.")."""
+    return next((o for p in text.split("\n\n")[:4] if (o := read_dateline(p)[1])), None)
+
+
 def find_outlet(body: str, url: str | None) -> str | None:
     """Outlet from a dateline, then the URL host, then a credit naming a known or domain-like outlet."""
-    for paragraph in body.split("\n\n")[:4]:
-        outlet = read_dateline(paragraph)[1]
-        if outlet:
-            return outlet
+    if outlet := dateline_outlet(body):
+        return outlet
     if url:
         host = (urlparse(url).hostname or "").lower()
         host = re.sub(r"^(?:www|m|mobile|amp)\.", "", host)
