@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from coopgraph.ingest.context import Context
 from coopgraph.ingest.dates import month_number
-from coopgraph.ingest.goods import classify, is_generic
+from coopgraph.ingest.goods import classify, headword, is_generic
 from coopgraph.ingest.morph import UD_CASES, inflect_word, lemma, nominative_phrase, parses
 from coopgraph.ingest.nlp import Token
 from coopgraph.ingest.trade_words import trade_words
@@ -430,6 +430,9 @@ def _name(words: list[Token], head: int, measured: bool = False) -> tuple[str, l
         )
     triples = [(t.text, t.feats, "ADJ") for t in lead] + [(words[head].text, feats, "NOUN")]
     name = nominative_phrase(triples, len(lead))
+    last = name.rpartition(" ")
+    if last[2] == words[head].lemma and headword(last[2]) != last[2]:
+        name = last[0] + last[1] + headword(last[2])  # "тритикале" does not decline: no "тритикал" from its case
     if tail:
         name += " " + " ".join(t.text for t in tail)
     lemmas = [_adjective_lemma(t) for t in lead] + [t.lemma for t in [words[head]] + tail]

@@ -239,6 +239,8 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
         visitors = _lead_subject(ctx, m.sent)  # "Визит в Бишкек" over "Аким ... Марат Султангазиев встретился ..."
     if not visitors:
         visitors = _earlier_subject(ctx, m)
+    if not visitors and m.predicate.noun:
+        visitors = _guest_of_the_host(ctx, m)
     if not visitors and m.predicate.delegation_agent and ctx.delegation and _told_as_done(ctx.sentences[m.sent]):
         visitors = Side(bodies=[ctx.delegation])
     if not visitors:
@@ -259,6 +261,23 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
         for v in visitors.keys:
             if not _at_home(ctx, v, place):
                 ctx.relate("VISITED", v, place, m.sent, rule="frame:visit", date=date)
+
+
+_HOSTING = ("принять", "принимать", "встретить", "встречать")
+
+
+def _guest_of_the_host(ctx: Context, m: FrameMatch) -> Side:
+    """ "на второй день визита в Казахстан губернатора края X принял президент": the visit whose visitor the
+    noun does not name is that of the guest the sentence's host received."""
+    tree = tree_of(ctx, m.sent)
+    root = next((t for t in ctx.sentences[m.sent].tokens if t.rel == "root"), None)
+    if root is None or root.lemma not in _HOSTING or root.pos != "VERB":
+        return Side()
+    guests = [c for c in tree.children(root) if c.rel == "obj"]
+    side = Side()
+    for g in guests:
+        side.add(resolve(ctx, tree, m.sent, Argument("visitor", "acc", g, tree.phrase(g))))
+    return side
 
 
 def _told_as_done(sent: Sentence) -> bool:

@@ -116,6 +116,11 @@ def classify(lemmas: Sequence[str]) -> GoodsClass | None:
     return GoodsClass(code, chapter_name(code), entry.term)
 
 
+def headword(lemma: str) -> str:
+    """The headword the terms use for a lemmatiser's odd lemma ("тритикал" → "тритикале"), else the lemma."""
+    return _lexicon().variants.get(lemma, lemma)
+
+
 def is_generic(lemmas: Sequence[str]) -> bool:
     """Whether a phrase that classify() gives no class names goods all the same, of no class
     ("продукция", "груз", "изделия"), rather than something that is no good ("туризм", "чиновники")."""

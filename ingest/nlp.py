@@ -40,6 +40,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_reported_speech,
     repair_self_heads,
     repair_stolen_prepositions,
+    repair_stray_objects,
     repair_subject_cycles,
     repair_subjects_read_as_objects,
 )
@@ -341,6 +342,7 @@ class _Syntax:
             repair_legal_form_recipients(ours)
             repair_listed_firms(ours)
             repair_nominative_modifiers(ours)
+            repair_stray_objects(ours)
             repair_double_subjects(ours)
             repair_object_subjects(ours)
             repair_subjects_read_as_objects(ours)

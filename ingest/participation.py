@@ -302,8 +302,8 @@ def _leaders_took_part(ctx: Context) -> None:
     for led in delegation_leaders(ctx):
         for person in led.persons:
             # "Казахстанскую делегацию возглавил заместитель акима Костанайской области": an unnamed
-            # delegation, before the article's is known, is the side of the place its leader serves
-            side = led.side or ctx.delegation or region_of_person(ctx, person)
+            # delegation is the side of the place its leader serves, else the one the article speaks of
+            side = led.side or region_of_person(ctx, person) or ctx.delegation
             for rel in [r for r in ctx.relations.values() if r.type == "PARTICIPATED_IN" and r.source_key == side]:
                 ctx.relate("PARTICIPATED_IN", person, rel.target_key, led.sent, rule="event.delegation_leader")
 

@@ -186,8 +186,8 @@ def repair_subject_cycles(tokens: list[Token]) -> None:
 
 def repair_nominative_modifiers(tokens: list[Token]) -> None:
     """ "В ходе поездки в Омск аким области Асаин Байханов посетил ...": a nominative noun without a
-    preposition hung as a modifier of a noun is the subject of the finite verb above it, when that verb has
-    none (a modifier of a noun is in an oblique case)."""
+    preposition hung as a modifier of a noun (or as a conjunct of a later one in another case) is the subject
+    of the finite verb above it, when that verb has none (a modifier of a noun is in an oblique case)."""
     by_i = {t.i: t for t in tokens}
     governed = {c._head for c in tokens if c._rel == "case"}
     quoted = {c._head for c in tokens if c.text in _QUOTES}
@@ -196,16 +196,16 @@ def repair_nominative_modifiers(tokens: list[Token]) -> None:
             continue
         host = by_i.get(t._head)
         # an apposition agrees in case with its noun: a nominative "apposition" to an object is no such thing
-        if not (t._rel == "nmod" or t._rel == "appos" and host is not None and host.feats.get("Case") != "Nom"):
+        oblique_host = host is not None and host.feats.get("Case") != "Nom"
+        # "Открывая встречу, губернатор ... приветствовал гостей": a "conjunct" of a later noun in another case
+        backward = t._rel == "conj" and t._head > t.i and _after_comma(tokens, t)
+        if not (t._rel == "nmod" or t._rel == "appos" and oblique_host or backward and oblique_host):
             continue
         if t.i in quoted:
             continue  # a quoted name keeps its nominative in any case: "на ТОО «Агротехмаш»"
         if t.i in governed:
             continue
-        verb, seen = by_i.get(t._head), set()
-        while verb is not None and verb.pos not in ("VERB", "AUX") and verb.i not in seen:
-            seen.add(verb.i)
-            verb = by_i.get(verb._head)
+        verb = _verb_above(by_i, t)
         if verb is None or verb.feats.get("VerbForm") != "Fin":
             continue
         if verb.i < t.i and (t.pos != "NOUN" or by_i.get(t._head) is verb):
@@ -215,6 +215,41 @@ def repair_nominative_modifiers(tokens: list[Token]) -> None:
         if any(c._head == verb.i and c._rel in ("nsubj", "nsubj:pass") for c in tokens):
             continue
         t._head, t._rel = verb.i, "nsubj"
+
+
+def _verb_above(by_i: dict[int, Token], t: Token) -> Token | None:
+    """The first verb up `t`'s chain of heads (None at the root or in a cycle)."""
+    verb, seen = by_i.get(t._head), set()
+    while verb is not None and verb.pos not in ("VERB", "AUX") and verb.i not in seen:
+        seen.add(verb.i)
+        verb = by_i.get(verb._head)
+    return verb
+
+
+def _after_comma(tokens: list[Token], t: Token) -> bool:
+    at = tokens.index(t)
+    return at > 0 and tokens[at - 1].text == ","
+
+
+def repair_stray_objects(tokens: list[Token]) -> None:
+    """ "на второй день визита в Казахстан, губернатора края X принял президент": an accusative noun after a
+    comma, hung as a conjunct of a noun in another case with no conjunction, is the object of the finite
+    verb above, when that verb has none."""
+    by_i = {t.i: t for t in tokens}
+    for t in tokens:
+        host = by_i.get(t._head)
+        if t._rel != "conj" or t.pos != "NOUN" or t.feats.get("Case") != "Acc" or host is None:
+            continue
+        if host.feats.get("Case") in (None, "Acc") or not _after_comma(tokens, t):
+            continue
+        if any(c._head == t.i and c._rel == "cc" for c in tokens):
+            continue
+        verb = _verb_above(by_i, t)
+        if verb is None or verb.feats.get("VerbForm") != "Fin" or verb.i < t.i:
+            continue
+        if any(c._head == verb.i and c._rel == "obj" for c in tokens):
+            continue
+        t._head, t._rel = verb.i, "obj"
 
 
 def repair_leading_participles(tokens: list[Token]) -> None:

@@ -11,6 +11,22 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-a-noun-visit-without-its-visitor-is-the-received-guests",
+        "19 апреля, на второй день трехдневного визита в Казахстан, губернатора Красноярского края Виталия "
+        "Гребенщикова принял в Астане президент страны.",
+        has=[("VISITED", "Виталий Гребенщиков", "Казахстан"), ("VISITED", "Виталий Гребенщиков", "Астана")],
+    ),
+    relation_case(
+        "visit-guests-welcomed-by-the-unnamed-head-of-a-region",
+        "Открывая встречу, губернатор Ульяновской области тепло приветствовал гостей из Республики Казахстан.",
+        has=[("VISITED", "Казахстан", "Ульяновская область")],
+    ),
+    relation_case(
+        "visit-a-delegation-at-work-at-an-event",
+        "Делегация Мангистауской области отработала на Бакинской энергетической неделе в Баку.",
+        has=[("VISITED", "Мангистауская область", "Баку")],
+    ),
+    relation_case(
         "visit-a-business-mission-of-a-regions-entrepreneurs-is-somewhere",
         "Бизнес-миссия предпринимателей Чуйской области находится в Алматы.",
         has=[("VISITED", "Чуйская область", "Алматы")],

@@ -52,6 +52,17 @@ CASES = [
         [(0, "находится"), (1, "Бизнес-миссия")],
         id="a-nominative-group-read-as-a-modifier-of-its-genitive",
     ),
+    pytest.param(
+        "Открывая встречу, губернатор Ульяновской области тепло приветствовал гостей из Республики Казахстан.",
+        [(3, "приветствовал")],
+        id="a-subject-after-a-converb-clause-read-as-a-conjunct-of-the-object",
+    ),
+    pytest.param(
+        "19 апреля, на второй день трехдневного визита в Казахстан, губернатора Красноярского края Виталия "
+        "Гребенщикова принял в Астане президент страны.",
+        [(11, "принял")],
+        id="an-object-after-a-setting-phrase-read-as-a-conjunct-of-the-visit",
+    ),
 ]
 NOMINATIVE = [
     pytest.param(
