@@ -158,6 +158,8 @@ def _descriptor(tokens: list[Token], i: int, parties: frozenset[int] = frozenset
             break
         if not out and t.pos != "ADP" and t.feats.get("Case") != "Gen":
             break  # a description opens with a preposition or a genitive: "меморандум скрепил подписью" has none
+        if out and out[-1].pos != "ADP" and _verb_argument(tokens, t):
+            break  # "договор о сотрудничестве Торайгыров университет и ... подписали": the subject begins
         out.append(t)
         k += 1
         if len(out) > 14:
@@ -165,6 +167,15 @@ def _descriptor(tokens: list[Token], i: int, parties: frozenset[int] = frozenset
     while out and (out[-1].pos in ("ADP", "CCONJ") or out[-1].text == ","):
         out.pop()
     return out
+
+
+def _verb_argument(tokens: list[Token], t: Token) -> bool:
+    """A word of a verb's subject or object phrase (the word itself or the noun it modifies), which no
+    document's description runs into."""
+    by_i = {u.i: u for u in tokens}
+    head = by_i.get(t.head) if t.rel in ("amod", "flat", "flat:name", "compound") else t
+    verb = by_i.get(head.head) if head is not None else None
+    return head is not None and head.rel in ("nsubj", "nsubj:pass", "obj") and verb is not None and verb.pos == "VERB"
 
 
 def _topic_after_parties(tokens: list[Token], j: int) -> int | None:

@@ -1011,7 +1011,7 @@ AZ = [
 AZ_CITIES = [
     C("Баку"),
     C("Гянджа"),
-    C("Сумгаит"),
+    C("Сумгайыт", alias=["Сумгаит"], code="AZ-C-SUMGAIT"),  # the name Azerbaijan and its press use
     C("Мингечевир"),
     C("Ширван", cue=True),
     C("Ленкорань"),

@@ -155,6 +155,13 @@ def relation_case(case_id, text, has=(), absent=(), only=(), published=None):
 
 ENTITY_CASES = [
     entity_case(
+        "doc-a-description-ends-where-the-verbs-subject-begins",
+        "Договор о сотрудничестве Торайгыров университет и Омский государственный аграрный университет "
+        "подписали в 2014 году.",
+        has=[("Document", "Договор о сотрудничестве")],
+        absent=[("Document", "Договор о сотрудничестве Торайгыров университет")],
+    ),
+    entity_case(
         "person-after-a-title-and-a-city-the-tagger-left-unmarked",
         "Аким Алматы Ерболат Досаев и мэр Бишкека Айбек Джунушалиев подписали соглашение о побратимстве.",
         has=[("Person", "Ерболат Досаев"), ("Person", "Айбек Джунушалиев"), ("City", "Алматы")],
@@ -1114,6 +1121,11 @@ RELATION_CASES = [
         "пригласил Игоря Ремезова принять участие в форуме.",
         has=[("HOLDS_POSITION", "Игорь Ремезов", "Омская область")],
         absent=[("HOLDS_POSITION", "Игорь Ремезов", "Павлодарская область")],
+    ),
+    relation_case(
+        "signed-twinning-of-two-cities-named-in-the-genitive-azerbaijani-spelling",
+        "Итог – меморандум о побратимстве Актау и Сумгайыта.",
+        has=[("PARTY_TO", "Актау", doc("меморандум")), ("PARTY_TO", "Сумгайыт", doc("меморандум"))],
     ),
     relation_case(
         "signed-named-signers",
