@@ -13,8 +13,20 @@ from coopgraph.ingest.frames import Argument, FrameMatch, Tree, shape_of, tree_o
 from coopgraph.ingest.nlp import Sentence, Token
 
 PLACES = ("Region", "City", "Country")
-# Offices that make their holder the head of a place: his delegation is the place's.
-HEAD_TITLES = {"губернатор", "аким", "председатель облисполкома", "глава", "мэр", "хаким", "хоким", "раис"}
+# Offices that make their holder the head of a place: his delegation is the place's. A Kyrgyz region is
+# headed by the plenipotentiary (полпред) of the President (of the Government before 2021) in it.
+HEAD_TITLES = {
+    "губернатор",
+    "аким",
+    "председатель облисполкома",
+    "глава",
+    "мэр",
+    "хаким",
+    "хоким",
+    "раис",
+    "полномочный представитель президента",
+    "полномочный представитель правительства",
+}
 BODIES = PLACES + ("Organization",)
 # Dependents of a group noun that say where the group comes from, and those that name who leads it.
 ORIGIN_SHAPES = ("gen", "из+gen", "от+gen", "с+gen")

@@ -11,6 +11,12 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-a-delegation-led-by-a-kyrgyz-regions-plenipotentiary-is-the-regions",
+        "Кыргызская делегация во главе с полпредом президента в Иссык-Кульской области Бакытом Жумабековым "
+        "прибыла в Алматинскую область.",
+        has=[("VISITED", "Иссык-Кульская область", "Алматинская область"), ("VISITED", "Бакыт Жумабеков", ANY)],
+    ),
+    relation_case(
         "visit-a-noun-visit-without-its-visitor-is-the-received-guests",
         "19 апреля, на второй день трехдневного визита в Казахстан, губернатора Красноярского края Виталия "
         "Гребенщикова принял в Астане президент страны.",
