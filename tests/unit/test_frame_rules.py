@@ -11,6 +11,11 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-guests-shown-round-a-place",
+        "Гостям из Башкортостана показали новый индустриальный парк Шымкента.",
+        has=[("VISITED", "Республика Башкортостан", "Шымкент")],
+    ),
+    relation_case(
         "visit-a-delegation-led-by-a-kyrgyz-regions-plenipotentiary-is-the-regions",
         "Кыргызская делегация во главе с полпредом президента в Иссык-Кульской области Бакытом Жумабековым "
         "прибыла в Алматинскую область.",
