@@ -351,7 +351,8 @@ def _head_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         # "Делегацию провинции Кайсери возглавил губернатор провинции": the region of the delegation he leads
         key = _led_delegation(ctx, phrase.sent, phrase.start) or _home_region(ctx, phrase.sent, comp, word)
     elif _says(comp, offices().city_words):
-        key = _city_of_sentence(ctx, phrase.sent)
+        # "делегация хокимията города Самарканда во главе с хокимом города X": the delegation's city
+        key = _led_delegation(ctx, phrase.sent, phrase.start) or _city_of_sentence(ctx, phrase.sent)
     elif not comp.strip():
         key = _led_delegation(ctx, phrase.sent, phrase.start) or _guess_home_for(ctx, word, phrase.sent)
     else:
@@ -390,6 +391,7 @@ _BODY_NOUN = re.compile(
 
 
 _REPRESENTATIVE = re.compile(r"(?:полномочн\w+\s+)?представител", re.I)
+_PLENIPOTENTIARY = re.compile(r"(?:полномочн\w+\s+представител|полпред)\w*\s+(?:президента|правительства)", re.I)
 _IN = re.compile(r"(?<![\w-])во?\s+$")
 
 
@@ -439,6 +441,10 @@ def _other_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         # "делегация Омской области во главе с первым заместителем губернатора Валерием Бойко": a deputy of
         # a head named by no place serves the delegation's place, else the article's place of that head
         key = _led_delegation(ctx, phrase.sent, phrase.start) or _guess_home_for(ctx, head_word, phrase.sent)
+        return (key, _office_title(phrase.text)) if key else None
+    if not comp.strip() and _PLENIPOTENTIARY.match(phrase.text):
+        # "делегация Чуйской области во главе с полпредом правительства X": the region he is the envoy in
+        key = _led_delegation(ctx, phrase.sent, phrase.start)
         return (key, _office_title(phrase.text)) if key else None
     if (org := _org_delegation(ctx, phrase.sent, phrase.start)) is not None:
         return org, _office_title(f"{phrase.text} {comp}")

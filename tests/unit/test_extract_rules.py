@@ -1128,6 +1128,22 @@ RELATION_CASES = [
         has=[("PARTY_TO", "Актау", doc("меморандум")), ("PARTY_TO", "Сумгайыт", doc("меморандум"))],
     ),
     relation_case(
+        "position-the-mayor-of-the-capital-whose-delegation-he-leads",
+        "Делегация мэрии Бишкека во главе с мэром столицы Айбеком Осмоновым находится с рабочим визитом в Алматы.",
+        has=[("HOLDS_POSITION", "Айбек Осмонов", "Бишкек")],
+    ),
+    relation_case(
+        "position-the-city-head-of-the-citys-delegation-among-two-cities",
+        "В Туркестане находилась делегация хокимията города Самарканда во главе с хокимом города Рустамом Назаровым.",
+        has=[("HOLDS_POSITION", "Рустам Назаров", "Самарканд")],
+    ),
+    relation_case(
+        "position-a-plenipotentiary-leading-his-regions-delegation",
+        "Параллельно делегация Чуйской области во главе с полпредом правительства Маратом Осмоновым побывала в "
+        "Конаеве.",
+        has=[("HOLDS_POSITION", "Марат Осмонов", "Чуйская область")],
+    ),
+    relation_case(
         "signed-named-signers",
         "Аким Северо-Казахстанской области Гауез Нурмухамбетов и губернатор Тюменской области Александр Моор "
         "подписали соглашение о сотрудничестве.",
