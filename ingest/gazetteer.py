@@ -402,8 +402,8 @@ class Gazetteer:
     def _typo(self, tok: _Tok) -> _Entry | None:
         """The one place a misspelt, unknown capitalised word stands for: one edit away (two from ten letters)."""
         norm = tok.norm
-        if not tok.cap or len(norm) < 6 or _readings(norm)[3]:
-            return None
+        if not tok.cap or len(norm) < 6 or _readings(norm)[3] or _SURNAME_FORM.search(norm):
+            return None  # "Байпаков" is a surname, not a misspelt Баймак
         found: dict[str, _Entry] = {}
         for form in {norm} | tok.lemmas:
             limit = 2 if len(form) >= 10 else 1
@@ -497,7 +497,7 @@ class Gazetteer:
                 continue
             if "-" in toks[k].surface:
                 out.extend(self._match_parts(text, spans[k]))
-            elif (typo := self._typo(toks[k])) is not None and self._context_ok(text, spans, toks, k, k):
+            elif (typo := self._typo(toks[k])) is not None and self._accept(text, spans, toks, k, k, typo):
                 out.append(self._mk(text, spans[k][0], spans[k][1], typo))
         out.extend(self._coordinated(text, spans, toks, found))
         out.extend(self._elided_after(text, spans, toks, found))
@@ -538,11 +538,14 @@ class Gazetteer:
         if i == j and entry.proper_single:
             t = toks[i]
             has_cue = i > 0 and _is_cue(toks[i - 1], text[spans[i - 1][1] : spans[i][0]])
-            if self._extra[entry.code].get("cue") and entry.via == "name" and not has_cue:
+            # a misspelling of a cue-only name needs the cue too ("Южноуральцы приехали" is no Южноуральск)
+            if self._extra[entry.code].get("cue") and entry.via in ("name", "typo") and not has_cue:
                 return False
             if t.person and not has_cue and _in_person_name(text, spans, toks, i):
                 return False
             if t.common and _sentence_initial(text, spans[i][0]):
+                return False
+            if _adjective_in_place(text, spans, toks, i):
                 return False
         return True
 
@@ -666,6 +669,18 @@ class Gazetteer:
 
 
 ELIDED_PREPOSITIONS = frozenset({"в", "во", "из", "на", "с", "со", "до", "для"})
+
+
+_SURNAME_FORM = re.compile(r"(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|е|ых)?$")
+_LOCATIVE_PREPOSITIONS = frozenset({"в", "во", "на", "о", "об", "при"})
+
+
+def _adjective_in_place(text, spans, toks, k) -> bool:
+    """ "в Омском районе", "в Каспийском бизнес-форуме": after a preposition of the locative, "-ском" is no
+    instrumental of a city in "-ск" but an adjective agreeing with the noun after it."""
+    if not toks[k].norm.endswith(("ском", "цком")) or k == 0 or toks[k - 1].norm not in _LOCATIVE_PREPOSITIONS:
+        return False
+    return _noun_follows(text, spans, toks, k)
 
 
 def _noun_follows(text, spans, toks, k) -> bool:
