@@ -434,6 +434,8 @@ def _same_side(ctx: Context, a: str, b: str | None) -> bool:
 def _hosted(ctx: Context, m: FrameMatch) -> None:
     """ "Гостей из Омска встретили в Павлодаре", "аким принял делегацию Омской области": the guests visited
     the place named, else the place of the host."""
+    if m.predicate.named_guests and not any(a.refs for a in m.role("guests")):
+        return  # "где гостям показали селекционный центр": whose guests, the verb does not say
     guests = role_side(ctx, m, "guests")
     if not guests:
         guests.persons = _accusative_persons(ctx, m)

@@ -41,6 +41,9 @@ class Predicate:
     # with no agent stated, the article's visiting delegation is the agent ("программа визита включала
     # посещение завода": the tour is the visit's)
     delegation_agent: bool = False
+    # the guests must say where they come from ("гостям из Башкортостана показали"): a bare "гостям" of a
+    # verb this weak ("показали") may be anyone's
+    named_guests: bool = False
 
     def role_of(self, shape: str) -> str | None:
         return next((role for role, shapes in self.roles.items() if shape in shapes), None)
@@ -121,6 +124,7 @@ def build_lexicon(data: dict) -> Lexicon:
                     roles,
                     group.get("group_only", False),
                     group.get("delegation_agent", False),
+                    group.get("named_guests", False),
                 )
                 predicates.setdefault(lemma, []).append(entry)
     syntax = data["syntax"]
@@ -632,10 +636,12 @@ def _is_plan(tree: Tree, pred: Token, light: Token | None) -> bool:
             c.lemma in words
             and tree.preposition(c) != "по"
             and c.rel != "conj"
+            and not (c.rel == "obj" and c.pos == "NOUN")
             or (c.rel == "aux" and c.feats.get("Tense") == "Fut")
             for c in tree.children(t)
         ):  # "совершила визит по приглашению губернатора": made at an invitation, not a plan; "поставило 36
-            # лифтов, еще 48 должны быть отгружены": a coordinated clause plans its own
+            # лифтов, еще 48 должны быть отгружены": a coordinated clause plans its own; "представила свой
+            # потенциал на выставке": what was presented is the object, the presenting a fact
             return True
         # "на прошлой неделе якобы побывал": a hedge anywhere in the clause, wherever the parser hung it
         if any(g.lemma in lexicon().hedge_words for c in tree.children(t) for g in [c, *tree.children(c)]):

@@ -129,7 +129,9 @@ def find_events(ctx: Context) -> Events:
     lead = [r for r in refs if r.key == events.main and r.sent <= ctx.lead_end]
     events.setting = bool(lead) and _is_setting(ctx, lead[0])
     for r in refs:  # "форум ... в Омске", "Дни Оренбуржья в Актобе": a place inside the event's phrase or name
-        if r.key not in events.venues and (place := _place_in_event_phrase(ctx, r) or _place_before_event(ctx, r)):
+        if r.key not in events.venues and (
+            place := _place_in_event_phrase(ctx, r) or _place_before_event(ctx, r) or _place_right_after(ctx, r)
+        ):
             events.venues[r.key] = place
     return events
 
@@ -170,6 +172,20 @@ def _place_before_event(ctx: Context, event: Ref) -> str | None:
         if r.end <= event.start and _SET_IN.fullmatch(ctx.text[r.end : event.start]):
             if re.search(r"(?:^|\s)(?:в|во)\s+$", ctx.text[max(0, r.start - 4) : r.start], re.I):
                 return r.key
+    return None
+
+
+_RIGHT_AFTER = re.compile(r"[»\"”]?\s*(?:в|во)\s+$", re.I)
+
+
+def _place_right_after(ctx: Context, event: Ref) -> str | None:
+    """ "на выставке «Иннопром. Центральная Азия» в Ташкенте": a city in "в" right after the quoted name, which
+    the parser may not hang on it (a period inside the quotes cuts its parse in two)."""
+    if not any(q in ctx.text[event.end - 1 : event.end + 1] for q in '»"”'):
+        return None  # an unquoted name the parser reads whole, "в Омске" after it included
+    for r in ctx.refs_in(event.sent, "City"):
+        if r.start >= event.end and _RIGHT_AFTER.fullmatch(ctx.text[event.end : r.start]):
+            return r.key
     return None
 
 

@@ -1108,15 +1108,22 @@ def _same_number(a: Token, b: Token) -> bool:
 
 def repair_double_subjects(tokens: list[Token]) -> None:
     """ "Южно-Казахстанский университет посетила делегация провинции Кайсери": two nominatives under one verb
-    (an inanimate masculine reads the same in the accusative); the one the verb's gender agrees with is the
-    subject, the other the object."""
+    (an inanimate masculine reads the same in the accusative); the one the verb's gender (a plural verb's:
+    the coordinated one) agrees with is the subject, the other the object."""
     for verb in tokens:
-        if verb.pos != "VERB" or "Gender" not in verb.feats or verb.feats.get("Voice") == "Pass":
+        if verb.pos != "VERB" or verb.feats.get("Voice") == "Pass":
             continue
         subjects = [t for t in tokens if t._head == verb.i and t._rel == "nsubj" and t.pos in ("NOUN", "PROPN")]
         if len(subjects) != 2:
             continue
-        agreeing = [t for t in subjects if _agrees(t, verb)]
+        if "Gender" not in verb.feats:
+            # "Форум «X» открыли аким ... и хоким ...": a plural verb agrees with the coordinated pair
+            if verb.feats.get("Number") != "Plur":
+                continue
+            coordinated = {t._head for t in tokens if t._rel == "conj"}
+            agreeing = [t for t in subjects if t.i in coordinated]
+        else:
+            agreeing = [t for t in subjects if _agrees(t, verb)]
         other = next((t for t in subjects if t not in agreeing), None)
         if (
             len(agreeing) == 1

@@ -806,6 +806,12 @@ HEADLINES = [
 
 NO_VISITS = [
     relation_case(
+        "no-visit-from-guests-shown-round-who-are-not-said-to-be-from-anywhere",
+        "В вузах Восточного Казахстана обучаются студенты из России. Казахстанская делегация побывала в "
+        "Алтайском государственном аграрном университете, где гостям показали работу селекционного центра.",
+        absent=[("VISITED", "Россия", ANY)],
+    ),
+    relation_case(
         "no-visit-from-a-ministry-party-to-a-signing-in-the-partner-region",
         "В Костанае министерство сельского хозяйства Челябинской области и управление сельского хозяйства "
         "Костанайской области подписали соглашение о сотрудничестве.",
@@ -910,6 +916,21 @@ NO_VISITS = [
 ]
 
 PARTICIPATION = [
+    relation_case(
+        "participation-a-region-presenting-at-an-event-whose-quoted-name-has-a-period",
+        "На выставке «Иннопром. Центральная Азия» в Ташкенте Туркестанская область представила свой "
+        "инвестиционный потенциал.",
+        has=[("PARTICIPATED_IN", "Туркестанская область", "Иннопром. Центральная Азия")],
+    ),
+    relation_case(
+        "participation-an-event-opened-by-two-heads-after-it",
+        "Форум «Казахстан – Узбекистан» открыли аким Туркестанской области Дархан Сатыбалды и хоким Ташкентской "
+        "области Зойир Мирзаев.",
+        has=[
+            ("PARTICIPATED_IN", "Дархан Сатыбалды", "Казахстан – Узбекистан"),
+            ("PARTICIPATED_IN", "Зойир Мирзаев", "Казахстан – Узбекистан"),
+        ],
+    ),
     relation_case(
         "participation-a-country-s-delegation-led-by-a-regions-deputy-at-a-forum-named-after-its-venue",
         "Около 30 предпринимателей Костанайской области приняли участие в бизнес-форуме «Челябинск – Костанай», "
