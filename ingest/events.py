@@ -387,6 +387,11 @@ def _is_title_case_event(m: re.Match) -> bool:
     return bool(re.search(r"\b(межрегионального|международн\w+|сотрудничества)\b", m.group("tail")))
 
 
+def _genitive(p) -> bool:
+    """A genitive reading that is no person's name: "аким" is no genitive plural of the name "Акима"."""
+    return p.tag.case == "gent" and not {"Name", "Surn", "Patr"} & p.tag.grammemes
+
+
 def _tail(tail: str) -> str:
     """Genitive modifiers after the head, up to a preposition, verb or clause word."""
     words = tail.split()
@@ -398,7 +403,7 @@ def _tail(tail: str) -> str:
             break
         # every word of the name's tail is a genitive complement ("межрегионального сотрудничества
         # России и Казахстана"); a nominative noun starts the next clause ("губернатор ...")
-        if w.lower() != "и" and not any(p.tag.case == "gent" for p in parses(w.lower())):
+        if w.lower() != "и" and not any(_genitive(p) for p in parses(w.lower())):
             break
         out.append(w)
     while out and out[-1].lower() in ("и",):

@@ -112,9 +112,16 @@ def add_unquoted_names(ctx: Context, taken: list[tuple[int, int]], add: Add) -> 
 
 
 def _head_lemma(tok: Token) -> str:
-    """ "ТЭЦ-1" is a ТЭЦ."""
+    """ "ТЭЦ-1" is a ТЭЦ; "маслихата" that the tagger, misled by "Гульнара ... выступила" after it, read as a
+    feminine nominative is still the маслихат the dictionary knows."""
     base, _, number = tok.lemma.partition("-")
-    return base if number.isdigit() else tok.lemma
+    if number.isdigit():
+        return base
+    heads = org_lexicon().unquoted_heads
+    if tok.lemma not in heads and tok.text[:1].islower():
+        known_head = next((p.normal_form for p in parses(tok.text.lower()) if p.normal_form in heads), None)
+        return known_head or tok.lemma
+    return tok.lemma
 
 
 def _names_at(ctx: Context, k: int, sent: Sentence, head: Token) -> list[tuple[int, int, str]]:

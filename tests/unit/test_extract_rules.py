@@ -155,6 +155,16 @@ def relation_case(case_id, text, has=(), absent=(), only=(), published=None):
 
 ENTITY_CASES = [
     entity_case(
+        "org-a-council-whose-head-word-the-tagger-read-after-a-womans-name",
+        "Секретарь Шымкентского городского маслихата Гульнара Есимова выступила на сессии.",
+        has=[("Organization", "Шымкентский городской маслихат"), ("Person", "Гульнара Есимова")],
+    ),
+    entity_case(
+        "event-no-forum-named-by-the-title-of-the-subject-after-it",
+        "На полях форума аким Акмолинской области Марат Бекетов и губернатор Курганской области провели встречу.",
+        absent=[("Event", "Форум аким Акмолинской области")],
+    ),
+    entity_case(
         "doc-a-description-ends-where-the-verbs-subject-begins",
         "Договор о сотрудничестве Торайгыров университет и Омский государственный аграрный университет "
         "подписали в 2014 году.",
