@@ -555,7 +555,6 @@ KZ = [
             C("Зайсан"),
             C("Шемонаиха"),
             C("Серебрянск"),
-            C("Алтай", former=["Зыряновск"], cue=True),
             C("Глубокое", cue=True),
             C("Катон-Карагай"),
             C("Улкен Нарын", alias=["Большенарымское"]),
@@ -1314,7 +1313,7 @@ CN = [
         "Или-Казахский автономный округ",
         code="CN-X-ILI",
         alias=["Илийско-Казахский автономный округ", "Илийский Казахский автономный округ"],
-        cities=[C("Кульджа", alias=["Инин"]), C("Хоргос"), C("Куйтун"), C("Алтай", cue=True)],
+        cities=[C("Кульджа", alias=["Инин"]), C("Хоргос"), C("Куйтун")],
     ),
     # Prefectures of Xinjiang: regions when they act as a party (spec), named "округ X" as the gold does.
     R(
@@ -1852,7 +1851,7 @@ NO_AUTO_DEMONYM = {
 
 # Surface forms that name more than one place: never matched, never looked up.
 AMBIGUOUS = {
-    "Алтай": ["RU-AL", "RU-ALT", "KZ-63", "KZ-C-ALTAY", "CN-C-ALTAY"],
+    "Алтай": ["RU-AL", "RU-ALT", "KZ-63"],
     "алтайский": ["RU-AL", "RU-ALT"],
     "Прииртышье": ["KZ-55", "RU-OMS"],
     "Новгород": ["RU-C-VELIKIY-NOVGOROD", "RU-C-NIZHNIY-NOVGOROD"],

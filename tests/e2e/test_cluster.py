@@ -18,7 +18,7 @@ def scheduler():
 
     # workers that may start a child process: the time budget kills an article's child when it overruns
     with dask.config.set({"distributed.worker.daemon": False}):
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
             yield cluster.scheduler_address
 
 
@@ -75,7 +75,7 @@ def test_a_daemonic_worker_is_refused_with_what_to_set(db, tmp_path):
 
     with (
         dask.config.set({"distributed.worker.daemon": True}),  # Dask's default
-        LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster,
     ):
         result = CliRunner().invoke(
             cli, ["extract", "--scheduler", cluster.scheduler_address, "--output-dir", str(tmp_path), str(SEEDS)]

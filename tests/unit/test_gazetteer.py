@@ -647,3 +647,11 @@ def _spelt(s: str) -> str:
 
 
 # Speed is measured by bench/gazetteer_speed.py (a benchmark, not a timed test).
+
+
+def test_no_two_places_of_a_type_share_a_canonical_name(gz):
+    """Names are the graph's keys (spec): two cities called "Алтай" would be one node with two codes."""
+    from collections import Counter
+
+    names = Counter((p.type, p.name.lower().replace("ё", "е")) for p in gz.places())
+    assert [key for key, n in names.items() if n > 1] == []
