@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -15,6 +17,9 @@ from coopgraph.ingest.nlp import Sentence, Token
 PLACES = ("Region", "City", "Country")
 # Offices that make their holder the head of a place: his delegation is the place's. A Kyrgyz region is
 # headed by the plenipotentiary (полпред) of the President (of the Government before 2021) in it.
+# The head of a region, by the country whose regions the title names.
+HEAD_COUNTRY = {"губернатор": "RU", "аким": "KZ", "хоким": "UZ", "хаким": "TM"}
+
 HEAD_TITLES = {
     "губернатор",
     "аким",
@@ -442,12 +447,23 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
 def _leaders_of_unnamed_delegations(ctx: Context, k: int) -> list[str]:
     if ctx.cache.get("reading_leaders"):
         return []  # delegation_leaders resolves groups itself
-    ctx.cache["reading_leaders"], before = True, ctx.delegation
-    try:
-        led = [p for one in delegation_leaders(ctx) if one.side is None and one.sent <= k + 1 for p in one.persons]
-    finally:  # reading them resolves every delegation of the article, which must not set the one spoken of
-        ctx.cache["reading_leaders"], ctx.delegation = False, before
+    ctx.cache["reading_leaders"] = True
+    try:  # reading them resolves every delegation of the article
+        with _keeping_delegation(ctx):
+            led = [p for one in delegation_leaders(ctx) if one.side is None and one.sent <= k + 1 for p in one.persons]
+    finally:
+        ctx.cache["reading_leaders"] = False
     return list(dict.fromkeys(led))
+
+
+@contextmanager
+def _keeping_delegation(ctx: Context) -> Iterator[None]:
+    """Resolving a phrase that names a delegation in passing must not make it the one the article speaks of."""
+    before = ctx.delegation
+    try:
+        yield
+    finally:
+        ctx.delegation = before
 
 
 def delegation_named_before(ctx: Context, k: int, back: int = 3) -> str | None:
@@ -701,12 +717,25 @@ def led_delegation(ctx: Context, m: FrameMatch, visitors: Side) -> list[str]:
     return []
 
 
-def region_of_person(ctx: Context, person: str) -> str | None:
-    """The place a person holds an office of (HOLDS_POSITION), if the article says."""
+def region_of_person(ctx: Context, person: str, types: tuple[str, ...] = ()) -> str | None:
+    """The place (or body, of one of `types` if given) a person holds an office of, if the article says."""
     for rel in ctx.relations.values():
         if rel.type == "HOLDS_POSITION" and rel.source_key == person:
-            return rel.target_key
+            ent = ctx.table.get(rel.target_key)
+            if not types or (ent is not None and ent.type in types):
+                return rel.target_key
     return None
+
+
+def side_of(ctx: Context, key: str) -> str:
+    """The party a place stands for: a city's region, else the place itself."""
+    place = ctx.table.get(key)
+    return f"Region:{place.region}" if place is not None and place.type == "City" and place.region else key
+
+
+def same_side(ctx: Context, a: str, b: str | None) -> bool:
+    """ "гости из Тюмени" and "делегация Тюменской области" are one side: a city and the region it is in."""
+    return b is not None and (a == b or ("City:" in a + b and side_of(ctx, a) == side_of(ctx, b)))
 
 
 @dataclass(frozen=True)
@@ -769,9 +798,8 @@ def _led_by_apposition(ctx: Context, k: int, tree: Tree) -> list[Led]:
         persons = _leaders_after(ctx, k, group)
         if not persons:
             continue
-        before = ctx.delegation  # naming a delegation here does not make it the one the article speaks of
-        named = resolve(ctx, tree, k, Argument("visitor", "nom", group, tree.phrase(group))).bodies
-        ctx.delegation = before
+        with _keeping_delegation(ctx):
+            named = resolve(ctx, tree, k, Argument("visitor", "nom", group, tree.phrase(group))).bodies
         out.append(Led(k, persons, named[0] if named else None))
     return out
 

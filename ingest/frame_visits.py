@@ -20,6 +20,7 @@ from coopgraph.ingest.discourse import (
     residents_place,
     resolve,
     role_side,
+    same_side,
     words,
 )
 from coopgraph.ingest.frames import Argument, FrameMatch, find_frames, tree_of
@@ -411,7 +412,7 @@ def _went_with_the_delegation(ctx: Context, persons: list[str], k: int, rule: st
         r.target_key
         for r in list(ctx.relations.values())
         if r.type == "VISITED"
-        and _same_side(ctx, r.source_key, side)
+        and same_side(ctx, r.source_key, side)
         and ctx.sentence_of(r.evidence.start) <= k + 2  # "Делегацию возглавляет X. Вместе с ним в Кокшетау приехали"
         and r.target_key.startswith(("Region:", "City:", "Country:"))  # its tours are the region's (dev)
     ]
@@ -419,16 +420,6 @@ def _went_with_the_delegation(ctx: Context, persons: list[str], k: int, rule: st
         for place in places:
             if not _at_home(ctx, person, place):
                 ctx.relate("VISITED", person, place, k, rule=rule)
-
-
-def _same_side(ctx: Context, a: str, b: str | None) -> bool:
-    """ "гости из Тюмени" and "делегация Тюменской области" are one side: a city and the region it is in."""
-
-    def region(key: str) -> str:
-        place = ctx.table.get(key)
-        return f"Region:{place.region}" if place is not None and place.type == "City" and place.region else key
-
-    return b is not None and (a == b or ("City:" in a + b and region(a) == region(b)))
 
 
 def _hosted(ctx: Context, m: FrameMatch) -> None:

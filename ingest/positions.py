@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from coopgraph.ingest.context import DELEGATION_MEMBERS, Context, Ref
-from coopgraph.ingest.discourse import country_code, delegation_named_before
+from coopgraph.ingest.discourse import HEAD_COUNTRY, country_code, delegation_named_before
 from coopgraph.ingest.discourse import words as discourse_words
 from coopgraph.ingest.morph import inflect_word, parses
 
@@ -427,7 +427,7 @@ def _other_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         # of that kind, in the country whose head the deputy serves (an akim's deputy is Kazakh)
         deputised = _deputised_head(f"{phrase.text} {head}")
         led = _led_delegation(ctx, phrase.sent, phrase.start) if deputised else None
-        if led and (country := _HEAD_COUNTRY.get(deputised or "")) and country_code(ctx, led) != country:
+        if led and (country := HEAD_COUNTRY.get(deputised or "")) and country_code(ctx, led) != country:
             led = None  # "гостей из Новосибирской области встретил заместитель акима области": an akim is Kazakh
         key = led or _home_region(ctx, phrase.sent, comp, deputised or "")
         return (key, _office_title(f"{phrase.text} {head}")) if key else None
@@ -639,7 +639,7 @@ def _home_region(ctx: Context, k: int, comp: str, word: str) -> str | None:
     office's country), else the region of a city the sentence or article names ("в Кызылорде аким области")."""
     kinds = [kind for stem, kind in _REGION_KINDS if re.search(rf"(?<![\w-]){stem}", comp, re.I)]
     # a province's governor is of China's or Turkey's province, not of a Russian region
-    want = None if "провинци" in kinds else _HEAD_COUNTRY.get(word)
+    want = None if "провинци" in kinds else HEAD_COUNTRY.get(word)
     if DELEGATION_MEMBERS.search(ctx.sentences[k].text) and (delegation := delegation_named_before(ctx, k)):
         # "В составе делегации – министр ... региона Наталья Полякова": the guests' region, unless the office
         # is of another country's ("гостей, в составе которых ..., встретил заместитель акима области")
@@ -656,9 +656,6 @@ def _home_region(ctx: Context, k: int, comp: str, word: str) -> str | None:
         if not kinds or any(kind in ent.name.lower() for kind in kinds):
             return key
     return _region_of_city(ctx, k, want)
-
-
-_HEAD_COUNTRY = {"губернатор": "RU", "аким": "KZ", "хоким": "UZ", "хаким": "TM"}  # whose regions these head
 
 
 _REGION_KINDS = (
@@ -713,7 +710,7 @@ def _guess_home_for(ctx: Context, word: str, k: int) -> str | None:
     delegation whose members the sentence lists, if of the office's country, else the article's most salient
     region of that country (аким: Kazakh, хоким: Uzbek), else the region of the one city of that country the
     sentence or the article names ("В Павлодаре его встретил аким Асаин Байханов")."""
-    if word not in _HEAD_COUNTRY:
+    if word not in HEAD_COUNTRY:
         return None
     return _home_region(ctx, k, "", word)
 

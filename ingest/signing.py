@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
-from coopgraph.ingest.discourse import counterpart, focus_region, refs_at, resolve, unnamed_region
+from coopgraph.ingest.discourse import (
+    HEAD_COUNTRY,
+    counterpart,
+    focus_region,
+    refs_at,
+    region_of_person,
+    resolve,
+    unnamed_region,
+)
 from coopgraph.ingest.discourse import words as discourse_words
 from coopgraph.ingest.document_pairs import pair_documents
 from coopgraph.ingest.documents import DocMention, planned_signing
@@ -24,10 +32,10 @@ from coopgraph.ingest.morph import parses
 from coopgraph.ingest.signing_surface import (
     BOTH_SIDES,
     GENERIC_BODIES,
+    SIGNING_BODIES,
     events_near,
     heads_of,
     keep_parties,
-    region_of_person,
     relate_signers_at_events,
     surface_signing,
 )
@@ -360,7 +368,7 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
     partners += [
         p for a in m.role("partner") + _inner_partners(ctx, m) if not a.refs and (p := counterpart(ctx, m.sent, a.head))
     ]
-    own = [p for r in s.signers if (p := _signer_body(ctx, r) or region_of_person(ctx, r.key))]
+    own = [p for r in s.signers if (p := _signer_body(ctx, r) or region_of_person(ctx, r.key, SIGNING_BODIES))]
     if s.signers:  # "аким X и губернатор Иссык-Кульской области подписали": the unnamed one's place signs too
         own += [
             p
@@ -517,7 +525,7 @@ def _party_refs(ctx: Context, k: int, start: int, end: int) -> list[Ref]:
     return out
 
 
-_HEAD_COUNTRY = {"губернатор": "RU", "аким": "KZ", "хоким": "UZ", "председатель": "BY"}
+_HEAD_COUNTRY = {**HEAD_COUNTRY, "председатель": "BY"}  # a signer: the oblast executive committee's
 
 
 def _unnamed_executives(ctx: Context, m: FrameMatch, arg: Argument) -> list[str]:

@@ -6,7 +6,7 @@ import re
 
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
-from coopgraph.ingest.discourse import HEAD_TITLES, locates_an_organisation
+from coopgraph.ingest.discourse import HEAD_TITLES, locates_an_organisation, region_of_person
 from coopgraph.ingest.documents import list_signed, planned_signing, states_result
 
 _SIGN_LEMMAS = {
@@ -76,14 +76,7 @@ def _signers(ctx: Context, k: int) -> list[Ref]:
     return out
 
 
-def region_of_person(ctx: Context, person_key: str) -> str | None:
-    """The place (or body) a signer holds his office in: the side he signs for."""
-    for rel in ctx.relations.values():
-        if rel.type == "HOLDS_POSITION" and rel.source_key == person_key:
-            ent = ctx.table.get(rel.target_key)
-            if ent is not None and ent.type in ("Region", "City", "Organization"):
-                return ent.key
-    return None
+SIGNING_BODIES = ("Region", "City", "Organization")  # what a signer signs for
 
 
 def _refs_in_span(ctx: Context, start: int, end: int, *types: str) -> list[Ref]:
@@ -264,7 +257,7 @@ def _parties(ctx: Context, k: int, d, signers: list[Ref], verb_start: int) -> li
             if not _inside_org(ctx, r) and not GENERIC_BODIES.search(ctx.text[start : r.start])
         ]
     if not parties:
-        parties += [p for s in signers if (p := region_of_person(ctx, s.key))]
+        parties += [p for s in signers if (p := region_of_person(ctx, s.key, SIGNING_BODIES))]
     if not parties:
         parties += [r.key for r in _subject_places(ctx, k, verb_start) if r.start < verb_start]
     if (

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 
 from coopgraph.ingest.commodities import Good, GoodsRead, read_goods
 from coopgraph.ingest.context import Context
+from coopgraph.ingest.discourse import same_side
 from coopgraph.ingest.records import PLACE_TYPES
 from coopgraph.ingest.trade_contracts import contract_firms, contract_noun
 from coopgraph.ingest.trade_directions import Direction, directions
 from coopgraph.ingest.trade_frames import Statement, Trees, antecedent_goods, goods_of, is_fact, statements
-from coopgraph.ingest.trade_sides import Flow, Side, fill_neighbour, frame_sides, mentions, partner, same_side
+from coopgraph.ingest.trade_sides import Flow, Side, fill_neighbour, frame_sides, mentions, partner
 from coopgraph.ingest.trade_words import trade_words
 
 

@@ -8,7 +8,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from coopgraph.ingest.context import Context, Ref
-from coopgraph.ingest.discourse import locates_an_organisation, residents_place, resolve, speaker_place, words
+from coopgraph.ingest.discourse import (
+    locates_an_organisation,
+    residents_place,
+    resolve,
+    speaker_place,
+    words,
+)
 from coopgraph.ingest.frames import CASES, Argument, FrameMatch, Tree, shape_of
 from coopgraph.ingest.nlp import Token
 from coopgraph.ingest.trade_words import trade_words
@@ -548,13 +554,3 @@ def partner(ctx: Context, key: str | None) -> str | None:
             break
     home = home_region(ctx) if not ctx.home else None
     return home if home and home != key and country_of(ctx, home) != country else None
-
-
-def same_side(ctx: Context, a: str, b: str) -> bool:
-    """Whether two places are one party: the same entity, or a city and its region."""
-    if a == b:
-        return True
-    ea, eb = ctx.table.get(a), ctx.table.get(b)
-    if ea is None or eb is None:
-        return False
-    return (ea.type == "City" and f"Region:{ea.region}" == b) or (eb.type == "City" and f"Region:{eb.region}" == a)

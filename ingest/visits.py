@@ -6,7 +6,7 @@ import re
 
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
-from coopgraph.ingest.discourse import HEAD_TITLES
+from coopgraph.ingest.discourse import HEAD_TITLES, region_of_person, same_side
 from coopgraph.ingest.participation import is_remote
 
 _VISIT_VERBS = {
@@ -58,13 +58,6 @@ def _trigger(sent):
     return None, None
 
 
-def _person_region(ctx: Context, person_key: str) -> str | None:
-    for rel in ctx.relations.values():
-        if rel.type == "HOLDS_POSITION" and rel.source_key == person_key:
-            return rel.target_key
-    return None
-
-
 def _region_of(ctx: Context, key: str | None) -> str | None:
     ent = ctx.table.get(key) if key else None
     if ent is None:
@@ -103,7 +96,7 @@ def _delegation_origin(ctx: Context, k: int, dstart: int, dend: int) -> str | No
             return key
     for p in ctx.refs_in(k, "Person"):
         if p.start > dend and _LEADS.search(ctx.text[dend : p.start]):
-            region = _person_region(ctx, p.key)
+            region = region_of_person(ctx, p.key)
             if region:
                 return region
     return None
@@ -117,7 +110,7 @@ def _region_delegation_of(ctx: Context, country: str) -> str | None:
     # "Хоким Самаркандской области прибыл ... Узбекскую делегацию принял аким": the visiting head's region
     for rel in list(ctx.relations.values()):
         if rel.type == "VISITED" and rel.source_key.startswith("Person:"):
-            region = _person_region(ctx, rel.source_key)
+            region = region_of_person(ctx, rel.source_key)
             if region and region.startswith("Region:") and _country(ctx, region) == country:
                 return region
     return None
@@ -235,11 +228,11 @@ def _visit_sentence(ctx: Context, k: int, trig, kind: str) -> None:
     date = find_date(sent.text, ctx.published)
     for d in dests:
         for v in visitors:
-            if not _same_place(ctx, v, d.key):
+            if ctx.table.get(v) and ctx.table.get(d.key) and not same_side(ctx, v, d.key):
                 ctx.relate("VISITED", v, d.key, k, rule="visit.travel", date=date)
         # officials from the visitors' side named in the sentence went too ("в ходе визита ... X и Y подписали")
         for p in ctx.refs_in(k, "Person"):
-            region = _person_region(ctx, p.key)
+            region = region_of_person(ctx, p.key)
             if p.key in visitors or region is None or d.type == "Organization":
                 continue
             if (
@@ -290,7 +283,7 @@ def _host_region(ctx: Context, k: int, exclude: str | None) -> str | None:
     sent = ctx.sentences[k]
     m = _HOSTS.search(sent.text)
     for p in ctx.refs_in(k, "Person"):
-        region = _person_region(ctx, p.key)
+        region = region_of_person(ctx, p.key)
         if (
             region
             and region != exclude
@@ -316,19 +309,12 @@ def _thanks_for_welcome(ctx: Context, k: int) -> None:
     if not guests and k > 0 and re.match(r"\s*(Он|Она)\b", sent.text):
         guests = ctx.refs_in(k - 1, "Person")[:1]  # "Аким ... подчеркнул ... Он поблагодарил"
     hosts = [p for p in ctx.refs_in(k, "Person") if host_start <= p.start < host_end]
-    host_region = _person_region(ctx, hosts[0].key) if hosts else None
+    host_region = region_of_person(ctx, hosts[0].key) if hosts else None
     if host_region is None and re.search(r"губернатор|аким|глав", m.group(1), re.I):
         host_region = ctx.home
     for g in guests:
-        if host_region and _person_region(ctx, g.key) != host_region:
+        if host_region and region_of_person(ctx, g.key) != host_region:
             ctx.relate("VISITED", g.key, host_region, k, rule="visit.thanks")
-
-
-def _same_place(ctx: Context, a: str, b: str) -> bool:
-    ea, eb = ctx.table.get(a), ctx.table.get(b)
-    if ea is None or eb is None:
-        return True
-    return ea.key == eb.key or bool(eb.type == "City" and eb.region and ea.key.endswith(":" + eb.region))
 
 
 def _event_places(ctx: Context) -> None:
