@@ -142,6 +142,8 @@ def _descriptor(tokens: list[Token], i: int, parties: frozenset[int] = frozenset
                 break
         if t.pos in ("VERB", "AUX") or t.text in (".", ";", ":", "(", ")", "«", "»", '"', "–", "—"):
             break
+        if t.pos == "ADV" and out and out[-1].pos != "ADP":
+            break  # "соглашение о побратимстве еще в 1995 году": the adverb goes with the verb
         if t.text == ",":
             if k + 1 < len(tokens) and _adjective_like(tokens[k + 1]) and out and _adjective_like(out[-1]):
                 out.append(t)

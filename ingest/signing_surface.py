@@ -136,8 +136,9 @@ def surface_signing(ctx: Context, skip: set[int], doc_events: dict[str, set[str]
         if listed is not None:
             _listed_signing(ctx, k, listed, doc_events, actors)
             continue
-        if not (signing or in_force) and states_result(sent):
-            _result(ctx, k, doc_events, actors)
+        if not (signing or in_force):
+            # "Их главным итогом стал контракт между ...", "в рамках реализации меморандума между A и B"
+            _between_named(ctx, k, "signing.result" if states_result(sent) else "signing.between", doc_events, actors)
             continue
         if not (signing or in_force) or planned_signing(sent):
             continue
@@ -222,13 +223,15 @@ def _record_parties(
     actors.setdefault(doc, set()).update(parties)
 
 
-def _result(ctx: Context, k: int, doc_events: dict[str, set[str]], actors: dict[str, set[str]]) -> None:
-    """ "Их главным итогом стал контракт между ТОО «X» и ОАО «Y»": no verb says who signed, so only the parties
-    the document's own "между" names."""
+def _between_named(
+    ctx: Context, k: int, rule: str, doc_events: dict[str, set[str]], actors: dict[str, set[str]]
+) -> None:
+    """ "Их главным итогом стал контракт между ТОО «X» и ОАО «Y»", "в рамках реализации меморандума между A и
+    B": a document in force that no verb says who signed; only the parties its own "между" names."""
     events = events_near(ctx, k)
     for d in [d for d in ctx.documents if d.sent == k and not d.basis and d.between]:
         parties = _parties(ctx, k, d, [], ctx.sentences[k].start)
-        _record_parties(ctx, k, d.key, parties, "signing.result", events, doc_events, actors)
+        _record_parties(ctx, k, d.key, parties, rule, events, doc_events, actors)
 
 
 def _is_reference(ctx: Context, d) -> bool:
