@@ -421,7 +421,7 @@ _ADJ_EVENT = re.compile(
     r"(?:ой|ая|ую|ий|ый|ом|ого|ей|ое|ые|их|ых|ым|им|ыми|ими))\s+"
     r"(?P<more>(?:[а-яё\-]+(?:ой|ая|ую|ий|ый|ом|ого|ей|ое|ые|их|ых|ым|им|ыми|ими)\s+){0,2})"
     r"(?P<head>ярмарк\w*|выставк\w*|[а-я\-]*форум\w*|фестивал\w*|конференци\w*|конгресс\w*|недел[яиеюь]\w*|"
-    r"игр(?:ы|ах|ам|ами)?\b)"
+    r"игр(?:ы|ах|ам|ами)?\b|ЭКСПО\b|Экспо\b|экспо\b)"
     r"(?P<tail>(?:\s+(?:[а-яё\-]+|[А-ЯЁ][а-яё\-]+|и)){0,6})",
     re.M,
 )
@@ -446,6 +446,8 @@ def _adjective_events(ctx: Context, taken) -> None:
         if not prev.strip() or prev.strip()[-1:] in ".!?\n":
             continue
         named = _agreeing(m.group("head").lower(), [m.group("adj"), *m.group("more").split()])
+        if m.group("head").isupper():  # an indeclinable acronym keeps its capitals: "Китайско-Евразийское ЭКСПО"
+            named = named[: -len(m.group("head"))] + m.group("head")
         # "игры кочевников", "казахстанско-белорусский форум регионов"
         two_countries = m.group("pair") or "ско-" in m.group("adj").lower()
         tail = _tail(m.group("tail")) if m.group("head").lower().startswith("игр") or two_countries else ""
