@@ -1124,6 +1124,11 @@ def repair_double_subjects(tokens: list[Token]) -> None:
             agreeing = [t for t in subjects if t.i in coordinated]
         else:
             agreeing = [t for t in subjects if _agrees(t, verb)]
+            if len(agreeing) == 2:
+                # "аким ... посетил завод «Ротор»": both agree; the tagger's own cases, and the order (the
+                # nominative before the verb, the accusative after it), tell them apart
+                agreeing = [t for t in subjects if t.feats.get("Case") == "Nom" and t.i < verb.i]
+                agreeing = agreeing if any(t.feats.get("Case") == "Acc" and t.i > verb.i for t in subjects) else []
         other = next((t for t in subjects if t not in agreeing), None)
         if (
             len(agreeing) == 1

@@ -11,6 +11,11 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-noun-in-a-clause-whose-object-the-parser-made-a-subject",
+        "В ходе визита в Челябинск аким Костанайской области посетил завод «Ротор».",
+        absent=[("VISITED", "Завод Ротор", ANY)],
+    ),
+    relation_case(
         "visit-guests-shown-round-a-place",
         "Гостям из Башкортостана показали новый индустриальный парк Шымкента.",
         has=[("VISITED", "Республика Башкортостан", "Шымкент")],

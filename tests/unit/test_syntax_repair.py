@@ -179,6 +179,21 @@ def test_the_subject_among_a_plural_verbs_objects(text: str, subject: str | None
         assert subject in subjects, subjects
 
 
+@pytest.mark.parametrize(
+    "text,subject,object_",
+    [
+        ("В ходе визита в Челябинск аким Костанайской области посетил завод «Ротор».", "аким", "завод"),
+        ("Губернатор Омской области осмотрел порт Актау.", "Губернатор", "порт"),
+    ],
+)
+def test_of_two_agreeing_subjects_the_accusative_after_the_verb_is_its_object(
+    text: str, subject: str, object_: str
+) -> None:
+    tokens = parse_text(text).sentences[0].tokens
+    assert [t.text for t in tokens if t.rel == "nsubj"] == [subject]
+    assert object_ in [t.text for t in tokens if t.rel == "obj"]
+
+
 def test_a_noun_after_its_adjective_heads_the_phrase() -> None:
     text = "Между Павлодарской областью и Омской областью подписан меморандум о сотрудничестве."
     tokens = parse_text(text).sentences[0].tokens
