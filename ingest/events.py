@@ -464,7 +464,9 @@ def _add(ctx: Context, name: str, alias: str, start: int, end: int) -> None:
     key = None
     for ent in ctx.table.of_type("Event"):
         shorter, longer = sorted((ent.name.lower(), name.lower()), key=len)
-        if longer.startswith(shorter + " "):
+        # "VIII Китайско-Евразийское ЭКСПО" after "Китайско-Евразийское ЭКСПО": the edition the article means
+        edition = re.fullmatch(rf"{_ROMAN.lower()}\s+", longer[: len(longer) - len(shorter)])
+        if longer.startswith(shorter + " ") or (edition and longer.endswith(shorter)):
             key = ent.key
             if len(name) > len(ent.name):
                 ent.aliases.append(ent.name)

@@ -351,9 +351,26 @@ def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
         side.bodies += led
         side.groups += led
     # "Карагандинскую область на форуме представлял замакима": the place or body named as represented
-    side.bodies += [r.key for r in m.refs("represented", *BODIES) if r.key not in side.bodies]
+    side.bodies += [
+        r.key
+        for r in m.refs("represented", *BODIES)
+        if r.key not in side.bodies and not _venue_of_an_event(ctx, m.sent, r)
+    ]
     for key in keys:
         _take_part(ctx, side, key, m.sent, f"frame:{m.frame}")
+
+
+def _venue_of_an_event(ctx: Context, k: int, ref: Ref) -> bool:
+    """ "представила экспозицию на выставке «Агро-2025» в Астане": the place after "в" says where the event is,
+    not whom the exhibitor represents."""
+    tree = tree_of(ctx, k)
+    token = next((t for t in ctx.sentences[k].tokens if t.start == ref.start), None)
+    parent = tree.parent(token) if token is not None else None
+    if parent is None or tree.preposition(token) not in ("в", "во"):
+        return False
+    return event_lexicon().is_head(parent.lemma) or any(
+        r.start <= parent.start < r.end for r in ctx.refs_in(k, "Event")
+    )
 
 
 def _elsewhere(ctx: Context, k: int, venue: str | None) -> bool:

@@ -11,6 +11,12 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "participate-the-city-after-the-exhibition-is-its-venue-not-a-participant",
+        "Гродненская область представила свою экспозицию на выставке «Агро-2025» в Астане.",
+        has=[("PARTICIPATED_IN", "Гродненская область", "Агро-2025")],
+        absent=[("PARTICIPATED_IN", "Астана", ANY)],
+    ),
+    relation_case(
         "visit-noun-in-a-clause-whose-object-the-parser-made-a-subject",
         "В ходе визита в Челябинск аким Костанайской области посетил завод «Ротор».",
         absent=[("VISITED", "Завод Ротор", ANY)],
