@@ -365,8 +365,7 @@ def _venue_of_an_event(ctx: Context, k: int, ref: Ref) -> bool:
     not whom the exhibitor represents."""
     tree = tree_of(ctx, k)
     token = next((t for t in ctx.sentences[k].tokens if t.start == ref.start), None)
-    parent = tree.parent(token) if token is not None else None
-    if parent is None or tree.preposition(token) not in ("в", "во"):
+    if token is None or (parent := tree.parent(token)) is None or tree.preposition(token) not in ("в", "во"):
         return False
     return event_lexicon().is_head(parent.lemma) or any(
         r.start <= parent.start < r.end for r in ctx.refs_in(k, "Event")
