@@ -35,6 +35,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_nominative_modifiers,
     repair_noun_cycles,
     repair_object_subjects,
+    repair_passive_participles,
     repair_prepositions_on_subjects,
     repair_quoted_names,
     repair_reported_speech,
@@ -317,6 +318,7 @@ class _Syntax:
                 tok._syntax = None
             repair_reported_speech(ours)
             repair_clauses(ours)
+            repair_passive_participles(ours)
             repair_self_heads(ours)
             repair_subject_cycles(ours)
             repair_crossing_conjuncts(ours)

@@ -1106,6 +1106,17 @@ def _same_number(a: Token, b: Token) -> bool:
     return a.feats.get("Number") is None or a.feats.get("Number") == b.feats.get("Number")
 
 
+def repair_passive_participles(tokens: list[Token]) -> None:
+    """ "товарами, поставляемыми из области": the tagger calls some present passive participles active past
+    ones; every reading of the form says passive, and then the noun it qualifies is what is acted on."""
+    for t in tokens:
+        if t.feats.get("VerbForm") != "Part" or t.feats.get("Voice") == "Pass":
+            continue
+        readings = [p for p in parses(t.text.lower()) if p.tag.POS == "PRTF"]
+        if readings and all("pssv" in p.tag for p in readings):
+            t.feats = {**t.feats, "Voice": "Pass", "Tense": "Pres" if "pres" in readings[0].tag else "Past"}
+
+
 def repair_double_subjects(tokens: list[Token]) -> None:
     """ "Южно-Казахстанский университет посетила делегация провинции Кайсери": two nominatives under one verb
     (an inanimate masculine reads the same in the accusative); the one the verb's gender (a plural verb's:

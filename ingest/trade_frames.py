@@ -533,17 +533,18 @@ def _adjective_slots(ctx: Context, tree: Tree, k: int) -> list[Statement]:
     w = trade_words()
     out = []
     for adj in tree.sent.tokens:
-        noun_lemma = w.adjectives.get(adj.lemma)
         slot = tree.parent(adj)
-        if noun_lemma is None or slot is None or slot.lemma not in w.slots or adj.rel != "amod":
+        if slot is None or slot.lemma not in w.slots:
             continue
-        entries = [e for e in lexicon().predicates.get(noun_lemma, ()) if e.noun]
+        entries = _slot_entries(adj)
         if not entries:
             continue
         m = FrameMatch(entries[0].frame, k, adj, entries[0])
         st = Statement(m, [], rule=f"frame:{m.frame}.slot", checked=[adj, slot])
         verb = tree.parent(slot)
-        for holder in [slot] + ([verb] if verb is not None and verb.lemma in w.copulas else []):
+        # "товарами, поставляемыми из области в Китай, являются ...": the participle carries the sides
+        holders = [adj] if adj.pos == "VERB" else []
+        for holder in holders + [slot] + ([verb] if verb is not None and verb.lemma in w.copulas else []):
             st.args += _side_args(ctx, tree, m, holder, skip={adj.i, slot.i})
         filler = _filler(tree, slot)
         head = filler if filler is not None else _after_colon(tree, slot)
@@ -555,6 +556,16 @@ def _adjective_slots(ctx: Context, tree: Tree, k: int) -> list[Statement]:
                 st.checked.append(verb)
             out.append(st)
     return out
+
+
+def _slot_entries(word: Token) -> list:
+    """The trade frame a word on a slot noun stands for: a trade adjective ("экспортными культурами") through
+    its noun, or a passive participle ("товарами, поставляемыми ...") as its verb."""
+    if word.rel == "amod" and (noun_lemma := trade_words().adjectives.get(word.lemma)) is not None:
+        return [e for e in lexicon().predicates.get(noun_lemma, ()) if e.noun]
+    if word.feats.get("VerbForm") == "Part" and word.feats.get("Voice") == "Pass" and word.rel in ("acl", "amod"):
+        return [e for e in lexicon().predicates.get(word.lemma, ()) if not e.noun and e.frame in TRADE_FRAMES]
+    return []
 
 
 def _main_goods(ctx: Context, tree: Tree, k: int) -> list[Statement]:

@@ -194,6 +194,13 @@ def test_of_two_agreeing_subjects_the_accusative_after_the_verb_is_its_object(
     assert object_ in [t.text for t in tokens if t.rel == "obj"]
 
 
+def test_a_present_passive_participle_the_tagger_calls_active_is_passive() -> None:
+    text = "Основными товарами, поставляемыми из Оренбургской области в Актюбинскую область, являются удобрения."
+    participle = next(t for t in parse_text(text).sentences[0].tokens if t.text == "поставляемыми")
+    assert participle.rel == "acl"  # the repair comes with the parse, which reading the arc runs
+    assert participle.feats.get("Voice") == "Pass"
+
+
 def test_a_noun_after_its_adjective_heads_the_phrase() -> None:
     text = "Между Павлодарской областью и Омской областью подписан меморандум о сотрудничестве."
     tokens = parse_text(text).sentences[0].tokens
