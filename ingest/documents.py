@@ -388,6 +388,11 @@ def _kind_nominative(kind_tokens: list[Token], kind: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_ANOTHER = re.compile(
+    r"\b(?:аналогичн|подобн|похож|друг|ещ[её]\s+од?н)\w*\s+(?:\w+\s+){0,1}$|\bтак(?:ой|ую|ое|ие|их)\s+же\s+$", re.I
+)
+
+
 def _record(
     ctx: Context,
     k: int,
@@ -406,9 +411,10 @@ def _record(
     betweens = _between_clauses(ctx, sent, start, end) or _genitive_parties(ctx, k, end) or _firm_with_firm(ctx, k, end)
     if topic_at is not None:  # the parties end where what the document is about begins
         betweens = [(a, min(b, topic_at)) for a, b in betweens]
+    another = _ANOTHER.search(ctx.text[sent.start : start])  # "аналогичный план", "ещё один меморандум"
     if not desc and period is None and not betweens:
         # A bare "соглашение" / "Новая дорожная карта" refers back to the latest document of that kind.
-        prev = [d for d in ctx.documents if ctx.table.entities[d.key].kind == kind]
+        prev = [d for d in ctx.documents if ctx.table.entities[d.key].kind == kind and not another]
         if prev:
             ent = ctx.table.entities[prev[-1].key]
             ctx.documents.append(DocMention(ent.key, k, start, end))
@@ -434,7 +440,7 @@ def _record(
     for span in betweens if plural else [None]:
         # "протоколы о намерениях между A и B, а также между C и D": one document per pair of parties
         own = f"{name} {_between_what(ctx, k, span)}" if span else name
-        mention = _add_document(ctx, k, kind, own, period, start, end, merge=not plural)
+        mention = _add_document(ctx, k, kind, own, period, start, end, merge=not (plural or another))
         mention.bare = not desc and period is None
         mention.between = [span] if span else list(betweens)
         mention.basis = nested and not betweens  # kept only if it gets the parties of the document it is in
