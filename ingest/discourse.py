@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 from coopgraph.ingest.context import Context, Ref
-from coopgraph.ingest.frames import Argument, FrameMatch, Tree, shape_of, tree_of
+from coopgraph.ingest.frames import Argument, FrameMatch, Tree, refs_in_tokens, shape_of, tree_of
 from coopgraph.ingest.nlp import Sentence, Token
 
 PLACES = ("Region", "City", "Country")
@@ -749,7 +749,8 @@ class Led:
     places: list[str] = field(default_factory=list)  # "Делегацию региона в Казани возглавлял X": where it was
 
 
-_LEAD_VERBS = ("возглавить", "возглавлять", "сопровождать", "сопроводить")  # who accompanies it goes along too
+# who accompanies a delegation or brings it ("Делегацию привез министр") goes along too
+_LEAD_VERBS = ("возглавить", "возглавлять", "сопровождать", "сопроводить", "привезти", "привозить", "привести")
 
 
 def delegation_leaders(ctx: Context) -> list[Led]:
@@ -777,6 +778,10 @@ def delegation_leaders(ctx: Context) -> list[Led]:
                 for r in ctx.refs_in(k, "Person")
                 if any(t.start <= r.start < t.end for t in tree.phrase(c))
             ]
+            if persons and named and not refs_in_tokens(ctx, k, tree.phrase(group)):
+                # a bare "Делегацию привез министр Омской области" after another region's delegation: his own
+                own = region_of_person(ctx, persons[0], ("Region", "City"))
+                named = [own] if own and not same_side(ctx, own, named[0]) else named
             out.append(Led(k, persons, named[0] if named else None, _led_where(ctx, tree, k, [group, verb])))
         out += _led_by_apposition(ctx, k, tree)
     return out

@@ -11,6 +11,20 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-who-brought-the-delegation-went-with-it",
+        "Делегация Омской области приехала в Петропавловск. Делегацию привез министр сельского хозяйства и "
+        "продовольствия Омской области Андрей Гаврилов.",
+        has=[("VISITED", "Андрей Гаврилов", "Петропавловск")],
+    ),
+    relation_case(
+        "visit-a-bare-delegation-led-by-another-regions-minister-is-his-regions",
+        "Делегация Мангистауской области во главе с акимом Нурланом Оразовым побывала в Сумгайыте. На выставке "
+        "«Агро-Петропавловск» – 12 компаний из Омской области. Делегацию возглавил министр сельского хозяйства "
+        "Омской области Андрей Гаврилов.",
+        has=[("VISITED", "Нурлан Оразов", "Сумгайыт")],
+        absent=[("VISITED", "Андрей Гаврилов", "Сумгайыт")],
+    ),
+    relation_case(
         "participate-the-city-after-the-exhibition-is-its-venue-not-a-participant",
         "Гродненская область представила свою экспозицию на выставке «Агро-2025» в Астане.",
         has=[("PARTICIPATED_IN", "Гродненская область", "Агро-2025")],
