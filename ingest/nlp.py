@@ -22,6 +22,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_disagreeing_adjectives,
     repair_double_subjects,
     repair_forward_jumps,
+    repair_fronted_objects,
     repair_gapping,
     repair_genitive_subjects,
     repair_leading_participles,
@@ -346,6 +347,7 @@ class _Syntax:
             repair_nominative_modifiers(ours)
             repair_stray_objects(ours)
             repair_double_subjects(ours)
+            repair_fronted_objects(ours)
             repair_object_subjects(ours)
             repair_subjects_read_as_objects(ours)
             repair_leading_participles(ours)

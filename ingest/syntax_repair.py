@@ -1106,6 +1106,33 @@ def _same_number(a: Token, b: Token) -> bool:
     return a.feats.get("Number") is None or a.feats.get("Number") == b.feats.get("Number")
 
 
+def repair_fronted_objects(tokens: list[Token]) -> None:
+    """ "В университете Игоря Лысенко и его коллег встретила ректор вуза X": an object before its verb, with
+    the subject after it, that the parser hung across the verb on the subject's phrase, is the verb's object
+    (its conjuncts with it), when the verb has none and each reading allows the accusative."""
+    for verb in tokens:
+        if not _finite(verb) or verb.feats.get("Voice") == "Pass":
+            continue
+        kids = [t for t in tokens if t._head == verb.i]
+        if any(t._rel == "obj" for t in kids) or not any(t._rel == "nsubj" and t.i > verb.i for t in kids):
+            continue
+        fronted = [
+            t
+            for t in tokens
+            if t.i < verb.i < t._head
+            and t.pos in ("NOUN", "PROPN")
+            and t._rel in ("appos", "conj", "nmod")
+            and any(p.tag.case == "accs" for p in parses(t.text.lower()))
+        ]
+        if not fronted:
+            continue
+        first, rest = fronted[0], fronted[1:]
+        first._head, first._rel = verb.i, "obj"
+        for t in rest:
+            if t._rel == "conj":
+                t._head = first.i
+
+
 def repair_passive_participles(tokens: list[Token]) -> None:
     """ "товарами, поставляемыми из области": the tagger calls some present passive participles active past
     ones; every reading of the form says passive, and then the noun it qualifies is what is acted on."""

@@ -11,6 +11,12 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-guests-met-at-a-named-body-object-before-the-verb",
+        "Делегация Омской области прибыла в Павлодар. В Торайгыров университете Игоря Лысенко и его коллег "
+        "встретила председатель правления – ректор вуза Асель Жумабаева.",
+        has=[("VISITED", "Игорь Лысенко", "Торайгыров университет")],
+    ),
+    relation_case(
         "visit-who-brought-the-delegation-went-with-it",
         "Делегация Омской области приехала в Петропавловск. Делегацию привез министр сельского хозяйства и "
         "продовольствия Омской области Андрей Гаврилов.",

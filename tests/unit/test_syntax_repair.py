@@ -201,6 +201,17 @@ def test_a_present_passive_participle_the_tagger_calls_active_is_passive() -> No
     assert participle.feats.get("Voice") == "Pass"
 
 
+def test_an_object_before_its_verb_hung_across_it_on_the_subject_is_the_verbs() -> None:
+    text = (
+        "В Торайгыров университете Игоря Лысенко и его коллег встретила председатель правления – ректор вуза "
+        "Асель Жумабаева."
+    )
+    tokens = parse_text(text).sentences[0].tokens
+    by_text = {t.text: t for t in tokens}
+    assert (by_text["Игоря"].rel, tokens[by_text["Игоря"].head].text) == ("obj", "встретила")
+    assert tokens[by_text["коллег"].head].text == "Игоря"
+
+
 def test_a_noun_after_its_adjective_heads_the_phrase() -> None:
     text = "Между Павлодарской областью и Омской областью подписан меморандум о сотрудничестве."
     tokens = parse_text(text).sentences[0].tokens
