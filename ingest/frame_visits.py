@@ -256,12 +256,34 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
         places = [p for a in m.role("place") if (p := place_anaphor(ctx, m.sent, a, homes))]
     if not places:  # "Вчера завод посетила делегация": the plant named before
         places = [p for a in m.role("place") if (p := org_anaphor(ctx, m.sent, a))]
+    if not places and not m.predicate.noun:
+        places = _companions_places(ctx, m.sent)
     if places:  # both a visitor and a place read: the surface rules leave this sentence alone
         ctx.read_by_frames.setdefault("visit", set()).add(m.sent)
     for place in places:
         for v in visitors.keys:
             if not _at_home(ctx, v, place):
                 ctx.relate("VISITED", v, place, m.sent, rule="frame:visit", date=date)
+
+
+_WITH_HIM = re.compile(r"\b[Вв]месте\s+с\s+(?:ним|ней|ними)\b")
+
+
+def _companions_places(ctx: Context, k: int) -> list[str]:
+    """ "Игорь Бабушкин прибыл в Актау. Вместе с ним на берег Каспия прилетели министр X и ректор Y": those who
+    came with him came where he did (the place the sentence gives is no named one)."""
+    if not _WITH_HIM.search(ctx.sentences[k].text):
+        return []
+    return list(
+        dict.fromkeys(
+            r.target_key
+            for r in ctx.relations.values()
+            if r.type == "VISITED"
+            and r.source_key.startswith("Person:")
+            and k - 2 <= ctx.sentence_of(r.evidence.start) < k
+            and r.target_key.startswith(("Region:", "City:", "Country:"))
+        )
+    )
 
 
 _HOSTING = ("принять", "принимать", "встретить", "встречать")
