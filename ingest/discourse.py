@@ -692,7 +692,14 @@ def speaker_place(ctx: Context, at: int) -> str | None:
     return None
 
 
-_AT_THE_HEAD = ("во главе делегации", "во главе делегаций", "во главе официальной делегации")
+# ... or in it: "заместитель губернатора X, прибывший в Усть-Каменогорск в составе делегации края"
+_AT_THE_HEAD = (
+    "во главе делегации",
+    "во главе делегаций",
+    "во главе официальной делегации",
+    "в составе делегации",
+    "в составе официальной делегации",
+)
 
 
 def led_delegation(ctx: Context, m: FrameMatch, visitors: Side) -> list[str]:
@@ -709,7 +716,7 @@ def led_delegation(ctx: Context, m: FrameMatch, visitors: Side) -> list[str]:
     named = [r.key for r in ctx.refs_in(m.sent, "Region", "City", "Country") if 0 <= r.start - end <= 2]
     if named:
         return named[:1]
-    if re.match(r"\s*(?:(?:региона|области)\b|[.,;]|$)", ctx.text[end - 1 : end + 12]):
+    if re.match(r"\s*(?:(?:региона|области|края|республики|провинции)\b|[.,;]|$)", ctx.text[end - 1 : end + 12]):
         # "во главе делегации региона", or of no place named ("прибыл в Новосибирск во главе делегации."): the
         # delegation of the region he heads
         home = region_of_person(ctx, visitors.persons[-1])  # the participle's own noun is the last
