@@ -545,9 +545,10 @@ def _add_embassies(ctx: Context, taken: list[tuple[int, int]]) -> None:
     gaz = load_gazetteer()
     for m in _EMBASSY.finditer(ctx.text):
         place = gaz.lookup(m.group(2))
-        if place is None or place.type != "Country":
-            continue
         opening = m.group(1).lower()
+        # a country's mission, or a region's trade mission ("Торговое представительство Республики Татарстан")
+        if place is None or not (place.type == "Country" or place.type == "Region" and opening.startswith("торг")):
+            continue
         kind = (
             "Посольство"
             if opening.startswith("посольств")
@@ -555,13 +556,21 @@ def _add_embassies(ctx: Context, taken: list[tuple[int, int]]) -> None:
             if opening.startswith(("торгов", "торгпред"))
             else "Генеральное консульство"
         )
-        name = f"{kind} {inflect_word(place.name, {'gent'}, ('NOUN',))}"
-        host = gaz.lookup(m.group(4)) if m.group(4) else None
+        if place.type == "Country":
+            name = f"{kind} {inflect_word(place.name, {'gent'}, ('NOUN',))}"
+        else:  # a region's name stands in the genitive after the head already: "Республики Татарстан"
+            owner = re.sub(r"^\w*\s+", "", ctx.text[m.end(1) : m.end(2)])
+            name = f"{kind} {owner[:1].upper()}{owner[1:]}"
+        where, end = m.group(4), m.end()
+        host = gaz.lookup(where) if where else None
+        if host is None and where and " " in where:  # "в Казахстане Айдар Валиев": the name after it is no part
+            where = where.split()[0]
+            host, end = gaz.lookup(where), m.start(4) + len(where)
         if host is not None and host.code != place.code:
-            where = m.group(4) if m.group(4) != host.name else inflect_word(host.name, {"loct"}, ("NOUN",))
+            where = where if where != host.name else inflect_word(host.name, {"loct"}, ("NOUN",))
             name += f" {m.group(3).lower()} {where}"  # "Посольство Казахстана в Узбекистане"
-        _add(ctx, name, m.group(0), m.start(), m.end())
-        taken.append(m.span())
+        _add(ctx, name, ctx.text[m.start() : end], m.start(), end)
+        taken.append((m.start(), end))
 
 
 _BODY_HEADS = org_lexicon().body_heads
