@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from coopgraph.ingest.context import Context, Ref
+from coopgraph.ingest.context import DELEGATION_MEMBERS, Context, Ref
 from coopgraph.ingest.frames import Argument, FrameMatch, Tree, refs_in_tokens, shape_of, tree_of
 from coopgraph.ingest.nlp import Sentence, Token
 
@@ -784,7 +784,7 @@ def delegation_leaders(ctx: Context) -> list[Led]:
                 if c.rel == "nsubj"
                 for r in ctx.refs_in(k, "Person")
                 if any(t.start <= r.start < t.end for t in tree.phrase(c))
-            ]
+            ] or _named_after_the_verb(ctx, k, verb)
             if persons and named and not refs_in_tokens(ctx, k, tree.phrase(group)):
                 # a bare "Делегацию привез министр Омской области" after another region's delegation: his own
                 own = region_of_person(ctx, persons[0], ("Region", "City"))
@@ -792,6 +792,15 @@ def delegation_leaders(ctx: Context) -> list[Led]:
             out.append(Led(k, persons, named[0] if named else None, _led_where(ctx, tree, k, [group, verb])))
         out += _led_by_apposition(ctx, k, tree)
     return out
+
+
+def _named_after_the_verb(ctx: Context, k: int, verb: Token) -> list[str]:
+    """ "Делегацию возглавил заместитель акима X, в ее состав вошли Y и Z" parsed astray: the persons between
+    the verb and the list of members (if any) lead."""
+    sent = ctx.sentences[k]
+    members = DELEGATION_MEMBERS.search(sent.text, verb.end - sent.start)
+    end = sent.start + members.start() if members else sent.end
+    return [r.key for r in ctx.refs_in(k, "Person") if verb.end <= r.start < end]
 
 
 def _led_by_apposition(ctx: Context, k: int, tree: Tree) -> list[Led]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from coopgraph.ingest.context import Context, Ref
+from coopgraph.ingest.context import DELEGATION_MEMBERS, Context, Ref
 from coopgraph.ingest.discourse import (
     BODIES,
     Side,
@@ -322,6 +322,23 @@ def _leaders_took_part(ctx: Context) -> None:
             side = led.side or region_of_person(ctx, person) or ctx.delegation
             for rel in [r for r in ctx.relations.values() if r.type == "PARTICIPATED_IN" and r.source_key == side]:
                 ctx.relate("PARTICIPATED_IN", person, rel.target_key, led.sent, rule="event.delegation_leader")
+        # "Делегацию возглавила X, в ее состав вошли Y и Z": the members were where their leader took part
+        events = {
+            r.target_key for r in ctx.relations.values() if r.type == "PARTICIPATED_IN" and r.source_key in led.persons
+        }
+        for k in range(led.sent, min(led.sent + 2, len(ctx.sentences))):
+            for member in _members_named(ctx, k):
+                for event in sorted(events):
+                    ctx.relate("PARTICIPATED_IN", member, event, k, rule="event.delegation_member")
+
+
+def _members_named(ctx: Context, k: int) -> list[str]:
+    """Persons a sentence lists as a delegation's members, after "в её состав вошли", "в составе делегации"."""
+    sent = ctx.sentences[k]
+    m = DELEGATION_MEMBERS.search(sent.text)
+    if m is None:
+        return []
+    return [r.key for r in ctx.refs_in(k, "Person") if r.start >= sent.start + m.end()]
 
 
 def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
