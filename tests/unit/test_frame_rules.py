@@ -11,6 +11,15 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "participate-talks-on-the-first-day-of-the-forum-are-set-in-it",
+        "Аким Жамбылской области Ербол Карашукеев принял участие в форуме KazanForum. В первый день форума он "
+        "провел переговоры с премьер-министром Республики Татарстан Рустамом Сабировым.",
+        has=[
+            ("PARTICIPATED_IN", "Рустам Сабиров", "KazanForum"),
+            ("PARTICIPATED_IN", "Республика Татарстан", "KazanForum"),
+        ],
+    ),
+    relation_case(
         "participate-the-members-of-a-delegation-took-part-where-it-did",
         "Делегация Восточно-Казахстанской области приняла участие в форуме «Большой Алтай». Делегацию возглавил "
         "заместитель акима области Ержан Смагулов. В ее состав вошли руководитель управления Ержан Токтаров и "
