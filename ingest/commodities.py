@@ -333,6 +333,7 @@ def _strip(tokens: list[Token]) -> list[Token]:
             and cut + 1 < len(toks)
             and _measured(toks[cut + 1])
             and all(t.pos in ("ADJ", "NUM", "DET", "ADV") for t in toks[:cut])
+            and not _made_by(toks[cut + 1 :])
         ):
             toks = toks[cut + 1 :]  # "первую партию моркови", "20 вагонов угля", "зерно пшеницы"
             continue
@@ -341,6 +342,12 @@ def _strip(tokens: list[Token]) -> list[Token]:
             continue
         break
     return toks
+
+
+def _made_by(toks: list[Token]) -> bool:
+    """ "машин собственного производства": after a unit-like noun, only who made it; the noun is the good."""
+    words = [t for t in toks if t.pos != "PUNCT"]
+    return bool(words) and words[-1].lemma == "производство" and all(t.pos == "ADJ" for t in words[:-1])
 
 
 def _measured(t: Token) -> bool:
@@ -374,6 +381,8 @@ def _tail(item: list[Token], head: int) -> list[Token]:
             break
         if t.lemma in _WHEN_NOUNS and t.feats.get("Case") == "Gen":
             break  # "сахарной свеклы урожая 2026 года": when it grew, not what it is
+        if t.lemma == "производство" or any(u.lemma == "производство" and u.i == t.i + 1 for u in rest):
+            break  # "машин собственного производства", "тракторов белорусского производства": who made it
         if t.pos == "ADP" and t.lemma in ("для", "к") and classify([x.lemma for x in rest[i + 1 :]]) is None:
             break  # "семена для посева": a purpose, not a part of the good; "комплектующие для вагонов" stay
         tail.append(t)

@@ -16,6 +16,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_counted_subjects,
     repair_counting_cycles,
     repair_crossing_conjuncts,
+    repair_dashed_amounts,
     repair_dashed_firms,
     repair_dative_appositions,
     repair_direction_phrases,
@@ -353,6 +354,7 @@ class _Syntax:
             repair_leading_participles(ours)
             repair_forward_jumps(ours)
             repair_direction_phrases(ours)
+            repair_dashed_amounts(ours)
             repair_gapping(ours)
             repair_noun_cycles(ours)
 

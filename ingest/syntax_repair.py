@@ -27,7 +27,12 @@ def repair_clauses(tokens: list[Token]) -> None:
         t.i
         for k, t in enumerate(tokens)
         if t.text == ";"
-        or (t.text in ("–", "—") and 0 < k < len(tokens) - 1 and _clause_after(tokens, k))
+        or (
+            t.text in ("–", "—")
+            and 0 < k < len(tokens) - 1
+            and _clause_after(tokens, k)
+            and not _dashed_amount(tokens, k)
+        )
         # "Еще один документ заключен на уровне городов: глава ... и аким ... подписали меморандум"
         or (t.text == ":" and _passive_clause_before(tokens, k))
         or (
@@ -1131,6 +1136,43 @@ def repair_fronted_objects(tokens: list[Token]) -> None:
         for t in rest:
             if t._rel == "conj":
                 t._head = first.i
+
+
+def _dashed_amount(tokens: list[Token], k: int) -> bool:
+    """The dash at k opens or closes an amount set off by dashes: "партию сыров – 12 тонн – в сети"."""
+    for start in (k, k - 3):
+        quad = tokens[start : start + 4] if start >= 0 else []
+        if (
+            len(quad) == 4
+            and quad[0].text in _DASHES
+            and quad[3].text in _DASHES
+            and (quad[1].pos == "NUM" or quad[1].text[:1].isdigit())
+            and quad[2].pos == "NOUN"
+        ):
+            return True
+    return False
+
+
+def repair_dashed_amounts(tokens: list[Token]) -> None:
+    """ "направило первую партию сыров – 12 тонн – в торговые сети Тюмени": an amount set off by dashes is an
+    aside on the noun before it; what follows the second dash belongs to the clause, not to the amount."""
+    for i in range(1, len(tokens) - 3):
+        if tokens[i].text not in _DASHES or not _dashed_amount(tokens, i):
+            continue
+        num, unit = tokens[i + 1 : i + 3]
+        noun = tokens[i - 1]
+        governor = noun._head
+        if noun.pos not in ("NOUN", "PROPN") or governor < 0:
+            continue
+        while governor >= 0 and tokens[governor].pos not in ("VERB", "AUX"):
+            governor = tokens[governor]._head  # the clause's verb, above "партию" as well as "сыров"
+        if governor < 0:
+            continue
+        for t in tokens[i + 4 :]:
+            if t._head in (num.i, unit.i):
+                t._head = governor
+                t._rel = "obl" if t._rel in ("orphan", "dep") else t._rel
+        unit._head, unit._rel = noun.i, "appos"
 
 
 def repair_passive_participles(tokens: list[Token]) -> None:

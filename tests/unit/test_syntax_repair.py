@@ -212,6 +212,13 @@ def test_an_object_before_its_verb_hung_across_it_on_the_subject_is_the_verbs() 
     assert tokens[by_text["коллег"].head].text == "Игоря"
 
 
+def test_what_follows_an_amount_between_dashes_is_the_clauses() -> None:
+    text = "ТОО «Кызылжар Сүт» в августе направило первую партию сыров – 12 тонн – в торговые сети Тюмени."
+    tokens = parse_text(text).sentences[0].tokens
+    nets = next(t for t in tokens if t.text == "сети")
+    assert tokens[nets.head].text == "направило"
+
+
 def test_a_noun_after_its_adjective_heads_the_phrase() -> None:
     text = "Между Павлодарской областью и Омской областью подписан меморандум о сотрудничестве."
     tokens = parse_text(text).sentences[0].tokens
