@@ -647,12 +647,22 @@ _TITLE_OUTLET = re.compile(r"^[^\n]{10,200}?\s[-–—|]\s*[«\"“](?P<outlet>[
 _MASTHEAD = re.compile(r"^(?P<outlet>[A-ZА-ЯЁ][^\n|]{1,40}?)\s+\|\s+(?:Новости|Вести|Известия|Газета)\b[^\n|]{0,60}$")
 
 
+# A government body's own site: "Акимат Северо-Казахстанской области\nОфициальный интернет-ресурс".
+_OFFICIAL_SITE = re.compile(
+    r"(?P<outlet>(?:Акимат|Правительство|Администрация|Хокимият|Исполнительный комитет|Мэрия)\b[^\n|]{3,80})\n+"
+    r"\s*Официальн\w+\s+(?:интернет-)?(?:ресурс|сайт|портал)",
+)
+
+
 def header_outlet(text: str) -> str | None:
     """The outlet a title line in the first lines of the page ends with, in quotes, or a masthead opening it."""
     m = _TITLE_OUTLET.search("\n".join(text.splitlines()[:3]))
     if m:
         return m.group("outlet").strip()
     m = _MASTHEAD.match(text.lstrip().split("\n", 1)[0])
+    if m:
+        return m.group("outlet").strip()
+    m = _OFFICIAL_SITE.match(text.lstrip())
     return m.group("outlet").strip() if m else None
 
 

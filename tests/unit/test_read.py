@@ -345,6 +345,24 @@ def test_a_masthead_names_the_outlet_and_its_city_gives_our_region():
     assert read_text("Главная | Новости | Регионы\n\n" + BODY, "x.txt").outlet != "Главная"
 
 
+def test_a_government_bodys_own_site_names_the_outlet_and_its_region_is_ours():
+    """ "Акимат Северо-Казахстанской области / Официальный интернет-ресурс" over an article that names Тюменская
+    область more often: the exports it lists without an exporter are the akimat's region's."""
+    from coopgraph.ingest.pipeline import extract_article
+
+    page = (
+        "Акимат Северо-Казахстанской области\nОфициальный интернет-ресурс\n\nЭкспорт в Тюменскую область\n\n"
+        "Внешнеторговый оборот Северо-Казахстанской области с Россией вырос. Крупнейшим партнёром остаётся "
+        "Тюменская область. Товарооборот с Тюменской областью вырос. В структуре "
+        "экспорта в Тюменскую область преобладают пшеница и подсолнечный жмых."
+    )
+    article = read_text(page, "x.txt")
+    assert article.outlet == "Акимат Северо-Казахстанской области"
+    flows = {(r.source, r.target, r.commodity) for r in extract_article(article).relations if r.type == "EXPORTS_TO"}
+    assert ("Северо-Казахстанская область", "Тюменская область", "пшеница") in flows, flows
+    assert read_text("Акимат области сообщает\n\n" + BODY, "x.txt").outlet is None
+
+
 def test_outlet_from_url_host():
     assert read_text(BODY, "x", url="https://www.regnum.ru/news/1.html").outlet == "REGNUM"
     assert read_text(BODY, "x", url="http://m.some-news.kz/a/b").outlet == "some-news.kz"
