@@ -316,51 +316,54 @@ def test_outlet_from_a_title_line_the_furniture_removal_takes_off():
     assert read_text("Экспорт зерна вырос на 6,4 процента\n\n" + BODY, "x.txt").outlet is None
 
 
-def test_a_regional_outlet_in_the_header_gives_the_article_its_region():
-    from coopgraph.ingest.pipeline import extract_article
-
-    page = (
+# [page, the outlet read off its header, a flow the outlet's region as the article's home makes]
+HOME_FROM_THE_OUTLET = [
+    pytest.param(
         "Экспортировано 20 тысяч тонн зерна - «Актюбинский вестник»\n\nЭкспортировано 20 тысяч тонн зерна\n\n"
-        "По итогам года из области экспортировано 20 тысяч тонн зерна. Его отправляют в Россию и Узбекистан."
-    )
-    facts = extract_article(read_text(page, "x.txt"))
-    flows = {(r.source, r.target) for r in facts.relations if r.type == "EXPORTS_TO"}
-    assert ("Актюбинская область", "Узбекистан") in flows, flows
-
-
-def test_a_masthead_names_the_outlet_and_its_city_gives_our_region():
-    """ "Тараз Бизнес | Новости ...": the outlet writes from Тараз, so "наш регион" is Жамбылская область even
-    when the partner region is named as often and first."""
-    from coopgraph.ingest.pipeline import extract_article
-
-    page = (
-        "Тараз Бизнес | Новости региона\n\nКак торгуем с соседями\n\n"
-        "Сахарный завод отгрузил в Чуйскую область 6 тысяч тонн сахара. Товарооборот Жамбылской области с "
-        "Чуйской областью вырос. Из Кыргызстана в наш регион ввозятся цемент и гипсокартон."
-    )
-    article = read_text(page, "x.txt")
-    assert article.outlet == "Тараз Бизнес"
-    flows = {(r.source, r.target, r.commodity) for r in extract_article(article).relations if r.type == "EXPORTS_TO"}
-    assert ("Кыргызстан", "Жамбылская область", "цемент") in flows, flows
-    assert read_text("Главная | Новости | Регионы\n\n" + BODY, "x.txt").outlet != "Главная"
-
-
-def test_a_government_bodys_own_site_names_the_outlet_and_its_region_is_ours():
-    """ "Акимат Северо-Казахстанской области / Официальный интернет-ресурс" over an article that names Тюменская
-    область more often: the exports it lists without an exporter are the akimat's region's."""
-    from coopgraph.ingest.pipeline import extract_article
-
-    page = (
+        "По итогам года из области экспортировано 20 тысяч тонн зерна. Его отправляют в Россию и Узбекистан.",
+        "Актюбинский вестник",
+        ("Актюбинская область", "Узбекистан", None),
+        id="a-regional-outlet-on-the-title-line",
+    ),
+    pytest.param(
+        # the outlet writes from Тараз, so "наш регион" is Жамбылская область even when the partner region is
+        # named as often and first
+        "Тараз Бизнес | Новости региона\n\nКак торгуем с соседями\n\nСахарный завод отгрузил в Чуйскую область 6 "
+        "тысяч тонн сахара. Товарооборот Жамбылской области с Чуйской областью вырос. Из Кыргызстана в наш регион "
+        "ввозятся цемент и гипсокартон.",
+        "Тараз Бизнес",
+        ("Кыргызстан", "Жамбылская область", "цемент"),
+        id="a-masthead-named-after-a-city-of-the-region",
+    ),
+    pytest.param(
+        # the akimat's region is the home though the article names Тюменская область more often
         "Акимат Северо-Казахстанской области\nОфициальный интернет-ресурс\n\nЭкспорт в Тюменскую область\n\n"
         "Внешнеторговый оборот Северо-Казахстанской области с Россией вырос. Крупнейшим партнёром остаётся "
-        "Тюменская область. Товарооборот с Тюменской областью вырос. В структуре "
-        "экспорта в Тюменскую область преобладают пшеница и подсолнечный жмых."
-    )
+        "Тюменская область. Товарооборот с Тюменской областью вырос. В структуре экспорта в Тюменскую область "
+        "преобладают пшеница и подсолнечный жмых.",
+        "Акимат Северо-Казахстанской области",
+        ("Северо-Казахстанская область", "Тюменская область", "пшеница"),
+        id="a-government-bodys-own-site",
+    ),
+]
+
+
+@pytest.mark.parametrize("page,outlet,flow", HOME_FROM_THE_OUTLET)
+def test_the_outlets_region_is_the_articles_home(page: str, outlet: str, flow: tuple[str, str, str | None]) -> None:
+    from coopgraph.ingest.pipeline import extract_article
+
     article = read_text(page, "x.txt")
-    assert article.outlet == "Акимат Северо-Казахстанской области"
+    assert article.outlet == outlet
     flows = {(r.source, r.target, r.commodity) for r in extract_article(article).relations if r.type == "EXPORTS_TO"}
-    assert ("Северо-Казахстанская область", "Тюменская область", "пшеница") in flows, flows
-    assert read_text("Акимат области сообщает\n\n" + BODY, "x.txt").outlet is None
+    assert flow in flows, flows
+
+
+@pytest.mark.parametrize(
+    "header,misread",
+    [("Главная | Новости | Регионы", "Главная"), ("Акимат области сообщает", "Акимат области сообщает")],
+)
+def test_a_header_that_names_no_outlet(header: str, misread: str) -> None:
+    assert read_text(header + "\n\n" + BODY, "x.txt").outlet != misread
 
 
 def test_outlet_from_url_host():
