@@ -98,22 +98,65 @@ def _heads_on_the_visit(ctx: Context) -> None:
     came with it (the spec: a region visits when its head leads the delegation)."""
     if not ctx.delegation:
         return
-    heads = {
-        r.source_key: r.target_key
-        for r in ctx.relations.values()
-        if r.type == "HOLDS_POSITION" and r.title in HEAD_TITLES and _within(ctx, r.target_key, ctx.delegation)
-    }
+    officials = [
+        r for r in ctx.relations.values() if r.type == "HOLDS_POSITION" and _within(ctx, r.target_key, ctx.delegation)
+    ]
+    heads = {r.source_key: r.target_key for r in officials if r.title in HEAD_TITLES}
+    others = {r.source_key: r.target_key for r in officials if r.source_key not in heads}
     for k, sent in enumerate(ctx.sentences):
-        if not heads:
+        if not officials:
             return
         if any(is_remote(t) for t in sent.tokens) or looks_back(sent):
             continue  # "по видеосвязи подключился аким": he took part from home
         tree = tree_of(ctx, k)
         verbs = [t for t in sent.tokens if _finite_verb(t)]
         subjects = [c for t in verbs for c in tree.children(t) if c.rel == "nsubj"]
+        # "Первый заместитель губернатора Омской области провел переговоры с акимом": any official of the
+        # visiting side who holds talks there came with it
+        talks = [c for t in verbs if _at_the_talks(tree, t) for c in tree.children(t) if c.rel == "nsubj"]
         for r in ctx.refs_in(k, "Person"):
-            if r.key in heads and any(t.start <= r.start < t.end for c in subjects for t in tree.phrase(c)):
-                _went_with_the_delegation(ctx, [r.key], k, "frame:visit.head", side=heads[r.key])
+            side, said = heads.get(r.key), subjects
+            if side is None:
+                side, said = others.get(r.key), talks
+            if side and any(t.start <= r.start < t.end for c in said for t in tree.phrase(c)):
+                _went_with_the_delegation(ctx, [r.key], k, "frame:visit.head", side=side)
+
+
+def _at_the_talks(tree, verb) -> bool:
+    """ "провел переговоры", "встретился с акимом", "по итогам встречи подписали", "которую возглавляет X" of a
+    delegation met: the verb's clause is at the talks, not a report of them ("сообщила, что по результатам
+    переговоров ...")."""
+    if verb.lemma in _MEETING_VERBS:
+        return True
+    if verb.lemma in ("возглавлять", "возглавить"):  # the delegation he leads was met: the clause above
+        above = tree.parent(verb)
+        for _ in range(len(tree.sent.tokens)):  # bounded: the parse may hold a cycle
+            if above is None or above.pos in ("VERB", "AUX"):
+                break
+            above = tree.parent(above)
+        return _clause_with_talks(tree, above if above is not None and above.pos in ("VERB", "AUX") else None)
+    return _clause_with_talks(tree, verb)
+
+
+def _clause_with_talks(tree, verb) -> bool:
+    """A meeting word among the verb's own words, not inside a clause of its own ("что ...")."""
+    if verb is None:
+        return False
+    todo, seen = list(tree.children(verb)), {verb.i}
+    while todo:
+        t = todo.pop()
+        if t.i in seen:
+            continue  # the parse may hold a cycle
+        seen.add(t.i)
+        if t.lemma in MEETING_WORDS:
+            return True
+        where = any(c.lemma == "где" for c in tree.children(t))  # "побывал в вузе, где провел встречу"
+        if t.rel not in ("ccomp", "advcl", "parataxis", "conj", "acl:relcl") or where:
+            todo += tree.children(t)
+    return False
+
+
+_MEETING_VERBS = {"встретиться", "встречаться", "переговорить", "побеседовать"}
 
 
 def _within(ctx: Context, place: str, side: str) -> bool:

@@ -1161,13 +1161,17 @@ def repair_dashed_amounts(tokens: list[Token]) -> None:
             continue
         num, unit = tokens[i + 1 : i + 3]
         noun = tokens[i - 1]
-        governor = noun._head
-        if noun.pos not in ("NOUN", "PROPN") or governor < 0:
+        by_i = {t.i: t for t in tokens}
+        above = by_i.get(noun._head)
+        if noun.pos not in ("NOUN", "PROPN"):
             continue
-        while governor >= 0 and tokens[governor].pos not in ("VERB", "AUX"):
-            governor = tokens[governor]._head  # the clause's verb, above "партию" as well as "сыров"
-        if governor < 0:
+        for _ in range(len(tokens)):  # the clause's verb, above "партию" as well as "сыров" (bounded: cycles)
+            if above is None or above.pos in ("VERB", "AUX"):
+                break
+            above = by_i.get(above._head)
+        if above is None or above.pos not in ("VERB", "AUX"):
             continue
+        governor = above.i
         for t in tokens[i + 4 :]:
             if t._head in (num.i, unit.i):
                 t._head = governor

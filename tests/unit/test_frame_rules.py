@@ -11,6 +11,19 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-an-official-of-the-visiting-side-who-holds-talks-came-with-it",
+        "Омская делегация в Павлодаре\n\nПервый заместитель губернатора Омской области Валерий Бойко провел "
+        "переговоры с акимом Павлодарской области. Стороны обсудили поставки угля и зерна.",
+        has=[("VISITED", "Валерий Бойко", "Павлодар")],
+    ),
+    relation_case(
+        "visit-an-official-of-the-visiting-side-reporting-talks-stays-home",
+        "Делегация Туркестанской области побывала в Ташкенте. Руководитель управления предпринимательства "
+        "Туркестанской области Асель Кудайбергенова сообщила, что по результатам переговоров заключено 11 "
+        "контрактов.",
+        absent=[("VISITED", "Асель Кудайбергенова", ANY)],
+    ),
+    relation_case(
         "participate-talks-on-the-first-day-of-the-forum-are-set-in-it",
         "Аким Жамбылской области Ербол Карашукеев принял участие в форуме KazanForum. В первый день форума он "
         "провел переговоры с премьер-министром Республики Татарстан Рустамом Сабировым.",
