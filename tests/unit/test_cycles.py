@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coopgraph.ingest.frame_visits import _at_the_talks
+from coopgraph.ingest.frame_visits import _at_the_talks, _clause_with_talks
 from coopgraph.ingest.frames import Tree
 from coopgraph.ingest.nlp import Sentence, Token
 from coopgraph.ingest.syntax_repair import repair_dashed_amounts
@@ -46,3 +46,15 @@ def test_an_amount_between_dashes_under_a_noun_caught_in_a_cycle_is_left_alone()
     )
     repair_dashed_amounts(sent.tokens)
     assert sent.tokens[7].head == 4  # no verb above the noun: nothing to hang the phrase on
+
+
+def test_looking_for_talks_in_a_clause_that_loops_back_to_its_verb_stops() -> None:
+    # "сообщила" → "итогах" → "работы" → "сообщила": the walk down comes back to the verb it started from
+    sent = _sentence(
+        [
+            ("сообщила", "сообщить", "VERB", 2, "nmod"),
+            ("итогах", "итог", "NOUN", 0, "obl"),
+            ("работы", "работа", "NOUN", 1, "nmod"),
+        ]
+    )
+    assert _clause_with_talks(Tree(sent), sent.tokens[0]) is False
