@@ -26,7 +26,7 @@ from coopgraph.ingest.discourse import (
 from coopgraph.ingest.frames import Argument, FrameMatch, find_frames, tree_of
 from coopgraph.ingest.morph import may_be_plural_nominative
 from coopgraph.ingest.nlp import Sentence
-from coopgraph.ingest.participation import find_events, is_remote
+from coopgraph.ingest.participation import MEETING_VERBS, find_events, is_remote
 from coopgraph.ingest.positions import offices
 
 
@@ -126,7 +126,7 @@ def _at_the_talks(tree, verb) -> bool:
     """ "провел переговоры", "встретился с акимом", "по итогам встречи подписали", "которую возглавляет X" of a
     delegation met: the verb's clause is at the talks, not a report of them ("сообщила, что по результатам
     переговоров ...")."""
-    if verb.lemma in _MEETING_VERBS:
+    if verb.lemma in MEETING_VERBS:
         return True
     if verb.lemma in ("возглавлять", "возглавить"):  # the delegation he leads was met: the clause above
         above = tree.parent(verb)
@@ -154,9 +154,6 @@ def _clause_with_talks(tree, verb) -> bool:
         if t.rel not in ("ccomp", "advcl", "parataxis", "conj", "acl:relcl") or where:
             todo += tree.children(t)
     return False
-
-
-_MEETING_VERBS = {"встретиться", "встречаться", "переговорить", "побеседовать"}
 
 
 def _within(ctx: Context, place: str, side: str) -> bool:

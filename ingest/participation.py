@@ -457,7 +457,8 @@ def _settings(ctx: Context, events: Events, k: int) -> None:
                 ctx.relate("PARTICIPATED_IN", who, key, k, rule="frame:event_setting")
 
 
-_MEETINGS = {"встреча", "переговоры", "беседа", "встретиться", "встречаться", "переговорить", "побеседовать"}
+MEETING_VERBS = {"встретиться", "встречаться", "переговорить", "побеседовать"}
+_MEETINGS = {"встреча", "переговоры", "беседа"} | MEETING_VERBS
 
 
 def _met_with(tree: Tree, verb: Token) -> list[Token]:
