@@ -741,12 +741,19 @@ def _described_span(ctx: Context, start: int, end: int) -> bool:
 
 def _add_ner_orgs(ctx: Context, taken: list[tuple[int, int]]) -> None:
     for span in ctx.parsed.spans:
-        if span.type != "ORG" or any(s <= span.start < e or span.start <= s < span.end for s, e in taken):
+        if span.type not in ("ORG", "PER") or any(s <= span.start < e or span.start <= s < span.end for s, e in taken):
+            continue
+        if span.type == "PER":  # "с компанией Уралэлектромедь", which NER took for a surname
+            if _after_its_head(ctx, span.start, span.end) and not _a_personal_name(span.text):
+                _add(ctx, span.text, span.text, span.start, span.end)
             continue
         text = _before_a_verb(ctx, span.start, span.text.split("\n")[0].strip())
         if len(text) < 3 or _GOVERNMENT.search(text) or is_outlet(text):
             continue
         words = text.split()
+        if len(words) == 1 and _after_its_head(ctx, span.start, span.start + len(text)):
+            _add(ctx, text, text, span.start, span.start + len(text))  # "компания Бобруйскагромаш"
+            continue
         if len(words) == 1 and (text.isupper() or not any(lemma(text) == h for h in _ORG_HEADS)):
             continue  # bare abbreviations and single words are too often outlets or places
         if lemma(words[0]) not in _ORG_HEADS and not any(lemma(w) in _ORG_HEADS for w in words):
@@ -759,6 +766,22 @@ def _add_ner_orgs(ctx: Context, taken: list[tuple[int, int]]) -> None:
         if _GOVERNMENT.search(normal) or lemma(words[0]) in _NOT_ORG_HEADS or _opens_with_a_title(text):
             continue
         _add(ctx, normal[:1].upper() + normal[1:], text, span.start, span.start + len(text))
+
+
+def _after_its_head(ctx: Context, start: int, end: int) -> bool:
+    """A one-word name right after the organisation noun it names ("компания Бобруйскагромаш", "с компанией
+    Уралэлектромедь"): the noun says what NER alone cannot, that the word is a body and not an outlet."""
+    toks, own = _span_tokens(ctx, start, end)
+    if len(own) != 1 or own[0].i == 0 or not own[0].text[:1].isupper() or own[0].text.isupper():
+        return False
+    if own[0].feats.get("Case") not in (None, "Nom") and own[0].text.lower() != own[0].lemma:
+        return False  # "управления Россельхознадзора": an inflected word says whose it is; a name stays put
+    head = toks[own[0].i - 1]
+    return head.pos == "NOUN" and head.feats.get("Number") != "Plur" and lemma(head.text) in _ORG_HEADS
+
+
+def _a_personal_name(word: str) -> bool:
+    return any(g in p.tag for p in parses(word.lower()) for g in ("Name", "Surn", "Patr"))
 
 
 def _before_a_verb(ctx: Context, start: int, text: str) -> str:

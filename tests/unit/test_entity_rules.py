@@ -845,6 +845,22 @@ ENTITIES = [
         has=[("Organization", "Щучинский маслосырзавод"), ("Organization", "Оршанский льнокомбинат")],
     ),
     case(
+        "org-a-one-word-name-after-its-generic-noun",
+        "Компания Бобруйскагромаш направила в Костанай первую партию техники. Завод Казцинк подписал договор с "
+        "компанией Уралэлектромедь. Фирма Технотент отгрузила в Омск палатки.",
+        has=[
+            ("Organization", "Бобруйскагромаш"),
+            ("Organization", "Уралэлектромедь"),
+            ("Organization", "Технотент"),
+        ],
+    ),
+    case(
+        "org-an-inflected-word-after-a-noun-is-whose-it-is-a-surname-a-person",
+        "Специалисты управления Россельхознадзора проверили груз. Директор компании Петров подписал договор.",
+        has=[("Person", "Петров")],
+        absent=[("Organization", "Россельхознадзора"), ("Organization", "Петров")],
+    ),
+    case(
         "org-a-fused-head-without-a-stem-or-a-name-is-none",
         "Работники завода и комбината провели субботник. Маслозавод работает.",
         absent=[("Organization", ANY)],
