@@ -95,6 +95,7 @@ class Lexicon:
     copulas: frozenset[str]
     plan_words: frozenset[str]
     hedge_words: frozenset[str]
+    capacity_nouns: frozenset[str]  # "в составе делегации": in what capacity, not where
     gap_frames: frozenset[str]  # frames a gap's dash may stand for ("из Омской – трубы")
     adjunct_preps: dict[str, str]  # "в ходе", "в рамках": a noun predicate as the setting of a clause
 
@@ -134,6 +135,7 @@ def build_lexicon(data: dict) -> Lexicon:
         copulas=frozenset(syntax["copulas"]),
         plan_words=frozenset(syntax["plan_words"]),
         hedge_words=frozenset(syntax["hedge_words"]),
+        capacity_nouns=frozenset(syntax["capacity_nouns"]),
         gap_frames=frozenset(syntax["gap_frames"]),
         adjunct_preps={prep: kind for kind, preps in syntax["adjuncts"].items() for prep in preps},
     )
@@ -274,6 +276,8 @@ def shape_of(tree: Tree, tok: Token) -> str:
         # before it the accusative stands ("Соглашение подписали губернатор и аким")
         case = "nom"
     prep = tree.preposition(tok) or (_preposition_before(tree, tok) if case in ("loc", "ins", "dat") else None)
+    if prep and tok.lemma in lexicon().capacity_nouns:
+        return f"{prep}+capacity"  # no role takes it: "в составе делегации" is whose company, not where
     if prep:
         return f"{prep}+{case}" if case else prep
     return case or tok.pos.lower()

@@ -13,6 +13,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_clauses,
     repair_conjoined_subjects,
     repair_converb_subjects,
+    repair_copular_places,
     repair_counted_subjects,
     repair_counting_cycles,
     repair_crossing_conjuncts,
@@ -327,6 +328,7 @@ class _Syntax:
             repair_adjective_heads(ours)
             repair_disagreeing_adjectives(ours)
             repair_misread_place_nouns(ours)
+            repair_copular_places(ours)
             repair_names_across_verbs(ours)
             repair_accusative_names(ours)
             repair_legal_form_cases(ours)

@@ -901,6 +901,31 @@ def repair_misread_place_nouns(tokens: list[Token]) -> None:
             t.feats["Case"] = cases[0]
 
 
+# What a place read as the predicate of "был в X" governs that belongs to the clause: its subject, adverbs,
+# clause punctuation and prepositional phrases ("в июне").
+_CLAUSE_DEPENDENTS = {"nsubj", "nsubj:pass", "advmod", "obl", "punct", "mark", "cc", "advcl", "parataxis", "aux"}
+
+
+def repair_copular_places(tokens: list[Token]) -> None:
+    """ "Аким был в Астрахани": the parser makes the place the predicate and "был" its copula, so being
+    somewhere has no verb with arguments. The copula heads the clause instead, with the place as its "в"
+    phrase and the clause's subject, adverbs and other prepositional phrases on it."""
+    by_i = {t.i: t for t in tokens}
+    for t in tokens:
+        place = by_i.get(t._head)
+        if t._rel != "cop" or t.lemma != "быть" or place is None or place.pos not in ("NOUN", "PROPN"):
+            continue
+        kids = [c for c in tokens if c._head == place.i]
+        if place.feats.get("Case") != "Loc" or not any(c._rel == "case" and c.lemma in ("в", "во", "на") for c in kids):
+            continue
+        for c in kids:
+            prepositional = c._rel == "nmod" and any(g._head == c.i and g._rel == "case" for g in tokens)
+            if c is not t and (c._rel in _CLAUSE_DEPENDENTS or prepositional):
+                c._head = t.i
+        t._head, t._rel = place._head, place._rel
+        place._head, place._rel = t.i, "obl"
+
+
 def repair_subjects_read_as_objects(tokens: list[Token]) -> None:
     """ "С начала года уральский завод «ЗапКазВагон» отгрузил ... 212 полувагонов": the parser can make a
     nominative noun before an active verb with no subject its object, and hang the counted goods on it. A

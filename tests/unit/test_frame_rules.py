@@ -11,6 +11,12 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-being-somewhere-told-with-the-copula",
+        "Губернатор Алтайского края Виктор Томенко был в Усть-Каменогорске в мае. Аким Абайской области Берик "
+        "Уали в последний раз был в Барнауле в 2024 году.",
+        has=[("VISITED", "Виктор Томенко", "Усть-Каменогорск"), ("VISITED", "Берик Уали", "Барнаул")],
+    ),
+    relation_case(
         "visit-an-official-of-the-visiting-side-who-holds-talks-came-with-it",
         "Омская делегация в Павлодаре\n\nПервый заместитель губернатора Омской области Валерий Бойко провел "
         "переговоры с акимом Павлодарской области. Стороны обсудили поставки угля и зерна.",
@@ -894,6 +900,12 @@ HEADLINES = [
 ]
 
 NO_VISITS = [
+    relation_case(
+        "no-visit-to-the-region-whose-delegation-one-was-in",
+        "Аким Карагандинской области Ермаганбет Булекпаев был в составе делегации Республики Казахстан. Министр "
+        "Канат Шарлапаев находился в числе гостей форума Омской области.",
+        absent=[("VISITED", ANY, ANY)],
+    ),
     relation_case(
         "no-visit-from-guests-shown-round-who-are-not-said-to-be-from-anywhere",
         "В Барнаул приехали руководители и представители 18 вузов России, Казахстана, Китая и Монголии. "

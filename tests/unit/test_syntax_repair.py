@@ -565,3 +565,12 @@ def test_the_words_of_a_quoted_name_stay_with_the_noun_before_its_quotes() -> No
     heads = {t.text: tokens[t.head].text for t in tokens if t.text in ("крынка", "Арка", "Бабушкина", "Ритейл")}
     crossing = [w for w, h in heads.items() if (w in ("крынка", "Бабушкина")) == (h in ("ТОО", "Арка", "Ритейл"))]
     assert not crossing, heads
+
+
+def test_the_copula_of_being_somewhere_heads_its_clause() -> None:
+    tokens = parse_text("Губернатор Алтайского края Виктор Томенко был в Усть-Каменогорске в мае.").sentences[0].tokens
+    by_text = {t.text: t for t in tokens}
+    was = by_text["был"]
+    assert (was.rel, was.head) == ("root", -1)
+    assert tokens[by_text["Усть-Каменогорске"].head].text == "был"
+    assert tokens[by_text["Губернатор"].head].text == "был"
