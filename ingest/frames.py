@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from coopgraph.ingest.context import Context, Ref
-from coopgraph.ingest.morph import parses
+from coopgraph.ingest.morph import PYMORPHY_CASES, parses
 from coopgraph.ingest.nlp import Sentence, Token
 from coopgraph.ingest.syntax_repair import COUNTING
 
@@ -276,11 +276,29 @@ def shape_of(tree: Tree, tok: Token) -> str:
         # before it the accusative stands ("Соглашение подписали губернатор и аким")
         case = "nom"
     prep = tree.preposition(tok) or (_preposition_before(tree, tok) if case in ("loc", "ins", "dat") else None)
+    if (
+        prep in _IN_OR_ON
+        and case not in ("acc", "loc")
+        and tok.pos in ("NOUN", "PROPN")
+        and not any(c.pos == "NUM" for c in tree.children(tok))  # "в 43 страны": the number's genitive
+    ):
+        case = _case_after_in_or_on(tok) or case
     if prep and tok.lemma in lexicon().capacity_nouns:
         return f"{prep}+capacity"  # no role takes it: "в составе делегации" is whose company, not where
     if prep:
         return f"{prep}+{case}" if case else prep
     return case or tok.pos.lower()
+
+
+_IN_OR_ON = {"в", "во", "на"}
+
+
+def _case_after_in_or_on(tok: Token) -> str | None:
+    """ "в XI Поволжской агропромышленной выставке", which the tagger read as a genitive: "в" and "на" govern
+    only the accusative and the locative, so the form's own reading of those two is the case (a form that has
+    both reads as the locative, as most do after a noun phrase in place)."""
+    cases = {PYMORPHY_CASES.get(str(p.tag.case)) for p in parses(tok.text.lower()) if p.tag.POS == "NOUN"}
+    return "loc" if "Loc" in cases else "acc" if "Acc" in cases else None
 
 
 def _nominative_beside(tree: Tree, tok: Token) -> bool:

@@ -483,9 +483,13 @@ def _setting_head(tree: Tree, tok: Token) -> Token | None:
     if prep in event_words().settings and (prep not in ("в", "на", "во") or tok.feats.get("Case") == "Loc"):
         return tok
     parent = tree.parent(tok)
-    if parent is not None and parent.lemma in event_words().frame_nouns and tree.preposition(parent):
+    prep = tree.preposition(parent) if parent is not None else None
+    if parent is not None and parent.lemma in event_words().frame_nouns and prep and prep not in _ABOUT:
         return parent
     return None
+
+
+_ABOUT = {"о", "об", "обо", "про"}  # "рассказал об итогах выставки": what the clause tells of, not where
 
 
 def _days_of(ctx: Context, events: Events) -> None:

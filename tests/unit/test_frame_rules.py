@@ -1019,6 +1019,12 @@ NO_VISITS = [
 
 PARTICIPATION = [
     relation_case(
+        "participation-in-an-exhibition-the-tagger-read-as-a-genitive",
+        "Делегация Акмолинской области приняла участие в XI Поволжской агропромышленной выставке «Агро-Волга» в "
+        "Саратове.",
+        has=[("PARTICIPATED_IN", "Акмолинская область", "XI Агро-Волга")],
+    ),
+    relation_case(
         "participation-a-region-presenting-at-an-event-whose-quoted-name-has-a-period",
         "На выставке «Иннопром. Центральная Азия» в Ташкенте Туркестанская область представила свой "
         "инвестиционный потенциал.",
@@ -1242,6 +1248,11 @@ PARTICIPATION = [
 
 
 NO_PARTICIPATION = [
+    relation_case(
+        "no-participation-from-telling-of-the-results",
+        "Аким Костанайской области Кумар Аксакалов рассказал журналистам об итогах выставки «Иннопром».",
+        absent=[("PARTICIPATED_IN", ANY, ANY)],
+    ),
     relation_case(
         "no-participation-a-stand-at-another-place",
         "В Омске открылась выставка «Агро Сибирь». Стенд ТОО «Ертис Сут» стоит в торговом центре Павлодара.",
