@@ -34,7 +34,7 @@ def repair_clauses(tokens: list[Token]) -> None:
             and not _dashed_amount(tokens, k)
         )
         # "Еще один документ заключен на уровне городов: глава ... и аким ... подписали меморандум"
-        or (t.text == ":" and (_passive_clause_before(tokens, k) or _clause_after_colon(tokens, k)))
+        or (t.text == ":" and _passive_clause_before(tokens, k))
         or (
             t.text.lower() in _CONTRAST
             and k > 0
@@ -52,11 +52,7 @@ def repair_clauses(tokens: list[Token]) -> None:
     finite: dict[int, list[Token]] = {}
     for t in tokens:
         # "было отправлено": the auxiliary is its participle's, one predicate with it
-        if (
-            t.pos in ("VERB", "AUX")
-            and not t._rel.startswith(("aux", "cop"))
-            and (_predicative(t) or _future_infinitive(tokens, t))
-        ):
+        if t.pos in ("VERB", "AUX") and _predicative(t) and not t._rel.startswith(("aux", "cop")):
             finite.setdefault(clause(t.i), []).append(t)
     if len(finite) < 2:
         return
@@ -99,14 +95,6 @@ def repair_clauses(tokens: list[Token]) -> None:
                 t._head = noun.i
 
 
-def _future_infinitive(tokens: list[Token], t: Token) -> bool:
-    """ "будут сотрудничать": an infinitive with a future auxiliary is its clause's predicate."""
-    return t.feats.get("VerbForm") == "Inf" and any(
-        a._head == t.i and a._rel == "aux" and a.lemma == "быть"
-        for a in tokens  # tagged present, as UD has it
-    )
-
-
 def _comma_splices(tokens: list[Token]) -> list[int]:
     """ "Из ВКО в Синьцзян экспортируются медь и цинк, из Китая в область поступают автомобили": two clauses
     the parser itself left as two roots, each a finite verb, joined by a comma; the cut is the last comma
@@ -145,17 +133,6 @@ def _clause_after(tokens: list[Token], k: int) -> bool:
     """ "X и Y подписали договор – ректоры обменялись документами": a dash opening a clause with a finite verb
     of its own, after a part that has one too (a dash between nouns, "Китай – Евразия", is no boundary)."""
     return any(_finite(t) for t in tokens[k + 1 :]) and any(_finite(t) for t in tokens[:k])
-
-
-def _clause_after_colon(tokens: list[Token], k: int) -> bool:
-    """ "Области будут сотрудничать в сфере сельского хозяйства: соответствующее соглашение подписали аким и
-    губернатор": a colon between two clauses with finite verbs of their own; not one opening or inside a
-    quote."""
-    return (
-        _clause_after(tokens, k)
-        and not (k + 1 < len(tokens) and tokens[k + 1].text in _QUOTES)
-        and not _inside_quotes(tokens, tokens[k])  # "«Аграрная наука Центральной Азии: вызовы и решения»"
-    )
 
 
 def _passive_clause_before(tokens: list[Token], k: int) -> bool:
