@@ -42,6 +42,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_prepositions_on_subjects,
     repair_quoted_names,
     repair_reported_speech,
+    repair_second_objects,
     repair_self_heads,
     repair_stolen_prepositions,
     repair_stray_objects,
@@ -353,6 +354,7 @@ class _Syntax:
             repair_fronted_objects(ours)
             repair_object_subjects(ours)
             repair_subjects_read_as_objects(ours)
+            repair_second_objects(ours)
             repair_leading_participles(ours)
             repair_forward_jumps(ours)
             repair_direction_phrases(ours)

@@ -946,6 +946,43 @@ def repair_subjects_read_as_objects(tokens: list[Token]) -> None:
             counted[0]._head, counted[0]._rel = verb.i, "obj"
 
 
+def repair_second_objects(tokens: list[Token]) -> None:
+    """ "Сырье закупают кожевенные фабрики Турции": a noun before an active verb that cannot be its subject (no
+    nominative in the verb's number), read as its object or subject, and an "object" after it that can: the
+    one after is the subject, the one before the object (the object-verb-subject order of news)."""
+    for verb in tokens:
+        if verb.pos != "VERB" or not _finite(verb) or verb.feats.get("Voice") == "Pass":
+            continue
+        kids = [c for c in tokens if c._head == verb.i]
+        before = next((c for c in kids if c._rel in ("obj", "nsubj") and c.i < verb.i), None)
+        after = next((c for c in kids if c._rel == "obj" and c.i > verb.i), None)
+        if before is None or after is None or any(c._rel == "nsubj" for c in kids if c is not before):
+            continue
+        if before.pos not in ("NOUN", "PROPN") or any(
+            c._head == before.i and c._rel == "conj" and any(p.tag.case == "nomn" for p in parses(c.text.lower()))
+            for c in tokens
+        ):
+            # "который поставляет нам оборудование": a pronoun's form says nothing of its case; "хоким и
+            # губернатор поставили подписи": coordinated singulars agree with a plural verb ("сырье и овчину"
+            # coordinate no subject)
+            continue
+        if any(c._head == after.i and c.pos == "NUM" for c in tokens):
+            continue  # "завезли 2,4 тыс. т картофеля": an amount is what was moved
+        # "карагандинские предприятия отгружают ферросплавы": a first noun that could be the subject is
+        if _may_be_nominative(before, verb) or not _may_be_nominative(after, verb):
+            continue
+        before._rel, after._rel = "obj", "nsubj"
+        after.feats["Case"] = "Nom"
+
+
+def _may_be_nominative(noun: Token, verb: Token) -> bool:
+    """A noun with a nominative reading in the verb's number."""
+    if noun.pos not in ("NOUN", "PROPN"):
+        return False
+    number = "plur" if verb.feats.get("Number") == "Plur" else "sing"
+    return any(p.tag.case == "nomn" and p.tag.number == number for p in parses(noun.text.lower()))
+
+
 def _may_be_subject(noun: Token, verb: Token) -> bool:
     """A nominative that agrees with the verb. A plural verb without a subject is often impersonal ("поставки
     направили в Казахстан": someone sent them), so there only an animate noun; "который" is a noun here."""

@@ -23,6 +23,7 @@ def extract_trade(ctx: Context) -> None:
             if ctx.trade_pair is None:  # the first figure names the two sides later goods flow between
                 ctx.trade_pair = (tgt, src) if kind == "import" else (src, tgt)
             flows.ours = flows.ours or (src, tgt)  # the figure's subject is the side the article is about
+            flows.figure_kinds.setdefault(k, set()).add(kind)
             flow = figure_flow(kind, src, tgt)
             if flow is not None:
                 flows.pending.append(Pending(*flow, k, "trade.figure_flow"))

@@ -55,6 +55,7 @@ class FrameFlows:
         self.pending: list[Pending] = []
         self.pair_sent = -10  # the sentence that last set ctx.trade_pair
         self.ours: tuple[str, str] | None = None  # (the side the last statement was about, the other side)
+        self.figure_kinds: dict[int, set[str]] = {}  # sentence → the kinds of the trade figures it states
         self.by_sent: dict[int, list[Statement]] = {}
         for st in statements(ctx, self.trees):
             self.by_sent.setdefault(st.match.sent, []).append(st)
@@ -99,7 +100,10 @@ class FrameFlows:
             # flow told before nor the two sides together answer it
             if not named or _BOTH_SIDES.search(ctx.sentences[k].text):
                 return
-        importing = trade_words().owner.get(st.match.frame) == "importer"
+        importing = trade_words().owner.get(st.match.frame) == "importer" or (
+            # "Импорт Турции из области Абай составил ..., основная часть – шерсть": the goods of an import
+            st.rule == "trade.main_goods" and self.figure_kinds.get(k) == {"import"}
+        )
         self._complete(flow, k, importing)
         exporters = [e for e in flow.exporters.keys if ctx.table.get(e) is not None]
         importers = [i for i in flow.importers.keys if ctx.table.get(i) is not None]

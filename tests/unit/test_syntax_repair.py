@@ -574,3 +574,31 @@ def test_the_copula_of_being_somewhere_heads_its_clause() -> None:
     assert (was.rel, was.head) == ("root", -1)
     assert tokens[by_text["Усть-Каменогорске"].head].text == "был"
     assert tokens[by_text["Губернатор"].head].text == "был"
+
+
+@pytest.mark.parametrize(
+    "text,subject,object_",
+    [
+        pytest.param("Сырье закупают кожевенные фабрики Турции.", "фабрики", "Сырье", id="two-objects"),
+        pytest.param(
+            "Наше кожевенное сырье – шкуры и овчину – закупают кожевенные фабрики Турции.",
+            "фабрики",
+            "сырье",
+            id="a-subject-that-does-not-agree-and-an-object-that-does",
+        ),
+        # a first noun that may be the subject is: subject-verb-object, the order Russian assumes
+        pytest.param(
+            "Карагандинские предприятия отгружают на Урал ферросплавы и кокс.",
+            "предприятия",
+            "ферросплавы",
+            id="subject-verb-object-stays",
+        ),
+    ],
+)
+def test_of_two_objects_around_a_verb_the_nominative_after_it_is_the_subject(
+    text: str, subject: str, object_: str
+) -> None:
+    tokens = parse_text(text).sentences[0].tokens
+    by_text = {t.text: t for t in tokens}
+    assert by_text[subject].rel == "nsubj", [(t.text, t.rel) for t in tokens]
+    assert by_text[object_].rel == "obj", [(t.text, t.rel) for t in tokens]
