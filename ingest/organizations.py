@@ -781,6 +781,7 @@ def _after_its_head(ctx: Context, start: int, end: int) -> bool:
 
 
 def _a_personal_name(word: str) -> bool:
+    """A given name, surname or patronymic the dictionary knows ("Петров"), which no organisation noun makes a body."""
     return any(g in p.tag for p in parses(word.lower()) for g in ("Name", "Surn", "Patr"))
 
 

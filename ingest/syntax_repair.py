@@ -968,7 +968,7 @@ def repair_second_objects(tokens: list[Token]) -> None:
             continue
         if any(c._head == after.i and c.pos == "NUM" for c in tokens):
             continue  # "завезли 2,4 тыс. т картофеля": an amount is what was moved
-        # "карагандинские предприятия отгружают ферросплавы": a first noun that could be the subject is
+        # "карагандинские предприятия отгружают ферросплавы": a first noun that could be the subject is it
         if _may_be_nominative(before, verb) or not _may_be_nominative(after, verb):
             continue
         before._rel, after._rel = "obj", "nsubj"
