@@ -429,8 +429,9 @@ def _add_adjective_acronym(ctx: Context, m: re.Match) -> None:
     _add(ctx, f"{word[:1].upper()}{word[1:]} {kind[:1].lower()}{kind[1:]}", ctx.text[start : m.end()], start, m.end())
 
 
-# "компания Kazakh Invest", "ТОО Ural Steel", "холдинга Samruk-Kazyna и QazTrade": a name in Latin letters,
-# unquoted, behind an organisation's head noun or legal form; coordinated names share the cue.
+# "компания Kazakh Invest", "ТОО Ural Steel", "холдинга Samruk-Kazyna и QazTrade", "директор Mangystau Grain
+# Terminal": a name in Latin letters, unquoted, behind an organisation's head noun, legal form or a staff title
+# (whose employer it names); coordinated names share the cue.
 _LATIN_WORD = r"[A-Z][A-Za-z0-9&'’\-]*(?:\.[a-z]{2,3})?"
 _LATIN_RUN = rf"{_LATIN_WORD}(?:\s+(?:(?:of|and|for|&)\s+)?{_LATIN_WORD}){{0,4}}(?![A-Za-z])"
 _LATIN_CUED = re.compile(rf"(?<![\w-])(?P<cue>[А-Яа-яЁё\-]+)\s+(?P<name>{_LATIN_RUN})")
@@ -440,7 +441,10 @@ _LATIN_MORE = re.compile(rf"(?:\s*,\s*|\s+и\s+)(?P<name>{_LATIN_RUN})")
 def _add_latin_names(ctx: Context, taken: list[tuple[int, int]]) -> None:
     for m in _LATIN_CUED.finditer(ctx.text):
         cue = m.group("cue")
-        if any(s <= m.start("name") < e for s, e in taken) or (cue not in LEGAL_FORMS and lemma(cue) not in _ORG_HEADS):
+        staff = lemma(cue.lower()) in _LEX.staff_titles  # "директор Mangystau Grain Terminal Руслан Жаксылыков"
+        if any(s <= m.start("name") < e for s, e in taken) or (
+            cue not in LEGAL_FORMS and lemma(cue) not in _ORG_HEADS and not staff
+        ):
             continue
         legal = cue if cue in LEGAL_FORMS else None
         pos, found = m.end(), [m]

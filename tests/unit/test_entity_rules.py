@@ -70,6 +70,11 @@ def case(case_id: str, text: str, has=(), absent=(), only=()):
 
 HOLDS = [
     case(
+        "holds-a-staff-title-before-a-latin-name-is-at-that-body",
+        "Об этом рассказал директор Aktau Sea Port Ербол Жумабаев.",
+        has=[("HOLDS_POSITION", "Ербол Жумабаев", "Aktau Sea Port")],
+    ),
+    case(
         "holds-the-government-of-the-region-is-the-russian-one",
         "Павлодарскую область на форуме представлял первый заместитель акима области Марат Бегентаев. Омскую "
         "делегацию возглавил заместитель председателя правительства региона Андрей Бойко.",
@@ -874,6 +879,15 @@ ENTITIES = [
         "Специалисты управления Россельхознадзора проверили груз. Директор компании Петров подписал договор.",
         has=[("Person", "Петров")],
         absent=[("Organization", "Россельхознадзора"), ("Organization", "Петров")],
+    ),
+    case(
+        "org-a-latin-name-after-a-staff-title-and-a-shipyard",
+        "Об этом рассказал директор Aktau Sea Port Ербол Жумабаев. Делегация посетила Волго-Каспийскую судоверфь.",
+        has=[
+            ("Organization", "Aktau Sea Port"),
+            ("Organization", "Волго-Каспийская судоверфь"),
+            ("Person", "Ербол Жумабаев"),
+        ],
     ),
     case(
         "org-a-fused-head-without-a-stem-or-a-name-is-none",
