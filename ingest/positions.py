@@ -448,12 +448,20 @@ def _other_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         return (key, _office_title(phrase.text)) if key else None
     if (org := _org_delegation(ctx, phrase.sent, phrase.start)) is not None:
         return org, _office_title(f"{phrase.text} {comp}")
-    if not comp.strip() and (org := _signing_for(ctx, phrase)) is not None:
+    if not comp.strip() and (org := _signing_for(ctx, phrase) or _possessed_by(ctx, phrase)) is not None:
         return org, _office_title(phrase.text)
     return None
 
 
 _FOR_SIDE = re.compile(r"\s*(?:[Оо]т|[Сс]о\s+стороны)\s+$")
+# "Со стороны компании документ подписал генеральный директор": the side named by its common noun
+_FOR_NAMED_SIDE = re.compile(
+    r"^\s*(?:\w+\s+)?(?:[Оо]т|[Сс]о\s+стороны)\s+(?:(?P<adj>[а-яё]+(?:ого|его|ой|ей))\s+)?(?P<noun>[а-яё]+)\b"
+)
+# "ее генеральный директор Олег Сафронов": the firm named just before employs him; only titles a body has
+# (a governor's "его заместитель" is his region's)
+_POSSESSIVE = re.compile(r"(?<![\w-])(?:его|ее|её)\s+$", re.I)
+_FIRM_TITLES = ("директор", "гендиректор", "генеральный директор", "ректор", "управляющий")
 
 
 def _signing_for(ctx: Context, phrase: TitlePhrase) -> str | None:
@@ -463,8 +471,27 @@ def _signing_for(ctx: Context, phrase: TitlePhrase) -> str | None:
     orgs = [r for r in ctx.refs_in(phrase.sent, "Organization") if r.end <= phrase.start]
     first = min(orgs, key=lambda r: r.start) if orgs else None
     if first is None or not _FOR_SIDE.fullmatch(_legal_form_free(ctx.text[sent.start : first.start])):
-        return None
+        side = _FOR_NAMED_SIDE.match(ctx.text[sent.start : phrase.start])
+        # "Со стороны судоверфи": the one body of that kind named before; "со стороны белорусского предприятия":
+        # the adjective must open its name (a country's adjective names no one firm)
+        return _named_body(ctx, phrase, " ".join(w for w in side.group("adj", "noun") if w)) if side else None
     return first.key
+
+
+def _possessed_by(ctx: Context, phrase: TitlePhrase) -> str | None:
+    """ "Контракт подписан с ООО «Уральская агротехника». Документ подписал ее генеральный директор X": a
+    firm's title after "его"/"её" is at the organisation named last, in this sentence or the one before."""
+    title, sent = phrase.text.lower(), ctx.sentences[phrase.sent]
+    if not _POSSESSIVE.search(ctx.text[max(0, phrase.start - 6) : phrase.start]) or not title.endswith(_FIRM_TITLES):
+        return None
+    if re.search(r"\bстороны\b", ctx.text[sent.start : phrase.start], re.I):
+        return None  # "со стороны палаты подписал ее директор": the pronoun is the side's, which may be either
+    orgs = [
+        r
+        for r in ctx.refs
+        if r.type == "Organization" and r.end <= phrase.start and phrase.sent - 1 <= r.sent <= phrase.sent
+    ]
+    return max(orgs, key=lambda r: r.start).key if orgs else None
 
 
 def _legal_form_free(text: str) -> str:

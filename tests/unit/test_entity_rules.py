@@ -70,6 +70,23 @@ def case(case_id: str, text: str, has=(), absent=(), only=()):
 
 HOLDS = [
     case(
+        "holds-a-firms-title-after-its-possessive-is-at-the-firm-named-last",
+        "Контракт подписан с ООО «Сибирская агротехника». Документ подписал ее генеральный директор Олег Сафронов.",
+        has=[("HOLDS_POSITION", "Олег Сафронов", "Сибирская агротехника")],
+    ),
+    case(
+        "holds-the-side-a-signer-acts-for-named-by-its-common-noun",
+        "Делегация посетила Волго-Каспийскую судоверфь. Со стороны судоверфи документ подписал генеральный директор "
+        "Денис Ахмеров.",
+        has=[("HOLDS_POSITION", "Денис Ахмеров", "Волго-Каспийская судоверфь")],
+    ),
+    case(
+        "holds-no-guess-between-two-chambers-either-side-could-be",
+        "Подписано соглашение между Палатой предпринимателей Атырауской области и Торгово-промышленной палатой "
+        "Астраханской области. Документ со стороны палаты подписал ее директор Асет Нургалиев.",
+        absent=[("HOLDS_POSITION", "Асет Нургалиев", "Торгово-промышленная палата Астраханской области")],
+    ),
+    case(
         "holds-a-staff-title-before-a-latin-name-is-at-that-body",
         "Об этом рассказал директор Aktau Sea Port Ербол Жумабаев.",
         has=[("HOLDS_POSITION", "Ербол Жумабаев", "Aktau Sea Port")],
