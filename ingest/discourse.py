@@ -654,6 +654,18 @@ def _name_lemmas(ctx: Context, key: str) -> set[str]:
     return {lemma(w.lower()) for w in re.findall(r"\w+", ent.name)} if ent is not None else set()
 
 
+def body_place(ctx: Context, key: str | None) -> str | None:
+    """The place an organisation's name holds ("Палата предпринимателей Туркестанской области", "Торговая
+    палата Кайсери"), if it holds one."""
+    if not key or not key.startswith("Organization:"):
+        return None
+    spans = [(r.start, r.end) for r in ctx.refs if r.key == key]
+    inside = [
+        r for r in ctx.refs if r.type in ("Region", "City", "Country") and any(s <= r.start < e for s, e in spans)
+    ]
+    return inside[0].key if inside else None
+
+
 def country_code(ctx: Context, key: str) -> str | None:
     """The country a place key is in (a country's own code for a country)."""
     ent = ctx.table.get(key)

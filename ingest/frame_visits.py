@@ -10,6 +10,7 @@ from coopgraph.ingest.discourse import (
     BODIES,
     HEAD_TITLES,
     Side,
+    body_place,
     delegation_leaders,
     led_delegation,
     looks_back,
@@ -674,18 +675,6 @@ def _country(ctx: Context, key: str | None) -> str | None:
     if ent is None:
         return None
     return ent.country or (ent.key.split(":")[-1] if ent.type == "Country" else None)
-
-
-def body_place(ctx: Context, key: str | None) -> str | None:
-    """The place an organisation's name holds ("Палата предпринимателей Туркестанской области", "Торговая
-    палата Кайсери"), if it holds one."""
-    if not key or not key.startswith("Organization:"):
-        return None
-    spans = [(r.start, r.end) for r in ctx.refs if r.key == key]
-    inside = [
-        r for r in ctx.refs if r.type in ("Region", "City", "Country") and any(s <= r.start < e for s, e in spans)
-    ]
-    return inside[0].key if inside else None
 
 
 def _at_home(ctx: Context, visitor: str, place: str) -> bool:

@@ -568,7 +568,8 @@ def _venue_visits(ctx: Context, events: Events) -> None:
     """A delegation taking part in an event travelled to its venue (spec: "unless the text says that a
     delegation travelled there"); at an event held on one party's ground, the officials from another
     country visited it too; on neither party's ground, taking part is no visit."""
-    from coopgraph.ingest.frame_visits import _at_home, _country, body_place
+    from coopgraph.ingest.discourse import body_place
+    from coopgraph.ingest.frame_visits import _at_home, _country
 
     taking_part: dict[str, set[str]] = {}
     for rel in ctx.relations.values():

@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 from coopgraph.ingest.context import DELEGATION_MEMBERS, Context, Ref
-from coopgraph.ingest.discourse import HEAD_COUNTRY, country_code, delegation_named_before
+from coopgraph.ingest.discourse import HEAD_COUNTRY, body_place, country_code, delegation_named_before
 from coopgraph.ingest.discourse import words as discourse_words
 from coopgraph.ingest.morph import inflect_word, parses
 
@@ -551,7 +551,9 @@ def _named_body(ctx: Context, phrase: TitlePhrase, comp: str, ref: Ref | None = 
             )
         )
         if adjective is not None:
-            named = [n for n in named if lemma(ctx.table.entities[n].name.split()[0].lower()) == adjective]
+            named = [n for n in named if lemma(ctx.table.entities[n].name.split()[0].lower()) == adjective] or [
+                n for n in named if _of_the_country(ctx, n, comp.split()[0])
+            ]
         if len(named) == 1:
             return named[0]
         if len(named) > 1 and ref is not None and _plural(words[0]):
@@ -564,6 +566,15 @@ def _named_body(ctx: Context, phrase: TitlePhrase, comp: str, ref: Ref | None = 
 
 
 _ADJ_ENDS = ("ого", "его", "ой", "ей", "ых", "их", "ому", "ему", "ым", "им")
+
+
+def _of_the_country(ctx: Context, key: str, adjective: str) -> bool:
+    """ "казахстанской палаты": the body whose name holds a place of the country the adjective names."""
+    country = next(
+        (d.place for d in ctx.demonyms if d.text.lower() == adjective.lower() and d.place.type == "Country"), None
+    )
+    place = body_place(ctx, key)
+    return country is not None and place is not None and country_code(ctx, place) == country.country
 
 
 def _plural(word: str) -> bool:
