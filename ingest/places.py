@@ -178,8 +178,14 @@ def choose_focus(ctx: Context) -> None:
             ranked.insert(0, implied)
     ctx.focus = ranked
     regions = [k for k in ranked if k.startswith("Region:")]
-    own = _outlet_region(ctx) or _dateline_region(ctx, regions)
-    if own in regions[1:]:  # a regional outlet writes from its region: "наш регион" is that one
+    listed = _listed_outlet_region(ctx)
+    own = (place_key(listed) if listed else None) or _outlet_region(ctx) or _dateline_region(ctx, regions)
+    if listed is not None and own not in regions and _ORAL_REGION.search(ctx.text):
+        # "Приуралье" (lexicons/outlets.toml [regions]) writes of "области" it never names: that is its own
+        own = add_place(ctx, listed).key
+        regions.insert(0, own)
+        ranked.insert(0, own)
+    elif own in regions[1:]:  # a regional outlet writes from its region: "наш регион" is that one
         regions.remove(own)
         regions.insert(0, own)
         ranked.remove(own)
@@ -242,6 +248,18 @@ def outlet_country(outlet: str) -> str | None:
 def _outlet_countries() -> dict[str, set[str]]:
     text = resources.files(__package__).joinpath("lexicons", "outlets.toml").read_text(encoding="utf-8")
     return {c: {n.lower() for n in names} for c, names in tomllib.loads(text)["countries"].items()}
+
+
+def _listed_outlet_region(ctx: Context) -> Place | None:
+    """The region of a regional paper whose name holds no place ("Приуралье"), from lexicons/outlets.toml."""
+    code = _outlet_regions().get(ctx.outlet.strip(' «»"').lower()) if ctx.outlet else None
+    return load_gazetteer().get(code) if code else None
+
+
+@lru_cache(maxsize=1)
+def _outlet_regions() -> dict[str, str]:
+    text = resources.files(__package__).joinpath("lexicons", "outlets.toml").read_text(encoding="utf-8")
+    return {n.lower(): code for code, names in tomllib.loads(text)["regions"].items() for n in names}
 
 
 def _dateline_region(ctx: Context, regions: list[str]) -> str | None:

@@ -647,6 +647,12 @@ _TITLE_OUTLET = re.compile(r"^[^\n]{10,200}?\s[-–—|]\s*[«\"“](?P<outlet>[
 _MASTHEAD = re.compile(r"^(?P<outlet>[A-ZА-ЯЁ][^\n|]{1,40}?)\s+\|\s+(?:Новости|Вести|Известия|Газета)\b[^\n|]{0,60}$")
 
 
+# "priuralye.kz › Экономика": a site's breadcrumb, its host first
+_HOST_BREADCRUMB = re.compile(
+    r"^(?P<outlet>[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.[a-z]{2,6})\s+[›>»/|]\s+\S[^\n]{0,60}$"
+)
+
+
 # A government body's own site: "Акимат Северо-Казахстанской области\nОфициальный интернет-ресурс".
 _OFFICIAL_SITE = re.compile(
     r"(?P<outlet>(?:Акимат|Правительство|Администрация|Хокимият|Исполнительный комитет|Мэрия)\b[^\n|]{3,80})\n+"
@@ -659,7 +665,8 @@ def header_outlet(text: str) -> str | None:
     m = _TITLE_OUTLET.search("\n".join(text.splitlines()[:3]))
     if m:
         return m.group("outlet").strip()
-    m = _MASTHEAD.match(text.lstrip().split("\n", 1)[0])
+    first = text.lstrip().split("\n", 1)[0]
+    m = _MASTHEAD.match(first) or _HOST_BREADCRUMB.match(first.strip())
     if m:
         return m.group("outlet").strip()
     m = _OFFICIAL_SITE.match(text.lstrip())

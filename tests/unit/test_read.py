@@ -345,7 +345,36 @@ HOME_FROM_THE_OUTLET = [
         ("Северо-Казахстанская область", "Тюменская область", "пшеница"),
         id="a-government-bodys-own-site",
     ),
+    pytest.param(
+        # a site's breadcrumb names it, and the paper, whose name holds no place, is listed with its region
+        "irtyshinfo.kz › Экономика\n\nКак торгуем с соседями\n\nВнешнеторговый оборот области с Омской "
+        "областью вырос. Омская область остается главным партнером. В Омскую область отгружены уголь и "
+        "алюминий, а из России в наш регион ввозятся трубы и лекарства.",
+        "irtyshinfo.kz",
+        ("Россия", "Павлодарская область", "трубы"),
+        id="a-breadcrumb-host-of-a-listed-regional-paper",
+    ),
+    pytest.param(
+        "Экспортировано 20 тысяч тонн зерна - «Приуралье»\n\nЭкспортировано 20 тысяч тонн зерна\n\nПо итогам "
+        "года из области экспортировано 20 тысяч тонн зерна. Его отправляют в Самарскую область и Узбекистан.",
+        "Приуралье",
+        ("Западно-Казахстанская область", "Узбекистан", None),
+        id="a-regional-paper-named-after-no-place",
+    ),
 ]
+
+
+def test_every_listed_regional_paper_writes_from_a_region_the_gazetteer_knows() -> None:
+    import tomllib
+    from importlib import resources
+
+    from coopgraph.ingest.gazetteer import load_gazetteer
+
+    text = resources.files("coopgraph.ingest").joinpath("lexicons", "outlets.toml").read_text(encoding="utf-8")
+    regions = tomllib.loads(text)["regions"]
+    assert regions
+    for code in regions:
+        assert load_gazetteer().get(code).type == "Region", code
 
 
 @pytest.mark.parametrize("page,outlet,flow", HOME_FROM_THE_OUTLET)
