@@ -240,26 +240,21 @@ def _region_named_in(name: str) -> Place | None:
 
 def outlet_country(outlet: str) -> str | None:
     """The country a national agency writes from (lexicons/outlets.toml), if it is one."""
-    low = outlet.strip(' «»"').lower()
-    return next((c for c, names in _outlet_countries().items() if low in names), None)
-
-
-@lru_cache(maxsize=1)
-def _outlet_countries() -> dict[str, set[str]]:
-    text = resources.files(__package__).joinpath("lexicons", "outlets.toml").read_text(encoding="utf-8")
-    return {c: {n.lower() for n in names} for c, names in tomllib.loads(text)["countries"].items()}
+    return _outlets()["countries"].get(outlet.strip(' «»"').lower())
 
 
 def _listed_outlet_region(ctx: Context) -> Place | None:
     """The region of a regional paper whose name holds no place ("Приуралье"), from lexicons/outlets.toml."""
-    code = _outlet_regions().get(ctx.outlet.strip(' «»"').lower()) if ctx.outlet else None
+    code = _outlets()["regions"].get(ctx.outlet.strip(' «»"').lower()) if ctx.outlet else None
     return load_gazetteer().get(code) if code else None
 
 
 @lru_cache(maxsize=1)
-def _outlet_regions() -> dict[str, str]:
+def _outlets() -> dict[str, dict[str, str]]:
+    """lexicons/outlets.toml read once: for each table ("countries", "regions"), lower-cased name → code."""
     text = resources.files(__package__).joinpath("lexicons", "outlets.toml").read_text(encoding="utf-8")
-    return {n.lower(): code for code, names in tomllib.loads(text)["regions"].items() for n in names}
+    data = tomllib.loads(text)
+    return {table: {n.lower(): code for code, names in data[table].items() for n in names} for table in data}
 
 
 def _dateline_region(ctx: Context, regions: list[str]) -> str | None:
