@@ -94,12 +94,14 @@ def _share_visit_dates(ctx: Context) -> None:
             known.setdefault(rel.source_key, set()).add((rel.date, _region(ctx, rel.target_key)))
     for rel in ctx.relations.values():
         dated = known.get(rel.source_key, set())
-        if rel.type != "VISITED" or rel.date or len({d for d, _ in dated}) != 1:
+        dates = {d for d, _ in dated}
+        if rel.type != "VISITED" or rel.date or len(dates) != 1:
             continue
-        date, region = next(iter(dated))
+        # one day, maybe two regions ("в Барнауле ... в Новосибирске" the same day): a place of either
         target = ctx.table.get(rel.target_key)
-        if target is not None and (target.type == "Organization" or _region(ctx, rel.target_key) == region):
-            rel.date = date
+        regions = {r for _, r in dated}
+        if target is not None and (target.type == "Organization" or _region(ctx, rel.target_key) in regions):
+            rel.date = dates.pop()
 
 
 def _region(ctx: Context, key: str) -> str:

@@ -247,7 +247,7 @@ def relate_signers_at_events(ctx: Context, doc_events: dict[str, set[str]], acto
     """The signers and parties of a document signed at an event took part in it (spec), whichever sentence
     names the event ("В рамках форума состоялось подписание ... Документ подписали губернатор и аким")."""
     for doc, events in doc_events.items():
-        for e in events:
+        for e in sorted(events, key=lambda e: (_event_sentence(ctx, e), e)):  # text order, whatever the hash seed
             for a in sorted(actors.get(doc, ())):
                 ctx.relate("PARTICIPATED_IN", a, e, _event_sentence(ctx, e), rule="signing.at_event")
 

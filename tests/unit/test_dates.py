@@ -244,6 +244,24 @@ STAGE_CASES = [
         SHUMKOV_VISIT,
         "2024-05-12",
     ),
+    # one visit's day spans two regions: an undated stop in either is that visit (once only one of them,
+    # whichever the hash seed listed first, got it)
+    (
+        "a stop in the first region of a one-day visit",
+        "14 мая губернатор Курганской области Вадим Шумков посетил Петропавловск и Костанай. "
+        "Губернатор Вадим Шумков осмотрел также Рудный и Булаево.",
+        "2025-05-20",
+        ("VISITED", "Person:вадим шумков", "City:KZ-C-BULAEVO"),
+        "2025-05-14",
+    ),
+    (
+        "a stop in the second region of a one-day visit",
+        "14 мая губернатор Курганской области Вадим Шумков посетил Петропавловск и Костанай. "
+        "Губернатор Вадим Шумков осмотрел также Рудный и Булаево.",
+        "2025-05-20",
+        ("VISITED", "Person:вадим шумков", "City:KZ-C-RUDNYY"),
+        "2025-05-14",
+    ),
 ]
 
 
