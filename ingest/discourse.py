@@ -769,40 +769,46 @@ class Led:
 
 
 # who accompanies a delegation or brings it ("Делегацию привез министр") goes along too
-_LEAD_VERBS = ("возглавить", "возглавлять", "сопровождать", "сопроводить", "привезти", "привозить", "привести")
+LEAD_VERBS = ("возглавить", "возглавлять", "сопровождать", "сопроводить", "привезти", "привозить", "привести")
 
 
 def delegation_leaders(ctx: Context) -> list[Led]:
     """Every "Делегацию (X) возглавил / сопровождает P" of the article, with the delegation it names."""
     out = []
     for k, sent in enumerate(ctx.sentences):
-        tree = tree_of(ctx, k)
-        for verb in sent.tokens:
-            if verb.lemma not in _LEAD_VERBS or verb.pos != "VERB":
-                continue
-            kids = tree.children(verb)
-            group = next((c for c in kids if c.rel == "obj" and words().is_group(c.lemma)), None)
-            parent = tree.parent(verb)
-            if group is None and verb.rel == "acl:relcl" and parent is not None and words().is_group(parent.lemma):
-                # "делегация Таласской области, которую возглавил Бакыт Сыдыков": the noun the clause is of
-                if any(c.rel == "obj" and c.lemma == "который" for c in kids):
-                    group = parent
-            if group is None:
-                continue
-            named = resolve(ctx, tree, k, Argument("visitor", "acc", group, tree.phrase(group))).bodies
-            persons = [
-                r.key
-                for c in kids
-                if c.rel == "nsubj"
-                for r in ctx.refs_in(k, "Person")
-                if any(t.start <= r.start < t.end for t in tree.phrase(c))
-            ] or _named_after_the_verb(ctx, k, verb)
-            if persons and named and not refs_in_tokens(ctx, k, tree.phrase(group)):
-                # a bare "Делегацию привез министр Омской области" after another region's delegation: his own
-                own = region_of_person(ctx, persons[0], ("Region", "City"))
-                named = [own] if own and not same_side(ctx, own, named[0]) else named
-            out.append(Led(k, persons, named[0] if named else None, _led_where(ctx, tree, k, [group, verb])))
-        out += _led_by_apposition(ctx, k, tree)
+        if any(t.lemma in LEAD_VERBS for t in sent.tokens):
+            out += _led_by_verb(ctx, k, tree_of(ctx, k))
+        out += _led_by_apposition(ctx, k)
+    return out
+
+
+def _led_by_verb(ctx: Context, k: int, tree: Tree) -> list[Led]:
+    out = []
+    for verb in tree.sent.tokens:
+        if verb.lemma not in LEAD_VERBS or verb.pos != "VERB":
+            continue
+        kids = tree.children(verb)
+        group = next((c for c in kids if c.rel == "obj" and words().is_group(c.lemma)), None)
+        parent = tree.parent(verb)
+        if group is None and verb.rel == "acl:relcl" and parent is not None and words().is_group(parent.lemma):
+            # "делегация Таласской области, которую возглавил Бакыт Сыдыков": the noun the clause is of
+            if any(c.rel == "obj" and c.lemma == "который" for c in kids):
+                group = parent
+        if group is None:
+            continue
+        named = resolve(ctx, tree, k, Argument("visitor", "acc", group, tree.phrase(group))).bodies
+        persons = [
+            r.key
+            for c in kids
+            if c.rel == "nsubj"
+            for r in ctx.refs_in(k, "Person")
+            if any(t.start <= r.start < t.end for t in tree.phrase(c))
+        ] or _named_after_the_verb(ctx, k, verb)
+        if persons and named and not refs_in_tokens(ctx, k, tree.phrase(group)):
+            # a bare "Делегацию привез министр Омской области" after another region's delegation: his own
+            own = region_of_person(ctx, persons[0], ("Region", "City"))
+            named = [own] if own and not same_side(ctx, own, named[0]) else named
+        out.append(Led(k, persons, named[0] if named else None, _led_where(ctx, tree, k, [group, verb])))
     return out
 
 
@@ -815,7 +821,7 @@ def _named_after_the_verb(ctx: Context, k: int, verb: Token) -> list[str]:
     return [r.key for r in ctx.refs_in(k, "Person") if verb.end <= r.start < end]
 
 
-def _led_by_apposition(ctx: Context, k: int, tree: Tree) -> list[Led]:
+def _led_by_apposition(ctx: Context, k: int) -> list[Led]:
     """ "Делегация Курганской области во главе с губернатором X провела переговоры": whoever the phrase names
     as leading the delegation led it, whatever the sentence then says it did."""
     out = []
@@ -831,6 +837,7 @@ def _led_by_apposition(ctx: Context, k: int, tree: Tree) -> list[Led]:
         persons = _leaders_after(ctx, k, group)
         if not persons:
             continue
+        tree = tree_of(ctx, k)
         with _keeping_delegation(ctx):
             named = resolve(ctx, tree, k, Argument("visitor", "nom", group, tree.phrase(group))).bodies
         out.append(Led(k, persons, named[0] if named else None))

@@ -107,7 +107,7 @@ def _heads_on_the_visit(ctx: Context) -> None:
     for k, sent in enumerate(ctx.sentences):
         if not officials:
             return
-        if any(is_remote(t) for t in sent.tokens) or looks_back(sent):
+        if not ctx.refs_in(k, "Person") or any(is_remote(t) for t in sent.tokens) or looks_back(sent):
             continue  # "по видеосвязи подключился аким": he took part from home
         tree = tree_of(ctx, k)
         verbs = [t for t in sent.tokens if _finite_verb(t)]
@@ -561,11 +561,12 @@ def _verbless(ctx: Context, k: int) -> None:
     if any(t.pos in ("VERB", "AUX") or t.feats.get("VerbForm") == "Fin" for t in sent.tokens):
         _group_placed(ctx, k)
         return
+    # "Делегация Омской области в Павлодаре", "Зауральцы в Жезказгане": a group, or a place's people
+    groups = [t for t in sent.tokens if words().is_group(t.lemma) or (_plural(t) and residents_place(ctx, t))]
+    if not groups:
+        return  # before the parse: most verbless lines are datelines and captions of no one
     tree = tree_of(ctx, k)
-    for tok in sent.tokens:
-        # "Делегация Омской области в Павлодаре", "Зауральцы в Жезказгане": a group, or a place's people
-        if not words().is_group(tok.lemma) and not (_plural(tok) and residents_place(ctx, tok)):
-            continue
+    for tok in groups:
         side = resolve(ctx, tree, k, Argument("visitor", "nom", tok, tree.phrase(tok)))
         place = _place_after(ctx, k, tok)
         if side and place:

@@ -11,7 +11,7 @@ predicate) only. Rules (visits, participation, trade, signing) turn matches into
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -160,10 +160,17 @@ def tree_of(ctx: Context, k: int) -> Tree:
     return tree  # type: ignore[return-value]
 
 
+def trees_with(ctx: Context, lemmas: Container[str]) -> Iterator[tuple[int, Sentence, Tree]]:
+    """Each sentence holding a word of one of `lemmas`, with its tree. nlp.py parses a sentence only when
+    its tree is first read, so a rule that asks only here leaves the sentences it cannot use unparsed."""
+    for k, sent in enumerate(ctx.sentences):
+        if any(t.lemma in lemmas for t in sent.tokens):
+            yield k, sent, tree_of(ctx, k)
+
+
 def _all_frames(ctx: Context) -> list[FrameMatch]:
     out: list[FrameMatch] = []
-    for k, sent in enumerate(ctx.sentences):
-        tree = tree_of(ctx, k)
+    for k, sent, tree in trees_with(ctx, lexicon().predicates):
         for tok in sent.tokens:
             if _carries_a_noun_predicate(tree, tok):
                 continue  # "приняла участие": the frame is the noun's, the verb only carries its subject

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -53,7 +54,7 @@ from coopgraph.ingest.syntax_repair import (
 
 class Token:
     """One token of a sentence. `head`/`rel` come from the syntax parser, which runs only when
-    some code first reads them (the rules read none): then for the whole article in one batch."""
+    some code first reads them: then over the token's sentence and the article's wanted ones."""
 
     __slots__ = ("i", "text", "start", "end", "lemma", "pos", "feats", "_head", "_rel", "_syntax", "_gap")
 
@@ -68,7 +69,7 @@ class Token:
         feats: dict,
         head: int = -1,
         rel: str = "",
-        syntax: _Syntax | None = None,
+        syntax: _Owed | None = None,
     ):
         self.i = i  # index within the sentence
         self.text = text
@@ -79,7 +80,7 @@ class Token:
         self.feats = feats
         self._head = head  # index of the syntactic head within the sentence, -1 for the root
         self._rel = rel
-        self._syntax = syntax  # the article's parse still owed to this token
+        self._syntax = syntax  # the parse still owed to this token's sentence
         self._gap = -1
 
     @property
@@ -153,7 +154,7 @@ class NamedSpan:
         text: str,
         normal: str | None = None,
         doc_span=None,
-        syntax: _Syntax | None = None,
+        syntax: _Owed | None = None,
     ):
         self.type = type  # PER, LOC, ORG
         self.start = start
@@ -185,6 +186,7 @@ class Parsed:
     text: str
     sentences: list[Sentence] = field(default_factory=list)
     spans: list[NamedSpan] = field(default_factory=list)
+    syntax: _Syntax | None = None  # the parse still owed, if any
 
 
 @lru_cache(maxsize=1)
@@ -241,7 +243,7 @@ def _lemma(vocab, text: str, pos: str | None, feats: dict | None) -> str:
     return lemma
 
 
-def adapt_sentence(sent, vocab, syntax: _Syntax | None = None) -> Sentence:
+def adapt_sentence(sent, vocab, syntax: _Owed | None = None) -> Sentence:
     tokens = []
     for i, tok in enumerate(sent.tokens):
         pos, feats = _dictionary_pos(tok.text, tok.pos or "X", dict(tok.feats or {}))
@@ -295,17 +297,30 @@ def _repaired_pos(text: str, pos: str) -> tuple[str, tuple[tuple[str, str], ...]
 
 
 class _Syntax:
-    """The syntax parse an article still owes: its natasha sentences, parsed in one batch on first use."""
+    """The syntax parse an article still owes, sentence by sentence. A sentence is parsed when code first
+    reads one of its tokens' heads, in one batch with every other owed sentence marked `wanted` (those the
+    rules will read): most sentences of a long article hold nothing the rules parse, and skip the parser."""
 
-    __slots__ = ("pending",)
+    __slots__ = ("pending", "wanted", "owed", "parsed")
 
     def __init__(self):
-        self.pending: list[tuple] = []  # (natasha DocSent, its number in its line's Doc, our tokens)
+        self.pending: dict[int, tuple] = {}  # entry -> (natasha DocSent, its number in its line's Doc, our tokens)
+        self.wanted: set[int] = set()
+        self.owed = 0  # sentences owed in all
+        self.parsed = 0  # of them parsed so far
 
-    def resolve(self) -> None:
-        pending, self.pending = self.pending, []
+    def owe(self, sent, sent_id: int, ours: list[Token]) -> _Owed:
+        key = self.owed
+        self.owed += 1
+        self.pending[key] = (sent, sent_id, ours)
+        return _Owed(self, key)
+
+    def resolve(self, key: int) -> None:
+        keys = sorted({key} | (self.wanted & self.pending.keys()))
+        pending = [self.pending.pop(k) for k in keys if k in self.pending]
         if not pending:
             return
+        self.parsed += len(pending)
         chunk = [[t.text for t in sent.tokens] for sent, _, _ in pending]
         for (sent, sent_id, ours), markup in zip(
             pending, _map_by_length(load_models()["syntax"], chunk, CALL_COST["syntax"])
@@ -320,47 +335,65 @@ class _Syntax:
                 tok._head = head + tok.i - k if head >= 0 else -1
                 tok._rel = src.rel or ""
                 tok._syntax = None
-            repair_reported_speech(ours)
-            repair_clauses(ours)
-            repair_passive_participles(ours)
-            repair_self_heads(ours)
-            repair_subject_cycles(ours)
-            repair_crossing_conjuncts(ours)
-            repair_adjective_heads(ours)
-            repair_disagreeing_adjectives(ours)
-            repair_misread_place_nouns(ours)
-            repair_copular_places(ours)
-            repair_names_across_verbs(ours)
-            repair_accusative_names(ours)
-            repair_legal_form_cases(ours)
-            repair_caseless_nouns(ours)
-            repair_counted_subjects(ours)
-            repair_genitive_subjects(ours)
-            repair_counting_cycles(ours)
-            repair_dashed_firms(ours)
-            repair_quoted_names(ours)
-            repair_dative_appositions(ours)
-            repair_listed_among(ours)
-            repair_converb_subjects(ours)
-            repair_conjoined_subjects(ours)
-            repair_stolen_prepositions(ours)
-            repair_prepositions_on_subjects(ours)
-            repair_legal_form_subjects(ours)
-            repair_legal_form_recipients(ours)
-            repair_listed_firms(ours)
-            repair_nominative_modifiers(ours)
-            repair_stray_objects(ours)
-            repair_double_subjects(ours)
-            repair_fronted_objects(ours)
-            repair_object_subjects(ours)
-            repair_subjects_read_as_objects(ours)
-            repair_second_objects(ours)
-            repair_leading_participles(ours)
-            repair_forward_jumps(ours)
-            repair_direction_phrases(ours)
-            repair_dashed_amounts(ours)
-            repair_gapping(ours)
-            repair_noun_cycles(ours)
+            _repair(ours)
+
+
+class _Owed:
+    """One sentence's parse, still owed by its article's `_Syntax`."""
+
+    __slots__ = ("syntax", "key")
+
+    def __init__(self, syntax: _Syntax, key: int):
+        self.syntax = syntax
+        self.key = key
+
+    def resolve(self) -> None:
+        self.syntax.resolve(self.key)
+
+
+def _repair(ours: list[Token]) -> None:
+    """The parser's known misreadings mended (syntax_repair.py), in an order where each sees the last's work."""
+    repair_reported_speech(ours)
+    repair_clauses(ours)
+    repair_passive_participles(ours)
+    repair_self_heads(ours)
+    repair_subject_cycles(ours)
+    repair_crossing_conjuncts(ours)
+    repair_adjective_heads(ours)
+    repair_disagreeing_adjectives(ours)
+    repair_misread_place_nouns(ours)
+    repair_copular_places(ours)
+    repair_names_across_verbs(ours)
+    repair_accusative_names(ours)
+    repair_legal_form_cases(ours)
+    repair_caseless_nouns(ours)
+    repair_counted_subjects(ours)
+    repair_genitive_subjects(ours)
+    repair_counting_cycles(ours)
+    repair_dashed_firms(ours)
+    repair_quoted_names(ours)
+    repair_dative_appositions(ours)
+    repair_listed_among(ours)
+    repair_converb_subjects(ours)
+    repair_conjoined_subjects(ours)
+    repair_stolen_prepositions(ours)
+    repair_prepositions_on_subjects(ours)
+    repair_legal_form_subjects(ours)
+    repair_legal_form_recipients(ours)
+    repair_listed_firms(ours)
+    repair_nominative_modifiers(ours)
+    repair_stray_objects(ours)
+    repair_double_subjects(ours)
+    repair_fronted_objects(ours)
+    repair_object_subjects(ours)
+    repair_subjects_read_as_objects(ours)
+    repair_second_objects(ours)
+    repair_leading_participles(ours)
+    repair_forward_jumps(ours)
+    repair_direction_phrases(ours)
+    repair_dashed_amounts(ours)
+    repair_gapping(ours)
+    repair_noun_cycles(ours)
 
 
 # What one more call of a tagger costs, in padded input tokens (slovnet's models on one CPU core: a
@@ -452,13 +485,17 @@ def merge_abbreviations(sentences: list[Sentence], text: str) -> list[Sentence]:
     return out
 
 
-def parse_text(text: str, syntax: bool = True) -> Parsed:
+def parse_text(
+    text: str, syntax: bool = True, wanted: Callable[[Sentence, list[NamedSpan]], bool] | None = None
+) -> Parsed:
     """Parse `text` line by line (natasha would glue a headline to the next sentence).
 
     Each line is segmented on its own; the taggers then run over all lines' sentences (NER over
     all lines) in one batch each, which gives the same tags as line by line (the networks see
     each sentence alone, padding is zero) at a fraction of the calls. The syntax parser, when
-    `syntax`, runs only once something reads a token's `head`/`rel` or a span's `normal`.
+    `syntax`, runs only once something reads a token's `head`/`rel` or a span's `normal`: then over
+    that sentence and every sentence `wanted` (all, if not given) in one batch. Any other sentence is
+    parsed when first read, alone.
     """
     from natasha import Doc
     from natasha.doc import DocSpan
@@ -483,13 +520,18 @@ def parse_text(text: str, syntax: bool = True) -> Parsed:
         doc.spans = [DocSpan(sp.start, sp.stop, sp.type, doc.text[sp.start : sp.stop]) for sp in markup.spans]
         doc.envelop_span_tokens()
         doc.envelop_sent_spans()
-    owed = _Syntax() if syntax else None
+    owed = parsed.syntax = _Syntax() if syntax else None
     for offset, doc in blocks:
         sentences = []
+        span_owed = {}
         for sent_id, sent in enumerate(doc.sents, 1):
-            s = adapt_sentence(sent, vocab, owed)
+            s = adapt_sentence(sent, vocab)
             if owed is not None:
-                owed.pending.append((sent, sent_id, list(s.tokens)))  # a copy: a merge extends s.tokens
+                mine = owed.owe(sent, sent_id, list(s.tokens))  # a copy: a merge extends s.tokens
+                for t in s.tokens:
+                    t._syntax = mine
+                for span in sent.spans:
+                    span_owed[id(span)] = mine
             sentences.append(s)
         for s in merge_abbreviations(sentences, doc.text):
             for t in s.tokens:
@@ -500,6 +542,21 @@ def parse_text(text: str, syntax: bool = True) -> Parsed:
             parsed.sentences.append(s)
         for span in doc.spans:
             parsed.spans.append(
-                NamedSpan(span.type, span.start + offset, span.stop + offset, span.text, doc_span=span, syntax=owed)
+                NamedSpan(
+                    span.type,
+                    span.start + offset,
+                    span.stop + offset,
+                    span.text,
+                    doc_span=span,
+                    syntax=span_owed.get(id(span)),
+                )
             )
+    if owed is not None:
+        owed.wanted = {
+            t._syntax.key
+            for sent in parsed.sentences
+            if wanted is None or wanted(sent, [sp for sp in parsed.spans if sent.start <= sp.start < sent.end])
+            for t in sent.tokens
+            if t._syntax is not None
+        }
     return parsed

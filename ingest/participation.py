@@ -418,8 +418,11 @@ def _settings(ctx: Context, events: Events, k: int) -> None:
     from coopgraph.ingest.frames import Argument
 
     sent = ctx.sentences[k]
-    tree = tree_of(ctx, k)
     starts = {r.start for r in events.refs if r.sent == k}
+    cues = event_words().words | PRONOUNS | POSSESSIVES
+    if not starts and not any(t.lemma in cues for t in sent.tokens):
+        return  # no event named: leave the sentence unparsed
+    tree = tree_of(ctx, k)
     for tok in sent.tokens:
         # "в её рамках", "на его полях": a pronoun under a frame noun is the event named last
         pronoun = (

@@ -74,11 +74,17 @@ def statements(ctx: Context, trees: Trees) -> list[Statement]:
         out.append(st)
     verbs = {(st.match.sent, st.match.pred.i) for st in out if not st.match.predicate.noun}
     out = [st for st in out if not _purpose_of_verb(trees[st.match.sent], st, verbs)]
-    for k in range(len(ctx.sentences)):
-        out += _capitalised_nouns(ctx, trees[k], k)
-        out += _adjective_slots(ctx, trees[k], k)
-        out += _main_goods(ctx, trees[k], k)
-        out += _goods_named_after(trees[k], k)
+    slots = trade_words().slots
+    for k, sent in enumerate(ctx.sentences):
+        # each reading below needs a word of its own; a sentence without any is left unparsed
+        lemmas = {t.lemma for t in sent.tokens}
+        if sent.tokens and sent.tokens[0].lemma in lexicon().predicates:
+            out += _capitalised_nouns(ctx, trees[k], k)
+        if lemmas & slots:
+            out += _adjective_slots(ctx, trees[k], k)
+            out += _main_goods(ctx, trees[k], k)
+        if "это" in lemmas:
+            out += _goods_named_after(trees[k], k)
     return sorted(out, key=lambda s: (s.match.sent, s.match.pred.i))
 
 

@@ -338,3 +338,31 @@ def test_extraction_does_not_depend_on_the_hash_seed():
         return run.stdout
 
     assert extract("1") == extract("2")
+
+
+def test_sentences_parsed_on_demand_give_the_facts_of_a_full_parse(monkeypatch):
+    # nlp.py parses a sentence's syntax only when a rule first reads it; a rule that took an unparsed
+    # sentence for a parsed one, or missed one it reads, would change the facts against a full parse
+    from coopgraph.ingest import pipeline
+
+    real = pipeline.parse_text
+    made = []
+
+    def lazy(*args, **kwargs):
+        made.append(parsed := real(*args, **kwargs))
+        return parsed
+
+    def eager(*args, **kwargs):
+        parsed = real(*args, **kwargs)
+        for sent in parsed.sentences:
+            for tok in sent.tokens:
+                assert tok.head >= -1
+        return parsed
+
+    articles = [a for p in sorted(SEEDS.glob("*.txt")) for a in read_path(p)]
+    monkeypatch.setattr(pipeline, "parse_text", lazy)
+    on_demand = [extract_article(a).model_dump_json() for a in articles]
+    owed, parsed = sum(p.syntax.owed for p in made), sum(p.syntax.parsed for p in made)
+    assert parsed < owed, "every sentence was parsed: no rule asks only for the sentences it can read"
+    monkeypatch.setattr(pipeline, "parse_text", eager)
+    assert [extract_article(a).model_dump_json() for a in articles] == on_demand

@@ -78,6 +78,29 @@ def test_span_normal_first_runs_the_parser_for_the_whole_article(expected):
     ]
 
 
+def test_a_sentence_is_parsed_when_first_read_with_the_wanted_ones(expected):
+    heads, spans = expected
+    parsed = parse_text(TEXT, wanted=lambda sent, spans: sent.text.startswith("Соглашение"))
+    owed = parsed.syntax
+    assert owed is not None and (owed.owed, owed.parsed) == (5, 0)  # "долл." and "США." were two sentences
+    headline, merged, meeting, signing = parsed.sentences
+
+    def unparsed(sent) -> bool:
+        return all(t._syntax is not None for t in sent.tokens)
+
+    # the first read parses its sentence and the wanted one, in one batch
+    assert headline.tokens[0].head == -1  # "Визит" heads the headline
+    assert owed.parsed == 2 and not unparsed(signing) and unparsed(meeting) and unparsed(merged)
+    # a name's normal form needs its own sentence's parse only
+    person = next(sp for sp in parsed.spans if sp.type == "PER")
+    assert person.normal == next(sp[4] for sp in spans if sp[:2] == ("PER", person.start))
+    assert owed.parsed == 3 and not unparsed(meeting) and unparsed(merged)
+    for s in parsed.sentences:  # each parse is the one natasha gives its line as a whole
+        for t in s.tokens:
+            assert (None if t.head < 0 else s.tokens[t.head].start, t.rel) == heads[t.start][3:], t.text
+    assert owed.parsed == 5
+
+
 def test_without_syntax_no_heads():
     parsed = parse_text(TEXT, syntax=False)
     assert all(t.head == -1 and t.rel == "" for s in parsed.sentences for t in s.tokens)
