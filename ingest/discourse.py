@@ -835,12 +835,17 @@ def _led_by_apposition(ctx: Context, k: int) -> list[Led]:
         if tuple(t.lemma for t in tokens[i : i + 3]) not in (("в", "глава", "с"), ("во", "глава", "с")):
             continue
         persons = _leaders_after(ctx, k, group)
-        if not persons:
+        title = tokens[i + 3] if i + 3 < len(tokens) else None
+        if not persons and (title is None or title.lemma not in words().offices):
             continue
         tree = tree_of(ctx, k)
         with _keeping_delegation(ctx):
             named = resolve(ctx, tree, k, Argument("visitor", "nom", group, tree.phrase(group))).bodies
-        out.append(Led(k, persons, named[0] if named else None))
+        if not persons and named and title is not None:
+            # "Делегация Карагандинской области во главе с акимом": the side's own holder of the office
+            persons = _holder(ctx, title.lemma, named[:1])
+        if persons:
+            out.append(Led(k, persons, named[0] if named else None))
     return out
 
 
