@@ -445,15 +445,52 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
 
 
 def _leaders_of_unnamed_delegations(ctx: Context, k: int) -> list[str]:
+    """Who led a delegation of no named side, and the members named with them ("Делегацию возглавил вице-президент
+    палаты X, в ее состав вошла заместитель министра Y"): the people such a delegation is."""
     if ctx.cache.get("reading_leaders"):
         return []  # delegation_leaders resolves groups itself
     ctx.cache["reading_leaders"] = True
     try:  # reading them resolves every delegation of the article
         with _keeping_delegation(ctx):
-            led = [p for one in delegation_leaders(ctx) if one.side is None and one.sent <= k + 1 for p in one.persons]
+            led = [one for one in delegation_leaders(ctx) if one.side is None and one.sent <= k + 1]
     finally:
         ctx.cache["reading_leaders"] = False
-    return list(dict.fromkeys(led))
+    people = [p for one in led for j in (one.sent, one.sent + 1) for p in one.persons + named_members(ctx, j)]
+    return list(dict.fromkeys(people))
+
+
+def named_members(ctx: Context, k: int) -> list[str]:
+    """The persons sentence k lists as a delegation's members: "В составе делегации – заместитель акима X, ...",
+    "аким Тараза Y, вошедший в состав делегации"."""
+    if k >= len(ctx.sentences):
+        return []
+    sent = ctx.sentences[k]
+    text = ctx.text[sent.start : sent.end]
+    m = DELEGATION_MEMBERS.search(text)
+    if m is None:
+        return []
+    after = sent.start + m.end()
+    # the list ends at the next clause's verb: "Гостей, в составе которых были X и Y, встретил аким Z"
+    end = next(
+        (
+            t.start
+            for t in sent.tokens
+            if t.start > after
+            and t.pos in ("VERB", "AUX")
+            and t.feats.get("VerbForm") == "Fin"
+            and t.lemma not in _LIST_VERBS
+        ),
+        sent.end,
+    )
+    members = [r.key for r in ctx.refs_in(k, "Person") if after <= r.start < end]
+    joined = re.search(r"[,]?\s*вошедш\w+\s+$", text[: m.start()])
+    if joined:  # "аким Тараза Бакытжан Оразалиев, вошедший в состав делегации": the one named before it
+        before = [r for r in ctx.refs_in(k, "Person") if r.end <= sent.start + joined.start()]
+        members += [before[-1].key] if before else []
+    return list(dict.fromkeys(members))
+
+
+_LIST_VERBS = ("быть", "войти", "входить", "находиться")  # "в составе которых были ...": the list's own verb
 
 
 @contextmanager

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from coopgraph.ingest.context import DELEGATION_MEMBERS, Context, Ref, has_predicate
+from coopgraph.ingest.context import Context, Ref, has_predicate
 from coopgraph.ingest.dates import find_date
 from coopgraph.ingest.discourse import (
     BODIES,
@@ -14,6 +14,7 @@ from coopgraph.ingest.discourse import (
     delegation_leaders,
     led_delegation,
     looks_back,
+    named_members,
     org_anaphor,
     place_anaphor,
     refs_at,
@@ -443,26 +444,9 @@ def _members_of_delegations(ctx: Context) -> None:
     """ "В составе делегации – заместитель акима Даурен Сеитов, ...": the members went where it went."""
     if not ctx.delegation:
         return
-    for k, sent in enumerate(ctx.sentences):
-        text = ctx.text[sent.start : sent.end]
-        m = DELEGATION_MEMBERS.search(text)
-        if m is None:
-            continue
-        after = sent.start + m.end()
-        # the list ends at the next clause's verb: "Гостей, в составе которых были X и Y, встретил аким Z"
-        end = next(
-            (t.start for t in sent.tokens if t.start > after and _finite_verb(t) and t.lemma not in _LIST_VERBS),
-            sent.end,
-        )
-        members = [r.key for r in ctx.refs_in(k, "Person") if after <= r.start < end]
-        joined = re.search(r"[,]?\s*вошедш\w+\s+$", text[: m.start()])
-        if joined:  # "аким Тараза Бакытжан Оразалиев, вошедший в состав делегации": the one named before it
-            before = [r for r in ctx.refs_in(k, "Person") if r.end <= sent.start + joined.start()]
-            members += [before[-1].key] if before else []
-        _went_with_the_delegation(ctx, list(dict.fromkeys(members)), k, "frame:visit.member")
-
-
-_LIST_VERBS = ("быть", "войти", "входить", "находиться")  # "в составе которых были ...": the list's own verb
+    for k in range(len(ctx.sentences)):
+        if members := named_members(ctx, k):
+            _went_with_the_delegation(ctx, members, k, "frame:visit.member")
 
 
 def _finite_verb(t) -> bool:
