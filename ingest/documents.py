@@ -162,6 +162,15 @@ def _descriptor(tokens: list[Token], i: int, parties: frozenset[int] = frozenset
             break
         if t.pos == "PROPN" and not out:
             break
+        if t.text in _legal_forms():
+            head_at = next((j for j, u in enumerate(out) if u.i == t.head), None)
+            if head_at is not None and head_at > 0 and out[head_at - 1].pos == "ADP":
+                k = _past_name(tokens, k + 1)  # "на поставку ТОО «X» оборудования": the firm receives what follows
+                continue
+            # "на поставку изделий торговой сети ООО «X»": the firm (and the noun it names) is the recipient
+            while out and (out[-1].i == t.head or out[-1].head == t.head and out[-1].rel == "amod"):
+                out.pop()
+            break
         if not out and t.pos != "ADP" and t.feats.get("Case") != "Gen":
             break  # a description opens with a preposition or a genitive: "меморандум скрепил подписью" has none
         if out and out[-1].pos != "ADP" and _verb_argument(tokens, t):
@@ -173,6 +182,14 @@ def _descriptor(tokens: list[Token], i: int, parties: frozenset[int] = frozenset
     while out and (out[-1].pos in ("ADP", "CCONJ") or out[-1].text == ","):
         out.pop()
     return out
+
+
+def _past_name(tokens: list[Token], k: int) -> int:
+    """The index after the firm's name that starts at k: a quoted name whole, else one word."""
+    if k < len(tokens) and tokens[k].text in ("«", '"'):
+        close = next((j for j in range(k + 1, len(tokens)) if tokens[j].text in ("»", '"')), None)
+        return close + 1 if close is not None else k + 1
+    return k + 1
 
 
 def _verb_argument(tokens: list[Token], t: Token) -> bool:
@@ -319,6 +336,27 @@ def list_signed(ctx: Context, k: int) -> int | None:
     return None
 
 
+# "Наиболее крупный из них – контракт ...", "Среди них – меморандум ...", "В том числе договор ...": one of the
+# documents the sentence before said were signed
+_ONE_OF_THEM = re.compile(
+    r"\b(?:из|среди)\s+(?:них|которых)\b|^\W*(?:в\s+том\s+числе|в\s+частности|среди\s+них)\b", re.I
+)
+
+
+def _one_of_those_signed(ctx: Context, k: int) -> bool:
+    if k == 0 or not _ONE_OF_THEM.search(ctx.sentences[k].text):
+        return False
+    before = ctx.sentences[k - 1]
+    return (
+        _signing(before)
+        and _status(before) == "fact"
+        and bool(_KIND_WORDS.search(before.text) or _DOCUMENTS.search(before.text))
+    )
+
+
+_DOCUMENTS = re.compile(r"\bдокумент", re.I)
+
+
 _PURPOSE = re.compile(r"\b(?:для|ради|с целью)\s+(?:подписания|заключения|парафирования)\b", re.I)
 
 
@@ -426,7 +464,9 @@ def _record(
             return
         if not _signing(sent) and list_signed(ctx, k) is None:
             return
-    if _status(sent) != "fact" and not (_status(sent) == "unknown" and list_signed(ctx, k) is not None):
+    if _status(sent) != "fact" and not (
+        _status(sent) == "unknown" and (list_signed(ctx, k) is not None or _one_of_those_signed(ctx, k))
+    ):
         return
     name = _kind_nominative(kind_tokens, kind)
     sphere = re.search(r"\bв\s+сфер\w+\s+([^,.;:]{3,80})", rest)
@@ -444,7 +484,9 @@ def _record(
     for span in betweens if plural else [None]:
         # "протоколы о намерениях между A и B, а также между C и D": one document per pair of parties
         own = f"{name} {_between_what(ctx, k, span)}" if span else name
-        mention = _add_document(ctx, k, kind, own, period, start, end, merge=not (plural or another))
+        # "Наиболее крупный из них – контракт между A и B": one of those, not all of them
+        picked = bool(betweens) and _one_of_those_signed(ctx, k)
+        mention = _add_document(ctx, k, kind, own, period, start, end, merge=not (plural or another or picked))
         mention.bare = not desc and period is None
         mention.between = [span] if span else list(betweens)
         mention.basis = nested and not betweens  # kept only if it gets the parties of the document it is in
@@ -513,7 +555,9 @@ def _add_document(
     sent = ctx.sentences[k]
     signed = find_date(ctx.text[sent.start : sent.end], ctx.published) if _signing(sent) else None
     key = f"Document:{kind}:{period[0]}-{period[1]}" if period else f"Document:{normalise_key(name)}"
-    existing = (_same_document(ctx, kind, period, name) or _same_sentence_kind(ctx, k, kind, name)) if merge else None
+    existing = (
+        (_same_document(ctx, kind, period, name) or _same_sentence_kind(ctx, k, kind, name, start)) if merge else None
+    )
     if existing:
         key = existing
     ent = ctx.table.add(
@@ -618,14 +662,23 @@ def _match_kind_in(text: str) -> bool:
     return bool(_KIND_WORDS.search(text))
 
 
-def _same_sentence_kind(ctx: Context, k: int, kind: str, name: str) -> str | None:
+def _same_sentence_kind(ctx: Context, k: int, kind: str, name: str, start: int) -> str | None:
     """ "три контракта на поставку техники, а затем еще два контракта на поставку запчастей": one
     Document per kind and parties (spec), named in the singular; documents between other parties stay apart."""
     for d in ctx.documents:
         ent = ctx.table.entities[d.key]
         if d.sent == k and ent.kind == kind and not ent.period and not (" между " in name and " между " in ent.name):
+            if _gapped_for_another_firm(ctx, k, d.end, start):
+                continue
             return ent.key
     return None
+
+
+def _gapped_for_another_firm(ctx: Context, k: int, after: int, start: int) -> bool:
+    """ "X подписало контракт на поставку изделий, а ТОО «B» – контракт на поставку труб": a dash standing for
+    the verb, after another firm, opens a clause of other parties, so its document is another."""
+    dash = re.search(r"[–—-]\s*$", ctx.text[after:start])
+    return dash is not None and any(after <= r.start < start for r in ctx.refs_in(k, "Organization"))
 
 
 def _same_document(ctx: Context, kind: str, period, name: str) -> str | None:
@@ -659,6 +712,9 @@ _FRAME_WORDS = {
     "между",
     "с",
     "об",
+    # a contract's kind of deal: "на поставку изделий" and "на поставку труб" are two contracts
+    "поставка",
+    "закупка",
 }
 
 

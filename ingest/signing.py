@@ -87,10 +87,45 @@ def extract_signing(ctx: Context) -> None:
         for d in signing.docs:
             doc_events.setdefault(d.key, set()).update(signing.events)
             actors.setdefault(d.key, set()).update([r.key for r in signing.signers] + signing.parties.get(d.key, []))
+    _gapped_signings(ctx, {sg.sent for sg in signings})
     surface_signing(ctx, done, doc_events, actors)
     relate_signers_at_events(ctx, doc_events, actors)
     _drop_unused_basis(ctx)
     _fold_headline_kind(ctx)
+
+
+# ", а ТОО «Павлодарский трубный завод» – контракт ...": the dash stands for the verb of the clause before
+_GAPPED = re.compile(r",\s*(?:а|и)\s+(?:также\s+)?([^,;:–—]{2,120}?)\s*[–—]\s*$")
+
+
+def _gapped_firm(ctx: Context, d: DocMention) -> tuple[int, int] | None:
+    """Where the firm of a gapped clause is named, when document d opens one: "ТОО «A» подписало контракт на
+    поставку изделий, а ТОО «B» – контракт на поставку труб для АО «C»" signs B's contract with C, not A's."""
+    sent = ctx.sentences[d.sent]
+    found = _GAPPED.search(ctx.text[sent.start : d.start])
+    if found is None:
+        return None
+    start, end = sent.start + found.start(1), sent.start + found.end(1)
+    return (start, end) if any(start <= r.start < end for r in ctx.refs_in(d.sent, "Organization")) else None
+
+
+def _gapped_signings(ctx: Context, signed: set[int]) -> None:
+    """A gapped clause's document, in a sentence a signing frame read: the firm before the dash and the firms its
+    own clause names after it ("для АО «C»", "с ООО «D»") are its parties."""
+    for d in ctx.documents:
+        for r in _gapped_clause_refs(ctx, d) if d.sent in signed else []:
+            ctx.relate("PARTY_TO", r.key, d.key, d.sent, rule="signing.gapped")
+
+
+def _gapped_clause_refs(ctx: Context, d: DocMention) -> list[Ref]:
+    """The firms of the gapped clause document d opens: the one before the dash, those after d in its clause."""
+    span = _gapped_firm(ctx, d)
+    if span is None:
+        return []
+    sent = ctx.sentences[d.sent]
+    clause_end = next((m.start() for m in re.finditer(r"[,;]\s*(?:а|и)\s", ctx.text[d.end : sent.end])), None)
+    end = d.end + clause_end if clause_end is not None else sent.end
+    return [r for r in ctx.refs_in(d.sent, "Organization") if span[0] <= r.start < span[1] or d.end <= r.start < end]
 
 
 def _signature_read(m: FrameMatch) -> FrameMatch | None:
@@ -122,6 +157,19 @@ def _says_who(ctx: Context, m: FrameMatch, s: Signing) -> bool:
 
 
 def _read(ctx: Context, m: FrameMatch) -> Signing | None:
+    signing = _read_all(ctx, m)
+    # "ТОО «A» подписало контракт ..., а ТОО «B» – контракт ...": the gapped clause's document and firms are
+    # its own (_gapped_signings), not this verb's
+    gapped = [d for d in ctx.documents if d.sent == m.sent and _gapped_firm(ctx, d) is not None] if signing else []
+    if signing is None or not gapped:
+        return signing
+    signing.docs = [d for d in signing.docs if d not in gapped]
+    theirs = {r.key for d in gapped for r in _gapped_clause_refs(ctx, d)}
+    signing.parties = {key: [p for p in sides if p not in theirs] for key, sides in signing.parties.items()}
+    return signing if signing.docs else None
+
+
+def _read_all(ctx: Context, m: FrameMatch) -> Signing | None:
     pairs = pair_documents(ctx, m)
     if pairs:
         return Signing(m.sent, [d for d, _ in pairs], parties={d.key: sides for d, sides in pairs})

@@ -1959,3 +1959,69 @@ def test_kazakh_letters_stay_in_the_evidence_and_aliases() -> None:
     person = next(e for e in facts.entities if e.type == "Person")
     assert person.name == "Берикбай Абдигалиев" and "Берікбай Әбдіғалиев" in person.aliases
     assert {r.evidence.sentence for r in facts.relations} == {text}
+
+
+# Several documents in one or two sentences: each document's name and its parties, as a whole.
+DOCUMENT_PARTIES = [
+    pytest.param(
+        "ТОО «Кокшетау Агро» подписало контракт на поставку зерна с ООО «Сибирская мука», а ТОО «Степной элеватор» "
+        "– контракт на поставку ячменя для ООО «Барнаульский солод».",
+        {
+            "Контракт на поставку зерна": {"Кокшетау Агро", "Сибирская мука"},
+            "Контракт на поставку ячменя": {"Степной элеватор", "Барнаульский солод"},
+        },
+        id="a-gapped-clause-signs-another-firms-contract",
+    ),
+    pytest.param(
+        "На выставке ТОО «Алтын Нан» заключило договор на поставку пшеницы с ООО «Волжская мельница», а АО "
+        "«Казахтелеком» – договор на поставку оборудования с ООО «Связьстрой».",
+        {
+            "Договор на поставку пшеницы": {"Алтын Нан", "Волжская мельница"},
+            "Договор на поставку оборудования": {"Казахтелеком", "Связьстрой"},
+        },
+        id="a-gapped-clause-with-its-own-partner-after-s",
+    ),
+    pytest.param(
+        "Всего в ходе форума предприятия Костанайской и Челябинской областей заключили 9 контрактов. Крупнейший из "
+        "них – контракт между ТОО «Агромаш Костанай» и ООО «Уральский дизель» на поставку 200 двигателей.",
+        {
+            "Контракт": {"Костанайская область", "Челябинская область"},
+            "Контракт на поставку двигателей": {"Агромаш Костанай", "Уральский дизель"},
+        },
+        id="the-largest-of-those-signed-is-one-of-them-with-its-own-parties",
+    ),
+    pytest.param(
+        "На бизнес-форуме компании Павлодарской и Омской областей подписали 12 документов. Среди них – меморандум "
+        "между ТОО «Иртыш Полимер» и ООО «Омский пластик» о совместном производстве труб.",
+        {"Меморандум о совместном производстве труб": {"Иртыш Полимер", "Омский пластик"}},
+        id="among-the-documents-signed-a-memorandum",
+    ),
+    pytest.param(
+        "Компании обсудили девять проектов. Крупнейший из них – контракт между ТОО «Агромаш Костанай» и ООО "
+        "«Уральский дизель» на поставку двигателей.",
+        {},
+        id="the-largest-of-projects-discussed-is-no-document",
+    ),
+    pytest.param(
+        "ТОО «Акмола Дан» подписало контракт на поставку муки торговой сети ООО «Сибирский хлеб».",
+        {"Контракт на поставку муки": {"Акмола Дан"}},
+        id="the-firm-a-supply-is-for-ends-the-contracts-name",
+    ),
+    pytest.param(
+        "Также подписан контракт между АО «Уралмаш» и ТОО «Казахмыс Майнинг» на поставку ТОО «Казахмыс Майнинг» "
+        "бурового оборудования.",
+        {"Контракт на поставку бурового оборудования": {"Уралмаш", "Казахмыс Майнинг"}},
+        id="the-firm-a-supply-is-for-before-the-goods-is-skipped",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", DOCUMENT_PARTIES)
+def test_documents_and_their_parties(text, expected):
+    facts = extract(text)
+    names = {e.key: e.name for e in facts.entities if e.type == "Document"}
+    got = {name: set() for name in names.values()}
+    for r in facts.relations:
+        if r.type == "PARTY_TO":
+            got[names[r.target_key]].add(r.source)
+    assert got == expected
