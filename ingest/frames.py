@@ -292,6 +292,9 @@ def shape_of(tree: Tree, tok: Token) -> str:
         case = _case_after_in_or_on(tok) or case
     if prep and tok.lemma in lexicon().capacity_nouns:
         return f"{prep}+capacity"  # no role takes it: "в составе делегации" is whose company, not where
+    if prep in ("с", "со") and case == "gen" and tok.pos == "PROPN":
+        # "со Среднего Урала", "с Кубани": from a place (a common noun is other: "со стороны", "с начала года")
+        return f"{prep}+name"
     if prep:
         return f"{prep}+{case}" if case else prep
     return case or tok.pos.lower()
