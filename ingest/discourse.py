@@ -731,6 +731,9 @@ def speaker_place(ctx: Context, at: int) -> str | None:
     spans += [(before[-1].start("who"), before[-1].end("who"))] if before else []
     for lo, hi in spans:
         person = next((r.key for r in ctx.refs if r.type == "Person" and lo <= r.start < hi), None)
+        if person is None and re.match(r"\s*(?:он|она)\b", ctx.text[lo:hi]):
+            # "«...», – сказал он": the person named last before the quote
+            person = next((r.key for r in reversed(ctx.refs) if r.type == "Person" and r.end <= at), None)
         if person is None:
             offices = [w for w in re.findall(r"[а-яё\-]+", ctx.text[lo:hi].lower()) if w in words().offices]
             holders = [h for w in offices for h in _holder(ctx, w, [])]

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from coopgraph.ingest.context import Context
 from coopgraph.ingest.dates import find_year, parse_amount
+from coopgraph.ingest.discourse import speaker_place
 from coopgraph.ingest.trade_sides import country_of, demonym_key, focus_country, main_partner, partner_of
 from coopgraph.ingest.trade_words import trade_words
 
@@ -27,6 +28,7 @@ _VAGUE = re.compile(
 )
 # Sides named by a common noun: "между двумя государствами", "с республикой", "в регионе".
 _TWO_COUNTRIES = re.compile(r"между\s+(?:двумя\s+)?(государствами|странами)", re.I)
+_BETWEEN_US = re.compile(r"\bмежду\s+нами\b", re.I)
 _TWO_REGIONS = re.compile(r"между\s+(?:нашими\s+|двумя\s+|обоими\s+)?(регионами|областями)", re.I)
 _REVENUE = re.compile(r"\b(?:выручк\w*|доход\w*|прибыл\w*)\b", re.I)
 _COUNTRY_NOUN = re.compile(r"\b(?:с|со)\s+(республикой|страной|государством)\b", re.I)
@@ -160,6 +162,11 @@ def volume_pair(ctx: Context, k: int, keys: list[str], left: str, kind: str = ""
             other = home if country_of(ctx, home) != country_of(ctx, only) else partner_of(ctx, only)
             return other, only
         return only, partner
+    if _BETWEEN_US.search(left) and (us := speaker_place(ctx, ctx.sentences[k].start) or home):
+        # "«... товарооборот между нами составил 214 млн», – сказал аким": his region and the one he spoke of
+        named = [r.key for j in (k, k - 1) if j >= 0 for r in ctx.refs_in(j, "Region") if r.key != us]
+        if named:
+            return us, named[0]
     if k > 0:
         prev = list(dict.fromkeys(r.key for r in ctx.refs_in(k - 1, "Region", "Country")))
         if len(prev) >= 2:
