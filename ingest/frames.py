@@ -96,6 +96,8 @@ class Lexicon:
     plan_words: frozenset[str]
     hedge_words: frozenset[str]
     capacity_nouns: frozenset[str]  # "в составе делегации": in what capacity, not where
+    reach_nouns: frozenset[str]  # "география поставок охватывает X": X is where the flow goes
+    reach_verbs: frozenset[str]
     gap_frames: frozenset[str]  # frames a gap's dash may stand for ("из Омской – трубы")
     adjunct_preps: dict[str, str]  # "в ходе", "в рамках": a noun predicate as the setting of a clause
 
@@ -136,6 +138,8 @@ def build_lexicon(data: dict) -> Lexicon:
         plan_words=frozenset(syntax["plan_words"]),
         hedge_words=frozenset(syntax["hedge_words"]),
         capacity_nouns=frozenset(syntax["capacity_nouns"]),
+        reach_nouns=frozenset(syntax["reach_nouns"]),
+        reach_verbs=frozenset(syntax["reach_verbs"]),
         gap_frames=frozenset(syntax["gap_frames"]),
         adjunct_preps={prep: kind for kind, preps in syntax["adjuncts"].items() for prep in preps},
     )
@@ -462,6 +466,13 @@ def _noun_context(ctx: Context, tree: Tree, match: FrameMatch) -> None:
         return
     prep = tree.preposition(match.pred)
     grand = tree.parent(parent)
+    if parent.lemma in lexicon().reach_nouns and grand is not None and grand.lemma in lexicon().reach_verbs:
+        # "география поставок охватывает Китай, Турцию": where the flow goes is what the verb's scope names
+        for dep in tree.children(grand):
+            # either of the two may be read as the subject: "География ... охватывает Узбекистан" parses OVS too
+            if dep.rel in ("obj", "nsubj") and dep.i != parent.i and parent.rel in ("obj", "nsubj"):
+                _add_argument(ctx, tree, match, dep, "в+acc")
+        return
     if parent.lemma in SETTING_NOUNS and tree.preposition(parent) and grand is not None:
         prep, parent = "в рамках", grand  # "в рамках визита": the parser makes "рамках" the head
     light = (

@@ -185,6 +185,11 @@ class FrameFlows:
             return list(self.memory.goods)  # "... 145 тыс. т зерновой продукции. Получателями груза стали ..."
         if read.other and not read.generic:
             return None
+        mem = self.memory
+        if mem.sent == k and mem.goods and not mem.importers:
+            # "шерсть компания отправляет на экспорт: география поставок охватывает Китай, Турцию": the goods of
+            # the flow the sentence left open, whose destinations this statement names
+            return list(mem.goods)
         return []
 
     def _closed(self) -> bool:
