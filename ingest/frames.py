@@ -293,7 +293,7 @@ def shape_of(tree: Tree, tok: Token) -> str:
         and tok.pos in ("NOUN", "PROPN")
         and not any(c.pos == "NUM" for c in tree.children(tok))  # "в 43 страны": the number's genitive
     ):
-        case = _case_after_in_or_on(tok) or case
+        case = _case_after_in_or_on(tok) or _adjective_case(tree, tok) or case
     if prep and tok.lemma in lexicon().capacity_nouns:
         return f"{prep}+capacity"  # no role takes it: "в составе делегации" is whose company, not where
     if prep in ("с", "со") and case == "gen" and tok.pos == "PROPN":
@@ -353,7 +353,11 @@ def _match(ctx: Context, k: int, tree: Tree, pred: Token, entry: Predicate) -> F
         shape = shape_of(tree, dep)
         if shape == "acc" and dep.rel == "nsubj" and has_object:
             shape = "nom"  # "Павлодарская область принимает делегацию": beside an object, the subject is one
-        elif entry.role_of(shape) is None and shape.endswith("+loc") and _may_be_accusative(dep):
+        elif (
+            entry.role_of(shape) is None
+            and shape.endswith("+loc")
+            and (_may_be_accusative(dep) or _adjective_case(tree, dep) == "acc")
+        ):
             # "отгрузила в Актобе", "поставило в Караганду": a word whose locative and accusative look alike
             # (one that does not decline) takes the case the verb governs there, not the tagger's guess
             shape = shape[: -len("loc")] + "acc"
@@ -384,6 +388,19 @@ def _match(ctx: Context, k: int, tree: Tree, pred: Token, entry: Predicate) -> F
 def _may_be_accusative(tok: Token) -> bool:
     """A form the dictionary reads as both locative and accusative: a word that does not decline ("Актобе")."""
     return {"accs", "loct"} <= {p.tag.case for p in parses(tok.text.lower())}
+
+
+def _adjective_case(tree: Tree, tok: Token) -> str | None:
+    """ "в Омское Прииртышье": the case after "в"/"на" of a noun the dictionary does not know, by its adjective's
+    ending ("-ое"/"-ую" accusative, "-ом"/"-ой" locative)."""
+    for c in tree.children(tok):
+        if c.rel == "amod" and c.pos == "ADJ":
+            word = c.text.lower()
+            if word.endswith(("ое", "ее", "ую", "юю")):
+                return "acc"
+            if word.endswith(("ом", "ем", "ой", "ей")):
+                return "loc"
+    return None
 
 
 def _hung_on(tree: Tree, dep: Token, depth: int = 2) -> list[Token]:

@@ -660,6 +660,13 @@ _OFFICIAL_SITE = re.compile(
 )
 
 
+# ... or its name alone on a header line before the site's menu: "Акимат Павлодарской области\nГлавная | Пресс-центр"
+_OFFICIAL_NAME = re.compile(
+    r"^(?P<outlet>(?:Акимат|Правительство|Администрация|Хокимият|Исполнительный комитет|Мэрия)\b[^\n|.:]{3,80})$"
+)
+_MENU = re.compile(r"^(?:Главная\b|[^\n]*\S\s+\|\s+\S[^\n]*\|)")
+
+
 def header_outlet(text: str) -> str | None:
     """The outlet a title line in the first lines of the page ends with, in quotes, or a masthead opening it."""
     m = _TITLE_OUTLET.search("\n".join(text.splitlines()[:3]))
@@ -670,7 +677,13 @@ def header_outlet(text: str) -> str | None:
     if m:
         return m.group("outlet").strip()
     m = _OFFICIAL_SITE.match(text.lstrip())
-    return m.group("outlet").strip() if m else None
+    if m:
+        return m.group("outlet").strip()
+    lines = [line.strip() for line in text.lstrip().splitlines()[:4] if line.strip()]
+    for line, after in zip(lines, lines[1:]):
+        if (m := _OFFICIAL_NAME.match(line)) and _MENU.match(after):
+            return m.group("outlet").strip()
+    return None
 
 
 def dateline_outlet(text: str) -> str | None:

@@ -346,6 +346,16 @@ HOME_FROM_THE_OUTLET = [
         id="a-government-bodys-own-site",
     ),
     pytest.param(
+        # the body's name alone on a header line, its Kazakh name above and the site's menu below
+        "Павлодар облысы әкімдігі\nАкимат Павлодарской области\nГлавная | Пресс-центр | Новости | Аким области\n\n"
+        "Омские промышленники побывали в Павлодаре\n\nДелегация Омской области находится с визитом в Павлодарской "
+        "области. Товарооборот Павлодарской области с Омской областью вырос. В Омское Прииртышье из нашего региона "
+        "поставляются уголь и алюминий.",
+        "Акимат Павлодарской области",
+        ("Павлодарская область", "Омская область", "уголь"),
+        id="a-government-bodys-name-above-its-sites-menu",
+    ),
+    pytest.param(
         # a site's breadcrumb names it, and the paper, whose name holds no place, is listed with its region
         "irtyshinfo.kz › Экономика\n\nКак торгуем с соседями\n\nВнешнеторговый оборот области с Омской "
         "областью вырос. Омская область остается главным партнером. В Омскую область отгружены уголь и "
