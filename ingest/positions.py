@@ -556,6 +556,9 @@ def _named_body(ctx: Context, phrase: TitlePhrase, comp: str, ref: Ref | None = 
             ]
         if len(named) == 1:
             return named[0]
+        here = list(dict.fromkeys(r.key for r in before if r.key in named and r.sent == ctx.sentence_of(phrase.start)))
+        if len(named) > 1 and len(here) == 1 and not _plural(words[0]):
+            return here[0]  # "В Торайгыров университете гостей встретила ректор вуза": the one its own sentence names
         if len(named) > 1 and ref is not None and _plural(words[0]):
             listed = _listed_after(ctx, phrase)
             at = listed.index(ref.key) if ref.key in listed else -1
