@@ -224,6 +224,7 @@ def extract_participation(ctx: Context) -> None:
             ctx.read_by_frames.setdefault(m.frame, set()).add(m.sent)
         if m.is_fact:
             _frame(ctx, events, m)
+    # reading the leaders resolves the delegations they lead, which the settings below read as the article's
     _leaders_took_part(ctx)
     for k in range(len(ctx.sentences)):
         _settings(ctx, events, k)
@@ -232,6 +233,7 @@ def extract_participation(ctx: Context) -> None:
     _opened_events(ctx)
     _listed_participants(ctx, events)
     _represented(ctx)
+    _leaders_took_part(ctx, near=True)  # and again, for what the readings since found the side taking part in
     _venue_visits(ctx, events)
 
 
@@ -312,15 +314,20 @@ def _take_part(ctx: Context, side: Side, event: str, k: int, rule: str) -> None:
         ctx.participant_groups.update((key, event) for key in side.persons)
 
 
-def _leaders_took_part(ctx: Context) -> None:
+def _leaders_took_part(ctx: Context, near: bool = False) -> None:
     """ "Предприятия Иссык-Кульской области приняли участие в ярмарке. Делегацию региона возглавил X": who led a
-    delegation that took part in an event took part in it."""
+    delegation that took part in an event took part in it. `near`: only where the side's taking part is told
+    in the leader's sentence or the two before ("В работе форума приняли участие делегации ... Казахстанскую
+    делегацию возглавил X")."""
     for led in delegation_leaders(ctx):
         for person in led.persons:
             # "Казахстанскую делегацию возглавил заместитель акима Костанайской области": an unnamed
             # delegation is the side of the place its leader serves, else the one the article speaks of
             side = led.side or region_of_person(ctx, person) or ctx.delegation
-            for rel in [r for r in ctx.relations.values() if r.type == "PARTICIPATED_IN" and r.source_key == side]:
+            took_part = [r for r in ctx.relations.values() if r.type == "PARTICIPATED_IN" and r.source_key == side]
+            if near:
+                took_part = [r for r in took_part if led.sent - 2 <= ctx.sentence_of(r.evidence.start) <= led.sent]
+            for rel in took_part:
                 ctx.relate("PARTICIPATED_IN", person, rel.target_key, led.sent, rule="event.delegation_leader")
         # "Делегацию возглавила X, в ее состав вошли Y и Z": the members were where their leader took part
         events = {
