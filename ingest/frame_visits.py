@@ -11,6 +11,7 @@ from coopgraph.ingest.discourse import (
     HEAD_TITLES,
     Side,
     body_place,
+    country_code,
     delegation_leaders,
     led_delegation,
     looks_back,
@@ -71,6 +72,51 @@ def extract_visit_frames(ctx: Context) -> None:
     _heads_on_the_visit(ctx)
     _thanks_for_the_welcome(ctx)
     _signed_at_the_other_side(ctx)
+    _guests_from(ctx)
+
+
+_COUNTS = {"сотня", "тысяча", "миллион", "десяток", "много", "множество", "поток"}
+
+
+def _counted(tree, tok) -> bool:
+    parent = tree.parent(tok)
+    return any(c.rel == "nummod" or c.lemma in _COUNTS for c in tree.children(tok)) or (
+        parent is not None and (parent.pos == "NUM" or parent.lemma in _COUNTS)
+    )
+
+
+def _guests_from(ctx: Context) -> None:
+    """ "Гостям из Казахстана предстоит насыщенная программа", "гостей из России встретил аким": the place the
+    article's guests come from visited where their visit went (spec, Clarifications), when it is the visiting
+    side or the country it belongs to."""
+    if not ctx.delegation:
+        return
+    went = list(
+        dict.fromkeys(
+            r.target_key
+            for r in ctx.relations.values()
+            if r.type == "VISITED"
+            and r.source_key == ctx.delegation
+            and r.target_key.startswith(("Region:", "City:", "Country:"))
+        )
+    )
+    own = {ctx.delegation, f"Country:{country_code(ctx, ctx.delegation)}"}
+    for k, sent in enumerate(ctx.sentences):
+        guests = [t for t in sent.tokens if t.lemma == "гость"]
+        if not guests or not went:
+            continue
+        tree = tree_of(ctx, k)
+        for tok in guests:
+            if _counted(tree, tok):
+                continue  # "к нам приезжают сотни тысяч гостей из Казахстана": tourists, not the delegation
+            for c in tree.children(tok):
+                if c.rel != "nmod" or tree.preposition(c) != "из":
+                    continue
+                for r in refs_at(ctx, k, c):
+                    if r.key in own and r.key != ctx.delegation:
+                        for place in went:
+                            if not _at_home(ctx, r.key, place):
+                                ctx.relate("VISITED", r.key, place, k, rule="visit.guests_from")
 
 
 # "Во время визита аким провел встречу с первым секретарем КПК провинции Ганьсу X": a clause set inside the

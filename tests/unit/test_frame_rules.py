@@ -204,6 +204,33 @@ VISITS = [
         has=[("VISITED", "Ерлан Сатыбалдиев", "Бишкек")],
     ),
     relation_case(
+        "visit-guests-from-the-country-of-the-visiting-region",
+        "Делегация области Абай находится с официальным визитом в Тверской области. Гостям из Казахстана предстоит "
+        "насыщенная программа пребывания на Тверской земле.",
+        has=[("VISITED", "Казахстан", "Тверская область"), ("VISITED", "область Абай", "Тверская область")],
+    ),
+    relation_case(
+        "visit-guests-from-the-country-met-by-the-host",
+        "Делегация Омской области прибыла в Павлодар. Гостей из России встретил аким области.",
+        has=[("VISITED", "Россия", "Павлодар")],
+    ),
+    relation_case(
+        "visit-guests-from-a-region-named-as-its-country-in-a-headline-body",
+        "Делегация Ташкентской области прибыла в Шымкент. Гостям из Узбекистана показали индустриальную зону.",
+        has=[("VISITED", "Узбекистан", "Шымкент")],
+    ),
+    relation_case(
+        "visit-hundreds-of-thousands-of-guests-are-tourists-not-the-delegation",
+        "Делегация Алматинской области прибыла в Каракол. Каждое лето к нам приезжают сотни тысяч гостей из "
+        "Казахстана.",
+        absent=[("VISITED", "Казахстан", ANY)],
+    ),
+    relation_case(
+        "visit-guests-from-another-country-than-the-delegations-are-not-it",
+        "Делегация Омской области прибыла в Павлодар. Гости из Китая также посетили выставку.",
+        absent=[("VISITED", "Китай", "Павлодар")],
+    ),
+    relation_case(
         "visit-the-leader-in-a-relative-clause-of-the-delegation",
         "19 февраля в Таразе побывала делегация Таласской области Кыргызстана, которую возглавил Бакыт Сыдыков.",
         has=[("VISITED", "Бакыт Сыдыков", "Тараз"), ("VISITED", "Таласская область", "Тараз")],
