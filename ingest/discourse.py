@@ -834,6 +834,15 @@ def _led_by_verb(ctx: Context, k: int, tree: Tree) -> list[Led]:
             # "делегация Таласской области, которую возглавил Бакыт Сыдыков": the noun the clause is of
             if any(c.rel == "obj" and c.lemma == "который" for c in kids):
                 group = parent
+        after = tree.sent.tokens[verb.i + 1] if verb.i + 1 < len(tree.sent.tokens) else None
+        # "Возглавлял ее X" (the parser may read "ее" as X's own: "ее заместитель")
+        her = any(c.rel == "obj" and c.lemma in _HER for c in kids) or after is not None and after.text.lower() in _HER
+        if group is None and k > 0 and her:
+            # "Делегация из Илийского округа находилась ... Возглавлял ее Лю Хунбинь": the delegation just named
+            group = next((t for t in ctx.sentences[k - 1].tokens if words().is_group(t.lemma)), None)
+            if group is not None:
+                out += _led_by_pronoun(ctx, k, tree, verb, group)
+            continue
         if group is None:
             continue
         named = resolve(ctx, tree, k, Argument("visitor", "acc", group, tree.phrase(group))).bodies
@@ -850,6 +859,24 @@ def _led_by_verb(ctx: Context, k: int, tree: Tree) -> list[Led]:
             named = [own] if own and not same_side(ctx, own, named[0]) else named
         out.append(Led(k, persons, named[0] if named else None, _led_where(ctx, tree, k, [group, verb])))
     return out
+
+
+_HER = ("она", "ее", "её")
+
+
+def _led_by_pronoun(ctx: Context, k: int, tree: Tree, verb: Token, group: Token) -> list[Led]:
+    """The leaders the verb names, of the delegation `group` names in the sentence before."""
+    before = tree_of(ctx, k - 1)
+    with _keeping_delegation(ctx):
+        named = resolve(ctx, before, k - 1, Argument("visitor", "nom", group, before.phrase(group))).bodies
+    persons = [
+        r.key
+        for c in tree.children(verb)
+        if c.rel == "nsubj"
+        for r in ctx.refs_in(k, "Person")
+        if any(t.start <= r.start < t.end for t in tree.phrase(c))
+    ] or _named_after_the_verb(ctx, k, verb)
+    return [Led(k, persons, named[0] if named else None)] if persons else []
 
 
 def _named_after_the_verb(ctx: Context, k: int, verb: Token) -> list[str]:
