@@ -392,7 +392,7 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
             # a participle agrees with its noun ("делегации, побывавшей в Приуралье"): where it went, not whence
             if dep.rel != "amod":  # a genitive follows its noun: what the parser hung on it from before does not
                 refs = [r for r in refs if r.start > head.start]
-            refs = _without_locating_brackets(ctx, refs)
+            refs = _without_qualifying_regions(ctx, _without_locating_brackets(ctx, refs))
             side.bodies += [r.key for r in refs if r.type in BODIES and r.key not in side.bodies]
             side.persons += [r.key for r in refs if r.type == "Person" and r.key not in side.persons]
         elif (
@@ -597,6 +597,16 @@ def _without_locating_brackets(ctx: Context, refs: list[Ref]) -> list[Ref]:
     """ "делегация Таласского аграрного института (Кыргызская Республика)": see `locates_an_organisation`."""
     orgs = [r.end for r in refs if r.type == "Organization"]
     return [r for r in refs if r.type == "Organization" or not locates_an_organisation(ctx, r, orgs)]
+
+
+def _without_qualifying_regions(ctx: Context, refs: list[Ref]) -> list[Ref]:
+    """ "делегация из Или-Казахского автономного округа Синьцзян-Уйгурского автономного района": a region in the
+    genitive right after another, nothing between, says where that one is; the delegation is the first's."""
+    regions = sorted((r for r in refs if r.type == "Region"), key=lambda r: r.start)
+    inner = {
+        b.start for a, b in zip(regions, regions[1:]) if a.end <= b.start and not ctx.text[a.end : b.start].strip()
+    }
+    return [r for r in refs if r.type != "Region" or r.start not in inner]
 
 
 def locates_an_organisation(ctx: Context, ref: Ref, org_ends: list[int]) -> bool:
