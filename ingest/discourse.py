@@ -436,12 +436,26 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
         side.bodies.append(ctx.delegation)
     elif side.bodies and not ctx.delegation:
         ctx.delegation = side.bodies[0]
+    elif side.bodies and _narrows(ctx, ctx.delegation, side.bodies[0]):
+        # "Делегация из Китая прибыла" in the headline, "Делегация из Илийского округа" in the body: the guests
+        # the article goes on about are the region's
+        ctx.delegation = side.bodies[0]
     if not side.bodies and not side.persons:
         # "Бизнес-миссия уральских компаний ... Делегацию возглавил X": a delegation of no region or body the
         # text names is the people it says led it
         side.persons = _leaders_of_unnamed_delegations(ctx, k)
     side.groups = list(side.bodies)
     return side
+
+
+def _narrows(ctx: Context, delegation: str | None, body: str) -> bool:
+    """`body` is a region of the country the delegation was named by."""
+    return bool(
+        delegation
+        and delegation.startswith("Country:")
+        and body.startswith("Region:")
+        and country_code(ctx, body) == delegation.split(":")[-1]
+    )
 
 
 def _leaders_of_unnamed_delegations(ctx: Context, k: int) -> list[str]:

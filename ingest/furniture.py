@@ -322,6 +322,9 @@ def is_prose(s: str) -> bool:
     return words >= 25 or (words >= 15 and "," in s)
 
 
+_STAMP_RE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4},?\s+\d{1,2}:\d{2}\b")
+
+
 def is_headline(s: str) -> bool:
     """A headline: one short line of 3–30 words, mostly Cyrillic, no final period or colon."""
     s = s.strip()
@@ -330,6 +333,8 @@ def is_headline(s: str) -> bool:
         return False
     if re.search(r"[.:;,]$", s) or INNER_SENTENCE_RE.search(s) or TIME_RE.match(s):
         return False
+    if _STAMP_RE.search(s):
+        return False  # "..., фото - Новости Zakon.kz от 01.11.2018 12:38": a credit line with its timestamp
     letters = [c for c in s if c.isalpha()]
     cyrillic = sum("а" <= c.lower() <= "я" or c in "ёЁ" for c in letters)
     return cyrillic >= 0.5 * len(letters) and not is_furniture(s) and classify_line(s) != "marker"

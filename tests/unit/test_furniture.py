@@ -300,9 +300,25 @@ WRAPPED_PAGE = """Губернатор Омской области посети�
 """
 
 
+# A credit line with its timestamp between the headline and the body, as an aggregator copies a press release
+CREDIT_PAGE = """Делегация из Китая прибыла в Алматинскую область
+
+Пресс-служба акима Алматинской области, фото - Новости Zakon.kz от 01.11.2018 12:38 Пресс-служба акима Алматинской области
+На переговорах речь шла о развитии зоны приграничной торговли, строительстве железной дороги и туризме.
+
+Делегация из Илийского округа находилась в Алматинской области с рабочим визитом с 31 октября по 1 ноября.
+"""
+
+
 @pytest.mark.parametrize(
     "page,title,gone,kept",
     [
+        (
+            CREDIT_PAGE,
+            "Делегация из Китая прибыла в Алматинскую область",
+            ["Zakon.kz от 01.11.2018 12:38"],
+            ["На переговорах речь шла", "с рабочим визитом"],
+        ),
         (
             FEED_PAGE,
             "Костанайская и Челябинская области подписали соглашение о сотрудничестве",
@@ -334,7 +350,7 @@ WRAPPED_PAGE = """Губернатор Омской области посети�
             ["посетил Павлодар с рабочим визитом. В ходе визита стороны обсудили развитие торговли"],
         ),
     ],
-    ids=["feed", "comments", "gallery", "related-leads", "wrapped"],
+    ids=["credit-line-with-a-timestamp", "feed", "comments", "gallery", "related-leads", "wrapped"],
 )
 def test_other_outlet_styles(page, title, gone, kept):
     body = strip_furniture(page)
