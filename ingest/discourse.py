@@ -384,6 +384,7 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
     """A delegation: where it comes from (its genitive, "из X", a place adjective, else the delegation the
     article spoke of last) and the persons leading it or named in it."""
     side = Side()
+    named_countries: list[str] = []
     for dep in tree.children(head):
         shape = shape_of(tree, dep)
         refs = _phrase_refs(ctx, tree, k, dep)
@@ -394,6 +395,8 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
                 refs = [r for r in refs if r.start > head.start]
             refs = _without_qualifying_regions(ctx, _without_locating_brackets(ctx, refs))
             side.bodies += [r.key for r in refs if r.type in BODIES and r.key not in side.bodies]
+            if dep.rel != "amod":  # "делегацию Республики Казахстан": the country named by its noun
+                named_countries += [r.key for r in refs if r.type == "Country"]
             side.persons += [r.key for r in refs if r.type == "Person" and r.key not in side.persons]
         elif (
             shape in LEAD_SHAPES
@@ -416,7 +419,7 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
         side.bodies += [r for p in side.persons if (r := headed_region(ctx, p))][:1]
     if not side.bodies:
         side.bodies += _demonym_before(ctx, k, head)
-    if side.bodies and side.bodies[0].startswith("Country:"):
+    if side.bodies and side.bodies[0].startswith("Country:") and side.bodies[0] not in named_countries:
         # "Белорусская делегация" after "делегация Могилевской области": the same guests; "узбекская
         # делегация" after "Хоким Ташкентской области прибыл": the delegation its head leads
         code = side.bodies[0].split(":")[-1]
