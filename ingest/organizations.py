@@ -412,7 +412,9 @@ def _add_kind_acronym(ctx: Context, m: re.Match) -> None:
     _add(ctx, name, ctx.text[m.start() : place.end], m.start(), place.end)
 
 
-_ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+(?:ой|ей|ая|яя|ую|юю))\s+$")
+# "Уральской ТПП", "Новосибирская городская ТПП": a capitalised adjective, maybe lower-case ones after it
+_ADJ_END = r"(?:ой|ей|ая|яя|ую|юю)"
+_ADJECTIVE_BEFORE = re.compile(rf"(?<![\w-])([А-ЯЁ][а-яё]+{_ADJ_END}(?:\s+[а-яё]+{_ADJ_END}){{0,2}})\s+$")
 
 
 def _add_adjective_acronym(ctx: Context, m: re.Match) -> None:
@@ -425,8 +427,8 @@ def _add_adjective_acronym(ctx: Context, m: re.Match) -> None:
         return
     kind = org_lexicon().acronyms[m.group(0)]
     start = m.start() - len(adj.group(0))
-    word = inflect_word(adj.group(1), {"nomn", "femn", "sing"}, ("ADJF",))
-    _add(ctx, f"{word[:1].upper()}{word[1:]} {kind[:1].lower()}{kind[1:]}", ctx.text[start : m.end()], start, m.end())
+    words = " ".join(inflect_word(w, {"nomn", "femn", "sing"}, ("ADJF",)) for w in adj.group(1).split())
+    _add(ctx, f"{words[:1].upper()}{words[1:]} {kind[:1].lower()}{kind[1:]}", ctx.text[start : m.end()], start, m.end())
 
 
 # "компания Kazakh Invest", "ТОО Ural Steel", "холдинга Samruk-Kazyna и QazTrade", "директор Mangystau Grain
