@@ -286,8 +286,16 @@ _SIGN_VERBS = {
 }
 
 
+# "договорились выйти на подписание плана", "готовятся к подписанию", "дело идёт к подписанию": the signing ahead
+_TOWARDS_SIGNING = re.compile(
+    r"\b(?:выйти|выходить|выйдут|подготовк\w*|готов\w*|идёт|идет|шло)\W+(?:к|на)\s+подписани", re.I
+)
+
+
 def planned_signing(sent: Sentence) -> bool:
     """ "Предлагаю подписать", "подпишут осенью", "будет подписан": the act has not happened."""
+    if _TOWARDS_SIGNING.search(sent.text):
+        return True
     verbs = [t for t in sent.tokens if t.lemma in _SIGN_VERBS and t.pos in ("VERB", "AUX")]
     if not verbs:
         return False

@@ -228,7 +228,13 @@ def _documents(ctx: Context, m: FrameMatch) -> tuple[list[DocMention], list[DocM
         pronoun = any(t.pos == "PRON" and t.lemma in _DOC_PRONOUNS for t in heads)
         # "Документ подписали", "Подписи под ним"; "контракт" after a memorandum is another document
         kinds = {t.lemma for t in heads if t.lemma in _DOC_WORDS} - {"документ"}
-        prior = _previous(ctx, m.sent, m.pred.start if pronoun else -1)
+        # "Итог — соглашение о ...: документ подписали X и Y": the one the sentence named before its colon
+        here = [
+            d
+            for d in ctx.documents
+            if d.sent == m.sent and not d.basis and re.search(r"[:;]", ctx.text[d.end : min(t.start for t in heads)])
+        ]
+        prior = _previous(ctx, m.sent, m.pred.start if pronoun else -1) if pronoun or not here else here[-1:]
         return [d for d in prior if not kinds or _kind_word(ctx, d) in kinds], []
     # "Меморандум о ... скрепили подписями X и Y": the document the sentence opens with, which the parser left
     # hanging on nothing the predicate governs
