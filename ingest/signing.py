@@ -241,6 +241,10 @@ def _documents(ctx: Context, m: FrameMatch) -> tuple[list[DocMention], list[DocM
     opening = [d for d in here if d.end <= m.pred.start and not d.basis]
     if opening and opening[0].start - ctx.sentences[m.sent].start <= 2 and not _verb_between(ctx, m, opening[0].end):
         return [opening[0]], []
+    if m.role("signature") and not here:
+        # "Итог – меморандум о побратимстве. Подписи поставили X и Y": signatures under no document named are
+        # under the one just named
+        return _previous(ctx, m.sent, -1), []
     return [], []
 
 
