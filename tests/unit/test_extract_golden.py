@@ -297,18 +297,24 @@ def test_seed_must_have_facts(gold_id):
     assert not problems, "\n".join(problems)
 
 
-# Subprocess test through the installed CLI (slower: a fresh interpreter loads the NLP models).
-@pytest.mark.slow
-def test_cli_extract_seeds_folder_emits_jsonl_with_sources():
+def extract_seeds_by_cli(hash_seed: str | None = None) -> str:
+    """`coopgraph extract seeds --format jsonl` in a fresh interpreter (it loads the NLP models), its stdout."""
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed} if hash_seed is not None else None
     run = subprocess.run(
         [sys.executable, "-m", "coopgraph", "extract", "seeds", "--format", "jsonl"],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=600,
+        env=env,
     )
     assert run.returncode == 0, run.stderr
-    lines = [line for line in run.stdout.splitlines() if line.strip()]
+    return run.stdout
+
+
+@pytest.mark.slow
+def test_cli_extract_seeds_folder_emits_jsonl_with_sources():
+    lines = [line for line in extract_seeds_by_cli().splitlines() if line.strip()]
     objs = [json.loads(line) for line in lines]
     assert sorted(o["source"] for o in objs) == sorted(f"seeds/{p.name}" for p in SEEDS.glob("*.txt"))
     for obj in objs:
@@ -325,19 +331,7 @@ def test_cli_extract_seeds_folder_emits_jsonl_with_sources():
 def test_extraction_does_not_depend_on_the_hash_seed():
     # Python salts str hashes per process, so a rule that walks a set of keys would order (or pick) facts
     # differently from run to run: seed 002 once listed its forum participations in either order
-    def extract(seed: str) -> str:
-        run = subprocess.run(
-            [sys.executable, "-m", "coopgraph", "extract", "seeds", "--format", "jsonl"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=600,
-            env={**os.environ, "PYTHONHASHSEED": seed},
-        )
-        assert run.returncode == 0, run.stderr
-        return run.stdout
-
-    assert extract("1") == extract("2")
+    assert extract_seeds_by_cli("1") == extract_seeds_by_cli("2")
 
 
 def test_sentences_parsed_on_demand_give_the_facts_of_a_full_parse(monkeypatch):
