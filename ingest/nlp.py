@@ -243,12 +243,12 @@ def _lemma(vocab, text: str, pos: str | None, feats: dict | None) -> str:
     return lemma
 
 
-def adapt_sentence(sent, vocab, syntax: _Owed | None = None) -> Sentence:
+def adapt_sentence(sent, vocab) -> Sentence:
     tokens = []
     for i, tok in enumerate(sent.tokens):
         pos, feats = _dictionary_pos(tok.text, tok.pos or "X", dict(tok.feats or {}))
         lemma = _lemma(vocab, tok.text, pos, feats)
-        tokens.append(Token(i, tok.text, tok.start, tok.stop, lemma, pos, feats, -1, "", syntax))
+        tokens.append(Token(i, tok.text, tok.start, tok.stop, lemma, pos, feats))
     return Sentence(start=sent.start, end=sent.stop, text=sent.text, tokens=tokens)
 
 
