@@ -676,17 +676,26 @@ def _same_sentence_kind(ctx: Context, k: int, kind: str, name: str, start: int) 
     for d in ctx.documents:
         ent = ctx.table.entities[d.key]
         if d.sent == k and ent.kind == kind and not ent.period and not (" между " in name and " между " in ent.name):
-            if _gapped_for_another_firm(ctx, k, d.end, start):
-                continue
+            if gapped_firm(ctx, k, start) is not None:
+                continue  # "..., а ТОО «B» – контракт на поставку труб": another firm's clause, another document
             return ent.key
     return None
 
 
-def _gapped_for_another_firm(ctx: Context, k: int, after: int, start: int) -> bool:
-    """ "X подписало контракт на поставку изделий, а ТОО «B» – контракт на поставку труб": a dash standing for
-    the verb, after another firm, opens a clause of other parties, so its document is another."""
-    dash = re.search(r"[–—-]\s*$", ctx.text[after:start])
-    return dash is not None and any(after <= r.start < start for r in ctx.refs_in(k, "Organization"))
+# ", а ТОО «Павлодарский трубный завод» – контракт ...": the dash stands for the verb of the clause before
+_GAPPED = re.compile(r",\s*(?:а|и)\s+(?:также\s+)?([^,;:–—]{2,120}?)\s*[–—]\s*$")
+
+
+def gapped_firm(ctx: Context, k: int, start: int) -> tuple[int, int] | None:
+    """Where the firm of a gapped clause is named, when the document at `start` of sentence k opens one: "ТОО
+    «A» подписало контракт на поставку изделий, а ТОО «B» – контракт на поставку труб для АО «C»" is B's
+    contract (with C), not A's."""
+    sent = ctx.sentences[k]
+    found = _GAPPED.search(ctx.text[sent.start : start])
+    if found is None:
+        return None
+    lo, hi = sent.start + found.start(1), sent.start + found.end(1)
+    return (lo, hi) if any(lo <= r.start < hi for r in ctx.refs_in(k, "Organization")) else None
 
 
 def _same_document(ctx: Context, kind: str, period, name: str) -> str | None:

@@ -26,7 +26,7 @@ from coopgraph.ingest.discourse import (
 )
 from coopgraph.ingest.discourse import words as discourse_words
 from coopgraph.ingest.document_pairs import pair_documents
-from coopgraph.ingest.documents import DocMention, planned_signing
+from coopgraph.ingest.documents import DocMention, gapped_firm, planned_signing
 from coopgraph.ingest.frames import Argument, FrameMatch, find_frames, refs_in_tokens, tree_of
 from coopgraph.ingest.morph import parses
 from coopgraph.ingest.signing_surface import (
@@ -94,21 +94,6 @@ def extract_signing(ctx: Context) -> None:
     _fold_headline_kind(ctx)
 
 
-# ", а ТОО «Павлодарский трубный завод» – контракт ...": the dash stands for the verb of the clause before
-_GAPPED = re.compile(r",\s*(?:а|и)\s+(?:также\s+)?([^,;:–—]{2,120}?)\s*[–—]\s*$")
-
-
-def _gapped_firm(ctx: Context, d: DocMention) -> tuple[int, int] | None:
-    """Where the firm of a gapped clause is named, when document d opens one: "ТОО «A» подписало контракт на
-    поставку изделий, а ТОО «B» – контракт на поставку труб для АО «C»" signs B's contract with C, not A's."""
-    sent = ctx.sentences[d.sent]
-    found = _GAPPED.search(ctx.text[sent.start : d.start])
-    if found is None:
-        return None
-    start, end = sent.start + found.start(1), sent.start + found.end(1)
-    return (start, end) if any(start <= r.start < end for r in ctx.refs_in(d.sent, "Organization")) else None
-
-
 def _gapped_signings(ctx: Context, signed: set[int]) -> None:
     """A gapped clause's document, in a sentence a signing frame read: the firm before the dash and the firms its
     own clause names after it ("для АО «C»", "с ООО «D»") are its parties."""
@@ -119,7 +104,7 @@ def _gapped_signings(ctx: Context, signed: set[int]) -> None:
 
 def _gapped_clause_refs(ctx: Context, d: DocMention) -> list[Ref]:
     """The firms of the gapped clause document d opens: the one before the dash, those after d in its clause."""
-    span = _gapped_firm(ctx, d)
+    span = gapped_firm(ctx, d.sent, d.start)
     if span is None:
         return []
     sent = ctx.sentences[d.sent]
@@ -160,7 +145,11 @@ def _read(ctx: Context, m: FrameMatch) -> Signing | None:
     signing = _read_all(ctx, m)
     # "ТОО «A» подписало контракт ..., а ТОО «B» – контракт ...": the gapped clause's document and firms are
     # its own (_gapped_signings), not this verb's
-    gapped = [d for d in ctx.documents if d.sent == m.sent and _gapped_firm(ctx, d) is not None] if signing else []
+    gapped = (
+        [d for d in ctx.documents if d.sent == m.sent and gapped_firm(ctx, d.sent, d.start) is not None]
+        if signing
+        else []
+    )
     if signing is None or not gapped:
         return signing
     signing.docs = [d for d in signing.docs if d not in gapped]
