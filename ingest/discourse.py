@@ -873,13 +873,7 @@ def _led_by_verb(ctx: Context, k: int, tree: Tree) -> list[Led]:
         if group is None:
             continue
         named = resolve(ctx, tree, k, Argument("visitor", "acc", group, tree.phrase(group))).bodies
-        persons = [
-            r.key
-            for c in kids
-            if c.rel == "nsubj"
-            for r in ctx.refs_in(k, "Person")
-            if any(t.start <= r.start < t.end for t in tree.phrase(c))
-        ] or _named_after_the_verb(ctx, k, verb)
+        persons = _verb_leaders(ctx, k, tree, verb)
         if persons and named and not refs_in_tokens(ctx, k, tree.phrase(group)):
             # a bare "Делегацию привез министр Омской области" after another region's delegation: his own
             own = region_of_person(ctx, persons[0], ("Region", "City"))
@@ -896,14 +890,19 @@ def _led_by_pronoun(ctx: Context, k: int, tree: Tree, verb: Token, group: Token)
     before = tree_of(ctx, k - 1)
     with _keeping_delegation(ctx):
         named = resolve(ctx, before, k - 1, Argument("visitor", "nom", group, before.phrase(group))).bodies
-    persons = [
+    persons = _verb_leaders(ctx, k, tree, verb)
+    return [Led(k, persons, named[0] if named else None)] if persons else []
+
+
+def _verb_leaders(ctx: Context, k: int, tree: Tree, verb: Token) -> list[str]:
+    """The persons a verb of leading names: in its subject, else after it."""
+    return [
         r.key
         for c in tree.children(verb)
         if c.rel == "nsubj"
         for r in ctx.refs_in(k, "Person")
         if any(t.start <= r.start < t.end for t in tree.phrase(c))
     ] or _named_after_the_verb(ctx, k, verb)
-    return [Led(k, persons, named[0] if named else None)] if persons else []
 
 
 def _named_after_the_verb(ctx: Context, k: int, verb: Token) -> list[str]:

@@ -26,7 +26,7 @@ from coopgraph.ingest.discourse import (
     same_side,
     words,
 )
-from coopgraph.ingest.frames import Argument, FrameMatch, find_frames, tree_of
+from coopgraph.ingest.frames import QUANTIFIERS, Argument, FrameMatch, find_frames, tree_of
 from coopgraph.ingest.morph import may_be_plural_nominative
 from coopgraph.ingest.nlp import Sentence
 from coopgraph.ingest.participation import MEETING_VERBS, find_events, is_remote
@@ -75,7 +75,8 @@ def extract_visit_frames(ctx: Context) -> None:
     _guests_from(ctx)
 
 
-_COUNTS = {"сотня", "тысяча", "миллион", "десяток", "много", "множество", "поток"}
+# the frame engine's counting words, and the large numbers tourists come in
+_COUNTS = QUANTIFIERS | {"тысяча", "миллион", "множество", "поток"}
 
 
 def _counted(tree, tok) -> bool:
