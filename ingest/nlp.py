@@ -399,15 +399,14 @@ def _repair(ours: list[Token]) -> None:
 # What one more call of a tagger costs, in padded input tokens (slovnet's models on one CPU core: a
 # call ~0.5-1.5 ms, a token ~0.025-0.03 ms). _map_by_length trades calls against padding with them.
 CALL_COST = {"morph": 20, "syntax": 55, "ner": 50}
-_WORD = re.compile(r"\w+|[^\w\s]")
 
 
-def _map_by_length(tagger, items: list, call_cost: int, text: bool = False) -> list:
+def _map_by_length(tagger, items: list[list], call_cost: int) -> list:
     """`tagger.map(items)`, fed in order of length and cut into the batches that cost least: a batch
     is padded to its longest item, so a headline batched with long paragraphs costs as much as one,
     and every batch costs a call. Each item is tagged alone (padding is zero), so the batches change
-    the cost, not the tags. Results in `items`' order; `text`: items are texts, not token lists."""
-    sizes = [len(_WORD.findall(item)) if text else len(item) for item in items]
+    the cost, not the tags. Results in `items`' order."""
+    sizes = [len(item) for item in items]
     order = sorted(range(len(items)), key=lambda k: sizes[k])
     out = [None] * len(items)
     start = 0
@@ -417,6 +416,24 @@ def _map_by_length(tagger, items: list, call_cost: int, text: bool = False) -> l
             out[k] = markup
         start += n
     return out
+
+
+class _NerOverTokens:
+    """slovnet's NER tokenizes each text it is given again (razdel, as the segmenter just did): given the
+    segmenter's tokens of a line, it tags the same words, and a span runs from its first token's start to
+    its last token's stop, as slovnet's own offsets would."""
+
+    def __init__(self, tagger):
+        self.infer = tagger.infer
+        self.batch_size = tagger.batch_size
+
+    def map(self, lines: list[list]):
+        from slovnet.bio import bio_spans
+
+        infer = self.infer
+        tags = infer.decoder(infer.process(infer.encoder([[t.text for t in tokens] for tokens in lines])))
+        for tokens, line_tags in zip(lines, tags):
+            yield list(bio_spans(tokens, line_tags))
 
 
 def _batches(sizes: list[int], call_cost: int, most: int) -> list[int]:
@@ -514,10 +531,9 @@ def parse_text(
         for target, source in zip(sent.tokens, markup.tokens):
             target.pos = source.pos
             target.feats = source.feats
-    for (_, doc), markup in zip(
-        blocks, _map_by_length(models["ner"], [doc.text for _, doc in blocks], CALL_COST["ner"], text=True)
-    ):
-        doc.spans = [DocSpan(sp.start, sp.stop, sp.type, doc.text[sp.start : sp.stop]) for sp in markup.spans]
+    lines = [[t for sent in doc.sents for t in sent.tokens] for _, doc in blocks]
+    for (_, doc), spans in zip(blocks, _map_by_length(_NerOverTokens(models["ner"]), lines, CALL_COST["ner"])):
+        doc.spans = [DocSpan(sp.start, sp.stop, sp.type, doc.text[sp.start : sp.stop]) for sp in spans]
         doc.envelop_span_tokens()
         doc.envelop_sent_spans()
     owed = parsed.syntax = _Syntax() if syntax else None
