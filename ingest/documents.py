@@ -494,9 +494,13 @@ def _record(
         own = f"{name} {_between_what(ctx, k, span)}" if span else name
         # "Наиболее крупный из них – контракт между A и B": one of those, not all of them
         picked = bool(betweens) and _one_of_those_signed(ctx, k)
-        mention = _add_document(ctx, k, kind, own, period, start, end, merge=not (plural or another or picked))
+        # "соглашение о сотрудничестве между Палатой предпринимателей ... и Союзом ...": a shorter name with parties
+        # of its own is another document, not a mention of the one named in full before
+        between = [span] if span else list(betweens)
+        merge = not (plural or another or picked)
+        mention = _add_document(ctx, k, kind, own, period, start, end, merge=merge, parties=_named(ctx, k, between))
         mention.bare = not desc and period is None
-        mention.between = [span] if span else list(betweens)
+        mention.between = between
         mention.basis = nested and not betweens  # kept only if it gets the parties of the document it is in
         ctx.documents.append(mention)
 
@@ -558,13 +562,23 @@ def _share_descriptions(ctx: Context, k: int) -> None:
 
 
 def _add_document(
-    ctx: Context, k: int, kind: str, name: str, period, start: int, end: int, merge: bool = True
+    ctx: Context,
+    k: int,
+    kind: str,
+    name: str,
+    period,
+    start: int,
+    end: int,
+    merge: bool = True,
+    parties: frozenset[str] = frozenset(),
 ) -> DocMention:
     sent = ctx.sentences[k]
     signed = find_date(ctx.text[sent.start : sent.end], ctx.published) if _signing(sent) else None
     key = f"Document:{kind}:{period[0]}-{period[1]}" if period else f"Document:{normalise_key(name)}"
     existing = (
-        (_same_document(ctx, kind, period, name) or _same_sentence_kind(ctx, k, kind, name, start)) if merge else None
+        (_same_document(ctx, kind, period, name, parties) or _same_sentence_kind(ctx, k, kind, name, start))
+        if merge
+        else None
     )
     if existing:
         key = existing
@@ -595,7 +609,8 @@ _BETWEEN_AFTER = re.compile(
 
 def _between_clauses(ctx: Context, sent: Sentence, start: int, end: int) -> list[tuple[int, int]]:
     """The "между X и Y" clauses of a document: after it ("… о сотрудничестве между A и B, а также между C и
-    D"), or before its signing ("между правительством региона и акиматом был подписан меморандум")."""
+    D"), or before its signing ("между правительством региона и акиматом был подписан меморандум") or its being in
+    force ("между областями действует соглашение")."""
     rest = ctx.text[end : sent.end]
     out: list[tuple[int, int]] = []
     for m in _BETWEEN_AFTER.finditer(rest):
@@ -607,7 +622,7 @@ def _between_clauses(ctx: Context, sent: Sentence, start: int, end: int) -> list
     if out:
         return out
     before = re.search(
-        r"\bмежду\s+(.{3,200}?)\s+(?:был\w*\s+|будет\s+)?(?:подписан\w*|заключ\w+)\s*$",
+        r"\bмежду\s+(.{3,200}?)\s+(?:был\w*\s+|будет\s+)?(?:подписан\w*|заключ\w+|действу\w+|существу\w+)\s*$",
         ctx.text[sent.start : start],
     )
     return [(sent.start + before.start(1), sent.start + before.end(1))] if before else []
@@ -698,13 +713,25 @@ def gapped_firm(ctx: Context, k: int, start: int) -> tuple[int, int] | None:
     return (lo, hi) if any(lo <= r.start < hi for r in ctx.refs_in(k, "Organization")) else None
 
 
-def _same_document(ctx: Context, kind: str, period, name: str) -> str | None:
+def _named(ctx: Context, k: int, spans: list[tuple[int, int]]) -> frozenset[str]:
+    """The parties named in "между" spans of sentence k (a region inside a chamber's name is none)."""
+    refs = ctx.refs_in(k, "Organization", "Region", "City", "Country")
+    outer = [r for r in refs if not any(o.start <= r.start and r.end <= o.end and o is not r for o in refs)]
+    return frozenset(r.key for r in outer if any(a <= r.start < b for a, b in spans))
+
+
+def _same_document(ctx: Context, kind: str, period, name: str, parties: frozenset[str] = frozenset()) -> str | None:
     for d in ctx.documents:
         ent = ctx.table.entities[d.key]
         if ent.kind != kind:
             continue
         if period and ent.period == period:
             return ent.key
+        theirs = _parties_of(ctx, ent.key) if parties else frozenset()
+        if parties and not parties & theirs and (theirs or _content(name) < _content(ent.name)):
+            # "соглашение о сотрудничестве между Палатой предпринимателей ... и Союзом ...": a document between
+            # other parties, or a shorter name with parties of its own, is not the one named before
+            continue
         # a headline's "соглашение о сотрудничестве" and the body's "соглашение о сотрудничестве в
         # сфере образования": one of the two names adds nothing to the other
         if (period is None or ent.period is None) and (
@@ -712,6 +739,11 @@ def _same_document(ctx: Context, kind: str, period, name: str) -> str | None:
         ):
             return ent.key
     return None
+
+
+def _parties_of(ctx: Context, key: str) -> frozenset[str]:
+    """The parties the "между" spans of a document's mentions so far name."""
+    return frozenset().union(*(_named(ctx, d.sent, d.between) for d in ctx.documents if d.key == key))
 
 
 # Words that say nothing of what a document is about, beyond the generic ones above.
@@ -773,9 +805,12 @@ _GENERIC_WORDS = {
 
 def _generic_subset(a: str, b: str) -> bool:
     """One name says nothing the other does not: "Дорожная карта сотрудничества" ⊂ any roadmap."""
-    la = {lemma(w) for w in re.findall(r"[\w\-]+", a)} - _GENERIC_WORDS
-    lb = {lemma(w) for w in re.findall(r"[\w\-]+", b)} - _GENERIC_WORDS
+    la, lb = _content(a), _content(b)
     return la <= lb or lb <= la
+
+
+def _content(name: str) -> set[str]:
+    return {lemma(w) for w in re.findall(r"[\w\-]+", name)} - _GENERIC_WORDS
 
 
 def _stem(name: str) -> str:

@@ -56,7 +56,8 @@ class Signing:
     parties: dict[str, list[str]] = field(default_factory=dict)  # document key -> its parties
     events: list[str] = field(default_factory=list)
     signing: bool = True  # signed or concluded (not only extended or ratified): signers and a date
-    guessed: bool = False  # parties are the article's two sides, the sentence naming none
+    guessed: set[str] = field(default_factory=set)  # documents whose parties are the article's two sides
+    stated: set[str] = field(default_factory=set)  # documents whose own "между" names their parties
 
 
 def extract_signing(ctx: Context) -> None:
@@ -76,10 +77,18 @@ def extract_signing(ctx: Context) -> None:
             signings.append(signing)
             done.add(m.sent)  # else the surface rules may find the sides in the sentences around
     # "Меморандум заключен в развитие ...": a document whose two parties another sentence names takes no guess
-    named = {d.key for sg in signings if not sg.guessed for d in sg.docs if len(sg.parties.get(d.key, [])) > 1}
+    named = {
+        d.key for sg in signings for d in sg.docs if d.key not in sg.guessed and len(sg.parties.get(d.key, [])) > 1
+    }
     for sg in signings:
-        if sg.guessed:
-            sg.parties = {key: [] if key in named else sides for key, sides in sg.parties.items()}
+        sg.parties = {key: [] if key in named and key in sg.guessed else sides for key, sides in sg.parties.items()}
+    if _headline(ctx):
+        # "Бизнес Атырау и Татарстана подписал меморандум" over "меморандум между Союзом работодателей Атырауской
+        # области и Союзом промышленников Татарстана": the body's "между" says who the headline's places stood for
+        stated = {key for sg in signings if sg.sent > 0 for key in sg.stated}
+        for sg in signings if stated else []:
+            if sg.sent == 0:
+                sg.parties = {key: [] if key in stated else sides for key, sides in sg.parties.items()}
     doc_events: dict[str, set[str]] = {}
     actors: dict[str, set[str]] = {}
     for signing in signings:
@@ -443,7 +452,9 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
         any(BOTH_SIDES.search(_phrase_text(ctx, a)) for a in m.role("signer")) or not _signer_args(ctx, m)
     ):
         shared = _two_sides(ctx)  # "Стороны подписали", "был подписан меморандум": the article's two parties
-        s.guessed = bool(shared)
+        guess = bool(shared)
+    else:
+        guess = False
     out = {}
     for d in s.docs + s.basis:
         if d in s.basis and not d.between:
@@ -451,7 +462,8 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
         between = [r.key for start, end in d.between for r in _party_refs(ctx, m.sent, start, end)]
         if d.between and not between and all(_both_sides_only(ctx.text[a:b]) for a, b in d.between):
             between = _two_sides(ctx)  # "Между регионами подписано соглашение": the article's two
-            s.guessed = bool(between)
+            if between:
+                s.guessed.add(d.key)
         elif d.between and not between and len(own) > 1 and all(_plural_kind(ctx.text[a:b]) for a, b in d.between):
             between = own  # "директор палаты X и вице-президент ТПП Y подписали меморандум между палатами"
         elif (
@@ -461,6 +473,10 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
         ):
             between.append(ctx.home)  # "между правительством региона и ..." in a regional outlet
         out[d.key] = keep_parties(ctx, between + [p for p in partners if p not in between] if d.between else shared)
+        if between and len(out[d.key]) > 1 and d.key not in s.guessed:
+            s.stated.add(d.key)
+        if guess and not d.between:  # a document's own "между" names its parties, whatever the sentence's subject
+            s.guessed.add(d.key)
     if not s.signers and s.signing and _heads_word(ctx, m):
         s.signers = [Ref(p, "Person", m.sent, 0, 0) for p in heads_of(ctx, out[s.docs[0].key])]
     return out
@@ -632,13 +648,7 @@ def _fold_headline_kind(ctx: Context) -> None:
     """ "Павлодар и Омск подписали соглашение" over a body that names one document, a plan: the headline's bare
     kind word means that document, not a second one (spec: a generic mention of a document the article names
     fully is that document). Its signers move to it; its parties only if the body gave it none."""
-    first = ctx.sentences[0] if ctx.sentences else None
-    if (
-        first is None
-        or len(ctx.sentences) < 2
-        or first.text.rstrip().endswith(".")
-        or "\n" not in ctx.text[first.end :][:3]
-    ):
+    if not _headline(ctx):
         return  # no headline: a first sentence of the body is a sentence like any other
     sents: dict[str, set[int]] = {}
     for d in ctx.documents:
@@ -659,3 +669,14 @@ def _fold_headline_kind(ctx: Context) -> None:
     ctx.table.entities.pop(drop, None)
     ctx.refs[:] = [r for r in ctx.refs if r.key != drop]
     ctx.documents[:] = [d for d in ctx.documents if d.key != drop]
+
+
+def _headline(ctx: Context) -> bool:
+    """The article's first sentence is a headline: a line of its own with no final stop."""
+    first = ctx.sentences[0] if ctx.sentences else None
+    return not (
+        first is None
+        or len(ctx.sentences) < 2
+        or first.text.rstrip().endswith(".")
+        or "\n" not in ctx.text[first.end :][:3]
+    )
