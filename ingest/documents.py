@@ -95,6 +95,8 @@ _PLAN = {
     "следует",
     "необходимо",
 }
+_NOT_ABOUT = {"сумма"}
+_DELIVERY = {"поставка", "отгрузка", "экспорт", "продажа", "закупка"}
 _STOP_LEMMAS = {"между", "на", "до", "с", "который", "что", "чтобы", "и", "а", "но", "в", "от", "для", "при", "со"}
 _REFERENCE = {"документ", "соглашение", "меморандум", "договор", "контракт", "протокол"}
 
@@ -108,6 +110,7 @@ class DocMention:
     between: list[tuple[int, int]] = field(default_factory=list)  # "между X и Y" spans, genitive parties
     basis: bool = False  # named as the basis of another document, parties not named yet
     bare: bool = False  # the kind alone ("соглашение и меморандумы о ..."): what it is about is said later
+    counted: bool = False  # "заключили 11 контрактов": a count of documents, each of which a later one can be
 
 
 _KIND_STARTS = {seq[0] for _, seq in KINDS}
@@ -132,9 +135,19 @@ def _descriptor(tokens: list[Token], i: int, parties: frozenset[int] = frozenset
         if t.start in parties and out and out[-1].pos != "ADP":
             break
         if t.lemma == "на" and not out and k + 1 < len(tokens) and tokens[k + 1].pos == "NOUN":
+            if tokens[k + 1].lemma in _NOT_ABOUT:
+                break  # "пять контрактов на сумму 12 млн долларов": what they are worth, not what they are about
             out.append(t)  # "договор на производство и поставку"
             k += 1
             continue
+        if t.lemma in ("в", "во") and out and out[-1].lemma in _DELIVERY and k + 1 < len(tokens):
+            # "контракт на поставку в Актау 3 тысяч тонн фруктов": the destination is no part of what it is about
+            past = k + 1
+            while past < len(tokens) and tokens[past].pos == "PROPN":
+                past += 1
+            if past > k + 1:
+                k = past
+                continue
         if t.lemma in _STOP_LEMMAS and not (t.lemma in ("в", "с") and out and _sphere_follows(tokens, k)):
             if not (
                 t.lemma == "и"
@@ -204,14 +217,19 @@ def _verb_argument(tokens: list[Token], t: Token) -> bool:
 def _topic_after_parties(tokens: list[Token], j: int) -> int | None:
     """ "Соглашение между Правительством Астраханской области и акиматом Мангистауской области о торгово-
     экономическом сотрудничестве", "контракт между ООО «A» и ТОО «B» на поставку пряжи": where what the document
-    is about starts, past the parties it names first (two or more, joined by "и" or commas, and no verb)."""
-    if j >= len(tokens):
+    is about starts, past the parties it names first (two or more, joined by "и" or commas, and no verb), or past a
+    partner firm or a dash."""
+    if j + 2 >= len(tokens):
         return None
-    # "контракт ТОО «A» с ООО «B» на поставку": a firm's legal form opens the parties, joined by "с"
-    firm = tokens[j].text in _legal_forms()
+    if tokens[j].text in ("–", "—") and tokens[j + 1].lemma in ("на", "о", "об") and tokens[j + 2].pos == "NOUN":
+        return j + 1  # "Еще один контракт – на поставку цемента – подписали ...": set off by a dash
+    # "контракт ТОО «A» с ООО «B» на поставку": a firm's legal form opens the parties, joined by "с"; "контракт с
+    # ОАО «B» на поставку": the partner alone
+    partner = tokens[j].lemma in ("с", "со") and tokens[j + 1].text in _legal_forms()
+    firm = tokens[j].text in _legal_forms() or partner
     if tokens[j].lemma != "между" and not firm:
         return None
-    joined, quoted = False, False
+    joined, quoted = partner, False
     for k in range(j + 1, min(j + 30, len(tokens) - 1)):
         t, nxt = tokens[k], tokens[k + 1]
         if t.text in ("«", "»"):
@@ -439,7 +457,7 @@ def _kind_nominative(kind_tokens: list[Token], kind: str) -> str:
 
 
 _ANOTHER = re.compile(
-    r"\b(?:аналогичн|подобн|похож|друг|ещ[её]\s+од?н)\w*\s+(?:\w+\s+){0,1}$|\bтак(?:ой|ую|ое|ие|их)\s+же\s+$", re.I
+    r"\b(?:аналогичн|подобн|похож|друг|ещ[её]\s+оди?н)\w*\s+(?:\w+\s+){0,1}$|\bтак(?:ой|ую|ое|ие|их)\s+же\s+$", re.I
 )
 
 
@@ -500,6 +518,7 @@ def _record(
         merge = not (plural or another or picked)
         mention = _add_document(ctx, k, kind, own, period, start, end, merge=merge, parties=_named(ctx, k, between))
         mention.bare = not desc and period is None
+        mention.counted = kind_tokens[0].i > 0 and sent.tokens[kind_tokens[0].i - 1].pos == "NUM"
         mention.between = between
         mention.basis = nested and not betweens  # kept only if it gets the parties of the document it is in
         ctx.documents.append(mention)
@@ -727,6 +746,10 @@ def _same_document(ctx: Context, kind: str, period, name: str, parties: frozense
             continue
         if period and ent.period == period:
             return ent.key
+        if (parties or _content(name) > _content(ent.name)) and next(
+            m for m in ctx.documents if m.key == ent.key
+        ).counted:
+            continue  # "заключили 11 контрактов. ... контракт на поставку цемента": one of them, named apart
         theirs = _parties_of(ctx, ent.key) if parties else frozenset()
         if parties and not parties & theirs and (theirs or _content(name) < _content(ent.name)):
             # "соглашение о сотрудничестве между Палатой предпринимателей ... и Союзом ...": a document between
