@@ -155,6 +155,20 @@ def relation_case(case_id, text, has=(), absent=(), only=(), published=None):
 
 ENTITY_CASES = [
     entity_case(
+        "org-a-headlines-short-name-is-the-one-named-in-full-after-it",
+        "Ректор Костанайского регионального университета побывал в Челябинске\n\nДелегация Костанайского "
+        "регионального университета имени А. Байтурсынова посетила Челябинск.",
+        has=[("Organization", "Костанайский региональный университет имени А. Байтурсынова")],
+        absent=[("Organization", "Костанайский региональный университет")],
+        counts={"Organization": 1},
+    ),
+    entity_case(
+        "org-a-short-name-two-full-ones-could-be-stays-apart",
+        "В Омске побывали ректоры Казахского университета, Казахского университета имени Абая и Казахского "
+        "университета имени аль-Фараби.",
+        has=[("Organization", "Казахский университет")],
+    ),
+    entity_case(
         "org-a-council-whose-head-word-the-tagger-read-after-a-womans-name",
         "Секретарь Шымкентского городского маслихата Гульнара Есимова выступила на сессии.",
         has=[("Organization", "Шымкентский городской маслихат"), ("Person", "Гульнара Есимова")],
