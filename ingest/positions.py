@@ -30,6 +30,7 @@ class Offices:
     heads: dict[str, str]  # country code -> the title of a region's head
     home_words: tuple[str, ...]
     city_words: tuple[str, ...]
+    councils: frozenset[str]
     country_words: tuple[str, ...]
     public_bodies: tuple[str, ...]
     body_countries: dict[str, str]  # a body's word start -> the country whose regions have it
@@ -61,6 +62,7 @@ def offices() -> Offices:
         heads=dict(heads["region"]),
         home_words=tuple(heads["home_words"]),
         city_words=tuple(heads["city_words"]),
+        councils=frozenset(heads["councils"]),
         country_words=tuple(heads["country_words"]),
         public_bodies=tuple(heads["public_bodies"]),
         body_countries=dict(heads["body_countries"]),
@@ -421,6 +423,8 @@ def _other_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         # "заместитель председателя облисполкома Сергей Дашкевич" in a Belarusian region's delegation
         words = re.split(r"(?<=облисполкома)", f"{phrase.text} {comp}", maxsplit=1, flags=re.I)[0]
         return key, _office_title(words)
+    if (council := _unnamed_council(ctx, phrase, comp)) is not None:
+        return council, _office_title(_without_body_words(phrase.text))
     if _says(comp, offices().home_words):
         head = re.split(rf"(?<![\w-])(?:{'|'.join(offices().home_words)})", comp, maxsplit=1, flags=re.I)[0]
         # "во главе с заместителем акима области X": the delegation's region; else the article's region
@@ -462,6 +466,31 @@ _FOR_NAMED_SIDE = re.compile(
 # (a governor's "его заместитель" is his region's)
 _POSSESSIVE = re.compile(r"(?<![\w-])(?:его|ее|её)\s+$", re.I)
 _FIRM_TITLES = ("директор", "гендиректор", "генеральный директор", "ректор", "управляющий")
+
+
+def _unnamed_council(ctx: Context, phrase: TitlePhrase, comp: str) -> str | None:
+    """ "делегация Саратовской областной думы во главе с председателем областной думы X": a council's head noun
+    with only a place adjective before it is the one council of that head the article names."""
+    words = comp.split()
+    head = _council_noun(words[-1]) if words and len(words) <= 2 else None
+    if head is None or len(words) == 2 and not words[0].lower().endswith(_ADJ_ENDS):
+        return None
+    named = {
+        ent.key for ent in ctx.table.of_type("Organization") if head in {_council_noun(w) for w in ent.name.split()}
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+def _council_noun(word: str) -> str | None:
+    """The council noun a word is a form of: by the dictionary ("думы"), else by its stem ("маслихата", which
+    the dictionary does not know)."""
+    from coopgraph.ingest.morph import lemma
+
+    word = word.lower()
+    councils = offices().councils
+    if (found := lemma(word)) in councils:
+        return found
+    return next((c for c in councils if word.startswith(c[:-1]) and len(word) - len(c) <= 2), None)
 
 
 def _signing_for(ctx: Context, phrase: TitlePhrase) -> str | None:
