@@ -385,6 +385,7 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
     article spoke of last) and the persons leading it or named in it."""
     side = Side()
     named_countries: list[str] = []
+    adjectives: list[str] = []  # the places a place adjective names ("новосибирские гости")
     for dep in tree.children(head):
         shape = shape_of(tree, dep)
         refs = _phrase_refs(ctx, tree, k, dep)
@@ -397,6 +398,8 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
             side.bodies += [r.key for r in refs if r.type in BODIES and r.key not in side.bodies]
             if dep.rel != "amod":  # "делегацию Республики Казахстан": the country named by its noun
                 named_countries += [r.key for r in refs if r.type == "Country"]
+            else:
+                adjectives += [r.key for r in refs]
             side.persons += [r.key for r in refs if r.type == "Person" and r.key not in side.persons]
         elif (
             shape in LEAD_SHAPES
@@ -419,6 +422,11 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
         side.bodies += [r for p in side.persons if (r := headed_region(ctx, p))][:1]
     if not side.bodies:
         side.bodies += _demonym_before(ctx, k, head)
+        adjectives += side.bodies
+    if side.bodies and side.bodies[0] in adjectives and body_place(ctx, ctx.delegation) == side.bodies[0]:
+        # "делегацию Торгово-промышленной палаты Новосибирской области ... новосибирские гости побывали": the
+        # chamber's delegation, which is not the region's (spec)
+        side.bodies = [str(ctx.delegation)]
     if side.bodies and side.bodies[0].startswith("Country:") and side.bodies[0] not in named_countries:
         # "Белорусская делегация" after "делегация Могилевской области": the same guests; "узбекская
         # делегация" after "Хоким Ташкентской области прибыл": the delegation its head leads

@@ -297,8 +297,9 @@ def _of_a_body(ctx: Context, phrase: TitlePhrase, place: Ref) -> bool:
 
 
 def _state_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
-    if not places and (org := _named_body(ctx, phrase, comp)) is not None:
-        return org, _office_title(phrase.text)  # "президент палаты": of the chamber named before
+    if not places and (org := _named_body(ctx, phrase, comp) or _possessed_by(ctx, phrase)) is not None:
+        # "президент палаты": of the chamber named before; "делегация палаты во главе с ее президентом" too
+        return org, _office_title(phrase.text)
     if places and _of_a_body(ctx, phrase, places[0]):
         return _other_office(ctx, ref, phrase, places, comp)
     country = next((r for r in places if r.type == "Country"), None)
@@ -465,7 +466,7 @@ _FOR_NAMED_SIDE = re.compile(
 # "ее генеральный директор Олег Сафронов": the firm named just before employs him; only titles a body has
 # (a governor's "его заместитель" is his region's)
 _POSSESSIVE = re.compile(r"(?<![\w-])(?:его|ее|её)\s+$", re.I)
-_FIRM_TITLES = ("директор", "гендиректор", "генеральный директор", "ректор", "управляющий")
+_FIRM_TITLES = ("директор", "гендиректор", "генеральный директор", "ректор", "управляющий", "президент")
 
 
 def _unnamed_council(ctx: Context, phrase: TitlePhrase, comp: str) -> str | None:
@@ -510,7 +511,7 @@ def _signing_for(ctx: Context, phrase: TitlePhrase) -> str | None:
 def _possessed_by(ctx: Context, phrase: TitlePhrase) -> str | None:
     """ "Контракт подписан с ООО «Уральская агротехника». Документ подписал ее генеральный директор X": a
     firm's title after "его"/"её" is at the organisation named last, in this sentence or the one before."""
-    title, sent = phrase.text.lower(), ctx.sentences[phrase.sent]
+    title, sent = _nominative_title(phrase.text), ctx.sentences[phrase.sent]  # "во главе с ее президентом"
     if not _POSSESSIVE.search(ctx.text[max(0, phrase.start - 6) : phrase.start]) or not title.endswith(_FIRM_TITLES):
         return None
     if re.search(r"\bстороны\b", ctx.text[sent.start : phrase.start], re.I):
