@@ -17,6 +17,7 @@ from coopgraph.ingest.discourse import (
 )
 from coopgraph.ingest.frames import CASES, Argument, FrameMatch, Tree, shape_of
 from coopgraph.ingest.nlp import Token
+from coopgraph.ingest.org_names import org_lexicon
 from coopgraph.ingest.trade_words import trade_words
 
 PLACES = ("Region", "City", "Country")
@@ -169,11 +170,15 @@ def _ref_role(ctx: Context, tree: Tree, m: FrameMatch, arg: Argument, ref: Ref, 
         return arg.role  # "покупатели из Китая", "предприятия Минской области": the subject's side
     if arg.role == "goods" and head.i == arg.head.i and m.predicate.noun and arg.shape == "gen":
         return trade_words().owner.get(m.frame, "exporter")  # "экспорт Казахстана"
-    if arg.role == "goods" and ref.type == "Organization" and _maker_of(tree, head, arg.head):
+    maker = arg.role == "goods" and ref.type == "Organization" and _maker_of(tree, head, arg.head)
+    firm = arg.role == "goods" and ref.type == "Organization" and not maker and _legal_maker(tree, arg.head, ref)
+    if maker or firm:
         if any(t.rel == "conj" and t.pos == "NOUN" and not ref.start <= t.start < ref.end for t in arg.tokens):
             # "поставляются льняные ткани Оршанского льнокомбината, обувь ..., мясные консервы": the maker of
             # one good of a list is not the exporter of the others
             return None
+        if firm:
+            return "exporter"  # "партия удобрений ТОО «X» отправлена": the firm whose goods go sends them
         return trade_words().owner.get(m.frame, "exporter")  # "продукция ТОО «X» поставляется": its maker
     if arg.role != "goods" and (head.i == arg.head.i or _listed_with_head(ctx, tree, m.sent, ref, arg)):
         return arg.role  # the argument's own shape, as read for it ("в Атырау, Актау и Туркестан": "into")
@@ -186,6 +191,20 @@ def _ref_role(ctx: Context, tree: Tree, m: FrameMatch, arg: Argument, ref: Ref, 
 def _maker_of(tree: Tree, head: Token, goods: Token) -> bool:
     """A company in the genitive right under the goods noun, with no preposition of its own."""
     return head.rel == "nmod" and head.head == goods.i and head.feats.get("Case") == "Gen" and not _has_prep(tree, head)
+
+
+def _legal_maker(tree: Tree, goods: Token, ref: Ref) -> bool:
+    """ "партия удобрений ТОО «X»": a firm opening with its legal form, in the genitive as an apposition to the
+    goods or to what counts them (the parser's reading), not a maker's nmod the rule above reads."""
+    first = next((t for t in tree.sent.tokens if t.start == ref.start), None)
+    return (
+        first is not None
+        and first.text in org_lexicon().legal_forms
+        and first.rel in ("appos", "nmod")
+        and first.feats.get("Case") == "Gen"
+        and (first.head == goods.i or (up := tree.parent(first)) is not None and up.head == goods.i)
+        and not _has_prep(tree, first)
+    )
 
 
 def _has_prep(tree: Tree, head: Token) -> bool:
@@ -350,9 +369,12 @@ def trader_refs(ctx: Context, tree: Tree, k: int, tokens: list[Token]) -> list[t
     spans = [(t.start, t.end) for t in tokens]
     out = []
     orgs = [r.end for r in ctx.refs_in(k, "Organization")]
+    places = ctx.refs_in(k, "Region", "City")
     for r in ctx.refs_in(k, *TRADERS):
         if r.type != "Organization" and locates_an_organisation(ctx, r, orgs):
             continue  # "ТОО «Тараз-Фосфор» (Жамбылская область)": the place only locates the company
+        if r.type == "Country" and _locates_a_place(ctx, r, places):
+            continue  # "в Чуйскую область Кыргызстана": the country only says where the region is
         if any(s <= r.start < e for s, e in spans) and (r.type != "Organization" or _is_trader(ctx, r.key)):
             out.append((r, _head_token(tree, r.start, r.end)))
     sent = ctx.sentences[k]
@@ -365,6 +387,17 @@ def trader_refs(ctx: Context, tree: Tree, k: int, tokens: list[Token]) -> list[t
             if ref is not None:
                 out.append((ref, _head_token(tree, dm.start, dm.end)))
     return out
+
+
+def _locates_a_place(ctx: Context, country: Ref, places: list[Ref]) -> bool:
+    """A country right after a region or city of its own, nothing between: the place's genitive qualifier."""
+    code = country.key.split(":")[-1]
+    return any(
+        p.end <= country.start
+        and not ctx.text[p.end : country.start].strip()
+        and getattr(ctx.table.get(p.key), "country", None) == code
+        for p in places
+    )
 
 
 def _demonym_ref(ctx: Context, k: int, dm) -> Ref | None:
