@@ -18,6 +18,7 @@ from coopgraph.ingest.discourse import (
     region_of_person,
     resolve,
     role_side,
+    words,
 )
 from coopgraph.ingest.events import event_lexicon
 from coopgraph.ingest.frames import FrameMatch, Tree, find_frames, lexicon, shape_of, tree_of
@@ -370,6 +371,8 @@ def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
     if not keys:
         return
     side = role_side(ctx, m, who)
+    if listed := _listed_after_colon(ctx, m, who):
+        side.bodies = side.groups = listed
     if m.frame == "visit":  # "аким X, прибывший на форум во главе делегации области": his region's came too
         led = [b for b in led_delegation(ctx, m, side) if b not in side.bodies]
         side.bodies += led
@@ -382,6 +385,21 @@ def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
     ]
     for key in keys:
         _take_part(ctx, side, key, m.sent, f"frame:{m.frame}")
+
+
+def _listed_after_colon(ctx: Context, m: FrameMatch, role: str) -> list[str]:
+    """ "приняли участие делегации шести регионов двух стран: от Казахстана – Туркестанской, Жамбылской и
+    Кызылординской областей, от Узбекистана – ...": the regions the colon lists are the participants, the
+    countries only group them."""
+    args = m.role(role)
+    sent = ctx.sentences[m.sent]
+    colon = ctx.text.find(":", min((a.head.end for a in args), default=sent.end), sent.end)
+    if not args or colon < 0 or any(r.type in ("Region", "City") for a in args for r in a.refs if r.start < colon):
+        return []
+    if not any(words().is_group(a.head.lemma) or a.head.lemma == "регион" for a in args):
+        return []
+    regions = [r.key for r in ctx.refs_in(m.sent, "Region") if r.start > colon]
+    return list(dict.fromkeys(regions)) if len(set(regions)) > 1 else []
 
 
 def _venue_of_an_event(ctx: Context, k: int, ref: Ref) -> bool:
