@@ -7,9 +7,11 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import cast
 
 from coopgraph.ingest.context import Context
 from coopgraph.ingest.morph import inflect_word, known, lemma, match_case, parses
+from coopgraph.ingest.records import Entity
 
 
 @dataclass(frozen=True)
@@ -319,13 +321,35 @@ def _place_days(ctx: Context, taken) -> None:
             end = _place_after(ctx, k, toks, j)
             if end is None and not (t.text[:1].isupper() and j > i + 1 and toks[j - 1].lemma in lex.day_topics):
                 continue
+            place = next((r.key for r in ctx.refs_in(k, "Region", "City", "Country") if r.start == toks[j].start), None)
             end = end if end is not None else toks[j - 1].end
+            country = next(
+                (r for r in ctx.refs_in(k, "Country") if r.start > end and not ctx.text[end : r.start].strip()), None
+            )
+            if place is not None and country is not None:
+                end = country.end  # "Дни Мангистауской области Республики Казахстан в ...": the region's country
             more = re.match(r"\s+(?:в|во)\s+", ctx.text[end : end + 5])
             if more:
                 there = next((r for r in ctx.refs_in(k, "City", "Region") if r.start == end + more.end()), None)
                 end = there.end if there is not None else end
             name = _nominative(t.text) + ctx.text[t.end : end]
-            _add(ctx, name[:1].upper() + name[1:], ctx.text[t.start : end], t.start, end)
+            name = name[:1].upper() + name[1:]
+            # (days word, place) -> its event; ("headline", event) -> named in the headline only so far
+            seen = cast(dict, ctx.cache.setdefault("place_days", {}))
+            same = ctx.table.get(seen.get((t.lemma, place), "")) if place is not None else None
+            if same is not None:
+                # "Дни Мангистау в Махачкале" over "Дни Мангистауской области ... в Республике Дагестан": the days
+                # of one place are one event; the body's name, not the headline's, names it
+                ctx.table.add("Event", same.name, key=same.key, alias=ctx.text[t.start : end], start=t.start, end=end)
+                ctx.add_ref(same, t.start, end)
+                if k > 0 and seen.get(("headline", same.key)):
+                    same.aliases = [a for a in same.aliases + [same.name] if a != name]
+                    same.name, seen[("headline", same.key)] = name, False
+            else:
+                ent = _add(ctx, name, ctx.text[t.start : end], t.start, end)
+                if place is not None:
+                    seen[(t.lemma, place)] = ent.key
+                    seen[("headline", ent.key)] = k == 0
             taken.append((t.start, end))
 
 
@@ -457,7 +481,7 @@ def _adjective_events(ctx: Context, taken) -> None:
         taken.append((m.start(), end))
 
 
-def _add(ctx: Context, name: str, alias: str, start: int, end: int) -> None:
+def _add(ctx: Context, name: str, alias: str, start: int, end: int) -> Entity:
     """One Event per event: "Дни города Омска" after "Дни города Омска в Павлодаре" is the same one, the
     longer name kept."""
     name = name[:1].upper() + name[1:]
@@ -474,3 +498,4 @@ def _add(ctx: Context, name: str, alias: str, start: int, end: int) -> None:
             break
     ent = ctx.table.add("Event", name, key=key, alias=alias, start=start, end=end)
     ctx.add_ref(ent, start, end)
+    return ent

@@ -155,6 +155,13 @@ def relation_case(case_id, text, has=(), absent=(), only=(), published=None):
 
 ENTITY_CASES = [
     entity_case(
+        "event-the-days-of-one-place-in-the-headline-and-the-body-are-one",
+        "Дни Мангистау в Астрахани: выставка и концерт\n\nВ Астрахани проходят Дни Мангистауской области Республики "
+        "Казахстан в Астраханской области.",
+        has=[("Event", "Дни Мангистауской области Республики Казахстан в Астраханской области")],
+        counts={"Event": 1},
+    ),
+    entity_case(
         "org-a-headlines-short-name-is-the-one-named-in-full-after-it",
         "Ректор Костанайского регионального университета побывал в Челябинске\n\nДелегация Костанайского "
         "регионального университета имени А. Байтурсынова посетила Челябинск.",
