@@ -213,6 +213,12 @@ def repair_nominative_modifiers(tokens: list[Token]) -> None:
         verb = _verb_above(by_i, t)
         if verb is None or verb.feats.get("VerbForm") != "Fin":
             continue
+        if _stranded_object(tokens, t, verb):
+            # "Таласская область экспортирует в Жамбылскую область фасоль": a noun the same in both cases, after
+            # the verb's subject and a place it goes to, is the object the verb lacks
+            t._head, t._rel = verb.i, "obj"
+            t.feats["Case"] = "Acc"
+            continue
         if verb.i < t.i and (t.pos != "NOUN" or by_i.get(t._head) is verb):
             # "В Чолпон-Ате завершил работу V Форум": a subject after its verb, parsed as a modifier of the
             # verb's object; a name ("в области Абай") stays where it is
@@ -220,6 +226,20 @@ def repair_nominative_modifiers(tokens: list[Token]) -> None:
         if any(c._head == verb.i and c._rel in ("nsubj", "nsubj:pass") for c in tokens):
             continue
         t._head, t._rel = verb.i, "nsubj"
+
+
+def _stranded_object(tokens: list[Token], t: Token, verb: Token) -> bool:
+    """A common noun after an active verb that has a subject and no object, hung on a noun under the verb, and
+    whose form may be accusative."""
+    if t.pos != "NOUN" or t._rel != "nmod" or verb.pos != "VERB" or verb.i > t.i or verb.feats.get("Voice") == "Pass":
+        return False
+    kids = [c._rel for c in tokens if c._head == verb.i]
+    if "nsubj" not in kids or "obj" in kids or "nsubj:pass" in kids:
+        return False
+    host = next((c for c in tokens if c.i == t._head), None)
+    if host is None or host._head != verb.i or host._rel != "obl":
+        return False
+    return any(p.tag.case == "accs" for p in parses(t.text.lower()))
 
 
 def _verb_above(by_i: dict[int, Token], t: Token) -> Token | None:

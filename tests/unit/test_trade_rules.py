@@ -56,6 +56,12 @@ def want_flows(rows: list[tuple]) -> set[tuple[str, str, str | None]]:
 
 EXPORTS = [
     pytest.param(
+        "Таласская область экспортирует в Жамбылскую область фасоль.",
+        [("Таласская область", "Жамбылская область", "фасоль")],
+        {},
+        id="goods-after-the-destination-the-same-in-nominative-and-accusative",
+    ),
+    pytest.param(
         "Первая партия цемента ТОО «Жамбыл Цемент» отправлена в Таласскую область.",
         [("Жамбыл Цемент", "Таласская область", "цемент")],
         {},
