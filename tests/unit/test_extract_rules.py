@@ -733,6 +733,12 @@ XX_FORUM = "XX Форум межрегионального сотрудниче�
 RELATION_CASES = [
     # HOLDS_POSITION: titles normalised to the office
     relation_case(
+        "holds-the-director-of-the-farm-named-before",
+        "Гости побывали на молочно-товарной ферме ТОО «Акжол Агро» в Бурлинском районе. Директор хозяйства Ерлан "
+        "Сапаров рассказал о закупке племенного скота.",
+        has=[("HOLDS_POSITION", "Ерлан Сапаров", "Акжол Агро", "директор")],
+    ),
+    relation_case(
         "holds-her-president-of-the-chamber-whose-delegation-she-leads",
         "Аким области принял делегацию Торгово-промышленной палаты Омской области во главе с ее президентом Ниной "
         "Васильевой.",
