@@ -71,8 +71,8 @@ def nominative_name_part(word: str, feats: dict | None = None, gender: str | Non
     if "-" in word:
         return "-".join(nominative_name_part(p, feats, gender) for p in word.split("-"))
     feats = feats or {}
-    if word.lower() in _first_names("male_fixed"):
-        return word  # "Гани" in any case
+    if word.lower() in _first_names("male_fixed") or word.lower() in _first_names("nominative_om"):
+        return word  # "Гани" in any case; "Бахром" in the nominative
     case = _ending_case(word, _case_of(feats))
     if case == "nomn" and gender == "masc" and re.search(r"[^аеиоуыэюя][ыи]$", word.lower()) and len(word) > 3:
         return word  # "Ерлан Сары", "Дархан Сатыбалды": a man's nominative surname in -ы/-и is Kazakh, fixed
@@ -231,7 +231,7 @@ def female_first_names() -> frozenset[str]:
     return _first_names("female")
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def _first_names(key: str) -> frozenset[str]:
     text = resources.files(__package__).joinpath("lexicons", "first_names.toml").read_text(encoding="utf-8")
     return frozenset(name.lower() for name in tomllib.loads(text)[key])

@@ -155,6 +155,13 @@ def relation_case(case_id, text, has=(), absent=(), only=(), published=None):
 
 ENTITY_CASES = [
     entity_case(
+        "person-a-mans-name-in-om-is-a-nominative-and-its-instrumental-declines",
+        "Гостей принял хоким Самаркандской области Икром Рахимов. С проректором Акромом Назаровым обсудили обмен "
+        "студентами.",
+        has=[("Person", "Икром Рахимов"), ("Person", "Акром Назаров")],
+        absent=[("Person", "Икр Рахимов"), ("Person", "Акр Назаров")],
+    ),
+    entity_case(
         "event-the-days-of-one-place-in-the-headline-and-the-body-are-one",
         "Дни Мангистау в Астрахани: выставка и концерт\n\nВ Астрахани проходят Дни Мангистауской области Республики "
         "Казахстан в Астраханской области.",
