@@ -40,6 +40,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_noun_cycles,
     repair_object_subjects,
     repair_passive_participles,
+    repair_prepositions_on_modifiers,
     repair_prepositions_on_subjects,
     repair_quoted_names,
     repair_reported_speech,
@@ -377,6 +378,7 @@ def _repair(ours: list[Token]) -> None:
     repair_converb_subjects(ours)
     repair_conjoined_subjects(ours)
     repair_stolen_prepositions(ours)
+    repair_prepositions_on_modifiers(ours)
     repair_prepositions_on_subjects(ours)
     repair_legal_form_subjects(ours)
     repair_legal_form_recipients(ours)

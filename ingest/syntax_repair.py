@@ -864,6 +864,26 @@ def repair_stolen_prepositions(tokens: list[Token]) -> None:
         noun._head, noun._rel = verb.i, "obl"
 
 
+def repair_prepositions_on_modifiers(tokens: list[Token]) -> None:
+    """ "поставляют на рудники региона буровые установки": "на" hung on the genitive that modifies the noun
+    right after it, which then reads as an object; the preposition is the noun's."""
+    by_i = {t.i: t for t in tokens}
+    for n, prep in enumerate(tokens[:-2]):
+        noun = tokens[n + 1]
+        owner = by_i.get(prep._head)
+        if prep.pos != "ADP" or prep.text.lower() not in ("в", "во", "на") or owner is None:
+            continue
+        if noun.pos != "NOUN" or noun.feats.get("Case") not in ("Acc", "Loc") or owner._head != noun.i:
+            continue
+        if owner.pos != "NOUN" or owner._rel != "nmod" or owner.feats.get("Case") != "Gen":
+            continue
+        if any(c._head == noun.i and c._rel == "case" for c in tokens):
+            continue
+        prep._head = noun.i
+        if noun._rel == "obj":
+            noun._rel = "obl"
+
+
 def repair_prepositions_on_subjects(tokens: list[Token]) -> None:
     """ "Через Бакту округ экспортирует ...": the parser can hang a preposition on the subject or object after
     the name it stands before, leaving that name (an oblique of the verb) without one and the subject with a

@@ -315,6 +315,12 @@ def stand_in(ctx: Context, tree: Tree, k: int, head: Token) -> list[str] | None:
     if head.lemma in w.producers:
         home = home_region(ctx)
         return [home] if home and not _vague(tree, head) else []
+    kids = tree.children(head)
+    owner = next(
+        (c for c in kids if c.rel == "nmod" and c.lemma in w.home_nouns and c.feats.get("Case") == "Gen"), None
+    )
+    if owner is not None and not place_noun and tree.preposition(owner) is None:
+        return stand_in(ctx, tree, k, owner)  # "на рудники и обогатительные фабрики региона": the region's
     return [] if place_noun else None
 
 

@@ -8,6 +8,11 @@ from coopgraph.ingest.nlp import parse_text
 
 CASES = [
     pytest.param(
+        "Свердловские машиностроители поставляют на рудники региона буровые установки.",
+        [(3, "рудники"), (4, "поставляют")],
+        id="a-preposition-hung-on-the-genitive-after-its-noun",
+    ),
+    pytest.param(
         "Таласская область экспортирует в Жамбылскую область фасоль.",
         [(6, "экспортирует")],
         id="a-noun-the-same-in-both-cases-after-the-place-is-the-object",
