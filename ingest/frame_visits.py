@@ -13,6 +13,7 @@ from coopgraph.ingest.discourse import (
     body_place,
     country_code,
     delegation_leaders,
+    delegation_named_before,
     led_delegation,
     looks_back,
     named_members,
@@ -40,7 +41,7 @@ def extract_visit_frames(ctx: Context) -> None:
         for r in ctx.relations.values()
         if r.rule == "event.days_visit" and r.source_key.startswith("Region:")
     ]
-    ctx.delegation = days[0] if days else None
+    ctx.delegation = days[0] if days else _our_delegation(ctx)
     # in text order, verbless sentences among the others: the delegation the article first speaks of is
     # the one a later "казахстанская делегация" means
     matches = find_frames(ctx, ("visit", "host", "meet", "held"))
@@ -67,6 +68,7 @@ def extract_visit_frames(ctx: Context) -> None:
         _verbless(ctx, k)
     _came_to_the_event(ctx)
     _leaders_of_delegations(ctx)
+    _our_region_went(ctx)
     _members_of_delegations(ctx)
     _officials_on_the_visit(ctx)
     _heads_on_the_visit(ctx)
@@ -494,6 +496,34 @@ def _members_of_delegations(ctx: Context) -> None:
     for k in range(len(ctx.sentences)):
         if members := named_members(ctx, k):
             _went_with_the_delegation(ctx, members, k, "frame:visit.member")
+
+
+_OUR_DELEGATION = re.compile(r"(?<![\w-])наш(?:а|ей|у|ею)\s+делегаци", re.I)
+
+
+def _our_delegation(ctx: Context) -> str | None:
+    """ "В состав нашей делегации вошли ..." on a region's own site: the delegation is the region's, when the
+    article names no other place's delegation (an interview's "наша делегация" beside the guests' is one of two)."""
+    if not ctx.home or not ctx.sentences or not _OUR_DELEGATION.search(ctx.text):
+        return None
+    named = {delegation_named_before(ctx, k, back=0) for k in range(len(ctx.sentences))} - {None, ctx.home}
+    return None if named else ctx.home
+
+
+def _our_region_went(ctx: Context) -> None:
+    """ "в ходе рабочей поездки в Павлодарскую область губернатор Омской области провел переговоры ... В состав
+    нашей делегации вошли": the region whose delegation it was went where its officials went abroad."""
+    if ctx.delegation is None or ctx.delegation != _our_delegation(ctx):
+        return
+    for r in list(ctx.relations.values()):
+        if r.type != "VISITED" or not r.source_key.startswith("Person:"):
+            continue
+        if region_of_person(ctx, r.source_key) != ctx.delegation or not r.target_key.startswith(("Region:", "City:")):
+            continue
+        if _country(ctx, r.target_key) != _country(ctx, ctx.delegation):
+            ctx.relate(
+                "VISITED", ctx.delegation, r.target_key, ctx.sentence_of(r.evidence.start), rule="frame:visit.ours"
+            )
 
 
 def _finite_verb(t) -> bool:

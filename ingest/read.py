@@ -665,6 +665,10 @@ _OFFICIAL_NAME = re.compile(
     r"^(?P<outlet>(?:Акимат|Правительство|Администрация|Хокимият|Исполнительный комитет|Мэрия)\b[^\n|.:]{3,80})$"
 )
 _MENU = re.compile(r"^(?:Главная\b|[^\n]*\S\s+\|\s+\S[^\n]*\|)")
+# "Вестник Омского Прииртышья — официальный сайт": any site's name before its tagline on the first line
+_SITE_TAGLINE = re.compile(
+    r"^(?P<outlet>[A-ZА-ЯЁ«\"][^\n|—–]{2,60}?)\s+[—–|-]\s+[Оо]фициальн\w+\s+(?:интернет-)?(?:ресурс|сайт|портал)\b"
+)
 
 
 def header_outlet(text: str) -> str | None:
@@ -673,7 +677,7 @@ def header_outlet(text: str) -> str | None:
     if m:
         return m.group("outlet").strip()
     first = text.lstrip().split("\n", 1)[0]
-    m = _MASTHEAD.match(first) or _HOST_BREADCRUMB.match(first.strip())
+    m = _MASTHEAD.match(first) or _HOST_BREADCRUMB.match(first.strip()) or _SITE_TAGLINE.match(first.strip())
     if m:
         return m.group("outlet").strip()
     m = _OFFICIAL_SITE.match(text.lstrip())
