@@ -232,6 +232,13 @@ def _documents(ctx: Context, m: FrameMatch) -> tuple[list[DocMention], list[DocM
             for d in ctx.documents
             if d.sent == m.sent and not d.basis and re.search(r"[:;]", ctx.text[d.end : min(t.start for t in heads)])
         ]
+        # "Второй документ – меморандум о сотрудничестве в сфере образования – подписали ...": the one set off
+        # by a dash right after the word
+        here += [
+            d
+            for d in ctx.documents
+            if d.sent == m.sent and any(re.fullmatch(r"\s*[–—-]\s*", ctx.text[t.end : d.start]) for t in heads)
+        ]
         prior = _previous(ctx, m.sent, m.pred.start if pronoun else -1) if pronoun or not here else here[-1:]
         return [d for d in prior if not kinds or _kind_word(ctx, d) in kinds], []
     # "Меморандум о ... скрепили подписями X и Y": the document the sentence opens with, which the parser left
