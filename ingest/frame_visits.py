@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from coopgraph.ingest.context import Context, Ref, has_predicate
+from coopgraph.ingest.context import DELEGATION_MEMBERS, Context, Ref, has_predicate
 from coopgraph.ingest.dates import find_date
 from coopgraph.ingest.discourse import (
     BODIES,
@@ -41,10 +41,10 @@ def extract_visit_frames(ctx: Context) -> None:
         for r in ctx.relations.values()
         if r.rule == "event.days_visit" and r.source_key.startswith("Region:")
     ]
-    ctx.delegation = days[0] if days else _our_delegation(ctx)
     # in text order, verbless sentences among the others: the delegation the article first speaks of is
     # the one a later "казахстанская делегация" means
     matches = find_frames(ctx, ("visit", "host", "meet", "held"))
+    ctx.delegation = days[0] if days else _our_delegation(ctx) or _head_with_members(ctx, matches)
     done = -1
     for m in matches:
         while done < m.sent:
@@ -510,6 +510,41 @@ def _our_delegation(ctx: Context) -> str | None:
     return None if named else ctx.home
 
 
+def _led_by(ctx: Context, person: str) -> str | None:
+    """The region a person heads (akim, governor, ...), if he heads one: where he goes, his delegation goes."""
+    return next(
+        (
+            r.target_key
+            for r in ctx.relations.values()
+            if r.type == "HOLDS_POSITION" and r.source_key == person and r.title in HEAD_TITLES
+        ),
+        None,
+    )
+
+
+def _head_with_members(ctx: Context, matches: list[FrameMatch]) -> str | None:
+    """ "Аким Костанайской области прибыл с рабочим визитом в Брестскую область. В составе делегации – ...": a
+    region's head arriving abroad with a delegation whose members the next sentence lists leads it; the
+    delegation is his region's (spec: its head leads it)."""
+    heads = {
+        r.source_key: r.target_key
+        for r in ctx.relations.values()
+        if r.type == "HOLDS_POSITION" and r.title in HEAD_TITLES and r.target_key.startswith("Region:")
+    }
+    found = set()
+    for m in matches:
+        if m.frame != "visit" or not m.is_fact or m.sent + 1 >= len(ctx.sentences):
+            continue
+        if not DELEGATION_MEMBERS.search(ctx.sentences[m.sent + 1].text):
+            continue
+        places = [r.key for r in m.refs("place", "Region", "City", "Country")]
+        for r in m.refs("visitor", "Person"):
+            region = heads.get(r.key)
+            if region and places and all(_country(ctx, p) != _country(ctx, region) for p in places):
+                found.add(region)
+    return found.pop() if len(found) == 1 else None
+
+
 def _our_region_went(ctx: Context) -> None:
     """ "в ходе рабочей поездки в Павлодарскую область губернатор Омской области провел переговоры ... В состав
     нашей делегации вошли": the region whose delegation it was went where its officials went abroad."""
@@ -536,7 +571,7 @@ def _went_with_the_delegation(ctx: Context, persons: list[str], k: int, rule: st
         r.target_key
         for r in list(ctx.relations.values())
         if r.type == "VISITED"
-        and same_side(ctx, r.source_key, side)
+        and (same_side(ctx, r.source_key, side) or side is not None and side == _led_by(ctx, r.source_key))
         and ctx.sentence_of(r.evidence.start) <= k + 2  # "Делегацию возглавляет X. Вместе с ним в Кокшетау приехали"
         and r.target_key.startswith(("Region:", "City:", "Country:"))  # its tours are the region's (dev)
     ]
