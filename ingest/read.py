@@ -665,6 +665,8 @@ _OFFICIAL_NAME = re.compile(
     r"^(?P<outlet>(?:Акимат|Правительство|Администрация|Хокимият|Исполнительный комитет|Мэрия)\b[^\n|.:]{3,80})$"
 )
 _MENU = re.compile(r"^(?:Главная\b|[^\n]*\S\s+\|\s+\S[^\n]*\|)")
+# "ГОМЕЛЬСКИЕ ВЕДОМОСТИ" over "Новости | Экономика | Агро": a paper's name in capitals above its site's menu
+_CAPITAL_MASTHEAD = re.compile(r"^(?P<outlet>[А-ЯЁA-Z][А-ЯЁA-Z\-]+(?:\s+[А-ЯЁA-Z\-«»\"]+){0,3})$")
 # "Вестник Омского Прииртышья — официальный сайт": any site's name before its tagline on the first line
 _SITE_TAGLINE = re.compile(
     r"^(?P<outlet>[A-ZА-ЯЁ«\"][^\n|—–]{2,60}?)\s+[—–|-]\s+[Оо]фициальн\w+\s+(?:интернет-)?(?:ресурс|сайт|портал)\b"
@@ -687,6 +689,8 @@ def header_outlet(text: str) -> str | None:
     for line, after in zip(lines, lines[1:]):
         if (m := _OFFICIAL_NAME.match(line)) and _MENU.match(after):
             return m.group("outlet").strip()
+    if len(lines) > 1 and (m := _CAPITAL_MASTHEAD.match(lines[0])) and (_MENU.match(lines[1]) or "›" in lines[1]):
+        return m.group("outlet").strip().title()  # "Гомельские Ведомости": its words as names
     return None
 
 
