@@ -45,6 +45,7 @@ def extract_visit_frames(ctx: Context) -> None:
     # the one a later "казахстанская делегация" means
     matches = find_frames(ctx, ("visit", "host", "meet", "held"))
     ctx.delegation = days[0] if days else _our_delegation(ctx) or _head_with_members(ctx, matches)
+    ctx.cache["led_by_its_head"] = ctx.delegation if not days else None  # whose officials' trips are its own
     done = -1
     for m in matches:
         while done < m.sent:
@@ -547,13 +548,14 @@ def _head_with_members(ctx: Context, matches: list[FrameMatch]) -> str | None:
 
 def _our_region_went(ctx: Context) -> None:
     """ "в ходе рабочей поездки в Павлодарскую область губернатор Омской области провел переговоры ... В состав
-    нашей делегации вошли": the region whose delegation it was went where its officials went abroad."""
-    if ctx.delegation is None or ctx.delegation != _our_delegation(ctx):
+    нашей делегации вошли", "Аким ... находится с рабочей поездкой в Турецкой Республике. В составе делегации –":
+    the region whose delegation it was went where its officials went abroad."""
+    if ctx.delegation is None or ctx.delegation != ctx.cache.get("led_by_its_head"):
         return
     for r in list(ctx.relations.values()):
         if r.type != "VISITED" or not r.source_key.startswith("Person:"):
             continue
-        if region_of_person(ctx, r.source_key) != ctx.delegation or not r.target_key.startswith(("Region:", "City:")):
+        if region_of_person(ctx, r.source_key) != ctx.delegation or r.target_key.startswith("Organization:"):
             continue
         if _country(ctx, r.target_key) != _country(ctx, ctx.delegation):
             ctx.relate(

@@ -188,7 +188,11 @@ def _head_with_delegation(ctx: Context) -> None:
     }
     for r in rels:
         region = heads.get(r.source_key)
-        if r.type != "VISITED" or region is None or ctx.table.entities[r.target_key].type not in ("Region", "City"):
+        if (
+            r.type != "VISITED"
+            or region is None
+            or ctx.table.entities[r.target_key].type not in ("Region", "City", "Country")
+        ):
             continue
         if _country(ctx, region) != _country(ctx, r.target_key):
             ctx.relate(

@@ -11,6 +11,12 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-a-head-leading-his-delegation-to-a-country-takes-his-region-there",
+        "Аким Жамбылской области Ербол Карашукеев находится с рабочей поездкой в Турецкой Республике. В составе "
+        "делегации – заместитель акима области Арман Саркулов и руководители предприятий.",
+        has=[("VISITED", "Жамбылская область", "Турция", ANY), ("VISITED", "Арман Саркулов", "Турция", ANY)],
+    ),
+    relation_case(
         "visit-a-head-arriving-with-the-members-the-next-sentence-lists-leads-his-regions-delegation",
         "Аким Северо-Казахстанской области Гауез Нурмухамбетов прибыл с рабочим визитом в Могилевскую область. В "
         "составе делегации – заместитель акима области Ержан Садыков и руководители предприятий. Гостей из "
