@@ -1109,6 +1109,11 @@ def repair_legal_form_recipients(tokens: list[Token]) -> None:
         if at > 0 and tokens[at - 1].pos == "ADP":
             continue
         node, verb = t, None
+        adjective = tokens[at - 1] if at > 1 and tokens[at - 1]._head == t.i and t._head == at - 1 else None
+        if adjective is not None:
+            # "металлопроката костанайскому ТОО «X»": the recipient's adjective and its legal form hang on each
+            # other; the goods' chain starts at the word before them
+            node = tokens[at - 2]
         for _ in range(4):  # up the goods' chain: "цемента" <- "тонн" <- "поставит"
             up = by_i.get(node._head)
             if up is None:
@@ -1124,6 +1129,9 @@ def repair_legal_form_recipients(tokens: list[Token]) -> None:
             continue
         t._head, t._rel = verb.i, "iobj"
         t.feats["Case"] = "Dat"
+        if adjective is not None:
+            adjective._rel = "amod"
+            adjective.feats["Case"] = "Dat"
 
 
 def _destination(tokens: list[Token], t: Token) -> bool:
