@@ -17,7 +17,8 @@ _TURNOVER = re.compile(
     r"объ[её]м\w*\s+(?:взаимн\w+\s+|двусторонн\w+\s+|внешн\w+\s+)?торговл\w+|взаимн\w+\s+торговл\w+)",
     re.I,
 )
-_EXPORT = re.compile(r"\b(экспорт\w*|вывоз\w*|поставк\w*)\b", re.I)
+# "отгрузили в Казахстан продукции на 1,92 млрд долларов": goods worth that much sent is an export figure
+_EXPORT = re.compile(r"\b(экспорт\w*|вывоз\w*|поставк\w*|отгрузил\w*)\b", re.I)
 _IMPORT = re.compile(r"\b(импорт\w*|ввоз\w*|закуп\w*)\b", re.I)
 _SHARE = re.compile(r"(из них|в том числе|на долю)", re.I)
 # A figure of trade with the whole world names no partner: "поставляет на экспорт", "в 30 стран".
