@@ -527,11 +527,6 @@ def _head_with_members(ctx: Context, matches: list[FrameMatch]) -> str | None:
     """ "Аким Костанайской области прибыл с рабочим визитом в Брестскую область. В составе делегации – ...": a
     region's head arriving abroad with a delegation whose members the next sentence lists leads it; the
     delegation is his region's (spec: its head leads it)."""
-    heads = {
-        r.source_key: r.target_key
-        for r in ctx.relations.values()
-        if r.type == "HOLDS_POSITION" and r.title in HEAD_TITLES and r.target_key.startswith("Region:")
-    }
     found = set()
     for m in matches:
         if m.frame != "visit" or not m.is_fact or m.sent + 1 >= len(ctx.sentences):
@@ -540,8 +535,13 @@ def _head_with_members(ctx: Context, matches: list[FrameMatch]) -> str | None:
             continue
         places = [r.key for r in m.refs("place", "Region", "City", "Country")]
         for r in m.refs("visitor", "Person"):
-            region = heads.get(r.key)
-            if region and places and all(_country(ctx, p) != _country(ctx, region) for p in places):
+            region = _led_by(ctx, r.key)
+            if (
+                region
+                and region.startswith("Region:")
+                and places
+                and all(_country(ctx, p) != _country(ctx, region) for p in places)
+            ):
                 found.add(region)
     return found.pop() if len(found) == 1 else None
 

@@ -37,6 +37,15 @@ def lemmas(word: str) -> set[str]:
     return {p.normal_form for p in parses(word.lower())}
 
 
+def form_of(word: str, nouns: frozenset[str] | set[str]) -> str | None:
+    """Which of `nouns` a word is a form of: by the dictionary ("думы"), else by the noun's stem with an ending
+    of up to two letters ("маслихата", "кенешем", which the dictionary does not know)."""
+    word = word.lower()
+    if (found := lemma(word)) in nouns:
+        return found
+    return next((n for n in nouns if word.startswith(n[:-1]) and len(word) - len(n) <= 2), None)
+
+
 def transliterate_kazakh(text: str) -> str:
     return text.translate(_KAZAKH)
 

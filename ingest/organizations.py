@@ -6,7 +6,7 @@ import os
 import re
 
 from coopgraph.ingest.context import Context, normalise_key
-from coopgraph.ingest.morph import inflect_word, lemma, parses, transliterate_kazakh
+from coopgraph.ingest.morph import form_of, inflect_word, lemma, parses, transliterate_kazakh
 from coopgraph.ingest.nlp import Token
 from coopgraph.ingest.org_names import add_unquoted_names, described_at_start, org_lexicon
 
@@ -631,12 +631,9 @@ def _body_head(tok) -> bool:
 
 
 def _council(tok: Token) -> bool:
-    word = tok.text.lower()
     if tok.lemma in _COUNCILS:
         return True
-    return word.startswith(_COUNCIL_STEMS) and any(
-        word.startswith(h[:-1]) and len(word) - len(h) <= 2 for h in _COUNCILS
-    )
+    return tok.text.lower().startswith(_COUNCIL_STEMS) and form_of(tok.text, _COUNCILS) is not None
 
 
 def _capital_modifiers(toks: list[Token], i: int) -> list[Token]:

@@ -11,7 +11,7 @@ from importlib import resources
 from coopgraph.ingest.context import DELEGATION_MEMBERS, Context, Ref
 from coopgraph.ingest.discourse import HEAD_COUNTRY, body_place, country_code, delegation_named_before
 from coopgraph.ingest.discourse import words as discourse_words
-from coopgraph.ingest.morph import inflect_word, parses
+from coopgraph.ingest.morph import form_of, inflect_word, parses
 
 PLACE_TYPES = ("Country", "Region", "City")
 
@@ -483,15 +483,7 @@ def _unnamed_council(ctx: Context, phrase: TitlePhrase, comp: str) -> str | None
 
 
 def _council_noun(word: str) -> str | None:
-    """The council noun a word is a form of: by the dictionary ("думы"), else by its stem ("маслихата", which
-    the dictionary does not know)."""
-    from coopgraph.ingest.morph import lemma
-
-    word = word.lower()
-    councils = offices().councils
-    if (found := lemma(word)) in councils:
-        return found
-    return next((c for c in councils if word.startswith(c[:-1]) and len(word) - len(c) <= 2), None)
+    return form_of(word, offices().councils)
 
 
 def _signing_for(ctx: Context, phrase: TitlePhrase) -> str | None:
