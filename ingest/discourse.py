@@ -423,7 +423,7 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
     if not side.bodies:
         side.bodies += _demonym_before(ctx, k, head)
         adjectives += side.bodies
-    if side.bodies and side.bodies[0] in adjectives and body_place(ctx, ctx.delegation) == side.bodies[0]:
+    if side.bodies and side.bodies[0] in adjectives and side.bodies[0] in _places_of_body(ctx, ctx.delegation):
         # "делегацию Торгово-промышленной палаты Новосибирской области ... новосибирские гости побывали": the
         # chamber's delegation, which is not the region's (spec)
         side.bodies = [str(ctx.delegation)]
@@ -457,6 +457,18 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
         side.persons = _leaders_of_unnamed_delegations(ctx, k)
     side.groups = list(side.bodies)
     return side
+
+
+def _places_of_body(ctx: Context, key: str | None) -> set[str]:
+    """Where an organisation's name puts it: a place named in it ("Палата предпринимателей Туркестанской
+    области"), or the region an adjective of it is of ("Тюменский индустриальный университет")."""
+    from coopgraph.ingest.places import place_key, region_named_in
+
+    found = {p} if (p := body_place(ctx, key)) else set()
+    ent = ctx.table.get(key) if key and key.startswith("Organization:") else None
+    if ent is not None and (place := region_named_in(ent.name)) is not None:
+        found.add(place_key(place))
+    return found
 
 
 def _narrows(ctx: Context, delegation: str | None, body: str) -> bool:

@@ -219,7 +219,7 @@ def _implied_region(ctx: Context) -> str | None:
     head = ctx.text[:300]
     names = [m.group(1) for m in _QUOTED_OUTLET.finditer(head)] + ([ctx.outlet] if ctx.outlet else [])
     for name in names:  # the outlet in the first lines, or the one the reader took off the page's header
-        place = _region_named_in(name)
+        place = region_named_in(name)
         if place is not None:
             return add_place(ctx, place).key
     regions = {ctx.table.entities[r.key].region for r in ctx.refs if r.type == "City"} - {None}
@@ -228,7 +228,7 @@ def _implied_region(ctx: Context) -> str | None:
     return None
 
 
-def _region_named_in(name: str) -> Place | None:
+def region_named_in(name: str) -> Place | None:
     """The region an outlet's name is after: «Кызылординские Вести» (a region's adjective)."""
     gaz = load_gazetteer()
     for word in re.findall(r"[А-ЯЁа-яё\-]+", name):
@@ -270,7 +270,7 @@ def _outlet_region(ctx: Context) -> str | None:
     cities ("Тараз Бизнес"), when the article names that region."""
     if not ctx.outlet:
         return None
-    place = _region_named_in(ctx.outlet)
+    place = region_named_in(ctx.outlet)
     if place is None:
         gaz = load_gazetteer()
         cities = [gaz.lookup(w) for w in re.findall(r"[А-ЯЁ][а-яё\-]+", ctx.outlet)]

@@ -740,6 +740,13 @@ XX_FORUM = "XX Форум межрегионального сотрудниче�
 RELATION_CASES = [
     # HOLDS_POSITION: titles normalised to the office
     relation_case(
+        "visit-a-universitys-guests-named-by-its-regions-adjective-are-the-universitys",
+        "Заголовок\n\nДелегация Омского государственного университета посетила Торайгыров университет в "
+        "Павлодаре. Омские гости также посетили АО «Павлодарский нефтехимический завод».",
+        has=[("VISITED", "Омский государственный университет", "Павлодарский нефтехимический завод", ANY)],
+        absent=[("VISITED", "Омская область", ANY, ANY)],
+    ),
+    relation_case(
         "holds-the-director-of-the-farm-named-before",
         "Гости побывали на молочно-товарной ферме ТОО «Акжол Агро» в Бурлинском районе. Директор хозяйства Ерлан "
         "Сапаров рассказал о закупке племенного скота.",
