@@ -11,6 +11,12 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-went-out-to-imperfective-and-went-perfective",
+        "Вместе с предпринимателями в Бишкек выезжала заместитель акима Жамбылской области Айгуль Бекова. В мае "
+        "аким Павлодарской области Асаин Байханов поехал в Омск.",
+        has=[("VISITED", "Айгуль Бекова", "Бишкек", ANY), ("VISITED", "Асаин Байханов", "Омск", ANY)],
+    ),
+    relation_case(
         "visit-a-head-leading-his-delegation-to-a-country-takes-his-region-there",
         "Аким Жамбылской области Ербол Карашукеев находится с рабочей поездкой в Турецкой Республике. В составе "
         "делегации – заместитель акима области Арман Саркулов и руководители предприятий.",
