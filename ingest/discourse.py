@@ -792,13 +792,8 @@ def speaker_place(ctx: Context, at: int) -> str | None:
 
 
 # ... or in it: "заместитель губернатора X, прибывший в Усть-Каменогорск в составе делегации края"
-_AT_THE_HEAD = (
-    "во главе делегации",
-    "во главе делегаций",
-    "во главе официальной делегации",
-    "в составе делегации",
-    "в составе официальной делегации",
-)
+# "во главе делегации", "во главе официальной актюбинской делегации", "в составе делегаций"
+_AT_THE_HEAD = re.compile(r"(?:во главе|в составе)\s+(?:[а-яё]+(?:ой|ей|ых|их)\s+){0,2}делегаци")
 
 
 def led_delegation(ctx: Context, m: FrameMatch, visitors: Side) -> list[str]:
@@ -808,11 +803,14 @@ def led_delegation(ctx: Context, m: FrameMatch, visitors: Side) -> list[str]:
         return []
     sent = ctx.sentences[m.sent]
     low = sent.text.lower()
-    at = next((low.find(w) for w in _AT_THE_HEAD if w in low), -1)
-    if at < 0 or at < m.pred.start - sent.start:
+    found = _AT_THE_HEAD.search(low)
+    if found is None or found.start() < m.pred.start - sent.start:
         return []
-    end = sent.start + at + low[at:].find("делегаци") + len("делегации") + 1
+    at = found.start()
+    end = sent.start + found.end() + 2  # past "делегации" and the space after it
     named = [r.key for r in ctx.refs_in(m.sent, "Region", "City", "Country") if 0 <= r.start - end <= 2]
+    # "во главе актюбинской делегации": the place's adjective before the noun
+    named = named or [r.key for r in ctx.refs_in(m.sent, "Region", "City") if sent.start + at <= r.start < end]
     if named:
         return named[:1]
     if re.match(r"\s*(?:(?:региона|области|края|республики|провинции)\b|[.,;]|$)", ctx.text[end - 1 : end + 12]):

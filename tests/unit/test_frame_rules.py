@@ -11,6 +11,12 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-a-head-arriving-at-the-head-of-his-regions-delegation-named-by-its-adjective",
+        "Губернатор Оренбургской области и аким Актюбинской области Ерлан Жаксылыков, прибывший в Оренбург во главе "
+        "актюбинской делегации, подписали дорожную карту.",
+        has=[("VISITED", "Актюбинская область", "Оренбург", ANY)],
+    ),
+    relation_case(
         "visit-went-out-to-imperfective-and-went-perfective",
         "Вместе с предпринимателями в Бишкек выезжала заместитель акима Жамбылской области Айгуль Бекова. В мае "
         "аким Павлодарской области Асаин Байханов поехал в Омск.",
