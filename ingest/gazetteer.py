@@ -201,7 +201,10 @@ class _Tok:
             lemmas = text_lemmas(norm)
             keys |= {("g", lem) for lem in lemmas & low_lemmas}
             if self.cap:
-                guessed = _case_stems(norm) & proper if "-" in norm or not _readings(norm)[3] else frozenset()
+                # an unknown word, or one the dictionary knows only as a person's name ("в Сиане": "Сиана")
+                common, person, _, known = _readings(norm)
+                unknown = "-" in norm or not known or person and not common
+                guessed = _case_stems(norm) & proper if unknown else frozenset()
                 keys |= {("p", lem) for lem in lemmas | guessed | _compound_lemmas(norm, proper)}
             self.dkeys = lemmas
         else:
