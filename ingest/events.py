@@ -11,6 +11,7 @@ from typing import cast
 
 from coopgraph.ingest.context import Context
 from coopgraph.ingest.morph import inflect_word, known, lemma, match_case, parses
+from coopgraph.ingest.places import qualifies_a_place
 from coopgraph.ingest.records import Entity
 
 
@@ -323,10 +324,8 @@ def _place_days(ctx: Context, taken) -> None:
                 continue
             place = next((r.key for r in ctx.refs_in(k, "Region", "City", "Country") if r.start == toks[j].start), None)
             end = end if end is not None else toks[j - 1].end
-            country = next(
-                (r for r in ctx.refs_in(k, "Country") if r.start > end and not ctx.text[end : r.start].strip()), None
-            )
-            if place is not None and country is not None:
+            country = next((r for r in ctx.refs_in(k, "Country") if r.start > end and qualifies_a_place(ctx, r)), None)
+            if place is not None and country is not None and not ctx.text[end : country.start].strip():
                 end = country.end  # "Дни Мангистауской области Республики Казахстан в ...": the region's country
             more = re.match(r"\s+(?:в|во)\s+", ctx.text[end : end + 5])
             if more:

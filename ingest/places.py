@@ -8,7 +8,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-from coopgraph.ingest.context import Context
+from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.gazetteer import Place, load_gazetteer
 
 # "АСТАНА, 11 окт – Sputnik." / "22 февраля, Минск /Корр. БЕЛТА/.": the bureau, not a party.
@@ -23,6 +23,18 @@ _AGENCY = re.compile(r"Sputnik|Корр|РИА|ТАСС|Kazinform|Казинфо
 
 def place_key(place: Place) -> str:
     return f"{place.type}:{place.code}"
+
+
+def qualifies_a_place(ctx: Context, country: Ref) -> bool:
+    """A country right after a region or city of its own, nothing between ("в Чуйскую область Кыргызстана", "Дни
+    Мангистауской области Республики Казахстан"): the place's genitive qualifier, not a place of its own."""
+    code = country.key.split(":")[-1]
+    return any(
+        p.end <= country.start
+        and not ctx.text[p.end : country.start].strip()
+        and getattr(ctx.table.get(p.key), "country", None) == code
+        for p in ctx.refs_in(country.sent, "Region", "City")
+    )
 
 
 def add_place(ctx: Context, place: Place, alias: str | None = None, start: int | None = None, end: int | None = None):

@@ -18,6 +18,7 @@ from coopgraph.ingest.discourse import (
 from coopgraph.ingest.frames import CASES, Argument, FrameMatch, Tree, shape_of
 from coopgraph.ingest.nlp import Token
 from coopgraph.ingest.org_names import org_lexicon
+from coopgraph.ingest.places import qualifies_a_place
 from coopgraph.ingest.trade_words import trade_words
 
 PLACES = ("Region", "City", "Country")
@@ -375,11 +376,10 @@ def trader_refs(ctx: Context, tree: Tree, k: int, tokens: list[Token]) -> list[t
     spans = [(t.start, t.end) for t in tokens]
     out = []
     orgs = [r.end for r in ctx.refs_in(k, "Organization")]
-    places = ctx.refs_in(k, "Region", "City")
     for r in ctx.refs_in(k, *TRADERS):
         if r.type != "Organization" and locates_an_organisation(ctx, r, orgs):
             continue  # "ТОО «Тараз-Фосфор» (Жамбылская область)": the place only locates the company
-        if r.type == "Country" and _locates_a_place(ctx, r, places):
+        if r.type == "Country" and qualifies_a_place(ctx, r):
             continue  # "в Чуйскую область Кыргызстана": the country only says where the region is
         if any(s <= r.start < e for s, e in spans) and (r.type != "Organization" or _is_trader(ctx, r.key)):
             out.append((r, _head_token(tree, r.start, r.end)))
@@ -393,17 +393,6 @@ def trader_refs(ctx: Context, tree: Tree, k: int, tokens: list[Token]) -> list[t
             if ref is not None:
                 out.append((ref, _head_token(tree, dm.start, dm.end)))
     return out
-
-
-def _locates_a_place(ctx: Context, country: Ref, places: list[Ref]) -> bool:
-    """A country right after a region or city of its own, nothing between: the place's genitive qualifier."""
-    code = country.key.split(":")[-1]
-    return any(
-        p.end <= country.start
-        and not ctx.text[p.end : country.start].strip()
-        and getattr(ctx.table.get(p.key), "country", None) == code
-        for p in places
-    )
 
 
 def _demonym_ref(ctx: Context, k: int, dm) -> Ref | None:
