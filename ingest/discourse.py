@@ -592,7 +592,8 @@ def _firm_named_before(ctx: Context, k: int, head: Token) -> list[str]:
     return [before[-1].key] if before else []
 
 
-LEAD_WORDS = {("в", "глава", "с"), ("во", "глава", "с"), ("под", "руководство"), ("в", "состав")}
+# "во" is "в" before some consonant clusters: the lead words are matched with it read as "в".
+LEAD_WORDS = (("в", "глава", "с"), ("под", "руководство"), ("в", "состав"))
 
 
 def _adjacent_origin(ctx: Context, k: int, head: Token) -> list[str]:
@@ -612,11 +613,10 @@ def _leaders_after(ctx: Context, k: int, head: Token) -> list[str]:
     """Persons after "во главе с" / "под руководством" that the parser hung elsewhere: the named persons
     from the lead words to the end of the clause (a comma after a name, a verb)."""
     tokens = ctx.sentences[k].tokens
+    lemmas = ["в" if t.lemma == "во" else t.lemma for t in tokens]
     for i in range(head.i + 1, len(tokens)):
         for words in LEAD_WORDS:
-            if tuple(t.lemma if t.lemma != "во" else "в" for t in tokens[i : i + len(words)]) == tuple(
-                w if w != "во" else "в" for w in words
-            ):
+            if lemmas[i] == words[0] and tuple(lemmas[i : i + len(words)]) == words:
                 end = next((t.end for t in tokens[i + len(words) :] if t.pos in ("VERB", "AUX")), tokens[-1].end)
                 return [r.key for r in ctx.refs_in(k, "Person") if tokens[i].start < r.start < end]
     return []
