@@ -140,3 +140,45 @@ def test_a_part_of_speech_the_dictionary_rules_out_is_repaired(text: str, tagged
     from coopgraph.ingest.nlp import _dictionary_pos
 
     assert _dictionary_pos(text, tagged, {})[0] == expected
+
+
+SENTENCES = [
+    ["Визит", "делегации", "в", "Костанай"],
+    ["Аким", "области", "встретился", "с", "губернатором", "Вадимом", "Шумковым", "в", "Кургане", "."],
+    ["Соглашение", "подписали", "Министерство", "и", "ТОО", "«", "Агромет", "»", "."],
+    ["Экспорт", "пшеницы", "вырос", "."],
+]
+
+
+@pytest.mark.parametrize("name", ["morph", "syntax", "ner"])
+@pytest.mark.parametrize("size", [16_384, 4])
+def test_first_layer_memo_is_slovnets_forward_pass(name: str, size: int, monkeypatch) -> None:
+    """The memo gives slovnet's own network output, padded batches included, from memory a second time, and
+    after it has dropped words (a memo of 4 words drops half of them at every call)."""
+    import numpy as np
+
+    from coopgraph.ingest.nlp import _FirstLayerMemo
+
+    infer = load_models()[name].infer
+    memo = _FirstLayerMemo(infer.model.model)
+    monkeypatch.setattr(memo, "SIZE", size)
+    (batch,) = list(infer.encoder(SENTENCES))
+    assert batch.pad_mask.any()  # shorter sentences are padded to the longest
+    ours, memo_rows = [], []
+    for _ in range(3):
+        ours.append(memo(batch.word_id, batch.shape_id, batch.pad_mask))
+        memo_rows.append(len(memo.memo))
+    theirs = memo.model(batch.word_id, batch.shape_id, batch.pad_mask)
+    words = len(np.unique(batch.word_id))  # distinct vocabulary ids, the padding's and the unknown word's among them
+    if size > words:
+        assert memo_rows == [words] * 3
+    else:  # over its size, the memo drops its older half before the words of the next call come in
+        kept = words - words // 2  # the second call computes nothing and drops half
+        assert memo_rows == [words, kept, kept - kept // 2 + (words - kept)]  # the third recomputes the dropped
+    for out in ours:
+        if name == "syntax":
+            assert np.allclose(out.head_id, theirs.head_id, atol=1e-3)
+            assert np.allclose(out.rel_id, theirs.rel_id, atol=1e-3)
+        else:
+            assert np.allclose(out, theirs, atol=1e-3)
+            assert (out.argmax(-1) == theirs.argmax(-1)).all()
