@@ -612,7 +612,7 @@ def _add_bodies(ctx: Context, taken: list[tuple[int, int]]) -> None:
         for i, head in enumerate(toks):
             if not _body_head(head) or any(s <= head.start < e for s, e in taken):
                 continue
-            mods = _capital_modifiers(toks, i)
+            mods = _capital_modifiers(toks, i, _ner_org_starts(ctx))
             end_tok = _body_chain_end(ctx, k, toks, i, own_words=not mods and not _council(head))
             if end_tok is None:
                 continue
@@ -636,8 +636,13 @@ def _council(tok: Token) -> bool:
     return tok.text.lower().startswith(_COUNCIL_STEMS) and form_of(tok.text, _COUNCILS) is not None
 
 
-def _capital_modifiers(toks: list[Token], i: int) -> list[Token]:
-    """ "Законодательное собрание", "Торгово-промышленной палаты": capitalised adjectives opening the name."""
+def _ner_org_starts(ctx: Context) -> set[int]:
+    return {sp.start for sp in ctx.parsed.spans if sp.type == "ORG"}
+
+
+def _capital_modifiers(toks: list[Token], i: int, org_starts: set[int]) -> list[Token]:
+    """ "Законодательное собрание", "Торгово-промышленной палаты": capitalised adjectives opening the name;
+    a sentence's first word is capitalised anyway, and opens the name only where NER starts one there."""
     run: list[Token] = []
     j = i - 1
     while j >= 0 and toks[j].pos == "ADJ" and len(run) < 4:
@@ -646,8 +651,8 @@ def _capital_modifiers(toks: list[Token], i: int) -> list[Token]:
     # "Государственном аграрном университете": lower-case adjectives after the capitalised one that opens it
     first = next((n for n, t in enumerate(run) if t.text[:1].isupper()), None)
     out = run[first:] if first is not None else []
-    if out and out[0].i == 0:
-        return []  # a sentence's first word is capitalised anyway
+    if out and out[0].i == 0 and out[0].start not in org_starts:
+        return []
     return out
 
 

@@ -872,6 +872,36 @@ ENTITIES = [
         absent=[("Document", "Соглашение")],
     ),
     case(
+        "organization-a-chamber-of-a-country-opening-the-sentence-keeps-its-country",
+        "Торгово-промышленная палата Казахстана и Торгово-промышленная палата России подписали меморандум.",
+        has=[
+            ("Organization", "Торгово-промышленная палата Казахстана"),
+            ("Organization", "Торгово-промышленная палата России"),
+        ],
+        absent=[("Organization", "Торгово-промышленная палата")],
+    ),
+    case(
+        "organization-a-bank-named-by-its-genitive-chain",
+        "Соглашение подписали Банк развития Казахстана и правительство Курганской области.",
+        has=[("Organization", "Банк развития Казахстана")],
+        absent=[("Organization", "Банк развития")],
+    ),
+    case(
+        "organization-a-bank-named-by-its-adjective-and-country",
+        "Делегацию Омской области принял Национальный банк Кыргызской Республики.",
+        has=[("Organization", "Национальный банк Кыргызской Республики")],
+    ),
+    case(
+        "organization-a-bank-of-a-country-without-a-name-is-none",
+        "Крупнейший банк Казахстана открыл филиал в Омске.",
+        absent=[("Organization", ANY)],
+    ),
+    case(
+        "organization-a-sentence-opening-adjective-no-name-starts-with-stays-out",
+        "Новое управление сельского хозяйства Костанайской области откроется в марте.",
+        absent=[("Organization", "Новое управление сельского хозяйства Костанайской области")],
+    ),
+    case(
         "event-a-head-that-needs-a-name-capitalised-inside-a-sentence",
         "Губернатор принял участие в работе Съезда деловых кругов Казахстана и России.",
         has=[("Event", "Съезд деловых кругов Казахстана и России")],
