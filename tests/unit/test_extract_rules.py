@@ -740,6 +740,17 @@ XX_FORUM = "XX Форум межрегионального сотрудниче�
 RELATION_CASES = [
     # HOLDS_POSITION: titles normalised to the office
     relation_case(
+        "visit-during-the-visit-the-subject-met-someone",
+        "Во время визита в Ташкент аким Туркестанской области Дархан Сатыбалды встретился с хокимом Ташкентской "
+        "области Зойиром Мирзаевым.",
+        has=[("VISITED", "Дархан Сатыбалды", "Ташкент", ANY)],
+    ),
+    relation_case(
+        "visit-during-the-trip-the-delegation-met-someone",
+        "Во время поездки в Омск делегация Павлодарской области встретилась с местными предпринимателями.",
+        has=[("VISITED", "Павлодарская область", "Омская область", ANY)],
+    ),
+    relation_case(
         "visit-a-universitys-guests-named-by-its-regions-adjective-are-the-universitys",
         "Заголовок\n\nДелегация Омского государственного университета посетила Торайгыров университет в "
         "Павлодаре. Омские гости также посетили АО «Павлодарский нефтехимический завод».",
