@@ -18,7 +18,7 @@ CITED_PER_FACT = 10
 CITATIONS = f"""
 UNWIND $ids AS id
 CALL (id) {{
-  MATCH (a:Article)-[e:STATES {{fact_id: id}}]->() USING INDEX e:STATES(fact_id)
+  MATCH (a:Article)-[e:STATES {{fact_id: id}}]->() USING INDEX SEEK e:STATES(fact_id)
   RETURN a, e LIMIT {CITED_PER_FACT}
 }}
 RETURN id AS fact_id, a.id AS article, a.title AS title, a.source AS source, a.url AS url,

@@ -56,8 +56,8 @@ WITH s, f, t, coalesce(f.title, f.commodity, f.kind, f.date) AS qualifier
 ORDER BY f.first_seen DESC, type(f), s.name, t.name, qualifier
 LIMIT 200
 WITH s, f, t, qualifier,
-     COLLECT { MATCH (a:Article)-[stated:STATES {fact_id: f.fact_id}]->() USING INDEX stated:STATES(fact_id) WHERE coalesce(a.published, a.ingested) < $as_of
-               RETURN DISTINCT a } AS before
+     COLLECT { MATCH (a:Article)-[stated:STATES {fact_id: f.fact_id}]->() USING INDEX SEEK stated:STATES(fact_id)
+               WHERE coalesce(a.published, a.ingested) < $as_of RETURN DISTINCT a } AS before
 RETURN f.first_seen AS first_seen, type(f) AS relation, s.name AS source, t.name AS target, qualifier,
        size(before) AS support, f.support AS support_now, f.fact_id AS fact_id,
        [a IN before | coalesce(a.title, a.source)][..3] AS sources

@@ -20,8 +20,8 @@ MATCH (x)-[f:EXPORTS_TO {commodity_key: key}]->(y) WHERE coalesce(f.confidence, 
 WITH f, x, y ORDER BY f.commodity, x.name, y.name LIMIT 200
 RETURN f.commodity AS commodity, x.name AS exporter, head([l IN labels(x) WHERE l <> 'Entity']) AS exporter_type,
        y.name AS importer, head([l IN labels(y) WHERE l <> 'Entity']) AS importer_type, f.support AS support,
-       COLLECT { MATCH (a:Article)-[stated:STATES {fact_id: f.fact_id}]->() USING INDEX stated:STATES(fact_id) WITH DISTINCT a LIMIT 5
+       COLLECT { MATCH (a:Article)-[stated:STATES {fact_id: f.fact_id}]->() USING INDEX SEEK stated:STATES(fact_id) WITH DISTINCT a LIMIT 5
                  RETURN coalesce(a.title, a.source) } AS sources,
-       COLLECT { MATCH ()-[ev:STATES {fact_id: f.fact_id}]->() USING INDEX ev:STATES(fact_id) RETURN ev.sentence LIMIT 3 } AS evidence,
+       COLLECT { MATCH ()-[ev:STATES {fact_id: f.fact_id}]->() USING INDEX SEEK ev:STATES(fact_id) RETURN ev.sentence LIMIT 3 } AS evidence,
        f.fact_id AS fact_id
 ORDER BY commodity, exporter, importer

@@ -16,8 +16,8 @@ UNWIND side AS v
 MATCH (v)-[f:VISITED]->(o:Organization) WHERE coalesce(f.confidence, 0.0) >= $min_confidence
 WITH o, v, f ORDER BY o.name, v.name LIMIT 200
 RETURN o.name AS organization, o.legal_form AS legal_form, v.name AS visitor, f.date AS date,
-       COLLECT { MATCH (a:Article)-[stated:STATES {fact_id: f.fact_id}]->() USING INDEX stated:STATES(fact_id) WITH DISTINCT a LIMIT 5
+       COLLECT { MATCH (a:Article)-[stated:STATES {fact_id: f.fact_id}]->() USING INDEX SEEK stated:STATES(fact_id) WITH DISTINCT a LIMIT 5
                  RETURN coalesce(a.title, a.source) } AS sources,
-       COLLECT { MATCH ()-[ev:STATES {fact_id: f.fact_id}]->() USING INDEX ev:STATES(fact_id) RETURN ev.sentence LIMIT 3 } AS evidence,
+       COLLECT { MATCH ()-[ev:STATES {fact_id: f.fact_id}]->() USING INDEX SEEK ev:STATES(fact_id) RETURN ev.sentence LIMIT 3 } AS evidence,
        f.fact_id AS fact_id
 ORDER BY organization, visitor

@@ -21,8 +21,8 @@ WITH e, x, f, type, CASE
       RETURN coalesce(hg, h) AS g })
   END AS place
 RETURN e.name AS event, x.name AS participant, type, place.name AS place,
-       COLLECT { MATCH (a:Article)-[stated:STATES {fact_id: f.fact_id}]->() USING INDEX stated:STATES(fact_id) WITH DISTINCT a LIMIT 5
+       COLLECT { MATCH (a:Article)-[stated:STATES {fact_id: f.fact_id}]->() USING INDEX SEEK stated:STATES(fact_id) WITH DISTINCT a LIMIT 5
                  RETURN coalesce(a.title, a.source) } AS sources,
-       COLLECT { MATCH ()-[ev:STATES {fact_id: f.fact_id}]->() USING INDEX ev:STATES(fact_id) RETURN ev.sentence LIMIT 3 } AS evidence,
+       COLLECT { MATCH ()-[ev:STATES {fact_id: f.fact_id}]->() USING INDEX SEEK ev:STATES(fact_id) RETURN ev.sentence LIMIT 3 } AS evidence,
        f.fact_id AS fact_id
 ORDER BY event, type, participant

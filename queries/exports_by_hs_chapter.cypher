@@ -35,7 +35,7 @@ WITH c.hs_chapter AS hs_chapter, c.hs_name AS hs_name, c, flow[0] AS f, flow[1] 
 WITH hs_chapter, hs_name, count(f) AS flows, sum(f.support) AS articles, collect(DISTINCT c.name) AS commodities,
      collect(DISTINCT x.name) AS exporters, collect(DISTINCT y.name) AS partners, collect(f.fact_id) AS ids,
      // each fact counts its reports (older graphs: counted here)
-     sum(CASE WHEN f.evidence IS NULL THEN COUNT { MATCH ()-[ev:STATES {fact_id: f.fact_id}]->() USING INDEX ev:STATES(fact_id) RETURN ev }
+     sum(CASE WHEN f.evidence IS NULL THEN COUNT { MATCH ()-[ev:STATES {fact_id: f.fact_id}]->() USING INDEX SEEK ev:STATES(fact_id) RETURN ev }
               ELSE f.evidence END) AS evidence
 // the lists sorted after grouping: sorting the names of thousands of flows before it cost more than the rest
 WITH hs_chapter, hs_name, flows, articles, evidence,
@@ -44,6 +44,6 @@ WITH hs_chapter, hs_name, flows, articles, evidence,
      COLLECT { UNWIND partners AS n RETURN n ORDER BY n LIMIT 20 } AS partners,
      COLLECT { UNWIND ids AS id RETURN id ORDER BY id LIMIT 50 } AS ids
 RETURN hs_chapter, hs_name, flows, commodities, exporters, partners, articles, evidence,
-       COLLECT { UNWIND ids[..20] AS id MATCH ()-[ev:STATES {fact_id: id}]->() USING INDEX ev:STATES(fact_id) RETURN ev.sentence LIMIT 3 } AS examples,
+       COLLECT { UNWIND ids[..20] AS id MATCH ()-[ev:STATES {fact_id: id}]->() USING INDEX SEEK ev:STATES(fact_id) RETURN ev.sentence LIMIT 3 } AS examples,
        ids AS fact_ids
 ORDER BY flows DESC, hs_chapter IS NULL, hs_chapter

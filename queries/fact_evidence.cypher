@@ -23,7 +23,7 @@ CALL () {
   MATCH (s)-[f:PARTICIPATED_IN]->(t) WHERE f.fact_id STARTS WITH $fact_id RETURN s, f, t
 }
 // one report record per supporting sentence (STATES, found by the fact's id)
-MATCH (a:Article)-[e:STATES {fact_id: f.fact_id}]->() USING INDEX e:STATES(fact_id)
+MATCH (a:Article)-[e:STATES {fact_id: f.fact_id}]->() USING INDEX SEEK e:STATES(fact_id)
 RETURN f.fact_id AS fact_id, type(f) AS relation, s.name AS source, t.name AS target,
        coalesce(f.title, f.commodity, f.kind) AS qualifier, f.value AS value, f.currency AS currency,
        f.year AS year, f.date AS date, f.support AS support,

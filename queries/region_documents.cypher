@@ -25,9 +25,9 @@ WITH d, date, links,
      [l IN links WHERE type(l) = 'SIGNED' | startNode(l).name] AS signatories
 // the first 5 reporting articles and 3 sentences, each read from the facts' own report records
 WITH d, date, others, signatories,
-     COLLECT { UNWIND links AS l MATCH (a:Article)-[stated:STATES {fact_id: l.fact_id}]->() USING INDEX stated:STATES(fact_id) WITH DISTINCT a LIMIT 5
+     COLLECT { UNWIND links AS l MATCH (a:Article)-[stated:STATES {fact_id: l.fact_id}]->() USING INDEX SEEK stated:STATES(fact_id) WITH DISTINCT a LIMIT 5
                RETURN a } AS arts,
-     COLLECT { UNWIND links AS l MATCH ()-[ev:STATES {fact_id: l.fact_id}]->() USING INDEX ev:STATES(fact_id) WITH DISTINCT ev.sentence AS e LIMIT 3
+     COLLECT { UNWIND links AS l MATCH ()-[ev:STATES {fact_id: l.fact_id}]->() USING INDEX SEEK ev:STATES(fact_id) WITH DISTINCT ev.sentence AS e LIMIT 3
                RETURN e } AS evidence,
      [l IN links | l.fact_id] AS fact_ids
 RETURN d.name AS document, d.kind AS kind, d.signed AS signed, d.period_from AS period_from,

@@ -10,8 +10,8 @@ MATCH (r:Region) WHERE r.name = $region
 MATCH (h)-[:LOCATED_IN*0..1]->(r)
 MATCH (p:Person)-[f:HOLDS_POSITION]->(h) WHERE coalesce(f.confidence, 0.0) >= $min_confidence
 RETURN p.name AS person, f.title AS title, h.name AS of, f.support AS support,
-       COLLECT { MATCH (a:Article)-[stated:STATES {fact_id: f.fact_id}]->() USING INDEX stated:STATES(fact_id) WITH DISTINCT a LIMIT 5
+       COLLECT { MATCH (a:Article)-[stated:STATES {fact_id: f.fact_id}]->() USING INDEX SEEK stated:STATES(fact_id) WITH DISTINCT a LIMIT 5
                  RETURN coalesce(a.title, a.source) } AS sources,
-       COLLECT { MATCH ()-[ev:STATES {fact_id: f.fact_id}]->() USING INDEX ev:STATES(fact_id) RETURN ev.sentence LIMIT 3 } AS evidence,
+       COLLECT { MATCH ()-[ev:STATES {fact_id: f.fact_id}]->() USING INDEX SEEK ev:STATES(fact_id) RETURN ev.sentence LIMIT 3 } AS evidence,
        f.fact_id AS fact_id
 ORDER BY h = r DESC, person, title

@@ -21,8 +21,8 @@ ORDER BY y.name, f.kind, f.year, f.value
 LIMIT 200
 RETURN x.name AS source, y.name AS target, f.kind AS kind, f.value AS value, f.currency AS currency,
        f.year AS year, conflict, CASE WHEN conflict THEN f.reported_values ELSE [] END AS reported_values,
-       COLLECT { MATCH (a:Article)-[stated:STATES {fact_id: f.fact_id}]->() USING INDEX stated:STATES(fact_id) WITH DISTINCT a LIMIT 5
+       COLLECT { MATCH (a:Article)-[stated:STATES {fact_id: f.fact_id}]->() USING INDEX SEEK stated:STATES(fact_id) WITH DISTINCT a LIMIT 5
                  RETURN coalesce(a.title, a.source) } AS sources,
-       COLLECT { MATCH ()-[ev:STATES {fact_id: f.fact_id}]->() USING INDEX ev:STATES(fact_id) RETURN ev.sentence LIMIT 3 } AS evidence,
+       COLLECT { MATCH ()-[ev:STATES {fact_id: f.fact_id}]->() USING INDEX SEEK ev:STATES(fact_id) RETURN ev.sentence LIMIT 3 } AS evidence,
        f.fact_id AS fact_id
 ORDER BY target, kind, year, value

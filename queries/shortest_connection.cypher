@@ -27,7 +27,7 @@ UNWIND range(0, length(p) - 1) AS i
 WITH i, nodes(p)[i] AS n1, relationships(p)[i] AS rel, nodes(p)[i + 1] AS n2
 RETURN i + 1 AS step, n1.name AS from, CASE WHEN startNode(rel) = n1 THEN '->' ELSE '<-' END AS dir,
        type(rel) AS relation, n2.name AS to,
-       COLLECT { MATCH (a:Article)-[stated:STATES {fact_id: rel.fact_id}]->() USING INDEX stated:STATES(fact_id) WITH DISTINCT a LIMIT 5
+       COLLECT { MATCH (a:Article)-[stated:STATES {fact_id: rel.fact_id}]->() USING INDEX SEEK stated:STATES(fact_id) WITH DISTINCT a LIMIT 5
                  RETURN coalesce(a.title, a.source) } AS sources,
-       COLLECT { MATCH ()-[ev:STATES {fact_id: rel.fact_id}]->() USING INDEX ev:STATES(fact_id) RETURN ev.sentence LIMIT 3 } AS evidence
+       COLLECT { MATCH ()-[ev:STATES {fact_id: rel.fact_id}]->() USING INDEX SEEK ev:STATES(fact_id) RETURN ev.sentence LIMIT 3 } AS evidence
 ORDER BY step

@@ -74,9 +74,9 @@ LIMIT 200
 RETURN f.first_seen AS first_seen, type(f) AS relation, s.name AS source, t.name AS target,
        qualifier, f.support AS support, f.confidence AS confidence,
        // the rule of the surest report: the one that gave the fact its confidence
-       head(COLLECT { MATCH ()-[ev:STATES {fact_id: f.fact_id}]->() USING INDEX ev:STATES(fact_id) WHERE ev.rule IS NOT NULL
+       head(COLLECT { MATCH ()-[ev:STATES {fact_id: f.fact_id}]->() USING INDEX SEEK ev:STATES(fact_id) WHERE ev.rule IS NOT NULL
                       RETURN ev.rule ORDER BY ev.confidence DESC, ev.rule LIMIT 1 }) AS rule,
        f.fact_id AS fact_id,
-       COLLECT { MATCH (a:Article)-[stated:STATES {fact_id: f.fact_id}]->() USING INDEX stated:STATES(fact_id) WITH DISTINCT a LIMIT 3
+       COLLECT { MATCH (a:Article)-[stated:STATES {fact_id: f.fact_id}]->() USING INDEX SEEK stated:STATES(fact_id) WITH DISTINCT a LIMIT 3
                  RETURN coalesce(a.title, a.source) } AS sources,
-       COLLECT { MATCH ()-[ev:STATES {fact_id: f.fact_id}]->() USING INDEX ev:STATES(fact_id) RETURN ev.sentence LIMIT 3 } AS evidence
+       COLLECT { MATCH ()-[ev:STATES {fact_id: f.fact_id}]->() USING INDEX SEEK ev:STATES(fact_id) RETURN ev.sentence LIMIT 3 } AS evidence

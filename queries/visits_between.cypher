@@ -24,13 +24,13 @@ MATCH (s)-[f:VISITED]-(o) WHERE o IN far AND coalesce(f.confidence, 0.0) >= $min
 WITH DISTINCT pa, pb, side_a, side_b, f
 MATCH (v)-[f]->(h)
 WITH pa, pb, f, v, h, v IN side_a AS from_a,
-     COLLECT { MATCH (x:Article)-[stated:STATES {fact_id: f.fact_id}]->() USING INDEX stated:STATES(fact_id) WITH DISTINCT x LIMIT 5
+     COLLECT { MATCH (x:Article)-[stated:STATES {fact_id: f.fact_id}]->() USING INDEX SEEK stated:STATES(fact_id) WITH DISTINCT x LIMIT 5
                RETURN x ORDER BY x.published } AS arts
 RETURN coalesce(f.date, f.first_seen) AS date,
        v.name AS visitor, head([l IN labels(v) WHERE l <> 'Entity']) AS visitor_type,
        h.name AS host, head([l IN labels(h) WHERE l <> 'Entity']) AS host_type,
        CASE WHEN from_a THEN pa.name + ' → ' + pb.name ELSE pb.name + ' → ' + pa.name END AS direction,
        [x IN arts | coalesce(x.title, x.source)] AS sources,
-       COLLECT { MATCH ()-[ev:STATES {fact_id: f.fact_id}]->() USING INDEX ev:STATES(fact_id) RETURN ev.sentence LIMIT 3 } AS evidence,
+       COLLECT { MATCH ()-[ev:STATES {fact_id: f.fact_id}]->() USING INDEX SEEK ev:STATES(fact_id) RETURN ev.sentence LIMIT 3 } AS evidence,
        f.fact_id AS fact_id
 ORDER BY date, visitor, host
