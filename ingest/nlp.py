@@ -541,6 +541,20 @@ _ABBREVIATION_END = re.compile(
 )
 
 
+# Units whose abbreviation can end a sentence: "составил $109,8 млн. Основу экспорта составляет ...". After one
+# of them a capital opens the next sentence, unless it is the currency's country ("млн. долл. США").
+_UNIT_END = re.compile(r"\b(?:долл|млн|млрд|тыс|руб|тенге|чел|кв)\.\s*$")
+
+
+def _goes_on(prev: str, text: str) -> bool:
+    """The text after an abbreviation's full stop continues its sentence."""
+    if text[:1].isdigit():
+        return False
+    if _UNIT_END.search(prev) and text[:1].isupper():
+        return text.startswith(("США", "РФ", "РК"))
+    return True
+
+
 def _open_quote(text: str) -> bool:
     """A sentence that ends inside a quoted name ("форума "Казахстан-Россия. Приграничное ...");
     a quoted speech opening the sentence is no name and is left alone."""
@@ -561,7 +575,7 @@ def merge_abbreviations(sentences: list[Sentence], text: str) -> list[Sentence]:
     for s in sentences:
         prev = out[-1] if out else None
         if prev is not None and (
-            _ABBREVIATION_END.search(prev.text) and not s.text[:1].isdigit() or _open_quote(prev.text)
+            _ABBREVIATION_END.search(prev.text) and _goes_on(prev.text, s.text) or _open_quote(prev.text)
         ):
             shift = len(prev.tokens)
             for t in s.tokens:

@@ -191,3 +191,16 @@ def test_dictionaries_are_walked_by_the_dawg_extension() -> None:
     import pymorphy3.dawg
 
     assert pymorphy3.dawg.EXTENSION_AVAILABLE and pymorphy2.dawg.EXTENSION_AVAILABLE
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        ("Экспорт составил 5 млн. долл. США. Импорт вырос.", 2),  # "млн." and "долл." inside one sentence
+        ("Экспорт составил $109,8 млн. Основу экспорта составляют молочные продукты.", 2),  # a unit ends a sentence
+        ("Товарооборот достиг 12,4 млрд. тенге. Из Туркменистана ввезено 38 тыс. тонн карбамида.", 2),
+        ("Делегация посетила завод им. С.М. Кирова в Петропавловске.", 1),  # a name's initials go on
+    ],
+)
+def test_a_sentence_goes_on_after_an_abbreviation_unless_a_unit_ends_it(text: str, sentences: int) -> None:
+    assert len(parse_text(text, syntax=False).sentences) == sentences
