@@ -383,6 +383,23 @@ def _one_of_those_signed(ctx: Context, k: int) -> bool:
 _DOCUMENTS = re.compile(r"\bдокумент", re.I)
 
 
+def _signed_next(ctx: Context, k: int) -> bool:
+    """ "Крупнейшей сделкой стал контракт между A и B на поставку кабеля. Документ 3 июня подписали X и Y": a
+    document the sentence names without saying it was signed, which the next sentence opens by signing as
+    "документ" or by its kind."""
+    if k + 1 >= len(ctx.sentences):
+        return False
+    after = ctx.sentences[k + 1]
+    opening = next((t for t in after.tokens if t.pos not in ("PUNCT", "CCONJ", "ADV")), None)
+    return (
+        opening is not None
+        and opening.lemma in _REFERENCE
+        and opening.feats.get("Number") != "Plur"
+        and _signing(after)
+        and _status(after) == "fact"
+    )
+
+
 _PURPOSE = re.compile(r"\b(?:для|ради|с целью)\s+(?:подписания|заключения|парафирования)\b", re.I)
 
 
@@ -491,7 +508,8 @@ def _record(
         if not _signing(sent) and list_signed(ctx, k) is None:
             return
     if _status(sent) != "fact" and not (
-        _status(sent) == "unknown" and (list_signed(ctx, k) is not None or _one_of_those_signed(ctx, k))
+        _status(sent) == "unknown"
+        and (list_signed(ctx, k) is not None or _one_of_those_signed(ctx, k) or _signed_next(ctx, k))
     ):
         return
     name = _kind_nominative(kind_tokens, kind)

@@ -32,7 +32,7 @@ _TWO_COUNTRIES = re.compile(r"между\s+(?:двумя\s+)?(государст
 _BETWEEN_US = re.compile(r"\bмежду\s+нами\b", re.I)
 _TWO_REGIONS = re.compile(r"между\s+(?:нашими\s+|двумя\s+|обоими\s+)?(регионами|областями)", re.I)
 _REVENUE = re.compile(r"\b(?:выручк\w*|доход\w*|прибыл\w*)\b", re.I)
-_COUNTRY_NOUN = re.compile(r"\b(?:с|со)\s+(республикой|страной|государством)\b", re.I)
+_COUNTRY_NOUN = re.compile(r"\b(?:с|со)\s+(?:соседн\w+\s+|этой\s+)?(республикой|страной|государством)\b", re.I)
 # "360 миллионов" after "480 миллионов долларов" in one sentence: the currency said once.
 _BARE = re.compile(r"(?<![\d,.])(\d+(?:[.,]\d+)?)\s+(млрд|млн|миллиард\w*|миллион\w*)\.?(?!\s*(?:т\b|тонн))", re.I)
 _SCALE = {"млрд": 1e9, "миллиард": 1e9, "млн": 1e6, "миллион": 1e6}
