@@ -607,12 +607,13 @@ _COUNCIL_STEMS = tuple(h[:-1] for h in _COUNCILS)  # one C-level startswith scre
 def _add_bodies(ctx: Context, taken: list[tuple[int, int]]) -> None:
     """ "управлением сельского хозяйства ЗКО", "Агентством развития Новгородской области": a body
     named by its head noun and a genitive chain that ends in its region."""
+    org_starts = {sp.start for sp in ctx.parsed.spans if sp.type == "ORG"}
     for k, sent in enumerate(ctx.sentences):
         toks = sent.tokens
         for i, head in enumerate(toks):
             if not _body_head(head) or any(s <= head.start < e for s, e in taken):
                 continue
-            mods = _capital_modifiers(toks, i, _ner_org_starts(ctx))
+            mods = _capital_modifiers(toks, i, org_starts)
             end_tok = _body_chain_end(ctx, k, toks, i, own_words=not mods and not _council(head))
             if end_tok is None:
                 continue
@@ -634,10 +635,6 @@ def _council(tok: Token) -> bool:
     if tok.lemma in _COUNCILS:
         return True
     return tok.text.lower().startswith(_COUNCIL_STEMS) and form_of(tok.text, _COUNCILS) is not None
-
-
-def _ner_org_starts(ctx: Context) -> set[int]:
-    return {sp.start for sp in ctx.parsed.spans if sp.type == "ORG"}
 
 
 def _capital_modifiers(toks: list[Token], i: int, org_starts: set[int]) -> list[Token]:
