@@ -221,6 +221,8 @@ class _FirstLayerMemo:
     SIZE = 16_384  # words kept per model (3 KB each); past that the older half is dropped
 
     def __init__(self, model):
+        import numpy as np
+
         emb, first = model.emb, model.encoder.layers[0]
         weight = first.conv.weight.array  # filters x in x kernel
         filters, in_dim, self.kernel = weight.shape
@@ -230,7 +232,10 @@ class _FirstLayerMemo:
         self.word_weight = by_input[: emb.word.dim]
         self.shape_rows = emb.shape.weight.array @ by_input[emb.word.dim :]
         self.padding, self.bias = first.conv.padding, first.conv.bias.array
-        self.memo: dict[int, object] = {}
+        self.memo: dict[int, int] = {}  # word id -> its row in `rows`, oldest first
+        # allocated once; pages the memo has not written take no memory
+        self.rows = np.empty((self.SIZE, self.kernel * filters), dtype=weight.dtype)
+        self.free = list(range(self.SIZE - 1, -1, -1))
 
     def _word_rows(self, word_ids):
         import numpy as np
@@ -239,15 +244,18 @@ class _FirstLayerMemo:
         keys = keys.tolist()
         memo = self.memo
         missing = [k for k in keys if k not in memo]
-        fresh = {}
         if missing:
-            fresh = dict(zip(missing, self.model.emb.word(np.array(missing)) @ self.word_weight))
-        table = np.stack([memo[k] if k in memo else fresh[k] for k in keys])
-        if len(memo) + len(fresh) > self.SIZE:
-            for k in list(islice(memo, len(memo) // 2)):  # insertion order: the oldest first
-                del memo[k]
-        memo.update(fresh)
-        return table[inverse]
+            fresh = self.model.emb.word(np.array(missing)) @ self.word_weight
+            if len(missing) > len(self.free):  # the older half goes, but not a word this call reads
+                kept = set(keys)
+                self.free += [memo.pop(k) for k in [k for k in islice(memo, len(memo) // 2) if k not in kept]]
+            if len(missing) > len(self.free):  # more new words in one call than the memo holds
+                new = dict(zip(missing, fresh))
+                return np.stack([new[k] if k in new else self.rows[memo[k]] for k in keys])[inverse]
+            slots = [self.free.pop() for _ in missing]
+            self.rows[slots] = fresh
+            memo.update(zip(missing, slots))
+        return self.rows[[memo[k] for k in keys]][inverse]
 
     def _first_layer(self, word_id, shape_id):
         batch, seq = word_id.shape

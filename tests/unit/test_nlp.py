@@ -150,38 +150,40 @@ SENTENCES = [
 ]
 
 
+OTHER_SENTENCES = [
+    ["Делегация", "Омской", "области", "посетила", "Павлодарский", "нефтехимический", "завод", "."],
+    ["Товарооборот", "вырос", "на", "12", "процентов", "."],
+]
+
+
 @pytest.mark.parametrize("name", ["morph", "syntax", "ner"])
-@pytest.mark.parametrize("size", [16_384, 4])
+@pytest.mark.parametrize("size", [16_384, 30, 4])
 def test_first_layer_memo_is_slovnets_forward_pass(name: str, size: int, monkeypatch) -> None:
     """The memo gives slovnet's own network output, padded batches included, from memory a second time, and
-    after it has dropped words (a memo of 4 words drops half of them at every call)."""
+    after it has dropped words to take others (30 words: the second batch's new words push out the first's
+    older half) or when one batch holds more new words than it can keep (4 words)."""
     import numpy as np
 
     from coopgraph.ingest.nlp import _FirstLayerMemo
 
     infer = load_models()[name].infer
+    monkeypatch.setattr(_FirstLayerMemo, "SIZE", size)
     memo = _FirstLayerMemo(infer.model.model)
-    monkeypatch.setattr(memo, "SIZE", size)
-    (batch,) = list(infer.encoder(SENTENCES))
-    assert batch.pad_mask.any()  # shorter sentences are padded to the longest
-    ours, memo_rows = [], []
-    for _ in range(3):
-        ours.append(memo(batch.word_id, batch.shape_id, batch.pad_mask))
-        memo_rows.append(len(memo.memo))
-    theirs = memo.model(batch.word_id, batch.shape_id, batch.pad_mask)
-    words = len(np.unique(batch.word_id))  # distinct vocabulary ids, the padding's and the unknown word's among them
-    if size > words:
-        assert memo_rows == [words] * 3
-    else:  # over its size, the memo drops its older half before the words of the next call come in
-        kept = words - words // 2  # the second call computes nothing and drops half
-        assert memo_rows == [words, kept, kept - kept // 2 + (words - kept)]  # the third recomputes the dropped
-    for out in ours:
-        if name == "syntax":
-            assert np.allclose(out.head_id, theirs.head_id, atol=1e-3)
-            assert np.allclose(out.rel_id, theirs.rel_id, atol=1e-3)
-        else:
-            assert np.allclose(out, theirs, atol=1e-3)
-            assert (out.argmax(-1) == theirs.argmax(-1)).all()
+    (first,) = list(infer.encoder(SENTENCES))
+    (second,) = list(infer.encoder(OTHER_SENTENCES))
+    assert first.pad_mask.any()  # shorter sentences are padded to the longest
+    for batch in (first, second, first, second):
+        ours = memo(batch.word_id, batch.shape_id, batch.pad_mask)
+        theirs = memo.model(batch.word_id, batch.shape_id, batch.pad_mask)
+        for a, b in (
+            [(ours.head_id, theirs.head_id), (ours.rel_id, theirs.rel_id)] if name == "syntax" else [(ours, theirs)]
+        ):
+            assert np.allclose(a, b, atol=1e-3)
+            assert (a.argmax(-1) == b.argmax(-1)).all()
+        assert len(memo.memo) <= size and len(set(memo.memo.values())) == len(memo.memo)
+        assert len(memo.memo) + len(memo.free) == size  # every row either holds a word or is free
+    if size == 16_384:
+        assert len(memo.memo) == len(np.unique(np.concatenate([first.word_id.ravel(), second.word_id.ravel()])))
 
 
 def test_dictionaries_are_walked_by_the_dawg_extension() -> None:
