@@ -58,12 +58,12 @@ def ingest_parallel(driver, database: str, articles: list, workers: int, load: b
     }
 
 
-def real_length_records(n: int) -> list[dict]:
+def real_length_records(n: int, edition: int = 0) -> list[dict]:
     """Up to n articles of real length: the seeds, the test articles and the dev texts (beside the project, or
     in $COOPGRAPH_DEV_DIR), cycled, each made distinct by a closing line of its own (a new text, a new id).
     A copy whose closing line the reader drops (a text ending in page furniture) would be the same article
     again, which the pipeline settles as unchanged without extracting it: such copies are left out, so the
-    list can be shorter than n."""
+    list can be shorter than n. Each `edition` numbers its closing lines apart: new articles for the same texts."""
     from pathlib import Path
 
     from bench.corpus import REPO, article_of, real_records
@@ -78,9 +78,10 @@ def real_length_records(n: int) -> list[dict]:
     for k in range(4 * n):
         if len(out) == n:
             break
+        number = edition * 10 * n + k + 1
         rec = {
-            "source": f"real/{k:04d}.txt",
-            "text": unique[k % len(unique)] + f"\n\nНомер материала в архиве редакции – {k + 1}.",
+            "source": f"real/{number:05d}.txt",
+            "text": unique[k % len(unique)] + f"\n\nНомер материала в архиве редакции – {number}.",
         }
         key = article_of(rec).id
         if key not in seen:
