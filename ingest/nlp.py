@@ -383,35 +383,47 @@ class _Syntax:
     __slots__ = ("pending", "wanted", "owed", "parsed")
 
     def __init__(self):
-        self.pending: dict[int, tuple] = {}  # entry -> (natasha DocSent, its number in its line's Doc, our tokens)
+        # entry -> ([(natasha DocSent, its number in its line's Doc), ...], our tokens): one segment, or the
+        # segments of a sentence parse_text joined again
+        self.pending: dict[int, tuple[list, list[Token]]] = {}
         self.wanted: set[int] = set()
-        self.owed = 0  # sentences owed in all
+        self.owed = 0  # segments owed in all
         self.parsed = 0  # of them parsed so far
 
     def owe(self, sent, sent_id: int, ours: list[Token]) -> _Owed:
         key = self.owed
         self.owed += 1
-        self.pending[key] = (sent, sent_id, ours)
+        self.pending[key] = ([(sent, sent_id)], ours)
         return _Owed(self, key)
+
+    def join(self, parts: list[_Owed]) -> None:
+        """Segments parse_text joined into one sentence ("5 млн. долл. США", a quoted name with a full stop
+        inside: «Иннопром. Центральная Азия») are parsed as one sentence, not each alone."""
+        sents, ours = self.pending[parts[0].key]
+        for part in parts[1:]:
+            more_sents, more_ours = self.pending.pop(part.key)
+            sents, ours = sents + more_sents, ours + more_ours
+            part.key = parts[0].key
+        self.pending[parts[0].key] = (sents, ours)
 
     def resolve(self, key: int) -> None:
         keys = sorted({key} | (self.wanted & self.pending.keys()))
         pending = [self.pending.pop(k) for k in keys if k in self.pending]
         if not pending:
             return
-        self.parsed += len(pending)
-        chunk = [[t.text for t in sent.tokens] for sent, _, _ in pending]
-        for (sent, sent_id, ours), markup in zip(
-            pending, _map_by_length(load_models()["syntax"], chunk, CALL_COST["syntax"])
-        ):
-            for k, (doc_tok, src, tok) in enumerate(zip(sent.tokens, markup.tokens, ours)):
-                # natasha's own ids ("<sentence>_<token>"), which its normaliser of names walks
-                doc_tok.id = f"{sent_id}_{src.id}"
-                doc_tok.head_id = f"{sent_id}_{src.head_id}"
-                doc_tok.rel = src.rel
+        self.parsed += sum(len(sents) for sents, _ in pending)
+        chunk = [[t.text for sent, _ in sents for t in sent.tokens] for sents, _ in pending]
+        for (sents, ours), markup in zip(pending, _map_by_length(load_models()["syntax"], chunk, CALL_COST["syntax"])):
+            # natasha's own ids ("<segment>_<token>"), which its normaliser of names walks
+            ids = [f"{sent_id}_{j + 1}" for sent, sent_id in sents for j in range(len(sent.tokens))]
+            doc_tokens = [(t, sent_id) for sent, sent_id in sents for t in sent.tokens]
+            for g, ((doc_tok, sent_id), src, tok) in enumerate(zip(doc_tokens, markup.tokens, ours)):
                 head = int(src.head_id) - 1  # natasha numbers from 1, 0 is the root
-                # a sentence merged into the one before moved its tokens on by (tok.i - k)
-                tok._head = head + tok.i - k if head >= 0 else -1
+                doc_tok.id = ids[g]
+                doc_tok.head_id = ids[head] if head >= 0 else f"{sent_id}_0"
+                doc_tok.rel = src.rel
+                # a segment merged into the one before without its parse moved its tokens on by (tok.i - g)
+                tok._head = head + tok.i - g if head >= 0 else -1
                 tok._rel = src.rel or ""
                 tok._syntax = None
             _repair(ours)
@@ -644,6 +656,9 @@ def parse_text(
                     span_owed[id(span)] = mine
             sentences.append(s)
         for s in merge_abbreviations(sentences, doc.text):
+            parts = list({id(t._syntax): t._syntax for t in s.tokens if t._syntax is not None}.values())
+            if owed is not None and len(parts) > 1:
+                owed.join(parts)
             for t in s.tokens:
                 t.start += offset
                 t.end += offset

@@ -40,6 +40,15 @@ def natasha_by_line(text: str):
     return heads, spans
 
 
+# parse_text joins what the segmenter cut after "млн." and "долл." into one sentence and parses it as one, where
+# natasha parses each segment alone: that sentence's heads are not natasha's (test_a_joined_sentence_...)
+JOINED = "Товарооборот составил 5 млн. долл. США."
+
+
+def natasha_parses_it(text: str, start: int) -> bool:
+    return not (text.index(JOINED) <= start < text.index(JOINED) + len(JOINED))
+
+
 @pytest.fixture(scope="module")
 def expected():
     return natasha_by_line(TEXT)
@@ -60,7 +69,7 @@ def test_tags_heads_and_spans_match_natasha_line_by_line(expected):
             assert (t.text, t.pos, t.feats) == (text, pos, feats)
             # the head is read first here, so the parser runs now, after the merge renumbered tokens
             got = None if t.head < 0 else s.tokens[t.head].start
-            assert (got, t.rel) == (head_start, rel), t.text
+            assert (got, t.rel) == (head_start, rel) or not natasha_parses_it(TEXT, t.start), t.text
             seen += 1
     assert seen == len(heads)
     assert [(sp.type, sp.start, sp.end, sp.text, sp.normal) for sp in parsed.spans] == spans
@@ -71,11 +80,20 @@ def test_span_normal_first_runs_the_parser_for_the_whole_article(expected):
     heads, spans = expected
     parsed = parse_text(TEXT)
     assert [sp.normal for sp in parsed.spans] == [sp[4] for sp in spans]
-    merged = parsed.sentences[1]
-    assert [t.head for t in merged.tokens] == [
-        -1 if heads[t.start][3] is None else next(u.i for u in merged.tokens if u.start == heads[t.start][3])
-        for t in merged.tokens
-    ]
+    assert all(t._syntax is None for s in parsed.sentences for t in s.tokens)  # every sentence got its parse
+
+
+def test_a_joined_sentence_is_parsed_as_one() -> None:
+    """The segments of "Товарооборот составил 5 млн. долл. США." go to the parser as one sentence: one root, and
+    the parser's own reading of the whole (natasha parses "долл." and "США." each alone, with roots of their
+    own); its tokens' ids are natasha's, for its normaliser of names."""
+    parsed = parse_text(TEXT)
+    (joined,) = [s for s in parsed.sentences if s.text == JOINED]
+    assert [t.text for t in joined.tokens if t.head == -1] == ["составил"]
+    (markup,) = list(load_models()["syntax"].map([[t.text for t in joined.tokens]]))
+    raw = [int(src.head_id) - 1 for src in markup.tokens]
+    repaired = [i for i, (t, h) in enumerate(zip(joined.tokens, raw)) if t.head != h]
+    assert len(repaired) <= 1  # the parse repairs may mend one arc ("долл." left as an orphan)
 
 
 def test_a_sentence_is_parsed_when_first_read_with_the_wanted_ones(expected):
@@ -97,7 +115,8 @@ def test_a_sentence_is_parsed_when_first_read_with_the_wanted_ones(expected):
     assert owed.parsed == 3 and not unparsed(meeting) and unparsed(merged)
     for s in parsed.sentences:  # each parse is the one natasha gives its line as a whole
         for t in s.tokens:
-            assert (None if t.head < 0 else s.tokens[t.head].start, t.rel) == heads[t.start][3:], t.text
+            got = (None if t.head < 0 else s.tokens[t.head].start, t.rel)
+            assert got == heads[t.start][3:] or not natasha_parses_it(TEXT, t.start), t.text
     assert owed.parsed == 5
 
 
