@@ -740,6 +740,13 @@ XX_FORUM = "XX Форум межрегионального сотрудниче�
 RELATION_CASES = [
     # HOLDS_POSITION: titles normalised to the office
     relation_case(
+        "participated-a-quoted-name-with-a-full-stop-is-no-participant",
+        "На выставке «Иннопром. Центральная Азия» в Ташкенте свою продукцию представили 20 предприятий Свердловской "
+        "области.",
+        has=[("PARTICIPATED_IN", "Свердловская область", ANY, ANY)],
+        absent=[("PARTICIPATED_IN", "Ташкент", ANY, ANY)],
+    ),
+    relation_case(
         "signed-a-document-the-sentence-before-named-without-its-signing",
         "Крупнейшей сделкой миссии стал контракт между ООО «УралТехКабель» и ТОО «Караганда Энергосервис» на поставку "
         "кабельной продукции. Документ подписали директор Игорь Власов и генеральный директор Ерлан Мусин.",
