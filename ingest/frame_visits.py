@@ -14,6 +14,7 @@ from coopgraph.ingest.discourse import (
     country_code,
     delegation_leaders,
     delegation_named_before,
+    headed_region,
     led_delegation,
     looks_back,
     named_members,
@@ -511,18 +512,6 @@ def _our_delegation(ctx: Context) -> str | None:
     return None if named else ctx.home
 
 
-def _led_by(ctx: Context, person: str) -> str | None:
-    """The region a person heads (akim, governor, ...), if he heads one: where he goes, his delegation goes."""
-    return next(
-        (
-            r.target_key
-            for r in ctx.relations.values()
-            if r.type == "HOLDS_POSITION" and r.source_key == person and r.title in HEAD_TITLES
-        ),
-        None,
-    )
-
-
 def _head_with_members(ctx: Context, matches: list[FrameMatch]) -> str | None:
     """ "Аким Костанайской области прибыл с рабочим визитом в Брестскую область. В составе делегации – ...": a
     region's head arriving abroad with a delegation whose members the next sentence lists leads it; the
@@ -535,7 +524,7 @@ def _head_with_members(ctx: Context, matches: list[FrameMatch]) -> str | None:
             continue
         places = [r.key for r in m.refs("place", "Region", "City", "Country")]
         for r in m.refs("visitor", "Person"):
-            region = _led_by(ctx, r.key)
+            region = headed_region(ctx, r.key)
             if (
                 region
                 and region.startswith("Region:")
@@ -573,7 +562,7 @@ def _went_with_the_delegation(ctx: Context, persons: list[str], k: int, rule: st
         r.target_key
         for r in list(ctx.relations.values())
         if r.type == "VISITED"
-        and (same_side(ctx, r.source_key, side) or side is not None and side == _led_by(ctx, r.source_key))
+        and (same_side(ctx, r.source_key, side) or side is not None and side == headed_region(ctx, r.source_key))
         and ctx.sentence_of(r.evidence.start) <= k + 2  # "Делегацию возглавляет X. Вместе с ним в Кокшетау приехали"
         and r.target_key.startswith(("Region:", "City:", "Country:"))  # its tours are the region's (dev)
     ]

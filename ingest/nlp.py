@@ -422,8 +422,7 @@ class _Syntax:
                 doc_tok.id = ids[g]
                 doc_tok.head_id = ids[head] if head >= 0 else f"{sent_id}_0"
                 doc_tok.rel = src.rel
-                # a segment merged into the one before without its parse moved its tokens on by (tok.i - g)
-                tok._head = head + tok.i - g if head >= 0 else -1
+                tok._head = head  # the sentence's own numbering: a joined one is parsed whole (`join`)
                 tok._rel = src.rel or ""
                 tok._syntax = None
             _repair(ours)
