@@ -12,6 +12,7 @@ from coopgraph.ingest.context import DELEGATION_MEMBERS, Context, Ref
 from coopgraph.ingest.discourse import HEAD_COUNTRY, body_place, country_code, delegation_named_before
 from coopgraph.ingest.discourse import words as discourse_words
 from coopgraph.ingest.morph import form_of, inflect_word, parses
+from coopgraph.ingest.nlp import Sentence
 
 PLACE_TYPES = ("Country", "Region", "City")
 
@@ -831,12 +832,12 @@ def _title_then_name(ctx: Context) -> None:
     name of a person the article gives no office."""
     titled = {rel.source_key for rel in ctx.relations.values() if rel.type == "HOLDS_POSITION"}
     for k, sent in enumerate(ctx.sentences[:-1]):
-        m = offices().any_title.match(sent.text.lstrip(' «"-–—'))
-        if m is None or ctx.refs_in(k, "Person"):
+        m = None if ctx.refs_in(k, "Person") else _subject_title(sent)
+        if m is None:
             continue
-        start = sent.start + len(sent.text) - len(sent.text.lstrip(' «"-–—'))
+        start = sent.start + m.start()
         office = offices().office_at(ctx.text, start)
-        phrase = TitlePhrase(office, m.group("title"), start, start + m.end(), sent.end, k)
+        phrase = TitlePhrase(office, m.group("title"), start, sent.start + m.end(), sent.end, k)
         if phrase.office.kind == "office":
             continue
         nxt = ctx.sentences[k + 1]
@@ -845,10 +846,29 @@ def _title_then_name(ctx: Context) -> None:
             continue
         stop = _AFTER_STOP.search(ctx.text, phrase.comp_start)
         phrase.comp_end = min(stop.start(), sent.end) if stop else sent.end
+        verb = next((t for t in sent.tokens if t.start >= phrase.comp_start and t.pos in ("VERB", "AUX")), None)
+        if verb is not None:  # "Председатель Гомельского облисполкома посетил Костанай": the title ends at its verb
+            phrase.comp_end = min(phrase.comp_end, verb.start)
         found = _resolve(ctx, person, phrase)
-        if found is not None and _places_in(ctx, k, phrase.comp_start, phrase.comp_end):
+        # the title names its place: after it, or inside it ("председатель Гомельского облисполкома")
+        named = _places_in(ctx, k, phrase.comp_start, phrase.comp_end) or _belarus_oblispolkom(ctx, phrase.text)
+        if found is not None and named:
             ctx.relate("HOLDS_POSITION", person.key, found[0], k + 1, rule="position.title_then_name", title=found[1])
             titled.add(person.key)
+
+
+def _subject_title(sent: Sentence) -> re.Match | None:
+    """The sentence's first title when it opens the sentence or stands in the nominative as its subject ("В
+    Петропавловске побывал губернатор Тюменской области"), not as an object ("встретился с губернатором")."""
+    opening = len(sent.text) - len(sent.text.lstrip(' «"-–—'))
+    found = list(offices().any_title.finditer(sent.text))
+    if len(found) != 1:  # "Аким СКО встретился с губернатором ...": whose name follows is not said
+        return None
+    m = found[0]
+    if m.start() == opening:
+        return m
+    tok = next((t for t in sent.tokens if t.start == sent.start + m.start()), None)
+    return m if tok is not None and tok.feats.get("Case") == "Nom" and tok.rel == "nsubj" else None
 
 
 def add_title_refs(ctx: Context) -> None:

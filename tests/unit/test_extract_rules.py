@@ -786,6 +786,32 @@ RELATION_CASES = [
         absent=[("VISITED", "Омская область", ANY, ANY)],
     ),
     relation_case(
+        "holds-a-title-the-subject-of-a-sentence-and-its-name-opening-the-next",
+        "В Петропавловске побывал губернатор Тюменской области. Александр Моор провёл встречу с акимом СКО Кайратом "
+        "Нуртаевым.",
+        has=[
+            ("HOLDS_POSITION", "Александр Моор", "Тюменская область", "губернатор"),
+            ("VISITED", "Александр Моор", "Петропавловск", ANY),
+        ],
+    ),
+    relation_case(
+        "holds-a-title-after-the-verb-and-its-name-opening-the-next",
+        "С рабочим визитом в Костанай прибыл председатель Гомельского облисполкома. Иван Крупко осмотрел "
+        "предприятия города.",
+        has=[("HOLDS_POSITION", "Иван Крупко", "Гомельская область", "председатель облисполкома")],
+    ),
+    relation_case(
+        "holds-a-title-opening-a-sentence-ends-at-its-verb",
+        "Председатель Гомельского облисполкома посетил Костанай. Иван Крупко осмотрел предприятия города.",
+        has=[("HOLDS_POSITION", "Иван Крупко", "Гомельская область", "председатель облисполкома")],
+        absent=[("HOLDS_POSITION", "Иван Крупко", "Костанай", ANY)],
+    ),
+    relation_case(
+        "holds-no-title-of-two-in-the-sentence-before-for-the-next-name",
+        "Аким СКО встретился с губернатором Тюменской области. Александр Моор осмотрел предприятия.",
+        absent=[("HOLDS_POSITION", "Александр Моор", ANY, ANY)],
+    ),
+    relation_case(
         "holds-the-director-of-the-farm-named-before",
         "Гости побывали на молочно-товарной ферме ТОО «Акжол Агро» в Бурлинском районе. Директор хозяйства Ерлан "
         "Сапаров рассказал о закупке племенного скота.",
