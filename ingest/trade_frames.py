@@ -679,14 +679,16 @@ def goods_of(ctx: Context, tree: Tree, st: Statement) -> GoodsRead:
 
 def _goods_after_figure(ctx: Context, k: int, tokens: list[Token], after: Token, own: Token | None) -> list[Good]:
     """ "ввезено товаров на 13,6 млн долларов – в основном цемент и трубы", "импорт оценивается в 64,9 млн
-    долларов: это автомобили и полимеры": goods named generally or not at all, then listed after a dash or a
-    colon in the same clause."""
+    долларов: это автомобили и полимеры", "продукции на 58 млн долларов, в основном пшеницу": goods named
+    generally or not at all, then listed after a dash, a colon or a comma and a list marker in the same clause."""
     for t in tokens[after.i + 1 : -1]:
         finite = t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"
         if t.text in (";", ".") or (finite and t.i > after.i + 1 and not (own and t.i == own.i)):
             return []  # another clause
-        if t.text in (":", "–", "—"):
-            start = t.i + 2 if tokens[t.i + 1].lemma == "это" else t.i + 1
+        listed = t.text == "," and list_marker(tokens, t.i + 1)  # ", в основном пшеницу, ячмень и ..."
+        if t.text in (":", "–", "—") or listed:
+            start = t.i + 1 + listed
+            start += tokens[start].lemma == "это"
             return read_goods(ctx, k, tokens[start:]).goods
     return []
 
