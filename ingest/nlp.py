@@ -15,6 +15,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_clauses,
     repair_conjoined_subjects,
     repair_converb_subjects,
+    repair_coordinated_place_adjectives,
     repair_copular_places,
     repair_counted_subjects,
     repair_counting_cycles,
@@ -450,6 +451,7 @@ def _repair(ours: list[Token]) -> None:
     repair_subject_cycles(ours)
     repair_crossing_conjuncts(ours)
     repair_adjective_heads(ours)
+    repair_coordinated_place_adjectives(ours)
     repair_disagreeing_adjectives(ours)
     repair_misread_place_nouns(ours)
     repair_copular_places(ours)

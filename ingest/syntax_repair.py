@@ -461,6 +461,47 @@ def repair_adjective_heads(tokens: list[Token]) -> None:
         adj._head, adj._rel = noun.i, "amod"
 
 
+_PLACE_PLURALS = {"области", "края", "республики", "провинции", "районы", "района", "города"}
+
+
+def repair_coordinated_place_adjectives(tokens: list[Token]) -> None:
+    """ "Самаркандская и Туркестанская области подписали": after a quoted name or a genitive the parser hangs the
+    first adjective elsewhere (as the subject, or an apposition of "форума") and the noun under it. The plural
+    noun heads the phrase: it takes the place of whichever of its adjectives stood for the phrase, the first
+    adjective modifies it and the others are coordinated with the first."""
+    for k, noun in enumerate(tokens):
+        if noun.text.lower() not in _PLACE_PLURALS or k < 3 or noun.pos != "NOUN":
+            continue
+        chain: list[Token] = []
+        j = k - 1
+        while (
+            j >= 0
+            and tokens[j].text[:1].isupper()
+            and tokens[j].text.lower().endswith(("ская", "ский", "цкая", "цкий"))
+        ):
+            chain.insert(0, tokens[j])
+            if j >= 2 and tokens[j - 1].text.lower() in ("и", ","):
+                j -= 2
+            else:
+                break
+        if len(chain) < 2:
+            continue
+        inside = {t.i for t in chain} | {noun.i}
+        role = next((t for t in chain if t._head not in inside and t._rel in _ARGUMENTS), None)
+        verb = tokens[k + 1] if k + 1 < len(tokens) else None
+        if role is None and verb is not None and verb.pos == "VERB" and noun.feats.get("Case") == "Nom":
+            # "На форуме «Россия – Казахстан» Омская, ... области подписали": the noun hung on "форуме", and
+            # the verb right after it has no subject
+            if not any(t._head == verb.i and t._rel.startswith("nsubj") for t in tokens):
+                noun._head, noun._rel = verb.i, "nsubj"
+        elif role is not None:
+            noun._head, noun._rel = role._head, role._rel
+        first = chain[0]
+        first._head, first._rel = noun.i, "amod"
+        for t in chain[1:]:
+            t._head, t._rel = first.i, "conj"
+
+
 # Endings an adjective can have; a capitalised "adjective" ending otherwise is a noun the tagger misread.
 _ADJECTIVE_ENDINGS = (
     "ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем",

@@ -786,6 +786,26 @@ RELATION_CASES = [
         absent=[("VISITED", "Омская область", ANY, ANY)],
     ),
     relation_case(
+        "party-regions-named-by-coordinated-adjectives-after-a-forums-quoted-name",
+        "На полях форума «Самарканд Экспо-2024» Самаркандская и Туркестанская области подписали соглашение о "
+        "сотрудничестве.",
+        has=[
+            ("PARTY_TO", "Самаркандская область", "doc:соглашение", ANY),
+            ("PARTY_TO", "Туркестанская область", "doc:соглашение", ANY),
+            ("PARTICIPATED_IN", "Самаркандская область", ANY, ANY),
+        ],
+    ),
+    relation_case(
+        "party-three-regions-after-a-forum-whose-name-holds-a-country",
+        "На форуме «Россия – Казахстан» Омская, Новосибирская и Павлодарская области подписали меморандум.",
+        has=[
+            ("PARTY_TO", "Омская область", "doc:меморандум", ANY),
+            ("PARTY_TO", "Новосибирская область", "doc:меморандум", ANY),
+            ("PARTY_TO", "Павлодарская область", "doc:меморандум", ANY),
+        ],
+        absent=[("PARTY_TO", "Казахстан", ANY, ANY)],
+    ),
+    relation_case(
         "holds-a-title-the-subject-of-a-sentence-and-its-name-opening-the-next",
         "В Петропавловске побывал губернатор Тюменской области. Александр Моор провёл встречу с акимом СКО Кайратом "
         "Нуртаевым.",

@@ -73,6 +73,16 @@ CASES = [
         [(11, "принял")],
         id="an-object-after-a-setting-phrase-read-as-a-conjunct-of-the-visit",
     ),
+    pytest.param(
+        "На полях форума «Самарканд Экспо-2024» Самаркандская и Туркестанская области подписали соглашение.",
+        [(10, "подписали"), (7, "области"), (9, "Самаркандская")],
+        id="coordinated-place-adjectives-after-a-quoted-name-under-their-plural-noun",
+    ),
+    pytest.param(
+        "На форуме «Россия – Казахстан» Омская, Новосибирская и Павлодарская области подписали меморандум.",
+        [(12, "подписали"), (7, "области"), (11, "Омская")],
+        id="coordinated-place-adjectives-whose-noun-hung-on-the-setting",
+    ),
 ]
 NOMINATIVE = [
     pytest.param(
