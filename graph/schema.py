@@ -272,7 +272,10 @@ def wipe_data(driver: neo4j.Driver, database: str = "neo4j", batch: int = 10_000
     if deleted:
         # CALL ... IN TRANSACTIONS needs an auto-commit transaction, which execute_query does not give.
         with driver.session(database=database) as session:
-            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF $batch ROWS", batch=batch).consume()
+            # relationships first: DETACH DELETE of a region's node takes all its relationships in one batch's
+            # transaction, and at 70k articles that exceeded the transaction memory pool
+            session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF $batch ROWS", batch=batch).consume()
+            session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF $batch ROWS", batch=batch).consume()
     return deleted
 
 
