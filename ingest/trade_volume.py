@@ -17,9 +17,13 @@ _TURNOVER = re.compile(
     r"объ[её]м\w*\s+(?:взаимн\w+\s+|двусторонн\w+\s+|внешн\w+\s+)?торговл\w+|взаимн\w+\s+торговл\w+)",
     re.I,
 )
-# "отгрузили в Казахстан продукции на 1,92 млрд долларов": goods worth that much sent is an export figure
-_EXPORT = re.compile(r"\b(экспорт\w*|вывоз\w*|поставк\w*|отгрузил\w*)\b", re.I)
-_IMPORT = re.compile(r"\b(импорт\w*|ввоз\w*|закуп\w*)\b", re.I)
+# "отгрузили в Казахстан продукции на 1,92 млрд долларов", "поставила товаров на", "вывезено продукции на":
+# goods worth that much sent is an export figure, received an import one
+_EXPORT = re.compile(
+    r"\b(экспорт\w*|вывоз\w*|вывез\w*|поставк\w*|поставил\w*|поставлен\w*|поставля\w*|отгрузил\w*|отгруж\w*)\b",
+    re.I,
+)
+_IMPORT = re.compile(r"\b(импорт\w*|ввоз\w*|ввез\w*|завоз\w*|завез\w*|закуп\w*)\b", re.I)
 _SHARE = re.compile(r"(из них|в том числе|на долю)", re.I)
 # A figure of trade with the whole world names no partner: "поставляет на экспорт", "в 30 стран".
 _VAGUE = re.compile(
@@ -205,8 +209,10 @@ def trade_volumes(ctx: Context, k: int) -> list[tuple[str, str, str]]:
             kind = last[0]  # "оборот с Россией составил 1,1 млрд долларов, с Китаем – 640 млн": the same figure
         if kind is None or is_vague(text[lo:hi]) or _is_plan(text, a.start) or _deal_sum().search(text[lo : a.start]):
             continue
-        if _REVENUE.search(text[lo : a.start]):
-            continue  # "Экспортная выручка составила 3,1 млрд тенге": a firm's takings, not trade between places
+        if _REVENUE.search(text[lo : a.start]) or _PRICE.match(text, a.end):
+            continue  # "Экспортная выручка составила 3,1 млрд тенге", "по 8,5 тысячи тенге за мешок"
+        if kind != "turnover" and _firms_figure(ctx, k, text[lo : a.start], sent.start + lo, sent.start + a.start):
+            continue
         src, tgt = _sides(ctx, k, text, lo, a, hi, last, kind)
         if not src or not tgt or src == tgt:
             continue
@@ -216,6 +222,22 @@ def trade_volumes(ctx: Context, k: int) -> list[tuple[str, str, str]]:
         )
         out.append((kind, src, tgt))
     return out
+
+
+# A price per unit, not a volume: "по 8,5 тысячи тенге за мешок", "220 долларов за тонну".
+_PRICE = re.compile(
+    r"\s*за\s+(?:\d+\s+)?(?:кг|килограмм\w*|тонн\w*|т\b|мешок|штук\w*|литр\w*|единиц\w*|баррел\w*|кубометр\w*)", re.I
+)
+# One firm's deliveries are not trade between places: "Рубцовский завод ... поставил в область запчасти на 1,4 млн".
+# "Компании региона отгрузили": the plural is the region's trade.
+_FIRM = re.compile(r"\b(?:завод|компания|комбинат|фабрика|фирма|холдинг|предприятие)\b", re.I)
+
+
+def _firms_figure(ctx: Context, k: int, before: str, lo: int, at: int) -> bool:
+    """An export or import amount whose clause names one company as the trader."""
+    if any(lo <= r.start < at for r in ctx.refs_in(k, "Organization")):
+        return True
+    return bool(_FIRM.search(before))
 
 
 @lru_cache(maxsize=1)
