@@ -76,6 +76,7 @@ class Events:
     main: str | None = None
     setting: bool = False  # the lead sets the article inside the main event ("в рамках форума", "прошел")
     venues: dict[str, str] = field(default_factory=dict)  # event key -> place key where it was held
+    held_at: dict[int, list[str]] = field(default_factory=dict)  # sentence -> events it says were held there
 
     def in_tokens(self, ctx: Context, k: int, tokens: list[Token]) -> list[str]:
         """Events an argument names: an Event mention in it, else an event word ("на этом мероприятии",
@@ -122,6 +123,8 @@ def find_events(ctx: Context) -> Events:
         for key in keys:
             if venue and key not in events.venues:
                 events.venues[key] = venue
+            if venue:
+                events.held_at.setdefault(m.sent, []).append(key)
     for m in find_frames(ctx, ("host",)):  # "Семей принимал Дни города Рубцовска": the host's place
         venue = _most_specific(ctx, m.refs("place", "City", "Region") or m.refs("host", "City", "Region"))
         for r in m.refs("guests", "Event"):
@@ -235,6 +238,7 @@ def extract_participation(ctx: Context) -> None:
     _listed_participants(ctx, events)
     _represented(ctx)
     _leaders_took_part(ctx, near=True)  # and again, for what the readings since found the side taking part in
+    _delegation_after_held(ctx, events)
     _venue_visits(ctx, events)
 
 
@@ -590,6 +594,42 @@ def _officials_of(ctx: Context, place: str) -> list[str]:
         if rel.target_key in (place, region) or of_region == region:
             out.append(rel.source_key)
     return out
+
+
+_DELEGATION = re.compile(r"делегаци\w*", re.I)
+_LED = re.compile(r"\b(?:возглавил\w*|возглавлял\w*|во\s+главе\s+с|под\s+руководством)\b", re.I)
+
+
+def _delegation_after_held(ctx: Context, events: Events) -> None:
+    """ "3–4 июля в Актобе прошла выставка-ярмарка «Актобе Экспо-2024». Делегацию Оренбургской области возглавил
+    министр ... Игорь Сапрыкин": a delegation that the sentence right after an event's holding names and leads,
+    and says nothing else of, came to that event. It and its leader took part (and visited its venue, below)."""
+    for j, keys in events.held_at.items():
+        k = j + 1
+        if k >= len(ctx.sentences) or len(set(keys)) != 1 or not _plain_fact(ctx, k) or ctx.refs_in(k, "Event"):
+            continue
+        if any(
+            rel.type in ("VISITED", "PARTICIPATED_IN") and ctx.sentence_of(rel.evidence.start) == k
+            for rel in ctx.relations.values()
+        ):
+            continue  # the sentence says where the delegation went, or what it took part in
+        sent = ctx.sentences[k]
+        word, led = _DELEGATION.search(sent.text), _LED.search(sent.text)
+        if word is None or led is None:
+            continue
+        lo, hi = sent.start + word.start() - 40, sent.start + led.start()
+        owners = [
+            r
+            for r in ctx.refs_in(k, "Region", "City")
+            if lo <= r.start < hi and (r.start > lo + 40 or r.via == "demonym")
+        ]
+        acts = [t for t in sent.tokens if t.pos == "VERB" and t.lemma not in ("возглавить", "возглавлять")]
+        if len({r.key for r in owners}) != 1 or acts:
+            continue  # whose delegation is not said, or the sentence says what else it did ("посетила ...")
+        leaders = [r.key for r in ctx.refs_in(k, "Person") if r.start >= sent.start + led.end()]
+        for who in [owners[0].key, *leaders[:1]]:
+            ctx.relate("PARTICIPATED_IN", who, keys[0], k, rule="event.delegation_after_held")
+            ctx.participant_groups.add((who, keys[0]))
 
 
 def _venue_visits(ctx: Context, events: Events) -> None:

@@ -786,6 +786,42 @@ RELATION_CASES = [
         absent=[("VISITED", "Омская область", ANY, ANY)],
     ),
     relation_case(
+        "participated-a-delegation-led-in-the-sentence-after-the-event-was-held",
+        "В Костанае прошла международная выставка «Агро-Тобол 2025». Делегацию Курганской области возглавил "
+        "заместитель губернатора Иван Петров.",
+        has=[
+            ("PARTICIPATED_IN", "Курганская область", "Агро-Тобол 2025", ANY),
+            ("PARTICIPATED_IN", "Иван Петров", "Агро-Тобол 2025", ANY),
+            ("VISITED", "Курганская область", "Костанай", ANY),
+            ("VISITED", "Иван Петров", "Костанай", ANY),
+        ],
+    ),
+    relation_case(
+        "participated-a-delegation-named-by-its-adjective-after-the-event-was-held",
+        "В Омске прошел Форум межрегионального сотрудничества. Павлодарскую делегацию возглавил аким Асаин Байханов.",
+        has=[
+            ("PARTICIPATED_IN", "Павлодарская область", "Форум межрегионального сотрудничества", ANY),
+            ("VISITED", "Асаин Байханов", "Омск", ANY),
+        ],
+    ),
+    relation_case(
+        "participated-the-hosts-delegation-visits-nothing",
+        "В Омске прошел форум «Сибирь – Казахстан». Делегацию Омской области возглавил губернатор Виталий Хоценко.",
+        absent=[("VISITED", "Омская область", ANY, ANY), ("VISITED", "Виталий Хоценко", ANY, ANY)],
+    ),
+    relation_case(
+        "participated-nothing-for-a-delegation-sent-elsewhere-after-the-event",
+        "В Омске прошел форум «Сибирь – Казахстан». Делегация Павлодарской области во главе с акимом Асаином "
+        "Байхановым посетила Новосибирск.",
+        absent=[("PARTICIPATED_IN", "Павлодарская область", ANY, ANY), ("VISITED", ANY, "Омск", ANY)],
+    ),
+    relation_case(
+        "participated-nothing-for-a-delegation-that-will-be-led",
+        "В Омске прошел форум «Сибирь – Казахстан». В следующем году делегацию Павлодарской области возглавит аким "
+        "Асаин Байханов.",
+        absent=[("PARTICIPATED_IN", "Павлодарская область", ANY, ANY), ("VISITED", ANY, "Омск", ANY)],
+    ),
+    relation_case(
         "party-regions-named-by-coordinated-adjectives-after-a-forums-quoted-name",
         "На полях форума «Самарканд Экспо-2024» Самаркандская и Туркестанская области подписали соглашение о "
         "сотрудничестве.",
