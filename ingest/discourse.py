@@ -188,7 +188,10 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         head.pos == "PRON"
         and head.lemma in ("он", "она")
         and (
-            head.feats.get("Case") == "Nom" or tree.preposition(head) == "у"  # "у него был визит"
+            head.feats.get("Case") == "Nom"
+            or tree.preposition(head) == "у"  # "у него был визит"
+            or head.feats.get("Case") == "Acc"
+            and head.rel == "obj"  # "В Уфе его принял министр"
         )
     ):
         person = _pronoun_person(ctx, k, head)
