@@ -489,6 +489,20 @@ def _leaders_of_delegations(ctx: Context) -> None:
                     ctx, place
                 ):
                     ctx.relate("VISITED", who, place, led.sent, rule="frame:visit.leader")
+        _led_side_went_with_its_leader(ctx, led)
+
+
+def _led_side_went_with_its_leader(ctx: Context, led) -> None:
+    """ "Делегацию Карагандинской области возглавил Даулет Мухаметжанов. В Уфе его принял министр ...": where
+    the leader was received in the next two sentences, the delegation he led was too."""
+    if not led.side or not led.side.startswith(("Region:", "City:", "Country:")):
+        return
+    for rel in list(ctx.relations.values()):
+        k = ctx.sentence_of(rel.evidence.start)
+        if rel.type != "VISITED" or rel.source_key not in led.persons or not led.sent < k <= led.sent + 2:
+            continue
+        if not _at_home(ctx, led.side, rel.target_key):
+            ctx.relate("VISITED", led.side, rel.target_key, k, rule="frame:visit.led_side")
 
 
 def _members_of_delegations(ctx: Context) -> None:

@@ -789,8 +789,19 @@ RELATION_CASES = [
         "visit-him-received-there-the-leader-named-before",
         "Делегацию Карагандинской области возглавил руководитель управления Даулет Мухаметжанов. В Уфе его принял "
         "министр промышленности Республики Башкортостан Азат Гильмутдинов.",
-        has=[("VISITED", "Даулет Мухаметжанов", "Уфа", ANY)],
+        has=[("VISITED", "Даулет Мухаметжанов", "Уфа", ANY), ("VISITED", "Карагандинская область", "Уфа", ANY)],
         absent=[("VISITED", "Азат Гильмутдинов", ANY, ANY)],
+    ),
+    relation_case(
+        "visit-the-led-delegation-goes-where-its-leader-was-received",
+        "Делегацию Жамбылской области возглавил заместитель акима Канат Ахметов. На следующий день его встретили в "
+        "Бишкеке.",
+        has=[("VISITED", "Жамбылская область", "Бишкек", ANY)],
+    ),
+    relation_case(
+        "visit-no-delegation-goes-where-its-leader-was-at-home",
+        "Делегацию Жамбылской области возглавил заместитель акима Канат Ахметов. В Таразе его встретили журналисты.",
+        absent=[("VISITED", "Жамбылская область", ANY, ANY)],
     ),
     relation_case(
         "visit-him-received-there-the-official-named-before",
