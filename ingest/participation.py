@@ -77,6 +77,7 @@ class Events:
     setting: bool = False  # the lead sets the article inside the main event ("в рамках форума", "прошел")
     venues: dict[str, str] = field(default_factory=dict)  # event key -> place key where it was held
     held_at: dict[int, list[str]] = field(default_factory=dict)  # sentence -> events it says were held there
+    held_in: dict[int, str] = field(default_factory=dict)  # sentence -> where it says something was held
 
     def in_tokens(self, ctx: Context, k: int, tokens: list[Token]) -> list[str]:
         """Events an argument names: an Event mention in it, else an event word ("на этом мероприятии",
@@ -125,6 +126,8 @@ def find_events(ctx: Context) -> Events:
                 events.venues[key] = venue
             if venue:
                 events.held_at.setdefault(m.sent, []).append(key)
+        if venue:
+            events.held_in.setdefault(m.sent, venue)
     for m in find_frames(ctx, ("host",)):  # "Семей принимал Дни города Рубцовска": the host's place
         venue = _most_specific(ctx, m.refs("place", "City", "Region") or m.refs("host", "City", "Region"))
         for r in m.refs("guests", "Event"):
@@ -603,10 +606,13 @@ _LED = re.compile(r"\b(?:возглавил\w*|возглавлял\w*|во\s+г
 def _delegation_after_held(ctx: Context, events: Events) -> None:
     """ "3–4 июля в Актобе прошла выставка-ярмарка «Актобе Экспо-2024». Делегацию Оренбургской области возглавил
     министр ... Игорь Сапрыкин": a delegation that the sentence right after an event's holding names and leads,
-    and says nothing else of, came to that event. It and its leader took part (and visited its venue, below)."""
-    for j, keys in events.held_at.items():
-        k = j + 1
-        if k >= len(ctx.sentences) or len(set(keys)) != 1 or not _plain_fact(ctx, k) or ctx.refs_in(k, "Event"):
+    and says nothing else of, came to that event. It and its leader took part (and visited its venue, below);
+    where what was held is no named event, they visited the place it was held in."""
+    from coopgraph.ingest.frame_visits import _at_home
+
+    for j, venue in events.held_in.items():
+        k, keys = j + 1, list(dict.fromkeys(events.held_at.get(j, [])))
+        if k >= len(ctx.sentences) or len(keys) > 1 or not _plain_fact(ctx, k) or ctx.refs_in(k, "Event"):
             continue
         if any(
             rel.type in ("VISITED", "PARTICIPATED_IN") and ctx.sentence_of(rel.evidence.start) == k
@@ -628,8 +634,12 @@ def _delegation_after_held(ctx: Context, events: Events) -> None:
             continue  # whose delegation is not said, or the sentence says what else it did ("посетила ...")
         leaders = [r.key for r in ctx.refs_in(k, "Person") if r.start >= sent.start + led.end()]
         for who in [owners[0].key, *leaders[:1]]:
-            ctx.relate("PARTICIPATED_IN", who, keys[0], k, rule="event.delegation_after_held")
-            ctx.participant_groups.add((who, keys[0]))
+            if keys:
+                ctx.relate("PARTICIPATED_IN", who, keys[0], k, rule="event.delegation_after_held")
+                ctx.participant_groups.add((who, keys[0]))
+            elif not _at_home(ctx, owners[0].key, venue):
+                # "В Кокшетау прошло первое заседание делового совета": no event named, the place it was held in
+                ctx.relate("VISITED", who, venue, k, rule="event.delegation_after_held")
 
 
 def _venue_visits(ctx: Context, events: Events) -> None:

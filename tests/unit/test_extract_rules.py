@@ -829,6 +829,12 @@ RELATION_CASES = [
         ],
     ),
     relation_case(
+        "visit-a-delegation-led-in-the-sentence-after-a-meeting-was-held",
+        "В Кокшетау прошло первое заседание Витебско-Акмолинского делового совета. Витебскую делегацию возглавил "
+        "первый заместитель председателя облисполкома Виктор Дроздов.",
+        has=[("VISITED", "Витебская область", "Кокшетау", ANY), ("VISITED", "Виктор Дроздов", "Кокшетау", ANY)],
+    ),
+    relation_case(
         "participated-the-hosts-delegation-visits-nothing",
         "В Омске прошел форум «Сибирь – Казахстан». Делегацию Омской области возглавил губернатор Виталий Хоценко.",
         absent=[("VISITED", "Омская область", ANY, ANY), ("VISITED", "Виталий Хоценко", ANY, ANY)],
