@@ -180,7 +180,8 @@ def _quoted_after_head(ctx: Context, taken) -> None:
 # proper name right after the head, in Latin letters or one unknown capitalised word (names do not decline)
 _LATIN_NAME = r"[A-Z][A-Za-z0-9&\-]*(?:\s+(?:&\s+)?[A-Z0-9][A-Za-z0-9&\-]*){0,4}"
 _NAME_AFTER_HEAD = re.compile(
-    rf"(?<![\w-])(?P<head>[а-яё\-]+)\s+(?P<name>{_LATIN_NAME}|[А-ЯЁ][а-яё]*[А-ЯЁ]?[а-яё]+(?:[\s-]\d{{4}})?)(?![\w-])"
+    rf"(?<![\w-])(?P<head>[а-яё\-]+)\s+(?P<name>{_LATIN_NAME}|[А-ЯЁ][а-яё]*[А-ЯЁ]?[а-яё]+(?:[\s-]\d{{4}})?"
+    r"|[А-ЯЁ]{3,}[\s-]\d{4})(?![\w-])"  # "выставке ЭКСПО-2024": capitals with the year
 )
 
 

@@ -155,6 +155,16 @@ def relation_case(case_id, text, has=(), absent=(), only=(), published=None):
 
 ENTITY_CASES = [
     entity_case(
+        "event-capitals-and-a-year-after-the-head",
+        "Делегация Павлодарской области приняла участие в выставке ЭКСПО-2024 в Омске.",
+        has=[("Event", "ЭКСПО-2024")],
+    ),
+    entity_case(
+        "event-no-acronym-without-a-year-after-the-head",
+        "Делегация Павлодарской области приняла участие в форуме ШОС в Омске.",
+        absent=[("Event", "ШОС")],
+    ),
+    entity_case(
         "person-a-mans-name-in-om-is-a-nominative-and-its-instrumental-declines",
         "Гостей принял хоким Самаркандской области Икром Рахимов. С проректором Акромом Назаровым обсудили обмен "
         "студентами.",
