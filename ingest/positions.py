@@ -347,6 +347,9 @@ def _head_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
     if place is None and phrase.office.title == "председатель облисполкома":
         key = _oblispolkom_region(ctx, ref, phrase, comp)
         return (key, phrase.office.title) if key else None
+    if place is None and phrase.office.title == "председатель горисполкома":
+        key = _belarus_city(ctx, phrase.text)
+        return (key, phrase.office.title) if key else None
     if place is not None:
         key = place.key
     elif places:
@@ -821,6 +824,19 @@ def _belarus_oblispolkom(ctx: Context, text: str) -> str | None:
         if place.country == "BY" and place.name.lower().startswith(stem):
             return add_place(ctx, place).key
     return None
+
+
+def _belarus_city(ctx: Context, text: str) -> str | None:
+    """ "председатель Минского горисполкома" → Минск: the Belarusian city the committee's adjective names."""
+    from coopgraph.ingest.gazetteer import load_gazetteer
+    from coopgraph.ingest.places import add_place
+
+    m = re.search(r"([А-ЯЁ][а-яё]+)\s+(?:горисполком|городск)", text)
+    if not m:
+        return None
+    stem = m.group(1)[:4].lower()
+    found = [p for p in load_gazetteer().places("City") if p.country == "BY" and p.name.lower().startswith(stem)]
+    return add_place(ctx, found[0]).key if len(found) == 1 else None
 
 
 # ---------------------------------------------------------------- titles without a name next to them

@@ -904,6 +904,18 @@ RELATION_CASES = [
         absent=[("PARTY_TO", "Казахстан", ANY, ANY)],
     ),
     relation_case(
+        "holds-the-chairman-of-a-belarusian-city-committee-heads-the-city",
+        "В Гомель прибыла делегация Костанайской области. Гостей принял председатель Гомельского горисполкома "
+        "Владимир Привалов.",
+        has=[("HOLDS_POSITION", "Владимир Привалов", "Гомель", "председатель горисполкома")],
+    ),
+    relation_case(
+        "holds-the-chairman-of-the-minsk-city-committee",
+        "Председатель Минского горисполкома Владимир Кухарев прибыл в Астану.",
+        has=[("HOLDS_POSITION", "Владимир Кухарев", "Минск", "председатель горисполкома")],
+        absent=[("HOLDS_POSITION", "Владимир Кухарев", "Минская область", ANY)],
+    ),
+    relation_case(
         "holds-a-title-the-subject-of-a-sentence-and-its-name-opening-the-next",
         "В Петропавловске побывал губернатор Тюменской области. Александр Моор провёл встречу с акимом СКО Кайратом "
         "Нуртаевым.",
