@@ -796,6 +796,26 @@ RELATION_CASES = [
         absent=[("VISITED", "Омская область", ANY, ANY)],
     ),
     relation_case(
+        "visit-a-delegation-back-from-a-place-was-there",
+        "Делегация Костанайской области вернулась из Челябинска.",
+        has=[("VISITED", "Костанайская область", "Челябинск", ANY)],
+    ),
+    relation_case(
+        "visit-an-official-back-from-a-city-where-he-held-talks",
+        "Аким Павлодарской области Асаин Байханов вернулся из Омска, где провел переговоры с губернатором.",
+        has=[("VISITED", "Асаин Байханов", "Омск", ANY)],
+    ),
+    relation_case(
+        "visit-none-for-a-return-still-ahead",
+        "Делегация Костанайской области вернется из Челябинска в пятницу.",
+        absent=[("VISITED", ANY, ANY, ANY)],
+    ),
+    relation_case(
+        "visit-none-for-returning-to-a-question",
+        "Павлодарская и Омская области вернулись к вопросу поставок угля из Экибастуза.",
+        absent=[("VISITED", ANY, ANY, ANY)],
+    ),
+    relation_case(
         "visit-him-received-there-the-leader-named-before",
         "Делегацию Карагандинской области возглавил руководитель управления Даулет Мухаметжанов. В Уфе его принял "
         "министр промышленности Республики Башкортостан Азат Гильмутдинов.",
