@@ -415,6 +415,28 @@ def repair_object_subjects(tokens: list[Token]) -> None:
             o._head, o._rel = first.i, "conj"
 
 
+def repair_subjects_tagged_oblique(tokens: list[Token]) -> None:
+    """ "а жамбылские мукомолы поставили соседям муку": the tagger reads a rare plural noun as a dative (or
+    another oblique case) and the parser makes it an object, though its adjective is nominative and the plural
+    verb after it has no subject. Such a noun right before its verb is the subject."""
+    for verb in tokens:
+        if verb.pos != "VERB" or not _finite(verb) or verb.feats.get("Number") != "Plur":
+            continue
+        children = [c for c in tokens if c._head == verb.i]
+        if any(c._rel.startswith("nsubj") for c in children):
+            continue
+        noun = next((c for c in children if c.i == verb.i - 1 and c.pos == "NOUN"), None)
+        if noun is None or noun.feats.get("Case") in (None, "Nom") or noun._rel not in ("obj", "iobj", "obl"):
+            continue
+        adjectives = [c for c in tokens if c._head == noun.i and c._rel == "amod"]
+        if not adjectives or any(a.feats.get("Case") != "Nom" or a.feats.get("Number") != "Plur" for a in adjectives):
+            continue
+        if any(t._head == noun.i and t.pos == "ADP" for t in tokens) or not may_be_plural_nominative(noun.text):
+            continue
+        noun._rel = "nsubj"
+        noun.feats = {**noun.feats, "Case": "Nom", "Number": "Plur"}
+
+
 def _singular_thing_before(subjects: list[Token], verb: Token) -> bool:
     """ "Соглашение подписали товарищество «Кызылжар Агро» и Курганская область": a singular inanimate
     "subject" before a plural verb does not agree with it; when it reads the same in the accusative it is the

@@ -622,3 +622,18 @@ def test_of_two_objects_around_a_verb_the_nominative_after_it_is_the_subject(
     by_text = {t.text: t for t in tokens}
     assert by_text[subject].rel == "nsubj", [(t.text, t.rel) for t in tokens]
     assert by_text[object_].rel == "obj", [(t.text, t.rel) for t in tokens]
+
+
+def test_a_plural_subject_the_tagger_read_as_a_dative_is_the_subject() -> None:
+    tokens = (
+        parse_text(
+            "Из Таласской области ввезено 4,8 тысячи тонн фасоли, а жамбылские мукомолы поставили соседям 11 тысяч "
+            "тонн муки."
+        )
+        .sentences[0]
+        .tokens
+    )
+    (noun,) = [t for t in tokens if t.text == "мукомолы"]
+    assert (tokens[noun.head].text, noun.rel, noun.feats.get("Case")) == ("поставили", "nsubj", "Nom")
+    (dative,) = [t for t in tokens if t.text == "соседям"]
+    assert dative.rel != "nsubj"
