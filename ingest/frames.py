@@ -386,7 +386,10 @@ def _match(ctx: Context, k: int, tree: Tree, pred: Token, entry: Predicate) -> F
 
 
 def _may_be_accusative(tok: Token) -> bool:
-    """A form the dictionary reads as both locative and accusative: a word that does not decline ("Актобе")."""
+    """A form the dictionary reads as both locative and accusative: a word that does not decline ("Актобе"), or
+    an acronym ("в ВКО", "в СКО"), which declines no more."""
+    if len(tok.text) >= 2 and tok.text.isupper() and tok.text.isalpha():
+        return True
     return {"accs", "loct"} <= {p.tag.case for p in parses(tok.text.lower())}
 
 

@@ -803,6 +803,11 @@ RELATION_CASES = [
         absent=[("EXPORTS_TO", "Таласская область", "Жамбылская область", "мука")],
     ),
     relation_case(
+        "visit-into-an-acronym-that-does-not-decline",
+        "В СКО работает делегация Омской области.",
+        has=[("VISITED", "Омская область", "Северо-Казахстанская область", ANY)],
+    ),
+    relation_case(
         "visit-a-delegation-back-from-a-place-was-there",
         "Делегация Костанайской области вернулась из Челябинска.",
         has=[("VISITED", "Костанайская область", "Челябинск", ANY)],
