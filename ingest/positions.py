@@ -813,30 +813,30 @@ def _demonym_in(ctx: Context, text: str) -> str | None:
 
 
 def _belarus_oblispolkom(ctx: Context, text: str) -> str | None:
-    from coopgraph.ingest.gazetteer import load_gazetteer
-    from coopgraph.ingest.places import add_place
-
+    """ "председатель Минского облисполкома", "Миноблисполком" → Минская область."""
     m = re.search(r"([А-ЯЁ][а-яё]+?)облисполком|([А-ЯЁ][а-яё]+)\s+облисполком", text)
-    if not m:
-        return None
-    stem = (m.group(1) or m.group(2))[:4].lower()
-    for place in load_gazetteer().places("Region"):
-        if place.country == "BY" and place.name.lower().startswith(stem):
-            return add_place(ctx, place).key
-    return None
+    return _belarus_place(ctx, (m.group(1) or m.group(2)) if m else "", "Region")
 
 
 def _belarus_city(ctx: Context, text: str) -> str | None:
-    """ "председатель Минского горисполкома" → Минск: the Belarusian city the committee's adjective names."""
+    """ "председатель Минского горисполкома" → Минск."""
+    m = re.search(r"([А-ЯЁ][а-яё]+)\s+(?:горисполком|городск)", text)
+    return _belarus_place(ctx, m.group(1) if m else "", "City")
+
+
+def _belarus_place(ctx: Context, adjective: str, kind: str) -> str | None:
+    """The Belarusian region or city an executive committee's adjective names: the first of the gazetteer's
+    whose name opens with the adjective's first four letters."""
     from coopgraph.ingest.gazetteer import load_gazetteer
     from coopgraph.ingest.places import add_place
 
-    m = re.search(r"([А-ЯЁ][а-яё]+)\s+(?:горисполком|городск)", text)
-    if not m:
+    if not adjective:
         return None
-    stem = m.group(1)[:4].lower()
-    found = [p for p in load_gazetteer().places("City") if p.country == "BY" and p.name.lower().startswith(stem)]
-    return add_place(ctx, found[0]).key if len(found) == 1 else None
+    stem = adjective[:4].lower()
+    for place in load_gazetteer().places(kind):
+        if place.country == "BY" and place.name.lower().startswith(stem):
+            return add_place(ctx, place).key
+    return None
 
 
 # ---------------------------------------------------------------- titles without a name next to them
@@ -867,7 +867,11 @@ def _title_then_name(ctx: Context) -> None:
             phrase.comp_end = min(phrase.comp_end, verb.start)
         found = _resolve(ctx, person, phrase)
         # the title names its place: after it, or inside it ("председатель Гомельского облисполкома")
-        named = _places_in(ctx, k, phrase.comp_start, phrase.comp_end) or _belarus_oblispolkom(ctx, phrase.text)
+        named = (
+            _places_in(ctx, k, phrase.comp_start, phrase.comp_end)
+            or _belarus_oblispolkom(ctx, phrase.text)
+            or _belarus_city(ctx, phrase.text)
+        )
         if found is not None and named:
             ctx.relate("HOLDS_POSITION", person.key, found[0], k + 1, rule="position.title_then_name", title=found[1])
             titled.add(person.key)

@@ -483,7 +483,7 @@ def repair_adjective_heads(tokens: list[Token]) -> None:
         adj._head, adj._rel = noun.i, "amod"
 
 
-_PLACE_PLURALS = {"области", "края", "республики", "провинции", "районы", "района", "города"}
+_PLACE_PLURALS = {"области", "края", "республики", "провинции", "районы"}
 
 
 def repair_coordinated_place_adjectives(tokens: list[Token]) -> None:
