@@ -154,8 +154,15 @@ def _heads_on_the_visit(ctx: Context) -> None:
     officials = [
         r for r in ctx.relations.values() if r.type == "HOLDS_POSITION" and _within(ctx, r.target_key, ctx.delegation)
     ]
-    heads = {r.source_key: r.target_key for r in officials if r.title in HEAD_TITLES}
-    others = {r.source_key: r.target_key for r in officials if r.source_key not in heads}
+    # "Председатель облисполкома провел видеоконференцию с акимом": who talked from afar did not come
+    afar = {
+        r.key
+        for k, sent in enumerate(ctx.sentences)
+        if any(is_remote(t) for t in sent.tokens)
+        for r in ctx.refs_in(k, "Person")
+    }
+    heads = {r.source_key: r.target_key for r in officials if r.title in HEAD_TITLES and r.source_key not in afar}
+    others = {r.source_key: r.target_key for r in officials if r.source_key not in heads and r.source_key not in afar}
     for k, sent in enumerate(ctx.sentences):
         if not officials:
             return
