@@ -51,6 +51,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_stolen_prepositions,
     repair_stray_objects,
     repair_subject_cycles,
+    repair_subjects_across_colons,
     repair_subjects_read_as_objects,
     repair_subjects_tagged_oblique,
 )
@@ -454,6 +455,7 @@ def _repair(ours: list[Token]) -> None:
     repair_adjective_heads(ours)
     repair_coordinated_place_adjectives(ours)
     repair_subjects_tagged_oblique(ours)
+    repair_subjects_across_colons(ours)
     repair_disagreeing_adjectives(ours)
     repair_misread_place_nouns(ours)
     repair_copular_places(ours)

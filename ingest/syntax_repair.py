@@ -437,6 +437,22 @@ def repair_subjects_tagged_oblique(tokens: list[Token]) -> None:
         noun.feats = {**noun.feats, "Case": "Nom", "Number": "Plur"}
 
 
+def repair_subjects_across_colons(tokens: list[Token]) -> None:
+    """ "подписали контракт на 4,5 миллиарда тенге: поставки муки в Актобе начнутся в следующем году": the parser
+    hangs the clause's subject on a word before the colon and leaves its verb without one. A nominative noun
+    after the colon, before a finite verb without a subject, hung across the colon, is that verb's subject."""
+    colons = [t.i for t in tokens if t.text == ":"]
+    for verb in tokens:
+        if verb.pos != "VERB" or not _finite(verb) or not any(c < verb.i for c in colons):
+            continue
+        if any(c._head == verb.i and c._rel.startswith("nsubj") for c in tokens):
+            continue
+        colon = max(c for c in colons if c < verb.i)
+        noun = next((t for t in tokens[colon + 1 : verb.i] if t.pos == "NOUN" and t.feats.get("Case") == "Nom"), None)
+        if noun is not None and noun._head < colon and not any(t._head == noun.i and t.pos == "ADP" for t in tokens):
+            noun._head, noun._rel = verb.i, "nsubj:pass" if verb.feats.get("Voice") == "Pass" else "nsubj"
+
+
 def _singular_thing_before(subjects: list[Token], verb: Token) -> bool:
     """ "Соглашение подписали товарищество «Кызылжар Агро» и Курганская область": a singular inanimate
     "subject" before a plural verb does not agree with it; when it reads the same in the accusative it is the

@@ -637,3 +637,16 @@ def test_a_plural_subject_the_tagger_read_as_a_dative_is_the_subject() -> None:
     assert (tokens[noun.head].text, noun.rel, noun.feats.get("Case")) == ("поставили", "nsubj", "Nom")
     (dative,) = [t for t in tokens if t.text == "соседям"]
     assert dative.rel != "nsubj"
+
+
+def test_a_subject_after_a_colon_hung_before_it_is_its_verbs() -> None:
+    tokens = (
+        parse_text(
+            "Кроме того, ООО «Орский мукомольный комбинат» и ТОО «Жем Агро Трейд» подписали контракт на 4,5 миллиарда "
+            "тенге: поставки муки в Актобе начнутся в следующем году."
+        )
+        .sentences[0]
+        .tokens
+    )
+    (noun,) = [t for t in tokens if t.text == "поставки"]
+    assert (tokens[noun.head].text, noun.rel) == ("начнутся", "nsubj")

@@ -1144,6 +1144,11 @@ def test_exports(text: str, expected: list[tuple], chapters: dict[str, str]) -> 
 
 NO_EXPORTS = [
     pytest.param(
+        "Оренбургская область. Кроме того, ООО «Орский мукомольный комбинат» и ТОО «Жем Агро Трейд» подписали "
+        "контракт на 4,5 миллиарда тенге: поставки муки в Актобе начнутся в следующем году.",
+        id="deliveries-after-a-colon-that-will-start",
+    ),
+    pytest.param(
         "Акимат реализовал в Чуйской области проект строительства логистического центра.",
         id="a-project-realised-is-no-sale",
     ),
