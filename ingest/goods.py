@@ -109,6 +109,10 @@ def classify(lemmas: Sequence[str]) -> GoodsClass | None:
     variants = _lexicon().variants
     words = [variants.get(w, w) for w in map(_norm, lemmas) if w]
     hit = _first_hit(words, 0)
+    if hit is None and any("-" in w for w in words):
+        # "хлопок-волокно", "вагон-цистерна": a compound the lexicon lacks is the good its parts name
+        words = [variants.get(p, p) for w in words for p in w.split("-") if p]
+        hit = _first_hit(words, 0)
     if hit is None or hit[1].code is None:
         return None
     entry = _resolve(words, *hit)
@@ -127,6 +131,10 @@ def is_generic(lemmas: Sequence[str]) -> bool:
     variants = _lexicon().variants
     words = [variants.get(w, w) for w in map(_norm, lemmas) if w]
     hit = _first_hit(words, 0)
+    if hit is None and any("-" in w for w in words):
+        # "хлопок-волокно", "вагон-цистерна": a compound the lexicon lacks is the good its parts name
+        words = [variants.get(p, p) for w in words for p in w.split("-") if p]
+        hit = _first_hit(words, 0)
     return hit is not None and hit[1].generic
 
 

@@ -192,6 +192,8 @@ OWN_GOODS = [
 
 # How the matcher reads a phrase: what the head is, and who hands over to whom.
 RULES = [
+    ("хлопок-волокно", "52"),  # a hyphenated compound the lexicon lacks: the good its first part names
+    ("вагоны-цистерны", "86"),
     ("машинное масло", "27"),  # longest term at the head: not vegetable oil
     ("оборудование для производства подсолнечного масла", "84"),  # the head, not its complement
     ("шины для грузовых автомобилей", "40"),
@@ -211,6 +213,8 @@ RULES = [
 ]
 
 NOT_GOODS = [
+    "бизнес-проекты",  # nor a compound whose parts name no good
+    "шоу-программа",
     "чиновники",
     "предприниматели",
     "развитие туризма",
