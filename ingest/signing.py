@@ -442,6 +442,9 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
     for a in _signer_args(ctx, m) if not s.signers else []:
         own += [r.key for r in _in_clause(ctx, m, _subject_places(ctx, m.sent, a))]
         own += _unnamed_executives(ctx, m, a)
+        if not own and not a.refs and not BOTH_SIDES.search(_phrase_text(ctx, a)):
+            # "гродненцы подписали с акиматом ...", "гости подписали": the group's place signs
+            own += [b for b in resolve(ctx, tree_of(ctx, m.sent), m.sent, a).groups if b.startswith(PLACE_KEYS)]
     if not own and ctx.home and any(a.head.lemma in ("мы", "мой") for a in m.role("signer")):
         own = [ctx.home]  # "мы подписали" in the words of the region's head
     if not own:
@@ -489,6 +492,7 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
     return out
 
 
+PLACE_KEYS = ("Region:", "City:", "Country:")
 _IN_FORCE = ("вступить", "вступать")  # "вступил в силу меморандум": in force, nobody said to sign
 _NOT_SIGNED = ("продлить", "продлевать", "ратифицировать") + _IN_FORCE
 

@@ -902,6 +902,21 @@ RELATION_CASES = [
         absent=[("PARTICIPATED_IN", "Павлодарская область", ANY, ANY), ("VISITED", ANY, "Омск", ANY)],
     ),
     relation_case(
+        "party-residents-who-signed-with-the-host-sign-for-their-region",
+        "Гродненская делегация посетила Костанай. Гродненцы подписали с акиматом Костанайской области соглашение о "
+        "сотрудничестве.",
+        has=[
+            ("PARTY_TO", "Гродненская область", "doc:соглашение", ANY),
+            ("PARTY_TO", "Костанайская область", "doc:соглашение", ANY),
+        ],
+    ),
+    relation_case(
+        "party-the-guests-who-signed-with-the-host-sign-for-the-delegations-region",
+        "Гродненская делегация посетила Костанай. Гости подписали с акиматом Костанайской области соглашение о "
+        "сотрудничестве.",
+        has=[("PARTY_TO", "Гродненская область", "doc:соглашение", ANY)],
+    ),
+    relation_case(
         "party-the-heads-of-the-regions-sign-a-plan-for-their-two-regions",
         "Омская делегация во главе с губернатором Андреем Селивёрстовым прибыла в Петропавловск. Гостей встретил аким "
         "Северо-Казахстанской области Ерлан Жаксыбеков. Руководители регионов подписали план мероприятий на "
