@@ -172,7 +172,8 @@ DATELINE_RES = [
     # "22 февраля, Минск /Корр. БЕЛТА/." / "МОСКВА, 14 апреля. /ТАСС/."
     re.compile(
         r"^(?:(?P<date>\d{1,2}\s+\w+\.?(?:\s+\d{4})?),\s*)?[A-ZА-ЯЁ][\w\- ]{1,30}?"
-        r"(?:,\s*(?P<date2>\d{1,2}\s+\w+(?:\s+\d{4})?))?\.?\s*/\s*(?:[Кк]орр\.\s*)?(?P<outlet>[A-ZА-ЯЁ][^/\n]{1,39})/"
+        r"(?:,\s*(?P<date2>\d{1,2}\s+\w+(?:\s+\d{4})?))?\.?\s*/\s*(?:[Кк]орр\.\s*)?(?P<outlet>[A-ZА-ЯЁ][^/\n]{0,38}[^/\s])/"
+        # (no space before the closing slash: "Гродненская правда / Экономика / 11.04.2024" is a breadcrumb)
     ),
     # "АСТАНА. KAZINFORM – …"
     re.compile(
@@ -673,13 +674,25 @@ _SITE_TAGLINE = re.compile(
 )
 
 
+# "Гродненская правда / Экономика / 11.04.2024 10:15", "Витебские вести • Экономика • 08.11.2024": a site's
+# breadcrumb of its name, a rubric and the date
+_NAME_BREADCRUMB = re.compile(
+    r"^(?P<outlet>[A-ZА-ЯЁ«\"][^\n/|›•]{1,40}?)\s+[/|›•]\s+[^\n/|›•\d]{2,40}?\s+[/|›•]\s+\d{1,2}(?:[./]\d{1,2}[./]|\s+[а-яё]+\s+)\d{4}"
+)
+
+
 def header_outlet(text: str) -> str | None:
     """The outlet a title line in the first lines of the page ends with, in quotes, or a masthead opening it."""
     m = _TITLE_OUTLET.search("\n".join(text.splitlines()[:3]))
     if m:
         return m.group("outlet").strip()
     first = text.lstrip().split("\n", 1)[0]
-    m = _MASTHEAD.match(first) or _HOST_BREADCRUMB.match(first.strip()) or _SITE_TAGLINE.match(first.strip())
+    m = (
+        _MASTHEAD.match(first)
+        or _HOST_BREADCRUMB.match(first.strip())
+        or _SITE_TAGLINE.match(first.strip())
+        or _NAME_BREADCRUMB.match(first.strip())
+    )
     if m:
         return m.group("outlet").strip()
     m = _OFFICIAL_SITE.match(text.lstrip())

@@ -298,8 +298,10 @@ def stand_in(ctx: Context, tree: Tree, k: int, head: Token) -> list[str] | None:
     if head.lemma in w.country_nouns:
         if named := _named_before(ctx, k, head, "Country"):
             return [named]  # "Казахстан является партнёром ...: республика занимает первое место"
-        if head.lemma == "республика" and (republic := _republic_partner(ctx)):
-            return [republic]  # "Жамбылский регион поставляет в республику ..." in an article about Татарстан
+        if head.lemma == "республика" and (republic := _republic_partner(ctx) or _republic_home(ctx)):
+            # "Жамбылский регион поставляет в республику ..." in an article about Татарстан; "Из Мангистау в
+            # республику ввозятся ..." on a Karakalpak site
+            return [republic]
         country = focus_country(ctx, exclude=country_of(ctx, ctx.home))
         return [country] if country else []
     if head.lemma in w.org_anaphors and head.feats.get("Number") != "Plur":
@@ -351,6 +353,12 @@ def _republic_partner(ctx: Context) -> str | None:
         ):
             return key if ent.name.startswith("Республика") else None
     return None
+
+
+def _republic_home(ctx: Context) -> str | None:
+    """The article's home region when it is a republic of its country ("Республика Каракалпакстан")."""
+    ent = ctx.table.get(ctx.home) if ctx.home else None
+    return ctx.home if ent is not None and ent.type == "Region" and ent.name.startswith("Республика") else None
 
 
 def _named_before(ctx: Context, k: int, head: Token, kind: str) -> str | None:

@@ -298,6 +298,8 @@ def test_parse_date(s, iso):
         ("АСТАНА, 11 окт – Sputnik. " + BODY, None, "Sputnik"),
         ("22 февраля, Минск /Корр. БЕЛТА/. " + BODY, None, "БЕЛТА"),
         ("МОСКВА, 14 апреля. /ТАСС/. " + BODY, None, "ТАСС"),
+        # a breadcrumb of the site's name, a rubric and the date, not a dateline with "/Экономика/"
+        ("Гродненская правда / Экономика / 11.04.2024 10:15\n\n" + BODY, "2024-04-11", "Гродненская правда"),
         ("АСТАНА. KAZINFORM – " + BODY.split("\n\n", 1)[1], None, "KAZINFORM"),
         (BODY.replace("сообщили в акимате области", "сообщает Lada.kz"), None, "Lada.kz"),
         (BODY.replace("сообщили в акимате области", 'передает "Диапазон"'), None, "Диапазон"),
@@ -310,6 +312,12 @@ def test_published_and_outlet_from_text(text, published, outlet):
     assert article.outlet == outlet
 
 
+def test_outlet_from_a_breadcrumb_of_name_rubric_and_date():
+    page = "Витебские вести • Экономика • 08.11.2024 • Просмотров: 301\n\n" + BODY
+    assert read_text(page, "x.txt").outlet == "Витебские вести"
+    assert read_text("Новости / Экономика / Сегодня\n\n" + BODY, "x.txt").outlet != "Новости"
+
+
 def test_outlet_from_a_title_line_the_furniture_removal_takes_off():
     page = "Экспортировано 20 тысяч тонн зерна - «Актюбинский вестник»\n\nЭкспортировано 20 тысяч тонн зерна\n\n" + BODY
     assert read_text(page, "x.txt").outlet == "Актюбинский вестник"
@@ -318,6 +326,15 @@ def test_outlet_from_a_title_line_the_furniture_removal_takes_off():
 
 # [page, the outlet read off its header, a flow the outlet's region as the article's home makes]
 HOME_FROM_THE_OUTLET = [
+    pytest.param(
+        # a Karakalpak site: "в республику" is the home republic, not Kazakhstan across the border
+        "Нукус Ньюс / Сотрудничество / 30.08.2024, 09:05\n\nКаракалпакстан и Мангистау\n\nВ Актау прошла ярмарка. "
+        "Делегация Республики Каракалпакстан побывала в Мангистауской области. Из Мангистау в республику ввозятся "
+        "сжиженный газ и цемент.",
+        "Нукус Ньюс",
+        ("Мангистауская область", "Республика Каракалпакстан", "цемент"),
+        id="a-breadcrumb-outlet-of-a-republic",
+    ),
     pytest.param(
         "Экспортировано 20 тысяч тонн зерна - «Актюбинский вестник»\n\nЭкспортировано 20 тысяч тонн зерна\n\n"
         "По итогам года из области экспортировано 20 тысяч тонн зерна. Его отправляют в Россию и Узбекистан.",
