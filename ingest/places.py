@@ -250,6 +250,34 @@ def region_named_in(name: str) -> Place | None:
     return None
 
 
+def _host_city_region(outlet: str) -> Place | None:
+    """ "kyzylorda-news.kz", "omskinform.ru": a site whose host opens with a city's Latin name writes from that
+    city's region (the gazetteer's city codes are their names in Latin letters)."""
+    if not re.fullmatch(r"[a-z0-9.\-]+\.[a-z]{2,6}", outlet.lower()):
+        return None
+    tokens = [t for t in re.split(r"[.\-\d_]+", outlet.lower()) if len(t) >= 4]
+    gaz = load_gazetteer()
+    best = None
+    for slug, city in _city_slugs():
+        # a short name only whole or before a media word ("omskinform"): "sharqnews" is not Шар
+        if any(t == slug or t.startswith(slug) and (len(slug) >= 5 or t[len(slug) :] in _MEDIA_WORDS) for t in tokens):
+            if best is None or len(slug) > len(best[0]):
+                best = (slug, city)
+    return gaz.region_of(best[1]) if best is not None else None
+
+
+_MEDIA_WORDS = {"inform", "info", "news", "tv", "today", "portal", "online", "pravda", "vesti", "media", "press"}
+
+
+@lru_cache(maxsize=1)
+def _city_slugs() -> list[tuple[str, Place]]:
+    return [
+        (p.code.split("-C-", 1)[1].replace("-", "").lower(), p)
+        for p in load_gazetteer().places("City")
+        if "-C-" in p.code
+    ]
+
+
 def outlet_country(outlet: str) -> str | None:
     """The country a national agency writes from (lexicons/outlets.toml), if it is one."""
     return _outlets()["countries"].get(outlet.strip(' «»"').lower())
@@ -282,7 +310,7 @@ def _outlet_region(ctx: Context) -> str | None:
     cities ("Тараз Бизнес"), when the article names that region."""
     if not ctx.outlet:
         return None
-    place = region_named_in(ctx.outlet)
+    place = region_named_in(ctx.outlet) or _host_city_region(ctx.outlet)
     if place is None:
         gaz = load_gazetteer()
         cities = [gaz.lookup(w) for w in re.findall(r"[А-ЯЁ][а-яё\-]+", ctx.outlet)]

@@ -657,3 +657,22 @@ def test_no_two_places_of_a_type_share_a_canonical_name(gz):
 
     names = Counter((p.type, p.name.lower().replace("ё", "е")) for p in gz.places())
     assert [key for key, n in names.items() if n > 1] == []
+
+
+@pytest.mark.parametrize(
+    "host, region",
+    [
+        ("kyzylorda-news.kz", "Кызылординская область"),  # the longest city name wins over "Кызыл"
+        ("omskinform.ru", "Омская область"),  # a short name before a media word
+        ("tarazinform.kz", "Жамбылская область"),
+        ("www.kurganobl.ru", "Курганская область"),
+        ("sharqnews.kz", None),  # a short name inside another word is no city ("Шар")
+        ("tengrinews.kz", None),
+        ("Гродненская правда", None),  # not a host: the region's adjective is read elsewhere
+    ],
+)
+def test_a_hosts_city_gives_the_outlets_region(host: str, region: str | None) -> None:
+    from coopgraph.ingest.places import _host_city_region
+
+    found = _host_city_region(host)
+    assert (found.name if found else None) == region
