@@ -46,6 +46,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_prepositions_on_subjects,
     repair_quoted_names,
     repair_reported_speech,
+    repair_sealed_documents,
     repair_second_objects,
     repair_self_heads,
     repair_stolen_prepositions,
@@ -456,6 +457,7 @@ def _repair(ours: list[Token]) -> None:
     repair_coordinated_place_adjectives(ours)
     repair_subjects_tagged_oblique(ours)
     repair_subjects_across_colons(ours)
+    repair_sealed_documents(ours)
     repair_disagreeing_adjectives(ours)
     repair_misread_place_nouns(ours)
     repair_copular_places(ours)

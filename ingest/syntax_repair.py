@@ -453,6 +453,20 @@ def repair_subjects_across_colons(tokens: list[Token]) -> None:
             noun._head, noun._rel = verb.i, "nsubj:pass" if verb.feats.get("Voice") == "Pass" else "nsubj"
 
 
+def repair_sealed_documents(tokens: list[Token]) -> None:
+    """ "скрепили подписями протокол": the parser hangs the document on "подписями", the instrumental of the
+    idiom, not on the verb; the accusative noun there is the verb's object."""
+    for verb in tokens:
+        if verb.lemma not in ("скрепить", "скреплять") or verb.pos != "VERB":
+            continue
+        for ins in tokens:
+            if ins._head != verb.i or ins.lemma != "подпись":
+                continue
+            for doc in tokens:
+                if doc._head == ins.i and doc.pos == "NOUN" and doc.feats.get("Case") == "Acc":
+                    doc._head, doc._rel = verb.i, "obj"
+
+
 def _singular_thing_before(subjects: list[Token], verb: Token) -> bool:
     """ "Соглашение подписали товарищество «Кызылжар Агро» и Курганская область": a singular inanimate
     "subject" before a plural verb does not agree with it; when it reads the same in the accusative it is the

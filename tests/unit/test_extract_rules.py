@@ -912,6 +912,12 @@ RELATION_CASES = [
         absent=[("PARTICIPATED_IN", "Павлодарская область", ANY, ANY), ("VISITED", ANY, "Омск", ANY)],
     ),
     relation_case(
+        "signed-a-protocol-sealed-with-signatures",
+        "Губернатор Забайкальского края Павел Горелов и аким области Улытау Ерболат Тулегенов скрепили подписями "
+        "протокол по реализации соглашения о сотрудничестве.",
+        has=[("SIGNED", "Павел Горелов", "doc:протокол", ANY), ("SIGNED", "Ерболат Тулегенов", "doc:протокол", ANY)],
+    ),
+    relation_case(
         "party-residents-who-signed-with-the-host-sign-for-their-region",
         "Гродненская делегация посетила Костанай. Гродненцы подписали с акиматом Костанайской области соглашение о "
         "сотрудничестве.",

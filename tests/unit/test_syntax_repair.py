@@ -650,3 +650,16 @@ def test_a_subject_after_a_colon_hung_before_it_is_its_verbs() -> None:
     )
     (noun,) = [t for t in tokens if t.text == "поставки"]
     assert (tokens[noun.head].text, noun.rel) == ("начнутся", "nsubj")
+
+
+def test_a_document_sealed_with_signatures_is_the_verbs_object() -> None:
+    tokens = (
+        parse_text(
+            "Губернатор Забайкальского края Павел Горелов и аким области Улытау Ерболат Тулегенов скрепили подписями "
+            "протокол по реализации соглашения о сотрудничестве."
+        )
+        .sentences[0]
+        .tokens
+    )
+    (doc,) = [t for t in tokens if t.text == "протокол"]
+    assert (tokens[doc.head].text, doc.rel) == ("скрепили", "obj")
