@@ -49,6 +49,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_sealed_documents,
     repair_second_objects,
     repair_self_heads,
+    repair_setting_genitives,
     repair_stolen_prepositions,
     repair_stray_objects,
     repair_subject_cycles,
@@ -458,6 +459,7 @@ def _repair(ours: list[Token]) -> None:
     repair_subjects_tagged_oblique(ours)
     repair_subjects_across_colons(ours)
     repair_sealed_documents(ours)
+    repair_setting_genitives(ours)
     repair_disagreeing_adjectives(ours)
     repair_misread_place_nouns(ours)
     repair_copular_places(ours)

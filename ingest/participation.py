@@ -500,8 +500,11 @@ def _met_with(tree: Tree, verb: Token) -> list[Token]:
     """The "с" partners of a meeting the clause states: of the verb ("встретился с X") or of its meeting
     noun ("провел встречу с X")."""
     heads = [verb] if verb.lemma in _MEETINGS else []
-    heads += [c for c in tree.children(verb) if c.lemma in _MEETINGS and c.rel == "obj"]
-    return [d for h in heads for d in tree.children(h) if shape_of(tree, d) in ("с+ins", "со+ins")]
+    heads += [c for c in tree.children(verb) if c.lemma in _MEETINGS and c.rel in ("obj", "nsubj")]
+    partners = [d for h in heads for d in tree.children(h) if shape_of(tree, d) in ("с+ins", "со+ins")]
+    # "Встреча посла с главой региона прошла на полях форума": the meeting noun's own genitive met there too
+    own = [d for h in heads if h.rel == "nsubj" for d in tree.children(h) if shape_of(tree, d) == "gen"]
+    return partners + own
 
 
 def _event_named_last(ctx: Context, start: int) -> bool:

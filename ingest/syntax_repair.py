@@ -467,6 +467,24 @@ def repair_sealed_documents(tokens: list[Token]) -> None:
                     doc._head, doc._rel = verb.i, "obj"
 
 
+_FRAME_NOUNS = {"поле", "рамка", "площадка", "кулуары"}
+
+
+def repair_setting_genitives(tokens: list[Token]) -> None:
+    """ "прошла на полях VIII Прикаспийского медиафорума": the parser can hang the event in the genitive on the
+    clause's subject instead of on "полях" / "рамках" / "площадке" right before it; it is that noun's."""
+    for k, frame in enumerate(tokens[:-1]):
+        if frame.lemma not in _FRAME_NOUNS or frame.pos != "NOUN" or frame.feats.get("Case") != "Loc":
+            continue
+        for t in tokens[k + 1 : k + 6]:
+            if t.pos == "NOUN" and t.feats.get("Case") == "Gen":
+                if t._head != frame.i and t._head < frame.i:
+                    t._head, t._rel = frame.i, "nmod"
+                break
+            if t.pos not in ("ADJ", "NUM", "PUNCT", "PROPN", "X"):
+                break
+
+
 def _singular_thing_before(subjects: list[Token], verb: Token) -> bool:
     """ "Соглашение подписали товарищество «Кызылжар Агро» и Курганская область": a singular inanimate
     "subject" before a plural verb does not agree with it; when it reads the same in the accusative it is the

@@ -663,3 +663,13 @@ def test_a_document_sealed_with_signatures_is_the_verbs_object() -> None:
     )
     (doc,) = [t for t in tokens if t.text == "протокол"]
     assert (tokens[doc.head].text, doc.rel) == ("скрепили", "obj")
+
+
+def test_the_event_after_na_polyakh_is_that_nouns() -> None:
+    tokens = (
+        parse_text("Встреча посла с главой региона Олегом Кравцовым прошла на полях VIII Прикаспийского медиафорума.")
+        .sentences[0]
+        .tokens
+    )
+    (event,) = [t for t in tokens if t.text == "медиафорума"]
+    assert tokens[event.head].text == "полях"
