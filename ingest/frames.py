@@ -516,6 +516,23 @@ def _noun_context(ctx: Context, tree: Tree, match: FrameMatch) -> None:
         elif light and dep.rel in ("obl", "nmod", "iobj"):
             # "в нём приняли участие", "совершили визит в Омск": the light verb's complements are the noun's
             _add_argument(ctx, tree, match, dep, shape)
+    if light and not any(a.shape == "agent" and not _inside_a_name(ctx, a) for a in match.args):
+        _relative_clause_agent(ctx, tree, match, parent)
+
+
+def _relative_clause_agent(ctx: Context, tree: Tree, match: FrameMatch, light: Token) -> None:
+    """ "Делегация СКО побывала в Тюмени, где приняла участие в форуме": a light verb in a place's relative
+    clause, with no subject of its own, shares its clause's subject."""
+    if light.rel != "acl:relcl" or not any(c.lemma in ("где", "куда") for c in tree.children(light)):
+        return
+    verb = tree.parent(light)
+    while verb is not None and verb.pos != "VERB":
+        verb = tree.parent(verb)
+    subjects = [d for d in tree.children(verb) if d.rel == "nsubj" and shape_of(tree, d) == "nom"] if verb else []
+    if subjects:  # a word of a quoted name the parser made the subject is none ("«Ишим: ... — река развития»")
+        match.args = [a for a in match.args if not (a.shape == "agent" and _inside_a_name(ctx, a))]
+    for dep in subjects:
+        _add_argument(ctx, tree, match, dep, "agent")
 
 
 def _own_agent(ctx: Context, tree: Tree, match: FrameMatch) -> None:

@@ -860,6 +860,12 @@ RELATION_CASES = [
         has=[("VISITED", "Ермаганбет Булекпаев", "Уфа", ANY)],
     ),
     relation_case(
+        "participated-in-a-places-relative-clause-the-delegation-took-part",
+        "Делегация СКО побывала в Тюмени, где приняла участие в международном форуме «Ишим: рука дружбы — река "
+        "развития».",
+        has=[("PARTICIPATED_IN", "Северо-Казахстанская область", "Ишим: рука дружбы — река развития", ANY)],
+    ),
+    relation_case(
         "participated-a-meeting-held-on-the-sidelines-of-an-event",
         "Посол Казахстана Ержан Сагимбаев посетил Калмыкию. Встреча посла с главой региона Олегом Кравцовым прошла "
         "на полях VIII Прикаспийского медиафорума.",
