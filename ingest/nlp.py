@@ -329,11 +329,24 @@ def _lemma(vocab, text: str, pos: str | None, feats: dict | None) -> str:
 
 def adapt_sentence(sent, vocab) -> Sentence:
     tokens = []
+    opening = next((i for i, t in enumerate(sent.tokens) if t.text[:1].isalpha()), -1)
     for i, tok in enumerate(sent.tokens):
         pos, feats = _dictionary_pos(tok.text, tok.pos or "X", dict(tok.feats or {}))
+        if i == opening and pos == "PROPN" and _common_noun(tok.text):
+            pos = "NOUN"  # "– Комбикорм поступает в ...": a sentence's capital is no name's
         lemma = _lemma(vocab, tok.text, pos, feats)
         tokens.append(Token(i, tok.text, tok.start, tok.stop, lemma, pos, feats))
     return Sentence(start=sent.start, end=sent.stop, text=sent.text, tokens=tokens)
+
+
+@lru_cache(maxsize=20_000)
+def _common_noun(text: str) -> bool:
+    """A capitalised word the dictionary knows only as a common noun: no name, place, organisation or guess."""
+    from coopgraph.ingest.morph import parses
+
+    ps = parses(text.lower())
+    proper = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "UNKN"}
+    return bool(ps) and all(p.tag.POS == "NOUN" and not proper & set(p.tag.grammemes) for p in ps)
 
 
 _PAST = re.compile(r"[а-яё]{3,}(?:ли|ла|ло|л)$")
