@@ -99,6 +99,18 @@ def _resolve(words: list[str], start: int, entry: _Entry) -> _Entry:
     return entry
 
 
+def _read_words(lemmas: Sequence[str]) -> tuple[list[str], tuple[int, _Entry] | None]:
+    """The phrase's words as the terms spell them, and its leftmost term; a hyphenated compound the lexicon
+    lacks ("хлопок-волокно", "вагон-цистерна") is read as its parts."""
+    variants = _lexicon().variants
+    words = [variants.get(w, w) for w in map(_norm, lemmas) if w]
+    hit = _first_hit(words, 0)
+    if hit is None and any("-" in w for w in words):
+        words = [variants.get(p, p) for w in words for p in w.split("-") if p]
+        hit = _first_hit(words, 0)
+    return words, hit
+
+
 def classify(lemmas: Sequence[str]) -> GoodsClass | None:
     """The HS class of a noun phrase given as its lemmas in order, or None if it names no good.
 
@@ -106,13 +118,7 @@ def classify(lemmas: Sequence[str]) -> GoodsClass | None:
     the head decides over its complements ("оборудование для производство подсолнечный масло" is
     84) and "подсолнечный масло" beats "масло". A not_goods term found first gives None.
     """
-    variants = _lexicon().variants
-    words = [variants.get(w, w) for w in map(_norm, lemmas) if w]
-    hit = _first_hit(words, 0)
-    if hit is None and any("-" in w for w in words):
-        # "хлопок-волокно", "вагон-цистерна": a compound the lexicon lacks is the good its parts name
-        words = [variants.get(p, p) for w in words for p in w.split("-") if p]
-        hit = _first_hit(words, 0)
+    words, hit = _read_words(lemmas)
     if hit is None or hit[1].code is None:
         return None
     entry = _resolve(words, *hit)
@@ -128,13 +134,7 @@ def headword(lemma: str) -> str:
 def is_generic(lemmas: Sequence[str]) -> bool:
     """Whether a phrase that classify() gives no class names goods all the same, of no class
     ("продукция", "груз", "изделия"), rather than something that is no good ("туризм", "чиновники")."""
-    variants = _lexicon().variants
-    words = [variants.get(w, w) for w in map(_norm, lemmas) if w]
-    hit = _first_hit(words, 0)
-    if hit is None and any("-" in w for w in words):
-        # "хлопок-волокно", "вагон-цистерна": a compound the lexicon lacks is the good its parts name
-        words = [variants.get(p, p) for w in words for p in w.split("-") if p]
-        hit = _first_hit(words, 0)
+    _, hit = _read_words(lemmas)
     return hit is not None and hit[1].generic
 
 
