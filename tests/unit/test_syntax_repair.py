@@ -624,52 +624,53 @@ def test_of_two_objects_around_a_verb_the_nominative_after_it_is_the_subject(
     assert by_text[object_].rel == "obj", [(t.text, t.rel) for t in tokens]
 
 
-def test_a_plural_subject_the_tagger_read_as_a_dative_is_the_subject() -> None:
-    tokens = (
-        parse_text(
-            "Из Таласской области ввезено 4,8 тысячи тонн фасоли, а жамбылские мукомолы поставили соседям 11 тысяч "
-            "тонн муки."
-        )
-        .sentences[0]
-        .tokens
-    )
+# [sentence, word, the word it must hang on, its relation]: repairs of one arc each
+ARCS = [
+    pytest.param(
+        "Из Таласской области ввезено 4,8 тысячи тонн фасоли, а жамбылские мукомолы поставили соседям 11 тысяч "
+        "тонн муки.",
+        "мукомолы",
+        "поставили",
+        "nsubj",
+        id="a-plural-subject-the-tagger-read-as-a-dative",
+    ),
+    pytest.param(
+        "Кроме того, ООО «Орский мукомольный комбинат» и ТОО «Жем Агро Трейд» подписали контракт на 4,5 миллиарда "
+        "тенге: поставки муки в Актобе начнутся в следующем году.",
+        "поставки",
+        "начнутся",
+        "nsubj",
+        id="a-subject-after-a-colon-hung-before-it",
+    ),
+    pytest.param(
+        "Губернатор Забайкальского края Павел Горелов и аким области Улытау Ерболат Тулегенов скрепили подписями "
+        "протокол по реализации соглашения о сотрудничестве.",
+        "протокол",
+        "скрепили",
+        "obj",
+        id="a-document-sealed-with-signatures",
+    ),
+    pytest.param(
+        "Встреча посла с главой региона Олегом Кравцовым прошла на полях VIII Прикаспийского медиафорума.",
+        "медиафорума",
+        "полях",
+        "nmod",
+        id="the-event-after-na-polyakh",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, word, head, rel", ARCS)
+def test_one_arc_is_repaired(text: str, word: str, head: str, rel: str) -> None:
+    tokens = parse_text(text).sentences[0].tokens
+    (tok,) = [t for t in tokens if t.text == word]
+    assert (tokens[tok.head].text, tok.rel) == (head, rel), [(t.text, t.head, t.rel) for t in tokens]
+
+
+def test_the_subject_read_as_a_dative_becomes_a_nominative_and_the_dative_stays() -> None:
+    tokens = parse_text(ARCS[0].values[0]).sentences[0].tokens
     (noun,) = [t for t in tokens if t.text == "мукомолы"]
-    assert (tokens[noun.head].text, noun.rel, noun.feats.get("Case")) == ("поставили", "nsubj", "Nom")
+    assert noun.rel == "nsubj"  # reading the parse runs the repairs, which set the case too
+    assert noun.feats.get("Case") == "Nom"
     (dative,) = [t for t in tokens if t.text == "соседям"]
     assert dative.rel != "nsubj"
-
-
-def test_a_subject_after_a_colon_hung_before_it_is_its_verbs() -> None:
-    tokens = (
-        parse_text(
-            "Кроме того, ООО «Орский мукомольный комбинат» и ТОО «Жем Агро Трейд» подписали контракт на 4,5 миллиарда "
-            "тенге: поставки муки в Актобе начнутся в следующем году."
-        )
-        .sentences[0]
-        .tokens
-    )
-    (noun,) = [t for t in tokens if t.text == "поставки"]
-    assert (tokens[noun.head].text, noun.rel) == ("начнутся", "nsubj")
-
-
-def test_a_document_sealed_with_signatures_is_the_verbs_object() -> None:
-    tokens = (
-        parse_text(
-            "Губернатор Забайкальского края Павел Горелов и аким области Улытау Ерболат Тулегенов скрепили подписями "
-            "протокол по реализации соглашения о сотрудничестве."
-        )
-        .sentences[0]
-        .tokens
-    )
-    (doc,) = [t for t in tokens if t.text == "протокол"]
-    assert (tokens[doc.head].text, doc.rel) == ("скрепили", "obj")
-
-
-def test_the_event_after_na_polyakh_is_that_nouns() -> None:
-    tokens = (
-        parse_text("Встреча посла с главой региона Олегом Кравцовым прошла на полях VIII Прикаспийского медиафорума.")
-        .sentences[0]
-        .tokens
-    )
-    (event,) = [t for t in tokens if t.text == "медиафорума"]
-    assert tokens[event.head].text == "полях"
