@@ -257,6 +257,9 @@ class Tree:
 
 # Words that count a genitive noun as a number does ("более 20 предприятий", "ряд компаний").
 QUANTIFIERS = COUNTING | {"несколько", "много", "ряд", "десяток", "сотня"}
+# "Подписано несколько меморандумов" is one document of that kind (spec); "подписано 9 соглашений" tallies
+# documents between whoever, which the gold does not annotate.
+_SEVERAL = frozenset({"несколько", "ряд"})
 
 
 def shape_of(tree: Tree, tok: Token) -> str:
@@ -276,9 +279,12 @@ def shape_of(tree: Tree, tok: Token) -> str:
         tok.rel == "nsubj"
         and case == "gen"
         and any(c.rel == "nummod" or c.lemma in QUANTIFIERS for c in tree.children(tok))
+        or tok.rel == "nsubj:pass"
+        and case == "gen"
+        and any(c.lemma in _SEVERAL for c in tree.children(tok))
     ):
-        # "участвовали 15 компаний", "более 20 предприятий представили": a counted subject ("подписано 9
-        # соглашений" counts documents, which the signing rules read as the sentence stands)
+        # "участвовали 15 компаний", "более 20 предприятий представили": a counted subject; of a passive, only
+        # "несколько" / "ряд" counts ("подписано несколько меморандумов", unlike a tally "подписано 9 соглашений")
         case = "nom"
     elif tok.rel == "obj" and case in ("nom", "gen"):
         case = "acc"  # nom = acc for inanimate nouns, gen = acc for animate ones: the object label decides
