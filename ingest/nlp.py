@@ -38,6 +38,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_listed_firms,
     repair_misread_place_nouns,
     repair_names_across_verbs,
+    repair_names_read_as_modifiers,
     repair_nominative_modifiers,
     repair_noun_cycles,
     repair_object_subjects,
@@ -475,6 +476,7 @@ def _repair(ours: list[Token]) -> None:
     repair_setting_genitives(ours)
     repair_disagreeing_adjectives(ours)
     repair_misread_place_nouns(ours)
+    repair_names_read_as_modifiers(ours)
     repair_copular_places(ours)
     repair_names_across_verbs(ours)
     repair_accusative_names(ours)

@@ -1052,6 +1052,31 @@ def repair_misread_place_nouns(tokens: list[Token]) -> None:
             t.feats["Case"] = cases[0]
 
 
+def repair_names_read_as_modifiers(tokens: list[Token]) -> None:
+    """ "В рамках поездки в Актобе министр ... встретилась": an indeclinable name after a preposition can be read
+    as a modifier of the noun after it. The name is the preposition's, and modifies the noun before the
+    preposition (else the verb, as an oblique)."""
+    by_i = {t.i: t for t in tokens}
+    for k, t in enumerate(tokens[1:], start=1):
+        prep = tokens[k - 1]
+        if t.pos != "PROPN" or t._rel not in ("amod", "nmod") or not t.text[:1].isupper() or t._head <= t.i:
+            continue  # a phrase with its preposition does not stand before the noun it modifies
+        if prep.pos != "ADP" or prep.text.lower() not in _PLACE_PREPOSITIONS:
+            continue
+        noun = by_i.get(t._head)
+        if noun is None or noun.pos not in ("NOUN", "PROPN"):
+            continue
+        before = tokens[k - 2] if k >= 2 else None
+        prep._head, prep._rel = t.i, "case"
+        if before is not None and before.pos == "NOUN" and before._rel != "case":
+            t._head, t._rel = before.i, "nmod"
+        else:
+            t._head, t._rel = noun._head, "obl"
+
+
+_PLACE_PREPOSITIONS = ("в", "во", "на", "из", "до")
+
+
 # What a place read as the predicate of "был в X" governs that belongs to the clause: its subject, adverbs,
 # clause punctuation and prepositional phrases ("в июне").
 _CLAUSE_DEPENDENTS = {"nsubj", "nsubj:pass", "advmod", "obl", "punct", "mark", "cc", "advcl", "parataxis", "aux"}

@@ -11,6 +11,13 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-an-undeclined-city-in-a-leading-trip-phrase-is-where-the-subject-went",
+        "В рамках рабочей поездки в Актобе министр здравоохранения Оренбургской области Татьяна Савинова "
+        "встретилась с коллегами. В ходе визита в Баку вице-губернатор Астраханской области Олег Князев "
+        "провел переговоры.",
+        has=[("VISITED", "Татьяна Савинова", "Актобе", ANY), ("VISITED", "Олег Князев", "Баку", ANY)],
+    ),
+    relation_case(
         "visit-a-head-arriving-at-the-head-of-his-regions-delegation-named-by-its-adjective",
         "Губернатор Оренбургской области и аким Актюбинской области Ерлан Жаксылыков, прибывший в Оренбург во главе "
         "актюбинской делегации, подписали дорожную карту.",

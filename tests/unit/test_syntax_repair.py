@@ -8,6 +8,12 @@ from coopgraph.ingest.nlp import parse_text
 
 CASES = [
     pytest.param(
+        "В ходе рабочей поездки в Актобе министр здравоохранения Оренбургской области Татьяна Савинова встретилась с "
+        "руководителем управления.",
+        [(4, "Актобе"), (5, "поездки")],
+        id="an-undeclined-name-after-its-preposition-read-as-the-next-nouns-modifier",
+    ),
+    pytest.param(
         "Свердловские машиностроители поставляют на рудники региона буровые установки.",
         [(3, "рудники"), (4, "поставляют")],
         id="a-preposition-hung-on-the-genitive-after-its-noun",
