@@ -13,6 +13,7 @@ from coopgraph.ingest.discourse import HEAD_COUNTRY, body_place, country_code, d
 from coopgraph.ingest.discourse import words as discourse_words
 from coopgraph.ingest.morph import form_of, inflect_word, parses
 from coopgraph.ingest.nlp import Sentence
+from coopgraph.ingest.records import Relation
 
 PLACE_TYPES = ("Country", "Region", "City")
 
@@ -87,7 +88,7 @@ class TitlePhrase:
 # A title phrase ends at a verb-like word or strong punctuation; this bounds the gap to the person.
 _GAP_STOP = re.compile(
     r"[.!?;:«»\"“”()\n]|\sи\s+(?![а-яё])|\s(?:а|но|что|который|которая|встретил\w*|провел\w*|"
-    r"отметил\w*|подписал\w*|сообщил\w*|заявил\w*|посетил\w*|принял\w*)\s",
+    r"отметил\w*|подписал\w*|сообщил\w*|заявил\w*|посетил\w*|принял\w*|его|её|ее)\s",
 )
 _AFTER_STOP = re.compile(r"[,.;:!?()]|\s(?:и|а|отметил\w*|сказал\w*|подчеркнул\w*|заявил\w*)\s")
 _LED_BY = re.compile(
@@ -107,7 +108,59 @@ def extract_positions(ctx: Context) -> None:
             if found is not None:
                 ctx.relate("HOLDS_POSITION", ref.key, found[0], ref.sent, rule="position.title", title=found[1])
     _title_then_name(ctx)
+    _possessive_deputies(ctx)
     add_title_refs(ctx)
+
+
+# "аким области Кумар Аксакалов и его заместитель Ерлан Иманов", "с её первым заместителем"
+_POSSESSIVE_DEPUTY = re.compile(r"(?<![\w-])(?:его|её|ее)\s+(перв\w+\s+)?заместител\w*\s*$", re.I)
+
+
+def _possessive_deputies(ctx: Context) -> None:
+    """A name after "его заместитель" holds the deputy's office of the place the person named right before
+    holds an office of ("заместитель акима"): the spec's title for a deputy names whom he deputises for."""
+    held: dict[str, Relation] = {}
+    for r in ctx.relations.values():
+        if r.type == "HOLDS_POSITION" and r.target_key.split(":")[0] in PLACE_TYPES and r.title:
+            held.setdefault(r.source_key, r)
+    for ref in [r for r in ctx.refs if r.type == "Person"]:
+        window = max(ctx.sentences[ref.sent].start, ref.start - 50)
+        m = _POSSESSIVE_DEPUTY.search(ctx.text[window : ref.start])
+        if m is None or ref.key in held:
+            continue
+        before = [
+            r
+            for r in ctx.refs
+            if r.type == "Person" and r.end <= window + m.start() and ref.sent - 1 <= r.sent <= ref.sent
+        ]
+        last = max(before, key=lambda r: r.start) if before else None
+        owner = held.get(last.key) if last else None
+        office = (owner.target_key, owner.title or "") if owner else None
+        if last is None or last.sent < ref.sent:  # an office named without a name in the sentence comes first
+            office = _unnamed_owner(ctx, ref, window + m.start()) or office
+        if office is None or not office[1]:
+            continue  # the person right before holds no office of a place: whose deputy is not said
+        head, *rest = office[1].split()
+        title = " ".join(
+            ["первый"] * bool(m.group(1)) + ["заместитель", inflect_word(head, {"gent"}, ("NOUN",))] + rest
+        )
+        ctx.relate("HOLDS_POSITION", ref.key, office[0], ref.sent, rule="position.possessive_deputy", title=title)
+
+
+def _unnamed_owner(ctx: Context, ref: Ref, end: int) -> tuple[str, str] | None:
+    """ "В составе делегации – аким области, его заместитель X": the office of a place named right before
+    "его" without a name."""
+    sent = ctx.sentences[ref.sent]
+    left = ctx.text[sent.start : end]
+    m = next(reversed(list(offices().any_title.finditer(left))), None)
+    if m is None or not re.fullmatch(r"[^.;:()]{0,60}?,?\s*", left[m.end() :]):
+        return None
+    start = sent.start + m.start()
+    phrase = TitlePhrase(
+        offices().office_at(ctx.text, start), m.group("title"), start, sent.start + m.end(), end, ref.sent
+    )
+    found = _resolve(ctx, ref, phrase)
+    return found if found and found[0].split(":")[0] in PLACE_TYPES else None
 
 
 # ---------------------------------------------------------------- finding the title phrase
