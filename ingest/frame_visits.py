@@ -14,6 +14,7 @@ from coopgraph.ingest.discourse import (
     country_code,
     delegation_leaders,
     delegation_named_before,
+    focus_region,
     headed_region,
     led_delegation,
     looks_back,
@@ -645,10 +646,14 @@ def _met(ctx: Context, m: FrameMatch) -> None:
     """A meeting at a named place: a party from elsewhere (another region, another country) came there;
     a meeting with no place gives no visit (spec)."""
     parties = role_side(ctx, m, "party")  # first: a delegation met here is the one later sentences speak of
-    places = [r.key for r in _places(ctx, m) if r.type in ("City", "Region", "Country")] or locatives(ctx, m.sent)
+    tree = tree_of(ctx, m.sent)
+    places = (
+        [r.key for r in _places(ctx, m) if r.type in ("City", "Region", "Country")]
+        or locatives(ctx, m.sent)
+        or _executive_seat(ctx, tree, m)
+    )
     if not places:
         return
-    tree = tree_of(ctx, m.sent)
     hosts = {  # "Президент Казахстана провёл в Астане встречу": an office of the place's own country is at home
         key
         for arg in m.role("party")
@@ -659,6 +664,18 @@ def _met(ctx: Context, m: FrameMatch) -> None:
         home = region_of_person(ctx, key) if key.startswith("Person:") else key
         if home is not None and not _at_home(ctx, key, places[0]):
             ctx.relate("VISITED", key, places[0], m.sent, rule="frame:meet")
+
+
+def _executive_seat(ctx: Context, tree, m: FrameMatch) -> list[str]:
+    """ "В акимате области прошла встреча с делегацией": a meeting held at a region's executive the phrase
+    does not name is held in the article's region that has such bodies."""
+    for arg in m.role("place"):
+        for t, after in zip(arg.tokens, arg.tokens[1:]):
+            # the parse may hang either word on the other: "в акимате области" is one phrase
+            if t.lemma in words().executives and after.lemma in ("область", "регион", "край") and not arg.refs:
+                country = next((c for w, c in offices().body_countries.items() if t.lemma.startswith(w)), None)
+                return [key] if (key := focus_region(ctx, country)) else []
+    return []
 
 
 def _verbless(ctx: Context, k: int) -> None:

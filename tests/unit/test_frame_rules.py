@@ -11,6 +11,12 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-a-delegation-met-at-the-unnamed-akimat-of-the-region-came-to-it-with-its-leader",
+        "Костанайская область и Челябинская область расширяют сотрудничество. В акимате области прошла встреча с "
+        "делегацией Челябинской области. Делегацию возглавил Алексей Текслер, губернатор Челябинской области.",
+        has=[("VISITED", "Алексей Текслер", "Костанайская область", ANY)],
+    ),
+    relation_case(
         "visit-an-undeclined-city-in-a-leading-trip-phrase-is-where-the-subject-went",
         "В рамках рабочей поездки в Актобе министр здравоохранения Оренбургской области Татьяна Савинова "
         "встретилась с коллегами. В ходе визита в Баку вице-губернатор Астраханской области Олег Князев "
