@@ -103,13 +103,29 @@ def extract_positions(ctx: Context) -> None:
     """One HOLDS_POSITION per person and office, from a title phrase right before or after a name."""
     for ref in [r for r in ctx.refs if r.type == "Person"]:
         after = _title_after(ctx, ref)
-        for phrase in _titles_before(ctx, ref) or ([after] if after else []):
+        before = _titles_before(ctx, ref)
+        if before and after and _listed_after_names(ctx, ref, before[0], after):
+            before = []  # "Ерлан Иманов – заместитель акима, Сергей Петров – директор ТОО «Агро»": each his own
+        for phrase in before or ([after] if after else []):
             found = _resolve(ctx, ref, phrase)
             if found is not None:
                 ctx.relate("HOLDS_POSITION", ref.key, found[0], ref.sent, rule="position.title", title=found[1])
     _title_then_name(ctx)
     _possessive_deputies(ctx)
     add_title_refs(ctx)
+
+
+def _listed_after_names(ctx: Context, ref: Ref, before: TitlePhrase, after: TitlePhrase) -> bool:
+    """ "Ерлан Иманов – заместитель акима области, Сергей Петров – директор ТОО «Агро»": in a list of "name –
+    title" (or "name, title") items, the title before a name that a comma ends is the previous name's."""
+    if re.search(r"[,;]\s*$", ctx.text[before.comp_start : ref.start]) is None:
+        return False
+    if re.fullmatch(r"\s*[,–—-]\s*", ctx.text[ref.end : after.start]) is None:
+        return False
+    sep = re.compile(r"\s*[,–—-]\s*")
+    return any(
+        r.end < before.start and sep.fullmatch(ctx.text[r.end : before.start]) for r in ctx.refs_in(ref.sent, "Person")
+    )
 
 
 # "аким области Кумар Аксакалов и его заместитель Ерлан Иманов", "с её первым заместителем"
