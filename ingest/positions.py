@@ -504,7 +504,8 @@ def _other_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         # "во главе с заместителем акима области X": the delegation's region; else the article's region
         # of that kind, in the country whose head the deputy serves (an akim's deputy is Kazakh)
         deputised = _deputised_head(f"{phrase.text} {head}")
-        led = _led_delegation(ctx, phrase.sent, phrase.start) if deputised else None
+        # ("делегация оренбургских предпринимателей во главе с министром экономического развития региона")
+        led = _led_delegation(ctx, phrase.sent, phrase.start)
         if led and (country := HEAD_COUNTRY.get(deputised or "")) and country_code(ctx, led) != country:
             led = None  # "гостей из Новосибирской области встретил заместитель акима области": an akim is Kazakh
         key = led or _home_region(ctx, phrase.sent, comp, deputised or "")
@@ -838,7 +839,13 @@ def _led_delegation(ctx: Context, k: int, title_start: int) -> str | None:
         for r in ctx.refs_in(k, "Region", "City")
         if lo <= r.start < hi and (r.start > sent.start + word.start() or r.via == "demonym")
     ]
-    return min(places, key=lambda r: abs(r.start - sent.start - word.start())).key if places else None
+    if places:
+        return min(places, key=lambda r: abs(r.start - sent.start - word.start())).key
+    # "делегация оренбургских предпринимателей во главе с ...": an adjective the article names no place by
+    from coopgraph.ingest.trade import demonym_key
+
+    near = [d for d in ctx.demonyms if lo <= d.start < hi and d.place.type in ("Region", "City")]
+    return demonym_key(ctx, near[0]) if len(near) == 1 else None
 
 
 def _guess_home_for(ctx: Context, word: str, k: int) -> str | None:
