@@ -78,6 +78,55 @@ def extract_visit_frames(ctx: Context) -> None:
     _thanks_for_the_welcome(ctx)
     _signed_at_the_other_side(ctx)
     _guests_from(ctx)
+    _companions(ctx)
+
+
+_ACCOMPANY = ("сопровождать", "сопроводить")
+_HIM = ("он", "его", "она", "ее", "её")
+
+
+def _companions(ctx: Context) -> None:
+    """ "Вице-губернатор X посетил Актюбинскую область. Его сопровождали министр Y и министр Z": whoever
+    accompanies a visitor named in the sentence before (or this one) went where he went, unless at home."""
+    for k, sent in enumerate(ctx.sentences):
+        verbs = [t for t in sent.tokens if t.lemma in _ACCOMPANY and t.pos == "VERB"]
+        if not verbs:
+            continue
+        tree = tree_of(ctx, k)
+        for verb in verbs:
+            kids = tree.children(verb)
+            if not any(c.rel == "obj" and c.lemma in _HIM for c in kids):
+                continue
+            visitor = _last_visitor(ctx, k)
+            if visitor is None:
+                continue
+            companions = [
+                r.key
+                for c in kids
+                if c.rel == "nsubj"
+                for r in ctx.refs_in(k, "Person")
+                if any(t.start <= r.start < t.end for t in tree.phrase(c))
+            ]
+            for key in companions:
+                for place in visitor[1]:
+                    if not _at_home(ctx, key, place):
+                        ctx.relate("VISITED", key, place, k, rule="visit.companion")
+
+
+def _last_visitor(ctx: Context, k: int) -> tuple[str, list[str]] | None:
+    """The person whose visit the sentence before (else this one) states, with the places he visited."""
+    for j in (k - 1, k):
+        went: dict[str, list[str]] = {}
+        for r in ctx.relations.values():
+            if (
+                r.type == "VISITED"
+                and r.evidence.start == ctx.sentences[j].start
+                and r.source_key.startswith("Person:")
+            ):
+                went.setdefault(r.source_key, []).append(r.target_key)
+        if len(went) == 1:
+            return next(iter(went.items()))
+    return None
 
 
 # the frame engine's counting words, and the large numbers tourists come in
