@@ -190,10 +190,11 @@ def choose_focus(ctx: Context) -> None:
             ranked.insert(0, implied)
     ctx.focus = ranked
     regions = [k for k in ranked if k.startswith("Region:")]
-    listed = _listed_outlet_region(ctx)
-    own = (place_key(listed) if listed else None) or _outlet_region(ctx) or _dateline_region(ctx, regions)
+    listed = _listed_outlet_region(ctx) or _outlet_place(ctx)
+    own = (place_key(listed) if listed else None) or _dateline_region(ctx, regions)
     if listed is not None and own not in regions and _ORAL_REGION.search(ctx.text):
-        # "Приуралье" (lexicons/outlets.toml [regions]) writes of "области" it never names: that is its own
+        # "Приуралье" (lexicons/outlets.toml [regions]) or "Могилёвский вестник" writes of "наш регион", "области"
+        # it never names: that is its own
         own = add_place(ctx, listed).key
         regions.insert(0, own)
         ranked.insert(0, own)
@@ -305,9 +306,9 @@ def _dateline_region(ctx: Context, regions: list[str]) -> str | None:
     return ours[0] if country and len(ours) == 1 else None
 
 
-def _outlet_region(ctx: Context) -> str | None:
+def _outlet_place(ctx: Context) -> Place | None:
     """The region of the outlet the reader found, named after it (a region's adjective) or after one of its
-    cities ("Тараз Бизнес"), when the article names that region."""
+    cities ("Тараз Бизнес")."""
     if not ctx.outlet:
         return None
     place = region_named_in(ctx.outlet) or _host_city_region(ctx.outlet)
@@ -316,4 +317,4 @@ def _outlet_region(ctx: Context) -> str | None:
         cities = [gaz.lookup(w) for w in re.findall(r"[А-ЯЁ][а-яё\-]+", ctx.outlet)]
         city = next((c for c in cities if c is not None and c.type == "City"), None)
         place = gaz.region_of(city) if city is not None else None
-    return place_key(place) if place is not None else None
+    return place

@@ -668,9 +668,11 @@ _OFFICIAL_NAME = re.compile(
 _MENU = re.compile(r"^(?:Главная\b|[^\n]*\S\s+\|\s+\S[^\n]*\|)")
 # "ГОМЕЛЬСКИЕ ВЕДОМОСТИ" over "Новости | Экономика | Агро": a paper's name in capitals above its site's menu
 _CAPITAL_MASTHEAD = re.compile(r"^(?P<outlet>[А-ЯЁA-Z][А-ЯЁA-Z\-]+(?:\s+[А-ЯЁA-Z\-«»\"]+){0,3})$")
-# "Вестник Омского Прииртышья — официальный сайт": any site's name before its tagline on the first line
+# "Вестник Омского Прииртышья — официальный сайт", "МОГИЛЁВСКИЙ ВЕСТНИК — общественно-политическое издание
+# Могилёвской области": any site's name before its tagline on the first line
 _SITE_TAGLINE = re.compile(
-    r"^(?P<outlet>[A-ZА-ЯЁ«\"][^\n|—–]{2,60}?)\s+[—–|-]\s+[Оо]фициальн\w+\s+(?:интернет-)?(?:ресурс|сайт|портал)\b"
+    r"^(?P<outlet>[A-ZА-ЯЁ«\"][^\n|—–]{2,60}?)\s+[—–|-]\s+(?:[А-Яа-яЁё-]+\s+){0,3}?"
+    r"(?i:(?:интернет-)?(?:ресурс|сайт|портал)|издание|газета|еженедельник|информационное\s+агентство)\b"
 )
 
 
