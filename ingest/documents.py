@@ -386,14 +386,15 @@ _DOCUMENTS = re.compile(r"\bдокумент", re.I)
 def _signed_next(ctx: Context, k: int) -> bool:
     """ "Крупнейшей сделкой стал контракт между A и B на поставку кабеля. Документ 3 июня подписали X и Y": a
     document the sentence names without saying it was signed, which the next sentence opens by signing as
-    "документ" or by its kind."""
+    "документ", by its kind or by a pronoun."""
     if k + 1 >= len(ctx.sentences):
         return False
     after = ctx.sentences[k + 1]
     opening = next((t for t in after.tokens if t.pos not in ("PUNCT", "CCONJ", "ADV")), None)
     return (
         opening is not None
-        and opening.lemma in _REFERENCE
+        # "... стал Меморандум о ... . Его подписали X и Y": the pronoun as well
+        and (opening.lemma in _REFERENCE or opening.pos == "PRON" and opening.lemma in ("он", "она"))
         and opening.feats.get("Number") != "Plur"
         and _signing(after)
         and _status(after) == "fact"
