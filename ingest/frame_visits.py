@@ -79,6 +79,42 @@ def extract_visit_frames(ctx: Context) -> None:
     _signed_at_the_other_side(ctx)
     _guests_from(ctx)
     _companions(ctx)
+    _counted_delegations(ctx)
+
+
+# "делегации двух областей Республики Узбекистан", "представители трёх регионов России"
+_COUNTED_PLACES = re.compile(
+    r"(?:делегаци|представител)\w*\s+(?:\w+\s+){0,2}?(?:двух|трех|трёх|четырех|четырёх|пяти|нескольких|\d+)\s+"
+    r"(?:област|регион|провинци|город)\w*",
+    re.I,
+)
+
+
+def _counted_delegations(ctx: Context) -> None:
+    """ "В Кызылорду прибыли делегации двух областей Республики Узбекистан. Самаркандскую область представлял
+    хоким X, делегацию Навоийской области возглавил Y": the country stood for the regions the next sentence
+    names; they (and the persons there holding their offices) visited, not the country."""
+    for k, sent in enumerate(ctx.sentences[:-1]):
+        if not _COUNTED_PLACES.search(sent.text):
+            continue
+        regions = list(dict.fromkeys(r.key for r in ctx.refs_in(k + 1, "Region", "City")))
+        persons = {p.key for p in ctx.refs_in(k + 1, "Person")}
+        for ident, rel in list(ctx.relations.items()):
+            if rel.type != "VISITED" or not rel.source_key.startswith("Country:"):
+                continue
+            theirs = [key for key in regions if _country(ctx, key) == rel.source_key.split(":")[-1]]
+            if len(theirs) < 2:
+                continue
+            del ctx.relations[ident]
+            ctx.found_by.pop(ident, None)
+            holders = [
+                r.source_key
+                for r in ctx.relations.values()
+                if r.type == "HOLDS_POSITION" and r.target_key in theirs and r.source_key in persons
+            ]
+            for key in dict.fromkeys(theirs + holders):
+                if not _at_home(ctx, key, rel.target_key):
+                    ctx.relate("VISITED", key, rel.target_key, k, rule="visit.counted_delegations")
 
 
 _ACCOMPANY = ("сопровождать", "сопроводить")
