@@ -184,6 +184,8 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         persons = [r.key for r in own if r.type == "Person"]
         bodies = [r.key for r in own if r.type in BODIES]
         return Side(bodies=bodies, persons=persons)
+    if head.pos == "PRON" and head.lemma in ("я", "мы", "вы") and head.feats.get("Case") == "Nom":
+        return _interview_side(ctx, head)  # "— Мы подписали ...", "— Вы возглавляли делегацию ...?"
     if (
         head.pos == "PRON"
         and head.lemma in ("он", "она")
@@ -824,6 +826,52 @@ def led_delegation(ctx: Context, m: FrameMatch, visitors: Side) -> list[str]:
     return []
 
 
+# An interview's lead: "Губернатор Астраханской области Олег Ларионов в интервью нашему изданию рассказал ...";
+# its questions and answers open lines with a dash
+INTERVIEW = re.compile(r"\bинтервью\b", re.I)
+QA_LINE = re.compile(r"^\s*[—–-]\s+\S", re.M)
+
+
+def interviewee(ctx: Context) -> str | None:
+    """The person an interview is with: the one its lead names in the sentence saying "в интервью"."""
+    if "interviewee" not in ctx.cache:
+        who = None
+        if len(QA_LINE.findall(ctx.text)) >= 2:
+            # (a rubric "Интервью" in the page's breadcrumb names no one)
+            leads = [ctx.refs_in(k, "Person") for k, s in enumerate(ctx.sentences[:6]) if INTERVIEW.search(s.text)]
+            named = next((refs for refs in leads if refs), [])
+            who = min(named, key=lambda r: r.start).key if named else None
+        ctx.cache["interviewee"] = who
+    return ctx.cache["interviewee"]
+
+
+def _interview_side(ctx: Context, head: Token) -> Side:
+    """ "Вы" in a question is the one interviewed; "я" and "мы" in an answer are he (and "мы" his region)."""
+    who = interviewee(ctx)
+    if who is None:
+        return Side()
+    # the turn the word is in: the last line opening with a dash at or before it (an answer runs on over
+    # paragraphs of its own)
+    turns = list(QA_LINE.finditer(ctx.text, 0, head.end))
+    if not turns:
+        return Side()
+    end = ctx.text.find("\n", turns[-1].start() + 1)
+    question = ctx.text[turns[-1].start() : end if end >= 0 else len(ctx.text)].rstrip().endswith("?")
+    if (head.lemma == "вы") != question:
+        return Side()
+    region = region_of_person(ctx, who) if head.lemma == "мы" else None
+    return Side(persons=[who], bodies=[region] if region else [])
+
+
+def _headed_place(ctx: Context, person: str) -> str | None:
+    """The region or city the person is the head of (governor, akim, ...), if the article says."""
+    for rel in ctx.relations.values():
+        if rel.type == "HOLDS_POSITION" and rel.source_key == person and rel.title in HEAD_TITLES:
+            if rel.target_key.startswith(("Region:", "City:")):
+                return rel.target_key
+    return None
+
+
 def region_of_person(ctx: Context, person: str, types: tuple[str, ...] = ()) -> str | None:
     """The place (or body, of one of `types` if given) a person holds an office of, if the article says."""
     for rel in ctx.relations.values():
@@ -870,6 +918,15 @@ def delegation_leaders(ctx: Context) -> list[Led]:
     return out
 
 
+def led_here(ctx: Context, k: int) -> list[Led]:
+    """The delegations a verb of leading in sentence k says who led ("X возглавлял делегацию, которая ..."),
+    read without making any of them the article's delegation."""
+    if not any(t.lemma in LEAD_VERBS for t in ctx.sentences[k].tokens):
+        return []
+    with _keeping_delegation(ctx):
+        return _led_by_verb(ctx, k, tree_of(ctx, k))
+
+
 def _led_by_verb(ctx: Context, k: int, tree: Tree) -> list[Led]:
     out = []
     for verb in tree.sent.tokens:
@@ -899,6 +956,10 @@ def _led_by_verb(ctx: Context, k: int, tree: Tree) -> list[Led]:
             # a bare "Делегацию привез министр Омской области" after another region's delegation: his own
             own = region_of_person(ctx, persons[0], ("Region", "City"))
             named = [own] if own and not same_side(ctx, own, named[0]) else named
+        elif persons and not named and len(tree.phrase(group)) == 1:
+            # "— Вы возглавляли делегацию ...?" of an interview with a governor: a bare "делегация" its head
+            # leads is his place's (spec, Clarifications)
+            named = [own] if (own := _headed_place(ctx, persons[0])) else named
         out.append(Led(k, persons, named[0] if named else None, _led_where(ctx, tree, k, [group, verb])))
     return out
 
@@ -916,14 +977,19 @@ def _led_by_pronoun(ctx: Context, k: int, tree: Tree, verb: Token, group: Token)
 
 
 def _verb_leaders(ctx: Context, k: int, tree: Tree, verb: Token) -> list[str]:
-    """The persons a verb of leading names: in its subject, else after it."""
-    return [
-        r.key
-        for c in tree.children(verb)
-        if c.rel == "nsubj"
-        for r in ctx.refs_in(k, "Person")
-        if any(t.start <= r.start < t.end for t in tree.phrase(c))
-    ] or _named_after_the_verb(ctx, k, verb)
+    """The persons a verb of leading names: in its subject ("вы" of an interview too), else after it."""
+    subjects = [c for c in tree.children(verb) if c.rel == "nsubj"]
+    pronouns = [p for c in subjects if c.pos == "PRON" for p in _resolve_head(ctx, tree, k, c).persons]
+    return (
+        [
+            r.key
+            for c in subjects
+            for r in ctx.refs_in(k, "Person")
+            if any(t.start <= r.start < t.end for t in tree.phrase(c))
+        ]
+        or pronouns
+        or _named_after_the_verb(ctx, k, verb)
+    )
 
 
 def _named_after_the_verb(ctx: Context, k: int, verb: Token) -> list[str]:

@@ -17,6 +17,7 @@ from coopgraph.ingest.discourse import (
     focus_region,
     headed_region,
     led_delegation,
+    led_here,
     looks_back,
     named_members,
     org_anaphor,
@@ -428,6 +429,13 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
         visitors = _earlier_subject(ctx, m)
     if not visitors and m.predicate.noun:
         visitors = _guest_of_the_host(ctx, m)
+    args = m.role("visitor")
+    if args and all(words().is_group(a.head.lemma) and not a.refs for a in args):
+        # "Губернатор возглавлял делегацию, которая побывала в Атырау": the delegation led in this sentence,
+        # whose side its leader says, not a guess from a phrase that names none
+        led = [one for one in led_here(ctx, m.sent) if one.side]
+        if len(led) == 1:
+            visitors = Side(bodies=[led[0].side], persons=list(led[0].persons), groups=[led[0].side])
     if not visitors and m.predicate.delegation_agent and ctx.delegation and _told_as_done(ctx.sentences[m.sent]):
         visitors = Side(bodies=[ctx.delegation])
     if not visitors:

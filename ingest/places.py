@@ -191,7 +191,7 @@ def choose_focus(ctx: Context) -> None:
     ctx.focus = ranked
     regions = [k for k in ranked if k.startswith("Region:")]
     listed = _listed_outlet_region(ctx) or _outlet_place(ctx)
-    own = (place_key(listed) if listed else None) or _dateline_region(ctx, regions)
+    own = (place_key(listed) if listed else None) or _interviewee_region(ctx, regions) or _dateline_region(ctx, regions)
     if listed is not None and own not in regions and _ORAL_REGION.search(ctx.text):
         # "Приуралье" (lexicons/outlets.toml [regions]) or "Могилёвский вестник" writes of "наш регион", "области"
         # it never names: that is its own
@@ -296,6 +296,20 @@ def _outlets() -> dict[str, dict[str, str]]:
     text = resources.files(__package__).joinpath("lexicons", "outlets.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)
     return {table: {n.lower(): code for code, names in data[table].items() for n in names} for table in data}
+
+
+def _interviewee_region(ctx: Context, regions: list[str]) -> str | None:
+    """An interview with a region's official (a lead sentence saying "в интервью", questions and answers on
+    dashed lines): "наш регион", "мы" in his answers are his region's, whatever the outlet."""
+    from coopgraph.ingest.discourse import INTERVIEW, QA_LINE  # discourse reads places' results
+
+    if len(QA_LINE.findall(ctx.text)) < 2:
+        return None
+    for k, sent in enumerate(ctx.sentences[:6]):
+        named = [r for r in ctx.refs_in(k, "Region") if r.key in regions]
+        if INTERVIEW.search(sent.text) and named:  # (a rubric "Интервью" in the breadcrumb names no region)
+            return min(named, key=lambda r: r.start).key
+    return None
 
 
 def _dateline_region(ctx: Context, regions: list[str]) -> str | None:

@@ -359,6 +359,10 @@ def _signers(ctx: Context, m: FrameMatch) -> list[Ref]:
         if a.head.pos == "PRON" and a.head.lemma == "они" and m.sent > 0:
             out += [r for r in _met_before(ctx, m.sent - 1) if r.key not in [o.key for o in out]]
             continue
+        if a.head.pos == "PRON" and a.head.lemma in ("я", "мы"):
+            # "— Мы вместе с акимом X подписали ...": the one interviewed, if the article is an interview
+            who = [p for p in resolve(ctx, tree_of(ctx, m.sent), m.sent, a).persons if p not in [o.key for o in out]]
+            out += [Ref(p, "Person", m.sent, a.head.start, a.head.end) for p in who]
         first = a.tokens[0].start
         end = m.pred.start if a.tokens[0].start < m.pred.start else a.tokens[-1].end
         refs = a.refs + [r for r in ctx.refs_in(m.sent, "Person") if a.tokens[-1].end <= r.start < end]
