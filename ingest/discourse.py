@@ -842,7 +842,8 @@ def interviewee(ctx: Context) -> str | None:
             named = next((refs for refs in leads if refs), [])
             who = min(named, key=lambda r: r.start).key if named else None
         ctx.cache["interviewee"] = who
-    return ctx.cache["interviewee"]
+    found = ctx.cache["interviewee"]
+    return found if isinstance(found, str) else None
 
 
 def _interview_side(ctx: Context, head: Token) -> Side:

@@ -433,9 +433,10 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
     if args and all(words().is_group(a.head.lemma) and not a.refs for a in args):
         # "Губернатор возглавлял делегацию, которая побывала в Атырау": the delegation led in this sentence,
         # whose side its leader says, not a guess from a phrase that names none
-        led = [one for one in led_here(ctx, m.sent) if one.side]
-        if len(led) == 1:
-            visitors = Side(bodies=[led[0].side], persons=list(led[0].persons), groups=[led[0].side])
+        sides = [(one.side, one.persons) for one in led_here(ctx, m.sent) if one.side]
+        if len(sides) == 1:
+            side, persons = sides[0]
+            visitors = Side(bodies=[side], persons=list(persons), groups=[side])
     if not visitors and m.predicate.delegation_agent and ctx.delegation and _told_as_done(ctx.sentences[m.sent]):
         visitors = Side(bodies=[ctx.delegation])
     if not visitors:
