@@ -444,8 +444,17 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
         elif region is None and (mission := ctx.table.get(delegation_named_before(ctx, k, back=k) or "")):
             if mission.country == code:  # "Белорусская делегация" after "бизнес-миссия Витебской области"
                 side.bodies = [mission.key]
-    if not fallback:
-        return side
+    return _articles_delegation(ctx, k, side) if fallback else side
+
+
+def _articles_delegation(ctx: Context, k: int, side: Side) -> Side:
+    """A delegation phrase naming no side is the one the sentence before named as visiting, else the article's
+    (and the first one named becomes the article's)."""
+    recent = delegation_named_before(ctx, k, back=1) if not side.bodies and ctx.delegation else None
+    if recent and any(r.type == "VISITED" and r.source_key == recent for r in ctx.relations.values()):
+        # "В декабре в Таразе побывала делегация Брестской области ... Гости посетили завод": the delegation
+        # the sentence before named as visiting, not the article's first one
+        side.bodies.append(recent)
     if not side.bodies and not ctx.delegation and (named := delegation_named_before(ctx, k)):
         side.bodies.append(named)  # "Делегация приняла участие ..." read before the visits set the article's
     if not side.bodies and ctx.delegation:
@@ -826,9 +835,13 @@ def led_delegation(ctx: Context, m: FrameMatch, visitors: Side) -> list[str]:
     return []
 
 
-# An interview's lead: "Губернатор Астраханской области Олег Ларионов в интервью нашему изданию рассказал ...";
+# An interview's lead: "Губернатор Астраханской области Олег Ларионов в интервью нашему изданию рассказал ...",
+# "Аким ... рассказал нашему изданию ...";
 # its questions and answers open lines with a dash
-INTERVIEW = re.compile(r"\bинтервью\b", re.I)
+INTERVIEW = re.compile(
+    r"\bинтервью\b|\b(?:нашему|нашей)\s+(?:изданию|газете|корреспонденту|редакции|агентству|порталу)\b|\bв\s+беседе\s+с\b",
+    re.I,
+)
 QA_LINE = re.compile(r"^\s*[—–-]\s+\S", re.M)
 
 

@@ -217,7 +217,16 @@ class FrameFlows:
                     # "С Самарской областью структура торговли разнообразнее. Туда экспортировались ...": the
                     # sentence before named the place and stated no flow of its own
                     before = [r.key for r in ctx.refs_in(k - 1, "Region", "City", "Country") if r.key not in other.keys]
-                side.keys = before[-1:] if before else list(last_same) if recent else []
+                if before:
+                    side.keys = before[-1:]
+                elif recent:
+                    # "there" is the partner the last flow went to or came from, never the article's own side:
+                    # "поставляем в республику металлопрокат, а оттуда везем уголь"
+                    there = [x for x in list(mem.importers) + list(mem.exporters) if x != ctx.home]
+                    there = [x for x in there if x not in other.keys]
+                    side.keys = there[:1] if there else list(last_same)
+                else:
+                    side.keys = []
         for side, other, last_same, last_other in sides:
             if not (side.keys or side.stated or side.deixis):
                 side.keys = self._stand_in(other, last_same, last_other, recent)
