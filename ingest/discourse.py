@@ -56,6 +56,7 @@ class Words:
     firm_anaphors: frozenset[str]
     retrospective: frozenset[str]
     counterparts: frozenset[str]
+    kind_adjectives: dict[str, str]  # "краевой" → "край"
 
     def is_group(self, lemma: str) -> bool:
         """A group noun, or a compound ending in one: "бизнес-миссия", "агро-делегация"."""
@@ -82,6 +83,7 @@ def words() -> Words:
         frozenset(data["firm_anaphors"]),
         frozenset(data["retrospective"]),
         frozenset(data["counterparts"]),
+        dict(data["kind_adjectives"]),
     )
 
 
@@ -574,13 +576,19 @@ def delegation_named_before(ctx: Context, k: int, back: int = 3) -> str | None:
 
 def _kind_named_before(ctx: Context, k: int, head: Token) -> list[str]:
     """ "Делегация аймака" after "губернатор Баян-Улгийского аймака": a place noun in the genitive right after
-    the group noun, naming no place, is the one region of that kind the article named before it."""
+    the group noun, naming no place, is the one region of that kind the article named before it; so is an
+    adjective of that kind right before it ("краевая делегация")."""
     toks = ctx.sentences[k].tokens
     at = toks.index(head)
     nxt = toks[at + 1] if at + 1 < len(toks) else None
-    if nxt is None or nxt.lemma not in words().place_nouns or nxt.feats.get("Case") != "Gen":
+    before = toks[at - 1] if at > 0 else None
+    if before is not None and before.lemma in words().kind_adjectives:  # "краевая делегация"
+        stem = words().kind_adjectives[before.lemma][:4]
+    elif nxt is None or nxt.lemma not in words().place_nouns or nxt.feats.get("Case") != "Gen":
         return []
-    stem = ctx.text[nxt.start : nxt.end].lower()[:5]  # as written: the parse may read "аймака" as "района"
+    else:  # as written: the parse may read "аймака" as "района"; "края" is "край"
+        word = ctx.text[nxt.start : nxt.end].lower()
+        stem = word[: min(5, len(word) - 1)]
     named = {
         r.key
         for r in ctx.refs

@@ -11,6 +11,12 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-the-krais-delegation-by-its-kind-word-or-adjective",
+        "Губернатор Алтайского края Андрей Лесков находился с рабочей поездкой в Казахстане. Краевая делегация "
+        "побывала в Семее. Губернатор Омской области прибыл в Павлодар. Делегация области осмотрела ТОО «Жарык».",
+        has=[("VISITED", "Алтайский край", "Семей", ANY), ("VISITED", "Омская область", "Жарык", ANY)],
+    ),
+    relation_case(
         "visit-guests-after-a-visiting-delegation-are-that-delegation-not-the-articles-first",
         "В мае в Таразе побывала делегация Таласской области. Стороны подписали дорожную карту. В декабре в Таразе "
         "побывала делегация Брестской области. Гости посетили ТОО «Таразский машиностроительный завод».",
