@@ -81,6 +81,31 @@ def extract_visit_frames(ctx: Context) -> None:
     _guests_from(ctx)
     _companions(ctx)
     _counted_delegations(ctx)
+    _occasion_of_the_visit(ctx)
+
+
+# "Центральным событием визита стал форум «X»", "Поводом для визита стал форум", "визит приурочен к ..."
+_OCCASION = re.compile(
+    r"(?:событи\w*|повод\w*|цел\w*)\s+(?:для\s+)?(?:визита|поездки|пребывания)\b|"
+    r"(?:визит|поездка|пребывание)\w*\s+(?:был[аи]?\s+)?приуроч",
+    re.I,
+)
+
+
+def _occasion_of_the_visit(ctx: Context) -> None:
+    """ "Центральным событием визита стал бизнес-форум «X»": the visit's visiting places (so far) and the
+    regions they visited took part in the event the sentence names."""
+    for k, sent in enumerate(ctx.sentences):
+        events = ctx.refs_in(k, "Event")
+        if len(events) != 1 or not _OCCASION.search(sent.text):
+            continue
+        visits = [
+            r for r in ctx.relations.values() if r.type == "VISITED" and ctx.sentence_of(r.evidence.start) <= k + 1
+        ]
+        hosts = [r.target_key for r in visits if r.target_key.startswith("Region:")]
+        for key in dict.fromkeys([r.source_key for r in visits] + hosts):
+            if key.split(":")[0] in ("Region", "City", "Country"):  # a member's part is told, if at all
+                ctx.relate("PARTICIPATED_IN", key, events[0].key, k, rule="event.occasion_of_visit")
 
 
 # "делегации двух областей Республики Узбекистан", "представители трёх регионов России"
