@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.discourse import (
+    body_place,
     locates_an_organisation,
     residents_place,
     resolve,
@@ -290,6 +291,12 @@ def stand_in(ctx: Context, tree: Tree, k: int, head: Token) -> list[str] | None:
     place_noun = head.lemma in w.home_nouns | w.country_nouns | w.vague_places | w.other_place_nouns
     if place_noun and _vague(tree, head):
         return []
+    ours = any(c.lemma == "наш" for c in tree.children(head))
+    speaker = speaker_place(ctx, head.start) if ours and head.lemma in w.home_nouns | w.producers else None
+    if speaker and speaker.startswith("Organization:"):
+        speaker = body_place(ctx, speaker)  # the chamber's director speaks for the chamber's region
+    if speaker:
+        return [speaker]  # "«Наш регион поставляет в Омск уголь», – сказал аким Павлодарской области": his
     if head.lemma in w.home_nouns:
         if tree.preposition(head) is None and head.rel == "nmod" and (named := _named_before(ctx, k, head, "Region")):
             return [named]  # "партнёр Оренбуржья ... второе место по экспорту региона": the one named there
