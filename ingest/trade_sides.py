@@ -297,6 +297,9 @@ def stand_in(ctx: Context, tree: Tree, k: int, head: Token) -> list[str] | None:
         speaker = body_place(ctx, speaker)  # the chamber's director speaks for the chamber's region
     if speaker:
         return [speaker]  # "«Наш регион поставляет в Омск уголь», – сказал аким Павлодарской области": his
+    yours = any(c.lemma == "ваш" for c in tree.children(head)) and head.lemma in w.home_nouns
+    if yours and (speaker := speaker_place(ctx, head.start)) and (other := partner_of(ctx, speaker)):
+        return [other]  # "«... а нам ваш регион поставляет полипропилен», – сказал губернатор": his partner
     if head.lemma in w.home_nouns:
         if tree.preposition(head) is None and head.rel == "nmod" and (named := _named_before(ctx, k, head, "Region")):
             return [named]  # "партнёр Оренбуржья ... второе место по экспорту региона": the one named there
