@@ -462,6 +462,7 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
         if len(sides) == 1:
             side, persons = sides[0]
             visitors = Side(bodies=[side], persons=list(persons), groups=[side])
+            ctx.delegation = ctx.delegation or side  # whose members "в состав делегации вошли" lists
     if not visitors and m.predicate.delegation_agent and ctx.delegation and _told_as_done(ctx.sentences[m.sent]):
         visitors = Side(bodies=[ctx.delegation])
     if not visitors:
