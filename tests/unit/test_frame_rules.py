@@ -11,6 +11,15 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-part-of-the-delegation-went-on-as-the-delegation",
+        "Делегация Восточно-Казахстанской области прибыла в Могилёв. На третий день часть восточноказахстанской "
+        "делегации во главе с Саматом Бектургановым отправилась в Брест.",
+        has=[
+            ("VISITED", "Восточно-Казахстанская область", "Брест", ANY),
+            ("VISITED", "Самат Бектурганов", "Брест", ANY),
+        ],
+    ),
+    relation_case(
         "visit-members-of-the-delegation-a-head-led-went-where-it-went",
         "Губернатор Астраханской области Олег Ларионов возглавлял делегацию, которая побывала в Атырау. В состав "
         "делегации вошли министр промышленности Астраханской области Денис Корчагин и руководители предприятий.",
