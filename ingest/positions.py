@@ -353,7 +353,7 @@ def _says(comp: str, words: tuple[str, ...]) -> bool:
 # Оренбурга", "председатель правительства Республики Саха"; any other word names a body of the place.
 _OWN_BODY = re.compile(
     r"(?<![\w-])(?:администрац|правительств|акимат|хокимият|мэри|город|област|регион|республик|кра[йяюе]|"
-    r"провинци|округ|велаят|аймак|штат|префектур|эмират|народн\w+\s+республик)\w*",
+    r"провинци|округ|велаят|аймак|штат|префектур|эмират|народн\w+\s+республик|исполнительн\w+\s+власт)\w*",
     re.I,
 )
 
@@ -375,14 +375,20 @@ def _state_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
     country = next((r for r in places if r.type == "Country"), None)
     if country is not None:
         return country.key, phrase.office.title
-    region = next((r for r in places if r.type == "Region"), None)
-    if region is not None:
-        ent = ctx.table.get(region.key)
+    region_key = next((r.key for r in places if r.type == "Region"), None)
+    if region_key is None and not places and re.search(r"(?<![\w-])республик", comp, re.I):
+        # "во главе с премьер-министром правительства республики X": the republic whose delegation he leads,
+        # else the article's one republic
+        region_key = _led_delegation(ctx, phrase.sent, phrase.start) or _home_region(ctx, phrase.sent, comp, "")
+        if region_key is not None and "республик" not in ctx.table.entities[region_key].name.lower():
+            region_key = None
+    if region_key is not None:
+        ent = ctx.table.entities[region_key]
         if phrase.office.title == "президент" and ent.country == "RU":
-            return region.key, "губернатор"  # "президент Татарстана": the head of a Russian republic
+            return region_key, "губернатор"  # "президент Татарстана": the head of a Russian republic
         if phrase.office.title == "премьер-министр":  # a republic's "Премьер-министр" keeps his word
             stated = phrase.text.lower().startswith("премьер")
-            return region.key, "премьер-министр" if stated else "председатель правительства"
+            return region_key, "премьер-министр" if stated else "председатель правительства"
         return None
     if places or not _says(f"{phrase.text} {comp}", offices().country_words):
         return None  # "Президент Касым-Жомарт Токаев": of which country, the text does not say here
