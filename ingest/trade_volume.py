@@ -109,11 +109,16 @@ _KINDS = (("turnover", _TURNOVER), ("export", _EXPORT), ("import", _IMPORT))
 
 
 def is_vague(text: str) -> bool:
-    # "360 миллионов пришлось на экспорт": a share of the figure, not goods sent to the world
-    return any(not _A_SHARE_OF.search(text[: m.start()]) for m in _VAGUE.finditer(text))
+    # "360 миллионов пришлось на экспорт", "из них на экспорт пришлось 121,4 миллиона": a share of the figure,
+    # not goods sent to the world
+    return any(
+        not _A_SHARE_OF.search(text[: m.start()]) and not _SHARE_FOLLOWS.match(text[m.end() :])
+        for m in _VAGUE.finditer(text)
+    )
 
 
 _A_SHARE_OF = re.compile(r"(?:приход\w*|пришл\w*|прид[её]тся)\s+$", re.I)
+_SHARE_FOLLOWS = re.compile(r"\s*(?:приход\w*|пришл\w*|прид[её]тся)\b", re.I)
 
 
 def refs_between(ctx: Context, k: int, lo: int, hi: int) -> list[str]:
@@ -217,11 +222,40 @@ def trade_volumes(ctx: Context, k: int) -> list[tuple[str, str, str]]:
         if not src or not tgt or src == tgt:
             continue
         last = (kind, (src, tgt))
+        if not _keep_the_finer(ctx, src, tgt, kind, a):
+            continue
         ctx.relate(
             "TRADE_VOLUME", src, tgt, k, rule="trade.figure", kind=kind, value=a.value, currency=a.currency, year=year
         )
         out.append((kind, src, tgt))
     return out
+
+
+def _keep_the_finer(ctx: Context, src: str, tgt: str, kind: str, a: Amount) -> bool:
+    """One figure told twice, rounded in the headline ("превысил 97 млн долларов") and exact in the body
+    ("97,2 млн долларов"): within 2% between the same sides, the finer value stays. False: skip `a`."""
+    for ident, rel in list(ctx.relations.items()):
+        if (rel.type, rel.source_key, rel.target_key, rel.kind, rel.currency) != (
+            "TRADE_VOLUME",
+            src,
+            tgt,
+            kind,
+            a.currency,
+        ):
+            continue
+        if rel.value is None or rel.value == a.value or abs(rel.value - a.value) > 0.02 * max(rel.value, a.value):
+            continue
+        if _significant(a.value) <= _significant(rel.value):
+            return False
+        del ctx.relations[ident]
+        ctx.found_by.pop(ident, None)
+    return True
+
+
+def _significant(value: float) -> int:
+    """Significant digits of an amount: 97,000,000 has 2, 97,200,000 has 3."""
+    digits = f"{value:.0f}".rstrip("0")
+    return len(digits)
 
 
 # A price per unit, not a volume: "по 8,5 тысячи тенге за мешок", "220 долларов за тонну".
