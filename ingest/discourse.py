@@ -843,9 +843,8 @@ def led_delegation(ctx: Context, m: FrameMatch, visitors: Side) -> list[str]:
     return []
 
 
-# An interview's lead: "Губернатор Астраханской области Олег Ларионов в интервью нашему изданию рассказал ...",
-# "Аким ... рассказал нашему изданию ...";
-# its questions and answers open lines with a dash
+# An interview's lead ("Губернатор Астраханской области Олег Ларионов в интервью нашему изданию рассказал ...",
+# "Аким ... рассказал нашему изданию ..."), and its questions and answers, on lines opening with a dash
 INTERVIEW = re.compile(
     r"\bинтервью\b|\b(?:нашему|нашей)\s+(?:изданию|газете|корреспонденту|редакции|агентству|порталу)\b|\bв\s+беседе\s+с\b",
     re.I,
@@ -999,19 +998,21 @@ def _led_by_pronoun(ctx: Context, k: int, tree: Tree, verb: Token, group: Token)
 
 
 def _verb_leaders(ctx: Context, k: int, tree: Tree, verb: Token) -> list[str]:
-    """The persons a verb of leading names: in its subject ("вы" of an interview too), else after it."""
+    """The persons a verb of leading names: in its subject, else after it."""
+    return subject_persons(ctx, k, tree, verb) or _named_after_the_verb(ctx, k, verb)
+
+
+def subject_persons(ctx: Context, k: int, tree: Tree, verb: Token) -> list[str]:
+    """The persons a verb's subject names ("Его сопровождали министр X и министр Y"), or the one an
+    interview's "вы"/"я"/"мы" is."""
     subjects = [c for c in tree.children(verb) if c.rel == "nsubj"]
-    pronouns = [p for c in subjects if c.pos == "PRON" for p in _resolve_head(ctx, tree, k, c).persons]
-    return (
-        [
-            r.key
-            for c in subjects
-            for r in ctx.refs_in(k, "Person")
-            if any(t.start <= r.start < t.end for t in tree.phrase(c))
-        ]
-        or pronouns
-        or _named_after_the_verb(ctx, k, verb)
-    )
+    named = [
+        r.key
+        for c in subjects
+        for r in ctx.refs_in(k, "Person")
+        if any(t.start <= r.start < t.end for t in tree.phrase(c))
+    ]
+    return named or [p for c in subjects if c.pos == "PRON" for p in _resolve_head(ctx, tree, k, c).persons]
 
 
 def _named_after_the_verb(ctx: Context, k: int, verb: Token) -> list[str]:

@@ -28,6 +28,7 @@ from coopgraph.ingest.discourse import (
     resolve,
     role_side,
     same_side,
+    subject_persons,
     words,
 )
 from coopgraph.ingest.frames import QUANTIFIERS, Argument, FrameMatch, find_frames, tree_of
@@ -162,14 +163,7 @@ def _companions(ctx: Context) -> None:
             visitor = _last_visitor(ctx, k)
             if visitor is None:
                 continue
-            companions = [
-                r.key
-                for c in kids
-                if c.rel == "nsubj"
-                for r in ctx.refs_in(k, "Person")
-                if any(t.start <= r.start < t.end for t in tree.phrase(c))
-            ]
-            for key in companions:
+            for key in subject_persons(ctx, k, tree, verb):
                 for place in visitor[1]:
                     if not _at_home(ctx, key, place):
                         ctx.relate("VISITED", key, place, k, rule="visit.companion")
@@ -180,11 +174,7 @@ def _last_visitor(ctx: Context, k: int) -> tuple[str, list[str]] | None:
     for j in (k - 1, k):
         went: dict[str, list[str]] = {}
         for r in ctx.relations.values():
-            if (
-                r.type == "VISITED"
-                and r.evidence.start == ctx.sentences[j].start
-                and r.source_key.startswith("Person:")
-            ):
+            if r.type == "VISITED" and ctx.sentence_of(r.evidence.start) == j and r.source_key.startswith("Person:"):
                 went.setdefault(r.source_key, []).append(r.target_key)
         if len(went) == 1:
             return next(iter(went.items()))
