@@ -457,7 +457,7 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
         own = [r.key for r in _participle_agents(ctx, m)]
     if not own and partners and not _signer_args(ctx, m):
         # "Подписаны меморандумы о сотрудничестве с Костанайской областью": with the article's other side
-        sides = _two_sides(ctx)
+        sides = two_sides(ctx)
         own = [x for x in sides if x not in partners] if any(p in sides for p in partners) else []
     shared = own + [p for p in partners if p not in own]
     if not shared:
@@ -465,7 +465,7 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
     if not shared and (
         any(BOTH_SIDES.search(_phrase_text(ctx, a)) for a in m.role("signer")) or not _signer_args(ctx, m)
     ):
-        shared = _two_sides(ctx)  # "Стороны подписали", "был подписан меморандум": the article's two parties
+        shared = two_sides(ctx)  # "Стороны подписали", "был подписан меморандум": the article's two parties
         guess = bool(shared)
     else:
         guess = False
@@ -474,8 +474,8 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
         if d in s.basis and not d.between:
             continue
         between = [r.key for start, end in d.between for r in _party_refs(ctx, m.sent, start, end)]
-        if d.between and not between and all(_both_sides_only(ctx.text[a:b]) for a, b in d.between):
-            between = _two_sides(ctx)  # "Между регионами подписано соглашение": the article's two
+        if d.between and not between and all(both_sides_only(ctx.text[a:b]) for a, b in d.between):
+            between = two_sides(ctx)  # "Между регионами подписано соглашение": the article's two
             if between:
                 s.guessed.add(d.key)
         elif d.between and not between and len(own) > 1 and all(_plural_kind(ctx.text[a:b]) for a, b in d.between):
@@ -549,12 +549,12 @@ def _plural_kind(text: str) -> bool:
     return len(words) == 1 and bool(re.fullmatch(r"[а-яё]+(?:ами|ями)", words[0].strip(",.;")))
 
 
-def _both_sides_only(text: str) -> bool:
+def both_sides_only(text: str) -> bool:
     """ "между регионами", "между сторонами", "между двумя областями": no party named, the two sides meant."""
     return _SIDES_ONLY.fullmatch(text.strip()) is not None
 
 
-def _two_sides(ctx: Context) -> list[str]:
+def two_sides(ctx: Context) -> list[str]:
     """The article's home region and its partner across the border (else its second region); none unless both."""
     from coopgraph.ingest.trade import partner_of
 

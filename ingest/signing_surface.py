@@ -267,6 +267,11 @@ def _parties(ctx: Context, k: int, d, signers: list[Ref], verb_start: int) -> li
             for r in _refs_in_span(ctx, start, end, "Region", "City", "Country", "Organization")
             if not _inside_org(ctx, r) and not GENERIC_BODIES.search(ctx.text[start : r.start])
         ]
+    if not parties and d.between:
+        from coopgraph.ingest.signing import both_sides_only, two_sides  # signing reads this module
+
+        if all(both_sides_only(ctx.text[start:end]) for start, end in d.between):
+            parties += two_sides(ctx)  # "Соглашение ... между регионами действует с 2013 года": the two
     if not parties:
         parties += [p for s in signers if (p := region_of_person(ctx, s.key, SIGNING_BODIES))]
     if not parties:
