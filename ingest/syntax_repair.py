@@ -1077,6 +1077,25 @@ def repair_names_read_as_modifiers(tokens: list[Token]) -> None:
 _PLACE_PREPOSITIONS = ("в", "во", "на", "из", "до")
 
 
+def repair_relative_clauses_on_later_nouns(tokens: list[Token]) -> None:
+    """ "выставки «АгроАктобе-2025», на которой свою продукцию представили ООО «X» и 12 компаний": the parser
+    can hang a relative clause on the noun after it, its own subject. A relative clause follows what it
+    qualifies: it is the noun's before its "который", and the noun after is its subject."""
+    by_i = {t.i: t for t in tokens}
+    for verb in tokens:
+        if verb._rel != "acl:relcl" or verb._head <= verb.i:
+            continue
+        noun = by_i.get(verb._head)
+        pronoun = next((t for t in tokens if t.lemma == "который" and t._head == verb.i and t.i < verb.i), None)
+        if noun is None or pronoun is None or noun.feats.get("Case") != "Nom":
+            continue
+        before = [t for t in tokens[: pronoun.i] if t.pos in ("NOUN", "PROPN")]
+        if not before:
+            continue
+        verb._head = before[-1].i
+        noun._head, noun._rel = verb.i, "nsubj"
+
+
 # What a place read as the predicate of "был в X" governs that belongs to the clause: its subject, adverbs,
 # clause punctuation and prepositional phrases ("в июне").
 _CLAUSE_DEPENDENTS = {"nsubj", "nsubj:pass", "advmod", "obl", "punct", "mark", "cc", "advcl", "parataxis", "aux"}
