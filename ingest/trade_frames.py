@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from coopgraph.ingest.commodities import Good, GoodsRead, list_marker, read_goods
 from coopgraph.ingest.context import Context
+from coopgraph.ingest.discourse import words
 from coopgraph.ingest.frames import (
     Argument,
     FrameMatch,
@@ -663,6 +664,11 @@ def goods_of(ctx: Context, tree: Tree, st: Statement) -> GoodsRead:
     k = st.match.sent
     tokens = tree.sent.tokens
     for first in st.goods_at:
+        if first.lemma.lower() in words().offices and _noun_first(first):
+            # "Аким области прибыл в Омск" (a PROPN "Аким" or an ADJ "Хоким" to the tagger): an official arriving
+            # is a visit, no cargo; "первая партия" is cargo
+            out.other = True
+            continue
         # "импортируются в основном машины": the phrase starts at the adjective; the list marker at its "в"
         start = first.i - 1 if first.i and list_marker(tokens, first.i - 1) else first.i
         read = read_goods(ctx, k, tokens[start:])
@@ -675,6 +681,13 @@ def goods_of(ctx: Context, tree: Tree, st: Statement) -> GoodsRead:
         after = max([st.match.pred, *st.goods_at], key=lambda t: t.i)
         out.goods = _goods_after_figure(ctx, k, tokens, after, own)
     return out
+
+
+def _noun_first(tok: Token) -> bool:
+    """Whether the dictionary's first reading of a word is a noun ("хоким", which the tagger may call an
+    adjective; "первые" is an adjective first)."""
+    found = parses(tok.text.lower())
+    return bool(found) and found[0].tag.POS == "NOUN"
 
 
 def _goods_after_figure(ctx: Context, k: int, tokens: list[Token], after: Token, own: Token | None) -> list[Good]:

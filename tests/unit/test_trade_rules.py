@@ -1255,6 +1255,23 @@ NO_EXPORTS = [
         "Делегация Омской области прибыла в Павлодар. Павлодарская делегация приняла участие в выставке «Омский экспорт».",
         id="trade-word-inside-a-name",
     ),
+    pytest.param("Аким Павлодарской области прибыл в Омскую область.", id="an-official-arriving-is-no-cargo"),
+    pytest.param(
+        "Хоким Ташкентской области Зойиржон Мирзаев прибыл в Туркестанскую область.",
+        id="an-official-arriving-with-his-name-is-no-cargo",
+    ),
+    pytest.param(
+        "Туркестанская область. Глава Ташкентской области прибыл в Туркестан с рабочим визитом.",
+        id="a-head-arriving-is-no-cargo",
+    ),
+    pytest.param(
+        "Министр сельского хозяйства Омской области прибыл в Павлодар.",
+        id="a-minister-arriving-is-no-cargo",
+    ),
+    pytest.param(
+        "Директор Павлодарского алюминиевого завода прибыл в Омск.",
+        id="a-director-arriving-is-no-cargo",
+    ),
 ]
 
 
