@@ -384,7 +384,10 @@ def _back_references(ctx: Context, taken) -> None:
             earlier = [
                 r
                 for r in ctx.refs
-                if r.type == "Event" and r.start < m.start() and head in ctx.text[r.start : r.end].lower()
+                # "участие в ярмарке «Made in Turkistan» ... Ярмарку посетил": the kind word in any case form
+                if r.type == "Event"
+                and r.start < m.start()
+                and head in {lemma(w) for w in re.findall(r"[А-Яа-яЁё]+", ctx.text[r.start : r.end])}
             ]
         if earlier:
             ctx.add_ref(ctx.table.entities[earlier[-1].key], m.start(), m.end(), via="reference")

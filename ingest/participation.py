@@ -570,7 +570,9 @@ def _signed_at_main_event(ctx: Context, events: Events) -> None:
     parties and signers of the documents it reports signed without naming another event took part in it."""
     if not events.setting or events.main is None:
         return
-    with_events = {r.sent for r in events.refs}
+    # "По итогам выставки «Иннопром» заключено" names where it was signed; "в первый день работы выставки" (the
+    # main event, by its kind word) does not take it elsewhere
+    with_events = {r.sent for r in events.refs if r.key != events.main or r.via != "reference"}
     for rel in list(ctx.relations.values()):
         k = ctx.sentence_of(rel.evidence.start)
         if rel.type in ("PARTY_TO", "SIGNED") and k not in with_events:
