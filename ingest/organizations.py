@@ -285,10 +285,17 @@ def extract_organizations(ctx: Context) -> None:
 def _fold_short_names(ctx: Context) -> None:
     """ "Ректор Актюбинского регионального университета находится с визитом" over "делегация Актюбинского
     регионального университета имени К. Жубанова": a name the article also writes with the name it bears ("имени
-    X") is that one organisation."""
+    X"), or with a word more between its place word and its head ("на Курганском заводе" over "Курганский
+    машиностроительный завод"), is that one organisation."""
     orgs = ctx.table.of_type("Organization")
     for short in orgs:
-        full = [o for o in orgs if o.key in ctx.table.entities and o.name.startswith(short.name + " имени ")]
+        full = [
+            o
+            for o in orgs
+            if o.key in ctx.table.entities
+            and o is not short
+            and (o.name.startswith(short.name + " имени ") or _shortened(short.name, o.name))
+        ]
         if len(full) != 1:
             continue  # two universities of one city named after two people: which one, the text does not say
         keep = full[0]
@@ -298,6 +305,13 @@ def _fold_short_names(ctx: Context) -> None:
         for m in short.mentions:
             ctx.table.add("Organization", keep.name, key=keep.key, alias=m.text, start=m.start, end=m.end)
         ctx.table.entities.pop(short.key)
+
+
+def _shortened(short: str, full: str) -> bool:
+    """ "Курганский завод" of "Курганский машиностроительный завод": the same first and last word, the full
+    name one or two words longer in between."""
+    a, b = short.split(), full.split()
+    return len(a) == 2 and 3 <= len(b) <= 4 and a[0] == b[0] and a[-1] == b[-1]
 
 
 # "директор «УралТехКабеля» Игорь Власов": a title of staff, then the quoted name of the employer
