@@ -95,6 +95,7 @@ class Lexicon:
     copulas: frozenset[str]
     plan_words: frozenset[str]
     hedge_words: frozenset[str]
+    aside_verbs: frozenset[str]  # "Напомним, что ...": the writer's aside, no future
     capacity_nouns: frozenset[str]  # "в составе делегации": in what capacity, not where
     reach_nouns: frozenset[str]  # "география поставок охватывает X": X is where the flow goes
     reach_verbs: frozenset[str]
@@ -137,6 +138,7 @@ def build_lexicon(data: dict) -> Lexicon:
         copulas=frozenset(syntax["copulas"]),
         plan_words=frozenset(syntax["plan_words"]),
         hedge_words=frozenset(syntax["hedge_words"]),
+        aside_verbs=frozenset(syntax["aside_verbs"]),
         capacity_nouns=frozenset(syntax["capacity_nouns"]),
         reach_nouns=frozenset(syntax["reach_nouns"]),
         reach_verbs=frozenset(syntax["reach_verbs"]),
@@ -694,6 +696,8 @@ def _is_plan(tree: Tree, pred: Token, light: Token | None) -> bool:
     words = lexicon().plan_words
     chain = [t for t in (pred, light) if t is not None]
     head = tree.parent(light or pred)
+    if head is not None and head.lemma in lexicon().aside_verbs and head.feats.get("Person") == "1":
+        head = None  # "Напомним, что ... подписали": the writer reminds, nobody plans
     if head is not None and (light or pred).rel in (
         "xcomp",
         "csubj",

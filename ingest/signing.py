@@ -498,7 +498,8 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
 
 PLACE_KEYS = ("Region:", "City:", "Country:")
 _IN_FORCE = ("вступить", "вступать")  # "вступил в силу меморандум": in force, nobody said to sign
-_NOT_SIGNED = ("продлить", "продлевать", "ратифицировать") + _IN_FORCE
+_CARRIED_OUT = ("реализовать", "реализовывать", "выполнять", "исполнять")  # "области реализуют дорожную карту"
+_NOT_SIGNED = ("продлить", "продлевать", "ратифицировать") + _IN_FORCE + _CARRIED_OUT
 
 
 def _signer_body(ctx: Context, signer: Ref) -> str | None:
