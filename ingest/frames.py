@@ -526,6 +526,19 @@ def _noun_context(ctx: Context, tree: Tree, match: FrameMatch) -> None:
             _add_argument(ctx, tree, match, dep, shape)
     if light and not any(a.shape == "agent" and not _inside_a_name(ctx, a) for a in match.args):
         _relative_clause_agent(ctx, tree, match, parent)
+    if not any(a.shape == "agent" for a in match.args):
+        _participle_agent(ctx, tree, match, parent)
+
+
+def _participle_agent(ctx: Context, tree: Tree, match: FrameMatch, verb: Token) -> None:
+    """ "Находящийся с визитом в Павлодаре губернатор ...": the noun that the participle governing the
+    predicate qualifies is the predicate's agent."""
+    noun = tree.parent(verb)
+    if noun is None or verb.feats.get("VerbForm") != "Part" or verb.rel not in ("acl", "amod"):
+        return
+    if verb.feats.get("Voice") == "Pass":
+        return  # "подписанное в ходе визита соглашение": what was done, not who did it
+    _add_argument(ctx, tree, match, _qualified_noun(tree, verb, noun), "agent", whole=False)
 
 
 def _relative_clause_agent(ctx: Context, tree: Tree, match: FrameMatch, light: Token) -> None:
