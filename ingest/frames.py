@@ -197,6 +197,8 @@ def _carries_a_noun_predicate(tree: Tree, tok: Token) -> bool:
 def _pos_fits(tok: Token, entry: Predicate) -> bool:
     if entry.noun:
         return tok.pos in ("NOUN", "PROPN")  # a capitalised "Экспорт ..." opening a sentence is tagged PROPN
+    if tok.pos == "ADJ" and tok.lemma.endswith(("ть", "ться")) and tok.feats.get("Variant") == "Short":
+        return True  # "пшеница востребована у мукомолов": a short participle the tagger calls an adjective
     return tok.pos in ("VERB", "AUX") or tok.feats.get("VerbForm") in ("Part", "Conv", "Inf")
 
 

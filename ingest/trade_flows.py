@@ -85,6 +85,8 @@ class FrameFlows:
         goods = self._goods(read, k)
         if goods is None:
             return  # the goods are no goods ("поставили задачу", "привезли специалистов")
+        if not goods and st.match.frame == "demand" and not st.match.predicate.noun:
+            return  # "наша продукция востребована в Омске": in demand is a flow only of goods it names
         flow = frame_sides(ctx, tree, st.match, st.args)
         if deal is not None:  # a supply contract between two firms: the supplier to the buyer, not their places
             flow.exporters, flow.importers = Side([deal[0]], stated=True), Side([deal[1]], stated=True)
@@ -100,7 +102,9 @@ class FrameFlows:
             # flow told before nor the two sides together answer it
             if not named or _BOTH_SIDES.search(ctx.sentences[k].text):
                 return
-        importing = trade_words().owner.get(st.match.frame) == "importer" or (
+        # goods in demand somewhere ("ферросплавы востребованы в Китае") are told from the seller's side, whose
+        # region the article is about
+        importing = (trade_words().owner.get(st.match.frame) == "importer" and st.match.frame != "demand") or (
             # "Импорт Турции из области Абай составил ..., основная часть – шерсть": the goods of an import
             st.rule == "trade.main_goods" and self.figure_kinds.get(k) == {"import"}
         )

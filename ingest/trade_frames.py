@@ -67,8 +67,10 @@ def statements(ctx: Context, trees: Trees) -> list[Statement]:
     for m in find_frames(ctx, TRADE_FRAMES):
         tree = trees[m.sent]
         st = Statement(m, list(m.args), rule=f"frame:{m.frame}", checked=[m.pred])
-        if m.frame == "demand" and not _demand(ctx, tree, st):
+        if m.frame == "demand" and m.predicate.noun and not _demand(ctx, tree, st):
             continue
+        if m.frame == "demand" and not m.predicate.noun and not m.role("goods"):
+            continue  # "востребована у аграриев и техника ...": the parse lost what is in demand
         _extend(ctx, tree, st)
         if _agent_noun_alone(st):
             continue

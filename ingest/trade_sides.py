@@ -181,6 +181,8 @@ def _ref_role(ctx: Context, tree: Tree, m: FrameMatch, arg: Argument, ref: Ref, 
             return None
         if firm:
             return "exporter"  # "партия удобрений ТОО «X» отправлена": the firm whose goods go sends them
+        if m.frame == "demand":
+            return "exporter"  # "востребована техника ОАО «Лидсельмаш»": its maker sells it
         return trade_words().owner.get(m.frame, "exporter")  # "продукция ТОО «X» поставляется": its maker
     if arg.role != "goods" and (head.i == arg.head.i or _listed_with_head(ctx, tree, m.sent, ref, arg)):
         return arg.role  # the argument's own shape, as read for it ("в Атырау, Актау и Туркестан": "into")
