@@ -72,6 +72,13 @@ BOMS = [
 INVISIBLE_RE = re.compile("[\x00\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c]")
 CONTROL_RE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 SPACE_RE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# Latin letters typed inside Cyrillic words ("Oмской", "Хоцeнко": a copy-paste or a keyboard layout): they
+# look the same and break every dictionary and gazetteer look-up. Only a word with a Cyrillic letter and no
+# Latin letter without a look-alike is mended, one letter for one ("KazakhExport" and "iPhone" stay).
+_LOOKALIKES = str.maketrans("AaBCcEeHKkMOoPpTXxYyIi", "АаВСсЕеНКкМОоРрТХхУуІі")  # one for one
+_CYRILLIC = "а-яёА-ЯЁіІәғқңөұүһӘҒҚҢӨҰҮҺ"
+_LATIN_LOOKALIKE = "AaBCcEeHKkMOoPpTXxYyIi"
+_MIXED_WORD_RE = re.compile(rf"\b(?=\w*[{_CYRILLIC}])(?=\w*[{_LATIN_LOOKALIKE}])[{_CYRILLIC}{_LATIN_LOOKALIKE}]+\b")
 
 KNOWN_OUTLETS = [
     "Sputnik",
@@ -393,11 +400,13 @@ def score_russian(text: str) -> float:
 
 
 def normalize_text(text: str) -> str:
-    """NFC, newlines to \\n, invisible characters removed, odd spaces to plain spaces, lines right-trimmed."""
+    """NFC, newlines to \\n, invisible characters removed, odd spaces to plain spaces, Latin look-alikes inside
+    Cyrillic words made Cyrillic, lines right-trimmed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = INVISIBLE_RE.sub("", text)
     text = CONTROL_RE.sub(" ", SPACE_RE.sub(" ", text))
     text = unicodedata.normalize("NFC", text)
+    text = _MIXED_WORD_RE.sub(lambda m: m.group().translate(_LOOKALIKES), text)
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 

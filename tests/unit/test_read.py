@@ -54,6 +54,8 @@ def expected_id() -> str:
         ("rtl.txt", BODY.replace("Стороны", "\u200fСторо\u200bны\u202c").replace("семян", "семя\u2060н").encode()),
         ("nfd.txt", BODY.replace("й", "и\u0306").encode("utf-8")),  # decomposed й
         ("nbsp.txt", BODY.replace("Вадимом Шумковым", "Вадимом\u00a0Шумковым").encode("utf-8")),
+        # Latin look-alikes typed inside Cyrillic words: "Kурганской" (K), "Шумкoвым" (o), "Cтороны" (C)
+        ("latin.txt", BODY.replace("Курганской", "Kурганской").replace("Шумковым", "Шумкoвым").replace("Стор", "Cтор")),
     ],
 )
 def test_decodes_and_normalises_to_the_same_article(tmp_path, name, data):
@@ -88,6 +90,25 @@ def test_whole_file_problems_raise_one_line_errors(tmp_path, name, data, problem
     message = str(info.value)
     assert message.startswith(f"{path}: ") and problem in message
     assert "\n" not in message
+
+
+LOOKALIKES = [
+    pytest.param(
+        "Губернатор Oмской области Виталий Хоцeнко", "Губернатор Омской области Виталий Хоценко", id="o-and-e"
+    ),
+    pytest.param("Kостанай и Аkтобе", "Костанай и Актобе", id="capital-and-small-k"),
+    pytest.param("область Жетiсу", "область Жетісу", id="kazakh-i"),
+    pytest.param(
+        "АО «НК «KazakhExport» и ТОО «Kaz Minerals»", "АО «НК «KazakhExport» и ТОО «Kaz Minerals»", id="latin-names"
+    ),
+    pytest.param("SMART-город, X-ray и iPhone", "SMART-город, X-ray и iPhone", id="latin-words-beside-cyrillic"),
+    pytest.param("Ertis Media и Қазақстан", "Ertis Media и Қазақстан", id="latin-and-kazakh-words"),
+]
+
+
+@pytest.mark.parametrize("text, expected", LOOKALIKES)
+def test_latin_lookalikes_inside_cyrillic_words_are_made_cyrillic(text: str, expected: str) -> None:
+    assert read_text(text, "x.txt").text == expected
 
 
 def test_missing_file(tmp_path):
