@@ -401,13 +401,33 @@ def score_russian(text: str) -> float:
 
 def normalize_text(text: str) -> str:
     """NFC, newlines to \\n, invisible characters removed, odd spaces to plain spaces, Latin look-alikes inside
-    Cyrillic words made Cyrillic, lines right-trimmed."""
+    Cyrillic words made Cyrillic, lines right-trimmed, hard-wrapped lines joined."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = INVISIBLE_RE.sub("", text)
     text = CONTROL_RE.sub(" ", SPACE_RE.sub(" ", text))
     text = unicodedata.normalize("NFC", text)
     text = _MIXED_WORD_RE.sub(lambda m: m.group().translate(_LOOKALIKES), text)
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+    text = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+    return "\n\n".join(_unwrapped(block) for block in text.split("\n\n"))
+
+
+_LIST_ITEM_RE = re.compile(r"\s*(?:[–—\-•*]|\d+[.)])")
+
+
+def _unwrapped(block: str) -> str:
+    """A hard-wrapped paragraph ("... посетил Павлодарскую\\nобласть во главе ...") as one line, each newline a
+    space (offsets kept): three lines or more, all but the last 45 characters or longer and within 25 of each
+    other, half of them ending inside a sentence and a third of the next ones going on in lower case. Headlines,
+    menus, lists and one-paragraph-per-line texts do not look like that (none in the dev and probe texts does)."""
+    lines = block.split("\n")
+    body = lines[:-1]
+    if len(lines) < 3 or min(map(len, body)) < 45 or max(map(len, body)) - min(map(len, body)) > 25:
+        return block
+    if any(_LIST_ITEM_RE.match(line) for line in lines):
+        return block
+    open_ends = sum(bool(re.search(r"[а-яёa-z,]$", line)) for line in body)
+    lower_starts = sum(bool(re.match(r"[а-яё]", line)) for line in lines[1:])
+    return block.replace("\n", " ") if open_ends * 2 >= len(body) and lower_starts * 3 >= len(body) else block
 
 
 def looks_html(text: str) -> bool:

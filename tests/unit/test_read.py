@@ -9,6 +9,7 @@ import pytest
 from support import DEV, SEEDS, dev_files, needs_dev
 
 import coopgraph.ingest.read as read_mod
+from coopgraph.ingest.pipeline import extract_article
 from coopgraph.ingest.read import (
     ArticleError,
     article_id,
@@ -109,6 +110,55 @@ LOOKALIKES = [
 @pytest.mark.parametrize("text, expected", LOOKALIKES)
 def test_latin_lookalikes_inside_cyrillic_words_are_made_cyrillic(text: str, expected: str) -> None:
     assert read_text(text, "x.txt").text == expected
+
+
+PROSE = (
+    "Павлодар, 12 мая. Губернатор Омской области Виталий Хоценко посетил Павлодарскую область во главе "
+    "делегации. Стороны подписали соглашение о сотрудничестве. Омская область поставляет в Павлодарскую "
+    "область нефтепродукты и полипропилен. Также стороны обсудили развитие туризма и образования."
+)
+
+
+@pytest.mark.parametrize("width", [60, 66, 72])
+def test_a_hard_wrapped_paragraph_reads_as_one_line(width: int) -> None:
+    import textwrap
+
+    text = "Губернатор Омской области посетил Павлодар\n\n" + textwrap.fill(PROSE, width)
+    article = read_text(text, "x.txt")
+    assert article.text == "Губернатор Омской области посетил Павлодар\n\n" + PROSE
+    flows = {(r.source, r.target, r.commodity) for r in extract_article(article).relations if r.type == "EXPORTS_TO"}
+    assert ("Омская область", "Павлодарская область", "нефтепродукты") in flows
+
+
+LINES_KEPT = [
+    pytest.param(
+        "Главная / Экономика / Межрегиональное сотрудничество / Новости\nНовости | Аналитика | Рынки | Экспорт | "
+        "Подписка\nЭкспорт · 22 февраля 2025 · 6 мин. чтения · 2 315 просмотров",
+        id="a-menu",
+    ),
+    pytest.param(
+        "В заключительный день форума подписаны пять документов о сотрудничестве:\n– соглашение между акиматом "
+        "Павлодарской области и правительством края;\n– меморандум о сотрудничестве в сфере образования и науки;"
+        "\n– план мероприятий по реализации соглашения на 2026–2028 годы.",
+        id="a-list",
+    ),
+    pytest.param(
+        "Делегация Северо-Казахстанской области во главе с акимом посетила Омск.\nПоездка состоялась при поддержке "
+        "Генерального консульства Республики Казахстан в Омске.\nВзаимовыгодное сотрудничество между нашими "
+        "регионами растет с каждым годом.",
+        id="a-paragraph-per-line",
+    ),
+    pytest.param(
+        "Губернатор Омской области посетил Павлодарскую область\nПавлодар, 12 мая. Губернатор Омской области\n"
+        "Виталий Хоценко посетил Павлодарскую область во главе делегации.",
+        id="a-headline-over-a-body-line",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", LINES_KEPT)
+def test_lines_that_are_no_hard_wrap_stay_apart(text: str) -> None:
+    assert read_mod.normalize_text(text) == text
 
 
 def test_missing_file(tmp_path):
