@@ -74,6 +74,8 @@ def _is_initial(tok: Token, tokens: list[Token]) -> bool:
     if len(tok.text.rstrip(".")) != 1 or not tok.text[:1].isupper():
         return False
     after = next((t for t in tokens if t.start >= tok.end), None)
+    if after is None and tok is not tokens[0] and tokens[0].text[:1].isupper() and len(tokens[0].text) > 1:
+        return True  # "Байханов А.К." ending a sentence: its stop went to the sentence
     return tok.text.endswith(".") or (after is not None and after.text == "." and after.start == tok.end)
 
 
@@ -404,7 +406,8 @@ def _resolve_surnames(ctx: Context, singles) -> None:
             continue
         if fulls:
             continue
-        if not _looks_like_surname(toks[-1]):
+        surname = [t for t in toks if t.text[:1].isalpha() and not _is_initial(t, toks)][-1:]  # "Байханов А.К."
+        if not surname or not _looks_like_surname(surname[0]):
             continue
         if any(d.start <= start < d.end for d in ctx.demonyms):
             continue  # "Костанайская делегация": a place adjective the tagger took for a surname
