@@ -34,6 +34,7 @@ class OrgLexicon:
     business_parks: frozenset[str]
     head_lemmas: dict[str, str]
     acronyms: dict[str, str]
+    plant_acronyms: dict[str, str]  # "НПЗ" -> "masc": a place adjective before it names the plant
 
     def head_of(self, lemma: str) -> str | None:
         """The head noun of names a lemma is, also as the last part of a hyphenated word ("бизнес-центр",
@@ -80,6 +81,7 @@ def org_lexicon() -> OrgLexicon:
         not_tail_nouns=frozenset(data["not_tail_nouns"]),
         source_cues=tuple(data["source_cues"]),
         acronyms=dict(data["acronyms"]),
+        plant_acronyms=dict(data["plant_acronyms"]),
         staff_titles=frozenset(data["staff_titles"]),
         kinds={noun: frozenset(heads) for noun, heads in data["kinds"].items()},
         business_parks=frozenset(data["business_parks"]),

@@ -269,6 +269,7 @@ def extract_organizations(ctx: Context) -> None:
             pos = more.end()
     _add_staff_employers(ctx, taken)
     _add_placed_names(ctx, taken)
+    _add_placed_plants(ctx, taken)
     _add_sole_traders(ctx, taken)
     _add_latin_names(ctx, taken)
     _add_embassies(ctx, taken)
@@ -462,6 +463,29 @@ def _add_adjective_acronym(ctx: Context, m: re.Match) -> None:
     start = m.start() - len(adj.group(0))
     words = " ".join(inflect_word(w, {"nomn", "femn", "sing"}, ("ADJF",)) for w in adj.group(1).split())
     _add(ctx, f"{words[:1].upper()}{words[1:]} {kind[:1].lower()}{kind[1:]}", ctx.text[start : m.end()], start, m.end())
+
+
+def _add_placed_plants(ctx: Context, taken: list[tuple[int, int]]) -> None:
+    """ "посетила Сарыкольский ГОК", "на Шымкентском НПЗ": a capitalised place adjective and a plant's acronym
+    (organizations.toml `plant_acronyms`), an edition number maybe after it ("ГРЭС-1"), name the plant as written,
+    the adjective in the nominative."""
+    from coopgraph.ingest.morph import inflect_word
+
+    kinds = org_lexicon().plant_acronyms
+    for m in _PLACED_PLANT.finditer(ctx.text):
+        gender = kinds.get(m.group("acronym"))
+        if gender is None or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        adj = inflect_word(m.group("adj"), {"nomn", gender, "sing"}, ("ADJF",))
+        name = f"{adj[:1].upper()}{adj[1:]} {m.group('acronym')}{m.group('number') or ''}"
+        if _add(ctx, name, m.group(0), m.start(), m.end()):
+            taken.append(m.span())
+
+
+_PLACED_PLANT = re.compile(
+    r"(?<![\w-])(?P<adj>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ий|ый|ой|ая|ого|ому|ым|ом|ую|ей))\s+"
+    r"(?P<acronym>[А-ЯЁ]{3,4})(?P<number>-\d)?(?![\w-])"
+)
 
 
 # "компания Kazakh Invest", "ТОО Ural Steel", "холдинга Samruk-Kazyna и QazTrade", "директор Mangystau Grain

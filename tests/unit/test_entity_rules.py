@@ -1432,6 +1432,26 @@ ENTITIES = [
         absent=[("Organization", "Павлодарский завод")],
     ),
     case(
+        "org-a-place-adjective-and-a-plants-acronym",
+        "Костанай. Делегация Челябинской области посетила Сарыкольский ГОК.",
+        has=[("Organization", "Сарыкольский ГОК")],
+    ),
+    case(
+        "org-a-plants-acronym-after-a-declined-place-adjective",
+        "Шымкент. Делегация Ташкентской области побывала на Шымкентском НПЗ.",
+        has=[("Organization", "Шымкентский НПЗ")],
+    ),
+    case(
+        "org-plants-acronyms-of-both-genders-and-a-number",
+        "Павлодар. Омская делегация посетила Экибастузскую ГРЭС-2 и Павлодарский НХЗ.",
+        has=[("Organization", "Экибастузская ГРЭС-2"), ("Organization", "Павлодарский НХЗ")],
+    ),
+    case(
+        "org-an-acronym-of-no-plant-after-a-place-adjective-is-none",
+        "Павлодар. Омская делегация обсудила работу Павлодарского ЦОНа и Омского МФЦ.",
+        absent=[("Organization", ANY)],
+    ),
+    case(
         "org-short-name-of-two-plants-stays",
         "Делегация посетила Курганский машиностроительный завод и Курганский арматурный завод. Курганский завод "
         "выпускает технику.",
