@@ -239,6 +239,9 @@ def _documents(ctx: Context, m: FrameMatch) -> tuple[list[DocMention], list[DocM
             for d in ctx.documents
             if d.sent == m.sent and any(re.fullmatch(r"\s*[–—-]\s*", ctx.text[t.end : d.start]) for t in heads)
         ]
+        nth = _ordinal_document(ctx, tree_of(ctx, m.sent), m.sent, heads)
+        if nth is not None:
+            return [nth], []
         prior = _previous(ctx, m.sent, m.pred.start if pronoun else -1) if pronoun or not here else here[-1:]
         return [d for d in prior if not kinds or _kind_word(ctx, d) in kinds], []
     # "Меморандум о ... скрепили подписями X и Y": the document the sentence opens with, which the parser left
@@ -330,6 +333,24 @@ def _kind_word(ctx: Context, d: DocMention) -> str:
 
     words = [lemma(w.lower()) for w in ctx.table.entities[d.key].name.split()[:3]]
     return next((w for w in words if w in _DOC_WORDS), "")
+
+
+_ORDINALS = {"первый": 0, "второй": 1, "третий": 2, "четвертый": 3, "четвёртый": 3, "пятый": 4, "последний": -1}
+
+
+def _ordinal_document(ctx: Context, tree, k: int, heads: list) -> DocMention | None:
+    """ "Первый документ подписали ...", "Третий документ – ...": the document that came that many into the
+    article's list of documents named before (by first mention), not the one named last."""
+    ordinals = [c.lemma for h in heads if h.lemma == "документ" for c in tree.children(h) if c.lemma in _ORDINALS]
+    if not ordinals:
+        return None
+    first: dict[str, DocMention] = {}
+    for d in ctx.documents:
+        if d.sent < k and not d.basis and d.key not in first:
+            first[d.key] = d
+    listed = list(first.values())
+    at = _ORDINALS[ordinals[0]]
+    return listed[at] if -len(listed) <= at < len(listed) else None
 
 
 def _previous(ctx: Context, k: int, before: int) -> list[DocMention]:
