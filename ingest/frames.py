@@ -530,6 +530,10 @@ def _noun_context(ctx: Context, tree: Tree, match: FrameMatch) -> None:
         _relative_clause_agent(ctx, tree, match, parent)
     if not any(a.shape == "agent" for a in match.args):
         _participle_agent(ctx, tree, match, parent)
+    if not any(a.shape == "agent" for a in match.args) and prep == "с" and parent.pos in ("NOUN", "PROPN"):
+        # "Делегация Туркестанской области с официальным визитом в Ташкенте", "Аким ВКО с рабочим визитом в
+        # Барнауле": a verbless headline, the noun "с визитом" qualifies is its agent
+        _add_argument(ctx, tree, match, parent, "agent", whole=False)
 
 
 def _participle_agent(ctx: Context, tree: Tree, match: FrameMatch, verb: Token) -> None:
