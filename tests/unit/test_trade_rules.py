@@ -900,7 +900,8 @@ EXPORTS = [
     ),
     pytest.param(
         "Узбекистан экспортирует в Туркестанскую область фрукты. Казахстанская сторона в ответ поставляет туда зерно.",
-        [("Узбекистан", "Туркестанская область", "фрукты")],
+        # the Kazakh side is the article's region in Kazakhstan, not a Country the adjective would make
+        [("Узбекистан", "Туркестанская область", "фрукты"), ("Туркестанская область", "Узбекистан", "зерно")],
         {},
         id="an-adjective-makes-no-country",
     ),
@@ -1194,6 +1195,27 @@ EXPORTS = [
         {},
         id="goods-in-demand-on-the-markets-of-two-countries",
     ),
+    pytest.param(
+        "Павлодар. Павлодарская область и Омская область наращивают торговлю. Российская сторона поставляет в "
+        "регион нефтепродукты.",
+        [("Омская область", "Павлодарская область", "нефтепродукты")],
+        {},
+        id="the-russian-side-is-the-articles-russian-region",
+    ),
+    pytest.param(
+        "Павлодар. Павлодарская область и Омская область наращивают торговлю. Казахстанская сторона поставляет в "
+        "Омскую область зерно.",
+        [("Павлодарская область", "Омская область", "зерно")],
+        {},
+        id="the-kazakh-side-is-the-articles-kazakh-region",
+    ),
+    pytest.param(
+        "Павлодар. Павлодарская область и Россия наращивают торговлю. Российская сторона поставляет в регион "
+        "нефтепродукты.",
+        [("Россия", "Павлодарская область", "нефтепродукты")],
+        {},
+        id="the-russian-side-is-the-country-the-article-trades-with",
+    ),
 ]
 
 
@@ -1308,6 +1330,11 @@ NO_EXPORTS = [
         id="our-products-in-demand-name-no-good",
     ),
     pytest.param("Актобе. Специалисты в области IT востребованы в Китае.", id="specialists-in-demand-are-no-goods"),
+    pytest.param(
+        "Павлодар. Павлодарская область и Омская область наращивают торговлю. Узбекская сторона поставляет в регион "
+        "фрукты.",
+        id="a-side-of-a-country-the-article-does-not-name-is-nobody",
+    ),
     pytest.param(
         "Актобе. Актюбинские ферросплавы могут быть востребованы в Китае.", id="goods-that-may-be-in-demand-are-a-hope"
     ),
