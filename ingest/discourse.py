@@ -220,6 +220,8 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         # предприятия, как ЗАО «Сибирь», ООО «Технотент»"); they did not travel as one delegation
         side = _group(ctx, tree, k, head, fallback=False)
         named = [r.key for r in _phrase_refs(ctx, tree, k, head) if r.type == "Organization"]
+        if not side.bodies and not named and _of_both(tree, head) and ctx.home and ctx.partner:
+            return Side(bodies=[ctx.home, ctx.partner])  # "предприятия двух регионов": the article's two
         return Side(bodies=side.bodies + [n for n in named if n not in side.bodies])
     if head.lemma in words().executives:
         # "акимат Алматинской области", "правительство края": a place's executive body is the place (spec)
@@ -385,6 +387,18 @@ def _phrase_refs(ctx: Context, tree: Tree, k: int, head: Token) -> list[Ref]:
             o is not r and o.start <= r.start and r.end <= o.end and (o.end - o.start) > (r.end - r.start) for o in refs
         )
     ]
+
+
+_BOTH = {"два", "оба", "обе"}
+_PAIRED_PLACES = {"регион", "область", "край", "сторона", "город"}
+
+
+def _of_both(tree: Tree, head: Token) -> bool:
+    """ "предприятия двух регионов", "бизнес обеих областей": of the article's two places."""
+    return any(
+        c.rel == "nmod" and c.lemma in _PAIRED_PLACES and any(n.lemma in _BOTH for n in tree.children(c))
+        for c in tree.children(head)
+    )
 
 
 def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True) -> Side:
