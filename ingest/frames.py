@@ -736,6 +736,8 @@ def _is_plan(tree: Tree, pred: Token, light: Token | None) -> bool:
         if up.lemma in words:
             return True
         node = up
+    if any(c.lemma == "план" and c.feats.get("Number") == "Plur" and tree.preposition(c) == "в" for c in chain):
+        return True  # "В планах — подписание соглашения": the plans' subject is no act done
     for t in chain:
         if t.feats.get("Tense") == "Fut" and under_contract(tree, t):
             continue  # "контракт, по которому компания поставит ...": what was contracted, a deal done

@@ -203,6 +203,7 @@ def extract_persons(ctx: Context) -> None:
         ent = ctx.table.add("Person", name, alias=ctx.text[span_start:end], start=span_start, end=end)
         ctx.add_ref(ent, span_start, end)
     _merge_declension_variants(ctx)
+    _fold_addresses(ctx)
     _resolve_surnames(ctx, singles)
     _unrecognised_mentions(ctx)
     _titled_names(ctx)
@@ -264,6 +265,27 @@ def _merge_declension_variants(ctx: Context) -> None:
                 continue
             keep, drop = (b, a) if re.search(rf"\b{re.escape(b.name)}\b", ctx.text) else (a, b)
             _merge_into(ctx, keep, drop)
+
+
+def _fold_addresses(ctx: Context) -> None:
+    """ "— Мурат Ержанович, вы возглавляли делегацию?": a first name and patronymic, as an interviewer addresses
+    someone, is the one person the article names in full with that first name."""
+    persons = ctx.table.of_type("Person")
+    for addressed in persons:
+        words = addressed.name.split()
+        if len(words) != 2 or not _PATRONYMIC.search(words[1]) or words[1].lower().endswith(("улы", "ұлы", "кызы")):
+            continue
+        named = [
+            p
+            for p in persons
+            if p is not addressed
+            and p.key in ctx.table.entities
+            and len(p.name.split()) >= 2
+            and p.name.split()[0] == words[0]
+            and not _PATRONYMIC.search(p.name.split()[-1])
+        ]
+        if len(named) == 1 and addressed.key in ctx.table.entities:
+            _merge_into(ctx, named[0], addressed)
 
 
 def _merge_into(ctx: Context, keep, drop) -> None:

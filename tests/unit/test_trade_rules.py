@@ -1331,6 +1331,11 @@ NO_EXPORTS = [
     ),
     pytest.param("Актобе. Специалисты в области IT востребованы в Китае.", id="specialists-in-demand-are-no-goods"),
     pytest.param(
+        "Усть-Каменогорск. Восточно-Казахстанская область и Китай. В прошлом году много говорили о поставках мяса в "
+        "Китай.",
+        id="supplies-talked-about-are-a-topic",
+    ),
+    pytest.param(
         "Павлодар. Павлодарская область и Омская область наращивают торговлю. Узбекская сторона поставляет в регион "
         "фрукты.",
         id="a-side-of-a-country-the-article-does-not-name-is-nobody",
