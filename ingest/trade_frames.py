@@ -666,9 +666,9 @@ def goods_of(ctx: Context, tree: Tree, st: Statement) -> GoodsRead:
     k = st.match.sent
     tokens = tree.sent.tokens
     for first in st.goods_at:
-        if first.lemma.lower() in words().offices and _noun_first(first):
-            # "Аким области прибыл в Омск" (a PROPN "Аким" or an ADJ "Хоким" to the tagger): an official arriving
-            # is a visit, no cargo; "первая партия" is cargo
+        if (first.lemma.lower() in words().offices and _noun_first(first)) or words().is_group(first.lemma.lower()):
+            # "Аким области прибыл в Омск" (a PROPN "Аким" or an ADJ "Хоким" to the tagger), "прибывшую в Кайсери
+            # делегацию региона": officials and delegations arriving are a visit, no cargo; "первая партия" is cargo
             out.other = True
             continue
         # "импортируются в основном машины": the phrase starts at the adjective; the list marker at its "в"

@@ -1309,6 +1309,12 @@ NO_EXPORTS = [
     ),
     pytest.param("Аким Павлодарской области прибыл в Омскую область.", id="an-official-arriving-is-no-cargo"),
     pytest.param(
+        "Документ подписали заместитель акима Туркестанской области Нурбол Абдразаков, возглавляющий прибывшую в "
+        "Кайсери делегацию региона, и председатель совета директоров Хакан Челик.",
+        id="a-delegation-arriving-is-no-cargo",
+    ),
+    pytest.param("Делегация Омской области прибыла в Павлодар.", id="a-delegation-arriving-as-the-subject-is-no-cargo"),
+    pytest.param(
         "Хоким Ташкентской области Зойиржон Мирзаев прибыл в Туркестанскую область.",
         id="an-official-arriving-with-his-name-is-no-cargo",
     ),
