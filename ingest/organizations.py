@@ -491,8 +491,11 @@ _PLACED_PLANT = re.compile(
 # "компания Kazakh Invest", "ТОО Ural Steel", "холдинга Samruk-Kazyna и QazTrade", "директор Mangystau Grain
 # Terminal": a name in Latin letters, unquoted, behind an organisation's head noun, legal form or a staff title
 # (whose employer it names); coordinated names share the cue.
-_LATIN_WORD = r"[A-Z][A-Za-z0-9&'’\-]*(?:\.[a-z]{2,3})?"
-_LATIN_RUN = rf"{_LATIN_WORD}(?:\s+(?:(?:of|and|for|&)\s+)?{_LATIN_WORD}){{0,4}}(?![A-Za-z])"
+# Latin letters with the diacritics of Turkish, Azerbaijani, German, French ... names ("Ege Gıda", "Güneş Tekstil")
+_LATIN_CAPITALS = "A-ZÀ-ÖØ-ÞĀ-ſƏ"
+_LATIN_LETTERS = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſƀ-ɏə"
+_LATIN_WORD = rf"[{_LATIN_CAPITALS}][{_LATIN_LETTERS}0-9&'’\-]*(?:\.[a-z]{{2,3}})?"
+_LATIN_RUN = rf"{_LATIN_WORD}(?:\s+(?:(?:of|and|for|&)\s+)?{_LATIN_WORD}){{0,4}}(?![{_LATIN_LETTERS}])"
 _LATIN_CUED = re.compile(rf"(?<![\w-])(?P<cue>[А-Яа-яЁё\-]+)\s+(?P<name>{_LATIN_RUN})")
 _LATIN_MORE = re.compile(rf"(?:\s*,\s*|\s+и\s+)(?P<name>{_LATIN_RUN})")
 
