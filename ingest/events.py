@@ -131,7 +131,27 @@ def extract_events(ctx: Context) -> None:
     _adjective_events(ctx, taken)
     _described_events(ctx, taken)
     _place_days(ctx, taken)
+    _fold_shorter_names(ctx)
     _back_references(ctx, taken)
+
+
+def _fold_shorter_names(ctx: Context) -> None:
+    """ "Поездка на Измирскую ярмарку" over "с 94-й Измирской международной ярмарки": a name whose words are all
+    in one fuller name of an event of the same kind (lemmas) is that event, named in full."""
+    events = ctx.table.of_type("Event")
+    words = {e.key: {lemma(w) for w in re.findall(r"[\w-]+", e.name.lower())} for e in events}
+    for short in events:
+        mine = words[short.key]
+        fuller = [e for e in events if e is not short and len(words[e.key]) > len(mine) and mine < words[e.key]]
+        if len(mine) < 2 or len(fuller) != 1 or short.key not in ctx.table.entities:
+            continue
+        keep = fuller[0]
+        for ref in ctx.refs:
+            if ref.key == short.key:
+                ref.key = keep.key
+        for m in short.mentions:
+            ctx.table.add("Event", keep.name, key=keep.key, alias=m.text, start=m.start, end=m.end)
+        ctx.table.entities.pop(short.key)
 
 
 _CAPITAL = re.compile(rf"(?<![\w-])(?:{_ROMAN}\s+)?[А-ЯЁ][а-яё]")
@@ -269,6 +289,22 @@ _ORDINAL_EVENT = re.compile(
 _WORD_RE = re.compile(r"[А-Яа-яЁё\-]+")
 
 
+_ORDINAL_ENDINGS = {"masc": "й", "femn": "я", "neut": "е", "plur": "е"}
+
+
+def _ordinal_agreeing(ordinal: str, head: str) -> str:
+    """An edition number written with a case ending, in the nominative of its head's gender: "94-й Измирской
+    ярмарки" → "94-я", "XIV" as it is."""
+    digits = re.match(r"(\d+)-?\w*$", ordinal)
+    if digits is None:
+        return ordinal
+    head_parse = next(iter(parses(_nominative(head).lower())[:1]), None)
+    if head_parse is None:
+        return ordinal
+    key = "plur" if head_parse.tag.number == "plur" else head_parse.tag.gender
+    return f"{digits.group(1)}-{_ORDINAL_ENDINGS.get(key, 'й')}"
+
+
 def _ordinal_events(ctx: Context, taken) -> None:
     """An edition number before adjectives and a head, in any letter case: "XIV российско-казахстанского
     форума" → "XIV российско-казахстанский форум", "VIII Каспийского медиафорума"."""
@@ -285,7 +321,11 @@ def _ordinal_events(ctx: Context, taken) -> None:
         tail_text = m.group("rest")[words[k].end() :]
         tail = _tail(tail_text)
         name = " ".join(
-            [m.group("ord"), _agreeing(words[k].group(), [w.group() for w in words[:k]])] + [tail] * bool(tail)
+            [
+                _ordinal_agreeing(m.group("ord"), words[k].group()),
+                _agreeing(words[k].group(), [w.group() for w in words[:k]]),
+            ]
+            + [tail] * bool(tail)
         )
         end = base + words[k].end() + (tail_text.find(tail.split()[-1]) + len(tail.split()[-1]) if tail else 0)
         _add(ctx, name, ctx.text[m.start() : end], m.start(), end)
