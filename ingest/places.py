@@ -248,7 +248,10 @@ def region_named_in(name: str) -> Place | None:
         place = gaz.lookup(word)
         if place is not None and place.type == "Region" and word[:1].isupper() and word.lower() != place.name.lower():
             return place
-    return None
+    # "Акимат области Абай": a region named "область X" (the reader's official-site outlet)
+    found = re.search(r"\bобласт[иь]\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+", name)
+    place = gaz.lookup(found.group()) if found else None
+    return place if place is not None and place.type == "Region" else None
 
 
 def _host_city_region(outlet: str) -> Place | None:

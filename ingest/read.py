@@ -690,6 +690,22 @@ _OFFICIAL_SITE = re.compile(
 )
 
 
+# ... or the site's description first: "Официальный интернет-ресурс акимата области Абай"
+_OFFICIAL_SITE_OF = re.compile(
+    r"^Официальн\w+\s+(?:интернет-)?(?:ресурс|сайт|портал)\s+"
+    r"(?P<body>акимата|правительства|администрации|хокимията|мэрии|исполнительного комитета)\s+(?P<of>[^\n|]{3,60})$",
+    re.I,
+)
+_BODY_NOMINATIVE = {
+    "акимата": "Акимат",
+    "правительства": "Правительство",
+    "администрации": "Администрация",
+    "хокимията": "Хокимият",
+    "мэрии": "Мэрия",
+    "исполнительного комитета": "Исполнительный комитет",
+}
+
+
 # ... or its name alone on a header line before the site's menu: "Акимат Павлодарской области\nГлавная | Пресс-центр"
 _OFFICIAL_NAME = re.compile(
     r"^(?P<outlet>(?:Акимат|Правительство|Администрация|Хокимият|Исполнительный комитет|Мэрия)\b[^\n|.:]{3,80})$"
@@ -729,6 +745,8 @@ def header_outlet(text: str) -> str | None:
     m = _OFFICIAL_SITE.match(text.lstrip())
     if m:
         return m.group("outlet").strip()
+    if m := _OFFICIAL_SITE_OF.match(first.strip()):
+        return f"{_BODY_NOMINATIVE[m.group('body').lower()]} {m.group('of').strip()}"
     lines = [line.strip() for line in text.lstrip().splitlines()[:4] if line.strip()]
     for line, after in zip(lines, lines[1:]):
         if (m := _OFFICIAL_NAME.match(line)) and _MENU.match(after):
