@@ -17,6 +17,7 @@ from coopgraph.ingest.discourse import (
     words,
 )
 from coopgraph.ingest.frames import CASES, Argument, FrameMatch, Tree, shape_of
+from coopgraph.ingest.morph import parses
 from coopgraph.ingest.nlp import Token
 from coopgraph.ingest.org_names import org_lexicon
 from coopgraph.ingest.places import qualifies_a_place
@@ -172,6 +173,8 @@ def _ref_role(ctx: Context, tree: Tree, m: FrameMatch, arg: Argument, ref: Ref, 
         return arg.role  # "покупатели из Китая", "предприятия Минской области": the subject's side
     if arg.role == "goods" and head.i == arg.head.i and m.predicate.noun and arg.shape == "gen":
         return trade_words().owner.get(m.frame, "exporter")  # "экспорт Казахстана"
+    if arg.role == "goods" and ref.type == "Organization" and _after_a_dative(tree, ref):
+        return m.predicate.role_of("dat")  # "отправила партию баранины ... семейскому мясокомбинату ТОО «X»"
     maker = arg.role == "goods" and ref.type == "Organization" and _maker_of(tree, head, arg.head)
     firm = arg.role == "goods" and ref.type == "Organization" and not maker and _legal_maker(tree, arg.head, ref)
     if maker or firm:
@@ -209,6 +212,19 @@ def _legal_maker(tree: Tree, goods: Token, ref: Ref) -> bool:
         and (first.head == goods.i or (up := tree.parent(first)) is not None and up.head == goods.i)
         and not _has_prep(tree, first)
     )
+
+
+def _after_a_dative(tree: Tree, ref: Ref) -> bool:
+    """ "... – семейскому мясокомбинату ТОО «X»": a firm right after a noun the dictionary reads as a dative
+    only, whatever case the tagger gave it, is whom the goods went to."""
+    first = next((t for t in tree.sent.tokens if t.start == ref.start), None)
+    return first is not None and first.i > 0 and _dative_only(tree.sent.tokens[first.i - 1])
+
+
+def _dative_only(tok: Token) -> bool:
+    """A noun the dictionary reads as a dative only ("мясокомбинату"), whatever case the tagger gave it."""
+    found = [p for p in parses(tok.text.lower()) if p.tag.POS == "NOUN"]
+    return bool(found) and all(p.tag.case == "datv" for p in found)
 
 
 def _has_prep(tree: Tree, head: Token) -> bool:
