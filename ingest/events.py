@@ -403,14 +403,23 @@ def _place_after(ctx: Context, k: int, toks, j: int) -> int | None:
     return place.end
 
 
+# the stems of the lexicon's event heads a back-reference may start with (cheap to scan; the lemma decides)
+_BACK_REFERENCE = re.compile(
+    r"\b((?:форум|выставк|ярмарк|фестивал|конференци|мотопробег|автопробег|саммит|спартакиад|олимпиад|конгресс"
+    r"|симпозиум|медиафорум|бизнес-форум|агрофорум|биеннале|слет|слёт|экспо|марафон|турнир|чемпионат)\w*)\b",
+    re.I,
+)
+
+
 def _back_references(ctx: Context, taken) -> None:
     """A later bare "форум" / "выставка" is the event of that kind the article already named."""
-    for m in re.finditer(
-        r"\b(форум\w*|выставк\w*|ярмарк\w*|фестивал\w*|конференци\w*|мотопробег\w*)\b", ctx.text, re.I
-    ):
+    lex = event_lexicon()
+    for m in _BACK_REFERENCE.finditer(ctx.text):
         if any(s <= m.start() < e for s, e in taken):
             continue
         head = lemma(m.group(1))
+        if head not in lex.heads or head in lex.needs_name:
+            continue  # "спартакиаду", "саммит", "марафон"... as named before; "день" and "неделя" name none
         earlier = [
             r
             for r in ctx.refs

@@ -39,6 +39,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_misread_place_nouns,
     repair_names_across_verbs,
     repair_names_read_as_modifiers,
+    repair_nominative_conjuncts,
     repair_nominative_modifiers,
     repair_noun_cycles,
     repair_object_subjects,
@@ -472,6 +473,7 @@ def _repair(ours: list[Token]) -> None:
     repair_adjective_heads(ours)
     repair_coordinated_place_adjectives(ours)
     repair_subjects_tagged_oblique(ours)
+    repair_nominative_conjuncts(ours)
     repair_subjects_across_colons(ours)
     repair_sealed_documents(ours)
     repair_setting_genitives(ours)

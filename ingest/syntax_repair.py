@@ -437,6 +437,29 @@ def repair_subjects_tagged_oblique(tokens: list[Token]) -> None:
         noun.feats = {**noun.feats, "Case": "Nom", "Number": "Plur"}
 
 
+_SETTING_HEADS = {"рамка", "ход", "итог", "поле", "время", "период"}  # "в рамках", "в ходе", "по итогам", ...
+
+
+def repair_nominative_conjuncts(tokens: list[Token]) -> None:
+    """ "В рамках форума Берик Оспанов и председатель облисполкома Андрей Кузьмич подписали ...": the parser can
+    make the nominative after a setting's genitive a conjunct of the setting noun ("рамках"), and the verb after
+    it has no subject. A nominative noun cannot be conjoined to an oblique one: the nearest finite verb after it
+    with no subject of its own has it as its subject, the name in apposition before it included."""
+    by_i = {t.i: t for t in tokens}
+    for t in tokens:
+        head = by_i.get(t._head)
+        if t._rel != "conj" or t.pos not in ("NOUN", "PROPN") or t.feats.get("Case") != "Nom" or head is None:
+            continue
+        if head.feats.get("Case") in (None, "Nom") or head.lemma not in _SETTING_HEADS:
+            continue
+        verb = next((v for v in tokens[t.i + 1 :] if v.pos == "VERB" and _finite(v)), None)
+        if verb is None or any(c._head == verb.i and c._rel.startswith("nsubj") for c in tokens):
+            continue
+        if any(v.pos == "VERB" and _finite(v) for v in tokens[head.i : t.i]):
+            continue  # another clause's verb between them
+        t._head, t._rel = verb.i, "nsubj"
+
+
 def repair_subjects_across_colons(tokens: list[Token]) -> None:
     """ "подписали контракт на 4,5 миллиарда тенге: поставки муки в Актобе начнутся в следующем году": the parser
     hangs the clause's subject on a word before the colon and leaves its verb without one. A nominative noun
