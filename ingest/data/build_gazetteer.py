@@ -1202,7 +1202,7 @@ KG = [
         "Иссык-Кульская область",
         informal=["Иссык-Куль"],
         cities=[
-            C("Каракол"),
+            C("Каракол", demonyms=["каракольский"]),
             C("Балыкчи"),
             C("Чолпон-Ата"),
             C("Кызыл-Суу"),
@@ -1219,7 +1219,7 @@ TJ = [
         "TJ-SU",
         "Согдийская область",
         cities=[
-            C("Худжанд", former=["Ленинабад"]),
+            C("Худжанд", former=["Ленинабад"], demonyms=["худжандский"]),
             C("Истаравшан", former=["Ура-Тюбе"]),
             C("Пенджикент"),
             C("Исфара"),
@@ -1298,7 +1298,7 @@ CN = [
         informal=["Синьцзян"],
         demonyms=["синьцзянский"],
         cities=[
-            C("Урумчи"),
+            C("Урумчи", demonyms=["урумчийский"]),
             C("Кашгар"),
             C("Карамай"),
             C("Турфан"),
@@ -1427,8 +1427,8 @@ MN_CITIES = [C("Улан-Батор", iso="MN-1")]
 # --------------------------------------------------------------------------------------------
 # Turkey: the 81 provinces (ISO TR-NN = the licence-plate number), canonical "провинция X" as the
 # gold names them; the bare name is the province's capital city, which mostly shares it.
-def _il(num, province, capital=None, alias=(), cue=False, cities=()):
-    city = C(capital or province, alias=alias, cue=cue)
+def _il(num, province, capital=None, alias=(), cue=False, cities=(), demonyms=()):
+    city = C(capital or province, alias=alias, cue=cue, demonyms=demonyms)
     return R(f"TR-{num:02d}", f"провинция {province}", alias=[f"ил {province}"], cities=[city, *cities])
 
 
@@ -1438,7 +1438,7 @@ TR = [
     _il(3, "Афьонкарахисар", alias=["Афьон"]),
     _il(4, "Агры", cue=True),
     _il(5, "Амасья"),
-    _il(6, "Анкара"),
+    _il(6, "Анкара", demonyms=["анкарский"]),
     _il(7, "Анталья", alias=["Анталия"], cities=[C("Кемер", cue=True)]),
     _il(8, "Артвин"),
     _il(9, "Айдын", cue=True),
@@ -1466,11 +1466,11 @@ TR = [
     _il(31, "Хатай", "Антакья"),
     _il(32, "Ыспарта", alias=["Испарта"]),
     _il(33, "Мерсин"),
-    _il(34, "Стамбул"),
-    _il(35, "Измир"),
+    _il(34, "Стамбул", demonyms=["стамбульский"]),
+    _il(35, "Измир", demonyms=["измирский"]),
     _il(36, "Карс", cue=True),
     _il(37, "Кастамону"),
-    _il(38, "Кайсери"),
+    _il(38, "Кайсери", demonyms=["кайсерийский"]),
     _il(39, "Кыркларели"),
     _il(40, "Кыршехир"),
     _il(41, "Коджаэли", "Измит"),
@@ -1526,9 +1526,10 @@ AZ = [
     ),
 ]
 AZ_CITIES = [
-    C("Баку"),
-    C("Гянджа"),
-    C("Сумгайыт", alias=["Сумгаит"], code="AZ-C-SUMGAIT"),  # the name Azerbaijan and its press use
+    C("Баку", demonyms=["бакинский"]),
+    C("Гянджа", demonyms=["гянджинский"]),
+    # the name Azerbaijan and its press use, and the Russian one
+    C("Сумгайыт", alias=["Сумгаит"], code="AZ-C-SUMGAIT", demonyms=["сумгайытский", "сумгаитский"]),
     C("Мингечевир"),
     C("Ширван", cue=True),
     C("Ленкорань"),
@@ -1769,7 +1770,7 @@ DE = [
 DE_CITIES = [C("Берлин", iso="DE-BE"), C("Гамбург", iso="DE-HH"), C("Бремен", iso="DE-HB")]
 
 GE = [R("GE-AJ", "Аджария", alias=["Автономная Республика Аджария"], cities=[C("Батуми")])]
-GE_CITIES = [C("Тбилиси", iso="GE-TB"), C("Кутаиси"), C("Рустави")]
+GE_CITIES = [C("Тбилиси", iso="GE-TB", demonyms=["тбилисский"]), C("Кутаиси"), C("Рустави")]
 AM_CITIES = [C("Ереван", iso="AM-ER"), C("Гюмри"), C("Ванадзор")]
 
 # Capitals of other partner states (region None: no regions of these states are listed).
