@@ -133,6 +133,16 @@ class Context:
             self._index_size = len(self.refs)
         return [r for r in self._by_sent.get(sent, ()) if not types or r.type in types]
 
+    def fold_entity(self, short: Entity, keep: Entity) -> None:
+        """`short` is another name of `keep`: its mentions become `keep`'s (each its alias) and it is dropped."""
+        for ref in self.refs:
+            if ref.key == short.key:
+                ref.key = keep.key
+        for m in short.mentions:
+            self.table.add(keep.type, keep.name, key=keep.key, alias=m.text, start=m.start, end=m.end)
+        self.table.entities.pop(short.key)
+        self.cache.pop("ref_spans", None)  # the span lookup holds the old keys
+
     def add_ref(self, ent: Entity, start: int, end: int, via: str = "name") -> Ref:
         # a span a pattern matched with the space or line break before it would start in the sentence before,
         # and outside every token of its own ("кооператив «X» заключил" lost its subject)

@@ -145,13 +145,7 @@ def _fold_shorter_names(ctx: Context) -> None:
         fuller = [e for e in events if e is not short and len(words[e.key]) > len(mine) and mine < words[e.key]]
         if len(mine) < 2 or len(fuller) != 1 or short.key not in ctx.table.entities:
             continue
-        keep = fuller[0]
-        for ref in ctx.refs:
-            if ref.key == short.key:
-                ref.key = keep.key
-        for m in short.mentions:
-            ctx.table.add("Event", keep.name, key=keep.key, alias=m.text, start=m.start, end=m.end)
-        ctx.table.entities.pop(short.key)
+        ctx.fold_entity(short, fuller[0])
 
 
 _CAPITAL = re.compile(rf"(?<![\w-])(?:{_ROMAN}\s+)?[А-ЯЁ][а-яё]")

@@ -299,13 +299,7 @@ def _fold_short_names(ctx: Context) -> None:
         ]
         if len(full) != 1:
             continue  # two universities of one city named after two people: which one, the text does not say
-        keep = full[0]
-        for ref in ctx.refs:
-            if ref.key == short.key:
-                ref.key = keep.key
-        for m in short.mentions:
-            ctx.table.add("Organization", keep.name, key=keep.key, alias=m.text, start=m.start, end=m.end)
-        ctx.table.entities.pop(short.key)
+        ctx.fold_entity(short, full[0])
 
 
 def _shortened(short: str, full: str) -> bool:
