@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.discourse import (
     body_place,
+    counterpart,
     locates_an_organisation,
     residents_place,
     resolve,
@@ -274,8 +275,8 @@ def head_keys(ctx: Context, tree: Tree, k: int, arg: Argument) -> list[str] | No
         tokens = [t for t in tree.phrase(antecedent) if t.i not in inside]
         found = trader_refs(ctx, tree, k, tokens)
         return keys_of(ctx, tree, k, found) if found else stand_in(ctx, tree, k, antecedent)
-    if head.lemma == "сторона" and (by_adjective := _side_by_adjective(ctx, tree, head)) is not None:
-        return by_adjective  # "российская сторона поставляет в регион нефтепродукты"
+    if head.lemma == "сторона" and (ours := counterpart(ctx, k, head)) is not None:
+        return [ours]  # "российская сторона поставляет в регион нефтепродукты": the article's Russian region
     if words().is_group(head.lemma):
         side = resolve(ctx, tree, k, arg)  # "гости привезли", "делегация доставила"
         return [b for b in side.bodies if _is_trader(ctx, b)]
@@ -546,26 +547,6 @@ def demonym_key(ctx: Context, dm, allow_country: bool = False) -> str | None:
             return None
         add_place(ctx, dm.place)
     return key
-
-
-def _side_by_adjective(ctx: Context, tree: Tree, head: Token) -> list[str] | None:
-    """ "российская сторона", "омская сторона": the article's party that the place adjective names, a country's
-    being the article's region in it ("российская сторона" in an article on Павлодар and Омск is Омская
-    область), else the country if the article names it."""
-    from coopgraph.ingest.places import place_key
-
-    for child in tree.children(head):
-        dm = next((d for d in ctx.demonyms if child.rel == "amod" and child.start <= d.start < child.end), None)
-        if dm is None:
-            continue
-        key = place_key(dm.place)
-        if dm.place.type != "Country":
-            return [k] if (k := demonym_key(ctx, dm)) else None
-        ours = [p for p in (ctx.home, partner_of(ctx, ctx.home)) if p and country_of(ctx, p) == key.split(":")[1]]
-        if ours:
-            return ours[:1]
-        return [key] if ctx.table.get(key) is not None else None
-    return None
 
 
 def partner_of(ctx: Context, key: str | None) -> str | None:
