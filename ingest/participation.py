@@ -612,39 +612,46 @@ def _delegation_after_held(ctx: Context, events: Events) -> None:
     """ "3–4 июля в Актобе прошла выставка-ярмарка «Актобе Экспо-2024». Делегацию Оренбургской области возглавил
     министр ... Игорь Сапрыкин": a delegation that the sentence right after an event's holding names and leads,
     and says nothing else of, came to that event. It and its leader took part (and visited its venue, below);
-    where what was held is no named event, they visited the place it was held in."""
+    where what was held is no named event, they visited the place it was held in. Any later sentence up to the
+    next holding, as long as it names no other event."""
+    held = sorted(events.held_in)
+    for j, venue in events.held_in.items():
+        keys = list(dict.fromkeys(events.held_at.get(j, [])))
+        later = [i for i in held if i > j]
+        for k in range(j + 1, later[0] if later else len(ctx.sentences)):
+            if len(keys) <= 1 and _plain_fact(ctx, k) and not ctx.refs_in(k, "Event"):
+                _delegation_led(ctx, k, keys, venue)
+
+
+def _delegation_led(ctx: Context, k: int, keys: list[str], venue: str) -> None:
+    """Sentence k names a delegation and who led it and says nothing else it did: it and its leader came to
+    the event held before (or to the place it was held in)."""
     from coopgraph.ingest.frame_visits import _at_home
 
-    for j, venue in events.held_in.items():
-        k, keys = j + 1, list(dict.fromkeys(events.held_at.get(j, [])))
-        if k >= len(ctx.sentences) or len(keys) > 1 or not _plain_fact(ctx, k) or ctx.refs_in(k, "Event"):
-            continue
-        if any(
-            rel.type in ("VISITED", "PARTICIPATED_IN") and ctx.sentence_of(rel.evidence.start) == k
-            for rel in ctx.relations.values()
-        ):
-            continue  # the sentence says where the delegation went, or what it took part in
-        sent = ctx.sentences[k]
-        word, led = _DELEGATION.search(sent.text), _LED.search(sent.text)
-        if word is None or led is None:
-            continue
-        lo, hi = sent.start + word.start() - 40, sent.start + led.start()
-        owners = [
-            r
-            for r in ctx.refs_in(k, "Region", "City")
-            if lo <= r.start < hi and (r.start > lo + 40 or r.via == "demonym")
-        ]
-        acts = [t for t in sent.tokens if t.pos == "VERB" and t.lemma not in ("возглавить", "возглавлять")]
-        if len({r.key for r in owners}) != 1 or acts:
-            continue  # whose delegation is not said, or the sentence says what else it did ("посетила ...")
-        leaders = [r.key for r in ctx.refs_in(k, "Person") if r.start >= sent.start + led.end()]
-        for who in [owners[0].key, *leaders[:1]]:
-            if keys:
-                ctx.relate("PARTICIPATED_IN", who, keys[0], k, rule="event.delegation_after_held")
-                ctx.participant_groups.add((who, keys[0]))
-            elif not _at_home(ctx, owners[0].key, venue):
-                # "В Кокшетау прошло первое заседание делового совета": no event named, the place it was held in
-                ctx.relate("VISITED", who, venue, k, rule="event.delegation_after_held")
+    if any(
+        rel.type in ("VISITED", "PARTICIPATED_IN") and ctx.sentence_of(rel.evidence.start) == k
+        for rel in ctx.relations.values()
+    ):
+        return  # the sentence says where the delegation went, or what it took part in
+    sent = ctx.sentences[k]
+    word, led = _DELEGATION.search(sent.text), _LED.search(sent.text)
+    if word is None or led is None:
+        return
+    lo, hi = sent.start + word.start() - 40, sent.start + led.start()
+    owners = [
+        r for r in ctx.refs_in(k, "Region", "City") if lo <= r.start < hi and (r.start > lo + 40 or r.via == "demonym")
+    ]
+    acts = [t for t in sent.tokens if t.pos == "VERB" and t.lemma not in ("возглавить", "возглавлять")]
+    if len({r.key for r in owners}) != 1 or acts:
+        return  # whose delegation is not said, or the sentence says what else it did ("посетила ...")
+    leaders = [r.key for r in ctx.refs_in(k, "Person") if r.start >= sent.start + led.end()]
+    for who in [owners[0].key, *leaders[:1]]:
+        if keys:
+            ctx.relate("PARTICIPATED_IN", who, keys[0], k, rule="event.delegation_after_held")
+            ctx.participant_groups.add((who, keys[0]))
+        elif not _at_home(ctx, owners[0].key, venue):
+            # "В Кокшетау прошло первое заседание делового совета": no event named, the place it was held in
+            ctx.relate("VISITED", who, venue, k, rule="event.delegation_after_held")
 
 
 def _venue_visits(ctx: Context, events: Events) -> None:

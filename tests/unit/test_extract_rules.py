@@ -916,6 +916,18 @@ RELATION_CASES = [
         has=[("VISITED", "Витебская область", "Кокшетау", ANY), ("VISITED", "Виктор Дроздов", "Кокшетау", ANY)],
     ),
     relation_case(
+        "participated-a-delegation-led-two-sentences-after-the-event-was-held",
+        "В Павлодаре стартовала спартакиада молодежи приграничных регионов. Соревнования продлятся три дня. "
+        "Новосибирскую делегацию возглавил заместитель губернатора Новосибирской области Андрей Кольцов.",
+        has=[("VISITED", "Новосибирская область", "Павлодар", ANY), ("VISITED", "Андрей Кольцов", "Павлодар", ANY)],
+    ),
+    relation_case(
+        "participated-nothing-for-a-delegation-led-after-another-event-was-held",
+        "В Омске прошел форум «Сибирь – Казахстан». Через неделю в Барнауле прошла ярмарка «Алтай-Агро». "
+        "Делегацию Павлодарской области возглавил аким Асаин Байханов.",
+        absent=[("PARTICIPATED_IN", ANY, "Сибирь – Казахстан", ANY), ("VISITED", ANY, "Омск", ANY)],
+    ),
+    relation_case(
         "participated-the-hosts-delegation-visits-nothing",
         "В Омске прошел форум «Сибирь – Казахстан». Делегацию Омской области возглавил губернатор Виталий Хоценко.",
         absent=[("VISITED", "Омская область", ANY, ANY), ("VISITED", "Виталий Хоценко", ANY, ANY)],
