@@ -432,12 +432,16 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
             side.persons += [r.key for r in refs if r.type == "Person" and r.key not in side.persons]
     if not side.bodies and any(_neighbouring(tree, dep) for dep in tree.children(head)):
         side.bodies += [p for p in [_across_from_home(ctx)] if p]  # "делегация соседней области"
+    if not side.persons:
+        side.persons += _leaders_after(ctx, k, head) or _participle_leaders(ctx, tree, k, head)
+    if not side.bodies and side.persons and _of_a_region(tree, head):
+        # "заместитель акима Туркестанской области, возглавляющий делегацию региона": the region's delegation
+        # (spec), the region its leader serves, even after "казахстанская делегация" in the headline
+        side.bodies += [r for r in [region_of_person(ctx, side.persons[0], ("Region",))] if r]
     if not side.bodies:
         side.bodies += (
             _adjacent_origin(ctx, k, head) or _kind_named_before(ctx, k, head) or _firm_named_before(ctx, k, head)
         )
-    if not side.persons:
-        side.persons += _leaders_after(ctx, k, head)
     side.bodies = most_specific(ctx, side.bodies)
     if not side.bodies and side.persons:
         side.bodies += [r for p in side.persons if (r := headed_region(ctx, p))][:1]
@@ -656,6 +660,30 @@ def _leaders_after(ctx: Context, k: int, head: Token) -> list[str]:
                 end = next((t.end for t in tokens[i + len(words) :] if t.pos in ("VERB", "AUX")), tokens[-1].end)
                 return [r.key for r in ctx.refs_in(k, "Person") if tokens[i].start < r.start < end]
     return []
+
+
+def _of_a_region(tree: Tree, head: Token) -> bool:
+    """ "делегация региона", "делегацию области": a region's delegation the phrase does not name."""
+    return any(c.rel == "nmod" and c.lemma in ("регион", "область", "край") for c in tree.children(head))
+
+
+def _participle_leaders(ctx: Context, tree: Tree, k: int, head: Token) -> list[str]:
+    """ "X, возглавляющий делегацию": the persons named in the noun a participle of leading agrees with."""
+    verb = tree.parent(head)
+    if verb is None or verb.lemma not in LEAD_VERBS or verb.rel != "acl":
+        return []
+    return _participle_noun_persons(ctx, tree, k, verb)
+
+
+def _participle_noun_persons(ctx: Context, tree: Tree, k: int, verb: Token) -> list[str]:
+    """The persons named in the noun the participle `verb` hangs on, not in its conjuncts ("X, возглавляющий
+    делегацию, и председатель Y": X alone)."""
+    noun = tree.parent(verb)
+    if noun is None:
+        return []
+    names = [c for c in tree.children(noun) if c.rel in ("appos", "flat:name")]
+    inside = [noun, *(t for c in names for t in tree.phrase(c))]
+    return [r.key for r in refs_in_tokens(ctx, k, inside) if r.type == "Person"]
 
 
 def headed_region(ctx: Context, person: str) -> str | None:
@@ -1014,6 +1042,8 @@ def _led_by_pronoun(ctx: Context, k: int, tree: Tree, verb: Token, group: Token)
 
 def _verb_leaders(ctx: Context, k: int, tree: Tree, verb: Token) -> list[str]:
     """The persons a verb of leading names: in its subject, else after it."""
+    if verb.rel == "acl":  # "заместитель акима X, возглавляющий делегацию региона, и председатель Y"
+        return _participle_noun_persons(ctx, tree, k, verb)
     return subject_persons(ctx, k, tree, verb) or _named_after_the_verb(ctx, k, verb)
 
 

@@ -11,6 +11,16 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-friends-from-two-cities-came",
+        "В Павлодар снова приехали наши друзья из Новосибирска и Томска.",
+        has=[("VISITED", "Новосибирск", "Павлодар"), ("VISITED", "Томск", "Павлодар")],
+    ),
+    relation_case(
+        "visit-athletes-of-a-region-arrived",
+        "В Костанай прибыли спортсмены Челябинской области.",
+        has=[("VISITED", "Челябинская область", "Костанай")],
+    ),
+    relation_case(
         "visit-part-of-the-delegation-went-on-as-the-delegation",
         "Делегация Восточно-Казахстанской области прибыла в Могилёв. На третий день часть восточноказахстанской "
         "делегации во главе с Саматом Бектургановым отправилась в Брест.",
@@ -1067,6 +1077,19 @@ VISITS = [
 ]
 
 DISCOURSE = [
+    relation_case(
+        "discourse-a-regions-delegation-led-by-its-deputy-head-after-a-country-delegation",
+        "Соглашение подписано в ходе визита казахстанской делегации в Турцию.\n\nДокумент подписали заместитель "
+        "акима Туркестанской области Нурбол Абдразаков, возглавляющий прибывшую в Кайсери делегацию региона, и "
+        "председатель совета директоров Erciyes Mobilya Хакан Челик. Гости также посетили производственный "
+        "комплекс Erciyes Mobilya.",
+        has=[
+            ("VISITED", "Туркестанская область", "Кайсери"),
+            ("VISITED", "Нурбол Абдразаков", "Кайсери"),
+            ("VISITED", "Туркестанская область", "Erciyes Mobilya"),
+        ],
+        absent=[("VISITED", "Хакан Челик", ANY), ("VISITED", "Казахстан", "Erciyes Mobilya")],
+    ),
     relation_case(
         "discourse-country-delegation-is-the-visiting-head-s-region",
         "Костанайская область на Иннопроме\n\nДелегация Костанайской области Казахстана во главе с акимом "
