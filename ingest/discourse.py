@@ -292,11 +292,20 @@ def _across_from_home(ctx: Context) -> str | None:
 
 
 def _members_of(tree: Tree, head: Token) -> Token | None:
-    """The group a member noun is of: "члены делегации", "участники бизнес-миссии"."""
-    return next(
+    """The group a member noun is of: "члены делегации", "участники бизнес-миссии"; or the genitive group noun
+    right after it (adjectives between) that the parser hung elsewhere."""
+    child = next(
         (c for c in tree.children(head) if c.feats.get("Case") == "Gen" and words().is_group(c.lemma)),
         None,
     )
+    if child is not None:
+        return child
+    for tok in tree.sent.tokens[head.i + 1 : head.i + 4]:
+        if tok.feats.get("Case") == "Gen" and words().is_group(tok.lemma):
+            return tok
+        if tok.pos != "ADJ":
+            return None
+    return None
 
 
 def _visiting_head_region(ctx: Context, country: str) -> str | None:

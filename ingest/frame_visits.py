@@ -688,6 +688,10 @@ def _finite_verb(t) -> bool:
     return t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"
 
 
+# "часть делегации отправилась в Брест": where a part of the delegation went, its leader need not have gone
+_PART_OF = re.compile(r"\bчасть\s+(?:\w+\s+){0,2}делегаци", re.I)
+
+
 def _went_with_the_delegation(ctx: Context, persons: list[str], k: int, rule: str, side: str | None = None) -> None:
     side = side or ctx.delegation
     places = [
@@ -697,6 +701,7 @@ def _went_with_the_delegation(ctx: Context, persons: list[str], k: int, rule: st
         and (same_side(ctx, r.source_key, side) or side is not None and side == headed_region(ctx, r.source_key))
         and ctx.sentence_of(r.evidence.start) <= k + 2  # "Делегацию возглавляет X. Вместе с ним в Кокшетау приехали"
         and r.target_key.startswith(("Region:", "City:", "Country:"))  # its tours are the region's (dev)
+        and not _PART_OF.search(ctx.sentences[ctx.sentence_of(r.evidence.start)].text)
     ]
     for person in persons:
         for place in places:

@@ -266,6 +266,10 @@ QUANTIFIERS = COUNTING | {"несколько", "много", "ряд", "дес�
 _SEVERAL = frozenset({"несколько", "ряд"})
 
 
+def _reflexive(verb: Token | None) -> bool:
+    return verb is not None and verb.pos == "VERB" and verb.lemma.endswith(("ся", "сь"))
+
+
 def shape_of(tree: Tree, tok: Token) -> str:
     case = CASES.get(tok.feats.get("Case", ""), "")
     if case != "acc" and tok.text.lower().endswith(("ую", "юю")):
@@ -296,6 +300,8 @@ def shape_of(tree: Tree, tok: Token) -> str:
         # the same syncretism read the other way, after the verb ("продукцию представили предприятия");
         # before it the accusative stands ("Соглашение подписали губернатор и аким")
         case = "nom"
+    elif tok.rel == "nsubj" and case == "acc" and _reflexive(tree.parent(tok)):
+        case = "nom"  # "часть делегации отправилась в Брест": a reflexive verb takes no accusative object
     prep = tree.preposition(tok) or (_preposition_before(tree, tok) if case in ("loc", "ins", "dat") else None)
     if (
         prep in _IN_OR_ON
