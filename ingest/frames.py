@@ -294,6 +294,8 @@ def shape_of(tree: Tree, tok: Token) -> str:
         # "участвовали 15 компаний", "более 20 предприятий представили": a counted subject; of a passive, only
         # "несколько" / "ряд" counts ("подписано несколько меморандумов", unlike a tally "подписано 9 соглашений")
         case = "nom"
+    elif tok.rel in ("obj", "iobj", "nmod") and _firm_beside_an_object(tree, tok):
+        case = "dat"  # "АО «X» поставило ТОО «Y» партию селитры": a verb has one accusative, the firm received
     elif tok.rel == "obj" and case in ("nom", "gen"):
         case = "acc"  # nom = acc for inanimate nouns, gen = acc for animate ones: the object label decides
     elif tok.rel == "nsubj" and case == "acc" and tok.feats.get("Animacy") != "Anim" and tok.i > tok.head:
@@ -329,6 +331,24 @@ def _case_after_in_or_on(tok: Token) -> str | None:
     both reads as the locative, as most do after a noun phrase in place)."""
     cases = {PYMORPHY_CASES.get(str(p.tag.case)) for p in parses(tok.text.lower()) if p.tag.POS == "NOUN"}
     return "loc" if "Loc" in cases else "acc" if "Acc" in cases else None
+
+
+def _firm_beside_an_object(tree: Tree, tok: Token) -> bool:
+    """A legal form's abbreviation (it does not decline) that the parser made an object beside another
+    object, not a legal form, of the same verb."""
+    from coopgraph.ingest.org_names import org_lexicon
+
+    legal = org_lexicon().legal_forms
+    parent = tree.parent(tok)
+    return (
+        tok.text in legal
+        and parent is not None
+        and parent.pos == "VERB"
+        and any(
+            c is not tok and c.rel == "obj" and c.text not in legal and not any(g.rel == "cc" for g in tree.children(c))
+            for c in tree.children(parent)
+        )  # "посетила ОАО «X», а также академию": a list of objects, no recipient
+    )
 
 
 def _nominative_beside(tree: Tree, tok: Token) -> bool:

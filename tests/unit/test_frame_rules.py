@@ -11,6 +11,13 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-a-list-of-firms-by-their-legal-forms-and-an-academy",
+        "Делегация Кызылординской области прибыла в Витебск. В ходе поездки делегация посетила ОАО «Витебский "
+        "маслосыркомбинат», льнокомбинат ОАО «Оршалён», а также Витебскую государственную академию ветеринарной "
+        "медицины.",
+        has=[("VISITED", "Кызылординская область", "Витебский маслосыркомбинат")],
+    ),
+    relation_case(
         "visit-part-of-the-delegation-went-on-its-leader-stayed",
         "Делегация ВКО прибыла в Могилев. Делегацию возглавляет аким ВКО Ермек Кайратов. Затем часть делегации "
         "отправилась в Брест.",
