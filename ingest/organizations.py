@@ -275,12 +275,30 @@ def extract_organizations(ctx: Context) -> None:
     _add_embassies(ctx, taken)
     _add_bodies(ctx, taken)
     add_unquoted_names(ctx, taken, _add)
+    _add_quoted_again(ctx, taken)
     _add_ner_orgs(ctx, taken)
     _bracketed_acronyms(ctx)
     _add_acronyms(ctx)
     _add_staff_acronyms(ctx)
     _fold_short_names(ctx)
     _drop_persons_inside(ctx)
+
+
+_QUOTED = re.compile(r"«([^«»\n]{2,60})»")
+
+
+def _add_quoted_again(ctx: Context, taken: list[tuple[int, int]]) -> None:
+    """ "ООО «Сумгайыт Полимер» ... за восемь месяцев «Сумгайыт Полимер» уже поставило": a quoted name alone,
+    after the article named the organisation with its legal form or kind, is that organisation."""
+    covered = taken + [(r.start, r.end) for r in ctx.refs]
+    for m in _QUOTED.finditer(ctx.text):
+        if any(s <= m.start() < e or s < m.end() <= e for s, e in covered):
+            continue
+        key = f"Organization:{normalise_key(transliterate_kazakh(_clean(m.group(1))))}"
+        ent = ctx.table.get(key)
+        if ent is not None and ent.type == "Organization":
+            ctx.add_ref(ent, m.start(), m.end())
+            taken.append(m.span())
 
 
 def _fold_short_names(ctx: Context) -> None:

@@ -134,6 +134,28 @@ def _adjective_place(ctx: Context, k: int, tok: Token) -> Place | None:
     return None
 
 
+def partner_firm(ctx: Context, k: int, noun: Token) -> str | None:
+    """ "«Сумгайыт Полимер» уже поставило актаускому партнеру": the one firm named so far that is at the place
+    the buyer noun's adjective names (by its place adjective or a place its name holds)."""
+    place = _adjective_place(ctx, k, noun)
+    if place is None:
+        return None
+    firms = dict.fromkeys(
+        r.key for r in ctx.refs if r.type == "Organization" and r.sent <= k and ctx.table.entities[r.key].legal_form
+    )  # firms by their legal form: a college or an akimat is no trading partner
+    there = [f for f in firms if _located(ctx, f, place) or _named_at(ctx, f, place)]
+    return there[0] if len(there) == 1 else None
+
+
+def _named_at(ctx: Context, firm: str, place: Place) -> bool:
+    """The firm's name holds the place, its region or a city of it ("Мангистау Пластик" of "актауский")."""
+    entity = ctx.table.get(firm)
+    for m in load_gazetteer().find(entity.name) if entity is not None else []:
+        if place.code in (m.place.code, m.place.region) or m.place.code == place.region:
+            return True
+    return False
+
+
 def _located(ctx: Context, firm: str, place: Place) -> bool:
     """Whether the firm is at the place: its place adjective ("челябинским АО «A»") names the place, a city
     of it or a place of its country."""

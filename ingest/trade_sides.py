@@ -63,6 +63,9 @@ def frame_sides(ctx: Context, tree: Tree, m: FrameMatch, args: list[Argument]) -
     """The exporter and importer sides a frame's arguments name."""
     flow = Flow()
     for arg in args:
+        if (firm := _partner_firm(ctx, m.sent, arg)) is not None and (side := _side_of(flow, arg.role)) is not None:
+            side.add([firm])  # "поставило актаускому партнеру": the firm there, not the place
+            continue
         placed = False
         for ref, head in trader_refs(ctx, tree, m.sent, arg.tokens):
             side = _side_of(flow, _ref_role(ctx, tree, m, arg, ref, head) or "")
@@ -248,6 +251,16 @@ def _place_carriers(flow: Flow) -> None:
     side = flow.importers if fetching else flow.exporters
     side.add([k for k in flow.carriers.keys if k not in flow.exporters.keys + flow.importers.keys])
     side.generic |= flow.carriers.generic
+
+
+def _partner_firm(ctx: Context, k: int, arg: Argument) -> str | None:
+    from coopgraph.ingest.trade_contracts import partner_firm  # trade_contracts reads the trade frames
+
+    w = trade_words()
+    # "поставило актаускому партнеру", "отгрузил костанайской компании": a buyer's noun, or a firm's noun the
+    # goods go to, with a place adjective
+    firm_noun = arg.head.lemma in w.org_anaphors and arg.role == "destination"
+    return partner_firm(ctx, k, arg.head) if arg.head.lemma in w.buyer_nouns or firm_noun else None
 
 
 def _drop_overlap(ctx: Context, flow: Flow) -> None:
