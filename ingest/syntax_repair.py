@@ -382,6 +382,13 @@ def repair_crossing_conjuncts(tokens: list[Token]) -> None:
         side = [t for t in tokens if t._head == verb.i and t.pos in ("NOUN", "PROPN") and low < t.i < c.i]
         if side:
             c._head = max(side, key=lambda t: t.i).i
+        elif c.i < verb.i and verb.feats.get("Number") == "Plur" and not _has_subject(tokens, verb):
+            # "Кроме того, X и Y подписали меморандум": nothing of the verb's before it, so the subject
+            c._head, c._rel = verb.i, "nsubj"
+
+
+def _has_subject(tokens: list[Token], verb: Token) -> bool:
+    return any(t._head == verb.i and t._rel.startswith("nsubj") for t in tokens)
 
 
 def repair_object_subjects(tokens: list[Token]) -> None:
