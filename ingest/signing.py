@@ -470,6 +470,8 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
         if not own and not a.refs and not BOTH_SIDES.search(_phrase_text(ctx, a)):
             # "гродненцы подписали с акиматом ...", "гости подписали": the group's place signs
             own += [b for b in resolve(ctx, tree_of(ctx, m.sent), m.sent, a).groups if b.startswith(PLACE_KEYS)]
+    if not own and s.signers:
+        own = _signer_countries(ctx, s.signers)
     if not own and ctx.home and any(a.head.lemma in ("мы", "мой") for a in m.role("signer")):
         own = [ctx.home]  # "мы подписали" in the words of the region's head
     if not own:
@@ -521,6 +523,15 @@ PLACE_KEYS = ("Region:", "City:", "Country:")
 _IN_FORCE = ("вступить", "вступать")  # "вступил в силу меморандум": in force, nobody said to sign
 _CARRIED_OUT = ("реализовать", "реализовывать", "выполнять", "исполнять")  # "области реализуют дорожную карту"
 _NOT_SIGNED = ("продлить", "продлевать", "ратифицировать") + _IN_FORCE + _CARRIED_OUT
+
+
+def _signer_countries(ctx: Context, signers: list[Ref]) -> list[str]:
+    """ "заместители премьер-министров Казахстана и Беларуси подписали протокол": signers who all hold offices of
+    countries, two countries or more, sign for them (a country official beside a region's head does not)."""
+    countries = [region_of_person(ctx, r.key, ("Country",)) for r in signers]
+    if None in countries or len(set(countries)) < 2:
+        return []
+    return list(dict.fromkeys(c for c in countries if c))
 
 
 def _signer_body(ctx: Context, signer: Ref) -> str | None:
