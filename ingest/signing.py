@@ -628,12 +628,23 @@ def _party_refs(ctx: Context, k: int, start: int, end: int) -> list[Ref]:
         if r.type != "Organization" and any(o.start <= r.start < o.end for o in orgs):
             continue
         before = max([start] + [q.end for q in orgs if q.end <= r.start])
-        if r.type != "Organization" and GENERIC_BODIES.search(ctx.text[before : r.start]):
+        generic = GENERIC_BODIES.search(ctx.text[before : r.start])
+        if r.type != "Organization" and generic and not _firms_of_places(generic.group(0), ctx.text[r.start : end]):
             continue  # "между учреждениями культуры Новосибирской ... областей"
         if any(0 <= r.start - q.end <= 1 for q in refs if q.type != "Organization"):
             continue  # a place right after another only locates it: "с Абайской областью Восточного Казахстана"
         out.append(r)
     return out
+
+
+_FIRMS = re.compile(r"(?:компани|фирм|предприяти|производител)\w*", re.I)
+_PLACES_PLURAL = re.compile(r"^[^.;:]{0,40}?\b(?:областей|регионов|краев|краёв|республик|стран)\b")
+
+
+def _firms_of_places(generic: str, after: str) -> bool:
+    """ "Предприятия Гомельской и Павлодарской областей подписали": firms of places in the plural are the places'
+    firms, many of them, and the places the parties (a singular "компания" before a place names one firm)."""
+    return _FIRMS.match(generic) is not None and _PLACES_PLURAL.search(after) is not None
 
 
 _HEAD_COUNTRY = {**HEAD_COUNTRY, "председатель": "BY"}  # a signer: the oblast executive committee's
