@@ -374,11 +374,14 @@ def list_signed(ctx: Context, k: int) -> int | None:
 # "Наиболее крупный из них – контракт ...", "Среди них – меморандум ...", "В том числе договор ...": one of the
 # documents the sentence before said were signed
 _ONE_OF_THEM = re.compile(
-    r"\b(?:из|среди)\s+(?:них|которых)\b|^\W*(?:в\s+том\s+числе|в\s+частности|среди\s+них)\b", re.I
+    r"\b(?:из|среди)\s+(?:них|которых)\b|^\W*(?:в\s+том\s+числе|в\s+частности|среди\s+них)\b"
+    r"|^\W*одн(?:им|ой|о|а|ин)\s+из\b",  # "Одним из наиболее значимых стал контракт"
+    re.I,
 )
 
 
-def _one_of_those_signed(ctx: Context, k: int) -> bool:
+def one_of_those_signed(ctx: Context, k: int) -> bool:
+    """ "Одним из наиболее значимых стал контракт ...": sentence k names one of the documents the one before signed."""
     if k == 0 or not _ONE_OF_THEM.search(ctx.sentences[k].text):
         return False
     before = ctx.sentences[k - 1]
@@ -519,7 +522,7 @@ def _record(
             return
     if _status(sent) != "fact" and not (
         _status(sent) == "unknown"
-        and (list_signed(ctx, k) is not None or _one_of_those_signed(ctx, k) or _signed_next(ctx, k))
+        and (list_signed(ctx, k) is not None or one_of_those_signed(ctx, k) or _signed_next(ctx, k))
     ):
         return
     name = _kind_nominative(kind_tokens, kind)
@@ -539,7 +542,7 @@ def _record(
         # "протоколы о намерениях между A и B, а также между C и D": one document per pair of parties
         own = f"{name} {_between_what(ctx, k, span)}" if span else name
         # "Наиболее крупный из них – контракт между A и B": one of those, not all of them
-        picked = bool(betweens) and _one_of_those_signed(ctx, k)
+        picked = bool(betweens) and one_of_those_signed(ctx, k)
         # "соглашение о сотрудничестве между Палатой предпринимателей ... и Союзом ...": a shorter name with parties
         # of its own is another document, not a mention of the one named in full before
         between = [span] if span else list(betweens)
@@ -898,4 +901,11 @@ def drop_unrelated_kinds(ctx: Context) -> None:
             ctx.refs[:] = [r for r in ctx.refs if r.key != ent.key]
 
 
-__all__ = ["extract_documents", "drop_unrelated_kinds", "states_result", "DocMention", "match_case"]
+__all__ = [
+    "extract_documents",
+    "drop_unrelated_kinds",
+    "states_result",
+    "DocMention",
+    "match_case",
+    "one_of_those_signed",
+]

@@ -481,15 +481,27 @@ def _settings(ctx: Context, events: Events, k: int) -> None:
         # "на площадке форума заключены протоколы между X и Y": the parties and signers of what the clause signed
         # ("по итогам выставки заключено соглашение": signed after it, by whoever, not in it)
         here = {r.key for r in ctx.refs_in(k, "Document")} if setting is not None and setting.lemma != "итог" else set()
+        # "... подписали 17 соглашений. Одним из наиболее значимых стал контракт ...": one of them, signed there too
+        picked = _picked_next(ctx, k) - here if here else set()
         signed = [
             r.source_key
             for r in ctx.relations.values()
-            if r.type in ("PARTY_TO", "SIGNED") and r.target_key in here and ctx.sentence_of(r.evidence.start) == k
+            if r.type in ("PARTY_TO", "SIGNED")
+            and (r.target_key in here and ctx.sentence_of(r.evidence.start) == k or r.target_key in picked)
         ]
         for key in keys:
             _take_part(ctx, side, key, k, "frame:event_setting")
             for who in dict.fromkeys(signed):
                 ctx.relate("PARTICIPATED_IN", who, key, k, rule="frame:event_setting")
+
+
+def _picked_next(ctx: Context, k: int) -> set[str]:
+    """The documents the sentence after k names as one of those k signed."""
+    from coopgraph.ingest.documents import one_of_those_signed
+
+    if k + 1 >= len(ctx.sentences) or not one_of_those_signed(ctx, k + 1):
+        return set()
+    return {r.key for r in ctx.refs_in(k + 1, "Document")}
 
 
 MEETING_VERBS = {"встретиться", "встречаться", "переговорить", "побеседовать"}
