@@ -265,7 +265,9 @@ def _parties(ctx: Context, k: int, d, signers: list[Ref], verb_start: int) -> li
         parties += [
             r.key
             for r in _refs_in_span(ctx, start, end, "Region", "City", "Country", "Organization")
-            if not _inside_org(ctx, r) and not GENERIC_BODIES.search(ctx.text[start : r.start])
+            if not _inside_org(ctx, r)
+            # "с измирской компанией Ege Gıda": a firm's kind word before its name; before a place, the bodies of it
+            and (r.type == "Organization" or not GENERIC_BODIES.search(ctx.text[start : r.start]))
         ]
     if not parties and d.between:
         from coopgraph.ingest.signing import both_sides_only, two_sides  # signing reads this module

@@ -11,6 +11,8 @@ else from where the goods go (the firm there buys); "A и B заключили �
 
 from __future__ import annotations
 
+import re
+
 from coopgraph.ingest.context import Context
 from coopgraph.ingest.frames import Tree, tree_of
 from coopgraph.ingest.gazetteer import Place, load_gazetteer
@@ -36,7 +38,7 @@ def contract_firms(ctx: Context, tree: Tree, st: Statement) -> tuple[str, str] |
         (
             found
             for j in told
-            for cue in (_supplier_by_noun, _supplier_by_signing, _first_between)
+            for cue in (_supplier_by_noun, _supplier_by_signing, _first_between, _first_with)
             if (found := cue(ctx, tree_of(ctx, j), j, firms))
         ),
         None,
@@ -124,6 +126,18 @@ def _first_between(ctx: Context, tree: Tree, k: int, firms: list[str]) -> str | 
     starts = [r.start for r in ctx.refs_in(k, "Organization") if r.key in firms]
     at = ctx.text.find(" между ", sent.start, min(starts, default=sent.start))
     return firms[0] if at >= 0 and len(set(r.key for r in ctx.refs_in(k) if r.key in firms)) == 2 else None
+
+
+def _first_with(ctx: Context, tree: Tree, k: int, firms: list[str]) -> str | None:
+    """ "контракт ТОО «Береке Дан» с измирской компанией Ege Gıda на поставку пшеницы": the firm whose contract it
+    is, the one before "с", supplies (as "A подписало с B контракт" does)."""
+    refs = sorted((r for r in ctx.refs_in(k, "Organization") if r.key in firms), key=lambda r: r.start)
+    for a, b in zip(refs, refs[1:]):
+        if a.key != b.key and re.fullmatch(r"\s+со?\s+(?:[а-яё]+\s+){0,2}", ctx.text[a.end : b.start]):
+            noun = ctx.text[max(0, a.start - 30) : a.start]
+            if re.search(r"(?:контракт|договор|соглашени)\w*\s+$", noun, re.I):
+                return a.key
+    return None
 
 
 def _adjective_place(ctx: Context, k: int, tok: Token) -> Place | None:

@@ -2426,6 +2426,12 @@ def test_kazakh_letters_stay_in_the_evidence_and_aliases() -> None:
 # Several documents in one or two sentences: each document's name and its parties, as a whole.
 DOCUMENT_PARTIES = [
     pytest.param(
+        "Главным итогом поездки стал контракт ТОО «Береке Дан» с измирской компанией Ege Gıda на поставку 25 тыс. "
+        "тонн твердой пшеницы.",
+        {"Контракт на поставку твердой пшеницы": {"Береке Дан", "Ege Gıda"}},
+        id="a-firm-after-its-kind-word-is-a-party-of-the-contract-with-it",
+    ),
+    pytest.param(
         "Предприятия Гомельской и Павлодарской областей подписали 11 контрактов на общую сумму около 38 миллионов "
         "долларов.",
         {"Контракт": {"Гомельская область", "Павлодарская область"}},
