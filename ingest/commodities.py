@@ -324,6 +324,10 @@ def _strip(tokens: list[Token]) -> list[Token]:
             first.pos in ("ADP", "PART", "ADV", "CCONJ", "NUM", "SYM", "SCONJ")
             or first.text[:1].isdigit()
             or first.lemma in ("самый", "сам")  # "самой ходовой гречки": a superlative's marker
+            # "первые лифты", "очередные комбайны": which batch, not what good
+            or first.lemma in ("первый", "очередной")
+            and first.pos == "ADJ"
+            and len(toks) > 1
         ):
             toks = toks[1:]
             continue

@@ -1713,6 +1713,9 @@ GOODS = [
     ),
     pytest.param("39 партий рыбы и морепродуктов.", [("рыба", "03"), ("морепродукты", "03")], id="batches"),
     pytest.param("20 вагонов угля.", [("уголь", "27")], id="wagons-of"),
+    pytest.param(
+        "первые лифты и очередные комбайны.", [("лифты", "84"), ("комбайны", "84")], id="which-batch-is-no-part"
+    ),
     pytest.param("самой ходовой гречки.", [("ходовая гречка", "11")], id="a-superlative-marker-is-no-part"),
     pytest.param("вагоны и полувагоны.", [("вагоны", "86"), ("полувагоны", "86")], id="wagons-themselves"),
     pytest.param(
