@@ -114,7 +114,11 @@ def _purpose_of_verb(tree: Tree, st: Statement, verbs: set[tuple[int, int]]) -> 
 
 def _extend(ctx: Context, tree: Tree, st: Statement) -> None:
     m = st.match
-    st.args = [_by_relation(tree, m, a) for a in st.args if not _across_clauses(tree, m.pred, a.head)]
+    st.args = [
+        _by_relation(tree, m, a)
+        for a in st.args
+        if not _across_clauses(tree, m.pred, a.head) or _shared_subject(tree, m.pred, a)
+    ]
     if not m.predicate.noun:
         st.args += _unshaped(ctx, tree, st)
     if m.predicate.noun:
@@ -188,6 +192,21 @@ def _across_clauses(tree: Tree, pred: Token, head: Token) -> bool:
             if not (nxt is not None and nxt.lemma == "также"):  # ", а также" continues a list
                 return True
     return False
+
+
+def _shared_subject(tree: Tree, pred: Token, arg: Argument) -> bool:
+    """ "Жамбылский регион поставляет в республику фосфор, а получает оттуда шины": the second verb, coordinated
+    with the first and without a subject of its own, shares the first one's (the subject stands before both)."""
+    parent = tree.parent(pred)
+    return (
+        arg.shape == "nom"
+        and arg.head.i < pred.i
+        and pred.rel == "conj"
+        and parent is not None
+        and parent.pos == "VERB"
+        and arg.head.i < parent.i
+        and not any(c.rel.startswith("nsubj") for c in tree.children(pred))
+    )
 
 
 def _by_relation(tree: Tree, m: FrameMatch, arg: Argument) -> Argument:

@@ -86,14 +86,14 @@ def frame_sides(ctx: Context, tree: Tree, m: FrameMatch, args: list[Argument]) -
                 side.generic |= set(keys)
             elif arg.shape in SUBJECT_SHAPES:
                 side.stated = True  # a subject we cannot place ("специалисты", "они"): nothing stands in for it
-    _place_carriers(flow)
-    if m.predicate.noun:
-        _owner_adjective(ctx, tree, m, flow)
     for adv in tree.children(m.pred):
         role = trade_words().deixis.get(adv.lemma)
         if role:
             _side_of(flow, role).deixis = True  # type: ignore[union-attr]
             _side_of(flow, role).deixis_at = adv.start  # type: ignore[union-attr]
+    _place_carriers(flow)
+    if m.predicate.noun:
+        _owner_adjective(ctx, tree, m, flow)
     _drop_overlap(ctx, flow)
     for side, other in ((flow.exporters, flow.importers), (flow.importers, flow.exporters)):
         if side.neighbour:
@@ -247,7 +247,8 @@ def _place_carriers(flow: Flow) -> None:
     """Carriers fetching goods from a named origin are the importers; otherwise they bring their own goods."""
     if not flow.carriers.keys:
         return
-    fetching = flow.exporters.stated and not flow.importers.stated
+    # "а оттуда везем уголь": "оттуда" names the origin as well as a place does
+    fetching = (flow.exporters.stated or flow.exporters.deixis) and not (flow.importers.stated or flow.importers.deixis)
     side = flow.importers if fetching else flow.exporters
     side.add([k for k in flow.carriers.keys if k not in flow.exporters.keys + flow.importers.keys])
     side.generic |= flow.carriers.generic
