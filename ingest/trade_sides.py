@@ -338,6 +338,10 @@ def stand_in(ctx: Context, tree: Tree, k: int, head: Token) -> list[str] | None:
     if head.lemma in w.home_nouns:
         if tree.preposition(head) is None and head.rel == "nmod" and (named := _named_before(ctx, k, head, "Region")):
             return [named]  # "партнёр Оренбуржья ... второе место по экспорту региона": the one named there
+        if tree.preposition(head) is None and (speaker := _speakers_region(ctx, head)) is not None:
+            # "«Доля челябинских предприятий в экспорте области ...», – отметил замаким": his region; not where
+            # goods go ("мы поставляем сюда лифты, экспорт в регион вырос": the host's)
+            return [speaker]
         home = home_region(ctx)
         return [_of_its_kind(ctx, home, head.lemma)] if home else []
     if head.lemma in w.country_nouns:
@@ -370,6 +374,18 @@ def stand_in(ctx: Context, tree: Tree, k: int, head: Token) -> list[str] | None:
     if owner is not None and not place_noun and tree.preposition(owner) is None:
         return stand_in(ctx, tree, k, owner)  # "на рудники и обогатительные фабрики региона": the region's
     return [] if place_noun else None
+
+
+def _speakers_region(ctx: Context, head: Token) -> str | None:
+    """The region of whoever the words at `head` are attributed to, when he serves a region."""
+    speaker = speaker_place(ctx, head.start)
+    if speaker and speaker.startswith("Organization:"):
+        speaker = body_place(ctx, speaker)
+    if not speaker or not speaker.startswith("Region:"):
+        return None
+    ent = ctx.table.get(speaker)
+    kind = {"область": "област", "край": "край", "республика": "республик"}.get(head.lemma)
+    return speaker if ent is not None and (kind is None or kind in ent.name.lower()) else None
 
 
 def _of_its_kind(ctx: Context, home: str, noun: str) -> str:
