@@ -29,6 +29,7 @@ from coopgraph.ingest.document_pairs import pair_documents
 from coopgraph.ingest.documents import DocMention, gapped_firm, planned_signing
 from coopgraph.ingest.frames import Argument, FrameMatch, find_frames, refs_in_tokens, tree_of
 from coopgraph.ingest.morph import parses
+from coopgraph.ingest.org_names import org_lexicon
 from coopgraph.ingest.signing_surface import (
     BOTH_SIDES,
     GENERIC_BODIES,
@@ -274,6 +275,16 @@ def _qualified(ctx: Context, m: FrameMatch) -> DocMention | None:
         return None
     here = [d for d in ctx.documents if d.sent == m.sent]
     before = [d for d in here if d.end <= m.pred.start and re.fullmatch(r"\s*,\s*", ctx.text[d.end : m.pred.start])]
+    # "контракт на поставку в СУАР 1,2 тыс. тонн рыбы, подписанный ...": the description ran on past the name
+    before = before or [
+        d
+        for d in here
+        if d.end <= m.pred.start
+        and re.fullmatch(r"[^;:«»]{0,80},\s*", ctx.text[d.end : m.pred.start])
+        and not any(
+            t.feats.get("VerbForm") == "Fin" and d.end <= t.start < m.pred.start for t in ctx.sentences[m.sent].tokens
+        )  # "замороженной рыбы": a participle in the description is no clause of its own
+    ]
     return before[-1] if before else None
 
 
@@ -288,10 +299,15 @@ def _participle_agents(ctx: Context, m: FrameMatch) -> list[Ref]:
     for prev, t in zip([m.pred] + after, after):
         if t.pos == "PUNCT" or t.pos == "VERB" and t.feats.get("VerbForm") == "Fin":
             return []
-        if prev.pos == "ADP" or not any(p.tag.POS == "NOUN" and p.tag.case == "ablt" for p in parses(t.text)):
+        # "подписанный ТОО «Balkhash Fish» с ...": a legal form does not decline, so it may be the instrumental
+        legal = t.text in org_lexicon().legal_forms
+        if prev.pos == "ADP" or not (
+            legal or any(p.tag.POS == "NOUN" and p.tag.case == "ablt" for p in parses(t.text))
+        ):
             continue
         end = next(
-            (u.start for u in after if u.start > t.start and (u.pos in ("PUNCT", "ADP"))), ctx.sentences[m.sent].end
+            (u.start for u in after if u.start > t.start and u.pos in ("PUNCT", "ADP") and u.text not in '«»"“”„'),
+            ctx.sentences[m.sent].end,
         )
         return _party_refs(ctx, m.sent, t.start, end)
     return []
@@ -476,7 +492,8 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
         own = [ctx.home]  # "мы подписали" in the words of the region's head
     if not own:
         own = _unnamed_heads(ctx, m)
-    if not own and not partners and _is_participle(m) and not _signer_args(ctx, m):
+    if not own and _is_participle(m) and not _signer_args(ctx, m):
+        # "контракт, подписанный ТОО «X» с китайским импортером": the agent signs, whoever it signed with
         own = [r.key for r in _participle_agents(ctx, m)]
     if not own and partners and not _signer_args(ctx, m):
         # "Подписаны меморандумы о сотрудничестве с Костанайской областью": with the article's other side

@@ -2426,6 +2426,18 @@ def test_kazakh_letters_stay_in_the_evidence_and_aliases() -> None:
 # Several documents in one or two sentences: each document's name and its parties, as a whole.
 DOCUMENT_PARTIES = [
     pytest.param(
+        "Делегация Алматинской области приняла участие в ЭКСПО в Урумчи. Первым результатом стал контракт на поставку "
+        'в СУАР 1,2 тыс. тонн замороженной рыбы, подписанный ТОО "Balkhash Fish" с китайским импортером.',
+        {"Контракт на поставку": {"Balkhash Fish"}},
+        id="the-agent-of-a-participle-after-the-contracts-description-signs-it",
+    ),
+    pytest.param(
+        "Результатом стал контракт на поставку рыбы, подписанный ТОО «Balkhash Fish» с китайской компанией ООО "
+        "«Синьцзян Фуд».",
+        {"Контракт на поставку рыбы": {"Balkhash Fish", "Синьцзян Фуд"}},
+        id="the-agent-of-a-participle-signs-beside-the-partner-it-signed-with",
+    ),
+    pytest.param(
         "Главным итогом поездки стал контракт ТОО «Береке Дан» с измирской компанией Ege Gıda на поставку 25 тыс. "
         "тонн твердой пшеницы.",
         {"Контракт на поставку твердой пшеницы": {"Береке Дан", "Ege Gıda"}},
