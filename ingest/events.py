@@ -400,7 +400,8 @@ def _place_after(ctx: Context, k: int, toks, j: int) -> int | None:
 # the stems of the lexicon's event heads a back-reference may start with (cheap to scan; the lemma decides)
 _BACK_REFERENCE = re.compile(
     r"\b((?:форум|выставк|ярмарк|фестивал|конференци|мотопробег|автопробег|саммит|спартакиад|олимпиад|конгресс"
-    r"|симпозиум|медиафорум|бизнес-форум|агрофорум|биеннале|слет|слёт|экспо|марафон|турнир|чемпионат)\w*)\b",
+    r"|симпозиум|медиафорум|бизнес-форум|агрофорум|биеннале|слет|слёт|экспо|марафон|турнир|чемпионат)\w*"
+    r"|(?-i:Дн(?:и|ей|ям|ях|ями)))\b",  # "Дни открыли ...": capitalised, the programme the article named
     re.I,
 )
 
@@ -412,7 +413,8 @@ def _back_references(ctx: Context, taken) -> None:
         if any(s <= m.start() < e for s, e in taken):
             continue
         head = lemma(m.group(1))
-        if head not in lex.heads or head in lex.needs_name:
+        days = m.group(1)[:2] == "Дн" and _after_named_days(ctx, m.start())
+        if head not in lex.heads or head in lex.needs_name and not days:
             continue  # "спартакиаду", "саммит", "марафон"... as named before; "день" and "неделя" name none
         earlier = [
             r
@@ -434,6 +436,15 @@ def _back_references(ctx: Context, taken) -> None:
             ]
         if earlier:
             ctx.add_ref(ctx.table.entities[earlier[-1].key], m.start(), m.end(), via="reference")
+
+
+def _after_named_days(ctx: Context, start: int) -> bool:
+    """A capitalised "Дни" after the article named a programme "Дни ..." (not "в дни визита")."""
+    if re.search(r"\b[вВ]\s+$", ctx.text[max(0, start - 3) : start]):
+        return False
+    return any(
+        r.type == "Event" and r.start < start and ctx.table.entities[r.key].name.startswith("Дни ") for r in ctx.refs
+    )
 
 
 def _line_start(text: str, pos: int) -> int:
