@@ -29,6 +29,7 @@ from coopgraph.ingest.document_pairs import pair_documents
 from coopgraph.ingest.documents import DocMention, gapped_firm, planned_signing
 from coopgraph.ingest.frames import Argument, FrameMatch, find_frames, refs_in_tokens, tree_of
 from coopgraph.ingest.morph import parses
+from coopgraph.ingest.nlp import Token
 from coopgraph.ingest.org_names import org_lexicon
 from coopgraph.ingest.signing_surface import (
     BOTH_SIDES,
@@ -492,6 +493,8 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
         own = [ctx.home]  # "мы подписали" in the words of the region's head
     if not own:
         own = _unnamed_heads(ctx, m)
+    if not own and partners and all(p.startswith("Organization:") for p in partners):
+        own = _speakers_body(ctx, m)
     if not own and _is_participle(m) and not _signer_args(ctx, m):
         # "контракт, подписанный ТОО «X» с китайским импортером": the agent signs, whoever it signed with
         own = [r.key for r in _participle_agents(ctx, m)]
@@ -540,6 +543,17 @@ PLACE_KEYS = ("Region:", "City:", "Country:")
 _IN_FORCE = ("вступить", "вступать")  # "вступил в силу меморандум": in force, nobody said to sign
 _CARRIED_OUT = ("реализовать", "реализовывать", "выполнять", "исполнять")  # "области реализуют дорожную карту"
 _NOT_SIGNED = ("продлить", "продлевать", "ратифицировать") + _IN_FORCE + _CARRIED_OUT
+
+
+def _speakers_body(ctx: Context, m: FrameMatch) -> list[str]:
+    """ "Ректор университета X напомнил, что договор ... с университетом Y был заключен": the body of whoever
+    tells of a document his side made with another body."""
+    tree = tree_of(ctx, m.sent)
+    verb = tree.parent(m.pred) if m.pred.rel == "ccomp" else None
+    subjects = [c for c in tree.children(verb) if c.rel == "nsubj"] if verb is not None else []
+    persons = [r.key for c in subjects for r in refs_in_tokens(ctx, m.sent, tree.phrase(c)) if r.type == "Person"]
+    bodies = [b for p in persons[:1] if (b := region_of_person(ctx, p, ("Organization",)))]
+    return bodies
 
 
 def _signer_countries(ctx: Context, signers: list[Ref]) -> list[str]:
@@ -621,6 +635,17 @@ def _city_across(ctx: Context) -> str | None:
     return next((r.key for r in ctx.refs if r.type == "City" and country_of(ctx, r.key) not in (None, home)), None)
 
 
+def _with(tree, tok: Token) -> bool:
+    """ "с" governs the noun: by the parse, or written right before it, over its adjectives (the parser can hang
+    the preposition elsewhere: "договор ... с Таласским государственным университетом")."""
+    if tree.preposition(tok) in ("с", "со"):
+        return True
+    for prev in reversed(tree.sent.tokens[: tok.i]):
+        if prev.pos != "ADJ":
+            return prev.pos == "ADP" and prev.lemma in ("с", "со")
+    return False
+
+
 def _inner_partners(ctx: Context, m: FrameMatch) -> list[Argument]:
     """ "подписал соглашение об установлении побратимских отношений с Павлодаром": a "с X" inside the
     document's phrase is the partner too."""
@@ -628,8 +653,10 @@ def _inner_partners(ctx: Context, m: FrameMatch) -> list[Argument]:
     out = []
     for a in m.role("document"):
         for t in a.tokens:
-            if t.feats.get("Case") == "Ins" and tree.preposition(t) in ("с", "со") and t.i != a.head.i:
+            if t.feats.get("Case") == "Ins" and _with(tree, t) and t.i != a.head.i and t.pos in ("NOUN", "PROPN"):
                 phrase = tree.phrase(t)
+                while phrase[0].i > 0 and tree.sent.tokens[phrase[0].i - 1].pos == "ADJ":
+                    phrase = [tree.sent.tokens[phrase[0].i - 1], *phrase]  # its adjectives, wherever hung
                 out.append(Argument("partner", "с+ins", t, phrase, refs_in_tokens(ctx, m.sent, phrase)))
     return out
 
