@@ -640,15 +640,15 @@ def _delegation_led(ctx: Context, k: int, keys: list[str], venue: str) -> None:
     the event held before (or to the place it was held in)."""
     from coopgraph.ingest.frame_visits import _at_home
 
+    sent = ctx.sentences[k]
+    word, led = _DELEGATION.search(sent.text), _LED.search(sent.text)
+    if word is None or led is None:
+        return
     if any(
         rel.type in ("VISITED", "PARTICIPATED_IN") and ctx.sentence_of(rel.evidence.start) == k
         for rel in ctx.relations.values()
     ):
         return  # the sentence says where the delegation went, or what it took part in
-    sent = ctx.sentences[k]
-    word, led = _DELEGATION.search(sent.text), _LED.search(sent.text)
-    if word is None or led is None:
-        return
     lo, hi = sent.start + word.start() - 40, sent.start + led.start()
     owners = [
         r for r in ctx.refs_in(k, "Region", "City") if lo <= r.start < hi and (r.start > lo + 40 or r.via == "demonym")
