@@ -324,10 +324,11 @@ def nominative_phrase(words: list[tuple[str, dict, str]], head: int) -> str:
     head_nom = _inflect_parse(head_parse, {"nomn", number}) if head_parse else head_text
     gender = head_parse.tag.gender if head_parse is not None else None
     out = []
-    for k, (text, _feats, pos) in enumerate(words):
+    for k, (text, feats, pos) in enumerate(words):
         if k == head:
             out.append(match_case(head_nom, text))
-        elif k < head and pos in ("ADJ", "DET", "NUM") and text[:1].isalpha():
+        # "Организованную промышленную зону": a participle agrees with the head as an adjective does
+        elif k < head and (pos in ("ADJ", "DET", "NUM") or feats.get("VerbForm") == "Part") and text[:1].isalpha():
             want = {"nomn", number} if number == "plur" else {"nomn", "sing", gender or "masc"}
             out.append(inflect_word(text, want, ("ADJF", "PRTF", "NUMR")))
         else:

@@ -155,6 +155,12 @@ def relation_case(case_id, text, has=(), absent=(), only=(), published=None):
 
 ENTITY_CASES = [
     entity_case(
+        "organization-a-participle-opening-the-name-goes-to-the-nominative",
+        "Гости также посетили Организованную промышленную зону Кайсери и производственный комплекс.",
+        has=[("Organization", "Организованная промышленная зона")],
+        absent=[("Organization", "Организованную промышленная зона")],
+    ),
+    entity_case(
         "event-capitals-and-a-year-after-the-head",
         "Делегация Павлодарской области приняла участие в выставке ЭКСПО-2024 в Омске.",
         has=[("Event", "ЭКСПО-2024")],
