@@ -635,15 +635,21 @@ def _city_across(ctx: Context) -> str | None:
     return next((r.key for r in ctx.refs if r.type == "City" and country_of(ctx, r.key) not in (None, home)), None)
 
 
+def _adjectives_from(tree, i: int) -> int:
+    """Where the run of adjectives written right before token i starts (i itself when there is none)."""
+    while i > 0 and tree.sent.tokens[i - 1].pos == "ADJ":
+        i -= 1
+    return i
+
+
 def _with(tree, tok: Token) -> bool:
     """ "с" governs the noun: by the parse, or written right before it, over its adjectives (the parser can hang
     the preposition elsewhere: "договор ... с Таласским государственным университетом")."""
     if tree.preposition(tok) in ("с", "со"):
         return True
-    for prev in reversed(tree.sent.tokens[: tok.i]):
-        if prev.pos != "ADJ":
-            return prev.pos == "ADP" and prev.lemma in ("с", "со")
-    return False
+    start = _adjectives_from(tree, tok.i)
+    before = tree.sent.tokens[start - 1] if start > 0 else None
+    return before is not None and before.pos == "ADP" and before.lemma in ("с", "со")
 
 
 def _inner_partners(ctx: Context, m: FrameMatch) -> list[Argument]:
@@ -655,8 +661,8 @@ def _inner_partners(ctx: Context, m: FrameMatch) -> list[Argument]:
         for t in a.tokens:
             if t.feats.get("Case") == "Ins" and _with(tree, t) and t.i != a.head.i and t.pos in ("NOUN", "PROPN"):
                 phrase = tree.phrase(t)
-                while phrase[0].i > 0 and tree.sent.tokens[phrase[0].i - 1].pos == "ADJ":
-                    phrase = [tree.sent.tokens[phrase[0].i - 1], *phrase]  # its adjectives, wherever hung
+                # its adjectives, wherever the parser hung them
+                phrase = tree.sent.tokens[_adjectives_from(tree, phrase[0].i) : phrase[0].i] + phrase
                 out.append(Argument("partner", "с+ins", t, phrase, refs_in_tokens(ctx, m.sent, phrase)))
     return out
 

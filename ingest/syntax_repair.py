@@ -460,7 +460,7 @@ def repair_nominative_conjuncts(tokens: list[Token]) -> None:
         if head.feats.get("Case") in (None, "Nom") or head.lemma not in _SETTING_HEADS:
             continue
         verb = next((v for v in tokens[t.i + 1 :] if v.pos == "VERB" and _finite(v)), None)
-        if verb is None or any(c._head == verb.i and c._rel.startswith("nsubj") for c in tokens):
+        if verb is None or _has_subject(tokens, verb):
             continue
         if any(v.pos == "VERB" and _finite(v) for v in tokens[head.i : t.i]):
             continue  # another clause's verb between them
@@ -475,7 +475,7 @@ def repair_subjects_across_colons(tokens: list[Token]) -> None:
     for verb in tokens:
         if verb.pos != "VERB" or not _finite(verb) or not any(c < verb.i for c in colons):
             continue
-        if any(c._head == verb.i and c._rel.startswith("nsubj") for c in tokens):
+        if _has_subject(tokens, verb):
             continue
         colon = max(c for c in colons if c < verb.i)
         noun = next((t for t in tokens[colon + 1 : verb.i] if t.pos == "NOUN" and t.feats.get("Case") == "Nom"), None)
@@ -1355,7 +1355,7 @@ def repair_conjoined_subjects(tokens: list[Token]) -> None:
             (v for v in tokens if v.i > t.i and v.pos == "VERB" and v.feats.get("VerbForm") == "Fin"),
             None,
         )
-        if verb is None or any(c._head == verb.i and c._rel.startswith("nsubj") for c in tokens):
+        if verb is None or _has_subject(tokens, verb):
             continue
         if any(u.pos == "VERB" or u.text in (";", ":") for u in tokens if t.i < u.i < verb.i and u._head != t.i):
             continue  # only the subject's own words between it and its verb

@@ -327,9 +327,7 @@ def stand_in(ctx: Context, tree: Tree, k: int, head: Token) -> list[str] | None:
     if place_noun and _vague(tree, head):
         return []
     ours = any(c.lemma == "наш" for c in tree.children(head))
-    speaker = speaker_place(ctx, head.start) if ours and head.lemma in w.home_nouns | w.producers else None
-    if speaker and speaker.startswith("Organization:"):
-        speaker = body_place(ctx, speaker)  # the chamber's director speaks for the chamber's region
+    speaker = _speakers_place(ctx, head) if ours and head.lemma in w.home_nouns | w.producers else None
     if speaker:
         return [speaker]  # "«Наш регион поставляет в Омск уголь», – сказал аким Павлодарской области": his
     yours = any(c.lemma == "ваш" for c in tree.children(head)) and head.lemma in w.home_nouns
@@ -376,11 +374,16 @@ def stand_in(ctx: Context, tree: Tree, k: int, head: Token) -> list[str] | None:
     return [] if place_noun else None
 
 
-def _speakers_region(ctx: Context, head: Token) -> str | None:
-    """The region of whoever the words at `head` are attributed to, when he serves a region."""
+def _speakers_place(ctx: Context, head: Token) -> str | None:
+    """The place of whoever the words at `head` are attributed to; a chamber's director speaks for the
+    chamber's region."""
     speaker = speaker_place(ctx, head.start)
-    if speaker and speaker.startswith("Organization:"):
-        speaker = body_place(ctx, speaker)
+    return body_place(ctx, speaker) if speaker and speaker.startswith("Organization:") else speaker
+
+
+def _speakers_region(ctx: Context, head: Token) -> str | None:
+    """The region of whoever the words at `head` are attributed to, when he serves a region of the noun's kind."""
+    speaker = _speakers_place(ctx, head)
     if not speaker or not speaker.startswith("Region:"):
         return None
     ent = ctx.table.get(speaker)
