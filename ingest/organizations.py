@@ -165,6 +165,10 @@ def _adjectival(word: str) -> bool:
     return _ADJECTIVE_END.search(w) is not None and any(p.tag.POS in ("ADJF", "PRTF") for p in parses(w))
 
 
+def _genitive(word: str) -> bool:
+    return any("gent" in p.tag for p in parses(word.lower()))
+
+
 def _head_lemma(desc: str) -> str | None:
     words = desc.split()
     return lemma(words[-1]) if words else None
@@ -250,7 +254,17 @@ def extract_organizations(ctx: Context) -> None:
         if lemma(desc_words[-1]) in _GENERIC_HEADS:
             full = name  # "омской компанией «Сибирская нива»": a generic head and its adjectives are dropped (spec)
         else:
-            full = _named_before(ctx, name, lemma(desc_words[-1])) or f"{_descriptor_name(' '.join(desc_words))} {name}"
+            # "Палатой предпринимателей Западно-Казахстанской области «Атамекен»": genitives after the head that
+            # end in a place are the name's (each region's chamber is its own body); "центр приграничной торговли
+            # «Ипак йули»" is described, not named, by them
+            tail = words[k + 1 :] if all(_genitive(w) for w in words[k + 1 :]) else []
+            if not any(
+                r.type in ("Region", "City", "Country") and m.start("name") - 3 <= r.end < m.start("name")
+                for r in ctx.refs
+            ):
+                tail = []
+            described = " ".join([_descriptor_name(" ".join(desc_words)), *tail, name])
+            full = _named_before(ctx, name, lemma(desc_words[-1])) or described
         start = m.start() + len(" ".join(words[:first])) + (1 if first else 0)
         _add(ctx, full, ctx.text[start : m.end()], start, m.end())
         taken.append((start, m.end()))

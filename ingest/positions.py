@@ -505,6 +505,8 @@ def _other_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         return key, _office_title(words)
     if (council := _unnamed_council(ctx, phrase, comp)) is not None:
         return council, _office_title(_without_body_words(phrase.text))
+    if (org := _regional_body_named(ctx, phrase, comp)) is not None:
+        return org, _office_title(_without_body_words(phrase.text))
     if _says(comp, offices().home_words):
         head = re.split(rf"(?<![\w-])(?:{'|'.join(offices().home_words)})", comp, maxsplit=1, flags=re.I)[0]
         # "во главе с заместителем акима области X": the delegation's region; else the article's region
@@ -671,6 +673,28 @@ def _named_body(ctx: Context, phrase: TitlePhrase, comp: str, ref: Ref | None = 
 
 
 _ADJ_ENDS = ("ого", "его", "ой", "ей", "ых", "их", "ому", "ему", "ым", "им")
+_REGIONAL = re.compile(r"^\s*(?:региональн|областн|краев)\w+\s+(?P<noun>[а-яё-]+)", re.I)
+
+
+def _regional_body_named(ctx: Context, phrase: TitlePhrase, comp: str) -> str | None:
+    """ "директор региональной палаты предпринимателей Асхат Нургалиев" after "Палатой предпринимателей
+    Западно-Казахстанской области «Атамекен»": a regional body of a kind the article named once is that body,
+    not the region of the delegation."""
+    from coopgraph.ingest.morph import lemma
+    from coopgraph.ingest.org_names import org_lexicon
+
+    m = _REGIONAL.match(comp)
+    if m is None or lemma(m.group("noun").lower()) not in org_lexicon().heads:
+        return None
+    words = {lemma(w.lower()) for w in comp[m.start("noun") :].split()}  # "палаты предпринимателей"
+    named = {
+        r.key
+        for r in ctx.refs
+        if r.type == "Organization"
+        and r.end <= phrase.start
+        and words <= {lemma(w.lower()) for w in ctx.table.entities[r.key].name.split()}
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 def _of_the_country(ctx: Context, key: str, adjective: str) -> bool:
