@@ -578,8 +578,8 @@ def _came_to_the_event(ctx: Context) -> None:
         if place is None or place.type == "Country" or event not in present:
             continue
         host = f"Region:{place.region}" if place.type == "City" and place.region else venue
-        if not any(source in (host, venue) for source, _ in present[event]) and host != ctx.home:
-            continue
+        # held at one party's place (a third region's event sends nobody), or the article sends the side there
+        hosted = any(source in (host, venue) for source, _ in present[event]) or host == ctx.home
         for source, k in present[event]:
             if any(is_remote(t) for t in ctx.sentences[k].tokens):
                 continue  # "по видеосвязи обратился": took part from home
@@ -592,8 +592,18 @@ def _came_to_the_event(ctx: Context) -> None:
             side = body_place(ctx, side) or side  # a firm's or chamber's office: where its name puts it
             if side is None or not side.startswith(("Region:", "City:", "Country:")):
                 continue  # whose side nobody says
-            if _country(ctx, side) != _country(ctx, venue) and not _at_home(ctx, source, venue):
+            if _at_home(ctx, source, venue):
+                continue
+            if hosted and _country(ctx, side) != _country(ctx, venue) or _side_came(ctx, side, venue, host):
                 ctx.relate("VISITED", source, venue, k, rule="frame:visit.to_the_event")
+
+
+def _side_came(ctx: Context, side: str, venue: str, host: str) -> bool:
+    """ "В Туркестан прибыли делегации Жамбылской и Кызылординской областей": an official of a region whose
+    delegation the article sends to the venue was in it (spec: the named persons of a delegation visit)."""
+    return side != host and any(
+        r.type == "VISITED" and r.source_key == side and r.target_key in (venue, host) for r in ctx.relations.values()
+    )
 
 
 def _leaders_of_delegations(ctx: Context) -> None:

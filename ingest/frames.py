@@ -44,6 +44,9 @@ class Predicate:
     # the guests must say where they come from ("гостям из Башкортостана показали"): a bare "гостям" of a
     # verb this weak ("показали") may be anyone's
     named_guests: bool = False
+    # the event must be named in the event role ("рассказала участникам форума"): a verb this common ("рассказала
+    # журналистам") says nothing of taking part by itself
+    named_event: bool = False
 
     def role_of(self, shape: str) -> str | None:
         return next((role for role, shapes in self.roles.items() if shape in shapes), None)
@@ -129,6 +132,7 @@ def build_lexicon(data: dict) -> Lexicon:
                     group.get("group_only", False),
                     group.get("delegation_agent", False),
                     group.get("named_guests", False),
+                    group.get("named_event", False),
                 )
                 predicates.setdefault(lemma, []).append(entry)
     syntax = data["syntax"]

@@ -29,6 +29,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_forward_jumps,
     repair_fronted_objects,
     repair_gapping,
+    repair_genitive_indirect_objects,
     repair_genitive_subjects,
     repair_leading_participles,
     repair_legal_form_cases,
@@ -477,6 +478,7 @@ def _repair(ours: list[Token]) -> None:
     repair_subjects_across_colons(ours)
     repair_sealed_documents(ours)
     repair_setting_genitives(ours)
+    repair_genitive_indirect_objects(ours)
     repair_disagreeing_adjectives(ours)
     repair_misread_place_nouns(ours)
     repair_names_read_as_modifiers(ours)

@@ -362,7 +362,7 @@ def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
     keys = events.in_tokens(ctx, m.sent, [t for a in m.role(role) for t in a.tokens])
     if m.frame == "visit":
         keys = [r.key for r in m.refs("place", "Event")]  # only a visit to an event names it
-    elif not keys:
+    elif not keys and not m.predicate.named_event:
         # "представили продукцию в Павлодаре": the event held at the place named
         places = {r.key for r in m.refs(role, "City", "Region")}
         keys = [e for e, venue in events.venues.items() if venue in places][:1]

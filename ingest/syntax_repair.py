@@ -515,6 +515,22 @@ def repair_setting_genitives(tokens: list[Token]) -> None:
                 break
 
 
+def repair_genitive_indirect_objects(tokens: list[Token]) -> None:
+    """ "рассказала участникам пленарной сессии": the parser can hang the genitive on the verb beside its object;
+    a bare genitive right after a verb's object is that object's modifier."""
+    has_case = {t._head for t in tokens if t.rel == "case"}
+    for k, t in enumerate(tokens):
+        if t.rel not in ("iobj", "obl") or t.pos != "NOUN" or t.feats.get("Case") != "Gen" or t.i in has_case:
+            continue
+        for before in reversed(tokens[:k]):
+            if before.pos == "NOUN":
+                if before._head == t._head and before.rel in ("obj", "iobj"):
+                    t._head, t._rel = before.i, "nmod"
+                break
+            if before.pos not in ("ADJ", "NUM", "PROPN"):
+                break
+
+
 def _singular_thing_before(subjects: list[Token], verb: Token) -> bool:
     """ "Соглашение подписали товарищество «Кызылжар Агро» и Курганская область": a singular inanimate
     "subject" before a plural verb does not agree with it; when it reads the same in the accusative it is the
