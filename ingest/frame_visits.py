@@ -429,6 +429,13 @@ def _places(ctx: Context, m: FrameMatch, role: str = "place") -> list[Ref]:
     return [r for r in refs if not (r.type == "Country" and r.key.split(":")[-1] in countries)]
 
 
+def _programme(ctx: Context, m: FrameMatch) -> list[str]:
+    """ "В программу визита вошли социальные объекты: фронт-офис «Open Pavlodar», «Назарбаев интеллектуальная
+    школа»": the bodies the clause lists after its verb, however the parser hung the list after the colon (the
+    places in it are where those bodies are, and talks "с руководителями управлений области" visit nothing)."""
+    return [r.key for r in ctx.refs_in(m.sent, "Organization") if r.start > m.pred.start]
+
+
 def _outermost(refs: list[Ref]) -> list[Ref]:
     """ "АО «Алюминий Казахстана»" is the company, not the country inside its name."""
     return [r for r in refs if not any(o is not r and o.start <= r.start and r.end <= o.end for o in refs)]
@@ -459,7 +466,7 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
         return
     visitors.bodies += [b for b in led_delegation(ctx, m, visitors) if b not in visitors.bodies]
     date = find_date(ctx.sentences[m.sent].text, ctx.published)
-    places = [r.key for r in _places(ctx, m)]
+    places = _programme(ctx, m) if m.predicate.requires else [r.key for r in _places(ctx, m)]
     if not places and m.pred.rel == "root" and not m.predicate.noun:
         places = locatives(ctx, m.sent)  # "посетил сегодня в Павлодаре АО ...": the parse lost the phrase
     if not places:

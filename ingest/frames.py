@@ -47,6 +47,10 @@ class Predicate:
     # the event must be named in the event role ("рассказала участникам форума"): a verb this common ("рассказала
     # журналистам") says nothing of taking part by itself
     named_event: bool = False
+    # role -> groups of lemmas, each of which an argument of that role must hold one of for the frame to hold:
+    # "В программу визита вошли X" is a visit to X ("программа" and "визит"); "в состав вошли", "культурная
+    # программа включала концерт" are other things
+    requires: tuple[tuple[str, tuple[frozenset[str], ...]], ...] = ()
 
     def role_of(self, shape: str) -> str | None:
         return next((role for role, shapes in self.roles.items() if shape in shapes), None)
@@ -133,6 +137,10 @@ def build_lexicon(data: dict) -> Lexicon:
                     group.get("delegation_agent", False),
                     group.get("named_guests", False),
                     group.get("named_event", False),
+                    tuple(
+                        (role, tuple(frozenset(g) for g in groups))
+                        for role, groups in group.get("requires", {}).items()
+                    ),
                 )
                 predicates.setdefault(lemma, []).append(entry)
     syntax = data["syntax"]
@@ -187,8 +195,14 @@ def _all_frames(ctx: Context) -> list[FrameMatch]:
             verb = sent.tokens[tok.gap] if tok.gap >= 0 else tok  # a gap's dash stands for the verb before
             for entry in lexicon().predicates.get(verb.lemma, ()):
                 if _pos_fits(verb, entry) and (verb is tok or entry.frame in lexicon().gap_frames):
-                    out.append(_match(ctx, k, tree, tok, entry))
+                    match = _match(ctx, k, tree, tok, entry)
+                    if all(_holds(match, role, groups) for role, groups in entry.requires):
+                        out.append(match)
     return out
+
+
+def _holds(match: FrameMatch, role: str, groups: tuple[frozenset[str], ...]) -> bool:
+    return any(all(g & a.lemmas for g in groups) for a in match.role(role))
 
 
 def _carries_a_noun_predicate(tree: Tree, tok: Token) -> bool:

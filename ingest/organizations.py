@@ -165,6 +165,22 @@ def _adjectival(word: str) -> bool:
     return _ADJECTIVE_END.search(w) is not None and any(p.tag.POS in ("ADJF", "PRTF") for p in parses(w))
 
 
+def _headed_name(name: str) -> str | None:
+    """A quoted name with an organisation's head of its own among its first words, in the nominative
+    ("Интеллектуальную школу Зерде" → "Интеллектуальная школа Зерде"); None for one without."""
+    words = name.split()
+    at = next((i for i, w in enumerate(words[:3]) if _LEX.is_head(lemma(w))), None)
+    if at is None:
+        return None
+    first = at
+    while first > 0 and _adjectival(words[first - 1]):
+        first -= 1
+    if not all(w[:1].isupper() for w in words[:first]):  # "Назарбаев интеллектуальная школа": a name stays
+        return None
+    head = _descriptor_name(" ".join(words[first : at + 1]))
+    return " ".join([*words[:first], head if first == 0 else head[:1].lower() + head[1:], *words[at + 1 :]])
+
+
 def _genitive(word: str) -> bool:
     return any("gent" in p.tag for p in parses(word.lower()))
 
@@ -272,9 +288,10 @@ def extract_organizations(ctx: Context) -> None:
         pos = m.end()
         while (more := _MORE_QUOTED.match(ctx.text, pos)) is not None:
             extra = _clean(more.group("name"))
+            headed = _headed_name(extra)  # "фронт-офис «Open Pavlodar», «Интеллектуальную школу Зерде»"
             _add(
                 ctx,
-                extra if full == name else f"{full[: len(full) - len(name)]}{extra}",
+                headed or (extra if full == name else f"{full[: len(full) - len(name)]}{extra}"),
                 more.group("name"),
                 more.start("name"),
                 more.end("name"),

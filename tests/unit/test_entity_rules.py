@@ -998,6 +998,16 @@ def test_relations(text, has, absent, only):
 
 ENTITIES = [
     case(
+        "organization-a-listed-quoted-name-with-its-own-head-takes-no-descriptor",
+        "Гости посетили фронт-офис «Open Ertis», «Интеллектуальную школу Зерде» и «Назарбаев интеллектуальную школу».",
+        has=[
+            ("Organization", "Фронт-офис Open Ertis"),
+            ("Organization", "Интеллектуальная школа Зерде"),
+            ("Organization", "Назарбаев интеллектуальная школа"),
+        ],
+        absent=[("Organization", "Фронт-офис Интеллектуальную школу Зерде")],
+    ),
+    case(
         "organization-a-regional-chamber-keeps-its-region-before-its-quoted-name",
         "Меморандум подписали Палата предпринимателей Костанайской области «Атамекен» и Палата предпринимателей "
         "Акмолинской области «Атамекен».",
