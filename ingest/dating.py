@@ -43,7 +43,21 @@ def date_facts(ctx: Context) -> None:
         if rel.type in PERIOD_TYPES:
             rel.year = int(resolved[:4])
     _share_event_dates(ctx, found)
+    _share_leaders_dates(ctx)
     _share_visit_dates(ctx)
+
+
+def _share_leaders_dates(ctx: Context) -> None:
+    """ "событий прошедшей недели стал визит ... омской делегации во главе с губернатором": the region's undated
+    visit to a place is its own official's dated visit there (they went together)."""
+    offices = {(r.source_key, r.target_key) for r in ctx.relations.values() if r.type == "HOLDS_POSITION"}
+    dated = [r for r in ctx.relations.values() if r.type == "VISITED" and r.date and r.source_key.startswith("Person:")]
+    for rel in ctx.relations.values():
+        if rel.type != "VISITED" or rel.date:
+            continue
+        dates = {d.date for d in dated if d.target_key == rel.target_key and (d.source_key, rel.source_key) in offices}
+        if len(dates) == 1:
+            rel.date = dates.pop()
 
 
 def _share_event_dates(ctx: Context, found: dict[int, list[When]]) -> None:

@@ -136,6 +136,15 @@ SHUMKOV_VISIT = ("VISITED", "Person:вадим шумков", "City:KZ-C-PETROPA
 # (what it shows, text, publication date, fact, its date)
 STAGE_CASES = [
     (
+        "a delegation's visit the sentence does not date is its leader's dated visit there",
+        "Одним из самых заметных событий прошедшей недели стал визит в Северо-Казахстанский регион омской делегации "
+        "во главе с губернатором Александром Бурковым.\n\nВместе с ним в соседнее государство отправились "
+        "представители министерств и бизнес-структур.",
+        "2019-03-06",
+        ("VISITED", "Region:RU-OMS", "Region:KZ-59"),
+        "2019-02",
+    ),
+    (
         "an undated event told as the day's news: 'сегодня' in the next sentence",
         "В Костанае открылся форум аграриев Костанайской и Курганской областей. В работе форума приняли "
         "участие губернатор Курганской области Вадим Шумков. «Мы сегодня подписали важные контракты», — "
