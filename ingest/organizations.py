@@ -182,7 +182,7 @@ def _headed_name(name: str) -> str | None:
 
 
 def _genitive(word: str) -> bool:
-    return any("gent" in p.tag for p in parses(word.lower()))
+    return any("gent" in p.tag and p.tag.POS in ("NOUN", "ADJF") for p in parses(word.lower()))
 
 
 def _head_lemma(desc: str) -> str | None:

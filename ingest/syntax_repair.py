@@ -425,7 +425,8 @@ def repair_object_subjects(tokens: list[Token]) -> None:
 def repair_subjects_tagged_oblique(tokens: list[Token]) -> None:
     """ "а жамбылские мукомолы поставили соседям муку": the tagger reads a rare plural noun as a dative (or
     another oblique case) and the parser makes it an object, though its adjective is nominative and the plural
-    verb after it has no subject. Such a noun right before its verb is the subject."""
+    verb after it has no subject. Such a noun right before its verb is the subject; so is a bare animate plural
+    in a nominative ending ("Восточноказахстанцы привезли мед": an animate plural object would be in -ев)."""
     for verb in tokens:
         if verb.pos != "VERB" or not _finite(verb) or verb.feats.get("Number") != "Plur":
             continue
@@ -436,12 +437,18 @@ def repair_subjects_tagged_oblique(tokens: list[Token]) -> None:
         if noun is None or noun.feats.get("Case") in (None, "Nom") or noun._rel not in ("obj", "iobj", "obl"):
             continue
         adjectives = [c for c in tokens if c._head == noun.i and c._rel == "amod"]
-        if not adjectives or any(a.feats.get("Case") != "Nom" or a.feats.get("Number") != "Plur" for a in adjectives):
+        if not adjectives and not _animate_plural_nominative(noun):
+            continue
+        if any(a.feats.get("Case") != "Nom" or a.feats.get("Number") != "Plur" for a in adjectives):
             continue
         if any(t._head == noun.i and t.pos == "ADP" for t in tokens) or not may_be_plural_nominative(noun.text):
             continue
         noun._rel = "nsubj"
         noun.feats = {**noun.feats, "Case": "Nom", "Number": "Plur"}
+
+
+def _animate_plural_nominative(noun: Token) -> bool:
+    return noun.feats.get("Animacy") == "Anim" and noun.text.lower().endswith(("цы", "ы", "не"))
 
 
 _SETTING_HEADS = {"рамка", "ход", "итог", "поле", "время", "период"}  # "в рамках", "в ходе", "по итогам", ...

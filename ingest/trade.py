@@ -22,7 +22,9 @@ def extract_trade(ctx: Context) -> None:
         for kind, src, tgt in trade_volumes(ctx, k):
             if ctx.trade_pair is None:  # the first figure names the two sides later goods flow between
                 ctx.trade_pair = (tgt, src) if kind == "import" else (src, tgt)
-            flows.ours = flows.ours or (src, tgt)  # the figure's subject is the side the article is about
+            # the figure's subject is the side the article speaks of now ("экспорт области в Казахстан составил
+            # ... Основная часть поставок приходится на сухофрукты": Kazakhstan's, not a fair's city told before)
+            flows.ours = (src, tgt)
             flows.figure_kinds.setdefault(k, set()).add(kind)
             flow = figure_flow(kind, src, tgt)
             if flow is not None:

@@ -35,6 +35,8 @@ _VAGUE = re.compile(
 _TWO_COUNTRIES = re.compile(r"между\s+(?:двумя\s+)?(государствами|странами)", re.I)
 _BETWEEN_US = re.compile(r"\bмежду\s+нами\b", re.I)
 _TWO_REGIONS = re.compile(r"между\s+(?:нашими\s+|двумя\s+|обоими\s+)?(регионами|областями)", re.I)
+# "Экспорт области в эту страну составил ...": the country named last before (the sentence before's "Монголию").
+_THIS_COUNTRY = re.compile(r"(?<![\w-])(?:эт(?:у|ой|им|а)|данн(?:ую|ой|ая))\s+(?:стран|государств|республик)", re.I)
 _REVENUE = re.compile(r"\b(?:выручк\w*|доход\w*|прибыл\w*)\b", re.I)
 _COUNTRY_NOUN = re.compile(r"\b(?:с|со)\s+(?:соседн\w+\s+|этой\s+)?(республикой|страной|государством)\b", re.I)
 # "360 миллионов" after "480 миллионов долларов" in one sentence: the currency said once.
@@ -324,6 +326,13 @@ def _sides(
     if _world_total(ctx, k, text, lo, a.start, keys):
         return None, None
     keys = [key for key in keys if not _only_locates_a_set(ctx, k, key)]
+    if (
+        not keys
+        and last is None
+        and _THIS_COUNTRY.search(text[lo : a.start])
+        and (named := _country_named_before(ctx, k))
+    ):
+        keys = [named]
     if not keys:
         keys = named_by_noun(ctx, text[lo : a.start]) or named_by_noun(ctx, text)
         if len(keys) == 2:
@@ -331,6 +340,16 @@ def _sides(
     if not keys and last is not None:  # "экспорт X в Y составил A, импорт – B": the same two parties
         return last[1]
     return volume_pair(ctx, k, keys, text[lo : a.start], kind)
+
+
+def _country_named_before(ctx: Context, k: int) -> str | None:
+    """The country named last in the two sentences before `k`, other than the article's own region's."""
+    own = country_of(ctx, ctx.home) if ctx.home else None
+    for j in (k - 1, k - 2):
+        named = [r.key for r in ctx.refs_in(j, "Country") if j >= 0 and r.key.split(":")[-1] != own]
+        if named:
+            return named[-1]
+    return None
 
 
 def _tail_end(text: str, start: int, hi: int) -> int:
