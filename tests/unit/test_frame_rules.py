@@ -11,6 +11,19 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-a-guest-who-opened-a-forum-that-began-its-work-in-the-city",
+        "В Петропавловске начал работу форум «Иртыш – Ишим». Форум открыли аким Северо-Казахстанской области "
+        "Гауез Нурмухамбетов и губернатор Тюменской области Александр Моор.",
+        has=[("VISITED", "Александр Моор", "Петропавловск")],
+        absent=[("VISITED", "Гауез Нурмухамбетов", ANY)],
+    ),
+    relation_case(
+        "visit-a-guest-who-spoke-at-a-fair-that-continued-its-work-in-the-city",
+        "В Костанае продолжает работу ярмарка «Тобол – Урал». На ярмарке выступили аким Костанайской области Кумар "
+        "Аксакалов и министр сельского хозяйства Курганской области Андрей Ильин.",
+        has=[("VISITED", "Андрей Ильин", "Костанай")],
+    ),
+    relation_case(
         "visit-what-entered-the-programme-of-the-visit",
         "Делегация Томской области прибыла в Павлодар. В программу визита также вошли социальные объекты: "
         "фронт-офис «Open Ertis», «Назарбаев интеллектуальная школа» и центр обслуживания населения.",
