@@ -553,7 +553,9 @@ def _days_of(ctx: Context, events: Events) -> None:
         named = [x.key for x in ctx.refs_in(r.sent, "Region", "City") if r.start <= x.start < r.end]
         guests = [g for g in named if g != host][:1]
         if not guests:
-            if host in named:  # "День города Актобе": the city keeps its own holiday
+            # "День города Актобе": the city keeps its own holiday; "В Оренбурге прошли Дни казахской культуры":
+            # the place that held them took part (spec: the host of "Дни")
+            if host and (host in named or name.startswith("Дни ")):
                 ctx.relate("PARTICIPATED_IN", host, r.key, r.sent, rule="event.days_host")
             continue
         guest = guests[0]

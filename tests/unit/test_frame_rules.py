@@ -1498,6 +1498,18 @@ NO_VISITS = [
 
 PARTICIPATION = [
     relation_case(
+        "participated-the-city-that-held-days-of-a-culture",
+        "В прошлом году в Омске прошли «Дни казахской культуры». В этот раз омскую делегацию приняли в Павлодаре.",
+        has=[("PARTICIPATED_IN", "Омск", "Дни казахской культуры")],
+    ),
+    relation_case(
+        "participated-the-city-that-hosted-days-of-a-culture",
+        "Годом ранее Новосибирск принимал «Дни казахстанской культуры». Теперь новосибирскую делегацию встречали в "
+        "Павлодаре на «Днях Новосибирской области в Павлодаре».",
+        has=[("PARTICIPATED_IN", "Новосибирск", "Дни казахстанской культуры")],
+        absent=[("PARTICIPATED_IN", "Павлодар", "Дни казахстанской культуры")],
+    ),
+    relation_case(
         "participated-telling-the-participants-of-the-plenary-session",
         "В Семее завершил работу форум «Абай – Алтай». Заместитель акима Восточно-Казахстанской "
         "области Ержан Сыздыков рассказал участникам пленарной сессии о строительстве логистического центра.",
@@ -1871,6 +1883,11 @@ PARTICIPATION = [
 
 
 NO_PARTICIPATION = [
+    relation_case(
+        "no-participation-of-the-city-where-days-will-be-held",
+        "В следующем году в Омске пройдут «Дни казахской культуры».",
+        absent=[("PARTICIPATED_IN", ANY, ANY)],
+    ),
     relation_case(
         "no-participation-telling-the-press-in-an-article-about-a-forum",
         "В Туркестане завершил работу III Форум межрегионального сотрудничества Казахстана и Узбекистана.\n\nАким "
