@@ -943,6 +943,10 @@ def _at_home(ctx: Context, visitor: str, place: str) -> bool:
     v, p = ctx.table.get(home) if home else None, ctx.table.get(place)
     if p is None or visitor == place or home == place:
         return True
+    if p.type == "Organization" and " в " not in p.name and (seat := _seat(ctx, place)) is not None:
+        # "Костанайская область → Костанайский аграрно-технический колледж": a body is where its name puts it
+        # (not "Посольство России в Казахстане": an embassy is where "в" says)
+        return _at_home(ctx, visitor, seat)
     if v is None:
         return False
     if p.type == "City" and p.region and v.key.endswith(":" + p.region):
@@ -952,6 +956,20 @@ def _at_home(ctx: Context, visitor: str, place: str) -> bool:
     if v.type == "Country":  # a country is at home in each of its regions and cities
         return _country(ctx, p.key) == _country(ctx, v.key)
     return p.type == "Country" and _country(ctx, v.key) == _country(ctx, p.key)
+
+
+def _seat(ctx: Context, org: str) -> str | None:
+    """The place an organisation's name holds, by a place it names or a place adjective opening it, if the
+    article names that place."""
+    from coopgraph.ingest.places import place_key
+
+    if (named := body_place(ctx, org)) is not None:
+        return named
+    spans = [(r.start, r.end) for r in ctx.refs if r.key == org]
+    for dm in ctx.demonyms:
+        if any(s <= dm.start < e for s, e in spans) and ctx.table.get(key := place_key(dm.place)) is not None:
+            return key
+    return None
 
 
 def _public_body(ctx: Context, key: str) -> bool:
