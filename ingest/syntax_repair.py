@@ -1568,7 +1568,7 @@ def repair_gapping(tokens: list[Token]) -> None:
             continue
         if any(t.pos in ("VERB", "AUX") for t in before + after) or any(t.pos == "PUNCT" for t in before):
             continue  # "…», – отметил аким": a speech verb after the dash is the dash's own clause
-        if any(t.feats.get("Animacy") == "Anim" or t.pos == "PROPN" for t in after if t._head not in _ids(after)):
+        if any(_a_person(t) for t in after if t._head not in _ids(after)):
             continue  # "со стороны заказчика – технический директор …": people, whose roles the parser reads
         for t in tokens[comma + 1 : d]:
             if t.text.lower() in _GAP_OPENERS:
@@ -1578,6 +1578,13 @@ def repair_gapping(tokens: list[Token]) -> None:
         _hang_remnants(before, d, None)
         _hang_remnants(after, d, "obj" if objective else "nsubj")
         dash._head, dash._rel, dash._gap, dash.pos, dash.feats = verb.i, "conj", verb.i, "VERB", dict(verb.feats)
+
+
+def _a_person(t: Token) -> bool:
+    """A name, or an animate noun that is no good ("рыба", "скот" and "птица" are animate goods)."""
+    from coopgraph.ingest.goods import classify  # the goods lexicon reads no parse
+
+    return t.pos == "PROPN" or t.feats.get("Animacy") == "Anim" and classify([t.lemma]) is None
 
 
 def _ids(tokens: list[Token]) -> set[int]:
