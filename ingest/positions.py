@@ -533,6 +533,8 @@ def _other_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         # "делегация Чуйской области во главе с полпредом правительства X": the region he is the envoy in
         key = _led_delegation(ctx, phrase.sent, phrase.start)
         return (key, _office_title(phrase.text)) if key else None
+    if not comp.strip() and (org := _hosting_body(ctx, phrase)) is not None:
+        return org, _office_title(phrase.text)
     if (org := _org_delegation(ctx, phrase.sent, phrase.start)) is not None:
         return org, _office_title(f"{phrase.text} {comp}")
     if not comp.strip() and (org := _signing_for(ctx, phrase) or _possessed_by(ctx, phrase)) is not None:
@@ -674,6 +676,20 @@ def _named_body(ctx: Context, phrase: TitlePhrase, comp: str, ref: Ref | None = 
 
 _ADJ_ENDS = ("ого", "его", "ой", "ей", "ых", "их", "ому", "ему", "ым", "им")
 _REGIONAL = re.compile(r"^\s*(?:региональн|областн|краев)\w+\s+(?P<noun>[а-яё-]+)", re.I)
+
+
+def _hosting_body(ctx: Context, phrase: TitlePhrase) -> str | None:
+    """ "В Сибирском университете путей и строительства казахстанских коллег принял ректор Андрей Мещеряков": a
+    bare title hosting guests at a named organisation holds it there."""
+    from coopgraph.ingest.frames import find_frames  # the frames read the positions' title mentions
+
+    for m in find_frames(ctx, ("host",)):
+        if m.sent != phrase.sent or not any(t.start <= phrase.start < t.end for a in m.role("host") for t in a.tokens):
+            continue
+        bodies = list(dict.fromkeys(r.key for r in m.refs("place", "Organization")))
+        if len(bodies) == 1:
+            return bodies[0]
+    return None
 
 
 def _regional_body_named(ctx: Context, phrase: TitlePhrase, comp: str) -> str | None:
