@@ -304,12 +304,19 @@ def shape_of(tree: Tree, tok: Token) -> str:
     elif (
         tok.rel == "nsubj"
         and case == "gen"
-        and any(c.rel == "nummod" or c.lemma in QUANTIFIERS for c in tree.children(tok))
+        and any(
+            c.rel == "nummod"
+            or c.lemma in QUANTIFIERS
+            or c.rel == "nummod:gov"
+            and (p := tree.parent(tok)) is not None
+            and p.pos == "VERB"
+            for c in tree.children(tok)
+        )
         or tok.rel == "nsubj:pass"
         and case == "gen"
         and any(c.lemma in _SEVERAL for c in tree.children(tok))
     ):
-        # "участвовали 15 компаний", "более 20 предприятий представили": a counted subject; of a passive, only
+        # "участвовали 15 компаний", "обе области подписали" (nummod:gov): a counted subject; of a passive, only
         # "несколько" / "ряд" counts ("подписано несколько меморандумов", unlike a tally "подписано 9 соглашений")
         case = "nom"
     elif tok.rel in ("obj", "iobj", "nmod") and _firm_beside_an_object(tree, tok):
