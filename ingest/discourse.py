@@ -872,7 +872,7 @@ _AT_THE_HEAD = re.compile(r"(?:во главе|в составе)\s+(?:[а-яё]
 def led_delegation(ctx: Context, m: FrameMatch, visitors: Side) -> list[str]:
     """ "аким X, прибывший в Самарканд во главе делегации региона": the delegation he led visited too, the
     region named after "делегации", else ("региона", "области") the one he heads."""
-    if visitors.bodies or not visitors.persons:
+    if not visitors.persons:
         return []
     sent = ctx.sentences[m.sent]
     low = sent.text.lower()
@@ -889,8 +889,10 @@ def led_delegation(ctx: Context, m: FrameMatch, visitors: Side) -> list[str]:
     if re.match(r"\s*(?:(?:региона|области|края|республики|провинции)\b|[.,;]|$)", ctx.text[end - 1 : end + 12]):
         # "во главе делегации региона", or of no place named ("прибыл в Новосибирск во главе делегации."): the
         # delegation of the region he heads
-        home = region_of_person(ctx, visitors.persons[-1])  # the participle's own noun is the last
-        return [home] if home else []
+        # the participle's own noun is the last ("X и аким Алматинской области Y, прибывший ... во главе делегации
+        # области": Y's, not the body X's title names)
+        home = region_of_person(ctx, visitors.persons[-1])
+        return [home] if home and home not in visitors.bodies else []
     return []
 
 

@@ -281,6 +281,16 @@ _ORDINAL_EVENT = re.compile(
     rf"(?<![\w-])(?P<ord>{_ROMAN}|\d{{1,2}}-?(?:й|ий|ый|ой|го|м))(?P<rest>(?:\s+(?:[А-Яа-яЁё\-]+|и)){{1,12}})"
 )
 _WORD_RE = re.compile(r"[А-Яа-яЁё\-]+")
+# "первый Иссык-Кульский форум": an edition number in words, before a capitalised adjective of a named event
+_ORDINAL_WORDS = {
+    "перв": "I", "втор": "II", "трет": "III", "четверт": "IV", "четвёрт": "IV", "пят": "V", "шест": "VI",
+    "седьм": "VII", "восьм": "VIII", "девят": "IX", "десят": "X",
+}  # fmt: skip
+_WORD_ORDINAL_EVENT = re.compile(
+    rf"(?<![\w-])(?P<ord>{'|'.join(_ORDINAL_WORDS)})(?:ый|ого|ом|ому|ым|ой|ая|ую|ое|ые|ых|ий|ьего|ьем|ьему|ьим|ья|ьей|ью|ье|ьи)"
+    r"(?P<rest>(?:\s+(?:[А-Яа-яЁё\-]+|и)){1,12})",
+    re.I,
+)
 
 
 _ORDINAL_ENDINGS = {"masc": "й", "femn": "я", "neut": "е", "plur": "е"}
@@ -301,14 +311,19 @@ def _ordinal_agreeing(ordinal: str, head: str) -> str:
 
 def _ordinal_events(ctx: Context, taken) -> None:
     """An edition number before adjectives and a head, in any letter case: "XIV российско-казахстанского
-    форума" → "XIV российско-казахстанский форум", "VIII Каспийского медиафорума"."""
-    for m in _ORDINAL_EVENT.finditer(ctx.text):
+    форума" → "XIV российско-казахстанский форум", "VIII Каспийского медиафорума"; in words before a named one,
+    "первый Иссык-Кульский форум" → "I Иссык-Кульский форум" (another edition than the "II" of the article)."""
+    found = [(m, m.group("ord")) for m in _ORDINAL_EVENT.finditer(ctx.text)]
+    found += [(m, _ORDINAL_WORDS[m.group("ord").lower()]) for m in _WORD_ORDINAL_EVENT.finditer(ctx.text)]
+    for m, ordinal in sorted(found, key=lambda f: f[0].start()):
         if any(s <= m.start() < e for s, e in taken):
             continue
         words = list(_WORD_RE.finditer(m.group("rest")))
         k = next((i for i, w in enumerate(words[:4]) if event_lexicon().is_head(lemma(w.group()))), None)
         if k is None or not all(_adjective(w.group()) for w in words[:k]):
             continue
+        if ordinal != m.group("ord") and (k == 0 or not words[0].group()[:1].isupper()):
+            continue  # "в первый день форума", "первый форум": no named event
         base = m.start("rest")
         if any(s <= base + words[k].start() < e for s, e in taken):
             continue  # "8-м ЭКСПО «Китай – Евразия»": the head belongs to the quoted name taken already
@@ -316,7 +331,7 @@ def _ordinal_events(ctx: Context, taken) -> None:
         tail = _tail(tail_text)
         name = " ".join(
             [
-                _ordinal_agreeing(m.group("ord"), words[k].group()),
+                _ordinal_agreeing(ordinal, words[k].group()),
                 _agreeing(words[k].group(), [w.group() for w in words[:k]]),
             ]
             + [tail] * bool(tail)

@@ -1032,6 +1032,21 @@ def test_relations(text, has, absent, only):
 
 ENTITIES = [
     case(
+        "event-an-edition-in-words-is-another-edition",
+        "В Чолпон-Ате прошел II Иссык-Кульский форум приграничного сотрудничества. Напомним, первый Иссык-Кульский "
+        "форум приграничного сотрудничества прошел в 2023 году в Караколе.",
+        has=[
+            ("Event", "II Иссык-Кульский форум приграничного сотрудничества"),
+            ("Event", "I Иссык-Кульский форум приграничного сотрудничества"),
+        ],
+    ),
+    case(
+        "event-no-edition-from-the-first-day-of-a-forum",
+        "В Омске прошел форум «Иртыш». В первый день форума подписано соглашение.",
+        has=[("Event", "Иртыш")],
+        absent=[("Event", "I день")],
+    ),
+    case(
         "organization-a-listed-quoted-name-with-its-own-head-takes-no-descriptor",
         "Гости посетили фронт-офис «Open Ertis», «Интеллектуальную школу Зерде» и «Назарбаев интеллектуальную школу».",
         has=[
