@@ -58,6 +58,13 @@ class OrgLexicon:
 _FUSED_HEADS = ("завод", "комбинат", "фабрика")
 
 
+def name_lemmas(ctx: Context, key: str) -> set[str]:
+    """The lemmas of the words of an entity's name: which kind of body it is ("палата", "университет")."""
+    from coopgraph.ingest.morph import lemma
+
+    return {lemma(w) for w in ctx.table.entities[key].name.split()}
+
+
 def fused_head(lemma: str) -> bool:
     """One word of a stem and a head: "маслосырзавод", "птицекомбинат", "льнокомбинат", "швейфабрика"."""
     return lemma.isalpha() and any(lemma.endswith(h) and len(lemma) - len(h) >= 3 for h in _FUSED_HEADS)

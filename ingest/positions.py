@@ -637,7 +637,7 @@ def _named_body(ctx: Context, phrase: TitlePhrase, comp: str, ref: Ref | None = 
     "директора колледжей A и B", "главные врачи ... A и B соответственно": the ones named before, in the order of
     the names. "директор компании X" after "ТОО «Алтын Жіп»": a company's generic noun, the firm named last."""
     from coopgraph.ingest.morph import lemma
-    from coopgraph.ingest.org_names import org_lexicon
+    from coopgraph.ingest.org_names import name_lemmas, org_lexicon
     from coopgraph.ingest.trade_words import trade_words
 
     words = comp.split()
@@ -651,11 +651,7 @@ def _named_body(ctx: Context, phrase: TitlePhrase, comp: str, ref: Ref | None = 
     before = sorted((r for r in ctx.refs if r.type == "Organization" and r.end <= phrase.start), key=lambda r: r.start)
     if noun in org_lexicon().heads:
         kinds = org_lexicon().heads_for(noun)  # "ректор вуза": the university named before
-        named = list(
-            dict.fromkeys(
-                r.key for r in before if kinds & {lemma(w.lower()) for w in ctx.table.entities[r.key].name.split()}
-            )
-        )
+        named = list(dict.fromkeys(r.key for r in before if kinds & name_lemmas(ctx, r.key)))
         if adjective is not None:
             named = [n for n in named if lemma(ctx.table.entities[n].name.split()[0].lower()) == adjective] or [
                 n for n in named if _of_the_country(ctx, n, comp.split()[0])
@@ -697,7 +693,7 @@ def _regional_body_named(ctx: Context, phrase: TitlePhrase, comp: str) -> str | 
     Западно-Казахстанской области «Атамекен»": a regional body of a kind the article named once is that body,
     not the region of the delegation."""
     from coopgraph.ingest.morph import lemma
-    from coopgraph.ingest.org_names import org_lexicon
+    from coopgraph.ingest.org_names import name_lemmas, org_lexicon
 
     m = _REGIONAL.match(comp)
     if m is None or lemma(m.group("noun").lower()) not in org_lexicon().heads:
@@ -706,9 +702,7 @@ def _regional_body_named(ctx: Context, phrase: TitlePhrase, comp: str) -> str | 
     named = {
         r.key
         for r in ctx.refs
-        if r.type == "Organization"
-        and r.end <= phrase.start
-        and words <= {lemma(w.lower()) for w in ctx.table.entities[r.key].name.split()}
+        if r.type == "Organization" and r.end <= phrase.start and words <= name_lemmas(ctx, r.key)
     }
     return named.pop() if len(named) == 1 else None
 

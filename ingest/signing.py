@@ -582,8 +582,7 @@ _TWO = {"два", "две", "оба", "обе"}
 def _two_bodies(ctx: Context, m: FrameMatch) -> list[str]:
     """ "руководители двух университетов", "ректоры обоих вузов": the last two organisations named before
     whose names have that noun (a "вуз" is a university, institute or academy)."""
-    from coopgraph.ingest.morph import lemma
-    from coopgraph.ingest.org_names import org_lexicon
+    from coopgraph.ingest.org_names import name_lemmas, org_lexicon
 
     for a in m.role("signer"):
         for t in a.tokens:
@@ -597,7 +596,7 @@ def _two_bodies(ctx: Context, m: FrameMatch) -> list[str]:
             for r in sorted(ctx.refs, key=lambda r: -r.start):
                 if r.type != "Organization" or r.start >= m.pred.start or r.key in found:
                     continue
-                if heads & {lemma(w) for w in ctx.table.entities[r.key].name.split()}:
+                if heads & name_lemmas(ctx, r.key):
                     found.append(r.key)
                 if len(found) == 2:
                     return found
