@@ -345,8 +345,8 @@ def _sides(
 def _country_named_before(ctx: Context, k: int) -> str | None:
     """The country named last in the two sentences before `k`, other than the article's own region's."""
     own = country_of(ctx, ctx.home) if ctx.home else None
-    for j in (k - 1, k - 2):
-        named = [r.key for r in ctx.refs_in(j, "Country") if j >= 0 and r.key.split(":")[-1] != own]
+    for j in range(k - 1, max(k - 3, -1), -1):
+        named = [r.key for r in ctx.refs_in(j, "Country") if r.key.split(":")[-1] != own]
         if named:
             return named[-1]
     return None
