@@ -26,6 +26,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_direction_phrases,
     repair_disagreeing_adjectives,
     repair_double_subjects,
+    repair_edition_numerals,
     repair_forward_jumps,
     repair_fronted_objects,
     repair_gapping,
@@ -45,6 +46,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_noun_cycles,
     repair_object_subjects,
     repair_passive_participles,
+    repair_prepositions_hung_behind,
     repair_prepositions_on_modifiers,
     repair_prepositions_on_subjects,
     repair_quoted_names,
@@ -469,6 +471,8 @@ def _repair(ours: list[Token]) -> None:
     repair_clauses(ours)
     repair_passive_participles(ours)
     repair_self_heads(ours)
+    repair_prepositions_hung_behind(ours)
+    repair_edition_numerals(ours)
     repair_subject_cycles(ours)
     repair_crossing_conjuncts(ours)
     repair_adjective_heads(ours)

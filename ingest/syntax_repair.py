@@ -169,7 +169,20 @@ def repair_self_heads(tokens: list[Token]) -> None:
         subject = any(c._head == root.i and c._rel in ("nsubj", "nsubj:pass") for c in tokens)
         nominative = t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == "Nom"
         verb = root.pos in ("VERB", "AUX") and root.feats.get("VerbForm") == "Fin"
+        if nominative and verb and _counted(tokens, t):
+            t._head, t._rel = root.i, "obj"  # "получил ... 12 тыс. т тритикале": a counted good is what moves
+            continue
         t._head, t._rel = root.i, ("nsubj" if nominative and verb and not subject else "dep")
+
+
+def _counted(tokens: list[Token], t: Token) -> bool:
+    """ "..., 12 тыс. т тритикале": a number before the noun in its own list item counts it, a good."""
+    for before in reversed(tokens[max(0, t.i - 5) : t.i]):
+        if before.text in (",", ";", "и"):
+            return False
+        if before.pos == "NUM" or before.text[:1].isdigit():
+            return True
+    return False
 
 
 def repair_subject_cycles(tokens: list[Token]) -> None:
@@ -1114,6 +1127,8 @@ def repair_names_read_as_modifiers(tokens: list[Token]) -> None:
         prep = tokens[k - 1]
         if t.pos != "PROPN" or t._rel not in ("amod", "nmod") or not t.text[:1].isupper() or t._head <= t.i:
             continue  # a phrase with its preposition does not stand before the noun it modifies
+        if not set(t.text) - _ROMAN_NUMERAL:
+            continue  # "в X выставке «Дружба»": an edition's numeral is the event's, no name of its own
         if prep.pos != "ADP" or prep.text.lower() not in _PLACE_PREPOSITIONS:
             continue
         noun = by_i.get(t._head)
@@ -1128,6 +1143,7 @@ def repair_names_read_as_modifiers(tokens: list[Token]) -> None:
 
 
 _PLACE_PREPOSITIONS = ("в", "во", "на", "из", "до")
+_ROMAN_NUMERAL = frozenset("IVXLC")
 
 
 def repair_relative_clauses_on_later_nouns(tokens: list[Token]) -> None:
@@ -1617,3 +1633,43 @@ def _hang_remnants(part: list[Token], dash: int, goods_rel: str | None) -> None:
             t._rel = "iobj"
         else:
             t._rel = "nsubj" if t.feats.get("Case") == "Nom" else "obl"
+
+
+_PHRASE_HEADS = ("NOUN", "PROPN", "PRON", "NUM")
+
+
+def repair_prepositions_hung_behind(tokens: list[Token]) -> None:
+    """ "во главе с губернатором ... приняла участие в X Международной выставке": a Russian preposition stands
+    before its noun, but the parser can hang it on a noun behind it, leaving the phrase after it without one.
+    It is the first noun's after it (past adjectives, an edition's numeral, quotes)."""
+    for n, prep in enumerate(tokens[:-1]):
+        if prep.pos != "ADP" or prep._rel != "case" or not 0 <= prep._head < prep.i:
+            continue
+        if not any(p.tag.POS == "PREP" for p in parses(prep.text.lower())):
+            continue  # "17,5 тыс. т нута": a unit's abbreviation the tagger calls a preposition
+        noun = None
+        for t in tokens[n + 1 : n + 6]:
+            if t.pos in _PHRASE_HEADS and set(t.text) - _ROMAN_NUMERAL:
+                noun = t
+                break
+            if t.pos not in ("ADJ", "DET", "PUNCT") and set(t.text) - _ROMAN_NUMERAL:
+                break
+        if noun is not None:
+            prep._head = noun.i
+
+
+def repair_edition_numerals(tokens: list[Token]) -> None:
+    """ "в X Международной выставке": an edition's Roman numeral modifies the event's noun after it (past at
+    most two adjectives); the parser can hang it elsewhere as a name or an oblique of its own."""
+    for n, num in enumerate(tokens[:-1]):
+        if not num.text or set(num.text) - _ROMAN_NUMERAL or len(num.text) > 7 or num.pos == "PUNCT":
+            continue
+        noun = next((t for t in tokens[n + 1 : n + 4] if t.pos in ("NOUN", "PROPN")), None)
+        if noun is None or any(t.pos != "ADJ" for t in tokens[n + 1 : noun.i]) or num._head == noun.i:
+            continue
+        if noun._head == num.i:
+            noun._head, noun._rel = num._head, num._rel  # the numeral headed the phrase: the noun takes its place
+        for child in tokens:
+            if child._head == num.i and child is not noun:
+                child._head = noun.i
+        num._head, num._rel = noun.i, "amod"

@@ -1737,7 +1737,7 @@ PARTICIPATION = [
     relation_case(
         "participation-a-region-s-stand",
         "В Омске открылась выставка «Агро Сибирь». На выставке был представлен стенд Павлодарской области.",
-        has=[("PARTICIPATED_IN", "Павлодарская область", "Агро Сибирь")],
+        has=[("PARTICIPATED_IN", "Павлодарская область", "XV Агро Сибирь")],
     ),
     relation_case(
         "participation-a-talk-in-a-section-by-an-office-the-lexicon-knows",
@@ -1893,6 +1893,20 @@ PARTICIPATION = [
         "которая проходит в Екатеринбурге. В первый день работы выставки ТОО «КазЭнергоКабель» подписало "
         "контракт с АО «Уралэлектромонтаж» на поставку кабеля.",
         has=[("PARTICIPATED_IN", "Уралэлектромонтаж", "Иннопром")],
+    ),
+    relation_case(
+        "participation-in-an-edition-numbered-before-its-noun",
+        "Делегация Оренбургской области во главе с губернатором Денисом Паслером приняла участие в X "
+        "Международной выставке «Оренбуржье – Казахстан».",
+        has=[
+            ("PARTICIPATED_IN", "Оренбургская область", "X Оренбуржье – Казахстан"),
+            ("PARTICIPATED_IN", "Денис Паслер", "X Оренбуржье – Казахстан"),
+        ],
+    ),
+    relation_case(
+        "participation-in-an-edition-numbered-right-before-its-noun",
+        "Делегация Павлодарской области приняла участие в XV выставке «Агро Сибирь».",
+        has=[("PARTICIPATED_IN", "Павлодарская область", "XV Агро Сибирь")],
     ),
 ]
 

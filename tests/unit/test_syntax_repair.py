@@ -553,6 +553,32 @@ REHUNG = [
         ("appos", "заместитель"),
         id="a-name-after-the-verb-names-the-argument-before-it",
     ),
+    pytest.param(
+        "Делегация Оренбургской области приняла участие в X выставке «Дружба».",
+        "X",
+        ("amod", "выставке"),
+        id="an-editions-numeral-is-no-name-after-a-preposition",
+    ),
+    pytest.param(
+        "Делегация Оренбургской области во главе с губернатором Денисом Паслером приняла участие в X "
+        "Международной выставке «Оренбуржье – Казахстан».",
+        "X",
+        ("amod", "выставке"),
+        id="an-editions-numeral-modifies-the-events-noun",
+    ),
+    pytest.param(
+        "Делегация Оренбургской области во главе с губернатором Денисом Паслером приняла участие в X "
+        "Международной выставке «Оренбуржье – Казахстан».",
+        "в",
+        ("case", "выставке"),
+        id="a-preposition-is-the-nouns-after-it",
+    ),
+    pytest.param(
+        "Китай с начала года получил из Алтайского края 17,5 тыс. т нута, 12 тыс. т тритикале, 13 тыс. т проса.",
+        "тритикале",
+        ("obj", "получил"),
+        id="a-counted-noun-hung-on-itself-is-the-verbs-object",
+    ),
 ]
 
 
