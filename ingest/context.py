@@ -143,6 +143,14 @@ class Context:
         self.table.entities.pop(short.key)
         self.cache.pop("ref_spans", None)  # the span lookup holds the old keys
 
+    def drop_ref(self, ref: Ref) -> None:
+        """One mention is no mention after all; the entity goes with its last one (the indexes are rebuilt)."""
+        self.refs.remove(ref)
+        self._index_size = -1
+        self.cache.pop("ref_spans", None)
+        if not any(r.key == ref.key for r in self.refs):
+            self.table.entities.pop(ref.key, None)
+
     def add_ref(self, ent: Entity, start: int, end: int, via: str = "name") -> Ref:
         # a span a pattern matched with the space or line break before it would start in the sentence before,
         # and outside every token of its own ("кооператив «X» заключил" lost its subject)

@@ -210,6 +210,9 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         return _resolve_head(ctx, tree, k, whole)  # "члены делегации осмотрели завод": the delegation
     if (place := _nationals_delegation(ctx, head)) is not None:
         return Side(bodies=[place], groups=[place])  # "белорусы побывали на заводе": the Belarusian guests
+    if head.lemma == "сторона" and ctx.delegation and counterpart(ctx, k, head) == ctx.delegation:
+        # "казахстанской стороне показали завод": the side of the country the article's guests are from
+        return Side(bodies=[ctx.delegation], groups=[ctx.delegation])
     if place := residents_place(ctx, head):
         # "павлодарцев принял губернатор", "южноуральцы побывали на заводе": the place's people, as a group
         if not ctx.delegation:
@@ -539,6 +542,9 @@ def _leaders_of_unnamed_delegations(ctx: Context, k: int) -> list[str]:
     return list(dict.fromkeys(people))
 
 
+_BULLETS = ("—", "–", "-", "•", "·", "*")
+
+
 def named_members(ctx: Context, k: int) -> list[str]:
     """The persons sentence k lists as a delegation's members: "В составе делегации – заместитель акима X, ...",
     "аким Тараза Y, вошедший в состав делегации"."""
@@ -563,6 +569,12 @@ def named_members(ctx: Context, k: int) -> list[str]:
         sent.end,
     )
     members = [r.key for r in ctx.refs_in(k, "Person") if after <= r.start < end]
+    if end == sent.end and text.rstrip().endswith(":"):
+        # "В состав делегации вошли:" over a list, one "— title Name;" line each
+        for j in range(k + 1, len(ctx.sentences)):
+            if not ctx.sentences[j].text.lstrip().startswith(_BULLETS):
+                break
+            members += [r.key for r in ctx.refs_in(j, "Person")]
     joined = re.search(r"[,]?\s*вошедш\w+\s+$", text[: m.start()])
     if joined:  # "аким Тараза Бакытжан Оразалиев, вошедший в состав делегации": the one named before it
         before = [r for r in ctx.refs_in(k, "Person") if r.end <= sent.start + joined.start()]
@@ -736,15 +748,25 @@ def most_specific(ctx: Context, keys: list[str]) -> list[str]:
 
 
 def _demonym_before(ctx: Context, k: int, head: Token) -> list[str]:
-    """ "астраханская делегация", "омские гости": the place behind the adjective right before the noun."""
+    """ "астраханская делегация", "омские гости": the place behind the adjective right before the noun, and
+    those coordinated with it ("павлодарские и омские предприятия")."""
     from coopgraph.ingest.trade import demonym_key
 
     sent = ctx.sentences[k]
-    for dm in ctx.demonyms:
-        if sent.start <= dm.start < head.start and 0 <= head.start - dm.end <= 2:
-            key = demonym_key(ctx, dm, allow_country=True)
-            return [key] if key else []
-    return []
+    out: list[str] = []
+    end = head.start
+    for dm in sorted(ctx.demonyms, key=lambda d: d.start, reverse=True):
+        if not sent.start <= dm.start < end:
+            continue
+        gap = ctx.text[dm.end : end]
+        if not (gap.strip() == "" and len(gap) <= 2 or out and re.fullmatch(r"\s*(?:,|и)\s*", gap)):
+            break
+        key = demonym_key(ctx, dm, allow_country=True)
+        if key is None:
+            break
+        out.insert(0, key)
+        end = dm.start
+    return out
 
 
 def counterpart(ctx: Context, k: int, head: Token) -> str | None:

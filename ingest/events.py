@@ -26,6 +26,7 @@ class EventLexicon:
     generic_adjectives: frozenset[str]
     time_words: frozenset[str]
     parts: frozenset[str]
+    brands: dict[str, str]
 
     def is_head(self, lemma: str) -> bool:
         return lemma in self.heads or lemma.endswith(self.head_suffixes)
@@ -44,6 +45,7 @@ def event_lexicon() -> EventLexicon:
         generic_adjectives=frozenset(data["generic_adjectives"]),
         time_words=frozenset(data["time_words"]),
         parts=frozenset(data["parts"]),
+        brands=dict(data["brands"]),
     )
 
 
@@ -131,6 +133,7 @@ def extract_events(ctx: Context) -> None:
     _adjective_events(ctx, taken)
     _described_events(ctx, taken)
     _place_days(ctx, taken)
+    _brands(ctx, taken)  # last: "Китайско-Евразийское ЭКСПО" is a name of which the brand is a word
     _fold_shorter_names(ctx)
     _back_references(ctx, taken)
 
@@ -551,6 +554,33 @@ def _adjective_events(ctx: Context, taken) -> None:
         name = f"{named} {tail}".strip()
         _add(ctx, name[:1].upper() + name[1:], ctx.text[m.start() : end], m.start(), end)
         taken.append((m.start(), end))
+
+
+_BRAND_YEAR = re.compile(r"(?P<brand>.+?)(?:-(?P<year>(?:19|20)\d\d))?")
+
+
+def _brands(ctx: Context, taken) -> None:
+    """ "приняла участие в Иннопроме", "на ПМЭФ", "в ЭКСПО-2024": an event known by its brand alone, with the
+    year a hyphen gives as its edition. Inside a quoted name taken already it is that name's word; alone, the
+    event of a longer name holding it."""
+    brands = event_lexicon().brands
+    for sent in ctx.sentences:
+        for t in sent.tokens:
+            m = _BRAND_YEAR.fullmatch(t.text)
+            if m is None or t.text[:1].islower() or any(s <= t.start < e for s, e in taken):
+                continue
+            word = m.group("brand")
+            name = brands.get(word.lower()) or brands.get(lemma(word))
+            if name is None or event_lexicon().is_head(word.lower()) and not m.group("year"):
+                continue  # "ЭКСПО «Китай – Евразия»", a bare "ЭКСПО" after it: the head of a name, a back-reference
+            # "на «Иннопроме»" where the article names «Иннопром. Центральная Азия», "на ЭКСПО" after "VIII ЭКСПО
+            # «Китай – Евразия»": the named event the brand is a word of
+            named = [e for e in ctx.table.of_type("Event") if name.lower() in e.name.lower()]
+            if named and not m.group("year"):
+                ctx.add_ref(named[0], t.start, t.end)
+            else:
+                _add(ctx, f"{name}-{m.group('year')}" if m.group("year") else name, t.text, t.start, t.end)
+            taken.append((t.start, t.end))
 
 
 def _add(ctx: Context, name: str, alias: str, start: int, end: int) -> Entity:

@@ -276,12 +276,26 @@ def _heads_on_the_visit(ctx: Context) -> None:
         # "Первый заместитель губернатора Омской области провел переговоры с акимом": any official of the
         # visiting side who holds talks there came with it
         talks = [c for t in verbs if _at_the_talks(tree, t) for c in tree.children(t) if c.rel == "nsubj"]
+        # "Председатель облисполкома провел переговоры с акимом Костанайской области": so does the one talked with
+        talks += [c for t in verbs if _at_the_talks(tree, t) for c in _talked_with(tree, t)]
         for r in ctx.refs_in(k, "Person"):
-            side, said = heads.get(r.key), subjects
+            side, said = heads.get(r.key), subjects + talks
             if side is None:
                 side, said = others.get(r.key), talks
             if side and any(t.start <= r.start < t.end for c in said for t in tree.phrase(c)):
                 _went_with_the_delegation(ctx, [r.key], k, "frame:visit.head", side=side)
+
+
+def _talked_with(tree, verb) -> list:
+    """The "с" partners of a meeting verb or of its meeting noun: "встретился с акимом", "провел переговоры с
+    губернатором"."""
+    words = [verb] + [c for c in tree.children(verb) if c.lemma in MEETING_WORDS]
+    return [
+        c
+        for w in words
+        for c in tree.children(w)
+        if c.rel in ("obl", "nmod") and tree.preposition(c) in ("с", "со") and c.feats.get("Case") == "Ins"
+    ]
 
 
 def _at_the_talks(tree, verb) -> bool:
@@ -729,12 +743,15 @@ def _went_with_the_delegation(ctx: Context, persons: list[str], k: int, rule: st
 def _hosted(ctx: Context, m: FrameMatch) -> None:
     """ "Гостей из Омска встретили в Павлодаре", "аким принял делегацию Омской области": the guests visited
     the place named, else the place of the host."""
-    if m.predicate.named_guests and not any(a.refs for a in m.role("guests")):
+    named = any(a.refs or a.head.lemma == "сторона" for a in m.role("guests"))  # "казахстанской стороне показали"
+    if m.predicate.named_guests and not named:
         return  # "где гостям показали селекционный центр": whose guests, the verb does not say
     guests = role_side(ctx, m, "guests")
     if not guests:
         guests.persons = _accusative_persons(ctx, m)
-    places = [r.key for r in _places(ctx, m) if not _accredited_in(ctx, guests.persons, r.key)]
+    places = [
+        r.key for r in _places(ctx, m) if not _accredited_in(ctx, guests.persons, r.key) and not _near(ctx, m.sent, r)
+    ]
     if not guests.group and not (places and guests.persons):
         return  # "принял губернатора": a meeting, not a visit, unless a delegation or met at a named place
     if not places:
@@ -742,10 +759,18 @@ def _hosted(ctx: Context, m: FrameMatch) -> None:
         # "губернатор области поприветствовал делегацию": an unnamed office stands for its place
         places = [p for p in (hosts.bodies + [region_of_person(ctx, h) for h in hosts.persons]) if p]
         places += [p for p in hosts.represented if p not in places]
-    for place in places[:1]:
+    # "показали производство на заводе X и в хозяйстве Y": each body shown; of places, the first
+    bodies = [p for p in places if p.startswith("Organization:")]
+    for place in bodies + [p for p in places if p not in bodies][:1]:
         for g in guests.keys:
             if not _at_home(ctx, g, place):
                 ctx.relate("VISITED", g, place, m.sent, rule="frame:host")
+
+
+def _near(ctx: Context, k: int, r: Ref) -> bool:
+    """ "в хозяйстве под Могилевом": near the place, not in it."""
+    before = [t for t in ctx.sentences[k].tokens if t.end <= r.start]
+    return bool(before) and before[-1].lemma in ("под", "около", "близ", "вблизи")
 
 
 def _accredited_in(ctx: Context, persons: list[str], place: str) -> bool:
@@ -878,11 +903,14 @@ def _plural(tok) -> bool:
 
 
 def _place_after(ctx: Context, k: int, tok) -> str | None:
-    """The first place after a token that "в"/"во" puts something in."""
+    """The first place after a token that "в"/"во" puts something in; a region "на" does too ("на
+    Могилевщине", "на Алтае", "на Южном Урале")."""
     tokens = ctx.sentences[k].tokens
     for r in sorted(ctx.refs_in(k, "City", "Region", "Country"), key=lambda r: r.start):
         i = next((t.i for t in tokens if t.start <= r.start < t.end), None)
-        if i is not None and i > tok.i + 1 and tokens[i - 1].lemma in ("в", "во"):
+        if i is None or i <= tok.i + 1:
+            continue
+        if tokens[i - 1].lemma in ("в", "во") or r.type == "Region" and tokens[i - 1].lemma == "на":
             return r.key
     return None
 

@@ -15,6 +15,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_clauses,
     repair_conjoined_subjects,
     repair_converb_subjects,
+    repair_coordinated_adjectives,
     repair_coordinated_place_adjectives,
     repair_copular_places,
     repair_counted_subjects,
@@ -46,6 +47,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_noun_cycles,
     repair_object_subjects,
     repair_passive_participles,
+    repair_places_on_persons,
     repair_prepositions_hung_behind,
     repair_prepositions_on_modifiers,
     repair_prepositions_on_subjects,
@@ -477,6 +479,7 @@ def _repair(ours: list[Token]) -> None:
     repair_crossing_conjuncts(ours)
     repair_adjective_heads(ours)
     repair_coordinated_place_adjectives(ours)
+    repair_coordinated_adjectives(ours)
     repair_subjects_tagged_oblique(ours)
     repair_nominative_conjuncts(ours)
     repair_subjects_across_colons(ours)
@@ -489,6 +492,7 @@ def _repair(ours: list[Token]) -> None:
     repair_relative_clauses_on_later_nouns(ours)
     repair_copular_places(ours)
     repair_names_across_verbs(ours)
+    repair_places_on_persons(ours)
     repair_accusative_names(ours)
     repair_legal_form_cases(ours)
     repair_caseless_nouns(ours)

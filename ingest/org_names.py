@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 from coopgraph.ingest.context import Context
-from coopgraph.ingest.morph import inflect_word, parses
+from coopgraph.ingest.morph import PYMORPHY_CASES, inflect_word, parses
 from coopgraph.ingest.nlp import Sentence, Token
 
 
@@ -33,6 +33,7 @@ class OrgLexicon:
     kinds: dict[str, frozenset[str]]
     business_parks: frozenset[str]
     head_lemmas: dict[str, str]
+    place_heads: frozenset[str]
     acronyms: dict[str, str]
     plant_acronyms: dict[str, str]  # "НПЗ" -> "masc": a place adjective before it names the plant
 
@@ -93,6 +94,7 @@ def org_lexicon() -> OrgLexicon:
         kinds={noun: frozenset(heads) for noun, heads in data["kinds"].items()},
         business_parks=frozenset(data["business_parks"]),
         head_lemmas=dict(data["head_lemmas"]),
+        place_heads=frozenset(data["place_heads"]),
     )
 
 
@@ -106,7 +108,11 @@ def add_unquoted_names(ctx: Context, taken: list[tuple[int, int]], add: Add) -> 
     for k, sent in enumerate(ctx.sentences):
         for tok in sent.tokens:
             head = _head_lemma(tok)
-            if head not in lex.unquoted_heads and not fused_head(head) or any(s <= tok.start < e for s, e in taken):
+            if any(s <= tok.start < e for s, e in taken):
+                continue
+            if head not in lex.unquoted_heads and not fused_head(head):
+                if head in lex.generic_heads or head in lex.heads:
+                    _appositive_name(ctx, k, sent, tok, taken, add)
                 continue
             places = [(r.start, r.end) for r in ctx.refs_in(k, "Country", "Region", "City")]
             names = [
@@ -118,6 +124,34 @@ def add_unquoted_names(ctx: Context, taken: list[tuple[int, int]], add: Add) -> 
             for start, end, name in names:
                 if add(ctx, name, ctx.text[start:end], start, end):
                     taken.append((start, end))
+                    absorb_places(ctx, k, sent.tokens, tok.i, end)
+
+
+def _appositive_name(ctx: Context, k: int, sent: Sentence, head: Token, taken: list[tuple[int, int]], add: Add) -> None:
+    """ "предприятие Талас Буурчак", "крестьянское хозяйство Нурдин-Агро": a generic head with a proper name
+    after it names the firm by that name alone (spec: "компания", "предприятие" are dropped)."""
+    tail = _name_after(ctx, k, sent.tokens, head.i)
+    if tail is None or head.i + 1 >= len(sent.tokens):
+        return
+    start, end = sent.tokens[head.i + 1].start, tail.end
+    name = ctx.text[start:end]
+    if any(r.start <= start and end <= r.end for r in ctx.refs_in(k, "City", "Region")):
+        # "в свободной экономической зоне Ургут": a place's name alone names the place; the body keeps its words
+        mods = _modifiers_before(sent.tokens, head.i)
+        start, name = (mods[0].start if mods else head.start), _name(ctx, mods, head, end)
+    if not any(s < end and start < e for s, e in taken) and add(ctx, name, ctx.text[start:end], start, end):
+        taken.append((start, end))
+        absorb_places(ctx, k, sent.tokens, head.i, end)
+
+
+def absorb_places(ctx: Context, k: int, toks: list[Token], head: int, end: int) -> None:
+    """ "завода Степняк", "фабрике Зарафшан Текстиль": a town's name in the nominative after a firm's head is the
+    firm's name; that mention is no place's, and a place mentioned nowhere else is none of the article's."""
+    for r in list(ctx.refs_in(k, "City", "Region")):
+        first = next((t for t in toks if t.start <= r.start < t.end), None)
+        if first is None or not toks[head].end <= r.start or r.end > end or _genitive(first):
+            continue
+        ctx.drop_ref(r)
 
 
 def _head_lemma(tok: Token) -> str:
@@ -267,10 +301,50 @@ def _proper_tail(ctx: Context, k: int, toks: list[Token], i: int) -> Token | Non
         return last
     if toks[i].end < len(ctx.text) and ctx.text[toks[i].end : toks[i].end + 1] == "-" and j + 1 < len(toks):
         return toks[j + 1] if toks[j + 1].text.isdigit() else None  # "ТЭЦ-1"
-    if j < len(toks) and toks[j].pos == "PROPN" and toks[j].text[:1].isupper() and toks[j].feats.get("Case") != "Gen":
-        if not any(r.start <= toks[j].start < r.end for r in ctx.refs_in(k)):
-            return toks[j]
-    return None
+    return _name_after(ctx, k, toks, i)
+
+
+def _name_after(ctx: Context, k: int, toks: list[Token], i: int) -> Token | None:
+    """ "рудник Керегетас", "агрохолдинг Кулундинские нивы", "фабрика Зарафшан Текстиль", "завод Степняк": a
+    proper name in apposition after the head, capitalised and not in the genitive (a place's genitive owns the
+    head: "завод Павлодара"); no person's. A place's name is the firm's only when it stands in the nominative
+    after a head in another case ("завода Степняк") or more of the name follows it ("Талас Буурчак")."""
+    head, j = toks[i], i + 1
+    run: list[Token] = []
+    while j < len(toks) and len(run) < 4 and toks[j].text[:1].isupper() and (run or not _genitive(toks[j])):
+        tok = toks[j]  # (a name's later words keep their form: "фабрикой Йылдыз Текстиль")
+        if not (tok.pos in ("PROPN", "X") or run and tok.pos in ("NOUN", "ADJ") or not run and _adjective(tok)):
+            break
+        if any(r.start <= tok.start < r.end and r.type not in ("City", "Region") for r in ctx.refs_in(k)):
+            break  # a person's name, or a firm of its own
+        run.append(tok)
+        j += 1
+    if len(run) == 1 and _adjective(run[0]) and j < len(toks) and toks[j].pos == "NOUN" and toks[j].text.islower():
+        run.append(toks[j])  # "агрохолдинг Кулундинские нивы": a name of an adjective and its noun
+    elif run and _adjective(run[0]):
+        return None  # "завод Павлодарской области"-like: an adjective qualifies what follows, names nothing
+    places = [t for t in run if any(r.start <= t.start < r.end for r in ctx.refs_in(k, "City", "Region"))]
+    if places and len(run) == len(places):
+        if _head_lemma(head) in org_lexicon().place_heads or not _nominative_after_oblique(head, run[0]):
+            return None  # "в порту Курык": the port of the town is the town
+    return run[-1] if run else None
+
+
+def _genitive(tok: Token) -> bool:
+    """The tagger's genitive, unless the dictionary knows the word and has no genitive for it ("Кулундинские")."""
+    if tok.feats.get("Case") != "Gen":
+        return False
+    known = [p for p in parses(tok.text.lower()) if "UNKN" not in p.tag and p.is_known]
+    return not known or any(p.tag.case == "gent" for p in known)
+
+
+def _nominative_after_oblique(head: Token, name: Token) -> bool:
+    """ "завода Степняк": a name that keeps its nominative after a head declined into another case."""
+    if head.feats.get("Case") in (None, "Nom", "Acc"):
+        return False
+    return any(p.tag.case == "nomn" for p in parses(name.text.lower())) and not any(
+        PYMORPHY_CASES.get(str(p.tag.case)) == head.feats.get("Case") for p in parses(name.text.lower())
+    )
 
 
 def _genitive_tail(ctx: Context, k: int, toks: list[Token], i: int) -> Token | None:

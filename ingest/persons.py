@@ -131,6 +131,23 @@ def name_of(tokens: list[Token], case_hint: str | None = None) -> tuple[str, boo
     return name, len(words) - len(particles) == 1
 
 
+def _is_first_name(tok: Token) -> bool:
+    return any("Name" in p.tag.grammemes for p in parses(tok.text.lower())[:2])
+
+
+def _after_anothers_surname(toks: list[Token]) -> list[Token]:
+    """ "В присутствии Армана Шайкенова Бауыржан Омаров и ... подписали": the tagger ran the surname of the one
+    before into the name after it. A surname, then a first name and a surname in another case, is two people's
+    words: the span is the last two (a surname-first official list has a patronymic: "Жуков Алексей Петрович")."""
+    words = [t for t in toks if t.text[:1].isalpha()]
+    if len(words) != 3 or not _is_first_name(words[1]) or _is_first_name(words[0]):
+        return toks
+    cases = {t.feats.get("Case") for t in words}
+    if any(_is_patronymic(t, 1, 3) for t in words[1:]) or len(cases) == 1:
+        return toks
+    return [t for t in toks if t.start >= words[1].start]
+
+
 def _cue_before(ctx: Context, start: int, cues: set[str], window: int = 3) -> bool:
     wide = re.findall(r"[\w.\-]+", ctx.text[max(0, start - 90) : start].lower())[-7:]
     if (
@@ -192,6 +209,7 @@ def extract_persons(ctx: Context) -> None:
         if not toks:
             continue
         toks = _first_name_before(ctx, sent, toks)
+        toks = _after_anothers_surname(toks)
         span_start = toks[0].start
         named = name_of(toks, _apposition_case(ctx, sent, toks[0]))
         if named is None:

@@ -485,8 +485,13 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
         own += [r.key for r in _in_clause(ctx, m, _subject_places(ctx, m.sent, a))]
         own += _unnamed_executives(ctx, m, a)
         if not own and not a.refs and not BOTH_SIDES.search(_phrase_text(ctx, a)):
-            # "гродненцы подписали с акиматом ...", "гости подписали": the group's place signs
-            own += [b for b in resolve(ctx, tree_of(ctx, m.sent), m.sent, a).groups if b.startswith(PLACE_KEYS)]
+            # "гродненцы подписали с акиматом ...", "гости подписали": the group's place signs; "павлодарские и
+            # омские предприятия подписали контракты": companies named by their two places stand for them
+            side = resolve(ctx, tree_of(ctx, m.sent), m.sent, a)
+            # (of two places: of one, "восточноказахстанские компании заключили контракт", the firms are named
+            # elsewhere, and the region is no party)
+            collective = a.head.lemma in discourse_words().collectives and len(side.bodies) > 1
+            own += [b for b in side.groups or (side.bodies if collective else []) if b.startswith(PLACE_KEYS)]
     if not own and s.signers:
         own = _signer_countries(ctx, s.signers)
     if not own and ctx.home and any(a.head.lemma in ("мы", "мой") for a in m.role("signer")):

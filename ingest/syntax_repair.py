@@ -1083,14 +1083,19 @@ def repair_prepositions_on_subjects(tokens: list[Token]) -> None:
 def repair_names_across_verbs(tokens: list[Token]) -> None:
     """ "Гостей, в составе которых были ... ректор ... Алексей Жуков, тепло встретил заместитель акима области
     Кайрат Нургалиулы": the parser can hang a name as the apposition of a noun before the clause's verb; a name
-    after the verb names the argument of that verb right before it."""
+    after the verb names the argument of that verb right before it. So does a name before the verb hung on a
+    noun after it: "Губернатора ... Игоря Бабушкина в Атырау встретил аким области" (the guest, not the host)."""
     for t in tokens:
-        if t._rel != "appos" or t.pos != "PROPN" or not 0 <= t._head < t.i:
+        if t._rel != "appos" or t.pos != "PROPN" or t._head < 0:
             continue
-        verbs = [v for v in tokens if t._head < v.i < t.i and _finite(v)]
+        low, high = sorted((t._head, t.i))
+        verbs = [v for v in tokens if low < v.i < high and _finite(v)]
         if not verbs:
             continue
-        args = [x for x in tokens if verbs[-1].i < x.i < t.i and x.pos == "NOUN" and x._rel in _ARGUMENTS]
+        start = verbs[-1].i if t._head < t.i else max([v.i for v in tokens if v.i < t.i and _finite(v)], default=-1)
+        args = [x for x in tokens if start < x.i < t.i and x.pos == "NOUN" and x._rel in _ARGUMENTS]
+        if t._head > t.i:  # before the verb: a person's title ("Губернатора ... Игоря"), not "В ... университете"
+            args = [x for x in args if x.feats.get("Animacy") == "Anim"]
         if args:
             t._head = args[-1].i
 
@@ -1673,3 +1678,58 @@ def repair_edition_numerals(tokens: list[Token]) -> None:
             if child._head == num.i and child is not noun:
                 child._head = noun.i
         num._head, num._rel = noun.i, "amod"
+
+
+_POSTED = {"посол", "консул", "генконсул", "представитель", "представительство", "корреспондент", "атташе"}
+
+
+def repair_places_on_persons(tokens: list[Token]) -> None:
+    """ "Губернатора Астраханской области Игоря Бабушкина в Атырау встретил аким области": the parser can hang
+    the verb's place on the person before it, its object or subject. A person is not "in" a place the way a
+    firm is; the place is the verb's (an envoy's country of posting is his title's: "посол ... в России")."""
+    by_i = {t.i: t for t in tokens}
+    for prep in tokens:
+        place = by_i.get(prep._head)
+        if prep._rel != "case" or prep.text.lower() not in ("в", "во", "на") or place is None:
+            continue
+        person = by_i.get(place._head)
+        if place._rel != "nmod" or place.pos not in ("PROPN", "NOUN") or person is None:
+            continue
+        if person.feats.get("Animacy") != "Anim" or person.lemma in _POSTED or person._rel not in _ARGUMENTS:
+            continue
+        verb = by_i.get(person._head)
+        if verb is not None and _finite(verb) and place.i < verb.i:
+            place._head, place._rel = verb.i, "obl"
+
+
+def repair_coordinated_adjectives(tokens: list[Token]) -> None:
+    """ "оренбургские и актюбинские компании заключили контракты": the tagger can read the first of two
+    coordinated plural adjectives as a noun, the subject, with the noun its conjunct. The noun heads the phrase
+    in the first adjective's place; the first adjective modifies it, the second is coordinated with the first."""
+    for k in range(len(tokens) - 3):
+        first, conj, second, noun = tokens[k : k + 4]
+        if (
+            conj.text.lower() != "и"
+            or second.pos != "ADJ"
+            or noun.pos != "NOUN"
+            or first.pos not in ("ADJ", "NOUN", "PROPN")
+        ):
+            continue
+        plural = ("ие", "ые")
+        if not (first.text.lower().endswith(plural) and second.text.lower().endswith(plural)):
+            continue
+        if noun._head != first.i and second._head != first.i:
+            continue  # the phrase is not the first word's
+        if not may_be_plural_nominative(noun.text.lower()) or not any(
+            p.tag.POS == "ADJF" for p in parses(first.text.lower())
+        ):
+            continue
+        if first._head == noun.i:  # a cycle: the noun's place is the verb after it, as its subject
+            verb = next((t for t in tokens[k + 4 :] if _finite(t)), None)
+            if verb is None or any(t._head == verb.i and t._rel.startswith("nsubj") for t in tokens):
+                continue
+            first._head, first._rel = verb.i, "nsubj"
+        noun._head, noun._rel = first._head, first._rel
+        first._head, first._rel, first.pos = noun.i, "amod", "ADJ"
+        second._head, second._rel = first.i, "conj"
+        conj._head = second.i

@@ -1032,6 +1032,57 @@ def test_relations(text, has, absent, only):
 
 ENTITIES = [
     case(
+        "org-a-towns-name-in-the-nominative-after-a-plants-head-is-the-plants",
+        "Гости осмотрели сборочный цех завода Степняк.",
+        has=[("Organization", "Завод Степняк")],
+        absent=[("City", "Степняк")],
+    ),
+    case(
+        "org-an-adjective-and-noun-named-after-a-head",
+        "Делегация побывала в агрохолдинге Кулундинские нивы.",
+        has=[("Organization", "Агрохолдинг Кулундинские нивы")],
+    ),
+    case(
+        "org-a-generic-head-drops-before-a-proper-name",
+        "Делегация посетила предприятие Талас Буурчак и крестьянское хозяйство Нурдин-Агро.",
+        has=[("Organization", "Талас Буурчак"), ("Organization", "Нурдин-Агро")],
+        absent=[("City", "Талас")],
+    ),
+    case(
+        "org-a-name-of-two-words-after-a-declined-head",
+        "Туркестанская компания заключила с кайсерийской фабрикой Йылдыз Текстиль контракт.",
+        has=[("Organization", "Кайсерийская фабрика Йылдыз Текстиль")],
+    ),
+    case(
+        "org-a-zone-named-by-its-town-keeps-its-words",
+        "Делегация побывала в свободной экономической зоне Ургут.",
+        has=[("Organization", "Свободная экономическая зона Ургут")],
+        absent=[("Organization", "Ургут"), ("City", "Ургут")],
+    ),
+    case(
+        "org-a-port-named-by-its-town-is-the-town",
+        "Стороны договорились о строительстве зернового терминала в порту Курык.",
+        has=[("City", "Курык")],
+        absent=[("Organization", ANY)],
+    ),
+    case(
+        "org-a-towns-genitive-after-a-head-is-the-town",
+        "Делегация посетила предприятия Павлодара.",
+        has=[("City", "Павлодар")],
+        absent=[("Organization", ANY)],
+    ),
+    case(
+        "person-a-surname-run-into-the-next-name-is-the-one-befores",
+        "В присутствии Армана Шайкенова Бауыржан Омаров и Нурбек Садыров подписали меморандум.",
+        has=[("Person", "Бауыржан Омаров"), ("Person", "Нурбек Садыров")],
+        absent=[("Person", "Шайкенов Бауыржан Омаров")],
+    ),
+    case(
+        "person-a-surname-first-list-with-a-patronymic-is-one",
+        "В составе делегации: Жуков Алексей Петрович.",
+        has=[("Person", "Алексей Жуков")],
+    ),
+    case(
         "organization-the-guests-after-an-unquoted-name-are-no-part-of-it",
         "В Омском государственном аграрном университете казахстанских коллег принял ректор Олег Шумакова.",
         has=[("Organization", "Омский государственный аграрный университет")],
@@ -1347,6 +1398,22 @@ ENTITIES = [
         "event-expo-of-a-place-adjective",
         "Компании региона представили продукцию на Казахстанском ЭКСПО.",
         has=[("Event", "Казахстанское ЭКСПО")],
+    ),
+    case(
+        "event-known-by-its-brand-alone",
+        "Павлодарские предприятия приняли участие в Иннопроме и на ПМЭФ.",
+        has=[("Event", "Иннопром"), ("Event", "Петербургский международный экономический форум")],
+    ),
+    case(
+        "event-brand-with-its-year",
+        "Аким области посетил Иннопром-2024 в Екатеринбурге, а затем ЭКСПО-2025 в Урумчи.",
+        has=[("Event", "Иннопром-2024"), ("Event", "ЭКСПО-2025")],
+    ),
+    case(
+        "event-brand-inside-a-quoted-name-is-that-names",
+        "На выставке «Иннопром. Центральная Азия» в Ташкенте побывала делегация СКО.",
+        has=[("Event", "Иннопром. Центральная Азия")],
+        absent=[("Event", "Иннопром")],
     ),
     case(
         "event-named-bare-then-with-its-edition-is-one-event",

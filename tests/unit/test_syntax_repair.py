@@ -579,6 +579,24 @@ REHUNG = [
         ("obj", "получил"),
         id="a-counted-noun-hung-on-itself-is-the-verbs-object",
     ),
+    pytest.param(
+        "Губернатора Астраханской области Игоря Бабушкина в Атырау встретил аким области Серик Шапкенов.",
+        "Игоря",
+        ("appos", "Губернатора"),
+        id="a-name-before-the-verb-names-the-argument-before-it",
+    ),
+    pytest.param(
+        "Губернатора Астраханской области Игоря Бабушкина в Атырау встретил аким области Серик Шапкенов.",
+        "Атырау",
+        ("obl", "встретил"),
+        id="a-place-hung-on-a-person-is-the-verbs",
+    ),
+    pytest.param(
+        "Посла Казахстана в России принял губернатор Омской области.",
+        "России",
+        ("nmod", "Посла"),
+        id="an-envoys-country-of-posting-stays-his",
+    ),
 ]
 
 
