@@ -242,7 +242,10 @@ class _FirstLayerMemo:
         # per input dimension, the filters of each kernel offset side by side: in x (kernel * filters)
         by_input = weight.transpose(1, 2, 0).reshape(in_dim, self.kernel * filters)
         self.model, self.head, self.rel = model, model.head, getattr(model, "rel", None)
-        self.word_weight = by_input[: emb.word.dim]
+        # in float64: a word's row must not depend on which other words share its product (BLAS sums a
+        # product's rows in an order that depends on its shape; in float32 the last bit of a row then changed
+        # with the words missing beside it, and a near tie in a parse with what was tagged before)
+        self.word_weight = by_input[: emb.word.dim].astype(np.float64)
         self.shape_rows = emb.shape.weight.array @ by_input[emb.word.dim :]
         self.padding, self.bias = first.conv.padding, first.conv.bias.array
         self.memo: dict[int, int] = {}  # word id -> its row in `rows`, oldest first
@@ -258,7 +261,9 @@ class _FirstLayerMemo:
         memo = self.memo
         missing = [k for k in keys if k not in memo]
         if missing:
-            fresh = self.model.emb.word(np.array(missing)) @ self.word_weight
+            fresh = (self.model.emb.word(np.array(missing)).astype(np.float64) @ self.word_weight).astype(
+                self.rows.dtype
+            )
             if len(missing) > len(self.free):  # the older half goes, but not a word this call reads
                 kept = set(keys)
                 self.free += [memo.pop(k) for k in [k for k in islice(memo, len(memo) // 2) if k not in kept]]

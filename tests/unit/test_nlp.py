@@ -239,3 +239,18 @@ def test_dictionaries_are_walked_by_the_dawg_extension() -> None:
 )
 def test_a_sentence_goes_on_after_an_abbreviation_unless_a_unit_ends_it(text: str, sentences: int) -> None:
     assert len(parse_text(text, syntax=False).sentences) == sentences
+
+
+@pytest.mark.parametrize("name", ["morph", "syntax", "ner"])
+def test_a_words_first_layer_row_does_not_depend_on_the_words_beside_it(name: str) -> None:
+    """The memo computes the rows of the words a call misses in one product; a word's row must be the same
+    whether it was computed alone or among sixty others, or a parse depends on what was tagged before."""
+    import numpy as np
+
+    from coopgraph.ingest.nlp import _FirstLayerMemo, load_models
+
+    model = load_models()[name].infer.model.model
+    ids = list(range(100, 160))
+    alone = _FirstLayerMemo(model)._word_rows(np.array([ids[7]]))
+    crowd = _FirstLayerMemo(model)._word_rows(np.array(ids))
+    assert np.array_equal(alone[0], crowd[7])
