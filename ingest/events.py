@@ -135,6 +135,7 @@ def extract_events(ctx: Context) -> None:
     _place_days(ctx, taken)
     _brands(ctx, taken)  # last: "Китайско-Евразийское ЭКСПО" is a name of which the brand is a word
     _fold_shorter_names(ctx)
+    _fold_described_editions(ctx)
     _back_references(ctx, taken)
 
 
@@ -149,6 +150,33 @@ def _fold_shorter_names(ctx: Context) -> None:
         if len(mine) < 2 or len(fuller) != 1 or short.key not in ctx.table.entities:
             continue
         ctx.fold_entity(short, fuller[0])
+
+
+def _fold_described_editions(ctx: Context) -> None:
+    """ "Третий форум регионов Казахстана и Узбекистана прошел в Туркестане" over "прошел третий Форум
+    межрегионального сотрудничества Казахстана и Узбекистана": an event without an edition whose head and places
+    are those of an edition the article names is that edition (of several, the one named first: a "следующий, IV
+    Форум" comes after it)."""
+    events = ctx.table.of_type("Event")
+    first_seen = {e.key: min((r.start for r in ctx.refs if r.key == e.key), default=len(ctx.text)) for e in events}
+
+    def parts(e) -> tuple[bool, str, frozenset[str]]:
+        words = re.findall(r"[\w-]+", e.name)
+        edition = bool(words) and (re.fullmatch(_ROMAN, words[0]) is not None or words[0][:1].isdigit())
+        words = words[1:] if edition else words
+        places = frozenset(lemma(w) for w in words[1:] if w[:1].isupper())
+        return edition, lemma(words[0]) if words else "", places
+
+    for short in events:
+        edition, head, places = parts(short)
+        if edition or not places or short.key not in ctx.table.entities:
+            continue
+        editions = sorted(
+            (e for e in events if e is not short and e.key in ctx.table.entities and parts(e) == (True, head, places)),
+            key=lambda e: first_seen[e.key],
+        )
+        if editions:
+            ctx.fold_entity(short, editions[0])
 
 
 _CAPITAL = re.compile(rf"(?<![\w-])(?:{_ROMAN}\s+)?[А-ЯЁ][а-яё]")
@@ -291,7 +319,7 @@ _ORDINAL_WORDS = {
 }  # fmt: skip
 _WORD_ORDINAL_EVENT = re.compile(
     rf"(?<![\w-])(?P<ord>{'|'.join(_ORDINAL_WORDS)})(?:ый|ого|ом|ому|ым|ой|ая|ую|ое|ые|ых|ий|ьего|ьем|ьему|ьим|ья|ьей|ью|ье|ьи)"
-    r"(?P<rest>(?:\s+(?:[А-Яа-яЁё\-]+|и)){1,12})",
+    r"(?=(?P<rest>(?:\s+(?:[А-Яа-яЁё\-]+|и)){1,12}))",  # ahead only: a headline's words may hold the next ordinal
     re.I,
 )
 
@@ -325,8 +353,10 @@ def _ordinal_events(ctx: Context, taken) -> None:
         k = next((i for i, w in enumerate(words[:4]) if event_lexicon().is_head(lemma(w.group()))), None)
         if k is None or not all(_adjective(w.group()) for w in words[:k]):
             continue
-        if ordinal != m.group("ord") and (k == 0 or not words[0].group()[:1].isupper()):
-            continue  # "в первый день форума", "первый форум": no named event
+        if ordinal != m.group("ord") and not (
+            words[0].group()[:1].isupper() and (k > 0 or _tail(m.group("rest")[words[0].end() :]))
+        ):
+            continue  # "в первый день форума", "первый форум": no named event; "третий Форум межрегионального ..." is
         base = m.start("rest")
         if any(s <= base + words[k].start() < e for s, e in taken):
             continue  # "8-м ЭКСПО «Китай – Евразия»": the head belongs to the quoted name taken already

@@ -46,6 +46,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_nominative_modifiers,
     repair_noun_cycles,
     repair_object_subjects,
+    repair_participle_asides,
     repair_passive_participles,
     repair_places_on_persons,
     repair_prepositions_hung_behind,
@@ -524,6 +525,7 @@ def _repair(ours: list[Token]) -> None:
     repair_subjects_read_as_objects(ours)
     repair_second_objects(ours)
     repair_leading_participles(ours)
+    repair_participle_asides(ours)
     repair_forward_jumps(ours)
     repair_direction_phrases(ours)
     repair_dashed_amounts(ours)

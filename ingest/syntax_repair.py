@@ -1733,3 +1733,27 @@ def repair_coordinated_adjectives(tokens: list[Token]) -> None:
         first._head, first._rel, first.pos = noun.i, "amod", "ADJ"
         second._head, second._rel = first.i, "conj"
         conj._head = second.i
+
+
+def repair_participle_asides(tokens: list[Token]) -> None:
+    """ "Нуржан Абдуллаев и хоким ... Баходир Юсупов, возглавивший делегацию своего региона, подписали карту": the
+    parser can make a participle aside between commas the head of the subjects before it and hang it on a noun
+    after it. The nominatives before the aside are the next verb's subject (the first, the others its
+    conjuncts), and the aside qualifies the last of them."""
+    for part in tokens:
+        o = part.i - 1
+        if part.feats.get("VerbForm") != "Part" or part.feats.get("Case") != "Nom" or o < 1 or tokens[o].text != ",":
+            continue
+        c = next((t.i for t in tokens[part.i + 1 :] if t.text == ","), None)
+        if c is None or c + 1 >= len(tokens) or not _finite(verb := tokens[c + 1]) or o < part._head <= c:
+            continue
+        if any(t._head == verb.i and t._rel.startswith("nsubj") for t in tokens):
+            continue
+        roots = [t for t in tokens[:o] if o < t._head <= c]
+        if not roots or not all(t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == "Nom" for t in roots):
+            continue
+        first = roots[0]
+        first._head, first._rel = verb.i, "nsubj"
+        for t in roots[1:]:
+            t._head, t._rel = first.i, "conj"
+        part._head, part._rel = roots[-1].i, "acl"
