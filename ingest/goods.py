@@ -138,6 +138,12 @@ def is_generic(lemmas: Sequence[str]) -> bool:
     return hit is not None and hit[1].generic
 
 
+def is_not_good(lemma: str) -> bool:
+    """Whether a noun is one of the lexicon's non-goods ("образец", "чиновник"), whatever follows it."""
+    words, hit = _read_words([lemma])
+    return hit is not None and hit[1].code is None and not hit[1].generic
+
+
 def chapter_name(chapter: str) -> str:
     """The Russian name of a chapter ("10") or a range ("01-24"); KeyError if there is none."""
     return _lexicon().names[chapter]

@@ -311,7 +311,12 @@ def _name_after(ctx: Context, k: int, toks: list[Token], i: int) -> Token | None
     after a head in another case ("завода Степняк") or more of the name follows it ("Талас Буурчак")."""
     head, j = toks[i], i + 1
     run: list[Token] = []
-    while j < len(toks) and len(run) < 4 and toks[j].text[:1].isupper() and (run or not _genitive(toks[j])):
+    while (
+        j < len(toks)
+        and len(run) < 4
+        and toks[j].text[:1].isupper()
+        and (run or not _genitive(toks[j]) or _place_as_named(ctx, k, toks[j]))
+    ):
         tok = toks[j]  # (a name's later words keep their form: "фабрикой Йылдыз Текстиль")
         if not (tok.pos in ("PROPN", "X") or run and tok.pos in ("NOUN", "ADJ") or not run and _adjective(tok)):
             break
@@ -328,6 +333,21 @@ def _name_after(ctx: Context, k: int, toks: list[Token], i: int) -> Token | None
         if _head_lemma(head) in org_lexicon().place_heads or not _nominative_after_oblique(head, run[0]):
             return None  # "в порту Курык": the port of the town is the town
     return run[-1] if run else None
+
+
+def _place_as_named(ctx: Context, k: int, tok: Token) -> bool:
+    """A town named in its own form ("фабрика Семей Былгары"), which a common word's genitive may share."""
+    return any(
+        r.start <= tok.start < r.end and ctx.table.entities[r.key].name == tok.text
+        for r in ctx.refs_in(k, "City", "Region")
+        if r.key in ctx.table.entities
+    )
+
+
+def _only_genitive(tok: Token) -> bool:
+    """A form the dictionary reads only as a genitive ("гидроприводов"), whatever case the tagger gave it."""
+    known = [p for p in parses(tok.text.lower()) if p.is_known]
+    return bool(known) and all(p.tag.case == "gent" for p in known)
 
 
 def _genitive(tok: Token) -> bool:
@@ -361,6 +381,7 @@ def _genitive_tail(ctx: Context, k: int, toks: list[Token], i: int) -> Token | N
         if (
             not tok.text[:1].islower()
             or tok.feats.get("Case") != "Gen"
+            and not _only_genitive(tok)
             or any(r.start <= tok.start < r.end for r in ctx.refs_in(k))
         ):
             break

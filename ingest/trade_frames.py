@@ -27,6 +27,7 @@ from coopgraph.ingest.frames import (
     tree_of,
     under_contract,
 )
+from coopgraph.ingest.goods import is_not_good
 from coopgraph.ingest.morph import parses
 from coopgraph.ingest.nlp import Token
 from coopgraph.ingest.trade_sides import trader_refs
@@ -690,6 +691,9 @@ def goods_of(ctx: Context, tree: Tree, st: Statement) -> GoodsRead:
             # делегацию региона": officials and delegations arriving are a visit, no cargo; "первая партия" is cargo
             out.other = True
             continue
+        if _under_a_non_good(tree, first, st.match.pred):
+            out.other = True  # "— образцы обувной и галантерейной кожи": what samples are of is no flow
+            continue
         # "импортируются в основном машины": the phrase starts at the adjective; the list marker at its "в"
         start = first.i - 1 if first.i and list_marker(tokens, first.i - 1) else first.i
         read = read_goods(ctx, k, tokens[start:])
@@ -702,6 +706,19 @@ def goods_of(ctx: Context, tree: Tree, st: Statement) -> GoodsRead:
         after = max([st.match.pred, *st.goods_at], key=lambda t: t.i)
         out.goods = _goods_after_figure(ctx, k, tokens, after, own)
     return out
+
+
+def _under_a_non_good(tree: Tree, first: Token, pred: Token) -> bool:
+    """Whether a goods phrase begins inside the complement of a noun before it that names no good (up to the
+    predicate: "договор на производство и поставку в Казахстан счётчиков" is the supply's)."""
+    node = tree.parent(first)
+    for _ in range(3):  # bounded: the parse may hold a cycle
+        if node is None or node.pos != "NOUN" or node is pred or node.lemma in lexicon().predicates:
+            return False
+        if 0 < first.i - node.i <= 2 and first.feats.get("Case") == "Gen" and is_not_good(node.lemma):
+            return True  # right after it, in its genitive: "образцы обувной кожи"
+        node = tree.parent(node)
+    return False
 
 
 def _noun_first(tok: Token) -> bool:

@@ -1054,6 +1054,16 @@ ENTITIES = [
         has=[("Organization", "Кайсерийская фабрика Йылдыз Текстиль")],
     ),
     case(
+        "org-a-towns-name-a-common-words-genitive-shares-opens-a-firms-name",
+        "Кожевенная фабрика Семей Былгары привезла на выставку новые коллекции.",
+        has=[("Organization", "Кожевенная фабрика Семей Былгары")],
+    ),
+    case(
+        "org-a-genitive-the-tagger-gave-another-case-continues-the-name",
+        "Контракт заключен с Уральским заводом гидроприводов.",
+        has=[("Organization", "Уральский завод гидроприводов")],
+    ),
+    case(
         "org-a-zone-named-by-its-town-keeps-its-words",
         "Делегация побывала в свободной экономической зоне Ургут.",
         has=[("Organization", "Свободная экономическая зона Ургут")],
