@@ -756,8 +756,8 @@ def _demonym_before(ctx: Context, k: int, head: Token) -> list[str]:
     out: list[str] = []
     end = head.start
     for dm in sorted(ctx.demonyms, key=lambda d: d.start, reverse=True):
-        if not sent.start <= dm.start < end:
-            continue
+        if not sent.start <= dm.start < end or dm.end > end:
+            continue  # (a second reading of the same adjective is no second place)
         gap = ctx.text[dm.end : end]
         if not (gap.strip() == "" and len(gap) <= 2 or out and re.fullmatch(r"\s*(?:,|и)\s*", gap)):
             break

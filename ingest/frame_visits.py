@@ -759,6 +759,11 @@ def _hosted(ctx: Context, m: FrameMatch) -> None:
         # "губернатор области поприветствовал делегацию": an unnamed office stands for its place
         places = [p for p in (hosts.bodies + [region_of_person(ctx, h) for h in hosts.persons]) if p]
         places += [p for p in hosts.represented if p not in places]
+        local = [b for b in guests.bodies if not b.startswith("Country:")]  # whose region, not just which country
+        if not places and not hosts and local and guests.group and ctx.home and len(m.role("guests")) == 1:
+            # "Гостей из Баян-Улгийского аймака на вокзале встречали": met by the article's own (one object: two
+            # are the parser's, which took the hosts after the verb for guests)
+            places = [ctx.home]
     # "показали производство на заводе X и в хозяйстве Y": each body shown; of places, the first
     bodies = [p for p in places if p.startswith("Organization:")]
     for place in bodies + [p for p in places if p not in bodies][:1]:

@@ -637,6 +637,9 @@ def _delegation_after_held(ctx: Context, events: Events) -> None:
                 _delegation_led(ctx, k, keys, venue)
 
 
+_LEAD_OR_COME = {"возглавить", "возглавлять", "приехать", "прибыть", "войти", "входить"}
+
+
 def _delegation_led(ctx: Context, k: int, keys: list[str], venue: str) -> None:
     """Sentence k names a delegation and who led it and says nothing else it did: it and its leader came to
     the event held before (or to the place it was held in)."""
@@ -646,16 +649,19 @@ def _delegation_led(ctx: Context, k: int, keys: list[str], venue: str) -> None:
     word, led = _DELEGATION.search(sent.text), _LED.search(sent.text)
     if word is None or led is None:
         return
-    if any(
-        rel.type in ("VISITED", "PARTICIPATED_IN") and ctx.sentence_of(rel.evidence.start) == k
-        for rel in ctx.relations.values()
-    ):
-        return  # the sentence says where the delegation went, or what it took part in
     lo, hi = sent.start + word.start() - 40, sent.start + led.start()
     owners = [
         r for r in ctx.refs_in(k, "Region", "City") if lo <= r.start < hi and (r.start > lo + 40 or r.via == "demonym")
     ]
-    acts = [t for t in sent.tokens if t.pos == "VERB" and t.lemma not in ("возглавить", "возглавлять")]
+    if any(
+        rel.type in ("VISITED", "PARTICIPATED_IN")
+        and ctx.sentence_of(rel.evidence.start) == k
+        and rel.source_key in {r.key for r in owners}
+        for rel in ctx.relations.values()
+    ):
+        return  # the sentence says where the delegation went, or what it took part in
+    # "..., в ее составе в Усть-Каменогорск приехала и депутат ...": a member's coming is the delegation's
+    acts = [t for t in sent.tokens if t.pos == "VERB" and t.lemma not in _LEAD_OR_COME]
     if len({r.key for r in owners}) != 1 or acts:
         return  # whose delegation is not said, or the sentence says what else it did ("посетила ...")
     leaders = [r.key for r in ctx.refs_in(k, "Person") if r.start >= sent.start + led.end()]

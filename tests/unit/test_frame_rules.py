@@ -11,6 +11,19 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-guests-from-a-region-met-by-no-one-named-came-to-the-articles-region",
+        "Павлодарская область принимает гостей\n\nГостей из Баян-Улгийского аймака Монголии во главе с губернатором "
+        "аймака Нурболом Хурметбеком на вокзале встречали с домброй и баурсаками.",
+        has=[("VISITED", "Баян-Улгийский аймак", "Павлодарская область")],
+    ),
+    relation_case(
+        "visit-a-delegation-led-to-a-festival-whose-member-came-came-too",
+        "В Усть-Каменогорске прошел фестиваль «Алтайская радуга». Делегацию Алтайского края возглавил заместитель "
+        "председателя правительства края Игорь Ларионов, в ее составе в Усть-Каменогорск приехала и депутат "
+        "Светлана Гришина.",
+        has=[("VISITED", "Алтайский край", "Усть-Каменогорск"), ("VISITED", "Игорь Ларионов", "Усть-Каменогорск")],
+    ),
+    relation_case(
         "visit-the-side-of-the-guests-country-was-shown-the-plants",
         "Делегация Костанайской области — на Могилевщине\n\nКазахстанской стороне показали производство на "
         "Кричевском заводе кормовых машин и на Бобруйском заводе тракторных деталей.",
@@ -1417,6 +1430,11 @@ HEADLINES = [
 ]
 
 NO_VISITS = [
+    relation_case(
+        "no-visit-guests-of-a-country-met-by-an-unnamed-head-before-their-region-is-said",
+        "Алматинская область\n\nКитайскую делегацию аким области принял",
+        absent=[("VISITED", "Китай", ANY)],
+    ),
     relation_case(
         "no-visit-a-return-visit-scheduled",
         "Ответный визит таласской делегации в Тараз намечен на весну 2026 года.",
