@@ -53,6 +53,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_prepositions_on_modifiers,
     repair_prepositions_on_subjects,
     repair_quoted_names,
+    repair_relative_clause_roots,
     repair_relative_clauses_on_later_nouns,
     repair_reported_speech,
     repair_sealed_documents,
@@ -499,6 +500,7 @@ def _repair(ours: list[Token]) -> None:
     repair_misread_place_nouns(ours)
     repair_names_read_as_modifiers(ours)
     repair_relative_clauses_on_later_nouns(ours)
+    repair_relative_clause_roots(ours)
     repair_copular_places(ours)
     repair_names_across_verbs(ours)
     repair_places_on_persons(ours)

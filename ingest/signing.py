@@ -456,9 +456,15 @@ def _signer_args(ctx: Context, m: FrameMatch) -> list[Argument]:
 
 
 def _other_clause(ctx: Context, m: FrameMatch, r: Ref) -> bool:
+    """A finite verb stands between the mention and the predicate; a relative clause's does not part them ("ТОО
+    «X», которое поставляет масло, подписало контракт")."""
     lo, hi = sorted((r.start, m.pred.start))
     return any(
-        t.pos == "VERB" and t.feats.get("VerbForm") == "Fin" and lo < t.start < hi and t.i != m.pred.i
+        t.pos == "VERB"
+        and t.feats.get("VerbForm") == "Fin"
+        and lo < t.start < hi
+        and t.i != m.pred.i
+        and t.rel != "acl:relcl"
         for t in ctx.sentences[m.sent].tokens
     )
 

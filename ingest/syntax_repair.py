@@ -1757,3 +1757,39 @@ def repair_participle_asides(tokens: list[Token]) -> None:
         for t in roots[1:]:
             t._head, t._rel = first.i, "conj"
         part._head, part._rel = roots[-1].i, "acl"
+
+
+_RELATIVE_NOMINATIVES = {"который", "которая", "которое", "которые"}
+
+
+def repair_relative_clause_roots(tokens: list[Token]) -> None:
+    """ "ТОО «Жетысу Агро Экспорт», которое уже второй год поставляет в СУАР масло, подписало новый контракт": the
+    parser can make the relative clause's verb the sentence's root, its antecedent that verb's subject and the main
+    verb after the clause a modifier of the antecedent. The main verb heads the sentence with the antecedent as its
+    subject; the relative clause modifies the antecedent, its pronoun its subject when nothing else is."""
+    for k, pron in enumerate(tokens):
+        if pron.lemma != "который" or k < 2 or tokens[k - 1].text != ",":
+            continue
+        v1 = tokens[pron._head] if 0 <= pron._head < len(tokens) else None
+        if v1 is None or v1._rel != "root" or not _finite(v1):
+            continue
+        noun = next((t for t in tokens[: k - 1] if t._head == v1.i and t._rel.startswith("nsubj")), None)
+        v2 = next(
+            (
+                t
+                for t in tokens[v1.i + 1 :]
+                if _finite(t) and t._head in (v1.i, noun.i if noun else -2, -1) and tokens[t.i - 1].text == ","
+            ),
+            None,
+        )
+        if noun is None or v2 is None or any(c._head == v2.i and c._rel.startswith("nsubj") for c in tokens):
+            continue
+        v2._head, v2._rel = -1, "root"
+        noun._head, noun._rel = v2.i, "nsubj"
+        v1._head, v1._rel = noun.i, "acl:relcl"
+        for t in tokens:
+            if t._head == v1.i and t.i > v2.i:
+                t._head = v2.i  # what follows the main verb is its
+        others = [c for c in tokens if c._head == v1.i and c._rel.startswith("nsubj")]
+        if pron.text.lower() in _RELATIVE_NOMINATIVES and not others:
+            pron._rel = "nsubj"
