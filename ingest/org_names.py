@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 from coopgraph.ingest.context import Context
-from coopgraph.ingest.morph import PYMORPHY_CASES, inflect_word, parses
+from coopgraph.ingest.morph import PYMORPHY_CASES, inflect_word, parses, transliterate_kazakh
 from coopgraph.ingest.nlp import Sentence, Token
 
 
@@ -34,6 +34,7 @@ class OrgLexicon:
     business_parks: frozenset[str]
     head_lemmas: dict[str, str]
     place_heads: frozenset[str]
+    firm_words: frozenset[str]
     acronyms: dict[str, str]
     plant_acronyms: dict[str, str]  # "НПЗ" -> "masc": a place adjective before it names the plant
 
@@ -95,6 +96,7 @@ def org_lexicon() -> OrgLexicon:
         business_parks=frozenset(data["business_parks"]),
         head_lemmas=dict(data["head_lemmas"]),
         place_heads=frozenset(data["place_heads"]),
+        firm_words=frozenset(data["firm_words"]),
     )
 
 
@@ -125,6 +127,46 @@ def add_unquoted_names(ctx: Context, taken: list[tuple[int, int]], add: Add) -> 
                 if add(ctx, name, ctx.text[start:end], start, end):
                     taken.append((start, end))
                     absorb_places(ctx, k, sent.tokens, tok.i, end)
+
+
+def _inside_quotes(toks: list[Token], i: int) -> bool:
+    """Whether an opening quote before token i is not closed before it."""
+    depth = 0
+    for t in toks[:i]:
+        if t.text in ("«", "„", "“"):
+            depth += 1
+        elif t.text in ("»", "”") and depth:
+            depth -= 1
+        elif t.text == '"':
+            depth = 1 - depth
+    return depth > 0
+
+
+def add_firm_word_names(ctx: Context, taken: list[tuple[int, int]], add: Add) -> None:
+    """ "на площадке Ертіс Машинери": capitalised words ending in a word only firms' names end in (`firm_words`)
+    name a firm, with no head or quotes around them."""
+    words = org_lexicon().firm_words
+    for k, sent in enumerate(ctx.sentences):
+        toks = sent.tokens
+        for j, tok in enumerate(toks):
+            if not tok.text[:1].isupper() or transliterate_kazakh(tok.text).lower() not in words or j == 0:
+                continue
+            i = j
+            while i > 0 and j - i < 3 and toks[i - 1].text[:1].isupper() and toks[i - 1].pos in ("PROPN", "X", "NOUN"):
+                i -= 1
+            if i == j or i == 0 and toks[0].pos == "NOUN":
+                continue  # a firm word alone, or a sentence's first common noun before it
+            if _inside_quotes(toks, i) or j + 1 < len(toks) and toks[j + 1].text[:1].isupper():
+                continue  # a quoted name is read as one; "Алатау Агро Экспо": the name goes on
+            start, end = toks[i].start, tok.end
+            if any(s < end and start < e for s, e in taken) or any(
+                r.start < end and start < r.end and r.type not in ("City", "Region") for r in ctx.refs_in(k)
+            ):
+                continue
+            if add(ctx, ctx.text[start:end], ctx.text[start:end], start, end):
+                taken.append((start, end))
+                for r in [r for r in ctx.refs_in(k, "City", "Region") if start <= r.start and r.end <= end]:
+                    ctx.drop_ref(r)  # "Омск Трейд": the town's name is the firm's here
 
 
 def _appositive_name(ctx: Context, k: int, sent: Sentence, head: Token, taken: list[tuple[int, int]], add: Add) -> None:

@@ -8,7 +8,7 @@ import re
 from coopgraph.ingest.context import Context, normalise_key
 from coopgraph.ingest.morph import form_of, inflect_word, lemma, parses, transliterate_kazakh
 from coopgraph.ingest.nlp import Token
-from coopgraph.ingest.org_names import add_unquoted_names, described_at_start, org_lexicon
+from coopgraph.ingest.org_names import add_firm_word_names, add_unquoted_names, described_at_start, org_lexicon
 
 LEGAL_FORMS = org_lexicon().legal_forms
 _LEGAL_RE = "|".join(sorted(set(LEGAL_FORMS), key=len, reverse=True))
@@ -306,6 +306,7 @@ def extract_organizations(ctx: Context) -> None:
     _add_embassies(ctx, taken)
     _add_bodies(ctx, taken)
     add_unquoted_names(ctx, taken, _add)
+    add_firm_word_names(ctx, taken, _add)
     _add_quoted_again(ctx, taken)
     _add_ner_orgs(ctx, taken)
     _bracketed_acronyms(ctx)

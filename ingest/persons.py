@@ -8,6 +8,7 @@ import re
 from coopgraph.ingest.context import Context
 from coopgraph.ingest.morph import first_name_gender, known, nominative_name_part, parses, transliterate_kazakh
 from coopgraph.ingest.nlp import Token
+from coopgraph.ingest.org_names import org_lexicon
 
 # Words after which a name is a dedication or a historical figure, not an actor of the news.
 _HISTORICAL_CUES = {
@@ -203,6 +204,8 @@ def extract_persons(ctx: Context) -> None:
             toks, start = holder, holder[0].start
         if _cue_before(ctx, start, _CREDIT_CUES, 2):
             continue
+        if any(transliterate_kazakh(t.text).lower() in org_lexicon().firm_words for t in toks):
+            continue  # "компанией Тяньшань Фудс": a firm's name, whatever the NER says
         if _alone_on_line(ctx, start, end) or _byline(ctx, start, end):
             continue  # a by-line: the author, not a party
         toks = _strip_dedication(ctx, sent, _strip_places(ctx, toks))

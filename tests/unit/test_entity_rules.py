@@ -1064,6 +1064,18 @@ ENTITIES = [
         has=[("Organization", "Уральский завод гидроприводов")],
     ),
     case(
+        "org-a-name-ending-in-a-firms-word-is-no-persons",
+        "ТОО «Жетысу Агро Экспорт» подписало контракт с торговой компанией Синьцзян Тяньшань Фудс.",
+        has=[("Organization", "Синьцзян Тяньшань Фудс")],
+        absent=[("Person", "Тяньшань Фудс")],
+    ),
+    case(
+        "org-capitalised-words-ending-in-a-firms-word-name-a-firm",
+        "Гости побывали на производственной площадке Ертіс Машинери. Омск Трейд и Кызылжар Агро подписали контракт.",
+        has=[("Organization", "Ертис Машинери"), ("Organization", "Омск Трейд"), ("Organization", "Кызылжар Агро")],
+        absent=[("City", "Омск")],
+    ),
+    case(
         "org-a-zone-named-by-its-town-keeps-its-words",
         "Делегация побывала в свободной экономической зоне Ургут.",
         has=[("Organization", "Свободная экономическая зона Ургут")],
