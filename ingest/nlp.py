@@ -28,6 +28,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_disagreeing_adjectives,
     repair_double_subjects,
     repair_edition_numerals,
+    repair_flow_destinations,
     repair_forward_jumps,
     repair_fronted_objects,
     repair_gapping,
@@ -533,6 +534,7 @@ def _repair(ours: list[Token]) -> None:
     repair_participle_asides(ours)
     repair_forward_jumps(ours)
     repair_direction_phrases(ours)
+    repair_flow_destinations(ours)
     repair_dashed_amounts(ours)
     repair_gapping(ours)
     repair_noun_cycles(ours)

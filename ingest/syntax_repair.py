@@ -326,6 +326,48 @@ def repair_direction_phrases(tokens: list[Token]) -> None:
             t._head, t._rel = verb.i, "obl"
 
 
+# Nouns of a flow of goods that take its destination ("в Россию") and origin ("из Китая") as their own modifiers.
+_FLOW_NOUNS = {"экспорт", "импорт", "вывоз", "ввоз", "поставка", "отгрузка", "реэкспорт"}
+
+
+def _under(by_i: dict[int, Token], t: Token, top: Token) -> bool:
+    seen = 0
+    while t._head >= 0 and seen < 8:
+        if t._head == top.i:
+            return True
+        t, seen = by_i[t._head], seen + 1
+    return False
+
+
+def repair_flow_destinations(tokens: list[Token]) -> None:
+    """ "В экспорте области в Россию преобладает пшеница", "товарами казахстанского экспорта в Оренбургскую
+    область стали уголь": the parser hangs the place a flow goes to (or comes from) on the verb or on the
+    slot noun above the flow's noun; right after the flow noun's own phrase, it is the flow's."""
+    by_i = {t.i: t for t in tokens}
+    cases = {c._head: c.text.lower() for c in tokens if c._rel == "case"}
+    for t in tokens:
+        prep = cases.get(t.i)
+        if prep not in _DIRECTIONS or t._rel not in ("obl", "nmod") or not _named_place(tokens, t):
+            continue
+        if t.feats.get("Case") != ("Gen" if prep == "из" else "Acc"):
+            continue
+        head = by_i.get(t._head)
+        flows = [
+            f for f in tokens if f.lemma in _FLOW_NOUNS and f.i < t.i and head is not None and _under(by_i, f, head)
+        ]
+        if not flows or head is None or head.lemma in _FLOW_NOUNS:
+            continue
+        flow = flows[-1]
+        between = [b for b in tokens if flow.i < b.i < t.i and b._head != t.i]
+        if all(_under(by_i, b, flow) for b in between):
+            t._head, t._rel = flow.i, "nmod"
+
+
+def _named_place(tokens: list[Token], t: Token) -> bool:
+    """A capitalised noun, or a noun with a capitalised adjective on it ("в Оренбургскую область")."""
+    return t.text[:1].isupper() or any(a._head == t.i and a._rel == "amod" and a.text[:1].isupper() for a in tokens)
+
+
 def repair_forward_jumps(tokens: list[Token]) -> None:
     """ "Крупа поступает в область из Павлодарской, ... областей, и, к сожалению, оптовики подняли цену на
     крупу": in a long sentence the parser can hang a prepositional phrase on a noun past the next clause's

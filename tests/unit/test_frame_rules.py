@@ -11,6 +11,12 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visited-what-a-delegation-saw-at-a-places-plants",
+        "Узбекская делегация из Самаркандской области ознакомилась с производством на предприятиях Туркестанской "
+        "области.",
+        has=[("VISITED", "Самаркандская область", "Туркестанская область")],
+    ),
+    relation_case(
         "visit-guests-from-a-region-met-by-no-one-named-came-to-the-articles-region",
         "Павлодарская область принимает гостей\n\nГостей из Баян-Улгийского аймака Монголии во главе с губернатором "
         "аймака Нурболом Хурметбеком на вокзале встречали с домброй и баурсаками.",
@@ -1606,6 +1612,17 @@ NO_VISITS = [
 ]
 
 PARTICIPATION = [
+    relation_case(
+        "participated-the-prize-winners-of-games-named-in-quotes",
+        "Спортсмены Костанайской области стали призёрами Международных спортивных игр «Дети Азии» в Якутске.",
+        has=[("PARTICIPATED_IN", "Костанайская область", "Дети Азии")],
+        absent=[("PARTICIPATED_IN", "Костанайская область", "Международные спортивные игры")],
+    ),
+    relation_case(
+        "participated-games-named-in-quotes-after-their-head",
+        "Делегация Павлодарской области приняла участие в играх «Дети Азии».",
+        has=[("PARTICIPATED_IN", "Павлодарская область", "Дети Азии")],
+    ),
     relation_case(
         "participated-the-city-that-held-days-of-a-culture",
         "В прошлом году в Омске прошли «Дни казахской культуры». В этот раз омскую делегацию приняли в Павлодаре.",

@@ -497,6 +497,24 @@ def test_a_firm_after_a_dash_names_the_noun_before_it() -> None:
 # [sentence, word, its relation and head after the repairs]
 REHUNG = [
     pytest.param(
+        "В экспорте Северо-Казахстанской области в Россию преобладает пшеница.",
+        "Россию",
+        ("nmod", "экспорте"),
+        id="a-flows-destination-hung-on-the-verb-is-the-flows",
+    ),
+    pytest.param(
+        "Главными товарами казахстанского экспорта в Оренбургскую область стали уголь и хромовая руда.",
+        "область",
+        ("nmod", "экспорта"),
+        id="a-flows-destination-hung-on-its-slot-noun-is-the-flows",
+    ),
+    pytest.param(
+        "Экспорт зерна в Китай вырос в 2 раза.",
+        "раза",
+        ("obl", "вырос"),
+        id="a-times-phrase-stays-on-the-verb",
+    ),
+    pytest.param(
         "Открывая выставку, аким Западно-Казахстанской области Нариман Турегалиев отметил рост товарооборота.",
         "аким",
         ("nsubj", "отметил"),
@@ -574,12 +592,6 @@ REHUNG = [
         id="a-preposition-is-the-nouns-after-it",
     ),
     pytest.param(
-        "Китай с начала года получил из Алтайского края 17,5 тыс. т нута, 12 тыс. т тритикале, 13 тыс. т проса.",
-        "тритикале",
-        ("obj", "получил"),
-        id="a-counted-noun-hung-on-itself-is-the-verbs-object",
-    ),
-    pytest.param(
         "ТОО «Жетысу Агро Экспорт», которое уже второй год поставляет в СУАР рапсовое масло, подписало новый контракт.",
         "ТОО",
         ("nsubj", "подписало"),
@@ -631,6 +643,17 @@ def test_words_are_rehung(text: str, word: str, arc: tuple[str, str]) -> None:
     tokens = parse_text(text).sentences[0].tokens
     tok = next(t for t in tokens if t.text == word)
     assert (tok.rel, tokens[tok.head].text) == arc
+
+
+def test_a_counted_noun_hung_on_itself_is_the_verbs_object() -> None:
+    # Machines differ in the parser's last digits: one parse hangs "тритикале" on itself (mended into the
+    # verb's object), another makes it a conjunct of the object before it; either way it is what was received.
+    text = "Китай с начала года получил из Алтайского края 17,5 тыс. т нута, 12 тыс. т тритикале, 13 тыс. т проса."
+    tokens = parse_text(text).sentences[0].tokens
+    tok = next(t for t in tokens if t.text == "тритикале")
+    while tok.rel == "conj" and tok.head != tok.i:
+        tok = tokens[tok.head]
+    assert (tok.rel, tokens[tok.head].text) == ("obj", "получил")
 
 
 def test_a_genitive_after_its_preposition_is_the_prepositions_not_the_next_nouns() -> None:
