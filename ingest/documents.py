@@ -236,15 +236,19 @@ def _topic_after_parties(tokens: list[Token], j: int) -> int | None:
     firm = tokens[j].text in _legal_forms() or partner
     if tokens[j].lemma != "между" and not firm:
         return None
-    joined, quoted = partner, False
+    joined, quoted, bracket = partner, False, False
     for k in range(j + 1, min(j + 30, len(tokens) - 1)):
         t, nxt = tokens[k], tokens[k + 1]
         if t.text in ("«", "»"):
             quoted = t.text == "«"
             continue
-        if quoted:
+        # "между Правительством Омской области (Российская Федерация) и акиматом ...": a party's country aside
+        if t.text in ("(", ")"):
+            bracket = t.text == "("
             continue
-        if t.pos in ("VERB", "AUX") or t.text in (".", ";", ":", "(", "–", "—"):
+        if quoted or bracket:
+            continue
+        if t.pos in ("VERB", "AUX") or t.text in (".", ";", ":", "–", "—"):
             return None
         if t.lemma in ("и", ",") or t.text == "," or firm and t.lemma in ("с", "со"):
             joined = True
@@ -546,8 +550,11 @@ def _record(
         # "соглашение о сотрудничестве между Палатой предпринимателей ... и Союзом ...": a shorter name with parties
         # of its own is another document, not a mention of the one named in full before
         between = [span] if span else list(betweens)
-        merge = not (plural or another or picked)
-        mention = _add_document(ctx, k, kind, own, period, start, end, merge=merge, parties=_named(ctx, k, between))
+        # "Центральным из них стала Дорожная карта ...": one of those the sentence before signed is none of them,
+        # but it still is the roadmap the headline named
+        merge = not (plural or another)
+        parties = _named(ctx, k, between)
+        mention = _add_document(ctx, k, kind, own, period, start, end, merge=merge, parties=parties, picked=picked)
         mention.bare = not desc and period is None
         mention.counted = kind_tokens[0].i > 0 and sent.tokens[kind_tokens[0].i - 1].pos == "NUM"
         mention.between = between
@@ -621,12 +628,16 @@ def _add_document(
     end: int,
     merge: bool = True,
     parties: frozenset[str] = frozenset(),
+    picked: bool = False,
 ) -> DocMention:
     sent = ctx.sentences[k]
     signed = find_date(ctx.text[sent.start : sent.end], ctx.published) if _signing(sent) else None
     key = f"Document:{kind}:{period[0]}-{period[1]}" if period else f"Document:{normalise_key(name)}"
     existing = (
-        (_same_document(ctx, kind, period, name, parties) or _same_sentence_kind(ctx, k, kind, name, start))
+        (
+            _same_document(ctx, kind, period, name, parties, not_from=k - 1 if picked else None)
+            or _same_sentence_kind(ctx, k, kind, name, start)
+        )
         if merge
         else None
     )
@@ -770,10 +781,14 @@ def _named(ctx: Context, k: int, spans: list[tuple[int, int]]) -> frozenset[str]
     return frozenset(r.key for r in outer if any(a <= r.start < b for a, b in spans))
 
 
-def _same_document(ctx: Context, kind: str, period, name: str, parties: frozenset[str] = frozenset()) -> str | None:
+def _same_document(
+    ctx: Context, kind: str, period, name: str, parties: frozenset[str] = frozenset(), not_from: int | None = None
+) -> str | None:
+    """The document an earlier mention named, if this one is it; never one counted or named in sentence
+    `not_from` (the one a "одним из них" picks from)."""
     for d in ctx.documents:
         ent = ctx.table.entities[d.key]
-        if ent.kind != kind:
+        if ent.kind != kind or not_from is not None and (d.sent == not_from or d.counted):
             continue
         if period and ent.period == period:
             return ent.key
@@ -854,6 +869,9 @@ _GENERIC_WORDS = {
     "обновленный",
     "региональный",
     "двусторонний",
+    # "План совместных действий" in a headline is the body's "План мероприятий по реализации ..."
+    "совместный",
+    "действие",
 }
 
 

@@ -665,9 +665,21 @@ def _named_body(ctx: Context, phrase: TitlePhrase, comp: str, ref: Ref | None = 
             listed = _listed_after(ctx, phrase)
             at = listed.index(ref.key) if ref.key in listed else -1
             return named[at] if 0 <= at < len(named) and len(listed) == len(named) else None
-    if noun in trade_words().org_anaphors and before and not _plural(words[0]) and adjective is None:
-        return before[-1].key  # "директор казахстанской компании" need not be the firm named last
+    if noun in trade_words().org_anaphors and before and not _plural(words[0]):
+        if adjective is None:
+            return before[-1].key
+        # "директор павлодарского предприятия": the one firm just named that may be at that place
+        return _firm_of_adjective(ctx, phrase, comp.split()[0])
     return None
+
+
+def _firm_of_adjective(ctx: Context, phrase: TitlePhrase, adjective: str) -> str | None:
+    from coopgraph.ingest.trade_contracts import firm_of_place  # the trade rules read positions
+
+    places = [d.place for d in ctx.demonyms if phrase.comp_start <= d.start < phrase.comp_end]
+    if not places or adjective.lower() not in {d.text.lower() for d in ctx.demonyms}:
+        return None
+    return firm_of_place(ctx, phrase.sent, places[0])
 
 
 _ADJ_ENDS = ("ого", "его", "ой", "ей", "ых", "их", "ому", "ему", "ым", "им")

@@ -1638,15 +1638,24 @@ def repair_gapping(tokens: list[Token]) -> None:
                 t._head, t._rel = d, "cc"
         # the goods after the dash are what the verb's own are: its object, else its subject ("идут трубы")
         objective = verb.feats.get("Voice") != "Pass" and any(t._head == verb.i and t._rel == "obj" for t in tokens)
-        _hang_remnants(before, d, None)
-        _hang_remnants(after, d, "obj" if objective else "nsubj")
+        # "Меморандум подписали университеты, соглашение – палаты": a remnant before the dash is what the verb's
+        # own phrase before it is (here its fronted object)
+        fronted = next(
+            (t for t in tokens[: verb.i] if t._head == verb.i and t._rel in _CORE and not _cased(tokens, t)), None
+        )
+        _hang_remnants(before, d, fronted._rel if fronted is not None else None)
+        front_object = fronted is not None and fronted._rel == "obj"  # then what follows the verb is its subject
+        _hang_remnants(after, d, "obj" if objective and not front_object else "nsubj")
         dash._head, dash._rel, dash._gap, dash.pos, dash.feats = verb.i, "conj", verb.i, "VERB", dict(verb.feats)
 
 
 def _a_person(t: Token) -> bool:
     """A name, or an animate noun that is no good ("рыба", "скот" and "птица" are animate goods)."""
     from coopgraph.ingest.goods import classify  # the goods lexicon reads no parse
+    from coopgraph.ingest.org_names import org_lexicon
 
+    if t.lemma in org_lexicon().heads:
+        return False  # "соглашение – Палата предпринимателей ... и ... палата": bodies, capitalised or not
     return t.pos == "PROPN" or t.feats.get("Animacy") == "Anim" and classify([t.lemma]) is None
 
 
@@ -1663,9 +1672,14 @@ def _ends_gap(tokens: list[Token], k: int) -> bool:
     return dash is not None and dash > 0 and words[dash].text in _DASHES
 
 
+def _cased(tokens: list[Token], t: Token) -> bool:
+    return any(c._head == t.i and c._rel == "case" for c in tokens)
+
+
 def _hang_remnants(part: list[Token], dash: int, goods_rel: str | None) -> None:
-    """Hang a remnant's top words on the dash, labelled as the verb's would be: before the dash a subject or an
-    adverbial; after it (`goods_rel` given) the relation the goods have in the clause before."""
+    """Hang a remnant's top words on the dash, labelled as the verb's would be: without a preposition, the
+    relation `goods_rel` names (the goods', or what the phrase before the verb is), else a subject or an
+    adverbial by case."""
     inside = {t.i for t in part}
     tops = [t for t in part if t._head not in inside and t.pos != "PUNCT"]
     if not tops:  # the parser hung the words on each other in a cycle

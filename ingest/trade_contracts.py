@@ -198,3 +198,30 @@ def _firm_place(ctx: Context, firm: str) -> Place | None:
 
 # Legal forms used in one country only ("ООО", "ОАО", "АО" are several countries'): where such a firm is.
 _LEGAL_FORM_COUNTRY = {"ТОО": "KZ", "ЖШС": "KZ", "ОсОО": "KG", "ЧУП": "BY", "СООО": "BY", "ИООО": "BY", "ОДО": "BY"}
+# Legal forms no firm of Kazakhstan bears: "директор павлодарского предприятия" is not the ООО's director.
+_NOT_KAZAKH_FORMS = frozenset({"ООО", "ОАО", "ПАО", "ЗАО", "ОсОО", "ЧУП", "СООО", "ИООО", "ОДО", "ФГУП", "МУП", "ГУП"})
+
+
+def firm_of_place(ctx: Context, k: int, place: Place) -> str | None:
+    """ "Контракт подписали генеральный директор омской компании Денис Лаптев и директор павлодарского
+    предприятия Руслан Искаков" after "ООО «Омскагрохимсервис» и ТОО «Ертис Агро Снаб» оформили контракт": the one
+    firm named in this sentence or the one before that may be at the place the adjective names."""
+    firms = dict.fromkeys(
+        r.key
+        for r in ctx.refs
+        if r.type == "Organization" and k - 1 <= r.sent <= k and ctx.table.entities[r.key].legal_form
+    )
+    fits = [f for f in firms if _may_be_at(ctx, f, place)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _may_be_at(ctx: Context, firm: str, place: Place) -> bool:
+    country = place.country or place.code
+    at = _firm_place(ctx, firm)
+    if at is None:
+        return not (country == "KZ" and ctx.table.entities[firm].legal_form in _NOT_KAZAKH_FORMS)
+    if (at.country or at.code) != country:
+        return False
+    if at.type == "Country" or place.type == "Country":
+        return True
+    return place.code in (at.code, at.region) or at.code == place.region
