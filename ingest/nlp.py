@@ -55,6 +55,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_prepositions_on_subjects,
     repair_quoted_names,
     repair_relative_clause_roots,
+    repair_relative_clauses_in_lists,
     repair_relative_clauses_on_later_nouns,
     repair_reported_speech,
     repair_sealed_documents,
@@ -376,8 +377,27 @@ def _dictionary_pos(text: str, pos: str, feats: dict) -> tuple[str, dict]:
     an adjective is a past verb, "хоким" tagged a verb a noun. The rules read verbs and nouns by their tags."""
     if pos not in ("ADJ", "NOUN", "X", "VERB", "ADV"):
         return pos, feats
+    if pos == "VERB" and feats.get("VerbForm") == "Conv" and (participle := _participle(text)) is not None:
+        return pos, feats | dict(participle)
     repaired = _repaired_pos(text, pos)
     return (repaired[0], dict(repaired[1])) if repaired else (pos, feats)
+
+
+_CASE = {"nomn": "Nom", "gent": "Gen", "accs": "Acc", "datv": "Dat", "ablt": "Ins", "loct": "Loc"}
+
+
+@lru_cache(maxsize=10_000)
+def _participle(text: str) -> tuple[tuple[str, str], ...] | None:
+    """ "Китай, закупивший у омичей рапс": a full participle the tagger read as a verbal adverb (the dictionary
+    knows the word only as a participle), with the case, number and gender of its first reading."""
+    from coopgraph.ingest.morph import parses
+
+    ps = parses(text.lower())
+    if not ps or not all(p.tag.POS == "PRTF" for p in ps):
+        return None
+    tag = ps[0].tag
+    found = {"VerbForm": "Part", "Case": _CASE.get(str(tag.case)), "Number": _NUMBER.get(str(tag.number))}
+    return tuple((k, v) for k, v in found.items() if v)
 
 
 @lru_cache(maxsize=50_000)
@@ -501,6 +521,7 @@ def _repair(ours: list[Token]) -> None:
     repair_misread_place_nouns(ours)
     repair_names_read_as_modifiers(ours)
     repair_relative_clauses_on_later_nouns(ours)
+    repair_relative_clauses_in_lists(ours)
     repair_relative_clause_roots(ours)
     repair_copular_places(ours)
     repair_names_across_verbs(ours)

@@ -375,6 +375,10 @@ def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
         if not keys and not places and not other and events.setting and events.main:
             if not _elsewhere(ctx, m.sent, events.venues.get(events.main)):
                 keys = [events.main]  # an article set inside an event: what happens in it happens there
+        # "представили продукцию" after a fair opened; not "провели переговоры", a verb whose object is its event
+        if not keys and not places and not other and m.frame == "participate" and not m.pred.pos == "NOUN":
+            if "acc" not in m.predicate.roles.get("event", ()):
+                keys = _event_just_opened(ctx, m.sent)
     if not keys:
         return
     side = role_side(ctx, m, who)
@@ -392,6 +396,20 @@ def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
     ]
     for key in keys:
         _take_part(ctx, side, key, m.sent, f"frame:{m.frame}")
+
+
+def _event_just_opened(ctx: Context, k: int) -> list[str]:
+    """ "В Шемонаихе открылась ярмарка «Щедрая осень». Ярмарку открыл замакима. Свою продукцию представили 14
+    производителей": the one event the two sentences before named, in the same paragraph, is where it happens."""
+    sent = ctx.sentences[k]
+    named: list[str] = []
+    for j in (k - 1, k - 2):
+        if j < 0 or "\n" in ctx.text[ctx.sentences[j].end : sent.start]:
+            break
+        named += [r.key for r in ctx.refs_in(j, "Event") if r.key not in named]
+    if len(named) != 1 or _elsewhere(ctx, k, None):
+        return []
+    return named
 
 
 def _listed_after_colon(ctx: Context, m: FrameMatch, role: str) -> list[str]:

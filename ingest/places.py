@@ -78,6 +78,7 @@ def extract_places(ctx: Context) -> None:
     matches = gaz.find(ctx.text)
     datelines = _dateline_spans(ctx.text, {m.start for m in matches})
     persons = [(sp.start, sp.end) for sp in ctx.parsed.spans if sp.type == "PER"]
+    named_regions = _regions_by_core_name([m.place for m in matches if m.via != "demonym"])
     for match in matches:
         if any(s <= match.start < e for s, e in datelines):
             continue
@@ -89,10 +90,30 @@ def extract_places(ctx: Context) -> None:
         if match.via == "demonym":
             ctx.demonyms.append(match)
             continue
-        ent = add_place(ctx, match.place, alias=match.text, start=match.start, end=match.end)
+        place = match.place
+        if place.type == "City" and place.name.lower() in named_regions:
+            # "граничащая с округом Тачэн ... а из Тачэна получает овощи": the town's name is the region's
+            # core, and the article speaks of the region
+            place = named_regions[place.name.lower()]
+        ent = add_place(ctx, place, alias=match.text, start=match.start, end=match.end)
         ctx.add_ref(ent, match.start, match.end, via=match.via)
     _ambiguous_in_context(ctx, datelines)
     _demonyms_of_sides(ctx)
+
+
+# Words of a region's name that say what kind of region it is: "округ Тачэн" is "Тачэн".
+_REGION_WORDS = frozenset({"округ", "область", "провинция", "аймак"})
+
+
+def _regions_by_core_name(places: list[Place]) -> dict[str, Place]:
+    """The regions the article names, by their name without the word for their kind, in lower case."""
+    out = {}
+    for place in places:
+        words = place.name.split()
+        core = [w for w in words if w.lower() not in _REGION_WORDS]
+        if place.type == "Region" and len(core) < len(words) and core:
+            out[" ".join(core).lower()] = place
+    return out
 
 
 _PATRONYMIC = re.compile(r"(?:вич|вна|ична|улы|уулу|кызы|оглы)\w*$", re.I)

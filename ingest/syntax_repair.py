@@ -100,7 +100,9 @@ def _comma_splices(tokens: list[Token]) -> list[int]:
     the parser itself left as two roots, each a finite verb, joined by a comma; the cut is the last comma
     before the second root (the commas of a list in the first clause come before it)."""
     by_i = {t.i: t for t in tokens}
-    roots = [t for t in tokens if t._head == -1 and _finite(t)]
+    # a short participle roots a clause as a finite verb does ("В Китай вывезено 118 тыс. тонн льна, в обратном
+    # направлении поступали ...")
+    roots = [t for t in tokens if t._head == -1 and _predicative(t) and t.pos in ("VERB", "AUX")]
     cuts = []
     for first, second in zip(roots, roots[1:]):
         commas = [t for t in tokens if first.i < t.i < second.i and t.text == ","]
@@ -1210,6 +1212,36 @@ def repair_relative_clauses_on_later_nouns(tokens: list[Token]) -> None:
             continue
         verb._head = before[-1].i
         noun._head, noun._rel = verb.i, "nsubj"
+
+
+def _list_head(by_i: dict[int, Token], t: Token) -> Token:
+    while t._rel == "conj" and t._head in by_i and t._head != t.i:
+        t = by_i[t._head]
+    return t
+
+
+def repair_relative_clauses_in_lists(tokens: list[Token]) -> None:
+    """ "составляют окатыши и концентрат, которые отгружаются на комбинаты Урала, а также пшеница и мука": a plural
+    "которые" after a list qualifies the whole list, not its last item; and a noun after the clause that "а
+    также" or "а" adds goes on with the list, it is no second subject of the relative clause."""
+    by_i = {t.i: t for t in tokens}
+    for verb in tokens:
+        noun = by_i.get(verb._head)
+        if verb._rel != "acl:relcl" or noun is None:
+            continue
+        pronoun = next((t for t in tokens if t.lemma == "который" and t._head == verb.i and t.i < verb.i), None)
+        if pronoun is None:
+            continue
+        top = _list_head(by_i, noun)
+        if top is not noun and pronoun.feats.get("Number") == "Plur" and noun.feats.get("Number") != "Plur":
+            verb._head = top.i
+        for t in tokens:
+            if t._head != verb.i or t is pronoun or not t._rel.startswith("nsubj") or t.i < verb.i:
+                continue
+            opener = [c for c in tokens if c._head == t.i and c._rel == "cc" and c.text.lower() in ("а", "и")]
+            comma = t.i >= 2 and any(x.text == "," for x in tokens[max(0, t.i - 3) : t.i])
+            if opener and comma and pronoun._rel.startswith("nsubj"):
+                t._head, t._rel = top.i, "conj"
 
 
 # What a place read as the predicate of "был в X" governs that belongs to the clause: its subject, adverbs,

@@ -217,9 +217,10 @@ class FrameFlows:
                     for r in ctx.refs_in(k, "Region", "City", "Country")
                     if r.end <= side.deixis_at and r.key not in other.keys
                 ]
-                if not before and k > 0 and mem.sent < k - 1:
+                if not before and k > 0 and (mem.sent < k - 1 or mem.sent >= k):
                     # "С Самарской областью структура торговли разнообразнее. Туда экспортировались ...": the
-                    # sentence before named the place and stated no flow of its own
+                    # sentence before named the place and stated no flow of its own (a flow of this sentence
+                    # that names no place, "республика остается покупателем: туда экспортировано", is no guide)
                     before = [r.key for r in ctx.refs_in(k - 1, "Region", "City", "Country") if r.key not in other.keys]
                 if before:
                     side.keys = before[-1:]

@@ -701,11 +701,33 @@ def goods_of(ctx: Context, tree: Tree, st: Statement) -> GoodsRead:
         out.generic = out.generic or read.generic
         out.other = out.other or read.other
         out.pronoun = out.pronoun or read.pronoun
+        out.goods += _list_resumed(ctx, tree, k, first, out.goods, st.match.pred)
     if not out.goods and (out.generic or not st.goods_at):
         own = tree.parent(st.match.pred) if st.match.pred.pos == "NOUN" else None  # "импорт оценивается в"
         after = max([st.match.pred, *st.goods_at], key=lambda t: t.i)
         out.goods = _goods_after_figure(ctx, k, tokens, after, own)
     return out
+
+
+def _list_resumed(ctx: Context, tree: Tree, k: int, first: Token, read: list[Good], pred: Token) -> list[Good]:
+    """ "окатыши и концентрат, которые отгружаются на комбинаты Урала, а также пшеница и мука": the conjuncts
+    a relative clause in the middle of a list kept the linear reading from (the relative clause's own
+    statement is of the items before it only)."""
+    last = max((g.end for g in read), default=first.end)
+    tokens = tree.sent.tokens
+    for _ in range(3):  # the phrase may start at an adjective: "железорудные окатыши"
+        up = tree.parent(first)
+        if first.rel not in ("amod", "nummod", "det") or up is None:
+            break
+        first = up
+    for c in tree.children(first):
+        relatives = [t for t in tokens[first.i : c.i] if t.lemma == "который"]
+        if c.rel != "conj" or c.start <= last or not relatives or any(r.head == pred.i for r in relatives):
+            continue
+        start = c.i - 1 if list_marker(tokens, c.i - 1) else c.i
+        more = read_goods(ctx, k, tokens[start:]).goods
+        return [g for g in more if g.name not in {o.name for o in read}]
+    return []
 
 
 def _under_a_non_good(tree: Tree, first: Token, pred: Token) -> bool:

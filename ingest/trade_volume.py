@@ -36,7 +36,12 @@ _TWO_COUNTRIES = re.compile(r"между\s+(?:двумя\s+)?(государст
 _BETWEEN_US = re.compile(r"\bмежду\s+нами\b", re.I)
 _TWO_REGIONS = re.compile(r"между\s+(?:нашими\s+|двумя\s+|обоими\s+)?(регионами|областями)", re.I)
 # "Экспорт области в эту страну составил ...": the country named last before (the sentence before's "Монголию").
-_THIS_COUNTRY = re.compile(r"(?<![\w-])(?:эт(?:у|ой|им|а)|данн(?:ую|ой|ая))\s+(?:стран|государств|республик)", re.I)
+# "с этой страной", "торговля с северным соседом": the country the sentences before named
+_THIS_COUNTRY = re.compile(
+    r"(?<![\w-])(?:(?:эт(?:у|ой|им|а)|данн(?:ую|ой|ая))\s+(?:стран|государств|республик)|"
+    r"(?:с|со)\s+(?:\w+(?:ым|им)\s+)?сосед(?:ом|ями)\b)",
+    re.I,
+)
 _REVENUE = re.compile(r"\b(?:выручк\w*|доход\w*|прибыл\w*)\b", re.I)
 _COUNTRY_NOUN = re.compile(r"\b(?:с|со)\s+(?:соседн\w+\s+|этой\s+)?(республикой|страной|государством)\b", re.I)
 # "360 миллионов" after "480 миллионов долларов" in one sentence: the currency said once.
@@ -298,6 +303,12 @@ def _world_total(ctx: Context, k: int, text: str, lo: int, at: int, keys: list[s
     # the place named as the owner of the figure; with none named, the article's pair is meant (dev-003)
     if keys == [ctx.home] and _WORLD_TOTAL.search(text[lo:at]):
         ctx.cache["world_total"] = k
+        return True
+    named = {r.key for r in ctx.refs_in(k, "Region", "City", "Country")}
+    share = _SHARE.search(ctx.sentences[k].text)  # "360 миллионов из них пришлось на экспорт": of the one before
+    if named <= {ctx.home} and not share and k + 1 < len(ctx.sentences) and is_vague(ctx.sentences[k + 1].text):
+        # "Предприятия экспортировали продукции на 412 млн долларов. Продукция поставлялась в 19 стран ...": the
+        # sentence after says where the figure's goods went, the whole world
         return True
     return not keys and ctx.cache.get("world_total") in (k, k - 1)
 

@@ -1042,6 +1042,13 @@ def test_relations(text, has, absent, only):
 
 ENTITIES = [
     case(
+        "place-a-towns-name-that-is-a-named-regions-core-is-the-region",
+        "Область Абай, граничащая с округом Тачэн, является партнером Синьцзяна. Через пункт пропуска Бахты "
+        "область Абай экспортирует в округ Тачэн пшеницу, а из Тачэна получает овощи и фрукты.",
+        has=[("Region", "округ Тачэн")],
+        absent=[("City", "Тачэн")],
+    ),
+    case(
         "org-a-towns-name-in-the-nominative-after-a-plants-head-is-the-plants",
         "Гости осмотрели сборочный цех завода Степняк.",
         has=[("Organization", "Завод Степняк")],
