@@ -210,8 +210,9 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         return _resolve_head(ctx, tree, k, whole)  # "члены делегации осмотрели завод": the delegation
     if (place := _nationals_delegation(ctx, head)) is not None:
         return Side(bodies=[place], groups=[place])  # "белорусы побывали на заводе": the Belarusian guests
-    if head.lemma == "сторона" and ctx.delegation and counterpart(ctx, k, head) == ctx.delegation:
-        # "казахстанской стороне показали завод": the side of the country the article's guests are from
+    if head.lemma in words().counterparts and ctx.delegation and counterpart(ctx, k, head) == ctx.delegation:
+        # "казахстанской стороне показали завод", "казахстанские коллеги ознакомились с работой центра": the
+        # side of the country the article's guests are from
         return Side(bodies=[ctx.delegation], groups=[ctx.delegation])
     if place := residents_place(ctx, head):
         # "павлодарцев принял губернатор", "южноуральцы побывали на заводе": the place's people, as a group

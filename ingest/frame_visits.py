@@ -743,7 +743,10 @@ def _went_with_the_delegation(ctx: Context, persons: list[str], k: int, rule: st
 def _hosted(ctx: Context, m: FrameMatch) -> None:
     """ "Гостей из Омска встретили в Павлодаре", "аким принял делегацию Омской области": the guests visited
     the place named, else the place of the host."""
-    named = any(a.refs or a.head.lemma == "сторона" for a in m.role("guests"))  # "казахстанской стороне показали"
+    # "казахстанской стороне показали", "делегации показали": the side, or the delegation the article sends
+    named = any(
+        a.refs or a.head.lemma == "сторона" or a.head.lemma == "делегация" and ctx.delegation for a in m.role("guests")
+    )
     if m.predicate.named_guests and not named:
         return  # "где гостям показали селекционный центр": whose guests, the verb does not say
     guests = role_side(ctx, m, "guests")

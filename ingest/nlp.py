@@ -11,6 +11,7 @@ from itertools import islice
 from coopgraph.ingest.syntax_repair import (
     repair_accusative_names,
     repair_adjective_heads,
+    repair_audiences_read_as_genitives,
     repair_caseless_nouns,
     repair_clauses,
     repair_conjoined_subjects,
@@ -517,6 +518,7 @@ def _repair(ours: list[Token]) -> None:
     repair_sealed_documents(ours)
     repair_setting_genitives(ours)
     repair_genitive_indirect_objects(ours)
+    repair_audiences_read_as_genitives(ours)
     repair_disagreeing_adjectives(ours)
     repair_misread_place_nouns(ours)
     repair_names_read_as_modifiers(ours)

@@ -128,8 +128,21 @@ def name_of(tokens: list[Token], case_hint: str | None = None) -> tuple[str, boo
         else:
             feats = dict(t.feats, Case=case_hint) if case_hint else t.feats
             parts.append(nominative_name_part(text, feats, gender))
+    if len(parts) == 2 and _masculine_genitive_pair(words[0].text, words[1].text, parts):
+        parts[0] = parts[0][:-1]  # "директора Шерзода Алимова": the surname read as a man's, so is his first name
     name = transliterate_kazakh(" ".join(parts))
     return name, len(words) - len(particles) == 1
+
+
+def _masculine_genitive_pair(first: str, surname: str, parts: list[str]) -> bool:
+    """A first name left in -а beside a surname that lost its genitive -а ("Алимова" → "Алимов"): an unknown
+    man's name in the genitive ("Шерзода"), not a woman's in the nominative."""
+    return (
+        re.search(r"[бвгджзклмнпрстфхцчшщ]а$", first.lower()) is not None
+        and parts[0].lower() == first.lower()
+        and surname.lower().endswith(("ова", "ева", "ёва", "ина", "ына"))
+        and parts[1].lower() == surname.lower()[:-1]
+    )
 
 
 def _is_first_name(tok: Token) -> bool:

@@ -595,6 +595,33 @@ def repair_genitive_indirect_objects(tokens: list[Token]) -> None:
                 break
 
 
+# Verbs of showing and telling, whose dative is the audience: "В университете делегации показали лаборатории".
+_SHOWING_VERBS = frozenset(
+    {"показать", "показывать", "продемонстрировать", "демонстрировать", "рассказать", "рассказывать", "презентовать"}
+)
+# Nouns of visitors, whose genitive and dative singular read alike ("делегации").
+_AUDIENCE_NOUNS = frozenset({"делегация", "гость", "коллега", "делегат", "партнер", "партнёр", "участник"})
+
+
+def repair_audiences_read_as_genitives(tokens: list[Token]) -> None:
+    """ "В Омском аграрном университете делегации показали лаборатории": the parser hangs the visitors on the
+    place before them as its genitive ("университете делегации"); after a showing verb's place they are whom it
+    shows to, its dative."""
+    by_i = {t.i: t for t in tokens}
+    for t in tokens:
+        place = by_i.get(t._head)
+        if place is None or t.lemma not in _AUDIENCE_NOUNS or t._rel != "nmod" or place.feats.get("Case") != "Loc":
+            continue
+        verb = by_i.get(place._head)
+        if verb is None:
+            continue
+        if verb.lemma not in _SHOWING_VERBS or any(c._head == verb.i and c._rel == "iobj" for c in tokens):
+            continue
+        if t.i == place.i + 1 and "datv" in {str(p.tag.case) for p in parses(t.text.lower())}:
+            t._head, t._rel = verb.i, "iobj"
+            t.feats = dict(t.feats, Case="Dat")
+
+
 def _singular_thing_before(subjects: list[Token], verb: Token) -> bool:
     """ "Соглашение подписали товарищество «Кызылжар Агро» и Курганская область": a singular inanimate
     "subject" before a plural verb does not agree with it; when it reads the same in the accusative it is the

@@ -1042,6 +1042,12 @@ def test_relations(text, has, absent, only):
 
 ENTITIES = [
     case(
+        "person-an-unknown-mans-name-in-the-genitive-beside-a-mans-surname",
+        "По словам директора ООО «Chirchiq Meva Export» Шерзода Алимова, первая партия будет отгружена в октябре.",
+        has=[("Person", "Шерзод Алимов")],
+        absent=[("Person", "Шерзода Алимов")],
+    ),
+    case(
         "place-a-towns-name-that-is-a-named-regions-core-is-the-region",
         "Область Абай, граничащая с округом Тачэн, является партнером Синьцзяна. Через пункт пропуска Бахты "
         "область Абай экспортирует в округ Тачэн пшеницу, а из Тачэна получает овощи и фрукты.",
