@@ -424,8 +424,7 @@ def _repaired_pos(text: str, pos: str) -> tuple[str, tuple[tuple[str, str], ...]
         ps = parses(text.lower())
         verbal = ("VERB", "INFN", "PRTF", "PRTS", "GRND")
         if ps and ps[0].tag.POS == "NOUN" and not any(p.tag.POS in verbal for p in ps):
-            case = {"nomn": "Nom", "gent": "Gen", "accs": "Acc", "datv": "Dat", "ablt": "Ins", "loct": "Loc"}
-            found = (("Case", case.get(str(ps[0].tag.case))), ("Number", _NUMBER.get(str(ps[0].tag.number))))
+            found = (("Case", _CASE.get(str(ps[0].tag.case))), ("Number", _NUMBER.get(str(ps[0].tag.number))))
             return "NOUN", tuple((k, v) for k, v in found if v)
         if ps and all(p.tag.POS == "ADJF" for p in ps if p.is_known) and any(p.is_known for p in ps):
             # "кожевенное сырье": an adjective the tagger read as a verbal adverb; its case is its noun's
