@@ -232,7 +232,7 @@ def extract_participation(ctx: Context) -> None:
         if m.is_fact:
             _frame(ctx, events, m)
     # reading the leaders resolves the delegations they lead, which the settings below read as the article's
-    _leaders_took_part(ctx)
+    _leaders_took_part(ctx, events)
     for k in range(len(ctx.sentences)):
         _settings(ctx, events, k)
     _days_of(ctx, events)
@@ -240,7 +240,7 @@ def extract_participation(ctx: Context) -> None:
     _opened_events(ctx)
     _listed_participants(ctx, events)
     _represented(ctx)
-    _leaders_took_part(ctx, near=True)  # and again, for what the readings since found the side taking part in
+    _leaders_took_part(ctx, events, near=True)  # and again, for what the readings since found the side taking part in
     _delegation_after_held(ctx, events)
     _venue_visits(ctx, events)
 
@@ -322,7 +322,7 @@ def _take_part(ctx: Context, side: Side, event: str, k: int, rule: str) -> None:
         ctx.participant_groups.update((key, event) for key in side.persons)
 
 
-def _leaders_took_part(ctx: Context, near: bool = False) -> None:
+def _leaders_took_part(ctx: Context, events: Events, near: bool = False) -> None:
     """ "Предприятия Иссык-Кульской области приняли участие в ярмарке. Делегацию региона возглавил X": who led a
     delegation that took part in an event took part in it. `near`: only where the side's taking part is told
     in the leader's sentence or the two before ("В работе форума приняли участие делегации ... Казахстанскую
@@ -335,16 +335,46 @@ def _leaders_took_part(ctx: Context, near: bool = False) -> None:
             took_part = [r for r in ctx.relations.values() if r.type == "PARTICIPATED_IN" and r.source_key == side]
             if near:
                 took_part = [r for r in took_part if led.sent - 2 <= ctx.sentence_of(r.evidence.start) <= led.sent]
+            # "Делегация области во главе с акимом приняла участие в форуме": the sentence of his leading names the
+            # event, and he led that delegation, not each one his region sent; "делегация ... во главе с акимом
+            # находилась с визитом в Минской области": an event held elsewhere was another trip's
+            named = {r.key for r in ctx.refs_in(led.sent, "Event")} or set(_event_just_opened(ctx, led.sent))
+            here = [r for r in took_part if r.target_key in named]
+            trip = _trip_places(ctx, led.sent)
+            if here:
+                took_part = here
+            elif trip:
+                took_part = [r for r in took_part if _held_within(ctx, events.venues.get(r.target_key), trip)]
             for rel in took_part:
                 ctx.relate("PARTICIPATED_IN", person, rel.target_key, led.sent, rule="event.delegation_leader")
         # "Делегацию возглавила X, в ее состав вошли Y и Z": the members were where their leader took part
-        events = {
+        joined = {
             r.target_key for r in ctx.relations.values() if r.type == "PARTICIPATED_IN" and r.source_key in led.persons
         }
         for k in range(led.sent, min(led.sent + 2, len(ctx.sentences))):
             for member in _members_named(ctx, k):
-                for event in sorted(events):
+                for event in sorted(joined):
                     ctx.relate("PARTICIPATED_IN", member, event, k, rule="event.delegation_member")
+
+
+def _trip_places(ctx: Context, k: int) -> set[str]:
+    """The places the sentence of a delegation's leading says it went to (its visit frames), with their regions."""
+    places: set[str] = set()
+    for m in find_frames(ctx, ("visit",)):
+        if m.sent != k or not m.is_fact:
+            continue
+        for r in m.refs("place", "City", "Region", "Country"):
+            places.add(r.key)
+            ent = ctx.table.get(r.key)
+            if ent is not None and ent.type == "City" and ent.region:
+                places.add(f"Region:{ent.region}")
+    return places
+
+
+def _held_within(ctx: Context, venue: str | None, places: set[str]) -> bool:
+    ent = ctx.table.get(venue) if venue else None
+    region = f"Region:{ent.region}" if ent is not None and ent.type == "City" and ent.region else None
+    return venue is None or venue in places or region in places
 
 
 def _members_named(ctx: Context, k: int) -> list[str]:
