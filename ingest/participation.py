@@ -615,8 +615,11 @@ def _days_of(ctx: Context, events: Events) -> None:
             ctx.relate("PARTICIPATED_IN", host, r.key, r.sent, rule="event.days_host")
             ctx.relate("VISITED", guest, host, r.sent, rule="event.days_visit")
         for person in _officials_of(ctx, guest):
-            ctx.relate("PARTICIPATED_IN", person, r.key, r.sent, rule="event.days_officials")
-            ctx.participant_groups.add((person, r.key))
+            if not _only_listed_as_member(ctx, person):
+                # "в её составе – заместитель председателя облисполкома X": a member came (he visited), but only
+                # those the article has acting, or leading, took part in the programme (spec)
+                ctx.relate("PARTICIPATED_IN", person, r.key, r.sent, rule="event.days_officials")
+                ctx.participant_groups.add((person, r.key))
             if host:
                 ctx.relate("VISITED", person, host, r.sent, rule="event.days_visit")
 
@@ -647,6 +650,17 @@ def _is_setting(ctx: Context, event: Ref) -> bool:
     heads = [t for t in ctx.sentences[event.sent].tokens if event.start <= t.start < event.end]
     held = ctx.read_by_frames.get("held", set())
     return bool(heads) and (_setting_head(tree, heads[0]) is not None or event.sent in held)
+
+
+def _only_listed_as_member(ctx: Context, person: str) -> bool:
+    """Every mention of the person stands in a delegation's list of members ("В состав делегации вошли ...")."""
+    mentions = [r for r in ctx.refs if r.key == person]
+    for r in mentions:
+        sent = ctx.sentences[r.sent]
+        m = DELEGATION_MEMBERS.search(sent.text)
+        if m is None or r.start < sent.start + m.end():
+            return False
+    return bool(mentions)
 
 
 def _officials_of(ctx: Context, place: str) -> list[str]:
