@@ -354,6 +354,8 @@ def _leaders_took_part(ctx: Context, events: Events, near: bool = False) -> None
         for k in range(led.sent, min(led.sent + 2, len(ctx.sentences))):
             for member in _members_named(ctx, k):
                 for event in sorted(joined):
+                    if _days(ctx, event) and _only_listed_as_member(ctx, member):
+                        continue  # spec: at "Дни X", the delegation's named members visited; X took part
                     ctx.relate("PARTICIPATED_IN", member, event, k, rule="event.delegation_member")
 
 
@@ -595,7 +597,7 @@ def _days_of(ctx: Context, events: Events) -> None:
     region's delegation visited the host, and so did the region's officials the article names."""
     for r in events.refs:
         name = ctx.table.entities[r.key].name
-        if not re.match(r"(?:Дни|День|Неделя)\b", name) or not _plain_fact(ctx, r.sent):
+        if not _days(ctx, r.key) or not _plain_fact(ctx, r.sent):
             continue  # "Ответные Дни Павлодарской области в Могилеве запланированы на 2026 год": not yet held
         host = events.venues.get(r.key)
         named = [x.key for x in ctx.refs_in(r.sent, "Region", "City") if r.start <= x.start < r.end]
@@ -650,6 +652,11 @@ def _is_setting(ctx: Context, event: Ref) -> bool:
     heads = [t for t in ctx.sentences[event.sent].tokens if event.start <= t.start < event.end]
     held = ctx.read_by_frames.get("held", set())
     return bool(heads) and (_setting_head(tree, heads[0]) is not None or event.sent in held)
+
+
+def _days(ctx: Context, event: str) -> bool:
+    """A programme of days named after a place ("Дни Оренбургской области в Актобе", "Неделя ...")."""
+    return re.match(r"(?:Дни|День|Неделя)\b", ctx.table.entities[event].name) is not None
 
 
 def _only_listed_as_member(ctx: Context, person: str) -> bool:
