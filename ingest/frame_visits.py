@@ -386,6 +386,8 @@ def _signed_at_the_other_side(ctx: Context) -> None:
             side = region_of_person(ctx, rel.source_key)
             if side is None or side not in doc_parties or _country(ctx, side) == _country(ctx, place):
                 continue
+            if _at_home(ctx, rel.source_key, place):
+                continue  # "председатель Союза работодателей Атырауской области" signing in Атырау is at home
             ctx.relate("VISITED", rel.source_key, place, k, rule="frame:visit.signed_there")
     _bodies_signed_there(ctx, parties, sents)
 
