@@ -68,11 +68,7 @@ def repair_clauses(tokens: list[Token]) -> None:
             anchor = anchors[-1] if anchors else None
             if anchor is not None:
                 t._head = anchor.i
-        elif (
-            t._rel == "nmod"
-            and head.pos in ("NOUN", "PROPN")
-            and any(c._head == t.i and c._rel == "case" for c in tokens)
-        ):
+        elif t._rel == "nmod" and head.pos in ("NOUN", "PROPN") and _cased(tokens, t):
             # "..., а основными статьями экспорта в республику остаются ...": the phrase modifies a noun of its
             # own clause, the last one before it; a direction ("поступает в область из ... областей") the
             # clause's verb before it, as in repair_forward_jumps
@@ -735,7 +731,7 @@ def repair_legal_form_subjects(tokens: list[Token]) -> None:
             continue
         for t in tokens[: verb.i]:
             top = _phrase_top(by_i, t, verb) if t.text in forms and t._rel in ("nmod", "appos") else None
-            under_phrase = top is not None and any(c._head == top.i and c._rel == "case" for c in tokens)
+            under_phrase = top is not None and _cased(tokens, top)
             if under_phrase or t.text in forms and t._rel in ("nmod", "appos") and _names_right_before(tokens, t, verb):
                 t._head, t._rel = verb.i, "nsubj"
                 for c in subjects:  # the word of a name is the name's again
@@ -993,7 +989,7 @@ def _own_argument(tokens: list[Token], noun: Token, top: Token) -> bool:
     case = noun.feats.get("Case")
     if case in (None, "Gen") or case == top.feats.get("Case"):
         return False
-    return not any(c._head == noun.i and c._rel == "case" for c in tokens)
+    return not _cased(tokens, noun)
 
 
 def _cycle_from(by_i: dict[int, Token], t: Token) -> list[Token]:
@@ -1029,7 +1025,7 @@ def _clause_comma(tokens: list[Token], j: int) -> bool:
 
 
 def _role_by_case(tokens: list[Token], t: Token) -> str:
-    if any(c._head == t.i and c._rel == "case" for c in tokens):
+    if _cased(tokens, t):
         return "obl"
     return {"Nom": "nsubj", "Acc": "obj", "Gen": "obj"}.get(t.feats.get("Case", ""), "obl")
 
@@ -1125,7 +1121,7 @@ def repair_prepositions_on_modifiers(tokens: list[Token]) -> None:
             continue
         if owner.pos != "NOUN" or owner._rel != "nmod" or owner.feats.get("Case") != "Gen":
             continue
-        if any(c._head == noun.i and c._rel == "case" for c in tokens):
+        if _cased(tokens, noun):
             continue
         prep._head = noun.i
         if noun._rel == "obj":
@@ -1146,7 +1142,7 @@ def repair_prepositions_on_subjects(tokens: list[Token]) -> None:
         nominal = noun.pos in ("NOUN", "PROPN") or noun.pos == "ADJ" and noun._rel == "obl"
         if not nominal or core._rel not in _CORE or core.i < noun.i:
             continue
-        if noun._rel not in ("obl", "nmod") or any(c._head == noun.i and c._rel == "case" for c in tokens):
+        if noun._rel not in ("obl", "nmod") or _cased(tokens, noun):
             continue
         prep._head = noun.i
 
@@ -1732,6 +1728,7 @@ def _ends_gap(tokens: list[Token], k: int) -> bool:
 
 
 def _cased(tokens: list[Token], t: Token) -> bool:
+    """Whether a preposition hangs on `t`: a prepositional phrase, not a bare case form."""
     return any(c._head == t.i and c._rel == "case" for c in tokens)
 
 
@@ -1745,7 +1742,7 @@ def _hang_remnants(part: list[Token], dash: int, goods_rel: str | None) -> None:
         tops = [t for t in part if t.pos in ("NOUN", "PROPN", "ADJ")][:1]
     for t in tops:
         t._head = dash
-        if any(c._head == t.i and c._rel == "case" for c in part):
+        if _cased(part, t):
             t._rel = "obl"
         elif goods_rel:
             t._rel = goods_rel
