@@ -492,7 +492,9 @@ def _add_kind_acronym(ctx: Context, m: re.Match) -> None:
 
 # "Уральской ТПП", "Новосибирская городская ТПП": a capitalised adjective, maybe lower-case ones after it
 _ADJ_END = r"(?:ой|ей|ая|яя|ую|юю)"
-_ADJECTIVE_BEFORE = re.compile(rf"(?<![\w-])([А-ЯЁ][а-яё]+{_ADJ_END}(?:\s+[а-яё]+{_ADJ_END}){{0,2}})\s+$")
+_ADJECTIVE_BEFORE = re.compile(
+    rf"(?<![\w-])([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?{_ADJ_END}(?:\s+[а-яё]+{_ADJ_END}){{0,2}})\s+$"
+)
 
 
 def _add_adjective_acronym(ctx: Context, m: re.Match) -> None:

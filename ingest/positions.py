@@ -276,7 +276,8 @@ def _chain_start(left: str, matches: list[re.Match]) -> re.Match:
     m = matches[-1]
     for prev in reversed(matches[:-1]):
         between = left[prev.end() : m.start()]
-        adjacent = not between.strip()  # "пресс-секретаря главы республики": the first title governs
+        # "пресс-секретаря главы республики", "председатель совета директоров": the first title governs
+        adjacent = not between.strip() or re.fullmatch(r"\s*совета\s*", between, re.I)
         if not adjacent and (len(between) > 80 or not re.search(r"\s[–—-]\s", between) or _GAP_STOP.search(between)):
             break
         m = prev
@@ -437,6 +438,8 @@ def _head_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         key = _led_delegation(ctx, phrase.sent, phrase.start) or _city_of_sentence(ctx, phrase.sent)
     elif not comp.strip():
         key = _led_delegation(ctx, phrase.sent, phrase.start) or _guess_home_for(ctx, word, phrase.sent)
+    elif _ORGAN.match(comp):
+        return _other_office(ctx, ref, phrase, places, comp)  # "председатель правления компании": a firm's
     else:
         key = None
     title = _head_title(ctx, key, word, phrase.office.title) if key else None
@@ -523,7 +526,8 @@ def _other_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         key = _city_of_sentence(ctx, phrase.sent)
         return (key, _office_title(f"{phrase.text} {head}")) if key else None
     if (org := _named_body(ctx, phrase, comp, ref)) is not None:
-        return org, _office_title(_without_body_words(phrase.text))
+        organ = _ORGAN.match(comp)  # "председатель совета директоров" keeps the board it chairs
+        return org, _office_title(_without_body_words(phrase.text) + (f" {organ.group(0)}" if organ else ""))
     if not comp.strip() and (head_word := _deputised_head(phrase.text)):
         # "делегация Омской области во главе с первым заместителем губернатора Валерием Бойко": a deputy of
         # a head named by no place serves the delegation's place, else the article's place of that head
@@ -640,7 +644,12 @@ def _named_body(ctx: Context, phrase: TitlePhrase, comp: str, ref: Ref | None = 
     from coopgraph.ingest.org_names import name_lemmas, org_lexicon
     from coopgraph.ingest.trade_words import trade_words
 
+    # "председатель совета директоров китайской компании": the board is the firm's
+    comp = _ORGAN.sub("", comp)
     words = comp.split()
+    before = sorted((r for r in ctx.refs if r.type == "Organization" and r.end <= phrase.start), key=lambda r: r.start)
+    if len(words) > 1 and (org := _body_of_words(ctx, before, words)) is not None:
+        return org
     # "ректор актюбинского вуза": the place adjective narrows the bodies of that kind to the one it opens
     adjective = lemma(words[0].lower()) if len(words) == 2 and words[0].lower().endswith(_ADJ_ENDS) else None
     if adjective is not None:
@@ -648,7 +657,6 @@ def _named_body(ctx: Context, phrase: TitlePhrase, comp: str, ref: Ref | None = 
     if len(words) != 1:
         return None
     noun = lemma(words[0].lower())
-    before = sorted((r for r in ctx.refs if r.type == "Organization" and r.end <= phrase.start), key=lambda r: r.start)
     if noun in org_lexicon().heads:
         kinds = org_lexicon().heads_for(noun)  # "ректор вуза": the university named before
         named = list(dict.fromkeys(r.key for r in before if kinds & name_lemmas(ctx, r.key)))
@@ -667,10 +675,25 @@ def _named_body(ctx: Context, phrase: TitlePhrase, comp: str, ref: Ref | None = 
             return named[at] if 0 <= at < len(named) and len(listed) == len(named) else None
     if noun in trade_words().org_anaphors and before and not _plural(words[0]):
         if adjective is None:
-            return before[-1].key
+            # "генеральный директор ТОО Данияр Сейсенбаев" after "ТОО «A» и компания «B»": the one of that form
+            of_form = [r for r in before if ctx.table.entities[r.key].legal_form == words[0]]
+            return (of_form or before)[-1].key
         # "директор павлодарского предприятия": the one firm just named that may be at that place
         return _firm_of_adjective(ctx, phrase, comp.split()[0])
     return None
+
+
+def _body_of_words(ctx: Context, before: list[Ref], words: list[str]) -> str | None:
+    """ "директор палаты предпринимателей" after "Палата предпринимателей Костанайской области": the one
+    organisation named before whose name holds every word of the complement, a body's head among them."""
+    from coopgraph.ingest.morph import lemma
+    from coopgraph.ingest.org_names import name_lemmas, org_lexicon
+
+    wanted = {lemma(w.lower()) for w in words}
+    if not wanted & org_lexicon().heads:
+        return None
+    named = {r.key for r in before if wanted <= name_lemmas(ctx, r.key)}
+    return named.pop() if len(named) == 1 else None
 
 
 def _firm_of_adjective(ctx: Context, phrase: TitlePhrase, adjective: str) -> str | None:
@@ -682,6 +705,8 @@ def _firm_of_adjective(ctx: Context, phrase: TitlePhrase, adjective: str) -> str
     return firm_of_place(ctx, phrase.sent, places[0])
 
 
+# A body's organ between a title and the body: "председатель правления", "совета директоров"
+_ORGAN = re.compile(r"^\s*(?:наблюдательного\s+совета|совета\s+директоров|правления)\s+", re.I)
 _ADJ_ENDS = ("ого", "его", "ой", "ей", "ых", "их", "ому", "ему", "ым", "им")
 _REGIONAL = re.compile(r"^\s*(?:региональн|областн|краев)\w+\s+(?P<noun>[а-яё-]+)", re.I)
 

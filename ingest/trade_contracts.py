@@ -200,6 +200,10 @@ def _firm_place(ctx: Context, firm: str) -> Place | None:
 _LEGAL_FORM_COUNTRY = {"ТОО": "KZ", "ЖШС": "KZ", "ОсОО": "KG", "ЧУП": "BY", "СООО": "BY", "ИООО": "BY", "ОДО": "BY"}
 # Legal forms no firm of Kazakhstan bears: "директор павлодарского предприятия" is not the ООО's director.
 _NOT_KAZAKH_FORMS = frozenset({"ООО", "ОАО", "ПАО", "ЗАО", "ОсОО", "ЧУП", "СООО", "ИООО", "ОДО", "ФГУП", "МУП", "ГУП"})
+# Forms only Kazakhstan's law has: "ТОО «A» и компания «B»" with "китайской компании", B is the Chinese one
+_KAZAKH_FORMS = frozenset({"ТОО", "ЖШС", "АҚ", "КГП", "ГККП", "ГКП", "РГП", "РГКП", "НАО"})
+# A firm named by its generic noun and its name alone ("компания «Или Хуатай Импорт-Экспорт»")
+_FIRM_NOUN = re.compile(r"(?<![\w-])(?:компани|фирм|корпораци|холдинг)\w*\s+«", re.I)
 
 
 def firm_of_place(ctx: Context, k: int, place: Place) -> str | None:
@@ -209,7 +213,9 @@ def firm_of_place(ctx: Context, k: int, place: Place) -> str | None:
     firms = dict.fromkeys(
         r.key
         for r in ctx.refs
-        if r.type == "Organization" and k - 1 <= r.sent <= k and ctx.table.entities[r.key].legal_form
+        if r.type == "Organization"
+        and k - 1 <= r.sent <= k
+        and (ctx.table.entities[r.key].legal_form or _FIRM_NOUN.search(ctx.text[max(0, r.start - 12) : r.start + 12]))
     )
     fits = [f for f in firms if _may_be_at(ctx, f, place)]
     return fits[0] if len(fits) == 1 else None
@@ -219,7 +225,8 @@ def _may_be_at(ctx: Context, firm: str, place: Place) -> bool:
     country = place.country or place.code
     at = _firm_place(ctx, firm)
     if at is None:
-        return not (country == "KZ" and ctx.table.entities[firm].legal_form in _NOT_KAZAKH_FORMS)
+        form = ctx.table.entities[firm].legal_form
+        return form not in (_NOT_KAZAKH_FORMS if country == "KZ" else _KAZAKH_FORMS)
     if (at.country or at.code) != country:
         return False
     if at.type == "Country" or place.type == "Country":
