@@ -11,6 +11,7 @@ from itertools import islice
 from coopgraph.ingest.syntax_repair import (
     repair_accusative_names,
     repair_adjective_heads,
+    repair_adjectives_across_punctuation,
     repair_audiences_read_as_genitives,
     repair_caseless_nouns,
     repair_clauses,
@@ -63,6 +64,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_second_objects,
     repair_self_heads,
     repair_setting_genitives,
+    repair_split_conjuncts,
     repair_stolen_prepositions,
     repair_stray_objects,
     repair_subject_cycles,
@@ -519,6 +521,7 @@ def _repair(ours: list[Token]) -> None:
     repair_genitive_indirect_objects(ours)
     repair_audiences_read_as_genitives(ours)
     repair_disagreeing_adjectives(ours)
+    repair_adjectives_across_punctuation(ours)
     repair_misread_place_nouns(ours)
     repair_names_read_as_modifiers(ours)
     repair_relative_clauses_on_later_nouns(ours)
@@ -551,6 +554,7 @@ def _repair(ours: list[Token]) -> None:
     repair_fronted_objects(ours)
     repair_object_subjects(ours)
     repair_subjects_read_as_objects(ours)
+    repair_split_conjuncts(ours)
     repair_second_objects(ours)
     repair_leading_participles(ours)
     repair_participle_asides(ours)

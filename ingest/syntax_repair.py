@@ -1312,6 +1312,24 @@ def repair_subjects_read_as_objects(tokens: list[Token]) -> None:
             counted[0]._head, counted[0]._rel = verb.i, "obj"
 
 
+def repair_split_conjuncts(tokens: list[Token]) -> None:
+    """ "подписали Костанайский университет и Южно-Уральский аграрный университет": the parser can make the
+    second of two coordinated nouns another object of the verb and hang the "и" elsewhere; a second object whose
+    modifiers follow "и" right after the first object is the first one's conjunct."""
+    for verb in tokens:
+        objects = [c for c in tokens if c._head == verb.i and c._rel in ("obj", "nsubj") and c.i > verb.i]
+        for first, second in zip(objects, objects[1:]):
+            if second._rel != "obj":
+                continue
+            start = min([second.i] + [t.i for t in tokens if t._head == second.i and t.i < second.i])
+            if start - 1 != first.i + 1 or tokens[start - 1].text.lower() != "и":
+                continue
+            if any(t._head == first.i and first.i < t.i < start for t in tokens):
+                continue  # the first has words between: "и" may join them
+            second._head, second._rel = first.i, "conj"
+            tokens[start - 1]._head, tokens[start - 1]._rel = second.i, "cc"
+
+
 def repair_second_objects(tokens: list[Token]) -> None:
     """ "Сырье закупают кожевенные фабрики Турции": a noun before an active verb that cannot be its subject (no
     nominative in the verb's number), read as its object or subject, and an "object" after it that can: the
@@ -1322,7 +1340,10 @@ def repair_second_objects(tokens: list[Token]) -> None:
         kids = [c for c in tokens if c._head == verb.i]
         before = next((c for c in kids if c._rel in ("obj", "nsubj") and c.i < verb.i), None)
         after = next((c for c in kids if c._rel == "obj" and c.i > verb.i), None)
-        if before is None or after is None or any(c._rel == "nsubj" for c in kids if c is not before):
+        if before is None or after is None:
+            continue
+        # (a subject past a comma or dash after the object is a gapped clause's: "..., соглашение – палаты")
+        if any(c._rel == "nsubj" and not _past_a_break(tokens, after, c) for c in kids if c is not before):
             continue
         if before.pos not in ("NOUN", "PROPN") or any(
             c._head == before.i and c._rel == "conj" and any(p.tag.case == "nomn" for p in parses(c.text.lower()))
@@ -1334,11 +1355,28 @@ def repair_second_objects(tokens: list[Token]) -> None:
             continue
         if any(c._head == after.i and c.pos == "NUM" for c in tokens):
             continue  # "завезли 2,4 тыс. т картофеля": an amount is what was moved
-        # "карагандинские предприятия отгружают ферросплавы": a first noun that could be the subject is it
-        if _may_be_nominative(before, verb) or not _may_be_nominative(after, verb):
+        # "карагандинские предприятия отгружают ферросплавы": a first noun that could be the subject is it;
+        # "Меморандум подписали университет A и университет B": coordinated singulars agree with a plural verb
+        if _may_be_nominative(before, verb) or not (
+            _may_be_nominative(after, verb) or _coordinated_nominatives(tokens, after, verb)
+        ):
             continue
         before._rel, after._rel = "obj", "nsubj"
         after.feats["Case"] = "Nom"
+
+
+def _past_a_break(tokens: list[Token], a: Token, b: Token) -> bool:
+    return b.i > a.i and any(t.text in (",", *_DASHES) for t in tokens[a.i : b.i])
+
+
+def _coordinated_nominatives(tokens: list[Token], noun: Token, verb: Token) -> bool:
+    """A singular nominative with a nominative conjunct, under a plural verb."""
+    if verb.feats.get("Number") != "Plur" or noun.pos not in ("NOUN", "PROPN"):
+        return False
+    conjuncts = [c for c in tokens if c._head == noun.i and c._rel == "conj" and c.pos in ("NOUN", "PROPN")]
+    return bool(conjuncts) and all(
+        any(p.tag.case == "nomn" for p in parses(t.text.lower())) for t in [noun, *conjuncts]
+    )
 
 
 def _may_be_nominative(noun: Token, verb: Token) -> bool:
@@ -1541,6 +1579,35 @@ def repair_disagreeing_adjectives(tokens: list[Token]) -> None:
             continue
         if nxt.pos in ("NOUN", "PROPN") and nxt.feats.get("Case") == case and _same_number(adj, nxt):
             adj._head = nxt.i
+
+
+def repair_adjectives_across_punctuation(tokens: list[Token]) -> None:
+    """ "подписали Костанайский региональный университет и Южно-Уральский государственный аграрный университет,
+    соглашение – ... и Южно-Уральская палата": the parser can hang the first of a run of adjectives on a later
+    noun past a comma or dash; it qualifies the noun that ends its own run, which it agrees with."""
+    for k, adj in enumerate(tokens):
+        if adj.pos != "ADJ" or adj._rel != "amod" or not k < adj._head < len(tokens):
+            continue
+        n = k + 1
+        while n < len(tokens) and tokens[n].pos == "ADJ":
+            n += 1
+        if n >= adj._head or n == len(tokens) or tokens[n].pos not in ("NOUN", "PROPN"):
+            continue
+        noun = tokens[n]
+        if not any(t.pos == "PUNCT" for t in tokens[n : adj._head]) or not _adjective_agrees(adj, noun):
+            continue
+        adj._head = noun.i
+
+
+_CASES = {"Nom": "nomn", "Gen": "gent", "Acc": "accs", "Dat": "datv", "Ins": "ablt", "Loc": "loct"}
+
+
+def _adjective_agrees(adj: Token, noun: Token) -> bool:
+    """Gender and number as tagged; the case as the noun's form allows ("университет" is Nom and Acc)."""
+    if any(adj.feats.get(f) and noun.feats.get(f) and adj.feats[f] != noun.feats[f] for f in ("Number", "Gender")):
+        return False
+    case = _CASES.get(adj.feats.get("Case", ""))
+    return case is None or any(p.tag.case == case for p in parses(noun.text.lower()))
 
 
 def _same_number(a: Token, b: Token) -> bool:
