@@ -77,6 +77,8 @@ class Context:
     relations: dict[tuple, Relation] = field(default_factory=dict)
     found_by: dict[tuple, list[str]] = field(default_factory=dict)  # relation ident -> rules that found it
     participant_groups: set[tuple[str, str]] = field(default_factory=set)  # (body, event): took part as a delegation
+    # (sentence, sides): documents signed between sides the article names, the documents by no name of their own
+    unnamed_signings: list[tuple[int, list[str]]] = field(default_factory=list)
     read_by_frames: dict[str, set[int]] = field(default_factory=dict)  # frame -> sentences a frame rule read
     cache: dict[object, object] = field(default_factory=dict)  # derived views of the parse (trees, frames)
     _by_sent: dict[int, list[Ref]] = field(default_factory=dict)

@@ -416,6 +416,8 @@ def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
     side = role_side(ctx, m, who)
     if listed := _listed_after_colon(ctx, m, who):
         side.bodies = side.groups = listed
+    elif any(_such_as(ctx, m.sent, a.head) for a in m.role(who)):
+        _firms_only(side)
     if m.frame == "visit":  # "аким X, прибывший на форум во главе делегации области": his region's came too
         led = [b for b in led_delegation(ctx, m, side) if b not in side.bodies]
         side.bodies += led
@@ -457,6 +459,24 @@ def _listed_after_colon(ctx: Context, m: FrameMatch, role: str) -> list[str]:
         return []
     regions = [r.key for r in ctx.refs_in(m.sent, "Region") if r.start > colon]
     return list(dict.fromkeys(regions)) if len(set(regions)) > 1 else []
+
+
+_SUCH_AS = re.compile(r"\s*,?\s*(?:как|в\s+том\s+числе|среди\s+них)\s", re.I)
+
+
+def _such_as(ctx: Context, k: int, head: Token) -> bool:
+    """A group of firms followed by the firms it means ("такие предприятия, как A, B"): they are who acts."""
+    return (
+        head.pos == "NOUN"
+        and _SUCH_AS.match(ctx.text, head.end) is not None
+        and any(r.start > head.end for r in ctx.refs_in(k, "Organization"))
+    )
+
+
+def _firms_only(side: Side) -> None:
+    """ "такие омские предприятия, как ЗАО «Сибирь», ООО «Технотент»": the firms, not their place."""
+    side.bodies = [b for b in side.bodies if b.startswith("Organization:")]
+    side.groups = [b for b in side.groups if b.startswith("Organization:")]
 
 
 def _venue_of_an_event(ctx: Context, k: int, ref: Ref) -> bool:
@@ -525,7 +545,10 @@ def _settings(ctx: Context, events: Events, k: int) -> None:
         for dep in tree.children(verb):
             shape = shape_of(tree, dep)
             if shape == "nom" and not passive or shape == "ins" and passive:
-                side.add(resolve(ctx, tree, k, Argument("agent", shape, dep, tree.phrase(dep))))
+                agent = resolve(ctx, tree, k, Argument("agent", shape, dep, tree.phrase(dep)))
+                if _such_as(ctx, k, dep):
+                    _firms_only(agent)
+                side.add(agent)
         for dep in _met_with(tree, verb):  # "провел встречу с руководителем региона": both met there
             side.add(resolve(ctx, tree, k, Argument("agent", "с+ins", dep, tree.phrase(dep))))
         # "на площадке форума заключены протоколы между X и Y": the parties and signers of what the clause signed
@@ -644,6 +667,11 @@ def _signed_at_main_event(ctx: Context, events: Events) -> None:
         k = ctx.sentence_of(rel.evidence.start)
         if rel.type in ("PARTY_TO", "SIGNED") and k not in with_events:
             ctx.relate("PARTICIPATED_IN", rel.source_key, events.main, k, rule="event.signed_at_main")
+    # "важные межрегиональные документы заключены между областью Абай и Алтайским краем": no document to be
+    # party to, and the sides signed all the same
+    for k, sides in ctx.unnamed_signings:
+        for side in sides if k not in with_events else []:
+            ctx.relate("PARTICIPATED_IN", side, events.main, k, rule="event.signed_at_main")
 
 
 def _is_setting(ctx: Context, event: Ref) -> bool:

@@ -60,6 +60,8 @@ class Signing:
     signing: bool = True  # signed or concluded (not only extended or ratified): signers and a date
     guessed: set[str] = field(default_factory=set)  # documents whose parties are the article's two sides
     stated: set[str] = field(default_factory=set)  # documents whose own "между" names their parties
+    several: bool = False  # "Подписи под документами поставили ...": the documents named before, signer by signer
+    by_doc: dict[str, list[Ref]] | None = None  # each document's own signers, when `several` split them
 
 
 def extract_signing(ctx: Context) -> None:
@@ -78,12 +80,18 @@ def extract_signing(ctx: Context) -> None:
         if signing is not None and (signing.signers or any(signing.parties.values()) or _says_who(ctx, m, signing)):
             signings.append(signing)
             done.add(m.sent)  # else the surface rules may find the sides in the sentences around
+        elif signing is None and (sides := _sides_of_unnamed(ctx, m)):
+            ctx.unnamed_signings.append((m.sent, sides))  # participation reads them
+            done.add(m.sent)
     # "Меморандум заключен в развитие ...": a document whose two parties another sentence names takes no guess
     named = {
         d.key for sg in signings for d in sg.docs if d.key not in sg.guessed and len(sg.parties.get(d.key, [])) > 1
     }
     for sg in signings:
         sg.parties = {key: [] if key in named and key in sg.guessed else sides for key, sides in sg.parties.items()}
+    for sg in signings:
+        if sg.several:
+            _split_signers(ctx, sg, signings)
     if _headline(ctx):
         # "Бизнес Атырау и Татарстана подписал меморандум" over "меморандум между Союзом работодателей Атырауской
         # области и Союзом промышленников Татарстана": the body's "между" says who the headline's places stood for
@@ -103,6 +111,19 @@ def extract_signing(ctx: Context) -> None:
     relate_signers_at_events(ctx, doc_events, actors)
     _drop_unused_basis(ctx)
     _fold_headline_kind(ctx)
+
+
+def _sides_of_unnamed(ctx: Context, m: FrameMatch) -> list[str]:
+    """ "важные межрегиональные документы заключены между областью Абай и Алтайским краем, ...": the sides
+    between which documents the article does not name were signed."""
+    heads = [a.head for a in m.role("document")]
+    if not _described_plural(ctx, m.sent, heads):
+        return []
+    return list(
+        dict.fromkeys(
+            r.key for a in m.role("between") for r in _party_refs(ctx, m.sent, a.tokens[0].start, a.tokens[-1].end)
+        )
+    )
 
 
 def _gapped_signings(ctx: Context, signed: set[int]) -> None:
@@ -180,6 +201,7 @@ def _read_all(ctx: Context, m: FrameMatch) -> Signing | None:
     if in_force and not any(a.head.lemma == "сила" for a in m.role("force")):
         return None  # "вступил в ассоциацию": no document's force
     signing = Signing(m.sent, docs, basis, signing=m.pred.lemma not in _NOT_SIGNED)
+    signing.several = len(docs) > 1 and all(d.sent < m.sent for d in docs)  # read by _several_before
     by_position = not _governed(ctx, m) and _qualified(ctx, m) in docs
     if not by_position:
         signing.signers = _signers(ctx, m) or _postposed_signers(ctx, m, docs + basis)
@@ -192,6 +214,26 @@ def _read_all(ctx: Context, m: FrameMatch) -> Signing | None:
     return signing
 
 
+def _split_signers(ctx: Context, sg: Signing, signings: list[Signing]) -> None:
+    """ "Меморандум подписали университеты, соглашение – палаты. Подписи под документами поставили ректор A,
+    ректор B, директор палаты C и президент ТПП D": each signer signed the documents his body is a party to
+    (all of them when it is party to none) and those whose parties are not known; he adds no party to a document
+    whose parties were named."""
+    known: dict[str, set[str]] = {}
+    for other in signings:
+        if other is not sg:
+            for key, sides in other.parties.items():
+                known.setdefault(key, set()).update(sides)
+    sg.by_doc = {}
+    for r in sg.signers:
+        body = _signer_body(ctx, r) or region_of_person(ctx, r.key, SIGNING_BODIES)
+        mine = [d.key for d in sg.docs if body is not None and body in known.get(d.key, set())]
+        for d in sg.docs:
+            if d.key in mine or not mine or not known.get(d.key):
+                sg.by_doc.setdefault(d.key, []).append(r)
+    sg.parties = {key: [] if known.get(key) else sides for key, sides in sg.parties.items()}
+
+
 def _relate(ctx: Context, s: Signing) -> None:
     date = find_date(ctx.sentences[s.sent].text, ctx.published) if s.signing else None
     for b in s.basis:  # a basis document gets the parties its own "между" names, and no signers
@@ -199,7 +241,8 @@ def _relate(ctx: Context, s: Signing) -> None:
             ctx.relate("PARTY_TO", p, b.key, s.sent, rule="frame:sign.basis")
     for d in s.docs:
         doc = ctx.table.entities[d.key]
-        for person in s.signers if s.signing else []:  # "продлил соглашение": no signature stated
+        signers = s.by_doc.get(d.key, []) if s.by_doc is not None else s.signers
+        for person in signers if s.signing else []:  # "продлил соглашение": no signature stated
             ctx.relate("SIGNED", person.key, d.key, s.sent, rule="frame:sign", date=doc.signed or date)
         for p in s.parties.get(d.key, []):
             ctx.relate("PARTY_TO", p, d.key, s.sent, rule="frame:sign.party")
@@ -244,6 +287,10 @@ def _documents(ctx: Context, m: FrameMatch) -> tuple[list[DocMention], list[DocM
         nth = _ordinal_document(ctx, tree_of(ctx, m.sent), m.sent, heads)
         if nth is not None:
             return [nth], []
+        if not here and not pronoun and _described_plural(ctx, m.sent, heads):
+            return [], []  # "важные межрегиональные документы заключены между ...": others, not those named
+        if not here and not pronoun and (several := _several_before(ctx, m.sent, heads)):
+            return several, []
         prior = _previous(ctx, m.sent, m.pred.start if pronoun else -1) if pronoun or not here else here[-1:]
         return [d for d in prior if not kinds or _kind_word(ctx, d) in kinds], []
     # "Меморандум о ... скрепили подписями X и Y": the document the sentence opens with, which the parser left
@@ -368,6 +415,26 @@ def _ordinal_document(ctx: Context, tree, k: int, heads: list) -> DocMention | N
     listed = list(first.values())
     at = _ORDINALS[ordinals[0]]
     return listed[at] if -len(listed) <= at < len(listed) else None
+
+
+def _described_plural(ctx: Context, k: int, heads: list[Token]) -> bool:
+    """A plural document word with an adjective of its own names documents of its own."""
+    tree = tree_of(ctx, k)
+    return any(
+        t.lemma in _DOC_WORDS
+        and t.feats.get("Number") == "Plur"
+        and any(c.rel == "amod" and c.pos == "ADJ" for c in tree.children(t))
+        for t in heads
+    )
+
+
+def _several_before(ctx: Context, k: int, heads: list[Token]) -> list[DocMention]:
+    """ "Документы подписали ...", "Подписи под документами поставили ...": a plural document word after two
+    documents or more named in the two sentences before is all of them."""
+    if not any(t.lemma in _DOC_WORDS and t.feats.get("Number") == "Plur" for t in heads):
+        return []
+    prior = _unique([d for d in ctx.documents if k - 2 <= d.sent < k and not d.basis])
+    return prior if len({d.key for d in prior}) > 1 else []
 
 
 def _previous(ctx: Context, k: int, before: int) -> list[DocMention]:
@@ -553,7 +620,8 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
 PLACE_KEYS = ("Region:", "City:", "Country:")
 _IN_FORCE = ("вступить", "вступать")  # "вступил в силу меморандум": in force, nobody said to sign
 _CARRIED_OUT = ("реализовать", "реализовывать", "выполнять", "исполнять")  # "области реализуют дорожную карту"
-_NOT_SIGNED = ("продлить", "продлевать", "ратифицировать") + _IN_FORCE + _CARRIED_OUT
+_ADOPTED = ("утвердить", "утверждать")  # "утвердили дорожную карту": parties, and nobody said to sign
+_NOT_SIGNED = ("продлить", "продлевать", "ратифицировать") + _IN_FORCE + _CARRIED_OUT + _ADOPTED
 
 
 def _speakers_body(ctx: Context, m: FrameMatch) -> list[str]:
