@@ -36,6 +36,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_gapping,
     repair_genitive_indirect_objects,
     repair_genitive_subjects,
+    repair_genitives_across_verbs,
     repair_leading_participles,
     repair_legal_form_cases,
     repair_legal_form_recipients,
@@ -559,6 +560,7 @@ def _repair(ours: list[Token]) -> None:
     repair_leading_participles(ours)
     repair_participle_asides(ours)
     repair_forward_jumps(ours)
+    repair_genitives_across_verbs(ours)
     repair_direction_phrases(ours)
     repair_flow_destinations(ours)
     repair_dashed_amounts(ours)

@@ -389,6 +389,21 @@ def repair_forward_jumps(tokens: list[Token]) -> None:
         _gather_phrase(tokens, case, t)
 
 
+def repair_genitives_across_verbs(tokens: list[Token]) -> None:
+    """ "в ходе рабочего визита тюменской делегации в СКО поставили аким ... и возглавивший делегацию заместитель
+    губернатора": the parser can hang a genitive on a noun past the clause's finite verb; a genitive with no
+    preposition qualifies the noun right before its phrase."""
+    finite = [x.i for x in tokens if _finite(x)]
+    for t in tokens:
+        if t._rel != "nmod" or t.feats.get("Case") != "Gen" or t.pos not in ("NOUN", "PROPN") or t._head <= t.i:
+            continue
+        if any(c._head == t.i and c._rel == "case" for c in tokens) or not any(t.i < i < t._head for i in finite):
+            continue
+        start = min([t.i] + [c.i for c in tokens if c._head == t.i and c.i < t.i])
+        if start > 0 and tokens[start - 1].pos in ("NOUN", "PROPN"):
+            t._head = tokens[start - 1].i
+
+
 def _gather_phrase(tokens: list[Token], case: Token, noun: Token) -> None:
     """The phrase's own words the parser sent the same way as its noun ("из Павлодарской, ... областей")
     hang inside it again."""
