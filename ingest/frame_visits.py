@@ -31,8 +31,8 @@ from coopgraph.ingest.discourse import (
     subject_persons,
     words,
 )
-from coopgraph.ingest.frames import QUANTIFIERS, Argument, FrameMatch, find_frames, tree_of
-from coopgraph.ingest.morph import may_be_plural_nominative
+from coopgraph.ingest.frames import QUANTIFIERS, Argument, FrameMatch, find_frames, lexicon, tree_of
+from coopgraph.ingest.morph import may_be_plural_nominative, parses
 from coopgraph.ingest.nlp import Sentence
 from coopgraph.ingest.participation import MEETING_VERBS, find_events, is_remote
 from coopgraph.ingest.positions import offices
@@ -485,6 +485,9 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
     places = _programme(ctx, m) if m.predicate.requires else [r.key for r in _places(ctx, m)]
     if not places and m.pred.rel == "root" and not m.predicate.noun:
         places = locatives(ctx, m.sent)  # "посетил сегодня в Павлодаре АО ...": the parse lost the phrase
+    if not places and m.predicate.noun and tree_of(ctx, m.sent).preposition(m.pred) in lexicon().adjunct_preps:
+        # "подписана сегодня в Кокшетау в ходе визита делегации Витебской области": the clause says where
+        places = _clause_locatives(ctx, m)
     if not places:
         homes = visitors.bodies + [h for p in visitors.persons if (h := region_of_person(ctx, p))]
         places = [p for a in m.role("place") if (p := place_anaphor(ctx, m.sent, a, homes))]
@@ -947,12 +950,29 @@ def locatives(ctx: Context, k: int) -> list[str]:
         i = next((t.i for t in tokens if t.start <= r.start < t.end), None)
         if (
             i
-            and tokens[i].feats.get("Case") == "Loc"
+            # "в Кокшетау": a name that does not decline may be tagged accusative
+            and (
+                tokens[i].feats.get("Case") == "Loc" or tokens[i].feats.get("Case") == "Acc" and _undeclined(tokens[i])
+            )
             and tokens[i - 1].lemma in ("в", "во")
             and not _title_place(ctx, k, r)
         ):
             out.append(r.key)
     return out
+
+
+def _clause_locatives(ctx: Context, m: FrameMatch) -> list[str]:
+    """The places "в"/"во" + locative of the clause a noun predicate sets ("подписана в Кокшетау в ходе визита"),
+    not those deeper in its phrases ("договор на поставку труб в Бухаре")."""
+    tree = tree_of(ctx, m.sent)
+    verb = tree.parent(m.pred)
+    here = set(locatives(ctx, m.sent))
+    starts = {t.start for t in tree.children(verb)} if verb is not None else set()
+    return [r.key for r in ctx.refs_in(m.sent, "City", "Region") if r.key in here and r.start in starts]
+
+
+def _undeclined(tok) -> bool:
+    return {"accs", "loct", "nomn"} <= {p.tag.case for p in parses(tok.text.lower())}
 
 
 def _title_place(ctx: Context, k: int, r: Ref) -> bool:

@@ -94,6 +94,10 @@ _AFTER_STOP = re.compile(r"[,.;:!?()]|\s(?:и|а|отметил\w*|сказал\
 _LED_BY = re.compile(
     r"(?:во\s+главе\s+с|возглавляем\w+|под\s+руководством|возглавил\w*|возглавлял\w*|возглавила)\s*$", re.I
 )
+# "команду области Абай привез в Барнаул заместитель акима области": he led the team he brought
+_BROUGHT_BY = re.compile(
+    r"(?<![\w-])(?:привез|привёз|привезл|привел|привёл|привела)\w*(?:\s+(?:в|во|на)\s+\S+)?\s*$", re.I
+)
 _PLURAL_TITLE = re.compile(r"(?:ы|и|ей|ям|ями|ов)$", re.I)
 _ABBREVIATION = re.compile(r"^[А-ЯЁA-Z]{2,}$")
 _DEPUTY = re.compile(r"^(?:перв\w+\s+)?(?:заместител|замест|зам\b|исполняющ|врио)", re.I)
@@ -432,7 +436,9 @@ def _head_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         return None  # the head of a country or a body: not a place's head
     elif _says(comp, offices().home_words):
         # "Делегацию провинции Кайсери возглавил губернатор провинции": the region of the delegation he leads
-        key = _led_delegation(ctx, phrase.sent, phrase.start) or _home_region(ctx, phrase.sent, comp, word)
+        key = _led_delegation(ctx, phrase.sent, phrase.start) or _home_region(
+            ctx, phrase.sent, comp, word, not_of=_headed_here(ctx, phrase.sent)
+        )
     elif _says(comp, offices().city_words):
         # "делегация хокимията города Самарканда во главе с хокимом города X": the delegation's city
         key = _led_delegation(ctx, phrase.sent, phrase.start) or _city_of_sentence(ctx, phrase.sent)
@@ -848,7 +854,18 @@ def _nominative_title(title: str) -> str:
 # ---------------------------------------------------------------- places a title refers to without naming them
 
 
-def _home_region(ctx: Context, k: int, comp: str, word: str) -> str | None:
+def _headed_here(ctx: Context, k: int) -> frozenset[str]:
+    """Regions whose head the sentence already named ("делегацию возглавил председатель Минского облисполкома
+    X, встретился глава региона Y"): a region has one head, so an unnamed region's head is of another."""
+    heads = set(offices().heads.values())
+    return frozenset(
+        rel.target_key
+        for rel in ctx.relations.values()
+        if rel.type == "HOLDS_POSITION" and rel.title in heads and ctx.sentence_of(rel.evidence.start) == k
+    )
+
+
+def _home_region(ctx: Context, k: int, comp: str, word: str, not_of: frozenset[str] = frozenset()) -> str | None:
     """ "аким области", "глава республики", "губернатор края": the article's region of that kind (and of the
     office's country), else the region of a city the sentence or article names ("в Кызылорде аким области")."""
     kinds = [kind for stem, kind in _REGION_KINDS if re.search(rf"(?<![\w-]){stem}", comp, re.I)]
@@ -865,7 +882,7 @@ def _home_region(ctx: Context, k: int, comp: str, word: str) -> str | None:
         )
     for key in ctx.focus:
         ent = ctx.table.get(key)
-        if ent is None or ent.type != "Region" or (want and ent.country != want):
+        if ent is None or ent.type != "Region" or (want and ent.country != want) or key in not_of:
             continue
         if not kinds or any(kind in ent.name.lower() for kind in kinds):
             return key
@@ -902,11 +919,11 @@ def _led_delegation(ctx: Context, k: int, title_start: int) -> str | None:
     the place whose delegation he leads, named (or an adjective of it) next to the word "делегация"."""
     sent = ctx.sentences[k]
     before = ctx.text[sent.start : title_start]
-    led = _LED_BY.search(before)
+    led = _LED_BY.search(before) or _BROUGHT_BY.search(before)
     if not led:
         return None
     word = None
-    for m in re.finditer(r"делегаци\w*", before, re.I):
+    for m in re.finditer(r"делегаци\w*|команд\w*|сборн\w*", before, re.I):
         word = m
     if word is None:
         return None

@@ -282,6 +282,13 @@ def _hosted_delegation(ctx: Context, k: int) -> None:
         ctx.relate("VISITED", p, host, k, rule="visit.hosted")
 
 
+def _led_by(before: str) -> bool:
+    """The words before a name make him the delegation's leader or member, unless a host's verb comes after
+    them ("которую возглавил X и сопровождал Y, встретился глава региона Z": Z is the host)."""
+    leads = list(_LEADS.finditer(before))
+    return bool(leads) and not any(h.start() > leads[-1].end() for h in _HOSTS.finditer(before))
+
+
 def _host_region(ctx: Context, k: int, exclude: str | None) -> str | None:
     """The receiving side: the region of the official who met the guests, else the article's home."""
     sent = ctx.sentences[k]
@@ -293,7 +300,7 @@ def _host_region(ctx: Context, k: int, exclude: str | None) -> str | None:
             and region != exclude
             and m
             and abs(p.start - (sent.start + m.start())) < 80
-            and not _LEADS.search(ctx.text[max(sent.start, p.start - 120) : p.start])
+            and not _led_by(ctx.text[max(sent.start, p.start - 120) : p.start])
         ):
             return region
     if re.search(r"\b(глав\w+ региона|аким\w* области|губернатор\w* области)\b", sent.text, re.I):

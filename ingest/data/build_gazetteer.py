@@ -986,9 +986,10 @@ RU_CITIES = [
 
 # --------------------------------------------------------------------------------------------
 # Belarus: 6 oblasts + Minsk. An oblast's executive committee is the oblast (spec), hence the
-# облисполком aliases.
+# облисполком aliases, spelled out too ("Витебский областной исполнительный комитет").
 def _by(iso, name, adj, short, cities, informal=()):
-    return R(iso, name, alias=[f"{adj} облисполком", f"{short}облисполком"], informal=informal, cities=cities)
+    aliases = [f"{adj} облисполком", f"{short}облисполком", f"{adj} областной исполнительный комитет"]
+    return R(iso, name, alias=aliases, informal=informal, cities=cities)
 
 
 BY = [
@@ -1020,7 +1021,7 @@ BY = [
     ),
     _by("BY-MA", "Могилёвская область", "Могилёвский", "Могилев", [C("Могилёв"), C("Бобруйск")], ["Могилёвщина"]),
 ]
-BY_CITIES = [C("Минск", iso="BY-HM", alias=["Мингорисполком"])]
+BY_CITIES = [C("Минск", iso="BY-HM", alias=["Мингорисполком", "Минский городской исполнительный комитет"])]
 
 # --------------------------------------------------------------------------------------------
 UZ = [

@@ -2432,6 +2432,12 @@ def test_kazakh_letters_stay_in_the_evidence_and_aliases() -> None:
 # Several documents in one or two sentences: each document's name and its parties, as a whole.
 DOCUMENT_PARTIES = [
     pytest.param(
+        "Программа сотрудничества между Гродненским областным исполнительным комитетом и акиматом Актюбинской "
+        "области подписана в Актобе.",
+        {"Программа сотрудничества": {"Гродненская область", "Актюбинская область"}},
+        id="an-oblast-executive-committee-spelled-out-is-its-region",
+    ),
+    pytest.param(
         "Соглашение об академическом обмене подписали Павлодарский педагогический университет и Новосибирский "
         "государственный технический университет, меморандум о партнерстве – Палата предпринимателей Павлодарской "
         "области и Новосибирская городская торгово-промышленная палата.",
@@ -2663,9 +2669,10 @@ DOCUMENT_PARTIES += [
         "подписан сегодня в Кокшетау.",
         {
             "План мероприятий по реализации Соглашения 2025–2026": {"Могилёвская область", "Акмолинская область"},
-            "Соглашение": {"Акмолинская область"},
+            # the oblast's executive committee spelled out is the oblast, as "облисполком" is
+            "Соглашение": {"Могилёвская область", "Акмолинская область"},
         },
-        id="a-body-naming-one-party-leaves-the-headlines-two",
+        id="a-plan-keeps-the-headlines-two-and-its-basis-the-two-its-between-names",
     ),
     pytest.param(
         "Регионы заключили Соглашение о торгово-экономическом и культурном сотрудничестве между Костанайской и "
