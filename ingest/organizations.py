@@ -9,6 +9,7 @@ from coopgraph.ingest.context import Context, normalise_key
 from coopgraph.ingest.morph import form_of, inflect_word, lemma, parses, transliterate_kazakh
 from coopgraph.ingest.nlp import Token
 from coopgraph.ingest.org_names import add_firm_word_names, add_unquoted_names, described_at_start, org_lexicon
+from coopgraph.ingest.records import Entity
 
 LEGAL_FORMS = org_lexicon().legal_forms
 _LEGAL_RE = "|".join(sorted(set(LEGAL_FORMS), key=len, reverse=True))
@@ -323,14 +324,28 @@ def _add_quoted_again(ctx: Context, taken: list[tuple[int, int]]) -> None:
     """ "ООО «Сумгайыт Полимер» ... за восемь месяцев «Сумгайыт Полимер» уже поставило": a quoted name alone,
     after the article named the organisation with its legal form or kind, is that organisation."""
     covered = taken + [(r.start, r.end) for r in ctx.refs]
+    cores = _quoted_cores(ctx)
     for m in _QUOTED.finditer(ctx.text):
         if any(s <= m.start() < e or s < m.end() <= e for s, e in covered):
             continue
         key = f"Organization:{normalise_key(transliterate_kazakh(_clean(m.group(1))))}"
-        ent = ctx.table.get(key)
+        ent = ctx.table.get(key) or cores.get(key)
         if ent is not None and ent.type == "Organization":
             ctx.add_ref(ent, m.start(), m.end())
             taken.append(m.span())
+
+
+def _quoted_cores(ctx: Context) -> dict[str, Entity]:
+    """ "агрохолдинг «Ариант»" → the key "Ariant" would have: the quoted part of each organisation's mentions, when
+    one organisation alone bears it ("«Ариант» подписал контракт" later is that agroholding)."""
+    found: dict[str, set[str]] = {}
+    for ent in ctx.table.of_type("Organization"):
+        for alias in [ent.name, *ent.aliases]:
+            for q in _QUOTED.finditer(alias):
+                key = f"Organization:{normalise_key(transliterate_kazakh(_clean(q.group(1))))}"
+                if key != ent.key:  # (a name that is its quotes alone is that entity's own)
+                    found.setdefault(key, set()).add(ent.key)
+    return {key: ctx.table.entities[next(iter(owners))] for key, owners in found.items() if len(owners) == 1}
 
 
 def _fold_short_names(ctx: Context) -> None:
@@ -339,6 +354,7 @@ def _fold_short_names(ctx: Context) -> None:
     X"), or with a word more between its place word and its head ("на Курганском заводе" over "Курганский
     машиностроительный завод"), is that one organisation."""
     orgs = ctx.table.of_type("Organization")
+    cores = _quoted_cores(ctx)
     for short in orgs:
         full = [
             o
@@ -347,6 +363,14 @@ def _fold_short_names(ctx: Context) -> None:
             and o is not short
             and (o.name.startswith(short.name + " имени ") or _shortened(short.name, o.name))
         ]
+        # "компания «Ариант»" after "агрохолдинг «Ариант»": the name in quotes is the one organisation
+        if (
+            not full
+            and (core := cores.get(short.key)) is not None
+            and core is not short
+            and core.key in ctx.table.entities
+        ):
+            full = [core]
         if len(full) != 1:
             continue  # two universities of one city named after two people: which one, the text does not say
         ctx.fold_entity(short, full[0])
