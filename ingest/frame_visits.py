@@ -816,6 +816,8 @@ def _met(ctx: Context, m: FrameMatch) -> None:
     """A meeting at a named place: a party from elsewhere (another region, another country) came there;
     a meeting with no place gives no visit (spec)."""
     parties = role_side(ctx, m, "party")  # first: a delegation met here is the one later sentences speak of
+    if any(is_remote(t) for t in ctx.sentences[m.sent].tokens):
+        return  # "переговоры с компаниями из Караганды провели по видеосвязи": nobody came
     tree = tree_of(ctx, m.sent)
     places = (
         [r.key for r in _places(ctx, m) if r.type in ("City", "Region", "Country")]

@@ -44,6 +44,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_listed_among,
     repair_listed_firms,
     repair_misread_place_nouns,
+    repair_modifiers_of_last_conjunct,
     repair_names_across_verbs,
     repair_names_read_as_modifiers,
     repair_nominative_conjuncts,
@@ -58,6 +59,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_prepositions_on_subjects,
     repair_quoted_names,
     repair_relative_clause_roots,
+    repair_relative_clauses_by_agreement,
     repair_relative_clauses_in_lists,
     repair_relative_clauses_on_later_nouns,
     repair_reported_speech,
@@ -526,6 +528,8 @@ def _repair(ours: list[Token]) -> None:
     repair_misread_place_nouns(ours)
     repair_names_read_as_modifiers(ours)
     repair_relative_clauses_on_later_nouns(ours)
+    repair_relative_clauses_by_agreement(ours)
+    repair_modifiers_of_last_conjunct(ours)
     repair_relative_clauses_in_lists(ours)
     repair_relative_clause_roots(ours)
     repair_copular_places(ours)

@@ -1252,6 +1252,59 @@ def repair_relative_clauses_on_later_nouns(tokens: list[Token]) -> None:
         noun._head, noun._rel = verb.i, "nsubj"
 
 
+def repair_relative_clauses_by_agreement(tokens: list[Token]) -> None:
+    """ "министр ... и заместитель акима X, возглавивший делегацию казахстанского региона, которая находится в
+    Астрахани": the parser can hang a relative clause on a noun its "который" does not agree with. "Который" takes
+    its noun's gender and number: the clause qualifies the nearest noun before it that agrees."""
+    by_i = {t.i: t for t in tokens}
+    for verb in tokens:
+        noun = by_i.get(verb._head) if verb._rel == "acl:relcl" else None
+        pronoun = next((t for t in tokens if t.lemma == "который" and t._head == verb.i and t.i < verb.i), None)
+        if noun is None or pronoun is None or noun.pos not in ("NOUN", "PROPN") or not _disagrees(pronoun, noun):
+            continue
+        if noun._rel == "appos" or noun.i > 0 and tokens[noun.i - 1].text in ("«", '"'):
+            continue  # "выставки «АгроАктобе-2025», на которой": a name stands in for its noun, whatever its tags
+        if pronoun.feats.get("Number") == "Plur" and (
+            noun._rel == "conj" or any(t._head == noun.i and t._rel == "conj" for t in tokens)
+        ):
+            continue  # "окатыши и концентрат, которые": coordinated singulars are a plural antecedent
+        before = [t for t in tokens[: pronoun.i] if t.pos in ("NOUN", "PROPN") and t._rel != "flat:name"]
+        fits = [t for t in before if _same_kind(pronoun, t)]
+        if fits and fits[-1].i != noun.i:
+            verb._head = fits[-1].i
+
+
+def _disagrees(pronoun: Token, noun: Token) -> bool:
+    """Number or gender, as both are tagged, differ (a name the tagger gives neither, "«АгроАктобе-2025»", may be
+    what the clause qualifies)."""
+    number, gender = pronoun.feats.get("Number"), pronoun.feats.get("Gender")
+    if number and noun.feats.get("Number") and noun.feats["Number"] != number:
+        return True
+    return number == "Sing" and bool(gender and noun.feats.get("Gender")) and noun.feats["Gender"] != gender
+
+
+def _same_kind(pronoun: Token, noun: Token) -> bool:
+    """ "которая" and "делегацию": the same number and, in the singular, gender."""
+    number = pronoun.feats.get("Number")
+    if number is None or noun.feats.get("Number") != number:
+        return False
+    gender = pronoun.feats.get("Gender")
+    return number == "Plur" or gender is None or noun.feats.get("Gender") == gender
+
+
+def repair_modifiers_of_last_conjunct(tokens: list[Token]) -> None:
+    """ "министр ... Елена Гаврилова и заместитель акима ... Тимур Иманбаев, возглавивший делегацию": the parser
+    can hang a name or a singular participle on the first of coordinated nouns past the second; it is the
+    nearest conjunct's, which stands between them."""
+    for t in tokens:
+        singular_participle = t._rel == "acl" and t.feats.get("Number") == "Sing"
+        if not (t._rel == "appos" and t.pos == "PROPN" or singular_participle) or t._head >= t.i:
+            continue
+        conjuncts = [c for c in tokens if c._head == t._head and c._rel == "conj" and t._head < c.i < t.i]
+        if conjuncts and conjuncts[-1].pos in ("NOUN", "PROPN"):
+            t._head = conjuncts[-1].i
+
+
 def _list_head(by_i: dict[int, Token], t: Token) -> Token:
     while t._rel == "conj" and t._head in by_i and t._head != t.i:
         t = by_i[t._head]

@@ -11,6 +11,31 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visited-no-one-met-by-video-link",
+        "Губернатор провел в Челябинске встречу по видеосвязи с акимом Костанайской области Кумаром Аксакаловым.",
+        absent=[("VISITED", ANY, ANY)],
+    ),
+    relation_case(
+        "visited-no-firms-talked-with-by-video-link",
+        "В Челябинске по видеосвязи прошла встреча с предпринимателями из Костаная.",
+        absent=[("VISITED", ANY, ANY)],
+    ),
+    relation_case(
+        "visited-a-delegation-led-by-the-second-of-two-officials-and-qualified-by-which",
+        "На встрече присутствовали министр экономики Омской области Анна Лукина и заместитель акима Павлодарской "
+        "области Марат Ахметов, возглавивший делегацию казахстанского региона, которая находится в Омске с рабочим "
+        "визитом.",
+        has=[("VISITED", "Павлодарская область", "Омск"), ("VISITED", "Марат Ахметов", "Омск")],
+        absent=[("VISITED", "Анна Лукина", ANY)],
+    ),
+    relation_case(
+        "visited-no-head-who-sent-the-forum-a-letter",
+        "В Барнауле состоялся форум. Делегация ВКО прибыла в Барнаул. Аким ВКО Ермек Кошербаев направил участникам "
+        "форума приветственное письмо.",
+        has=[("VISITED", "Восточно-Казахстанская область", "Барнаул")],
+        absent=[("VISITED", "Ермек Кошербаев", ANY)],
+    ),
+    relation_case(
         "visited-a-delegation-whose-visit-sets-a-long-signing-sentence",
         "Подписи под протоколом в ходе рабочего визита тюменской делегации в ВКО поставили аким области Ермек "
         "Кошербаев и возглавивший делегацию заместитель губернатора Тюменской области Олег Русаков.",

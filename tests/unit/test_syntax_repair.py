@@ -497,6 +497,20 @@ def test_a_firm_after_a_dash_names_the_noun_before_it() -> None:
 # [sentence, word, its relation and head after the repairs]
 REHUNG = [
     pytest.param(
+        "На встрече присутствовали министр экономики Омской области Анна Лукина и заместитель акима Павлодарской "
+        "области Марат Ахметов, возглавивший делегацию казахстанского региона, которая находится в Омске.",
+        "находится",
+        ("acl:relcl", "делегацию"),
+        id="a-relative-clause-qualifies-the-nearest-noun-its-which-agrees-with",
+    ),
+    pytest.param(
+        "На встрече присутствовали министр экономики Омской области Анна Лукина и заместитель акима Павлодарской "
+        "области Марат Ахметов, возглавивший делегацию казахстанского региона, которая находится в Омске.",
+        "возглавивший",
+        ("acl", "заместитель"),
+        id="a-singular-participle-after-coordinated-nouns-qualifies-the-last",
+    ),
+    pytest.param(
         "В экспорте Северо-Казахстанской области в Россию преобладает пшеница.",
         "Россию",
         ("nmod", "экспорте"),
