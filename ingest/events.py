@@ -244,7 +244,7 @@ def _named_after_head(ctx: Context, taken) -> None:
 
 
 _DESCRIBED = re.compile(
-    r"(?<![\w-])(?P<head>форум\w*|конференци\w*|фестивал\w*|саммит\w*|конгресс\w*)"
+    r"(?<![\w-])(?P<head>(?:[а-яё]+-)?форум\w*|конференци\w*|фестивал\w*|саммит\w*|конгресс\w*)"
     r"(?P<tail>(?:\s+(?:[а-яё\-]+|[А-ЯЁ][а-яё\-]+|и)){2,9})"
 )
 
@@ -524,7 +524,7 @@ def _genitive(p) -> bool:
 def _tail(tail: str) -> str:
     """Genitive modifiers after the head, up to a preposition, verb or clause word."""
     words = tail.split()
-    out = []
+    out: list[str] = []
     for w in words:
         if w.lower() in _STOP_WORDS:
             break
@@ -532,13 +532,16 @@ def _tail(tail: str) -> str:
             break
         # every word of the name's tail is a genitive complement ("межрегионального сотрудничества
         # России и Казахстана"); a nominative noun starts the next clause ("губернатор ...")
-        if w.lower() != "и" and not any(_genitive(p) for p in parses(w.lower())):
+        # ("Республики Узбекистан": a state's name after its noun stays as it is)
+        republic = bool(out) and out[-1].lower() == "республики" and w[:1].isupper()
+        if w.lower() != "и" and not republic and not any(_genitive(p) for p in parses(w.lower())):
             break
         out.append(w)
     while out and out[-1].lower() in ("и",):
         out.pop()
     # A tail must be a genitive complement ("межрегионального сотрудничества"), not the next clause.
-    if out and not any(p.tag.case == "gent" for p in parses(out[-1].lower())[:3]):
+    ends_republic = len(out) > 1 and out[-2].lower() == "республики"
+    if out and not ends_republic and not any(p.tag.case == "gent" for p in parses(out[-1].lower())[:3]):
         return ""
     return " ".join(out)
 

@@ -54,6 +54,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_participle_asides,
     repair_passive_participles,
     repair_places_on_persons,
+    repair_prepositional_conjuncts,
     repair_prepositions_hung_behind,
     repair_prepositions_on_modifiers,
     repair_prepositions_on_subjects,
@@ -519,6 +520,7 @@ def _repair(ours: list[Token]) -> None:
     repair_subjects_tagged_oblique(ours)
     repair_nominative_conjuncts(ours)
     repair_subjects_across_colons(ours)
+    repair_prepositional_conjuncts(ours)
     repair_sealed_documents(ours)
     repair_setting_genitives(ours)
     repair_genitive_indirect_objects(ours)

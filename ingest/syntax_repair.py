@@ -553,9 +553,48 @@ def repair_subjects_across_colons(tokens: list[Token]) -> None:
         if _has_subject(tokens, verb):
             continue
         colon = max(c for c in colons if c < verb.i)
-        noun = next((t for t in tokens[colon + 1 : verb.i] if t.pos == "NOUN" and t.feats.get("Case") == "Nom"), None)
+        # (a firm's legal form heads its name: "только АО «Омский бекон» ... направило")
+        noun = next(
+            (t for t in tokens[colon + 1 : verb.i] if t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == "Nom"),
+            None,
+        )
         if noun is not None and noun._head < colon and not any(t._head == noun.i and t.pos == "ADP" for t in tokens):
             noun._head, noun._rel = verb.i, "nsubj:pass" if verb.feats.get("Voice") == "Pass" else "nsubj"
+            _counted_after_to_object(tokens, noun, verb)
+
+
+_UNITS = frozenset({"тонна", "т", "килограмм", "кг", "центнер", "литр", "штука", "голова", "вагон", "контейнер"})
+
+
+def repair_prepositional_conjuncts(tokens: list[Token]) -> None:
+    """ "АО «X» ... отправило в Омскую и Новосибирскую области ... тонн": the parser can make a prepositional
+    phrase after the verb a conjunct of the subject before it. A conjunct with a preposition of its own, of a
+    noun with none, past a finite verb between them, is that verb's oblique."""
+    for t in tokens:
+        if t._rel != "conj" or not 0 <= t._head < t.i or t.pos not in ("NOUN", "PROPN"):
+            continue
+        head = tokens[t._head]
+        if not any(c._head == t.i and c._rel == "case" for c in tokens) or any(
+            c._head == head.i and c._rel == "case" for c in tokens
+        ):
+            continue
+        verbs = [v for v in tokens[head.i + 1 : t.i] if _finite(v)]
+        if verbs:
+            t._head, t._rel = verbs[-1].i, "obl"
+
+
+def _counted_after_to_object(tokens: list[Token], subject: Token, verb: Token) -> None:
+    """ "АО «Омский бекон» ... направило в области более 4 тыс. тонн свинины": an amount after the verb the
+    parser hung on the subject is what the verb moved, its object (when it has none)."""
+    if any(t._head == verb.i and t._rel == "obj" for t in tokens):
+        return
+    for t in tokens[verb.i + 1 :]:
+        counted = t.lemma in _UNITS or any(
+            c._head == t.i and (c.pos == "NUM" or c._rel.startswith("nummod")) for c in tokens
+        )
+        if t._head == subject.i and t._rel == "nmod" and t.pos == "NOUN" and counted:
+            t._head, t._rel = verb.i, "obj"
+            return
 
 
 def repair_sealed_documents(tokens: list[Token]) -> None:
