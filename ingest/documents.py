@@ -474,10 +474,77 @@ def extract_documents(ctx: Context) -> None:
             if topic is not None:  # named by what follows its parties; its mention stays the kind alone
                 desc = _descriptor(toks, topic, places)
             topic_at = toks[topic].start if topic is not None and desc else None
-            _record(ctx, k, kind, toks[i : i + n], desc, start, end, nested=start < nested_until, topic_at=topic_at)
+            qualifier = _qualifier(toks, i)
+            _record(
+                ctx,
+                k,
+                kind,
+                toks[i : i + n],
+                desc,
+                start,
+                end,
+                nested=start < nested_until,
+                topic_at=topic_at,
+                qualifier=qualifier,
+            )
             nested_until = max(nested_until, end)
             i = j  # a document named inside this one's description ("по реализации Соглашения ...") counts too
         _share_descriptions(ctx, k)
+
+
+# Adjectives that say which kind of document it is, kept in its name: "инвестиционное соглашение", "экспортный
+# контракт", "трехсторонний меморандум" (not "новое", "важное", "это": those say nothing of the document).
+QUALIFIERS = frozenset(
+    {
+        "инвестиционный",
+        "экспортный",
+        "импортный",
+        "коммерческий",
+        "дистрибьюторский",
+        "дилерский",
+        "межрегиональный",
+        "межправительственный",
+        "межпарламентский",
+        "межмуниципальный",
+        "межведомственный",
+        "двусторонний",
+        "трехсторонний",
+        "трёхсторонний",
+        "многосторонний",
+        "дополнительный",
+        "рамочный",
+        "кредитный",
+        "лицензионный",
+        "концессионный",
+        "форвардный",
+    }
+)
+
+
+# ... of those, the ones that name a kind of deal: another deal than a document named without it
+DEAL_QUALIFIERS = frozenset(
+    {
+        "инвестиционный",
+        "экспортный",
+        "импортный",
+        "коммерческий",
+        "дистрибьюторский",
+        "дилерский",
+        "кредитный",
+        "лицензионный",
+        "концессионный",
+        "форвардный",
+        "дополнительный",
+    }
+)
+
+
+def _qualifier(toks: list[Token], i: int) -> str | None:
+    """The kind adjective right before a document's kind word, in the nominative of its gender."""
+    if i == 0 or toks[i - 1].lemma not in QUALIFIERS or toks[i].feats.get("Number") == "Plur":
+        return None  # ("подписано 9 межрегиональных соглашений": a count, whose kind stays bare)
+    gender = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get(toks[i].feats.get("Gender", ""), "masc")
+    return inflect_word(toks[i - 1].text, {"nomn", "sing", gender}, ("ADJF",)).lower()
 
 
 def _kind_nominative(kind_tokens: list[Token], kind: str) -> str:
@@ -505,18 +572,30 @@ def _record(
     end: int,
     nested: bool = False,
     topic_at: int | None = None,
+    qualifier: str | None = None,
 ) -> None:
     sent = ctx.sentences[k]
     rest = ctx.text[end : sent.end]
     tail = ctx.text[end : min(sent.end, end + 80)]
     period = find_period(tail) if re.match(r"\s*(?:\(.*?\)\s*)?(?:на|до|в)?\s*\d{4}", tail) else None
+    if period is None and topic_at is not None and desc and not nested:
+        # "Соглашение между X и Y о ... сотрудничестве на 2025–2029 годы": the period follows what it is about
+        after = ctx.text[desc[-1].end : min(sent.end, desc[-1].end + 80)]
+        period = find_period(after) if re.match(r"\s*(?:на|до)\s*\d{4}", after) else None
     betweens = _between_clauses(ctx, sent, start, end) or _genitive_parties(ctx, k, end) or _firm_with_firm(ctx, k, end)
     if topic_at is not None:  # the parties end where what the document is about begins
         betweens = [(a, min(b, topic_at)) for a, b in betweens]
     another = _ANOTHER.search(ctx.text[sent.start : start])  # "аналогичный план", "ещё один меморандум"
     if not desc and period is None and not betweens:
         # A bare "соглашение" / "Новая дорожная карта" refers back to the latest document of that kind.
-        prev = [d for d in ctx.documents if ctx.table.entities[d.key].kind == kind and not another]
+        prev = [
+            d
+            for d in ctx.documents
+            if ctx.table.entities[d.key].kind == kind
+            and not another
+            # "инвестиционное соглашение" after "соглашение о сотрудничестве" is another one
+            and (qualifier is None or ctx.table.entities[d.key].name.lower().startswith(qualifier))
+        ]
         if prev:
             ent = ctx.table.entities[prev[-1].key]
             ctx.documents.append(DocMention(ent.key, k, start, end))
@@ -530,6 +609,8 @@ def _record(
     ):
         return
     name = _kind_nominative(kind_tokens, kind)
+    if qualifier is not None:
+        name = f"{qualifier[:1].upper()}{qualifier[1:]} {name[:1].lower()}{name[1:]}"
     sphere = re.search(r"\bв\s+сфер\w+\s+([^,.;:]{3,80})", rest)
     if desc:
         name += " " + _join(desc)
@@ -801,13 +882,46 @@ def _same_document(
             # "соглашение о сотрудничестве между Палатой предпринимателей ... и Союзом ...": a document between
             # other parties, or a shorter name with parties of its own, is not the one named before
             continue
+        if _other_qualifier(name, ent.name, kind):
+            continue  # "инвестиционное соглашение" after "соглашение о сотрудничестве": another document
         # a headline's "соглашение о сотрудничестве" and the body's "соглашение о сотрудничестве в
         # сфере образования": one of the two names adds nothing to the other
+        plain, theirs_plain = _without_qualifier(name), _without_qualifier(ent.name)
         if (period is None or ent.period is None) and (
-            _generic_subset(ent.name, name) or _same_subject(ent.name, name)
+            _generic_subset(ent.name, name)
+            or _same_subject(ent.name, name)
+            or _generic_subset(theirs_plain, plain)  # "Экспортный контракт" and "Контракт на поставку пшеницы"
         ):
             return ent.key
     return None
+
+
+def _deal(name: str) -> str | None:
+    first = lemma(name.split()[0].lower())
+    return first if first in DEAL_QUALIFIERS else None
+
+
+def _without_qualifier(name: str) -> str:
+    words = name.split()
+    return " ".join(words[1:]) if len(words) > 1 and lemma(words[0].lower()) in QUALIFIERS else name
+
+
+def _other_qualifier(a: str, b: str, kind: str) -> bool:
+    """Two names of different deals ("Инвестиционное соглашение", "Соглашение о сотрудничестве"), unless one is the
+    bare kind ("Соглашение"), which may stand for any document of it, or both say the same ("Инвестиционное
+    соглашение" of a headline, "Соглашение об инвестициях в строительство фабрики" of the body). Adjectives of
+    who the parties are ("межрегиональное", "трехстороннее") make no other deal."""
+    qa, qb = (_deal(n) for n in (a, b))
+    if qa == qb or any(
+        q is None and len(_without_qualifier(n).split()) <= len(kind.split()) for n, q in ((a, qa), (b, qb))
+    ):
+        return False
+    if {qa, qb} & {"экспортный", "импортный"} and _SUPPLY.search(f"{a} {b}"):
+        return False  # "Экспортный контракт" of a headline is the body's "контракт на поставку пшеницы"
+    return not _same_subject(a, b)
+
+
+_SUPPLY = re.compile(r"(?<![\w-])(?:поставк|экспорт|импорт|закупк|продаж|отгрузк)\w*", re.I)
 
 
 def _parties_of(ctx: Context, key: str) -> frozenset[str]:

@@ -683,7 +683,12 @@ def _named_body(ctx: Context, phrase: TitlePhrase, comp: str, ref: Ref | None = 
         if adjective is None:
             # "генеральный директор ТОО Данияр Сейсенбаев" after "ТОО «A» и компания «B»": the one of that form
             of_form = [r for r in before if ctx.table.entities[r.key].legal_form == words[0]]
-            return (of_form or before)[-1].key
+            # "Со стороны компании документ подписал ..." after "с компанией ООО «X», которая построит в
+            # индустриальной зоне «Y»": a firm (a legal form, or named as a company), not the last name
+            from coopgraph.ingest.trade_contracts import named_as_firm  # the trade rules read positions
+
+            firms = [r for r in before if ctx.table.entities[r.key].legal_form or named_as_firm(ctx, r)]
+            return (of_form or firms or before)[-1].key
         # "директор павлодарского предприятия": the one firm just named that may be at that place
         return _firm_of_adjective(ctx, phrase, comp.split()[0])
     return None

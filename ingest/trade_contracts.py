@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from coopgraph.ingest.context import Context
+from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.frames import Tree, tree_of
 from coopgraph.ingest.gazetteer import Place, load_gazetteer
 from coopgraph.ingest.nlp import Token
@@ -206,6 +206,11 @@ _KAZAKH_FORMS = frozenset({"ТОО", "ЖШС", "АҚ", "КГП", "ГККП", "Г
 _FIRM_NOUN = re.compile(r"(?<![\w-])(?:компани|фирм|корпораци|холдинг)\w*\s+«", re.I)
 
 
+def named_as_firm(ctx: Context, r: Ref) -> bool:
+    """A mention behind a firm's generic noun: "компания «Или Хуатай Импорт-Экспорт»"."""
+    return _FIRM_NOUN.search(ctx.text[max(0, r.start - 12) : r.start + 12]) is not None
+
+
 def firm_of_place(ctx: Context, k: int, place: Place) -> str | None:
     """ "Контракт подписали генеральный директор омской компании Денис Лаптев и директор павлодарского
     предприятия Руслан Искаков" after "ООО «Омскагрохимсервис» и ТОО «Ертис Агро Снаб» оформили контракт": the one
@@ -215,7 +220,7 @@ def firm_of_place(ctx: Context, k: int, place: Place) -> str | None:
         for r in ctx.refs
         if r.type == "Organization"
         and k - 1 <= r.sent <= k
-        and (ctx.table.entities[r.key].legal_form or _FIRM_NOUN.search(ctx.text[max(0, r.start - 12) : r.start + 12]))
+        and (ctx.table.entities[r.key].legal_form or named_as_firm(ctx, r))
     )
     fits = [f for f in firms if _may_be_at(ctx, f, place)]
     return fits[0] if len(fits) == 1 else None
