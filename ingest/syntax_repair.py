@@ -784,7 +784,18 @@ def repair_legal_form_subjects(tokens: list[Token]) -> None:
         if any(not _inside_quotes(tokens, c) for c in subjects):
             continue
         for t in tokens[: verb.i]:
-            top = _phrase_top(by_i, t, verb) if t.text in forms and t._rel in ("nmod", "appos") else None
+            # "По итогам визита «Гомсельмаш» и ТОО «Сарыарка Агротехника» подписали": a quoted name listed with a
+            # legal form opens the list of firms
+            quoted_with_form = (
+                t.i > 0
+                and tokens[t.i - 1].text == "«"
+                and any(c._head == t.i and c._rel == "conj" and c.text in forms for c in tokens)
+            )
+            top = (
+                _phrase_top(by_i, t, verb)
+                if (t.text in forms or quoted_with_form) and t._rel in ("nmod", "appos")
+                else None
+            )
             under_phrase = top is not None and _cased(tokens, top)
             if under_phrase or t.text in forms and t._rel in ("nmod", "appos") and _names_right_before(tokens, t, verb):
                 t._head, t._rel = verb.i, "nsubj"
