@@ -453,7 +453,10 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
         side.bodies += [r for r in [region_of_person(ctx, side.persons[0], ("Region",))] if r]
     if not side.bodies:
         side.bodies += (
-            _adjacent_origin(ctx, k, head) or _kind_named_before(ctx, k, head) or _firm_named_before(ctx, k, head)
+            _adjacent_origin(ctx, k, head)
+            or _kind_named_before(ctx, k, head)
+            or _firm_named_before(ctx, k, head)
+            or body_named_before(ctx, k, head)
         )
     side.bodies = most_specific(ctx, side.bodies)
     if not side.bodies and side.persons:
@@ -652,6 +655,34 @@ def _firm_named_before(ctx: Context, k: int, head: Token) -> list[str]:
         return []  # the noun is part of a name: "представители Компании «X»"
     before = [r for j in (k - 1, k) if j >= 0 for r in ctx.refs_in(j, "Organization") if r.end <= head.start]
     return [before[-1].key] if before else []
+
+
+def body_named_before(ctx: Context, k: int, head: Token) -> list[str]:
+    """ "делегации омского вуза во главе с ректором" after "Омский государственный педагогический университет": a
+    body's kind noun in the genitive after the group noun, an adjective maybe before it, is the one organisation
+    of that kind (beginning with that adjective) the article named before."""
+    from coopgraph.ingest.morph import lemma
+    from coopgraph.ingest.org_names import name_lemmas, org_lexicon
+
+    toks = ctx.sentences[k].tokens
+    at = toks.index(head)
+    adj = toks[at + 1] if at + 1 < len(toks) and toks[at + 1].pos == "ADJ" else None
+    noun = toks[at + 2] if adj is not None and at + 2 < len(toks) else toks[at + 1] if at + 1 < len(toks) else None
+    if noun is None or noun.lemma not in org_lexicon().heads or noun.feats.get("Case") != "Gen":
+        return []
+    if refs_at(ctx, k, noun) or adj is not None and refs_at(ctx, k, adj):
+        return []  # a name: "делегация Омского университета"
+    kinds = org_lexicon().heads_for(noun.lemma)
+    named = list(
+        dict.fromkeys(
+            r.key
+            for r in ctx.refs
+            if r.type == "Organization" and r.start < head.start and kinds & name_lemmas(ctx, r.key)
+        )
+    )
+    if adj is not None:
+        named = [n for n in named if lemma(ctx.table.entities[n].name.split()[0].lower()) == adj.lemma]
+    return named if len(named) == 1 else []
 
 
 # "во" is "в" before some consonant clusters: the lead words are matched with it read as "в".

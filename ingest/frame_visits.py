@@ -19,6 +19,7 @@ from coopgraph.ingest.discourse import (
     led_delegation,
     led_here,
     looks_back,
+    most_specific,
     named_members,
     org_anaphor,
     place_anaphor,
@@ -495,6 +496,9 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
         places = [p for a in m.role("place") if (p := org_anaphor(ctx, m.sent, a))]
     if not places and not m.predicate.noun:
         places = _companions_places(ctx, m.sent)
+    if not places and any(a.head.lemma in _OCCASION_NOUNS for a in m.role("place")):
+        # "В Костанае открылся завод ... На церемонии запуска побывала делегация": where the occasion was held
+        places = [p for j in (m.sent, m.sent - 1) if j >= 0 for p in locatives(ctx, j)][:1]
     if places:  # both a visitor and a place read: the surface rules leave this sentence alone
         ctx.read_by_frames.setdefault("visit", set()).add(m.sent)
     for place in places:
@@ -767,6 +771,9 @@ def _hosted(ctx: Context, m: FrameMatch) -> None:
         # "губернатор области поприветствовал делегацию": an unnamed office stands for its place
         places = [p for p in (hosts.bodies + [region_of_person(ctx, h) for h in hosts.persons]) if p]
         places += [p for p in hosts.represented if p not in places]
+        # "Полномочный представитель правительства Кыргызской Республики в Чуйской области принял делегацию":
+        # the country only locates the region
+        places = most_specific(ctx, places)
         local = [b for b in guests.bodies if not b.startswith("Country:")]  # whose region, not just which country
         if not places and not hosts and local and guests.group and ctx.home and len(m.role("guests")) == 1:
             # "Гостей из Баян-Улгийского аймака на вокзале встречали": met by the article's own (one object: two
@@ -961,6 +968,10 @@ def locatives(ctx: Context, k: int) -> list[str]:
         ):
             out.append(r.key)
     return out
+
+
+# Occasions a visitor attends where they are held: "побывала на церемонии запуска", "присутствовали на открытии".
+_OCCASION_NOUNS = frozenset({"церемония", "открытие", "запуск", "торжество", "презентация", "пуск"})
 
 
 def _clause_locatives(ctx: Context, m: FrameMatch) -> list[str]:

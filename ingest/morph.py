@@ -108,7 +108,7 @@ def nominative_name_part(word: str, feats: dict | None = None, gender: str | Non
     if case == "accs" and re.search(r"[^аеиоуыэюя][ую]$", word.lower()) and len(word) > 4:
         # only a noun in -а/-я ends in -у/-ю in the accusative (a consonant stem takes -а): "Ибодзоду"
         return word[:-1] + ("а" if word[-1] == "у" else "я")
-    by_ending = _surname_nominative(word, case, gender)
+    by_ending = _adjectival_surname(word, case, gender) or _surname_nominative(word, case, gender)
     if by_ending:
         return by_ending
     cands = [p for p in parses(word.lower()) if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)]
@@ -191,6 +191,22 @@ _CASE_ENDINGS = {
     "datv": ("у", "ю", "е", "и", "ой", "ей", "ому", "ему"),
     "loct": ("е", "и", "ой", "ей", "ом", "ем"),
 }
+
+
+_ADJECTIVAL_SURNAME = re.compile(r"^(?P<stem>[А-ЯЁ][а-яё]+?[сцз]к)(?P<end>ой|ую|ою|ого|ому|им|ом)$")
+
+
+def _adjectival_surname(word: str, case: str | None, gender: str | None) -> str | None:
+    """ "с ректором Ольгой Зарецкой" → "Зарецкая", "Вадимом Каминским" → "Каминский": a surname that declines as
+    an adjective (-ский/-цкий), in the gender of the first name beside it."""
+    m = _ADJECTIVAL_SURNAME.match(word)
+    if m is None or case in (None, "nomn") or gender is None:
+        return None
+    if gender == "femn" and m.group("end") in ("ой", "ую", "ою"):
+        return m.group("stem") + "ая"
+    if gender == "masc" and m.group("end") in ("ого", "ому", "им", "ом"):
+        return m.group("stem") + "ий"
+    return None
 
 
 def _surname_nominative(word: str, case: str | None, gender: str | None) -> str | None:

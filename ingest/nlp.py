@@ -73,6 +73,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_stray_objects,
     repair_subject_cycles,
     repair_subjects_across_colons,
+    repair_subjects_ending_objects,
     repair_subjects_read_as_objects,
     repair_subjects_tagged_oblique,
 )
@@ -542,6 +543,7 @@ def _repair(ours: list[Token]) -> None:
     repair_caseless_nouns(ours)
     repair_counted_subjects(ours)
     repair_genitive_subjects(ours)
+    repair_subjects_ending_objects(ours)
     repair_counting_cycles(ours)
     repair_dashed_firms(ours)
     repair_quoted_names(ours)

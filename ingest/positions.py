@@ -9,7 +9,13 @@ from functools import lru_cache
 from importlib import resources
 
 from coopgraph.ingest.context import DELEGATION_MEMBERS, Context, Ref
-from coopgraph.ingest.discourse import HEAD_COUNTRY, body_place, country_code, delegation_named_before
+from coopgraph.ingest.discourse import (
+    HEAD_COUNTRY,
+    body_named_before,
+    body_place,
+    country_code,
+    delegation_named_before,
+)
 from coopgraph.ingest.discourse import words as discourse_words
 from coopgraph.ingest.morph import form_of, inflect_word, parses
 from coopgraph.ingest.nlp import Sentence
@@ -638,6 +644,11 @@ def _org_delegation(ctx: Context, k: int, title_start: int) -> str | None:
             named = [r for r in ctx.refs_in(j, "Organization", "Region", "City", "Country") if r.start == at]
             if named:  # a place's delegation: its members are the place's
                 found = named[0].key if named[0].type == "Organization" else None
+            elif word := next(
+                (t for t in ctx.sentences[j].tokens if t.start == ctx.sentences[j].start + m.start()), None
+            ):
+                # "делегации омского вуза во главе с ректором X": the university named before
+                found = next(iter(body_named_before(ctx, j, word)), found)
     return found
 
 

@@ -679,7 +679,29 @@ def _two_bodies(ctx: Context, m: FrameMatch) -> list[str]:
                     found.append(r.key)
                 if len(found) == 2:
                     return found
-    return []
+    return _firms_just_named(ctx, m)
+
+
+_FIRM_PLURALS = frozenset({"компания", "предприятие", "фирма"})
+
+
+def _firms_just_named(ctx: Context, m: FrameMatch) -> list[str]:
+    """ "завод, созданный ТОО «A» совместно с ООО «B». Соглашение ... компании подписали в июле": a bare plural
+    of firms signing is the two firms named in this sentence or the two before, when just two are."""
+    args = m.role("signer")
+    if len(args) != 1 or args[0].refs or len(args[0].tokens) != 1:
+        return []
+    head = args[0].head
+    if head.lemma not in _FIRM_PLURALS or head.feats.get("Number") != "Plur":
+        return []
+    named = list(
+        dict.fromkeys(
+            r.key
+            for r in ctx.refs
+            if r.type == "Organization" and m.sent - 2 <= r.sent <= m.sent and r.start < m.pred.start
+        )
+    )
+    return named if len(named) == 2 else []
 
 
 _SIDES_ONLY = re.compile(r"(?:(?:двумя|обеими|нашими)\s+)?(?:регион|сторон|област|кра)[а-яё]*", re.I)

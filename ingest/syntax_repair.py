@@ -979,6 +979,33 @@ def repair_counted_subjects(tokens: list[Token]) -> None:
                 t._head = noun.i
 
 
+# Nouns of those who act (firms, sides, partners) that end a document's phrase as its subject would:
+# "Соглашение о создании совместного производства компании подписали в июле".
+_AGENT_NOUNS = frozenset(
+    {"компания", "предприятие", "сторона", "партнер", "партнёр", "организация", "фирма", "университет", "вуз"}
+)
+
+
+def repair_subjects_ending_objects(tokens: list[Token]) -> None:
+    """ "Соглашение о создании совместного производства компании подписали в июле": a plural verb with no
+    subject and its object before it; the agent noun right before the verb, which the parser read as the
+    object's genitive, is the subject in the plural nominative."""
+    for verb in tokens[1:]:
+        if not _finite(verb) or verb.feats.get("Number") != "Plur" or verb.feats.get("Voice") == "Pass":
+            continue
+        if _has_subject(tokens, verb):
+            continue
+        noun = tokens[verb.i - 1]
+        if noun.lemma not in _AGENT_NOUNS or noun._rel != "nmod" or noun._head >= noun.i:
+            continue
+        if not any(t._head == verb.i and t._rel == "obj" and t.i < noun.i for t in tokens):
+            continue
+        if not may_be_plural_nominative(noun.text.lower()):
+            continue
+        noun._head, noun._rel = verb.i, "nsubj"
+        noun.feats.update(Case="Nom", Number="Plur")
+
+
 def repair_genitive_subjects(tokens: list[Token]) -> None:
     """ "Бизнес-миссия предпринимателей Чуйской области находится в Алматы": the parser can make the genitive
     the subject and the nominative noun before it a modifier; the nominative is the subject, the genitive
@@ -1463,13 +1490,17 @@ def repair_second_objects(tokens: list[Token]) -> None:
         # (a subject past a comma or dash after the object is a gapped clause's: "..., соглашение – палаты")
         if any(c._rel == "nsubj" and not _past_a_break(tokens, after, c) for c in kids if c is not before):
             continue
-        if before.pos not in ("NOUN", "PROPN") or any(
-            c._head == before.i and c._rel == "conj" and any(p.tag.case == "nomn" for p in parses(c.text.lower()))
-            for c in tokens
+        if (
+            before.pos not in ("NOUN", "PROPN")
+            or verb.feats.get("Number") != "Sing"
+            and any(
+                c._head == before.i and c._rel == "conj" and any(p.tag.case == "nomn" for p in parses(c.text.lower()))
+                for c in tokens
+            )
         ):
             # "который поставляет нам оборудование": a pronoun's form says nothing of its case; "хоким и
             # губернатор поставили подписи": coordinated singulars agree with a plural verb ("сырье и овчину"
-            # coordinate no subject)
+            # coordinate no subject; "Кузова и оборудование ... поставляет «Уралкоммаш»": not a singular one's)
             continue
         if any(c._head == after.i and c.pos == "NUM" for c in tokens):
             continue  # "завезли 2,4 тыс. т картофеля": an amount is what was moved

@@ -158,6 +158,11 @@ def partner_firm(ctx: Context, k: int, noun: Token) -> str | None:
         r.key for r in ctx.refs if r.type == "Organization" and r.sent <= k and ctx.table.entities[r.key].legal_form
     )  # firms by their legal form: a college or an akimat is no trading partner
     there = [f for f in firms if _located(ctx, f, place) or _named_at(ctx, f, place)]
+    suppliers = {r.key for r in ctx.refs_in(k, "Organization")}
+    if not there and suppliers:
+        # "завод в Костанае, созданный ТОО «A» совместно с челябинским ООО «B». ... костанайскому партнеру поставляет
+        # «B»": a firm's partner is the one firm not known to be elsewhere (a region's partners are its region's)
+        there = [f for f in firms if f not in suppliers and _may_be_at(ctx, f, place)]
     return there[0] if len(there) == 1 else None
 
 

@@ -1138,6 +1138,12 @@ def test_relations(text, has, absent, only):
 
 ENTITIES = [
     case(
+        "person-a-womans-adjectival-surname-in-the-instrumental",
+        "Делегацию Курганской области встретили вместе с ректором Мариной Вишневской и министром Вадимом Каминским.",
+        has=[("Person", "Марина Вишневская"), ("Person", "Вадим Каминский")],
+        absent=[("Person", "Марина Вишневской")],
+    ),
+    case(
         "event-a-hyphenated-forum-named-by-its-regions-and-their-states",
         "В Таразе прошел бизнес-форум Жамбылской области Республики Казахстан и Таласской области Кыргызской "
         "Республики.",
