@@ -910,8 +910,21 @@ def speaker_place(ctx: Context, at: int) -> str | None:
             person = next((r.key for r in reversed(ctx.refs) if r.type == "Person" and r.end <= at), None)
         if person is None:
             offices = [w for w in re.findall(r"[а-яё\-]+", ctx.text[lo:hi].lower()) if w in words().offices]
-            holders = [h for w in offices for h in _holder(ctx, w, [])]
-            person = holders[0] if len(set(holders)) == 1 else None
+            holders = list(dict.fromkeys(h for w in offices for h in _holder(ctx, w, [])))
+            if not holders and "глава" in offices:  # "глава региона": whichever head of a region
+                holders = list(
+                    dict.fromkeys(
+                        r.source_key
+                        for r in ctx.relations.values()
+                        if r.type == "HOLDS_POSITION" and r.title in HEAD_TITLES
+                    )
+                )
+            # "По его словам (губернатора) ... «Мы поставляем ...», – отметил глава региона": of two heads, the one
+            # named last before the quote
+            last = {h: max((r.start for r in ctx.refs if r.key == h and r.start < at), default=-1) for h in holders}
+            person = holders[0] if len(holders) == 1 else max(holders, key=lambda h: last[h]) if holders else None
+            if person is not None and last.get(person, 0) < 0:
+                person = None
         place = region_of_person(ctx, person) if person else None
         if place:
             return place
