@@ -414,6 +414,19 @@ def _of_both(tree: Tree, head: Token) -> bool:
     )
 
 
+# Kinds of bodies whose countries, listed, say where an audience came from, not who took part: "представители
+# туристических организаций, авиакомпаний и туроператоров Узбекистана, Казахстана, Кыргызстана, Турции".
+_AUDIENCE_BODIES = frozenset(
+    {"организация", "компания", "авиакомпания", "туроператор", "предприятие", "фирма", "вуз", "бизнес", "СМИ"}
+)
+
+
+def _international_audience(dep: Token, refs: list[Ref]) -> bool:
+    """Bodies of three countries or more, named by their kind alone: an audience, no side of the article."""
+    countries = {r.key for r in refs if r.type == "Country"}
+    return dep.lemma in _AUDIENCE_BODIES and len(countries) >= 3 and all(r.type == "Country" for r in refs)
+
+
 def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True) -> Side:
     """A delegation: where it comes from (its genitive, "из X", a place adjective, else the delegation the
     article spoke of last) and the persons leading it or named in it."""
@@ -423,6 +436,8 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
     for dep in tree.children(head):
         shape = shape_of(tree, dep)
         refs = _phrase_refs(ctx, tree, k, dep)
+        if _international_audience(dep, refs):
+            continue
         clause = dep.pos in ("VERB", "AUX") or dep.feats.get("VerbForm") in ("Part", "Conv")
         if (shape in ORIGIN_SHAPES and dep.i > head.i and not clause) or dep.rel == "amod" and not clause:
             # a participle agrees with its noun ("делегации, побывавшей в Приуралье"): where it went, not whence

@@ -1738,6 +1738,18 @@ NO_VISITS = [
 
 PARTICIPATION = [
     relation_case(
+        "participated-no-countries-an-audience-of-firms-came-from",
+        "В Бурабае открылся Международный туристический форум «Бурабай-2026». В работе форума участвуют "
+        "представители туристических компаний и туроператоров Казахстана, России, Беларуси и Китая.",
+        absent=[("PARTICIPATED_IN", ANY, ANY), ("VISITED", ANY, ANY)],
+    ),
+    relation_case(
+        "participated-the-delegations-of-countries-named-as-such",
+        "В Бурабае открылся Международный туристический форум «Бурабай-2026». В работе форума участвуют делегации "
+        "Казахстана, России и Беларуси.",
+        has=[("PARTICIPATED_IN", "Россия", ANY), ("PARTICIPATED_IN", "Беларусь", ANY)],
+    ),
+    relation_case(
         "participated-teams-competing-and-an-official-awarding-at-the-games-the-article-is-set-in",
         "В Усть-Каменогорске завершились V Спортивные игры «Алтай – территория дружбы». За медали боролись сборные "
         "Восточно-Казахстанской области и Республики Алтай. Кубки победителям вручил аким области Ермек "
