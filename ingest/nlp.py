@@ -50,6 +50,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_nominative_conjuncts,
     repair_nominative_modifiers,
     repair_noun_cycles,
+    repair_nouns_read_as_modifiers_of_genitives,
     repair_object_subjects,
     repair_participle_asides,
     repair_passive_participles,
@@ -76,6 +77,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_subjects_ending_objects,
     repair_subjects_read_as_objects,
     repair_subjects_tagged_oblique,
+    repair_travel_destinations,
 )
 
 
@@ -516,6 +518,7 @@ def _repair(ours: list[Token]) -> None:
     repair_subject_cycles(ours)
     repair_crossing_conjuncts(ours)
     repair_adjective_heads(ours)
+    repair_nouns_read_as_modifiers_of_genitives(ours)
     repair_coordinated_place_adjectives(ours)
     repair_coordinated_adjectives(ours)
     repair_subjects_tagged_oblique(ours)
@@ -570,6 +573,7 @@ def _repair(ours: list[Token]) -> None:
     repair_forward_jumps(ours)
     repair_genitives_across_verbs(ours)
     repair_direction_phrases(ours)
+    repair_travel_destinations(ours)
     repair_flow_destinations(ours)
     repair_dashed_amounts(ours)
     repair_gapping(ours)

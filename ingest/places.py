@@ -98,7 +98,33 @@ def extract_places(ctx: Context) -> None:
         ent = add_place(ctx, place, alias=match.text, start=match.start, end=match.end)
         ctx.add_ref(ent, match.start, match.end, via=match.via)
     _ambiguous_in_context(ctx, datelines)
+    _capitals_by_epithet(ctx)
     _demonyms_of_sides(ctx)
+
+
+# "в южную столицу Казахстана" is Almaty; "в столице Казахстана" Astana: a capital named by what it is. A
+# country's capital is named by the country's code after "столиц-"; the south's is Almaty's alone.
+_CAPITALS = {"KZ": "KZ-71", "KG": "KG-GB", "UZ": "UZ-TK", "BY": "BY-HM", "RU": "RU-MOW"}
+_SOUTHERN_CAPITAL = re.compile(r"(?<![\w-])[Юю]жн\w+\s+столиц\w+(?:\s+Казахстана)?")
+_CAPITAL_OF = re.compile(r"(?<![\w-])(?<!южной\s)(?<!южная\s)(?<!южную\s)столиц\w+\s+(?P<country>[А-ЯЁ][а-яё]+)")
+
+
+def _capitals_by_epithet(ctx: Context) -> None:
+    gaz = load_gazetteer()
+    taken = [(r.start, r.end) for r in ctx.refs]
+    found = [(m, gaz.get("KZ-75")) for m in _SOUTHERN_CAPITAL.finditer(ctx.text)]
+    for m in _CAPITAL_OF.finditer(ctx.text):
+        country = gaz.lookup(m.group("country"))
+        if country is not None and country.type == "Country" and country.code in _CAPITALS:
+            found.append((m, gaz.get(_CAPITALS[country.code])))
+    for m, place in found:
+        if place is None or any(
+            s < m.end() and m.start() < e for s, e in taken if not (s >= m.start() and e <= m.end())
+        ):
+            continue
+        ent = add_place(ctx, place, alias=m.group(0), start=m.start(), end=m.end())
+        ctx.add_ref(ent, m.start(), m.end(), via="informal")
+        taken.append(m.span())
 
 
 # Words of a region's name that say what kind of region it is: "округ Тачэн" is "Тачэн".

@@ -324,6 +324,22 @@ def repair_direction_phrases(tokens: list[Token]) -> None:
             t._head, t._rel = verb.i, "obl"
 
 
+_TRAVEL_NOUNS = frozenset({"визит", "поездка", "миссия", "бизнес-миссия", "командировка", "турне", "приезд"})
+
+
+def repair_travel_destinations(tokens: list[Token]) -> None:
+    """ "контракты подписаны по итогам бизнес-миссии предприятий Могилевской области в Павлодарскую область": a
+    "в" + accusative phrase after a noun of travel, hung back past it on a noun before, is where the travel went."""
+    for t in tokens:
+        if t._rel != "nmod" or t.feats.get("Case") != "Acc" or not 0 <= t._head < t.i:
+            continue
+        if not any(c._head == t.i and c._rel == "case" and c.text.lower() in ("в", "во", "на") for c in tokens):
+            continue
+        travel = [v for v in tokens[t._head + 1 : t.i] if v.lemma in _TRAVEL_NOUNS and v.pos == "NOUN"]
+        if travel:
+            t._head = travel[-1].i
+
+
 # Nouns of a flow of goods that take its destination ("в Россию") and origin ("из Китая") as their own modifiers.
 _FLOW_NOUNS = {"экспорт", "импорт", "вывоз", "ввоз", "поставка", "отгрузка", "реэкспорт"}
 
@@ -716,6 +732,23 @@ def repair_adjective_heads(tokens: list[Token]) -> None:
                 t._head = noun.i
         noun._head, noun._rel = adj._head, adj._rel
         adj._head, adj._rel = noun.i, "amod"
+
+
+def repair_nouns_read_as_modifiers_of_genitives(tokens: list[Token]) -> None:
+    """ "по итогам бизнес-миссии предприятий Могилевской области в Павлодарскую область": the parser can read a
+    noun before a genitive as that genitive's adjective. The noun heads the phrase, in the genitive's place; the
+    genitive modifies it, and a prepositional phrase after them ("в Павлодарскую область") is the head's."""
+    for k, noun in enumerate(tokens[:-1]):
+        gen = tokens[k + 1]
+        if noun.pos != "NOUN" or noun._rel != "amod" or noun._head != gen.i or gen.pos != "NOUN":
+            continue
+        if gen.feats.get("Case") != "Gen":
+            continue
+        noun._head, noun._rel = gen._head, gen._rel
+        gen._head, gen._rel = noun.i, "nmod"
+        for t in tokens[gen.i + 1 :]:
+            if t._head == gen.i and any(c._head == t.i and c._rel == "case" for c in tokens):
+                t._head = noun.i
 
 
 _PLACE_PLURALS = {"области", "края", "республики", "провинции", "районы"}
