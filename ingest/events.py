@@ -448,10 +448,16 @@ def _place_after(ctx: Context, k: int, toks, j: int) -> int | None:
 # the stems of the lexicon's event heads a back-reference may start with (cheap to scan; the lemma decides)
 _BACK_REFERENCE = re.compile(
     r"\b((?:форум|выставк|ярмарк|фестивал|конференци|мотопробег|автопробег|саммит|спартакиад|олимпиад|конгресс"
-    r"|симпозиум|медиафорум|бизнес-форум|агрофорум|биеннале|слет|слёт|экспо|марафон|турнир|чемпионат)\w*"
+    r"|симпозиум|медиафорум|бизнес-форум|агрофорум|биеннале|слет|слёт|экспо|марафон|турнир|чемпионат"
+    r"|игр(?=ы\b|ах\b|ам\b|ами\b)|эстафет|кубк)\w*"
     r"|(?-i:Дн(?:и|ей|ям|ях|ями)))\b",  # "Дни открыли ...": capitalised, the programme the article named
     re.I,
 )
+
+
+# Heads that need a name to be an event but, bare after one was named, are that one: "II Спортивные игры ... в
+# играх участвуют команды" ("день", "сессия", "заседание" stay times and parts).
+_NAMED_AGAIN = frozenset({"игра", "игры", "турнир", "чемпионат", "марафон", "эстафета", "кубок"})
 
 
 def _back_references(ctx: Context, taken) -> None:
@@ -462,7 +468,7 @@ def _back_references(ctx: Context, taken) -> None:
             continue
         head = lemma(m.group(1))
         days = m.group(1)[:2] == "Дн" and _after_named_days(ctx, m.start())
-        if head not in lex.heads or head in lex.needs_name and not days:
+        if head not in lex.heads or head in lex.needs_name and not days and head not in _NAMED_AGAIN:
             continue  # "спартакиаду", "саммит", "марафон"... as named before; "день" and "неделя" name none
         earlier = [
             r

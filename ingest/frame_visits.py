@@ -496,6 +496,10 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
         places = [p for a in m.role("place") if (p := org_anaphor(ctx, m.sent, a))]
     if not places and not m.predicate.noun:
         places = _companions_places(ctx, m.sent)
+    if not places and not m.predicate.noun and m.role("origin") and (venue := _main_venue(ctx)):
+        # "В Омске стартовали игры ... а из Казахстана приехали сборные": came from somewhere to where the
+        # article's event is held
+        places = [venue]
     if not places and any(a.head.lemma in _OCCASION_NOUNS for a in m.role("place")):
         # "В Костанае открылся завод ... На церемонии запуска побывала делегация": where the occasion was held
         places = [p for j in (m.sent, m.sent - 1) if j >= 0 for p in locatives(ctx, j)][:1]
@@ -972,6 +976,11 @@ def locatives(ctx: Context, k: int) -> list[str]:
 
 # Occasions a visitor attends where they are held: "побывала на церемонии запуска", "присутствовали на открытии".
 _OCCASION_NOUNS = frozenset({"церемония", "открытие", "запуск", "торжество", "презентация", "пуск"})
+
+
+def _main_venue(ctx: Context) -> str | None:
+    events = find_events(ctx)
+    return events.venues.get(events.main) if events.main and events.setting else None
 
 
 def _clause_locatives(ctx: Context, m: FrameMatch) -> list[str]:
