@@ -492,36 +492,8 @@ def extract_documents(ctx: Context) -> None:
         _share_descriptions(ctx, k)
 
 
-# Adjectives that say which kind of document it is, kept in its name: "инвестиционное соглашение", "экспортный
-# контракт", "трехсторонний меморандум" (not "новое", "важное", "это": those say nothing of the document).
-QUALIFIERS = frozenset(
-    {
-        "инвестиционный",
-        "экспортный",
-        "импортный",
-        "коммерческий",
-        "дистрибьюторский",
-        "дилерский",
-        "межрегиональный",
-        "межправительственный",
-        "межпарламентский",
-        "межмуниципальный",
-        "межведомственный",
-        "двусторонний",
-        "трехсторонний",
-        "трёхсторонний",
-        "многосторонний",
-        "дополнительный",
-        "рамочный",
-        "кредитный",
-        "лицензионный",
-        "концессионный",
-        "форвардный",
-    }
-)
-
-
-# ... of those, the ones that name a kind of deal: another deal than a document named without it
+# Adjectives that name a kind of deal, kept in a document's name ("инвестиционное соглашение", "экспортный
+# контракт"): another deal than a document named without it.
 DEAL_QUALIFIERS = frozenset(
     {
         "инвестиционный",
@@ -535,6 +507,22 @@ DEAL_QUALIFIERS = frozenset(
         "концессионный",
         "форвардный",
         "дополнительный",
+    }
+)
+# ... and those that say between whom, kept in the name too ("трехсторонний меморандум"); "новое", "важное" say
+# nothing of the document.
+QUALIFIERS = DEAL_QUALIFIERS | frozenset(
+    {
+        "межрегиональный",
+        "межправительственный",
+        "межпарламентский",
+        "межмуниципальный",
+        "межведомственный",
+        "двусторонний",
+        "трехсторонний",
+        "трёхсторонний",
+        "многосторонний",
+        "рамочный",
     }
 )
 
