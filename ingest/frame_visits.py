@@ -32,8 +32,8 @@ from coopgraph.ingest.discourse import (
     subject_persons,
     words,
 )
-from coopgraph.ingest.frames import QUANTIFIERS, Argument, FrameMatch, find_frames, lexicon, tree_of
-from coopgraph.ingest.morph import may_be_plural_nominative, parses
+from coopgraph.ingest.frames import QUANTIFIERS, Argument, FrameMatch, find_frames, lexicon, may_be_accusative, tree_of
+from coopgraph.ingest.morph import may_be_plural_nominative
 from coopgraph.ingest.nlp import Sentence
 from coopgraph.ingest.participation import MEETING_VERBS, find_events, is_remote
 from coopgraph.ingest.positions import offices
@@ -965,7 +965,9 @@ def locatives(ctx: Context, k: int) -> list[str]:
             i
             # "в Кокшетау": a name that does not decline may be tagged accusative
             and (
-                tokens[i].feats.get("Case") == "Loc" or tokens[i].feats.get("Case") == "Acc" and _undeclined(tokens[i])
+                tokens[i].feats.get("Case") == "Loc"
+                or tokens[i].feats.get("Case") == "Acc"
+                and may_be_accusative(tokens[i])
             )
             and tokens[i - 1].lemma in ("в", "во")
             and not _title_place(ctx, k, r)
@@ -991,10 +993,6 @@ def _clause_locatives(ctx: Context, m: FrameMatch) -> list[str]:
     here = set(locatives(ctx, m.sent))
     starts = {t.start for t in tree.children(verb)} if verb is not None else set()
     return [r.key for r in ctx.refs_in(m.sent, "City", "Region") if r.key in here and r.start in starts]
-
-
-def _undeclined(tok) -> bool:
-    return {"accs", "loct", "nomn"} <= {p.tag.case for p in parses(tok.text.lower())}
 
 
 def _title_place(ctx: Context, k: int, r: Ref) -> bool:

@@ -417,12 +417,12 @@ def _match(ctx: Context, k: int, tree: Tree, pred: Token, entry: Predicate) -> F
         elif (
             entry.role_of(shape) is None
             and shape.endswith("+loc")
-            and (_may_be_accusative(dep) or _adjective_case(tree, dep) == "acc")
+            and (may_be_accusative(dep) or _adjective_case(tree, dep) == "acc")
         ):
             # "отгрузила в Актобе", "поставило в Караганду": a word whose locative and accusative look alike
             # (one that does not decline) takes the case the verb governs there, not the tagger's guess
             shape = shape[: -len("loc")] + "acc"
-        elif entry.role_of(shape) is None and shape.endswith("+acc") and _may_be_accusative(dep):
+        elif entry.role_of(shape) is None and shape.endswith("+acc") and may_be_accusative(dep):
             # "гостей встретили в Кокшетау": the same, the other way round
             shape = shape[: -len("acc")] + "loc"
         _add_argument(ctx, tree, match, dep, _voice(shape, passive))
@@ -446,7 +446,7 @@ def _match(ctx: Context, k: int, tree: Tree, pred: Token, entry: Predicate) -> F
     return match
 
 
-def _may_be_accusative(tok: Token) -> bool:
+def may_be_accusative(tok: Token) -> bool:
     """A form the dictionary reads as both locative and accusative: a word that does not decline ("Актобе"), or
     an acronym ("в ВКО", "в СКО"), which declines no more."""
     if len(tok.text) >= 2 and tok.text.isupper() and tok.text.isalpha():

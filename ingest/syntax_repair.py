@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from coopgraph.ingest.morph import PYMORPHY_CASES, may_be_plural_nominative, parses
+from coopgraph.ingest.morph import PYMORPHY_CASES, UD_CASES, may_be_plural_nominative, parses
 
 if TYPE_CHECKING:
     from coopgraph.ingest.nlp import Token
@@ -1781,14 +1781,11 @@ def repair_adjectives_across_punctuation(tokens: list[Token]) -> None:
         adj._head = noun.i
 
 
-_CASES = {"Nom": "nomn", "Gen": "gent", "Acc": "accs", "Dat": "datv", "Ins": "ablt", "Loc": "loct"}
-
-
 def _adjective_agrees(adj: Token, noun: Token) -> bool:
     """Gender and number as tagged; the case as the noun's form allows ("университет" is Nom and Acc)."""
     if any(adj.feats.get(f) and noun.feats.get(f) and adj.feats[f] != noun.feats[f] for f in ("Number", "Gender")):
         return False
-    case = _CASES.get(adj.feats.get("Case", ""))
+    case = UD_CASES.get(adj.feats.get("Case", ""))
     return case is None or any(p.tag.case == case for p in parses(noun.text.lower()))
 
 
