@@ -941,6 +941,9 @@ def speaker_place(ctx: Context, at: int) -> str | None:
             if person is not None and last.get(person, 0) < 0:
                 person = None
         place = region_of_person(ctx, person) if person else None
+        if place is None and person is None and offices:
+            # "«...», – рассказал аким СКО": an office without a name, of the place named beside it
+            place = next((r.key for r in ctx.refs if r.type in ("Region", "City") and lo <= r.start < hi), None)
         if place:
             return place
     return None

@@ -259,6 +259,30 @@ def _topic_after_parties(tokens: list[Token], j: int) -> int | None:
     return None
 
 
+_PLACE_NOUNS = {"область", "регион", "край", "город", "республика", "штат", "провинция", "округ"}
+
+
+def _topic_after_places(tokens: list[Token], j: int, places: frozenset[int]) -> int | None:
+    """ "соглашения Минской и Карагандинской областей о ... взаимодействии": where what the document is about
+    starts, past two or more places named in the genitive right after its kind (they are its parties)."""
+    if j >= len(tokens) or tokens[j].start not in places:
+        return None
+    k, joined = j, False
+    while k < len(tokens) and (
+        tokens[k].start in places
+        or tokens[k].lemma in _PLACE_NOUNS
+        or tokens[k].lemma == "и"
+        or tokens[k].text == ","
+        or tokens[k].pos in ("ADJ", "PROPN")
+        and tokens[k].feats.get("Case") == "Gen"
+    ):
+        joined = joined or tokens[k].lemma == "и" or tokens[k].text == ","
+        k += 1
+    if not joined or k + 1 >= len(tokens):
+        return None
+    return k if tokens[k].lemma in ("о", "об", "по") and tokens[k + 1].pos in ("ADJ", "NOUN") else None
+
+
 _NOT_COUNTED = {"год", "доллар", "рубль", "тенге", "евро", "сум", "юань", "сом", "процент"}
 
 
@@ -468,8 +492,9 @@ def extract_documents(ctx: Context) -> None:
                 if inner and j + 1 + inner[1] < len(toks) and toks[j + 1 + inner[1]].text == ")":
                     kind = inner[0]
                     j = j + 2 + inner[1]
-            desc = _descriptor(toks, j, places)
-            topic = None if desc else _topic_after_parties(toks, j)
+            topic = _topic_after_places(toks, j, places)
+            desc = [] if topic is not None else _descriptor(toks, j, places)
+            topic = topic if topic is not None or desc else _topic_after_parties(toks, j)
             start, end = toks[i].start, (desc[-1].end if desc else toks[j - 1].end)
             if topic is not None:  # named by what follows its parties; its mention stays the kind alone
                 desc = _descriptor(toks, topic, places)

@@ -439,6 +439,7 @@ def _match(ctx: Context, k: int, tree: Tree, pred: Token, entry: Predicate) -> F
         _noun_context(ctx, tree, match)
     else:
         _inherited_subject(ctx, tree, match, passive)
+        _fronted_comitative(ctx, tree, match, passive)
         _objects_after_the_verb(match)
         _place_before_the_verb(match, passive)
     match.plan = _is_plan(tree, pred, match.light_verb)
@@ -657,6 +658,21 @@ def _inherited_subject(ctx: Context, tree: Tree, match: FrameMatch, passive: boo
         subjects = [t for t in tree.sent.tokens if match.pred.i < t.i < parent.i and t.rel == "nsubj"][:1]
     for dep in subjects:
         _add_argument(ctx, tree, match, dep, "nom")
+
+
+def _fronted_comitative(ctx: Context, tree: Tree, match: FrameMatch, passive: bool) -> None:
+    """ "С Вадимом Шумковым мы обсудили ... и вместе подписали дорожную карту": a "с" phrase opening the clause,
+    before the first of two coordinated verbs, goes with the second too."""
+    parent = tree.parent(match.pred)
+    if match.pred.rel != "conj" or parent is None or parent.pos != "VERB" or passive:
+        return
+    if any(a.shape in ("с+ins", "со+ins") for a in match.args):
+        return
+    for dep in tree.children(parent):
+        shape = shape_of(tree, dep)
+        opens = all(t.pos == "PUNCT" for t in tree.sent.tokens if t.i < tree.phrase(dep)[0].i)
+        if shape in ("с+ins", "со+ins") and dep.i < parent.i and opens:
+            _add_argument(ctx, tree, match, dep, shape)
 
 
 _CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct"}

@@ -78,6 +78,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_subjects_read_as_objects,
     repair_subjects_tagged_oblique,
     repair_travel_destinations,
+    repair_verbs_read_as_modifiers,
 )
 
 
@@ -525,6 +526,7 @@ def _repair(ours: list[Token]) -> None:
     repair_nominative_conjuncts(ours)
     repair_subjects_across_colons(ours)
     repair_prepositional_conjuncts(ours)
+    repair_verbs_read_as_modifiers(ours)
     repair_sealed_documents(ours)
     repair_setting_genitives(ours)
     repair_genitive_indirect_objects(ours)

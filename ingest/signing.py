@@ -22,6 +22,7 @@ from coopgraph.ingest.discourse import (
     refs_at,
     region_of_person,
     resolve,
+    speaker_place,
     unnamed_region,
 )
 from coopgraph.ingest.discourse import words as discourse_words
@@ -476,6 +477,12 @@ def _signers(ctx: Context, m: FrameMatch) -> list[Ref]:
                 continue
             if r.key not in [o.key for o in out]:
                 out.append(r)
+    if out or any(a.head.lemma == "мы" for a in _signer_args(ctx, m)):
+        # "С Вадимом Шумковым мы подписали ...", "аким подписал с губернатором X соглашение": who signed with the
+        # signers signed too
+        out += [
+            r for a in m.role("partner") for r in a.refs if r.type == "Person" and r.key not in [o.key for o in out]
+        ]
     return out
 
 
@@ -567,8 +574,7 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
             own += [b for b in side.groups or (side.bodies if collective else []) if b.startswith(PLACE_KEYS)]
     if not own and s.signers:
         own = _signer_countries(ctx, s.signers)
-    if not own and ctx.home and any(a.head.lemma in ("мы", "мой") for a in m.role("signer")):
-        own = [ctx.home]  # "мы подписали" in the words of the region's head
+    own += _our_side(ctx, m, own)
     if not own:
         own = _unnamed_heads(ctx, m)
     if not own and partners and all(p.startswith("Organization:") for p in partners):
@@ -622,6 +628,15 @@ _IN_FORCE = ("вступить", "вступать")  # "вступил в си�
 _CARRIED_OUT = ("реализовать", "реализовывать", "выполнять", "исполнять")  # "области реализуют дорожную карту"
 _ADOPTED = ("утвердить", "утверждать")  # "утвердили дорожную карту": parties, and nobody said to sign
 _NOT_SIGNED = ("продлить", "продлевать", "ратифицировать") + _IN_FORCE + _CARRIED_OUT + _ADOPTED
+
+
+def _our_side(ctx: Context, m: FrameMatch, own: list[str]) -> list[str]:
+    """ "мы подписали" in the words of the region's head: the region of whoever the quote is attributed to,
+    beside the one he signed with ("С Вадимом Шумковым мы ... подписали"); else the article's home."""
+    if not ctx.home or not any(a.head.lemma in ("мы", "мой") for a in m.role("signer")):
+        return []
+    we = speaker_place(ctx, m.pred.start) or (None if own else ctx.home)
+    return [we] if we and we not in own else []
 
 
 def _speakers_body(ctx: Context, m: FrameMatch) -> list[str]:

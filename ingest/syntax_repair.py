@@ -234,9 +234,24 @@ def repair_nominative_modifiers(tokens: list[Token]) -> None:
             # "В Чолпон-Ате завершил работу V Форум": a subject after its verb, parsed as a modifier of the
             # verb's object; a name ("в области Абай") stays where it is
             continue
-        if any(c._head == verb.i and c._rel in ("nsubj", "nsubj:pass") for c in tokens):
+        subject = next((c for c in tokens if c._head == verb.i and c._rel in ("nsubj", "nsubj:pass")), None)
+        if subject is not None:
+            if _coordinated_before(by_i, t, subject):
+                # "соглашение ... о взаимодействии акимат Жамбылской области и полномочный представитель ...
+                # подписали": the first of two coordinated subjects, hung on the fronted object's last noun
+                t._head, t._rel = verb.i, "nsubj"
+                subject._head, subject._rel = t.i, "conj"
             continue
         t._head, t._rel = verb.i, "nsubj"
+
+
+def _coordinated_before(by_i: dict[int, Token], t: Token, subject: Token) -> bool:
+    """Whether `t` and its phrase end right where "и" opens the verb's `subject`, nothing else between."""
+    if not t.i < subject.i:
+        return False
+    between = [by_i[j] for j in range(t.i + 1, subject.i) if j in by_i]
+    joined = any(u.lemma == "и" and u._head == subject.i for u in between)
+    return joined and all(_under(by_i, u, t) or _under(by_i, u, subject) for u in between)
 
 
 def _stranded_object(tokens: list[Token], t: Token, verb: Token) -> bool:
@@ -611,6 +626,25 @@ def _counted_after_to_object(tokens: list[Token], subject: Token, verb: Token) -
         if t._head == subject.i and t._rel == "nmod" and t.pos == "NOUN" and counted:
             t._head, t._rel = verb.i, "obj"
             return
+
+
+def repair_verbs_read_as_modifiers(tokens: list[Token]) -> None:
+    """ "Всестороннее соглашение о сотрудничестве скрепили подписями глава края X и аким Y": a finite verb the
+    parser hung as a modifier under a nominal root is the clause's root; the old root before it is its object
+    (when it may be accusative) or its subject, and the noun it hung the verb on is its complement."""
+    by_i = {t.i: t for t in tokens}
+    root = next((t for t in tokens if t._head < 0), None)
+    if root is None or root.pos not in ("NOUN", "PROPN") or any(_finite(t) and t._rel == "conj" for t in tokens):
+        return
+    verb = next((t for t in tokens if _finite(t) and t._rel in ("amod", "nmod", "appos") and t.i > root.i), None)
+    if verb is None or not _under(by_i, verb, root):
+        return
+    host = by_i.get(verb._head)
+    verb._head, verb._rel = -1, "root"
+    accusative = any(p.tag.case == "accs" for p in parses(root.text.lower()))
+    root._head, root._rel = verb.i, "obj" if accusative else "nsubj"
+    if host is not None and host is not root and host.i > verb.i:
+        host._head, host._rel = verb.i, "obl"
 
 
 def repair_sealed_documents(tokens: list[Token]) -> None:

@@ -497,6 +497,20 @@ def test_a_firm_after_a_dash_names_the_noun_before_it() -> None:
 # [sentence, word, its relation and head after the repairs]
 REHUNG = [
     pytest.param(
+        "Всестороннее соглашение о сотрудничестве скрепили подписями глава Алтайского края Виктор Томенко и аким "
+        "области Абай Нурлан Уранхаев.",
+        "соглашение",
+        ("obj", "скрепили"),
+        id="a-finite-verb-read-as-a-modifier-is-the-root-and-the-fronted-document-its-object",
+    ),
+    pytest.param(
+        "Всестороннее соглашение о сотрудничестве скрепили подписями глава Алтайского края Виктор Томенко и аким "
+        "области Абай Нурлан Уранхаев.",
+        "глава",
+        ("nsubj", "скрепили"),
+        id="a-finite-verb-read-as-a-modifier-takes-the-nominative-after-it-as-subject",
+    ),
+    pytest.param(
         "На встрече присутствовали министр экономики Омской области Анна Лукина и заместитель акима Павлодарской "
         "области Марат Ахметов, возглавивший делегацию казахстанского региона, которая находится в Омске.",
         "находится",
