@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from coopgraph.ingest.context import Context, Ref
+from coopgraph.ingest.goods import classify, is_generic
 from coopgraph.ingest.morph import PYMORPHY_CASES, parses
 from coopgraph.ingest.nlp import Sentence, Token
 from coopgraph.ingest.syntax_repair import COUNTING
@@ -27,6 +28,8 @@ NOT_ARGUMENTS = {"punct", "case", "cc", "mark", "aux", "aux:pass", "cop", "fixed
 CLAUSES = {"acl:relcl", "parataxis", "ccomp", "advcl", "csubj"}
 # Nouns a setting preposition governs when the parser makes them the head: "в рамках визита", "в ходе".
 SETTING_NOUNS = {"рамка", "ход", "время", "период", "итог", "поле"}
+DAY_NOUNS = {"день", "неделя"}
+SPEND_VERBS = {"провести", "проводить"}
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,7 @@ class Lexicon:
     capacity_nouns: frozenset[str]  # "в составе делегации": in what capacity, not where
     reach_nouns: frozenset[str]  # "география поставок охватывает X": X is where the flow goes
     reach_verbs: frozenset[str]
+    change_verbs: frozenset[str]  # "экспорт вырос по концентратам": the flow's goods in the verb's "по" phrase
     gap_frames: frozenset[str]  # frames a gap's dash may stand for ("из Омской – трубы")
     adjunct_preps: dict[str, str]  # "в ходе", "в рамках": a noun predicate as the setting of a clause
 
@@ -154,6 +158,7 @@ def build_lexicon(data: dict) -> Lexicon:
         capacity_nouns=frozenset(syntax["capacity_nouns"]),
         reach_nouns=frozenset(syntax["reach_nouns"]),
         reach_verbs=frozenset(syntax["reach_verbs"]),
+        change_verbs=frozenset(syntax.get("change_verbs", ())),
         gap_frames=frozenset(syntax["gap_frames"]),
         adjunct_preps={prep: kind for kind, preps in syntax["adjuncts"].items() for prep in preps},
     )
@@ -555,8 +560,17 @@ def _noun_context(ctx: Context, tree: Tree, match: FrameMatch) -> None:
             if dep.rel in ("obj", "nsubj") and dep.i != parent.i and parent.rel in ("obj", "nsubj"):
                 _add_argument(ctx, tree, match, dep, "в+acc")
         return
+    if match.pred.rel == "nsubj" and parent.lemma in lexicon().change_verbs and match.predicate.role_of("gen"):
+        for dep in tree.children(parent):
+            words = _words_to_comma(tree, dep)
+            if shape_of(tree, dep) == "по+dat" and (classify(words) or is_generic(words)):
+                _add_argument(ctx, tree, match, dep, "gen")  # "экспорт ... вырос по хромовым концентратам"
     if parent.lemma in SETTING_NOUNS and tree.preposition(parent) and grand is not None:
         prep, parent = "в рамках", grand  # "в рамках визита": the parser makes "рамках" the head
+    elif parent.lemma in DAY_NOUNS and parent.rel == "obj" and grand is not None and grand.lemma in SPEND_VERBS:
+        # "Второй день поездки в Казахстан губернатор провёл в Нур-Султане": who spent a day of the visit made it
+        # (not "на второй день визита губернатора принял президент": there the object visited)
+        prep, parent = "в ходе", grand
     light = (
         match.pred.rel in ("obj", "nsubj", "obl")
         and parent.lemma in lexicon().light_verbs
@@ -658,6 +672,17 @@ def _inherited_subject(ctx: Context, tree: Tree, match: FrameMatch, passive: boo
         subjects = [t for t in tree.sent.tokens if match.pred.i < t.i < parent.i and t.rel == "nsubj"][:1]
     for dep in subjects:
         _add_argument(ctx, tree, match, dep, "nom")
+
+
+def _words_to_comma(tree: Tree, dep: Token) -> list[str]:
+    """The lemmas from `dep` to the next punctuation: "хромовым и медно-цинковым концентратам", however the
+    parser split the phrase."""
+    words = []
+    for t in tree.sent.tokens[dep.i :]:
+        if t.pos == "PUNCT":
+            break
+        words.append(t.lemma)
+    return words
 
 
 def _fronted_comitative(ctx: Context, tree: Tree, match: FrameMatch, passive: bool) -> None:

@@ -126,9 +126,7 @@ def split_body(text: str) -> tuple[str, list[tuple[int, int]]]:
         lo, hi = extend_cut_tail(lines, region)
         kept = [ln for ln in lines[lo : hi + 1] if ln.kind not in ("blank", "furniture")]
         if not is_headline(kept[0].text):
-            title = find_title_line(lines, lo)
-            if title is not None:
-                kept.insert(0, title)
+            kept[:0] = find_title_lines(lines, lo)
     kept = strip_repeats(kept)
     return "\n\n".join(ln.text for ln in kept), [(ln.start, ln.end) for ln in kept]
 
@@ -399,6 +397,28 @@ def extend_cut_tail(lines: list[Line], region: tuple[int, int]) -> tuple[int, in
     return lo, hi
 
 
+_DATED = re.compile(
+    r"\b\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s+\d{4}\b"
+    r"|\b\d{1,2}\.\d{1,2}\.\d{4}\b",
+    re.I,
+)
+
+
+def find_title_lines(lines: list[Line], lo: int) -> list[Line]:
+    """The headline above the body: a repeated headline-like line, else the nearest one, with the headline right
+    above it when that opens the page ("Казахстан получил из Астраханской области 218 тонн рыбы" over
+    its subtitle "Нарушений ... не выявили"): a subtitle alone would lose what the headline states."""
+    title = find_title_line(lines, lo)
+    if title is None:
+        return []
+    at = lines.index(title)
+    above = [ln for ln in lines[:at] if ln.kind != "blank"]
+    # only the page's first line, right above (a masthead or a section line in between is another page part)
+    if len(above) == 1 and is_headline(above[0].text) and not _DATED.search(above[0].text):
+        return [above[0], title]
+    return [title]
+
+
 def find_title_line(lines: list[Line], lo: int) -> Line | None:
     """The headline above the body: a repeated headline-like line, else the nearest one."""
     seen: list[Line] = []
@@ -409,8 +429,8 @@ def find_title_line(lines: list[Line], lo: int) -> Line | None:
         if line.kind == "blank":
             continue
         looked += 1
-        if line.kind in ("marker", "furniture"):
-            continue
+        if line.kind in ("marker", "furniture") or _DATED.search(line.text):
+            continue  # "«Приуралье», 19 марта 2026 года": the outlet's dateline, no headline
         if is_headline(line.text):
             seen.append(line)
         elif line.kind in ("prose", "teaser"):

@@ -11,6 +11,7 @@ from itertools import islice
 from coopgraph.ingest.syntax_repair import (
     repair_accusative_names,
     repair_adjective_heads,
+    repair_adjective_roots,
     repair_adjectives_across_punctuation,
     repair_audiences_read_as_genitives,
     repair_caseless_nouns,
@@ -526,6 +527,7 @@ def _repair(ours: list[Token]) -> None:
     repair_nominative_conjuncts(ours)
     repair_subjects_across_colons(ours)
     repair_prepositional_conjuncts(ours)
+    repair_adjective_roots(ours)
     repair_verbs_read_as_modifiers(ours)
     repair_sealed_documents(ours)
     repair_setting_genitives(ours)

@@ -215,7 +215,7 @@ def repair_nominative_modifiers(tokens: list[Token]) -> None:
         oblique_host = host is not None and host.feats.get("Case") != "Nom"
         # "Открывая встречу, губернатор ... приветствовал гостей": a "conjunct" of a later noun in another case
         backward = t._rel == "conj" and t._head > t.i and _after_comma(tokens, t)
-        if not (t._rel == "nmod" or t._rel == "appos" and oblique_host or backward and oblique_host):
+        if not (t._rel in ("nmod", "dep") or t._rel == "appos" and oblique_host or backward and oblique_host):
             continue
         if t.i in quoted:
             continue  # a quoted name keeps its nominative in any case: "на ТОО «Агротехмаш»"
@@ -645,6 +645,29 @@ def repair_verbs_read_as_modifiers(tokens: list[Token]) -> None:
     root._head, root._rel = verb.i, "obj" if accusative else "nsubj"
     if host is not None and host is not root and host.i > verb.i:
         host._head, host._rel = verb.i, "obl"
+
+
+def repair_adjective_roots(tokens: list[Token]) -> None:
+    """ "Второй день трёхдневной рабочей поездки в Казахстан губернатор ... провёл": an adjective made a second
+    root over the noun after it is that noun's modifier, and the noun (in the genitive) the modifier of the noun
+    before the adjective."""
+    roots = [t for t in tokens if t._head < 0]
+    if len(roots) < 2:
+        return
+    by_i = {t.i: t for t in tokens}
+    for adj in roots:
+        if adj.pos != "ADJ" or adj.i == 0:
+            continue
+        noun = next((t for t in tokens if t.i > adj.i and t.pos == "NOUN"), None)
+        before = by_i.get(adj.i - 1)
+        if noun is None or noun._head != adj.i or before is None or before.pos != "NOUN":
+            continue
+        if noun.feats.get("Case") != "Gen" or adj.feats.get("Case") != "Gen":
+            continue
+        if any(t.pos != "ADJ" for t in tokens if adj.i < t.i < noun.i):
+            continue
+        adj._head, adj._rel = noun.i, "amod"
+        noun._head, noun._rel = before.i, "nmod"
 
 
 def repair_sealed_documents(tokens: list[Token]) -> None:

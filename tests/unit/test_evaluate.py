@@ -448,6 +448,7 @@ PROBE_FLOORS = [
     ("probe16", 0.80, 18),
     ("probe17", 0.84, 30),
     ("probe18", 0.76, 30),
+    ("probe19", 0.85, 43),  # real dev articles in other words
 ]
 
 

@@ -11,6 +11,15 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visited-the-country-a-day-of-whose-trip-he-spent-in-its-capital",
+        "Третий день пятидневной рабочей поездки в Узбекистан аким Туркестанской области Дархан Сатыбалды провел в "
+        "Самарканде.",
+        has=[
+            ("VISITED", "Дархан Сатыбалды", "Узбекистан"),
+            ("VISITED", "Дархан Сатыбалды", "Самарканд"),
+        ],
+    ),
+    relation_case(
         "visited-where-a-business-mission-went-told-as-the-setting-of-contracts",
         "ГОМЕЛЬ, 3 ноября (БелТА) – Экспортные контракты на сумму более $5 млн подписаны по итогам бизнес-миссии "
         "предприятий Гомельской области в Карагандинскую область Казахстана. Об этом сообщил заместитель "

@@ -497,6 +497,19 @@ def test_a_firm_after_a_dash_names_the_noun_before_it() -> None:
 # [sentence, word, its relation and head after the repairs]
 REHUNG = [
     pytest.param(
+        "Меморандумы и соглашения по этим проектам скрепили подписями руководители предприятий двух стран.",
+        "руководители",
+        ("nsubj", "скрепили"),
+        id="a-nominative-left-unattached-after-a-verb-without-subject-is-its-subject",
+    ),
+    pytest.param(
+        "Второй день трёхдневной рабочей поездки в Казахстан губернатор Омской области Александр Бурков провёл в "
+        "Нур-Султане.",
+        "поездки",
+        ("nmod", "день"),
+        id="an-adjective-made-a-second-root-modifies-the-noun-after-it",
+    ),
+    pytest.param(
         "Всестороннее соглашение о сотрудничестве скрепили подписями глава Алтайского края Виктор Томенко и аким "
         "области Абай Нурлан Уранхаев.",
         "соглашение",
