@@ -33,6 +33,7 @@ HEAD_TITLES = {
     "полномочный представитель правительства",
 }
 BODIES = PLACES + ("Organization",)
+HEAD_SYNONYMS = ("руководитель", "глава", "лидер")  # "руководитель Татарстана": the region's head
 # Dependents of a group noun that say where the group comes from, and those that name who leads it.
 ORIGIN_SHAPES = ("gen", "из+gen", "от+gen", "с+gen")
 # not "в сопровождении": a guest goes "в сопровождении" of his hosts
@@ -241,6 +242,9 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         persons = _named_persons(ctx, tree, k, head)
         places = most_specific(ctx, [r.key for r in _phrase_refs(ctx, tree, k, head) if r.type in BODIES])
         holder = persons or _holder(ctx, head.lemma, places)
+        if not holder and head.lemma in HEAD_SYNONYMS and places:
+            # "руководитель Татарстана побывал в Астане": the head named before, whatever his title
+            holder = heads_of(ctx, places)[:1]
         if holder:
             return Side(persons=holder)
         # "акимы Павлодарской и Восточно-Казахстанской областей": no one named, the places they stand for
@@ -367,6 +371,20 @@ def _last_visitor(ctx: Context, k: int) -> str | None:
         if r.type == "VISITED" and r.source_key.startswith("Person:") and ctx.sentence_of(r.evidence.start) <= k
     ]
     return found[-1] if found else None
+
+
+def heads_of(ctx: Context, parties: list[str]) -> list[str]:
+    """The persons named as head (губернатор, аким, председатель облисполкома) of the given regions."""
+    out = []
+    for rel in ctx.relations.values():
+        if (
+            rel.type == "HOLDS_POSITION"
+            and rel.title in HEAD_TITLES
+            and rel.target_key in parties
+            and rel.source_key not in out
+        ):
+            out.append(rel.source_key)
+    return out
 
 
 def _holder(ctx: Context, office: str, places: list[str]) -> list[str]:
@@ -1075,7 +1093,24 @@ def delegation_leaders(ctx: Context) -> list[Led]:
         if any(t.lemma in LEAD_VERBS for t in sent.tokens):
             out += _led_by_verb(ctx, k, tree_of(ctx, k))
         out += _led_by_apposition(ctx, k)
+        out += _led_by_heading_dash(ctx, k)
     return out
+
+
+# "Во главе делегации — заместитель секретаря парткома X": a verbless clause naming the leader after a dash
+_HEADING_DASH = re.compile(r"^\s*(?:во|в)\s+главе\s+(?:[а-яё]+\s+)?делегаци[а-яё]*\b[^—–.;]{0,80}?\s[—–]\s", re.I)
+
+
+def _led_by_heading_dash(ctx: Context, k: int) -> list[Led]:
+    """ "Во главе делегации — X": the persons after the dash led the delegation the article speaks of (or the
+    one the genitive after "делегации" names)."""
+    sent = ctx.sentences[k]
+    found = _HEADING_DASH.match(sent.text)
+    if found is None:
+        return []
+    persons = [r.key for r in ctx.refs_in(k, "Person") if r.start >= sent.start + found.end()]
+    named = [r.key for r in ctx.refs_in(k, "Region", "City", "Country") if r.start < sent.start + found.end()]
+    return [Led(k, persons, named[0] if named else None)] if persons else []
 
 
 def led_here(ctx: Context, k: int) -> list[Led]:

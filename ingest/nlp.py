@@ -17,6 +17,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_caseless_nouns,
     repair_clauses,
     repair_conjoined_subjects,
+    repair_conjuncts_past_relative_clauses,
     repair_converb_subjects,
     repair_coordinated_adjectives,
     repair_coordinated_place_adjectives,
@@ -67,6 +68,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_relative_clauses_on_later_nouns,
     repair_reported_speech,
     repair_sealed_documents,
+    repair_second_genitive_subjects,
     repair_second_objects,
     repair_self_heads,
     repair_setting_genitives,
@@ -527,6 +529,7 @@ def _repair(ours: list[Token]) -> None:
     repair_nominative_conjuncts(ours)
     repair_subjects_across_colons(ours)
     repair_prepositional_conjuncts(ours)
+    repair_conjuncts_past_relative_clauses(ours)
     repair_adjective_roots(ours)
     repair_verbs_read_as_modifiers(ours)
     repair_sealed_documents(ours)
@@ -550,6 +553,7 @@ def _repair(ours: list[Token]) -> None:
     repair_caseless_nouns(ours)
     repair_counted_subjects(ours)
     repair_genitive_subjects(ours)
+    repair_second_genitive_subjects(ours)
     repair_subjects_ending_objects(ours)
     repair_counting_cycles(ours)
     repair_dashed_firms(ours)

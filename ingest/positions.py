@@ -201,11 +201,19 @@ def _titles_before(ctx: Context, ref: Ref) -> list[TitlePhrase]:
     return [phrase, phrase.chained]
 
 
+_AT_THE_HEAD = re.compile(r"\bв[о]?\s+$", re.I)
+
+
 def _title_before(ctx: Context, ref: Ref) -> TitlePhrase | None:
     sent = ctx.sentences[ref.sent]
     window_start = max(sent.start, ref.start - 160)
     left = ctx.text[window_start : ref.start]
-    matches = list(offices().any_title.finditer(left))
+    # "Во главе делегации — X": leading, no office
+    matches = [
+        m
+        for m in offices().any_title.finditer(left)
+        if not (m.group("title").lower().startswith("глав") and _AT_THE_HEAD.search(left[: m.start()]))
+    ]
     if not matches:
         return None
     m = matches[-1]

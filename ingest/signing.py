@@ -538,6 +538,7 @@ def _other_clause(ctx: Context, m: FrameMatch, r: Ref) -> bool:
         and t.feats.get("VerbForm") == "Fin"
         and lo < t.start < hi
         and t.i != m.pred.i
+        and (m.light_verb is None or t.i != m.light_verb.i)  # "Стороной соглашения выступило ТОО «X»"
         and t.rel != "acl:relcl"
         for t in ctx.sentences[m.sent].tokens
     )
@@ -627,7 +628,10 @@ PLACE_KEYS = ("Region:", "City:", "Country:")
 _IN_FORCE = ("вступить", "вступать")  # "вступил в силу меморандум": in force, nobody said to sign
 _CARRIED_OUT = ("реализовать", "реализовывать", "выполнять", "исполнять")  # "области реализуют дорожную карту"
 _ADOPTED = ("утвердить", "утверждать")  # "утвердили дорожную карту": parties, and nobody said to sign
-_NOT_SIGNED = ("продлить", "продлевать", "ратифицировать") + _IN_FORCE + _CARRIED_OUT + _ADOPTED
+_COOPERATING = ("сотрудничать", "взаимодействовать", "выстраивать", "выстроить", "развивать")  # "на основе соглашения"
+_NOT_SIGNED = (
+    ("продлить", "продлевать", "ратифицировать", "сторона") + _IN_FORCE + _CARRIED_OUT + _ADOPTED + _COOPERATING
+)
 
 
 def _our_side(ctx: Context, m: FrameMatch, own: list[str]) -> list[str]:

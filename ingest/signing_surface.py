@@ -6,7 +6,7 @@ import re
 
 from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
-from coopgraph.ingest.discourse import HEAD_TITLES, locates_an_organisation, region_of_person
+from coopgraph.ingest.discourse import heads_of, locates_an_organisation, region_of_person
 from coopgraph.ingest.documents import list_signed, planned_signing, states_result
 
 _SIGN_LEMMAS = {
@@ -58,20 +58,6 @@ _HEADS_SIGN = re.compile(
     r"(?:(?:двух|обоих|этих)\s+)?(регионов|областей|сторон|\w+\s+и\s+\w+)?[^,.;:]{0,20}$",
     re.I,
 )
-
-
-def heads_of(ctx: Context, parties: list[str]) -> list[str]:
-    """The persons named as head (губернатор, аким, председатель облисполкома) of the given regions."""
-    out = []
-    for rel in ctx.relations.values():
-        if (
-            rel.type == "HOLDS_POSITION"
-            and rel.title in HEAD_TITLES
-            and rel.target_key in parties
-            and rel.source_key not in out
-        ):
-            out.append(rel.source_key)
-    return out
 
 
 def _signers(ctx: Context, k: int) -> list[Ref]:

@@ -614,6 +614,32 @@ def repair_prepositional_conjuncts(tokens: list[Token]) -> None:
             t._head, t._rel = verbs[-1].i, "obl"
 
 
+def repair_conjuncts_past_relative_clauses(tokens: list[Token]) -> None:
+    """ "побывали в хозяйстве «Пахарь», которое специализируется на животноводстве, в ТОО «X», на заводах": a
+    prepositional phrase after a relative clause, with the preposition of a phrase before the clause, is that
+    phrase's conjunct, not one of a noun inside the clause (and the clause qualifies the phrase before it)."""
+    by_i = {t.i: t for t in tokens}
+    for t in tokens:
+        case = next((c for c in tokens if c._head == t.i and c._rel == "case"), None)
+        if t._rel != "conj" or case is None or t.i < 2 or tokens[case.i - 1].text != ",":
+            continue
+        pronoun = next((w for w in reversed(tokens[: case.i]) if w.lemma == "который"), None)
+        if pronoun is None or (clause := by_i.get(pronoun._head)) is None or not t._head > pronoun.i:
+            continue
+        earlier = [
+            n
+            for n in tokens[: pronoun.i]
+            if n.pos in ("NOUN", "PROPN")
+            and n._rel == "obl"
+            and any(c._head == n.i and c._rel == "case" and c.lemma == case.lemma for c in tokens)
+        ]
+        if not earlier:
+            continue
+        t._head = earlier[-1].i
+        if clause._head == t.i:
+            clause._head = earlier[-1].i
+
+
 def _counted_after_to_object(tokens: list[Token], subject: Token, verb: Token) -> None:
     """ "АО «Омский бекон» ... направило в области более 4 тыс. тонн свинины": an amount after the verb the
     parser hung on the subject is what the verb moved, its object (when it has none)."""
@@ -1110,6 +1136,24 @@ def repair_genitive_subjects(tokens: list[Token]) -> None:
             continue  # "у предпринимателей": a preposition's noun is no subject anyway
         nom._head, nom._rel = gen._head, gen._rel
         gen._head, gen._rel = nom.i, "nmod"
+
+
+def repair_second_genitive_subjects(tokens: list[Token]) -> None:
+    """ "Стороной подписанного вчера соглашения ... выступило ТОО «X»": a genitive the parser made a second
+    subject of a verb that has a nominative one modifies the noun before it (its own participle aside)."""
+    by_i = {t.i: t for t in tokens}
+    for gen in tokens:
+        if gen._rel != "nsubj" or gen.feats.get("Case") != "Gen" or gen.pos != "NOUN":
+            continue
+        if any(
+            t._head == gen.i and (t._rel in ("case", "nummod", "nummod:gov") or t.lemma in COUNTING) for t in tokens
+        ):
+            continue
+        if not any(t._head == gen._head and t._rel == "nsubj" and t.feats.get("Case") == "Nom" for t in tokens):
+            continue
+        owner = next((t for t in reversed(tokens[: tokens.index(gen)]) if t.pos in ("NOUN", "PROPN")), None)
+        if owner is not None and owner._head == gen._head and _under(by_i, owner, by_i[gen._head]):
+            gen._head, gen._rel = owner.i, "nmod"
 
 
 def repair_counting_cycles(tokens: list[Token]) -> None:

@@ -11,6 +11,18 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visited-the-leader-named-after-a-dash-at-the-head-of-the-delegation",
+        "Туркестанскую область посетила делегация Ошской области. Во главе делегации — заместитель губернатора "
+        "Ошской области Бакыт Ташиев.",
+        has=[("VISITED", "Бакыт Ташиев", "Туркестанская область")],
+    ),
+    relation_case(
+        "visited-the-head-of-tatarstan-is-the-raiis-named-before",
+        "Раис Республики Татарстан Рустам Минниханов находится в Казахстане. В прошлом году руководитель "
+        "Татарстана побывал в Астане.",
+        has=[("VISITED", "Рустам Минниханов", "Астана")],
+    ),
+    relation_case(
         "visited-the-country-a-day-of-whose-trip-he-spent-in-its-capital",
         "Третий день пятидневной рабочей поездки в Узбекистан аким Туркестанской области Дархан Сатыбалды провел в "
         "Самарканде.",

@@ -497,6 +497,13 @@ def test_a_firm_after_a_dash_names_the_noun_before_it() -> None:
 # [sentence, word, its relation and head after the repairs]
 REHUNG = [
     pytest.param(
+        "Гости побывали в крестьянском хозяйстве «Пахарь», которое специализируется на животноводстве, в ТОО "
+        "«Нефтехим LTD», на заводах специальной экономической зоны «Павлодар».",
+        "ТОО",
+        ("conj", "хозяйстве"),
+        id="a-prepositional-phrase-after-a-relative-clause-joins-the-phrase-before-the-clause",
+    ),
+    pytest.param(
         "Меморандумы и соглашения по этим проектам скрепили подписями руководители предприятий двух стран.",
         "руководители",
         ("nsubj", "скрепили"),
