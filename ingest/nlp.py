@@ -67,6 +67,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_relative_clauses_in_lists,
     repair_relative_clauses_on_later_nouns,
     repair_reported_speech,
+    repair_rootless_sentences,
     repair_sealed_documents,
     repair_second_genitive_subjects,
     repair_second_objects,
@@ -393,6 +394,11 @@ def _dictionary_pos(text: str, pos: str, feats: dict) -> tuple[str, dict]:
         return pos, feats
     if pos == "VERB" and feats.get("VerbForm") == "Conv" and (participle := _participle(text)) is not None:
         return pos, feats | dict(participle)
+    if pos == "VERB" and feats.get("VerbForm") == "Part" and _PAST.match(text):
+        # "аким и губернатор скрепили подписями протокол": a past verb tagged a participle (with a case)
+        past = _repaired_pos(text, "X")
+        if past is not None:
+            return past[0], dict(past[1])
     repaired = _repaired_pos(text, pos)
     return (repaired[0], dict(repaired[1])) if repaired else (pos, feats)
 
@@ -515,6 +521,7 @@ def _repair(ours: list[Token]) -> None:
     """The parser's known misreadings mended (syntax_repair.py), in an order where each sees the last's work."""
     repair_reported_speech(ours)
     repair_clauses(ours)
+    repair_rootless_sentences(ours)
     repair_passive_participles(ours)
     repair_self_heads(ours)
     repair_prepositions_hung_behind(ours)

@@ -155,6 +155,24 @@ def _predicative(t: Token) -> bool:
     return form == "Fin" or (form == "Part" and "Case" not in t.feats)
 
 
+def repair_rootless_sentences(tokens: list[Token]) -> None:
+    """ "... губернатор X скрепили подписями соглашение": a sentence the parser left without a root (the verb hung
+    as a modifier of its own object, the object on the verb) is rooted in its first finite verb so caught."""
+    if any(t._head < 0 for t in tokens):
+        return
+    by_i = {t.i: t for t in tokens}
+    for verb in tokens:
+        if not _finite(verb):
+            continue
+        seen, t = set(), by_i.get(verb._head)
+        while t is not None and t.i not in seen and t is not verb:
+            seen.add(t.i)
+            t = by_i.get(t._head)
+        if t is verb:
+            verb._head, verb._rel = -1, "root"
+            return
+
+
 def repair_self_heads(tokens: list[Token]) -> None:
     """ "Вчера в Костанае прошла бизнес-миссия Челябинской области": the parser can hang a token on itself
     (there: a hyphenated noun, as "amod"). A nominative noun so hung is the subject of the sentence's
@@ -663,7 +681,7 @@ def repair_verbs_read_as_modifiers(tokens: list[Token]) -> None:
     if root is None or root.pos not in ("NOUN", "PROPN") or any(_finite(t) and t._rel == "conj" for t in tokens):
         return
     verb = next((t for t in tokens if _finite(t) and t._rel in ("amod", "nmod", "appos") and t.i > root.i), None)
-    if verb is None or not _under(by_i, verb, root):
+    if verb is None or not _under(by_i, verb, root) or _inside_quotes(tokens, verb):
         return
     host = by_i.get(verb._head)
     verb._head, verb._rel = -1, "root"

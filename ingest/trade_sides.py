@@ -97,23 +97,27 @@ def frame_sides(ctx: Context, tree: Tree, m: FrameMatch, args: list[Argument]) -
     _drop_overlap(ctx, flow)
     for side, other in ((flow.exporters, flow.importers), (flow.importers, flow.exporters)):
         if side.neighbour:
-            fill_neighbour(ctx, side, other, m.sent)
+            fill_neighbour(ctx, side, other, m.sent, buying=side is flow.importers)
     return flow
 
 
-def fill_neighbour(ctx: Context, side: Side, other: Side, k: int) -> None:
-    """An unnamed side across from a named one ("соседям"): the place across the border from it named nearest
-    before (a digest's item names its pair), else the article's main party across the border."""
-    if side.keys or not other.keys:
+def fill_neighbour(ctx: Context, side: Side, other: Side, k: int, buying: bool = False) -> None:
+    """An unnamed side across from a named one ("соседям"), or from the article's home when the neighbours buy: the
+    place across the border from it named nearest before (a digest's item names its pair), else the article's
+    main party across the border."""
+    # "Больше всего соседи закупили пшеницы": with the other side unnamed too, the neighbours who buy are the
+    # home's (those "у соседей" a speaker buys from may be any region near him)
+    base = other.keys[0] if other.keys else ctx.home if buying else None
+    if side.keys or base is None:
         return
-    country = country_of(ctx, other.keys[0])
+    country = country_of(ctx, base)
     near = sorted(
         (r for j in range(max(0, k - 2), k + 1) for r in ctx.refs_in(j, "Region", "City")),
         key=lambda r: (r.sent, r.start),
         reverse=True,
     )
     across = next((r.key for r in near if country_of(ctx, r.key) not in (None, country)), None)
-    across = across or partner_of(ctx, other.keys[0])
+    across = across or partner_of(ctx, base)
     if across:
         side.add([across])
         side.generic.add(across)

@@ -449,6 +449,7 @@ PROBE_FLOORS = [
     ("probe17", 0.84, 30),
     ("probe18", 0.76, 30),
     ("probe19", 0.85, 43),  # real dev articles in other words
+    ("probe20", 0.80, 43),  # the same, as the other side's outlet
 ]
 
 

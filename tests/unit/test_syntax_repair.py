@@ -497,6 +497,12 @@ def test_a_firm_after_a_dash_names_the_noun_before_it() -> None:
 # [sentence, word, its relation and head after the repairs]
 REHUNG = [
     pytest.param(
+        "На полях форума аким области Абай и губернатор Алтайского края Виктор Томенко скрепили подписями соглашение.",
+        "аким",
+        ("nsubj", "скрепили"),
+        id="a-sentence-left-without-a-root-is-rooted-in-its-finite-verb",
+    ),
+    pytest.param(
         "Гости побывали в крестьянском хозяйстве «Пахарь», которое специализируется на животноводстве, в ТОО "
         "«Нефтехим LTD», на заводах специальной экономической зоны «Павлодар».",
         "ТОО",
