@@ -855,6 +855,8 @@ def place_anaphor(ctx: Context, k: int, arg: Argument, away_from: list[str]) -> 
     is the place of its country (from its adjective) named last before it, away from the visitors' side."""
     if arg.head.lemma not in words().place_nouns or any(r.type in PLACES for r in arg.refs):
         return None
+    if any(t.lemma == "наш" and t.head == arg.head.i for t in arg.tokens) and ctx.home and ctx.home not in away_from:
+        return ctx.home  # "Гостями нашего региона стали ...": the outlet's own region ("столица нашей страны" is other)
     country = None
     for dm in ctx.demonyms:
         if any(t.start <= dm.start < t.end for t in arg.tokens):

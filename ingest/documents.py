@@ -780,6 +780,10 @@ def _between_clauses(ctx: Context, sent: Sentence, start: int, end: int) -> list
         r"\bмежду\s+(.{3,200}?)\s+(?:был\w*\s+|будет\s+)?(?:подписан\w*|заключ\w+|действу\w+|существу\w+)\s*$",
         ctx.text[sent.start : start],
     )
+    # "действующие между Карагандинской и Минской областями соглашения": a participle, the parties, the kind
+    before = before or re.search(
+        r"\b(?:действующ|подписанн|заключ[её]нн|существующ)\w*\s+между\s+(.{3,200}?)\s*$", ctx.text[sent.start : start]
+    )
     return [(sent.start + before.start(1), sent.start + before.end(1))] if before else []
 
 

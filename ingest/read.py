@@ -728,6 +728,16 @@ _NAME_BREADCRUMB = re.compile(
 )
 
 
+# "«Огни Мангистау» | Регион | Внешние связи", "Kazinform · Политика": a site's name and its section menu
+_SECTION_MASTHEAD = re.compile(
+    r"^[«\"]?(?P<outlet>[A-ZА-ЯЁ][^\s|·•«»\"]*(?:\s[^\s|·•«»\"]+){0,2})[»\"]?\s+[|·•]\s+[A-ZА-ЯЁ][^\n|·•\d.!?]{1,30}"
+    r"(?:\s+[|·•]\s+[A-ZА-ЯЁ][^\n|·•\d.!?]{1,30})?$"
+)
+
+
+_MENU_WORD = re.compile(r"^(?:Главная|Новости|Меню|Home|Регионы|Политика|Экономика|Общество|Все новости)\b", re.I)
+
+
 def header_outlet(text: str) -> str | None:
     """The outlet a title line in the first lines of the page ends with, in quotes, or a masthead opening it."""
     m = _TITLE_OUTLET.search("\n".join(text.splitlines()[:3]))
@@ -739,6 +749,7 @@ def header_outlet(text: str) -> str | None:
         or _HOST_BREADCRUMB.match(first.strip())
         or _SITE_TAGLINE.match(first.strip())
         or _NAME_BREADCRUMB.match(first.strip())
+        or (_SECTION_MASTHEAD.match(first.strip()) if not _MENU_WORD.match(first.strip()) else None)
     )
     if m:
         return m.group("outlet").strip()

@@ -11,6 +11,18 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visited-the-members-who-made-up-the-delegation",
+        "В Омске прошел День города. Павлодарскую делегацию, прибывшую на торжества, составили аким Павлодара Асхат "
+        "Оралов и Марат Сагымбаев — заместитель акима города.",
+        has=[("VISITED", "Марат Сагымбаев", "Омск"), ("VISITED", "Асхат Оралов", "Омск")],
+    ),
+    relation_case(
+        "visited-our-region-is-the-outlets-home-not-the-region-named-last",
+        "Новости Мангистауской области\n\nНа прошлой неделе аким провел переговоры с губернатором Астраханской "
+        "области. Гостями нашего региона стали представители Балканского велаята.",
+        has=[("VISITED", "Балканский велаят", "Мангистауская область")],
+    ),
+    relation_case(
         "visited-the-leader-named-after-a-dash-at-the-head-of-the-delegation",
         "Туркестанскую область посетила делегация Ошской области. Во главе делегации — заместитель губернатора "
         "Ошской области Бакыт Ташиев.",

@@ -621,3 +621,17 @@ def test_a_national_agency_writes_from_its_country():
     flows = {(r.source, r.target, r.commodity) for r in extract_article(article).relations if r.type == "EXPORTS_TO"}
     assert ("Чуйская область", "Жамбылская область", "цемент") in flows, flows
     assert not any(s == "Жамбылская область" and c == "цемент" for s, _, c in flows), flows
+
+
+@pytest.mark.parametrize(
+    "first, outlet",
+    [
+        ("«Огни Мангистау» | Регион | Внешние связи", "Огни Мангистау"),
+        ("Kazinform · Политика", "Kazinform"),
+        ("Сибирь.Агро | Экспорт", "Сибирь.Агро"),
+        ("Главная | Новости | Экономика | Политика | Спорт", None),  # a menu, no site's name
+        ("Токаев провел встречу с губернатором | Фото", None),  # a headline with its credit
+    ],
+)
+def test_outlet_from_a_masthead_of_the_sites_name_and_its_section(first, outlet):
+    assert read_text(f"{first}\n\n" + BODY, "x.txt").outlet == outlet
