@@ -17,6 +17,7 @@ from coopgraph.ingest.context import Context, Ref
 from coopgraph.ingest.dates import find_date
 from coopgraph.ingest.discourse import (
     HEAD_COUNTRY,
+    HEAD_SYNONYMS,
     counterpart,
     focus_region,
     refs_at,
@@ -45,7 +46,6 @@ from coopgraph.ingest.signing_surface import (
 
 _DOC_WORDS = {"документ", "соглашение", "меморандум", "договор", "контракт", "протокол", "карта", "план"}
 _DOC_PRONOUNS = {"он", "она", "оно"}
-_HEAD_NOUNS = {"руководитель", "глава", "лидер"}
 _NOT_SIGNER = re.compile(r"(при участии|в присутствии|при поддержке|с участием)", re.I)
 
 
@@ -463,7 +463,7 @@ def _signers(ctx: Context, m: FrameMatch) -> list[Ref]:
     for a in _signer_args(ctx, m):
         if not a.tokens:
             continue
-        both = any(t.lemma in ("оба", "обе", "два") for t in a.tokens) and a.head.lemma in _HEAD_NOUNS
+        both = any(t.lemma in ("оба", "обе", "два") for t in a.tokens) and a.head.lemma in HEAD_SYNONYMS
         if (a.head.pos == "PRON" and a.head.lemma == "они" or both) and m.sent > 0:
             # "По итогам встречи они (оба руководителя) поставили подписи": the two the sentence before named
             out += [r for r in _met_before(ctx, m.sent - 1) if r.key not in [o.key for o in out]]
