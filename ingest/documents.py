@@ -137,6 +137,7 @@ def _descriptor(tokens: list[Token], i: int, parties: frozenset[int] = frozenset
     before places named in the genitive (`parties`: "Меморандум о сотрудничестве Оренбурга и Уральска")."""
     out: list[Token] = []
     k = i
+    counted = False
     while k < len(tokens):
         t = tokens[k]
         if t.start in parties and out and out[-1].pos != "ADP":
@@ -152,6 +153,10 @@ def _descriptor(tokens: list[Token], i: int, parties: frozenset[int] = frozenset
             past = k + 1
             while past < len(tokens) and tokens[past].pos == "PROPN":
                 past += 1
+            if past == k + 1:  # "контракт на поставку в 2026 году 30 комбайнов": nor is its year
+                while past < len(tokens) and (tokens[past].pos == "NUM" or tokens[past].text.isdigit()):
+                    past += 1
+                past = past + 1 if past > k + 1 and past < len(tokens) and tokens[past].lemma == "год" else k + 1
             if past > k + 1:
                 k = past
                 continue
@@ -178,6 +183,7 @@ def _descriptor(tokens: list[Token], i: int, parties: frozenset[int] = frozenset
             goods = _counted_goods_at(tokens, k) if out else None
             if goods is not None:
                 k = goods  # "контракт на поставку 40 тракторов": the count is no part of what it is about
+                counted = True  # the counted goods are what it is about, wherever the parser hung them
                 continue
             break
         if t.pos == "PROPN" and not out:
@@ -193,7 +199,7 @@ def _descriptor(tokens: list[Token], i: int, parties: frozenset[int] = frozenset
             break
         if not out and t.pos != "ADP" and t.feats.get("Case") != "Gen":
             break  # a description opens with a preposition or a genitive: "меморандум скрепил подписью" has none
-        if out and out[-1].pos != "ADP" and _verb_argument(tokens, t):
+        if out and out[-1].pos != "ADP" and not counted and _verb_argument(tokens, t):
             break  # "договор о сотрудничестве Торайгыров университет и ... подписали": the subject begins
         out.append(t)
         k += 1
@@ -852,6 +858,12 @@ def _same_sentence_kind(ctx: Context, k: int, kind: str, name: str, start: int) 
         if d.sent == k and ent.kind == kind and not ent.period and not (" между " in name and " между " in ent.name):
             if gapped_firm(ctx, k, start) is not None:
                 continue  # "..., а ТОО «B» – контракт на поставку труб": another firm's clause, another document
+            if (
+                d.end <= start
+                and ctx.refs_in(k, "Organization")
+                and any(d.end <= r.start < start for r in ctx.refs_in(k, "Organization"))
+            ):
+                continue  # "..., а ОАО «B» заключило контракт с ТОО «C» на поставку молока": another firm's
             return ent.key
     return None
 

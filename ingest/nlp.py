@@ -57,11 +57,13 @@ from coopgraph.ingest.syntax_repair import (
     repair_participle_asides,
     repair_passive_participles,
     repair_places_on_persons,
+    repair_plural_subjects_tagged_genitive,
     repair_prepositional_conjuncts,
     repair_prepositions_hung_behind,
     repair_prepositions_on_modifiers,
     repair_prepositions_on_subjects,
     repair_quoted_names,
+    repair_quoted_subjects,
     repair_relative_clause_roots,
     repair_relative_clauses_by_agreement,
     repair_relative_clauses_in_lists,
@@ -561,10 +563,12 @@ def _repair(ours: list[Token]) -> None:
     repair_counted_subjects(ours)
     repair_genitive_subjects(ours)
     repair_second_genitive_subjects(ours)
+    repair_plural_subjects_tagged_genitive(ours)
     repair_subjects_ending_objects(ours)
     repair_counting_cycles(ours)
     repair_dashed_firms(ours)
     repair_quoted_names(ours)
+    repair_quoted_subjects(ours)
     repair_dative_appositions(ours)
     repair_listed_among(ours)
     repair_converb_subjects(ours)

@@ -85,10 +85,10 @@ def extract_signing(ctx: Context) -> None:
         elif signing is None and (sides := _sides_of_unnamed(ctx, m)):
             ctx.unnamed_signings.append((m.sent, sides))  # participation reads them
             done.add(m.sent)
-    # "Меморандум заключен в развитие ...": a document whose two parties another sentence names takes no guess
-    named = {
-        d.key for sg in signings for d in sg.docs if d.key not in sg.guessed and len(sg.parties.get(d.key, [])) > 1
-    }
+    # "Меморандум заключен в развитие ...": a document whose two parties another sentence names takes no guess;
+    # nor does one a firm is named party to ("Контракт ... стороны заключили в июне. Документ подписали директор
+    # ТОО «X» и ...": the sides of a firm's contract are firms, not the article's two regions)
+    named = {d.key for sg in signings for d in sg.docs if d.key not in sg.guessed and _names_parties(sg, d.key)}
     for sg in signings:
         sg.parties = {key: [] if key in named and key in sg.guessed else sides for key, sides in sg.parties.items()}
     for sg in signings:
@@ -625,6 +625,11 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
     if not s.signers and s.signing and _heads_word(ctx, m):
         s.signers = [Ref(p, "Person", m.sent, 0, 0) for p in heads_of(ctx, out[s.docs[0].key])]
     return out
+
+
+def _names_parties(signing: Signing, key: str) -> bool:
+    parties = signing.parties.get(key, [])
+    return len(parties) > 1 or bool(parties) and all(p.startswith("Organization:") for p in parties)
 
 
 PLACE_KEYS = ("Region:", "City:", "Country:")

@@ -1174,6 +1174,26 @@ def repair_second_genitive_subjects(tokens: list[Token]) -> None:
             gen._head, gen._rel = owner.i, "nmod"
 
 
+def repair_plural_subjects_tagged_genitive(tokens: list[Token]) -> None:
+    """ "Компании Павлодарской области приняли участие в выставке": the tagger reads a plural subject whose form
+    is also a singular genitive ("компании", "области") as the genitive; the only subject of a plural verb,
+    with no preposition or number over it, is the plural nominative its form allows."""
+    for noun in tokens:
+        if noun._rel != "nsubj" or noun.pos != "NOUN" or noun.feats.get("Case") != "Gen":
+            continue
+        verb = next((t for t in tokens if t.i == noun._head), None)
+        if verb is None or verb.pos != "VERB" or not _finite(verb) or verb.feats.get("Number") != "Plur":
+            continue
+        if any(
+            t._head == noun.i and (t._rel in ("case", "nummod", "nummod:gov") or t.lemma in COUNTING) for t in tokens
+        ):
+            continue
+        if sum(1 for t in tokens if t._head == verb.i and t._rel == "nsubj") > 1:
+            continue
+        if may_be_plural_nominative(noun.text):
+            noun.feats = {**noun.feats, "Case": "Nom", "Number": "Plur"}
+
+
 def repair_counting_cycles(tokens: list[Token]) -> None:
     """ "экспортировала туда более 200 тысяч тонн муки": the parser can hang "тонн" on "более" and "более" on
     the number it counts, a cycle that never reaches the verb; the counted noun is the verb's object."""
@@ -1658,7 +1678,9 @@ def repair_second_objects(tokens: list[Token]) -> None:
             continue  # "завезли 2,4 тыс. т картофеля": an amount is what was moved
         # "карагандинские предприятия отгружают ферросплавы": a first noun that could be the subject is it;
         # "Меморандум подписали университет A и университет B": coordinated singulars agree with a plural verb
-        if _may_be_nominative(before, verb) or not (
+        # "Свои стенды развернули ЗАО «A», ООО «B»": what "свой" owns is never the subject it refers to
+        own = any(c._head == before.i and c.lemma == "свой" for c in tokens)
+        if (_may_be_nominative(before, verb) and not own) or not (
             _may_be_nominative(after, verb) or _coordinated_nominatives(tokens, after, verb)
         ):
             continue
@@ -1866,6 +1888,31 @@ def repair_quoted_names(tokens: list[Token]) -> None:
             if noun._head in words:  # "агрофирму «X»" read as X's modifier: the noun takes X's place first
                 noun._head, noun._rel = u._head, u._rel
             u._head, u._rel = noun.i, "appos"
+        for quote in (tokens[opening], tokens[closing]):  # its quotes too, else the phrase spans the other name
+            if quote._head not in words and quote._head != noun.i:
+                quote._head = tokens[opening + 1].i
+
+
+def repair_quoted_subjects(tokens: list[Token]) -> None:
+    """ "На полях ярмарки «Арал Текстиль» подписало с ТОО «X» контракт": the parser can hang a quoted name right
+    before a singular verb with no subject on the noun before the quotes, as that noun's name. The verb's
+    subject it is (a plural verb may go without one: "в рамках выставки «Иннопром» подписали")."""
+    for verb in tokens:
+        if not _finite(verb) or verb.feats.get("Number") != "Sing" or verb.i < 3 or tokens[verb.i - 1].text != "»":
+            continue
+        if any(c._head == verb.i and c._rel.startswith("nsubj") for c in tokens):
+            continue
+        opening = next((j for j in range(verb.i - 2, -1, -1) if tokens[j].text in ("«", "»")), None)
+        if opening is None or opening == 0 or tokens[opening].text != "«" or opening + 1 >= verb.i - 1:
+            continue
+        first, span = tokens[opening + 1], range(opening + 1, verb.i - 1)
+        owner = tokens[opening - 1]
+        if first._head != owner.i or owner.pos != "NOUN" or owner.feats.get("Case") in ("Nom", None):
+            continue  # "завод «ЗапКазВагон» отгрузил": a nominative noun with its name is the subject
+        first._head, first._rel = verb.i, "nsubj"
+        for j in span[1:]:
+            if tokens[j]._head not in span:
+                tokens[j]._head, tokens[j]._rel = first.i, "flat:name"
 
 
 def repair_disagreeing_adjectives(tokens: list[Token]) -> None:

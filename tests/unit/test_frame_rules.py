@@ -1790,6 +1790,16 @@ NO_VISITS = [
 
 PARTICIPATION = [
     relation_case(
+        "participated-firms-of-a-region-whose-plural-the-tagger-reads-as-a-genitive",
+        "Компании Павлодарской области приняли участие в международной выставке «Иннопром» в Екатеринбурге.",
+        has=[("PARTICIPATED_IN", "Павлодарская область", "Иннопром")],
+    ),
+    relation_case(
+        "participated-firms-from-a-region",
+        "Компании из Жамбылской области участвовали в ярмарке «Made in Kazakhstan» в Бишкеке.",
+        has=[("PARTICIPATED_IN", "Жамбылская область", ANY)],
+    ),
+    relation_case(
         "participated-teams-in-the-games-named-before-and-teams-come-from-abroad-visited",
         "В Кургане стартовали III Спортивные игры молодежи приграничных регионов России и Казахстана. Помимо "
         "хозяев, в играх участвуют команды Тюменской области, а из Казахстана приехали сборные Костанайской и "

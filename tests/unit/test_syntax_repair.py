@@ -497,6 +497,24 @@ def test_a_firm_after_a_dash_names_the_noun_before_it() -> None:
 # [sentence, word, its relation and head after the repairs]
 REHUNG = [
     pytest.param(
+        "На полях выставки «Тараз Кожа» подписало с ООО «Бишкек Обувь» договор на поставку кожи.",
+        "Тараз",
+        ("nsubj", "подписало"),
+        id="a-quoted-name-before-a-singular-verb-with-no-subject-is-its-subject",
+    ),
+    pytest.param(
+        "В рамках выставки «Иннопром» подписали соглашение о сотрудничестве.",
+        "Иннопром",
+        ("appos", "выставки"),
+        id="a-plural-verb-may-go-without-a-subject-the-quoted-name-stays-the-events",
+    ),
+    pytest.param(
+        "Свои стенды на ярмарке развернули ТОО «Жетысу Сут» и ТОО «Алатау Нан».",
+        "ТОО",
+        ("nsubj", "развернули"),
+        id="what-svoj-owns-is-no-subject-the-firms-after-the-verb-are",
+    ),
+    pytest.param(
         "На полях форума аким области Абай и губернатор Алтайского края Виктор Томенко скрепили подписями соглашение.",
         "аким",
         ("nsubj", "скрепили"),
