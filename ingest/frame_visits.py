@@ -486,8 +486,9 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
     places = _programme(ctx, m) if m.predicate.requires else [r.key for r in _places(ctx, m)]
     if not places and m.pred.rel == "root" and not m.predicate.noun:
         places = locatives(ctx, m.sent)  # "посетил сегодня в Павлодаре АО ...": the parse lost the phrase
-    if not places and m.predicate.noun and tree_of(ctx, m.sent).preposition(m.pred) in lexicon().adjunct_preps:
-        # "подписана сегодня в Кокшетау в ходе визита делегации Витебской области": the clause says where
+    if not places and m.predicate.noun and _set_in_clause(ctx, m):
+        # "подписана сегодня в Кокшетау в ходе визита делегации Витебской области", "вчера в Актау завершился
+        # визит делегации": the clause says where
         places = _clause_locatives(ctx, m)
     if not places:
         homes = visitors.bodies + [h for p in visitors.persons if (h := region_of_person(ctx, p))]
@@ -985,6 +986,14 @@ def _main_venue(ctx: Context) -> str | None:
     return events.venues.get(events.main) if events.main and events.setting else None
 
 
+def _set_in_clause(ctx: Context, m: FrameMatch) -> bool:
+    tree = tree_of(ctx, m.sent)
+    if tree.preposition(m.pred) in lexicon().adjunct_preps:
+        return True
+    verb = tree.parent(m.pred)
+    return m.pred.rel == "nsubj" and verb is not None and verb.lemma in lexicon().span_verbs
+
+
 def _clause_locatives(ctx: Context, m: FrameMatch) -> list[str]:
     """The places "в"/"во" + locative of the clause a noun predicate sets ("подписана в Кокшетау в ходе визита"),
     not those deeper in its phrases ("договор на поставку труб в Бухаре")."""
@@ -996,14 +1005,19 @@ def _clause_locatives(ctx: Context, m: FrameMatch) -> list[str]:
 
 
 def _title_place(ctx: Context, k: int, r: Ref) -> bool:
-    """ "с полномочным представителем Президента в Чуйской области Русланом Мазабековым": the place of the
-    office of the person named right after it, not where anybody met."""
+    """ "с полномочным представителем Президента в Чуйской области Русланом Мазабековым", "с генеральным консулом
+    Республики Казахстан в Екатеринбурге Еркином Тукумовым": the place of the office of the person named right
+    after it (his post, for an envoy), not where anybody met."""
+    after = {p.key for p in ctx.refs_in(k, "Person") if 0 <= p.start - r.end <= 2}
     return any(
         rel.type == "HOLDS_POSITION"
-        and rel.target_key == r.key
-        and any(p.key == rel.source_key and 0 <= p.start - r.end <= 2 for p in ctx.refs_in(k, "Person"))
+        and rel.source_key in after
+        and (rel.target_key == r.key or _ENVOY.search(rel.title or "") is not None)
         for rel in ctx.relations.values()
     )
+
+
+_ENVOY = re.compile(r"посол|консул|представител|посланник")
 
 
 def _country(ctx: Context, key: str | None) -> str | None:

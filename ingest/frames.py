@@ -110,6 +110,8 @@ class Lexicon:
     reach_nouns: frozenset[str]  # "география поставок охватывает X": X is where the flow goes
     reach_verbs: frozenset[str]
     change_verbs: frozenset[str]  # "экспорт вырос по концентратам": the flow's goods in the verb's "по" phrase
+    span_verbs: frozenset[str]  # "в Актау завершился визит делегации": where a visit's noun's verb is, it went
+    ongoing_verbs: frozenset[str]  # "визит продлится три дня": a visit under way, whatever the tense
     gap_frames: frozenset[str]  # frames a gap's dash may stand for ("из Омской – трубы")
     adjunct_preps: dict[str, str]  # "в ходе", "в рамках": a noun predicate as the setting of a clause
 
@@ -159,6 +161,8 @@ def build_lexicon(data: dict) -> Lexicon:
         reach_nouns=frozenset(syntax["reach_nouns"]),
         reach_verbs=frozenset(syntax["reach_verbs"]),
         change_verbs=frozenset(syntax.get("change_verbs", ())),
+        span_verbs=frozenset(syntax.get("span_verbs", ())),
+        ongoing_verbs=frozenset(syntax.get("ongoing_verbs", ())),
         gap_frames=frozenset(syntax["gap_frames"]),
         adjunct_preps={prep: kind for kind, preps in syntax["adjuncts"].items() for prep in preps},
     )
@@ -214,7 +218,11 @@ def _carries_a_noun_predicate(tree: Tree, tok: Token) -> bool:
     if tok.lemma not in lexicon().light_verbs:
         return False
     nouns = lexicon().predicates
-    return any(c.rel == "obj" and any(e.noun for e in nouns.get(c.lemma, ())) for c in tree.children(tok))
+    # (a person is no action a verb carries: "гостей принимали в Таразе" is hosting, "приняли участие" is not)
+    return any(
+        c.rel == "obj" and c.feats.get("Animacy") != "Anim" and any(e.noun for e in nouns.get(c.lemma, ()))
+        for c in tree.children(tok)
+    )
 
 
 def _pos_fits(tok: Token, entry: Predicate) -> bool:
@@ -833,6 +841,8 @@ def _is_plan(tree: Tree, pred: Token, light: Token | None) -> bool:
     for t in chain:
         if t.feats.get("Tense") == "Fut" and under_contract(tree, t):
             continue  # "контракт, по которому компания поставит ...": what was contracted, a deal done
+        if t is head and t.lemma in lexicon().ongoing_verbs and pred.pos == "NOUN" and pred.rel == "nsubj":
+            continue  # "Визит делегации в Павлодар продлится три дня": it has begun
         if t.feats.get("Tense") == "Fut" or t.lemma in words:
             return True
         if any(

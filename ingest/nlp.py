@@ -13,6 +13,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_adjective_heads,
     repair_adjective_roots,
     repair_adjectives_across_punctuation,
+    repair_animate_objects,
     repair_audiences_read_as_genitives,
     repair_caseless_nouns,
     repair_clauses,
@@ -45,6 +46,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_legal_form_subjects,
     repair_listed_among,
     repair_listed_firms,
+    repair_meeting_places_on_offices,
     repair_misread_place_nouns,
     repair_modifiers_of_last_conjunct,
     repair_names_across_verbs,
@@ -392,7 +394,7 @@ _NUMBER = {"sing": "Sing", "plur": "Plur"}
 def _dictionary_pos(text: str, pos: str, feats: dict) -> tuple[str, dict]:
     """The tagger's part of speech, unless the dictionary knows the word only as another: "скрепили" tagged
     an adjective is a past verb, "хоким" tagged a verb a noun. The rules read verbs and nouns by their tags."""
-    if pos not in ("ADJ", "NOUN", "X", "VERB", "ADV"):
+    if pos not in ("ADJ", "NOUN", "X", "VERB", "ADV", "PROPN"):
         return pos, feats
     if pos == "VERB" and feats.get("VerbForm") == "Conv" and (participle := _participle(text)) is not None:
         return pos, feats | dict(participle)
@@ -401,7 +403,7 @@ def _dictionary_pos(text: str, pos: str, feats: dict) -> tuple[str, dict]:
         past = _repaired_pos(text, "X")
         if past is not None:
             return past[0], dict(past[1])
-    repaired = _repaired_pos(text, pos)
+    repaired = _repaired_pos(text, pos, feats.get("Case") if pos == "PROPN" else None)
     return (repaired[0], dict(repaired[1])) if repaired else (pos, feats)
 
 
@@ -422,8 +424,24 @@ def _participle(text: str) -> tuple[tuple[str, str], ...] | None:
     return tuple((k, v) for k, v in found.items() if v)
 
 
+def _case_allowed(ps: list, case: str | None) -> bool:
+    """Whether some dictionary reading has the case the tagger gave ("Хоким" tagged locative has none)."""
+    # (an office's word declines as a masculine noun: a fixed woman's surname reading allows any case)
+    return case is None or any(_CASE.get(str(p.tag.case)) == case for p in ps if "Fixd" not in p.tag)
+
+
+@lru_cache(maxsize=1)
+def _office_nouns() -> frozenset[str]:
+    """The nouns of offices (frames.toml, [discourse] offices): "аким", "хоким", "раис"."""
+    import tomllib
+    from importlib import resources
+
+    data = resources.files(__package__).joinpath("lexicons/frames.toml").read_text(encoding="utf-8")
+    return frozenset(tomllib.loads(data)["discourse"]["offices"])
+
+
 @lru_cache(maxsize=50_000)
-def _repaired_pos(text: str, pos: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+def _repaired_pos(text: str, pos: str, case: str | None = None) -> tuple[str, tuple[tuple[str, str], ...]] | None:
     from coopgraph.ingest.morph import parses
 
     if pos in ("ADJ", "NOUN", "X") and _PAST.match(text):
@@ -441,6 +459,13 @@ def _repaired_pos(text: str, pos: str) -> tuple[str, tuple[tuple[str, str], ...]
             present = {"Mood": "Ind", "Number": number, "Person": "3", "Tense": "Pres", "VerbForm": "Fin"}
             voice = "Mid" if text.endswith(("ся", "сь")) else "Act"
             return "VERB", tuple((present | {"Voice": voice}).items())
+    if pos in ("ADJ", "PROPN", "X"):
+        # "Хоким Ферганской области Хайрулло Бозоров провел встречу": an office's noun in an adjective's ending
+        # ("-им") the tagger read as an adjective (or a name, opening a sentence)
+        ps = [p for p in parses(text.lower()) if p.tag.POS == "NOUN"]
+        if ps and ps[0].normal_form in _office_nouns() and (pos != "PROPN" or not _case_allowed(ps, case)):
+            found = (("Case", _CASE.get(str(ps[0].tag.case))), ("Number", _NUMBER.get(str(ps[0].tag.number))))
+            return "NOUN", tuple((k, v) for k, v in found if v)
     if pos == "VERB" and text[:1].islower():
         ps = parses(text.lower())
         verbal = ("VERB", "INFN", "PRTF", "PRTS", "GRND")
@@ -569,6 +594,8 @@ def _repair(ours: list[Token]) -> None:
     repair_dashed_firms(ours)
     repair_quoted_names(ours)
     repair_quoted_subjects(ours)
+    repair_animate_objects(ours)
+    repair_meeting_places_on_offices(ours)
     repair_dative_appositions(ours)
     repair_listed_among(ours)
     repair_converb_subjects(ours)

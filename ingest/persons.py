@@ -113,6 +113,13 @@ def name_of(tokens: list[Token], case_hint: str | None = None) -> tuple[str, boo
         first = _title_case(words[0].text)
         gender = first_name_gender(first, words[0].feats)
     if (
+        case_hint == "Gen"
+        and len(words) == 2
+        and all(t.feats.get("Case") == "Gen" for t in words)
+        and _masculine_genitive_shape(words[0].text, words[1].text)
+    ):
+        gender = "masc"  # "хокима ... Ботира Рахимова": a woman's genitive would be "Ботиры Рахимовой"
+    if (
         case_hint is None
         and gender == "masc"
         and re.search(r"[бвгджзклмнпрстфхцчшщй]$", words[0].text.lower())
@@ -134,13 +141,18 @@ def name_of(tokens: list[Token], case_hint: str | None = None) -> tuple[str, boo
     return name, len(words) - len(particles) == 1
 
 
+def _masculine_genitive_shape(first: str, surname: str) -> bool:
+    return re.search(r"[бвгджзклмнпрстфхцчшщ]а$", first.lower()) is not None and surname.lower().endswith(
+        ("ова", "ева", "ёва", "ина", "ына")
+    )
+
+
 def _masculine_genitive_pair(first: str, surname: str, parts: list[str]) -> bool:
     """A first name left in -а beside a surname that lost its genitive -а ("Алимова" → "Алимов"): an unknown
     man's name in the genitive ("Шерзода"), not a woman's in the nominative."""
     return (
-        re.search(r"[бвгджзклмнпрстфхцчшщ]а$", first.lower()) is not None
+        _masculine_genitive_shape(first, surname)
         and parts[0].lower() == first.lower()
-        and surname.lower().endswith(("ова", "ева", "ёва", "ина", "ына"))
         and parts[1].lower() == surname.lower()[:-1]
     )
 

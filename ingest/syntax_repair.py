@@ -371,6 +371,21 @@ def repair_travel_destinations(tokens: list[Token]) -> None:
         travel = [v for v in tokens[t._head + 1 : t.i] if v.lemma in _TRAVEL_NOUNS and v.pos == "NOUN"]
         if travel:
             t._head = travel[-1].i
+        elif (above := _travel_above_genitives(tokens, tokens[t._head])) is not None:
+            t._head = above.i  # "визит делегации Омской области в Павлодар": the visit went there, not the region
+
+
+def _travel_above_genitives(tokens: list[Token], t: Token) -> Token | None:
+    """The noun of travel a chain of genitives hangs on ("визит [делегации [области]]"), if it does."""
+    seen = set()
+    while t.i not in seen and t.pos in ("NOUN", "PROPN") and t._rel == "nmod" and t.feats.get("Case") == "Gen":
+        seen.add(t.i)
+        if not 0 <= t._head < len(tokens):
+            return None
+        t = tokens[t._head]
+        if t.lemma in _TRAVEL_NOUNS and t.pos == "NOUN":
+            return t
+    return None
 
 
 # Nouns of a flow of goods that take its destination ("в Россию") and origin ("из Китая") as their own modifiers.
@@ -1891,6 +1906,45 @@ def repair_quoted_names(tokens: list[Token]) -> None:
         for quote in (tokens[opening], tokens[closing]):  # its quotes too, else the phrase spans the other name
             if quote._head not in words and quote._head != noun.i:
                 quote._head = tokens[opening + 1].i
+
+
+def repair_animate_objects(tokens: list[Token]) -> None:
+    """ "Гостей из Кыргызстана принимали в Таразе": an animate plural's accusative is its genitive form, and the
+    tagger can call the verb's object genitive; an object whose form reads as an animate accusative is one (a
+    negated verb's genitive object aside)."""
+    for noun in tokens:
+        if noun._rel != "obj" or noun.pos != "NOUN" or noun.feats.get("Case") != "Gen":
+            continue
+        if not 0 <= noun._head < len(tokens) or any(t._head == noun._head and t.lemma == "не" for t in tokens):
+            continue
+        if any(
+            {"accs", "anim"} <= set(p.tag.grammemes) and p.normal_form == noun.lemma for p in parses(noun.text.lower())
+        ):
+            noun.feats = {**noun.feats, "Case": "Acc"}
+
+
+def repair_meeting_places_on_offices(tokens: list[Token]) -> None:
+    """ "провел встречу с акимом Туркестанской области в Шымкенте": the parser can hang where a meeting was on
+    the office named with its place; an office already of a place in the genitive is held there, so "в" + a
+    proper name after that genitive says where the meeting (the office's head) was."""
+    from coopgraph.ingest.discourse import words  # discourse reads the parse this module mends
+
+    # (an envoy's "в" is his post: "генеральный консул Казахстана в Самарканде")
+    offices = words().offices - {"посол", "консул", "генконсул", "представитель", "полпред", "советник", "торгпред"}
+    for place in tokens:
+        if place._rel != "nmod" or place.pos != "PROPN" or place.feats.get("Case") != "Loc":
+            continue
+        if not 0 <= place._head < len(tokens) or not any(
+            c._head == place.i and c._rel == "case" and c.lemma in ("в", "во") for c in tokens
+        ):
+            continue
+        office = tokens[place._head]
+        if office.lemma not in offices or office.pos != "NOUN" or not 0 <= office._head < len(tokens):
+            continue
+        if any(
+            c._head == office.i and c._rel == "nmod" and c.feats.get("Case") == "Gen" and c.i < place.i for c in tokens
+        ):
+            place._head = office._head
 
 
 def repair_quoted_subjects(tokens: list[Token]) -> None:

@@ -70,6 +70,11 @@ def case(case_id: str, text: str, has=(), absent=(), only=()):
 
 HOLDS = [
     case(
+        "holds-a-mans-name-in-the-genitive-after-a-hokims-title",
+        "Итоги поездки хокима Наманганской области Ботира Юлдашева в Шымкент обсудили в хокимияте.",
+        has=[("HOLDS_POSITION", "Ботир Юлдашев", "Наманганская область", "хоким")],
+    ),
+    case(
         "holds-the-companys-director-is-at-the-company-not-the-zone-named-last",
         "Акимат заключил соглашение с узбекской компанией ООО «Fergana Tekstil», которая построит в индустриальной "
         "зоне «Оңтүстік» фабрику. Со стороны компании документ подписал ее генеральный директор Шавкат Усманов.",

@@ -11,6 +11,37 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visited-where-the-visit-of-the-delegation-ended",
+        "Накануне в Кокшетау завершился трехдневный визит делегации Тюменской области.",
+        has=[("VISITED", "Тюменская область", "Кокшетау")],
+    ),
+    relation_case(
+        "visited-a-visit-that-will-last-three-days-has-begun",
+        "Визит делегации Гродненской области в Уральск продлится три дня.",
+        has=[("VISITED", "Гродненская область", "Уральск")],
+    ),
+    relation_case(
+        "visited-not-a-visit-that-begins-tomorrow",
+        "Визит делегации Гродненской области в Уральск начнется завтра.",
+        absent=[("VISITED", ANY, ANY)],
+    ),
+    relation_case(
+        "visited-guests-received-somewhere-an-animate-accusative-read-as-a-genitive",
+        "Гостей из Таджикистана принимали в Туркестане.",
+        has=[("VISITED", "Таджикистан", "Туркестан")],
+    ),
+    relation_case(
+        "visited-where-a-meeting-with-a-regions-head-was-and-a-hokim-is-no-adjective",
+        "Хоким Андижанской области Шухратбек Абдурахмонов провел переговоры с акимом Жамбылской области в Таразе.",
+        has=[("VISITED", "Шухратбек Абдурахмонов", "Тараз")],
+    ),
+    relation_case(
+        "visited-not-the-post-of-a-consul-met",
+        "Губернатор Курганской области Вадим Шумков провел встречу с генеральным консулом Республики Казахстан в "
+        "Екатеринбурге Еркином Тукумовым.",
+        absent=[("VISITED", "Вадим Шумков", ANY)],
+    ),
+    relation_case(
         "visited-the-members-who-made-up-the-delegation",
         "В Омске прошел День города. Павлодарскую делегацию, прибывшую на торжества, составили аким Павлодара Асхат "
         "Оралов и Марат Сагымбаев — заместитель акима города.",

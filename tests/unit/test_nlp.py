@@ -54,7 +54,15 @@ def expected():
     return natasha_by_line(TEXT)
 
 
-def test_tags_heads_and_spans_match_natasha_line_by_line(expected):
+@pytest.fixture
+def unrepaired(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parse as natasha gives it: where the repairs differ, test_syntax_repair.py says."""
+    from coopgraph.ingest import nlp
+
+    monkeypatch.setattr(nlp, "_repair", lambda tokens: None)
+
+
+def test_tags_heads_and_spans_match_natasha_line_by_line(expected, unrepaired):
     from coopgraph.ingest.nlp import _common_noun
 
     heads, spans = expected
@@ -101,7 +109,7 @@ def test_a_joined_sentence_is_parsed_as_one() -> None:
     assert len(repaired) <= 1  # the parse repairs may mend one arc ("долл." left as an orphan)
 
 
-def test_a_sentence_is_parsed_when_first_read_with_the_wanted_ones(expected):
+def test_a_sentence_is_parsed_when_first_read_with_the_wanted_ones(expected, unrepaired):
     heads, spans = expected
     parsed = parse_text(TEXT, wanted=lambda sent, spans: sent.text.startswith("Соглашение"))
     owed = parsed.syntax
