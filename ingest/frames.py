@@ -110,6 +110,7 @@ class Lexicon:
     reach_nouns: frozenset[str]  # "география поставок охватывает X": X is where the flow goes
     reach_verbs: frozenset[str]
     change_verbs: frozenset[str]  # "экспорт вырос по концентратам": the flow's goods in the verb's "по" phrase
+    content_verbs: frozenset[str]  # "экспорт включает ферросплавы": the flow's goods are the verb's object
     span_verbs: frozenset[str]  # "в Актау завершился визит делегации": where a visit's noun's verb is, it went
     ongoing_verbs: frozenset[str]  # "визит продлится три дня": a visit under way, whatever the tense
     gap_frames: frozenset[str]  # frames a gap's dash may stand for ("из Омской – трубы")
@@ -161,6 +162,7 @@ def build_lexicon(data: dict) -> Lexicon:
         reach_nouns=frozenset(syntax["reach_nouns"]),
         reach_verbs=frozenset(syntax["reach_verbs"]),
         change_verbs=frozenset(syntax.get("change_verbs", ())),
+        content_verbs=frozenset(syntax.get("content_verbs", ())),
         span_verbs=frozenset(syntax.get("span_verbs", ())),
         ongoing_verbs=frozenset(syntax.get("ongoing_verbs", ())),
         gap_frames=frozenset(syntax["gap_frames"]),
@@ -568,11 +570,8 @@ def _noun_context(ctx: Context, tree: Tree, match: FrameMatch) -> None:
             if dep.rel in ("obj", "nsubj") and dep.i != parent.i and parent.rel in ("obj", "nsubj"):
                 _add_argument(ctx, tree, match, dep, "в+acc")
         return
-    if match.pred.rel == "nsubj" and parent.lemma in lexicon().change_verbs and match.predicate.role_of("gen"):
-        for dep in tree.children(parent):
-            words = _words_to_comma(tree, dep)
-            if shape_of(tree, dep) == "по+dat" and (classify(words) or is_generic(words)):
-                _add_argument(ctx, tree, match, dep, "gen")  # "экспорт ... вырос по хромовым концентратам"
+    if match.pred.rel == "nsubj" and match.predicate.role_of("gen"):
+        _goods_of_the_verb(ctx, tree, match, parent)
     if parent.lemma in SETTING_NOUNS and tree.preposition(parent) and grand is not None:
         prep, parent = "в рамках", grand  # "в рамках визита": the parser makes "рамках" the head
     elif parent.lemma in DAY_NOUNS and parent.rel == "obj" and grand is not None and grand.lemma in SPEND_VERBS:
@@ -608,6 +607,21 @@ def _noun_context(ctx: Context, tree: Tree, match: FrameMatch) -> None:
         # "Делегация Туркестанской области с официальным визитом в Ташкенте", "Аким ВКО с рабочим визитом в
         # Барнауле": a verbless headline, the noun "с визитом" qualifies is its agent
         _add_argument(ctx, tree, match, parent, "agent", whole=False)
+
+
+def _goods_of_the_verb(ctx: Context, tree: Tree, match: FrameMatch, verb: Token) -> None:
+    """ "Экспорт ... вырос по хромовым концентратам", "Экспорт области включает ферросплавы": the goods of a
+    flow's noun that is the subject of a verb of change (its "по" phrase) or of content (its object)."""
+    if verb.lemma in lexicon().change_verbs:
+        wanted: tuple[str, ...] = ("по+dat",)
+    elif verb.lemma in lexicon().content_verbs:
+        wanted = ("acc", "nom")  # (the parser may make the object after the verb a second subject)
+    else:
+        return
+    for dep in tree.children(verb):
+        words = _words_to_comma(tree, dep)
+        if dep.i > match.pred.i and shape_of(tree, dep) in wanted and (classify(words) or is_generic(words)):
+            _add_argument(ctx, tree, match, dep, "gen")
 
 
 def _participle_agent(ctx: Context, tree: Tree, match: FrameMatch, verb: Token) -> None:

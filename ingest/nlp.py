@@ -404,7 +404,18 @@ def _dictionary_pos(text: str, pos: str, feats: dict) -> tuple[str, dict]:
         if past is not None:
             return past[0], dict(past[1])
     repaired = _repaired_pos(text, pos, feats.get("Case") if pos == "PROPN" else None)
+    if repaired is None and pos == "NOUN" and feats.get("Number") == "Sing" and _plural_form(text):
+        return pos, feats | {"Number": "Plur"}  # "включает ферросплавы": no singular is written so
     return (repaired[0], dict(repaired[1])) if repaired else (pos, feats)
+
+
+@lru_cache(maxsize=20_000)
+def _plural_form(text: str) -> bool:
+    """Whether the dictionary reads the word only as a plural noun."""
+    from coopgraph.ingest.morph import parses
+
+    ps = [p for p in parses(text.lower()) if p.is_known]
+    return bool(ps) and all(p.tag.POS == "NOUN" and p.tag.number == "plur" for p in ps)
 
 
 _CASE = {"nomn": "Nom", "gent": "Gen", "accs": "Acc", "datv": "Dat", "ablt": "Ins", "loct": "Loc"}

@@ -463,7 +463,12 @@ def _signers(ctx: Context, m: FrameMatch) -> list[Ref]:
     for a in _signer_args(ctx, m):
         if not a.tokens:
             continue
-        both = any(t.lemma in ("оба", "обе", "два") for t in a.tokens) and a.head.lemma in HEAD_SYNONYMS
+        # "оба руководителя", "руководители" with no one of their own: the heads the sentence before named
+        both = a.head.lemma in HEAD_SYNONYMS and (
+            any(t.lemma in ("оба", "обе", "два") for t in a.tokens)
+            or a.head.feats.get("Number") == "Plur"
+            and not a.refs
+        )
         if (a.head.pos == "PRON" and a.head.lemma == "они" or both) and m.sent > 0:
             # "По итогам встречи они (оба руководителя) поставили подписи": the two the sentence before named
             out += [r for r in _met_before(ctx, m.sent - 1) if r.key not in [o.key for o in out]]
