@@ -29,7 +29,11 @@ class EventLexicon:
     brands: dict[str, str]
 
     def is_head(self, lemma: str) -> bool:
-        return lemma in self.heads or lemma.endswith(self.head_suffixes)
+        # "ярмарка-выставка", "выставка-форум": a compound of a head that needs no name is a head
+        compound = (
+            "-" in lemma and lemma.partition("-")[0] in self.heads and lemma.partition("-")[0] not in self.needs_name
+        )
+        return lemma in self.heads or lemma.endswith(self.head_suffixes) or compound
 
 
 @lru_cache(maxsize=1)

@@ -758,8 +758,14 @@ def _hosted(ctx: Context, m: FrameMatch) -> None:
     """ "Гостей из Омска встретили в Павлодаре", "аким принял делегацию Омской области": the guests visited
     the place named, else the place of the host."""
     # "казахстанской стороне показали", "делегации показали": the side, or the delegation the article sends
+    # "Гостям показали производство ТОО «Казцинк»" opening its own sentence: the article's guests
+    told = m.pred.rel == "root" and not any(t.lemma in ("где", "куда") for t in ctx.sentences[m.sent].tokens)
     named = any(
-        a.refs or a.head.lemma == "сторона" or a.head.lemma == "делегация" and ctx.delegation for a in m.role("guests")
+        a.refs
+        or a.head.lemma == "сторона"
+        or (a.head.lemma == "делегация" or a.head.lemma == "гость" and told)
+        and ctx.delegation
+        for a in m.role("guests")
     )
     if m.predicate.named_guests and not named:
         return  # "где гостям показали селекционный центр": whose guests, the verb does not say

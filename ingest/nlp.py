@@ -84,6 +84,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_subjects_across_colons,
     repair_subjects_ending_objects,
     repair_subjects_read_as_objects,
+    repair_subjects_tagged_accusative,
     repair_subjects_tagged_oblique,
     repair_travel_destinations,
     repair_verbs_read_as_modifiers,
@@ -555,86 +556,93 @@ class _Owed:
         self.syntax.resolve(self.key)
 
 
+# The parser's known misreadings mended (syntax_repair.py), in an order where each sees the last's work.
+REPAIRS = (
+    repair_reported_speech,
+    repair_clauses,
+    repair_rootless_sentences,
+    repair_passive_participles,
+    repair_self_heads,
+    repair_prepositions_hung_behind,
+    repair_edition_numerals,
+    repair_subject_cycles,
+    repair_crossing_conjuncts,
+    repair_adjective_heads,
+    repair_nouns_read_as_modifiers_of_genitives,
+    repair_coordinated_place_adjectives,
+    repair_coordinated_adjectives,
+    repair_subjects_tagged_oblique,
+    repair_nominative_conjuncts,
+    repair_subjects_across_colons,
+    repair_prepositional_conjuncts,
+    repair_conjuncts_past_relative_clauses,
+    repair_adjective_roots,
+    repair_verbs_read_as_modifiers,
+    repair_sealed_documents,
+    repair_setting_genitives,
+    repair_genitive_indirect_objects,
+    repair_audiences_read_as_genitives,
+    repair_disagreeing_adjectives,
+    repair_adjectives_across_punctuation,
+    repair_misread_place_nouns,
+    repair_names_read_as_modifiers,
+    repair_relative_clauses_on_later_nouns,
+    repair_relative_clauses_by_agreement,
+    repair_modifiers_of_last_conjunct,
+    repair_relative_clauses_in_lists,
+    repair_relative_clause_roots,
+    repair_copular_places,
+    repair_names_across_verbs,
+    repair_places_on_persons,
+    repair_accusative_names,
+    repair_legal_form_cases,
+    repair_caseless_nouns,
+    repair_counted_subjects,
+    repair_genitive_subjects,
+    repair_second_genitive_subjects,
+    repair_plural_subjects_tagged_genitive,
+    repair_subjects_tagged_accusative,
+    repair_subjects_ending_objects,
+    repair_counting_cycles,
+    repair_dashed_firms,
+    repair_quoted_names,
+    repair_quoted_subjects,
+    repair_animate_objects,
+    repair_meeting_places_on_offices,
+    repair_dative_appositions,
+    repair_listed_among,
+    repair_converb_subjects,
+    repair_conjoined_subjects,
+    repair_stolen_prepositions,
+    repair_prepositions_on_modifiers,
+    repair_prepositions_on_subjects,
+    repair_legal_form_subjects,
+    repair_legal_form_recipients,
+    repair_listed_firms,
+    repair_nominative_modifiers,
+    repair_stray_objects,
+    repair_double_subjects,
+    repair_fronted_objects,
+    repair_object_subjects,
+    repair_subjects_read_as_objects,
+    repair_split_conjuncts,
+    repair_second_objects,
+    repair_leading_participles,
+    repair_participle_asides,
+    repair_forward_jumps,
+    repair_genitives_across_verbs,
+    repair_direction_phrases,
+    repair_travel_destinations,
+    repair_flow_destinations,
+    repair_dashed_amounts,
+    repair_gapping,
+    repair_noun_cycles,
+)
+
+
 def _repair(ours: list[Token]) -> None:
-    """The parser's known misreadings mended (syntax_repair.py), in an order where each sees the last's work."""
-    repair_reported_speech(ours)
-    repair_clauses(ours)
-    repair_rootless_sentences(ours)
-    repair_passive_participles(ours)
-    repair_self_heads(ours)
-    repair_prepositions_hung_behind(ours)
-    repair_edition_numerals(ours)
-    repair_subject_cycles(ours)
-    repair_crossing_conjuncts(ours)
-    repair_adjective_heads(ours)
-    repair_nouns_read_as_modifiers_of_genitives(ours)
-    repair_coordinated_place_adjectives(ours)
-    repair_coordinated_adjectives(ours)
-    repair_subjects_tagged_oblique(ours)
-    repair_nominative_conjuncts(ours)
-    repair_subjects_across_colons(ours)
-    repair_prepositional_conjuncts(ours)
-    repair_conjuncts_past_relative_clauses(ours)
-    repair_adjective_roots(ours)
-    repair_verbs_read_as_modifiers(ours)
-    repair_sealed_documents(ours)
-    repair_setting_genitives(ours)
-    repair_genitive_indirect_objects(ours)
-    repair_audiences_read_as_genitives(ours)
-    repair_disagreeing_adjectives(ours)
-    repair_adjectives_across_punctuation(ours)
-    repair_misread_place_nouns(ours)
-    repair_names_read_as_modifiers(ours)
-    repair_relative_clauses_on_later_nouns(ours)
-    repair_relative_clauses_by_agreement(ours)
-    repair_modifiers_of_last_conjunct(ours)
-    repair_relative_clauses_in_lists(ours)
-    repair_relative_clause_roots(ours)
-    repair_copular_places(ours)
-    repair_names_across_verbs(ours)
-    repair_places_on_persons(ours)
-    repair_accusative_names(ours)
-    repair_legal_form_cases(ours)
-    repair_caseless_nouns(ours)
-    repair_counted_subjects(ours)
-    repair_genitive_subjects(ours)
-    repair_second_genitive_subjects(ours)
-    repair_plural_subjects_tagged_genitive(ours)
-    repair_subjects_ending_objects(ours)
-    repair_counting_cycles(ours)
-    repair_dashed_firms(ours)
-    repair_quoted_names(ours)
-    repair_quoted_subjects(ours)
-    repair_animate_objects(ours)
-    repair_meeting_places_on_offices(ours)
-    repair_dative_appositions(ours)
-    repair_listed_among(ours)
-    repair_converb_subjects(ours)
-    repair_conjoined_subjects(ours)
-    repair_stolen_prepositions(ours)
-    repair_prepositions_on_modifiers(ours)
-    repair_prepositions_on_subjects(ours)
-    repair_legal_form_subjects(ours)
-    repair_legal_form_recipients(ours)
-    repair_listed_firms(ours)
-    repair_nominative_modifiers(ours)
-    repair_stray_objects(ours)
-    repair_double_subjects(ours)
-    repair_fronted_objects(ours)
-    repair_object_subjects(ours)
-    repair_subjects_read_as_objects(ours)
-    repair_split_conjuncts(ours)
-    repair_second_objects(ours)
-    repair_leading_participles(ours)
-    repair_participle_asides(ours)
-    repair_forward_jumps(ours)
-    repair_genitives_across_verbs(ours)
-    repair_direction_phrases(ours)
-    repair_travel_destinations(ours)
-    repair_flow_destinations(ours)
-    repair_dashed_amounts(ours)
-    repair_gapping(ours)
-    repair_noun_cycles(ours)
+    for repair in REPAIRS:
+        repair(ours)
 
 
 # What one more call of a tagger costs, in padded input tokens (slovnet's models on one CPU core: a

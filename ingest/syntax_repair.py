@@ -364,9 +364,16 @@ def repair_travel_destinations(tokens: list[Token]) -> None:
     """ "контракты подписаны по итогам бизнес-миссии предприятий Могилевской области в Павлодарскую область": a
     "в" + accusative phrase after a noun of travel, hung back past it on a noun before, is where the travel went."""
     for t in tokens:
-        if t._rel != "nmod" or t.feats.get("Case") != "Acc" or not 0 <= t._head < t.i:
+        if t._rel not in ("nmod", "obl") or t.feats.get("Case") != "Acc" or not 0 <= t._head < len(tokens):
             continue
-        if not any(c._head == t.i and c._rel == "case" and c.text.lower() in ("в", "во", "на") for c in tokens):
+        prep = next((c for c in tokens if c._head == t.i and c._rel == "case"), None)
+        if prep is None or prep.text.lower() not in ("в", "во", "на"):
+            continue
+        if prep.i > 0 and tokens[prep.i - 1].lemma in _TRAVEL_NOUNS and tokens[prep.i - 1].pos == "NOUN":
+            # "В рамках визита в Караганду делегация посетила комбинат": the visit went there, not the verb
+            t._head = tokens[prep.i - 1].i
+            continue
+        if t._rel != "nmod" or t._head >= t.i:
             continue
         travel = [v for v in tokens[t._head + 1 : t.i] if v.lemma in _TRAVEL_NOUNS and v.pos == "NOUN"]
         if travel:
@@ -1207,6 +1214,17 @@ def repair_plural_subjects_tagged_genitive(tokens: list[Token]) -> None:
             continue
         if may_be_plural_nominative(noun.text):
             noun.feats = {**noun.feats, "Case": "Nom", "Number": "Plur"}
+
+
+def repair_subjects_tagged_accusative(tokens: list[Token]) -> None:
+    """ "Мангистауская область впервые приняла участие": the tagger can call a subject whose nominative and
+    accusative are one form ("область") accusative; its own adjective, tagged nominative, says the case."""
+    for noun in tokens:
+        if noun._rel != "nsubj" or noun.pos != "NOUN" or noun.feats.get("Case") != "Acc":
+            continue
+        adjectives = [t for t in tokens if t._head == noun.i and t._rel == "amod"]
+        if adjectives and all(a.feats.get("Case") == "Nom" for a in adjectives):
+            noun.feats = {**noun.feats, "Case": "Nom"}
 
 
 def repair_counting_cycles(tokens: list[Token]) -> None:

@@ -11,6 +11,23 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visited-where-the-visit-in-whose-frame-a-plant-was-seen-went",
+        "В рамках визита в Экибастуз делегация Кемеровской области посетила угольный разрез «Богатырь».",
+        has=[
+            ("VISITED", "Кемеровская область", "Экибастуз"),
+            ("VISITED", "Кемеровская область", "Угольный разрез Богатырь"),
+        ],
+    ),
+    relation_case(
+        "visited-what-the-guests-were-shown-in-a-sentence-of-its-own",
+        "Делегация Ульяновской области посетила Актюбинскую область. Гостям показали производство ТОО «Актобе "
+        "Агрохим» и Актюбинский завод хромовых соединений.",
+        has=[
+            ("VISITED", "Ульяновская область", "Актобе Агрохим"),
+            ("VISITED", "Ульяновская область", "Актюбинский завод хромовых соединений"),
+        ],
+    ),
+    relation_case(
         "visited-where-the-visit-of-the-delegation-ended",
         "Накануне в Кокшетау завершился трехдневный визит делегации Тюменской области.",
         has=[("VISITED", "Тюменская область", "Кокшетау")],
@@ -1820,6 +1837,16 @@ NO_VISITS = [
 ]
 
 PARTICIPATION = [
+    relation_case(
+        "participated-a-region-the-tagger-reads-as-an-accusative-subject",
+        "Атырауская область впервые приняла участие в Каспийском нефтегазовом форуме.",
+        has=[("PARTICIPATED_IN", "Атырауская область", ANY)],
+    ),
+    relation_case(
+        "participated-in-a-fair-named-by-a-hyphenated-head",
+        "Предприятия Акмолинской области участвовали в ярмарке-выставке «Сибирская нива» в Омске.",
+        has=[("PARTICIPATED_IN", "Акмолинская область", "Сибирская нива")],
+    ),
     relation_case(
         "participated-firms-of-a-region-whose-plural-the-tagger-reads-as-a-genitive",
         "Компании Павлодарской области приняли участие в международной выставке «Иннопром» в Екатеринбурге.",
