@@ -565,7 +565,7 @@ def _lead_subject(ctx: Context, k: int) -> Side:
     """Who the lead is about: the subject of the main verb of the first clause after the headline `k`. A
     headline that states a visit and names no visitor ("Визит в Бишкек", "Рабочая поездка в Уральск") is
     that side's visit."""
-    k = next((j for j in range(k + 1, ctx.lead_end + 1) if has_predicate(ctx.sentences[j])), k)
+    k = next((j for j in range(k + 1, min(ctx.lead_end + 1, len(ctx.sentences))) if has_predicate(ctx.sentences[j])), k)
     tree = tree_of(ctx, k)
     root = next((t for t in ctx.sentences[k].tokens if t.rel == "root"), None)
     if root is None or root.pos not in ("VERB", "AUX"):
@@ -645,6 +645,7 @@ def _leaders_of_delegations(ctx: Context) -> None:
     """ "Делегацию возглавил первый заместитель губернатора Валерий Бойко": whoever led the delegation went
     where it went."""
     for led in delegation_leaders(ctx):
+        _region_of_a_national_delegation(ctx, led)
         _went_with_the_delegation(ctx, led.persons, led.sent, "frame:visit.leader", side=led.side)
         for place in led.places:  # "Делегацию региона в Казани возглавлял аким X": he and his side were there
             for who in led.persons + ([led.side] if led.side else []):
@@ -653,6 +654,20 @@ def _leaders_of_delegations(ctx: Context) -> None:
                 ):
                     ctx.relate("VISITED", who, place, led.sent, rule="frame:visit.leader")
         _led_side_went_with_its_leader(ctx, led)
+
+
+def _region_of_a_national_delegation(ctx: Context, led) -> None:
+    """ "Белорусская делегация прибыла в Караганду. Делегацию Гродненской области возглавляет X": the country's
+    delegation the article sent is that region's, which went where it went (its leader follows it)."""
+    if not led.side or not led.side.startswith("Region:") or led.places or (country := _country(ctx, led.side)) is None:
+        return  # (a delegation led somewhere of its own is another trip)
+    if not any(r.key == led.side for r in ctx.refs_in(led.sent)):
+        return  # the sentence that says who led it must name the region as the delegation's
+    for rel in list(ctx.relations.values()):
+        k = ctx.sentence_of(rel.evidence.start)
+        if rel.type == "VISITED" and rel.source_key == f"Country:{country}" and led.sent - 2 <= k <= led.sent:
+            if not _at_home(ctx, led.side, rel.target_key) and rel.target_key.startswith(("Region:", "City:")):
+                ctx.relate("VISITED", led.side, rel.target_key, led.sent, rule="frame:visit.led_side")
 
 
 def _led_side_went_with_its_leader(ctx: Context, led) -> None:
@@ -834,6 +849,8 @@ def _met(ctx: Context, m: FrameMatch) -> None:
     """A meeting at a named place: a party from elsewhere (another region, another country) came there;
     a meeting with no place gives no visit (spec)."""
     parties = role_side(ctx, m, "party")  # first: a delegation met here is the one later sentences speak of
+    if not parties and m.predicate.noun and m.pred.rel == "nsubj":
+        parties = _parties_met_before(ctx, m)  # "X провел переговоры с Y. Встреча прошла в Омске."
     if any(is_remote(t) for t in ctx.sentences[m.sent].tokens):
         return  # "переговоры с компаниями из Караганды провели по видеосвязи": nobody came
     tree = tree_of(ctx, m.sent)
@@ -854,6 +871,13 @@ def _met(ctx: Context, m: FrameMatch) -> None:
         home = region_of_person(ctx, key) if key.startswith("Person:") else key
         if home is not None and not _at_home(ctx, key, places[0]):
             ctx.relate("VISITED", key, places[0], m.sent, rule="frame:meet")
+
+
+def _parties_met_before(ctx: Context, m: FrameMatch) -> Side:
+    """The parties of the meeting the sentence before told of, which a bare "Встреча" now places."""
+    before = [b for b in find_frames(ctx, ("meet",)) if b.sent == m.sent - 1]
+    sides = [role_side(ctx, b, "party") for b in before]
+    return next((side for side in sides if side.persons), Side())
 
 
 def _executive_seat(ctx: Context, tree, m: FrameMatch) -> list[str]:

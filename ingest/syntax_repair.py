@@ -171,6 +171,12 @@ def repair_rootless_sentences(tokens: list[Token]) -> None:
         if t is verb:
             verb._head, verb._rel = -1, "root"
             return
+    # "Аким ВКО Ермек Кошербаев с рабочим визитом в Новосибирске": a verbless headline whose words the parser
+    # hung on themselves; its first nominative so hung is its root (repair_self_heads hangs the rest on it)
+    selves = [t for t in tokens if t._head == t.i and t.pos in ("NOUN", "PROPN")]
+    top = next((t for t in selves if t.feats.get("Case") == "Nom"), None)
+    if top is not None:
+        top._head, top._rel = -1, "root"
 
 
 def repair_self_heads(tokens: list[Token]) -> None:

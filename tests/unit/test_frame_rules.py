@@ -11,6 +11,24 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visited-a-verbless-headline-whose-words-the-parser-hung-on-themselves",
+        "Аким Туркестанской области Дархан Сатыбалды с рабочим визитом в Самарканде",
+        has=[("VISITED", "Дархан Сатыбалды", "Самарканд")],
+    ),
+    relation_case(
+        "visited-where-the-meeting-of-the-sentence-before-took-place",
+        "Аким Западно-Казахстанской области Нариман Турегалиев провел переговоры с губернатором Саратовской области "
+        "Романом Бусаргиным. Встреча прошла в Саратове.",
+        has=[("VISITED", "Нариман Турегалиев", "Саратов")],
+        absent=[("VISITED", "Роман Бусаргин", ANY)],
+    ),
+    relation_case(
+        "visited-the-region-whose-delegation-a-national-one-turns-out-to-be",
+        "Узбекская делегация прибыла в Шымкент. Делегацию Ферганской области возглавляет хоким Хайрулло Бозоров. "
+        "Товарооборот Казахстана с Узбекистаном растет.",
+        has=[("VISITED", "Ферганская область", "Шымкент"), ("VISITED", "Хайрулло Бозоров", "Шымкент")],
+    ),
+    relation_case(
         "visited-where-the-visit-in-whose-frame-a-plant-was-seen-went",
         "В рамках визита в Экибастуз делегация Кемеровской области посетила угольный разрез «Богатырь».",
         has=[
