@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import takewhile
 from typing import cast
 
 from coopgraph.ingest.context import Context
@@ -202,9 +203,15 @@ def _quoted_after_head(ctx: Context, taken) -> None:
     for m in _QUOTE.finditer(ctx.text):
         if any(s <= m.start("name") < e for s, e in taken):
             continue
-        if any(r.type == "Organization" and r.start <= m.start("name") < r.end for r in ctx.refs):
-            continue  # "на выставке представили ТОО «Восток-Молоко»": the firm, not the exhibition's name
         before = _WORDS_BEFORE.search(ctx.text[max(0, m.start() - 80) : m.start()])
+        firms = [r for r in ctx.refs if r.type == "Organization" and r.start <= m.start("name") < r.end]
+        known = any(ctx.table.entities[f.key].legal_form or _named_elsewhere(ctx, f) for f in firms)
+        if firms and (known or not _right_after_head(before)) or _subject_of_a_singular_verb(ctx, m.start(), m.end()):
+            # "на выставке представили ТОО «Восток-Молоко»", "По итогам ярмарки «Оренмолпром» уже отгрузил":
+            # the firm, not the exhibition's name
+            continue
+        for firm in firms:  # "во время выставки «Агрокомплекс»": the tagger's firm is the exhibition's name
+            ctx.drop_ref(firm)
         if before is None:
             continue
         heads = [
@@ -223,6 +230,51 @@ def _quoted_after_head(ctx: Context, taken) -> None:
             name, start = f"{edition.group('ord')} {name}", edition.start()
         _add(ctx, name, ctx.text[start : m.end()], start, m.end())
         taken.append((start, m.end()))
+
+
+def _subject_of_a_singular_verb(ctx: Context, start: int, end: int) -> bool:
+    """Whether a singular finite verb follows the quote (adverbs aside) after a head not in the nominative
+    ("ярмарки «X» отгрузил"): the quoted name is the verb's subject, no name of the head's."""
+    tokens = ctx.sentences[ctx.sentence_of(end - 1)].tokens
+    head = next((t for t in reversed(tokens) if t.end <= start and t.pos != "PUNCT"), None)
+    after = [t for t in tokens if t.start >= end and t.pos not in ("ADV", "PART")]
+    verb = after[0] if after else None
+    # (a quoted name's words are in the nominative whatever their role: "сети «Арай Маркет»")
+    clause = [t for t in takewhile(lambda t: t.pos != "PUNCT" or t.text in "«»", after[1:]) if not _quoted(tokens, t)]
+    return (
+        not any(_in_the_nominative(t) for t in clause)  # "состоялся форум": the verb has a subject of its own
+        and head is not None
+        and head.feats.get("Case") not in (None, "Nom")
+        and verb is not None
+        and verb.pos == "VERB"
+        and verb.feats.get("VerbForm") == "Fin"
+        and verb.feats.get("Number") == "Sing"
+    )
+
+
+def _in_the_nominative(t) -> bool:
+    """A noun in the nominative by its tag and by some reading of its form (the tagger can call "актюбинской" one)."""
+    return (
+        t.pos in ("NOUN", "PROPN")
+        and t.feats.get("Case") == "Nom"
+        and (not parses(t.text.lower()) or any(p.tag.case == "nomn" for p in parses(t.text.lower())))
+    )
+
+
+def _quoted(tokens: list, t) -> bool:
+    before = [u.text for u in tokens if u.end <= t.start]
+    return before.count("«") > before.count("»")
+
+
+def _named_elsewhere(ctx: Context, ref) -> bool:
+    """Whether the firm has a mention outside this one ("ООО «Тараз Кожа» ... ярмарки «Тараз Кожа» подписало")."""
+    return any(r.key == ref.key and not (r.start == ref.start and r.end == ref.end) for r in ctx.refs)
+
+
+def _right_after_head(before: re.Match | None) -> bool:
+    """Whether the words before a quote end in an event's head ("выставки «...»"), no legal form between."""
+    words = re.findall(r"[А-Яа-яЁё\-]+", before.group(1)) if before is not None else []
+    return bool(words) and event_lexicon().is_head(lemma(words[-1]))
 
 
 # "выставка Иннопром", "на выставке AgroWorld Kazakhstan", "форум Astana Mining & Metallurgy": an unquoted

@@ -145,8 +145,9 @@ def _leaders(ctx: Context, k: int, dend: int) -> list[str]:
 def _destinations(ctx: Context, k: int, trig, kind: str, exclude: set[str]) -> list[Ref]:
     sent = ctx.sentences[k]
     out: list[Ref] = []
+    names = ctx.refs_in(k, "Event", "Document")  # "посетил форум «Россия – Казахстан»": a name's words go nowhere
     for r in sorted(ctx.refs_in(k, "Region", "City", "Country", "Organization"), key=lambda r: r.start):
-        if r.key in exclude:
+        if r.key in exclude or any(n.start <= r.start and r.end <= n.end for n in names):
             continue
         left = ctx.text[max(sent.start, r.start - 25) : r.start]
         # "посетила комбинат и ТОО «...»": a conjunct of a destination is one too

@@ -1190,6 +1190,28 @@ def test_relations(text, has, absent, only):
 
 ENTITIES = [
     case(
+        "event-a-quoted-name-right-after-the-head-is-the-exhibitions-even-if-ner-calls-it-a-firm",
+        "Во время выставки «Агрокомплекс» делегация Актюбинской области провела переговоры с башкирскими аграриями.",
+        has=[("Event", "Агрокомплекс")],
+        absent=[("Organization", "Агрокомплекс")],
+    ),
+    case(
+        "event-not-a-firm-quoted-after-a-fairs-noun-that-a-singular-verb-follows",
+        "По итогам ярмарки «Кызылжар Сут» уже отгрузил тюменской сети первую партию масла.",
+        absent=[("Event", "Кызылжар Сут")],
+    ),
+    case(
+        "event-a-quoted-name-a-singular-verb-follows-with-a-subject-of-its-own-stays-the-events",
+        "На выставке «Агро-Костанай» был подписан меморандум.",
+        has=[("Event", "Агро-Костанай")],
+    ),
+    case(
+        "event-not-a-plenary-session-titled-in-quotes",
+        "Форум открылся в Томском государственном университете пленарным заседанием «Университеты как драйверы "
+        "приграничной кооперации».",
+        absent=[("Event", ANY), ("Organization", ANY)],
+    ),
+    case(
         "event-in-the-days-of-a-numbered-forum-is-that-forum-not-days-named-by-its-number",
         "Поездка посла пришлась на дни XII Евразийского медиафорума в Алматы.",
         has=[("Event", "XII Евразийский медиафорум")],
