@@ -14,6 +14,7 @@ from coopgraph.ingest.context import Context
 from coopgraph.ingest.morph import inflect_word, known, lemma, match_case, parses
 from coopgraph.ingest.places import qualifies_a_place
 from coopgraph.ingest.records import Entity
+from coopgraph.ingest.syntax_repair import inside_quotes
 
 
 @dataclass(frozen=True)
@@ -240,7 +241,9 @@ def _subject_of_a_singular_verb(ctx: Context, start: int, end: int) -> bool:
     after = [t for t in tokens if t.start >= end and t.pos not in ("ADV", "PART")]
     verb = after[0] if after else None
     # (a quoted name's words are in the nominative whatever their role: "сети «Арай Маркет»")
-    clause = [t for t in takewhile(lambda t: t.pos != "PUNCT" or t.text in "«»", after[1:]) if not _quoted(tokens, t)]
+    clause = [
+        t for t in takewhile(lambda t: t.pos != "PUNCT" or t.text in "«»", after[1:]) if not inside_quotes(tokens, t)
+    ]
     return (
         not any(_in_the_nominative(t) for t in clause)  # "состоялся форум": the verb has a subject of its own
         and head is not None
@@ -259,11 +262,6 @@ def _in_the_nominative(t) -> bool:
         and t.feats.get("Case") == "Nom"
         and (not parses(t.text.lower()) or any(p.tag.case == "nomn" for p in parses(t.text.lower())))
     )
-
-
-def _quoted(tokens: list, t) -> bool:
-    before = [u.text for u in tokens if u.end <= t.start]
-    return before.count("«") > before.count("»")
 
 
 def _named_elsewhere(ctx: Context, ref) -> bool:

@@ -442,14 +442,11 @@ def _case_allowed(ps: list, case: str | None) -> bool:
     return case is None or any(_CASE.get(str(p.tag.case)) == case for p in ps if "Fixd" not in p.tag)
 
 
-@lru_cache(maxsize=1)
 def _office_nouns() -> frozenset[str]:
     """The nouns of offices (frames.toml, [discourse] offices): "аким", "хоким", "раис"."""
-    import tomllib
-    from importlib import resources
+    from coopgraph.ingest.discourse import words  # discourse reads the parse this module gives
 
-    data = resources.files(__package__).joinpath("lexicons/frames.toml").read_text(encoding="utf-8")
-    return frozenset(tomllib.loads(data)["discourse"]["offices"])
+    return words().offices
 
 
 @lru_cache(maxsize=50_000)

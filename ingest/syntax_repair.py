@@ -709,7 +709,7 @@ def repair_verbs_read_as_modifiers(tokens: list[Token]) -> None:
     if root is None or root.pos not in ("NOUN", "PROPN") or any(_finite(t) and t._rel == "conj" for t in tokens):
         return
     verb = next((t for t in tokens if _finite(t) and t._rel in ("amod", "nmod", "appos") and t.i > root.i), None)
-    if verb is None or not _under(by_i, verb, root) or _inside_quotes(tokens, verb):
+    if verb is None or not _under(by_i, verb, root) or inside_quotes(tokens, verb):
         return
     host = by_i.get(verb._head)
     verb._head, verb._rel = -1, "root"
@@ -943,7 +943,7 @@ def repair_legal_form_subjects(tokens: list[Token]) -> None:
         if not _finite(verb) or (verb.feats.get("Number") != "Plur" and verb.feats.get("Gender") != "Neut"):
             continue
         subjects = [c for c in tokens if c._head == verb.i and c._rel in ("nsubj", "nsubj:pass")]
-        if any(not _inside_quotes(tokens, c) for c in subjects):
+        if any(not inside_quotes(tokens, c) for c in subjects):
             continue
         for t in tokens[: verb.i]:
             # "По итогам визита «Гомсельмаш» и ТОО «Сарыарка Агротехника» подписали": a quoted name listed with a
@@ -979,16 +979,16 @@ def repair_listed_firms(tokens: list[Token]) -> None:
         firms, k = [], at - 1
         while k >= 0:
             t = tokens[k]
-            if t.text in forms and not _inside_quotes(tokens, t):
+            if t.text in forms and not inside_quotes(tokens, t):
                 firms.append(t)
-            elif not (t.text in ("«", "»", '"', ",", "и") or _inside_quotes(tokens, t) or _adjective_like(t)):
+            elif not (t.text in ("«", "»", '"', ",", "и") or inside_quotes(tokens, t) or _adjective_like(t)):
                 break
             k -= 1
         if len(firms) < 2:
             continue
         first, *rest = reversed(firms)
         for t in tokens[k + 1 : at]:
-            if t in firms or _inside_quotes(tokens, t) or t.text in ("«", "»", '"'):
+            if t in firms or inside_quotes(tokens, t) or t.text in ("«", "»", '"'):
                 continue
             owner = next((f for f in reversed(firms) if f.i > t.i), first)  # the firm the word opens
             t._head, t._rel = owner.i, ("cc" if t.text in (",", "и") else "amod")
@@ -1026,7 +1026,8 @@ def _phrase_top(by_i: dict, t: Token, verb: Token) -> Token | None:
     return None
 
 
-def _inside_quotes(tokens: list[Token], t: Token) -> bool:
+def inside_quotes(tokens: list[Token], t: Token) -> bool:
+    """Whether the token stands inside «...» (more quotes opened than closed before it)."""
     before = [x.text for x in tokens[: tokens.index(t)]]
     return before.count("«") > before.count("»")
 
