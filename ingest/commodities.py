@@ -56,7 +56,8 @@ class GoodsRead:
 @dataclass
 class _Item:
     tokens: list[Token]
-    bracketed: bool = False
+    bracketed: bool = False  # inside brackets, or after a dash or "в том числе" that opens an elaboration
+    opens: bool = False  # the first such item: the item before it is what the elaboration is of
 
 
 def read_goods(ctx: Context, k: int, tokens: list[Token]) -> GoodsRead:
@@ -64,6 +65,7 @@ def read_goods(ctx: Context, k: int, tokens: list[Token]) -> GoodsRead:
     out = GoodsRead()
     pending_adjs: list[list[Token]] = []
     last: tuple[list[Token], int, list[Token]] | None = None  # the previous item's tokens, head, tail
+    outside: tuple[list[Token], int, list[Token]] | None = None  # the item before the elaboration opened
     items = _items(_mark_places(ctx, k, tokens))
     for n, item in enumerate(items):
         toks = _strip(item.tokens)
@@ -86,9 +88,11 @@ def read_goods(ctx: Context, k: int, tokens: list[Token]) -> GoodsRead:
             out.generic = True  # "и другой продукции"
             pending_adjs = _shared(out, pending_adjs, toks, head)
             continue
-        if item.bracketed and last is not None and _is_complement_list(last, toks, head):
-            # "концентраты металлов (меди, цинка)": each names the complement of the item before
-            prev, prev_head, _ = last
+        if item.opens:
+            outside = last
+        if item.bracketed and outside is not None and _is_complement_list(outside, toks, head):
+            # "концентраты металлов (меди, цинка)": each names the complement of the item before the bracket
+            prev, prev_head, _ = outside
             _add(out, prev[: prev_head + 1] + toks, prev_head)
             continue
         pending_adjs = _shared(out, pending_adjs, toks, head)
@@ -198,11 +202,19 @@ def _items(tokens: list[Token]) -> list[_Item]:
     bracketed = False
     abbreviations = trade_words().abbreviations
 
+    opened = False
+
     def close() -> None:
-        nonlocal cur
+        nonlocal cur, opened
         if cur:
-            items.append(_Item(cur, bracketed))
+            items.append(_Item(cur, bracketed, opened))
+            opened = False
         cur = []
+
+    def open_elaboration() -> None:
+        nonlocal bracketed, opened
+        close()
+        bracketed = opened = True
 
     skip = 0
     for i, t in enumerate(tokens):
@@ -213,7 +225,7 @@ def _items(tokens: list[Token]) -> list[_Item]:
             continue  # "52 тыс. т пшеницы"
         marker = list_marker(tokens, i)
         if marker:  # "около 40 видов продукции, среди них мясо, молоко", "в том числе"
-            close()
+            open_elaboration()  # "концентраты металлов, в том числе меди и цинка": the complements it lists
             skip = marker - 1
             continue
         if i and tokens[i - 1].lemma in trade_words().measures and t.pos in ("VERB", "ADJ"):
@@ -225,9 +237,13 @@ def _items(tokens: list[Token]) -> list[_Item]:
         if t.pos == "CCONJ" and t.lemma in ("а", "но") and i and tokens[i - 1].text == ",":
             if not (i + 1 < len(tokens) and tokens[i + 1].lemma == "также"):
                 break  # ", а Кыргызстан в Казахстан – электроэнергию": another clause
-        if t.text in ("(", ")"):
+        if t.text == "(":
+            open_elaboration()
+        elif t.text == ")":
             close()
-            bracketed = t.text == "("
+            bracketed = False
+        elif t.text in ("–", "—") and cur:
+            open_elaboration()  # "концентраты металлов — меди, цинка": what follows elaborates, as a bracket
         elif t.text in _SEPARATORS or (t.pos == "CCONJ" and t.lemma in ("и", "а", "или")):
             close()
         elif t.text not in ("«", "»", '"', "“", "”"):
