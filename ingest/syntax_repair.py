@@ -1203,35 +1203,31 @@ def repair_second_genitive_subjects(tokens: list[Token]) -> None:
             gen._head, gen._rel = owner.i, "nmod"
 
 
-def repair_plural_subjects_tagged_genitive(tokens: list[Token]) -> None:
-    """ "Компании Павлодарской области приняли участие в выставке": the tagger reads a plural subject whose form
-    is also a singular genitive ("компании", "области") as the genitive; the only subject of a plural verb,
-    with no preposition or number over it, is the plural nominative its form allows."""
+def repair_subject_cases(tokens: list[Token]) -> None:
+    """A subject the tagger gave an oblique case its form shares with the nominative: "Компании Павлодарской
+    области приняли участие" (a plural read as a singular genitive: the only subject of a plural verb, with no
+    preposition or number over it, is the plural nominative its form allows), "Мангистауская область впервые
+    приняла участие" (read as an accusative: its own adjectives, tagged nominative, say the case)."""
     for noun in tokens:
-        if noun._rel != "nsubj" or noun.pos != "NOUN" or noun.feats.get("Case") != "Gen":
+        if noun._rel != "nsubj" or noun.pos != "NOUN":
             continue
-        verb = next((t for t in tokens if t.i == noun._head), None)
-        if verb is None or verb.pos != "VERB" or not _finite(verb) or verb.feats.get("Number") != "Plur":
-            continue
-        if any(
-            t._head == noun.i and (t._rel in ("case", "nummod", "nummod:gov") or t.lemma in COUNTING) for t in tokens
-        ):
-            continue
-        if sum(1 for t in tokens if t._head == verb.i and t._rel == "nsubj") > 1:
-            continue
-        if may_be_plural_nominative(noun.text):
+        if noun.feats.get("Case") == "Gen" and _plural_subject_read_as_genitive(tokens, noun):
             noun.feats = {**noun.feats, "Case": "Nom", "Number": "Plur"}
+        elif noun.feats.get("Case") == "Acc":
+            adjectives = [t for t in tokens if t._head == noun.i and t._rel == "amod"]
+            if adjectives and all(a.feats.get("Case") == "Nom" for a in adjectives):
+                noun.feats = {**noun.feats, "Case": "Nom"}
 
 
-def repair_subjects_tagged_accusative(tokens: list[Token]) -> None:
-    """ "Мангистауская область впервые приняла участие": the tagger can call a subject whose nominative and
-    accusative are one form ("область") accusative; its own adjective, tagged nominative, says the case."""
-    for noun in tokens:
-        if noun._rel != "nsubj" or noun.pos != "NOUN" or noun.feats.get("Case") != "Acc":
-            continue
-        adjectives = [t for t in tokens if t._head == noun.i and t._rel == "amod"]
-        if adjectives and all(a.feats.get("Case") == "Nom" for a in adjectives):
-            noun.feats = {**noun.feats, "Case": "Nom"}
+def _plural_subject_read_as_genitive(tokens: list[Token], noun: Token) -> bool:
+    verb = next((t for t in tokens if t.i == noun._head), None)
+    if verb is None or verb.pos != "VERB" or not _finite(verb) or verb.feats.get("Number") != "Plur":
+        return False
+    if any(t._head == noun.i and (t._rel in ("case", "nummod", "nummod:gov") or t.lemma in COUNTING) for t in tokens):
+        return False
+    if sum(1 for t in tokens if t._head == verb.i and t._rel == "nsubj") > 1:
+        return False
+    return may_be_plural_nominative(noun.text)
 
 
 def repair_counting_cycles(tokens: list[Token]) -> None:
