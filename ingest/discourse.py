@@ -146,6 +146,17 @@ def role_side(ctx: Context, m: FrameMatch, role: str) -> Side:
     return side
 
 
+def present_in(ctx: Context, tree: Tree, k: int, arg: Argument) -> Side:
+    """ "Встреча прошла с участием делегации X": the side whose participation the phrase names."""
+    side = Side()
+    if arg.head.lemma == "участие":
+        for c in tree.children(arg.head):
+            if c.rel == "nmod" and c.feats.get("Case") == "Gen":
+                for head in conj_chain(tree, c):
+                    side.add(_resolve_head(ctx, tree, k, head))
+    return side
+
+
 def resolve(ctx: Context, tree: Tree, k: int, arg: Argument) -> Side:
     """The side an argument phrase names (see `Side`): each coordinated head resolved on its own."""
     side = Side()

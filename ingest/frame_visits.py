@@ -23,6 +23,7 @@ from coopgraph.ingest.discourse import (
     named_members,
     org_anaphor,
     place_anaphor,
+    present_in,
     refs_at,
     region_of_person,
     residents_place,
@@ -845,17 +846,19 @@ def _accusative_persons(ctx: Context, m: FrameMatch) -> list[str]:
     return out
 
 
-def _met(ctx: Context, m: FrameMatch) -> None:
+def _met(ctx: Context, m: FrameMatch, place_role: str = "place") -> None:
     """A meeting at a named place: a party from elsewhere (another region, another country) came there;
     a meeting with no place gives no visit (spec)."""
     parties = role_side(ctx, m, "party")  # first: a delegation met here is the one later sentences speak of
+    tree = tree_of(ctx, m.sent)
+    for arg in m.role("party"):
+        parties.add(present_in(ctx, tree, m.sent, arg))
     if not parties and m.predicate.noun and m.pred.rel == "nsubj":
         parties = _parties_met_before(ctx, m)  # "X провел переговоры с Y. Встреча прошла в Омске."
     if any(is_remote(t) for t in ctx.sentences[m.sent].tokens):
         return  # "переговоры с компаниями из Караганды провели по видеосвязи": nobody came
-    tree = tree_of(ctx, m.sent)
     places = (
-        [r.key for r in _places(ctx, m) if r.type in ("City", "Region", "Country")]
+        [r.key for r in _places(ctx, m, place_role) if r.type in ("City", "Region", "Country")]
         or locatives(ctx, m.sent)
         or _executive_seat(ctx, tree, m)
     )
@@ -864,7 +867,8 @@ def _met(ctx: Context, m: FrameMatch) -> None:
     hosts = {  # "Президент Казахстана провёл в Астане встречу": an office of the place's own country is at home
         key
         for arg in m.role("party")
-        if any(_at_home(ctx, r.key, places[0]) for r in arg.refs if r.type in ("Country", "Region", "City"))
+        if (homes := [_at_home(ctx, r.key, places[0]) for r in arg.refs if r.type in ("Country", "Region", "City")])
+        and all(homes)  # "переговоры губернатора области и акима ...": one phrase, both sides
         for key in resolve(ctx, tree, m.sent, arg).persons
     }
     for key in [k for k in parties.keys if k not in hosts]:
@@ -978,7 +982,11 @@ MEETING_WORDS = {"переговоры", "встреча", "беседа", "со
 def _talks_held(ctx: Context, m: FrameMatch) -> None:
     """ "Переговоры прошли в ИНТЦ «Валдай»" after "встретился с делегацией посольства": the delegation the
     article speaks of was at the place the talks were held."""
-    if not ctx.delegation or not any(a.head.lemma in MEETING_WORDS for a in m.role("event")):
+    if not any(a.head.lemma in MEETING_WORDS for a in m.role("event")):
+        return
+    if m.role("party"):
+        _met(ctx, m, "venue")  # "встреча, которая состоялась в Оренбурге между делегацией X и ...": its parties
+    if not ctx.delegation:
         return
     for place in [r.key for r in _places(ctx, m, "venue")]:
         if not _at_home(ctx, ctx.delegation, place):

@@ -824,6 +824,11 @@ def under_contract(tree: Tree, verb: Token) -> bool:
     return False
 
 
+def _purpose(tree: Tree, clause: Token) -> bool:
+    """ "приехали в Петропавловск, чтобы обсудить поставки": what a trip was for does not make the trip a plan."""
+    return clause.rel == "advcl" and any(c.rel == "mark" and c.lemma == "чтобы" for c in tree.children(clause))
+
+
 def _is_plan(tree: Tree, pred: Token, light: Token | None) -> bool:
     """Future, intention, offer or possibility: the predicate, its light verb, or a verb governing them."""
     words = lexicon().plan_words
@@ -864,6 +869,7 @@ def _is_plan(tree: Tree, pred: Token, light: Token | None) -> bool:
             and tree.preposition(c) != "по"
             and c.rel != "conj"
             and not (c.rel == "obj" and c.pos == "NOUN")
+            and not _purpose(tree, c)
             or (c.rel == "aux" and c.feats.get("Tense") == "Fut")
             for c in tree.children(t)
         ):  # "совершила визит по приглашению губернатора": made at an invitation, not a plan; "поставило 36

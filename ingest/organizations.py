@@ -844,15 +844,22 @@ def _ner_name(ctx: Context, start: int, end: int) -> str | None:
     for s in ctx.sentences:
         if s.start <= start < s.end:
             toks = [t for t in s.tokens if t.start >= start and t.end <= end]
-            head = next((i for i, t in enumerate(toks) if t.pos in ("NOUN", "PROPN")), None)
+            head = next((i for i, t in enumerate(toks) if t.pos in ("NOUN", "PROPN") and not _modifier(toks, i)), None)
             if head is None:
                 return None
-            words = [(t.text, t.feats, t.pos) for t in toks[: head + 1]]
+            words = [(t.text, t.feats, "ADJ" if _modifier(toks, i) else t.pos) for i, t in enumerate(toks[: head + 1])]
             name = nominative_phrase(words, head)
             tail = ctx.text[toks[head].end : toks[-1].end] if head + 1 < len(toks) else ""
             name = name + tail
             return name[:1].upper() + name[1:]
     return None
+
+
+def _modifier(toks: list[Token], i: int) -> bool:
+    """ "Западно-Казахстанского аграрно-технического университета": the tagger may call a hyphenated
+    adjective a noun; a word only pymorphy's adjective parses read, with words after it, modifies them."""
+    kinds = {p.tag.POS for p in parses(toks[i].text.lower())}
+    return i + 1 < len(toks) and "ADJF" in kinds and "NOUN" not in kinds
 
 
 def _span_tokens(ctx: Context, start: int, end: int) -> tuple[list[Token], list[Token]]:

@@ -1200,6 +1200,12 @@ def test_relations(text, has, absent, only):
 
 ENTITIES = [
     case(
+        "org-a-named-heads-university-hyphenated-adjectives-the-tagger-calls-nouns-go-nominative",
+        "Ректор Западно-Казахстанского аграрно-технического университета Серик Ахметов подписал договор.",
+        has=[("Organization", "Западно-Казахстанский аграрно-технический университет")],
+        absent=[("Organization", "Западно-Казахстанского аграрно-технического университета")],
+    ),
+    case(
         "event-a-quoted-name-right-after-the-head-is-the-exhibitions-even-if-ner-calls-it-a-firm",
         "Во время выставки «Агрокомплекс» делегация Актюбинской области провела переговоры с башкирскими аграриями.",
         has=[("Event", "Агрокомплекс")],

@@ -11,6 +11,37 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visited-a-trip-with-its-purpose-is-no-plan",
+        "Предприниматели Тюменской области приехали в Петропавловск, чтобы обсудить поставки зерна.",
+        has=[("VISITED", "Тюменская область", "Петропавловск")],
+    ),
+    relation_case(
+        "visited-where-a-meeting-between-delegations-told-by-a-relative-clause-took-place",
+        "Эти вопросы обсуждались на встрече, которая состоялась в Самаре между делегацией Западно-Казахстанской "
+        "области и правительством Самарской области.",
+        has=[("VISITED", "Западно-Казахстанская область", "Самара")],
+        absent=[("VISITED", "Самарская область", ANY)],
+    ),
+    relation_case(
+        "visited-talks-between-a-delegation-and-the-hosts",
+        "В Барнауле состоялись переговоры между делегацией Восточно-Казахстанской области и правительством "
+        "Алтайского края.",
+        has=[("VISITED", "Восточно-Казахстанская область", "Барнаул")],
+        absent=[("VISITED", "Алтайский край", ANY)],
+    ),
+    relation_case(
+        "visited-a-meeting-held-with-the-participation-of-a-delegation",
+        "Встреча прошла в Кургане с участием делегации Костанайской области.",
+        has=[("VISITED", "Костанайская область", "Курган")],
+    ),
+    relation_case(
+        "visited-talks-of-two-heads-in-one-phrase-the-guest-came",
+        "Переговоры губернатора Омской области Виталия Хоценко и акима Павлодарской области Асаина Байханова прошли "
+        "в Омске.",
+        has=[("VISITED", "Асаин Байханов", "Омск")],
+        absent=[("VISITED", "Виталий Хоценко", ANY)],
+    ),
+    relation_case(
         "visited-a-verbless-headline-whose-words-the-parser-hung-on-themselves",
         "Аким Туркестанской области Дархан Сатыбалды с рабочим визитом в Самарканде",
         has=[("VISITED", "Дархан Сатыбалды", "Самарканд")],
