@@ -614,7 +614,7 @@ _ADJ_EVENT = re.compile(
     r"(?<![.!?]\s)(?<!^)(?<![\w-])(?P<adj>(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*|(?P<pair>[а-яё]+ско-[а-яё]+))"
     r"(?:ой|ая|ую|ий|ый|ом|ого|ей|ое|ые|их|ых|ым|им|ыми|ими))\s+"
     r"(?P<more>(?:[а-яё\-]+(?:ой|ая|ую|ий|ый|ом|ого|ей|ое|ые|их|ых|ым|им|ыми|ими)\s+){0,2})"
-    r"(?P<head>ярмарк\w*|выставк\w*|[а-я\-]*форум\w*|фестивал\w*|конференци\w*|конгресс\w*|недел[яиеюь]\w*|"
+    r"(?P<head>ярмарк\w*|выставк\w*(?:-ярмарк\w*)?|[а-я\-]*форум\w*|фестивал\w*|конференци\w*|конгресс\w*|недел[яиеюь]\w*|"
     r"игр(?:ы|ах|ам|ами)?\b|ЭКСПО\b|Экспо\b|экспо\b)"
     r"(?P<tail>(?:\s+(?:[а-яё\-]+|[А-ЯЁ][а-яё\-]+|и)){0,6})",
     re.M,
@@ -632,9 +632,13 @@ def _adjective_events(ctx: Context, taken) -> None:
     for m in _ADJ_EVENT.finditer(ctx.text):
         if any(s <= m.start() < e or s <= m.start("head") < e for s, e in taken):
             continue  # "Международной выставке «Агро-2023»": the quoted name is the event, its descriptor not
-        if all(
+        if _NAME_NEXT.match(ctx.text, m.end("head")):
+            continue  # "Международной промышленной выставке ИННОПРОМ": the name after the head is the event
+        generic = all(
             lemma(a.lower()) in event_lexicon().generic_adjectives for a in [m.group("adj"), *m.group("more").split()]
-        ):
+        )
+        whose = _whose_event(ctx, m) if generic else ""
+        if generic and not whose:
             continue  # "Международный форум" capitalised names no event: a place adjective would
         prev = ctx.text[max(0, m.start() - 2) : m.start()]
         if not prev.strip() or prev.strip()[-1:] in ".!?\n":
@@ -644,11 +648,30 @@ def _adjective_events(ctx: Context, taken) -> None:
             named = named[: -len(m.group("head"))] + m.group("head")
         # "игры кочевников", "казахстанско-белорусский форум регионов"
         two_countries = m.group("pair") or "ско-" in m.group("adj").lower()
-        tail = _tail(m.group("tail")) if m.group("head").lower().startswith("игр") or two_countries else ""
+        tail = _tail(m.group("tail")) if m.group("head").lower().startswith("игр") or two_countries else whose
         end = m.end("head") + (m.group("tail").find(tail.split()[-1]) + len(tail.split()[-1]) if tail else 0)
         name = f"{named} {tail}".strip()
         _add(ctx, name[:1].upper() + name[1:], ctx.text[m.start() : end], m.start(), end)
         taken.append((m.start(), end))
+
+
+# A brand, an acronym or a Latin name right after an event's head: that name is the event.
+_NAME_NEXT = re.compile(r"\s+(?:[A-ZА-ЯЁ]{3,}|[A-Z][a-z])")
+# Goods of a country an exhibition shows: "выставка-ярмарка казахстанских товаров".
+_GOODS_OF = re.compile(r"^[а-яё]+(?:ских|цких)\s+(?:товаров|продукции|производителей)$")
+
+
+def _whose_event(ctx: Context, m: re.Match) -> str:
+    """ "Национальная выставка Республики Казахстан", "Международная выставка-ярмарка казахстанских товаров": a
+    generic capitalised descriptor is a name when a genitive after it says whose event it is (a place, or a
+    country's goods)."""
+    tail = _tail(m.group("tail"))
+    if not tail:
+        return ""
+    end = m.start("tail") + m.group("tail").find(tail.split()[-1]) + len(tail.split()[-1])
+    if any(m.end("head") < r.start < end for r in ctx.refs if r.type in ("Region", "Country", "City")):
+        return tail
+    return tail if _GOODS_OF.match(tail) else ""
 
 
 _BRAND_YEAR = re.compile(r"(?P<brand>.+?)(?:-(?P<year>(?:19|20)\d\d))?")

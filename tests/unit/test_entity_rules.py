@@ -1200,6 +1200,27 @@ def test_relations(text, has, absent, only):
 
 ENTITIES = [
     case(
+        "event-a-generic-descriptor-before-a-brand-is-no-event-of-its-own",
+        "Павлодарская область участвует в Международной промышленной выставке ИННОПРОМ в Екатеринбурге.",
+        has=[("Event", "Иннопром")],
+        absent=[("Event", "Международная промышленная выставка")],
+    ),
+    case(
+        "event-a-generic-descriptor-named-by-the-goods-of-a-country",
+        "Делегация Тюменской области приняла участие в Международной выставке-ярмарке белорусских товаров в Астане.",
+        has=[("Event", "Международная выставка-ярмарка белорусских товаров")],
+    ),
+    case(
+        "event-a-generic-descriptor-named-by-the-country-it-presents",
+        "В Ташкенте открылась Национальная выставка Республики Беларусь.",
+        has=[("Event", "Национальная выставка Республики Беларусь")],
+    ),
+    case(
+        "event-not-a-generic-descriptor-alone",
+        "Делегация приняла участие в Международной выставке в Астане.",
+        absent=[("Event", ANY)],
+    ),
+    case(
         "org-a-named-heads-university-hyphenated-adjectives-the-tagger-calls-nouns-go-nominative",
         "Ректор Западно-Казахстанского аграрно-технического университета Серик Ахметов подписал договор.",
         has=[("Organization", "Западно-Казахстанский аграрно-технический университет")],
