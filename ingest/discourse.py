@@ -59,9 +59,35 @@ class Words:
     counterparts: frozenset[str]
     kind_adjectives: dict[str, str]  # "краевой" → "край"
 
+    def resident_codes(self, tok: Token) -> tuple[str, ...]:
+        """The places a resident noun stands for, by the parser's lemma or, where the parser lemmatises a rare
+        word oddly ("североказахстанцев"), by its stem: "-цы", "-цев", "-чане" ... are one word."""
+        found = self.residents.get(tok.lemma)
+        if found:
+            return found
+        word = tok.text.lower()
+        for stem in (word, *(word[: -len(e)] for e in _CASE_ENDINGS if word.endswith(e))):
+            if len(stem) > 3 and (found := _resident_stems().get(stem)):
+                return found
+        return ()
+
     def is_group(self, lemma: str) -> bool:
         """A group noun, or a compound ending in one: "бизнес-миссия", "агро-делегация"."""
         return lemma in self.groups or lemma.rpartition("-")[2] in self.groups
+
+
+# Plural and case endings of resident nouns ("омичи", "павлодарцев", "уральчанам"), longest first.
+_CASE_ENDINGS = ("ами", "ями", "ах", "ях", "ам", "ям", "ов", "ев", "ей", "ом", "ем", "ин", "ы", "и", "а", "у", "е")
+
+
+@lru_cache(maxsize=1)
+def _resident_stems() -> dict[str, tuple[str, ...]]:
+    """Each resident noun's stem: "павлодарец" → "павлодарц", "уральчанин" → "уральчан", "омич" → "омич"."""
+    out: dict[str, tuple[str, ...]] = {}
+    for word, codes in words().residents.items():
+        stem = word[:-2] + "ц" if word.endswith("ец") else word[:-2] if word.endswith("нин") else word
+        out.setdefault(stem, codes)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -353,7 +379,7 @@ def _nationals_delegation(ctx: Context, head: Token) -> str | None:
 
 def residents_place(ctx: Context, head: Token) -> str | None:
     """The place a resident noun stands for ("омичи": Omsk oblast, else Omsk), if the article names it."""
-    for code in words().residents.get(head.lemma, ()):
+    for code in words().resident_codes(head):
         found = [e.key for e in ctx.table.of_type(*PLACES) if e.key.partition(":")[2] == code]
         if found:
             return found[0]

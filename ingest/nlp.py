@@ -56,6 +56,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_noun_cycles,
     repair_nouns_read_as_modifiers_of_genitives,
     repair_object_subjects,
+    repair_oblique_nouns_read_as_modifiers,
     repair_participle_asides,
     repair_passive_participles,
     repair_places_on_persons,
@@ -474,6 +475,18 @@ def _repaired_pos(text: str, pos: str, case: str | None = None) -> tuple[str, tu
         if ps and ps[0].normal_form in _office_nouns() and (pos != "PROPN" or not _case_allowed(ps, case)):
             found = (("Case", _CASE.get(str(ps[0].tag.case))), ("Number", _NUMBER.get(str(ps[0].tag.number))))
             return "NOUN", tuple((k, v) for k, v in found if v)
+    if pos == "ADJ" and text[:1].islower():
+        # "закупают у североказахстанцев зерно": a rare people's noun in an adjective's ending that the dictionary
+        # reads as an animate noun and as no full adjective (a short one has no case to agree in)
+        ps = parses(text.lower())
+        if (
+            ps
+            and ps[0].tag.POS == "NOUN"
+            and "anim" in ps[0].tag
+            and not any(p.tag.POS in ("ADJF", "PRTF", "NUMR", "NPRO") for p in ps)
+        ):
+            found = (("Case", _CASE.get(str(ps[0].tag.case))), ("Number", _NUMBER.get(str(ps[0].tag.number))))
+            return "NOUN", tuple((k, v) for k, v in found if v)
     if pos == "VERB" and text[:1].islower():
         ps = parses(text.lower())
         verbal = ("VERB", "INFN", "PRTF", "PRTS", "GRND")
@@ -565,6 +578,7 @@ REPAIRS = (
     repair_crossing_conjuncts,
     repair_adjective_heads,
     repair_nouns_read_as_modifiers_of_genitives,
+    repair_oblique_nouns_read_as_modifiers,
     repair_coordinated_place_adjectives,
     repair_coordinated_adjectives,
     repair_subjects_tagged_oblique,

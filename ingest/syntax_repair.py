@@ -880,6 +880,31 @@ def repair_nouns_read_as_modifiers_of_genitives(tokens: list[Token]) -> None:
                 t._head = noun.i
 
 
+def repair_oblique_nouns_read_as_modifiers(tokens: list[Token]) -> None:
+    """ "Караганда отправляет свердловчанам каменный уголь", "закупают у омичей зерно": a people's noun the tagger
+    first read as an adjective stays the next noun's modifier in the parse, in a case that noun does not have. A
+    dative, or an oblique noun after its preposition, is the verb's: an indirect object or an oblique."""
+    for k, noun in enumerate(tokens[:-1]):
+        head = tokens[noun._head] if 0 <= noun._head < len(tokens) else None
+        if noun.pos != "NOUN" or noun._rel != "amod" or head is None or head.pos not in ("NOUN", "PROPN"):
+            continue
+        case, other = noun.feats.get("Case"), head.feats.get("Case")
+        before = tokens[k - 1] if k else None
+        governed = before is not None and before.pos == "ADP" and before._head == head.i
+        if not case or case == other or head._head < 0 or not (case == "Dat" or governed and case in ("Gen", "Ins")):
+            continue
+        noun._head, noun._rel = head._head, "iobj" if case == "Dat" and not governed else "obl"
+        if governed and before is not None:
+            before._head = noun.i
+    for k, adp in enumerate(tokens[:-2]):
+        noun, head = tokens[k + 1], tokens[adp._head] if 0 <= adp._head < len(tokens) else None
+        if adp.pos != "ADP" or noun.pos != "NOUN" or head is None or head.i <= noun.i or noun._head == head.i:
+            continue
+        case = noun.feats.get("Case")
+        if noun._rel == "obl" and case in ("Gen", "Ins") and case != head.feats.get("Case"):
+            adp._head = noun.i  # "у костанайцев пшеницу": the preposition went to the object after its noun
+
+
 _PLACE_PLURALS = {"области", "края", "республики", "провинции", "районы"}
 
 

@@ -497,6 +497,18 @@ def test_a_firm_after_a_dash_names_the_noun_before_it() -> None:
 # [sentence, word, its relation and head after the repairs]
 REHUNG = [
     pytest.param(
+        "Костанай отправляет свердловчанам железорудные окатыши.",
+        "свердловчанам",
+        ("iobj", "отправляет"),
+        id="a-dative-of-people-read-as-the-objects-adjective-is-the-verbs",
+    ),
+    pytest.param(
+        "Челябинцы закупают у костанайцев пшеницу и говядину.",
+        "у",
+        ("case", "костанайцев"),
+        id="a-preposition-hung-on-the-object-after-its-own-noun-goes-back-to-it",
+    ),
+    pytest.param(
         "На полях выставки «Тараз Кожа» подписало с ООО «Бишкек Обувь» договор на поставку кожи.",
         "Тараз",
         ("nsubj", "подписало"),
