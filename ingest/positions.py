@@ -882,11 +882,17 @@ def _headed_here(ctx: Context, k: int) -> frozenset[str]:
     """Regions whose head the sentence already named ("делегацию возглавил председатель Минского облисполкома
     X, встретился глава региона Y"): a region has one head, so an unnamed region's head is of another."""
     heads = set(offices().heads.values())
-    return frozenset(
+    named = {
         rel.target_key
         for rel in ctx.relations.values()
         if rel.type == "HOLDS_POSITION" and rel.title in heads and ctx.sentence_of(rel.evidence.start) == k
-    )
+    }
+    # "Руководитель региона X провел переговоры с акимом Костанайской области": a head the sentence names later
+    named |= {r.key for r in ctx.refs_in(k, "Region") if _HEAD_BEFORE.search(ctx.text, max(0, r.start - 30), r.start)}
+    return frozenset(named)
+
+
+_HEAD_BEFORE = re.compile(r"(?<![\w-])(?:губернатор|аким(?!ат)|глав[аыеуо]|руководител|хоким(?!ият))\w*\s+$", re.I)
 
 
 def _home_region(ctx: Context, k: int, comp: str, word: str, not_of: frozenset[str] = frozenset()) -> str | None:

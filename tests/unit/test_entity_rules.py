@@ -70,6 +70,13 @@ def case(case_id: str, text: str, has=(), absent=(), only=()):
 
 HOLDS = [
     case(
+        "holds-the-unnamed-regions-head-is-not-of-the-region-whose-head-the-sentence-names-later",
+        "Делегация Тверской области прибыла в Костанай. Руководитель региона Игорь Руденя провел переговоры с "
+        "Кумаром Аксакаловым, акимом Костанайской области.",
+        has=[("HOLDS_POSITION", "Игорь Руденя", "Тверская область")],
+        absent=[("HOLDS_POSITION", "Игорь Руденя", "Костанайская область")],
+    ),
+    case(
         "holds-a-mans-name-in-the-genitive-after-a-hokims-title",
         "Итоги поездки хокима Наманганской области Ботира Юлдашева в Шымкент обсудили в хокимияте.",
         has=[("HOLDS_POSITION", "Ботир Юлдашев", "Наманганская область", "хоким")],
