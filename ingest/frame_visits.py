@@ -84,7 +84,29 @@ def extract_visit_frames(ctx: Context) -> None:
     _guests_from(ctx)
     _companions(ctx)
     _counted_delegations(ctx)
+    _national_adjective_visitors(ctx)
     _occasion_of_the_visit(ctx)
+
+
+def _national_adjective_visitors(ctx: Context) -> None:
+    """ "Казахстанские аграрии приехали на Южный Урал" in a headline, "Делегация Костанайской области ..." in
+    the body: a country the visit's sentence names only by its adjective (no mention of it there) is the
+    article's delegation, once that turns out a region of the country."""
+    region = ctx.table.get(ctx.delegation) if ctx.delegation else None
+    if region is None or region.type != "Region" or not region.country:
+        return
+    country = f"Country:{region.country}"
+    officials = {r.source_key for r in ctx.relations.values() if r.type == "HOLDS_POSITION" and r.target_key == country}
+    if any(r.type == "VISITED" and r.source_key in officials for r in ctx.relations.values()):
+        return  # a vice-premier or an ambassador travelled: the country's own delegation may be the one meant
+    for ident, rel in list(ctx.relations.items()):
+        k = ctx.sentence_of(rel.evidence.start)
+        if rel.type != "VISITED" or rel.source_key != country or any(r.key == country for r in ctx.refs_in(k)):
+            continue
+        del ctx.relations[ident]
+        ctx.found_by.pop(ident, None)
+        if not _at_home(ctx, region.key, rel.target_key):
+            ctx.relate("VISITED", region.key, rel.target_key, k, rule=rel.rule)
 
 
 # "Центральным событием визита стал форум «X»", "Поводом для визита стал форум", "визит приурочен к ..."

@@ -11,6 +11,13 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visited-a-national-adjective-in-the-headline-is-the-regions-delegation-the-body-names",
+        "Казахстанские аграрии приехали за опытом на Южный Урал\n\nДелегация Костанайской области в течение двух "
+        "дней знакомилась с работой челябинских агрохолдингов. Казахстан остается главным партнером региона.",
+        has=[("VISITED", "Костанайская область", "Челябинская область")],
+        absent=[("VISITED", "Казахстан", ANY)],
+    ),
+    relation_case(
         "visited-a-trip-with-its-purpose-is-no-plan",
         "Предприниматели Тюменской области приехали в Петропавловск, чтобы обсудить поставки зерна.",
         has=[("VISITED", "Тюменская область", "Петропавловск")],
