@@ -452,8 +452,10 @@ def _match(ctx: Context, k: int, tree: Tree, pred: Token, entry: Predicate) -> F
                 _add_argument(ctx, tree, match, c, _voice(shape_of(tree, c), passive))
     if entry.noun:
         _noun_context(ctx, tree, match)
+        _relative_place(ctx, tree, match)
     else:
         _inherited_subject(ctx, tree, match, passive)
+        _relative_place(ctx, tree, match)
         _fronted_comitative(ctx, tree, match, passive)
         _objects_after_the_verb(match)
         _place_before_the_verb(match, passive)
@@ -633,6 +635,24 @@ def _participle_agent(ctx: Context, tree: Tree, match: FrameMatch, verb: Token) 
     if verb.feats.get("Voice") == "Pass":
         return  # "подписанное в ходе визита соглашение": what was done, not who did it
     _add_argument(ctx, tree, match, _qualified_noun(tree, verb, noun), "agent", whole=False)
+
+
+def _relative_place(ctx: Context, tree: Tree, match: FrameMatch) -> None:
+    """ "посетила выставку «X», где витебские предприятия представили свою продукцию": "где" ("куда") stands for
+    the noun its clause qualifies, in the place role ("на выставке", "в Актобе") the predicate gives it."""
+    clause = match.light_verb or match.pred
+    where = next((c for c in tree.children(clause) if c.lemma in ("где", "куда")), None)
+    noun = tree.parent(clause)
+    if clause.rel != "acl:relcl" or where is None or noun is None or noun.pos not in ("NOUN", "PROPN"):
+        return
+    event = any(r.type == "Event" for r in refs_in_tokens(ctx, match.sent, tree.phrase(noun)))
+    case = "loc" if where.lemma == "где" else "acc"
+    shapes = [f"{p}+{case}" for p in (("на", "в", "во") if event else ("в", "во", "на"))]
+    if any(a.shape in shapes for a in match.args):
+        return  # "где в Актобе подписали": a place of its own
+    shape = next((sh for sh in shapes if match.predicate.role_of(sh)), None)
+    if shape:
+        _add_argument(ctx, tree, match, noun, shape, whole=False)
 
 
 def _relative_clause_agent(ctx: Context, tree: Tree, match: FrameMatch, light: Token) -> None:

@@ -1894,6 +1894,11 @@ NO_VISITS = [
 
 PARTICIPATION = [
     relation_case(
+        "participated-where-a-relative-where-puts-the-firms-at-the-exhibition",
+        "Делегация посетила выставку «Агро-Тараз 2025», где гродненские предприятия представили свою продукцию.",
+        has=[("PARTICIPATED_IN", "Гродненская область", "Агро-Тараз 2025")],
+    ),
+    relation_case(
         "participated-a-region-the-tagger-reads-as-an-accusative-subject",
         "Атырауская область впервые приняла участие в Каспийском нефтегазовом форуме.",
         has=[("PARTICIPATED_IN", "Атырауская область", ANY)],
