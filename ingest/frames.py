@@ -455,6 +455,7 @@ def _match(ctx: Context, k: int, tree: Tree, pred: Token, entry: Predicate) -> F
         _relative_place(ctx, tree, match)
     else:
         _inherited_subject(ctx, tree, match, passive)
+        _drop_nested_subjects(match)
         _relative_place(ctx, tree, match)
         _fronted_comitative(ctx, tree, match, passive)
         _objects_after_the_verb(match)
@@ -637,17 +638,31 @@ def _participle_agent(ctx: Context, tree: Tree, match: FrameMatch, verb: Token) 
     _add_argument(ctx, tree, match, _qualified_noun(tree, verb, noun), "agent", whole=False)
 
 
+def _drop_nested_subjects(match: FrameMatch) -> None:
+    """ "ознакомились с работой РУПТП «Оршанский льнокомбинат»": a subject the parser found inside another
+    argument's phrase (a word of a quoted name) is a word of that argument, not the predicate's subject."""
+    inner = {
+        a.head.i
+        for a in match.args
+        for b in match.args
+        if a is not b
+        and b.shape != "nom"
+        and (a.head in b.tokens or any(r.start <= a.head.start < r.end for r in b.refs))
+    }
+    match.args = [a for a in match.args if not (a.shape == "nom" and a.head.i in inner)]
+
+
 def _relative_place(ctx: Context, tree: Tree, match: FrameMatch) -> None:
-    """ "посетила выставку «X», где витебские предприятия представили свою продукцию": "где" ("куда") stands for
-    the noun its clause qualifies, in the place role ("на выставке", "в Актобе") the predicate gives it."""
+    """ "посетила выставку «X», где витебские предприятия представили свою продукцию": "где" stands for the noun
+    its clause qualifies, in the place role ("на выставке", "в Актобе") the predicate gives it. ("основная часть
+    пришлась на Баян-Улгийский аймак, куда ушли 380 тонн муки" stays the figure's flow, to the country.)"""
     clause = match.light_verb or match.pred
-    where = next((c for c in tree.children(clause) if c.lemma in ("где", "куда")), None)
+    where = next((c for c in tree.children(clause) if c.lemma == "где"), None)
     noun = tree.parent(clause)
     if clause.rel != "acl:relcl" or where is None or noun is None or noun.pos not in ("NOUN", "PROPN"):
         return
     event = any(r.type == "Event" for r in refs_in_tokens(ctx, match.sent, tree.phrase(noun)))
-    case = "loc" if where.lemma == "где" else "acc"
-    shapes = [f"{p}+{case}" for p in (("на", "в", "во") if event else ("в", "во", "на"))]
+    shapes = [f"{p}+loc" for p in (("на", "в", "во") if event else ("в", "во", "на"))]
     if any(a.shape in shapes for a in match.args):
         return  # "где в Актобе подписали": a place of its own
     shape = next((sh for sh in shapes if match.predicate.role_of(sh)), None)

@@ -11,6 +11,13 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visited-not-by-a-word-of-a-quoted-name-the-parser-made-a-subject",
+        "Делегация Павлодарской области прибыла в Витебск. Накануне гости побывали на ОАО «Витебский мясокомбинат», а "
+        "также в Орше, где ознакомились с работой РУПТП «Оршанский льнокомбинат».",
+        has=[("VISITED", "Павлодарская область", "Орша")],
+        absent=[("VISITED", "Оршанский льнокомбинат", ANY)],
+    ),
+    relation_case(
         "visited-a-national-adjective-in-the-headline-is-the-regions-delegation-the-body-names",
         "Казахстанские аграрии приехали за опытом на Южный Урал\n\nДелегация Костанайской области в течение двух "
         "дней знакомилась с работой челябинских агрохолдингов. Казахстан остается главным партнером региона.",
