@@ -887,9 +887,18 @@ def _headed_here(ctx: Context, k: int) -> frozenset[str]:
         for rel in ctx.relations.values()
         if rel.type == "HOLDS_POSITION" and rel.title in heads and ctx.sentence_of(rel.evidence.start) == k
     }
-    # "Руководитель региона X провел переговоры с акимом Костанайской области": a head the sentence names later
-    named |= {r.key for r in ctx.refs_in(k, "Region") if _HEAD_BEFORE.search(ctx.text, max(0, r.start - 30), r.start)}
+    # "Руководитель региона X провел переговоры с акимом Костанайской области": a head the sentence names later;
+    # "Глава региона X встретился с делегацией Павлодарской области": the guests' region has a head of its own
+    named |= {
+        r.key
+        for r in ctx.refs_in(k, "Region")
+        if _HEAD_BEFORE.search(ctx.text, max(0, r.start - 30), r.start)
+        or _GUESTS_BEFORE.search(ctx.text, max(0, r.start - 30), r.start)
+    }
     return frozenset(named)
+
+
+_GUESTS_BEFORE = re.compile(r"(?<![\w-])(?:с|со)\s+делегаци\w*\s+(?:из\s+)?$", re.I)
 
 
 _HEAD_BEFORE = re.compile(r"(?<![\w-])(?:губернатор|аким(?!ат)|глав[аыеуо]|руководител|хоким(?!ият))\w*\s+$", re.I)
