@@ -473,8 +473,9 @@ def _signers(ctx: Context, m: FrameMatch) -> list[Ref]:
             # "По итогам встречи они (оба руководителя) поставили подписи": the two the sentence before named
             out += [r for r in _met_before(ctx, m.sent - 1) if r.key not in [o.key for o in out]]
             continue
-        if a.head.pos == "PRON" and a.head.lemma in ("я", "мы"):
-            # "— Мы вместе с акимом X подписали ...": the one interviewed, if the article is an interview
+        if a.head.pos == "PRON" and a.head.lemma in ("я", "мы", "он", "она"):
+            # "— Мы вместе с акимом X подписали ...": the one interviewed, if the article is an interview; "Он и
+            # аким X подписали ...": the person the pronoun stands for
             who = [p for p in resolve(ctx, tree_of(ctx, m.sent), m.sent, a).persons if p not in [o.key for o in out]]
             out += [Ref(p, "Person", m.sent, a.head.start, a.head.end) for p in who]
         first = a.tokens[0].start
