@@ -111,6 +111,7 @@ class Lexicon:
     reach_verbs: frozenset[str]
     change_verbs: frozenset[str]  # "экспорт вырос по концентратам": the flow's goods in the verb's "по" phrase
     content_verbs: frozenset[str]  # "экспорт включает ферросплавы": the flow's goods are the verb's object
+    dispatch_verbs: frozenset[str]  # "к вывозу оформлено 30 тысяч тонн цемента": the goods are the verb's subject
     span_verbs: frozenset[str]  # "в Актау завершился визит делегации": where a visit's noun's verb is, it went
     ongoing_verbs: frozenset[str]  # "визит продлится три дня": a visit under way, whatever the tense
     gap_frames: frozenset[str]  # frames a gap's dash may stand for ("из Омской – трубы")
@@ -163,6 +164,7 @@ def build_lexicon(data: dict) -> Lexicon:
         reach_verbs=frozenset(syntax["reach_verbs"]),
         change_verbs=frozenset(syntax.get("change_verbs", ())),
         content_verbs=frozenset(syntax.get("content_verbs", ())),
+        dispatch_verbs=frozenset(syntax.get("dispatch_verbs", ())),
         span_verbs=frozenset(syntax.get("span_verbs", ())),
         ongoing_verbs=frozenset(syntax.get("ongoing_verbs", ())),
         gap_frames=frozenset(syntax["gap_frames"]),
@@ -573,7 +575,7 @@ def _noun_context(ctx: Context, tree: Tree, match: FrameMatch) -> None:
             if dep.rel in ("obj", "nsubj") and dep.i != parent.i and parent.rel in ("obj", "nsubj"):
                 _add_argument(ctx, tree, match, dep, "в+acc")
         return
-    if match.pred.rel == "nsubj" and match.predicate.role_of("gen"):
+    if (match.pred.rel == "nsubj" or prep == "к") and match.predicate.role_of("gen"):
         _goods_of_the_verb(ctx, tree, match, parent)
     if parent.lemma in SETTING_NOUNS and tree.preposition(parent) and grand is not None:
         prep, parent = "в рамках", grand  # "в рамках визита": the parser makes "рамках" the head
@@ -617,6 +619,8 @@ def _goods_of_the_verb(ctx: Context, tree: Tree, match: FrameMatch, verb: Token)
     flow's noun that is the subject of a verb of change (its "по" phrase) or of content (its object)."""
     if verb.lemma in lexicon().change_verbs:
         wanted: tuple[str, ...] = ("по+dat",)
+    elif verb.lemma in lexicon().dispatch_verbs and tree.preposition(match.pred) == "к":
+        wanted = ("nom", "acc", "gen")  # "к вывозу оформлено 30 тысяч тонн цемента": a counted subject is genitive
     elif verb.lemma in lexicon().content_verbs:
         wanted = ("acc", "nom")  # (the parser may make the object after the verb a second subject)
     else:
