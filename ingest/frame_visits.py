@@ -463,7 +463,9 @@ def _pronoun_guest(ctx: Context, k: int) -> list[str]:
 
 def _places(ctx: Context, m: FrameMatch, role: str = "place") -> list[Ref]:
     """The places and bodies a visit went to: the country drops out when a region or city of it is named."""
+    exhibits = [a for a in m.role(role) if a.head.lemma in lexicon().exhibit_nouns]
     refs = _outermost([r for r in m.refs(role) if r.type in BODIES or r.type in ("Event", "Document")])
+    refs = [r for r in refs if not any(r in a.refs for a in exhibits)]
     refs = [r for r in refs if r.type in BODIES and not _title_place(ctx, m.sent, r)]
     countries = {_country(ctx, r.key) for r in refs if r.type in ("Region", "City")}
     return [r for r in refs if not (r.type == "Country" and r.key.split(":")[-1] in countries)]

@@ -112,6 +112,7 @@ class Lexicon:
     change_verbs: frozenset[str]  # "экспорт вырос по концентратам": the flow's goods in the verb's "по" phrase
     content_verbs: frozenset[str]  # "экспорт включает ферросплавы": the flow's goods are the verb's object
     dispatch_verbs: frozenset[str]  # "к вывозу оформлено 30 тысяч тонн цемента": the goods are the verb's subject
+    exhibit_nouns: frozenset[str]  # "посетил стенд Омской области": a stand's owner is no place visited
     span_verbs: frozenset[str]  # "в Актау завершился визит делегации": where a visit's noun's verb is, it went
     ongoing_verbs: frozenset[str]  # "визит продлится три дня": a visit under way, whatever the tense
     gap_frames: frozenset[str]  # frames a gap's dash may stand for ("из Омской – трубы")
@@ -165,6 +166,7 @@ def build_lexicon(data: dict) -> Lexicon:
         change_verbs=frozenset(syntax.get("change_verbs", ())),
         content_verbs=frozenset(syntax.get("content_verbs", ())),
         dispatch_verbs=frozenset(syntax.get("dispatch_verbs", ())),
+        exhibit_nouns=frozenset(syntax.get("exhibit_nouns", ())),
         span_verbs=frozenset(syntax.get("span_verbs", ())),
         ongoing_verbs=frozenset(syntax.get("ongoing_verbs", ())),
         gap_frames=frozenset(syntax["gap_frames"]),

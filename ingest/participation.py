@@ -414,6 +414,8 @@ def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
     if not keys:
         return
     side = role_side(ctx, m, who)
+    if not side:
+        side.bodies = _participants_from(ctx, m, who)
     if listed := _listed_after_colon(ctx, m, who):
         side.bodies = side.groups = listed
     elif any(_such_as(ctx, m.sent, a.head) for a in m.role(who)):
@@ -430,6 +432,24 @@ def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
     ]
     for key in keys:
         _take_part(ctx, side, key, m.sent, f"frame:{m.frame}")
+
+
+# Nouns of people at an event whose "из X" says who took part: "собрал 500 участников из Павлодарской области".
+_ATTENDEES = {"участник", "делегат", "представитель", "гость", "посетитель", "экспонент"}
+
+
+def _participants_from(ctx: Context, m: FrameMatch, who: str) -> list[str]:
+    """The places and bodies the "из" phrase of an attendee noun names: the side that took part."""
+    tree = tree_of(ctx, m.sent)
+    out: list[str] = []
+    for a in m.role(who):
+        if a.head.lemma not in _ATTENDEES:
+            continue
+        for c in tree.children(a.head):
+            if shape_of(tree, c) == "из+gen":
+                phrase = {t.start for t in tree.phrase(c)}
+                out += [r.key for r in a.refs if r.type in BODIES and r.start in phrase and r.key not in out]
+    return out
 
 
 def _event_just_opened(ctx: Context, k: int) -> list[str]:

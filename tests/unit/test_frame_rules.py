@@ -1725,6 +1725,13 @@ HEADLINES = [
 
 NO_VISITS = [
     relation_case(
+        "no-visit-to-the-region-whose-stand-at-an-exhibition-was-visited",
+        "Стенд Тюменской области на выставке «Агро-Кызылжар» посетил аким Северо-Казахстанской области Гауез "
+        "Нурмухамбетов.",
+        has=[("PARTICIPATED_IN", "Тюменская область", "Агро-Кызылжар")],
+        absent=[("VISITED", "Гауез Нурмухамбетов", "Тюменская область")],
+    ),
+    relation_case(
         "no-visit-guests-of-a-country-met-by-an-unnamed-head-before-their-region-is-said",
         "Алматинская область\n\nКитайскую делегацию аким области принял",
         absent=[("VISITED", "Китай", ANY)],
@@ -1900,6 +1907,14 @@ NO_VISITS = [
 ]
 
 PARTICIPATION = [
+    relation_case(
+        "participated-the-places-an-event-gathered-attendees-from",
+        "Форум «Иртыш – 2025» собрал более 300 участников из Восточно-Казахстанской области и Алтайского края.",
+        has=[
+            ("PARTICIPATED_IN", "Восточно-Казахстанская область", "Иртыш – 2025"),
+            ("PARTICIPATED_IN", "Алтайский край", "Иртыш – 2025"),
+        ],
+    ),
     relation_case(
         "participated-where-a-relative-where-puts-the-firms-at-the-exhibition",
         "Делегация посетила выставку «Агро-Тараз 2025», где гродненские предприятия представили свою продукцию.",
