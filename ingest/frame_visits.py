@@ -895,10 +895,22 @@ def _met(ctx: Context, m: FrameMatch, place_role: str = "place") -> None:
         and all(homes)  # "переговоры губернатора области и акима ...": one phrase, both sides
         for key in resolve(ctx, tree, m.sent, arg).persons
     }
+    # "провел рабочие встречи в Уральске и Актобе": each place listed; a region only where no city of it is
+    cities = {f"Region:{e.region}" for p in places if (e := ctx.table.get(p)) is not None and e.type == "City"}
+    listed = [p for p in places if p not in cities] if _coordinated_places(ctx, m, places) else places[:1]
     for key in [k for k in parties.keys if k not in hosts]:
         home = region_of_person(ctx, key) if key.startswith("Person:") else key
-        if home is not None and not _at_home(ctx, key, places[0]):
-            ctx.relate("VISITED", key, places[0], m.sent, rule="frame:meet")
+        for place in listed:
+            if home is not None and not _at_home(ctx, key, place):
+                ctx.relate("VISITED", key, place, m.sent, rule="frame:meet")
+
+
+def _coordinated_places(ctx: Context, m: FrameMatch, places: list[str]) -> bool:
+    """Whether the places of a meeting are a list ("в Уральске и Актобе"), not a place and what locates it."""
+    refs = sorted((r for r in ctx.refs_in(m.sent) if r.key in places), key=lambda r: r.start)
+    return len(places) > 1 and all(
+        re.fullmatch(r"\s*(?:,|и|а также)\s*(?:в|во)?\s*", ctx.text[a.end : b.start]) for a, b in zip(refs, refs[1:])
+    )
 
 
 def _parties_met_before(ctx: Context, m: FrameMatch) -> Side:

@@ -11,6 +11,11 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visited-each-place-a-meeting-list-names",
+        "Губернатор Саратовской области Роман Бусаргин провел рабочие встречи в Уральске и Атырау.",
+        has=[("VISITED", "Роман Бусаргин", "Уральск"), ("VISITED", "Роман Бусаргин", "Атырау")],
+    ),
+    relation_case(
         "visited-not-by-a-word-of-a-quoted-name-the-parser-made-a-subject",
         "Делегация Павлодарской области прибыла в Витебск. Накануне гости побывали на ОАО «Витебский мясокомбинат», а "
         "также в Орше, где ознакомились с работой РУПТП «Оршанский льнокомбинат».",
@@ -2455,6 +2460,13 @@ PARTICIPATION = [
 
 
 NO_PARTICIPATION = [
+    relation_case(
+        "no-participation-by-a-document-signed-in-a-year-before-the-articles",
+        "В рамках форума «Астана – Казань» подписано 10 документов. Основой сотрудничества остается соглашение между "
+        "Акмолинской областью и Республикой Татарстан, подписанное в 2019 году.",
+        absent=[("PARTICIPATED_IN", "Акмолинская область", ANY), ("PARTICIPATED_IN", "Республика Татарстан", ANY)],
+        published="2025-05-14",
+    ),
     relation_case(
         "no-participation-of-the-city-where-days-will-be-held",
         "В следующем году в Омске пройдут «Дни казахской культуры».",
