@@ -836,6 +836,19 @@ def _body_name(ctx: Context, k: int, toks, n_mods: int = 0) -> str:
     return re.sub(r"\s+,", ",", " ".join(words))
 
 
+# A capitalised compound ending in a firm's word: "Сбербанк", "Газпром", "Казмунайгаз", "Ростсельмаш", "Уралхим".
+_COMPOUND_FIRM = re.compile(
+    r"^[А-ЯЁ][а-яё]{2,}(?:банк|пром|газ|нефть|маш|хим|телеком|энерго|трейд|сбыт|холдинг|транс|агро)(?:а|у|ом|е|и)?$"
+)
+
+
+def _event_brand(word: str) -> bool:
+    """ "Иннопром": an event known by its brand (events.toml), however firm-like its ending."""
+    from coopgraph.ingest.events import event_lexicon  # events reads organisations' names
+
+    return lemma(word).lower() in event_lexicon().brands or word.lower() in event_lexicon().brands
+
+
 def _ner_name(ctx: Context, start: int, end: int) -> str | None:
     """Nominative of an ORG span: its head noun and the adjectives before it change, the rest
     stays as written (natasha's own normal form garbles long names)."""
@@ -895,6 +908,11 @@ def _add_ner_orgs(ctx: Context, taken: list[tuple[int, int]]) -> None:
         words = text.split()
         if len(words) == 1 and _after_its_head(ctx, span.start, span.start + len(text)):
             _add(ctx, text, text, span.start, span.start + len(text))  # "компания Бобруйскагромаш"
+            continue
+        if len(words) == 1 and _COMPOUND_FIRM.search(text) and not is_outlet(text) and not _event_brand(text):
+            # "Россельхозбанка", "Казмунайгаз": one word compounded of a firm's words names the firm
+            word = _ner_name(ctx, span.start, span.start + len(text)) or text
+            _add(ctx, word[:1].upper() + word[1:], text, span.start, span.start + len(text))
             continue
         if len(words) == 1 and (text.isupper() or not any(lemma(text) == h for h in _ORG_HEADS)):
             continue  # bare abbreviations and single words are too often outlets or places

@@ -1223,6 +1223,17 @@ def test_relations(text, has, absent, only):
 
 ENTITIES = [
     case(
+        "org-one-word-compounded-of-a-firms-words",
+        "Представители Россельхозбанка и Сбербанка провели встречу с аграриями Костанайской области.",
+        has=[("Organization", "Россельхозбанк"), ("Organization", "Сбербанк")],
+    ),
+    case(
+        "org-not-an-event-known-by-a-firm-like-brand",
+        "Карагандинская область приняла участие в Иннопроме.",
+        has=[("Event", "Иннопром")],
+        absent=[("Organization", "Иннопром")],
+    ),
+    case(
         "event-a-generic-descriptor-before-a-brand-is-no-event-of-its-own",
         "Павлодарская область участвует в Международной промышленной выставке ИННОПРОМ в Екатеринбурге.",
         has=[("Event", "Иннопром")],
