@@ -212,6 +212,11 @@ class Context:
         self.found_by[ident] = [rule]
         return rel
 
+    def unrelate(self, ident: tuple) -> None:
+        """Take back a fact a later reading showed wrong, with the rules that had found it."""
+        del self.relations[ident]
+        self.found_by.pop(ident, None)
+
 
 def _caller_rule() -> str:
     """A rule id for a call site that names none: the calling module and function."""

@@ -103,8 +103,7 @@ def _national_adjective_visitors(ctx: Context) -> None:
         k = ctx.sentence_of(rel.evidence.start)
         if rel.type != "VISITED" or rel.source_key != country or any(r.key == country for r in ctx.refs_in(k)):
             continue
-        del ctx.relations[ident]
-        ctx.found_by.pop(ident, None)
+        ctx.unrelate(ident)
         if not _at_home(ctx, region.key, rel.target_key):
             ctx.relate("VISITED", region.key, rel.target_key, k, rule=rel.rule)
 
@@ -156,8 +155,7 @@ def _counted_delegations(ctx: Context) -> None:
             theirs = [key for key in regions if _country(ctx, key) == rel.source_key.split(":")[-1]]
             if len(theirs) < 2:
                 continue
-            del ctx.relations[ident]
-            ctx.found_by.pop(ident, None)
+            ctx.unrelate(ident)
             holders = [
                 r.source_key
                 for r in ctx.relations.values()

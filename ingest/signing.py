@@ -904,8 +904,7 @@ def _fold_headline_kind(ctx: Context) -> None:
     for ident, rel in list(ctx.relations.items()):
         if rel.target_key != drop:
             continue
-        del ctx.relations[ident]
-        ctx.found_by.pop(ident, None)
+        ctx.unrelate(ident)
         if rel.type == "SIGNED" or rel.type == "PARTY_TO" and not has_parties:
             ctx.relate(rel.type, rel.source_key, keep, ctx.sentence_of(rel.evidence.start), rule=rel.rule)
     ctx.table.entities.pop(drop, None)

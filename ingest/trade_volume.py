@@ -254,8 +254,7 @@ def _keep_the_finer(ctx: Context, src: str, tgt: str, kind: str, a: Amount) -> b
             continue
         if _significant(a.value) <= _significant(rel.value):
             return False
-        del ctx.relations[ident]
-        ctx.found_by.pop(ident, None)
+        ctx.unrelate(ident)
     return True
 
 
