@@ -659,16 +659,17 @@ def _drop_nested_subjects(match: FrameMatch) -> None:
 
 
 def _relative_place(ctx: Context, tree: Tree, match: FrameMatch) -> None:
-    """ "посетила выставку «X», где витебские предприятия представили свою продукцию": "где" stands for the noun
-    its clause qualifies, in the place role ("на выставке", "в Актобе") the predicate gives it. ("основная часть
-    пришлась на Баян-Улгийский аймак, куда ушли 380 тонн муки" stays the figure's flow, to the country.)"""
+    """ "посетила выставку «X», где витебские предприятия представили свою продукцию": "где" ("куда") stands for
+    the noun its clause qualifies, in the place role ("на выставке", "в Актобе"; "в Казахстан" of "покупателем
+    остается Казахстан, куда поставляются зерно, мебель") the predicate gives it."""
     clause = match.light_verb or match.pred
-    where = next((c for c in tree.children(clause) if c.lemma == "где"), None)
+    where = next((c for c in tree.children(clause) if c.lemma in ("где", "куда")), None)
     noun = tree.parent(clause)
     if clause.rel != "acl:relcl" or where is None or noun is None or noun.pos not in ("NOUN", "PROPN"):
         return
     event = any(r.type == "Event" for r in refs_in_tokens(ctx, match.sent, tree.phrase(noun)))
-    shapes = [f"{p}+loc" for p in (("на", "в", "во") if event else ("в", "во", "на"))]
+    case = "loc" if where.lemma == "где" else "acc"
+    shapes = [f"{p}+{case}" for p in (("на", "в", "во") if event else ("в", "во", "на"))]
     if any(a.shape in shapes for a in match.args):
         return  # "где в Актобе подписали": a place of its own
     shape = next((sh for sh in shapes if match.predicate.role_of(sh)), None)
