@@ -905,6 +905,24 @@ def repair_oblique_nouns_read_as_modifiers(tokens: list[Token]) -> None:
             adp._head = noun.i  # "у костанайцев пшеницу": the preposition went to the object after its noun
 
 
+_PLACE_NOUNS = {"область", "край", "республика", "регион", "город", "район", "страна", "провинция"}
+
+
+def repair_instrumentals_on_places(tokens: list[Token]) -> None:
+    """ "обеспечивают Северо-Казахстанскую область нефтепродуктами": a bare instrumental after a place object is
+    the verb's ("снабжать кого чем"), not the place's: a place takes no instrumental of its own."""
+    for tok in tokens:
+        head = tokens[tok._head] if 0 <= tok._head < len(tokens) else None
+        if head is None or tok._rel != "nmod" or tok.pos != "NOUN" or tok.feats.get("Case") != "Ins":
+            continue
+        if any(t._head == tok.i and t._rel == "case" for t in tokens):
+            continue  # "с Казахстаном", "между областями": a preposition's own phrase
+        verb = tokens[head._head] if 0 <= head._head < len(tokens) else None
+        place = head.pos == "PROPN" or head.lemma in _PLACE_NOUNS
+        if place and head._rel == "obj" and verb is not None and verb.pos == "VERB" and tok.i > head.i:
+            tok._head, tok._rel = verb.i, "obl"
+
+
 _PLACE_PLURALS = {"области", "края", "республики", "провинции", "районы"}
 
 

@@ -497,6 +497,12 @@ def test_a_firm_after_a_dash_names_the_noun_before_it() -> None:
 # [sentence, word, its relation and head after the repairs]
 REHUNG = [
     pytest.param(
+        "Тюменские компании снабжают Северо-Казахстанскую область нефтепродуктами.",
+        "нефтепродуктами",
+        ("obl", "снабжают"),
+        id="a-bare-instrumental-after-a-place-object-is-the-verbs",
+    ),
+    pytest.param(
         "Костанай отправляет свердловчанам железорудные окатыши.",
         "свердловчанам",
         ("iobj", "отправляет"),
