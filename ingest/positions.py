@@ -892,8 +892,7 @@ def _headed_here(ctx: Context, k: int) -> frozenset[str]:
     named |= {
         r.key
         for r in ctx.refs_in(k, "Region")
-        if _HEAD_BEFORE.search(ctx.text, max(0, r.start - 30), r.start)
-        or _GUESTS_BEFORE.search(ctx.text, max(0, r.start - 30), r.start)
+        if _head_title_before(ctx, r.start) or _GUESTS_BEFORE.search(ctx.text, max(0, r.start - 30), r.start)
     }
     return frozenset(named)
 
@@ -901,7 +900,14 @@ def _headed_here(ctx: Context, k: int) -> frozenset[str]:
 _GUESTS_BEFORE = re.compile(r"(?<![\w-])(?:с|со)\s+делегаци\w*\s+(?:из\s+)?$", re.I)
 
 
-_HEAD_BEFORE = re.compile(r"(?<![\w-])(?:губернатор|аким(?!ат)|глав[аыеуо]|руководител|хоким(?!ият))\w*\s+$", re.I)
+def _head_title_before(ctx: Context, start: int) -> bool:
+    """Whether a place's head title (offices.toml, kind "head") stands right before `start`: "акимом ..."."""
+    m = next(reversed(list(offices().any_title.finditer(ctx.text, max(0, start - 40), start))), None)
+    return (
+        m is not None
+        and not ctx.text[m.end() : start].strip()
+        and offices().office_at(ctx.text, m.start()).kind == "head"
+    )
 
 
 def _home_region(ctx: Context, k: int, comp: str, word: str, not_of: frozenset[str] = frozenset()) -> str | None:
