@@ -892,6 +892,8 @@ def place_anaphor(ctx: Context, k: int, arg: Argument, away_from: list[str]) -> 
     is the place of its country (from its adjective) named last before it, away from the visitors' side."""
     if arg.head.lemma not in words().place_nouns or any(r.type in PLACES for r in arg.refs):
         return None
+    if any(c.rel in ("nmod", "appos") and c.pos == "PROPN" for c in tree_of(ctx, k).children(arg.head)):
+        return None  # "в район Солсбери": a name the gazetteer lacks still says which place it is
     if any(t.lemma == "наш" and t.head == arg.head.i for t in arg.tokens) and ctx.home and ctx.home not in away_from:
         return ctx.home  # "Гостями нашего региона стали ...": the outlet's own region ("столица нашей страны" is other)
     country = None

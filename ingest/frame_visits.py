@@ -33,7 +33,16 @@ from coopgraph.ingest.discourse import (
     subject_persons,
     words,
 )
-from coopgraph.ingest.frames import QUANTIFIERS, Argument, FrameMatch, find_frames, lexicon, may_be_accusative, tree_of
+from coopgraph.ingest.frames import (
+    QUANTIFIERS,
+    Argument,
+    FrameMatch,
+    find_frames,
+    is_plan,
+    lexicon,
+    may_be_accusative,
+    tree_of,
+)
 from coopgraph.ingest.morph import may_be_plural_nominative
 from coopgraph.ingest.nlp import Sentence
 from coopgraph.ingest.participation import MEETING_VERBS, find_events, is_remote
@@ -973,6 +982,8 @@ def _group_placed(ctx: Context, k: int) -> None:
         ]
         places = [r.key for c in here for r in refs_at(ctx, k, c) if r.type in ("City", "Region", "Country")]
         verb = tree.parent(tok) if tok.rel == "nsubj" else None
+        if verb is not None and is_plan(tree, verb, own=False):
+            verb = None  # "делегация будет работать в Павлодаре": not there yet (its own "в Y" still puts it)
         if verb is not None and verb.pos == "VERB" and not any(is_remote(t) for t in sent.tokens):
             # "В Новосибирском аграрном университете гости обсудили ...": the place of what the group did
             at = [

@@ -104,6 +104,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     copulas: frozenset[str]
     plan_words: frozenset[str]
+    intent_verbs: frozenset[str]  # a plan for their infinitive only
     hedge_words: frozenset[str]
     aside_verbs: frozenset[str]  # "Напомним, что ...": the writer's aside, no future
     capacity_nouns: frozenset[str]  # "в составе делегации": in what capacity, not where
@@ -158,6 +159,7 @@ def build_lexicon(data: dict) -> Lexicon:
         light_verbs=frozenset(syntax["light_verbs"]),
         copulas=frozenset(syntax["copulas"]),
         plan_words=frozenset(syntax["plan_words"]),
+        intent_verbs=frozenset(syntax["intent_verbs"]),
         hedge_words=frozenset(syntax["hedge_words"]),
         aside_verbs=frozenset(syntax["aside_verbs"]),
         capacity_nouns=frozenset(syntax["capacity_nouns"]),
@@ -464,7 +466,7 @@ def _match(ctx: Context, k: int, tree: Tree, pred: Token, entry: Predicate) -> F
         _fronted_comitative(ctx, tree, match, passive)
         _objects_after_the_verb(match)
         _place_before_the_verb(match, passive)
-    match.plan = _is_plan(tree, pred, match.light_verb)
+    match.plan = is_plan(tree, pred, match.light_verb)
     match.negated = any(c.lemma == "не" for c in tree.children(match.light_verb or pred))
     return match
 
@@ -729,6 +731,10 @@ def _inherited_subject(ctx: Context, tree: Tree, match: FrameMatch, passive: boo
             return
     elif match.pred.rel not in ("conj", "xcomp", "advcl"):
         return
+    if match.pred.rel == "xcomp" and any(
+        c.rel == "iobj" or c.rel == "obj" and c.feats.get("Animacy") == "Anim" for c in tree.children(parent)
+    ):
+        return  # "разрешил студентам приехать", "убедил президента позволить": the one told or let goes, if anyone
     subjects = [dep for dep in tree.children(parent) if dep.rel == "nsubj" and shape_of(tree, dep) == "nom"]
     if not subjects and match.pred.feats.get("VerbForm") == "Conv" and match.pred.i < parent.i:
         # "Выступая на форуме, глава области X подчеркнул, что ...": the subject between the converb and its
@@ -871,8 +877,9 @@ def _purpose(tree: Tree, clause: Token) -> bool:
     return clause.rel == "advcl" and any(c.rel == "mark" and c.lemma == "чтобы" for c in tree.children(clause))
 
 
-def _is_plan(tree: Tree, pred: Token, light: Token | None) -> bool:
-    """Future, intention, offer or possibility: the predicate, its light verb, or a verb governing them."""
+def is_plan(tree: Tree, pred: Token, light: Token | None = None, own: bool = True) -> bool:
+    """Future, intention, offer or possibility: the predicate, its light verb, or a verb governing them. With
+    `own` false the predicate's own lemma does not count ("делегаты в Павлодаре обсудили": they were there)."""
     words = lexicon().plan_words
     chain = [t for t in (pred, light) if t is not None]
     head = tree.parent(light or pred)
@@ -888,6 +895,8 @@ def _is_plan(tree: Tree, pred: Token, light: Token | None) -> bool:
         "nsubj:pass",
     ):
         chain.append(head)
+    if head is not None and head.lemma in lexicon().intent_verbs and (light or pred).rel == "xcomp":
+        return True
     # "договорились проработать вопрос подписания соглашения": a plan word a few governing steps up
     node = light or pred
     for _ in range(4):
@@ -904,7 +913,7 @@ def _is_plan(tree: Tree, pred: Token, light: Token | None) -> bool:
             continue  # "контракт, по которому компания поставит ...": what was contracted, a deal done
         if t is head and t.lemma in lexicon().ongoing_verbs and pred.pos == "NOUN" and pred.rel == "nsubj":
             continue  # "Визит делегации в Павлодар продлится три дня": it has begun
-        if t.feats.get("Tense") == "Fut" or t.lemma in words:
+        if t.feats.get("Tense") == "Fut" or t.lemma in words and (own or t is not pred):
             return True
         if any(
             c.lemma in words
@@ -913,6 +922,9 @@ def _is_plan(tree: Tree, pred: Token, light: Token | None) -> bool:
             and not (c.rel == "obj" and c.pos == "NOUN")
             and not _purpose(tree, c)
             or (c.rel == "aux" and c.feats.get("Tense") == "Fut")
+            # "будут представлять", "будет работать": the tagger calls "будут" present, but быть has no
+            # present as an auxiliary; it is the future
+            or (c.rel in ("aux", "aux:pass") and c.lemma == "быть" and c.feats.get("Tense") == "Pres")
             for c in tree.children(t)
         ):  # "совершила визит по приглашению губернатора": made at an invitation, not a plan; "поставило 36
             # лифтов, еще 48 должны быть отгружены": a coordinated clause plans its own; "представила свой

@@ -21,7 +21,7 @@ from coopgraph.ingest.discourse import (
     words,
 )
 from coopgraph.ingest.events import event_lexicon
-from coopgraph.ingest.frames import FrameMatch, Tree, find_frames, lexicon, shape_of, tree_of
+from coopgraph.ingest.frames import FrameMatch, Tree, find_frames, is_plan, lexicon, shape_of, tree_of
 from coopgraph.ingest.nlp import Token
 
 CLAUSE_POS = ("VERB", "AUX")
@@ -558,8 +558,8 @@ def _settings(ctx: Context, events: Events, k: int) -> None:
         setting = _setting_head(tree, tok)
         verb = tree.parent(setting) if setting is not None else None
         keys = events.in_tokens(ctx, k, [tok] if pronoun else tree.phrase(tok))
-        if not keys or verb is None or verb.pos not in CLAUSE_POS:
-            continue
+        if not keys or verb is None or verb.pos not in CLAUSE_POS or is_plan(tree, verb, own=False):
+            continue  # "на фестивале область будут представлять театры": a plan
         side = Side()
         passive = verb.feats.get("Voice") == "Pass"
         for dep in tree.children(verb):

@@ -43,7 +43,8 @@ _TO = re.compile(r"\b(в|во|на)\s*$", re.I)
 def _trigger(sent):
     """The visit word of a sentence: a finite travel verb, or a visit noun."""
     for t in sent.tokens:
-        if t.lemma in _VISIT_VERBS:
+        # "позволить шаху приехать в США", "пригласил приехать": an infinitive states no trip made
+        if t.lemma in _VISIT_VERBS and t.feats.get("VerbForm") != "Inf":
             return t, "verb"
     # "находится в Бресте с рабочим визитом": the verb, so that the place before the noun counts
     if re.search(

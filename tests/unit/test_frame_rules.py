@@ -1909,6 +1909,34 @@ NO_VISITS = [
         "Аким Павлодарской области Асаин Байханов посетил Экибастуз.",
         absent=[("VISITED", "Асаин Байханов", "Павлодарская область")],
     ),
+    relation_case(
+        "no-visit-by-the-one-who-let-others-come",
+        "Губернатор Омской области Виталий Хоценко разрешил студентам приехать в Павлодар на практику.",
+        absent=[("VISITED", ANY, ANY)],
+    ),
+    relation_case(
+        "no-visit-by-the-one-who-persuaded-another-to-let-a-third-come",
+        "Аким Павлодарской области Асаин Байханов помог убедить губернатора Омской области Виталия Хоценко "
+        "позволить фермерам Омской области приехать в Экибастуз.",
+        absent=[("VISITED", ANY, ANY)],
+    ),
+    relation_case(
+        "no-visit-a-delegation-that-will-work-somewhere",
+        "Делегация Оренбургской области будет работать в Актобе три дня.",
+        absent=[("VISITED", ANY, ANY)],
+    ),
+    relation_case(
+        "no-visit-a-decision-to-visit",
+        "Губернатор Омской области Виталий Хоценко решил посетить Павлодар.",
+        absent=[("VISITED", ANY, ANY)],
+    ),
+    relation_case(
+        "no-visit-to-the-article-region-for-a-district-named-by-a-name-the-gazetteer-lacks",
+        "Курганская область\n\nГубернатор Курганской области Вадим Шумков приехал в Павлодар. Министр сельского "
+        "хозяйства Казахстана Айдарбек Сапаров в субботу приехал в район Кызылтау, чтобы осмотреть пастбища.",
+        has=[("VISITED", "Вадим Шумков", "Павлодар")],
+        absent=[("VISITED", "Айдарбек Сапаров", ANY)],
+    ),
 ]
 
 PARTICIPATION = [
@@ -2460,6 +2488,12 @@ PARTICIPATION = [
 
 
 NO_PARTICIPATION = [
+    relation_case(
+        "no-participation-by-those-who-will-represent-a-region-at-a-festival",
+        "Оренбургская область\n\nОренбургскую область на фестивале «Театральный Урал» будут представлять "
+        "областной драматический театр и театр кукол «Пьеро».",
+        absent=[("PARTICIPATED_IN", ANY, ANY)],
+    ),
     relation_case(
         "no-participation-by-a-document-signed-in-a-year-before-the-articles",
         "В рамках форума «Астана – Казань» подписано 10 документов. Основой сотрудничества остается соглашение между "
