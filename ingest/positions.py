@@ -201,6 +201,27 @@ def _titles_before(ctx: Context, ref: Ref) -> list[TitlePhrase]:
     return [phrase, phrase.chained]
 
 
+def _disagree(ctx: Context, ref: Ref, title_start: int) -> bool:
+    """ "По данным пресс-службы акима области, Виталий Хоценко прибыл": a name after a comma stands in apposition
+    to the title only in the title's case; a name in another case starts a clause of its own."""
+    tokens = ctx.sentences[ref.sent].tokens
+    # the title's first word is its head: "заместителем акима области, Ерланом Ивановым" agrees in "заместителем"
+    title = next((t for t in tokens if t.start >= title_start), None)
+    name = next((t for t in tokens if t.start >= ref.start), None)
+    if title is None or name is None or not title.feats.get("Case") or not name.feats.get("Case"):
+        return False
+    # the tagger reads an unknown name by its place ("акима области, Асаина Байханова" as nominative): a name that
+    # can be in the title's case (one person's name in the singular) may still agree
+    possible = {
+        _PYMORPHY_CASES.get(p.tag.case or "", p.tag.case) for p in parses(name.text.lower()) if p.tag.number != "plur"
+    }
+    return title.feats["Case"] != name.feats["Case"] and _UD_CASES.get(title.feats["Case"]) not in possible
+
+
+_UD_CASES = {"Nom": "nomn", "Gen": "gent", "Acc": "accs", "Dat": "datv", "Ins": "ablt", "Loc": "loct"}
+_PYMORPHY_CASES = {"gen2": "gent", "loc2": "loct", "acc2": "accs"}
+
+
 _AT_THE_HEAD = re.compile(r"\bв[о]?\s+$", re.I)
 
 
@@ -240,6 +261,8 @@ def _title_before(ctx: Context, ref: Ref) -> TitlePhrase | None:
         _GAP_STOP.search(gap)
         or len(gap) > 130
         or _finite_verb_between(ctx, ref.sent, window_start + m.end(), ref.start)
+        or gap.rstrip().endswith(",")
+        and _disagree(ctx, ref, title_start)
     ):
         return None
     phrase = TitlePhrase(office, m.group("title"), title_start, window_start + m.end(), ref.start, ref.sent)

@@ -70,6 +70,26 @@ def case(case_id: str, text: str, has=(), absent=(), only=()):
 
 HOLDS = [
     case(
+        "holds-no-office-for-a-name-after-a-comma-in-another-case-than-the-title",
+        "По данным пресс-службы акима Павлодарской области, Виталий Хоценко прибыл в Павлодар.",
+        absent=[("HOLDS_POSITION", "Виталий Хоценко", "Павлодарская область")],
+    ),
+    case(
+        "holds-no-office-for-a-subject-after-a-comma-that-a-genitive-title-precedes",
+        "По сообщению сайта губернатора Омской области, Асаин Байханов провел встречу в Омске.",
+        absent=[("HOLDS_POSITION", "Асаин Байханов", "Омская область")],
+    ),
+    case(
+        "holds-an-office-for-a-name-after-a-comma-in-the-case-of-the-titles-head-word",
+        "Встреча прошла с заместителем акима Павлодарской области, Ерланом Ивановым.",
+        has=[("HOLDS_POSITION", "Ерлан Иванов", "Павлодарская область")],
+    ),
+    case(
+        "holds-an-office-for-a-name-after-a-comma-in-the-titles-case",
+        "Встреча губернатора Омской области, Виталия Хоценко, и акима Павлодарской области прошла в Омске.",
+        has=[("HOLDS_POSITION", "Виталий Хоценко", "Омская область")],
+    ),
+    case(
         "holds-the-unnamed-regions-head-is-not-of-the-delegation-he-meets",
         "Делегация Павлодарской области прибыла в Омск. Глава региона Виталий Хоценко встретился с делегацией "
         "Павлодарской области.",
