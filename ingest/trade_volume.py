@@ -43,6 +43,13 @@ _THIS_COUNTRY = re.compile(
     re.I,
 )
 _REVENUE = re.compile(r"\b(?:выручк\w*|доход\w*|прибыл\w*)\b", re.I)
+# Money spent or set aside, even for buying abroad, is a budget's figure, not trade between places: "на закупку
+# техники из Беларуси выделено 2 млрд тенге", "затраты на закупку оборудования составят 500 млн рублей".
+_SPENDING = re.compile(
+    r"\b(?:затрат\w*|расход\w*|выдел(?:ен|ил|ят|ит|ено|ена|ены)\w*|потрат\w*|израсход\w*|субсиди\w*"
+    r"|на\s+(?:\w+\s+)?(?:закупк|покупк|приобретени)\w*)",
+    re.I,
+)
 _COUNTRY_NOUN = re.compile(r"\b(?:с|со)\s+(?:соседн\w+\s+|этой\s+)?(республикой|страной|государством)\b", re.I)
 # "360 миллионов" after "480 миллионов долларов" in one sentence: the currency said once.
 _BARE = re.compile(r"(?<![\d,.])(\d+(?:[.,]\d+)?)\s+(млрд|млн|миллиард\w*|миллион\w*)\.?(?!\s*(?:т\b|тонн))", re.I)
@@ -221,7 +228,7 @@ def trade_volumes(ctx: Context, k: int) -> list[tuple[str, str, str]]:
             kind = last[0]  # "оборот с Россией составил 1,1 млрд долларов, с Китаем – 640 млн": the same figure
         if kind is None or is_vague(text[lo:hi]) or _is_plan(text, a.start) or _deal_sum().search(text[lo : a.start]):
             continue
-        if _REVENUE.search(text[lo : a.start]) or _PRICE.match(text, a.end):
+        if _REVENUE.search(text[lo : a.start]) or _SPENDING.search(text[lo : a.start]) or _PRICE.match(text, a.end):
             continue  # "Экспортная выручка составила 3,1 млрд тенге", "по 8,5 тысячи тенге за мешок"
         if kind != "turnover" and _firms_figure(ctx, k, text[lo : a.start], sent.start + lo, sent.start + a.start):
             continue
