@@ -93,7 +93,7 @@ class TitlePhrase:
 
 # A title phrase ends at a verb-like word or strong punctuation; this bounds the gap to the person.
 _GAP_STOP = re.compile(
-    r"[.!?;:«»\"“”()\n]|\sи\s+(?![а-яё])|\s(?:а|но|что|который|которая|встретил\w*|провел\w*|"
+    r"[.!?;:«»\"“”()\n]|\sи\s+(?![а-яё])|\s(?:а|но|однако|если|когда|хотя|что|который|которая|встретил\w*|провел\w*|"
     r"отметил\w*|подписал\w*|сообщил\w*|заявил\w*|посетил\w*|принял\w*|его|её|ее)\s",
 )
 _AFTER_STOP = re.compile(r"[,.;:!?()]|\s(?:и|а|отметил\w*|сказал\w*|подчеркнул\w*|заявил\w*)\s")
@@ -207,21 +207,18 @@ def _disagree(ctx: Context, ref: Ref, title_start: int) -> bool:
     tokens = ctx.sentences[ref.sent].tokens
     # the title's first word is its head: "заместителем акима области, Ерланом Ивановым" agrees in "заместителем"
     title = next((t for t in tokens if t.start >= title_start), None)
-    name = next((t for t in tokens if t.start >= ref.start), None)
-    if title is None or name is None or not title.feats.get("Case") or not name.feats.get("Case"):
+    entity = ctx.table.get(ref.key)
+    if title is None or not title.feats.get("Case") or entity is None:
         return False
-    # the tagger reads an unknown name by its place ("акима области, Асаина Байханова" as nominative): a name that
-    # can be in the title's case (one person's name in the singular) may still agree
-    possible = {
-        _PYMORPHY_CASES.get(p.tag.case or "", p.tag.case) for p in parses(name.text.lower()) if p.tag.number != "plur"
-    }
-    return title.feats["Case"] != name.feats["Case"] and _UD_CASES.get(title.feats["Case"]) not in possible
+    # a name written as its canonical (nominative) form is nominative; the tagger's case of a name is a guess from
+    # its place ("акима области, Асаина Байханова" read as nominative), and "Дмитрия" is a woman's name to pymorphy
+    canonical = set(entity.name.lower().replace("ё", "е").split())
+    nominative = all(w in canonical for w in ctx.text[ref.start : ref.end].lower().replace("ё", "е").split())
+    return (title.feats["Case"] == "Nom") != nominative
 
 
-_UD_CASES = {"Nom": "nomn", "Gen": "gent", "Acc": "accs", "Dat": "datv", "Ins": "ablt", "Loc": "loct"}
-_PYMORPHY_CASES = {"gen2": "gent", "loc2": "loct", "acc2": "accs"}
-
-
+# "экс-кандидат в президенты Беларуси Андрей Санников", "кандидатом в депутаты": running for it, not holding it
+_CANDIDATE = re.compile(r"кандидат\w*\s+в[о]?\s+$", re.I)
 _AT_THE_HEAD = re.compile(r"\bв[о]?\s+$", re.I)
 
 
@@ -234,6 +231,7 @@ def _title_before(ctx: Context, ref: Ref) -> TitlePhrase | None:
         m
         for m in offices().any_title.finditer(left)
         if not (m.group("title").lower().startswith("глав") and _AT_THE_HEAD.search(left[: m.start()]))
+        and not _CANDIDATE.search(left[: m.start()])
     ]
     if not matches:
         return None
@@ -332,8 +330,8 @@ def _title_after(ctx: Context, ref: Ref) -> TitlePhrase | None:
     if not sep:
         return None
     t = offices().any_title.match(right, sep.end())
-    if not t:
-        return None
+    if not t or "," in sep.group() and _disagree(ctx, ref, ref.end + t.start()):
+        return None  # "Следуя предложению Дмитрия Медведева, депутаты собрания ...": a new clause's subject
     rest = right[t.end() :]
     stop = _AFTER_STOP.search(rest)
     comp_start = ref.end + t.end()
@@ -350,6 +348,8 @@ def _resolve(ctx: Context, ref: Ref, phrase: TitlePhrase) -> tuple[str, str] | N
     comp = ctx.text[phrase.comp_start : phrase.comp_end]
     places = _places_in(ctx, phrase.sent, phrase.comp_start, phrase.comp_end)
     kind = phrase.office.kind
+    if not places and (kind in ("envoy", "state", "head") or _MINISTER.match(phrase.text)):
+        places = _adjective_before(ctx, phrase)
     if kind == "envoy":
         country = next((r.key for r in places if r.type == "Country"), None)
         return (country, phrase.office.title) if country else None
@@ -358,6 +358,26 @@ def _resolve(ctx: Context, ref: Ref, phrase: TitlePhrase) -> tuple[str, str] | N
     if kind == "head":
         return _head_office(ctx, ref, phrase, places, comp)
     return _other_office(ctx, ref, phrase, places, comp)
+
+
+_MINISTER = re.compile(r"(?:вице-|зам)?министр", re.I)  # "казахстанский министр торговли": of a state
+
+
+def _adjective_before(ctx: Context, phrase: TitlePhrase) -> list[Ref]:
+    """ "белорусский посол Алексей Богданов", "омский губернатор Виталий Хоценко": a title with nothing after it is
+    of the place its adjective names: a region, or a country the article names by a noun too (spec: an adjective
+    makes no Country); a region's head is of no country."""
+    from coopgraph.ingest.places import add_place, place_key
+
+    dm = next((d for d in ctx.demonyms if 0 <= phrase.start - d.end <= 1), None)
+    if dm is None or dm.place.type == "Country" and phrase.office.kind == "head":
+        return []
+    key = place_key(dm.place)
+    if ctx.table.get(key) is None:
+        if dm.place.type == "Country":
+            return []
+        add_place(ctx, dm.place)
+    return [Ref(key, dm.place.type, phrase.sent, dm.start, dm.end, via="demonym")]
 
 
 def _places_in(ctx: Context, k: int, start: int, end: int) -> list[Ref]:
@@ -528,6 +548,8 @@ def _other_office(ctx, ref, phrase, places, comp) -> tuple[str, str] | None:
         return None
     if places:
         target = places[0]
+        if target.start < phrase.start:  # "казахстанский министр торговли": the words after the title are all its
+            return target.key, _office_title(f"{phrase.text} {comp}")
         if _REPRESENTATIVE.match(phrase.text):
             # "полномочный представитель Президента Кыргызской Республики в Иссык-Кульской области": the
             # office is of the place he is the representative in, not of the state he represents
