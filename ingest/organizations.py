@@ -675,6 +675,14 @@ def _news_source(ctx: Context, start: int) -> bool:
     return any(before.endswith(cue) for cue in org_lexicon().source_cues)
 
 
+def _in_a_source(ctx: Context, start: int) -> bool:
+    """ "сообщает пресс-служба управления Россельхознадзора", "по данным Росстата": a body that tells the news,
+    anywhere after the cue in its sentence."""
+    sent = next((s for s in ctx.sentences if s.start <= start < s.end), None)
+    before = ctx.text[sent.start if sent else max(0, start - 80) : start].lower()
+    return any(cue in before for cue in org_lexicon().source_cues)
+
+
 def _add_embassies(ctx: Context, taken: list[tuple[int, int]]) -> None:
     from coopgraph.ingest.gazetteer import load_gazetteer
 
@@ -842,6 +850,15 @@ _COMPOUND_FIRM = re.compile(
 )
 
 
+# ... or a state agency's compound name: "Роскосмос", "Росрыболовство", "Минсельхоз", "Минкомсвязь", "Казахинвест"
+# (not "Россия", "Министерство", "Минск", "Казахстан"). Not the inspectors and statisticians ("Россельхознадзор",
+# "Росстат"), who report and check the trade of others: "инспекторами Россельхознадзора проконтролированы поставки";
+# nor a region's colloquial name ("Минщина", "Брестчина").
+_COMPOUND_AGENCY = re.compile(
+    r"^(?:Рос(?!си)|Мин(?!ист|ск)|Казах(?!стан))(?![а-яё]*(?:надзор|стат))(?![а-яё]*(?:щин|чин)[а-яё]{0,2}$)[а-яё]{4,}$"
+)
+
+
 def _event_brand(word: str) -> bool:
     """ "Иннопром": an event known by its brand (events.toml), however firm-like its ending."""
     from coopgraph.ingest.events import event_lexicon  # events reads organisations' names
@@ -909,7 +926,13 @@ def _add_ner_orgs(ctx: Context, taken: list[tuple[int, int]]) -> None:
         if len(words) == 1 and _after_its_head(ctx, span.start, span.start + len(text)):
             _add(ctx, text, text, span.start, span.start + len(text))  # "компания Бобруйскагромаш"
             continue
-        if len(words) == 1 and _COMPOUND_FIRM.search(text) and not is_outlet(text) and not _event_brand(text):
+        if (
+            len(words) == 1
+            and (_COMPOUND_FIRM.search(text) or _COMPOUND_AGENCY.search(text))
+            and not is_outlet(text)
+            and not _event_brand(text)
+            and not _in_a_source(ctx, span.start)
+        ):
             # "Россельхозбанка", "Казмунайгаз": one word compounded of a firm's words names the firm
             word = _ner_name(ctx, span.start, span.start + len(text)) or text
             _add(ctx, word[:1].upper() + word[1:], text, span.start, span.start + len(text))

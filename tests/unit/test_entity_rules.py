@@ -70,6 +70,50 @@ def case(case_id: str, text: str, has=(), absent=(), only=()):
 
 HOLDS = [
     case(
+        "holds-an-office-of-a-state-agency-named-in-one-word",
+        "Глава Роскосмоса Анатолий Перминов прибыл в Астану.",
+        has=[("HOLDS_POSITION", "Анатолий Перминов", "Роскосмос")],
+    ),
+    case(
+        "holds-an-envoys-office-of-the-country-its-adjective-names",
+        "Павлодарская область и Беларусь\n\nБелорусский посол Алексей Богданов посетил Павлодар.",
+        has=[("HOLDS_POSITION", "Алексей Богданов", "Беларусь")],
+    ),
+    case(
+        "holds-a-ministers-office-of-the-country-its-adjective-names",
+        "Павлодарская область и Казахстан\n\nВстречу открыл казахстанский министр торговли и интеграции Арман "
+        "Шаккалиев.",
+        has=[("HOLDS_POSITION", "Арман Шаккалиев", "Казахстан")],
+    ),
+    case(
+        "holds-a-heads-office-of-the-region-its-adjective-names",
+        "Павлодарская область\n\nОмский губернатор Виталий Хоценко посетил Павлодар.",
+        has=[("HOLDS_POSITION", "Виталий Хоценко", "Омская область")],
+    ),
+    case(
+        "holds-no-office-of-a-country-only-an-adjective-names",
+        "Павлодарская область\n\nБелорусский посол Алексей Богданов посетил Павлодар.",
+        absent=[("HOLDS_POSITION", "Алексей Богданов", ANY)],
+    ),
+    case(
+        "holds-no-office-a-candidate-runs-for",
+        "Судом экс-кандидат в президенты Беларуси Андрей Санников был приговорен к пяти годам.",
+        absent=[("HOLDS_POSITION", "Андрей Санников", ANY)],
+    ),
+    case(
+        "holds-no-office-across-a-conditional-clause",
+        "Омская область. Виталий Хоценко согласился занять пост губернатора Омской области в случае, если Иван "
+        "Петров уйдет в отставку.",
+        absent=[("HOLDS_POSITION", "Иван Петров", ANY)],
+    ),
+    case(
+        "holds-no-office-across-a-clause-opened-by-however",
+        "Президент Грузии Михаил Саакашвили объявил о переизбрании на пост главы государства, однако лидер "
+        "оппозиции Леван Гачечиладзе назвал итоги выборов подтасованными.",
+        has=[("HOLDS_POSITION", "Михаил Саакашвили", "Грузия")],
+        absent=[("HOLDS_POSITION", "Леван Гачечиладзе", ANY)],
+    ),
+    case(
         "holds-no-office-for-a-name-after-a-comma-in-another-case-than-the-title",
         "По данным пресс-службы акима Павлодарской области, Виталий Хоценко прибыл в Павлодар.",
         absent=[("HOLDS_POSITION", "Виталий Хоценко", "Павлодарская область")],
@@ -1242,6 +1286,27 @@ def test_relations(text, has, absent, only):
 # ---------------------------------------------------------------- entities
 
 ENTITIES = [
+    case(
+        "org-one-word-compounded-as-a-state-agencys-name",
+        "Руководитель Росрыболовства Илья Шестаков и председатель правления Казахинвеста Мейрам Пшембаев прибыли "
+        "в Атырау.",
+        has=[("Organization", "Росрыболовство"), ("Organization", "Казахинвест")],
+    ),
+    case(
+        "org-no-agency-in-a-city-or-country-that-starts-like-one",
+        "Делегация Минщины, гости из Минска и представители Министерства торговли Казахстана посетили Россию.",
+        absent=[("Organization", "Минщина"), ("Organization", "Минск"), ("Organization", "Россия")],
+    ),
+    case(
+        "org-no-agency-whose-opinion-the-article-cites",
+        "По оценке Минпромторга Татарстана, потенциал роста торговли с Карагандинской областью значителен.",
+        absent=[("Organization", "Минпромторг")],
+    ),
+    case(
+        "org-no-agency-that-inspects-the-trade-of-others",
+        "Инспекторами Россельхознадзора проконтролированы поставки пшеницы из Омской области в Казахстан.",
+        absent=[("Organization", "Россельхознадзор")],
+    ),
     case(
         "org-one-word-compounded-of-a-firms-words",
         "Представители Россельхозбанка и Сбербанка провели встречу с аграриями Костанайской области.",
