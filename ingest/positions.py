@@ -17,7 +17,7 @@ from coopgraph.ingest.discourse import (
     delegation_named_before,
 )
 from coopgraph.ingest.discourse import words as discourse_words
-from coopgraph.ingest.morph import form_of, inflect_word, parses
+from coopgraph.ingest.morph import form_of, inflect_word, parses, transliterate_kazakh
 from coopgraph.ingest.nlp import Sentence
 from coopgraph.ingest.records import Relation
 
@@ -213,7 +213,13 @@ def _disagree(ctx: Context, ref: Ref, title_start: int) -> bool:
     # a name written as its canonical (nominative) form is nominative; the tagger's case of a name is a guess from
     # its place ("акима области, Асаина Байханова" read as nominative), and "Дмитрия" is a woman's name to pymorphy
     canonical = set(entity.name.lower().replace("ё", "е").split())
-    nominative = all(w in canonical for w in ctx.text[ref.start : ref.end].lower().replace("ё", "е").split())
+    # initials say nothing; Kazakh letters are written as the canonical name spells them
+    written = [
+        w for w in transliterate_kazakh(ctx.text[ref.start : ref.end]).lower().replace("ё", "е").split() if "." not in w
+    ]
+    if not written or all(any("Fixd" in p.tag for p in parses(w)[:1]) for w in written):
+        return False  # "губернатора области Хоценко": a name that does not decline says no case
+    nominative = all(w in canonical for w in written)
     return (title.feats["Case"] == "Nom") != nominative
 
 
