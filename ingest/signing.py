@@ -202,7 +202,7 @@ def _read_all(ctx: Context, m: FrameMatch) -> Signing | None:
     in_force = m.pred.lemma in _IN_FORCE
     if in_force and not any(a.head.lemma == "сила" for a in m.role("force")):
         return None  # "вступил в ассоциацию": no document's force
-    signing = Signing(m.sent, docs, basis, signing=m.pred.lemma not in _NOT_SIGNED)
+    signing = Signing(m.sent, docs, basis, signing=m.pred.lemma not in _NOT_SIGNED and not _one_sides_act(m))
     signing.several = len(docs) > 1 and all(d.sent < m.sent for d in docs)  # read by _several_before
     by_position = not _governed(ctx, m) and _qualified(ctx, m) in docs
     if not by_position:
@@ -646,6 +646,15 @@ _COOPERATING = ("сотрудничать", "взаимодействовать"
 _NOT_SIGNED = (
     ("продлить", "продлевать", "ратифицировать", "сторона") + _IN_FORCE + _CARRIED_OUT + _ADOPTED + _COOPERATING
 )
+
+
+# A state's or body's own act: "подписал закон о ратификации соглашения между Казахстаном и Россией" signs
+# the law; the agreement it ratifies keeps its parties and gets no signer from it.
+_ONE_SIDES_ACTS = ("закон", "указ", "постановление", "распоряжение", "приказ", "решение")
+
+
+def _one_sides_act(m: FrameMatch) -> bool:
+    return any(a.head.lemma in _ONE_SIDES_ACTS for a in m.role("document"))
 
 
 def _our_side(ctx: Context, m: FrameMatch, own: list[str]) -> list[str]:
