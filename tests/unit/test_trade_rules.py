@@ -1609,6 +1609,14 @@ def test_exports(text: str, expected: list[tuple], chapters: dict[str, str]) -> 
 
 NO_EXPORTS = [
     pytest.param(
+        "Омская область. Россельхознадзор запретил ввоз говядины из Казахстана в Омскую область.",
+        id="a-ban-on-imports-is-no-import",
+    ),
+    pytest.param(
+        "Омская область. Минсельхоз разрешил ввоз зерна из Казахстана лишь трем компаниям.",
+        id="a-permission-to-import-is-no-import",
+    ),
+    pytest.param(
         "Акмолинская область. На закупку зерноуборочных комбайнов из Беларуси в этом году выделено 2 млрд тенге.",
         id="money-set-aside-for-a-purchase-is-no-purchase",
     ),
