@@ -669,15 +669,13 @@ def _add(ctx: Context, name: str, alias: str, start: int, end: int, legal_form: 
     return ent
 
 
-def _news_source(ctx: Context, start: int) -> bool:
-    """ "сообщает пресс-служба Уральского межрегионального управления": the source of the news (spec)."""
-    before = ctx.text[max(0, start - 40) : start].lower().rstrip()
-    return any(before.endswith(cue) for cue in org_lexicon().source_cues)
-
-
-def _in_a_source(ctx: Context, start: int) -> bool:
-    """ "сообщает пресс-служба управления Россельхознадзора", "по данным Росстата": a body that tells the news,
-    anywhere after the cue in its sentence."""
+def _news_source(ctx: Context, start: int, anywhere: bool = False) -> bool:
+    """ "сообщает пресс-служба Уральского межрегионального управления": the source of the news (spec). With
+    `anywhere`, a cue anywhere before it in its sentence ("сообщает пресс-служба управления Россельхознадзора",
+    "по данным Росстата") makes a one-word agency the source too."""
+    if not anywhere:
+        before = ctx.text[max(0, start - 40) : start].lower().rstrip()
+        return any(before.endswith(cue) for cue in org_lexicon().source_cues)
     sent = next((s for s in ctx.sentences if s.start <= start < s.end), None)
     before = ctx.text[sent.start if sent else max(0, start - 80) : start].lower()
     return any(cue in before for cue in org_lexicon().source_cues)
@@ -931,7 +929,7 @@ def _add_ner_orgs(ctx: Context, taken: list[tuple[int, int]]) -> None:
             and (_COMPOUND_FIRM.search(text) or _COMPOUND_AGENCY.search(text))
             and not is_outlet(text)
             and not _event_brand(text)
-            and not _in_a_source(ctx, span.start)
+            and not _news_source(ctx, span.start, anywhere=True)
         ):
             # "Россельхозбанка", "Казмунайгаз": one word compounded of a firm's words names the firm
             word = _ner_name(ctx, span.start, span.start + len(text)) or text
