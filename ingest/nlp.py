@@ -13,6 +13,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_adjective_heads,
     repair_adjective_roots,
     repair_adjectives_across_punctuation,
+    repair_adjectives_read_as_nouns,
     repair_animate_objects,
     repair_audiences_read_as_genitives,
     repair_caseless_nouns,
@@ -648,6 +649,7 @@ REPAIRS = (
     repair_dashed_amounts,
     repair_gapping,
     repair_noun_cycles,
+    repair_adjectives_read_as_nouns,
 )
 
 

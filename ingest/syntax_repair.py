@@ -2033,6 +2033,30 @@ def repair_quoted_subjects(tokens: list[Token]) -> None:
                 tokens[j]._head, tokens[j]._rel = first.i, "flat:name"
 
 
+def repair_adjectives_read_as_nouns(tokens: list[Token]) -> None:
+    """ "С начала года курганским мукомольным предприятиям отгружено 120 тысяч тонн пшеницы": the tagger can read a
+    lower-case adjective as a noun of another case (here the passive's instrumental agent). A word the dictionary
+    knows only as a full adjective, right before a run of adjectives and a noun in a case it can have, qualifies
+    that noun."""
+    for k, tok in enumerate(tokens[:-1]):
+        if tok.pos != "NOUN" or not tok.text[:1].islower() or any(t._head == tok.i for t in tokens):
+            continue
+        known = [p for p in parses(tok.text.lower()) if p.is_known]
+        if not known or not all(p.tag.POS == "ADJF" for p in known):
+            continue
+        n = k + 1
+        while n < len(tokens) and tokens[n].pos == "ADJ":
+            n += 1
+        if n == len(tokens) or tokens[n].pos not in ("NOUN", "PROPN"):
+            continue
+        noun = tokens[n]
+        case = UD_CASES.get(noun.feats.get("Case", ""))
+        if case is None or not any(PYMORPHY_CASES.get(str(p.tag.case)) == noun.feats["Case"] for p in known):
+            continue
+        tok.pos, tok._head, tok._rel = "ADJ", noun.i, "amod"
+        tok.feats = {"Case": noun.feats["Case"], "Number": noun.feats.get("Number", "")}
+
+
 def repair_disagreeing_adjectives(tokens: list[Token]) -> None:
     """ "Из Ташкентской и Ферганской областей шымкентские оптовики везут ...": the parser can hang an adjective
     on a noun of another case; it qualifies the noun right after it, which it agrees with."""

@@ -497,6 +497,12 @@ def test_a_firm_after_a_dash_names_the_noun_before_it() -> None:
 # [sentence, word, its relation and head after the repairs]
 REHUNG = [
     pytest.param(
+        "С начала года курганским мукомольным предприятиям отгружено 120 тысяч тонн пшеницы.",
+        "курганским",
+        ("amod", "предприятиям"),
+        id="an-adjective-tagged-an-instrumental-noun-qualifies-the-noun-it-agrees-with",
+    ),
+    pytest.param(
         "Тюменские компании снабжают Северо-Казахстанскую область нефтепродуктами.",
         "нефтепродуктами",
         ("obl", "снабжают"),
