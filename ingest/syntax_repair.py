@@ -2050,11 +2050,11 @@ def repair_adjectives_read_as_nouns(tokens: list[Token]) -> None:
         if n == len(tokens) or tokens[n].pos not in ("NOUN", "PROPN"):
             continue
         noun = tokens[n]
-        case = UD_CASES.get(noun.feats.get("Case", ""))
-        if case is None or not any(PYMORPHY_CASES.get(str(p.tag.case)) == noun.feats["Case"] for p in known):
+        case = noun.feats.get("Case")
+        if not case or not any(PYMORPHY_CASES.get(str(p.tag.case)) == case for p in known):
             continue
         tok.pos, tok._head, tok._rel = "ADJ", noun.i, "amod"
-        tok.feats = {"Case": noun.feats["Case"], "Number": noun.feats.get("Number", "")}
+        tok.feats = {k: v for k, v in noun.feats.items() if k in ("Case", "Number")}
 
 
 def repair_disagreeing_adjectives(tokens: list[Token]) -> None:
