@@ -848,19 +848,32 @@ def _coordinated_within(tokens: list[Token], first: Token, coordinated: set[int]
 def repair_adjective_heads(tokens: list[Token]) -> None:
     """ "Между Павлодарской областью и Омской областью подписан": the parser can make an adjective the head of
     the noun right after it, agreeing in case, and make the noun a modifier (of the adjective, or even of the
-    next noun of the list). The noun heads the phrase: it takes the adjective's place and dependents, and the
-    adjective modifies it."""
+    next noun of the list; "Павлодарские компании участвуют": the adjective's nmod). The noun heads the phrase:
+    it takes the adjective's place and dependents, and the adjective modifies it."""
     for k, adj in enumerate(tokens[:-1]):
         noun = tokens[k + 1]
         if adj.pos != "ADJ" or adj._rel in ("amod", "conj") or noun.pos not in ("NOUN", "PROPN"):
             continue
-        if noun._rel != "amod" or noun.feats.get("Case") != adj.feats.get("Case"):
+        if noun.feats.get("Case") != adj.feats.get("Case"):
+            continue
+        # "Павлодарские компании участвуют": the noun read as the adjective's own modifier, in its case
+        if noun._rel != "amod" and not (noun._rel == "nmod" and noun._head == adj.i and _an_adjective(adj, noun)):
             continue
         for t in tokens:
             if t._head == adj.i and t is not noun:
                 t._head = noun.i
         noun._head, noun._rel = adj._head, adj._rel
         adj._head, adj._rel = noun.i, "amod"
+
+
+def _an_adjective(adj: Token, noun: Token) -> bool:
+    """A word the dictionary knows as a full adjective (not "Акимат" tagged one), in the noun's number."""
+    if adj._rel not in _ARGUMENT_RELS or not _same_number(adj, noun):
+        return False  # ("dep": the parser itself was unsure, and later repairs read the phrase better)
+    return any(p.tag.POS == "ADJF" for p in parses(adj.text.lower()) if p.is_known)
+
+
+_ARGUMENT_RELS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod")
 
 
 def repair_nouns_read_as_modifiers_of_genitives(tokens: list[Token]) -> None:

@@ -1941,6 +1941,16 @@ NO_VISITS = [
 
 PARTICIPATION = [
     relation_case(
+        "participated-firms-named-by-their-regions-adjective-the-parser-made-its-modifier",
+        "Павлодарские компании участвуют в выставке «Агросиб» в Омске.",
+        has=[("PARTICIPATED_IN", "Павлодарская область", "Агросиб")],
+    ),
+    relation_case(
+        "participated-producers-named-by-their-regions-adjective-in-the-present",
+        "Гомельские производители участвуют в ярмарке «Белорусская неделя» в Алматы.",
+        has=[("PARTICIPATED_IN", "Гомельская область", "Белорусская неделя")],
+    ),
+    relation_case(
         "participated-the-places-an-event-gathered-attendees-from",
         "Форум «Иртыш – 2025» собрал более 300 участников из Восточно-Казахстанской области и Алтайского края.",
         has=[

@@ -497,6 +497,18 @@ def test_a_firm_after_a_dash_names_the_noun_before_it() -> None:
 # [sentence, word, its relation and head after the repairs]
 REHUNG = [
     pytest.param(
+        "Павлодарские компании участвуют в выставке «Агросиб».",
+        "компании",
+        ("nsubj", "участвуют"),
+        id="a-noun-read-as-its-adjectives-modifier-heads-the-phrase",
+    ),
+    pytest.param(
+        "Акимат области и ООО «Челны Спецтех» подписали соглашение.",
+        "Акимат",
+        ("nsubj", "подписали"),
+        id="a-noun-the-tagger-read-as-an-adjective-keeps-its-head",
+    ),
+    pytest.param(
         "С начала года курганским мукомольным предприятиям отгружено 120 тысяч тонн пшеницы.",
         "курганским",
         ("amod", "предприятиям"),
