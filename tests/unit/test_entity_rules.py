@@ -70,6 +70,21 @@ def case(case_id: str, text: str, has=(), absent=(), only=()):
 
 HOLDS = [
     case(
+        "holds-a-seat-on-a-companys-board",
+        "Член правления компании «КазМунайГаз» Данияр Берлибаев посетил Оренбург.",
+        has=[("HOLDS_POSITION", "Данияр Берлибаев", "КазМунайГаз")],
+    ),
+    case(
+        "holds-a-seat-on-a-board-of-directors",
+        "Член совета директоров ТОО «Казцинк» Андрей Лазаров выступил на форуме.",
+        has=[("HOLDS_POSITION", "Андрей Лазаров", "Казцинк")],
+    ),
+    case(
+        "holds-no-office-as-a-member-of-a-delegation",
+        "В Оренбург прибыла делегация ТОО «Казцинк». Член делегации Андрей Лазаров выступил на форуме.",
+        absent=[("HOLDS_POSITION", "Андрей Лазаров", ANY)],
+    ),
+    case(
         "holds-an-office-of-a-state-agency-named-in-one-word",
         "Глава Роскосмоса Анатолий Перминов прибыл в Астану.",
         has=[("HOLDS_POSITION", "Анатолий Перминов", "Роскосмос")],

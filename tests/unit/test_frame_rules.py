@@ -11,6 +11,12 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visited-by-a-board-member-not-by-his-company",
+        "Член правления компании «КазМунайГаз» Данияр Берлибаев посетил Оренбург.",
+        has=[("VISITED", "Данияр Берлибаев", "Оренбург")],
+        absent=[("VISITED", "КазМунайГаз", ANY)],
+    ),
+    relation_case(
         "visited-each-place-a-meeting-list-names",
         "Губернатор Саратовской области Роман Бусаргин провел рабочие встречи в Уральске и Атырау.",
         has=[("VISITED", "Роман Бусаргин", "Уральск"), ("VISITED", "Роман Бусаргин", "Атырау")],
