@@ -1250,6 +1250,8 @@ def _led_by_apposition(ctx: Context, k: int) -> list[Led]:
         if not words().is_group(group.lemma) or group.pos != "NOUN":
             continue
         i = group.i + 1
+        if i < len(tokens) and tokens[i].lemma in ("из", "от") and tokens[i].pos == "ADP":
+            i += 1  # "делегация из Омской области во главе с ...": where it came from, as its genitive
         while i < len(tokens) and tokens[i].pos in ("ADJ", "NOUN", "PROPN") and tokens[i].feats.get("Case") == "Gen":
             i += 1  # the delegation's own genitive: "делегация Курганской области"
         if tuple(t.lemma for t in tokens[i : i + 3]) not in (("в", "глава", "с"), ("во", "глава", "с")):

@@ -11,6 +11,12 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visited-by-the-leader-of-a-delegation-from-a-region-where-the-headline-sent-it",
+        "Омские аграрии побывали в Павлодарской области\n\nДелегация из Омской области во главе с министром "
+        "сельского хозяйства региона Максимом Чекусовым посетила ряд хозяйств Павлодарского района.",
+        has=[("VISITED", "Максим Чекусов", "Павлодарская область")],
+    ),
+    relation_case(
         "visited-by-a-board-member-not-by-his-company",
         "Член правления компании «КазМунайГаз» Данияр Берлибаев посетил Оренбург.",
         has=[("VISITED", "Данияр Берлибаев", "Оренбург")],
