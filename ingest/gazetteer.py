@@ -167,6 +167,9 @@ def _stem(lemma: str) -> str:
     return first[: max(2, len(first) - 2)]
 
 
+_INNER_CAPITAL = re.compile(r"[а-яёa-z][А-ЯЁA-Z]")
+
+
 def _is_abbr(tok: str) -> bool:
     return "-" not in tok and sum(ch.isupper() for ch in tok) >= 2 and len(tok) <= 6
 
@@ -197,7 +200,10 @@ class _Tok:
         if sum(ch.isupper() for ch in s) >= 2:
             keys.add(("a", s))
         stems = stems_cap if self.cap else stems_low
-        if any(norm[:k] in stems for k in range(2, min(len(norm), max_stem) + 1)):
+        # "УрФУ", "ЮУрГУ", "КазНУ": a capital inside a word marks an abbreviation, which inflects no place name
+        # ("УрФУ" is no case of "Урфа")
+        camel = "-" not in s and _INNER_CAPITAL.search(s) is not None
+        if not camel and any(norm[:k] in stems for k in range(2, min(len(norm), max_stem) + 1)):
             lemmas = text_lemmas(norm)
             keys |= {("g", lem) for lem in lemmas & low_lemmas}
             if self.cap:

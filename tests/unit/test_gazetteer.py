@@ -317,6 +317,7 @@ NOTHING = [
     "орла",
     "казахский язык",  # ethnic adjective, not a demonym of the state
     "АСТАНА, 11 окт – Sputnik",  # dateline in capitals
+    "ректор УрФУ",  # a university's abbreviation, not a case of "Урфа"
 ]
 
 
