@@ -94,7 +94,9 @@ class TitlePhrase:
 # A title phrase ends at a verb-like word or strong punctuation; this bounds the gap to the person.
 _GAP_STOP = re.compile(
     r"[.!?;:«»\"“”()\n]|\sи\s+(?![а-яё])|\s(?:а|но|однако|если|когда|хотя|что|который|которая|встретил\w*|провел\w*|"
-    r"отметил\w*|подписал\w*|сообщил\w*|заявил\w*|посетил\w*|принял\w*|его|её|ее)\s",
+    r"отметил\w*|подписал\w*|сообщил\w*|заявил\w*|посетил\w*|принял\w*|его|её|ее)\s"
+    # "члены Коллегии Минобороны во главе с X": the title is of those X leads, not his
+    r"|\sво\s+главе\s",
 )
 _AFTER_STOP = re.compile(r"[,.;:!?()]|\s(?:и|а|отметил\w*|сказал\w*|подчеркнул\w*|заявил\w*)\s")
 _LED_BY = re.compile(

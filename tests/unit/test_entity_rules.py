@@ -80,6 +80,11 @@ HOLDS = [
         has=[("HOLDS_POSITION", "Андрей Лазаров", "Казцинк")],
     ),
     case(
+        "holds-no-office-of-the-members-he-leads",
+        "В церемонии участвовали члены коллегии Минсельхоза во главе с Ерболом Карашукеевым и ветераны отрасли.",
+        absent=[("HOLDS_POSITION", "Ербол Карашукеев", ANY)],
+    ),
+    case(
         "holds-no-office-as-a-member-of-a-delegation",
         "В Оренбург прибыла делегация ТОО «Казцинк». Член делегации Андрей Лазаров выступил на форуме.",
         absent=[("HOLDS_POSITION", "Андрей Лазаров", ANY)],
