@@ -245,6 +245,8 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
     if words().is_group(head.lemma):
         return _group(ctx, tree, k, head)
     if head.lemma in words().members and (whole := _members_of(tree, head)) is not None:
+        if persons := _named_persons(ctx, tree, k, head):
+            return Side(persons=persons)  # "член делегации Андрей Лазаров осмотрел завод": he, not all of it
         return _resolve_head(ctx, tree, k, whole)  # "члены делегации осмотрели завод": the delegation
     if (place := _nationals_delegation(ctx, head)) is not None:
         return Side(bodies=[place], groups=[place])  # "белорусы побывали на заводе": the Belarusian guests
