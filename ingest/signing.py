@@ -81,6 +81,7 @@ def extract_signing(ctx: Context) -> None:
         signing = _read(ctx, m) or _read(ctx, _swapped(m))
         if signing is not None and (signing.signers or any(signing.parties.values()) or _says_who(ctx, m, signing)):
             signings.append(signing)
+            signings += _gapped_objects(ctx, m, signing)
             done.add(m.sent)  # else the surface rules may find the sides in the sentences around
         elif signing is None and (sides := _sides_of_unnamed(ctx, m)):
             ctx.unnamed_signings.append((m.sent, sides))  # participation reads them
@@ -145,6 +146,41 @@ def _gapped_clause_refs(ctx: Context, d: DocMention) -> list[Ref]:
     clause_end = next((m.start() for m in re.finditer(r"[,;]\s*(?:а|и)\s", ctx.text[d.end : sent.end])), None)
     end = d.end + clause_end if clause_end is not None else sent.end
     return [r for r in ctx.refs_in(d.sent, "Organization") if span[0] <= r.start < span[1] or d.end <= r.start < end]
+
+
+# "Соглашение подписали аким X и губернатор Y, меморандум – директор A и президент B": a document after a comma,
+# then a dash and the persons who signed it, is a gapped clause of the same verb
+_GAPPED_OBJECT_BEFORE = re.compile(r"[,;]\s*(?:а\s+)?$")
+_GAPPED_OBJECT_AFTER = re.compile(r"^\s*[–—-]\s")
+
+
+def _gapped_objects(ctx: Context, m: FrameMatch, signing: Signing) -> list[Signing]:
+    """Each gapped clause's document, with the signers after it and the bodies they sign for, taken from the
+    verb's own signing (which keeps its documents' parties as its own signers and "между" give them)."""
+    if not signing.signing or signing.by_doc is not None:
+        return []
+    out = []
+    for d in [d for d in ctx.documents if d.sent == m.sent and d.start > m.pred.end]:
+        if not (
+            _GAPPED_OBJECT_BEFORE.search(ctx.text[m.pred.end : d.start])
+            and _GAPPED_OBJECT_AFTER.match(ctx.text[d.end : ctx.sentences[m.sent].end])
+        ):
+            continue
+        theirs = [r for r in signing.signers if r.start > d.end]
+        if not theirs:
+            continue
+        signing.signers = [r for r in signing.signers if r.start < d.start]
+        signing.docs = [x for x in signing.docs if x.key != d.key]
+        bodies = [b for r in theirs if (b := _signs_for(ctx, r))]
+        ours = {b for r in signing.signers if (b := _signs_for(ctx, r))}
+        signing.parties = {
+            key: [p for p in sides if p in ours or p not in bodies or key in signing.stated]
+            for key, sides in signing.parties.items()
+        }
+        out.append(
+            Signing(m.sent, [d], signers=theirs, parties={d.key: keep_parties(ctx, list(dict.fromkeys(bodies)))})
+        )
+    return out
 
 
 def _signature_read(m: FrameMatch) -> FrameMatch | None:
@@ -228,7 +264,7 @@ def _split_signers(ctx: Context, sg: Signing, signings: list[Signing]) -> None:
                 known.setdefault(key, set()).update(sides)
     sg.by_doc = {}
     for r in sg.signers:
-        body = _signer_body(ctx, r) or region_of_person(ctx, r.key, SIGNING_BODIES)
+        body = _signs_for(ctx, r)
         mine = [d.key for d in sg.docs if body is not None and body in known.get(d.key, set())]
         for d in sg.docs:
             if d.key in mine or not mine or not known.get(d.key):
@@ -563,7 +599,7 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
     partners += [
         p for a in m.role("partner") + _inner_partners(ctx, m) if not a.refs and (p := counterpart(ctx, m.sent, a.head))
     ]
-    own = [p for r in s.signers if (p := _signer_body(ctx, r) or region_of_person(ctx, r.key, SIGNING_BODIES))]
+    own = [p for r in s.signers if (p := _signs_for(ctx, r))]
     if s.signers:  # "аким X и губернатор Иссык-Кульской области подписали": the unnamed one's place signs too
         own += [
             p
@@ -610,20 +646,11 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
     for d in s.docs + s.basis:
         if d in s.basis and not d.between:
             continue
-        between = [r.key for start, end in d.between for r in _party_refs(ctx, m.sent, start, end)]
-        if d.between and not between and all(both_sides_only(ctx.text[a:b]) for a, b in d.between):
-            between = two_sides(ctx)  # "Между регионами подписано соглашение": the article's two
-            if between:
-                s.guessed.add(d.key)
-        elif d.between and not between and len(own) > 1 and all(_plural_kind(ctx.text[a:b]) for a, b in d.between):
-            between = own  # "директор палаты X и вице-президент ТПП Y подписали меморандум между палатами"
-        elif (
-            d.between
-            and ctx.home
-            and any(re.search(r"\bрегион(?:а|у|ом|е|ы|ов|ам|ами|ах)?\b", ctx.text[a:b], re.I) for a, b in d.between)
-        ):
-            between.append(ctx.home)  # "между правительством региона и ..." in a regional outlet
-        out[d.key] = keep_parties(ctx, between + [p for p in partners if p not in between] if d.between else shared)
+        between = _between(ctx, m, s, d, own)
+        stated = d.between and (between or partners)
+        # a "между" naming no one ("между палатами двух регионов") leaves the parties to the signers' bodies
+        fallback = own if d.between else shared
+        out[d.key] = keep_parties(ctx, between + [p for p in partners if p not in between] if stated else fallback)
         if between and len(out[d.key]) > 1 and d.key not in s.guessed:
             s.stated.add(d.key)
         if guess and not d.between:  # a document's own "между" names its parties, whatever the sentence's subject
@@ -631,6 +658,35 @@ def _parties(ctx: Context, m: FrameMatch, s: Signing) -> dict[str, list[str]]:
     if not s.signers and s.signing and _heads_word(ctx, m):
         s.signers = [Ref(p, "Person", m.sent, 0, 0) for p in heads_of(ctx, out[s.docs[0].key])]
     return out
+
+
+def _between(ctx: Context, m: FrameMatch, s: Signing, d: DocMention, own: list[str]) -> list[str]:
+    """The parties document d's own "между" names, or the sides its words stand for."""
+    between = [r.key for start, end in d.between for r in _party_refs(ctx, m.sent, start, end)]
+    spans = [ctx.text[a:b] for a, b in d.between]
+    if (
+        spans
+        and not between
+        and (all(both_sides_only(t) for t in spans) or any(_BOTH_REGIONS_FIRMS.search(t) for t in spans))
+    ):
+        # "Между регионами подписано соглашение", "контракты между предпринимателями двух регионов": the
+        # article's two (firms of two regions together are the regions' business, as in dev-004)
+        between = two_sides(ctx)
+        if between:
+            s.guessed.add(d.key)
+    elif spans and not between and len(own) > 1 and all(_plural_kind(t) for t in spans):
+        between = own  # "директор палаты X и вице-президент ТПП Y подписали меморандум между палатами"
+    elif ctx.home and any(_OUR_REGION.search(t) for t in spans):
+        between.append(ctx.home)  # "между правительством региона и ..." in a regional outlet
+    return between
+
+
+# "между правительством региона и ...": the outlet's own region (not "между палатами двух регионов": both)
+_OUR_REGION = re.compile(r"(?<!двух )(?<!обоих )\bрегион(?:а|у|ом|е|ы|ов|ам|ами|ах)?\b", re.I)
+_BOTH_REGIONS_FIRMS = re.compile(
+    r"\b(?:предпринимател|предприяти|компани|бизнес|производител)\w*\s+(?:двух|обоих|обеих)\s+(?:регион|област|стран)",
+    re.I,
+)
 
 
 def _names_parties(signing: Signing, key: str) -> bool:
@@ -684,6 +740,11 @@ def _signer_countries(ctx: Context, signers: list[Ref]) -> list[str]:
     if None in countries or len(set(countries)) < 2:
         return []
     return list(dict.fromkeys(c for c in countries if c))
+
+
+def _signs_for(ctx: Context, signer: Ref) -> str | None:
+    """The body or place a signer signs for: the organisation his title names, else his region."""
+    return _signer_body(ctx, signer) or region_of_person(ctx, signer.key, SIGNING_BODIES)
 
 
 def _signer_body(ctx: Context, signer: Ref) -> str | None:
