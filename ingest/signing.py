@@ -150,7 +150,7 @@ def _gapped_clause_refs(ctx: Context, d: DocMention) -> list[Ref]:
 
 # "Соглашение подписали аким X и губернатор Y, меморандум – директор A и президент B": a document after a comma,
 # then a dash and the persons who signed it, is a gapped clause of the same verb
-_GAPPED_OBJECT_BEFORE = re.compile(r"[,;]\s*(?:а\s+)?$")
+_GAPPED_OBJECT_BEFORE = re.compile(r"[,;]\s*(?:а\s+)?(?:под\s+)?$")  # "..., под меморандумом – ректоры вузов"
 _GAPPED_OBJECT_AFTER = re.compile(r"^\s*[–—-]\s")
 
 
@@ -160,18 +160,22 @@ def _gapped_objects(ctx: Context, m: FrameMatch, signing: Signing) -> list[Signi
     if not signing.signing or signing.by_doc is not None:
         return []
     out = []
+    sent_end = ctx.sentences[m.sent].end
     for d in [d for d in ctx.documents if d.sent == m.sent and d.start > m.pred.end]:
         if not (
             _GAPPED_OBJECT_BEFORE.search(ctx.text[m.pred.end : d.start])
-            and _GAPPED_OBJECT_AFTER.match(ctx.text[d.end : ctx.sentences[m.sent].end])
+            and _GAPPED_OBJECT_AFTER.match(ctx.text[d.end : sent_end])
         ):
             continue
+        if any(x.key == d.key and x.start < m.pred.start for x in signing.docs):
+            continue  # the verb's own document named again
         theirs = [r for r in signing.signers if r.start > d.end]
-        if not theirs:
-            continue
         signing.signers = [r for r in signing.signers if r.start < d.start]
         signing.docs = [x for x in signing.docs if x.key != d.key]
         bodies = [b for r in theirs if (b := _signs_for(ctx, r))]
+        if not theirs:  # "договор о побратимстве – мэры Петропавловска и Кургана": the places the clause names
+            end = min([x.start for x in ctx.documents if x.sent == m.sent and x.start > d.end] + [sent_end])
+            bodies = [r.key for r in _party_refs(ctx, m.sent, d.end, end)]
         ours = {b for r in signing.signers if (b := _signs_for(ctx, r))}
         signing.parties = {
             key: [p for p in sides if p in ours or p not in bodies or key in signing.stated]
