@@ -284,6 +284,11 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         if not holder and head.lemma in HEAD_SYNONYMS and places:
             # "руководитель Татарстана побывал в Астане": the head named before, whatever his title
             holder = heads_of(ctx, places)[:1]
+        elif not holder and head.lemma in HEAD_SYNONYMS and _of_a_region_word(tree, head):
+            # "В ходе визита глава региона ознакомился с работой завода": the one head of a region the article
+            # names (with two, the visitor's and the host's, it does not say which)
+            heads = heads_of(ctx, [r.key for r in ctx.refs if r.type == "Region"])
+            holder = heads if len(heads) == 1 else []
         if holder:
             return Side(persons=holder)
         # "акимы Павлодарской и Восточно-Казахстанской областей": no one named, the places they stand for
@@ -424,6 +429,11 @@ def heads_of(ctx: Context, parties: list[str]) -> list[str]:
         ):
             out.append(rel.source_key)
     return out
+
+
+def _of_a_region_word(tree: Tree, head: Token) -> bool:
+    """ "глава региона", "руководитель области": the office's genitive is a region's common noun."""
+    return any(c.lemma in ("регион", "область", "край") and c.feats.get("Case") == "Gen" for c in tree.children(head))
 
 
 def _holder(ctx: Context, office: str, places: list[str]) -> list[str]:
