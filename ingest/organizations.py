@@ -825,7 +825,7 @@ def _body_name(ctx: Context, k: int, toks, n_mods: int = 0) -> str:
     spelt out."""
     from coopgraph.ingest.morph import nominative_phrase
 
-    if _council(toks[n_mods]) and toks[n_mods].lemma not in _COUNCILS:  # "маслихата", a verb to the tagger
+    if _council(toks[n_mods]):  # "маслихата", a verb to the tagger, or a noun in a case the tagger misread
         council = next(h for h in _COUNCILS if toks[n_mods].text.lower().startswith(h[:-1]))
         toks = [*toks[:n_mods], Token(0, council, 0, 0, council, "NOUN", {"Case": "Nom"}), *toks[n_mods + 1 :]]
     head = nominative_phrase([(t.text, t.feats, t.pos) for t in toks[: n_mods + 1]], n_mods)

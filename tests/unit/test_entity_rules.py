@@ -1378,6 +1378,12 @@ def test_relations(text, has, absent, only):
 
 ENTITIES = [
     case(
+        "org-a-council-in-a-case-the-tagger-misread-is-named-in-the-nominative",
+        "Аким встретился с председателем маслихата Павлодарской области Жомартом Бекбаевым.",
+        has=[("Organization", "Маслихат Павлодарской области")],
+        absent=[("Organization", "Маслихата Павлодарской области")],
+    ),
+    case(
         "org-one-word-compounded-as-a-state-agencys-name",
         "Руководитель Росрыболовства Илья Шестаков и председатель правления Казахинвеста Мейрам Пшембаев прибыли "
         "в Атырау.",
