@@ -2182,6 +2182,20 @@ def repair_dashed_amounts(tokens: list[Token]) -> None:
         unit._head, unit._rel = noun.i, "appos"
 
 
+def repair_short_participles_read_as_nouns(tokens: list[Token]) -> None:
+    """ "Продукция предприятий области экспортирована в Россию": the tagger can call a rare verb's short passive
+    participle a noun (with the verb's lemma). A form the dictionary reads only as a short participle is one."""
+    for t in tokens:
+        if t.pos != "NOUN" or not t.lemma.endswith(("ть", "ться")) or not t.text.islower():
+            continue
+        readings = [p for p in parses(t.text) if p.is_known]
+        if not readings or not all(p.tag.POS == "PRTS" for p in readings):
+            continue
+        number = "Plur" if "plur" in readings[0].tag else "Sing"
+        t.pos = "VERB"
+        t.feats = {"VerbForm": "Part", "Voice": "Pass", "Variant": "Short", "Aspect": "Perf", "Number": number}
+
+
 def repair_passive_participles(tokens: list[Token]) -> None:
     """ "товарами, поставляемыми из области": the tagger calls some present passive participles active past
     ones; every reading of the form says passive, and then the noun it qualifies is what is acted on."""
