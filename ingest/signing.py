@@ -155,8 +155,9 @@ _GAPPED_OBJECT_AFTER = re.compile(r"^\s*[–—-]\s")
 
 
 def _gapped_objects(ctx: Context, m: FrameMatch, signing: Signing) -> list[Signing]:
-    """Each gapped clause's document, with the signers after it and the bodies they sign for, taken from the
-    verb's own signing (which keeps its documents' parties as its own signers and "между" give them)."""
+    """Each gapped clause's document as a signing of its own: the signers after it and the bodies they sign for
+    (or, with no one named, the places the clause names). The verb's signing gives that document up, with those
+    signers and those parties its own signers and "между" do not give it."""
     if not signing.signing or signing.by_doc is not None:
         return []
     out = []

@@ -2191,9 +2191,15 @@ def repair_short_participles_read_as_nouns(tokens: list[Token]) -> None:
         readings = [p for p in parses(t.text) if p.is_known]
         if not readings or not all(p.tag.POS == "PRTS" for p in readings):
             continue
-        number = "Plur" if "plur" in readings[0].tag else "Sing"
+        tag = readings[0].tag
         t.pos = "VERB"
-        t.feats = {"VerbForm": "Part", "Voice": "Pass", "Variant": "Short", "Aspect": "Perf", "Number": number}
+        t.feats = {
+            "VerbForm": "Part",
+            "Voice": "Pass",
+            "Variant": "Short",
+            "Aspect": "Imp" if "impf" in tag else "Perf",
+            "Number": "Plur" if "plur" in tag else "Sing",
+        }
 
 
 def repair_passive_participles(tokens: list[Token]) -> None:
