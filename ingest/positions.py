@@ -89,6 +89,7 @@ class TitlePhrase:
     sent: int  # the sentence the title is in
     words_end: int | None = None  # where the title's own words end, when a dash adds a second title
     chained: TitlePhrase | None = None  # the first of titles joined by a dash, when this is a later one
+    held: bool = True  # False for "бывший аким X", "кандидат на пост губернатора X": an office not held
 
 
 # A title phrase ends at a verb-like word or strong punctuation; this bounds the gap to the person.
@@ -116,6 +117,8 @@ def extract_positions(ctx: Context) -> None:
     for ref in [r for r in ctx.refs if r.type == "Person"]:
         after = _title_after(ctx, ref)
         before = _titles_before(ctx, ref)
+        if any(not phrase.held for phrase in before):
+            continue  # a former office, or one run for: nor is a title after the name his
         if before and after and _listed_after_names(ctx, ref, before[0], after):
             before = []  # "Ерлан Иманов – заместитель акима, Сергей Петров – директор ТОО «Агро»": each his own
         for phrase in before or ([after] if after else []):
@@ -225,8 +228,13 @@ def _disagree(ctx: Context, ref: Ref, title_start: int) -> bool:
     return (title.feats["Case"] == "Nom") != nominative
 
 
-# "экс-кандидат в президенты Беларуси Андрей Санников", "кандидатом в депутаты": running for it, not holding it
-_CANDIDATE = re.compile(r"кандидат\w*\s+в[о]?\s+$", re.I)
+# "экс-кандидат в президенты Беларуси Андрей Санников", "кандидатом в депутаты", "кандидат на пост губернатора":
+# running for it, not holding it; "бывший аким", "ранее занимавший пост акима": no longer holding it (as
+# "экс-губернатор", which no title pattern opens)
+_CANDIDATE = re.compile(
+    r"(?:кандидат\w*\s+(?:в[о]?|на\s+(?:пост|должность))|бывш\w+|(?:ранее\s+)?занимавш\w+\s+(?:пост|должность))\s+$",
+    re.I,
+)
 _AT_THE_HEAD = re.compile(r"\bв[о]?\s+$", re.I)
 
 
@@ -235,12 +243,15 @@ def _title_before(ctx: Context, ref: Ref) -> TitlePhrase | None:
     window_start = max(sent.start, ref.start - 160)
     left = ctx.text[window_start : ref.start]
     # "Во главе делегации — X": leading, no office
-    matches = [
+    found = [
         m
         for m in offices().any_title.finditer(left)
         if not (m.group("title").lower().startswith("глав") and _AT_THE_HEAD.search(left[: m.start()]))
-        and not _CANDIDATE.search(left[: m.start()])
     ]
+    if found and _CANDIDATE.search(left[: found[-1].start()]) and len(left) - found[-1].end() < 80:
+        # "бывший губернатор Флориды Джеб Буш, губернатор Висконсина Скотт Уокер": he has his title, not held
+        return TitlePhrase(offices().office_at(left, found[-1].start()), "", 0, 0, 0, ref.sent, held=False)
+    matches = [m for m in found if not _CANDIDATE.search(left[: m.start()])]
     if not matches:
         return None
     m = matches[-1]

@@ -70,6 +70,23 @@ def case(case_id: str, text: str, has=(), absent=(), only=()):
 
 HOLDS = [
     case(
+        "holds-no-office-he-held-before",
+        "Бывший аким Павлодарской области Болат Бакауов посетил Омск.",
+        absent=[("HOLDS_POSITION", "Болат Бакауов", ANY)],
+    ),
+    case(
+        "holds-no-office-he-runs-for",
+        "Кандидат на пост губернатора Омской области Виталий Хоценко выступил перед избирателями.",
+        absent=[("HOLDS_POSITION", "Виталий Хоценко", ANY)],
+    ),
+    case(
+        "holds-no-office-of-the-next-name-in-a-list-after-a-former-one",
+        "На форуме выступили бывший губернатор Омской области Виктор Назаров, губернатор Курганской области Вадим "
+        "Шумков и аким Костанайской области Кумар Аксакалов.",
+        has=[("HOLDS_POSITION", "Вадим Шумков", "Курганская область")],
+        absent=[("HOLDS_POSITION", "Виктор Назаров", ANY)],
+    ),
+    case(
         "holds-a-seat-on-a-companys-board",
         "Член правления компании «КазМунайГаз» Данияр Берлибаев посетил Оренбург.",
         has=[("HOLDS_POSITION", "Данияр Берлибаев", "КазМунайГаз")],
