@@ -80,6 +80,8 @@ def read_goods(ctx: Context, k: int, tokens: list[Token]) -> GoodsRead:
             out.generic = True  # "концентраты (меди, цинка и других)"
             continue
         head = _head_index(toks)
+        if head is None and item.bracketed and last is not None and _qualifies(toks, last[0][last[1]]):
+            continue  # "уголь, в том числе энергетический, а также алюминий": a kind of the good before, elided
         if head is None:
             if all(t.pos == "ADJ" or t.pos == "NOUN" and not _is_noun(t) for t in toks):
                 pending_adjs.append(toks)  # "хромовых и медно-цинковых концентратов"
@@ -108,6 +110,33 @@ def read_goods(ctx: Context, k: int, tokens: list[Token]) -> GoodsRead:
         last = (toks, head, tail)
     out.goods = _unique(out.goods)
     return out
+
+
+def _qualifies(adjs: list[Token], noun: Token) -> bool:
+    """Adjectives alone that the dictionary lets agree with the noun before them (number, singular gender, case):
+    that noun elided ("уголь, в том числе энергетический"), not a noun after them shared ("в том числе медных и
+    цинковых руд", where "медных" is no case of "концентраты" before). The tagger's own reading of such an
+    adjective is often wrong ("говяжье" as a genitive plural)."""
+    number, gender = noun.feats.get("Number"), noun.feats.get("Gender")
+    case = UD_CASES.get(noun.feats.get("Case", ""))
+    if not adjs or not number or not case:
+        return False
+    wanted = {case} | ({"nomn", "accs"} if case in ("nomn", "accs") else set())
+
+    def agrees(t: Token) -> bool:
+        return any(
+            p.tag.POS == "ADJF"
+            and p.tag.number == number.lower()
+            and p.tag.case in wanted
+            and not (p.tag.case == "accs" and "anim" in p.tag and noun.feats.get("Animacy") != "Anim")
+            and (number != "Sing" or not gender or p.tag.gender == _GENDERS.get(gender))
+            for p in parses(t.text.lower())
+        )
+
+    return all(agrees(t) for t in adjs)
+
+
+_GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 
 
 def _shared(out: GoodsRead, pending: list[list[Token]], toks: list[Token], head: int) -> list[list[Token]]:
