@@ -788,13 +788,19 @@ def _agrees(participle: Token, noun: Token) -> bool:
 def _qualified_noun(tree: Tree, participle: Token, parent: Token) -> Token:
     """ "с делегацией Павлодарской области во главе с заместителем акима Асылбеком Жумабековым, прибывшей в
     Омск": a participle qualifies the nearest noun before it that agrees with it, whichever word the parser
-    hung it on (here the leader's title, a masculine)."""
-    if parent.pos not in ("NOUN", "PROPN") or _agrees(participle, parent) or parent.i > participle.i:
+    hung it on (here the leader's title, a masculine; or the object after it: "Делегация области, прибывшая в
+    Омск, посетила завод")."""
+    if parent.pos not in ("NOUN", "PROPN") or _agrees(participle, parent):
         return parent
-    for tok in reversed(tree.sent.tokens[: participle.i]):
-        if tok.pos in ("NOUN", "PROPN") and tok.rel != "fixed" and _agrees(participle, tok):
-            return tok
-    return parent
+    agreeing = [
+        tok
+        for tok in reversed(tree.sent.tokens[: participle.i])
+        if tok.pos in ("NOUN", "PROPN") and tok.rel != "fixed" and _agrees(participle, tok)
+    ]
+    # the case as tagged decides between forms that may agree ("Делегация области, прибывшая": "области" may be
+    # a nominative plural, but is tagged a genitive)
+    same_case = [tok for tok in agreeing if tok.feats.get("Case") == participle.feats.get("Case")]
+    return (same_case or agreeing or [parent])[0]
 
 
 def _leaders_between(ctx: Context, tree: Tree, match: FrameMatch, group: Token, shape: str) -> None:

@@ -11,6 +11,12 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visited-by-the-delegation-a-participle-qualifies-not-by-the-object-the-parser-hung-it-on",
+        "Делегация Павлодарской области, прибывшая в Омск, посетила завод «Омсктрансмаш».",
+        has=[("VISITED", "Павлодарская область", "Омск")],
+        absent=[("VISITED", "Завод Омсктрансмаш", ANY)],
+    ),
+    relation_case(
         "visited-by-the-leader-of-a-delegation-from-a-region-where-the-headline-sent-it",
         "Омские аграрии побывали в Павлодарской области\n\nДелегация из Омской области во главе с министром "
         "сельского хозяйства региона Максимом Чекусовым посетила ряд хозяйств Павлодарского района.",
