@@ -87,6 +87,8 @@ class FrameFlows:
             return  # the goods are no goods ("поставили задачу", "привезли специалистов")
         if not goods and st.match.frame == "demand" and not st.match.predicate.noun:
             return  # "наша продукция востребована в Омске": in demand is a flow only of goods it names
+        if not goods and st.match.pred.lemma in trade_words().goods_only:
+            return  # "делегация области, прибывшая в Омск": an arrival of no good is a visit
         flow = frame_sides(ctx, tree, st.match, st.args)
         if deal is not None:  # a supply contract between two firms: the supplier to the buyer, not their places
             flow.exporters, flow.importers = Side([deal[0]], stated=True), Side([deal[1]], stated=True)

@@ -12,6 +12,7 @@ from importlib import resources
 class TradeWords:
     owner: dict[str, str]  # frame -> the side a noun predicate's genitive place is
     demand_verbs: frozenset[str]
+    goods_only: frozenset[str]  # verbs that state a flow only of goods they name
     slots: frozenset[str]
     copulas: frozenset[str]
     share_verbs: frozenset[str]

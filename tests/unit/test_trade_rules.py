@@ -1648,6 +1648,15 @@ def test_exports(text: str, expected: list[tuple], chapters: dict[str, str]) -> 
 
 NO_EXPORTS = [
     pytest.param(
+        "В Омске прошла встреча с делегацией Павлодарской области во главе с заместителем акима Асылбеком "
+        "Жумабековым, прибывшей в Омск накануне.",
+        id="no-flow-a-delegation-arriving",
+    ),
+    pytest.param(
+        "Делегация Павлодарской области, прибывшая в Омск, посетила завод «Омсктрансмаш».",
+        id="no-flow-a-delegation-arriving-in-a-participle",
+    ),
+    pytest.param(
         "Омская область. Россельхознадзор запретил ввоз говядины из Казахстана в Омскую область.",
         id="a-ban-on-imports-is-no-import",
     ),
