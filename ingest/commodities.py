@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from coopgraph.ingest.context import Context
 from coopgraph.ingest.dates import month_number
 from coopgraph.ingest.goods import classify, headword, is_generic
-from coopgraph.ingest.morph import UD_CASES, inflect_word, lemma, nominative_phrase, parses
+from coopgraph.ingest.morph import UD_CASES, UD_GENDERS, inflect_word, lemma, nominative_phrase, parses
 from coopgraph.ingest.nlp import Token
 from coopgraph.ingest.trade_words import trade_words
 
@@ -129,14 +129,11 @@ def _qualifies(adjs: list[Token], noun: Token) -> bool:
             and p.tag.number == number.lower()
             and p.tag.case in wanted
             and not (p.tag.case == "accs" and "anim" in p.tag and noun.feats.get("Animacy") != "Anim")
-            and (number != "Sing" or not gender or p.tag.gender == _GENDERS.get(gender))
+            and (number != "Sing" or not gender or p.tag.gender == UD_GENDERS.get(gender))
             for p in parses(t.text.lower())
         )
 
     return all(agrees(t) for t in adjs)
-
-
-_GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 
 
 def _shared(out: GoodsRead, pending: list[list[Token]], toks: list[Token], head: int) -> list[list[Token]]:

@@ -65,6 +65,7 @@ def match_case(word: str, model: str) -> str:
 # The tagger's (Universal Dependencies) cases and pymorphy's, both ways.
 UD_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 PYMORPHY_CASES = {v: k for k, v in UD_CASES.items()} | {"loc2": "Loc"}
+UD_GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 
 
 def _case_of(feats: dict) -> str | None:
@@ -278,7 +279,7 @@ def first_name_gender(word: str, feats: dict | None) -> str | None:
 def gender_of(word: str, feats: dict | None = None) -> str | None:
     g = (feats or {}).get("Gender")
     if g:
-        return {"Masc": "masc", "Fem": "femn"}.get(g)
+        return UD_GENDERS.get(g) if g != "Neut" else None  # a person's name is masculine or feminine
     for p in parses(word.lower()):
         if "Name" in p.tag.grammemes and p.tag.gender in ("masc", "femn"):
             return p.tag.gender
