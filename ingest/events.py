@@ -455,6 +455,8 @@ def _place_days(ctx: Context, taken) -> None:
                 continue
             if i > 0 and toks[i - 1].lemma in lex.time_words:
                 continue  # "на прошлой неделе Семей принимал ...": a time, not "Неделя Семея"
+            if t.text == "днях" and i > 0 and toks[i - 1].text.lower() == "на":
+                continue  # "На днях Павлодар посетил ...": "lately" (a programme's "на Днях культуры" is capitalised)
             j = i + 1
             while j < len(toks) and j - i <= 2 and toks[j].lemma in lex.day_genitives:
                 j += 1

@@ -2096,6 +2096,16 @@ ENTITIES = [
         "На прошлой неделе Семей принимал гостей из Рубцовска.",
         absent=[("Event", ANY)],
     ),
+    case(
+        "event-lately-before-a-city-is-a-time",
+        "На днях Уральск посетил губернатор Саратовской области Роман Бусаргин.",
+        absent=[("Event", ANY)],
+    ),
+    case(
+        "event-days-of-culture-capitalised-after-on",
+        "Коллективы Алтайского края выступили на Днях культуры Алтайского края в Семее.",
+        has=[("Event", "Дни культуры Алтайского края в Семее")],
+    ),
     # persons and places
     case(
         "person-capitals-and-oblique",
