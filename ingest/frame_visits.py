@@ -678,7 +678,8 @@ def _leaders_of_delegations(ctx: Context) -> None:
     where it went."""
     for led in delegation_leaders(ctx):
         _region_of_a_national_delegation(ctx, led)
-        _went_with_the_delegation(ctx, led.persons, led.sent, "frame:visit.leader", side=led.side)
+        side = led.side or ctx.delegation or _leaders_place(ctx, led.persons)
+        _went_with_the_delegation(ctx, led.persons, led.sent, "frame:visit.leader", side=side)
         for place in led.places:  # "Делегацию региона в Казани возглавлял аким X": he and his side were there
             for who in led.persons + ([led.side] if led.side else []):
                 if not _at_home(ctx, who, place) and _country(ctx, region_of_person(ctx, who) or who) != _country(
@@ -686,6 +687,13 @@ def _leaders_of_delegations(ctx: Context) -> None:
                 ):
                     ctx.relate("VISITED", who, place, led.sent, rule="frame:visit.leader")
         _led_side_went_with_its_leader(ctx, led)
+
+
+def _leaders_place(ctx: Context, persons: list[str]) -> str | None:
+    """ "Омские предприниматели приехали в Павлодар. Делегацию возглавил министр Омской области X": a delegation
+    nobody named is the one its leaders' region sent, when they are all of one region or city."""
+    places = {region_of_person(ctx, p, ("Region", "City")) for p in persons}
+    return places.pop() if len(places) == 1 else None
 
 
 def _region_of_a_national_delegation(ctx: Context, led) -> None:
@@ -948,7 +956,16 @@ def _verbless(ctx: Context, k: int) -> None:
         _group_placed(ctx, k)
         return
     # "Делегация Омской области в Павлодаре", "Зауральцы в Жезказгане": a group, or a place's people
-    groups = [t for t in sent.tokens if words().is_group(t.lemma) or (_plural(t) and residents_place(ctx, t))]
+    # "Омские предприниматели в Павлодаре" over "Делегация бизнесменов ...": firms' people the article calls a
+    # delegation travelled as one
+    travelled = "делегаци" in ctx.text.lower()
+    groups = [
+        t
+        for t in sent.tokens
+        if words().is_group(t.lemma)
+        or _plural(t)
+        and (residents_place(ctx, t) or travelled and t.lemma in words().collectives and t.pos == "NOUN")
+    ]
     if not groups:
         return  # before the parse: most verbless lines are datelines and captions of no one
     tree = tree_of(ctx, k)

@@ -66,6 +66,7 @@ def match_case(word: str, model: str) -> str:
 UD_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 PYMORPHY_CASES = {v: k for k, v in UD_CASES.items()} | {"loc2": "Loc"}
 UD_GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+PYMORPHY_GENDERS = {v: k for k, v in UD_GENDERS.items()}
 
 
 def _case_of(feats: dict) -> str | None:

@@ -90,6 +90,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_subjects_read_as_objects,
     repair_subjects_tagged_oblique,
     repair_travel_destinations,
+    repair_verbs_read_as_adjectives,
     repair_verbs_read_as_modifiers,
 )
 
@@ -574,6 +575,7 @@ REPAIRS = (
     repair_clauses,
     repair_rootless_sentences,
     repair_short_participles_read_as_nouns,
+    repair_verbs_read_as_adjectives,
     repair_passive_participles,
     repair_self_heads,
     repair_prepositions_hung_behind,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from coopgraph.ingest.morph import PYMORPHY_CASES, UD_CASES, may_be_plural_nominative, parses
+from coopgraph.ingest.morph import PYMORPHY_CASES, PYMORPHY_GENDERS, UD_CASES, may_be_plural_nominative, parses
 
 if TYPE_CHECKING:
     from coopgraph.ingest.nlp import Token
@@ -2200,6 +2200,26 @@ def repair_short_participles_read_as_nouns(tokens: list[Token]) -> None:
             "Aspect": "Imp" if "impf" in tag else "Perf",
             "Number": "Plur" if "plur" in tag else "Sing",
         }
+
+
+def repair_verbs_read_as_adjectives(tokens: list[Token]) -> None:
+    """ "Возглавил делегацию министр экономики X": the tagger can call a capitalised past verb opening a sentence
+    an adjective (with the verb's lemma). A form the dictionary reads only as a finite verb is one."""
+    for t in tokens:
+        if t.pos != "ADJ" or not t.lemma.endswith(("ть", "ться", "ти", "тись", "чь", "чься")):
+            continue
+        readings = [p for p in parses(t.text.lower()) if p.is_known]
+        if not readings or not all(p.tag.POS == "VERB" for p in readings):
+            continue
+        tag = readings[0].tag
+        t.pos = "VERB"
+        t.feats = {
+            "VerbForm": "Fin",
+            "Mood": "Ind",
+            "Tense": "Past" if "past" in tag else "Pres" if "pres" in tag else "Fut",
+            "Aspect": "Imp" if "impf" in tag else "Perf",
+            "Number": "Plur" if "plur" in tag else "Sing",
+        } | ({"Gender": PYMORPHY_GENDERS[tag.gender]} if tag.gender in PYMORPHY_GENDERS else {})
 
 
 def repair_passive_participles(tokens: list[Token]) -> None:

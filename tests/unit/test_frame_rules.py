@@ -1762,9 +1762,26 @@ HEADLINES = [
         "Оренбургские гости в Уральске: итоги визита",
         has=[("VISITED", "Оренбургская область", "Уральск")],
     ),
+    relation_case(
+        "visit-verbless-headline-a-regions-businessmen-the-body-calls-a-delegation",
+        "Тюменские предприниматели в Костанае\nДелегация бизнесменов Тюменской области провела встречи с "
+        "костанайскими компаниями. Делегацию возглавил заместитель губернатора Тюменской области Андрей Пантелеев.",
+        has=[("VISITED", "Тюменская область", "Костанай"), ("VISITED", "Андрей Пантелеев", "Костанай")],
+    ),
+    relation_case(
+        "visit-a-leader-of-an-unnamed-delegation-went-where-his-region-did",
+        "Курганские аграрии приехали в Петропавловск\nВозглавил делегацию директор департамента АПК Курганской "
+        "области Сергей Пугин.",
+        has=[("VISITED", "Курганская область", "Петропавловск"), ("VISITED", "Сергей Пугин", "Петропавловск")],
+    ),
 ]
 
 NO_VISITS = [
+    relation_case(
+        "no-visit-from-businessmen-in-a-verbless-headline-when-nobody-speaks-of-a-delegation",
+        "Омские предприниматели в Павлодаре\nБизнесмены Омской области провели встречи с павлодарскими компаниями.",
+        absent=[("VISITED", ANY, ANY)],
+    ),
     relation_case(
         "no-visit-to-the-region-whose-stand-at-an-exhibition-was-visited",
         "Стенд Тюменской области на выставке «Агро-Кызылжар» посетил аким Северо-Казахстанской области Гауез "

@@ -255,6 +255,12 @@ def test_a_present_passive_participle_the_tagger_calls_active_is_passive() -> No
     assert participle.feats.get("Voice") == "Pass"
 
 
+def test_a_capitalised_past_verb_the_tagger_calls_an_adjective_is_a_verb() -> None:
+    verb = parse_text("Возглавил делегацию министр экономики Иван Петров.").sentences[0].tokens[0]
+    assert verb.rel == "root"  # the repair comes with the parse, which reading the arc runs
+    assert (verb.pos, verb.feats.get("Tense"), verb.feats.get("Gender")) == ("VERB", "Past", "Masc")
+
+
 def test_an_object_before_its_verb_hung_across_it_on_the_subject_is_the_verbs() -> None:
     text = (
         "В Торайгыров университете Игоря Лысенко и его коллег встретила председатель правления – ректор вуза "
