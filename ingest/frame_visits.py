@@ -450,6 +450,8 @@ def _signing_places(ctx: Context, k: int) -> list[str]:
         at = next((n for n, t in enumerate(tokens) if t.start <= r.start < t.end), None)
         if not at or tokens[at].feats.get("Case") != "Loc" or tokens[at - 1].lemma not in ("в", "во"):
             continue
+        if _title_place(ctx, k, r):
+            continue  # "полномочный представитель Президента в Таласской области Бакыт Сыдыков подписали": his post
         tok = tokens[at]
         while tok.rel in ("amod", "flat", "flat:name") and tok.head in by_i:
             tok = by_i[tok.head]  # "в Костанайской области": the noun the adjective goes with

@@ -1778,6 +1778,13 @@ HEADLINES = [
 
 NO_VISITS = [
     relation_case(
+        "no-visit-to-an-envoys-post-named-in-a-signers-title",
+        "Аким Алматинской области Марат Султангазиев и полномочный представитель Президента Кыргызской Республики в "
+        "Иссык-Кульской области Азамат Жаманкулов подписали протокол о сотрудничестве.",
+        has=[("SIGNED", "Марат Султангазиев", "doc:протокол")],
+        absent=[("VISITED", ANY, ANY)],
+    ),
+    relation_case(
         "no-visit-from-businessmen-in-a-verbless-headline-when-nobody-speaks-of-a-delegation",
         "Омские предприниматели в Павлодаре\nБизнесмены Омской области провели встречи с павлодарскими компаниями.",
         absent=[("VISITED", ANY, ANY)],
