@@ -108,7 +108,7 @@ class FrameFlows:
         # region the article is about
         importing = (trade_words().owner.get(st.match.frame) == "importer" and st.match.frame != "demand") or (
             # "Импорт Турции из области Абай составил ..., основная часть – шерсть": the goods of an import
-            st.rule == "trade.main_goods" and self.figure_kinds.get(k) == {"import"}
+            st.rule == "trade.main_goods" and self._last_figure_kinds(k) == {"import"}
         )
         self._complete(flow, k, importing)
         exporters = [e for e in flow.exporters.keys if ctx.table.get(e) is not None]
@@ -125,6 +125,11 @@ class FrameFlows:
             ctx.trade_pair = places[0]
             self.pair_sent = k
             self.ours = places[0][::-1] if importing else places[0]
+
+    def _last_figure_kinds(self, k: int) -> set[str]:
+        """The kinds of the figures of sentence k, else of the nearest of the two before it ("Импорт области из
+        Китая составил ... Основные позиции — электроника": the goods of that import)."""
+        return next((kinds for j in (k, k - 1, k - 2) if (kinds := self.figure_kinds.get(j))), set())
 
     def _directions(self, st: Statement, listed: list[Direction], k: int) -> None:
         """ "По направлениям поставок: в Омск – пшеница, в Тюмень – ячмень": one flow per item, its other side

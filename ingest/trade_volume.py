@@ -175,7 +175,7 @@ def volume_pair(ctx: Context, k: int, keys: list[str], left: str, kind: str = ""
     if _SHARE.search(left) and re.search(r"на долю", left, re.I) and keys:
         return partner_of(ctx, keys[-1]), keys[-1]
     if len(keys) >= 2:
-        return keys[0], keys[1]
+        return _by_prepositions(ctx, k, keys[:2], kind) or (keys[0], keys[1])
     if len(keys) == 1:
         only = keys[0]
         ref = next((r for r in ctx.refs_in(k) if r.key == only), None)
@@ -198,6 +198,17 @@ def volume_pair(ctx: Context, k: int, keys: list[str], left: str, kind: str = ""
     if last := _last_figure_pair(ctx, k):
         return last  # "Товарооборот ВКО с Китаем составил ... Экспорт составил 287 млн": the same two
     return home, partner
+
+
+def _by_prepositions(ctx: Context, k: int, keys: list[str], kind: str) -> tuple[str, str] | None:
+    """ "Импорт из Китая в Жамбылскую область составил ...": "из" names where the goods came from and "в" where
+    they went, whatever the order; an import figure's source is the importer (spec)."""
+    refs = {r.key: r for r in ctx.refs_in(k) if r.key in keys}
+    preps = [_prep_before(ctx, refs[key].start) if key in refs else "" for key in keys]
+    if kind not in ("export", "import") or sorted(preps) not in (["в", "из"], ["во", "из"]):
+        return None
+    origin, destination = (keys[0], keys[1]) if preps[0] == "из" else (keys[1], keys[0])
+    return (destination, origin) if kind == "import" else (origin, destination)
 
 
 def _last_figure_pair(ctx: Context, k: int) -> tuple[str, str] | None:
