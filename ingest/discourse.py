@@ -638,7 +638,7 @@ def named_members(ctx: Context, k: int) -> list[str]:
         return []
     sent = ctx.sentences[k]
     text = ctx.text[sent.start : sent.end]
-    m = DELEGATION_MEMBERS.search(text)
+    m = DELEGATION_MEMBERS.search(text) or _among_the_guests(ctx, k)
     if m is None:
         return []
     after = sent.start + m.end()
@@ -666,6 +666,19 @@ def named_members(ctx: Context, k: int) -> list[str]:
         before = [r for r in ctx.refs_in(k, "Person") if r.end <= sent.start + joined.start()]
         members += [before[-1].key] if before else []
     return list(dict.fromkeys(members))
+
+
+# "Среди них — министр X и ректор Y" after "прибыли гости из Саратовской области": the guests' members
+_AMONG = re.compile(r"^\s*[Сс]реди\s+(?:(?P<them>них)|гостей|делегатов|членов\s+делегации)\b")
+_GUESTS_BEFORE = re.compile(r"делегаци|гост[иеяь]|делегат", re.I)
+
+
+def _among_the_guests(ctx: Context, k: int) -> re.Match[str] | None:
+    """ "Среди гостей —", and "Среди них —" when the sentence before spoke of guests or a delegation."""
+    m = _AMONG.match(ctx.sentences[k].text)
+    if m is None or m.group("them") and (k == 0 or not _GUESTS_BEFORE.search(ctx.sentences[k - 1].text)):
+        return None
+    return m
 
 
 _LIST_VERBS = ("быть", "войти", "входить", "находиться")  # "в составе которых были ...": the list's own verb

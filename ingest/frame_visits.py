@@ -513,6 +513,7 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
             ctx.delegation = ctx.delegation or side  # whose members "в состав делегации вошли" lists
     if not visitors and m.predicate.delegation_agent and ctx.delegation and _told_as_done(ctx.sentences[m.sent]):
         visitors = Side(bodies=[ctx.delegation])
+    visitors.persons += [p for p in _travelling_with(ctx, m) if p not in visitors.persons]
     if not visitors:
         return
     visitors.bodies += [b for b in led_delegation(ctx, m, visitors) if b not in visitors.bodies]
@@ -544,6 +545,25 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
         for v in visitors.keys:
             if not _at_home(ctx, v, place):
                 ctx.relate("VISITED", v, place, m.sent, rule="frame:visit", date=date)
+
+
+def _travelling_with(ctx: Context, m: FrameMatch) -> list[str]:
+    """ "Вместе с акимом Асхатом Шахаровым в Оренбург прибыли руководители управлений": the persons the
+    travellers came with came too (only a verb of moving: "вместе с X осмотрели" may be X showing them round)."""
+    if m.predicate.noun or m.frame != "visit" or "place" not in m.predicate.roles or "origin" not in m.predicate.roles:
+        return []
+    tree = tree_of(ctx, m.sent)
+    tokens = ctx.sentences[m.sent].tokens
+    out: list[str] = []
+    for t in tokens[:-2]:
+        with_ = tokens[t.i + 1]
+        if t.lemma != "вместе" or with_.lemma != "с" or (t.head != m.pred.i and tree.parent(with_) is None):
+            continue
+        noun = tree.parent(with_)
+        if noun is None or noun.feats.get("Case") != "Ins" or (noun.head not in (m.pred.i, t.i)):
+            continue
+        out += resolve(ctx, tree, m.sent, Argument("visitor", "с+ins", noun, tree.phrase(noun))).persons
+    return out
 
 
 _WITH_HIM = re.compile(r"\b[Вв]месте\s+с\s+(?:ним|ней|ними)\b")
