@@ -495,7 +495,7 @@ def _outermost(refs: list[Ref]) -> list[Ref]:
 def _visit(ctx: Context, m: FrameMatch) -> None:
     if m.predicate.group_only and not any(words().is_group(a.head.lemma) for a in m.role("visitor")):
         return  # "работает в Алматы" of a person or a firm: where it is, not a visit
-    visitors = role_side(ctx, m, "visitor")
+    visitors = role_side(ctx, m, "visitor") if not _guided(m) else _toured(ctx, m)
     if not visitors and m.predicate.noun and m.pred.rel == "root" and _is_label(ctx, m.sent):
         visitors = _lead_subject(ctx, m.sent)  # "Визит в Бишкек" over "Аким ... Марат Султангазиев встретился ..."
     if not visitors:
@@ -545,6 +545,27 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
         for v in visitors.keys:
             if not _at_home(ctx, v, place):
                 ctx.relate("VISITED", v, place, m.sent, rule="frame:visit", date=date)
+
+
+_TOURS = ("экскурсия",)
+_GUIDING = ("провести", "проводить", "организовать", "организовывать", "устроить")
+
+
+def _guided(m: FrameMatch) -> bool:
+    """ "Аким провел для гостей экскурсию по городу": who conducts a tour is the host, not the one touring."""
+    return m.pred.lemma in _TOURS and m.light_verb is not None and m.light_verb.lemma in _GUIDING
+
+
+def _toured(ctx: Context, m: FrameMatch) -> Side:
+    """The ones a guided tour was for: "для гостей из Омска", "гостям", else the delegation the article sends."""
+    tree = tree_of(ctx, m.sent)
+    side = Side()
+    for c in tree.children(m.light_verb) if m.light_verb is not None else []:
+        if tree.preposition(c) == "для" or c.feats.get("Case") == "Dat" and not tree.preposition(c):
+            side.add(resolve(ctx, tree, m.sent, Argument("visitor", "для+gen", c, tree.phrase(c))))
+    if not side and ctx.delegation:
+        side = Side(bodies=[ctx.delegation])
+    return side
 
 
 def _travelling_with(ctx: Context, m: FrameMatch) -> list[str]:
