@@ -494,6 +494,20 @@ def _international_audience(dep: Token, refs: list[Ref]) -> bool:
     return dep.lemma in _AUDIENCE_BODIES and len(countries) >= 3 and all(r.type == "Country" for r in refs)
 
 
+def _without_placed(ctx: Context, k: int, refs: list[Ref]) -> list[Ref]:
+    """ "Делегация Саратовской областной думы в Западно-Казахстанской области": a place "в" puts the body in is
+    where the group is, not where it comes from ("полпредства Правительства Кыргызской Республики в Чуйской
+    области" names the region's own body: no body but a country is left without it)."""
+    tokens = ctx.sentences[k].tokens
+
+    def placed(r: Ref) -> bool:
+        at = next((t.i for t in tokens if t.start <= r.start < t.end), None)
+        return bool(at) and tokens[at].feats.get("Case") == "Loc" and tokens[at - 1].lemma in ("в", "во")
+
+    kept = [r for r in refs if not placed(r)]
+    return kept if any(r.type in BODIES and r.type != "Country" for r in kept) else refs
+
+
 def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True) -> Side:
     """A delegation: where it comes from (its genitive, "из X", a place adjective, else the delegation the
     article spoke of last) and the persons leading it or named in it."""
@@ -509,7 +523,7 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
         if (shape in ORIGIN_SHAPES and dep.i > head.i and not clause) or dep.rel == "amod" and not clause:
             # a participle agrees with its noun ("делегации, побывавшей в Приуралье"): where it went, not whence
             if dep.rel != "amod":  # a genitive follows its noun: what the parser hung on it from before does not
-                refs = [r for r in refs if r.start > head.start]
+                refs = _without_placed(ctx, k, [r for r in refs if r.start > head.start])
             refs = _without_qualifying_regions(ctx, _without_locating_brackets(ctx, refs))
             side.bodies += [r.key for r in refs if r.type in BODIES and r.key not in side.bodies]
             if dep.rel != "amod":  # "делегацию Республики Казахстан": the country named by its noun
