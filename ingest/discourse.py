@@ -502,7 +502,9 @@ def _without_placed(ctx: Context, k: int, refs: list[Ref]) -> list[Ref]:
 
     def placed(r: Ref) -> bool:
         at = next((t.i for t in tokens if t.start <= r.start < t.end), None)
-        return bool(at) and tokens[at].feats.get("Case") == "Loc" and tokens[at - 1].lemma in ("в", "во")
+        return (
+            at is not None and at > 0 and tokens[at].feats.get("Case") == "Loc" and tokens[at - 1].lemma in ("в", "во")
+        )
 
     kept = [r for r in refs if not placed(r)]
     return kept if any(r.type in BODIES and r.type != "Country" for r in kept) else refs
