@@ -216,12 +216,13 @@ def extract_persons(ctx: Context) -> None:
         sent, toks = _tokens_of(ctx, start, end)
         if sent < 0 or not toks:
             continue
+        trimmed = False
         if span.type != "PER" and not _person_shaped(ctx, toks):
             # "Карагандинского университета имени Букетова Нурлан Дулатбеков" as one body: its holder ends it
-            if len(toks) < 4 or not _person_shaped(ctx, toks[-2:]):
+            if len(toks) < 4 or not (_person_shaped(ctx, toks[-2:]) or _holder_of_a_dedicated_body(ctx, toks)):
                 continue
-            toks, start = toks[-2:], toks[-2].start
-        if _cue_before(ctx, start, _HISTORICAL_CUES):
+            toks, start, trimmed = toks[-2:], toks[-2].start, True
+        if not trimmed and _cue_before(ctx, start, _HISTORICAL_CUES):
             # "имени Гумарбека Даукеева Ерлан Сеитов": the dedicatee ran into the holder named after it
             holder = _holder_after_dedication(toks)
             if holder is None:
@@ -389,8 +390,11 @@ def _strip_dedication(ctx: Context, sent: int, toks: list[Token]) -> list[Token]
 
 def _holder_after_dedication(toks: list[Token]) -> list[Token] | None:
     """The last two words of a span of four or more after "имени", when they read as a first name and a
-    surname in the nominative (the dedicatee's are genitive)."""
-    if len(toks) < 4 or not all(t.text[:1].isupper() for t in toks[-2:]):
+    surname in the nominative (the dedicatee's are genitive); of three, when the first is the dedicatee's
+    genitive surname after his initials ("имени Ш. Уалиханова Ербол Акпаров")."""
+    if len(toks) == 3 and not _GENITIVE_SURNAME.search(toks[0].text):
+        return None
+    if len(toks) < 3 or not all(t.text[:1].isupper() for t in toks[-2:]):
         return None
     first, surname = toks[-2], toks[-1]
     if _NOMINATIVE_SURNAME.search(surname.text) and not re.search(r"(?:а|я|ова|ева|ина)$", first.text):
@@ -398,6 +402,7 @@ def _holder_after_dedication(toks: list[Token]) -> list[Token] | None:
     return None
 
 
+_GENITIVE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына)$")
 _NOMINATIVE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына)$")
 
 
@@ -484,6 +489,22 @@ def _resolve_surnames(ctx: Context, singles) -> None:
 
 
 _SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|е|ым)?$")
+
+
+def _holder_of_a_dedicated_body(ctx: Context, toks: list[Token]) -> bool:
+    """ "Евразийского национального университета имени Л.Н. Гумилева Ерлан Сыдыков" as one body: after the name
+    a body bears, a capitalised word and a nominative surname are its holder, even a first name the dictionary
+    lacks."""
+    first, surname = toks[-2], toks[-1]
+    return (
+        any(t.text.lower() in _DEDICATION_CUES for t in toks[:-3])
+        and first.text[:1].isupper()
+        and first.text.isalpha()
+        and surname.text.isalpha()
+        and not _GENITIVE_SURNAME.search(first.text)
+        and bool(_NOMINATIVE_SURNAME.search(surname.text))
+        and not any(r.start < surname.end and first.start < r.end for r in ctx.refs)
+    )
 
 
 def _person_shaped(ctx: Context, toks: list[Token]) -> bool:

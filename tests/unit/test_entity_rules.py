@@ -2108,6 +2108,17 @@ ENTITIES = [
     ),
     # persons and places
     case(
+        "person-the-holder-after-a-dedicatees-initials-and-surname",
+        "Меморандум подписал ректор Кокшетауского университета имени Ш. Уалиханова Жанат Сапаров.",
+        has=[("Person", "Жанат Сапаров")],
+        absent=[("Person", "Уалиханов Жанат Сапаров")],
+    ),
+    case(
+        "person-the-holder-the-tagger-ran-into-a-dedicated-body",
+        "Ректор Евразийского национального университета имени Л.Н. Гумилева Ерлан Сыдыков подписал меморандум.",
+        has=[("Person", "Ерлан Сыдыков"), ("Organization", "Евразийский национальный университет имени Л.Н. Гумилева")],
+    ),
+    case(
         "person-capitals-and-oblique",
         "Встречу провел губернатор Рустам ХАБИРОВ с Игорем Бабушкиным.",
         has=[("Person", "Рустам Хабиров"), ("Person", "Игорь Бабушкин")],
