@@ -552,6 +552,8 @@ class Gazetteer:
                 return False
             if t.person and not has_cue and _in_person_name(text, spans, toks, i):
                 return False
+            if _dedicatee(toks, i):
+                return False
             if t.common and _sentence_initial(text, spans[i][0]):
                 return False
             if _adjective_in_place(text, spans, toks, i):
@@ -729,6 +731,12 @@ def _is_cue(prev: _Tok, gap: str) -> bool:
     if not prev.lemmas & CUE_LEMMAS:
         return False
     return gap.strip(" \u00a0") == "" or (prev.norm in ("г", "гор") and gap.strip(" \u00a0") == ".")
+
+
+def _dedicatee(toks, i) -> bool:
+    """ "университет имени Элкея Маргулана": the name a body bears, one or two words after "имени", is a person's
+    (not a misspelt Маргилан)."""
+    return any(k >= 0 and toks[k].surface.lower() in ("имени", "им") for k in (i - 1, i - 2))
 
 
 def _in_person_name(text, spans, toks, i) -> bool:
