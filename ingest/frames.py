@@ -309,6 +309,14 @@ def _reflexive(verb: Token | None) -> bool:
     return verb is not None and verb.pos == "VERB" and verb.lemma.endswith(("ся", "сь"))
 
 
+def _oblique_unconfirmed(tree: Tree, tok: Token) -> bool:
+    """An object with no preposition the tagger put in an oblique case no known reading of the word has."""
+    tagged = tok.feats.get("Case")
+    return tree.preposition(tok) is None and not any(
+        p.is_known and PYMORPHY_CASES.get(p.tag.case) == tagged for p in parses(tok.text.lower())
+    )
+
+
 def shape_of(tree: Tree, tok: Token) -> str:
     case = CASES.get(tok.feats.get("Case", ""), "")
     if case != "acc" and tok.text.lower().endswith(("ую", "юю")):
@@ -344,6 +352,8 @@ def shape_of(tree: Tree, tok: Token) -> str:
         case = "dat"  # "АО «X» поставило ТОО «Y» партию селитры": a verb has one accusative, the firm received
     elif tok.rel == "obj" and case in ("nom", "gen"):
         case = "acc"  # nom = acc for inanimate nouns, gen = acc for animate ones: the object label decides
+    elif tok.rel == "obj" and case in ("ins", "dat", "loc") and _oblique_unconfirmed(tree, tok):
+        case = "acc"  # "Хокимият Самаркандской области посетила делегация": a word the dictionary lacks, tagged Ins
     elif tok.rel == "nsubj" and case == "acc" and tok.feats.get("Animacy") != "Anim" and tok.i > tok.head:
         # the same syncretism read the other way, after the verb ("продукцию представили предприятия");
         # before it the accusative stands ("Соглашение подписали губернатор и аким")
