@@ -1180,7 +1180,12 @@ def delegation_leaders(ctx: Context) -> list[Led]:
 
 
 # "Во главе делегации — заместитель секретаря парткома X": a verbless clause naming the leader after a dash
-_HEADING_DASH = re.compile(r"^\s*(?:во|в)\s+главе\s+(?:[а-яё]+\s+)?делегаци[а-яё]*\b[^—–.;]{0,80}?\s[—–]\s", re.I)
+# "Руководитель миссии — заместитель акима X", "Глава делегации — X" too
+_HEADING_DASH = re.compile(
+    r"^\s*(?:(?:во|в)\s+главе|руководитель|глава)\s+(?:[а-яё]+\s+)?(?:бизнес-)?(?:делегаци|мисси)[а-яё]*\b"
+    r"[^—–.;]{0,80}?\s[—–]\s",
+    re.I,
+)
 
 
 def _led_by_heading_dash(ctx: Context, k: int) -> list[Led]:

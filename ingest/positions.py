@@ -236,6 +236,8 @@ _CANDIDATE = re.compile(
     re.I,
 )
 _AT_THE_HEAD = re.compile(r"\bв[о]?\s+$", re.I)
+# "Глава делегации — X", "Руководитель бизнес-миссии — X": leading a trip, no office
+_GROUP_LEADER = re.compile(r"(?:глав|руководител)\w*\s+(?:[а-яё]+\s+)?(?:бизнес-)?(?:делегаци|мисси)", re.I)
 
 
 def _title_before(ctx: Context, ref: Ref) -> TitlePhrase | None:
@@ -247,6 +249,7 @@ def _title_before(ctx: Context, ref: Ref) -> TitlePhrase | None:
         m
         for m in offices().any_title.finditer(left)
         if not (m.group("title").lower().startswith("глав") and _AT_THE_HEAD.search(left[: m.start()]))
+        and not _GROUP_LEADER.match(m.group("title") + left[m.end() :])
     ]
     if found and _CANDIDATE.search(left[: found[-1].start()]) and len(left) - found[-1].end() < 80:
         # "бывший губернатор Флориды Джеб Буш, губернатор Висконсина Скотт Уокер": he has his title, not held

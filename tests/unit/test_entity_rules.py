@@ -70,6 +70,18 @@ def case(case_id: str, text: str, has=(), absent=(), only=()):
 
 HOLDS = [
     case(
+        "holds-no-office-by-leading-a-delegation",
+        "Делегация Тюменской области посетила Петропавловск. Глава делегации — заместитель губернатора Тюменской "
+        "области Вячеслав Вахрин.",
+        has=[("HOLDS_POSITION", "Вячеслав Вахрин", "Тюменская область", "заместитель губернатора")],
+        absent=[("HOLDS_POSITION", "Вячеслав Вахрин", "Тюменская область", "глава делегации")],
+    ),
+    case(
+        "holds-no-office-by-leading-a-business-mission",
+        "Бизнес-миссия Костанайской области работала в Кургане. Руководитель бизнес-миссии — Ерлан Искаков.",
+        absent=[("HOLDS_POSITION", ANY, ANY)],
+    ),
+    case(
         "holds-no-office-he-held-before",
         "Бывший аким Павлодарской области Болат Бакауов посетил Омск.",
         absent=[("HOLDS_POSITION", "Болат Бакауов", ANY)],

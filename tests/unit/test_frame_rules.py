@@ -1802,6 +1802,12 @@ HEADLINES = [
         has=[("VISITED", "Челябинская область", "АгромашХолдинг KZ")],
     ),
     relation_case(
+        "visit-the-leader-a-dash-names-after-the-head-of-the-mission",
+        "В Курганской области находилась бизнес-миссия Костанайской области. Руководитель миссии — заместитель "
+        "акима Костанайской области Ерлан Искаков.",
+        has=[("VISITED", "Ерлан Искаков", "Курганская область")],
+    ),
+    relation_case(
         "visit-a-regions-executive-the-tagger-reads-as-instrumental-was-visited",
         "Хокимият Ферганской области посетила делегация Жамбылской области.",
         has=[("VISITED", "Жамбылская область", "Ферганская область")],
