@@ -258,6 +258,9 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         # "павлодарцев принял губернатор", "южноуральцы побывали на заводе": the place's people, as a group
         if not ctx.delegation:
             ctx.delegation = place
+        elif place in _places_of_body(ctx, ctx.delegation):
+            place = ctx.delegation  # "карагандинцев" after "Бизнес-миссия Палаты предпринимателей Карагандинской
+            # области": the chamber's people, not the region's (spec)
         return Side(bodies=[place], groups=[place])
     if head.lemma in words().collectives:
         # companies of a region stand for it, and the ones it names for themselves ("такие омские
