@@ -6,7 +6,7 @@ import os
 import re
 
 from coopgraph.ingest.context import Context, normalise_key
-from coopgraph.ingest.morph import form_of, inflect_word, lemma, parses, transliterate_kazakh
+from coopgraph.ingest.morph import form_of, inflect_word, lemma, may_be_plural_nominative, parses, transliterate_kazakh
 from coopgraph.ingest.nlp import Token
 from coopgraph.ingest.org_names import add_firm_word_names, add_unquoted_names, described_at_start, org_lexicon
 from coopgraph.ingest.records import Entity
@@ -901,7 +901,11 @@ def _plural_group(ctx: Context, start: int, end: int) -> bool:
     """ "Омские предприятия", "казахстанские компании": a span ending in a plural organisation noun speaks of
     a region's firms (the spec's generic bodies), not of one named body."""
     _, toks = _span_tokens(ctx, start, end)
-    return bool(toks) and toks[-1].feats.get("Number") == "Plur" and lemma(toks[-1].text) in _ORG_HEADS
+    if not toks or lemma(toks[-1].text) not in _ORG_HEADS:
+        return False
+    # "Торгово-промышленные палаты": the tagger may call the noun singular; its plural adjective says otherwise
+    agreeing = any(t.pos == "ADJ" and t.feats.get("Number") == "Plur" and t.feats.get("Case") == "Nom" for t in toks)
+    return toks[-1].feats.get("Number") == "Plur" or agreeing and may_be_plural_nominative(toks[-1].text)
 
 
 def _described_span(ctx: Context, start: int, end: int) -> bool:
