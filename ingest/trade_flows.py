@@ -214,7 +214,7 @@ class FrameFlows:
             (flow.exporters, flow.importers, mem.exporters, mem.importers),
             (flow.importers, flow.exporters, mem.importers, mem.exporters),
         )
-        for side, other, last_same, _ in sides:
+        for side, other, last_same, last_other in sides:
             if side.deixis and not side.keys:
                 # "Мы поставляем в Узбекистан цемент, а оттуда завозим овощи", "С Оренбуржьем оборот
                 # сбалансированный: оттуда завозим металлопрокат": the place named last before it in its
@@ -229,8 +229,11 @@ class FrameFlows:
                     # sentence before named the place and stated no flow of its own (a flow of this sentence
                     # that names no place, "республика остается покупателем: туда экспортировано", is no guide)
                     before = [r.key for r in ctx.refs_in(k - 1, "Region", "City", "Country") if r.key not in other.keys]
-                if before:
-                    side.keys = before[-1:]
+                # "В Китай из Жамбылской области поставляются удобрения, а оттуда ввозятся ...": after a flow
+                # stated earlier in the sentence, the place it went to (came from) is where "оттуда" ("туда") points
+                contrast = [b for b in before if mem.sent == k and b in last_other]
+                if contrast or before:
+                    side.keys = (contrast or before)[-1:]
                 elif recent:
                     # "there" is the partner the last flow went to or came from, never the article's own side:
                     # "поставляем в республику металлопрокат, а оттуда везем уголь"
