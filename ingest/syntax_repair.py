@@ -893,6 +893,26 @@ def repair_nouns_read_as_modifiers_of_genitives(tokens: list[Token]) -> None:
                 t._head = noun.i
 
 
+def repair_genitives_read_as_modifiers_of_the_next_noun(tokens: list[Token]) -> None:
+    """ "На полях Каспийского медиафорума аким области провел встречу": the parser can hang a genitive noun as an
+    adjective of the noun after it, in another case. It is the genitive of the noun before it (past its own
+    adjectives)."""
+    for noun in tokens:
+        head = tokens[noun._head] if 0 <= noun._head < len(tokens) else None
+        if noun.pos != "NOUN" or noun._rel != "amod" or noun.feats.get("Case") != "Gen" or head is None:
+            continue
+        if head.i <= noun.i or head.pos not in ("NOUN", "PROPN") or head.feats.get("Case") == "Gen":
+            continue
+        k = noun.i - 1
+        while k >= 0 and tokens[k].pos == "ADJ" and tokens[k].feats.get("Case") == "Gen":
+            k -= 1
+        if k < 0 or tokens[k].pos not in ("NOUN", "PROPN"):
+            continue
+        noun._head, noun._rel = tokens[k].i, "nmod"
+        for adj in tokens[k + 1 : noun.i]:  # its adjectives, which the parser hung on the next noun too
+            adj._head, adj._rel = noun.i, "amod"
+
+
 def repair_oblique_nouns_read_as_modifiers(tokens: list[Token]) -> None:
     """ "Караганда отправляет свердловчанам каменный уголь", "закупают у омичей зерно": a people's noun the tagger
     first read as an adjective stays the next noun's modifier in the parse, in a case that noun does not have. A

@@ -503,6 +503,12 @@ def test_a_firm_after_a_dash_names_the_noun_before_it() -> None:
 # [sentence, word, its relation and head after the repairs]
 REHUNG = [
     pytest.param(
+        "На полях Каспийского медиафорума аким Мангистауской области Нурлан Ногаев провел встречу с губернатором.",
+        "медиафорума",
+        ("nmod", "полях"),
+        id="a-genitive-read-as-the-next-nouns-adjective-is-the-genitive-of-the-noun-before",
+    ),
+    pytest.param(
         "Павлодарские компании участвуют в выставке «Агросиб».",
         "компании",
         ("nsubj", "участвуют"),
