@@ -100,10 +100,6 @@ _STOP_WORDS = {
 }
 
 
-def _head_nominative(word: str) -> str:
-    return match_case(inflect_word(word, {"nomn", "sing"}, ("NOUN",)), word)
-
-
 def extract_events(ctx: Context) -> None:
     taken: list[tuple[int, int]] = []
     _quoted_names(ctx, taken)
@@ -128,7 +124,7 @@ def extract_events(ctx: Context) -> None:
         if not tail:
             continue
         ordinal = f"{m.group('ord')} " if m.group("ord") else ""
-        name = f"{ordinal}{_head_nominative(m.group('head'))} {tail}"
+        name = f"{ordinal}{_nominative(m.group('head'))} {tail}"  # "на Играх дружбы ..." → "Игры дружбы ..."
         end = m.start("tail") + m.group("tail").find(tail.split()[-1]) + len(tail.split()[-1])
         start = m.start()
         pair = _PAIR_BEFORE.search(ctx.text, max(0, start - 60), start) if not m.group("ord") else None

@@ -2121,6 +2121,12 @@ ENTITIES = [
         absent=[("Event", ANY)],
     ),
     case(
+        "event-games-named-in-the-locative-keep-their-plural",
+        "Спортсмены Павлодарской области выступили на Играх дружбы приграничных регионов в Омске.",
+        has=[("Event", "Игры дружбы приграничных регионов")],
+        absent=[("Event", "Игра дружбы приграничных регионов")],
+    ),
+    case(
         "event-lately-before-a-city-is-a-time",
         "На днях Уральск посетил губернатор Саратовской области Роман Бусаргин.",
         absent=[("Event", ANY)],

@@ -2652,6 +2652,11 @@ PARTICIPATION = [
         has=[("PARTICIPATED_IN", "Павлодарская область", "XV Агро Сибирь")],
     ),
     relation_case(
+        "participate-a-team-that-took-a-place-at-the-games",
+        "Сборная Северо-Казахстанской области заняла третье место на Играх дружбы приграничных регионов в Тюмени.",
+        has=[("PARTICIPATED_IN", "Северо-Казахстанская область", "Игры дружбы приграничных регионов")],
+    ),
+    relation_case(
         "participate-met-on-the-sidelines-of-a-forum-the-parser-hung-on-the-subject",
         "На полях Каспийского медиафорума аким Мангистауской области Нурлан Ногаев провел встречу с губернатором.",
         has=[("PARTICIPATED_IN", "Нурлан Ногаев", "Каспийский медиафорум")],
