@@ -30,7 +30,8 @@ _PLAN = re.compile(
 )
 _DELEGATION = re.compile(r"\b(бизнес-)?(делегаци\w+|гост\w+|делегат\w+)\b", re.I)
 _LEADS = re.compile(r"(во главе с|возглавил\w*|возглавляем\w+|сопровождал\w*|в составе|в сопровождении)", re.I)
-_HOSTS = re.compile(r"\b(встретил\w*|принял\w*|приветствовал\w*|встреча\w*)\b", re.I)
+# "провел (рабочую) встречу с делегацией": a meeting noun in any case, as the verbs
+_HOSTS = re.compile(r"\b(встретил\w*|принял\w*|приветствовал\w*|встреч[аиуе]\w*)\b", re.I)
 _THANKS = re.compile(
     r"поблагодарил\w*\s+(.{0,80}?)\s+за\s+(?:т[её]плый|радушный|гостеприимный|"
     r"хороший|дружеский)?\s*при[её]м",
@@ -271,8 +272,8 @@ def _hosted_delegation(ctx: Context, k: int) -> None:
     """ "С бизнес-делегацией, которую возглавил X, встретился глава региона": guests visited the host."""
     sent = ctx.sentences[k]
     deleg = _DELEGATION.search(sent.text)
-    if not deleg or not _HOSTS.search(sent.text):
-        return
+    if not deleg or not _HOSTS.search(sent.text) or _PLAN.search(sent.text):
+        return  # "пригласил делегацию ТПУ посетить Павлодар": an invitation, no visit yet
     dstart, dend = sent.start + deleg.start(), sent.start + deleg.end()
     origin = _delegation_origin(ctx, k, dstart, dend)
     host = _host_region(ctx, k, exclude=origin)
