@@ -1010,6 +1010,7 @@ def _verbless(ctx: Context, k: int) -> None:
         and (residents_place(ctx, t) or travelled and t.lemma in words().collectives and t.pos == "NOUN")
     ]
     if not groups:
+        _office_placed(ctx, k)
         return  # before the parse: most verbless lines are datelines and captions of no one
     tree = tree_of(ctx, k)
     for tok in groups:
@@ -1019,6 +1020,25 @@ def _verbless(ctx: Context, k: int) -> None:
             for v in side.keys:
                 if not _at_home(ctx, v, place):
                     ctx.relate("VISITED", v, place, k, rule="visit.verbless")
+
+
+def _office_placed(ctx: Context, k: int) -> None:
+    """ "Аким СКО — в Тюмени" over "Гауез Нурмухамбетов провел переговоры ...": a headline opening with an office,
+    then a place, puts its holder there; named nowhere near it, the holder is the person the lead is about."""
+    tokens = ctx.sentences[k].tokens
+    if not tokens or tokens[0].lemma not in words().offices or not _is_label(ctx, k):
+        return
+    found = _place_after(ctx, k, tokens[0])
+    if found is None:
+        return
+    tree = tree_of(ctx, k)
+    office = resolve(ctx, tree, k, Argument("visitor", "nom", tokens[0], tree.phrase(tokens[0])))
+    at = min(r.start for r in ctx.refs_in(k) if r.key == found)
+    own = [r.key for r in ctx.refs_in(k, "Region", "City", "Country") if r.start < at]  # "Аким СКО": his place
+    persons = office.persons or [p for p in _lead_subject(ctx, k).persons if region_of_person(ctx, p) in (None, *own)]
+    for person in persons:
+        if not _at_home(ctx, person, found) and not any(same_side(ctx, o, found) for o in own):
+            ctx.relate("VISITED", person, found, k, rule="visit.verbless")
 
 
 # Group nouns whose "в Y" puts the group there; "представитель ... в Чуйской области" is an office held there

@@ -1662,6 +1662,22 @@ DISCOURSE = [
 
 HEADLINES = [
     relation_case(
+        "headline-an-office-at-a-place-is-the-person-the-lead-is-about",
+        "Аким ЗКО — в Самаре\n\nНариман Тургалиев провел переговоры с губернатором Самарской области Вячеславом "
+        "Федорищевым.",
+        has=[("VISITED", "Нариман Тургалиев", "Самара")],
+    ),
+    relation_case(
+        "headline-an-office-of-no-named-place-at-home-gives-no-visit",
+        "Аким области — в Костанае\n\nКостанайский аким Кумар Аксакалов осмотрел новый завод.",
+        absent=[("VISITED", ANY, ANY)],
+    ),
+    relation_case(
+        "headline-an-office-at-its-own-place-gives-no-visit",
+        "Губернатор Омской области в Омске\n\nВиталий Хоценко осмотрел новый завод.",
+        absent=[("VISITED", ANY, ANY)],
+    ),
+    relation_case(
         "headline-a-delegation-on-a-regions-nickname",
         "Делегация Костанайской области — на Могилевщине\n\nПредседатель Могилевского облисполкома Петр Дубовик "
         "провел переговоры с акимом Костанайской области Канатом Ахметжановым.",
