@@ -2208,18 +2208,9 @@ def repair_short_participles_read_as_nouns(tokens: list[Token]) -> None:
     for t in tokens:
         if t.pos != "NOUN" or not t.lemma.endswith(("ть", "ться")) or not t.text.islower():
             continue
-        readings = [p for p in parses(t.text) if p.is_known]
-        if not readings or not all(p.tag.POS == "PRTS" for p in readings):
-            continue
-        tag = readings[0].tag
-        t.pos = "VERB"
-        t.feats = {
-            "VerbForm": "Part",
-            "Voice": "Pass",
-            "Variant": "Short",
-            "Aspect": "Imp" if "impf" in tag else "Perf",
-            "Number": "Plur" if "plur" in tag else "Sing",
-        }
+        if (tag := _only_reading(t, "PRTS")) is not None:
+            t.pos = "VERB"
+            t.feats = {"VerbForm": "Part", "Voice": "Pass", "Variant": "Short"} | _aspect_and_number(tag)
 
 
 def repair_verbs_read_as_adjectives(tokens: list[Token]) -> None:
@@ -2228,18 +2219,22 @@ def repair_verbs_read_as_adjectives(tokens: list[Token]) -> None:
     for t in tokens:
         if t.pos != "ADJ" or not t.lemma.endswith(("ть", "ться", "ти", "тись", "чь", "чься")):
             continue
-        readings = [p for p in parses(t.text.lower()) if p.is_known]
-        if not readings or not all(p.tag.POS == "VERB" for p in readings):
-            continue
-        tag = readings[0].tag
-        t.pos = "VERB"
-        t.feats = {
-            "VerbForm": "Fin",
-            "Mood": "Ind",
-            "Tense": "Past" if "past" in tag else "Pres" if "pres" in tag else "Fut",
-            "Aspect": "Imp" if "impf" in tag else "Perf",
-            "Number": "Plur" if "plur" in tag else "Sing",
-        } | ({"Gender": PYMORPHY_GENDERS[tag.gender]} if tag.gender in PYMORPHY_GENDERS else {})
+        if (tag := _only_reading(t, "VERB")) is not None:
+            t.pos = "VERB"
+            tense = "Past" if "past" in tag else "Pres" if "pres" in tag else "Fut"
+            t.feats = {"VerbForm": "Fin", "Mood": "Ind", "Tense": tense} | _aspect_and_number(tag)
+            if tag.gender in PYMORPHY_GENDERS:
+                t.feats["Gender"] = PYMORPHY_GENDERS[tag.gender]
+
+
+def _only_reading(t: Token, pos: str):
+    """The dictionary's tag of a word all of whose known readings are of part of speech `pos`, else None."""
+    readings = [p for p in parses(t.text.lower()) if p.is_known]
+    return readings[0].tag if readings and all(p.tag.POS == pos for p in readings) else None
+
+
+def _aspect_and_number(tag) -> dict[str, str]:
+    return {"Aspect": "Imp" if "impf" in tag else "Perf", "Number": "Plur" if "plur" in tag else "Sing"}
 
 
 def repair_passive_participles(tokens: list[Token]) -> None:
