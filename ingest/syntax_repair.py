@@ -1759,6 +1759,28 @@ def repair_split_conjuncts(tokens: list[Token]) -> None:
             tokens[start - 1]._head, tokens[start - 1]._rel = second.i, "cc"
 
 
+def repair_agreeing_objects(tokens: list[Token]) -> None:
+    """ "в Павлодаре завершил работу II Сибирско-Казахстанский форум": a past verb with no subject and two objects
+    after it; the one that agrees with it in gender and may be nominative is its subject ("работу" is not)."""
+    for verb in tokens:
+        gender = verb.feats.get("Gender")
+        if verb.pos != "VERB" or verb.feats.get("Tense") != "Past" or not gender or not _finite(verb):
+            continue
+        kids = [c for c in tokens if c._head == verb.i]
+        objects = [c for c in kids if c._rel == "obj" and c.i > verb.i and c.pos in ("NOUN", "PROPN")]
+        if len(objects) != 2 or any(c._rel in ("nsubj", "nsubj:pass") for c in kids):
+            continue
+        agreeing = [
+            c
+            for c in objects
+            if c.feats.get("Gender") == gender
+            and c.feats.get("Number", "Sing") == "Sing"
+            and any(p.tag.case == "nomn" for p in parses(c.text.lower()))
+        ]
+        if len(agreeing) == 1:
+            agreeing[0]._rel = "nsubj"
+
+
 def repair_second_objects(tokens: list[Token]) -> None:
     """ "Сырье закупают кожевенные фабрики Турции": a noun before an active verb that cannot be its subject (no
     nominative in the verb's number), read as its object or subject, and an "object" after it that can: the

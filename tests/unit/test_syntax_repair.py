@@ -503,6 +503,12 @@ def test_a_firm_after_a_dash_names_the_noun_before_it() -> None:
 # [sentence, word, its relation and head after the repairs]
 REHUNG = [
     pytest.param(
+        "14 ноября 2025 года в Павлодаре завершил работу II Сибирско-Казахстанский межрегиональный форум.",
+        "форум",
+        ("nsubj", "завершил"),
+        id="of-two-objects-the-one-agreeing-with-a-past-verb-is-its-subject",
+    ),
+    pytest.param(
         "На полях Каспийского медиафорума аким Мангистауской области Нурлан Ногаев провел встречу с губернатором.",
         "медиафорума",
         ("nmod", "полях"),
