@@ -679,6 +679,7 @@ def _came_to_the_event(ctx: Context) -> None:
     участие": at an event held in one party's place, the other party's delegation and the persons present
     from across the border came there (spec); at a third region's event nobody did (dev-207)."""
     events = find_events(ctx)
+    led = {r for one in delegation_leaders(ctx) for r in [one.side, *(headed_region(ctx, p) for p in one.persons)] if r}
     present: dict[str, list[tuple[str, int]]] = {}
     for rel in ctx.relations.values():
         if rel.type == "PARTICIPATED_IN":
@@ -695,8 +696,10 @@ def _came_to_the_event(ctx: Context) -> None:
                 continue  # "по видеосвязи обратился": took part from home
             if source.startswith("Person:"):
                 side = region_of_person(ctx, source)
-            elif (source, event) in ctx.participant_groups:
-                side = source  # a delegation, not a body that only sent its products
+            elif (source, event) in ctx.participant_groups or source == ctx.delegation or source in led:
+                # a delegation, not a body that only sent its products ("Самую многочисленную делегацию привезла
+                # Жамбылская область. Ее возглавил аким региона"): the article's, or one its head led
+                side = source
             else:
                 continue
             side = body_place(ctx, side) or side  # a firm's or chamber's office: where its name puts it
