@@ -913,6 +913,25 @@ def repair_genitives_read_as_modifiers_of_the_next_noun(tokens: list[Token]) -> 
             adj._head, adj._rel = noun.i, "amod"
 
 
+def repair_genitives_hung_on_the_verb(tokens: list[Token]) -> None:
+    """ "В хокимияте Ташкентской области состоялись переговоры": the parser can hang the genitive after a noun with
+    a preposition on the verb, as an oblique with none of its own. It is that noun's genitive."""
+    for noun in tokens:
+        if noun.pos not in ("NOUN", "PROPN") or noun._rel != "obl" or noun.feats.get("Case") != "Gen":
+            continue
+        if any(c._head == noun.i and c._rel == "case" for c in tokens):
+            continue  # "из Омской области": an oblique of its own
+        k = noun.i - 1
+        while k >= 0 and tokens[k].pos == "ADJ" and tokens[k]._head == noun.i:
+            k -= 1
+        before = tokens[k] if k >= 0 else None
+        if before is None or before.pos not in ("NOUN", "PROPN") or before._head != noun._head:
+            continue
+        if before.feats.get("Case") == "Gen" or not any(c._head == before.i and c._rel == "case" for c in tokens):
+            continue
+        noun._head, noun._rel = before.i, "nmod"
+
+
 def repair_oblique_nouns_read_as_modifiers(tokens: list[Token]) -> None:
     """ "Караганда отправляет свердловчанам каменный уголь", "закупают у омичей зерно": a people's noun the tagger
     first read as an adjective stays the next noun's modifier in the parse, in a case that noun does not have. A

@@ -503,6 +503,12 @@ def test_a_firm_after_a_dash_names_the_noun_before_it() -> None:
 # [sentence, word, its relation and head after the repairs]
 REHUNG = [
     pytest.param(
+        "В хокимияте Самаркандской области состоялись переговоры хокима области с делегацией Туркестанской области.",
+        "области",
+        ("nmod", "хокимияте"),
+        id="a-genitive-after-a-noun-with-its-preposition-is-that-nouns",
+    ),
+    pytest.param(
         "14 ноября 2025 года в Павлодаре завершил работу II Сибирско-Казахстанский межрегиональный форум.",
         "форум",
         ("nsubj", "завершил"),
