@@ -412,15 +412,26 @@ def _signed_at_the_other_side(ctx: Context) -> None:
         # where this signing was told up to the signer's sentence: not where a document merged with it was
         places = [p for j in sorted(sents[rel.target_key]) if j <= k for p in _signing_places(ctx, j)]
         for place in dict.fromkeys(places):
-            if not any(_at_home(ctx, party, place) for party in doc_parties):
-                continue  # signed at a third place: took part, no visit (spec)
             side = region_of_person(ctx, rel.source_key)
+            if not any(_at_home(ctx, party, place) for party in doc_parties) and not _travelled_to(ctx, side, place):
+                continue  # signed at a third place: took part, no visit (spec)
             if side is None or side not in doc_parties or _country(ctx, side) == _country(ctx, place):
                 continue
             if _at_home(ctx, rel.source_key, place):
                 continue  # "председатель Союза работодателей Атырауской области" signing in Атырау is at home
             ctx.relate("VISITED", rel.source_key, place, k, rule="frame:visit.signed_there")
     _bodies_signed_there(ctx, parties, sents)
+
+
+def _travelled_to(ctx: Context, side: str | None, place: str) -> bool:
+    """ "Делегация Карагандинской области находится в Беларуси ... Программа подписана сегодня в Минске": the
+    signer's side went to the country (or region) the place is in, so the place is on its trip (spec: unless the
+    text says that a delegation travelled there)."""
+    target = ctx.table.get(place)
+    if side is None or target is None:
+        return False
+    around = {f"Country:{target.country}"} | ({f"Region:{target.region}"} if target.region else set())
+    return any(r.type == "VISITED" and r.source_key == side and r.target_key in around for r in ctx.relations.values())
 
 
 def _bodies_signed_there(ctx: Context, parties: dict[str, set[str]], sents: dict[str, set[int]]) -> None:
