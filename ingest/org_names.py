@@ -310,6 +310,8 @@ _ADJ_ENDING = (
 
 
 def _adjective(tok: Token) -> bool:
+    if tok.feats.get("Variant") == "Short":
+        return False  # "был представлен Южно-Уральский университет": a predicate, no word of the name
     if tok.pos == "ADJ" or tok.feats.get("VerbForm") == "Part":
         return True
     return tok.pos == "PROPN" and tok.text[:1].isupper() and tok.text.lower().endswith(_ADJ_ENDING)
