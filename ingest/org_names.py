@@ -314,7 +314,13 @@ def _adjective(tok: Token) -> bool:
         return False  # "был представлен Южно-Уральский университет": a predicate, no word of the name
     if tok.pos == "ADJ" or tok.feats.get("VerbForm") == "Part":
         return True
-    return tok.pos == "PROPN" and tok.text[:1].isupper() and tok.text.lower().endswith(_ADJ_ENDING)
+    # ("одобрены Советом Федерации": a noun ending so, with no adjective reading, is no modifier)
+    return (
+        tok.pos == "PROPN"
+        and tok.text[:1].isupper()
+        and tok.text.lower().endswith(_ADJ_ENDING)
+        and any(p.tag.POS in ("ADJF", "PRTF") for p in parses(tok.text.lower()))
+    )
 
 
 def _proper_tail(ctx: Context, k: int, toks: list[Token], i: int) -> Token | None:
