@@ -319,8 +319,15 @@ def _adjective(tok: Token) -> bool:
         tok.pos == "PROPN"
         and tok.text[:1].isupper()
         and tok.text.lower().endswith(_ADJ_ENDING)
-        and any(p.tag.POS in ("ADJF", "PRTF") for p in parses(tok.text.lower()))
+        and (
+            bool(_PLACE_ADJECTIVE.search(tok.text))
+            or any(p.tag.POS in ("ADJF", "PRTF") for p in parses(tok.text.lower()))
+        )
     )
+
+
+# "Лебединский горно-обогатительный комбинат": a place adjective the dictionary reads only as a surname
+_PLACE_ADJECTIVE = re.compile(r"[сц]к(?:ий|ой|ая|ое|ие|ого|ому|им|ом|ую|ых|ими)$")
 
 
 def _proper_tail(ctx: Context, k: int, toks: list[Token], i: int) -> Token | None:
