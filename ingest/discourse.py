@@ -563,7 +563,7 @@ def _group(ctx: Context, tree: Tree, k: int, head: Token, fallback: bool = True)
     if not side.bodies and side.persons:
         side.bodies += [r for p in side.persons if (r := headed_region(ctx, p))][:1]
     if not side.bodies:
-        side.bodies += _demonym_before(ctx, k, head)
+        side.bodies += demonyms_before(ctx, k, head) or _national_delegation(ctx, k, head)
         adjectives += side.bodies
     if side.bodies and side.bodies[0] in adjectives and side.bodies[0] in _places_of_body(ctx, ctx.delegation):
         # "делегацию Торгово-промышленной палаты Новосибирской области ... новосибирские гости побывали": the
@@ -717,18 +717,22 @@ def delegation_named_before(ctx: Context, k: int, back: int = 3) -> str | None:
     """The region whose delegation (or business mission) the article spoke of last, in the `back` sentences up
     to sentence k: "делегация Астраханской области", "астраханская делегация", "бизнес-миссия Витебской
     области"."""
-    found = None
-    for j in range(max(0, k - back), k + 1):
-        sent = ctx.sentences[j]
-        for m in re.finditer(r"делегаци\w*|(?<![\w-])(?:бизнес-)?мисси\w*", sent.text, re.I):
-            at = sent.start + m.start()
-            near = [
-                r
-                for r in ctx.refs_in(j, "Region")
-                if at < r.start <= at + m.end() - m.start() + 2 or r.via == "demonym" and 0 <= at - r.end <= 2
-            ]
-            found = near[0].key if near else found
-    return found
+    named = [key for j in range(max(0, k - back), k + 1) for key in _delegations_in(ctx, j)]
+    return named[-1] if named else None
+
+
+def _delegations_in(ctx: Context, j: int) -> Iterator[str]:
+    """The regions whose delegations sentence j names, in text order."""
+    sent = ctx.sentences[j]
+    for m in re.finditer(r"делегаци\w*|(?<![\w-])(?:бизнес-)?мисси\w*", sent.text, re.I):
+        at = sent.start + m.start()
+        near = [
+            r
+            for r in ctx.refs_in(j, "Region")
+            if at < r.start <= at + m.end() - m.start() + 2 or r.via == "demonym" and 0 <= at - r.end <= 2
+        ]
+        if near:
+            yield near[0].key
 
 
 def _kind_named_before(ctx: Context, k: int, head: Token) -> list[str]:
@@ -893,7 +897,7 @@ def most_specific(ctx: Context, keys: list[str]) -> list[str]:
     return [key for key in keys if not (key.startswith("Country:") and key.split(":")[-1] in countries)]
 
 
-def _demonym_before(ctx: Context, k: int, head: Token) -> list[str]:
+def demonyms_before(ctx: Context, k: int, head: Token) -> list[str]:
     """ "астраханская делегация", "омские гости": the place behind the adjective right before the noun, and
     those coordinated with it ("павлодарские и омские предприятия")."""
     from coopgraph.ingest.trade import demonym_key
@@ -913,6 +917,21 @@ def _demonym_before(ctx: Context, k: int, head: Token) -> list[str]:
         out.insert(0, key)
         end = dm.start
     return out
+
+
+def _national_delegation(ctx: Context, k: int, head: Token) -> list[str]:
+    """ "Казахстанская делегация в Курганской области" over "Делегация Костанайской области провела переговоры":
+    a country's adjective (no Country: the article never names it by a noun) means the one delegation of a region
+    of that country the article names anywhere."""
+    from coopgraph.ingest.places import place_key
+
+    sent = ctx.sentences[k]
+    dm = next((d for d in ctx.demonyms if sent.start <= d.start and 0 <= head.start - d.end <= 2), None)
+    if dm is None or dm.place.type != "Country" or ctx.table.get(place_key(dm.place)) is not None:
+        return []
+    named = {key for j in range(len(ctx.sentences)) for key in _delegations_in(ctx, j)}
+    ours = [key for key in named if country_code(ctx, key) == dm.place.code]
+    return ours if len(ours) == 1 else []
 
 
 def counterpart(ctx: Context, k: int, head: Token) -> str | None:

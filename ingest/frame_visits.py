@@ -14,6 +14,7 @@ from coopgraph.ingest.discourse import (
     country_code,
     delegation_leaders,
     delegation_named_before,
+    demonyms_before,
     focus_region,
     headed_region,
     led_delegation,
@@ -547,6 +548,8 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
         # "В Омске стартовали игры ... а из Казахстана приехали сборные": came from somewhere to where the
         # article's event is held
         places = [venue]
+    if not places:
+        places = _hosts_place(ctx, m)
     if not places and any(a.head.lemma in _OCCASION_NOUNS for a in m.role("place")):
         # "В Костанае открылся завод ... На церемонии запуска побывала делегация": where the occasion was held
         places = [p for j in (m.sent, m.sent - 1) if j >= 0 for p in locatives(ctx, j)][:1]
@@ -556,6 +559,17 @@ def _visit(ctx: Context, m: FrameMatch) -> None:
         for v in visitors.keys:
             if not _at_home(ctx, v, place):
                 ctx.relate("VISITED", v, place, m.sent, rule="frame:visit", date=date)
+
+
+def _hosts_place(ctx: Context, m: FrameMatch) -> list[str]:
+    """ "приехал в гости к омским коллегам", "прибыл к губернатору Омской области": who came to someone came to
+    the place that host is of (its name, its adjective, or the place a named host holds office in)."""
+    found: list[str] = []
+    for arg in m.role("host"):
+        found += [r.key for r in arg.refs if r.type in ("Region", "City", "Country")]
+        found += [key for key in demonyms_before(ctx, m.sent, arg.head) if not key.startswith("Organization:")]
+        found += [h for r in arg.refs if r.type == "Person" and (h := region_of_person(ctx, r.key))]
+    return list(dict.fromkeys(found))
 
 
 _TOURS = ("экскурсия",)

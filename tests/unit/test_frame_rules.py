@@ -11,6 +11,27 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-coming-to-a-host-named-by-the-adjective-of-its-place",
+        "Аким Павлодарской области Асаин Байханов приехал в гости к омским коллегам.",
+        has=[("VISITED", "Асаин Байханов", "Омская область")],
+    ),
+    relation_case(
+        "visit-coming-to-a-host-named-by-office-and-region",
+        "Аким Павлодарской области Асаин Байханов приехал в гости к губернатору Омской области.",
+        has=[("VISITED", "Асаин Байханов", "Омская область")],
+    ),
+    relation_case(
+        "visit-coming-to-a-named-host-goes-to-his-region",
+        "Губернатор Омской области Виталий Хоценко встретил гостей. Аким Павлодарской области Асаин Байханов "
+        "приехал к Виталию Хоценко с рабочим визитом.",
+        has=[("VISITED", "Асаин Байханов", "Омская область")],
+    ),
+    relation_case(
+        "visit-returning-to-a-topic-goes-nowhere",
+        "Делегация Павлодарской области вернулась к вопросу поставок угля.",
+        absent=[("VISITED", ANY, ANY)],
+    ),
+    relation_case(
         "visited-by-the-delegation-a-participle-qualifies-not-by-the-object-the-parser-hung-it-on",
         "Делегация Павлодарской области, прибывшая в Омск, посетила завод «Омсктрансмаш».",
         has=[("VISITED", "Павлодарская область", "Омск")],
@@ -1661,6 +1682,18 @@ DISCOURSE = [
 ]
 
 HEADLINES = [
+    relation_case(
+        "headline-a-national-delegation-is-the-one-regions-delegation-the-body-names",
+        "Казахстанская делегация в Курганской области\n\nДелегация Костанайской области во главе с акимом региона "
+        "Кумаром Аксакаловым провела переговоры с губернатором Курганской области Вадимом Шумковым.",
+        has=[("VISITED", "Костанайская область", "Курганская область")],
+    ),
+    relation_case(
+        "headline-a-national-delegation-of-two-named-regions-is-none-of-them",
+        "Казахстанская делегация в Омске\n\nДелегация Павлодарской области и делегация Костанайской области "
+        "провели переговоры.",
+        absent=[("VISITED", "Павлодарская область", ANY), ("VISITED", "Костанайская область", ANY)],
+    ),
     relation_case(
         "headline-an-office-at-a-place-is-the-person-the-lead-is-about",
         "Аким ЗКО — в Самаре\n\nНариман Тургалиев провел переговоры с губернатором Самарской области Вячеславом "
