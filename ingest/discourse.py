@@ -186,12 +186,18 @@ def present_in(ctx: Context, tree: Tree, k: int, arg: Argument) -> Side:
 def resolve(ctx: Context, tree: Tree, k: int, arg: Argument) -> Side:
     """The side an argument phrase names (see `Side`): each coordinated head resolved on its own."""
     side = Side()
+    unnamed_heads = 0
     for head in conj_chain(tree, arg.head):
         own = _resolve_head(ctx, tree, k, head)
         if not own:  # "с казахстанскими партнерами – делегацией области Улытау": what the apposition names
             for appos in (c for c in tree.children(head) if c.rel == "appos" and c.pos == "NOUN"):
                 own.add(_resolve_head(ctx, tree, k, appos))
+        unnamed_heads += not own and head.lemma in HEAD_SYNONYMS and of_a_region_word(tree, head)
         side.add(own)
+    if unnamed_heads == 1 and side.persons:
+        # "глава региона и губернатор подписали": of the article's two heads, the one the other conjunct is not
+        rest = [h for h in heads_of(ctx, [r.key for r in ctx.refs if r.type == "Region"]) if h not in side.persons]
+        side.persons += rest if len(rest) == 1 else []
     if not side:  # "показали рубцовские ООО «Алтайтрак», АО «ЛМЗ»": the parser made the adjective the head
         side.bodies = list(dict.fromkeys(r.key for r in arg.refs if r.type == "Organization"))[:1]
     side.bodies += [b for b in _listed_with(ctx, k, side.bodies) if b not in side.bodies]
@@ -287,7 +293,7 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
         if not holder and head.lemma in HEAD_SYNONYMS and places:
             # "руководитель Татарстана побывал в Астане": the head named before, whatever his title
             holder = heads_of(ctx, places)[:1]
-        elif not holder and head.lemma in HEAD_SYNONYMS and _of_a_region_word(tree, head):
+        elif not holder and head.lemma in HEAD_SYNONYMS and of_a_region_word(tree, head):
             # "В ходе визита глава региона ознакомился с работой завода": the one head of a region the article
             # names (with two, the visitor's and the host's, it does not say which)
             heads = heads_of(ctx, [r.key for r in ctx.refs if r.type == "Region"])
@@ -434,7 +440,7 @@ def heads_of(ctx: Context, parties: list[str]) -> list[str]:
     return out
 
 
-def _of_a_region_word(tree: Tree, head: Token) -> bool:
+def of_a_region_word(tree: Tree, head: Token) -> bool:
     """ "глава региона", "руководитель области": the office's genitive is a region's common noun."""
     return any(c.lemma in ("регион", "область", "край") and c.feats.get("Case") == "Gen" for c in tree.children(head))
 

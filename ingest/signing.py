@@ -20,6 +20,7 @@ from coopgraph.ingest.discourse import (
     HEAD_SYNONYMS,
     counterpart,
     focus_region,
+    of_a_region_word,
     refs_at,
     region_of_person,
     resolve,
@@ -514,7 +515,7 @@ def _signers(ctx: Context, m: FrameMatch) -> list[Ref]:
             # "По итогам встречи они (оба руководителя) поставили подписи": the two the sentence before named
             out += [r for r in _met_before(ctx, m.sent - 1) if r.key not in [o.key for o in out]]
             continue
-        if a.head.pos == "PRON" and a.head.lemma in ("я", "мы", "он", "она"):
+        if a.head.pos == "PRON" and a.head.lemma in ("я", "мы", "он", "она") or _head_of_the_region(ctx, m, a):
             # "— Мы вместе с акимом X подписали ...": the one interviewed, if the article is an interview; "Он и
             # аким X подписали ...": the person the pronoun stands for
             who = [p for p in resolve(ctx, tree_of(ctx, m.sent), m.sent, a).persons if p not in [o.key for o in out]]
@@ -534,6 +535,17 @@ def _signers(ctx: Context, m: FrameMatch) -> list[Ref]:
             r for a in m.role("partner") for r in a.refs if r.type == "Person" and r.key not in [o.key for o in out]
         ]
     return out
+
+
+def _head_of_the_region(ctx: Context, m: FrameMatch, a: Argument) -> bool:
+    """ "глава региона и губернатор подписали": a head named by "глава региона" alone, whom only the discourse
+    says (`resolve`: the head the other conjunct is not)."""
+    tree = tree_of(ctx, m.sent)
+    return any(
+        t.lemma in HEAD_SYNONYMS and (t is a.head or t.rel == "conj") and not refs_at(ctx, m.sent, t)
+        for t in a.tokens
+        if of_a_region_word(tree, t)
+    )
 
 
 def _met_before(ctx: Context, k: int) -> list[Ref]:

@@ -752,8 +752,15 @@ def repair_sealed_documents(tokens: list[Token]) -> None:
             if ins._head != verb.i or ins.lemma != "подпись":
                 continue
             for doc in tokens:
-                if doc._head == ins.i and doc.pos == "NOUN" and doc.feats.get("Case") == "Acc":
+                # (a neuter name the tagger read as nominative: "скрепили подписями Соглашение между ..."; not
+                # the signer after it, "скрепили подписями Зарецкая и ...", who has no such accusative)
+                if doc._head == ins.i and doc.pos in ("NOUN", "PROPN") and _accusative(doc):
                     doc._head, doc._rel = verb.i, "obj"
+
+
+def _accusative(tok: Token) -> bool:
+    case = tok.feats.get("Case")
+    return case == "Acc" or case == "Nom" and any(p.tag.case == "accs" for p in parses(tok.text.lower()))
 
 
 _FRAME_NOUNS = {"поле", "рамка", "площадка", "кулуары"}
