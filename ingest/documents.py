@@ -322,7 +322,12 @@ def _adjective_like(t: Token) -> bool:
 
 def _sphere_follows(tokens: list[Token], k: int) -> bool:
     window = [t.lemma for t in tokens[k + 1 : k + 8]]
-    return "сфера" in window or "область" in window and "сфера" in window
+    if "сфера" in window:
+        return True
+    # "в области подготовки кадров", "в области образования": a field, not a region (those are named: "в
+    # области Абай", "в Павлодарской области")
+    field = tokens[k + 2] if k + 2 < len(tokens) and tokens[k + 1].lemma == "область" else None
+    return field is not None and field.pos == "NOUN" and field.feats.get("Case") == "Gen"
 
 
 def _join(tokens: list[Token]) -> str:
