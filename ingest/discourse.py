@@ -460,8 +460,14 @@ def _holder(ctx: Context, office: str, places: list[str]) -> list[str]:
 
 
 def _named_persons(ctx: Context, tree: Tree, k: int, head: Token) -> list[str]:
-    """Persons named in an office phrase ("губернатор Омской области Виталий Хоценко")."""
-    return [r.key for r in _phrase_refs(ctx, tree, k, head) if r.type == "Person"]
+    """Persons named in an office phrase ("губернатор Омской области Виталий Хоценко"), not those coordinated with
+    it ("председатель облисполкома и Ерболат Жумагулов": `resolve` takes each conjunct on its own)."""
+    others = [t for c in tree.children(head) if c.rel == "conj" for t in tree.phrase(c)]
+    return [
+        r.key
+        for r in _phrase_refs(ctx, tree, k, head)
+        if r.type == "Person" and not any(t.start <= r.start < t.end for t in others)
+    ]
 
 
 def _phrase_refs(ctx: Context, tree: Tree, k: int, head: Token) -> list[Ref]:

@@ -248,7 +248,12 @@ def _read_all(ctx: Context, m: FrameMatch) -> Signing | None:
     signing.several = len(docs) > 1 and all(d.sent < m.sent for d in docs)  # read by _several_before
     by_position = not _governed(ctx, m) and _qualified(ctx, m) in docs
     if not by_position:
-        signing.signers = _signers(ctx, m) or _postposed_signers(ctx, m, docs + basis)
+        signers = _signers(ctx, m)
+        if all(r.via == "office" for r in signers):
+            # an office resolved by the discourse alone ("хоким" with his name hung elsewhere): what follows the
+            # predicate may name the signers outright
+            signers += [r for r in _postposed_signers(ctx, m, docs + basis) if r.key not in {o.key for o in signers}]
+        signing.signers = signers
     # else a participle qualifying a document named before it ("в рамках соглашения, подписанного в 2019 году
     # ..."): background, whose agent the parse cannot be trusted to give (it hangs the main clause's persons on
     # it); its parties still count
@@ -515,11 +520,12 @@ def _signers(ctx: Context, m: FrameMatch) -> list[Ref]:
             # "По итогам встречи они (оба руководителя) поставили подписи": the two the sentence before named
             out += [r for r in _met_before(ctx, m.sent - 1) if r.key not in [o.key for o in out]]
             continue
-        if a.head.pos == "PRON" and a.head.lemma in ("я", "мы", "он", "она") or _head_of_the_region(ctx, m, a):
+        if a.head.pos == "PRON" and a.head.lemma in ("я", "мы", "он", "она") or _office_only(ctx, m, a):
             # "— Мы вместе с акимом X подписали ...": the one interviewed, if the article is an interview; "Он и
             # аким X подписали ...": the person the pronoun stands for
             who = [p for p in resolve(ctx, tree_of(ctx, m.sent), m.sent, a).persons if p not in [o.key for o in out]]
-            out += [Ref(p, "Person", m.sent, a.head.start, a.head.end) for p in who]
+            via = "name" if a.head.pos == "PRON" else "office"
+            out += [Ref(p, "Person", m.sent, a.head.start, a.head.end, via=via) for p in who]
         first = a.tokens[0].start
         end = m.pred.start if a.tokens[0].start < m.pred.start else a.tokens[-1].end
         refs = a.refs + [r for r in ctx.refs_in(m.sent, "Person") if a.tokens[-1].end <= r.start < end]
@@ -537,14 +543,39 @@ def _signers(ctx: Context, m: FrameMatch) -> list[Ref]:
     return out
 
 
-def _head_of_the_region(ctx: Context, m: FrameMatch, a: Argument) -> bool:
-    """ "глава региона и губернатор подписали": a head named by "глава региона" alone, whom only the discourse
-    says (`resolve`: the head the other conjunct is not)."""
+def _office_only(ctx: Context, m: FrameMatch, a: Argument) -> bool:
+    """ "председатель облисполкома и аким подписали", "глава региона и губернатор подписали": a signer named by his
+    office alone, whom only the discourse says (`resolve`: the one holder of that office, or of two heads the one
+    the other conjunct is not)."""
     tree = tree_of(ctx, m.sent)
     return any(
-        t.lemma in HEAD_SYNONYMS and (t is a.head or t.rel == "conj") and not refs_at(ctx, m.sent, t)
+        (t.lemma in discourse_words().offices or t.lemma in HEAD_SYNONYMS and of_a_region_word(tree, t))
+        and (t is a.head or t.rel == "conj")
+        and not refs_at(ctx, m.sent, t)
+        and not _named_in_phrase(ctx, tree, m.sent, t)
+        and not _name_follows(ctx, m.sent, t)
         for t in a.tokens
-        if of_a_region_word(tree, t)
+    )
+
+
+def _name_follows(ctx: Context, k: int, office: Token) -> bool:
+    """ "губернатор Челябинской области Алексей Текслер": a name right after the office in the text, up to the
+    next conjunction, comma or verb, is his, however the parser hung it."""
+    tokens = ctx.sentences[k].tokens
+    for t in tokens[tokens.index(office) + 1 :]:
+        if t.pos in ("CCONJ", "VERB", "AUX") or t.text in (",", ";", ":", "."):
+            return False
+        if any(r.type == "Person" for r in refs_at(ctx, k, t)):
+            return True
+    return False
+
+
+def _named_in_phrase(ctx: Context, tree, k: int, t: Token) -> bool:
+    """A name in the office's own phrase ("председатель правления – ректор СКУ Ерлан Мухамеджанов"), not in the
+    phrases of the persons coordinated with it."""
+    kids = [c for c in tree.children(t) if c.rel not in ("conj", "cc", "punct")]
+    return any(r.type == "Person" for c in kids for r in refs_at(ctx, k, c)) or any(
+        _named_in_phrase(ctx, tree, k, c) for c in kids
     )
 
 

@@ -619,6 +619,25 @@ def repair_nominative_conjuncts(tokens: list[Token]) -> None:
         t._head, t._rel = verb.i, "nsubj"
 
 
+def repair_nominatives_conjoined_to_genitives(tokens: list[Token]) -> None:
+    """ "председатель облисполкома и Ерболат Жумагулов подписали": the parser can conjoin the name to the
+    office's genitive ("облисполкома"); a nominative cannot be conjoined to a genitive, and the office it
+    modifies is nominative: the name is that office's conjunct. Only a person: "представители акимата и
+    ассамблеи" may be a plural genitive the tagger read as a nominative."""
+    by_i = {t.i: t for t in tokens}
+    for t in tokens:
+        head = by_i.get(t._head)
+        if t._rel != "conj" or t.pos not in ("NOUN", "PROPN") or t.feats.get("Case") != "Nom" or head is None:
+            continue
+        if t.feats.get("Animacy") != "Anim" or t.feats.get("Number") == "Plur":
+            continue
+        grand = by_i.get(head._head)
+        if head.feats.get("Case") != "Gen" or head._rel != "nmod" or grand is None or grand.i > head.i:
+            continue
+        if grand.feats.get("Case") == "Nom" and grand.pos in ("NOUN", "PROPN") and grand.i < t.i:
+            t._head = grand.i
+
+
 def repair_subjects_across_colons(tokens: list[Token]) -> None:
     """ "подписали контракт на 4,5 миллиарда тенге: поставки муки в Актобе начнутся в следующем году": the parser
     hangs the clause's subject on a word before the colon and leaves its verb without one. A nominative noun

@@ -503,6 +503,12 @@ def test_a_firm_after_a_dash_names_the_noun_before_it() -> None:
 # [sentence, word, its relation and head after the repairs]
 REHUNG = [
     pytest.param(
+        "По итогам переговоров председатель облисполкома и Ерболат Жумагулов подписали Программу сотрудничества.",
+        "Ерболат",
+        ("conj", "председатель"),
+        id="a-name-conjoined-to-an-offices-genitive-is-the-offices-conjunct",
+    ),
+    pytest.param(
         "В хокимияте Самаркандской области состоялись переговоры хокима области с делегацией Туркестанской области.",
         "области",
         ("nmod", "хокимияте"),
