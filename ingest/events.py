@@ -287,8 +287,10 @@ def _named_after_head(ctx: Context, taken) -> None:
         if any(r.start < m.end("name") and m.start("name") < r.end for r in ctx.refs):
             continue  # "на выставке в Астане", "форуме Казахстан – Россия": a place, a person, a firm
         name = m.group("name")
-        if re.fullmatch(_ROMAN, name) and lemma(m.group("head")) in event_lexicon().days:
-            continue  # "в дни VIII Каспийского медиафорума": the next event's edition, no name of this head
+        if re.fullmatch(_ROMAN, name):
+            # "в дни VIII Каспийского медиафорума", "на пленарной сессии XII Омского агропромышленного форума": the
+            # next event's edition, no name of this head
+            continue
         if name[:1] in "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ" and known(name.split()[0].lower()):
             continue  # "на форуме Министр ...": a known word starts the next phrase
         _add(ctx, name, ctx.text[m.start() : m.end()], m.start(), m.end())

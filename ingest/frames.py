@@ -934,7 +934,7 @@ def is_plan(tree: Tree, pred: Token, light: Token | None = None, own: bool = Tru
         if any(
             c.lemma in words
             and tree.preposition(c) != "по"
-            and c.rel != "conj"
+            and c.rel not in ("conj", "parataxis")  # "посетила университет: здесь обсудили ...": its own clause
             and not (c.rel == "obj" and c.pos == "NOUN")
             and not _purpose(tree, c)
             or (c.rel == "aux" and c.feats.get("Tense") == "Fut")

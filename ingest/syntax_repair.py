@@ -2282,9 +2282,10 @@ def repair_short_participles_read_as_nouns(tokens: list[Token]) -> None:
 
 def repair_verbs_read_as_adjectives(tokens: list[Token]) -> None:
     """ "Возглавил делегацию министр экономики X": the tagger can call a capitalised past verb opening a sentence
-    an adjective (with the verb's lemma). A form the dictionary reads only as a finite verb is one."""
+    an adjective or a name ("Возглавил её первый заместитель акима ...") with the verb's lemma. A form the
+    dictionary reads only as a finite verb is one."""
     for t in tokens:
-        if t.pos != "ADJ" or not t.lemma.endswith(("ть", "ться", "ти", "тись", "чь", "чься")):
+        if t.pos not in ("ADJ", "PROPN") or not t.lemma.endswith(("ть", "ться", "ти", "тись", "чь", "чься")):
             continue
         if (tag := _only_reading(t, "VERB")) is not None:
             t.pos = "VERB"

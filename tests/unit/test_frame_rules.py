@@ -11,6 +11,18 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-of-a-leader-named-after-a-capitalised-verb-and-her",
+        "Делегация Павлодарской области прибыла в Омск 13 октября. Возглавил её первый заместитель акима "
+        "Павлодарской области Нуржан Абенов, в составе — руководители профильных управлений.",
+        has=[("VISITED", "Нуржан Абенов", "Омск")],
+    ),
+    relation_case(
+        "visit-not-made-a-plan-by-the-talks-of-the-clause-after-a-colon",
+        "Отдельно делегация Бухарской области посетила Международный казахско-турецкий университет: здесь "
+        "обсудили академический обмен и открытие совместной программы.",
+        has=[("VISITED", "Бухарская область", "Международный казахско-турецкий университет")],
+    ),
+    relation_case(
         "visit-coming-to-a-host-named-by-the-adjective-of-its-place",
         "Аким Павлодарской области Асаин Байханов приехал в гости к омским коллегам.",
         has=[("VISITED", "Асаин Байханов", "Омская область")],
@@ -2213,6 +2225,13 @@ NO_VISITS = [
 ]
 
 PARTICIPATION = [
+    relation_case(
+        "participated-in-a-session-of-a-numbered-forum-not-in-its-number",
+        "В тот же день первый заместитель акима Павлодарской области Нуржан Абенов выступил на пленарной сессии XII "
+        "Омского агропромышленного форума.",
+        has=[("PARTICIPATED_IN", "Нуржан Абенов", "XII Омский агропромышленный форум")],
+        absent=[("PARTICIPATED_IN", ANY, "XII")],
+    ),
     relation_case(
         "participated-firms-named-by-their-regions-adjective-the-parser-made-its-modifier",
         "Павлодарские компании участвуют в выставке «Агросиб» в Омске.",

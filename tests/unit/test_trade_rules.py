@@ -1669,6 +1669,15 @@ def test_exports(text: str, expected: list[tuple], chapters: dict[str, str]) -> 
 
 NO_EXPORTS = [
     pytest.param(
+        "Обсуждались и поставки омского зерна в Павлодарскую область, но этот вопрос пока остаётся на стадии "
+        "переговоров.",
+        id="no-flow-supplies-that-were-discussed",
+    ),
+    pytest.param(
+        "Рассматривается вопрос поставок омского зерна в Павлодарскую область.",
+        id="no-flow-supplies-under-consideration",
+    ),
+    pytest.param(
         "В Омске прошла встреча с делегацией Павлодарской области во главе с заместителем акима Асылбеком "
         "Жумабековым, прибывшей в Омск накануне.",
         id="no-flow-a-delegation-arriving",
