@@ -469,7 +469,13 @@ def _is_complement_list(last: tuple[list[Token], int, list[Token]], toks: list[T
 def _name(words: list[Token], head: int, measured: bool = False) -> tuple[str, list[str], int] | None:
     """The nominative name of a good ("готовая мясная продукция"), its lemmas and where the head is
     among them; None for a phrase that is no noun phrase."""
-    lead = [t for t in words[:head] if t.pos in ("ADJ", "NOUN") or t.feats.get("VerbForm") == "Part"]
+    # "выпускаемого цемента", "производимой продукции": a present participle says what is done with the good,
+    # not what good it is ("замороженная рыба" does)
+    lead = [
+        t
+        for t in words[:head]
+        if t.pos in ("ADJ", "NOUN") or t.feats.get("VerbForm") == "Part" and t.feats.get("Tense") != "Pres"
+    ]
     if not words[head].text[:1].isalpha():
         return None
     tail = words[head + 1 :]

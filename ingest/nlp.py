@@ -16,6 +16,7 @@ from coopgraph.ingest.syntax_repair import (
     repair_adjectives_read_as_nouns,
     repair_agreeing_objects,
     repair_animate_objects,
+    repair_arguments_hung_on_adjectives,
     repair_audiences_read_as_genitives,
     repair_caseless_nouns,
     repair_clauses,
@@ -662,6 +663,11 @@ REPAIRS = (
     repair_gapping,
     repair_noun_cycles,
     repair_adjectives_read_as_nouns,
+    # "Туркестанская область отгружает ... цемент": the verb hung on its object, which repair_noun_cycles
+    # hangs back on the verb; the cycle is rooted in the verb
+    repair_rootless_sentences,
+    repair_arguments_hung_on_adjectives,
+    repair_subjects_read_as_objects,  # (of a verb so rooted: its subject was read as the object of the cycle)
 )
 
 

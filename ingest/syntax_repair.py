@@ -149,6 +149,12 @@ def _finite(t: Token) -> bool:
     return t.pos in ("VERB", "AUX") and t.feats.get("VerbForm") == "Fin"
 
 
+def _finite_or_formless(t: Token) -> bool:
+    """A finite verb, or a verb the tagger gave no form that the dictionary reads only as finite ("Туркестанская
+    область отгружает наманганским партнерам цемент", hung as a modifier of its object)."""
+    return _finite(t) or t.pos == "VERB" and "VerbForm" not in t.feats and _only_reading(t, "VERB") is not None
+
+
 def _predicative(t: Token) -> bool:
     """A finite verb, or a short participle that heads its clause as one ("отгружены ячмень и газ")."""
     form = t.feats.get("VerbForm")
@@ -162,7 +168,7 @@ def repair_rootless_sentences(tokens: list[Token]) -> None:
         return
     by_i = {t.i: t for t in tokens}
     for verb in tokens:
-        if not _finite(verb):
+        if not _finite_or_formless(verb):
             continue
         seen, t = set(), by_i.get(verb._head)
         while t is not None and t.i not in seen and t is not verb:
@@ -727,7 +733,9 @@ def repair_verbs_read_as_modifiers(tokens: list[Token]) -> None:
     root = next((t for t in tokens if t._head < 0), None)
     if root is None or root.pos not in ("NOUN", "PROPN") or any(_finite(t) and t._rel == "conj" for t in tokens):
         return
-    verb = next((t for t in tokens if _finite(t) and t._rel in ("amod", "nmod", "appos") and t.i > root.i), None)
+    verb = next(
+        (t for t in tokens if _finite_or_formless(t) and t._rel in ("amod", "nmod", "appos") and t.i > root.i), None
+    )
     if verb is None or not _under(by_i, verb, root) or inside_quotes(tokens, verb):
         return
     host = by_i.get(verb._head)
@@ -890,6 +898,25 @@ def repair_adjective_heads(tokens: list[Token]) -> None:
                 t._head = noun.i
         noun._head, noun._rel = adj._head, adj._rel
         adj._head, adj._rel = noun.i, "amod"
+
+
+def repair_arguments_hung_on_adjectives(tokens: list[Token]) -> None:
+    """ "отгружает наманганским партнерам цемент": the parser can hang a verb's argument ("партнерам", iobj) on
+    the adjective before it, and that adjective on the verb's next argument ("цемент"). An adjective takes no
+    argument: the noun, agreeing with it, is the verb's, and the adjective modifies it."""
+    by_i = {t.i: t for t in tokens}
+    for k, adj in enumerate(tokens[:-1]):
+        noun = tokens[k + 1]
+        if adj.pos != "ADJ" or adj._rel != "amod" or noun._head != adj.i or noun._rel not in ("iobj", "obj", "obl"):
+            continue
+        host = by_i.get(adj._head)
+        verb = by_i.get(host._head) if host is not None and host.i > noun.i else None
+        if verb is None or not _finite_or_formless(verb):
+            continue
+        if noun.feats.get("Case") != adj.feats.get("Case", noun.feats.get("Case")):  # (the tagger may give none)
+            continue
+        noun._head = verb.i
+        adj._head = noun.i
 
 
 def _an_adjective(adj: Token, noun: Token) -> bool:
@@ -1777,7 +1804,15 @@ def repair_subjects_read_as_objects(tokens: list[Token]) -> None:
         children = [c for c in tokens if c._head == verb.i]
         if any(c._rel in ("nsubj", "nsubj:pass") for c in children):
             continue
-        subject = next((c for c in children if c._rel == "obj" and c.i < verb.i and _may_be_subject(c, verb)), None)
+        after = [c for c in children if c._rel == "obj" and c.i > verb.i]
+        subject = next(
+            (
+                c
+                for c in children
+                if c._rel == "obj" and c.i < verb.i and (_may_be_subject(c, verb) or after and _nominative_too(c, verb))
+            ),
+            None,
+        )
         if subject is None:
             continue
         subject._rel = "nsubj"
@@ -1899,6 +1934,15 @@ def _may_be_subject(noun: Token, verb: Token) -> bool:
     if verb.feats.get("Number") == "Plur" and noun.feats.get("Animacy") != "Anim":
         return False
     return any(p.tag.case == "nomn" for p in parses(noun.text.lower()))  # "кокшетаусцев" is tagged Nom
+
+
+def _nominative_too(noun: Token, verb: Token) -> bool:
+    """ "Туркестанская область, в свою очередь, отгружает ... цемент": of two objects, one before the verb that
+    the tagger called accusative but may be a nominative agreeing with it (a singular verb: a plural one's is
+    often impersonal)."""
+    if noun.pos not in ("NOUN", "PROPN") or verb.feats.get("Number") != "Sing" or not _agrees(noun, verb):
+        return False
+    return any(p.tag.case == "nomn" for p in parses(noun.text.lower()))
 
 
 def _agrees(noun: Token, verb: Token) -> bool:
@@ -2283,9 +2327,11 @@ def repair_short_participles_read_as_nouns(tokens: list[Token]) -> None:
 def repair_verbs_read_as_adjectives(tokens: list[Token]) -> None:
     """ "Возглавил делегацию министр экономики X": the tagger can call a capitalised past verb opening a sentence
     an adjective or a name ("Возглавил её первый заместитель акима ...") with the verb's lemma. A form the
-    dictionary reads only as a finite verb is one."""
+    dictionary reads only as a finite verb is one; so is one tagged a converb or participle ("область, в свою
+    очередь, отгружает ... цемент")."""
     for t in tokens:
-        if t.pos not in ("ADJ", "PROPN") or not t.lemma.endswith(("ть", "ться", "ти", "тись", "чь", "чься")):
+        misread = t.pos in ("ADJ", "PROPN") or t.pos == "VERB" and t.feats.get("VerbForm") in ("Conv", "Part")
+        if not misread or not t.lemma.endswith(("ть", "ться", "ти", "тись", "чь", "чься")):
             continue
         if (tag := _only_reading(t, "VERB")) is not None:
             t.pos = "VERB"

@@ -503,6 +503,18 @@ def test_a_firm_after_a_dash_names_the_noun_before_it() -> None:
 # [sentence, word, its relation and head after the repairs]
 REHUNG = [
     pytest.param(
+        "Туркестанская область отгружает наманганским партнерам цемент.",
+        "партнерам",
+        ("iobj", "отгружает"),
+        id="an-argument-hung-on-the-adjective-before-it-is-the-verbs",
+    ),
+    pytest.param(
+        "Туркестанская область, в свою очередь, отгружает наманганским партнерам цемент и листовое стекло.",
+        "область",
+        ("nsubj", "отгружает"),
+        id="of-two-objects-of-a-verb-read-as-a-converb-the-one-before-it-is-its-subject",
+    ),
+    pytest.param(
         "По итогам переговоров председатель облисполкома и Ерболат Жумагулов подписали Программу сотрудничества.",
         "Ерболат",
         ("conj", "председатель"),
