@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from coopgraph.ingest.morph import PYMORPHY_CASES, PYMORPHY_GENDERS, UD_CASES, may_be_plural_nominative, parses
@@ -247,7 +248,7 @@ def repair_nominative_modifiers(tokens: list[Token]) -> None:
         backward = t._rel == "conj" and t._head > t.i and _after_comma(tokens, t)
         if not (t._rel in ("nmod", "dep") or t._rel == "appos" and oblique_host or backward and oblique_host):
             continue
-        if t.i in quoted:
+        if t.i in quoted or _firm_of_the_noun_before(tokens, t):
             continue  # a quoted name keeps its nominative in any case: "на ТОО «Агротехмаш»"
         if t.i in governed:
             continue
@@ -1082,9 +1083,7 @@ def repair_legal_form_subjects(tokens: list[Token]) -> None:
     «Караганда Шина» заключили контракт": a legal form does not decline, and the parser can hang the subject
     it opens on the prepositional phrase before it (and take a word of a quoted name for the subject). Before
     a plural verb with no subject outside quotes, a legal form under that phrase is the verb's subject."""
-    from coopgraph.ingest.org_names import org_lexicon
-
-    forms = set(org_lexicon().legal_forms)
+    forms = _legal_forms()
     by_i = {t.i: t for t in tokens}
     for verb in tokens:
         # a list of firms takes a plural verb, one firm a neuter one ("ТОО «…» подписало": товарищество)
@@ -1118,9 +1117,7 @@ def repair_listed_firms(tokens: list[Token]) -> None:
     """ "на форуме казанское ООО «Кама Полимер» и таразское ТОО «Тараз Су» заключили контракт": a list of firms,
     each a legal form with its quoted name and maybe a place's adjective, right before a plural verb is the
     verb's subject, however the parser scattered it (it can take the adjective for a noun and the subject)."""
-    from coopgraph.ingest.org_names import org_lexicon
-
-    forms = set(org_lexicon().legal_forms)
+    forms = _legal_forms()
     for at, verb in enumerate(tokens):
         if not _finite(verb) or verb.feats.get("Number") != "Plur":
             continue
@@ -1206,12 +1203,30 @@ def repair_accusative_names(tokens: list[Token]) -> None:
 _PREPOSITION_CASE = {"с": "Ins", "со": "Ins", "между": "Ins"}
 
 
+def _firm_of_the_noun_before(tokens: list[Token], t: Token) -> bool:
+    """ "с работой ОсОО «Ак-Суу Агро»": a legal form does not decline, and right after a common noun it hangs
+    on, it names whose that is (not "В рамках ЭКСПО ТОО «X» и компания «Y» подписали", a subject)."""
+    prev = tokens[t.i - 1] if t.i > 0 else None
+    return (
+        t.text in _legal_forms()
+        and prev is not None
+        and prev.i == t._head
+        and prev.pos == "NOUN"
+        and prev.text.islower()
+    )
+
+
+@lru_cache(maxsize=1)
+def _legal_forms() -> frozenset[str]:
+    from coopgraph.ingest.org_names import org_lexicon
+
+    return frozenset(org_lexicon().legal_forms)
+
+
 def repair_legal_form_cases(tokens: list[Token]) -> None:
     """ "подписало с ООО «Омский молочный двор» контракт": a legal form does not decline and the tagger calls
     it genitive; after "с" it is the instrumental, the partner of the act."""
-    from coopgraph.ingest.org_names import org_lexicon
-
-    forms = set(org_lexicon().legal_forms)
+    forms = _legal_forms()
     for k, t in enumerate(tokens[1:], 1):
         case = _PREPOSITION_CASE.get(tokens[k - 1].text.lower())
         if case and t.text in forms and t.feats.get("Case") != case:
@@ -1481,9 +1496,7 @@ def _role_by_case(tokens: list[Token], t: Token) -> str:
 def repair_dashed_firms(tokens: list[Token]) -> None:
     """ "с казахстанским покупателем – костанайским ТОО «Тобыл Логистик»": a firm after a dash names the noun
     before it; the parser hangs the legal form anywhere (and its place adjective on the noun)."""
-    from coopgraph.ingest.org_names import org_lexicon
-
-    forms = set(org_lexicon().legal_forms)
+    forms = _legal_forms()
     for k, t in enumerate(tokens):
         if t.text not in forms:
             continue
@@ -2009,9 +2022,7 @@ def repair_legal_form_recipients(tokens: list[Token]) -> None:
     """ "ТОО «X» поставит 120 тысяч тонн цемента ООО «Y»": a legal form does not decline, and the tagger reads
     it as the genitive of the goods. After the goods of a giving verb that has a subject and no recipient or
     destination, a legal form with its quoted name is the dative recipient."""
-    from coopgraph.ingest.org_names import org_lexicon
-
-    forms = set(org_lexicon().legal_forms)
+    forms = _legal_forms()
     by_i = {t.i: t for t in tokens}
     for at, t in enumerate(tokens[:-1]):
         if t.text not in forms or t._rel not in ("nmod", "appos") or tokens[at + 1].text != "«":

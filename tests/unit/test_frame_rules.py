@@ -11,6 +11,12 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-seeing-the-work-of-a-firm-whose-legal-form-does-not-decline",
+        "Делегация Алматинской области находится с визитом в Иссык-Кульской области. Гости ознакомились с работой "
+        "ОсОО «Ак-Суу Агро».",
+        has=[("VISITED", "Алматинская область", "Ак-Суу Агро")],
+    ),
+    relation_case(
         "visit-of-a-leader-named-after-a-capitalised-verb-and-her",
         "Делегация Павлодарской области прибыла в Омск 13 октября. Возглавил её первый заместитель акима "
         "Павлодарской области Нуржан Абенов, в составе — руководители профильных управлений.",
@@ -2225,6 +2231,12 @@ NO_VISITS = [
 ]
 
 PARTICIPATION = [
+    relation_case(
+        "party-a-firm-whose-legal-form-follows-the-events-name",
+        "В рамках ЭКСПО ТОО «Шыгыс Агро Экспорт» и синьцзянская компания «Тяньшань Логистик» подписали соглашение о "
+        "создании совместного логистического центра.",
+        has=[("PARTY_TO", "Шыгыс Агро Экспорт", ANY), ("PARTY_TO", "Тяньшань Логистик", ANY)],
+    ),
     relation_case(
         "participated-in-a-session-of-a-numbered-forum-not-in-its-number",
         "В тот же день первый заместитель акима Павлодарской области Нуржан Абенов выступил на пленарной сессии XII "
