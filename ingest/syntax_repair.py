@@ -2018,6 +2018,30 @@ def repair_dative_appositions(tokens: list[Token]) -> None:
             t._head, t._rel = head.i, "iobj"
 
 
+def repair_names_on_the_office_they_agree_with(tokens: list[Token]) -> None:
+    """ "провёл переговоры с раисом Республики Татарстан Тимуром Хабибуллиным": the parser can hang the name on a
+    noun of another case ("переговоры") as its apposition; an apposition agrees in case, so the name is that of
+    the nearest person noun before it in its own case ("раисом")."""
+    by_i = {t.i: t for t in tokens}
+    for t in tokens:
+        case = t.feats.get("Case")
+        head = by_i.get(t._head)
+        if t.pos != "PROPN" or t._rel != "appos" or head is None or case in (None, "Nom", head.feats.get("Case")):
+            continue
+        if t.feats.get("Animacy") != "Anim":
+            continue
+        office = next(
+            (
+                n
+                for n in reversed(tokens[head.i + 1 : t.i])
+                if n.pos == "NOUN" and n.feats.get("Case") == case and n.feats.get("Animacy") == "Anim"
+            ),
+            None,
+        )
+        if office is not None:
+            t._head = office.i
+
+
 def repair_legal_form_recipients(tokens: list[Token]) -> None:
     """ "ТОО «X» поставит 120 тысяч тонн цемента ООО «Y»": a legal form does not decline, and the tagger reads
     it as the genitive of the goods. After the goods of a giving verb that has a subject and no recipient or

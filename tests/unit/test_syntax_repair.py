@@ -503,6 +503,13 @@ def test_a_firm_after_a_dash_names_the_noun_before_it() -> None:
 # [sentence, word, its relation and head after the repairs]
 REHUNG = [
     pytest.param(
+        "На полях форума аким Карагандинской области Ермек Касенов провёл переговоры с раисом Республики Татарстан "
+        "Тимуром Хабибуллиным.",
+        "Тимуром",
+        ("appos", "раисом"),
+        id="a-name-in-the-instrumental-is-the-instrumental-offices-not-the-meetings",
+    ),
+    pytest.param(
         "Туркестанская область отгружает наманганским партнерам цемент.",
         "партнерам",
         ("iobj", "отгружает"),
