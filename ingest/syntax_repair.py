@@ -248,7 +248,7 @@ def repair_nominative_modifiers(tokens: list[Token]) -> None:
         backward = t._rel == "conj" and t._head > t.i and _after_comma(tokens, t)
         if not (t._rel in ("nmod", "dep") or t._rel == "appos" and oblique_host or backward and oblique_host):
             continue
-        if t.i in quoted or _firm_of_the_noun_before(tokens, t):
+        if t.i in quoted or _name_of_the_noun_before(tokens, t):
             continue  # a quoted name keeps its nominative in any case: "на ТОО «Агротехмаш»"
         if t.i in governed:
             continue
@@ -1203,17 +1203,14 @@ def repair_accusative_names(tokens: list[Token]) -> None:
 _PREPOSITION_CASE = {"с": "Ins", "со": "Ins", "между": "Ins"}
 
 
-def _firm_of_the_noun_before(tokens: list[Token], t: Token) -> bool:
-    """ "с работой ОсОО «Ак-Суу Агро»": a legal form does not decline, and right after a common noun it hangs
-    on, it names whose that is (not "В рамках ЭКСПО ТОО «X» и компания «Y» подписали", a subject)."""
+def _name_of_the_noun_before(tokens: list[Token], t: Token) -> bool:
+    """ "с работой ОсОО «Ак-Суу Агро»", "в область Жетысу везут": a legal form or a name does not decline, and
+    right after the common noun it hangs on it names whose that is, or which place (not "В рамках ЭКСПО ТОО «X»
+    и компания «Y» подписали", a subject)."""
     prev = tokens[t.i - 1] if t.i > 0 else None
-    return (
-        t.text in _legal_forms()
-        and prev is not None
-        and prev.i == t._head
-        and prev.pos == "NOUN"
-        and prev.text.islower()
-    )
+    if prev is None or prev.i != t._head or prev.pos != "NOUN" or not prev.text.islower():
+        return False
+    return t.text in _legal_forms() or t.pos == "PROPN" and prev.lemma in _PLACE_NOUNS
 
 
 @lru_cache(maxsize=1)

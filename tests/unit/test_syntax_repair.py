@@ -503,6 +503,12 @@ def test_a_firm_after_a_dash_names_the_noun_before_it() -> None:
 # [sentence, word, its relation and head after the repairs]
 REHUNG = [
     pytest.param(
+        "Из Синьцзяна в область Жетысу везут строительные материалы и тепличное оборудование.",
+        "Жетысу",
+        ("appos", "область"),
+        id="an-indeclinable-name-after-a-place-noun-stays-that-nouns",
+    ),
+    pytest.param(
         "На полях форума аким Карагандинской области Ермек Касенов провёл переговоры с раисом Республики Татарстан "
         "Тимуром Хабибуллиным.",
         "Тимуром",
