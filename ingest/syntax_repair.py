@@ -2362,7 +2362,9 @@ def repair_verbs_read_as_adjectives(tokens: list[Token]) -> None:
     dictionary reads only as a finite verb is one; so is one tagged a converb or participle ("область, в свою
     очередь, отгружает ... цемент")."""
     for t in tokens:
-        misread = t.pos in ("ADJ", "PROPN") or t.pos == "VERB" and t.feats.get("VerbForm") in ("Conv", "Part")
+        # (a name only opening the sentence, and not an acronym: "МОК" is no form of "мокнуть")
+        name = t.pos == "PROPN" and t.i == 0 and not t.text.isupper()
+        misread = t.pos == "ADJ" or name or t.pos == "VERB" and t.feats.get("VerbForm") in ("Conv", "Part")
         if not misread or not t.lemma.endswith(("ть", "ться", "ти", "тись", "чь", "чься")):
             continue
         if (tag := _only_reading(t, "VERB")) is not None:

@@ -70,6 +70,12 @@ def case(case_id: str, text: str, has=(), absent=(), only=()):
 
 HOLDS = [
     case(
+        "holds-an-office-of-a-body-whose-acronym-reads-as-a-past-verb",
+        "С просьбой к спортсмену обратились президент Международного олимпийского комитета (МОК) Томас Бах и глава "
+        "Олимпийского комитета Бразилии Карлос Артур Нузман.",
+        has=[("HOLDS_POSITION", "Томас Бах", ANY)],
+    ),
+    case(
         "holds-a-chambers-presidency-named-by-its-abbreviation-after-a-plural-headline",
         "Торгово-промышленные палаты подписали соглашение\nТоргово-промышленная палата Новосибирской "
         "области и Палата предпринимателей Павлодарской области подписали соглашение. Документ подписали президент "
