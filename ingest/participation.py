@@ -557,6 +557,8 @@ def _settings(ctx: Context, events: Events, k: int) -> None:
             continue
         setting = _setting_head(tree, tok)
         verb = tree.parent(setting) if setting is not None else None
+        if verb is not None and verb.lemma in _MEETINGS and verb.pos == "NOUN" and verb.rel == "obj":
+            verb = tree.parent(verb)  # "на выставке X провёл переговоры": the parser hung the setting on the talks
         keys = events.in_tokens(ctx, k, [tok] if pronoun else tree.phrase(tok))
         if not keys or verb is None or verb.pos not in CLAUSE_POS or is_plan(tree, verb, own=False):
             continue  # "на фестивале область будут представлять театры": a plan
