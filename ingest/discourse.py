@@ -651,7 +651,7 @@ def _leaders_of_unnamed_delegations(ctx: Context, k: int) -> list[str]:
         return []  # delegation_leaders resolves groups itself
     ctx.cache["reading_leaders"] = True
     try:  # reading them resolves every delegation of the article
-        with _keeping_delegation(ctx):
+        with keeping_delegation(ctx):
             led = [one for one in delegation_leaders(ctx) if one.side is None and one.sent <= k + 1]
     finally:
         ctx.cache["reading_leaders"] = False
@@ -716,7 +716,7 @@ _LIST_VERBS = ("быть", "войти", "входить", "находиться
 
 
 @contextmanager
-def _keeping_delegation(ctx: Context) -> Iterator[None]:
+def keeping_delegation(ctx: Context) -> Iterator[None]:
     """Resolving a phrase that names a delegation in passing must not make it the one the article speaks of."""
     before = ctx.delegation
     try:
@@ -1239,7 +1239,7 @@ def led_here(ctx: Context, k: int) -> list[Led]:
     read without making any of them the article's delegation."""
     if not any(t.lemma in LEAD_VERBS for t in ctx.sentences[k].tokens):
         return []
-    with _keeping_delegation(ctx):
+    with keeping_delegation(ctx):
         return _led_by_verb(ctx, k, tree_of(ctx, k))
 
 
@@ -1286,7 +1286,7 @@ _HER = ("она", "ее", "её")
 def _led_by_pronoun(ctx: Context, k: int, tree: Tree, verb: Token, group: Token) -> list[Led]:
     """The leaders the verb names, of the delegation `group` names in the sentence before."""
     before = tree_of(ctx, k - 1)
-    with _keeping_delegation(ctx):
+    with keeping_delegation(ctx):
         named = resolve(ctx, before, k - 1, Argument("visitor", "nom", group, before.phrase(group))).bodies
     persons = _verb_leaders(ctx, k, tree, verb)
     return [Led(k, persons, named[0] if named else None)] if persons else []
@@ -1341,7 +1341,7 @@ def _led_by_apposition(ctx: Context, k: int) -> list[Led]:
         if not persons and (title is None or title.lemma not in words().offices):
             continue
         tree = tree_of(ctx, k)
-        with _keeping_delegation(ctx):
+        with keeping_delegation(ctx):
             named = resolve(ctx, tree, k, Argument("visitor", "nom", group, tree.phrase(group))).bodies
         if not persons and named and title is not None:
             # "Делегация Карагандинской области во главе с акимом": the side's own holder of the office

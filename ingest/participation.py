@@ -14,7 +14,9 @@ from coopgraph.ingest.discourse import (
     Side,
     country_code,
     delegation_leaders,
+    keeping_delegation,
     led_delegation,
+    refs_at,
     region_of_person,
     resolve,
     role_side,
@@ -392,6 +394,7 @@ def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
     """ "приняли участие в форуме", "выступил на форуме", "посетили выставку", "собрались на форум"."""
     role, who = ("event", "participant") if m.frame == "participate" else ("place", "visitor")
     keys = events.in_tokens(ctx, m.sent, [t for a in m.role(role) for t in a.tokens])
+    places: set[str] = set()
     if m.frame == "visit":
         keys = [r.key for r in m.refs("place", "Event")]  # only a visit to an event names it
     elif not keys and not m.predicate.named_event:
@@ -412,6 +415,8 @@ def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
             if "acc" not in m.predicate.roles.get("event", ()):
                 keys = _event_just_opened(ctx, m.sent)
     if not keys:
+        if m.frame == "participate" and places and not m.plan:
+            _at_an_unnamed_event(ctx, m, who, _venues_named(ctx, m, role))
         return
     side = role_side(ctx, m, who)
     if not side:
@@ -432,6 +437,37 @@ def _frame(ctx: Context, events: Events, m: FrameMatch) -> None:
     ]
     for key in keys:
         _take_part(ctx, side, key, m.sent, f"frame:{m.frame}")
+
+
+def _venues_named(ctx: Context, m: FrameMatch, role: str) -> set[str]:
+    """The places the event phrase puts it in ("в форуме в Омске"), not those it is of ("павильон Туркестанской
+    области")."""
+    tree = tree_of(ctx, m.sent)
+    return {
+        r.key
+        for a in m.role(role)
+        for t in a.tokens
+        if t.feats.get("Case") == "Loc" and tree.preposition(t) in ("в", "во")
+        for r in refs_at(ctx, m.sent, t)
+        if r.type in ("City", "Region")
+    }
+
+
+def _at_an_unnamed_event(ctx: Context, m: FrameMatch, who: str, places: set[str]) -> None:
+    """ "Представители Павлодарской области приняли участие в форуме в Омске": an event the text does not name
+    makes no participation, but a group from another country that took part in it there was there (spec: at a
+    forum on one party's ground, the other party's delegation visited that place)."""
+    from coopgraph.ingest.frame_visits import _at_home, _country
+
+    with keeping_delegation(ctx):  # a group named in passing is not the article's delegation
+        side = role_side(ctx, m, who)
+    # a region's people or delegation, or an official of a region; not a firm, placed nowhere
+    visitors = side.groups + [p for p in side.persons if region_of_person(ctx, p)]
+    for place in places:
+        for v in visitors:
+            home = region_of_person(ctx, v) if v.startswith("Person:") else v
+            if not _at_home(ctx, v, place) and _country(ctx, home) != _country(ctx, place):
+                ctx.relate("VISITED", v, place, m.sent, rule="event.unnamed_venue")
 
 
 # Nouns of people at an event whose "из X" says who took part: "собрал 500 участников из Павлодарской области".

@@ -11,6 +11,16 @@ from test_extract_rules import ANY, extract, normalise_expected, rel_matches, re
 
 VISITS = [
     relation_case(
+        "visit-of-a-regions-people-to-an-unnamed-forum-in-the-partners-city",
+        "Представители Павлодарской области приняли участие в форуме в Омске.",
+        has=[("VISITED", "Павлодарская область", "Омск")],
+    ),
+    relation_case(
+        "visit-of-an-official-to-an-unnamed-forum-in-the-partners-city",
+        "Аким Павлодарской области Асаин Байханов принял участие в форуме в Омске.",
+        has=[("VISITED", "Асаин Байханов", "Омск")],
+    ),
+    relation_case(
         "visit-seeing-the-work-of-a-firm-whose-legal-form-does-not-decline",
         "Делегация Алматинской области находится с визитом в Иссык-Кульской области. Гости ознакомились с работой "
         "ОсОО «Ак-Суу Агро».",
@@ -1958,6 +1968,22 @@ HEADLINES = [
 ]
 
 NO_VISITS = [
+    relation_case(
+        "no-visit-to-the-region-whose-pavilion-was-opened",
+        "Хоким Самаркандской области Эркин Турсунов и аким Туркестанской области Нурлыбек Сапаров открыли павильон "
+        "Туркестанской области.",
+        absent=[("VISITED", "Эркин Турсунов", ANY)],
+    ),
+    relation_case(
+        "no-visit-of-a-regions-people-to-an-unnamed-forum-at-home",
+        "Представители Омской области приняли участие в форуме в Омске.",
+        absent=[("VISITED", ANY, ANY)],
+    ),
+    relation_case(
+        "no-visit-to-an-unnamed-forum-in-the-partners-city-they-will-attend",
+        "Представители Павлодарской области примут участие в форуме в Омске.",
+        absent=[("VISITED", ANY, ANY)],
+    ),
     relation_case(
         "no-visit-to-the-country-an-assembly-among-the-hosts-is-of",
         "Соседи из Кыргызстана: в Жамбылской области обсудили приграничное сотрудничество\n\nВчера Жамбылскую "
