@@ -296,7 +296,7 @@ def _stranded_object(tokens: list[Token], t: Token, verb: Token) -> bool:
     host = next((c for c in tokens if c.i == t._head), None)
     if host is None or host._head != verb.i or host._rel != "obl":
         return False
-    return any(p.tag.case == "accs" for p in parses(t.text.lower()))
+    return _reads_as_object(t)
 
 
 def _verb_above(by_i: dict[int, Token], t: Token) -> Token | None:
@@ -741,7 +741,7 @@ def repair_verbs_read_as_modifiers(tokens: list[Token]) -> None:
         return
     host = by_i.get(verb._head)
     verb._head, verb._rel = -1, "root"
-    accusative = any(p.tag.case == "accs" for p in parses(root.text.lower()))
+    accusative = _reads_as_object(root)
     root._head, root._rel = verb.i, "obj" if accusative else "nsubj"
     if host is not None and host is not root and host.i > verb.i:
         host._head, host._rel = verb.i, "obl"
@@ -788,7 +788,7 @@ def repair_sealed_documents(tokens: list[Token]) -> None:
 
 def _accusative(tok: Token) -> bool:
     case = tok.feats.get("Case")
-    return case == "Acc" or case == "Nom" and any(p.tag.case == "accs" for p in parses(tok.text.lower()))
+    return case == "Acc" or case == "Nom" and _reads_as_object(tok)
 
 
 _FRAME_NOUNS = {"поле", "рамка", "площадка", "кулуары"}
@@ -1863,9 +1863,7 @@ def repair_agreeing_objects(tokens: list[Token]) -> None:
         agreeing = [
             c
             for c in objects
-            if c.feats.get("Gender") == gender
-            and c.feats.get("Number", "Sing") == "Sing"
-            and any(p.tag.case == "nomn" for p in parses(c.text.lower()))
+            if c.feats.get("Gender") == gender and c.feats.get("Number", "Sing") == "Sing" and _reads_as_subject(c)
         ]
         if len(agreeing) == 1:
             agreeing[0]._rel = "nsubj"
@@ -1889,10 +1887,7 @@ def repair_second_objects(tokens: list[Token]) -> None:
         if (
             before.pos not in ("NOUN", "PROPN")
             or verb.feats.get("Number") != "Sing"
-            and any(
-                c._head == before.i and c._rel == "conj" and any(p.tag.case == "nomn" for p in parses(c.text.lower()))
-                for c in tokens
-            )
+            and any(c._head == before.i and c._rel == "conj" and _reads_as_subject(c) for c in tokens)
         ):
             # "который поставляет нам оборудование": a pronoun's form says nothing of its case; "хоким и
             # губернатор поставили подписи": coordinated singulars agree with a plural verb ("сырье и овчину"
@@ -1921,9 +1916,7 @@ def _coordinated_nominatives(tokens: list[Token], noun: Token, verb: Token) -> b
     if verb.feats.get("Number") != "Plur" or noun.pos not in ("NOUN", "PROPN"):
         return False
     conjuncts = [c for c in tokens if c._head == noun.i and c._rel == "conj" and c.pos in ("NOUN", "PROPN")]
-    return bool(conjuncts) and all(
-        any(p.tag.case == "nomn" for p in parses(t.text.lower())) for t in [noun, *conjuncts]
-    )
+    return bool(conjuncts) and all(_reads_as_subject(t) for t in [noun, *conjuncts])
 
 
 def _may_be_nominative(noun: Token, verb: Token) -> bool:
@@ -1943,7 +1936,7 @@ def _may_be_subject(noun: Token, verb: Token) -> bool:
         return False
     if verb.feats.get("Number") == "Plur" and noun.feats.get("Animacy") != "Anim":
         return False
-    return any(p.tag.case == "nomn" for p in parses(noun.text.lower()))  # "кокшетаусцев" is tagged Nom
+    return _reads_as_subject(noun)  # "кокшетаусцев" is tagged Nom
 
 
 def _nominative_too(noun: Token, verb: Token) -> bool:
@@ -1952,7 +1945,7 @@ def _nominative_too(noun: Token, verb: Token) -> bool:
     often impersonal)."""
     if noun.pos not in ("NOUN", "PROPN") or verb.feats.get("Number") != "Sing" or not _agrees(noun, verb):
         return False
-    return any(p.tag.case == "nomn" for p in parses(noun.text.lower()))
+    return _reads_as_subject(noun)
 
 
 def _agrees(noun: Token, verb: Token) -> bool:
@@ -1963,7 +1956,17 @@ def _agrees(noun: Token, verb: Token) -> bool:
 
 
 def _reads_as_object(t: Token) -> bool:
-    return any(p.tag.case == "accs" for p in parses(t.text.lower()))
+    """Whether the dictionary has an accusative reading of the word (whatever case the tagger gave)."""
+    return _has_case_reading(t, "accs")
+
+
+def _reads_as_subject(t: Token) -> bool:
+    """Whether the dictionary has a nominative reading of the word."""
+    return _has_case_reading(t, "nomn")
+
+
+def _has_case_reading(t: Token, case: str) -> bool:
+    return any(p.tag.case == case for p in parses(t.text.lower()))
 
 
 # Verbs whose dative is who receives their object (the goods): a dative the parser gave that object is theirs.
@@ -2270,7 +2273,7 @@ def _adjective_agrees(adj: Token, noun: Token) -> bool:
     if any(adj.feats.get(f) and noun.feats.get(f) and adj.feats[f] != noun.feats[f] for f in ("Number", "Gender")):
         return False
     case = UD_CASES.get(adj.feats.get("Case", ""))
-    return case is None or any(p.tag.case == case for p in parses(noun.text.lower()))
+    return case is None or _has_case_reading(noun, case)
 
 
 def _same_number(a: Token, b: Token) -> bool:
@@ -2293,7 +2296,7 @@ def repair_fronted_objects(tokens: list[Token]) -> None:
             if t.i < verb.i < t._head
             and t.pos in ("NOUN", "PROPN")
             and t._rel in ("appos", "conj", "nmod")
-            and any(p.tag.case == "accs" for p in parses(t.text.lower()))
+            and _reads_as_object(t)
         ]
         if not fronted:
             continue
