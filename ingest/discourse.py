@@ -289,7 +289,7 @@ def _resolve_head(ctx: Context, tree: Tree, k: int, head: Token) -> Side:
     if head.lemma in words().offices or _title_word(head):
         persons = _named_persons(ctx, tree, k, head)
         places = most_specific(ctx, [r.key for r in _phrase_refs(ctx, tree, k, head) if r.type in BODIES])
-        holder = persons or _holder(ctx, head.lemma, places)
+        holder = persons or _holder(ctx, head.lemma, places) or _both_holders(ctx, tree, head, places)
         if not holder and head.lemma in HEAD_SYNONYMS and places:
             # "руководитель Татарстана побывал в Астане": the head named before, whatever his title
             holder = heads_of(ctx, places)[:1]
@@ -448,7 +448,23 @@ def of_a_region_word(tree: Tree, head: Token) -> bool:
 def _holder(ctx: Context, office: str, places: list[str]) -> list[str]:
     """The one person the article names in this office (of these places, if the phrase names them):
     "посол ... впервые посетил", "Премьер-министр Беларуси посетил" with the name in another sentence."""
-    found = []
+    found = _holders(ctx, office, places)
+    return found if len(found) == 1 else []
+
+
+def _both_holders(ctx: Context, tree: Tree, head: Token, places: list[str]) -> list[str]:
+    """ "председатели двух представительных органов подписали": a plural office counted as two ("двух", "обоих")
+    is the two persons the article names in it."""
+    counted = any(t.lemma in ("два", "оба") for t in tree.phrase(head))
+    if head.feats.get("Number") != "Plur" or not counted:
+        return []
+    found = _holders(ctx, head.lemma, places)
+    return found if len(found) == 2 else []
+
+
+def _holders(ctx: Context, office: str, places: list[str]) -> list[str]:
+    """Every person the article names in this office (of these places, if given)."""
+    found: list[str] = []
     for rel in ctx.relations.values():
         if rel.type != "HOLDS_POSITION" or not rel.title or office not in rel.title.split():
             continue
@@ -456,7 +472,7 @@ def _holder(ctx: Context, office: str, places: list[str]) -> list[str]:
             continue
         if rel.source_key not in found:
             found.append(rel.source_key)
-    return found if len(found) == 1 else []
+    return found
 
 
 def _named_persons(ctx: Context, tree: Tree, k: int, head: Token) -> list[str]:

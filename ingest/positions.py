@@ -641,7 +641,7 @@ _FOR_NAMED_SIDE = re.compile(
 # "ее генеральный директор Олег Сафронов": the firm named just before employs him; only titles a body has
 # (a governor's "его заместитель" is his region's)
 _POSSESSIVE = re.compile(r"(?<![\w-])(?:его|ее|её)\s+$", re.I)
-_FIRM_TITLES = ("директор", "гендиректор", "генеральный директор", "ректор", "управляющий", "президент")
+_FIRM_TITLES = ("директор", "гендиректор", "генеральный директор", "ректор", "управляющий", "президент", "председатель")
 
 
 def _unnamed_council(ctx: Context, phrase: TitlePhrase, comp: str) -> str | None:
