@@ -110,6 +110,8 @@ _NOT_ABOUT = {"сумма"}
 _DELIVERY = {"поставка", "отгрузка", "экспорт", "продажа", "закупка"}
 _STOP_LEMMAS = {"между", "на", "до", "с", "который", "что", "чтобы", "и", "а", "но", "в", "от", "для", "при", "со"}
 _REFERENCE = {"документ", "соглашение", "меморандум", "договор", "контракт", "протокол"}
+# Ways of signing a document, not its subject: "по видеосвязи", "по видеоконференцсвязи", "по почте".
+_MANNERS = {"видеосвязь", "видеоконференция", "видеоконференцсвязь", "связь", "почта", "интернет"}
 
 
 @dataclass
@@ -175,6 +177,8 @@ def _descriptor(tokens: list[Token], i: int, parties: frozenset[int] = frozenset
                 break
         if t.pos in ("VERB", "AUX") or t.text in (".", ";", ":", "(", ")", "«", "»", '"', "–", "—"):
             break
+        if t.lemma == "по" and k + 1 < len(tokens) and tokens[k + 1].lemma in _MANNERS:
+            break  # "подписали дорожную карту по видеосвязи": how it was signed, not what it is about
         if t.pos == "ADV" and out and out[-1].pos != "ADP":
             break  # "соглашение о побратимстве еще в 1995 году": the adverb goes with the verb
         if t.text == ",":
