@@ -939,7 +939,7 @@ def demonyms_before(ctx: Context, k: int, head: Token) -> list[str]:
         gap = ctx.text[dm.end : end]
         if not (gap.strip() == "" and len(gap) <= 2 or out and re.fullmatch(r"\s*(?:,|и)\s*", gap)):
             break
-        key = demonym_key(ctx, dm, allow_country=True)
+        key = demonym_key(ctx, dm)
         if key is None:
             break
         out.insert(0, key)
@@ -975,7 +975,7 @@ def counterpart(ctx: Context, k: int, head: Token) -> str | None:
         return None
     if dm.place.type == "Country" and (region := focus_region(ctx, dm.place.code)) is not None:
         return region  # the country need not be named by a noun to have its region named
-    return demonym_key(ctx, dm, allow_country=True)
+    return demonym_key(ctx, dm)
 
 
 def place_anaphor(ctx: Context, k: int, arg: Argument, away_from: list[str]) -> str | None:

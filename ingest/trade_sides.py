@@ -472,7 +472,7 @@ def trader_refs(ctx: Context, tree: Tree, k: int, tokens: list[Token]) -> list[t
 
 
 def _demonym_ref(ctx: Context, k: int, dm) -> Ref | None:
-    key = demonym_key(ctx, dm, allow_country=True)
+    key = demonym_key(ctx, dm)
     ent = ctx.table.get(key) if key else None
     return Ref(ent.key, ent.type, k, dm.start, dm.end, via="demonym") if ent else None
 
@@ -573,7 +573,7 @@ def country_of(ctx: Context, key: str | None) -> str | None:
     return ent.country or ent.key.split(":")[-1]
 
 
-def demonym_key(ctx: Context, dm, allow_country: bool = False) -> str | None:
+def demonym_key(ctx: Context, dm) -> str | None:
     """The entity a place adjective stands for ("на российский рынок" → Россия); a country only if the article
     names it by a noun too (spec: an adjective makes no Country)."""
     from coopgraph.ingest.places import add_place, place_key

@@ -143,7 +143,7 @@ def refs_between(ctx: Context, k: int, lo: int, hi: int) -> list[str]:
     ]
     for dm in ctx.demonyms:
         if lo <= dm.start - sent.start < hi:
-            key = demonym_key(ctx, dm, allow_country=True)
+            key = demonym_key(ctx, dm)
             if key and ctx.table.get(key) is not None:
                 found.append((dm.start, key))
     return list(dict.fromkeys(key for _, key in sorted(found)))

@@ -91,7 +91,7 @@ def _delegation_origin(ctx: Context, k: int, dstart: int, dend: int) -> str | No
         if dm.end <= dstart and dstart - dm.end <= 2:
             from coopgraph.ingest.trade import demonym_key
 
-            key = demonym_key(ctx, dm, allow_country=True)
+            key = demonym_key(ctx, dm)
             if dm.place.type == "Country":
                 # "белорусская делегация" after "делегация Гомельской области": the same guests
                 return _region_delegation_of(ctx, dm.place.code) or key
